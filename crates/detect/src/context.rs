@@ -1,5 +1,214 @@
-//! Context.
+//! Context: what the words around a finding say about it.
+//!
+//! Detectors report what a text *contains*; this step decides what it *means*, with three
+//! rules applied to every scan:
+//!
+//! - **Labels.** A number directly labelled as something else — "order #", "part number",
+//!   "SKU", "invoice", "ticket", "version", "ISBN", a currency sign, a unit after it — is not a
+//!   phone, however valid it would be as one.
+//! - **Refusals and prohibitions.** A channel named or a request made under a negation in the
+//!   same clause ("I can't share my email", "please don't text me on whatsapp", "we don't do
+//!   payments outside the platform") is not an invitation. Concrete values (an address, a
+//!   number) are never excused by a negation: "I can't share my number, it's 415…" still
+//!   shares it.
+//! - **Mentions.** A channel name with no invitation shape is kept only when a concrete
+//!   contact value stands right next to it ("whatsapp +44 7911 123456", "+1 415… (signal)").
+//!
+//! Then duplicates are merged and findings are sorted by position.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use crate::normalize::Normalized;
-use crate::Finding;
-/// Resolves overlaps and context.
-pub fn resolve(_text: &Normalized<'_>, _findings: &mut Vec<Finding>) {}
+use crate::{Finding, Kind};
+
+/// Labels that make the number right after them something other than a phone.
+static NUMBER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        (?:
+          \b(?:part|order|invoice|inv|sku|lot|ticket|case|ref|reference|tracking|isbn|issn|ean|upc|gtin
+            |version|ver|build|serial|model|po|receipt|transaction|txn|confirmation|booking|reservation
+            |item|product|batch|zip|postal|postcode|account|acct|a/c|routing|aba|iban|meeting|passcode
+            |pin|code|patent|policy|claim|contract|job|task|issue|pr|commit|row|page|pages|id|uid|user\s+id
+            |member|customer|client|employee|student|license|licence|registration|reg|vat|tax|ein|ssn
+            |nif|siret|siren|cpf|cnpj|rfc|abn|asin|mpn|vin|imei|iccid|msisdn\s+range|store|shipment|parcel
+            |package|awb|bol|container|flight|train|seat|room|table|chapter|section|figure|fig|step
+            |checkout|cart|auction|listing|offer|bid|quote|estimate|project|milestone|contract|ticket
+            |record|file|doc|document|folder|batch|run|job|pid|port|error|err|status|exit|hash|sha|md5)
+          (?:\s*(?:number|numbers|no|nr|num|id|code|\#))?
+          \s*[:\#=\-.]?\s*
+        |\#\s*
+        |[$€£¥₹]\s*
+        |\b(?:usd|eur|gbp|cad|aud|inr|rs|brl|r\$)\s*
+        )$",
+    )
+    .expect("label regex compiles")
+});
+
+/// Units right after a number.
+static NUMBER_UNIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*(?:units|unit|pages|page|words|rows|items|pcs|pieces|px|pt|mb|gb|kb|tb|mbps|%|usd|eur|gbp|dollars|euros|hours|hrs|mins|minutes|days|views|followers|likes|downloads|users|times|copies|orders|sales|visits|subscribers|km|mi|kg|lbs|sq|sqft|ms)\b|^\s*%",
+    )
+    .expect("unit regex compiles")
+});
+
+/// Cues that make the rest of a clause a refusal or a prohibition.
+static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(?:not|no|never|can'?t|cannot|can\s+not|won'?t|don'?t|do\s+not|doesn'?t|does\s+not|didn'?t|isn'?t|aren'?t|shouldn'?t|mustn'?t|wouldn'?t|couldn'?t|not\s+allowed|against|prohibited|forbidden|refuse|instead\s+of|rather\s+than|unable|nope|nao|nunca|nicht|kein|keine)\b",
+    )
+    .expect("negation regex compiles")
+});
+
+/// The clause of `text` around `start..end`: from the previous clause boundary (`.`, `!`, `?`,
+/// `;`, a line break, ", but") to the next one.
+pub fn clause_around(text: &str, start: usize, end: usize) -> &str {
+    let bytes = text.as_bytes();
+    let start = start.min(bytes.len());
+    let end = end.clamp(start, bytes.len());
+    let is_boundary = |i: usize| -> bool {
+        match bytes[i] {
+            b'!' | b'?' | b';' | b'\n' => true,
+            b'.' => bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace()),
+            _ => false,
+        }
+    };
+    let mut from = start;
+    while from > 0 && !is_boundary(from - 1) {
+        from -= 1;
+    }
+    let mut to = end;
+    while to < bytes.len() && !is_boundary(to) {
+        to += 1;
+    }
+    // Clause-joining conjunctions and commas start a new clause for negation purposes.
+    let before = &text[floor_boundary(text, from)..floor_boundary(text, start)];
+    let cut = [", but ", " but ", ", ", " however ", " though "]
+        .iter()
+        .filter_map(|sep| before.rfind(sep).map(|i| i + sep.len()))
+        .max()
+        .unwrap_or(0);
+    let from = floor_boundary(text, from + cut);
+    &text[from..floor_boundary(text, to)]
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The part of the clause before `start`.
+fn clause_before<'t>(text: &'t str, start: usize) -> &'t str {
+    let clause = clause_around(text, start, start);
+    let offset = clause.as_ptr() as usize - text.as_ptr() as usize;
+    &clause[..start.saturating_sub(offset).min(clause.len())]
+}
+
+fn is_mention_or_request(finding: &Finding) -> bool {
+    finding.rule.starts_with("channels/") || finding.rule.starts_with("request/")
+}
+
+/// Applies the context rules (see the module documentation) and sorts the findings.
+pub fn resolve(text: &Normalized<'_>, findings: &mut Vec<Finding>) {
+    if findings.is_empty() {
+        return;
+    }
+    // ASCII lower-casing keeps byte offsets, so finding spans index it directly.
+    let lower_original = text.original.to_ascii_lowercase();
+    let lower: &str = &lower_original;
+
+    findings.retain(|f| {
+        if f.kind == Kind::Phone && f.rule != "link/wa_me_number" {
+            let before = &lower[floor_boundary(lower, f.start.saturating_sub(48))..f.start];
+            let after = &lower[f.end..floor_boundary(lower, (f.end + 16).min(lower.len()))];
+            if NUMBER_LABEL.is_match(before) || NUMBER_UNIT.is_match(after) {
+                return false;
+            }
+        }
+        if is_mention_or_request(f) && f.rule != "channels/cashtag" && f.rule != "channels/skype_live_id" {
+            if NEGATION.is_match(clause_before(lower, f.start)) {
+                return false;
+            }
+        }
+        true
+    });
+
+    // Mentions survive only next to a concrete value.
+    let concrete: Vec<(usize, usize)> = findings
+        .iter()
+        .filter(|f| !is_mention_or_request(f) || f.rule == "channels/handle")
+        .map(|f| (f.start, f.end))
+        .collect();
+    findings.retain_mut(|f| {
+        if f.rule != "channels/mention" {
+            return true;
+        }
+        let near = concrete.iter().any(|&(s, e)| {
+            (s >= f.end && s - f.end <= 40) || (f.start >= e && f.start - e <= 25)
+        });
+        if near {
+            f.rule = "channels/next_to_contact";
+            f.confidence = 0.85;
+        }
+        near
+    });
+
+    // A URL inside an e-mail address is the address's domain, not a link.
+    let emails: Vec<(usize, usize)> = findings
+        .iter()
+        .filter(|f| f.kind == Kind::Email)
+        .map(|f| (f.start, f.end))
+        .collect();
+    findings.retain(|f| {
+        f.kind != Kind::Url || !emails.iter().any(|&(s, e)| f.start < e && s < f.end)
+    });
+
+    dedupe(findings);
+}
+
+/// Merges findings of the same kind and value that overlap, keeping the most confident (then
+/// the longest) evidence.
+fn dedupe(findings: &mut Vec<Finding>) {
+    findings.sort_by(|a, b| {
+        a.start
+            .cmp(&b.start)
+            .then(b.end.cmp(&a.end))
+            .then(b.confidence.total_cmp(&a.confidence))
+    });
+    let mut kept: Vec<Finding> = Vec::with_capacity(findings.len());
+    for f in findings.drain(..) {
+        if let Some(existing) = kept.iter_mut().find(|k| {
+            k.kind == f.kind && k.value == f.value && f.start < k.end && k.start < f.end
+        }) {
+            if f.confidence > existing.confidence {
+                existing.confidence = f.confidence;
+                existing.rule = f.rule;
+            }
+            existing.start = existing.start.min(f.start);
+            existing.end = existing.end.max(f.end);
+            continue;
+        }
+        kept.push(f);
+    }
+    *findings = kept;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clauses() {
+        let text = "i can't share my email, but ping me on skype. ok";
+        let at = text.find("ping").unwrap();
+        assert_eq!(clause_before(text, at), "");
+        let at = text.find("share").unwrap();
+        assert_eq!(clause_before(text, at), "i can't ");
+    }
+}

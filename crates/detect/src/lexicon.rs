@@ -1,1 +1,283 @@
-//! Word lists.
+//! Word lists the normaliser and the detectors share: number words, symbol words, e-mail
+//! providers. All entries are lower case and accent-free, because they are compared with the
+//! folded text (where `zéro` is already `zero` and `fünf` is `funf`).
+
+/// What a number word stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumberWord {
+    /// A word for a single digit ("five", "cinco", "funf", "oh").
+    Digit(u8),
+    /// A word for 10..=19 ("ten", "fifteen", "dieciseis").
+    Teen(u8),
+    /// A word for a multiple of ten ("twenty", "ochenta", "vierzig").
+    Tens(u8),
+    /// "double" / "doble" / "doppel": the next digit twice.
+    Double,
+    /// "triple" / "tripla": the next digit three times.
+    Triple,
+}
+
+/// Number words in English, Spanish, Portuguese, French, German and Italian.
+///
+/// Ambiguous words ("o", "un", "one", "uma") are only read as numbers inside a run of other
+/// number tokens; the normaliser takes care of that.
+pub const NUMBER_WORDS: &[(&str, NumberWord)] = {
+    use NumberWord::{Digit as D, Double, Teen as T, Tens as X, Triple};
+    &[
+        // English
+        ("zero", D(0)),
+        ("oh", D(0)),
+        ("o", D(0)),
+        ("nought", D(0)),
+        ("one", D(1)),
+        ("two", D(2)),
+        ("three", D(3)),
+        ("four", D(4)),
+        ("five", D(5)),
+        ("six", D(6)),
+        ("seven", D(7)),
+        ("eight", D(8)),
+        ("nine", D(9)),
+        ("ten", T(10)),
+        ("eleven", T(11)),
+        ("twelve", T(12)),
+        ("thirteen", T(13)),
+        ("fourteen", T(14)),
+        ("fifteen", T(15)),
+        ("sixteen", T(16)),
+        ("seventeen", T(17)),
+        ("eighteen", T(18)),
+        ("nineteen", T(19)),
+        ("twenty", X(2)),
+        ("thirty", X(3)),
+        ("forty", X(4)),
+        ("fourty", X(4)),
+        ("fifty", X(5)),
+        ("sixty", X(6)),
+        ("seventy", X(7)),
+        ("eighty", X(8)),
+        ("ninety", X(9)),
+        ("double", Double),
+        ("triple", Triple),
+        // Spanish
+        ("cero", D(0)),
+        ("uno", D(1)),
+        ("una", D(1)),
+        ("dos", D(2)),
+        ("tres", D(3)),
+        ("cuatro", D(4)),
+        ("cinco", D(5)),
+        ("seis", D(6)),
+        ("siete", D(7)),
+        ("ocho", D(8)),
+        ("nueve", D(9)),
+        ("diez", T(10)),
+        ("once", T(11)),
+        ("doce", T(12)),
+        ("trece", T(13)),
+        ("catorce", T(14)),
+        ("quince", T(15)),
+        ("dieciseis", T(16)),
+        ("diecisiete", T(17)),
+        ("dieciocho", T(18)),
+        ("diecinueve", T(19)),
+        ("veinte", X(2)),
+        ("treinta", X(3)),
+        ("cuarenta", X(4)),
+        ("cincuenta", X(5)),
+        ("sesenta", X(6)),
+        ("setenta", X(7)),
+        ("ochenta", X(8)),
+        ("noventa", X(9)),
+        ("doble", Double),
+        // Portuguese
+        ("um", D(1)),
+        ("uma", D(1)),
+        ("dois", D(2)),
+        ("duas", D(2)),
+        ("quatro", D(4)),
+        ("meia", D(6)),
+        ("sete", D(7)),
+        ("oito", D(8)),
+        ("nove", D(9)),
+        ("dez", T(10)),
+        ("onze", T(11)),
+        ("doze", T(12)),
+        ("treze", T(13)),
+        ("quatorze", T(14)),
+        ("quinze", T(15)),
+        ("dezesseis", T(16)),
+        ("dezasseis", T(16)),
+        ("dezessete", T(17)),
+        ("dezassete", T(17)),
+        ("dezoito", T(18)),
+        ("dezenove", T(19)),
+        ("dezanove", T(19)),
+        ("vinte", X(2)),
+        ("trinta", X(3)),
+        ("quarenta", X(4)),
+        ("cinquenta", X(5)),
+        ("sessenta", X(6)),
+        ("oitenta", X(8)),
+        ("duplo", Double),
+        ("triplo", Triple),
+        // French
+        ("un", D(1)),
+        ("une", D(1)),
+        ("deux", D(2)),
+        ("trois", D(3)),
+        ("cinq", D(5)),
+        ("sept", D(7)),
+        ("huit", D(8)),
+        ("neuf", D(9)),
+        ("dix", T(10)),
+        ("douze", T(12)),
+        ("treize", T(13)),
+        ("seize", T(16)),
+        ("vingt", X(2)),
+        ("trente", X(3)),
+        ("quarante", X(4)),
+        ("cinquante", X(5)),
+        ("soixante", X(6)),
+        // German
+        ("null", D(0)),
+        ("eins", D(1)),
+        ("ein", D(1)),
+        ("zwei", D(2)),
+        ("zwo", D(2)),
+        ("drei", D(3)),
+        ("vier", D(4)),
+        ("funf", D(5)),
+        ("fuenf", D(5)),
+        ("sechs", D(6)),
+        ("sieben", D(7)),
+        ("acht", D(8)),
+        ("neun", D(9)),
+        ("zehn", T(10)),
+        ("elf", T(11)),
+        ("zwolf", T(12)),
+        ("zwoelf", T(12)),
+        ("dreizehn", T(13)),
+        ("vierzehn", T(14)),
+        ("funfzehn", T(15)),
+        ("sechzehn", T(16)),
+        ("siebzehn", T(17)),
+        ("achtzehn", T(18)),
+        ("neunzehn", T(19)),
+        ("zwanzig", X(2)),
+        ("dreissig", X(3)),
+        ("vierzig", X(4)),
+        ("funfzig", X(5)),
+        ("sechzig", X(6)),
+        ("siebzig", X(7)),
+        ("achtzig", X(8)),
+        ("neunzig", X(9)),
+        ("doppel", Double),
+        // Italian
+        ("due", D(2)),
+        ("tre", D(3)),
+        ("quattro", D(4)),
+        ("cinque", D(5)),
+        ("sei", D(6)),
+        ("sette", D(7)),
+        ("otto", D(8)),
+        ("dieci", T(10)),
+    ]
+};
+
+/// Words that join a tens word and a digit word ("veinte y uno", "trinta e dois",
+/// "vingt et un", "einundzwanzig" is handled inside the word).
+pub const TENS_JOINERS: &[&str] = &["y", "e", "et", "und", "and"];
+
+/// Looks up a number word.
+pub fn number_word(word: &str) -> Option<NumberWord> {
+    NUMBER_WORDS
+        .iter()
+        .find(|(w, _)| *w == word)
+        .map(|(_, n)| *n)
+}
+
+/// Words for `@` (English, Spanish, Portuguese, French, German, Italian, Dutch).
+pub const AT_WORDS: &[&str] = &[
+    "at",
+    "arroba",
+    "arobase",
+    "arobas",
+    "chiocciola",
+    "klammeraffe",
+    "apenstaartje",
+    "atsign",
+];
+
+/// Words for `.`.
+pub const DOT_WORDS: &[&str] = &["dot", "punto", "ponto", "point", "punkt", "dt", "pt", "period"];
+
+/// Whether a folded, lower-cased word means `@`.
+pub fn is_at_word(word: &str) -> bool {
+    AT_WORDS.contains(&word)
+}
+
+/// Whether a folded, lower-cased word means `.`.
+pub fn is_dot_word(word: &str) -> bool {
+    DOT_WORDS.contains(&word)
+}
+
+/// Leetspeak letters read as digits, only ever applied to tokens that are mostly digits.
+pub fn leet_digit(c: u8) -> Option<u8> {
+    match c.to_ascii_lowercase() {
+        b'o' => Some(b'0'),
+        b'i' | b'l' => Some(b'1'),
+        b'z' => Some(b'2'),
+        b'e' => Some(b'3'),
+        b's' => Some(b'5'),
+        b'b' => Some(b'8'),
+        b'g' => Some(b'9'),
+        _ => None,
+    }
+}
+
+/// Free-mail providers: their names imply a domain ("my gmail is alex" → `alex@gmail.com`,
+/// "alex at outlook" → `alex@outlook.com`). Mangled spellings map to the real domain.
+pub const PROVIDERS: &[(&str, &str)] = &[
+    ("gmail", "gmail.com"),
+    ("g-mail", "gmail.com"),
+    ("gmial", "gmail.com"),
+    ("gmai", "gmail.com"),
+    ("gmaill", "gmail.com"),
+    ("googlemail", "googlemail.com"),
+    ("hotmail", "hotmail.com"),
+    ("hotmale", "hotmail.com"),
+    ("hotmial", "hotmail.com"),
+    ("hot-mail", "hotmail.com"),
+    ("outlook", "outlook.com"),
+    ("outlok", "outlook.com"),
+    ("yahoo", "yahoo.com"),
+    ("yahooo", "yahoo.com"),
+    ("yaho", "yahoo.com"),
+    ("ymail", "ymail.com"),
+    ("icloud", "icloud.com"),
+    ("aol", "aol.com"),
+    ("proton", "proton.me"),
+    ("protonmail", "protonmail.com"),
+    ("gmx", "gmx.com"),
+    ("mailru", "mail.ru"),
+    ("yandex", "yandex.com"),
+    ("zoho", "zoho.com"),
+    ("live", "live.com"),
+    ("msn", "msn.com"),
+    ("qq", "qq.com"),
+    ("163", "163.com"),
+    ("tutanota", "tutanota.com"),
+    ("fastmail", "fastmail.com"),
+];
+
+/// The domain a provider name implies, if the word names one.
+pub fn provider_domain(word: &str) -> Option<&'static str> {
+    PROVIDERS.iter().find(|(w, _)| *w == word).map(|(_, d)| *d)
+}
+
+/// Providers whose name is also a common word: only taken as implied domains after an
+/// explicit `@`/"at", never in "my X is alex".
+pub fn provider_is_common_word(word: &str) -> bool {
+    matches!(word, "live" | "proton" | "163" | "qq" | "outlook")
+}

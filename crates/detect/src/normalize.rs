@@ -1,12 +1,830 @@
-//! Normalisation (placeholder while the real layer lands).
-/// A normalised text.
-pub struct Normalized<'a> {
-    /// The original text.
-    pub original: &'a str,
+//! Normalisation: from the raw text a user typed to forms a detector can search, with a map
+//! from every searchable byte back to the original.
+//!
+//! Two views are built, in two stages:
+//!
+//! 1. **Folded** ([`Normalized::folded`]), character by character: zero-width, bidi and other
+//!    invisible format characters are dropped; NFKC compatibility folding turns fullwidth and
+//!    mathematical letters and digits into ASCII (`ｍａｒｉａ＠` → `maria@`); remaining
+//!    look-alikes from other scripts (Cyrillic `а`, Greek `ο`) go through `decancer`; odd dots,
+//!    dashes and spaces become `.`, `-` and ` `; keycap emoji become their digit. Case is kept
+//!    (base58 and IBANs need it); [`Normalized::lower`] is the same bytes lower-cased.
+//! 2. **Compact tokens** ([`Normalized::tokens`]), word by word: number words in six languages
+//!    become digits when they stand in a run of numbers (`four one five`, `eighty four`,
+//!    `double five`, `six17`), leetspeak becomes digits in tokens that are mostly digits
+//!    (`702S3168l9`), bracketed symbol words become symbols (`[at]`, `(dot)`, `{@}`), and single
+//!    characters separated by single spaces are joined (`j o h n @ g m a i l . c o m`).
+//!    Unbracketed symbol words ("alex at gmail dot com") are left as words: whether "at" means
+//!    `@` depends on what surrounds it, which only the e-mail detector can judge.
+//!
+//! Every token carries the byte span of the original text it came from, so a finding built
+//! from tokens always points at the user's own characters.
+
+use std::borrow::Cow;
+
+use unicode_normalization::char::decompose_compatible;
+
+use crate::lexicon::{self, NumberWord};
+
+/// The class of a compact token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenClass {
+    /// Letters and digits (and `_`) that are not a number reading.
+    Word,
+    /// Digits only: a digit run, or number words / leetspeak read as digits.
+    Number,
+    /// `@`, or a bracketed word for it (`[at]`, `(arroba)`).
+    At,
+    /// `.`, or a bracketed word for it (`[dot]`, `(punto)`).
+    Dot,
+    /// Whitespace; `newline` when it contains a line break.
+    Space {
+        /// Whether the whitespace contains a line break.
+        newline: bool,
+    },
+    /// Any other single character.
+    Punct,
 }
+
+/// One compact token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// What the token is.
+    pub class: TokenClass,
+    text_start: u32,
+    text_end: u32,
+    /// Start of the evidence in the original text.
+    pub start: usize,
+    /// End of the evidence in the original text.
+    pub end: usize,
+}
+
+/// A text in its normalised views. Build it with [`Normalized::new`]; it never fails.
+pub struct Normalized<'a> {
+    /// The text as given.
+    pub original: &'a str,
+    folded: Cow<'a, str>,
+    lower: String,
+    /// For every byte of `folded`, the original start and end of the character it came from.
+    /// Empty when folding changed nothing (the common, pure-ASCII case).
+    fold_start: Vec<u32>,
+    fold_end: Vec<u32>,
+    compact: String,
+    tokens: Vec<Token>,
+}
+
+/// A token of the folded text before number and symbol readings.
+#[derive(Debug, Clone, Copy)]
+struct RawToken {
+    start: usize,
+    end: usize,
+    kind: RawKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RawKind {
+    Word,
+    Space { newline: bool, single: bool },
+    Punct(char),
+}
+
 impl<'a> Normalized<'a> {
-    /// Normalises `original`.
+    /// Normalises `original`. Linear in its length.
     pub fn new(original: &'a str) -> Normalized<'a> {
-        Normalized { original }
+        let (folded, fold_start, fold_end) = fold(original);
+        let lower = folded.to_ascii_lowercase();
+        let mut normalized = Normalized {
+            original,
+            folded,
+            lower,
+            fold_start,
+            fold_end,
+            compact: String::new(),
+            tokens: Vec::new(),
+        };
+        normalized.build_tokens();
+        normalized
+    }
+
+    /// The folded text: invisible characters removed, look-alikes and fullwidth forms as
+    /// ASCII, case kept.
+    pub fn folded(&self) -> &str {
+        &self.folded
+    }
+
+    /// The folded text, ASCII-lower-cased (same byte layout as [`Normalized::folded`]).
+    pub fn lower(&self) -> &str {
+        &self.lower
+    }
+
+    /// Maps a byte range of the folded text to the byte range of the original text it came
+    /// from. Always returns a valid, char-aligned range of the original.
+    pub fn original_span(&self, start: usize, end: usize) -> (usize, usize) {
+        let len = self.folded.len();
+        let start = start.min(len);
+        let end = end.clamp(start, len);
+        if self.fold_start.is_empty() {
+            return (start, end);
+        }
+        if start == end {
+            let at = if start < len {
+                self.fold_start[start] as usize
+            } else {
+                self.original.len()
+            };
+            return (at, at);
+        }
+        (
+            self.fold_start[start] as usize,
+            self.fold_end[end - 1] as usize,
+        )
+    }
+
+    /// The compact tokens (see the module documentation).
+    pub fn tokens(&self) -> &[Token] {
+        &self.tokens
+    }
+
+    /// The compact text of a token: digits for a number, `@`/`.` for symbols, the folded
+    /// lower-case word otherwise, `" "` for spaces.
+    pub fn token_text(&self, token: &Token) -> &str {
+        self.compact
+            .get(token.text_start as usize..token.text_end as usize)
+            .unwrap_or("")
+    }
+
+    /// All compact tokens' texts concatenated: the most de-obfuscated view of the text.
+    pub fn compact(&self) -> &str {
+        &self.compact
+    }
+
+    fn raw_tokens(&self) -> Vec<RawToken> {
+        let folded: &str = &self.folded;
+        let mut raw = Vec::with_capacity(folded.len() / 3 + 1);
+        let mut chars = folded.char_indices().peekable();
+        while let Some((start, c)) = chars.next() {
+            if is_word_char(c) {
+                let mut end = start + c.len_utf8();
+                while let Some(&(i, d)) = chars.peek() {
+                    if !is_word_char(d) {
+                        break;
+                    }
+                    end = i + d.len_utf8();
+                    chars.next();
+                }
+                raw.push(RawToken {
+                    start,
+                    end,
+                    kind: RawKind::Word,
+                });
+            } else if c.is_whitespace() {
+                let mut end = start + c.len_utf8();
+                let mut newline = c == '\n' || c == '\r';
+                let mut count = 1;
+                while let Some(&(i, d)) = chars.peek() {
+                    if !d.is_whitespace() {
+                        break;
+                    }
+                    newline |= d == '\n' || d == '\r';
+                    count += 1;
+                    end = i + d.len_utf8();
+                    chars.next();
+                }
+                raw.push(RawToken {
+                    start,
+                    end,
+                    kind: RawKind::Space {
+                        newline,
+                        single: count == 1 && c == ' ',
+                    },
+                });
+            } else {
+                raw.push(RawToken {
+                    start,
+                    end: start + c.len_utf8(),
+                    kind: RawKind::Punct(c),
+                });
+            }
+        }
+        raw
+    }
+
+    fn build_tokens(&mut self) {
+        let raw = self.raw_tokens();
+        let readings = self.number_readings(&raw);
+        let joined = spaced_single_runs(&raw, &self.lower);
+        let mut builder = TokenBuilder {
+            compact: String::with_capacity(self.lower.len()),
+            tokens: Vec::with_capacity(raw.len()),
+        };
+        let mut i = 0;
+        while i < raw.len() {
+            let token = raw[i];
+            // Bracketed symbol words: "[at]", "( dot )", "{@}".
+            if let RawKind::Punct(open) = token.kind {
+                if let Some((class, last)) = self.bracketed_symbol(&raw, i, open) {
+                    if let Some(prev) = builder.tokens.last() {
+                        if matches!(prev.class, TokenClass::Space { .. }) {
+                            builder.pop();
+                        }
+                    }
+                    let (start, end) = self.original_span(token.start, raw[last].end);
+                    builder.push(class, if class == TokenClass::At { "@" } else { "." }, start, end);
+                    i = last + 1;
+                    if let Some(next) = raw.get(i) {
+                        if matches!(next.kind, RawKind::Space { newline: false, .. }) {
+                            i += 1;
+                        }
+                    }
+                    continue;
+                }
+            }
+            if joined[i] {
+                // A space inside a run of spaced single characters: drop it.
+                if matches!(token.kind, RawKind::Space { .. }) {
+                    i += 1;
+                    continue;
+                }
+            }
+            let (start, end) = self.original_span(token.start, token.end);
+            match token.kind {
+                RawKind::Word => match &readings[i] {
+                    Reading::Digits(digits) => builder.push(TokenClass::Number, digits, start, end),
+                    Reading::Consumed => {}
+                    Reading::Extend(digits, last) => {
+                        let (_, end) = self.original_span(token.start, raw[*last].end);
+                        builder.push(TokenClass::Number, digits, start, end);
+                        i = *last + 1;
+                        continue;
+                    }
+                    Reading::None => {
+                        let text = &self.lower[token.start..token.end];
+                        let class = if text.bytes().all(|b| b.is_ascii_digit()) {
+                            TokenClass::Number
+                        } else {
+                            TokenClass::Word
+                        };
+                        builder.push(class, text, start, end);
+                    }
+                },
+                RawKind::Space { newline, .. } => {
+                    builder.push(TokenClass::Space { newline }, " ", start, end)
+                }
+                RawKind::Punct('@') => builder.push(TokenClass::At, "@", start, end),
+                RawKind::Punct('.') => builder.push(TokenClass::Dot, ".", start, end),
+                RawKind::Punct(_) => {
+                    builder.push(TokenClass::Punct, &self.lower[token.start..token.end], start, end)
+                }
+            }
+            i += 1;
+        }
+        self.compact = builder.compact;
+        self.tokens = builder.tokens;
+    }
+
+    /// `(at)`, `[ dot ]`, `{@}`, `<.>`: returns the symbol and the index of the closing token.
+    fn bracketed_symbol(
+        &self,
+        raw: &[RawToken],
+        open_idx: usize,
+        open: char,
+    ) -> Option<(TokenClass, usize)> {
+        let close = match open {
+            '(' => ')',
+            '[' => ']',
+            '{' => '}',
+            '<' => '>',
+            _ => return None,
+        };
+        let mut j = open_idx + 1;
+        let skip_space = |j: &mut usize| {
+            if let Some(RawToken {
+                kind: RawKind::Space { newline: false, .. },
+                ..
+            }) = raw.get(*j)
+            {
+                *j += 1;
+            }
+        };
+        skip_space(&mut j);
+        let inner = raw.get(j)?;
+        let class = match inner.kind {
+            RawKind::Punct('@') => TokenClass::At,
+            RawKind::Punct('.') => TokenClass::Dot,
+            RawKind::Word => {
+                let word = &self.lower[inner.start..inner.end];
+                if lexicon::is_at_word(word) {
+                    TokenClass::At
+                } else if lexicon::is_dot_word(word) {
+                    TokenClass::Dot
+                } else {
+                    return None;
+                }
+            }
+            _ => return None,
+        };
+        j += 1;
+        skip_space(&mut j);
+        match raw.get(j)?.kind {
+            RawKind::Punct(c) if c == close => Some((class, j)),
+            _ => None,
+        }
+    }
+
+    /// Reads number words, mixed tokens and leetspeak as digits where they stand in a run of
+    /// numbers.
+    fn number_readings(&self, raw: &[RawToken]) -> Vec<Reading> {
+        let mut readings: Vec<Reading> = vec![Reading::None; raw.len()];
+        // Fast path: no letters that could be number words and no leet candidates means
+        // nothing to read; most messages take it.
+        let mut i = 0;
+        while i < raw.len() {
+            // Find a run of numeric-ish words separated by number separators.
+            let mut run: Vec<(usize, TokenReading)> = Vec::new();
+            let mut j = i;
+            let mut last_word = None;
+            while j < raw.len() {
+                let token = raw[j];
+                match token.kind {
+                    RawKind::Word => {
+                        let word = &self.lower[token.start..token.end];
+                        match token_reading(word) {
+                            Some(r) => {
+                                run.push((j, r));
+                                last_word = Some(j);
+                            }
+                            None => {
+                                // A joiner between a tens word and a digit word stays in the run.
+                                let joins = lexicon::TENS_JOINERS.contains(&word)
+                                    && matches!(
+                                        run.last(),
+                                        Some((_, TokenReading::Word(NumberWord::Tens(_))))
+                                    );
+                                if !joins {
+                                    break;
+                                }
+                            }
+                        }
+                    }
+                    RawKind::Space { .. } => {}
+                    RawKind::Punct(c) if matches!(c, '-' | '.' | ',' | '(' | ')' | '/' | '+') => {}
+                    _ => break,
+                }
+                j += 1;
+            }
+            if run.is_empty() {
+                i = j.max(i + 1);
+                continue;
+            }
+            let has_digits = run.iter().any(|(_, r)| !matches!(r, TokenReading::Word(_)));
+            let n_words = run.iter().filter(|(_, r)| matches!(r, TokenReading::Word(_))).count();
+            let strong = run.len() >= 2 && (has_digits || n_words >= 3)
+                || run.iter().any(|(_, r)| match r {
+                    TokenReading::Mixed(_) => true,
+                    TokenReading::Leet(d) => d.len() >= 7,
+                    _ => false,
+                });
+            if strong {
+                self.apply_run(&run, &mut readings);
+            }
+            i = last_word.map_or(j, |w| w + 1).max(i + 1);
+        }
+        readings
+    }
+
+    fn apply_run(&self, run: &[(usize, TokenReading)], readings: &mut [Reading]) {
+        let mut k = 0;
+        while k < run.len() {
+            let (idx, ref reading) = run[k];
+            match reading {
+                TokenReading::Digits(d) | TokenReading::Mixed(d) | TokenReading::Leet(d) => {
+                    if !matches!(reading, TokenReading::Digits(_)) {
+                        readings[idx] = Reading::Digits(d.clone());
+                    }
+                    k += 1;
+                }
+                TokenReading::Word(NumberWord::Digit(d)) => {
+                    readings[idx] = Reading::Digits(((b'0' + d) as char).to_string());
+                    k += 1;
+                }
+                TokenReading::Word(NumberWord::Teen(t)) => {
+                    readings[idx] = Reading::Digits(t.to_string());
+                    k += 1;
+                }
+                TokenReading::Word(NumberWord::Tens(t)) => {
+                    if let Some((next_idx, TokenReading::Word(NumberWord::Digit(d)))) = run.get(k + 1) {
+                        if *d > 0 {
+                            readings[idx] =
+                                Reading::Extend(format!("{}{}", t, d), *next_idx);
+                            for r in readings.iter_mut().take(*next_idx + 1).skip(idx + 1) {
+                                *r = Reading::Consumed;
+                            }
+                            k += 2;
+                            continue;
+                        }
+                    }
+                    readings[idx] = Reading::Digits(format!("{}0", t));
+                    k += 1;
+                }
+                TokenReading::Word(NumberWord::Double | NumberWord::Triple) => {
+                    let times = if matches!(reading, TokenReading::Word(NumberWord::Double)) {
+                        2
+                    } else {
+                        3
+                    };
+                    let next_digit = match run.get(k + 1) {
+                        Some((_, TokenReading::Word(NumberWord::Digit(d)))) => {
+                            Some(((b'0' + d) as char).to_string())
+                        }
+                        Some((_, TokenReading::Digits(d))) if d.len() == 1 => Some(d.clone()),
+                        _ => None,
+                    };
+                    match next_digit {
+                        Some(d) => {
+                            let (next_idx, _) = run[k + 1];
+                            readings[idx] = Reading::Extend(d.repeat(times), next_idx);
+                            for r in readings.iter_mut().take(next_idx + 1).skip(idx + 1) {
+                                *r = Reading::Consumed;
+                            }
+                            k += 2;
+                        }
+                        None => k += 1,
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// How a single word token reads as a number, before its neighbours are considered.
+#[derive(Debug, Clone)]
+enum TokenReading {
+    /// Plain digits.
+    Digits(String),
+    /// A number word.
+    Word(NumberWord),
+    /// Digits and number words glued together ("six17", "11zero7").
+    Mixed(String),
+    /// Leetspeak digits ("702S3168l9").
+    Leet(String),
+}
+
+/// What the compact view makes of a raw word token.
+#[derive(Debug, Clone)]
+enum Reading {
+    /// Kept as it is.
+    None,
+    /// Read as these digits.
+    Digits(String),
+    /// Read as these digits, together with the following tokens up to index `.1`.
+    Extend(String, usize),
+    /// Part of an earlier token's `Extend`.
+    Consumed,
+}
+
+fn token_reading(word: &str) -> Option<TokenReading> {
+    if word.is_empty() {
+        return None;
+    }
+    if word.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(TokenReading::Digits(word.to_string()));
+    }
+    if let Some(n) = lexicon::number_word(word) {
+        return Some(TokenReading::Word(n));
+    }
+    if !word.is_ascii() {
+        return None;
+    }
+    if let Some(digits) = mixed_reading(word) {
+        return Some(TokenReading::Mixed(digits));
+    }
+    leet_reading(word).map(TokenReading::Leet)
+}
+
+/// "six17" → "617", "11zero7" → "1107", "vierundachtzig" → "84": the whole token must read as
+/// digits and number words, with at least one digit or at least two words.
+fn mixed_reading(word: &str) -> Option<String> {
+    let bytes = word.as_bytes();
+    let mut out = String::new();
+    let mut i = 0;
+    let mut n_digits = 0;
+    let mut n_words = 0;
+    let mut pending_unit: Option<u8> = None;
+    while i < bytes.len() {
+        if bytes[i].is_ascii_digit() {
+            out.push(bytes[i] as char);
+            n_digits += 1;
+            i += 1;
+            continue;
+        }
+        // Longest number word starting here.
+        let mut best: Option<(usize, NumberWord)> = None;
+        for (w, n) in lexicon::NUMBER_WORDS {
+            if w.len() >= 2 && word[i..].starts_with(w) && best.is_none_or(|(l, _)| w.len() > l) {
+                best = Some((w.len(), *n));
+            }
+        }
+        // German "<unit>und<tens>".
+        if let Some(unit) = pending_unit.take() {
+            if word[i..].starts_with("und") {
+                let rest = &word[i + 3..];
+                if let Some((w, NumberWord::Tens(t))) = lexicon::NUMBER_WORDS
+                    .iter()
+                    .find(|(w, n)| rest.starts_with(w) && matches!(n, NumberWord::Tens(_)))
+                {
+                    out.pop();
+                    out.push_str(&format!("{}{}", t, unit));
+                    i += 3 + w.len();
+                    n_words += 1;
+                    continue;
+                }
+            }
+        }
+        let (len, n) = best?;
+        match n {
+            NumberWord::Digit(d) => {
+                out.push((b'0' + d) as char);
+                pending_unit = Some(d);
+            }
+            NumberWord::Teen(t) => out.push_str(&t.to_string()),
+            NumberWord::Tens(t) => out.push_str(&format!("{}0", t)),
+            NumberWord::Double | NumberWord::Triple => return None,
+        }
+        n_words += 1;
+        i += len;
+    }
+    if (n_digits >= 1 && n_words >= 1) || n_words >= 2 {
+        Some(out)
+    } else {
+        None
+    }
+}
+
+/// "S123144971" → "5123144971": every letter must be a leet digit, and digits must be at
+/// least as many as letters.
+fn leet_reading(word: &str) -> Option<String> {
+    let mut out = String::with_capacity(word.len());
+    let mut n_digits = 0;
+    let mut n_letters = 0;
+    for b in word.bytes() {
+        if b.is_ascii_digit() {
+            out.push(b as char);
+            n_digits += 1;
+        } else {
+            out.push(lexicon::leet_digit(b)? as char);
+            n_letters += 1;
+        }
+    }
+    (n_digits >= 1 && n_digits >= n_letters && word.len() >= 2).then_some(out)
+}
+
+/// Marks the spaces inside runs of at least four single characters separated by single
+/// spaces (`j o h n`), so the compact view can join them.
+fn spaced_single_runs(raw: &[RawToken], lower: &str) -> Vec<bool> {
+    let mut joined = vec![false; raw.len()];
+    let is_single = |t: &RawToken| match t.kind {
+        RawKind::Word => t.end - t.start == 1,
+        RawKind::Punct(c) => matches!(c, '@' | '.' | '_' | '-' | '+'),
+        RawKind::Space { .. } => false,
+    };
+    let mut i = 0;
+    while i < raw.len() {
+        if !is_single(&raw[i]) {
+            i += 1;
+            continue;
+        }
+        // Extend: single (space single)*
+        let mut j = i;
+        let mut n_singles = 1;
+        while j + 2 < raw.len()
+            && matches!(raw[j + 1].kind, RawKind::Space { single: true, .. })
+            && is_single(&raw[j + 2])
+        {
+            j += 2;
+            n_singles += 1;
+        }
+        // Digits are joined by the phone detector's own separators; only mark runs with a
+        // letter or a symbol, so "1 2 3 4" stays four numbers for everything else.
+        let has_letter = (i..=j).step_by(2).any(|k| {
+            lower
+                .get(raw[k].start..raw[k].end)
+                .is_some_and(|s| s.bytes().any(|b| !b.is_ascii_digit()))
+        });
+        if n_singles >= 4 && has_letter {
+            for flag in joined.iter_mut().take(j).skip(i + 1).step_by(2) {
+                *flag = true;
+            }
+        }
+        i = j + 1;
+    }
+    joined
+}
+
+struct TokenBuilder {
+    compact: String,
+    tokens: Vec<Token>,
+}
+
+impl TokenBuilder {
+    fn push(&mut self, class: TokenClass, text: &str, start: usize, end: usize) {
+        let text_start = self.compact.len() as u32;
+        self.compact.push_str(text);
+        self.tokens.push(Token {
+            class,
+            text_start,
+            text_end: self.compact.len() as u32,
+            start,
+            end,
+        });
+    }
+
+    fn pop(&mut self) {
+        if let Some(token) = self.tokens.pop() {
+            self.compact.truncate(token.text_start as usize);
+        }
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric() || c == '_'
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
+/// Characters that are dropped: zero-width, bidi controls, variation selectors, the keycap
+/// combiner, soft hyphen, tag characters.
+fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
+        | '\u{180B}'..='\u{180F}'
+        | '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{206F}'
+        | '\u{20E3}'
+        | '\u{3164}'
+        | '\u{FE00}'..='\u{FE0F}'
+        | '\u{FEFF}'
+        | '\u{FFA0}'
+        | '\u{E0000}'..='\u{E007F}'
+        | '\u{E0100}'..='\u{E01EF}')
+}
+
+/// Punctuation that stands for `.`, `@` or `-` in disguise.
+fn fold_punctuation(c: char) -> Option<char> {
+    Some(match c {
+        '\u{00B7}' | '\u{2022}' | '\u{2219}' | '\u{22C5}' | '\u{3002}' | '\u{FF61}' | '\u{2024}'
+        | '\u{2027}' | '\u{0387}' | '\u{06D4}' | '\u{FE52}' | '\u{FF0E}' => '.',
+        '\u{FE6B}' | '\u{FF20}' | '\u{24D0}' => '@',
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE63}' | '\u{FF0D}' => '-',
+        '\u{2028}' | '\u{2029}' | '\u{0085}' => '\n',
+        '\u{2018}' | '\u{2019}' | '\u{02BC}' | '\u{FF07}' | '\u{2032}' => '\'',
+        _ => return None,
+    })
+}
+
+/// Stage 1: character folding. Returns the folded text and, unless nothing changed, the
+/// original start and end of the character behind every folded byte.
+fn fold(original: &str) -> (Cow<'_, str>, Vec<u32>, Vec<u32>) {
+    if original.is_ascii() {
+        return (Cow::Borrowed(original), Vec::new(), Vec::new());
+    }
+    let mut folded = String::with_capacity(original.len());
+    let mut starts = Vec::with_capacity(original.len());
+    let mut ends = Vec::with_capacity(original.len());
+    let mut push = |folded: &mut String, c: char, start: usize, end: usize| {
+        let before = folded.len();
+        folded.push(c);
+        for _ in before..folded.len() {
+            starts.push(start as u32);
+            ends.push(end as u32);
+        }
+    };
+    for (start, c) in original.char_indices() {
+        let end = start + c.len_utf8();
+        if c.is_ascii() {
+            push(&mut folded, c, start, end);
+            continue;
+        }
+        if is_invisible(c) {
+            continue;
+        }
+        if let Some(p) = fold_punctuation(c) {
+            push(&mut folded, p, start, end);
+            continue;
+        }
+        if c.is_whitespace() {
+            push(&mut folded, ' ', start, end);
+            continue;
+        }
+        // NFKC compatibility decomposition, keeping it only when it lands in ASCII
+        // (fullwidth, mathematical alphanumerics, circled digits, ligatures); combining
+        // marks are dropped so "é" becomes "e".
+        let mut decomposed = [' '; 8];
+        let mut n = 0;
+        let mut ascii = true;
+        decompose_compatible(c, |d| {
+            if ('\u{0300}'..='\u{036F}').contains(&d) {
+                return;
+            }
+            if n < decomposed.len() {
+                decomposed[n] = d;
+                n += 1;
+            }
+            ascii &= d.is_ascii();
+        });
+        if ascii && n > 0 && n <= 4 {
+            for &d in &decomposed[..n] {
+                push(&mut folded, fold_punctuation(d).unwrap_or(d), start, end);
+            }
+            continue;
+        }
+        if n == 1 {
+            if let Some(p) = fold_punctuation(decomposed[0]) {
+                push(&mut folded, p, start, end);
+                continue;
+            }
+        }
+        // Look-alikes from other scripts.
+        if c.is_alphanumeric() {
+            match decancer::cure_char(c, decancer::Options::default()) {
+                decancer::Translation::Character(t) if t.is_ascii_alphanumeric() => {
+                    push(&mut folded, t, start, end);
+                    continue;
+                }
+                decancer::Translation::String(s)
+                    if s.len() <= 3 && s.bytes().all(|b| b.is_ascii_alphanumeric()) =>
+                {
+                    for t in s.chars() {
+                        push(&mut folded, t, start, end);
+                    }
+                    continue;
+                }
+                _ => {}
+            }
+        }
+        push(&mut folded, c, start, end);
+    }
+    (Cow::Owned(folded), starts, ends)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn compact(text: &str) -> String {
+        Normalized::new(text).compact().to_string()
+    }
+
+    #[test]
+    fn folds_unicode_tricks() {
+        let cases = [
+            ("ｍａｒｉａ＠ｉｃｌｏｕｄ．ｃｏｍ", "maria@icloud.com"),
+            ("a\u{200B}@\u{200B}b", "a@b"),
+            ("раураl", "paypal"),
+            ("4\u{FE0F}\u{20E3}1\u{FE0F}\u{20E3}", "41"),
+            ("𝐚𝐥𝐞𝐱", "alex"),
+            ("x · y", "x . y"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(Normalized::new(input).lower(), want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn reads_numbers_in_runs() {
+        let cases = [
+            ("two zero six five two five seven six nine four", "2 0 6 5 2 5 7 6 9 4"),
+            ("six17 334 93six7", "617 334 9367"),
+            ("702S3168l9", "7025316819"),
+            ("eighty four double five", "84 55"),
+            ("one question", "one question"),
+            ("S123144971", "5123144971"),
+            ("vierundachtzig", "84"),
+            ("vierundachtzig 12", "84 12"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(compact(input), want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn joins_spaced_letters_and_brackets() {
+        assert_eq!(compact("i k h a n @ o u t l o o k . c o m"), "ikhan@outlook.com");
+        assert_eq!(compact("nrossi [at] yahoo [dot] com"), "nrossi@yahoo.com");
+        assert_eq!(compact("rkhan ( at ) icloud (dot) com"), "rkhan@icloud.com");
+    }
+
+    #[test]
+    fn spans_point_into_the_original() {
+        let text = "ok, ａｌｅｘ＠ｍａｉｌ．ｒｕ!";
+        let n = Normalized::new(text);
+        for t in n.tokens() {
+            assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end));
+            assert!(t.start <= t.end && t.end <= text.len());
+        }
+        let at = n.tokens().iter().find(|t| t.class == TokenClass::At).unwrap();
+        assert_eq!(&text[at.start..at.end], "＠");
     }
 }

@@ -1,7 +1,19 @@
 //! The detectors, each a small unit registered in [`all`].
+//!
+//! A detector reads a [`Normalized`] text and appends [`Finding`]s; it never fails and never
+//! panics. Validation (libphonenumber, public suffixes, mod-97, Luhn, base58check, bech32,
+//! EIP-55) happens inside each detector as a step of its own, and each finding names its
+//! `detector/rule` so a reviewer can be told why it was raised.
 
 use crate::normalize::Normalized;
 use crate::{Finding, Kind, Region};
+
+pub mod channels;
+pub mod email;
+pub mod links;
+pub mod payment_ids;
+pub mod payments;
+pub mod phone;
 
 /// What a detector knows about the scan besides the text.
 #[derive(Debug, Clone, Copy)]
@@ -20,7 +32,13 @@ pub trait Detector: Send + Sync {
     fn detect(&self, text: &Normalized<'_>, scan: &ScanContext, out: &mut Vec<Finding>);
 }
 
-/// Every detector, in the order they run.
+/// Every detector, in the order they run. This is the one place a detector is registered.
 pub fn all() -> Vec<Box<dyn Detector>> {
-    vec![]
+    vec![
+        Box::new(email::EmailDetector),
+        Box::new(phone::PhoneDetector),
+        Box::new(links::LinkDetector::default()),
+        Box::new(payments::PaymentIdDetector::default()),
+        Box::new(channels::ChannelDetector::default()),
+    ]
 }

@@ -1,0 +1,464 @@
+//! Channels named in words: messaging apps, social networks, meeting tools and payment
+//! methods, and requests to move talk or payment off the platform.
+//!
+//! A channel's *name* is not a violation: "build me a Telegram bot" and "integrate PayPal
+//! checkout" are the daily work of a freelance marketplace. What makes a mention a finding is
+//! its *shape*: an invitation ("ping me on skype", "let's switch to wapp"), a handle or ID
+//! ("tele gram: @abecker", "my weixin is hrossi", "venmo: @nadia"), an offer to pay that way
+//! ("send it via wise", "I accept payoneer"), or a concrete contact value next to it
+//! ("whatsapp +44 7911 123456", kept by [`crate::context`]). Each shape is one pattern below;
+//! disguised names ("whats app", "wh@tsapp", "tele gram", "the green app") are alternatives of
+//! the channel, read from the folded text. The word after a channel decides whether it is the
+//! subject of the work ("bot", "sdk", "integration", "button"), and [`crate::context`] drops
+//! patterns under a refusal or prohibition ("please don't text me on whatsapp").
+
+use regex::Regex;
+
+use super::{Detector, ScanContext};
+use crate::normalize::Normalized;
+use crate::{Finding, Kind};
+
+/// A channel: its kind, canonical value, the regex alternation of its spellings, and whether
+/// its name is an ordinary word that needs a strong shape (a handle, "me on X").
+struct Channel {
+    kind: Kind,
+    value: &'static str,
+    spellings: &'static str,
+    ordinary_word: bool,
+}
+
+const CHANNELS: &[Channel] = &[
+    ch(Kind::Messenger, "whatsapp", r"wh?[a@4]t?t?s+[\s._-]?[a@4]pp?|whtsapp|watsap|wapp|wsp|wup|the\s+green\s+app|zapzap", false),
+    ch(Kind::Messenger, "whatsapp", r"zap|wa", true),
+    ch(Kind::Messenger, "telegram", r"tele[\s._-]?gr[a@4]m|telegarm|telgram|telegrm", false),
+    ch(Kind::Messenger, "telegram", r"tg|tgram", true),
+    ch(Kind::Messenger, "skype", r"sk[yi][\s._-]?pe|skyp", false),
+    ch(Kind::Messenger, "discord", r"disc[o0]rd|dis[\s._-]cord", false),
+    ch(Kind::Messenger, "signal", r"signal", true),
+    ch(Kind::Messenger, "wechat", r"we[\s._-]?chat|weixin|wechat", false),
+    ch(Kind::Messenger, "line", r"line", true),
+    ch(Kind::Messenger, "viber", r"viber", false),
+    ch(Kind::Messenger, "slack", r"slack", true),
+    ch(Kind::Messenger, "kik", r"kik", true),
+    ch(Kind::Messenger, "imessage", r"i[\s-]?message|imsg|facetime", false),
+    ch(Kind::Social, "instagram", r"insta[\s._-]?gram|insta|instagr[a@]m", false),
+    ch(Kind::Social, "instagram", r"ig", true),
+    ch(Kind::Social, "facebook", r"face[\s._-]?book|fb", false),
+    ch(Kind::Social, "linkedin", r"linked[\s._-]?in", false),
+    ch(Kind::Social, "twitter", r"twitter|twtr", false),
+    ch(Kind::Social, "twitter", r"x", true),
+    ch(Kind::Social, "tiktok", r"tik[\s._-]?tok", false),
+    ch(Kind::Social, "snapchat", r"snap[\s._-]?chat|snap", false),
+    ch(Kind::Social, "youtube", r"you[\s._-]?tube|yt", false),
+    ch(Kind::Social, "pinterest", r"pinterest", false),
+    ch(Kind::Social, "reddit", r"reddit", false),
+    ch(Kind::Social, "github", r"git[\s._-]?hub", true),
+    ch(Kind::Meeting, "zoom", r"zoom", false),
+    ch(Kind::Meeting, "google-meet", r"google[\s._-]?meet|g[\s._-]?meet|hangouts?", false),
+    ch(Kind::Meeting, "teams", r"(?:ms|microsoft)[\s._-]?teams", false),
+    ch(Kind::Meeting, "teams", r"teams", true),
+    ch(Kind::Meeting, "calendly", r"calendly", false),
+    ch(Kind::Meeting, "webex", r"webex", false),
+    ch(Kind::Meeting, "whereby", r"whereby", true),
+    ch(Kind::Payment, "paypal", r"pay[\s._-]?p[a@4]l|pp", false),
+    ch(Kind::Payment, "venmo", r"venmo|venm0", false),
+    ch(Kind::Payment, "cashapp", r"cash[\s._-]?app", false),
+    ch(Kind::Payment, "zelle", r"zelle|zel", false),
+    ch(Kind::Payment, "wise", r"transfer[\s._-]?wise", false),
+    ch(Kind::Payment, "wise", r"wise", true),
+    ch(Kind::Payment, "payoneer", r"payoneer|payoner", false),
+    ch(Kind::Payment, "revolut", r"revolut", false),
+    ch(Kind::Payment, "skrill", r"skrill", false),
+    ch(Kind::Payment, "western-union", r"western[\s._-]?union|wu", false),
+    ch(Kind::Payment, "moneygram", r"money[\s._-]?gram", false),
+    ch(Kind::Payment, "bank", r"bank[\s._-]?transfer|wire[\s._-]?transfer|bank[\s._-]?wire|direct[\s._-]?deposit|bank[\s._-]?account|wire", false),
+    ch(Kind::Payment, "crypto", r"crypto|bitcoin|btc|usdt|tether|ethereum|eth|litecoin|ltc|binance(?:[\s._-]?pay)?|usdc", false),
+    ch(Kind::Payment, "iban", r"iban", false),
+];
+
+const fn ch(kind: Kind, value: &'static str, spellings: &'static str, ordinary_word: bool) -> Channel {
+    Channel {
+        kind,
+        value,
+        spellings,
+        ordinary_word,
+    }
+}
+
+/// Words after a channel name that make it the subject of the work, not a way to talk.
+pub(crate) const WORK_NOUNS: &[&str] = &[
+    "bot", "bots", "api", "apis", "sdk", "sdks", "integration", "integrations", "integrate",
+    "button", "buttons", "checkout", "plugin", "plugins", "clone", "widget", "widgets",
+    "webhook", "webhooks", "ads", "ad", "campaign", "campaigns", "marketing", "page", "pages",
+    "store", "shop", "gateway", "ipn", "sandbox", "developer", "developers", "template",
+    "templates", "theme", "automation", "scraper", "exporter", "chat", "feed", "carousel",
+    "carousels", "reels", "reel", "post", "posts", "stories", "story", "analytics", "pixel",
+    "business", "login", "oauth", "library", "lib", "module", "package", "extension",
+    "server", "client", "connector", "export", "import", "data", "logo", "icon", "design",
+    "designs", "banner", "thumbnail", "video", "videos", "content", "channel", "group",
+    "groups", "share", "link", "links", "embed", "feature", "features", "support", "flow",
+    "flows", "notification", "notifications", "message", "messages", "history", "app",
+    "apps", "clone", "version", "update", "updates", "issue", "issues", "bug", "bugs",
+    "error", "errors", "payments", "payouts", "payout", "subscription", "subscriptions",
+    "sdk's", "calls", "call", "meeting", "meetings", "recording", "recordings", "level",
+    "in", "out", "effect", "transition", "lens", "filter", "filters", "profile", "profiles",
+    "account", "accounts", "verification", "status", "ui", "ux", "component", "components",
+    "form", "forms", "field", "fields", "input", "code", "script", "scripts", "docs",
+    "documentation", "tutorial", "course", "strategy", "growth", "followers", "audience",
+    "influencer", "influencers", "creator", "creators", "algorithm", "trends", "trend",
+];
+
+/// Words that follow "my X is" or "X:" in ordinary talk and are not handles.
+const NOT_HANDLES: &[&str] = &[
+    "is", "not", "down", "broken", "blocked", "linked", "connected", "working", "fine", "ok",
+    "okay", "the", "a", "an", "same", "different", "new", "old", "private", "personal",
+    "public", "verified", "in", "on", "there", "here", "also", "still", "just", "really",
+    "very", "too", "so", "my", "your", "and", "or", "but", "with", "for", "from", "to", "of",
+    "at", "banned", "suspended", "disabled", "closed", "limited", "empty", "full", "slow",
+    "busy", "offline", "online", "better", "easier", "faster", "cheaper", "best", "great",
+    "good", "bad", "fast", "free", "what", "how", "why", "where", "when", "yes", "no",
+    "none", "nothing", "same", "different", "gone", "deleted", "hacked", "under",
+];
+
+/// One pattern shape and what it reports.
+struct Shape {
+    regex: Regex,
+    rule: &'static str,
+    /// Also report a solicitation (an invitation to move off the platform).
+    solicits: bool,
+    /// Whether channels whose name is an ordinary word may use this shape.
+    ordinary_words_allowed: bool,
+    /// Check the word right after the channel for a work noun.
+    check_work_noun: bool,
+    /// Check the captured handle against [`NOT_HANDLES`].
+    check_handle: bool,
+    /// Only payment channels.
+    payment_only: bool,
+}
+
+/// Patterns without a channel: off-platform payment and contact requests.
+struct Request {
+    regex: Regex,
+    rule: &'static str,
+    /// Report a generic payment finding (value `None`).
+    payment: bool,
+    /// Report a solicitation.
+    solicitation: bool,
+    /// Only when the clause talks about money ("off the site" + "cut").
+    needs_money_word: bool,
+    /// Only when the clause talks about talking ("somewhere else" + "chat").
+    needs_talk_word: bool,
+}
+
+/// Finds channel invitations, handles, payment offers and off-platform requests.
+pub struct ChannelDetector {
+    channel_regex: Regex,
+    shapes: Vec<Shape>,
+    requests: Vec<Request>,
+    cashtag: Regex,
+    skype_live: Regex,
+    meeting_id: Regex,
+    money_words: Regex,
+    talk_words: Regex,
+    triggers: aho_corasick::AhoCorasick,
+}
+
+fn channel_group() -> String {
+    let alternatives: Vec<String> = CHANNELS
+        .iter()
+        .enumerate()
+        .map(|(i, c)| format!("(?P<c{i}>{})", c.spellings))
+        .collect();
+    format!(r"(?P<ch>{})", alternatives.join("|"))
+}
+
+impl Default for ChannelDetector {
+    fn default() -> Self {
+        let chan = channel_group();
+        let handle = r"(?P<handle>[a-z0-9_][a-z0-9_.+-]{1,40}(?:@[a-z0-9.-]+)?)";
+        let shape = |pattern: String, rule, solicits, ordinary, work, check_handle, payment_only| Shape {
+            regex: Regex::new(&pattern).expect("channel pattern compiles"),
+            rule,
+            solicits,
+            ordinary_words_allowed: ordinary,
+            check_work_noun: work,
+            check_handle,
+            payment_only,
+        };
+        let shapes = vec![
+            // "ping me on skype", "add me on line", "hit me up on wapp"
+            shape(format!(r"\b(?:ping|text|txt|message|msg|dm|pm|call|ring|add|hit|reach|contact|find|write|catch|follow|holla\s+at|hmu|talk\s+to|chat\s+with|chat\s+to|meet|see|join)\s+(?:me|us)\s+(?:up\s+|back\s+)?(?:on|at|via|over|in|through|thru|using|@)\s+(?:the\s+)?(?:my\s+)?{chan}\b"), "channels/invitation", true, true, true, false, false),
+            shape(format!(r"\bhmu\s+(?:on|via|@)\s+{chan}\b"), "channels/invitation", true, true, true, false, false),
+            // "let's switch to telegram", "can we move this to whatsapp"
+            shape(format!(r"\b(?:switch|switching|move|moving|continue|talk|chat|speak|communicate|jump|hop|migrate|shift|take\s+(?:this|it)|go)\b(?:\s+[a-z']+){{0,3}}?\s+(?:to|on|over|via|in|onto|through)\s+(?:the\s+)?{chan}\b"), "channels/move_conversation", true, false, true, false, false),
+            // "skype: @oluwaseun_khan", "venmo @nadia", "line id: @zara"
+            shape(format!(r"\b{chan}\s*(?:id|handle|username|user\s?name|name|number|no|nr|acc(?:ount)?|contact|tag)?\s*(?::|=|-|is|->|=>)?\s*@(?P<handle>[a-z0-9_][a-z0-9_.-]{{1,40}})"), "channels/handle", false, true, false, true, false),
+            // "skype: live:abc", "paypal: alex@x.com", "whatsapp: +44..."
+            shape(format!(r"\b{chan}\s*(?:id|handle|username|user\s?name|number|no|nr|acc(?:ount)?|e-?mail|mail|tag|details|address)?\s*(?::|=|->|=>)\s*\+?{handle}"), "channels/handle", false, true, false, true, false),
+            // "my weixin is hrossi", "my line id is pmehta"
+            shape(format!(r"\b(?:my|our|mi|meu|minha|mon|ma|mein|meine)\s+{chan}\s+(?:id\s+|handle\s+|username\s+|user\s+|number\s+|name\s+|account\s+|acc\s+|tag\s+|address\s+|e-?mail\s+)?(?:is|es|e|est|ist)\s+@?{handle}"), "channels/my_handle", false, true, false, true, false),
+            // "whatsapp me", "venmo me"
+            shape(format!(r"\b{chan}\s+(?:me|us)\b"), "channels/verb", true, false, false, false, false),
+            // "are you on telegram?", "your whatsapp?", "do you have skype"
+            shape(format!(r"\b(?:are\s+you|r\s+u|you)\s+on\s+{chan}\b"), "channels/ask", true, false, true, false, false),
+            shape(format!(r"\bdo\s+(?:you|u)\s+(?:have|use)\s+(?:a\s+)?{chan}\b"), "channels/ask", true, false, true, false, false),
+            shape(format!(r"\b(?:your|ur)\s+{chan}\b"), "channels/ask", true, false, true, false, false),
+            // "pay me on paypal", "send it via wise", "transfer the balance through zelle"
+            shape(format!(r"\b(?:pay|paying|paid|send|sending|sent|transfer|transferring|wire|receive|receiving|settle|payment|payments|pmt|invoice|bill|tip)\b(?:\s+(?:me|you|us|it|them|him|her|the|money|rest|balance|payment|funds|deposit|half|upfront|amount|remainder|remaining|cash|directly|direct|\$?\d[\d,.]*k?|usd|eur|dollars|bucks|please|pls|a|an|my|your|in\s+full)){{0,4}}\s+(?:via|through|thru|with|by|on|over|to|using|into|in)\s+(?:the\s+|my\s+|your\s+)?{chan}\b"), "channels/pay_via", false, true, true, false, true),
+            // "paypal to alex@...", "zelle only", "paypal is cheaper"
+            shape(format!(r"\b{chan}\s+(?:to\s+(?:me|my|\+?[a-z0-9_.]+@|\+?\d)|only|instead|is\s+(?:cheaper|better|easier|faster|fine|ok|okay|preferred)|works\s+for\s+me|please|pls|preferred)"), "channels/pay_via", false, false, false, false, true),
+            // "I accept payoneer", "we only take zelle"
+            shape(format!(r"\b(?:i|we)\s+(?:only\s+|also\s+|can\s+|would\s+|'d\s+)?(?:accept|take|prefer|do|receive)\s+(?:payment\s+(?:via|through|by|with|in)\s+|payments\s+(?:via|through|by|with|in)\s+)?(?:only\s+)?{chan}\b"), "channels/pay_via", false, true, true, false, true),
+        ];
+        let request = |pattern: &str, rule, payment, solicitation, money, talk| Request {
+            regex: Regex::new(pattern).expect("request pattern compiles"),
+            rule,
+            payment,
+            solicitation,
+            needs_money_word: money,
+            needs_talk_word: talk,
+        };
+        let platform = r"(?:platform|site|app|website|upwork|fiverr|airbnb|etsy|marketplace|portal|system)";
+        let requests = vec![
+            request(&format!(r"\bpay(?:ing|ment|ments)?\s+(?:me|you|us|him|her|them)?\s*(?:directly|direct|outside|off[\s-]+(?:the\s+|this\s+)?{platform}|privately|in\s+person|in\s+cash|cash)\b"), "request/pay_directly", true, true, false, false),
+            request(r"\b(?:avoid|avoiding|skip|skipping|save|saving|bypass|bypassing|dodge|cut\s+out|no|without|zero|escape|around|evade|pay\s+less)\s+(?:the\s+|on\s+|paying\s+|any\s+|their\s+|all\s+the\s+|those\s+|these\s+)?(?:platform'?s?\s+|site'?s?\s+|service\s+|upwork'?s?\s+|fiverr'?s?\s+|extra\s+|\d+%\s+)?(?:fees?|commission|commissions|cut|middleman|service\s+charges?)\b", "request/avoid_fees", true, true, false, false),
+            request(r"\b(?:nobody|no\s+one|no-one)\s+takes?\s+a\s+cut\b|\bkeep\s+(?:the\s+|their\s+)?(?:fees?|commission|cut)\b|\b(?:fee|commission)[\s-]free\b", "request/avoid_fees", true, true, false, false),
+            request(&format!(r"\b(?:outside|off|off\s+of|away\s+from|bypass|bypassing|around)[\s-]+(?:the\s+|this\s+|of\s+the\s+|of\s+this\s+)?{platform}\b|\boff[\s-]platform\b"), "request/off_platform", true, true, true, false),
+            request(&format!(r"\b(?:outside|off|off\s+of|away\s+from)[\s-]+(?:the\s+|this\s+|of\s+the\s+|of\s+this\s+)?(?:{platform}|chat|here)\b|\boff[\s-]platform\b|\belsewhere\b|\b(?:somewhere|someplace|anywhere|some\s+place)\s+else\b"), "request/off_platform", false, true, false, true),
+            request(r"\b(?:what'?s|what\s+is|whats|wats|give\s+me|send\s+me|send|share|can\s+i\s+(?:get|have)|could\s+i\s+(?:get|have)|may\s+i\s+(?:get|have)|drop|leave|tell\s+me|need|want|dm\s+me)\s+(?:me\s+)?(?:your|ur|yo|ya)\s+(?:personal\s+|private\s+|direct\s+|real\s+|cell\s+|mobile\s+|phone\s+|e-?mail\s+|contact\s+)?(?:phone|number|#|cell|mobile|email|e-mail|mail|contact|contacts|info|details|digits|handle|socials|address|gmail|num|no)\b", "request/ask_contact", false, true, false, false),
+            request(r"\b(?:contact|reach|call|text|email|e-mail|message|talk\s+to)\s+(?:you|me|each\s+other)\s+directly\b|\bway\s+to\s+(?:contact|reach|call|text|message)\s+(?:you|me)\b|\bdirect\s+contact\b|\b(?:personal|private)\s+(?:contact|number|email|e-mail|phone)\b", "request/direct_contact", false, true, false, false),
+            request(r"\b(?:let'?s|lets|can\s+we|could\s+we|shall\s+we|we\s+can|we\s+could|should\s+we)\s+(?:talk|chat|continue|discuss|speak|connect|take\s+this|move\s+this|do\s+this|communicate)\s+(?:outside|off|elsewhere|privately|directly|offline|off-?line|off\s+platform)", "request/off_platform", false, true, false, false),
+            request(r"\b(?:here'?s|heres|this\s+is)\s+my\s+(?:number|email|e-mail|contact|cell|mobile|phone|digits)\b", "request/offer_contact", false, true, false, false),
+        ];
+        let triggers: Vec<&str> = vec![
+            "pay", "fee", "commission", "cut", "outside", "off", "direct", "else", "private",
+            "contact", "your", "ur ", "number", "email", "mail", "my ", "me ", "us ", "me,",
+            "me.", "you", "$", "live:", "id", "switch", "move", "continue", "whats", "app",
+            "gram", "skype", "discord", "signal", "chat", "line", "viber", "slack", "kik",
+            "insta", "face", "fb", "linked", "twitter", "tok", "snap", "tube", "pin", "reddit",
+            "hub", "zoom", "meet", "teams", "calendly", "webex", "whereby", "pal", "venmo",
+            "zelle", "wise", "payoneer", "revolut", "skrill", "union", "wire", "bank", "crypto",
+            "coin", "btc", "usdt", "eth", "iban", "accept", "take", "send", "transfer", "here",
+            "weixin", "wa", "tg", "zap", "imsg", "message", "deposit", "binance", "tether",
+            "gram", "ltc", "usdc", "wu",
+        ];
+        ChannelDetector {
+            channel_regex: Regex::new(&format!(r"\b{chan}\b")).expect("channel regex compiles"),
+            shapes,
+            requests,
+            cashtag: Regex::new(r"(?:^|[^\w$])\$(?P<tag>[A-Za-z][A-Za-z0-9_]{2,20})\b").expect("cashtag regex"),
+            skype_live: Regex::new(r"\blive:(?:\.cid\.)?[a-z0-9][a-z0-9._-]{2,}").expect("skype regex"),
+            meeting_id: Regex::new(r"\b(?:zoom|meeting)\s*(?:id|#|number|no)\s*[:#]?\s*\d{3}[\s-]?\d{3,4}[\s-]?\d{3,5}\b").expect("meeting regex"),
+            money_words: Regex::new(r"\b(?:pay|paid|paying|payment|payments|money|fees?|cut|commission|discount|price|cheaper|invoice|cash|deal|charge|charges|rate|\$)").expect("money regex"),
+            talk_words: Regex::new(r"\b(?:talk|chat|contact|reach|message|continue|discuss|speak|connect|communicate|text|call|meet|conversation)\b").expect("talk regex"),
+            triggers: aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(false)
+                .build(triggers)
+                .expect("trigger automaton"),
+        }
+    }
+}
+
+impl ChannelDetector {
+    /// Which channel a match of the channel group is.
+    fn channel_of(&self, caps: &regex::Captures<'_>) -> Option<&'static Channel> {
+        CHANNELS
+            .iter()
+            .enumerate()
+            .find(|(i, _)| caps.name(&format!("c{i}")).is_some())
+            .map(|(_, c)| c)
+    }
+}
+
+/// Whether the text at `at` ends a clause: end of text, punctuation, or a word that closes
+/// an invitation ("instead", "please", "app").
+fn ends_clause(lower: &str, at: usize) -> bool {
+    let rest = lower.get(at..).unwrap_or("").trim_start_matches(' ');
+    match rest.bytes().next() {
+        None => true,
+        Some(b',' | b'.' | b'!' | b'?' | b';' | b':' | b')' | b'\n') => true,
+        _ => matches!(
+            next_word(lower, at),
+            "instead" | "please" | "pls" | "plz" | "app" | "now" | "asap" | "then" | "or" | "maybe"
+        ),
+    }
+}
+
+/// The word that starts at `at` in `lower` (after spaces), if any.
+fn next_word(lower: &str, at: usize) -> &str {
+    let rest = lower.get(at..).unwrap_or("");
+    let rest = rest.trim_start_matches([' ', '-']);
+    let end = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '\''))
+        .unwrap_or(rest.len());
+    &rest[..end]
+}
+
+impl Detector for ChannelDetector {
+    fn name(&self) -> &'static str {
+        "channels"
+    }
+
+    fn kinds(&self) -> &'static [Kind] {
+        &[Kind::Messenger, Kind::Social, Kind::Meeting, Kind::Payment, Kind::Solicitation]
+    }
+
+    fn detect(&self, text: &Normalized<'_>, _scan: &ScanContext, out: &mut Vec<Finding>) {
+        let lower = text.lower();
+        if !self.triggers.is_match(lower) {
+            return;
+        }
+        let span = |s: usize, e: usize| text.original_span(s, e);
+        let mut shaped: Vec<(usize, usize)> = Vec::new();
+        for shape in &self.shapes {
+            for caps in shape.regex.captures_iter(lower) {
+                let (Some(whole), Some(chan)) = (caps.get(0), caps.name("ch")) else {
+                    continue;
+                };
+                let Some(channel) = self.channel_of(&caps) else {
+                    continue;
+                };
+                if shape.payment_only && channel.kind != Kind::Payment {
+                    continue;
+                }
+                // An ordinary word ("signal", "line", "teams") is a channel in a weak shape
+                // only when it ends the clause: "let's switch to signal, it's faster".
+                if channel.ordinary_word
+                    && !shape.ordinary_words_allowed
+                    && !ends_clause(lower, chan.end())
+                {
+                    continue;
+                }
+                if shape.check_work_noun && WORK_NOUNS.contains(&next_word(lower, chan.end())) {
+                    continue;
+                }
+                if shape.check_handle {
+                    if let Some(handle) = caps.name("handle") {
+                        let h = handle.as_str().trim_end_matches(['.', '-']);
+                        if NOT_HANDLES.contains(&h) || WORK_NOUNS.contains(&h) || h.len() < 2 {
+                            continue;
+                        }
+                    }
+                }
+                let (start, end) = span(whole.start(), whole.end());
+                shaped.push((chan.start(), chan.end()));
+                out.push(Finding::new(channel.kind, Some(channel.value.to_string()), start, end, 0.9, shape.rule));
+                if shape.solicits {
+                    out.push(Finding::new(Kind::Solicitation, None, start, end, 0.8, shape.rule));
+                }
+            }
+        }
+        // Plain mentions: kept by the context step only next to a concrete contact value.
+        for caps in self.channel_regex.captures_iter(lower) {
+            let Some(chan) = caps.name("ch") else { continue };
+            if shaped.iter().any(|&(s, e)| s == chan.start() && e == chan.end()) {
+                continue;
+            }
+            let Some(channel) = self.channel_of(&caps) else { continue };
+            if WORK_NOUNS.contains(&next_word(lower, chan.end())) {
+                continue;
+            }
+            let (start, end) = span(chan.start(), chan.end());
+            out.push(Finding::new(channel.kind, Some(channel.value.to_string()), start, end, 0.5, "channels/mention"));
+        }
+        for request in &self.requests {
+            for m in request.regex.find_iter(lower) {
+                let clause = crate::context::clause_around(lower, m.start(), m.end());
+                if request.needs_money_word && !self.money_words.is_match(clause) {
+                    continue;
+                }
+                if request.needs_talk_word && !self.talk_words.is_match(clause) {
+                    continue;
+                }
+                // "send me your email template": the thing asked for is work, not contact.
+                if request.rule == "request/ask_contact" && WORK_NOUNS.contains(&next_word(lower, m.end())) {
+                    continue;
+                }
+                let (start, end) = span(m.start(), m.end());
+                if request.payment {
+                    out.push(Finding::new(Kind::Payment, None, start, end, 0.75, request.rule));
+                }
+                if request.solicitation {
+                    out.push(Finding::new(Kind::Solicitation, None, start, end, 0.75, request.rule));
+                }
+            }
+        }
+        let folded = text.folded();
+        if folded.contains('$') {
+            for caps in self.cashtag.captures_iter(folded) {
+                let Some(tag) = caps.name("tag") else { continue };
+                let t = tag.as_str();
+                // "$USD", "$AAPL": currency codes and tickers are upper case.
+                if !t.bytes().any(|b| b.is_ascii_lowercase()) {
+                    continue;
+                }
+                let cash_app_named = lower.contains("cash app") || lower.contains("cashapp");
+                let (start, end) = span(tag.start() - 1, tag.end());
+                out.push(Finding::new(Kind::Payment, Some("cashapp".into()), start, end, if cash_app_named { 0.95 } else { 0.6 }, "channels/cashtag"));
+            }
+        }
+        if lower.contains("live:") {
+            for m in self.skype_live.find_iter(lower) {
+                let (start, end) = span(m.start(), m.end());
+                out.push(Finding::new(Kind::Messenger, Some("skype".into()), start, end, 0.9, "channels/skype_live_id"));
+            }
+        }
+        for m in self.meeting_id.find_iter(lower) {
+            let (start, end) = span(m.start(), m.end());
+            out.push(Finding::new(Kind::Meeting, Some("zoom".into()), start, end, 0.85, "channels/meeting_id"));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Region;
+
+    fn found(text: &str) -> Vec<(Kind, Option<String>, &'static str)> {
+        let mut out = Vec::new();
+        let n = Normalized::new(text);
+        ChannelDetector::default().detect(&n, &ScanContext { region: Region::US }, &mut out);
+        out.into_iter().map(|f| (f.kind, f.value, f.rule)).collect()
+    }
+
+    fn has(text: &str, kind: Kind, value: Option<&str>) -> bool {
+        found(text)
+            .iter()
+            .any(|(k, v, rule)| *k == kind && v.as_deref() == value && *rule != "channels/mention")
+    }
+
+    #[test]
+    fn invitations_and_handles() {
+        assert!(has("let's switch to telegram, it's faster", Kind::Messenger, Some("telegram")));
+        assert!(has("let's switch to telegram, it's faster", Kind::Solicitation, None));
+        assert!(has("tele gram: @abecker", Kind::Messenger, Some("telegram")));
+        assert!(has("ping me on whats app", Kind::Messenger, Some("whatsapp")));
+        assert!(has("my weixin is hrossi", Kind::Messenger, Some("wechat")));
+        assert!(has("line id: @zararossi66", Kind::Messenger, Some("line")));
+        assert!(has("follow my x @rivanov", Kind::Social, Some("twitter")));
+        assert!(has("venmo: @nadiamehta25", Kind::Payment, Some("venmo")));
+        assert!(has("send it via wise please", Kind::Payment, Some("wise")));
+        assert!(has("I accept payoneer, it's cheaper", Kind::Payment, Some("payoneer")));
+        assert!(has("cash app $zara_lopez", Kind::Payment, Some("cashapp")));
+        assert!(has("if you pay me directly we both avoid the fees", Kind::Payment, None));
+        assert!(has("what's your phone number?", Kind::Solicitation, None));
+        assert!(has("is there somewhere else we can chat?", Kind::Solicitation, None));
+    }
+
+    #[test]
+    fn work_talk_is_not_an_invitation() {
+        for text in [
+            "We need a Telegram bot for order notifications",
+            "Integrate Venmo and PayPal buttons on checkout",
+            "Build a Skype chat history exporter",
+            "The WhatsApp share button opens a blank page on iOS",
+            "Zelle integration is out of scope for phase 1",
+            "Instagram carousel designs, 10 slides, 1080x1350",
+            "I charge 30 USD/hour, 20 hours a week",
+        ] {
+            let strong: Vec<_> = found(text).into_iter().filter(|(_, _, r)| *r != "channels/mention").collect();
+            assert!(strong.is_empty(), "{text:?}: {strong:?}");
+        }
+    }
+}

@@ -1,0 +1,443 @@
+//! E-mail addresses, plain or disguised.
+//!
+//! The detector reads the compact tokens (see [`crate::normalize`]), where fullwidth forms,
+//! zero-width characters, bracketed symbol words and spaced letters are already undone. It
+//! then applies a small grammar around every `@` and every word for it:
+//! `local (at) label ((dot) label)*`, where a spoken "at"/"dot" must stand between spaces and
+//! a spoken "at" must not follow an ordinary word ("look at", "me at"). The domain must end
+//! in a public suffix, or be a free-mail provider's name alone ("alex at outlook"), in which
+//! case the provider's domain is implied. "my gmail is alex" implies `alex@gmail.com`.
+
+use super::{Detector, ScanContext};
+use crate::lexicon;
+use crate::normalize::{Normalized, Token, TokenClass};
+use crate::{Finding, Kind};
+
+/// Finds e-mail addresses.
+pub struct EmailDetector;
+
+/// Words that come before "at" in ordinary English ("look at", "me at 5"); an address's
+/// local part is never one of them when "at" is spoken.
+const NOT_LOCAL_PARTS: &[&str] = &[
+    "me", "us", "you", "him", "her", "them", "it", "look", "looking", "available", "here",
+    "there", "meet", "call", "text", "email", "mail", "reach", "find", "found", "hosted", "live",
+    "work", "works", "working", "stay", "arrive", "arrived", "good", "great", "best", "is",
+    "am", "are", "be", "was", "were", "priced", "sold", "starting", "starts", "start", "begin",
+    "now", "today", "tomorrow", "right", "back", "home", "office", "store", "shop", "website",
+    "site", "page", "done", "ready", "due", "ends", "end", "open", "closed", "free", "busy",
+    "online", "up", "down", "least", "most", "all", "once", "first", "last", "aim", "aimed",
+    "targeted", "launch", "launched", "deployed", "hosting", "posted", "listed", "located",
+    "based", "the", "a", "an", "and", "or", "but", "not", "only", "just", "also", "still",
+    "even", "pm", "am", "noon", "night", "morning", "evening", "time", "point", "times",
+    "rate", "rates", "paid", "charged", "fixed", "set", "capped", "max", "min",
+];
+
+/// Words that follow "my gmail is" in ordinary talk and are not user names.
+const NOT_USER_NAMES: &[&str] = &[
+    "is", "not", "down", "full", "broken", "blocked", "hacked", "working", "fine", "ok",
+    "okay", "the", "a", "an", "same", "different", "new", "old", "better", "private",
+    "personal", "public", "verified", "linked", "connected", "above", "below", "in", "on",
+    "there", "here", "also", "still", "just", "really", "very", "too", "so", "my", "your",
+    "account", "address", "id", "inbox", "spam", "acting", "being", "getting", "and", "or",
+    "but", "with", "for", "from", "to", "of", "at", "dot", "com", "app", "login", "password",
+    "settings", "storage", "blocked", "suspended", "disabled", "what", "where", "why", "how",
+];
+
+impl Detector for EmailDetector {
+    fn name(&self) -> &'static str {
+        "email"
+    }
+
+    fn kinds(&self) -> &'static [Kind] {
+        &[Kind::Email]
+    }
+
+    fn detect(&self, text: &Normalized<'_>, _scan: &ScanContext, out: &mut Vec<Finding>) {
+        let tokens = text.tokens();
+        let lower = text.lower();
+        let maybe_spoken = lexicon::AT_WORDS.iter().any(|w| lower.contains(w));
+        let maybe_implied = lexicon::PROVIDERS.iter().any(|(w, _)| lower.contains(w));
+        if !lower.contains('@') && !text.compact().contains('@') && !maybe_spoken && !maybe_implied {
+            return;
+        }
+        let mut last_end = 0;
+        for at_idx in 0..tokens.len() {
+            let token = &tokens[at_idx];
+            let spoken = match token.class {
+                TokenClass::At => false,
+                TokenClass::Word if lexicon::is_at_word(text.token_text(token)) => true,
+                _ => continue,
+            };
+            if token.start < last_end {
+                continue;
+            }
+            if let Some(found) = address_around(text, at_idx, spoken) {
+                last_end = found.end;
+                out.push(found);
+            }
+        }
+        implied_by_provider(text, out);
+    }
+}
+
+/// The local part ending just before `at_idx` and the domain after it.
+fn address_around(text: &Normalized<'_>, at_idx: usize, spoken: bool) -> Option<Finding> {
+    let tokens = text.tokens();
+    // Left: an optional single space (required when "at" is spoken), then the local part.
+    let mut left = at_idx.checked_sub(1)?;
+    if is_space(&tokens[left]) {
+        left = left.checked_sub(1)?;
+    } else if spoken {
+        return None;
+    }
+    let (local_first, local) = local_part(text, left, spoken)?;
+    if spoken && NOT_LOCAL_PARTS.contains(&local.as_str()) {
+        return None;
+    }
+    // Right: an optional single space (required when spoken), then labels.
+    let mut right = at_idx + 1;
+    if tokens.get(right).is_some_and(is_space) {
+        right += 1;
+    } else if spoken {
+        return None;
+    }
+    let (labels, last_idx, spoken_dot) = domain_labels(text, right)?;
+    let obfuscated = spoken || spoken_dot || !text.original[tokens[at_idx].start..tokens[at_idx].end].eq("@");
+    let domain = resolve_domain(&labels, spoken)?;
+    let start = tokens[local_first].start;
+    let end = tokens[last_idx].end;
+    let confidence = if obfuscated { 0.9 } else { 0.97 };
+    let rule = if labels.len() == 1 {
+        "email/implied_tld"
+    } else if obfuscated {
+        "email/obfuscated"
+    } else {
+        "email/address"
+    };
+    Some(Finding::new(
+        Kind::Email,
+        Some(format!("{local}@{domain}")),
+        start,
+        end,
+        confidence,
+        rule,
+    ))
+}
+
+fn is_space(token: &Token) -> bool {
+    matches!(token.class, TokenClass::Space { newline: false })
+}
+
+/// Walks left from `last` over word characters, `.`, `_`, `-`, `+` with no spaces; returns the
+/// first token index and the local part.
+fn local_part(text: &Normalized<'_>, last: usize, spoken: bool) -> Option<(usize, String)> {
+    let tokens = text.tokens();
+    let mut first = last;
+    loop {
+        let token = &tokens[first];
+        let ok = match token.class {
+            TokenClass::Word | TokenClass::Number | TokenClass::Dot => true,
+            TokenClass::Punct => matches!(text.token_text(token), "_" | "-" | "+" | "'"),
+            _ => false,
+        };
+        if !ok {
+            first += 1;
+            break;
+        }
+        if first == 0 {
+            break;
+        }
+        first -= 1;
+    }
+    // Trim leading punctuation: a local part starts with a letter or digit.
+    while first <= last
+        && !matches!(tokens[first].class, TokenClass::Word | TokenClass::Number)
+    {
+        first += 1;
+    }
+    if first > last || !matches!(tokens[last].class, TokenClass::Word | TokenClass::Number) {
+        return None;
+    }
+    // A spoken "dot" inside the local part: "alex dot mehta at aol dot com".
+    if spoken && first >= 4 {
+        let mut extended = first;
+        while extended >= 4
+            && is_space(&tokens[extended - 1])
+            && lexicon::is_dot_word(text.token_text(&tokens[extended - 2]))
+            && is_space(&tokens[extended - 3])
+            && matches!(tokens[extended - 4].class, TokenClass::Word | TokenClass::Number)
+        {
+            extended -= 4;
+        }
+        if extended != first {
+            let mut local = String::new();
+            let mut k = extended;
+            while k <= last {
+                if is_space(&tokens[k]) {
+                    k += 1;
+                    continue;
+                }
+                let t = text.token_text(&tokens[k]);
+                local.push_str(if lexicon::is_dot_word(t) { "." } else { t });
+                k += 1;
+            }
+            return Some((extended, local));
+        }
+    }
+    let local: String = tokens[first..=last]
+        .iter()
+        .map(|t| text.token_text(t))
+        .collect();
+    if local.len() > 64 || local.starts_with('.') {
+        return None;
+    }
+    Some((first, local))
+}
+
+/// Labels separated by `.`, spoken dots or bracketed dots. Returns the labels, the index of
+/// the last token used and whether a dot was spoken.
+fn domain_labels(text: &Normalized<'_>, first: usize) -> Option<(Vec<String>, usize, bool)> {
+    let tokens = text.tokens();
+    let mut labels: Vec<String> = Vec::new();
+    let mut i = first;
+    let mut last_used = first;
+    let mut spoken_dot = false;
+    loop {
+        // One label: words/numbers joined by '-'.
+        let mut label = String::new();
+        let mut j = i;
+        while let Some(token) = tokens.get(j) {
+            match token.class {
+                TokenClass::Word | TokenClass::Number => label.push_str(text.token_text(token)),
+                TokenClass::Punct if text.token_text(token) == "-" && !label.is_empty() => {
+                    label.push('-')
+                }
+                _ => break,
+            }
+            j += 1;
+        }
+        if label.is_empty() || label.ends_with('-') || label.len() > 63 {
+            break;
+        }
+        // A spoken dot word is never itself a label.
+        if !labels.is_empty() && lexicon::is_dot_word(&label) {
+            break;
+        }
+        labels.push(label);
+        last_used = j - 1;
+        // Separator: '.', or " dot ", or " . ".
+        let mut k = j;
+        let sep = match tokens.get(k).map(|t| t.class) {
+            Some(TokenClass::Dot) => {
+                k += 1;
+                true
+            }
+            Some(TokenClass::Space { newline: false }) => {
+                let next = tokens.get(k + 1);
+                let after = tokens.get(k + 2);
+                match (next, after) {
+                    (Some(n), Some(a)) if is_space(a) && n.class == TokenClass::Dot => {
+                        k += 3;
+                        true
+                    }
+                    (Some(n), Some(a))
+                        if is_space(a) && lexicon::is_dot_word(text.token_text(n)) =>
+                    {
+                        spoken_dot = true;
+                        k += 3;
+                        true
+                    }
+                    (Some(n), _) if n.class == TokenClass::Dot => {
+                        k += 2;
+                        true
+                    }
+                    _ => false,
+                }
+            }
+            _ => false,
+        };
+        if !sep {
+            break;
+        }
+        match tokens.get(k) {
+            Some(t) if matches!(t.class, TokenClass::Word | TokenClass::Number) => i = k,
+            _ => break,
+        }
+    }
+    if labels.is_empty() {
+        return None;
+    }
+    Some((labels, last_used, spoken_dot))
+}
+
+/// Turns the labels into a domain: a known public suffix at the end, or a lone provider name
+/// (the implied domain). Mangled provider names are mapped to the real one.
+fn resolve_domain(labels: &[String], spoken: bool) -> Option<String> {
+    if labels.len() == 1 {
+        let domain = lexicon::provider_domain(&labels[0])?;
+        // "live", "proton"... alone after a spoken "at" are too ambiguous.
+        if spoken && lexicon::provider_is_common_word(&labels[0]) && labels[0] != "outlook" {
+            return None;
+        }
+        return Some(domain.to_string());
+    }
+    // Use the longest prefix of labels that forms a domain under a known suffix: "gmx.de" in
+    // "gmx.de.", and stop before trailing words joined by a spoken dot.
+    for n in (2..=labels.len()).rev() {
+        let domain = labels[..n].join(".");
+        if is_registrable(&domain) {
+            // Mangled provider: "g-mail.com", "hotmale.com".
+            if let Some(real) = lexicon::provider_domain(&labels[0]) {
+                let real_first = real.split('.').next().unwrap_or(real);
+                if n == 2 && real_first != labels[0] && labels[1] == "com" {
+                    return Some(real.to_string());
+                }
+            }
+            return Some(domain);
+        }
+    }
+    None
+}
+
+/// Whether `domain` ends in a public suffix the list knows and has a name under it.
+pub(crate) fn is_registrable(domain: &str) -> bool {
+    match psl::suffix(domain.as_bytes()) {
+        Some(suffix) if suffix.is_known() => {
+            let suffix_len = suffix.as_bytes().len();
+            domain.len() > suffix_len + 1
+        }
+        _ => false,
+    }
+}
+
+/// "my gmail is alex", "gmail: alex_k", "hotmail - maria.s".
+fn implied_by_provider(text: &Normalized<'_>, out: &mut Vec<Finding>) {
+    let tokens = text.tokens();
+    let words: Vec<usize> = (0..tokens.len())
+        .filter(|&i| !matches!(tokens[i].class, TokenClass::Space { .. }))
+        .collect();
+    for (w, &idx) in words.iter().enumerate() {
+        let word = text.token_text(&tokens[idx]);
+        let Some(domain) = lexicon::provider_domain(word) else {
+            continue;
+        };
+        if lexicon::provider_is_common_word(word) {
+            continue;
+        }
+        let owned = w >= 1 && matches!(text.token_text(&tokens[words[w - 1]]), "my" | "our" | "mi" | "meu" | "mon" | "mein" | "meine");
+        // Skip "id", "address", "account", then "is" / ":" / "-".
+        let mut k = w + 1;
+        while k < words.len()
+            && matches!(text.token_text(&tokens[words[k]]), "id" | "address" | "account" | "handle" | "username" | "user")
+        {
+            k += 1;
+        }
+        let separator = words
+            .get(k)
+            .map(|&i| text.token_text(&tokens[i]))
+            .filter(|s| matches!(*s, "is" | ":" | "-" | "=" | "es" | "e" | "est" | "ist"));
+        if separator.is_none() {
+            continue;
+        }
+        if !owned && separator == Some("is") {
+            continue;
+        }
+        k += 1;
+        // The user name: word characters, '.', '_', '-' without spaces.
+        let Some(&first) = words.get(k) else {
+            continue;
+        };
+        let mut last = first;
+        let mut name = String::new();
+        let mut j = first;
+        while let Some(token) = tokens.get(j) {
+            let t = text.token_text(token);
+            let ok = match token.class {
+                TokenClass::Word | TokenClass::Number => true,
+                TokenClass::Dot | TokenClass::Punct => matches!(t, "." | "_" | "-") && tokens.get(j + 1).is_some_and(|n| matches!(n.class, TokenClass::Word | TokenClass::Number)),
+                _ => false,
+            };
+            if !ok {
+                break;
+            }
+            name.push_str(t);
+            last = j;
+            j += 1;
+        }
+        // An address written out in full is the other rule's business.
+        if tokens.get(j).is_some_and(|t| t.class == TokenClass::At) {
+            continue;
+        }
+        if name.len() < 3
+            || NOT_USER_NAMES.contains(&name.as_str())
+            || !name.as_bytes()[0].is_ascii_alphanumeric()
+        {
+            continue;
+        }
+        let start = tokens[idx].start;
+        let end = tokens[last].end;
+        if out.iter().any(|f| f.kind == Kind::Email && f.start < end && start < f.end) {
+            continue;
+        }
+        out.push(Finding::new(
+            Kind::Email,
+            Some(format!("{name}@{domain}")),
+            start,
+            end,
+            0.8,
+            "email/implied_by_provider",
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Region;
+
+    fn emails(text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let n = Normalized::new(text);
+        EmailDetector.detect(&n, &ScanContext { region: Region::US }, &mut out);
+        out.into_iter().filter_map(|f| f.value).collect()
+    }
+
+    #[test]
+    fn finds_plain_and_disguised_addresses() {
+        let cases: &[(&str, &[&str])] = &[
+            ("ok, my email is rwang@outlook.com", &["rwang@outlook.com"]),
+            ("oluwaseun.lopez arroba gmx punto de", &["oluwaseun.lopez@gmx.de"]),
+            ("mariakim55 [at] mail [dot] ru", &["mariakim55@mail.ru"]),
+            ("zaraobrien81 AT HOTMAIL DOT COM", &["zaraobrien81@hotmail.com"]),
+            ("my gmail is maria_silva", &["maria_silva@gmail.com"]),
+            ("a l e x . m e h t a @ a o l . c o m", &["alex.mehta@aol.com"]),
+            ("ｈａｎａ．ａｄｅｙｅｍｉ＠ｙａｈｏｏ．ｃｏｍ", &["hana.adeyemi@yahoo.com"]),
+            ("write me: maria.haddad\u{200B}@\u{200B}icloud.com", &["maria.haddad@icloud.com"]),
+            ("reach me alex at outlook", &["alex@outlook.com"]),
+            ("alex dot mehta at aol dot com", &["alex.mehta@aol.com"]),
+            ("mail jo@g-mail.com", &["jo@gmail.com"]),
+            ("user@xn--80ak6aa92e.com", &["user@xn--80ak6aa92e.com"]),
+            ("try info@presidio.site or anotherinfo@presidio.site", &["info@presidio.site", "anotherinfo@presidio.site"]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(emails(text), *want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn ignores_ordinary_at_and_dot() {
+        for text in [
+            "look at example dot com",
+            "meet me at 5 dot",
+            "my email is info@presidio.",
+            "this is not an email: hello-world here",
+            "my gmail is down today",
+            "the email validation regex rejects plus signs",
+            "available at the store dot",
+            "a@",
+            "@",
+        ] {
+            assert_eq!(emails(text), Vec::<String>::new(), "{text:?}");
+        }
+    }
+}

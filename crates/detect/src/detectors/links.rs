@@ -1,0 +1,242 @@
+//! Links: personal sites, link shorteners and link-in-bio pages, and the links that belong to
+//! a known platform (a social profile, a messenger invite, a meeting room, a payment page).
+//!
+//! Candidates come from `linkify` over the folded text (so `ｗａ．ｍｅ/…` is a link too);
+//! a host must end in a public suffix the `psl` list knows, which is what keeps `os.system`,
+//! `e.g.` and `config.rs` out. Bare names that look like source files (`main.py`, `setup.sh`)
+//! are not links unless written with a scheme, `www.` or a path.
+
+use linkify::{LinkFinder, LinkKind};
+
+use super::{phone, Detector, ScanContext};
+use crate::normalize::Normalized;
+use crate::{Finding, Kind};
+
+/// Finds links and classifies them by platform.
+pub struct LinkDetector {
+    finder: LinkFinder,
+}
+
+impl Default for LinkDetector {
+    fn default() -> Self {
+        let mut finder = LinkFinder::new();
+        finder.url_must_have_scheme(false);
+        finder.kinds(&[LinkKind::Url]);
+        LinkDetector { finder }
+    }
+}
+
+/// Hosts that belong to a platform: (domain, kind, value). A host matches its domain or any
+/// subdomain of it. A path prefix, when given after the domain, must match too.
+const PLATFORM_HOSTS: &[(&str, Kind, &str)] = &[
+    ("wa.me", Kind::Messenger, "whatsapp"),
+    ("whatsapp.com", Kind::Messenger, "whatsapp"),
+    ("t.me", Kind::Messenger, "telegram"),
+    ("telegram.me", Kind::Messenger, "telegram"),
+    ("telegram.dog", Kind::Messenger, "telegram"),
+    ("skype.com", Kind::Messenger, "skype"),
+    ("discord.gg", Kind::Messenger, "discord"),
+    ("discord.com", Kind::Messenger, "discord"),
+    ("discordapp.com", Kind::Messenger, "discord"),
+    ("signal.me", Kind::Messenger, "signal"),
+    ("signal.group", Kind::Messenger, "signal"),
+    ("line.me", Kind::Messenger, "line"),
+    ("viber.com", Kind::Messenger, "viber"),
+    ("slack.com", Kind::Messenger, "slack"),
+    ("kik.me", Kind::Messenger, "kik"),
+    ("weixin.qq.com", Kind::Messenger, "wechat"),
+    ("wechat.com", Kind::Messenger, "wechat"),
+    ("m.me", Kind::Social, "facebook"),
+    ("instagram.com", Kind::Social, "instagram"),
+    ("instagr.am", Kind::Social, "instagram"),
+    ("facebook.com", Kind::Social, "facebook"),
+    ("fb.com", Kind::Social, "facebook"),
+    ("fb.me", Kind::Social, "facebook"),
+    ("linkedin.com", Kind::Social, "linkedin"),
+    ("lnkd.in", Kind::Social, "linkedin"),
+    ("twitter.com", Kind::Social, "twitter"),
+    ("x.com", Kind::Social, "twitter"),
+    ("tiktok.com", Kind::Social, "tiktok"),
+    ("snapchat.com", Kind::Social, "snapchat"),
+    ("youtube.com", Kind::Social, "youtube"),
+    ("youtu.be", Kind::Social, "youtube"),
+    ("pinterest.com", Kind::Social, "pinterest"),
+    ("pin.it", Kind::Social, "pinterest"),
+    ("reddit.com", Kind::Social, "reddit"),
+    ("github.com", Kind::Social, "github"),
+    ("zoom.us", Kind::Meeting, "zoom"),
+    ("zoom.com", Kind::Meeting, "zoom"),
+    ("meet.google.com", Kind::Meeting, "google-meet"),
+    ("teams.microsoft.com", Kind::Meeting, "teams"),
+    ("teams.live.com", Kind::Meeting, "teams"),
+    ("calendly.com", Kind::Meeting, "calendly"),
+    ("webex.com", Kind::Meeting, "webex"),
+    ("whereby.com", Kind::Meeting, "whereby"),
+    ("paypal.me", Kind::Payment, "paypal"),
+    ("paypal.com", Kind::Payment, "paypal"),
+    ("venmo.com", Kind::Payment, "venmo"),
+    ("cash.app", Kind::Payment, "cashapp"),
+    ("wise.com", Kind::Payment, "wise"),
+    ("revolut.me", Kind::Payment, "revolut"),
+    ("revolut.com", Kind::Payment, "revolut"),
+    ("payoneer.com", Kind::Payment, "payoneer"),
+    ("skrill.com", Kind::Payment, "skrill"),
+    ("westernunion.com", Kind::Payment, "western-union"),
+    ("moneygram.com", Kind::Payment, "moneygram"),
+];
+
+/// Top-level domains that are also common source-file extensions.
+const FILE_LIKE_TLDS: &[&str] = &[
+    "py", "sh", "pl", "md", "rs", "zip", "mov", "ps", "cc", "ml", "pm", "so", "sc", "rb", "cs",
+    "js", "ts", "go", "mk", "bz", "gz",
+];
+
+impl Detector for LinkDetector {
+    fn name(&self) -> &'static str {
+        "link"
+    }
+
+    fn kinds(&self) -> &'static [Kind] {
+        &[Kind::Url, Kind::Social, Kind::Messenger, Kind::Meeting, Kind::Payment, Kind::Phone]
+    }
+
+    fn detect(&self, text: &Normalized<'_>, scan: &ScanContext, out: &mut Vec<Finding>) {
+        let folded = text.folded();
+        if !folded.contains('.') && !folded.contains(':') {
+            return;
+        }
+        for link in self.finder.links(folded) {
+            let Some(parsed) = parse_link(link.as_str()) else {
+                continue;
+            };
+            let (start, end) = text.original_span(link.start(), link.end());
+            let (kind, value, rule) = match platform(&parsed.host, &parsed.path) {
+                Some((kind, value)) => (kind, value.to_string(), "link/platform"),
+                None => (Kind::Url, parsed.value.clone(), "link/url"),
+            };
+            let confidence = if parsed.explicit { 0.95 } else { 0.85 };
+            // wa.me/<number> carries a phone number in international format.
+            if parsed.host == "wa.me" {
+                let digits: String = parsed
+                    .path
+                    .trim_start_matches('/')
+                    .chars()
+                    .take_while(char::is_ascii_digit)
+                    .collect();
+                if let Some(number) = phone::valid_number(&format!("+{digits}"), scan) {
+                    out.push(Finding::new(Kind::Phone, Some(number), start, end, 0.95, "link/wa_me_number"));
+                }
+            }
+            out.push(Finding::new(kind, Some(value), start, end, confidence, rule));
+        }
+    }
+}
+
+/// A link split into what a reviewer needs.
+struct ParsedLink {
+    /// Lower-case host without `www.`.
+    host: String,
+    /// Path, query and fragment as written (may be empty).
+    path: String,
+    /// `host + path` without a trailing `/`: the finding's value.
+    value: String,
+    /// Written with a scheme or `www.`.
+    explicit: bool,
+}
+
+fn parse_link(link: &str) -> Option<ParsedLink> {
+    let (scheme, rest) = match link.find("://") {
+        Some(i) => (Some(link[..i].to_ascii_lowercase()), &link[i + 3..]),
+        None => (None, link),
+    };
+    if let Some(s) = &scheme {
+        if !matches!(s.as_str(), "http" | "https") {
+            return None;
+        }
+    }
+    let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let mut host = rest[..host_end].to_ascii_lowercase();
+    // user:pass@ and :port
+    if let Some(at) = host.rfind('@') {
+        host = host[at + 1..].to_string();
+    }
+    if let Some(colon) = host.find(':') {
+        host.truncate(colon);
+    }
+    let host = host.trim_end_matches('.').to_string();
+    let www = host.starts_with("www.");
+    let host = host.strip_prefix("www.").unwrap_or(&host).to_string();
+    if host.is_empty() || host.parse::<std::net::Ipv4Addr>().is_ok() {
+        return None;
+    }
+    if !super::email::is_registrable(&host) {
+        return None;
+    }
+    let path = rest[host_end..].to_string();
+    let explicit = scheme.is_some() || www;
+    let tld = host.rsplit('.').next().unwrap_or("");
+    if !explicit && path.len() <= 1 && FILE_LIKE_TLDS.contains(&tld) {
+        return None;
+    }
+    // A bare dotted name whose last label is capitalised or whose first is a code object
+    // ("os.system", "self.name") is not a link; psl already rejects most of these.
+    let mut value = format!("{host}{path}");
+    while value.ends_with('/') {
+        value.pop();
+    }
+    Some(ParsedLink {
+        host,
+        path,
+        value,
+        explicit,
+    })
+}
+
+fn platform(host: &str, path: &str) -> Option<(Kind, &'static str)> {
+    for (domain, kind, value) in PLATFORM_HOSTS {
+        let matches = host == *domain
+            || (host.len() > domain.len()
+                && host.ends_with(domain)
+                && host.as_bytes()[host.len() - domain.len() - 1] == b'.');
+        if matches {
+            // A bare platform home page ("paypal.com") is a mention, not a profile; still
+            // report it as the platform: the policy decides.
+            let _ = path;
+            return Some((*kind, value));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Region;
+
+    fn links(text: &str) -> Vec<(Kind, String)> {
+        let mut out = Vec::new();
+        let n = Normalized::new(text);
+        LinkDetector::default().detect(&n, &ScanContext { region: Region::US }, &mut out);
+        out.into_iter().map(|f| (f.kind, f.value.unwrap_or_default())).collect()
+    }
+
+    #[test]
+    fn classifies_links() {
+        assert_eq!(links("more about me: studio-mehta.com"), vec![(Kind::Url, "studio-mehta.com".into())]);
+        assert_eq!(links("https://bit.ly/4Fk2pQz"), vec![(Kind::Url, "bit.ly/4Fk2pQz".into())]);
+        assert_eq!(links("t.me/liamkhan92"), vec![(Kind::Messenger, "telegram".into())]);
+        assert_eq!(links("instagram.com/alex_becker"), vec![(Kind::Social, "instagram".into())]);
+        assert_eq!(links("meet.google.com/abc-defg-hij"), vec![(Kind::Meeting, "google-meet".into())]);
+        assert_eq!(
+            links("wa.me/4915112345678"),
+            vec![(Kind::Phone, "+4915112345678".into()), (Kind::Messenger, "whatsapp".into())]
+        );
+    }
+
+    #[test]
+    fn code_is_not_a_link() {
+        for text in ["call os.system here", "edit main.py and setup.sh", "e.g. this", "Node.js and vue.js", "version 4.17.21"] {
+            assert_eq!(links(text), vec![], "{text:?}");
+        }
+    }
+}

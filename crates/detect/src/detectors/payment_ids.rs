@@ -1,0 +1,1509 @@
+//! Payment identifiers in plain text: IBANs, payment cards, crypto-currency addresses and US
+//! bank routing / account numbers.
+//!
+//! # Design
+//!
+//! Finding runs in three steps, each linear in the length of the text:
+//!
+//! 1. **Gate.** One pass over the bytes counts the ASCII digits, measures the longest ASCII
+//!    alphanumeric run and notes whether some token starts with two letters and two digits.
+//!    A payment identifier needs at least one of: 6 digits (a bank account next to its
+//!    keyword; a card needs 13), a 25-character token (the shortest base58 address) or an
+//!    `LLDD` token start (an IBAN). Most chat messages have none and leave here.
+//! 2. **Candidates.** A hand-written scanner walks the ASCII alphanumeric tokens once. A token
+//!    that touches another letter or digit (ASCII, or a word character of a script that
+//!    separates its words with spaces) is *embedded* and never a candidate: `x4111…`, a
+//!    64-character hash, `16Yeky…BoyZ2`. Digit tokens are joined into *chains* of at most
+//!    [`MAX_GROUPS`] groups separated by one space or one dash (one separator kind per chain),
+//!    the way people write cards (`4-4-4-4`, Amex `4-6-5`) and routing numbers (`4-4-1`); a
+//!    token that starts like an IBAN is joined the same way with the tokens that follow it, up
+//!    to 34 characters. No regex is involved, so there is no backtracking, and the chain
+//!    lengths are bounded, so every byte is looked at a bounded number of times.
+//! 3. **Validation**, a step of its own, with the field's real algorithms rather than a
+//!    pattern: `iban_validate` (mod-97 and each country's BBAN format), Luhn (`luhn`) plus an
+//!    issuer-prefix and length table for cards, base58check (`bs58`) with its version byte,
+//!    bech32/bech32m segwit decoding (`bech32`), EIP-55 over Keccak-256 (`sha3`) and the ABA
+//!    3-7-1 checksum with the Federal Reserve prefix ranges. When a whole chain fails, its
+//!    prefixes that end at a group boundary are tried, longest first, so that a trailing word
+//!    or number ("… 8901 X", "… 1111 12/25") does not hide the identifier before it.
+//!
+//! Keywords are looked up only around a candidate that passed validation, with one
+//! Aho-Corasick automaton over a window of a few dozen bytes. They raise a card's confidence,
+//! and they are *required* for the US bank numbers: nine or twelve bare digits say nothing,
+//! so a routing number is reported only after "routing"/"ABA"/"RTN" and an account number
+//! only after "account number"/"acct"/"a/c"/… (within `BANK_CUE_WINDOW`, 40 bytes).
+//!
+//! Every offset the finder reports sits next to an ASCII byte or at the end of the text, so
+//! it is always a char boundary; the finder never panics and never allocates on the common
+//! path (only bech32 decoding allocates, for tokens that start with `bc1`/`tb1`/`ltc1`).
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use iban::{Iban, IbanLike, ParseIbanError};
+use sha3::{Digest, Keccak256};
+
+/// One payment identifier found in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PaymentIdMatch {
+    /// Byte offset of the identifier's first byte in the scanned text (a char boundary).
+    pub start: usize,
+    /// Byte offset one past the identifier's last byte (a char boundary).
+    pub end: usize,
+    /// Where the money would go: `"iban"`, `"card"`, `"crypto"` or `"bank"`.
+    pub method: &'static str,
+    /// How sure the finder is that this is a payment identifier, in `0.0..=1.0`.
+    pub confidence: f32,
+    /// The validation that accepted it, e.g. `"payment_ids/iban_mod97"`.
+    pub rule: &'static str,
+}
+
+/// Finds IBANs, payment cards, crypto addresses and US bank numbers in a text and validates
+/// each with its checksum. Build it once and share it: it is immutable and `Sync`.
+#[derive(Debug, Clone)]
+pub struct PaymentIdFinder {
+    /// All cue keywords of `CUES`, ASCII case-insensitive, leftmost-longest.
+    cues: AhoCorasick,
+    /// The longest cue keyword, in bytes, so that a window can hold a whole keyword.
+    longest_cue: usize,
+}
+
+const METHOD_IBAN: &str = "iban";
+const METHOD_CARD: &str = "card";
+const METHOD_CRYPTO: &str = "crypto";
+const METHOD_BANK: &str = "bank";
+
+const RULE_IBAN: &str = "payment_ids/iban_mod97";
+const RULE_CARD: &str = "payment_ids/card_luhn";
+const RULE_BTC_BASE58: &str = "payment_ids/btc_base58check";
+const RULE_BTC_BECH32: &str = "payment_ids/btc_bech32";
+const RULE_LTC_BASE58: &str = "payment_ids/ltc_base58check";
+const RULE_LTC_BECH32: &str = "payment_ids/ltc_bech32";
+const RULE_ETH_EIP55: &str = "payment_ids/eth_eip55";
+/// An Ethereum address written in one case only, which carries no checksum.
+const RULE_ETH_ONE_CASE: &str = "payment_ids/eth_lowercase";
+const RULE_TRON: &str = "payment_ids/tron_base58check";
+const RULE_ROUTING: &str = "payment_ids/bank_routing_aba";
+const RULE_ACCOUNT: &str = "payment_ids/bank_account";
+
+/// IBAN: mod-97 plus the country's BBAN format and length.
+const CONF_IBAN: f32 = 0.95;
+/// Card: Luhn (1 in 10 random numbers pass) plus issuer prefix and length.
+const CONF_CARD: f32 = 0.75;
+/// Card with a card word ("visa", "credit", "cc", …) nearby.
+const CONF_CARD_CUED: f32 = 0.95;
+/// A 32-bit checksum (base58check, bech32, EIP-55 over enough letters) on a main network.
+const CONF_CRYPTO: f32 = 0.95;
+/// Valid on a test network: real format, but worthless coins.
+const CONF_CRYPTO_TESTNET: f32 = 0.6;
+/// Ethereum address in one case: only the shape says it is one.
+const CONF_ETH_ONE_CASE: f32 = 0.75;
+/// Routing number: keyword, ABA checksum and prefix range.
+const CONF_ROUTING: f32 = 0.9;
+/// Account number: keyword and digit count only.
+const CONF_ACCOUNT: f32 = 0.7;
+
+const CARD_MIN_DIGITS: usize = 13;
+const CARD_MAX_DIGITS: usize = 19;
+const ACCOUNT_MIN_DIGITS: usize = 6;
+const ACCOUNT_MAX_DIGITS: usize = 17;
+const ROUTING_DIGITS: usize = 9;
+/// Norway's IBANs are the shortest.
+const IBAN_MIN_LEN: usize = 15;
+const IBAN_MAX_LEN: usize = 34;
+/// The shortest base58check address (a P2PKH address with many leading zero bytes is 26;
+/// 25 leaves a margin).
+const CRYPTO_MIN_LEN: usize = 25;
+/// bech32 strings are at most 90 characters.
+const CRYPTO_MAX_LEN: usize = 90;
+/// The longest base58check address.
+const BASE58_MAX_LEN: usize = 35;
+/// The most digit groups one chain holds.
+const MAX_GROUPS: usize = 8;
+/// A bank keyword must end at most this many bytes before the number.
+const BANK_CUE_WINDOW: usize = 40;
+/// A card keyword must lie within this many bytes of the card, on either side.
+const CARD_CUE_WINDOW: usize = 40;
+
+/// What a keyword says about a number near it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    Card,
+    Routing,
+    Account,
+}
+
+/// Cue keywords: the keyword (matched ASCII case-insensitively, never preceded by a letter or
+/// digit), what it cues, and whether it must also not be followed by a letter (short or
+/// ambiguous keywords: "cc" is not "ccleaner", "aba" is not "abacus").
+const CUES: &[(&str, Cue, bool)] = &[
+    ("card", Cue::Card, false),
+    ("credit", Cue::Card, false),
+    ("debit", Cue::Card, false),
+    ("visa", Cue::Card, false),
+    ("mastercard", Cue::Card, false),
+    ("master card", Cue::Card, false),
+    ("amex", Cue::Card, false),
+    ("american express", Cue::Card, false),
+    ("maestro", Cue::Card, false),
+    ("discover card", Cue::Card, false),
+    ("diners", Cue::Card, false),
+    ("unionpay", Cue::Card, false),
+    ("jcb", Cue::Card, true),
+    ("cc", Cue::Card, true),
+    ("cvv", Cue::Card, true),
+    ("cvc", Cue::Card, true),
+    ("routing", Cue::Routing, false),
+    ("aba", Cue::Routing, true),
+    ("rtn", Cue::Routing, true),
+    ("account number", Cue::Account, false),
+    ("account num", Cue::Account, false),
+    ("account no", Cue::Account, true),
+    ("account nr", Cue::Account, true),
+    ("account #", Cue::Account, false),
+    ("acc number", Cue::Account, false),
+    ("acc no", Cue::Account, true),
+    ("acc. no", Cue::Account, true),
+    ("acc #", Cue::Account, false),
+    ("acct", Cue::Account, false),
+    ("a/c", Cue::Account, true),
+    ("bank account", Cue::Account, false),
+    ("checking account", Cue::Account, false),
+    ("savings account", Cue::Account, false),
+];
+
+impl Default for PaymentIdFinder {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl PaymentIdFinder {
+    /// Builds the finder (one small keyword automaton). Cheap, but meant to be done once.
+    pub fn new() -> PaymentIdFinder {
+        let cues = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(CUES.iter().map(|(word, _, _)| word))
+            // The patterns are the constant list above, never user data.
+            .expect("the payment cue keywords form a valid automaton");
+        let longest_cue = CUES.iter().map(|(word, _, _)| word.len()).max().unwrap_or(0);
+        PaymentIdFinder { cues, longest_cue }
+    }
+
+    /// Finds the payment identifiers in `text` and appends them to `out`, in text order.
+    ///
+    /// `text` is already Unicode-folded (fullwidth digits are ASCII, zero-width chars removed)
+    /// but keeps its case. `start`/`end` of every match are byte offsets into `text` and char
+    /// boundaries; matches never overlap. Runs in time linear in `text.len()` and never panics.
+    pub fn find(&self, text: &str, out: &mut Vec<PaymentIdMatch>) {
+        let b = text.as_bytes();
+        let gate = Gate::of(b);
+        let numbers = gate.digits >= ACCOUNT_MIN_DIGITS;
+        let cards = gate.digits >= CARD_MIN_DIGITS;
+        let crypto = gate.longest_run >= CRYPTO_MIN_LEN;
+        if !(numbers || crypto || gate.iban_start) {
+            return;
+        }
+        let mut i = 0;
+        // Digit chains may start here or later (not inside a failed IBAN).
+        let mut numbers_from = 0;
+        while i < b.len() {
+            if !b[i].is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
+            let run_end = alnum_end(b, i, usize::MAX);
+            if word_char_before(text, i) {
+                i = run_end;
+                continue;
+            }
+            if gate.iban_start {
+                if let Some((found, chain_end)) = iban_at(text, i, run_end) {
+                    if let Some(found) = found {
+                        i = found.end;
+                        out.push(found);
+                        continue;
+                    }
+                    // An IBAN with a typo is still an IBAN: its digit groups are no card.
+                    numbers_from = chain_end;
+                }
+            }
+            if crypto
+                && (CRYPTO_MIN_LEN..=CRYPTO_MAX_LEN).contains(&(run_end - i))
+                && !word_char_after(text, run_end)
+            {
+                if let Some(found) = crypto_at(b, i, run_end) {
+                    out.push(found);
+                    i = run_end;
+                    continue;
+                }
+            }
+            if numbers && b[i].is_ascii_digit() && i >= numbers_from {
+                i = self.numbers_at(text, i, cards, out);
+                continue;
+            }
+            i = run_end;
+        }
+    }
+
+    /// Tries the digit chain that starts at `s` (a token start) as a card, then as a bank
+    /// number. Returns where scanning resumes, always after `s`.
+    fn numbers_at(
+        &self,
+        text: &str,
+        s: usize,
+        cards: bool,
+        out: &mut Vec<PaymentIdMatch>,
+    ) -> usize {
+        let b = text.as_bytes();
+        let Some(chain) = Chain::read(text, s) else {
+            // Digits glued to letters: a product code, a hash, a username. Skip the token.
+            return alnum_end(b, s, usize::MAX);
+        };
+        let first_group_end = chain.groups[0].1;
+        if !free_start(b, s) {
+            return first_group_end;
+        }
+        let found = if cards { self.card(b, &chain) } else { None };
+        if let Some(found) = found.or_else(|| self.bank(b, &chain)) {
+            let end = found.end;
+            out.push(found);
+            return end;
+        }
+        // Not the whole chain: its next group may start an identifier of its own.
+        first_group_end
+    }
+
+    /// The longest prefix of `chain` that is a card number: card grouping, 13 to 19 digits,
+    /// a known issuer prefix for that length, not one repeated digit, and Luhn.
+    fn card(&self, b: &[u8], chain: &Chain) -> Option<PaymentIdMatch> {
+        for k in (1..=chain.len).rev() {
+            let groups = &chain.groups[..k];
+            let count = digit_count(groups);
+            if !(CARD_MIN_DIGITS..=CARD_MAX_DIGITS).contains(&count) {
+                continue;
+            }
+            if k > 1 && !card_grouping(groups) {
+                continue;
+            }
+            let (start, end) = (groups[0].0, groups[k - 1].1);
+            if !free_end(b, end) {
+                continue;
+            }
+            let mut buf = [0u8; CARD_MAX_DIGITS];
+            let pan = collect_digits(b, groups, &mut buf);
+            if !plausible_pan(pan) {
+                continue;
+            }
+            let Ok(pan_str) = std::str::from_utf8(pan) else {
+                continue;
+            };
+            if !luhn::valid(pan_str) {
+                continue;
+            }
+            let cued = self.cued(
+                b,
+                start.saturating_sub(CARD_CUE_WINDOW),
+                end.saturating_add(CARD_CUE_WINDOW),
+                0,
+                Cue::Card,
+            );
+            return Some(PaymentIdMatch {
+                start,
+                end,
+                method: METHOD_CARD,
+                confidence: if cued { CONF_CARD_CUED } else { CONF_CARD },
+                rule: RULE_CARD,
+            });
+        }
+        None
+    }
+
+    /// A US routing number (9 digits or `dddd-dddd-d`, ABA checksum) after a routing keyword,
+    /// else an account number (6 to 17 digits) after an account keyword.
+    fn bank(&self, b: &[u8], chain: &Chain) -> Option<PaymentIdMatch> {
+        let groups = &chain.groups[..chain.len];
+        let start = groups[0].0;
+        let window = start.saturating_sub(BANK_CUE_WINDOW + self.longest_cue);
+        let min_cue_end = start.saturating_sub(BANK_CUE_WINDOW);
+
+        let routing = if digit_count(&groups[..1]) == ROUTING_DIGITS {
+            Some(1)
+        } else if chain.sep == b'-'
+            && groups.len() >= 3
+            && groups[..3].iter().map(|(s, e)| e - s).eq([4, 4, 1])
+        {
+            Some(3)
+        } else {
+            None
+        };
+        if let Some(k) = routing {
+            let end = groups[k - 1].1;
+            let mut buf = [0u8; ROUTING_DIGITS];
+            if free_end(b, end)
+                && aba_valid(collect_digits(b, &groups[..k], &mut buf))
+                && self.cued(b, window, start, min_cue_end, Cue::Routing)
+            {
+                return Some(PaymentIdMatch {
+                    start,
+                    end,
+                    method: METHOD_BANK,
+                    confidence: CONF_ROUTING,
+                    rule: RULE_ROUTING,
+                });
+            }
+        }
+
+        let account = |k: usize| (ACCOUNT_MIN_DIGITS..=ACCOUNT_MAX_DIGITS).contains(&digit_count(&groups[..k]));
+        let k = if chain.sep == b'-' && account(groups.len()) {
+            groups.len()
+        } else if account(1) {
+            1
+        } else {
+            return None;
+        };
+        let end = groups[k - 1].1;
+        let mut buf = [0u8; ACCOUNT_MAX_DIGITS];
+        let digits = collect_digits(b, &groups[..k], &mut buf);
+        if !free_end(b, end)
+            || one_repeated(digits)
+            || !self.cued(b, window, start, min_cue_end, Cue::Account)
+        {
+            return None;
+        }
+        Some(PaymentIdMatch {
+            start,
+            end,
+            method: METHOD_BANK,
+            confidence: CONF_ACCOUNT,
+            rule: RULE_ACCOUNT,
+        })
+    }
+
+    /// Whether `b[from..to]` holds a whole keyword for `want` that ends at or after
+    /// `min_end`. Word edges are checked against the whole text, not the window.
+    fn cued(&self, b: &[u8], from: usize, to: usize, min_end: usize, want: Cue) -> bool {
+        let to = to.min(b.len());
+        let Some(window) = b.get(from..to) else {
+            return false;
+        };
+        self.cues.find_iter(window).any(|m| {
+            let (start, end) = (from + m.start(), from + m.end());
+            let Some(&(_, cue, whole)) = CUES.get(m.pattern().as_usize()) else {
+                return false;
+            };
+            cue == want
+                && end >= min_end
+                && !(start > 0 && b[start - 1].is_ascii_alphanumeric())
+                && !(whole && b.get(end).is_some_and(u8::is_ascii_alphabetic))
+        })
+    }
+}
+
+/// What one cheap pass over the bytes tells about which finders can possibly match.
+struct Gate {
+    /// ASCII digits in the text.
+    digits: usize,
+    /// The longest run of ASCII letters and digits.
+    longest_run: usize,
+    /// Some ASCII alphanumeric run starts with two letters and two digits.
+    iban_start: bool,
+}
+
+impl Gate {
+    fn of(b: &[u8]) -> Gate {
+        let mut gate = Gate {
+            digits: 0,
+            longest_run: 0,
+            iban_start: false,
+        };
+        let mut run = 0usize;
+        for (i, &c) in b.iter().enumerate() {
+            if c.is_ascii_digit() {
+                gate.digits += 1;
+                // The 4th byte of a run: were the first two letters and the third a digit?
+                if run == 3
+                    && b[i - 3].is_ascii_alphabetic()
+                    && b[i - 2].is_ascii_alphabetic()
+                    && b[i - 1].is_ascii_digit()
+                {
+                    gate.iban_start = true;
+                }
+                run += 1;
+            } else if c.is_ascii_alphabetic() {
+                run += 1;
+            } else {
+                gate.longest_run = gate.longest_run.max(run);
+                run = 0;
+            }
+        }
+        gate.longest_run = gate.longest_run.max(run);
+        gate
+    }
+}
+
+/// A run of digit groups joined by single separators, e.g. `4012-8888-8888-1881`.
+struct Chain {
+    /// `(start, end)` byte ranges of the groups; the first `len` are set.
+    groups: [(usize, usize); MAX_GROUPS],
+    /// How many groups the chain has, at least 1.
+    len: usize,
+    /// The separator, `b' '` or `b'-'`, or 0 for a single group.
+    sep: u8,
+}
+
+impl Chain {
+    /// Reads the chain that starts with the digit at `s`, or `None` if its first group is glued
+    /// to a letter. A later group glued to a letter, or with another separator, ends the chain.
+    fn read(text: &str, s: usize) -> Option<Chain> {
+        let b = text.as_bytes();
+        let first_end = digit_end(b, s);
+        if touches_word(text, first_end) {
+            return None;
+        }
+        let mut chain = Chain {
+            groups: [(0, 0); MAX_GROUPS],
+            len: 1,
+            sep: 0,
+        };
+        chain.groups[0] = (s, first_end);
+        let mut j = first_end;
+        while chain.len < MAX_GROUPS {
+            let Some(&sep) = b.get(j) else { break };
+            if !(sep == b' ' || sep == b'-') || (chain.sep != 0 && chain.sep != sep) {
+                break;
+            }
+            let group_start = j + 1;
+            if !b.get(group_start).is_some_and(u8::is_ascii_digit) {
+                break;
+            }
+            let group_end = digit_end(b, group_start);
+            if touches_word(text, group_end) {
+                break;
+            }
+            chain.sep = sep;
+            chain.groups[chain.len] = (group_start, group_end);
+            chain.len += 1;
+            j = group_end;
+        }
+        Some(chain)
+    }
+}
+
+/// Tries an IBAN at the ASCII alphanumeric run `s..run_end` (a token start): the run and the
+/// runs joined to it by one kind of separator, whole, then without trailing runs.
+///
+/// `None` if the run does not start like an IBAN. Otherwise the IBAN if one validates, and
+/// the end of the IBAN-shaped chain when it is long enough to be one (else `s`).
+fn iban_at(text: &str, s: usize, run_end: usize) -> Option<(Option<PaymentIdMatch>, usize)> {
+    let b = text.as_bytes();
+    let head = b.get(s..s + 4)?;
+    if !(head[0].is_ascii_alphabetic()
+        && head[1].is_ascii_alphabetic()
+        && head[2].is_ascii_digit()
+        && head[3].is_ascii_digit())
+    {
+        return None;
+    }
+    if run_end - s > IBAN_MAX_LEN || word_char_after(text, run_end) {
+        return None;
+    }
+    // Each run adds at least one character, so at most IBAN_MAX_LEN runs fit.
+    let mut ends = [0usize; IBAN_MAX_LEN];
+    let mut totals = [0usize; IBAN_MAX_LEN];
+    let mut runs = 1;
+    ends[0] = run_end;
+    totals[0] = run_end - s;
+    let mut sep = 0u8;
+    let mut j = run_end;
+    while runs < IBAN_MAX_LEN {
+        let Some(&c) = b.get(j) else { break };
+        if !(c == b' ' || c == b'-') || (sep != 0 && c != sep) {
+            break;
+        }
+        let next = j + 1;
+        if !b.get(next).is_some_and(u8::is_ascii_alphanumeric) {
+            break;
+        }
+        let room = IBAN_MAX_LEN - totals[runs - 1];
+        let next_end = alnum_end(b, next, room + 1);
+        if next_end - next > room || touches_word(text, next_end) {
+            break;
+        }
+        sep = c;
+        ends[runs] = next_end;
+        totals[runs] = totals[runs - 1] + (next_end - next);
+        runs += 1;
+        j = next_end;
+    }
+    for k in (0..runs).rev() {
+        if totals[k] < IBAN_MIN_LEN {
+            break;
+        }
+        let mut buf = [0u8; IBAN_MAX_LEN];
+        let mut len = 0;
+        for &c in &b[s..ends[k]] {
+            if c.is_ascii_alphanumeric() && len < IBAN_MAX_LEN {
+                buf[len] = c.to_ascii_uppercase();
+                len += 1;
+            }
+        }
+        let Ok(electronic) = std::str::from_utf8(&buf[..len]) else {
+            continue;
+        };
+        if iban_valid(electronic) {
+            let found = PaymentIdMatch {
+                start: s,
+                end: ends[k],
+                method: METHOD_IBAN,
+                confidence: CONF_IBAN,
+                rule: RULE_IBAN,
+            };
+            return Some((Some(found), ends[k]));
+        }
+    }
+    // How far the failed chain still looks like the paper format: groups of 4 that are not
+    // lowercase words, closed by a shorter group.
+    let mut shape = 0;
+    for k in 1..runs {
+        let group = &b[ends[k - 1] + 1..ends[k]];
+        let word = group.iter().all(u8::is_ascii_lowercase);
+        if group.len() > 4 || word {
+            break;
+        }
+        shape = k;
+        if group.len() < 4 {
+            break;
+        }
+    }
+    let shaped = totals[shape] >= IBAN_MIN_LEN;
+    Some((None, if shaped { ends[shape] } else { s }))
+}
+
+/// `iban_validate`'s verdict on an electronic-format, uppercase IBAN; for a country missing
+/// from its registry copy, mod-97 (which it still checks) plus the BBAN format of
+/// [`MISSING_COUNTRIES`].
+fn iban_valid(electronic: &str) -> bool {
+    match electronic.parse::<Iban>() {
+        Ok(_) => true,
+        Err(ParseIbanError::UnknownCountry(base)) => {
+            MISSING_COUNTRIES.iter().any(|(country, format)| {
+                base.country_code() == *country && bban_matches(base.bban_unchecked(), format)
+            })
+        }
+        Err(_) => false,
+    }
+}
+
+/// IBAN countries of the Swift registry that `iban_validate` 5.0.1 does not know, with their
+/// BBAN format: `(count, kind)` where kind `a` is letters, `n` digits, `c` either.
+const MISSING_COUNTRIES: &[(&str, &[(usize, u8)])] = &[
+    // Pakistan: PKkk 4!a 16!c, 24 characters (Swift IBAN registry).
+    ("PK", &[(4, b'a'), (16, b'c')]),
+];
+
+fn bban_matches(bban: &str, format: &[(usize, u8)]) -> bool {
+    let mut rest = bban.as_bytes();
+    for &(count, kind) in format {
+        let Some((part, tail)) = rest.split_at_checked(count) else {
+            return false;
+        };
+        let ok = part.iter().all(|c| match kind {
+            b'a' => c.is_ascii_uppercase(),
+            b'n' => c.is_ascii_digit(),
+            _ => c.is_ascii_uppercase() || c.is_ascii_digit(),
+        });
+        if !ok {
+            return false;
+        }
+        rest = tail;
+    }
+    rest.is_empty()
+}
+
+/// Tries the whole ASCII alphanumeric token `b[s..e]` as a crypto-currency address.
+fn crypto_at(b: &[u8], s: usize, e: usize) -> Option<PaymentIdMatch> {
+    let token = b.get(s..e)?;
+    let (rule, confidence) = if token.len() == 42 && token.starts_with(b"0x") {
+        ethereum(&token[2..])?
+    } else if starts_with_ignore_case(token, b"bc1")
+        || starts_with_ignore_case(token, b"tb1")
+        || starts_with_ignore_case(token, b"ltc1")
+    {
+        segwit(token)?
+    } else if token.len() <= BASE58_MAX_LEN {
+        base58check(token)?
+    } else {
+        return None;
+    };
+    Some(PaymentIdMatch {
+        start: s,
+        end: e,
+        method: METHOD_CRYPTO,
+        confidence,
+        rule,
+    })
+}
+
+/// `0x` + 40 hex digits: mixed case must pass EIP-55; one case carries no checksum.
+fn ethereum(hex: &[u8]) -> Option<(&'static str, f32)> {
+    if hex.len() != 40 || !hex.iter().all(u8::is_ascii_hexdigit) || one_repeated(hex) {
+        return None;
+    }
+    let has_lower = hex.iter().any(u8::is_ascii_lowercase);
+    let has_upper = hex.iter().any(u8::is_ascii_uppercase);
+    if !(has_lower && has_upper) {
+        return Some((RULE_ETH_ONE_CASE, CONF_ETH_ONE_CASE));
+    }
+    let mut lower = [0u8; 40];
+    for (l, h) in lower.iter_mut().zip(hex) {
+        *l = h.to_ascii_lowercase();
+    }
+    let hash = Keccak256::digest(lower);
+    for (i, &c) in hex.iter().enumerate() {
+        if c.is_ascii_alphabetic() {
+            let byte = hash[i / 2];
+            let nibble = if i % 2 == 0 { byte >> 4 } else { byte & 0x0f };
+            if (nibble >= 8) != c.is_ascii_uppercase() {
+                return None;
+            }
+        }
+    }
+    Some((RULE_ETH_EIP55, CONF_CRYPTO))
+}
+
+/// A bech32 (v0) or bech32m (v1+) segwit address for Bitcoin or Litecoin.
+fn segwit(token: &[u8]) -> Option<(&'static str, f32)> {
+    let text = std::str::from_utf8(token).ok()?;
+    let (hrp, _version, _program) = bech32::segwit::decode(text).ok()?;
+    let hrp = hrp.as_str();
+    if hrp.eq_ignore_ascii_case("bc") {
+        Some((RULE_BTC_BECH32, CONF_CRYPTO))
+    } else if hrp.eq_ignore_ascii_case("tb") {
+        Some((RULE_BTC_BECH32, CONF_CRYPTO_TESTNET))
+    } else if hrp.eq_ignore_ascii_case("ltc") {
+        Some((RULE_LTC_BECH32, CONF_CRYPTO))
+    } else {
+        None
+    }
+}
+
+/// A base58check address: 1 version byte and a 20-byte hash, and a version byte that
+/// belongs to the currency that its first character announces.
+fn base58check(token: &[u8]) -> Option<(&'static str, f32)> {
+    // Each version byte fixes the first character, so this skips words cheaply.
+    if !matches!(token.first(), Some(b'1' | b'3' | b'm' | b'n' | b'2' | b'T' | b'L' | b'M')) {
+        return None;
+    }
+    let mut payload = [0u8; 32];
+    let len = bs58::decode(token)
+        .with_check(None)
+        .onto(&mut payload)
+        .ok()?;
+    if len != 21 {
+        return None;
+    }
+    match payload[0] {
+        0x00 | 0x05 => Some((RULE_BTC_BASE58, CONF_CRYPTO)),
+        0x6f | 0xc4 => Some((RULE_BTC_BASE58, CONF_CRYPTO_TESTNET)),
+        0x41 => Some((RULE_TRON, CONF_CRYPTO)),
+        0x30 | 0x32 => Some((RULE_LTC_BASE58, CONF_CRYPTO)),
+        _ => None,
+    }
+}
+
+/// Groups the way cards are printed: the first of 4 to 6 digits, the others of 3 to 6
+/// (4-4-4-4, 4-4-4-4-3, Amex 4-6-5, Diners 4-6-4, UATP 4-5-6).
+fn card_grouping(groups: &[(usize, usize)]) -> bool {
+    groups.iter().enumerate().all(|(i, (s, e))| {
+        let len = e - s;
+        if i == 0 {
+            (4..=6).contains(&len)
+        } else {
+            (3..=6).contains(&len)
+        }
+    })
+}
+
+/// An issuer prefix that issues numbers of this length, and not one repeated digit.
+fn plausible_pan(pan: &[u8]) -> bool {
+    let n = pan.len();
+    let prefix = |k: usize| -> u32 {
+        pan.iter()
+            .take(k)
+            .fold(0u32, |acc, d| acc * 10 + u32::from(d.wrapping_sub(b'0')))
+    };
+    if n < CARD_MIN_DIGITS || one_repeated(pan) {
+        return false;
+    }
+    let (p2, p3, p4) = (prefix(2), prefix(3), prefix(4));
+    match pan[0] {
+        // Visa.
+        b'4' => matches!(n, 13 | 16 | 19),
+        // Mastercard 51-55; Maestro 50 and 56-59.
+        b'5' => match p2 {
+            51..=55 => n == 16,
+            50 | 56..=59 => true,
+            _ => false,
+        },
+        // Mastercard 2221-2720; Mir 2200-2204.
+        b'2' => match p4 {
+            2221..=2720 => n == 16,
+            2200..=2204 => n >= 16,
+            _ => false,
+        },
+        // Amex 34/37; JCB 3528-3589; Diners 300-305, 3095, 36, 38, 39.
+        b'3' => {
+            if p2 == 34 || p2 == 37 {
+                n == 15
+            } else if (3528..=3589).contains(&p4) {
+                n >= 16
+            } else {
+                (300..=305).contains(&p3) || p4 == 3095 || matches!(p2, 36 | 38 | 39)
+            }
+        }
+        // Discover 6011/644-649/65 and UnionPay 62 issue 16 to 19 digits; the rest of 6 is
+        // Maestro (56-69), which issues 12 to 19.
+        b'6' => {
+            if p4 == 6011 || (644..=649).contains(&p3) || matches!(p2, 62 | 65) {
+                n >= 16
+            } else {
+                true
+            }
+        }
+        // UATP, 15 digits (Presidio's test number 122000000000003 is one).
+        b'1' => n == 15,
+        _ => false,
+    }
+}
+
+/// The ABA checksum (weights 3, 7, 1) and a Federal Reserve routing symbol as prefix:
+/// 00-12 (banks), 21-32 (thrifts), 61-72 (electronic), 80 (traveller's cheques).
+fn aba_valid(digits: &[u8]) -> bool {
+    if digits.len() != ROUTING_DIGITS || one_repeated(digits) {
+        return false;
+    }
+    let d = |i: usize| u32::from(digits[i].wrapping_sub(b'0'));
+    let prefix = d(0) * 10 + d(1);
+    let sum = 3 * (d(0) + d(3) + d(6)) + 7 * (d(1) + d(4) + d(7)) + (d(2) + d(5) + d(8));
+    matches!(prefix, 0..=12 | 21..=32 | 61..=72 | 80) && sum % 10 == 0
+}
+
+/// Copies the digits of `groups` into `buf`; stops when `buf` is full.
+fn collect_digits<'a>(b: &[u8], groups: &[(usize, usize)], buf: &'a mut [u8]) -> &'a [u8] {
+    let mut len = 0;
+    for &(s, e) in groups {
+        for &c in b.get(s..e).unwrap_or_default() {
+            if let Some(slot) = buf.get_mut(len) {
+                *slot = c;
+                len += 1;
+            }
+        }
+    }
+    &buf[..len]
+}
+
+fn digit_count(groups: &[(usize, usize)]) -> usize {
+    groups.iter().map(|(s, e)| e - s).sum()
+}
+
+/// All bytes equal (also true for an empty slice).
+fn one_repeated(bytes: &[u8]) -> bool {
+    bytes.windows(2).all(|w| w[0] == w[1])
+}
+
+/// A chain may start here: not right after `+` (a phone number) nor after a digit and a
+/// decimal point or slash (`3.14159…`, `12/4111…`).
+fn free_start(b: &[u8], s: usize) -> bool {
+    match s.checked_sub(1).and_then(|i| b.get(i)) {
+        Some(b'+') => false,
+        Some(b'.' | b',' | b'/') => !(s >= 2 && b[s - 2].is_ascii_digit()),
+        _ => true,
+    }
+}
+
+/// A number may end here: not followed by a decimal point or comma and more digits.
+fn free_end(b: &[u8], e: usize) -> bool {
+    !(matches!(b.get(e), Some(b'.' | b',')) && b.get(e + 1).is_some_and(u8::is_ascii_digit))
+}
+
+fn digit_end(b: &[u8], s: usize) -> usize {
+    b.get(s..)
+        .and_then(|rest| rest.iter().position(|c| !c.is_ascii_digit()))
+        .map_or(b.len(), |p| s + p)
+}
+
+/// The end of the ASCII alphanumeric run at `s`, looking at most `limit` bytes ahead.
+fn alnum_end(b: &[u8], s: usize, limit: usize) -> usize {
+    let stop = s.saturating_add(limit).min(b.len());
+    b.get(s..stop)
+        .and_then(|rest| rest.iter().position(|c| !c.is_ascii_alphanumeric()))
+        .map_or(stop, |p| s + p)
+}
+
+fn starts_with_ignore_case(token: &[u8], prefix: &[u8]) -> bool {
+    token
+        .get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+}
+
+/// The byte at `i` is ASCII alphanumeric or the char there is a word character.
+fn touches_word(text: &str, i: usize) -> bool {
+    text.as_bytes()
+        .get(i)
+        .is_some_and(u8::is_ascii_alphanumeric)
+        || word_char_after(text, i)
+}
+
+fn word_char_before(text: &str, i: usize) -> bool {
+    text.get(..i)
+        .and_then(|t| t.chars().next_back())
+        .is_some_and(is_word_char)
+}
+
+fn word_char_after(text: &str, i: usize) -> bool {
+    text.get(i..)
+        .and_then(|t| t.chars().next())
+        .is_some_and(is_word_char)
+}
+
+/// A letter or digit that glues to an ASCII token: ASCII alphanumerics, and letters and
+/// digits of scripts that separate words with spaces. Thai, Lao, Myanmar, Khmer and the
+/// CJK-and-later blocks write words without spaces, so "卡号4111…" still has a card.
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    let unspaced = matches!(
+        u32::from(c),
+        0x0E00..=0x0EFF | 0x1000..=0x109F | 0x1780..=0x17FF | 0x2E80..
+    );
+    !unspaced && c.is_alphanumeric()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find(text: &str) -> Vec<PaymentIdMatch> {
+        let mut out = Vec::new();
+        PaymentIdFinder::new().find(text, &mut out);
+        out
+    }
+
+    /// `(matched text, rule)` for every match.
+    fn found(text: &str) -> Vec<(String, &'static str)> {
+        find(text)
+            .into_iter()
+            .map(|m| (text[m.start..m.end].to_string(), m.rule))
+            .collect()
+    }
+
+    /// Runs a table of `(text, expected (value, rule) pairs)`.
+    fn check(table: &[(&str, &[(&str, &str)])]) {
+        let mut failures = Vec::new();
+        for (text, want) in table {
+            let got = found(text);
+            let want: Vec<(String, &str)> =
+                want.iter().map(|(v, r)| (v.to_string(), *r)).collect();
+            if got != want {
+                failures.push(format!("{text:?}\n   want {want:?}\n    got {got:?}"));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    const IBAN_R: &str = RULE_IBAN;
+    const CARD_R: &str = RULE_CARD;
+
+    #[test]
+    fn iban_table() {
+        check(&[
+            ("ES91 2100 0418 4502 0005 1332", &[("ES91 2100 0418 4502 0005 1332", IBAN_R)]),
+            ("FR1420041010050500013M02606", &[("FR1420041010050500013M02606", IBAN_R)]),
+            ("fr1420041010050500013m02606", &[("fr1420041010050500013m02606", IBAN_R)]),
+            ("es91 2100 0418 4502 0005 1332", &[("es91 2100 0418 4502 0005 1332", IBAN_R)]),
+            (
+                "pay to DE89-3704-0044-0532-0130-00 today",
+                &[("DE89-3704-0044-0532-0130-00", IBAN_R)],
+            ),
+            (
+                "IBAN: DE89 3704 0044 0532 0130 00 BIC: COBADEFFXXX",
+                &[("DE89 3704 0044 0532 0130 00", IBAN_R)],
+            ),
+            (
+                "(GB29NWBK60161331926819), ok?",
+                &[("GB29NWBK60161331926819", IBAN_R)],
+            ),
+            // Presidio: sentences, lists, separators.
+            (
+                "this is an iban VG96 VPVG 0000 0123 4567 8901 in a sentence",
+                &[("VG96 VPVG 0000 0123 4567 8901", IBAN_R)],
+            ),
+            (
+                "this is an iban VG96 VPVG 0000 0123 4567 8901 X in a sentence",
+                &[("VG96 VPVG 0000 0123 4567 8901", IBAN_R)],
+            ),
+            (
+                "list of ibans: AL47212110090000000235698741, AL47212110090000000235698741",
+                &[
+                    ("AL47212110090000000235698741", IBAN_R),
+                    ("AL47212110090000000235698741", IBAN_R),
+                ],
+            ),
+            (
+                "Dash as iban separator: AL47-2121-1009-0000-0002-3569-8741",
+                &[("AL47-2121-1009-0000-0002-3569-8741", IBAN_R)],
+            ),
+            (
+                "AL47212110090000000235698741 ALL CAPS",
+                &[("AL47212110090000000235698741", IBAN_R)],
+            ),
+            // Negatives.
+            ("Slash as iban separator: AL47/2121/1009/0000/0002/3569/8741", &[]),
+            ("Dalla's Pizza | 3843 Peartree Road, Bamblee, SD 20241 440-600-5124", &[]),
+            ("ES91 2100 0418 4502 0005 1333", &[]), // mod-97
+            ("AL47 212A 1009 0000 0002 3569 8741", &[]), // BBAN format
+            ("AT61 1904 3002 3457 320", &[]),       // truncated
+            ("AZ21NABZ00000000137010001945", &[]),
+            ("xDE89370400440532013000", &[]), // embedded
+            ("DE89370400440532013000x", &[]),
+            ("DE89370400440532013000é", &[]),
+            ("DE89 3704 0044 0532 0130 0", &[]),
+            ("DE89 3704 0044 0532 0130 00 00", &[("DE89 3704 0044 0532 0130 00", IBAN_R)]),
+            ("XX89370400440532013000", &[]), // unknown country
+            // A mistyped IBAN's digits are not a card (2600 0560 1001 6113 passes Luhn).
+            ("RS35 2600 0560 1001 6113 70", &[]),
+            ("RS35 2600 0560 1001 6113 70 or card 4111 1111 1111 1111", &[("4111 1111 1111 1111", CARD_R)]),
+            // Pakistan is missing from iban_validate's registry copy.
+            ("PK36 SCBL 0000 0011 2345 6702", &[("PK36 SCBL 0000 0011 2345 6702", IBAN_R)]),
+            ("PK36 SCBL A000 0011 2345 6702", &[]),
+            ("PK36 SCBL 0000 0011 2345 6703", &[]),
+            // Mixed case is still the same account (Presidio expects nothing here).
+            ("LV80 bANK 0000 4351 9500 1", &[("LV80 bANK 0000 4351 9500 1", IBAN_R)]),
+        ]);
+    }
+
+    /// The valid IBAN of each country in Presidio's suite; each must be found in electronic
+    /// and paper form, lowercase and dashed, and its last character changed must not.
+    const PRESIDIO_IBANS: &[&str] = &[
+        "AL47212110090000000235698741",
+        "AD1200012030200359100100",
+        "AT611904300234573201",
+        "AZ21NABZ00000000137010001944",
+        "BH67BMAG00001299123456",
+        "BY13NBRB3600900000002Z00AB00",
+        "BE68539007547034",
+        "BE71096123456769",
+        "BA391290079401028494",
+        "BR9700360305000010009795493P1",
+        "BG80BNBG96611020345678",
+        "CR05015202001026284066",
+        "HR1210010051863000160",
+        "CY17002001280000001200527600",
+        "CZ6508000000192000145399",
+        "DK5000400440116243",
+        "DO28BAGR00000001212453611324",
+        "TL380080012345678910157",
+        "EE382200221020145685",
+        "FO6264600001631634",
+        "FI2112345600000785",
+        "FR1420041010050500013M02606",
+        "GE29NB0000000101904917",
+        "DE89370400440532013000",
+        "GI75NWBK000000007099453",
+        "GR1601101250000000012300695",
+        "GL8964710001000206",
+        "GT82TRAJ01020000001210029690",
+        "HU42117730161111101800000000",
+        "IS140159260076545510730339",
+        "IE29AIBK93115212345678",
+        "IL620108000000099999999",
+        "IT60X0542811101000000123456",
+        "JO94CBJO0010000000000131000302",
+        "KZ86125KZT5004100100",
+        "XK051212012345678906",
+        "KW81CBKU0000000000001234560101",
+        "LV80BANK0000435195001",
+        "LB62099900000001001901229114",
+        "LI21088100002324013AA",
+        "LT121000011101001000",
+        "LU280019400644750000",
+        "MK07250120000058984",
+        "MT84MALT011000012345MTLCAST001S",
+        "MR1300020001010000123456753",
+        "MU17BOMM0101101030300200000MUR",
+        "MD24AG000225100013104168",
+        "MC5811222000010123456789030",
+        "ME25505000012345678951",
+        "NL91ABNA0417164300",
+        "NO9386011117947",
+        "PK36SCBL0000001123456702",
+        "PS92PALS000000000400123456702",
+        "PL61109010140000071219812874",
+        "PT50000201231234567890154",
+        "QA58DOHB00001234567890ABCDEFG",
+        "RO49AAAA1B31007593840000",
+        "SM86U0322509800000000270100",
+        "SA0380000000608010167519",
+        "RS35260005601001611379",
+        "SK3112000000198742637541",
+        "SI56263300012039086",
+        "ES9121000418450200051332",
+        "SE4550000000058398257466",
+        "CH9300762011623852957",
+        "TN5910006035183598478831",
+        "TR330006100519786457841326",
+        "AE070331234567890123456",
+        "GB29NWBK60161331926819",
+        "VG96VPVG0000012345678901",
+    ];
+
+    #[test]
+    fn iban_every_country() {
+        let mut failures = Vec::new();
+        for iban in PRESIDIO_IBANS {
+            let paper: String = iban
+                .as_bytes()
+                .chunks(4)
+                .map(|c| std::str::from_utf8(c).unwrap_or_default())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let dashed = paper.replace(' ', "-");
+            let lower = iban.to_ascii_lowercase();
+            let sentence = format!("send it to {paper}, thanks");
+            for text in [iban.to_string(), paper.clone(), dashed, lower] {
+                if found(&text) != vec![(text.clone(), IBAN_R)] {
+                    failures.push(format!("missed {text}"));
+                }
+            }
+            if found(&sentence) != vec![(paper.clone(), IBAN_R)] {
+                failures.push(format!("missed in sentence {paper}"));
+            }
+            let mut wrong = iban.to_string();
+            let last = wrong.pop().unwrap_or('0');
+            wrong.push(if last == '9' { '8' } else { '9' });
+            if !find(&wrong).is_empty() {
+                failures.push(format!("accepted bad checksum {wrong}"));
+            }
+            let short = &iban[..iban.len() - 1];
+            if !find(short).is_empty() {
+                failures.push(format!("accepted truncated {short}"));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn card_table() {
+        check(&[
+            // Presidio's suite.
+            (
+                "4012888888881881 4012-8888-8888-1881 4012 8888 8888 1881",
+                &[
+                    ("4012888888881881", CARD_R),
+                    ("4012-8888-8888-1881", CARD_R),
+                    ("4012 8888 8888 1881", CARD_R),
+                ],
+            ),
+            ("1748503543012", &[]), // Luhn-valid, but no 13-digit issuer starts with 1
+            ("122000000000003", &[("122000000000003", CARD_R)]), // UATP
+            ("my credit card: 122000000000003", &[("122000000000003", CARD_R)]),
+            ("371449635398431", &[("371449635398431", CARD_R)]),
+            ("5555555555554444", &[("5555555555554444", CARD_R)]),
+            ("5019717010103742", &[("5019717010103742", CARD_R)]),
+            ("30569309025904", &[("30569309025904", CARD_R)]),
+            ("6011000400000000", &[("6011000400000000", CARD_R)]),
+            ("3528000700000000", &[("3528000700000000", CARD_R)]),
+            ("6759649826438453", &[("6759649826438453", CARD_R)]),
+            ("4111111111111111", &[("4111111111111111", CARD_R)]),
+            ("4917300800000000", &[("4917300800000000", CARD_R)]),
+            ("4484070000000000", &[("4484070000000000", CARD_R)]),
+            ("4012-8888-8888-1882", &[]),
+            ("my credit card number is 4012-8888-8888-1882", &[]),
+            ("36168002586008", &[]),
+            ("my credit card number is 36168002586008", &[]),
+            // Groupings and surroundings.
+            ("amex 3714 496353 98431 exp 12/27", &[("3714 496353 98431", CARD_R)]),
+            ("4111 1111 1111 1111 12/25", &[("4111 1111 1111 1111", CARD_R)]),
+            ("card:4111111111111111.", &[("4111111111111111", CARD_R)]),
+            ("卡号4111111111111111", &[("4111111111111111", CARD_R)]),
+            ("2223003122003222", &[("2223003122003222", CARD_R)]), // Mastercard 2-series
+            ("ref 12 4111111111111111", &[("4111111111111111", CARD_R)]),
+            // Negatives.
+            ("x4111111111111111", &[]),
+            ("4111111111111111x", &[]),
+            ("é4111111111111111", &[]),
+            ("41111111111111111111", &[]), // 20 digits: not a card inside a longer run
+            ("12345678904111111111111111", &[]),
+            ("6666666666666", &[]), // Luhn and Maestro prefix pass, one repeated digit
+            ("+4111111111111111", &[]),
+            ("pi is 3.4111111111111111", &[]),
+            ("4111111111111111.25", &[]),
+            ("call +1 415 555 2671 now", &[]),
+            ("9111111111111111", &[]), // no issuer starts with 9
+            ("5611 1111 11 11 1111", &[]), // not card grouping
+            ("4111 1111 1111 1112", &[]),
+        ]);
+    }
+
+    #[test]
+    fn card_confidence_follows_the_words_around() {
+        let bare = find("4111111111111111");
+        let cued = find("my visa is 4111111111111111");
+        let after = find("4111111111111111 is my CC");
+        let not_a_word = find("ccleaner 4111111111111111");
+        assert_eq!(bare[0].confidence, CONF_CARD);
+        assert_eq!(cued[0].confidence, CONF_CARD_CUED);
+        assert_eq!(after[0].confidence, CONF_CARD_CUED);
+        assert_eq!(not_a_word[0].confidence, CONF_CARD);
+        assert_eq!(cued[0].method, "card");
+    }
+
+    /// A valid base58check string for `version` and a 20-byte payload.
+    fn base58(version: u8, fill: u8) -> String {
+        let mut raw = vec![version];
+        raw.extend((0..20u8).map(|i| i.wrapping_mul(fill).wrapping_add(7)));
+        bs58::encode(raw).with_check().into_string()
+    }
+
+    #[test]
+    fn crypto_table() {
+        const BTC58: &str = RULE_BTC_BASE58;
+        const BECH: &str = RULE_BTC_BECH32;
+        const EIP55: &str = RULE_ETH_EIP55;
+        const ETH1: &str = RULE_ETH_ONE_CASE;
+        check(&[
+            // Presidio's suite.
+            (
+                "16Yeky6GMjeNkAiNcBY7ZhrLoMSgg1BoyZ",
+                &[("16Yeky6GMjeNkAiNcBY7ZhrLoMSgg1BoyZ", BTC58)],
+            ),
+            (
+                "3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy",
+                &[("3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy", BTC58)],
+            ),
+            (
+                "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq",
+                &[("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq", BECH)],
+            ),
+            (
+                "bc1p5d7rjq7g6rdk2yhzks9smlaqtedr4dekq08ge8ztwac72sfr9rusxg3297",
+                &[(
+                    "bc1p5d7rjq7g6rdk2yhzks9smlaqtedr4dekq08ge8ztwac72sfr9rusxg3297",
+                    BECH,
+                )],
+            ),
+            (
+                "16Yeky6GMjeNkAiNcBY7ZhrLoMSgg1BoyZ 3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy",
+                &[
+                    ("16Yeky6GMjeNkAiNcBY7ZhrLoMSgg1BoyZ", BTC58),
+                    ("3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy", BTC58),
+                ],
+            ),
+            (
+                "my wallet address is: 16Yeky6GMjeNkAiNcBY7ZhrLoMSgg1BoyZ",
+                &[("16Yeky6GMjeNkAiNcBY7ZhrLoMSgg1BoyZ", BTC58)],
+            ),
+            ("16Yeky6GMjeNkAiNcBY7ZhrLoMSgg1BoyZ2", &[]),
+            ("my wallet address is: 16Yeky6GMjeNkAiNcBY7ZhrLoMSgg1BoyZ2", &[]),
+            ("", &[]),
+            ("8f953371d3e85eddb89b05ed6b9e680791055315c73e1025ab5dba7bb2aee189", &[]),
+            // More Bitcoin.
+            (
+                "bitcoin:1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa?amount=1",
+                &[("1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa", BTC58)],
+            ),
+            (
+                "BC1QAR0SRRR7XFKVY5L643LYDNW9RE59GTZZWF5MDQ",
+                &[("BC1QAR0SRRR7XFKVY5L643LYDNW9RE59GTZZWF5MDQ", BECH)],
+            ),
+            ("bc1qAr0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq", &[]), // mixed case
+            ("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdp", &[]), // checksum
+            ("x1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa", &[]),
+            ("1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNb", &[]),
+            // Ethereum (EIP-55's own vectors).
+            (
+                "send to 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed please",
+                &[("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", EIP55)],
+            ),
+            (
+                "0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359",
+                &[("0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359", EIP55)],
+            ),
+            (
+                "0xdbF03B407c01E7cD3CBea99509d93f8DDDC8C6FB",
+                &[("0xdbF03B407c01E7cD3CBea99509d93f8DDDC8C6FB", EIP55)],
+            ),
+            (
+                "0xD1220A0cf47c7B9Be7A2E6BA89F429762e7b9aDb",
+                &[("0xD1220A0cf47c7B9Be7A2E6BA89F429762e7b9aDb", EIP55)],
+            ),
+            (
+                "0x52908400098527886E0F7030069857D2E4169EE7",
+                &[("0x52908400098527886E0F7030069857D2E4169EE7", ETH1)],
+            ),
+            (
+                "0xde709f2102306220921060314715629080e2fb77",
+                &[("0xde709f2102306220921060314715629080e2fb77", ETH1)],
+            ),
+            ("0x5aaeb6053F3E94C9b9A09f33669435E7Ef1BeAed", &[]), // one letter's case flipped
+            ("0x0000000000000000000000000000000000000000", &[]),
+            ("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAe", &[]), // 39 hex
+            (
+                "tx 0x8f953371d3e85eddb89b05ed6b9e680791055315c73e1025ab5dba7bb2aee189",
+                &[],
+            ),
+            ("a0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", &[]),
+            // Tron (the USDT contract) and words that merely look long.
+            (
+                "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t",
+                &[("TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t", RULE_TRON)],
+            ),
+            ("TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6u", &[]),
+            ("Thisisaverylongwordwithoutspaces", &[]),
+            ("Supercalifragilisticexpialidocious", &[]),
+        ]);
+    }
+
+    #[test]
+    fn crypto_networks_by_version_byte() {
+        let finder = PaymentIdFinder::new();
+        let cases = [
+            (0x41u8, RULE_TRON, CONF_CRYPTO),
+            (0x30, RULE_LTC_BASE58, CONF_CRYPTO),
+            (0x32, RULE_LTC_BASE58, CONF_CRYPTO),
+            (0x00, RULE_BTC_BASE58, CONF_CRYPTO),
+            (0x05, RULE_BTC_BASE58, CONF_CRYPTO),
+            (0x6f, RULE_BTC_BASE58, CONF_CRYPTO_TESTNET),
+            (0xc4, RULE_BTC_BASE58, CONF_CRYPTO_TESTNET),
+        ];
+        for (version, rule, confidence) in cases {
+            for fill in [3u8, 11, 200] {
+                let address = base58(version, fill);
+                let mut out = Vec::new();
+                finder.find(&format!("pay {address} now"), &mut out);
+                assert_eq!(out.len(), 1, "{address} ({version:#x})");
+                assert_eq!((out[0].rule, out[0].confidence), (rule, confidence));
+                assert_eq!(out[0].end - out[0].start, address.len());
+            }
+        }
+        // A version byte of another coin (Dogecoin, 0x1e) is not reported.
+        assert!(find(&base58(0x1e, 3)).is_empty());
+
+        let ltc = bech32::segwit::encode_v0(bech32::Hrp::parse_unchecked("ltc"), &[7u8; 20])
+            .unwrap_or_default();
+        assert_eq!(found(&ltc), vec![(ltc.clone(), RULE_LTC_BECH32)]);
+        let tb = "tb1qrp33g0q5c5txsp9arysrx4k6zdkfs4nce4xj0gdcccefvpysxf3q0sl5k7";
+        assert_eq!(find(tb)[0].confidence, CONF_CRYPTO_TESTNET);
+    }
+
+    #[test]
+    fn bank_table() {
+        const ROUTING: &str = RULE_ROUTING;
+        const ACCOUNT: &str = RULE_ACCOUNT;
+        check(&[
+            ("routing number 121000358", &[("121000358", ROUTING)]),
+            ("ABA: 0711-0130-7", &[("0711-0130-7", ROUTING)]),
+            ("RTN 3222-7162-7", &[("3222-7162-7", ROUTING)]),
+            ("my routing # is 121042882.", &[("121042882", ROUTING)]),
+            (
+                "routing 121000358, account number 945456787654",
+                &[("121000358", ROUTING), ("945456787654", ACCOUNT)],
+            ),
+            ("account number: 945456787654", &[("945456787654", ACCOUNT)]),
+            ("acct 1234567", &[("1234567", ACCOUNT)]),
+            ("A/C no. 12-3456-789", &[("12-3456-789", ACCOUNT)]),
+            ("Bank account: 00123456", &[("00123456", ACCOUNT)]),
+            // A valid routing number with only an account word is an account number.
+            ("account no 121000358", &[("121000358", ACCOUNT)]),
+            // A card wins over the account word.
+            ("acct 4111111111111111", &[("4111111111111111", CARD_R)]),
+            // Presidio's suite, bare numbers: no keyword, so nothing (see the report).
+            ("945456787654", &[]),
+            ("1234567", &[]),
+            ("121000358", &[]),
+            ("3222-7162-7", &[]),
+            ("121042882", &[]),
+            ("0711-0130-7", &[]),
+            ("421042111", &[]),
+            ("1234-0000-0", &[]),
+            // Negatives with keywords.
+            ("routing number 421042111", &[]), // checksum
+            ("routing number: 1234-0000-0", &[]),
+            ("routing number 921000358", &[]), // checksum fine? prefix 92 is not a Fed symbol
+            ("abacus 121000358", &[]),
+            ("acct 12345", &[]),               // too short
+            ("acct 123456789012345678", &[]),  // too long
+            ("acct 000000000", &[]),
+            ("account number, which I will send you later by post, is 945456787654", &[]),
+            ("accountant 945456787654", &[]),
+        ]);
+    }
+
+    #[test]
+    fn spans_are_ordered_and_disjoint() {
+        let text = "IBAN DE89370400440532013000, card 4111 1111 1111 1111, \
+                    btc 1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa, routing 121000358";
+        let got = find(text);
+        let methods: Vec<_> = got.iter().map(|m| m.method).collect();
+        assert_eq!(methods, ["iban", "card", "crypto", "bank"]);
+        assert!(got.windows(2).all(|w| w[0].end <= w[1].start));
+    }
+
+    #[test]
+    fn pathological_inputs_stay_fast() {
+        // Debug builds are slow; these only guard against quadratic blow-ups.
+        let shapes = [
+            "1 ".repeat(200_000),
+            "1234 ".repeat(80_000),
+            "1234-".repeat(80_000),
+            "7".repeat(400_000),
+            "AB12 ".repeat(80_000),
+            "AB12".repeat(100_000),
+            "a".repeat(400_000),
+            "1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa ".repeat(10_000),
+            "acct 1234567 ".repeat(30_000),
+            "é1".repeat(200_000),
+        ];
+        let finder = PaymentIdFinder::new();
+        for text in &shapes {
+            let began = std::time::Instant::now();
+            let mut out = Vec::new();
+            finder.find(text, &mut out);
+            assert!(
+                began.elapsed() < std::time::Duration::from_secs(5),
+                "{} took {:?}",
+                &text[..10],
+                began.elapsed()
+            );
+        }
+    }
+
+    /// Prints throughput; run with `--release -- --ignored --nocapture`.
+    #[test]
+    #[ignore = "timing figures, meaningful in release builds only"]
+    fn throughput_figures() {
+        let finder = PaymentIdFinder::new();
+        let messages = [
+            "Hi, is this still available? I can pick it up tomorrow after 5pm.",
+            "Great, thanks! Would you take 40 for it?",
+            "call me on 415-555-2671 or text, whichever",
+            "Order #123456789 shipped on 2024-05-01, tracking 9400 1000 0000 0000 0000 00",
+            "my visa is 4111 1111 1111 1111 exp 12/27",
+            "IBAN: DE89 3704 0044 0532 0130 00 (Commerzbank)",
+            "send btc to 1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa pls",
+            "routing 121000358 acct 945456787654",
+        ];
+        let mut found = 0usize;
+        let mut out = Vec::new();
+        for (label, set) in [("plain chat", &messages[..2]), ("mixed", &messages[..])] {
+            let rounds = 200_000;
+            let began = std::time::Instant::now();
+            for r in 0..rounds {
+                out.clear();
+                finder.find(set[r % set.len()], &mut out);
+                found += out.len();
+            }
+            let secs = began.elapsed().as_secs_f64();
+            eprintln!("{label}: {:.0} messages/s", rounds as f64 / secs);
+        }
+        let began = std::time::Instant::now();
+        let mut sink = 0usize;
+        for r in 0..1_000_000usize {
+            let g = Gate::of(std::hint::black_box(messages[r % 2]).as_bytes());
+            sink += g.digits + g.longest_run;
+        }
+        eprintln!("TEMP gate only: {:?} per 1M ({sink})", began.elapsed());
+        for (label, text) in [
+            ("10 MB digits+spaces", "4111 ".repeat(2_000_000)),
+            ("10 MB base58 tokens", "1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa ".repeat(300_000)),
+            ("10 MB IBAN-ish", "AB12 ".repeat(2_000_000)),
+            ("10 MB prose", "the quick brown fox 12 ".repeat(450_000)),
+        ] {
+            let began = std::time::Instant::now();
+            out.clear();
+            finder.find(&text, &mut out);
+            found += out.len();
+            eprintln!("{label}: {:?}", began.elapsed());
+        }
+        assert!(found > 0);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_and_spans_are_char_boundaries(
+            text in "[0-9a-zA-Z \\-+.,/#:é卡\u{200b}]{0,120}|\\PC{0,80}"
+        ) {
+            let mut out = Vec::new();
+            PaymentIdFinder::new().find(&text, &mut out);
+            let mut last = 0;
+            for m in &out {
+                proptest::prop_assert!(m.start < m.end && m.end <= text.len());
+                proptest::prop_assert!(text.is_char_boundary(m.start));
+                proptest::prop_assert!(text.is_char_boundary(m.end));
+                proptest::prop_assert!(m.start >= last);
+                last = m.end;
+            }
+        }
+    }
+
+    /// Presidio's own suite, rows whose scope is a payment identifier. Run with
+    /// `PRESIDIO_JSONL=/path/to/presidio.jsonl cargo test -p offside-detect presidio -- --ignored --nocapture`.
+    #[test]
+    #[ignore = "needs shared/peer/presidio.jsonl; prints per-scope figures"]
+    fn presidio_suite_figures() {
+        let path = std::env::var("PRESIDIO_JSONL").unwrap_or_else(|_| {
+            format!("{}/../../../shared/peer/presidio.jsonl", env!("CARGO_MANIFEST_DIR"))
+        });
+        let Ok(data) = std::fs::read_to_string(&path) else {
+            eprintln!("no {path}; skipped");
+            return;
+        };
+        let finder = PaymentIdFinder::new();
+        let mut tally: std::collections::BTreeMap<String, (usize, usize)> = Default::default();
+        for line in data.lines() {
+            let Ok(row) = serde_json::from_str::<serde_json::Value>(line) else {
+                continue;
+            };
+            let scope = row["scope"][0].as_str().unwrap_or_default().to_string();
+            let kind = match scope.as_str() {
+                "iban" => "iban",
+                "card" => "card",
+                "crypto" => "crypto",
+                "bank_account" => RULE_ACCOUNT,
+                "bank_routing" => RULE_ROUTING,
+                _ => continue,
+            };
+            if row["meta"]["mode"].is_string() {
+                continue;
+            }
+            let text = row["text"].as_str().unwrap_or_default();
+            let want: Vec<String> = row["expect"]
+                .as_array()
+                .map(|a| a.iter().map(|e| e["value"].as_str().unwrap_or_default().to_string()).collect())
+                .unwrap_or_default();
+            let mut out = Vec::new();
+            finder.find(text, &mut out);
+            let got: Vec<String> = out
+                .iter()
+                .filter(|m| m.method == kind || m.rule == kind)
+                .map(|m| text[m.start..m.end].to_string())
+                .collect();
+            let ok = got == want && out.len() == got.len();
+            let entry = tally.entry(scope.clone()).or_default();
+            entry.1 += 1;
+            if ok {
+                entry.0 += 1;
+            } else {
+                eprintln!("FAIL [{scope}] {text:?}: want {want:?} got {out:?}");
+            }
+        }
+        let (mut pass, mut all) = (0, 0);
+        for (scope, (p, n)) in &tally {
+            eprintln!("{scope:>13}: {p}/{n}");
+            pass += p;
+            all += n;
+        }
+        eprintln!("{:>13}: {pass}/{all} = {:.3}", "total", pass as f64 / all.max(1) as f64);
+    }
+}

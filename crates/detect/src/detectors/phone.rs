@@ -1,0 +1,246 @@
+//! Phone numbers, worldwide, validated with libphonenumber (the `rlibphonenumber` port).
+//!
+//! Two sources, one validation:
+//! - libphonenumber's own `PhoneNumberMatcher` over the folded text finds numbers written the
+//!   way phone numbers are written (`+44 20 7123 4567`, `(415) 555-0132 ext. 12`,
+//!   `011 44...` international prefixes);
+//! - a digit-run scanner over the compact tokens finds what users disguise: number words,
+//!   leetspeak, dotted or spaced digits, digits split by odd separators.
+//!
+//! Either way a candidate becomes a finding only if libphonenumber says it is a *valid*
+//! number for its region (from a `+CC` prefix, else the message's region hint, else the
+//! configured default). A digit run that is not valid is not a phone. Numbers labelled as
+//! something else ("order #", "part number", "SKU") are dropped by [`crate::context`].
+
+use rlibphonenumber::phonenumber_matcher::{Leniency, PHONE_MATCHER_FACTORY};
+use rlibphonenumber::{PhoneNumber, PhoneNumberFormat, PHONE_NUMBER_UTIL};
+
+use super::{Detector, ScanContext};
+use crate::normalize::{Normalized, TokenClass};
+use crate::{Finding, Kind};
+
+/// Finds phone numbers.
+pub struct PhoneDetector;
+
+/// At most this many matcher attempts per text, so a 10 MB document of digits stays linear.
+const MAX_MATCHER_TRIES: u64 = 100_000;
+
+impl Detector for PhoneDetector {
+    fn name(&self) -> &'static str {
+        "phone"
+    }
+
+    fn kinds(&self) -> &'static [Kind] {
+        &[Kind::Phone]
+    }
+
+    fn detect(&self, text: &Normalized<'_>, scan: &ScanContext, out: &mut Vec<Finding>) {
+        let compact = text.compact();
+        let n_digits = compact.bytes().filter(u8::is_ascii_digit).count();
+        if n_digits < 6 {
+            return;
+        }
+        let first = out.len();
+        let folded = text.folded();
+        if folded.bytes().filter(u8::is_ascii_digit).count() >= 6 {
+            let matcher = PHONE_MATCHER_FACTORY
+                .matcher_builder(folded)
+                .preferred_region(scan.region.0)
+                .leniency(Leniency::Valid)
+                .max_tries(MAX_MATCHER_TRIES)
+                .build();
+            for found in matcher {
+                let (start, end) = text.original_span(found.start, found.end());
+                out.push(Finding::new(
+                    Kind::Phone,
+                    Some(canonical(&found.number)),
+                    start,
+                    end,
+                    0.95,
+                    "phone/libphonenumber",
+                ));
+            }
+        }
+        digit_runs(text, scan, first, out);
+    }
+}
+
+/// E.164, with `;ext=` when the number has an extension.
+pub(crate) fn canonical(number: &PhoneNumber) -> String {
+    let mut value = number.format_as(PhoneNumberFormat::E164).into_owned();
+    if !number.extension().is_empty() {
+        value.push_str(";ext=");
+        value.push_str(number.extension());
+    }
+    value
+}
+
+/// Parses `digits` (optionally `+`-prefixed) and returns the canonical value if valid.
+pub(crate) fn valid_number(digits: &str, scan: &ScanContext) -> Option<String> {
+    let number = PHONE_NUMBER_UTIL.parse(digits, Some(scan.region.0)).ok()?;
+    number.is_valid().then(|| canonical(&number))
+}
+
+/// One group of digits in a run: the token index and its digits.
+struct Group {
+    token_idx: usize,
+    len: usize,
+}
+
+/// Runs of number tokens separated by spaces and phone punctuation, tried whole and then as
+/// sub-runs of groups, longest first.
+fn digit_runs(text: &Normalized<'_>, scan: &ScanContext, first_new: usize, out: &mut Vec<Finding>) {
+    let tokens = text.tokens();
+    let mut i = 0;
+    while i < tokens.len() {
+        if tokens[i].class != TokenClass::Number {
+            i += 1;
+            continue;
+        }
+        let plus = i >= 1 && text.token_text(&tokens[i - 1]) == "+";
+        let mut groups = vec![Group {
+            token_idx: i,
+            len: text.token_text(&tokens[i]).len(),
+        }];
+        let mut j = i + 1;
+        let mut n_separators = 0;
+        while j < tokens.len() {
+            match tokens[j].class {
+                TokenClass::Number => {
+                    groups.push(Group {
+                        token_idx: j,
+                        len: text.token_text(&tokens[j]).len(),
+                    });
+                    n_separators = 0;
+                }
+                TokenClass::Space { .. } | TokenClass::Dot => n_separators += 1,
+                TokenClass::Punct if matches!(text.token_text(&tokens[j]), "-" | "(" | ")" | "/") => {
+                    n_separators += 1
+                }
+                _ => break,
+            }
+            if n_separators > 3 {
+                break;
+            }
+            j += 1;
+        }
+        let next = groups.last().map_or(i + 1, |g| g.token_idx + 1);
+        try_run(text, scan, &groups, plus, first_new, out);
+        i = next;
+    }
+}
+
+fn try_run(
+    text: &Normalized<'_>,
+    scan: &ScanContext,
+    groups: &[Group],
+    plus: bool,
+    first_new: usize,
+    out: &mut Vec<Finding>,
+) {
+    let tokens = text.tokens();
+    let total: usize = groups.iter().map(|g| g.len).sum();
+    if total < 7 || groups.len() > 40 {
+        return;
+    }
+    // Longest windows first; each window is tried once.
+    let n = groups.len();
+    let mut used_until = 0usize;
+    for width in (1..=n).rev() {
+        for from in 0..=(n - width) {
+            let window = &groups[from..from + width];
+            let len: usize = window.iter().map(|g| g.len).sum();
+            if !(7..=15).contains(&len) {
+                continue;
+            }
+            let first_tok = window[0].token_idx;
+            let last_tok = window[width - 1].token_idx;
+            if tokens[first_tok].start < used_until {
+                continue;
+            }
+            let with_plus = plus && from == 0;
+            let mut digits = String::with_capacity(len + 1);
+            if with_plus {
+                digits.push('+');
+            }
+            for g in window {
+                digits.push_str(text.token_text(&tokens[g.token_idx]));
+            }
+            let Some(value) = valid_number(&digits, scan) else {
+                continue;
+            };
+            let start = if with_plus {
+                tokens[first_tok - 1].start
+            } else {
+                tokens[first_tok].start
+            };
+            let end = tokens[last_tok].end;
+            // Already found by libphonenumber's matcher (same number, overlapping).
+            if out[first_new..]
+                .iter()
+                .any(|f| f.kind == Kind::Phone && f.start < end && start < f.end)
+            {
+                used_until = end;
+                continue;
+            }
+            let disguised = window.iter().any(|g| {
+                let t = &tokens[g.token_idx];
+                !text.original[t.start..t.end].bytes().all(|b| b.is_ascii_digit())
+            });
+            out.push(Finding::new(
+                Kind::Phone,
+                Some(value),
+                start,
+                end,
+                if disguised { 0.85 } else { 0.9 },
+                if disguised { "phone/disguised_digits" } else { "phone/digit_run" },
+            ));
+            used_until = end;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Region;
+
+    fn phones(text: &str, region: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let n = Normalized::new(text);
+        let scan = ScanContext {
+            region: Region::parse(region).unwrap(),
+        };
+        PhoneDetector.detect(&n, &scan, &mut out);
+        out.into_iter().filter_map(|f| f.value).collect()
+    }
+
+    #[test]
+    fn finds_numbers_however_written() {
+        let cases: &[(&str, &str, &str)] = &[
+            ("text 213 707 4143 pls", "US", "+12137074143"),
+            ("404.649.4797", "US", "+14046494797"),
+            ("７０２７４７４０１８", "US", "+17027474018"),
+            ("S123144971", "US", "+15123144971"),
+            ("two zero six five two five seven six nine four", "US", "+12065257694"),
+            ("six17 334 93six7", "US", "+16173349367"),
+            ("40468EBE45", "US", "+14046838345"),
+            ("2.1.3.8.9.6.3.7.2.8", "US", "+12138963728"),
+            ("+34 612 34 56 78", "US", "+34612345678"),
+            ("phone +7 916 123-45-67", "US", "+79161234567"),
+            ("call me at (206) 591-2514", "US", "+12065912514"),
+            ("2 0 6 5 9 1 2 5 1 4", "US", "+12065912514"),
+            ("07911 123456", "GB", "+447911123456"),
+        ];
+        for (text, region, want) in cases {
+            assert_eq!(phones(text, region), vec![want.to_string()], "{text:?}");
+        }
+    }
+
+    #[test]
+    fn invalid_runs_are_not_phones() {
+        for text in ["1234567890", "the build number is 20240517", "Table has 1,048,576 rows", "react 18.2.0 with vite 5.0.12"] {
+            assert_eq!(phones(text, "US"), Vec::<String>::new(), "{text:?}");
+        }
+    }
+}

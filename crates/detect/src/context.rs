@@ -159,6 +159,39 @@ pub fn resolve(text: &Normalized<'_>, findings: &mut Vec<Finding>) {
         near
     });
 
+    // Digits inside a link ("wa.me/4915112345678") are the link's, not a card or an account.
+    let links: Vec<(usize, usize)> = findings
+        .iter()
+        .filter(|f| f.rule.starts_with("link/"))
+        .map(|f| (f.start, f.end))
+        .collect();
+    findings.retain(|f| {
+        !f.rule.starts_with("payment_ids/")
+            || f.value.as_deref() == Some("crypto")
+            || !links.iter().any(|&(s, e)| f.start < e && s < f.end)
+    });
+    // Digits inside an IBAN, a card or a wallet address are not a phone number.
+    let payment_ids: Vec<(usize, usize)> = findings
+        .iter()
+        .filter(|f| f.rule.starts_with("payment_ids/"))
+        .map(|f| (f.start, f.end))
+        .collect();
+    findings.retain(|f| {
+        f.kind != Kind::Phone
+            || f.rule.starts_with("link/")
+            || !payment_ids.iter().any(|&(s, e)| f.start < e && s < f.end)
+    });
+
+    // "https://user:pass@example.com/": the credentials of a link are not an address.
+    let scheme_links: Vec<(usize, usize)> = findings
+        .iter()
+        .filter(|f| f.rule.starts_with("link/") && text.original.get(f.start..f.end).is_some_and(|s| s.contains("://")))
+        .map(|f| (f.start, f.end))
+        .collect();
+    findings.retain(|f| {
+        f.kind != Kind::Email || !scheme_links.iter().any(|&(s, e)| s < f.start && f.end <= e)
+    });
+
     // A URL inside an e-mail address is the address's domain, not a link.
     let emails: Vec<(usize, usize)> = findings
         .iter()

@@ -6,11 +6,24 @@ use crate::normalize::Normalized;
 use crate::{context, conversation, Finding, Region};
 
 /// How an [`Engine`] is set up.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct EngineOptions {
     /// Region assumed for phone numbers without a country code when the message gives no
     /// region hint. `US` if unset.
     pub default_region: Region,
+    /// When a message has no region hint, national numbers valid in one of these regions
+    /// (and not in the default one) are reported too, with a lower confidence. Defaults to
+    /// the countries most freelance-marketplace users write from ([`Region::MARKETS`]).
+    pub fallback_regions: Vec<Region>,
+}
+
+impl Default for EngineOptions {
+    fn default() -> Self {
+        EngineOptions {
+            default_region: Region::US,
+            fallback_regions: Region::markets(),
+        }
+    }
 }
 
 /// A compiled detector set. Build it once and share it: scanning takes `&self` and is
@@ -48,6 +61,11 @@ impl Engine {
     ) -> Vec<Finding> {
         let scan_context = ScanContext {
             region: region.unwrap_or(self.options.default_region),
+            fallback_regions: if region.is_some() {
+                &[]
+            } else {
+                &self.options.fallback_regions
+            },
         };
         let mut findings = Vec::new();
         for detector in &self.detectors {

@@ -645,6 +645,15 @@ impl TokenBuilder {
     }
 }
 
+/// Whether `text` is written in plain characters: ASCII and accented Latin letters, with
+/// nothing invisible, fullwidth, mathematical or from a look-alike script. Values are then
+/// reported as the user wrote them ("üñîçøðé.com"); otherwise in their folded form.
+pub fn is_plain(text: &str) -> bool {
+    text.chars().all(|c| {
+        c.is_ascii() || (('\u{00C0}'..='\u{024F}').contains(&c) && c.is_alphabetic())
+    })
+}
+
 fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric() || c == '_'

@@ -29,6 +29,19 @@ impl Region {
     /// The United States, offside's default region.
     pub const US: Region = Region(rlibphonenumber::Region::US);
 
+    /// The countries most freelance and service marketplace users write from: the default
+    /// fallback regions for messages without a region hint.
+    pub const MARKETS: &'static [&'static str] = &[
+        "GB", "CA", "AU", "IN", "PK", "BD", "PH", "ID", "VN", "CN", "JP", "KR", "NG", "KE", "ZA",
+        "EG", "MA", "TR", "IL", "AE", "SA", "UA", "RU", "PL", "RO", "DE", "FR", "ES", "IT", "PT",
+        "NL", "BR", "MX", "AR", "CO",
+    ];
+
+    /// [`Region::MARKETS`] as regions.
+    pub fn markets() -> Vec<Region> {
+        Region::MARKETS.iter().filter_map(|c| Region::parse(c).ok()).collect()
+    }
+
     /// Parses a two-letter region code, case-insensitively.
     pub fn parse(code: &str) -> Result<Region, RegionError> {
         let upper = code.trim().to_ascii_uppercase();

@@ -303,7 +303,7 @@ impl Detector for ChannelDetector {
         &[Kind::Messenger, Kind::Social, Kind::Meeting, Kind::Payment, Kind::Solicitation]
     }
 
-    fn detect(&self, text: &Normalized<'_>, _scan: &ScanContext, out: &mut Vec<Finding>) {
+    fn detect(&self, text: &Normalized<'_>, _scan: &ScanContext<'_>, out: &mut Vec<Finding>) {
         let lower = text.lower();
         if !self.triggers.is_match(lower) {
             return;
@@ -418,7 +418,7 @@ mod tests {
     fn found(text: &str) -> Vec<(Kind, Option<String>, &'static str)> {
         let mut out = Vec::new();
         let n = Normalized::new(text);
-        ChannelDetector::default().detect(&n, &ScanContext { region: Region::US }, &mut out);
+        ChannelDetector::default().detect(&n, &ScanContext { region: Region::US, fallback_regions: &[] }, &mut out);
         out.into_iter().map(|f| (f.kind, f.value, f.rule)).collect()
     }
 

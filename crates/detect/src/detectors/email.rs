@@ -52,7 +52,7 @@ impl Detector for EmailDetector {
         &[Kind::Email]
     }
 
-    fn detect(&self, text: &Normalized<'_>, _scan: &ScanContext, out: &mut Vec<Finding>) {
+    fn detect(&self, text: &Normalized<'_>, _scan: &ScanContext<'_>, out: &mut Vec<Finding>) {
         let tokens = text.tokens();
         let lower = text.lower();
         let maybe_spoken = lexicon::AT_WORDS.iter().any(|w| lower.contains(w));
@@ -106,6 +106,30 @@ fn address_around(text: &Normalized<'_>, at_idx: usize, spoken: bool) -> Option<
     let domain = resolve_domain(&labels, spoken)?;
     let start = tokens[local_first].start;
     let end = tokens[last_idx].end;
+    // "a..b@x.com": an address cannot have two dots in a row; what follows them is the
+    // address.
+    let (local, start) = match local.rfind("..") {
+        Some(i) => {
+            let tail = local[i + 2..].to_string();
+            let orig = text.original.get(start..end).unwrap_or("");
+            let shift = orig.find(tail.as_str()).unwrap_or(0);
+            (tail, start + shift)
+        }
+        None => (local, start),
+    };
+    if local.is_empty() {
+        return None;
+    }
+    // Plain characters (an accented local part or IDN domain) are reported as written.
+    let (local, domain) = match text.original.get(start..end) {
+        Some(orig) if !obfuscated && crate::normalize::is_plain(orig) && !orig.is_ascii() => {
+            match orig.to_lowercase().split_once('@') {
+                Some((l, d)) if labels.len() > 1 => (l.to_string(), d.to_string()),
+                _ => (local, domain),
+            }
+        }
+        _ => (local, domain),
+    };
     let confidence = if obfuscated { 0.9 } else { 0.97 };
     let rule = if labels.len() == 1 {
         "email/implied_tld"
@@ -216,7 +240,10 @@ fn domain_labels(text: &Normalized<'_>, first: usize) -> Option<(Vec<String>, us
             }
             j += 1;
         }
-        if label.is_empty() || label.ends_with('-') || label.len() > 63 {
+        // "a@example.com-": a trailing hyphen is punctuation, not part of the label.
+        let trailing_hyphen = label.ends_with('-');
+        let label = label.trim_end_matches('-').to_string();
+        if label.is_empty() || label.len() > 63 {
             break;
         }
         // A spoken dot word is never itself a label.
@@ -224,7 +251,10 @@ fn domain_labels(text: &Normalized<'_>, first: usize) -> Option<(Vec<String>, us
             break;
         }
         labels.push(label);
-        last_used = j - 1;
+        last_used = if trailing_hyphen { j - 2 } else { j - 1 };
+        if trailing_hyphen {
+            break;
+        }
         // Separator: '.', or " dot ", or " . ".
         let mut k = j;
         let sep = match tokens.get(k).map(|t| t.class) {
@@ -398,7 +428,7 @@ mod tests {
     fn emails(text: &str) -> Vec<String> {
         let mut out = Vec::new();
         let n = Normalized::new(text);
-        EmailDetector.detect(&n, &ScanContext { region: Region::US }, &mut out);
+        EmailDetector.detect(&n, &ScanContext { region: Region::US, fallback_regions: &[] }, &mut out);
         out.into_iter().filter_map(|f| f.value).collect()
     }
 

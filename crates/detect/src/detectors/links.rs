@@ -100,7 +100,7 @@ impl Detector for LinkDetector {
         &[Kind::Url, Kind::Social, Kind::Messenger, Kind::Meeting, Kind::Payment, Kind::Phone]
     }
 
-    fn detect(&self, text: &Normalized<'_>, scan: &ScanContext, out: &mut Vec<Finding>) {
+    fn detect(&self, text: &Normalized<'_>, scan: &ScanContext<'_>, out: &mut Vec<Finding>) {
         let folded = text.folded();
         if !folded.contains('.') && !folded.contains(':') {
             return;
@@ -112,7 +112,17 @@ impl Detector for LinkDetector {
             let (start, end) = text.original_span(link.start(), link.end());
             let (kind, value, rule) = match platform(&parsed.host, &parsed.path) {
                 Some((kind, value)) => (kind, value.to_string(), "link/platform"),
-                None => (Kind::Url, parsed.value.clone(), "link/url"),
+                None => {
+                    // Report the user's own characters when they are plain (an IDN host
+                    // "üñîçøðé.com"), the folded ones when they were disguised.
+                    let value = match text.original.get(start..end) {
+                        Some(orig) if crate::normalize::is_plain(orig) => parse_link(orig)
+                            .map(|p| p.value)
+                            .unwrap_or_else(|| parsed.value.clone()),
+                        _ => parsed.value.clone(),
+                    };
+                    (Kind::Url, value, "link/url")
+                }
             };
             let confidence = if parsed.explicit { 0.95 } else { 0.85 };
             // wa.me/<number> carries a phone number in international format.
@@ -149,11 +159,7 @@ fn parse_link(link: &str) -> Option<ParsedLink> {
         Some(i) => (Some(link[..i].to_ascii_lowercase()), &link[i + 3..]),
         None => (None, link),
     };
-    if let Some(s) = &scheme {
-        if !matches!(s.as_str(), "http" | "https") {
-            return None;
-        }
-    }
+
     let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
     let mut host = rest[..host_end].to_ascii_lowercase();
     // user:pass@ and :port
@@ -166,10 +172,22 @@ fn parse_link(link: &str) -> Option<ParsedLink> {
     let host = host.trim_end_matches('.').to_string();
     let www = host.starts_with("www.");
     let host = host.strip_prefix("www.").unwrap_or(&host).to_string();
-    if host.is_empty() || host.parse::<std::net::Ipv4Addr>().is_ok() {
+    // With a scheme the writer made it a link, whatever the host (an IP, `localhost`, a
+    // custom scheme such as `upi://pay?...`); without one, the host must end in a known
+    // public suffix.
+    if scheme.is_none() && (host.is_empty() || !super::email::is_registrable(&host)) {
         return None;
     }
-    if !super::email::is_registrable(&host) {
+    if scheme.is_some() && rest.is_empty() {
+        return None;
+    }
+    // A web link still needs a real host: a registrable name, an IP address or `localhost`
+    // ("http://microsoft" is a typo, not a site).
+    if matches!(scheme.as_deref(), Some("http" | "https"))
+        && !(super::email::is_registrable(&host)
+            || host == "localhost"
+            || host.parse::<std::net::IpAddr>().is_ok())
+    {
         return None;
     }
     let path = rest[host_end..].to_string();
@@ -216,7 +234,7 @@ mod tests {
     fn links(text: &str) -> Vec<(Kind, String)> {
         let mut out = Vec::new();
         let n = Normalized::new(text);
-        LinkDetector::default().detect(&n, &ScanContext { region: Region::US }, &mut out);
+        LinkDetector::default().detect(&n, &ScanContext { region: Region::US, fallback_regions: &[] }, &mut out);
         out.into_iter().map(|f| (f.kind, f.value.unwrap_or_default())).collect()
     }
 

@@ -17,9 +17,14 @@ pub mod phone;
 
 /// What a detector knows about the scan besides the text.
 #[derive(Debug, Clone, Copy)]
-pub struct ScanContext {
+pub struct ScanContext<'e> {
     /// Region for phone numbers written without a country code.
     pub region: Region,
+    /// Other regions whose national numbers are accepted too, at a lower confidence. Empty
+    /// when the message came with its own region hint: the hint is a fact, the engine's
+    /// default only a guess (an international marketplace's users write their own
+    /// country's numbers).
+    pub fallback_regions: &'e [Region],
 }
 
 /// A detector: reads the normalised views of a text and appends findings.
@@ -29,7 +34,7 @@ pub trait Detector: Send + Sync {
     /// The kinds this detector can report.
     fn kinds(&self) -> &'static [Kind];
     /// Appends the findings for `text`. Must not panic on any input.
-    fn detect(&self, text: &Normalized<'_>, scan: &ScanContext, out: &mut Vec<Finding>);
+    fn detect(&self, text: &Normalized<'_>, scan: &ScanContext<'_>, out: &mut Vec<Finding>);
 }
 
 /// Every detector, in the order they run. This is the one place a detector is registered.

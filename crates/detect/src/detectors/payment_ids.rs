@@ -5,27 +5,32 @@
 //!
 //! Finding runs in three steps, each linear in the length of the text:
 //!
-//! 1. **Gate.** One pass over the bytes counts the ASCII digits, measures the longest ASCII
-//!    alphanumeric run and notes whether some token starts with two letters and two digits.
-//!    A payment identifier needs at least one of: 6 digits (a bank account next to its
-//!    keyword; a card needs 13), a 25-character token (the shortest base58 address) or an
-//!    `LLDD` token start (an IBAN). Most chat messages have none and leave here.
-//! 2. **Candidates.** A hand-written scanner walks the ASCII alphanumeric tokens once. A token
-//!    that touches another letter or digit (ASCII, or a word character of a script that
-//!    separates its words with spaces) is *embedded* and never a candidate: `x4111…`, a
-//!    64-character hash, `16Yeky…BoyZ2`. Digit tokens are joined into *chains* of at most
-//!    [`MAX_GROUPS`] groups separated by one space or one dash (one separator kind per chain),
-//!    the way people write cards (`4-4-4-4`, Amex `4-6-5`) and routing numbers (`4-4-1`); a
+//! 1. **Gate.** One table-driven pass over the bytes counts the ASCII digits and measures the
+//!    longest ASCII alphanumeric run; with few digits, the digits are checked for an `LLDD`
+//!    token start. A payment identifier needs at least one of: 6 digits (a bank account next
+//!    to its keyword; a card needs 13), a 25-character token (the shortest base58 address) or
+//!    an `LLDD` token start (an IBAN). Most chat messages have none and leave here.
+//! 2. **Candidates.** A hand-written scanner walks the ASCII alphanumeric tokens. A token that
+//!    touches another letter or digit (ASCII, or a word character of a script that separates
+//!    its words with spaces) is *embedded* and never a candidate: `x4111…`, a 64-character
+//!    hash, `16Yeky…BoyZ2`. Digit tokens are joined into *chains* of at most 8 (`MAX_GROUPS`)
+//!    groups separated by one space or one dash (one separator kind per chain), the way
+//!    people write cards (`4-4-4-4`, Amex `4-6-5`) and routing numbers (`4-4-1`); a chain that
+//!    yields nothing is left after its first group, so the next group may start its own. A
 //!    token that starts like an IBAN is joined the same way with the tokens that follow it, up
-//!    to 34 characters. No regex is involved, so there is no backtracking, and the chain
-//!    lengths are bounded, so every byte is looked at a bounded number of times.
+//!    to 34 characters; when that fails, the digit groups of the IBAN-shaped part are not
+//!    tried as a card (a mistyped IBAN is not a card). No regex is involved, so there is no
+//!    backtracking, and chains are bounded, so every byte is looked at a bounded number of
+//!    times.
 //! 3. **Validation**, a step of its own, with the field's real algorithms rather than a
 //!    pattern: `iban_validate` (mod-97 and each country's BBAN format), Luhn (`luhn`) plus an
 //!    issuer-prefix and length table for cards, base58check (`bs58`) with its version byte,
 //!    bech32/bech32m segwit decoding (`bech32`), EIP-55 over Keccak-256 (`sha3`) and the ABA
 //!    3-7-1 checksum with the Federal Reserve prefix ranges. When a whole chain fails, its
 //!    prefixes that end at a group boundary are tried, longest first, so that a trailing word
-//!    or number ("… 8901 X", "… 1111 12/25") does not hide the identifier before it.
+//!    or number ("… 8901 X", "… 1111 12/25") does not hide the identifier before it. (For
+//!    IBANs, a running mod-97 over the chain picks the cut points worth handing to
+//!    `iban_validate`, which stays the judge.)
 //!
 //! Keywords are looked up only around a candidate that passed validation, with one
 //! Aho-Corasick automaton over a window of a few dozen bytes. They raise a card's confidence,
@@ -185,7 +190,11 @@ impl PaymentIdFinder {
             .build(CUES.iter().map(|(word, _, _)| word))
             // The patterns are the constant list above, never user data.
             .expect("the payment cue keywords form a valid automaton");
-        let longest_cue = CUES.iter().map(|(word, _, _)| word.len()).max().unwrap_or(0);
+        let longest_cue = CUES
+            .iter()
+            .map(|(word, _, _)| word.len())
+            .max()
+            .unwrap_or(0);
         PaymentIdFinder { cues, longest_cue }
     }
 
@@ -353,7 +362,9 @@ impl PaymentIdFinder {
             }
         }
 
-        let account = |k: usize| (ACCOUNT_MIN_DIGITS..=ACCOUNT_MAX_DIGITS).contains(&digit_count(&groups[..k]));
+        let account = |k: usize| {
+            (ACCOUNT_MIN_DIGITS..=ACCOUNT_MAX_DIGITS).contains(&digit_count(&groups[..k]))
+        };
         let k = if chain.sep == b'-' && account(groups.len()) {
             groups.len()
         } else if account(1) {
@@ -399,47 +410,70 @@ impl PaymentIdFinder {
     }
 }
 
-/// What one cheap pass over the bytes tells about which finders can possibly match.
+/// What a cheap look at the bytes tells about which finders can possibly match.
 struct Gate {
     /// ASCII digits in the text.
     digits: usize,
     /// The longest run of ASCII letters and digits.
     longest_run: usize,
-    /// Some ASCII alphanumeric run starts with two letters and two digits.
+    /// Some ASCII alphanumeric run may start with two letters and two digits (not looked
+    /// for, and assumed, when the text has 6 digits or more: it is scanned anyway).
     iban_start: bool,
 }
 
 impl Gate {
     fn of(b: &[u8]) -> Gate {
-        let mut gate = Gate {
-            digits: 0,
-            longest_run: 0,
-            iban_start: false,
-        };
-        let mut run = 0usize;
-        for (i, &c) in b.iter().enumerate() {
-            if c.is_ascii_digit() {
-                gate.digits += 1;
-                // The 4th byte of a run: were the first two letters and the third a digit?
-                if run == 3
+        let (mut digits, mut run, mut longest_run) = (0usize, 0usize, 0usize);
+        for &c in b {
+            let class = BYTE_CLASS[usize::from(c)];
+            digits += usize::from(class == DIGIT);
+            run = if class == OTHER { 0 } else { run + 1 };
+            longest_run = longest_run.max(run);
+        }
+        if digits >= ACCOUNT_MIN_DIGITS {
+            return Gate {
+                digits,
+                longest_run,
+                iban_start: true,
+            };
+        }
+        // Fewer than 6 digits: look at each, as the second check digit of `LLDD`.
+        let iban_start = digits >= 2
+            && b.iter().enumerate().any(|(i, c)| {
+                c.is_ascii_digit()
+                    && i >= 3
                     && b[i - 3].is_ascii_alphabetic()
                     && b[i - 2].is_ascii_alphabetic()
                     && b[i - 1].is_ascii_digit()
-                {
-                    gate.iban_start = true;
-                }
-                run += 1;
-            } else if c.is_ascii_alphabetic() {
-                run += 1;
-            } else {
-                gate.longest_run = gate.longest_run.max(run);
-                run = 0;
-            }
+                    && (i == 3 || !b[i - 4].is_ascii_alphanumeric())
+            });
+        Gate {
+            digits,
+            longest_run,
+            iban_start,
         }
-        gate.longest_run = gate.longest_run.max(run);
-        gate
     }
 }
+
+const OTHER: u8 = 0;
+const LETTER: u8 = 1;
+const DIGIT: u8 = 2;
+
+/// `OTHER`, `LETTER` (ASCII) or `DIGIT` (ASCII) for each byte: one load per byte in the gate.
+static BYTE_CLASS: [u8; 256] = {
+    let mut table = [OTHER; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = i as u8;
+        if c.is_ascii_digit() {
+            table[i] = DIGIT;
+        } else if c.is_ascii_alphabetic() {
+            table[i] = LETTER;
+        }
+        i += 1;
+    }
+    table
+};
 
 /// A run of digit groups joined by single separators, e.g. `4012-8888-8888-1881`.
 struct Chain {
@@ -535,9 +569,28 @@ fn iban_at(text: &str, s: usize, run_end: usize) -> Option<(Option<PaymentIdMatc
         runs += 1;
         j = next_end;
     }
+    // mod 97 of each candidate, computed in one pass so that iban_validate only sees the
+    // 1 in 97 candidates whose checksum can pass. IBAN order puts the first 4 characters
+    // last: value = BBAN * 10^6 + head (2 letters = 4 digits, 2 digits), and 10^6 = 27 mod 97.
+    let head_mod = head.iter().fold(0u32, |acc, &c| mod97_push(acc, c));
+    let mut mods = [0u32; IBAN_MAX_LEN];
+    let mut acc = 0u32;
+    let mut from = s + 4;
+    for k in 0..runs {
+        for &c in b.get(from..ends[k]).unwrap_or_default() {
+            if c.is_ascii_alphanumeric() {
+                acc = mod97_push(acc, c);
+            }
+        }
+        mods[k] = (acc * 27 + head_mod) % 97;
+        from = ends[k];
+    }
     for k in (0..runs).rev() {
         if totals[k] < IBAN_MIN_LEN {
             break;
+        }
+        if mods[k] != 1 {
+            continue;
         }
         let mut buf = [0u8; IBAN_MAX_LEN];
         let mut len = 0;
@@ -579,9 +632,18 @@ fn iban_at(text: &str, s: usize, run_end: usize) -> Option<(Option<PaymentIdMatc
     Some((None, if shaped { ends[shape] } else { s }))
 }
 
+/// Appends one IBAN character to a running mod-97 remainder (letters count as 10..=35).
+fn mod97_push(acc: u32, c: u8) -> u32 {
+    if c.is_ascii_digit() {
+        (acc * 10 + u32::from(c - b'0')) % 97
+    } else {
+        (acc * 100 + u32::from(c.to_ascii_uppercase().wrapping_sub(b'A')) + 10) % 97
+    }
+}
+
 /// `iban_validate`'s verdict on an electronic-format, uppercase IBAN; for a country missing
 /// from its registry copy, mod-97 (which it still checks) plus the BBAN format of
-/// [`MISSING_COUNTRIES`].
+/// `MISSING_COUNTRIES`.
 fn iban_valid(electronic: &str) -> bool {
     match electronic.parse::<Iban>() {
         Ok(_) => true,
@@ -691,7 +753,10 @@ fn segwit(token: &[u8]) -> Option<(&'static str, f32)> {
 /// belongs to the currency that its first character announces.
 fn base58check(token: &[u8]) -> Option<(&'static str, f32)> {
     // Each version byte fixes the first character, so this skips words cheaply.
-    if !matches!(token.first(), Some(b'1' | b'3' | b'm' | b'n' | b'2' | b'T' | b'L' | b'M')) {
+    if !matches!(
+        token.first(),
+        Some(b'1' | b'3' | b'm' | b'n' | b'2' | b'T' | b'L' | b'M')
+    ) {
         return None;
     }
     let mut payload = [0u8; 32];
@@ -758,7 +823,8 @@ fn plausible_pan(pan: &[u8]) -> bool {
             } else if (3528..=3589).contains(&p4) {
                 n >= 16
             } else {
-                (300..=305).contains(&p3) || p4 == 3095 || matches!(p2, 36 | 38 | 39)
+                let diners = (300..=305).contains(&p3) || p4 == 3095 || matches!(p2, 36 | 38 | 39);
+                diners && n >= 14
             }
         }
         // Discover 6011/644-649/65 and UnionPay 62 issue 16 to 19 digits; the rest of 6 is
@@ -884,9 +950,13 @@ fn is_word_char(c: char) -> bool {
 mod tests {
     use super::*;
 
+    /// One finder for all tests (building the automaton is slow in debug builds).
+    static FINDER: std::sync::LazyLock<PaymentIdFinder> =
+        std::sync::LazyLock::new(PaymentIdFinder::new);
+
     fn find(text: &str) -> Vec<PaymentIdMatch> {
         let mut out = Vec::new();
-        PaymentIdFinder::new().find(text, &mut out);
+        FINDER.find(text, &mut out);
         out
     }
 
@@ -903,8 +973,7 @@ mod tests {
         let mut failures = Vec::new();
         for (text, want) in table {
             let got = found(text);
-            let want: Vec<(String, &str)> =
-                want.iter().map(|(v, r)| (v.to_string(), *r)).collect();
+            let want: Vec<(String, &str)> = want.iter().map(|(v, r)| (v.to_string(), *r)).collect();
             if got != want {
                 failures.push(format!("{text:?}\n   want {want:?}\n    got {got:?}"));
             }
@@ -918,10 +987,22 @@ mod tests {
     #[test]
     fn iban_table() {
         check(&[
-            ("ES91 2100 0418 4502 0005 1332", &[("ES91 2100 0418 4502 0005 1332", IBAN_R)]),
-            ("FR1420041010050500013M02606", &[("FR1420041010050500013M02606", IBAN_R)]),
-            ("fr1420041010050500013m02606", &[("fr1420041010050500013m02606", IBAN_R)]),
-            ("es91 2100 0418 4502 0005 1332", &[("es91 2100 0418 4502 0005 1332", IBAN_R)]),
+            (
+                "ES91 2100 0418 4502 0005 1332",
+                &[("ES91 2100 0418 4502 0005 1332", IBAN_R)],
+            ),
+            (
+                "FR1420041010050500013M02606",
+                &[("FR1420041010050500013M02606", IBAN_R)],
+            ),
+            (
+                "fr1420041010050500013m02606",
+                &[("fr1420041010050500013m02606", IBAN_R)],
+            ),
+            (
+                "es91 2100 0418 4502 0005 1332",
+                &[("es91 2100 0418 4502 0005 1332", IBAN_R)],
+            ),
             (
                 "pay to DE89-3704-0044-0532-0130-00 today",
                 &[("DE89-3704-0044-0532-0130-00", IBAN_R)],
@@ -959,8 +1040,14 @@ mod tests {
                 &[("AL47212110090000000235698741", IBAN_R)],
             ),
             // Negatives.
-            ("Slash as iban separator: AL47/2121/1009/0000/0002/3569/8741", &[]),
-            ("Dalla's Pizza | 3843 Peartree Road, Bamblee, SD 20241 440-600-5124", &[]),
+            (
+                "Slash as iban separator: AL47/2121/1009/0000/0002/3569/8741",
+                &[],
+            ),
+            (
+                "Dalla's Pizza | 3843 Peartree Road, Bamblee, SD 20241 440-600-5124",
+                &[],
+            ),
             ("ES91 2100 0418 4502 0005 1333", &[]), // mod-97
             ("AL47 212A 1009 0000 0002 3569 8741", &[]), // BBAN format
             ("AT61 1904 3002 3457 320", &[]),       // truncated
@@ -969,17 +1056,29 @@ mod tests {
             ("DE89370400440532013000x", &[]),
             ("DE89370400440532013000é", &[]),
             ("DE89 3704 0044 0532 0130 0", &[]),
-            ("DE89 3704 0044 0532 0130 00 00", &[("DE89 3704 0044 0532 0130 00", IBAN_R)]),
+            (
+                "DE89 3704 0044 0532 0130 00 00",
+                &[("DE89 3704 0044 0532 0130 00", IBAN_R)],
+            ),
             ("XX89370400440532013000", &[]), // unknown country
             // A mistyped IBAN's digits are not a card (2600 0560 1001 6113 passes Luhn).
             ("RS35 2600 0560 1001 6113 70", &[]),
-            ("RS35 2600 0560 1001 6113 70 or card 4111 1111 1111 1111", &[("4111 1111 1111 1111", CARD_R)]),
+            (
+                "RS35 2600 0560 1001 6113 70 or card 4111 1111 1111 1111",
+                &[("4111 1111 1111 1111", CARD_R)],
+            ),
             // Pakistan is missing from iban_validate's registry copy.
-            ("PK36 SCBL 0000 0011 2345 6702", &[("PK36 SCBL 0000 0011 2345 6702", IBAN_R)]),
+            (
+                "PK36 SCBL 0000 0011 2345 6702",
+                &[("PK36 SCBL 0000 0011 2345 6702", IBAN_R)],
+            ),
             ("PK36 SCBL A000 0011 2345 6702", &[]),
             ("PK36 SCBL 0000 0011 2345 6703", &[]),
             // Mixed case is still the same account (Presidio expects nothing here).
-            ("LV80 bANK 0000 4351 9500 1", &[("LV80 bANK 0000 4351 9500 1", IBAN_R)]),
+            (
+                "LV80 bANK 0000 4351 9500 1",
+                &[("LV80 bANK 0000 4351 9500 1", IBAN_R)],
+            ),
         ]);
     }
 
@@ -1107,7 +1206,10 @@ mod tests {
             ),
             ("1748503543012", &[]), // Luhn-valid, but no 13-digit issuer starts with 1
             ("122000000000003", &[("122000000000003", CARD_R)]), // UATP
-            ("my credit card: 122000000000003", &[("122000000000003", CARD_R)]),
+            (
+                "my credit card: 122000000000003",
+                &[("122000000000003", CARD_R)],
+            ),
             ("371449635398431", &[("371449635398431", CARD_R)]),
             ("5555555555554444", &[("5555555555554444", CARD_R)]),
             ("5019717010103742", &[("5019717010103742", CARD_R)]),
@@ -1123,8 +1225,14 @@ mod tests {
             ("36168002586008", &[]),
             ("my credit card number is 36168002586008", &[]),
             // Groupings and surroundings.
-            ("amex 3714 496353 98431 exp 12/27", &[("3714 496353 98431", CARD_R)]),
-            ("4111 1111 1111 1111 12/25", &[("4111 1111 1111 1111", CARD_R)]),
+            (
+                "amex 3714 496353 98431 exp 12/27",
+                &[("3714 496353 98431", CARD_R)],
+            ),
+            (
+                "4111 1111 1111 1111 12/25",
+                &[("4111 1111 1111 1111", CARD_R)],
+            ),
             ("card:4111111111111111.", &[("4111111111111111", CARD_R)]),
             ("卡号4111111111111111", &[("4111111111111111", CARD_R)]),
             ("2223003122003222", &[("2223003122003222", CARD_R)]), // Mastercard 2-series
@@ -1140,7 +1248,7 @@ mod tests {
             ("pi is 3.4111111111111111", &[]),
             ("4111111111111111.25", &[]),
             ("call +1 415 555 2671 now", &[]),
-            ("9111111111111111", &[]), // no issuer starts with 9
+            ("9111111111111111", &[]),     // no issuer starts with 9
             ("5611 1111 11 11 1111", &[]), // not card grouping
             ("4111 1111 1111 1112", &[]),
         ]);
@@ -1205,9 +1313,15 @@ mod tests {
                 &[("16Yeky6GMjeNkAiNcBY7ZhrLoMSgg1BoyZ", BTC58)],
             ),
             ("16Yeky6GMjeNkAiNcBY7ZhrLoMSgg1BoyZ2", &[]),
-            ("my wallet address is: 16Yeky6GMjeNkAiNcBY7ZhrLoMSgg1BoyZ2", &[]),
+            (
+                "my wallet address is: 16Yeky6GMjeNkAiNcBY7ZhrLoMSgg1BoyZ2",
+                &[],
+            ),
             ("", &[]),
-            ("8f953371d3e85eddb89b05ed6b9e680791055315c73e1025ab5dba7bb2aee189", &[]),
+            (
+                "8f953371d3e85eddb89b05ed6b9e680791055315c73e1025ab5dba7bb2aee189",
+                &[],
+            ),
             // More Bitcoin.
             (
                 "bitcoin:1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa?amount=1",
@@ -1332,10 +1446,13 @@ mod tests {
             ("routing number: 1234-0000-0", &[]),
             ("routing number 921000358", &[]), // checksum fine? prefix 92 is not a Fed symbol
             ("abacus 121000358", &[]),
-            ("acct 12345", &[]),               // too short
-            ("acct 123456789012345678", &[]),  // too long
+            ("acct 12345", &[]),              // too short
+            ("acct 123456789012345678", &[]), // too long
             ("acct 000000000", &[]),
-            ("account number, which I will send you later by post, is 945456787654", &[]),
+            (
+                "account number, which I will send you later by post, is 945456787654",
+                &[],
+            ),
             ("accountant 945456787654", &[]),
         ]);
     }
@@ -1354,16 +1471,16 @@ mod tests {
     fn pathological_inputs_stay_fast() {
         // Debug builds are slow; these only guard against quadratic blow-ups.
         let shapes = [
-            "1 ".repeat(200_000),
-            "1234 ".repeat(80_000),
-            "1234-".repeat(80_000),
-            "7".repeat(400_000),
-            "AB12 ".repeat(80_000),
-            "AB12".repeat(100_000),
-            "a".repeat(400_000),
-            "1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa ".repeat(10_000),
-            "acct 1234567 ".repeat(30_000),
-            "é1".repeat(200_000),
+            "1 ".repeat(20_000),
+            "1234 ".repeat(8_000),
+            "1234-".repeat(8_000),
+            "7".repeat(40_000),
+            "AB12 ".repeat(8_000),
+            "AB12".repeat(10_000),
+            "a".repeat(40_000),
+            "1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa ".repeat(1_000),
+            "acct 1234567 ".repeat(3_200),
+            "é1".repeat(20_000),
         ];
         let finder = PaymentIdFinder::new();
         for text in &shapes {
@@ -1407,16 +1524,12 @@ mod tests {
             let secs = began.elapsed().as_secs_f64();
             eprintln!("{label}: {:.0} messages/s", rounds as f64 / secs);
         }
-        let began = std::time::Instant::now();
-        let mut sink = 0usize;
-        for r in 0..1_000_000usize {
-            let g = Gate::of(std::hint::black_box(messages[r % 2]).as_bytes());
-            sink += g.digits + g.longest_run;
-        }
-        eprintln!("TEMP gate only: {:?} per 1M ({sink})", began.elapsed());
         for (label, text) in [
             ("10 MB digits+spaces", "4111 ".repeat(2_000_000)),
-            ("10 MB base58 tokens", "1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa ".repeat(300_000)),
+            (
+                "10 MB base58 tokens",
+                "1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa ".repeat(300_000),
+            ),
             ("10 MB IBAN-ish", "AB12 ".repeat(2_000_000)),
             ("10 MB prose", "the quick brown fox 12 ".repeat(450_000)),
         ] {
@@ -1434,8 +1547,7 @@ mod tests {
         fn never_panics_and_spans_are_char_boundaries(
             text in "[0-9a-zA-Z \\-+.,/#:é卡\u{200b}]{0,120}|\\PC{0,80}"
         ) {
-            let mut out = Vec::new();
-            PaymentIdFinder::new().find(&text, &mut out);
+            let out = find(&text);
             let mut last = 0;
             for m in &out {
                 proptest::prop_assert!(m.start < m.end && m.end <= text.len());
@@ -1453,7 +1565,10 @@ mod tests {
     #[ignore = "needs shared/peer/presidio.jsonl; prints per-scope figures"]
     fn presidio_suite_figures() {
         let path = std::env::var("PRESIDIO_JSONL").unwrap_or_else(|_| {
-            format!("{}/../../../shared/peer/presidio.jsonl", env!("CARGO_MANIFEST_DIR"))
+            format!(
+                "{}/../../../shared/peer/presidio.jsonl",
+                env!("CARGO_MANIFEST_DIR")
+            )
         });
         let Ok(data) = std::fs::read_to_string(&path) else {
             eprintln!("no {path}; skipped");
@@ -1480,7 +1595,11 @@ mod tests {
             let text = row["text"].as_str().unwrap_or_default();
             let want: Vec<String> = row["expect"]
                 .as_array()
-                .map(|a| a.iter().map(|e| e["value"].as_str().unwrap_or_default().to_string()).collect())
+                .map(|a| {
+                    a.iter()
+                        .map(|e| e["value"].as_str().unwrap_or_default().to_string())
+                        .collect()
+                })
                 .unwrap_or_default();
             let mut out = Vec::new();
             finder.find(text, &mut out);
@@ -1504,6 +1623,10 @@ mod tests {
             pass += p;
             all += n;
         }
-        eprintln!("{:>13}: {pass}/{all} = {:.3}", "total", pass as f64 / all.max(1) as f64);
+        eprintln!(
+            "{:>13}: {pass}/{all} = {:.3}",
+            "total",
+            pass as f64 / all.max(1) as f64
+        );
     }
 }

@@ -22,7 +22,7 @@ impl Detector for PaymentIdDetector {
         &[Kind::Payment]
     }
 
-    fn detect(&self, text: &Normalized<'_>, _scan: &ScanContext, out: &mut Vec<Finding>) {
+    fn detect(&self, text: &Normalized<'_>, _scan: &ScanContext<'_>, out: &mut Vec<Finding>) {
         let mut matches: Vec<PaymentIdMatch> = Vec::new();
         self.finder.find(text.folded(), &mut matches);
         for m in matches {

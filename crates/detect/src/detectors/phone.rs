@@ -12,6 +12,9 @@
 //! configured default). A digit run that is not valid is not a phone. Numbers labelled as
 //! something else ("order #", "part number", "SKU") are dropped by [`crate::context`].
 
+use std::sync::LazyLock;
+
+use regex::Regex;
 use rlibphonenumber::phonenumber_matcher::{Leniency, PHONE_MATCHER_FACTORY};
 use rlibphonenumber::{PhoneNumber, PhoneNumberFormat, PHONE_NUMBER_UTIL};
 
@@ -34,7 +37,7 @@ impl Detector for PhoneDetector {
         &[Kind::Phone]
     }
 
-    fn detect(&self, text: &Normalized<'_>, scan: &ScanContext, out: &mut Vec<Finding>) {
+    fn detect(&self, text: &Normalized<'_>, scan: &ScanContext<'_>, out: &mut Vec<Finding>) {
         let compact = text.compact();
         let n_digits = compact.bytes().filter(u8::is_ascii_digit).count();
         if n_digits < 6 {
@@ -43,25 +46,86 @@ impl Detector for PhoneDetector {
         let first = out.len();
         let folded = text.folded();
         if folded.bytes().filter(u8::is_ascii_digit).count() >= 6 {
-            let matcher = PHONE_MATCHER_FACTORY
+            let builder = PHONE_MATCHER_FACTORY
                 .matcher_builder(folded)
-                .preferred_region(scan.region.0)
                 .leniency(Leniency::Valid)
-                .max_tries(MAX_MATCHER_TRIES)
-                .build();
-            for found in matcher {
+                .max_tries(MAX_MATCHER_TRIES);
+            let builder = if scan.fallback_regions.is_empty() {
+                builder.preferred_region(scan.region.0)
+            } else {
+                let regions = std::iter::once(scan.region.0)
+                    .chain(scan.fallback_regions.iter().map(|r| r.0));
+                builder.regions_with_hint(regions, scan.region.0)
+            };
+            for found in builder.build() {
+                let in_region = found.raw_string.trim_start().starts_with('+')
+                    || found.number.is_valid_for_region(scan.region.0);
+                // A national number of another region: plausible (international users write
+                // their own country's numbers) but less certain, and too ambiguous when short.
+                if !in_region
+                    && (national_digits(found.raw_string) < 10
+                        || !found.raw_string.trim_start().starts_with('0'))
+                {
+                    continue;
+                }
                 let (start, end) = text.original_span(found.start, found.end());
                 out.push(Finding::new(
                     Kind::Phone,
                     Some(canonical(&found.number)),
                     start,
                     end,
-                    0.95,
-                    "phone/libphonenumber",
+                    if in_region { 0.95 } else { 0.7 },
+                    if in_region { "phone/libphonenumber" } else { "phone/other_region" },
                 ));
             }
         }
         digit_runs(text, scan, first, out);
+        possible_with_cue(text, scan, first, out);
+    }
+}
+
+/// Words that offer a number as a way to be called or texted.
+static CALL_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:call|calls|phone|tel|telephone|mobile|cell|cellphone|reach|text|txt|whatsapp|ring|dial|sms|contact|number|num|telefono|telefone|telefon|telepono|numero|numéro|nummer|handy|movil|celular|portable)\b")
+        .expect("cue regex compiles")
+});
+
+/// A number the sender explicitly offers as a way to be called ("call me at 123-456-7890")
+/// is reported even when the numbering plan does not know it yet, as long as it has a
+/// possible length for the region: metadata lags behind new number ranges, and the intent is
+/// plain. Lower confidence, so a policy warns rather than blocks.
+fn possible_with_cue(text: &Normalized<'_>, scan: &ScanContext<'_>, first_new: usize, out: &mut Vec<Finding>) {
+    let lower = text.lower();
+    if !CALL_CUE.is_match(lower) {
+        return;
+    }
+    let matcher = PHONE_MATCHER_FACTORY
+        .matcher_builder(text.folded())
+        .leniency(Leniency::Possible)
+        .preferred_region(scan.region.0)
+        .max_tries(MAX_MATCHER_TRIES)
+        .build();
+    for found in matcher {
+        let window_start = found.start.saturating_sub(40);
+        let before = lower.get(window_start..found.start).unwrap_or("");
+        if !CALL_CUE.is_match(before) {
+            continue;
+        }
+        let (start, end) = text.original_span(found.start, found.end());
+        if out[first_new..]
+            .iter()
+            .any(|f| f.kind == Kind::Phone && f.start < end && start < f.end)
+        {
+            continue;
+        }
+        out.push(Finding::new(
+            Kind::Phone,
+            Some(canonical(&found.number)),
+            start,
+            end,
+            0.6,
+            "phone/possible_with_cue",
+        ));
     }
 }
 
@@ -75,10 +139,31 @@ pub(crate) fn canonical(number: &PhoneNumber) -> String {
     value
 }
 
+fn national_digits(raw: &str) -> usize {
+    raw.bytes().filter(u8::is_ascii_digit).count()
+}
+
 /// Parses `digits` (optionally `+`-prefixed) and returns the canonical value if valid.
-pub(crate) fn valid_number(digits: &str, scan: &ScanContext) -> Option<String> {
+pub(crate) fn valid_number(digits: &str, scan: &ScanContext<'_>) -> Option<String> {
     let number = PHONE_NUMBER_UTIL.parse(digits, Some(scan.region.0)).ok()?;
     number.is_valid().then(|| canonical(&number))
+}
+
+/// Like [`valid_number`], then in the fallback regions for numbers of at least nine digits;
+/// returns whether the number is in the primary region.
+fn valid_number_anywhere(digits: &str, scan: &ScanContext<'_>) -> Option<(String, bool)> {
+    if let Some(value) = valid_number(digits, scan) {
+        return Some((value, true));
+    }
+    // Only numbers written in national format with a trunk prefix ("0917 123 4567"): a bare
+    // digit run is valid *somewhere* far too often.
+    if digits.starts_with('+') || national_digits(digits) < 10 || !digits.starts_with('0') {
+        return None;
+    }
+    scan.fallback_regions.iter().find_map(|region| {
+        let number = PHONE_NUMBER_UTIL.parse(digits, Some(region.0)).ok()?;
+        number.is_valid().then(|| (canonical(&number), false))
+    })
 }
 
 /// One group of digits in a run: the token index and its digits.
@@ -89,7 +174,7 @@ struct Group {
 
 /// Runs of number tokens separated by spaces and phone punctuation, tried whole and then as
 /// sub-runs of groups, longest first.
-fn digit_runs(text: &Normalized<'_>, scan: &ScanContext, first_new: usize, out: &mut Vec<Finding>) {
+fn digit_runs(text: &Normalized<'_>, scan: &ScanContext<'_>, first_new: usize, out: &mut Vec<Finding>) {
     let tokens = text.tokens();
     let mut i = 0;
     while i < tokens.len() {
@@ -132,7 +217,7 @@ fn digit_runs(text: &Normalized<'_>, scan: &ScanContext, first_new: usize, out: 
 
 fn try_run(
     text: &Normalized<'_>,
-    scan: &ScanContext,
+    scan: &ScanContext<'_>,
     groups: &[Group],
     plus: bool,
     first_new: usize,
@@ -166,7 +251,7 @@ fn try_run(
             for g in window {
                 digits.push_str(text.token_text(&tokens[g.token_idx]));
             }
-            let Some(value) = valid_number(&digits, scan) else {
+            let Some((value, in_region)) = valid_number_anywhere(&digits, scan) else {
                 continue;
             };
             let start = if with_plus {
@@ -192,8 +277,16 @@ fn try_run(
                 Some(value),
                 start,
                 end,
-                if disguised { 0.85 } else { 0.9 },
-                if disguised { "phone/disguised_digits" } else { "phone/digit_run" },
+                match (in_region, disguised) {
+                    (true, true) => 0.85,
+                    (true, false) => 0.9,
+                    (false, _) => 0.65,
+                },
+                match (in_region, disguised) {
+                    (false, _) => "phone/other_region",
+                    (true, true) => "phone/disguised_digits",
+                    (true, false) => "phone/digit_run",
+                },
             ));
             used_until = end;
         }
@@ -210,6 +303,7 @@ mod tests {
         let n = Normalized::new(text);
         let scan = ScanContext {
             region: Region::parse(region).unwrap(),
+            fallback_regions: &[],
         };
         PhoneDetector.detect(&n, &scan, &mut out);
         out.into_iter().filter_map(|f| f.value).collect()

@@ -1,1 +1,425 @@
-fn main(){}
+//! `offside`: the command-line face of the detection engine.
+//!
+//! Every subcommand is a thin layer over `offside-detect`: `scan` and `redact` stream JSONL
+//! through [`pipeline`], `eval` scores a labelled corpus the way `shared/tools/score.py`
+//! does, and `bench` times the `scan` path itself. The one design rule here is that the CLI
+//! never gives up on a whole input because of one bad line: a malformed line gets an error
+//! line in its place, the rest is scanned, and the exit status says that something was
+//! wrong.
+//!
+//! Exit status: 0 when everything went well; 1 when some input lines were malformed or an
+//! `eval` threshold was not met; 2 for usage errors and for inputs that cannot be read.
+
+mod bench;
+mod eval;
+mod json_out;
+mod pipeline;
+mod record;
+mod report;
+
+use std::collections::HashSet;
+use std::io::{self, IsTerminal, Write};
+use std::num::NonZeroUsize;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use offside_detect::{redact, Engine, EngineOptions, Kind, Region};
+
+use crate::pipeline::{InputSource, RedactHandler, ScanHandler};
+
+/// The input format, shared by the long help of `scan` and `redact`.
+macro_rules! input_format_help {
+    () => {
+        "\
+Input: JSONL, one object a line:
+  {\"id\": any, \"text\": \"...\"}
+  {\"id\": any, \"conversation\": [{\"from\": \"...\", \"text\": \"...\"}, ...]}
+with an optional \"region\": \"GB\" (the region of phone numbers written without a
+country code); other fields are ignored. Blank lines are skipped.
+
+"
+    };
+}
+
+const SCAN_AFTER_HELP: &str = concat!(
+    input_format_help!(),
+    "\
+Output: one line per input line, in input order:
+  {\"id\": <the input's id, verbatim>, \"findings\": [{\"kind\", \"value\", \"start\", \"end\",
+   \"confidence\", \"rule\"}, ...]}
+\"value\" is null where only the kind matters; \"start\"..\"end\" is the byte span of the
+evidence in the original text. For conversations each finding also has \"message\" (the
+index of the message it starts in) and, when a value was split over several messages,
+\"messages\". A malformed line gives {\"id\": null, \"line\": N, \"error\": \"...\"} (plus
+\"file\" when reading named files); the other lines are still scanned and the exit
+status is 1.
+
+Examples:
+  offside scan examples/messages.jsonl
+  cat messages.jsonl | offside scan --region GB --threads 2
+  echo 'write me: alex at gmail dot com' | offside scan --text"
+);
+
+/// Finds contact details and off-platform payment attempts in marketplace messages,
+/// however disguised.
+#[derive(Debug, Parser)]
+#[command(name = "offside", version, propagate_version = true)]
+#[command(after_help = "Run `offside <COMMAND> --help` for each command's input and output.")]
+struct Cli {
+    /// When to colour the output: auto (only when standard output is a terminal and
+    /// NO_COLOR is unset), always or never.
+    #[arg(long, value_enum, global = true, default_value_t = ColorWhen::Auto)]
+    color: ColorWhen,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Scan messages (JSONL, or plain text with --text) and print what was found.
+    #[command(after_long_help = SCAN_AFTER_HELP)]
+    Scan(ScanArgs),
+    /// Score the engine on a labelled corpus: the figures of shared/tools/score.py.
+    #[command(after_long_help = EVAL_AFTER_HELP)]
+    Eval(EvalArgs),
+    /// Mask contact details and payment attempts ("[email hidden]") in messages.
+    #[command(after_long_help = REDACT_AFTER_HELP)]
+    Redact(RedactArgs),
+    /// Measure the scan path: messages/s and MB/s on generated messages and a long document.
+    #[command(after_long_help = BENCH_AFTER_HELP)]
+    Bench(BenchArgs),
+}
+
+const EVAL_AFTER_HELP: &str = "\
+The corpus has the scan input format plus \"labels\": [{\"kind\": \"email\", \"value\":
+\"alex@gmail.com\"}, ...] (empty for a benign case) and an optional \"tag\". Prints every
+MISS (a label no finding matched) and FP (a finding on a benign case), then flagged
+recall, label recall, per-kind recall and the benign false-positive rate as JSON, with
+score.py's matching rules. Exits 1, saying which, when a threshold is not met.
+
+Example:
+  offside eval ../shared/corpus/dev.jsonl --min-flagged-recall 0.98 --min-recall 0.95 --max-fp 0.005";
+
+const REDACT_AFTER_HELP: &str = concat!(
+    input_format_help!(),
+    "\
+Output: one line per input line, in input order: {\"id\": <verbatim>, \"text\": \"<masked
+text>\"}, or {\"id\", \"conversation\": [{\"from\", \"text\"}, ...]} for conversations.
+Malformed lines give error lines as in `offside scan`. With --text, the whole input is
+one plain text and the masked text is printed as it is.
+
+Example:
+  echo 'mail me at alex@example.com' | offside redact --text"
+);
+
+const BENCH_AFTER_HELP: &str = "\
+The messages go through exactly the code of `offside scan` (read, parse JSON, scan,
+write JSON) with the output discarded. Build with --release for meaningful figures:
+  cargo run --release -p offside-cli -- bench";
+
+/// Options that configure the engine.
+#[derive(Debug, Args)]
+struct EngineArgs {
+    /// Region for phone numbers without a country code, for lines that give no "region"
+    /// (a two-letter ISO 3166 code such as US, GB or DE).
+    #[arg(long, value_name = "CODE", default_value = "US", value_parser = parse_region)]
+    region: Region,
+}
+
+impl EngineArgs {
+    fn engine(&self) -> Engine {
+        Engine::new(EngineOptions {
+            default_region: self.region,
+            ..EngineOptions::default()
+        })
+    }
+}
+
+fn parse_region(code: &str) -> Result<Region, offside_detect::RegionError> {
+    Region::parse(code)
+}
+
+#[derive(Debug, Args)]
+struct ScanArgs {
+    /// JSONL files to scan, in order; standard input when none is given ("-" also means
+    /// standard input).
+    #[arg(value_name = "FILE")]
+    files: Vec<PathBuf>,
+
+    /// Read each input as one plain text (not JSONL) and print a readable report with the
+    /// evidence highlighted.
+    #[arg(long)]
+    text: bool,
+
+    /// Threads scanning JSONL lines; the output keeps the input order.
+    #[arg(long, short = 'j', value_name = "N", default_value_t = NonZeroUsize::MIN, conflicts_with = "text")]
+    threads: NonZeroUsize,
+
+    #[command(flatten)]
+    engine: EngineArgs,
+}
+
+#[derive(Debug, Args)]
+struct EvalArgs {
+    /// The labelled corpus (JSONL with "labels"), such as ../shared/corpus/dev.jsonl; "-"
+    /// for standard input.
+    #[arg(value_name = "CORPUS")]
+    corpus: PathBuf,
+
+    /// Print only the figures, as one line of JSON (like `score.py --json`).
+    #[arg(long)]
+    json: bool,
+
+    /// Fail when fewer positive cases than this (0 to 1) get any finding.
+    #[arg(long, value_name = "X", value_parser = eval::parse_fraction)]
+    min_flagged_recall: Option<f64>,
+
+    /// Fail when fewer labels than this (0 to 1) are matched by kind and value.
+    #[arg(long, value_name = "X", value_parser = eval::parse_fraction)]
+    min_recall: Option<f64>,
+
+    /// Fail when more benign cases than this (0 to 1) get any finding.
+    #[arg(long, value_name = "X", value_parser = eval::parse_fraction)]
+    max_fp: Option<f64>,
+
+    /// Drop findings of these kinds before scoring (comma-separated, like score.py's
+    /// --ignore-kinds).
+    #[arg(long, value_name = "KIND,...", value_delimiter = ',', value_parser = parse_kind)]
+    ignore_kinds: Vec<String>,
+
+    #[command(flatten)]
+    engine: EngineArgs,
+}
+
+fn parse_kind(name: &str) -> Result<String, String> {
+    match Kind::from_name(name.trim()) {
+        Some(kind) => Ok(kind.as_str().to_owned()),
+        None => {
+            let known: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
+            Err(format!(
+                "unknown kind {name:?}: expected one of {}",
+                known.join(", ")
+            ))
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+struct RedactArgs {
+    /// JSONL files to redact, in order; standard input when none is given ("-" also means
+    /// standard input).
+    #[arg(value_name = "FILE")]
+    files: Vec<PathBuf>,
+
+    /// Read each input as one plain text and print it masked, as plain text.
+    #[arg(long)]
+    text: bool,
+
+    /// Threads redacting JSONL lines; the output keeps the input order.
+    #[arg(long, short = 'j', value_name = "N", default_value_t = NonZeroUsize::MIN, conflicts_with = "text")]
+    threads: NonZeroUsize,
+
+    #[command(flatten)]
+    engine: EngineArgs,
+}
+
+#[derive(Debug, Args)]
+struct BenchArgs {
+    /// Number of short messages to generate.
+    #[arg(long, value_name = "N", default_value_t = 100_000)]
+    messages: usize,
+
+    /// Size of the long document, in MB.
+    #[arg(long, value_name = "M", default_value_t = 10.0)]
+    doc_mb: f64,
+
+    /// Threads for the multi-threaded pass (1 skips it); all cores by default.
+    #[arg(long, short = 'j', value_name = "N")]
+    threads: Option<NonZeroUsize>,
+
+    /// Timed runs of each pass; the fastest is reported.
+    #[arg(long, value_name = "R", default_value_t = 3)]
+    repeat: usize,
+
+    /// Seed of the message generator.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("offside: error: {error:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// A reader such as `head` closed the output: not an error worth reporting.
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|io_error| io_error.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn use_colour(when: ColorWhen) -> bool {
+    match when {
+        ColorWhen::Always => true,
+        ColorWhen::Never => false,
+        ColorWhen::Auto => {
+            io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Scan(args) => scan(args, use_colour(cli.color)),
+        Command::Eval(args) => run_eval(args),
+        Command::Redact(args) => run_redact(args),
+        Command::Bench(args) => run_bench(args),
+    }
+}
+
+fn scan(args: ScanArgs, colour: bool) -> Result<ExitCode> {
+    let engine = args.engine.engine();
+    let inputs = InputSource::from_args(&args.files);
+    if args.text {
+        let palette = report::Palette::new(colour);
+        let mut stdout = io::stdout().lock();
+        for (input_idx, input) in inputs.iter().enumerate() {
+            let text = read_text_warning(input)?;
+            let findings = engine.scan(&text, None);
+            if input_idx > 0 {
+                writeln!(stdout)?;
+            }
+            stdout
+                .write_all(report::render(&input.label(), &text, &findings, palette).as_bytes())?;
+        }
+        stdout.flush()?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let handler = ScanHandler { engine: &engine };
+    let summary = pipeline::run(
+        &handler,
+        &inputs,
+        args.threads.get(),
+        &mut io::stdout().lock(),
+    )?;
+    Ok(lines_exit_code(summary))
+}
+
+fn run_redact(args: RedactArgs) -> Result<ExitCode> {
+    let engine = args.engine.engine();
+    let inputs = InputSource::from_args(&args.files);
+    if args.text {
+        let mut stdout = io::stdout().lock();
+        for input in &inputs {
+            let text = read_text_warning(input)?;
+            let findings = engine.scan(&text, None);
+            stdout.write_all(redact(&text, &findings).as_bytes())?;
+        }
+        stdout.flush()?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let handler = RedactHandler { engine: &engine };
+    let summary = pipeline::run(
+        &handler,
+        &inputs,
+        args.threads.get(),
+        &mut io::stdout().lock(),
+    )?;
+    Ok(lines_exit_code(summary))
+}
+
+/// Reads a whole input as text, warning when invalid UTF-8 had to be replaced.
+fn read_text_warning(input: &InputSource) -> Result<String> {
+    let (text, replaced) = input.read_text()?;
+    if replaced {
+        eprintln!(
+            "offside: warning: {} is not valid UTF-8; invalid bytes were replaced by U+FFFD",
+            input.label()
+        );
+    }
+    Ok(text)
+}
+
+fn lines_exit_code(summary: pipeline::RunSummary) -> ExitCode {
+    if summary.failed == 0 {
+        return ExitCode::SUCCESS;
+    }
+    eprintln!(
+        "offside: {} of {} lines could not be processed; see their \"error\" output lines",
+        summary.failed,
+        summary.failed + summary.written
+    );
+    ExitCode::from(1)
+}
+
+fn run_eval(args: EvalArgs) -> Result<ExitCode> {
+    let engine = args.engine.engine();
+    let corpus = InputSource::from_args(std::slice::from_ref(&args.corpus))
+        .pop()
+        .unwrap_or(InputSource::Stdin);
+    let ignore_kinds: HashSet<String> = args.ignore_kinds.into_iter().collect();
+    let cases = eval::load_and_scan(&engine, &corpus, &ignore_kinds)?;
+    let scores = eval::score(&cases);
+    let mut stdout = io::stdout().lock();
+    if !args.json {
+        for line in scores.miss_lines.iter().chain(&scores.fp_lines) {
+            writeln!(stdout, "{line}")?;
+        }
+    }
+    writeln!(stdout, "{}", scores.summary_json(args.json))?;
+    stdout.flush()?;
+    let failures = eval::check(
+        &scores,
+        &eval::Thresholds {
+            min_flagged_recall: args.min_flagged_recall,
+            min_label_recall: args.min_recall,
+            max_benign_fp_rate: args.max_fp,
+        },
+    );
+    if failures.is_empty() {
+        return Ok(ExitCode::SUCCESS);
+    }
+    for failure in failures {
+        eprintln!("offside eval: FAILED: {failure}");
+    }
+    Ok(ExitCode::from(1))
+}
+
+fn run_bench(args: BenchArgs) -> Result<ExitCode> {
+    let engine = Engine::new(EngineOptions {
+        default_region: Region::US,
+        ..EngineOptions::default()
+    });
+    let threads = args
+        .threads
+        .or_else(|| std::thread::available_parallelism().ok())
+        .map_or(1, NonZeroUsize::get);
+    let options = bench::BenchOptions {
+        n_messages: args.messages,
+        doc_mb: args.doc_mb.max(0.0),
+        threads,
+        repeat: args.repeat,
+        seed: args.seed,
+    };
+    bench::run(&engine, options, &mut io::stdout().lock())?;
+    Ok(ExitCode::SUCCESS)
+}

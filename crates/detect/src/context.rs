@@ -76,12 +76,15 @@ pub fn clause_around(text: &str, start: usize, end: usize) -> &str {
             _ => false,
         }
     };
+    // A clause is at most MAX_CLAUSE bytes either side: enough for any sentence, and a text
+    // without punctuation stays linear.
+    const MAX_CLAUSE: usize = 200;
     let mut from = start;
-    while from > 0 && !is_boundary(from - 1) {
+    while from > 0 && start - from < MAX_CLAUSE && !is_boundary(from - 1) {
         from -= 1;
     }
     let mut to = end;
-    while to < bytes.len() && !is_boundary(to) {
+    while to < bytes.len() && to - end < MAX_CLAUSE && !is_boundary(to) {
         to += 1;
     }
     // Clause-joining conjunctions and commas start a new clause for negation purposes.
@@ -104,10 +107,43 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
 }
 
 /// The part of the clause before `start`.
-fn clause_before<'t>(text: &'t str, start: usize) -> &'t str {
+fn clause_before(text: &str, start: usize) -> &str {
     let clause = clause_around(text, start, start);
     let offset = clause.as_ptr() as usize - text.as_ptr() as usize;
     &clause[..start.saturating_sub(offset).min(clause.len())]
+}
+
+/// Spans sorted by start, for overlap questions in logarithmic time.
+struct Spans {
+    spans: Vec<(usize, usize)>,
+    max_len: usize,
+}
+
+impl Spans {
+    fn new(findings: &[Finding], keep: impl Fn(&Finding) -> bool) -> Spans {
+        let mut spans: Vec<(usize, usize)> = findings
+            .iter()
+            .filter(|f| keep(f))
+            .map(|f| (f.start, f.end))
+            .collect();
+        spans.sort_unstable();
+        let max_len = spans.iter().map(|(s, e)| e - s).max().unwrap_or(0);
+        Spans { spans, max_len }
+    }
+
+    /// Spans whose start lies in `from..to`.
+    fn starting_in(&self, from: usize, to: usize) -> &[(usize, usize)] {
+        let lo = self.spans.partition_point(|&(s, _)| s < from);
+        let hi = self.spans.partition_point(|&(s, _)| s < to);
+        &self.spans[lo..hi.max(lo)]
+    }
+
+    /// Whether any span satisfies `test` among those that can overlap `start..end`.
+    fn any_near(&self, start: usize, end: usize, test: impl Fn(usize, usize) -> bool) -> bool {
+        self.starting_in(start.saturating_sub(self.max_len), end.max(start) + 1)
+            .iter()
+            .any(|&(s, e)| test(s, e))
+    }
 }
 
 fn is_mention_or_request(finding: &Finding) -> bool {
@@ -131,27 +167,24 @@ pub fn resolve(text: &Normalized<'_>, findings: &mut Vec<Finding>) {
                 return false;
             }
         }
-        if is_mention_or_request(f) && f.rule != "channels/cashtag" && f.rule != "channels/skype_live_id" {
-            if NEGATION.is_match(clause_before(lower, f.start)) {
-                return false;
-            }
-        }
-        true
+        let excusable = is_mention_or_request(f)
+            && f.rule != "channels/cashtag"
+            && f.rule != "channels/skype_live_id";
+        !(excusable && NEGATION.is_match(clause_before(lower, f.start)))
     });
 
     // Mentions survive only next to a concrete value.
-    let concrete: Vec<(usize, usize)> = findings
-        .iter()
-        .filter(|f| !is_mention_or_request(f) || f.rule == "channels/handle")
-        .map(|f| (f.start, f.end))
-        .collect();
+    let concrete = Spans::new(findings, |f| {
+        !is_mention_or_request(f) || f.rule == "channels/handle"
+    });
     findings.retain_mut(|f| {
         if f.rule != "channels/mention" {
             return true;
         }
-        let near = concrete.iter().any(|&(s, e)| {
-            (s >= f.end && s - f.end <= 40) || (f.start >= e && f.start - e <= 25)
-        });
+        let near = !concrete.starting_in(f.end, f.end + 41).is_empty()
+            || concrete.any_near(f.start.saturating_sub(25), f.start, |_, e| {
+                e <= f.start && f.start - e <= 25
+            });
         if near {
             f.rule = "channels/next_to_contact";
             f.confidence = 0.85;
@@ -160,46 +193,37 @@ pub fn resolve(text: &Normalized<'_>, findings: &mut Vec<Finding>) {
     });
 
     // Digits inside a link ("wa.me/4915112345678") are the link's, not a card or an account.
-    let links: Vec<(usize, usize)> = findings
-        .iter()
-        .filter(|f| f.rule.starts_with("link/"))
-        .map(|f| (f.start, f.end))
-        .collect();
+    let links = Spans::new(findings, |f| f.rule.starts_with("link/"));
     findings.retain(|f| {
         !f.rule.starts_with("payment_ids/")
             || f.value.as_deref() == Some("crypto")
-            || !links.iter().any(|&(s, e)| f.start < e && s < f.end)
+            || !links.any_near(f.start, f.end, |s, e| f.start < e && s < f.end)
     });
     // Digits inside an IBAN, a card or a wallet address are not a phone number.
-    let payment_ids: Vec<(usize, usize)> = findings
-        .iter()
-        .filter(|f| f.rule.starts_with("payment_ids/"))
-        .map(|f| (f.start, f.end))
-        .collect();
+    let payment_ids = Spans::new(findings, |f| f.rule.starts_with("payment_ids/"));
     findings.retain(|f| {
         f.kind != Kind::Phone
             || f.rule.starts_with("link/")
-            || !payment_ids.iter().any(|&(s, e)| f.start < e && s < f.end)
+            || !payment_ids.any_near(f.start, f.end, |s, e| f.start < e && s < f.end)
     });
 
     // "https://user:pass@example.com/": the credentials of a link are not an address.
-    let scheme_links: Vec<(usize, usize)> = findings
-        .iter()
-        .filter(|f| f.rule.starts_with("link/") && text.original.get(f.start..f.end).is_some_and(|s| s.contains("://")))
-        .map(|f| (f.start, f.end))
-        .collect();
+    let scheme_links = Spans::new(findings, |f| {
+        f.rule.starts_with("link/")
+            && text
+                .original
+                .get(f.start..f.end)
+                .is_some_and(|s| s.contains("://"))
+    });
     findings.retain(|f| {
-        f.kind != Kind::Email || !scheme_links.iter().any(|&(s, e)| s < f.start && f.end <= e)
+        f.kind != Kind::Email
+            || !scheme_links.any_near(f.start, f.end, |s, e| s < f.start && f.end <= e)
     });
 
     // A URL inside an e-mail address is the address's domain, not a link.
-    let emails: Vec<(usize, usize)> = findings
-        .iter()
-        .filter(|f| f.kind == Kind::Email)
-        .map(|f| (f.start, f.end))
-        .collect();
+    let emails = Spans::new(findings, |f| f.kind == Kind::Email);
     findings.retain(|f| {
-        f.kind != Kind::Url || !emails.iter().any(|&(s, e)| f.start < e && s < f.end)
+        f.kind != Kind::Url || !emails.any_near(f.start, f.end, |s, e| f.start < e && s < f.end)
     });
 
     dedupe(findings);
@@ -216,9 +240,10 @@ fn dedupe(findings: &mut Vec<Finding>) {
     });
     let mut kept: Vec<Finding> = Vec::with_capacity(findings.len());
     for f in findings.drain(..) {
-        if let Some(existing) = kept.iter_mut().find(|k| {
-            k.kind == f.kind && k.value == f.value && f.start < k.end && k.start < f.end
-        }) {
+        if let Some(existing) = kept
+            .iter_mut()
+            .find(|k| k.kind == f.kind && k.value == f.value && f.start < k.end && k.start < f.end)
+        {
             if f.confidence > existing.confidence {
                 existing.confidence = f.confidence;
                 existing.rule = f.rule;

@@ -1,14 +1,101 @@
-//! Conversations.
+//! Conversations: values split over several messages.
+//!
+//! Users who know a filter reads each message send a number in pieces ("415 839", "27",
+//! "16") or an address in parts ("alex", "at gmail", "dot com"). Each message is scanned on
+//! its own first; then every window of up to [`WINDOW`] consecutive messages is joined with a
+//! space and scanned again. A finding in a joined window that starts in the window's first
+//! message and ends in a later one is a split value: it is reported once, with the index of
+//! the message it starts in (`message`) and every message that contributed (`messages`).
+//! Its `start` is an offset in the first message and its `end` an offset in the last one.
+
 use crate::{Engine, Finding, Region};
-/// Scans a conversation.
+
+/// How many consecutive messages a split value may span.
+pub const WINDOW: usize = 4;
+
+/// Scans a conversation (oldest message first). See the module documentation.
 pub fn scan(engine: &Engine, messages: &[&str], region: Option<Region>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (i, m) in messages.iter().enumerate() {
-        for mut f in engine.scan(m, region) {
+    for (i, text) in messages.iter().enumerate() {
+        for mut f in engine.scan(text, region) {
             f.message = Some(i);
             f.messages = vec![i];
             out.push(f);
         }
     }
+    if messages.len() < 2 {
+        return out;
+    }
+    let mut joined = String::new();
+    let mut offsets: Vec<usize> = Vec::with_capacity(WINDOW);
+    for first in 0..messages.len() - 1 {
+        let last = (first + WINDOW).min(messages.len());
+        joined.clear();
+        offsets.clear();
+        for text in &messages[first..last] {
+            if !joined.is_empty() {
+                joined.push(' ');
+            }
+            offsets.push(joined.len());
+            joined.push_str(text);
+        }
+        // Which message (relative to `first`) a byte offset of `joined` falls in.
+        let message_of = |at: usize| offsets.iter().rposition(|&o| o <= at).unwrap_or(0);
+        for f in engine.scan(&joined, region) {
+            let start_msg = message_of(f.start);
+            let end_msg = message_of(f.end.saturating_sub(1).max(f.start));
+            if start_msg != 0 || end_msg == 0 {
+                continue;
+            }
+            let already = out.iter().any(|g| {
+                g.kind == f.kind && g.value == f.value && g.messages.contains(&(first + end_msg))
+            });
+            if already {
+                continue;
+            }
+            let mut split = f.clone();
+            split.start = f.start - offsets[0];
+            split.end = f.end - offsets[end_msg];
+            split.message = Some(first);
+            split.messages = (first..=first + end_msg).collect();
+            out.push(split);
+        }
+    }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{EngineOptions, Kind};
+
+    #[test]
+    fn finds_a_number_split_over_messages() {
+        let engine = Engine::new(EngineOptions::default());
+        let messages = ["sure, it's 415 839", "2716", "thanks"];
+        let found = engine.scan_conversation(&messages, Some(Region::US));
+        let phone = found.iter().find(|f| f.kind == Kind::Phone).expect("phone");
+        assert_eq!(phone.value.as_deref(), Some("+14158392716"));
+        assert_eq!(phone.messages, vec![0, 1]);
+        assert_eq!(&messages[0][phone.start..], "415 839");
+        assert_eq!(&messages[1][..phone.end], "2716");
+    }
+
+    #[test]
+    fn finds_an_address_split_over_messages() {
+        let engine = Engine::new(EngineOptions::default());
+        let messages = ["write me", "alex.k", "at gmail dot com"];
+        let found = engine.scan_conversation(&messages, None);
+        let email = found.iter().find(|f| f.kind == Kind::Email).expect("email");
+        assert_eq!(email.value.as_deref(), Some("alex.k@gmail.com"));
+        assert_eq!(email.messages, vec![1, 2]);
+    }
+
+    #[test]
+    fn whole_values_are_not_reported_twice() {
+        let engine = Engine::new(EngineOptions::default());
+        let messages = ["call 415 839 2716", "ok"];
+        let found = engine.scan_conversation(&messages, Some(Region::US));
+        assert_eq!(found.iter().filter(|f| f.kind == Kind::Phone).count(), 1);
+    }
 }

@@ -210,7 +210,9 @@ pub const AT_WORDS: &[&str] = &[
 ];
 
 /// Words for `.`.
-pub const DOT_WORDS: &[&str] = &["dot", "punto", "ponto", "point", "punkt", "dt", "pt", "period"];
+pub const DOT_WORDS: &[&str] = &[
+    "dot", "punto", "ponto", "point", "punkt", "dt", "pt", "period",
+];
 
 /// Whether a folded, lower-cased word means `@`.
 pub fn is_at_word(word: &str) -> bool {

@@ -229,7 +229,12 @@ impl<'a> Normalized<'a> {
                         }
                     }
                     let (start, end) = self.original_span(token.start, raw[last].end);
-                    builder.push(class, if class == TokenClass::At { "@" } else { "." }, start, end);
+                    builder.push(
+                        class,
+                        if class == TokenClass::At { "@" } else { "." },
+                        start,
+                        end,
+                    );
                     i = last + 1;
                     if let Some(next) = raw.get(i) {
                         if matches!(next.kind, RawKind::Space { newline: false, .. }) {
@@ -272,9 +277,12 @@ impl<'a> Normalized<'a> {
                 }
                 RawKind::Punct('@') => builder.push(TokenClass::At, "@", start, end),
                 RawKind::Punct('.') => builder.push(TokenClass::Dot, ".", start, end),
-                RawKind::Punct(_) => {
-                    builder.push(TokenClass::Punct, &self.lower[token.start..token.end], start, end)
-                }
+                RawKind::Punct(_) => builder.push(
+                    TokenClass::Punct,
+                    &self.lower[token.start..token.end],
+                    start,
+                    end,
+                ),
             }
             i += 1;
         }
@@ -367,7 +375,7 @@ impl<'a> Normalized<'a> {
                         }
                     }
                     RawKind::Space { .. } => {}
-                    RawKind::Punct(c) if matches!(c, '-' | '.' | ',' | '(' | ')' | '/' | '+') => {}
+                    RawKind::Punct('-' | '.' | ',' | '(' | ')' | '/' | '+') => {}
                     _ => break,
                 }
                 j += 1;
@@ -377,7 +385,10 @@ impl<'a> Normalized<'a> {
                 continue;
             }
             let has_digits = run.iter().any(|(_, r)| !matches!(r, TokenReading::Word(_)));
-            let n_words = run.iter().filter(|(_, r)| matches!(r, TokenReading::Word(_))).count();
+            let n_words = run
+                .iter()
+                .filter(|(_, r)| matches!(r, TokenReading::Word(_)))
+                .count();
             let strong = run.len() >= 2 && (has_digits || n_words >= 3)
                 || run.iter().any(|(_, r)| match r {
                     TokenReading::Mixed(_) => true,
@@ -412,10 +423,11 @@ impl<'a> Normalized<'a> {
                     k += 1;
                 }
                 TokenReading::Word(NumberWord::Tens(t)) => {
-                    if let Some((next_idx, TokenReading::Word(NumberWord::Digit(d)))) = run.get(k + 1) {
+                    if let Some((next_idx, TokenReading::Word(NumberWord::Digit(d)))) =
+                        run.get(k + 1)
+                    {
                         if *d > 0 {
-                            readings[idx] =
-                                Reading::Extend(format!("{}{}", t, d), *next_idx);
+                            readings[idx] = Reading::Extend(format!("{}{}", t, d), *next_idx);
                             for r in readings.iter_mut().take(*next_idx + 1).skip(idx + 1) {
                                 *r = Reading::Consumed;
                             }
@@ -649,9 +661,8 @@ impl TokenBuilder {
 /// nothing invisible, fullwidth, mathematical or from a look-alike script. Values are then
 /// reported as the user wrote them ("üñîçøðé.com"); otherwise in their folded form.
 pub fn is_plain(text: &str) -> bool {
-    text.chars().all(|c| {
-        c.is_ascii() || (('\u{00C0}'..='\u{024F}').contains(&c) && c.is_alphabetic())
-    })
+    text.chars()
+        .all(|c| c.is_ascii() || (('\u{00C0}'..='\u{024F}').contains(&c) && c.is_alphabetic()))
 }
 
 fn is_word_char(c: char) -> bool {
@@ -683,8 +694,8 @@ fn is_invisible(c: char) -> bool {
 /// Punctuation that stands for `.`, `@` or `-` in disguise.
 fn fold_punctuation(c: char) -> Option<char> {
     Some(match c {
-        '\u{00B7}' | '\u{2022}' | '\u{2219}' | '\u{22C5}' | '\u{3002}' | '\u{FF61}' | '\u{2024}'
-        | '\u{2027}' | '\u{0387}' | '\u{06D4}' | '\u{FE52}' | '\u{FF0E}' => '.',
+        '\u{00B7}' | '\u{2022}' | '\u{2219}' | '\u{22C5}' | '\u{3002}' | '\u{FF61}'
+        | '\u{2024}' | '\u{2027}' | '\u{0387}' | '\u{06D4}' | '\u{FE52}' | '\u{FF0E}' => '.',
         '\u{FE6B}' | '\u{FF20}' | '\u{24D0}' => '@',
         '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE63}' | '\u{FF0D}' => '-',
         '\u{2028}' | '\u{2029}' | '\u{0085}' => '\n',
@@ -804,7 +815,10 @@ mod tests {
     #[test]
     fn reads_numbers_in_runs() {
         let cases = [
-            ("two zero six five two five seven six nine four", "2 0 6 5 2 5 7 6 9 4"),
+            (
+                "two zero six five two five seven six nine four",
+                "2 0 6 5 2 5 7 6 9 4",
+            ),
             ("six17 334 93six7", "617 334 9367"),
             ("702S3168l9", "7025316819"),
             ("eighty four double five", "84 55"),
@@ -820,7 +834,10 @@ mod tests {
 
     #[test]
     fn joins_spaced_letters_and_brackets() {
-        assert_eq!(compact("i k h a n @ o u t l o o k . c o m"), "ikhan@outlook.com");
+        assert_eq!(
+            compact("i k h a n @ o u t l o o k . c o m"),
+            "ikhan@outlook.com"
+        );
         assert_eq!(compact("nrossi [at] yahoo [dot] com"), "nrossi@yahoo.com");
         assert_eq!(compact("rkhan ( at ) icloud (dot) com"), "rkhan@icloud.com");
     }
@@ -833,7 +850,11 @@ mod tests {
             assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end));
             assert!(t.start <= t.end && t.end <= text.len());
         }
-        let at = n.tokens().iter().find(|t| t.class == TokenClass::At).unwrap();
+        let at = n
+            .tokens()
+            .iter()
+            .find(|t| t.class == TokenClass::At)
+            .unwrap();
         assert_eq!(&text[at.start..at.end], "＠");
     }
 }

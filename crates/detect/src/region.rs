@@ -39,18 +39,25 @@ impl Region {
 
     /// [`Region::MARKETS`] as regions.
     pub fn markets() -> Vec<Region> {
-        Region::MARKETS.iter().filter_map(|c| Region::parse(c).ok()).collect()
+        Region::MARKETS
+            .iter()
+            .filter_map(|c| Region::parse(c).ok())
+            .collect()
     }
 
     /// Parses a two-letter region code, case-insensitively.
     pub fn parse(code: &str) -> Result<Region, RegionError> {
         let upper = code.trim().to_ascii_uppercase();
         if upper.len() != 2 {
-            return Err(RegionError { code: code.to_string() });
+            return Err(RegionError {
+                code: code.to_string(),
+            });
         }
         rlibphonenumber::Region::from_code(&upper)
             .map(Region)
-            .map_err(|_| RegionError { code: code.to_string() })
+            .map_err(|_| RegionError {
+                code: code.to_string(),
+            })
     }
 
     /// The two-letter code.

@@ -28,20 +28,50 @@ struct Channel {
 }
 
 const CHANNELS: &[Channel] = &[
-    ch(Kind::Messenger, "whatsapp", r"wh?[a@4]t?t?s+[\s._-]?[a@4]pp?|whtsapp|watsap|wapp|wsp|wup|the\s+green\s+app|zapzap", false),
+    ch(
+        Kind::Messenger,
+        "whatsapp",
+        r"wh?[a@4]t?t?s+[\s._-]?[a@4]pp?|whtsapp|watsap|wapp|wsp|wup|the\s+green\s+app|zapzap",
+        false,
+    ),
     ch(Kind::Messenger, "whatsapp", r"zap|wa", true),
-    ch(Kind::Messenger, "telegram", r"tele[\s._-]?gr[a@4]m|telegarm|telgram|telegrm", false),
+    ch(
+        Kind::Messenger,
+        "telegram",
+        r"tele[\s._-]?gr[a@4]m|telegarm|telgram|telegrm",
+        false,
+    ),
     ch(Kind::Messenger, "telegram", r"tg|tgram", true),
     ch(Kind::Messenger, "skype", r"sk[yi][\s._-]?pe|skyp", false),
-    ch(Kind::Messenger, "discord", r"disc[o0]rd|dis[\s._-]cord", false),
+    ch(
+        Kind::Messenger,
+        "discord",
+        r"disc[o0]rd|dis[\s._-]cord",
+        false,
+    ),
     ch(Kind::Messenger, "signal", r"signal", true),
-    ch(Kind::Messenger, "wechat", r"we[\s._-]?chat|weixin|wechat", false),
+    ch(
+        Kind::Messenger,
+        "wechat",
+        r"we[\s._-]?chat|weixin|wechat",
+        false,
+    ),
     ch(Kind::Messenger, "line", r"line", true),
     ch(Kind::Messenger, "viber", r"viber", false),
     ch(Kind::Messenger, "slack", r"slack", true),
     ch(Kind::Messenger, "kik", r"kik", true),
-    ch(Kind::Messenger, "imessage", r"i[\s-]?message|imsg|facetime", false),
-    ch(Kind::Social, "instagram", r"insta[\s._-]?gram|insta|instagr[a@]m", false),
+    ch(
+        Kind::Messenger,
+        "imessage",
+        r"i[\s-]?message|imsg|facetime",
+        false,
+    ),
+    ch(
+        Kind::Social,
+        "instagram",
+        r"insta[\s._-]?gram|insta|instagr[a@]m",
+        false,
+    ),
     ch(Kind::Social, "instagram", r"ig", true),
     ch(Kind::Social, "facebook", r"face[\s._-]?book|fb", false),
     ch(Kind::Social, "linkedin", r"linked[\s._-]?in", false),
@@ -54,8 +84,18 @@ const CHANNELS: &[Channel] = &[
     ch(Kind::Social, "reddit", r"reddit", false),
     ch(Kind::Social, "github", r"git[\s._-]?hub", true),
     ch(Kind::Meeting, "zoom", r"zoom", false),
-    ch(Kind::Meeting, "google-meet", r"google[\s._-]?meet|g[\s._-]?meet|hangouts?", false),
-    ch(Kind::Meeting, "teams", r"(?:ms|microsoft)[\s._-]?teams", false),
+    ch(
+        Kind::Meeting,
+        "google-meet",
+        r"google[\s._-]?meet|g[\s._-]?meet|hangouts?",
+        false,
+    ),
+    ch(
+        Kind::Meeting,
+        "teams",
+        r"(?:ms|microsoft)[\s._-]?teams",
+        false,
+    ),
     ch(Kind::Meeting, "teams", r"teams", true),
     ch(Kind::Meeting, "calendly", r"calendly", false),
     ch(Kind::Meeting, "webex", r"webex", false),
@@ -69,14 +109,34 @@ const CHANNELS: &[Channel] = &[
     ch(Kind::Payment, "payoneer", r"payoneer|payoner", false),
     ch(Kind::Payment, "revolut", r"revolut", false),
     ch(Kind::Payment, "skrill", r"skrill", false),
-    ch(Kind::Payment, "western-union", r"western[\s._-]?union|wu", false),
+    ch(
+        Kind::Payment,
+        "western-union",
+        r"western[\s._-]?union|wu",
+        false,
+    ),
     ch(Kind::Payment, "moneygram", r"money[\s._-]?gram", false),
-    ch(Kind::Payment, "bank", r"bank[\s._-]?transfer|wire[\s._-]?transfer|bank[\s._-]?wire|direct[\s._-]?deposit|bank[\s._-]?account|wire", false),
-    ch(Kind::Payment, "crypto", r"crypto|bitcoin|btc|usdt|tether|ethereum|eth|litecoin|ltc|binance(?:[\s._-]?pay)?|usdc", false),
+    ch(
+        Kind::Payment,
+        "bank",
+        r"bank[\s._-]?transfer|wire[\s._-]?transfer|bank[\s._-]?wire|direct[\s._-]?deposit|bank[\s._-]?account|wire",
+        false,
+    ),
+    ch(
+        Kind::Payment,
+        "crypto",
+        r"crypto|bitcoin|btc|usdt|tether|ethereum|eth|litecoin|ltc|binance(?:[\s._-]?pay)?|usdc",
+        false,
+    ),
     ch(Kind::Payment, "iban", r"iban", false),
 ];
 
-const fn ch(kind: Kind, value: &'static str, spellings: &'static str, ordinary_word: bool) -> Channel {
+const fn ch(
+    kind: Kind,
+    value: &'static str,
+    spellings: &'static str,
+    ordinary_word: bool,
+) -> Channel {
     Channel {
         kind,
         value,
@@ -87,37 +147,246 @@ const fn ch(kind: Kind, value: &'static str, spellings: &'static str, ordinary_w
 
 /// Words after a channel name that make it the subject of the work, not a way to talk.
 pub(crate) const WORK_NOUNS: &[&str] = &[
-    "bot", "bots", "api", "apis", "sdk", "sdks", "integration", "integrations", "integrate",
-    "button", "buttons", "checkout", "plugin", "plugins", "clone", "widget", "widgets",
-    "webhook", "webhooks", "ads", "ad", "campaign", "campaigns", "marketing", "page", "pages",
-    "store", "shop", "gateway", "ipn", "sandbox", "developer", "developers", "template",
-    "templates", "theme", "automation", "scraper", "exporter", "chat", "feed", "carousel",
-    "carousels", "reels", "reel", "post", "posts", "stories", "story", "analytics", "pixel",
-    "business", "login", "oauth", "library", "lib", "module", "package", "extension",
-    "server", "client", "connector", "export", "import", "data", "logo", "icon", "design",
-    "designs", "banner", "thumbnail", "video", "videos", "content", "channel", "group",
-    "groups", "share", "link", "links", "embed", "feature", "features", "support", "flow",
-    "flows", "notification", "notifications", "message", "messages", "history", "app",
-    "apps", "clone", "version", "update", "updates", "issue", "issues", "bug", "bugs",
-    "error", "errors", "payments", "payouts", "payout", "subscription", "subscriptions",
-    "sdk's", "calls", "call", "meeting", "meetings", "recording", "recordings", "level",
-    "in", "out", "effect", "transition", "lens", "filter", "filters", "profile", "profiles",
-    "account", "accounts", "verification", "status", "ui", "ux", "component", "components",
-    "form", "forms", "field", "fields", "input", "code", "script", "scripts", "docs",
-    "documentation", "tutorial", "course", "strategy", "growth", "followers", "audience",
-    "influencer", "influencers", "creator", "creators", "algorithm", "trends", "trend",
+    "bot",
+    "bots",
+    "api",
+    "apis",
+    "sdk",
+    "sdks",
+    "integration",
+    "integrations",
+    "integrate",
+    "button",
+    "buttons",
+    "checkout",
+    "plugin",
+    "plugins",
+    "clone",
+    "widget",
+    "widgets",
+    "webhook",
+    "webhooks",
+    "ads",
+    "ad",
+    "campaign",
+    "campaigns",
+    "marketing",
+    "page",
+    "pages",
+    "store",
+    "shop",
+    "gateway",
+    "ipn",
+    "sandbox",
+    "developer",
+    "developers",
+    "template",
+    "templates",
+    "theme",
+    "automation",
+    "scraper",
+    "exporter",
+    "chat",
+    "feed",
+    "carousel",
+    "carousels",
+    "reels",
+    "reel",
+    "post",
+    "posts",
+    "stories",
+    "story",
+    "analytics",
+    "pixel",
+    "business",
+    "login",
+    "oauth",
+    "library",
+    "lib",
+    "module",
+    "package",
+    "extension",
+    "server",
+    "client",
+    "connector",
+    "export",
+    "import",
+    "data",
+    "logo",
+    "icon",
+    "design",
+    "designs",
+    "banner",
+    "thumbnail",
+    "video",
+    "videos",
+    "content",
+    "channel",
+    "group",
+    "groups",
+    "share",
+    "link",
+    "links",
+    "embed",
+    "feature",
+    "features",
+    "support",
+    "flow",
+    "flows",
+    "notification",
+    "notifications",
+    "message",
+    "messages",
+    "history",
+    "app",
+    "apps",
+    "clone",
+    "version",
+    "update",
+    "updates",
+    "issue",
+    "issues",
+    "bug",
+    "bugs",
+    "error",
+    "errors",
+    "payments",
+    "payouts",
+    "payout",
+    "subscription",
+    "subscriptions",
+    "sdk's",
+    "calls",
+    "call",
+    "meeting",
+    "meetings",
+    "recording",
+    "recordings",
+    "level",
+    "in",
+    "out",
+    "effect",
+    "transition",
+    "lens",
+    "filter",
+    "filters",
+    "profile",
+    "profiles",
+    "account",
+    "accounts",
+    "verification",
+    "status",
+    "ui",
+    "ux",
+    "component",
+    "components",
+    "form",
+    "forms",
+    "field",
+    "fields",
+    "input",
+    "code",
+    "script",
+    "scripts",
+    "docs",
+    "documentation",
+    "tutorial",
+    "course",
+    "strategy",
+    "growth",
+    "followers",
+    "audience",
+    "influencer",
+    "influencers",
+    "creator",
+    "creators",
+    "algorithm",
+    "trends",
+    "trend",
 ];
 
 /// Words that follow "my X is" or "X:" in ordinary talk and are not handles.
 const NOT_HANDLES: &[&str] = &[
-    "is", "not", "down", "broken", "blocked", "linked", "connected", "working", "fine", "ok",
-    "okay", "the", "a", "an", "same", "different", "new", "old", "private", "personal",
-    "public", "verified", "in", "on", "there", "here", "also", "still", "just", "really",
-    "very", "too", "so", "my", "your", "and", "or", "but", "with", "for", "from", "to", "of",
-    "at", "banned", "suspended", "disabled", "closed", "limited", "empty", "full", "slow",
-    "busy", "offline", "online", "better", "easier", "faster", "cheaper", "best", "great",
-    "good", "bad", "fast", "free", "what", "how", "why", "where", "when", "yes", "no",
-    "none", "nothing", "same", "different", "gone", "deleted", "hacked", "under",
+    "is",
+    "not",
+    "down",
+    "broken",
+    "blocked",
+    "linked",
+    "connected",
+    "working",
+    "fine",
+    "ok",
+    "okay",
+    "the",
+    "a",
+    "an",
+    "same",
+    "different",
+    "new",
+    "old",
+    "private",
+    "personal",
+    "public",
+    "verified",
+    "in",
+    "on",
+    "there",
+    "here",
+    "also",
+    "still",
+    "just",
+    "really",
+    "very",
+    "too",
+    "so",
+    "my",
+    "your",
+    "and",
+    "or",
+    "but",
+    "with",
+    "for",
+    "from",
+    "to",
+    "of",
+    "at",
+    "banned",
+    "suspended",
+    "disabled",
+    "closed",
+    "limited",
+    "empty",
+    "full",
+    "slow",
+    "busy",
+    "offline",
+    "online",
+    "better",
+    "easier",
+    "faster",
+    "cheaper",
+    "best",
+    "great",
+    "good",
+    "bad",
+    "fast",
+    "free",
+    "what",
+    "how",
+    "why",
+    "where",
+    "when",
+    "yes",
+    "no",
+    "none",
+    "nothing",
+    "same",
+    "different",
+    "gone",
+    "deleted",
+    "hacked",
+    "under",
 ];
 
 /// One pattern shape and what it reports.
@@ -176,39 +445,160 @@ impl Default for ChannelDetector {
     fn default() -> Self {
         let chan = channel_group();
         let handle = r"(?P<handle>[a-z0-9_][a-z0-9_.+-]{1,40}(?:@[a-z0-9.-]+)?)";
-        let shape = |pattern: String, rule, solicits, ordinary, work, check_handle, payment_only| Shape {
-            regex: Regex::new(&pattern).expect("channel pattern compiles"),
-            rule,
-            solicits,
-            ordinary_words_allowed: ordinary,
-            check_work_noun: work,
-            check_handle,
-            payment_only,
-        };
+        let shape =
+            |pattern: String, rule, solicits, ordinary, work, check_handle, payment_only| Shape {
+                regex: Regex::new(&pattern).expect("channel pattern compiles"),
+                rule,
+                solicits,
+                ordinary_words_allowed: ordinary,
+                check_work_noun: work,
+                check_handle,
+                payment_only,
+            };
         let shapes = vec![
             // "ping me on skype", "add me on line", "hit me up on wapp"
-            shape(format!(r"\b(?:ping|text|txt|message|msg|dm|pm|call|ring|add|hit|reach|contact|find|write|catch|follow|holla\s+at|hmu|talk\s+to|chat\s+with|chat\s+to|meet|see|join)\s+(?:me|us)\s+(?:up\s+|back\s+)?(?:on|at|via|over|in|through|thru|using|@)\s+(?:the\s+)?(?:my\s+)?{chan}\b"), "channels/invitation", true, true, true, false, false),
-            shape(format!(r"\bhmu\s+(?:on|via|@)\s+{chan}\b"), "channels/invitation", true, true, true, false, false),
+            shape(
+                format!(
+                    r"\b(?:ping|text|txt|message|msg|dm|pm|call|ring|add|hit|reach|contact|find|write|catch|follow|holla\s+at|hmu|talk\s+to|chat\s+with|chat\s+to|meet|see|join)\s+(?:me|us)\s+(?:up\s+|back\s+)?(?:on|at|via|over|in|through|thru|using|@)\s+(?:the\s+)?(?:my\s+)?{chan}\b"
+                ),
+                "channels/invitation",
+                true,
+                true,
+                true,
+                false,
+                false,
+            ),
+            shape(
+                format!(r"\bhmu\s+(?:on|via|@)\s+{chan}\b"),
+                "channels/invitation",
+                true,
+                true,
+                true,
+                false,
+                false,
+            ),
             // "let's switch to telegram", "can we move this to whatsapp"
-            shape(format!(r"\b(?:switch|switching|move|moving|continue|talk|chat|speak|communicate|jump|hop|migrate|shift|take\s+(?:this|it)|go)\b(?:\s+[a-z']+){{0,3}}?\s+(?:to|on|over|via|in|onto|through)\s+(?:the\s+)?{chan}\b"), "channels/move_conversation", true, false, true, false, false),
+            shape(
+                format!(
+                    r"\b(?:switch|switching|move|moving|continue|talk|chat|speak|communicate|jump|hop|migrate|shift|take\s+(?:this|it)|go)\b(?:\s+[a-z']+){{0,3}}?\s+(?:to|on|over|via|in|onto|through)\s+(?:the\s+)?{chan}\b"
+                ),
+                "channels/move_conversation",
+                true,
+                false,
+                true,
+                false,
+                false,
+            ),
             // "skype: @oluwaseun_khan", "venmo @nadia", "line id: @zara"
-            shape(format!(r"\b{chan}\s*(?:id|handle|username|user\s?name|name|number|no|nr|acc(?:ount)?|contact|tag)?\s*(?::|=|-|is|->|=>)?\s*@(?P<handle>[a-z0-9_][a-z0-9_.-]{{1,40}})"), "channels/handle", false, true, false, true, false),
+            shape(
+                format!(
+                    r"\b{chan}\s*(?:id|handle|username|user\s?name|name|number|no|nr|acc(?:ount)?|contact|tag)?\s*(?::|=|-|is|->|=>)?\s*@(?P<handle>[a-z0-9_][a-z0-9_.-]{{1,40}})"
+                ),
+                "channels/handle",
+                false,
+                true,
+                false,
+                true,
+                false,
+            ),
             // "skype: live:abc", "paypal: alex@x.com", "whatsapp: +44..."
-            shape(format!(r"\b{chan}\s*(?:id|handle|username|user\s?name|number|no|nr|acc(?:ount)?|e-?mail|mail|tag|details|address)?\s*(?::|=|->|=>)\s*\+?{handle}"), "channels/handle", false, true, false, true, false),
+            shape(
+                format!(
+                    r"\b{chan}\s*(?:id|handle|username|user\s?name|number|no|nr|acc(?:ount)?|e-?mail|mail|tag|details|address)?\s*(?::|=|->|=>)\s*\+?{handle}"
+                ),
+                "channels/handle",
+                false,
+                true,
+                false,
+                true,
+                false,
+            ),
             // "my weixin is hrossi", "my line id is pmehta"
-            shape(format!(r"\b(?:my|our|mi|meu|minha|mon|ma|mein|meine)\s+{chan}\s+(?:id\s+|handle\s+|username\s+|user\s+|number\s+|name\s+|account\s+|acc\s+|tag\s+|address\s+|e-?mail\s+)?(?:is|es|e|est|ist)\s+@?{handle}"), "channels/my_handle", false, true, false, true, false),
+            shape(
+                format!(
+                    r"\b(?:my|our|mi|meu|minha|mon|ma|mein|meine)\s+{chan}\s+(?:id\s+|handle\s+|username\s+|user\s+|number\s+|name\s+|account\s+|acc\s+|tag\s+|address\s+|e-?mail\s+)?(?:is|es|e|est|ist)\s+@?{handle}"
+                ),
+                "channels/my_handle",
+                false,
+                true,
+                false,
+                true,
+                false,
+            ),
             // "whatsapp me", "venmo me"
-            shape(format!(r"\b{chan}\s+(?:me|us)\b"), "channels/verb", true, false, false, false, false),
+            shape(
+                format!(r"\b{chan}\s+(?:me|us)\b"),
+                "channels/verb",
+                true,
+                false,
+                false,
+                false,
+                false,
+            ),
             // "are you on telegram?", "your whatsapp?", "do you have skype"
-            shape(format!(r"\b(?:are\s+you|r\s+u|you)\s+on\s+{chan}\b"), "channels/ask", true, false, true, false, false),
-            shape(format!(r"\bdo\s+(?:you|u)\s+(?:have|use)\s+(?:a\s+)?{chan}\b"), "channels/ask", true, false, true, false, false),
-            shape(format!(r"\b(?:your|ur)\s+{chan}\b"), "channels/ask", true, false, true, false, false),
+            shape(
+                format!(r"\b(?:are\s+you|r\s+u|you)\s+on\s+{chan}\b"),
+                "channels/ask",
+                true,
+                false,
+                true,
+                false,
+                false,
+            ),
+            shape(
+                format!(r"\bdo\s+(?:you|u)\s+(?:have|use)\s+(?:a\s+)?{chan}\b"),
+                "channels/ask",
+                true,
+                false,
+                true,
+                false,
+                false,
+            ),
+            shape(
+                format!(r"\b(?:your|ur)\s+{chan}\b"),
+                "channels/ask",
+                true,
+                false,
+                true,
+                false,
+                false,
+            ),
             // "pay me on paypal", "send it via wise", "transfer the balance through zelle"
-            shape(format!(r"\b(?:pay|paying|paid|send|sending|sent|transfer|transferring|wire|receive|receiving|settle|payment|payments|pmt|invoice|bill|tip)\b(?:\s+(?:me|you|us|it|them|him|her|the|money|rest|balance|payment|funds|deposit|half|upfront|amount|remainder|remaining|cash|directly|direct|\$?\d[\d,.]*k?|usd|eur|dollars|bucks|please|pls|a|an|my|your|in\s+full)){{0,4}}\s+(?:via|through|thru|with|by|on|over|to|using|into|in)\s+(?:the\s+|my\s+|your\s+)?{chan}\b"), "channels/pay_via", false, true, true, false, true),
+            shape(
+                format!(
+                    r"\b(?:pay|paying|paid|send|sending|sent|transfer|transferring|wire|receive|receiving|settle|payment|payments|pmt|invoice|bill|tip)\b(?:\s+(?:me|you|us|it|them|him|her|the|money|rest|balance|payment|funds|deposit|half|upfront|amount|remainder|remaining|cash|directly|direct|\$?\d[\d,.]*k?|usd|eur|dollars|bucks|please|pls|a|an|my|your|in\s+full)){{0,4}}\s+(?:via|through|thru|with|by|on|over|to|using|into|in)\s+(?:the\s+|my\s+|your\s+)?{chan}\b"
+                ),
+                "channels/pay_via",
+                false,
+                true,
+                true,
+                false,
+                true,
+            ),
             // "paypal to alex@...", "zelle only", "paypal is cheaper"
-            shape(format!(r"\b{chan}\s+(?:to\s+(?:me|my|\+?[a-z0-9_.]+@|\+?\d)|only|instead|is\s+(?:cheaper|better|easier|faster|fine|ok|okay|preferred)|works\s+for\s+me|please|pls|preferred)"), "channels/pay_via", false, false, false, false, true),
+            shape(
+                format!(
+                    r"\b{chan}\s+(?:to\s+(?:me|my|\+?[a-z0-9_.]+@|\+?\d)|only|instead|is\s+(?:cheaper|better|easier|faster|fine|ok|okay|preferred)|works\s+for\s+me|please|pls|preferred)"
+                ),
+                "channels/pay_via",
+                false,
+                false,
+                false,
+                false,
+                true,
+            ),
             // "I accept payoneer", "we only take zelle"
-            shape(format!(r"\b(?:i|we)\s+(?:only\s+|also\s+|can\s+|would\s+|'d\s+)?(?:accept|take|prefer|do|receive)\s+(?:payment\s+(?:via|through|by|with|in)\s+|payments\s+(?:via|through|by|with|in)\s+)?(?:only\s+)?{chan}\b"), "channels/pay_via", false, true, true, false, true),
+            shape(
+                format!(
+                    r"\b(?:i|we)\s+(?:only\s+|also\s+|can\s+|would\s+|'d\s+)?(?:accept|take|prefer|do|receive)\s+(?:payment\s+(?:via|through|by|with|in)\s+|payments\s+(?:via|through|by|with|in)\s+)?(?:only\s+)?{chan}\b"
+                ),
+                "channels/pay_via",
+                false,
+                true,
+                true,
+                false,
+                true,
+            ),
         ];
         let request = |pattern: &str, rule, payment, solicitation, money, talk| Request {
             regex: Regex::new(pattern).expect("request pattern compiles"),
@@ -218,29 +608,178 @@ impl Default for ChannelDetector {
             needs_money_word: money,
             needs_talk_word: talk,
         };
-        let platform = r"(?:platform|site|app|website|upwork|fiverr|airbnb|etsy|marketplace|portal|system)";
+        let platform =
+            r"(?:platform|site|app|website|upwork|fiverr|airbnb|etsy|marketplace|portal|system)";
         let requests = vec![
-            request(&format!(r"\bpay(?:ing|ment|ments)?\s+(?:me|you|us|him|her|them)?\s*(?:directly|direct|outside|off[\s-]+(?:the\s+|this\s+)?{platform}|privately|in\s+person|in\s+cash|cash)\b"), "request/pay_directly", true, true, false, false),
-            request(r"\b(?:avoid|avoiding|skip|skipping|save|saving|bypass|bypassing|dodge|cut\s+out|no|without|zero|escape|around|evade|pay\s+less)\s+(?:the\s+|on\s+|paying\s+|any\s+|their\s+|all\s+the\s+|those\s+|these\s+)?(?:platform'?s?\s+|site'?s?\s+|service\s+|upwork'?s?\s+|fiverr'?s?\s+|extra\s+|\d+%\s+)?(?:fees?|commission|commissions|cut|middleman|service\s+charges?)\b", "request/avoid_fees", true, true, false, false),
-            request(r"\b(?:nobody|no\s+one|no-one)\s+takes?\s+a\s+cut\b|\bkeep\s+(?:the\s+|their\s+)?(?:fees?|commission|cut)\b|\b(?:fee|commission)[\s-]free\b", "request/avoid_fees", true, true, false, false),
-            request(&format!(r"\b(?:outside|off|off\s+of|away\s+from|bypass|bypassing|around)[\s-]+(?:the\s+|this\s+|of\s+the\s+|of\s+this\s+)?{platform}\b|\boff[\s-]platform\b"), "request/off_platform", true, true, true, false),
-            request(&format!(r"\b(?:outside|off|off\s+of|away\s+from)[\s-]+(?:the\s+|this\s+|of\s+the\s+|of\s+this\s+)?(?:{platform}|chat|here)\b|\boff[\s-]platform\b|\belsewhere\b|\b(?:somewhere|someplace|anywhere|some\s+place)\s+else\b"), "request/off_platform", false, true, false, true),
-            request(r"\b(?:what'?s|what\s+is|whats|wats|give\s+me|send\s+me|send|share|can\s+i\s+(?:get|have)|could\s+i\s+(?:get|have)|may\s+i\s+(?:get|have)|drop|leave|tell\s+me|need|want|dm\s+me)\s+(?:me\s+)?(?:your|ur|yo|ya)\s+(?:personal\s+|private\s+|direct\s+|real\s+|cell\s+|mobile\s+|phone\s+|e-?mail\s+|contact\s+)?(?:phone|number|#|cell|mobile|email|e-mail|mail|contact|contacts|info|details|digits|handle|socials|address|gmail|num|no)\b", "request/ask_contact", false, true, false, false),
-            request(r"\b(?:contact|reach|call|text|email|e-mail|message|talk\s+to)\s+(?:you|me|each\s+other)\s+directly\b|\bway\s+to\s+(?:contact|reach|call|text|message)\s+(?:you|me)\b|\bdirect\s+contact\b|\b(?:personal|private)\s+(?:contact|number|email|e-mail|phone)\b", "request/direct_contact", false, true, false, false),
-            request(r"\b(?:let'?s|lets|can\s+we|could\s+we|shall\s+we|we\s+can|we\s+could|should\s+we)\s+(?:talk|chat|continue|discuss|speak|connect|take\s+this|move\s+this|do\s+this|communicate)\s+(?:outside|off|elsewhere|privately|directly|offline|off-?line|off\s+platform)", "request/off_platform", false, true, false, false),
-            request(r"\b(?:here'?s|heres|this\s+is)\s+my\s+(?:number|email|e-mail|contact|cell|mobile|phone|digits)\b", "request/offer_contact", false, true, false, false),
+            request(
+                &format!(
+                    r"\bpay(?:ing|ment|ments)?\s+(?:me|you|us|him|her|them)?\s*(?:directly|direct|outside|off[\s-]+(?:the\s+|this\s+)?{platform}|privately|in\s+person|in\s+cash|cash)\b"
+                ),
+                "request/pay_directly",
+                true,
+                true,
+                false,
+                false,
+            ),
+            request(
+                r"\b(?:avoid|avoiding|skip|skipping|save|saving|bypass|bypassing|dodge|cut\s+out|no|without|zero|escape|around|evade|pay\s+less)\s+(?:the\s+|on\s+|paying\s+|any\s+|their\s+|all\s+the\s+|those\s+|these\s+)?(?:platform'?s?\s+|site'?s?\s+|service\s+|upwork'?s?\s+|fiverr'?s?\s+|extra\s+|\d+%\s+)?(?:fees?|commission|commissions|cut|middleman|service\s+charges?)\b",
+                "request/avoid_fees",
+                true,
+                true,
+                false,
+                false,
+            ),
+            request(
+                r"\b(?:nobody|no\s+one|no-one)\s+takes?\s+a\s+cut\b|\bkeep\s+(?:the\s+|their\s+)?(?:fees?|commission|cut)\b|\b(?:fee|commission)[\s-]free\b",
+                "request/avoid_fees",
+                true,
+                true,
+                false,
+                false,
+            ),
+            request(
+                &format!(
+                    r"\b(?:outside|off|off\s+of|away\s+from|bypass|bypassing|around)[\s-]+(?:the\s+|this\s+|of\s+the\s+|of\s+this\s+)?{platform}\b|\boff[\s-]platform\b"
+                ),
+                "request/off_platform",
+                true,
+                true,
+                true,
+                false,
+            ),
+            request(
+                &format!(
+                    r"\b(?:outside|off|off\s+of|away\s+from)[\s-]+(?:the\s+|this\s+|of\s+the\s+|of\s+this\s+)?(?:{platform}|chat|here)\b|\boff[\s-]platform\b|\belsewhere\b|\b(?:somewhere|someplace|anywhere|some\s+place)\s+else\b"
+                ),
+                "request/off_platform",
+                false,
+                true,
+                false,
+                true,
+            ),
+            request(
+                r"\b(?:what'?s|what\s+is|whats|wats|give\s+me|send\s+me|send|share|can\s+i\s+(?:get|have)|could\s+i\s+(?:get|have)|may\s+i\s+(?:get|have)|drop|leave|tell\s+me|need|want|dm\s+me)\s+(?:me\s+)?(?:your|ur|yo|ya)\s+(?:personal\s+|private\s+|direct\s+|real\s+|cell\s+|mobile\s+|phone\s+|e-?mail\s+|contact\s+)?(?:phone|number|#|cell|mobile|email|e-mail|mail|contact|contacts|info|details|digits|handle|socials|address|gmail|num|no)\b",
+                "request/ask_contact",
+                false,
+                true,
+                false,
+                false,
+            ),
+            request(
+                r"\b(?:contact|reach|call|text|email|e-mail|message|talk\s+to)\s+(?:you|me|each\s+other)\s+directly\b|\bway\s+to\s+(?:contact|reach|call|text|message)\s+(?:you|me)\b|\bdirect\s+contact\b|\b(?:personal|private)\s+(?:contact|number|email|e-mail|phone)\b",
+                "request/direct_contact",
+                false,
+                true,
+                false,
+                false,
+            ),
+            request(
+                r"\b(?:let'?s|lets|can\s+we|could\s+we|shall\s+we|we\s+can|we\s+could|should\s+we)\s+(?:talk|chat|continue|discuss|speak|connect|take\s+this|move\s+this|do\s+this|communicate)\s+(?:outside|off|elsewhere|privately|directly|offline|off-?line|off\s+platform)",
+                "request/off_platform",
+                false,
+                true,
+                false,
+                false,
+            ),
+            request(
+                r"\b(?:here'?s|heres|this\s+is)\s+my\s+(?:number|email|e-mail|contact|cell|mobile|phone|digits)\b",
+                "request/offer_contact",
+                false,
+                true,
+                false,
+                false,
+            ),
         ];
         let triggers: Vec<&str> = vec![
-            "pay", "fee", "commission", "cut", "outside", "off", "direct", "else", "private",
-            "contact", "your", "ur ", "number", "email", "mail", "my ", "me ", "us ", "me,",
-            "me.", "you", "$", "live:", "id", "switch", "move", "continue", "whats", "app",
-            "gram", "skype", "discord", "signal", "chat", "line", "viber", "slack", "kik",
-            "insta", "face", "fb", "linked", "twitter", "tok", "snap", "tube", "pin", "reddit",
-            "hub", "zoom", "meet", "teams", "calendly", "webex", "whereby", "pal", "venmo",
-            "zelle", "wise", "payoneer", "revolut", "skrill", "union", "wire", "bank", "crypto",
-            "coin", "btc", "usdt", "eth", "iban", "accept", "take", "send", "transfer", "here",
-            "weixin", "wa", "tg", "zap", "imsg", "message", "deposit", "binance", "tether",
-            "gram", "ltc", "usdc", "wu",
+            "pay",
+            "fee",
+            "commission",
+            "cut",
+            "outside",
+            "off",
+            "direct",
+            "else",
+            "private",
+            "contact",
+            "your",
+            "ur ",
+            "number",
+            "email",
+            "mail",
+            "my ",
+            "me ",
+            "us ",
+            "me,",
+            "me.",
+            "you",
+            "$",
+            "live:",
+            "id",
+            "switch",
+            "move",
+            "continue",
+            "whats",
+            "app",
+            "gram",
+            "skype",
+            "discord",
+            "signal",
+            "chat",
+            "line",
+            "viber",
+            "slack",
+            "kik",
+            "insta",
+            "face",
+            "fb",
+            "linked",
+            "twitter",
+            "tok",
+            "snap",
+            "tube",
+            "pin",
+            "reddit",
+            "hub",
+            "zoom",
+            "meet",
+            "teams",
+            "calendly",
+            "webex",
+            "whereby",
+            "pal",
+            "venmo",
+            "zelle",
+            "wise",
+            "payoneer",
+            "revolut",
+            "skrill",
+            "union",
+            "wire",
+            "bank",
+            "crypto",
+            "coin",
+            "btc",
+            "usdt",
+            "eth",
+            "iban",
+            "accept",
+            "take",
+            "send",
+            "transfer",
+            "here",
+            "weixin",
+            "wa",
+            "tg",
+            "zap",
+            "imsg",
+            "message",
+            "deposit",
+            "binance",
+            "tether",
+            "gram",
+            "ltc",
+            "usdc",
+            "wu",
         ];
         ChannelDetector {
             channel_regex: Regex::new(&format!(r"\b{chan}\b")).expect("channel regex compiles"),
@@ -300,7 +839,13 @@ impl Detector for ChannelDetector {
     }
 
     fn kinds(&self) -> &'static [Kind] {
-        &[Kind::Messenger, Kind::Social, Kind::Meeting, Kind::Payment, Kind::Solicitation]
+        &[
+            Kind::Messenger,
+            Kind::Social,
+            Kind::Meeting,
+            Kind::Payment,
+            Kind::Solicitation,
+        ]
     }
 
     fn detect(&self, text: &Normalized<'_>, _scan: &ScanContext<'_>, out: &mut Vec<Finding>) {
@@ -342,24 +887,52 @@ impl Detector for ChannelDetector {
                 }
                 let (start, end) = span(whole.start(), whole.end());
                 shaped.push((chan.start(), chan.end()));
-                out.push(Finding::new(channel.kind, Some(channel.value.to_string()), start, end, 0.9, shape.rule));
+                out.push(Finding::new(
+                    channel.kind,
+                    Some(channel.value.to_string()),
+                    start,
+                    end,
+                    0.9,
+                    shape.rule,
+                ));
                 if shape.solicits {
-                    out.push(Finding::new(Kind::Solicitation, None, start, end, 0.8, shape.rule));
+                    out.push(Finding::new(
+                        Kind::Solicitation,
+                        None,
+                        start,
+                        end,
+                        0.8,
+                        shape.rule,
+                    ));
                 }
             }
         }
         // Plain mentions: kept by the context step only next to a concrete contact value.
         for caps in self.channel_regex.captures_iter(lower) {
-            let Some(chan) = caps.name("ch") else { continue };
-            if shaped.iter().any(|&(s, e)| s == chan.start() && e == chan.end()) {
+            let Some(chan) = caps.name("ch") else {
+                continue;
+            };
+            if shaped
+                .iter()
+                .any(|&(s, e)| s == chan.start() && e == chan.end())
+            {
                 continue;
             }
-            let Some(channel) = self.channel_of(&caps) else { continue };
+            let Some(channel) = self.channel_of(&caps) else {
+                continue;
+            };
             if WORK_NOUNS.contains(&next_word(lower, chan.end())) {
                 continue;
             }
             let (start, end) = span(chan.start(), chan.end());
-            out.push(Finding::new(channel.kind, Some(channel.value.to_string()), start, end, 0.5, "channels/mention"));
+            out.push(Finding::new(
+                channel.kind,
+                Some(channel.value.to_string()),
+                start,
+                end,
+                0.5,
+                "channels/mention",
+            ));
         }
         for request in &self.requests {
             for m in request.regex.find_iter(lower) {
@@ -371,22 +944,40 @@ impl Detector for ChannelDetector {
                     continue;
                 }
                 // "send me your email template": the thing asked for is work, not contact.
-                if request.rule == "request/ask_contact" && WORK_NOUNS.contains(&next_word(lower, m.end())) {
+                if request.rule == "request/ask_contact"
+                    && WORK_NOUNS.contains(&next_word(lower, m.end()))
+                {
                     continue;
                 }
                 let (start, end) = span(m.start(), m.end());
                 if request.payment {
-                    out.push(Finding::new(Kind::Payment, None, start, end, 0.75, request.rule));
+                    out.push(Finding::new(
+                        Kind::Payment,
+                        None,
+                        start,
+                        end,
+                        0.75,
+                        request.rule,
+                    ));
                 }
                 if request.solicitation {
-                    out.push(Finding::new(Kind::Solicitation, None, start, end, 0.75, request.rule));
+                    out.push(Finding::new(
+                        Kind::Solicitation,
+                        None,
+                        start,
+                        end,
+                        0.75,
+                        request.rule,
+                    ));
                 }
             }
         }
         let folded = text.folded();
         if folded.contains('$') {
             for caps in self.cashtag.captures_iter(folded) {
-                let Some(tag) = caps.name("tag") else { continue };
+                let Some(tag) = caps.name("tag") else {
+                    continue;
+                };
                 let t = tag.as_str();
                 // "$USD", "$AAPL": currency codes and tickers are upper case.
                 if !t.bytes().any(|b| b.is_ascii_lowercase()) {
@@ -394,18 +985,39 @@ impl Detector for ChannelDetector {
                 }
                 let cash_app_named = lower.contains("cash app") || lower.contains("cashapp");
                 let (start, end) = span(tag.start() - 1, tag.end());
-                out.push(Finding::new(Kind::Payment, Some("cashapp".into()), start, end, if cash_app_named { 0.95 } else { 0.6 }, "channels/cashtag"));
+                out.push(Finding::new(
+                    Kind::Payment,
+                    Some("cashapp".into()),
+                    start,
+                    end,
+                    if cash_app_named { 0.95 } else { 0.6 },
+                    "channels/cashtag",
+                ));
             }
         }
         if lower.contains("live:") {
             for m in self.skype_live.find_iter(lower) {
                 let (start, end) = span(m.start(), m.end());
-                out.push(Finding::new(Kind::Messenger, Some("skype".into()), start, end, 0.9, "channels/skype_live_id"));
+                out.push(Finding::new(
+                    Kind::Messenger,
+                    Some("skype".into()),
+                    start,
+                    end,
+                    0.9,
+                    "channels/skype_live_id",
+                ));
             }
         }
         for m in self.meeting_id.find_iter(lower) {
             let (start, end) = span(m.start(), m.end());
-            out.push(Finding::new(Kind::Meeting, Some("zoom".into()), start, end, 0.85, "channels/meeting_id"));
+            out.push(Finding::new(
+                Kind::Meeting,
+                Some("zoom".into()),
+                start,
+                end,
+                0.85,
+                "channels/meeting_id",
+            ));
         }
     }
 }
@@ -418,7 +1030,14 @@ mod tests {
     fn found(text: &str) -> Vec<(Kind, Option<String>, &'static str)> {
         let mut out = Vec::new();
         let n = Normalized::new(text);
-        ChannelDetector::default().detect(&n, &ScanContext { region: Region::US, fallback_regions: &[] }, &mut out);
+        ChannelDetector::default().detect(
+            &n,
+            &ScanContext {
+                region: Region::US,
+                fallback_regions: &[],
+            },
+            &mut out,
+        );
         out.into_iter().map(|f| (f.kind, f.value, f.rule)).collect()
     }
 
@@ -430,20 +1049,48 @@ mod tests {
 
     #[test]
     fn invitations_and_handles() {
-        assert!(has("let's switch to telegram, it's faster", Kind::Messenger, Some("telegram")));
-        assert!(has("let's switch to telegram, it's faster", Kind::Solicitation, None));
-        assert!(has("tele gram: @abecker", Kind::Messenger, Some("telegram")));
-        assert!(has("ping me on whats app", Kind::Messenger, Some("whatsapp")));
+        assert!(has(
+            "let's switch to telegram, it's faster",
+            Kind::Messenger,
+            Some("telegram")
+        ));
+        assert!(has(
+            "let's switch to telegram, it's faster",
+            Kind::Solicitation,
+            None
+        ));
+        assert!(has(
+            "tele gram: @abecker",
+            Kind::Messenger,
+            Some("telegram")
+        ));
+        assert!(has(
+            "ping me on whats app",
+            Kind::Messenger,
+            Some("whatsapp")
+        ));
         assert!(has("my weixin is hrossi", Kind::Messenger, Some("wechat")));
         assert!(has("line id: @zararossi66", Kind::Messenger, Some("line")));
         assert!(has("follow my x @rivanov", Kind::Social, Some("twitter")));
         assert!(has("venmo: @nadiamehta25", Kind::Payment, Some("venmo")));
         assert!(has("send it via wise please", Kind::Payment, Some("wise")));
-        assert!(has("I accept payoneer, it's cheaper", Kind::Payment, Some("payoneer")));
+        assert!(has(
+            "I accept payoneer, it's cheaper",
+            Kind::Payment,
+            Some("payoneer")
+        ));
         assert!(has("cash app $zara_lopez", Kind::Payment, Some("cashapp")));
-        assert!(has("if you pay me directly we both avoid the fees", Kind::Payment, None));
+        assert!(has(
+            "if you pay me directly we both avoid the fees",
+            Kind::Payment,
+            None
+        ));
         assert!(has("what's your phone number?", Kind::Solicitation, None));
-        assert!(has("is there somewhere else we can chat?", Kind::Solicitation, None));
+        assert!(has(
+            "is there somewhere else we can chat?",
+            Kind::Solicitation,
+            None
+        ));
     }
 
     #[test]
@@ -457,7 +1104,10 @@ mod tests {
             "Instagram carousel designs, 10 slides, 1080x1350",
             "I charge 30 USD/hour, 20 hours a week",
         ] {
-            let strong: Vec<_> = found(text).into_iter().filter(|(_, _, r)| *r != "channels/mention").collect();
+            let strong: Vec<_> = found(text)
+                .into_iter()
+                .filter(|(_, _, r)| *r != "channels/mention")
+                .collect();
             assert!(strong.is_empty(), "{text:?}: {strong:?}");
         }
     }

@@ -19,28 +19,195 @@ pub struct EmailDetector;
 /// Words that come before "at" in ordinary English ("look at", "me at 5"); an address's
 /// local part is never one of them when "at" is spoken.
 const NOT_LOCAL_PARTS: &[&str] = &[
-    "me", "us", "you", "him", "her", "them", "it", "look", "looking", "available", "here",
-    "there", "meet", "call", "text", "email", "mail", "reach", "find", "found", "hosted", "live",
-    "work", "works", "working", "stay", "arrive", "arrived", "good", "great", "best", "is",
-    "am", "are", "be", "was", "were", "priced", "sold", "starting", "starts", "start", "begin",
-    "now", "today", "tomorrow", "right", "back", "home", "office", "store", "shop", "website",
-    "site", "page", "done", "ready", "due", "ends", "end", "open", "closed", "free", "busy",
-    "online", "up", "down", "least", "most", "all", "once", "first", "last", "aim", "aimed",
-    "targeted", "launch", "launched", "deployed", "hosting", "posted", "listed", "located",
-    "based", "the", "a", "an", "and", "or", "but", "not", "only", "just", "also", "still",
-    "even", "pm", "am", "noon", "night", "morning", "evening", "time", "point", "times",
-    "rate", "rates", "paid", "charged", "fixed", "set", "capped", "max", "min",
+    "me",
+    "us",
+    "you",
+    "him",
+    "her",
+    "them",
+    "it",
+    "look",
+    "looking",
+    "available",
+    "here",
+    "there",
+    "meet",
+    "call",
+    "text",
+    "email",
+    "mail",
+    "reach",
+    "find",
+    "found",
+    "hosted",
+    "live",
+    "work",
+    "works",
+    "working",
+    "stay",
+    "arrive",
+    "arrived",
+    "good",
+    "great",
+    "best",
+    "is",
+    "am",
+    "are",
+    "be",
+    "was",
+    "were",
+    "priced",
+    "sold",
+    "starting",
+    "starts",
+    "start",
+    "begin",
+    "now",
+    "today",
+    "tomorrow",
+    "right",
+    "back",
+    "home",
+    "office",
+    "store",
+    "shop",
+    "website",
+    "site",
+    "page",
+    "done",
+    "ready",
+    "due",
+    "ends",
+    "end",
+    "open",
+    "closed",
+    "free",
+    "busy",
+    "online",
+    "up",
+    "down",
+    "least",
+    "most",
+    "all",
+    "once",
+    "first",
+    "last",
+    "aim",
+    "aimed",
+    "targeted",
+    "launch",
+    "launched",
+    "deployed",
+    "hosting",
+    "posted",
+    "listed",
+    "located",
+    "based",
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "but",
+    "not",
+    "only",
+    "just",
+    "also",
+    "still",
+    "even",
+    "pm",
+    "am",
+    "noon",
+    "night",
+    "morning",
+    "evening",
+    "time",
+    "point",
+    "times",
+    "rate",
+    "rates",
+    "paid",
+    "charged",
+    "fixed",
+    "set",
+    "capped",
+    "max",
+    "min",
 ];
 
 /// Words that follow "my gmail is" in ordinary talk and are not user names.
 const NOT_USER_NAMES: &[&str] = &[
-    "is", "not", "down", "full", "broken", "blocked", "hacked", "working", "fine", "ok",
-    "okay", "the", "a", "an", "same", "different", "new", "old", "better", "private",
-    "personal", "public", "verified", "linked", "connected", "above", "below", "in", "on",
-    "there", "here", "also", "still", "just", "really", "very", "too", "so", "my", "your",
-    "account", "address", "id", "inbox", "spam", "acting", "being", "getting", "and", "or",
-    "but", "with", "for", "from", "to", "of", "at", "dot", "com", "app", "login", "password",
-    "settings", "storage", "blocked", "suspended", "disabled", "what", "where", "why", "how",
+    "is",
+    "not",
+    "down",
+    "full",
+    "broken",
+    "blocked",
+    "hacked",
+    "working",
+    "fine",
+    "ok",
+    "okay",
+    "the",
+    "a",
+    "an",
+    "same",
+    "different",
+    "new",
+    "old",
+    "better",
+    "private",
+    "personal",
+    "public",
+    "verified",
+    "linked",
+    "connected",
+    "above",
+    "below",
+    "in",
+    "on",
+    "there",
+    "here",
+    "also",
+    "still",
+    "just",
+    "really",
+    "very",
+    "too",
+    "so",
+    "my",
+    "your",
+    "account",
+    "address",
+    "id",
+    "inbox",
+    "spam",
+    "acting",
+    "being",
+    "getting",
+    "and",
+    "or",
+    "but",
+    "with",
+    "for",
+    "from",
+    "to",
+    "of",
+    "at",
+    "dot",
+    "com",
+    "app",
+    "login",
+    "password",
+    "settings",
+    "storage",
+    "blocked",
+    "suspended",
+    "disabled",
+    "what",
+    "where",
+    "why",
+    "how",
 ];
 
 impl Detector for EmailDetector {
@@ -57,12 +224,12 @@ impl Detector for EmailDetector {
         let lower = text.lower();
         let maybe_spoken = lexicon::AT_WORDS.iter().any(|w| lower.contains(w));
         let maybe_implied = lexicon::PROVIDERS.iter().any(|(w, _)| lower.contains(w));
-        if !lower.contains('@') && !text.compact().contains('@') && !maybe_spoken && !maybe_implied {
+        if !lower.contains('@') && !text.compact().contains('@') && !maybe_spoken && !maybe_implied
+        {
             return;
         }
         let mut last_end = 0;
-        for at_idx in 0..tokens.len() {
-            let token = &tokens[at_idx];
+        for (at_idx, token) in tokens.iter().enumerate() {
             let spoken = match token.class {
                 TokenClass::At => false,
                 TokenClass::Word if lexicon::is_at_word(text.token_text(token)) => true,
@@ -102,7 +269,8 @@ fn address_around(text: &Normalized<'_>, at_idx: usize, spoken: bool) -> Option<
         return None;
     }
     let (labels, last_idx, spoken_dot) = domain_labels(text, right)?;
-    let obfuscated = spoken || spoken_dot || !text.original[tokens[at_idx].start..tokens[at_idx].end].eq("@");
+    let obfuscated =
+        spoken || spoken_dot || !text.original[tokens[at_idx].start..tokens[at_idx].end].eq("@");
     let domain = resolve_domain(&labels, spoken)?;
     let start = tokens[local_first].start;
     let end = tokens[last_idx].end;
@@ -158,6 +326,11 @@ fn local_part(text: &Normalized<'_>, last: usize, spoken: bool) -> Option<(usize
     let tokens = text.tokens();
     let mut first = last;
     loop {
+        // An address's local part is at most 64 characters: never walk further back, so a
+        // long run of joined characters stays linear.
+        if last - first > 64 {
+            return None;
+        }
         let token = &tokens[first];
         let ok = match token.class {
             TokenClass::Word | TokenClass::Number | TokenClass::Dot => true,
@@ -174,9 +347,7 @@ fn local_part(text: &Normalized<'_>, last: usize, spoken: bool) -> Option<(usize
         first -= 1;
     }
     // Trim leading punctuation: a local part starts with a letter or digit.
-    while first <= last
-        && !matches!(tokens[first].class, TokenClass::Word | TokenClass::Number)
-    {
+    while first <= last && !matches!(tokens[first].class, TokenClass::Word | TokenClass::Number) {
         first += 1;
     }
     if first > last || !matches!(tokens[last].class, TokenClass::Word | TokenClass::Number) {
@@ -189,7 +360,10 @@ fn local_part(text: &Normalized<'_>, last: usize, spoken: bool) -> Option<(usize
             && is_space(&tokens[extended - 1])
             && lexicon::is_dot_word(text.token_text(&tokens[extended - 2]))
             && is_space(&tokens[extended - 3])
-            && matches!(tokens[extended - 4].class, TokenClass::Word | TokenClass::Number)
+            && matches!(
+                tokens[extended - 4].class,
+                TokenClass::Word | TokenClass::Number
+            )
         {
             extended -= 4;
         }
@@ -251,6 +425,9 @@ fn domain_labels(text: &Normalized<'_>, first: usize) -> Option<(Vec<String>, us
             break;
         }
         labels.push(label);
+        if labels.len() > 8 {
+            return None;
+        }
         last_used = if trailing_hyphen { j - 2 } else { j - 1 };
         if trailing_hyphen {
             break;
@@ -354,11 +531,18 @@ fn implied_by_provider(text: &Normalized<'_>, out: &mut Vec<Finding>) {
         if lexicon::provider_is_common_word(word) {
             continue;
         }
-        let owned = w >= 1 && matches!(text.token_text(&tokens[words[w - 1]]), "my" | "our" | "mi" | "meu" | "mon" | "mein" | "meine");
+        let owned = w >= 1
+            && matches!(
+                text.token_text(&tokens[words[w - 1]]),
+                "my" | "our" | "mi" | "meu" | "mon" | "mein" | "meine"
+            );
         // Skip "id", "address", "account", then "is" / ":" / "-".
         let mut k = w + 1;
         while k < words.len()
-            && matches!(text.token_text(&tokens[words[k]]), "id" | "address" | "account" | "handle" | "username" | "user")
+            && matches!(
+                text.token_text(&tokens[words[k]]),
+                "id" | "address" | "account" | "handle" | "username" | "user"
+            )
         {
             k += 1;
         }
@@ -384,7 +568,12 @@ fn implied_by_provider(text: &Normalized<'_>, out: &mut Vec<Finding>) {
             let t = text.token_text(token);
             let ok = match token.class {
                 TokenClass::Word | TokenClass::Number => true,
-                TokenClass::Dot | TokenClass::Punct => matches!(t, "." | "_" | "-") && tokens.get(j + 1).is_some_and(|n| matches!(n.class, TokenClass::Word | TokenClass::Number)),
+                TokenClass::Dot | TokenClass::Punct => {
+                    matches!(t, "." | "_" | "-")
+                        && tokens.get(j + 1).is_some_and(|n| {
+                            matches!(n.class, TokenClass::Word | TokenClass::Number)
+                        })
+                }
                 _ => false,
             };
             if !ok {
@@ -406,7 +595,10 @@ fn implied_by_provider(text: &Normalized<'_>, out: &mut Vec<Finding>) {
         }
         let start = tokens[idx].start;
         let end = tokens[last].end;
-        if out.iter().any(|f| f.kind == Kind::Email && f.start < end && start < f.end) {
+        if out
+            .iter()
+            .any(|f| f.kind == Kind::Email && f.start < end && start < f.end)
+        {
             continue;
         }
         out.push(Finding::new(
@@ -428,7 +620,14 @@ mod tests {
     fn emails(text: &str) -> Vec<String> {
         let mut out = Vec::new();
         let n = Normalized::new(text);
-        EmailDetector.detect(&n, &ScanContext { region: Region::US, fallback_regions: &[] }, &mut out);
+        EmailDetector.detect(
+            &n,
+            &ScanContext {
+                region: Region::US,
+                fallback_regions: &[],
+            },
+            &mut out,
+        );
         out.into_iter().filter_map(|f| f.value).collect()
     }
 
@@ -436,18 +635,36 @@ mod tests {
     fn finds_plain_and_disguised_addresses() {
         let cases: &[(&str, &[&str])] = &[
             ("ok, my email is rwang@outlook.com", &["rwang@outlook.com"]),
-            ("oluwaseun.lopez arroba gmx punto de", &["oluwaseun.lopez@gmx.de"]),
+            (
+                "oluwaseun.lopez arroba gmx punto de",
+                &["oluwaseun.lopez@gmx.de"],
+            ),
             ("mariakim55 [at] mail [dot] ru", &["mariakim55@mail.ru"]),
-            ("zaraobrien81 AT HOTMAIL DOT COM", &["zaraobrien81@hotmail.com"]),
+            (
+                "zaraobrien81 AT HOTMAIL DOT COM",
+                &["zaraobrien81@hotmail.com"],
+            ),
             ("my gmail is maria_silva", &["maria_silva@gmail.com"]),
-            ("a l e x . m e h t a @ a o l . c o m", &["alex.mehta@aol.com"]),
-            ("ｈａｎａ．ａｄｅｙｅｍｉ＠ｙａｈｏｏ．ｃｏｍ", &["hana.adeyemi@yahoo.com"]),
-            ("write me: maria.haddad\u{200B}@\u{200B}icloud.com", &["maria.haddad@icloud.com"]),
+            (
+                "a l e x . m e h t a @ a o l . c o m",
+                &["alex.mehta@aol.com"],
+            ),
+            (
+                "ｈａｎａ．ａｄｅｙｅｍｉ＠ｙａｈｏｏ．ｃｏｍ",
+                &["hana.adeyemi@yahoo.com"],
+            ),
+            (
+                "write me: maria.haddad\u{200B}@\u{200B}icloud.com",
+                &["maria.haddad@icloud.com"],
+            ),
             ("reach me alex at outlook", &["alex@outlook.com"]),
             ("alex dot mehta at aol dot com", &["alex.mehta@aol.com"]),
             ("mail jo@g-mail.com", &["jo@gmail.com"]),
             ("user@xn--80ak6aa92e.com", &["user@xn--80ak6aa92e.com"]),
-            ("try info@presidio.site or anotherinfo@presidio.site", &["info@presidio.site", "anotherinfo@presidio.site"]),
+            (
+                "try info@presidio.site or anotherinfo@presidio.site",
+                &["info@presidio.site", "anotherinfo@presidio.site"],
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(emails(text), *want, "{text:?}");

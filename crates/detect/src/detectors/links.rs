@@ -97,7 +97,14 @@ impl Detector for LinkDetector {
     }
 
     fn kinds(&self) -> &'static [Kind] {
-        &[Kind::Url, Kind::Social, Kind::Messenger, Kind::Meeting, Kind::Payment, Kind::Phone]
+        &[
+            Kind::Url,
+            Kind::Social,
+            Kind::Messenger,
+            Kind::Meeting,
+            Kind::Payment,
+            Kind::Phone,
+        ]
     }
 
     fn detect(&self, text: &Normalized<'_>, scan: &ScanContext<'_>, out: &mut Vec<Finding>) {
@@ -134,10 +141,24 @@ impl Detector for LinkDetector {
                     .take_while(char::is_ascii_digit)
                     .collect();
                 if let Some(number) = phone::valid_number(&format!("+{digits}"), scan) {
-                    out.push(Finding::new(Kind::Phone, Some(number), start, end, 0.95, "link/wa_me_number"));
+                    out.push(Finding::new(
+                        Kind::Phone,
+                        Some(number),
+                        start,
+                        end,
+                        0.95,
+                        "link/wa_me_number",
+                    ));
                 }
             }
-            out.push(Finding::new(kind, Some(value), start, end, confidence, rule));
+            out.push(Finding::new(
+                kind,
+                Some(value),
+                start,
+                end,
+                confidence,
+                rule,
+            ));
         }
     }
 }
@@ -234,26 +255,59 @@ mod tests {
     fn links(text: &str) -> Vec<(Kind, String)> {
         let mut out = Vec::new();
         let n = Normalized::new(text);
-        LinkDetector::default().detect(&n, &ScanContext { region: Region::US, fallback_regions: &[] }, &mut out);
-        out.into_iter().map(|f| (f.kind, f.value.unwrap_or_default())).collect()
+        LinkDetector::default().detect(
+            &n,
+            &ScanContext {
+                region: Region::US,
+                fallback_regions: &[],
+            },
+            &mut out,
+        );
+        out.into_iter()
+            .map(|f| (f.kind, f.value.unwrap_or_default()))
+            .collect()
     }
 
     #[test]
     fn classifies_links() {
-        assert_eq!(links("more about me: studio-mehta.com"), vec![(Kind::Url, "studio-mehta.com".into())]);
-        assert_eq!(links("https://bit.ly/4Fk2pQz"), vec![(Kind::Url, "bit.ly/4Fk2pQz".into())]);
-        assert_eq!(links("t.me/liamkhan92"), vec![(Kind::Messenger, "telegram".into())]);
-        assert_eq!(links("instagram.com/alex_becker"), vec![(Kind::Social, "instagram".into())]);
-        assert_eq!(links("meet.google.com/abc-defg-hij"), vec![(Kind::Meeting, "google-meet".into())]);
+        assert_eq!(
+            links("more about me: studio-mehta.com"),
+            vec![(Kind::Url, "studio-mehta.com".into())]
+        );
+        assert_eq!(
+            links("https://bit.ly/4Fk2pQz"),
+            vec![(Kind::Url, "bit.ly/4Fk2pQz".into())]
+        );
+        assert_eq!(
+            links("t.me/liamkhan92"),
+            vec![(Kind::Messenger, "telegram".into())]
+        );
+        assert_eq!(
+            links("instagram.com/alex_becker"),
+            vec![(Kind::Social, "instagram".into())]
+        );
+        assert_eq!(
+            links("meet.google.com/abc-defg-hij"),
+            vec![(Kind::Meeting, "google-meet".into())]
+        );
         assert_eq!(
             links("wa.me/4915112345678"),
-            vec![(Kind::Phone, "+4915112345678".into()), (Kind::Messenger, "whatsapp".into())]
+            vec![
+                (Kind::Phone, "+4915112345678".into()),
+                (Kind::Messenger, "whatsapp".into())
+            ]
         );
     }
 
     #[test]
     fn code_is_not_a_link() {
-        for text in ["call os.system here", "edit main.py and setup.sh", "e.g. this", "Node.js and vue.js", "version 4.17.21"] {
+        for text in [
+            "call os.system here",
+            "edit main.py and setup.sh",
+            "e.g. this",
+            "Node.js and vue.js",
+            "version 4.17.21",
+        ] {
             assert_eq!(links(text), vec![], "{text:?}");
         }
     }

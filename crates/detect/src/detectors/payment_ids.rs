@@ -1496,52 +1496,6 @@ mod tests {
         }
     }
 
-    /// Prints throughput; run with `--release -- --ignored --nocapture`.
-    #[test]
-    #[ignore = "timing figures, meaningful in release builds only"]
-    fn throughput_figures() {
-        let finder = PaymentIdFinder::new();
-        let messages = [
-            "Hi, is this still available? I can pick it up tomorrow after 5pm.",
-            "Great, thanks! Would you take 40 for it?",
-            "call me on 415-555-2671 or text, whichever",
-            "Order #123456789 shipped on 2024-05-01, tracking 9400 1000 0000 0000 0000 00",
-            "my visa is 4111 1111 1111 1111 exp 12/27",
-            "IBAN: DE89 3704 0044 0532 0130 00 (Commerzbank)",
-            "send btc to 1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa pls",
-            "routing 121000358 acct 945456787654",
-        ];
-        let mut found = 0usize;
-        let mut out = Vec::new();
-        for (label, set) in [("plain chat", &messages[..2]), ("mixed", &messages[..])] {
-            let rounds = 200_000;
-            let began = std::time::Instant::now();
-            for r in 0..rounds {
-                out.clear();
-                finder.find(set[r % set.len()], &mut out);
-                found += out.len();
-            }
-            let secs = began.elapsed().as_secs_f64();
-            eprintln!("{label}: {:.0} messages/s", rounds as f64 / secs);
-        }
-        for (label, text) in [
-            ("10 MB digits+spaces", "4111 ".repeat(2_000_000)),
-            (
-                "10 MB base58 tokens",
-                "1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa ".repeat(300_000),
-            ),
-            ("10 MB IBAN-ish", "AB12 ".repeat(2_000_000)),
-            ("10 MB prose", "the quick brown fox 12 ".repeat(450_000)),
-        ] {
-            let began = std::time::Instant::now();
-            out.clear();
-            finder.find(&text, &mut out);
-            found += out.len();
-            eprintln!("{label}: {:?}", began.elapsed());
-        }
-        assert!(found > 0);
-    }
-
     proptest::proptest! {
         #[test]
         fn never_panics_and_spans_are_char_boundaries(
@@ -1557,76 +1511,5 @@ mod tests {
                 last = m.end;
             }
         }
-    }
-
-    /// Presidio's own suite, rows whose scope is a payment identifier. Run with
-    /// `PRESIDIO_JSONL=/path/to/presidio.jsonl cargo test -p offside-detect presidio -- --ignored --nocapture`.
-    #[test]
-    #[ignore = "needs shared/peer/presidio.jsonl; prints per-scope figures"]
-    fn presidio_suite_figures() {
-        let path = std::env::var("PRESIDIO_JSONL").unwrap_or_else(|_| {
-            format!(
-                "{}/../../../shared/peer/presidio.jsonl",
-                env!("CARGO_MANIFEST_DIR")
-            )
-        });
-        let Ok(data) = std::fs::read_to_string(&path) else {
-            eprintln!("no {path}; skipped");
-            return;
-        };
-        let finder = PaymentIdFinder::new();
-        let mut tally: std::collections::BTreeMap<String, (usize, usize)> = Default::default();
-        for line in data.lines() {
-            let Ok(row) = serde_json::from_str::<serde_json::Value>(line) else {
-                continue;
-            };
-            let scope = row["scope"][0].as_str().unwrap_or_default().to_string();
-            let kind = match scope.as_str() {
-                "iban" => "iban",
-                "card" => "card",
-                "crypto" => "crypto",
-                "bank_account" => RULE_ACCOUNT,
-                "bank_routing" => RULE_ROUTING,
-                _ => continue,
-            };
-            if row["meta"]["mode"].is_string() {
-                continue;
-            }
-            let text = row["text"].as_str().unwrap_or_default();
-            let want: Vec<String> = row["expect"]
-                .as_array()
-                .map(|a| {
-                    a.iter()
-                        .map(|e| e["value"].as_str().unwrap_or_default().to_string())
-                        .collect()
-                })
-                .unwrap_or_default();
-            let mut out = Vec::new();
-            finder.find(text, &mut out);
-            let got: Vec<String> = out
-                .iter()
-                .filter(|m| m.method == kind || m.rule == kind)
-                .map(|m| text[m.start..m.end].to_string())
-                .collect();
-            let ok = got == want && out.len() == got.len();
-            let entry = tally.entry(scope.clone()).or_default();
-            entry.1 += 1;
-            if ok {
-                entry.0 += 1;
-            } else {
-                eprintln!("FAIL [{scope}] {text:?}: want {want:?} got {out:?}");
-            }
-        }
-        let (mut pass, mut all) = (0, 0);
-        for (scope, (p, n)) in &tally {
-            eprintln!("{scope:>13}: {p}/{n}");
-            pass += p;
-            all += n;
-        }
-        eprintln!(
-            "{:>13}: {pass}/{all} = {:.3}",
-            "total",
-            pass as f64 / all.max(1) as f64
-        );
     }
 }

@@ -46,37 +46,47 @@ impl Detector for PhoneDetector {
         let first = out.len();
         let folded = text.folded();
         if folded.bytes().filter(u8::is_ascii_digit).count() >= 6 {
-            let builder = PHONE_MATCHER_FACTORY
-                .matcher_builder(folded)
-                .leniency(Leniency::Valid)
-                .max_tries(MAX_MATCHER_TRIES);
-            let builder = if scan.fallback_regions.is_empty() {
-                builder.preferred_region(scan.region.0)
-            } else {
-                let regions = std::iter::once(scan.region.0)
-                    .chain(scan.fallback_regions.iter().map(|r| r.0));
-                builder.regions_with_hint(regions, scan.region.0)
-            };
-            for found in builder.build() {
-                let in_region = found.raw_string.trim_start().starts_with('+')
-                    || found.number.is_valid_for_region(scan.region.0);
-                // A national number of another region: plausible (international users write
-                // their own country's numbers) but less certain, and too ambiguous when short.
-                if !in_region
-                    && (national_digits(found.raw_string) < 10
-                        || !found.raw_string.trim_start().starts_with('0'))
-                {
-                    continue;
+            for (chunk_start, chunk) in chunks(folded) {
+                let builder = PHONE_MATCHER_FACTORY
+                    .matcher_builder(chunk)
+                    .leniency(Leniency::Valid)
+                    .max_tries(MAX_MATCHER_TRIES);
+                let builder = if scan.fallback_regions.is_empty() {
+                    builder.preferred_region(scan.region.0)
+                } else {
+                    let regions = std::iter::once(scan.region.0)
+                        .chain(scan.fallback_regions.iter().map(|r| r.0));
+                    builder.regions_with_hint(regions, scan.region.0)
+                };
+                for found in builder.build() {
+                    let in_region = found.raw_string.trim_start().starts_with('+')
+                        || found.number.is_valid_for_region(scan.region.0);
+                    // A national number of another region: plausible (international users write
+                    // their own country's numbers) but less certain, and too ambiguous when short.
+                    if !in_region
+                        && (national_digits(found.raw_string) < 10
+                            || !found.raw_string.trim_start().starts_with('0'))
+                    {
+                        continue;
+                    }
+                    let (start, end) =
+                        text.original_span(chunk_start + found.start, chunk_start + found.end());
+                    if out[first..].iter().any(|f| f.start == start) {
+                        continue;
+                    }
+                    out.push(Finding::new(
+                        Kind::Phone,
+                        Some(canonical(&found.number)),
+                        start,
+                        end,
+                        if in_region { 0.95 } else { 0.7 },
+                        if in_region {
+                            "phone/libphonenumber"
+                        } else {
+                            "phone/other_region"
+                        },
+                    ));
                 }
-                let (start, end) = text.original_span(found.start, found.end());
-                out.push(Finding::new(
-                    Kind::Phone,
-                    Some(canonical(&found.number)),
-                    start,
-                    end,
-                    if in_region { 0.95 } else { 0.7 },
-                    if in_region { "phone/libphonenumber" } else { "phone/other_region" },
-                ));
             }
         }
         digit_runs(text, scan, first, out);
@@ -94,39 +104,78 @@ static CALL_CUE: LazyLock<Regex> = LazyLock::new(|| {
 /// is reported even when the numbering plan does not know it yet, as long as it has a
 /// possible length for the region: metadata lags behind new number ranges, and the intent is
 /// plain. Lower confidence, so a policy warns rather than blocks.
-fn possible_with_cue(text: &Normalized<'_>, scan: &ScanContext<'_>, first_new: usize, out: &mut Vec<Finding>) {
+fn possible_with_cue(
+    text: &Normalized<'_>,
+    scan: &ScanContext<'_>,
+    first_new: usize,
+    out: &mut Vec<Finding>,
+) {
     let lower = text.lower();
     if !CALL_CUE.is_match(lower) {
         return;
     }
-    let matcher = PHONE_MATCHER_FACTORY
-        .matcher_builder(text.folded())
-        .leniency(Leniency::Possible)
-        .preferred_region(scan.region.0)
-        .max_tries(MAX_MATCHER_TRIES)
-        .build();
-    for found in matcher {
-        let window_start = found.start.saturating_sub(40);
-        let before = lower.get(window_start..found.start).unwrap_or("");
-        if !CALL_CUE.is_match(before) {
-            continue;
+    for (chunk_start, chunk) in chunks(text.folded()) {
+        let matcher = PHONE_MATCHER_FACTORY
+            .matcher_builder(chunk)
+            .leniency(Leniency::Possible)
+            .preferred_region(scan.region.0)
+            .max_tries(MAX_MATCHER_TRIES)
+            .build();
+        for found in matcher {
+            let found_start = chunk_start + found.start;
+            let window_start = found_start.saturating_sub(40);
+            let before = lower.get(window_start..found_start).unwrap_or("");
+            if !CALL_CUE.is_match(before) {
+                continue;
+            }
+            let (start, end) = text.original_span(found_start, chunk_start + found.end());
+            if out[first_new..]
+                .iter()
+                .any(|f| f.kind == Kind::Phone && f.start < end && start < f.end)
+            {
+                continue;
+            }
+            out.push(Finding::new(
+                Kind::Phone,
+                Some(canonical(&found.number)),
+                start,
+                end,
+                0.6,
+                "phone/possible_with_cue",
+            ));
         }
-        let (start, end) = text.original_span(found.start, found.end());
-        if out[first_new..]
-            .iter()
-            .any(|f| f.kind == Kind::Phone && f.start < end && start < f.end)
-        {
-            continue;
-        }
-        out.push(Finding::new(
-            Kind::Phone,
-            Some(canonical(&found.number)),
-            start,
-            end,
-            0.6,
-            "phone/possible_with_cue",
-        ));
     }
+}
+
+/// Bytes of text handed to libphonenumber's matcher at a time. The matcher's cost grows
+/// faster than linearly on long runs of digits and spaces; fixed-size windows that overlap by
+/// more than any phone number keep a 10 MB text linear.
+const CHUNK: usize = 4096;
+const OVERLAP: usize = 96;
+
+/// Overlapping windows of `text`, cut at char boundaries: (offset, window).
+fn chunks(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= text.len() {
+            return None;
+        }
+        let mut end = (start + CHUNK + OVERLAP).min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let chunk = (start, &text[start..end]);
+        let mut next = if end == text.len() {
+            end
+        } else {
+            start + CHUNK
+        };
+        while !text.is_char_boundary(next) {
+            next += 1;
+        }
+        start = next;
+        Some(chunk)
+    })
 }
 
 /// E.164, with `;ext=` when the number has an extension.
@@ -174,7 +223,12 @@ struct Group {
 
 /// Runs of number tokens separated by spaces and phone punctuation, tried whole and then as
 /// sub-runs of groups, longest first.
-fn digit_runs(text: &Normalized<'_>, scan: &ScanContext<'_>, first_new: usize, out: &mut Vec<Finding>) {
+fn digit_runs(
+    text: &Normalized<'_>,
+    scan: &ScanContext<'_>,
+    first_new: usize,
+    out: &mut Vec<Finding>,
+) {
     let tokens = text.tokens();
     let mut i = 0;
     while i < tokens.len() {
@@ -199,7 +253,9 @@ fn digit_runs(text: &Normalized<'_>, scan: &ScanContext<'_>, first_new: usize, o
                     n_separators = 0;
                 }
                 TokenClass::Space { .. } | TokenClass::Dot => n_separators += 1,
-                TokenClass::Punct if matches!(text.token_text(&tokens[j]), "-" | "(" | ")" | "/") => {
+                TokenClass::Punct
+                    if matches!(text.token_text(&tokens[j]), "-" | "(" | ")" | "/") =>
+                {
                     n_separators += 1
                 }
                 _ => break,
@@ -270,7 +326,9 @@ fn try_run(
             }
             let disguised = window.iter().any(|g| {
                 let t = &tokens[g.token_idx];
-                !text.original[t.start..t.end].bytes().all(|b| b.is_ascii_digit())
+                !text.original[t.start..t.end]
+                    .bytes()
+                    .all(|b| b.is_ascii_digit())
             });
             out.push(Finding::new(
                 Kind::Phone,
@@ -316,7 +374,11 @@ mod tests {
             ("404.649.4797", "US", "+14046494797"),
             ("７０２７４７４０１８", "US", "+17027474018"),
             ("S123144971", "US", "+15123144971"),
-            ("two zero six five two five seven six nine four", "US", "+12065257694"),
+            (
+                "two zero six five two five seven six nine four",
+                "US",
+                "+12065257694",
+            ),
             ("six17 334 93six7", "US", "+16173349367"),
             ("40468EBE45", "US", "+14046838345"),
             ("2.1.3.8.9.6.3.7.2.8", "US", "+12138963728"),
@@ -333,7 +395,12 @@ mod tests {
 
     #[test]
     fn invalid_runs_are_not_phones() {
-        for text in ["1234567890", "the build number is 20240517", "Table has 1,048,576 rows", "react 18.2.0 with vite 5.0.12"] {
+        for text in [
+            "1234567890",
+            "the build number is 20240517",
+            "Table has 1,048,576 rows",
+            "react 18.2.0 with vite 5.0.12",
+        ] {
             assert_eq!(phones(text, "US"), Vec::<String>::new(), "{text:?}");
         }
     }

@@ -1,0 +1,120 @@
+//! Writing JSON output by hand into a byte buffer.
+//!
+//! `offside scan` prints one small object per input line, hundreds of thousands of times a
+//! second. Building a `serde_json::Value` (or a derived struct with owned strings) for each
+//! would allocate for nothing, so the output shapes are written field by field here. Strings
+//! and numbers still go through `serde_json`, so escaping and float formatting are exactly
+//! what any JSON reader expects.
+
+use offside_detect::Finding;
+use serde_json::value::RawValue;
+
+/// Appends `value` as a JSON string literal, escaped.
+pub fn write_str(out: &mut Vec<u8>, value: &str) {
+    // Writing into a Vec<u8> cannot fail, and a &str always serialises.
+    let _ = serde_json::to_writer(&mut *out, value);
+}
+
+/// Appends an optional string: the literal, or `null`.
+pub fn write_opt_str(out: &mut Vec<u8>, value: Option<&str>) {
+    match value {
+        Some(value) => write_str(out, value),
+        None => out.extend_from_slice(b"null"),
+    }
+}
+
+/// Appends an unsigned integer.
+pub fn write_usize(out: &mut Vec<u8>, value: usize) {
+    let _ = serde_json::to_writer(&mut *out, &value);
+}
+
+/// Appends a float the way serde_json prints it (shortest round-trip form; `null` if not
+/// finite).
+pub fn write_f32(out: &mut Vec<u8>, value: f32) {
+    let _ = serde_json::to_writer(&mut *out, &value);
+}
+
+/// Appends the input's `id` exactly as it was written, or `null` when it had none.
+pub fn write_raw_id(out: &mut Vec<u8>, id: Option<&RawValue>) {
+    match id {
+        Some(id) => out.extend_from_slice(id.get().as_bytes()),
+        None => out.extend_from_slice(b"null"),
+    }
+}
+
+/// Appends one finding as a JSON object. `in_conversation` adds `message` (and `messages`
+/// when more than one message contributed), which only mean something for conversations.
+pub fn write_finding(out: &mut Vec<u8>, finding: &Finding, in_conversation: bool) {
+    out.extend_from_slice(b"{\"kind\":\"");
+    // Kind names are fixed lower-case ASCII words: no escaping needed.
+    out.extend_from_slice(finding.kind.as_str().as_bytes());
+    out.extend_from_slice(b"\",\"value\":");
+    write_opt_str(out, finding.value.as_deref());
+    out.extend_from_slice(b",\"start\":");
+    write_usize(out, finding.start);
+    out.extend_from_slice(b",\"end\":");
+    write_usize(out, finding.end);
+    out.extend_from_slice(b",\"confidence\":");
+    write_f32(out, finding.confidence);
+    out.extend_from_slice(b",\"rule\":");
+    write_str(out, finding.rule);
+    if in_conversation {
+        if let Some(message) = finding.message {
+            out.extend_from_slice(b",\"message\":");
+            write_usize(out, message);
+        }
+        if finding.messages.len() > 1 {
+            out.extend_from_slice(b",\"messages\":[");
+            for (message_idx, message) in finding.messages.iter().enumerate() {
+                if message_idx > 0 {
+                    out.push(b',');
+                }
+                write_usize(out, *message);
+            }
+            out.push(b']');
+        }
+    }
+    out.push(b'}');
+}
+
+/// Appends a whole `scan` output line: `{"id":…,"findings":[…]}` and a newline.
+pub fn write_scan_line(
+    out: &mut Vec<u8>,
+    id: Option<&RawValue>,
+    findings: &[Finding],
+    in_conversation: bool,
+) {
+    out.extend_from_slice(b"{\"id\":");
+    write_raw_id(out, id);
+    out.extend_from_slice(b",\"findings\":[");
+    for (finding_idx, finding) in findings.iter().enumerate() {
+        if finding_idx > 0 {
+            out.push(b',');
+        }
+        write_finding(out, finding, in_conversation);
+    }
+    out.extend_from_slice(b"]}\n");
+}
+
+/// Appends an error line: `{"id":null,"line":N,"error":"…"}` (with `"file"` when the input
+/// came from a named file) and a newline.
+pub fn write_error_line(out: &mut Vec<u8>, location: &LineLocation<'_>, error: &str) {
+    out.extend_from_slice(b"{\"id\":null,\"line\":");
+    write_usize(out, location.line);
+    if let Some(file) = location.file {
+        out.extend_from_slice(b",\"file\":");
+        write_str(out, file);
+    }
+    out.extend_from_slice(b",\"error\":");
+    write_str(out, error);
+    out.extend_from_slice(b"}\n");
+}
+
+/// Where an input line came from, for error lines.
+#[derive(Debug, Clone, Copy)]
+pub struct LineLocation<'a> {
+    /// The file name as given on the command line; `None` for standard input.
+    pub file: Option<&'a str>,
+    /// The 1-based line number within that input.
+    pub line: usize,
+}

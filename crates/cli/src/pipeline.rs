@@ -1,0 +1,498 @@
+//! The JSONL path shared by `scan`, `redact` and `bench`: read lines, parse each into a
+//! [`Record`], hand it to a [`RecordHandler`] that appends exactly one output line, and write
+//! the output in input order.
+//!
+//! Throughput is the point of this module. One input line costs one `read_until` into a
+//! reused buffer, one borrowed parse (no copy of the text unless it has escapes), the
+//! engine's scan, and a hand-written output line appended to a buffer that reaches the
+//! output in 64 KiB writes, never a flush per line. With `--threads N` the reader cuts the
+//! input into chunks of lines, N workers scan chunks, and a writer puts them back in order;
+//! `bench` drives the same functions, so its figures are those of `offside scan`.
+
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read, Write};
+use std::panic::{self, AssertUnwindSafe};
+use std::path::PathBuf;
+use std::sync::{mpsc, Arc, Mutex};
+
+use anyhow::{Context as _, Result};
+use offside_detect::{redact, Engine, Region};
+
+use crate::json_out::{self, LineLocation};
+use crate::record::{self, Body, Record, RegionCache};
+
+/// Size of the input read buffer.
+const READ_BUFFER_BYTES: usize = 1 << 20;
+/// The output buffer is written out once it holds this much.
+const WRITE_THRESHOLD_BYTES: usize = 1 << 16;
+/// With `--threads`, a chunk is cut after this many lines...
+const CHUNK_LINES: usize = 2048;
+/// ...or this many bytes, whichever comes first.
+const CHUNK_BYTES: usize = 1 << 19;
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Turns one valid record into exactly one output line.
+pub trait RecordHandler: Sync {
+    /// Appends the output line for `record` (whose body and region are already checked) to
+    /// `out`, newline included.
+    fn write_record(
+        &self,
+        record: &Record<'_>,
+        body: Body<'_, '_>,
+        region: Option<Region>,
+        out: &mut Vec<u8>,
+    );
+}
+
+/// `offside scan`: findings for each line.
+pub struct ScanHandler<'e> {
+    /// The engine every line is scanned with.
+    pub engine: &'e Engine,
+}
+
+impl RecordHandler for ScanHandler<'_> {
+    fn write_record(
+        &self,
+        record: &Record<'_>,
+        body: Body<'_, '_>,
+        region: Option<Region>,
+        out: &mut Vec<u8>,
+    ) {
+        match body {
+            Body::Text(text) => {
+                let findings = self.engine.scan(text, region);
+                json_out::write_scan_line(out, record.id, &findings, false);
+            }
+            Body::Conversation(messages) => {
+                let texts: Vec<&str> = messages.iter().map(|m| m.text()).collect();
+                let findings = self.engine.scan_conversation(&texts, region);
+                json_out::write_scan_line(out, record.id, &findings, true);
+            }
+        }
+    }
+}
+
+/// `offside redact`: the text (or every message of the conversation) with findings masked.
+pub struct RedactHandler<'e> {
+    /// The engine every line is scanned with.
+    pub engine: &'e Engine,
+}
+
+impl RecordHandler for RedactHandler<'_> {
+    fn write_record(
+        &self,
+        record: &Record<'_>,
+        body: Body<'_, '_>,
+        region: Option<Region>,
+        out: &mut Vec<u8>,
+    ) {
+        out.extend_from_slice(b"{\"id\":");
+        json_out::write_raw_id(out, record.id);
+        match body {
+            Body::Text(text) => {
+                let findings = self.engine.scan(text, region);
+                out.extend_from_slice(b",\"text\":");
+                json_out::write_str(out, &redact(text, &findings));
+            }
+            Body::Conversation(messages) => {
+                let texts: Vec<&str> = messages.iter().map(|m| m.text()).collect();
+                let findings = self.engine.scan_conversation(&texts, region);
+                out.extend_from_slice(b",\"conversation\":[");
+                for (message_idx, message) in messages.iter().enumerate() {
+                    if message_idx > 0 {
+                        out.push(b',');
+                    }
+                    out.push(b'{');
+                    if let Some(from) = message.from {
+                        out.extend_from_slice(b"\"from\":");
+                        out.extend_from_slice(from.get().as_bytes());
+                        out.push(b',');
+                    }
+                    // Each finding's span is relative to the message it starts in.
+                    let message_findings: Vec<_> = findings
+                        .iter()
+                        .filter(|f| f.message == Some(message_idx))
+                        .cloned()
+                        .collect();
+                    out.extend_from_slice(b"\"text\":");
+                    json_out::write_str(out, &redact(texts[message_idx], &message_findings));
+                    out.push(b'}');
+                }
+                out.push(b']');
+            }
+        }
+        out.extend_from_slice(b"}\n");
+    }
+}
+
+/// What happened to one input line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineOutcome {
+    /// An output line was written for it.
+    Written,
+    /// It was malformed (or the engine failed on it): an error line was written.
+    Failed,
+    /// It was blank: nothing was written.
+    Skipped,
+}
+
+/// Processes one raw input line (terminator included or not) into one output line.
+pub fn process_line<H: RecordHandler>(
+    handler: &H,
+    regions: &mut RegionCache,
+    raw_line: &[u8],
+    location: LineLocation<'_>,
+    out: &mut Vec<u8>,
+) -> LineOutcome {
+    let line = record::trim_line_end(raw_line);
+    if record::is_blank(line) {
+        return LineOutcome::Skipped;
+    }
+    let checked = Record::parse(line).and_then(|record| {
+        let region = record.region(regions)?;
+        Ok((record, region))
+    });
+    let (record, region) = match checked {
+        Ok(checked) => checked,
+        Err(error) => {
+            json_out::write_error_line(out, &location, &error.to_string());
+            return LineOutcome::Failed;
+        }
+    };
+    let body = match record.body() {
+        Ok(body) => body,
+        Err(error) => {
+            json_out::write_error_line(out, &location, &error.to_string());
+            return LineOutcome::Failed;
+        }
+    };
+    // The engine promises not to panic on any input; if it ever does, one line fails
+    // instead of the whole run, and the panic message (printed to stderr) is the bug report.
+    let out_len = out.len();
+    let written = panic::catch_unwind(AssertUnwindSafe(|| {
+        handler.write_record(&record, body, region, out)
+    }));
+    match written {
+        Ok(()) => LineOutcome::Written,
+        Err(_) => {
+            out.truncate(out_len);
+            json_out::write_error_line(
+                out,
+                &location,
+                "internal error: the detection engine panicked on this line",
+            );
+            LineOutcome::Failed
+        }
+    }
+}
+
+/// Where input comes from.
+#[derive(Debug, Clone)]
+pub enum InputSource {
+    /// Standard input.
+    Stdin,
+    /// A file named on the command line.
+    File(PathBuf),
+    /// Bytes already in memory (the benchmark's generated input), read like standard input.
+    Memory(Arc<[u8]>),
+}
+
+impl InputSource {
+    /// The sources for a list of FILE arguments: standard input when there are none, and
+    /// `-` stands for standard input too.
+    pub fn from_args(files: &[PathBuf]) -> Vec<InputSource> {
+        if files.is_empty() {
+            return vec![InputSource::Stdin];
+        }
+        files
+            .iter()
+            .map(|path| {
+                if path.as_os_str() == "-" {
+                    InputSource::Stdin
+                } else {
+                    InputSource::File(path.clone())
+                }
+            })
+            .collect()
+    }
+
+    /// The name error lines give for this input: `None` for standard input.
+    pub fn display_name(&self) -> Option<String> {
+        match self {
+            InputSource::Stdin | InputSource::Memory(_) => None,
+            InputSource::File(path) => Some(path.display().to_string()),
+        }
+    }
+
+    /// Opens the input for reading with a large buffer.
+    pub fn open(&self) -> Result<Box<dyn BufRead + Send>> {
+        Ok(match self {
+            InputSource::Stdin => {
+                Box::new(BufReader::with_capacity(READ_BUFFER_BYTES, io::stdin()))
+            }
+            InputSource::File(path) => {
+                let file =
+                    File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+                Box::new(BufReader::with_capacity(READ_BUFFER_BYTES, file))
+            }
+            InputSource::Memory(bytes) => Box::new(io::Cursor::new(Arc::clone(bytes))),
+        })
+    }
+
+    /// Reads the whole input as one text. Invalid UTF-8 is replaced by U+FFFD, and the
+    /// second value says whether that happened.
+    pub fn read_text(&self) -> Result<(String, bool)> {
+        let mut bytes = Vec::new();
+        self.open()?
+            .read_to_end(&mut bytes)
+            .with_context(|| format!("cannot read {}", self.label()))?;
+        Ok(match String::from_utf8(bytes) {
+            Ok(text) => (text, false),
+            Err(error) => (String::from_utf8_lossy(error.as_bytes()).into_owned(), true),
+        })
+    }
+
+    /// A name for messages: the path, or "standard input".
+    pub fn label(&self) -> String {
+        match self {
+            InputSource::Stdin => "standard input".to_owned(),
+            InputSource::File(path) => path.display().to_string(),
+            InputSource::Memory(_) => "generated input".to_owned(),
+        }
+    }
+}
+
+/// Counts over a whole run.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RunSummary {
+    /// Lines that produced an output line other than an error.
+    pub written: usize,
+    /// Lines that produced an error line.
+    pub failed: usize,
+}
+
+impl RunSummary {
+    fn count(&mut self, outcome: LineOutcome) {
+        match outcome {
+            LineOutcome::Written => self.written += 1,
+            LineOutcome::Failed => self.failed += 1,
+            LineOutcome::Skipped => {}
+        }
+    }
+
+    fn add(&mut self, other: RunSummary) {
+        self.written += other.written;
+        self.failed += other.failed;
+    }
+}
+
+/// Reads every input line by line and writes one output line per non-blank input line, in
+/// order. `threads` > 1 scans chunks of lines in parallel.
+pub fn run<H: RecordHandler>(
+    handler: &H,
+    inputs: &[InputSource],
+    threads: usize,
+    output: &mut dyn Write,
+) -> Result<RunSummary> {
+    if threads <= 1 {
+        run_sequential(handler, inputs, output)
+    } else {
+        run_parallel(handler, inputs, threads, output)
+    }
+}
+
+fn run_sequential<H: RecordHandler>(
+    handler: &H,
+    inputs: &[InputSource],
+    output: &mut dyn Write,
+) -> Result<RunSummary> {
+    let mut summary = RunSummary::default();
+    let mut regions = RegionCache::default();
+    let mut line = Vec::with_capacity(4096);
+    let mut out = Vec::with_capacity(WRITE_THRESHOLD_BYTES * 2);
+    for input in inputs {
+        let name = input.display_name();
+        let mut reader = input.open()?;
+        let mut line_no = 0;
+        loop {
+            line.clear();
+            let n_read = reader
+                .read_until(b'\n', &mut line)
+                .with_context(|| format!("cannot read {}", input.label()))?;
+            if n_read == 0 {
+                break;
+            }
+            line_no += 1;
+            let bytes = if line_no == 1 {
+                line.strip_prefix(UTF8_BOM).unwrap_or(&line)
+            } else {
+                &line
+            };
+            let location = LineLocation {
+                file: name.as_deref(),
+                line: line_no,
+            };
+            summary.count(process_line(
+                handler,
+                &mut regions,
+                bytes,
+                location,
+                &mut out,
+            ));
+            if out.len() >= WRITE_THRESHOLD_BYTES {
+                output.write_all(&out)?;
+                out.clear();
+            }
+        }
+    }
+    output.write_all(&out)?;
+    output.flush()?;
+    Ok(summary)
+}
+
+/// A run of consecutive lines of one input, scanned by one worker.
+struct Chunk {
+    seq: u64,
+    input_idx: usize,
+    first_line_no: usize,
+    data: Vec<u8>,
+    /// `data[line_ends[i - 1]..line_ends[i]]` is the chunk's i-th line.
+    line_ends: Vec<usize>,
+}
+
+struct ChunkOutput {
+    seq: u64,
+    out: Vec<u8>,
+    summary: RunSummary,
+}
+
+fn run_parallel<H: RecordHandler>(
+    handler: &H,
+    inputs: &[InputSource],
+    threads: usize,
+    output: &mut dyn Write,
+) -> Result<RunSummary> {
+    let names: Vec<Option<String>> = inputs.iter().map(InputSource::display_name).collect();
+    let (chunk_tx, chunk_rx) = mpsc::sync_channel::<Chunk>(threads * 2);
+    let chunk_rx = Arc::new(Mutex::new(chunk_rx));
+    let (output_tx, output_rx) = mpsc::sync_channel::<ChunkOutput>(threads * 2);
+
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            let chunk_rx = Arc::clone(&chunk_rx);
+            let output_tx = output_tx.clone();
+            let names = &names;
+            scope.spawn(move || {
+                let mut regions = RegionCache::default();
+                loop {
+                    let next = chunk_rx.lock().map(|rx| rx.recv());
+                    let Ok(Ok(chunk)) = next else { break };
+                    let processed = process_chunk(handler, &mut regions, names, chunk);
+                    if output_tx.send(processed).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(output_tx);
+
+        // The reader gets a thread of its own and this thread writes, because the locked
+        // standard output cannot move to another thread.
+        let reader = scope.spawn(move || read_chunks(inputs, chunk_tx));
+        let write_result = write_in_order(output_rx, output);
+        let read_result = reader
+            .join()
+            .unwrap_or_else(|_| Err(anyhow::anyhow!("the input thread panicked")));
+        // A write error (say, a closed pipe) stops the reader too, so report it first.
+        let summary = write_result?;
+        read_result?;
+        Ok(summary)
+    })
+}
+
+fn read_chunks(inputs: &[InputSource], chunk_tx: mpsc::SyncSender<Chunk>) -> Result<()> {
+    let mut seq = 0;
+    for (input_idx, input) in inputs.iter().enumerate() {
+        let mut reader = input.open()?;
+        let mut line_no = 0;
+        let mut at_end = false;
+        while !at_end {
+            let mut chunk = Chunk {
+                seq,
+                input_idx,
+                first_line_no: line_no + 1,
+                data: Vec::with_capacity(CHUNK_BYTES + 4096),
+                line_ends: Vec::with_capacity(CHUNK_LINES),
+            };
+            while chunk.line_ends.len() < CHUNK_LINES && chunk.data.len() < CHUNK_BYTES {
+                let start = chunk.data.len();
+                let n_read = reader
+                    .read_until(b'\n', &mut chunk.data)
+                    .with_context(|| format!("cannot read {}", input.label()))?;
+                if n_read == 0 {
+                    at_end = true;
+                    break;
+                }
+                line_no += 1;
+                if line_no == 1 && chunk.data[start..].starts_with(UTF8_BOM) {
+                    chunk.data.drain(start..start + UTF8_BOM.len());
+                }
+                chunk.line_ends.push(chunk.data.len());
+            }
+            if chunk.line_ends.is_empty() {
+                break;
+            }
+            seq += 1;
+            if chunk_tx.send(chunk).is_err() {
+                // The workers are gone because the output failed; the writer reports why.
+                return Ok(());
+            }
+        }
+    }
+    Ok(())
+}
+
+fn process_chunk<H: RecordHandler>(
+    handler: &H,
+    regions: &mut RegionCache,
+    names: &[Option<String>],
+    chunk: Chunk,
+) -> ChunkOutput {
+    let mut out = Vec::with_capacity(chunk.data.len() / 2 + 64);
+    let mut summary = RunSummary::default();
+    let mut line_start = 0;
+    for (line_idx, &line_end) in chunk.line_ends.iter().enumerate() {
+        let location = LineLocation {
+            file: names[chunk.input_idx].as_deref(),
+            line: chunk.first_line_no + line_idx,
+        };
+        let line = &chunk.data[line_start..line_end];
+        summary.count(process_line(handler, regions, line, location, &mut out));
+        line_start = line_end;
+    }
+    ChunkOutput {
+        seq: chunk.seq,
+        out,
+        summary,
+    }
+}
+
+fn write_in_order(
+    output_rx: mpsc::Receiver<ChunkOutput>,
+    output: &mut dyn Write,
+) -> Result<RunSummary> {
+    let mut summary = RunSummary::default();
+    let mut pending = BTreeMap::new();
+    let mut next_seq = 0;
+    for chunk_output in output_rx {
+        pending.insert(chunk_output.seq, chunk_output);
+        while let Some(ready) = pending.remove(&next_seq) {
+            output.write_all(&ready.out)?;
+            summary.add(ready.summary);
+            next_seq += 1;
+        }
+    }
+    output.flush()?;
+    Ok(summary)
+}

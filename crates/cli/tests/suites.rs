@@ -208,8 +208,5 @@ fn libphonenumber_matcher_suite() {
 
 #[test]
 fn presidio_suite() {
-    // The issue asks for 0.95; this session reaches 0.9476 (see the README's "Known gaps":
-    // country-specific recognizer rows without a region, bare bank numbers). The test holds
-    // the line at what is reached so a regression fails.
-    assert_peer("presidio", 0.945);
+    assert_peer("presidio", 0.95);
 }

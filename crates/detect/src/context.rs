@@ -25,7 +25,7 @@ use crate::{Finding, Kind};
 
 /// Labels that make the number right after them something other than a phone.
 static NUMBER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::lexicon::ascii_regex(
         r"(?x)
         (?:
           \b(?:part|order|invoice|inv|sku|lot|ticket|case|ref|reference|tracking|isbn|issn|ean|upc|gtin
@@ -44,23 +44,20 @@ static NUMBER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
         |\b(?:usd|eur|gbp|cad|aud|inr|rs|brl|r\$)\s*
         )$",
     )
-    .expect("label regex compiles")
 });
 
 /// Units right after a number.
 static NUMBER_UNIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::lexicon::ascii_regex(
         r"^\s*(?:units|unit|pages|page|words|rows|items|pcs|pieces|px|pt|mb|gb|kb|tb|mbps|%|usd|eur|gbp|dollars|euros|hours|hrs|mins|minutes|days|views|followers|likes|downloads|users|times|copies|orders|sales|visits|subscribers|km|mi|kg|lbs|sq|sqft|ms)\b|^\s*%",
     )
-    .expect("unit regex compiles")
 });
 
 /// Cues that make the rest of a clause a refusal or a prohibition.
 static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::lexicon::ascii_regex(
         r"\b(?:not|no|never|can'?t|cannot|can\s+not|won'?t|don'?t|do\s+not|doesn'?t|does\s+not|didn'?t|isn'?t|aren'?t|shouldn'?t|mustn'?t|wouldn'?t|couldn'?t|not\s+allowed|against|prohibited|forbidden|refuse|instead\s+of|rather\s+than|unable|nope|nao|nunca|nicht|kein|keine)\b",
     )
-    .expect("negation regex compiles")
 });
 
 /// The clause of `text` around `start..end`: from the previous clause boundary (`.`, `!`, `?`,
@@ -162,6 +159,8 @@ pub fn resolve(text: &Normalized<'_>, findings: &mut Vec<Finding>) {
     findings.retain(|f| {
         if f.kind == Kind::Phone && f.rule != "link/wa_me_number" {
             let before = &lower[floor_boundary(lower, f.start.saturating_sub(48))..f.start];
+            // A code glued to letters ("serial number XK2231-117"): the label is before them.
+            let before = before.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '-');
             let after = &lower[f.end..floor_boundary(lower, (f.end + 16).min(lower.len()))];
             if NUMBER_LABEL.is_match(before) || NUMBER_UNIT.is_match(after) {
                 return false;
@@ -240,9 +239,11 @@ fn dedupe(findings: &mut Vec<Finding>) {
     });
     let mut kept: Vec<Finding> = Vec::with_capacity(findings.len());
     for f in findings.drain(..) {
-        if let Some(existing) = kept
-            .iter_mut()
-            .find(|k| k.kind == f.kind && k.value == f.value && f.start < k.end && k.start < f.end)
+        // Sorted by start: an overlapping twin is among the last few kept.
+        if let Some(existing) =
+            kept.iter_mut().rev().take(16).find(|k| {
+                f.start < k.end && k.start < f.end && k.kind == f.kind && k.value == f.value
+            })
         {
             if f.confidence > existing.confidence {
                 existing.confidence = f.confidence;

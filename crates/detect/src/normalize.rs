@@ -507,8 +507,17 @@ fn token_reading(word: &str) -> Option<TokenReading> {
     if !word.is_ascii() {
         return None;
     }
+    let has_digit = word.bytes().any(|b| b.is_ascii_digit());
+    // Without a digit, a word reads as a number only as two or more glued number words
+    // ("fivefive"): at least six letters. Most words stop here.
+    if !has_digit && word.len() < 6 {
+        return None;
+    }
     if let Some(digits) = mixed_reading(word) {
         return Some(TokenReading::Mixed(digits));
+    }
+    if !has_digit {
+        return None;
     }
     leet_reading(word).map(TokenReading::Leet)
 }
@@ -531,8 +540,8 @@ fn mixed_reading(word: &str) -> Option<String> {
         }
         // Longest number word starting here.
         let mut best: Option<(usize, NumberWord)> = None;
-        for (w, n) in lexicon::NUMBER_WORDS {
-            if w.len() >= 2 && word[i..].starts_with(w) && best.is_none_or(|(l, _)| w.len() > l) {
+        for (w, n) in lexicon::number_words_starting(&bytes[i..]) {
+            if word[i..].starts_with(w) && best.is_none_or(|(l, _)| w.len() > l) {
                 best = Some((w.len(), *n));
             }
         }

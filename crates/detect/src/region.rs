@@ -53,9 +53,20 @@ impl Region {
                 code: code.to_string(),
             });
         }
-        rlibphonenumber::Region::from_code(&upper)
-            .map(Region)
-            .map_err(|_| RegionError {
+        let region = rlibphonenumber::Region::from_code(&upper).map_err(|_| RegionError {
+            code: code.to_string(),
+        })?;
+        // "ZZ" is libphonenumber's "unknown region": only numbers written with `+CC` are
+        // found. Any other code must have a numbering plan ("XX" would silently disable
+        // national numbers).
+        if upper == "ZZ" {
+            return Ok(Region(region));
+        }
+        rlibphonenumber::PHONE_NUMBER_UTIL
+            .get_country_code_for_region(region)
+            .filter(|&cc| cc > 0)
+            .map(|_| Region(region))
+            .ok_or_else(|| RegionError {
                 code: code.to_string(),
             })
     }

@@ -392,6 +392,8 @@ const NOT_HANDLES: &[&str] = &[
 /// One pattern shape and what it reports.
 struct Shape {
     regex: Regex,
+    /// Capture group of each channel alternative (see [`group_map`]).
+    groups: Vec<(usize, usize)>,
     rule: &'static str,
     /// Also report a solicitation (an invitation to move off the platform).
     solicits: bool,
@@ -421,7 +423,11 @@ struct Request {
 
 /// Finds channel invitations, handles, payment offers and off-platform requests.
 pub struct ChannelDetector {
+    /// Every shape and request pattern in one set: one pass over the text says which of
+    /// them can match at all (shapes first, then requests).
+    any_pattern: regex::RegexSet,
     channel_regex: Regex,
+    channel_groups: Vec<(usize, usize)>,
     shapes: Vec<Shape>,
     requests: Vec<Request>,
     cashtag: Regex,
@@ -447,7 +453,8 @@ impl Default for ChannelDetector {
         let handle = r"(?P<handle>[a-z0-9_][a-z0-9_.+-]{1,40}(?:@[a-z0-9.-]+)?)";
         let shape =
             |pattern: String, rule, solicits, ordinary, work, check_handle, payment_only| Shape {
-                regex: Regex::new(&pattern).expect("channel pattern compiles"),
+                regex: crate::lexicon::ascii_regex(&pattern),
+                groups: Vec::new(),
                 rule,
                 solicits,
                 ordinary_words_allowed: ordinary,
@@ -455,7 +462,7 @@ impl Default for ChannelDetector {
                 check_handle,
                 payment_only,
             };
-        let shapes = vec![
+        let mut shapes = vec![
             // "ping me on skype", "add me on line", "hit me up on wapp"
             shape(
                 format!(
@@ -600,8 +607,11 @@ impl Default for ChannelDetector {
                 true,
             ),
         ];
+        for shape in &mut shapes {
+            shape.groups = group_map(&shape.regex);
+        }
         let request = |pattern: &str, rule, payment, solicitation, money, talk| Request {
-            regex: Regex::new(pattern).expect("request pattern compiles"),
+            regex: crate::lexicon::ascii_regex(pattern),
             rule,
             payment,
             solicitation,
@@ -781,15 +791,33 @@ impl Default for ChannelDetector {
             "usdc",
             "wu",
         ];
+        let channel_regex = crate::lexicon::ascii_regex(&format!(r"\b{chan}\b"));
+        let any_pattern = regex::RegexSet::new(
+            shapes
+                .iter()
+                .map(|s| s.regex.as_str())
+                .chain(requests.iter().map(|r| r.regex.as_str())),
+        )
+        .expect("pattern set compiles");
         ChannelDetector {
-            channel_regex: Regex::new(&format!(r"\b{chan}\b")).expect("channel regex compiles"),
+            any_pattern,
+            channel_groups: group_map(&channel_regex),
+            channel_regex,
             shapes,
             requests,
-            cashtag: Regex::new(r"(?:^|[^\w$])\$(?P<tag>[A-Za-z][A-Za-z0-9_]{2,20})\b").expect("cashtag regex"),
-            skype_live: Regex::new(r"\blive:(?:\.cid\.)?[a-z0-9][a-z0-9._-]{2,}").expect("skype regex"),
-            meeting_id: Regex::new(r"\b(?:zoom|meeting)\s*(?:id|#|number|no)\s*[:#]?\s*\d{3}[\s-]?\d{3,4}[\s-]?\d{3,5}\b").expect("meeting regex"),
-            money_words: Regex::new(r"\b(?:pay|paid|paying|payment|payments|money|fees?|cut|commission|discount|price|cheaper|invoice|cash|deal|charge|charges|rate|\$)").expect("money regex"),
-            talk_words: Regex::new(r"\b(?:talk|chat|contact|reach|message|continue|discuss|speak|connect|communicate|text|call|meet|conversation)\b").expect("talk regex"),
+            cashtag: crate::lexicon::ascii_regex(
+                r"(?:^|[^\w$])\$(?P<tag>[A-Za-z][A-Za-z0-9_]{2,20})\b",
+            ),
+            skype_live: crate::lexicon::ascii_regex(r"\blive:(?:\.cid\.)?[a-z0-9][a-z0-9._-]{2,}"),
+            meeting_id: crate::lexicon::ascii_regex(
+                r"\b(?:zoom|meeting)\s*(?:id|#|number|no)\s*[:#]?\s*\d{3}[\s-]?\d{3,4}[\s-]?\d{3,5}\b",
+            ),
+            money_words: crate::lexicon::ascii_regex(
+                r"\b(?:pay|paid|paying|payment|payments|money|fees?|cut|commission|discount|price|cheaper|invoice|cash|deal|charge|charges|rate|\$)",
+            ),
+            talk_words: crate::lexicon::ascii_regex(
+                r"\b(?:talk|chat|contact|reach|message|continue|discuss|speak|connect|communicate|text|call|meet|conversation)\b",
+            ),
             triggers: aho_corasick::AhoCorasick::builder()
                 .ascii_case_insensitive(false)
                 .build(triggers)
@@ -799,14 +827,28 @@ impl Default for ChannelDetector {
 }
 
 impl ChannelDetector {
-    /// Which channel a match of the channel group is.
-    fn channel_of(&self, caps: &regex::Captures<'_>) -> Option<&'static Channel> {
-        CHANNELS
+    /// Which channel a match of the channel group is, given the regex's group map.
+    fn channel_of(
+        groups: &[(usize, usize)],
+        caps: &regex::Captures<'_>,
+    ) -> Option<&'static Channel> {
+        groups
             .iter()
-            .enumerate()
-            .find(|(i, _)| caps.name(&format!("c{i}")).is_some())
-            .map(|(_, c)| c)
+            .find(|&&(group, _)| caps.get(group).is_some())
+            .map(|&(_, channel)| &CHANNELS[channel])
     }
+}
+
+/// For a regex built with [`channel_group`]: (capture group index, index in [`CHANNELS`]).
+fn group_map(regex: &Regex) -> Vec<(usize, usize)> {
+    regex
+        .capture_names()
+        .enumerate()
+        .filter_map(|(group, name)| {
+            let channel = name?.strip_prefix('c')?.parse::<usize>().ok()?;
+            Some((group, channel))
+        })
+        .collect()
 }
 
 /// Whether the text at `at` ends a clause: end of text, punctuation, or a word that closes
@@ -855,12 +897,17 @@ impl Detector for ChannelDetector {
         }
         let span = |s: usize, e: usize| text.original_span(s, e);
         let mut shaped: Vec<(usize, usize)> = Vec::new();
-        for shape in &self.shapes {
+        let matched = self.any_pattern.matches(lower);
+        for (shape_idx, shape) in self.shapes.iter().enumerate() {
+            // Most texts match no shape: the set answered that in one pass.
+            if !matched.matched(shape_idx) {
+                continue;
+            }
             for caps in shape.regex.captures_iter(lower) {
                 let (Some(whole), Some(chan)) = (caps.get(0), caps.name("ch")) else {
                     continue;
                 };
-                let Some(channel) = self.channel_of(&caps) else {
+                let Some(channel) = Self::channel_of(&shape.groups, &caps) else {
                     continue;
                 };
                 if shape.payment_only && channel.kind != Kind::Payment {
@@ -918,10 +965,12 @@ impl Detector for ChannelDetector {
             {
                 continue;
             }
-            let Some(channel) = self.channel_of(&caps) else {
+            let Some(channel) = Self::channel_of(&self.channel_groups, &caps) else {
                 continue;
             };
-            if WORK_NOUNS.contains(&next_word(lower, chan.end())) {
+            // An ordinary word ("x", "line", "signal") next to a number is still an ordinary
+            // word: "120 x 60 x 75 mm".
+            if channel.ordinary_word || WORK_NOUNS.contains(&next_word(lower, chan.end())) {
                 continue;
             }
             let (start, end) = span(chan.start(), chan.end());
@@ -934,7 +983,10 @@ impl Detector for ChannelDetector {
                 "channels/mention",
             ));
         }
-        for request in &self.requests {
+        for (request_idx, request) in self.requests.iter().enumerate() {
+            if !matched.matched(self.shapes.len() + request_idx) {
+                continue;
+            }
             for m in request.regex.find_iter(lower) {
                 let clause = crate::context::clause_around(lower, m.start(), m.end());
                 if request.needs_money_word && !self.money_words.is_match(clause) {

@@ -221,11 +221,16 @@ impl Detector for EmailDetector {
 
     fn detect(&self, text: &Normalized<'_>, _scan: &ScanContext<'_>, out: &mut Vec<Finding>) {
         let tokens = text.tokens();
-        let lower = text.lower();
-        let maybe_spoken = lexicon::AT_WORDS.iter().any(|w| lower.contains(w));
-        let maybe_implied = lexicon::PROVIDERS.iter().any(|(w, _)| lower.contains(w));
-        if !lower.contains('@') && !text.compact().contains('@') && !maybe_spoken && !maybe_implied
-        {
+        // Nothing to do without an `@`, a word for it or a provider's name.
+        let candidate = tokens.iter().any(|t| match t.class {
+            TokenClass::At => true,
+            TokenClass::Word => {
+                let word = text.token_text(t);
+                lexicon::is_at_word(word) || lexicon::provider_domain(word).is_some()
+            }
+            _ => false,
+        });
+        if !candidate {
             return;
         }
         let mut last_end = 0;

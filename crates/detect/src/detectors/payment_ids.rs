@@ -844,7 +844,7 @@ fn plausible_pan(pan: &[u8]) -> bool {
 
 /// The ABA checksum (weights 3, 7, 1) and a Federal Reserve routing symbol as prefix:
 /// 00-12 (banks), 21-32 (thrifts), 61-72 (electronic), 80 (traveller's cheques).
-fn aba_valid(digits: &[u8]) -> bool {
+pub(crate) fn aba_valid(digits: &[u8]) -> bool {
     if digits.len() != ROUTING_DIGITS || one_repeated(digits) {
         return false;
     }

@@ -25,6 +25,7 @@ impl Detector for PaymentIdDetector {
     fn detect(&self, text: &Normalized<'_>, _scan: &ScanContext<'_>, out: &mut Vec<Finding>) {
         let mut matches: Vec<PaymentIdMatch> = Vec::new();
         self.finder.find(text.folded(), &mut matches);
+        aba_dashed(text.folded(), &mut matches);
         for m in matches {
             let (start, end) = text.original_span(m.start, m.end);
             out.push(Finding::new(
@@ -36,5 +37,47 @@ impl Detector for PaymentIdDetector {
                 m.rule,
             ));
         }
+    }
+}
+
+/// A routing number written in its dashed `XXXX-YYYY-C` form ("3222-7162-7") is recognisable
+/// without a keyword: the shape is rare and the ABA checksum must hold. Low confidence.
+fn aba_dashed(text: &str, out: &mut Vec<PaymentIdMatch>) {
+    if !text.contains('-') {
+        return;
+    }
+    let b = text.as_bytes();
+    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    let mut i = 0;
+    while i + 11 <= b.len() {
+        let shaped = (0..4).all(|k| digit(i + k))
+            && b[i + 4] == b'-'
+            && (5..9).all(|k| digit(i + k))
+            && b[i + 9] == b'-'
+            && digit(i + 10);
+        let bounded = (i == 0 || !b[i - 1].is_ascii_alphanumeric() && b[i - 1] != b'-')
+            && !(i + 11 < b.len() && (b[i + 11].is_ascii_alphanumeric() || b[i + 11] == b'-'));
+        if shaped && bounded {
+            let digits: Vec<u8> = b[i..i + 11]
+                .iter()
+                .copied()
+                .filter(u8::is_ascii_digit)
+                .collect();
+            let (start, end) = (i, i + 11);
+            if super::payment_ids::aba_valid(&digits)
+                && !out.iter().any(|m| m.start < end && start < m.end)
+            {
+                out.push(PaymentIdMatch {
+                    start,
+                    end,
+                    method: "bank",
+                    confidence: 0.5,
+                    rule: "payment_ids/aba_dashed",
+                });
+            }
+            i += 11;
+            continue;
+        }
+        i += 1;
     }
 }

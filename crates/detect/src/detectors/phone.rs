@@ -20,7 +20,7 @@ use rlibphonenumber::{PhoneNumber, PhoneNumberFormat, PHONE_NUMBER_UTIL};
 
 use super::{Detector, ScanContext};
 use crate::normalize::{Normalized, TokenClass};
-use crate::{Finding, Kind};
+use crate::{Finding, Kind, Region};
 
 /// Finds phone numbers.
 pub struct PhoneDetector;
@@ -45,19 +45,20 @@ impl Detector for PhoneDetector {
         }
         let first = out.len();
         let folded = text.folded();
-        if folded.bytes().filter(u8::is_ascii_digit).count() >= 6 {
+        if has_phone_sized_run(folded) {
             for (chunk_start, chunk) in chunks(folded) {
+                if !has_phone_sized_run(chunk) {
+                    continue;
+                }
+                // National numbers of other regions are the digit-run scanner's business (it
+                // tries them only in national format with a trunk prefix); asking the matcher to
+                // try every fallback region costs a hundred times more on every message with a
+                // number in it.
                 let builder = PHONE_MATCHER_FACTORY
                     .matcher_builder(chunk)
                     .leniency(Leniency::Valid)
-                    .max_tries(MAX_MATCHER_TRIES);
-                let builder = if scan.fallback_regions.is_empty() {
-                    builder.preferred_region(scan.region.0)
-                } else {
-                    let regions = std::iter::once(scan.region.0)
-                        .chain(scan.fallback_regions.iter().map(|r| r.0));
-                    builder.regions_with_hint(regions, scan.region.0)
-                };
+                    .max_tries(MAX_MATCHER_TRIES)
+                    .preferred_region(scan.region.0);
                 for found in builder.build() {
                     let in_region = found.raw_string.trim_start().starts_with('+')
                         || found.number.is_valid_for_region(scan.region.0);
@@ -89,15 +90,105 @@ impl Detector for PhoneDetector {
                 }
             }
         }
-        digit_runs(text, scan, first, out);
+        let named = named_regions(text);
+        digit_runs(text, scan, &named, first, out);
         possible_with_cue(text, scan, first, out);
     }
 }
 
+/// Countries and nationalities named in a text, as regions for its national numbers.
+fn named_regions(text: &Normalized<'_>) -> Vec<Region> {
+    const NAMES: &[(&str, &str)] = &[
+        ("israeli", "IL"),
+        ("israel", "IL"),
+        ("japanese", "JP"),
+        ("japan", "JP"),
+        ("cn", "CN"),
+        ("chinese", "CN"),
+        ("china", "CN"),
+        ("uk", "GB"),
+        ("british", "GB"),
+        ("english", "GB"),
+        ("german", "DE"),
+        ("germany", "DE"),
+        ("indian", "IN"),
+        ("india", "IN"),
+        ("brazilian", "BR"),
+        ("brazil", "BR"),
+        ("mexican", "MX"),
+        ("mexico", "MX"),
+        ("french", "FR"),
+        ("france", "FR"),
+        ("spanish", "ES"),
+        ("spain", "ES"),
+        ("italian", "IT"),
+        ("italy", "IT"),
+        ("turkish", "TR"),
+        ("turkey", "TR"),
+        ("filipino", "PH"),
+        ("philippine", "PH"),
+        ("philippines", "PH"),
+        ("nigerian", "NG"),
+        ("nigeria", "NG"),
+        ("pakistani", "PK"),
+        ("pakistan", "PK"),
+        ("australian", "AU"),
+        ("australia", "AU"),
+        ("russian", "RU"),
+        ("russia", "RU"),
+        ("ukrainian", "UA"),
+        ("ukraine", "UA"),
+        ("polish", "PL"),
+        ("poland", "PL"),
+        ("dutch", "NL"),
+        ("portuguese", "PT"),
+        ("portugal", "PT"),
+        ("argentine", "AR"),
+        ("argentinian", "AR"),
+        ("argentina", "AR"),
+        ("colombian", "CO"),
+        ("colombia", "CO"),
+        ("egyptian", "EG"),
+        ("egypt", "EG"),
+        ("kenyan", "KE"),
+        ("kenya", "KE"),
+        ("korean", "KR"),
+        ("korea", "KR"),
+        ("vietnamese", "VN"),
+        ("vietnam", "VN"),
+        ("indonesian", "ID"),
+        ("indonesia", "ID"),
+        ("emirati", "AE"),
+        ("uae", "AE"),
+        ("dubai", "AE"),
+        ("saudi", "SA"),
+        ("bangladeshi", "BD"),
+        ("bangladesh", "BD"),
+        ("moroccan", "MA"),
+        ("morocco", "MA"),
+    ];
+    let mut regions = Vec::new();
+    for token in text.tokens() {
+        if token.class != TokenClass::Word {
+            continue;
+        }
+        let word = text.token_text(token);
+        if let Some((_, code)) = NAMES.iter().find(|(name, _)| *name == word) {
+            if let Ok(region) = Region::parse(code) {
+                if !regions.contains(&region) {
+                    regions.push(region);
+                }
+            }
+        }
+    }
+    regions
+}
+
 /// Words that offer a number as a way to be called or texted.
 static CALL_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:call|calls|phone|tel|telephone|mobile|cell|cellphone|reach|text|txt|whatsapp|ring|dial|sms|contact|number|num|telefono|telefone|telefon|telepono|numero|numéro|nummer|handy|movil|celular|portable)\b")
-        .expect("cue regex compiles")
+    crate::lexicon::ascii_regex(
+        r"\b(?:call|calls|phone|tel|telephone|mobile|cell|cellphone|reach|text|txt|whatsapp|ring|dial|sms|contact|number|num|telefono|telefone|telefon|telepono|numero|numéro|nummer|handy|movil|celular|portable)\b",
+    )
 });
 
 /// A number the sender explicitly offers as a way to be called ("call me at 123-456-7890")
@@ -115,6 +206,9 @@ fn possible_with_cue(
         return;
     }
     for (chunk_start, chunk) in chunks(text.folded()) {
+        if !has_phone_sized_run(chunk) {
+            continue;
+        }
         let matcher = PHONE_MATCHER_FACTORY
             .matcher_builder(chunk)
             .leniency(Leniency::Possible)
@@ -188,6 +282,29 @@ pub(crate) fn canonical(number: &PhoneNumber) -> String {
     value
 }
 
+/// Whether `text` has a stretch of 7 to 24 digits, where digits may be separated by at most
+/// two characters of phone punctuation: a cheap test that lets most texts (and long runs of
+/// digits that cannot be one number) skip libphonenumber's matcher.
+fn has_phone_sized_run(text: &str) -> bool {
+    let (mut current, mut gap) = (0usize, 0);
+    let sized = |n: usize| (7..=24).contains(&n);
+    for b in text.bytes() {
+        if b.is_ascii_digit() {
+            current += 1;
+            gap = 0;
+        } else if matches!(b, b' ' | b'-' | b'.' | b'(' | b')' | b'/' | b'+' | b'\t') && gap < 2 {
+            gap += 1;
+        } else {
+            if sized(current) {
+                return true;
+            }
+            current = 0;
+            gap = 0;
+        }
+    }
+    sized(current)
+}
+
 fn national_digits(raw: &str) -> usize {
     raw.bytes().filter(u8::is_ascii_digit).count()
 }
@@ -200,9 +317,21 @@ pub(crate) fn valid_number(digits: &str, scan: &ScanContext<'_>) -> Option<Strin
 
 /// Like [`valid_number`], then in the fallback regions for numbers of at least nine digits;
 /// returns whether the number is in the primary region.
-fn valid_number_anywhere(digits: &str, scan: &ScanContext<'_>) -> Option<(String, bool)> {
+fn valid_number_anywhere(
+    digits: &str,
+    scan: &ScanContext<'_>,
+    named: &[Region],
+) -> Option<(String, bool)> {
     if let Some(value) = valid_number(digits, scan) {
         return Some((value, true));
+    }
+    // "My Israeli number is 09-7625400": a country the text names is as good as a hint.
+    for region in named {
+        if let Ok(number) = PHONE_NUMBER_UTIL.parse(digits, Some(region.0)) {
+            if number.is_valid() {
+                return Some((canonical(&number), false));
+            }
+        }
     }
     // Only numbers written in national format with a trunk prefix ("0917 123 4567"): a bare
     // digit run is valid *somewhere* far too often.
@@ -226,6 +355,7 @@ struct Group {
 fn digit_runs(
     text: &Normalized<'_>,
     scan: &ScanContext<'_>,
+    named: &[Region],
     first_new: usize,
     out: &mut Vec<Finding>,
 ) {
@@ -266,7 +396,7 @@ fn digit_runs(
             j += 1;
         }
         let next = groups.last().map_or(i + 1, |g| g.token_idx + 1);
-        try_run(text, scan, &groups, plus, first_new, out);
+        try_run(text, scan, named, &groups, plus, first_new, out);
         i = next;
     }
 }
@@ -274,6 +404,7 @@ fn digit_runs(
 fn try_run(
     text: &Normalized<'_>,
     scan: &ScanContext<'_>,
+    named: &[Region],
     groups: &[Group],
     plus: bool,
     first_new: usize,
@@ -307,7 +438,7 @@ fn try_run(
             for g in window {
                 digits.push_str(text.token_text(&tokens[g.token_idx]));
             }
-            let Some((value, in_region)) = valid_number_anywhere(&digits, scan) else {
+            let Some((value, in_region)) = valid_number_anywhere(&digits, scan, named) else {
                 continue;
             };
             let start = if with_plus {

@@ -896,7 +896,7 @@ impl Detector for ChannelDetector {
             return;
         }
         let span = |s: usize, e: usize| text.original_span(s, e);
-        let mut shaped: Vec<(usize, usize)> = Vec::new();
+        let mut shaped: std::collections::HashSet<(usize, usize)> = Default::default();
         let matched = self.any_pattern.matches(lower);
         for (shape_idx, shape) in self.shapes.iter().enumerate() {
             // Most texts match no shape: the set answered that in one pass.
@@ -933,7 +933,7 @@ impl Detector for ChannelDetector {
                     }
                 }
                 let (start, end) = span(whole.start(), whole.end());
-                shaped.push((chan.start(), chan.end()));
+                shaped.insert((chan.start(), chan.end()));
                 out.push(Finding::new(
                     channel.kind,
                     Some(channel.value.to_string()),
@@ -959,10 +959,7 @@ impl Detector for ChannelDetector {
             let Some(chan) = caps.name("ch") else {
                 continue;
             };
-            if shaped
-                .iter()
-                .any(|&(s, e)| s == chan.start() && e == chan.end())
-            {
+            if shaped.contains(&(chan.start(), chan.end())) {
                 continue;
             }
             let Some(channel) = Self::channel_of(&self.channel_groups, &caps) else {

@@ -524,6 +524,10 @@ pub(crate) fn is_registrable(domain: &str) -> bool {
 
 /// "my gmail is alex", "gmail: alex_k", "hotmail - maria.s".
 fn implied_by_provider(text: &Normalized<'_>, out: &mut Vec<Finding>) {
+    let mut found = super::SpanIndex::default();
+    for f in out.iter().filter(|f| f.kind == Kind::Email) {
+        found.insert(f.start, f.end);
+    }
     let tokens = text.tokens();
     let words: Vec<usize> = (0..tokens.len())
         .filter(|&i| !matches!(tokens[i].class, TokenClass::Space { .. }))
@@ -600,10 +604,7 @@ fn implied_by_provider(text: &Normalized<'_>, out: &mut Vec<Finding>) {
         }
         let start = tokens[idx].start;
         let end = tokens[last].end;
-        if out
-            .iter()
-            .any(|f| f.kind == Kind::Email && f.start < end && start < f.end)
-        {
+        if found.overlaps(start, end) {
             continue;
         }
         out.push(Finding::new(

@@ -15,6 +15,27 @@ pub mod payment_ids;
 pub mod payments;
 pub mod phone;
 
+/// Spans already reported, for "is this overlapping something found?" in logarithmic time,
+/// so that texts with thousands of findings stay linear.
+#[derive(Debug, Default)]
+pub(crate) struct SpanIndex(std::collections::BTreeMap<usize, usize>);
+
+impl SpanIndex {
+    /// No finding of one detector is longer than this; overlap checks look back this far.
+    const MAX_SPAN: usize = 512;
+
+    pub(crate) fn insert(&mut self, start: usize, end: usize) {
+        let slot = self.0.entry(start).or_insert(end);
+        *slot = (*slot).max(end);
+    }
+
+    pub(crate) fn overlaps(&self, start: usize, end: usize) -> bool {
+        self.0
+            .range(start.saturating_sub(Self::MAX_SPAN)..end.max(start + 1))
+            .any(|(&s, &e)| s < end.max(start + 1) && start < e)
+    }
+}
+
 /// What a detector knows about the scan besides the text.
 #[derive(Debug, Clone, Copy)]
 pub struct ScanContext<'e> {

@@ -46,6 +46,8 @@ fn aba_dashed(text: &str, out: &mut Vec<PaymentIdMatch>) {
     if !text.contains('-') {
         return;
     }
+    // The finder's matches come in text order and never overlap.
+    let n_found = out.len();
     let b = text.as_bytes();
     let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
     let mut i = 0;
@@ -65,7 +67,7 @@ fn aba_dashed(text: &str, out: &mut Vec<PaymentIdMatch>) {
                 .collect();
             let (start, end) = (i, i + 11);
             if super::payment_ids::aba_valid(&digits)
-                && !out.iter().any(|m| m.start < end && start < m.end)
+                && !overlaps_sorted(&out[..n_found], start, end)
             {
                 out.push(PaymentIdMatch {
                     start,
@@ -80,4 +82,10 @@ fn aba_dashed(text: &str, out: &mut Vec<PaymentIdMatch>) {
         }
         i += 1;
     }
+}
+
+/// Whether `start..end` overlaps one of `sorted` (in text order, not overlapping each other).
+fn overlaps_sorted(sorted: &[PaymentIdMatch], start: usize, end: usize) -> bool {
+    let idx = sorted.partition_point(|m| m.start < end);
+    idx > 0 && sorted[idx - 1].end > start
 }

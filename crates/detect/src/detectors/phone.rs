@@ -18,7 +18,7 @@ use regex::Regex;
 use rlibphonenumber::phonenumber_matcher::{Leniency, PHONE_MATCHER_FACTORY};
 use rlibphonenumber::{PhoneNumber, PhoneNumberFormat, PHONE_NUMBER_UTIL};
 
-use super::{Detector, ScanContext};
+use super::{Detector, ScanContext, SpanIndex};
 use crate::normalize::{Normalized, TokenClass};
 use crate::{Finding, Kind, Region};
 
@@ -43,7 +43,7 @@ impl Detector for PhoneDetector {
         if n_digits < 6 {
             return;
         }
-        let first = out.len();
+        let mut found_spans = SpanIndex::default();
         let folded = text.folded();
         if has_phone_sized_run(folded) {
             for (chunk_start, chunk) in chunks(folded) {
@@ -72,9 +72,10 @@ impl Detector for PhoneDetector {
                     }
                     let (start, end) =
                         text.original_span(chunk_start + found.start, chunk_start + found.end());
-                    if out[first..].iter().any(|f| f.start == start) {
+                    if found_spans.overlaps(start, end) {
                         continue;
                     }
+                    found_spans.insert(start, end);
                     out.push(Finding::new(
                         Kind::Phone,
                         Some(canonical(&found.number)),
@@ -91,8 +92,8 @@ impl Detector for PhoneDetector {
             }
         }
         let named = named_regions(text);
-        digit_runs(text, scan, &named, first, out);
-        possible_with_cue(text, scan, first, out);
+        digit_runs(text, scan, &named, &mut found_spans, out);
+        possible_with_cue(text, scan, &mut found_spans, out);
     }
 }
 
@@ -198,7 +199,7 @@ static CALL_CUE: LazyLock<Regex> = LazyLock::new(|| {
 fn possible_with_cue(
     text: &Normalized<'_>,
     scan: &ScanContext<'_>,
-    first_new: usize,
+    found_spans: &mut SpanIndex,
     out: &mut Vec<Finding>,
 ) {
     let lower = text.lower();
@@ -223,12 +224,10 @@ fn possible_with_cue(
                 continue;
             }
             let (start, end) = text.original_span(found_start, chunk_start + found.end());
-            if out[first_new..]
-                .iter()
-                .any(|f| f.kind == Kind::Phone && f.start < end && start < f.end)
-            {
+            if found_spans.overlaps(start, end) {
                 continue;
             }
+            found_spans.insert(start, end);
             out.push(Finding::new(
                 Kind::Phone,
                 Some(canonical(&found.number)),
@@ -356,7 +355,7 @@ fn digit_runs(
     text: &Normalized<'_>,
     scan: &ScanContext<'_>,
     named: &[Region],
-    first_new: usize,
+    found_spans: &mut SpanIndex,
     out: &mut Vec<Finding>,
 ) {
     let tokens = text.tokens();
@@ -396,7 +395,7 @@ fn digit_runs(
             j += 1;
         }
         let next = groups.last().map_or(i + 1, |g| g.token_idx + 1);
-        try_run(text, scan, named, &groups, plus, first_new, out);
+        try_run(text, scan, named, &groups, plus, found_spans, out);
         i = next;
     }
 }
@@ -407,7 +406,7 @@ fn try_run(
     named: &[Region],
     groups: &[Group],
     plus: bool,
-    first_new: usize,
+    found_spans: &mut SpanIndex,
     out: &mut Vec<Finding>,
 ) {
     let tokens = text.tokens();
@@ -448,10 +447,7 @@ fn try_run(
             };
             let end = tokens[last_tok].end;
             // Already found by libphonenumber's matcher (same number, overlapping).
-            if out[first_new..]
-                .iter()
-                .any(|f| f.kind == Kind::Phone && f.start < end && start < f.end)
-            {
+            if found_spans.overlaps(start, end) {
                 used_until = end;
                 continue;
             }
@@ -461,6 +457,7 @@ fn try_run(
                     .bytes()
                     .all(|b| b.is_ascii_digit())
             });
+            found_spans.insert(start, end);
             out.push(Finding::new(
                 Kind::Phone,
                 Some(value),

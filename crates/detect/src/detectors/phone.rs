@@ -429,6 +429,18 @@ fn try_run(
             if tokens[first_tok].start < used_until {
                 continue;
             }
+            // A window carved out of a longer number glued by punctuation ("978-8-25-966637-4",
+            // "2024.05.06.1234") is part of that number, not a phone.
+            let glued = |a: usize, b: usize| {
+                tokens[a + 1..b]
+                    .iter()
+                    .all(|t| !matches!(t.class, TokenClass::Space { .. }))
+            };
+            if (from > 0 && glued(groups[from - 1].token_idx, first_tok))
+                || (from + width < n && glued(last_tok, groups[from + width].token_idx))
+            {
+                continue;
+            }
             let with_plus = plus && from == 0;
             let mut digits = String::with_capacity(len + 1);
             if with_plus {

@@ -1,0 +1,75 @@
+//! Regression cases, each named after the false positive or miss it pins down, through the
+//! whole engine (detectors and context).
+
+use offside_detect::{Engine, EngineOptions, Kind, Region};
+use std::sync::LazyLock;
+
+static ENGINE: LazyLock<Engine> = LazyLock::new(|| Engine::new(EngineOptions::default()));
+
+fn kinds(text: &str, region: Option<&str>) -> Vec<(Kind, Option<String>)> {
+    let region = region.map(|r| Region::parse(r).expect("region"));
+    ENGINE
+        .scan(text, region)
+        .into_iter()
+        .map(|f| (f.kind, f.value))
+        .collect()
+}
+
+#[test]
+fn benign_numbers_are_not_phones() {
+    for text in [
+        // An ISBN whose middle groups form a valid US number.
+        "ISBN 978-8-25-966637-4, good condition, $178.94.",
+        // A serial code glued to letters after a label.
+        "I measured 120 x 60 x 75 mm, serial number XK2231-117.",
+        "Part number XK2231-117 fits the 2016 model, size 42.",
+        "Order #4155550132 shipped today",
+        "Invoice 2065551234 for $45.00 is attached here on the platform.",
+        "Ticket 3125550199 was closed",
+        "Part number 259-848-9117",
+        "Can you do $45.99? I can pick up on 2024-05-06.",
+        "We shipped 620,397 units last quarter",
+    ] {
+        assert_eq!(kinds(text, Some("US")), vec![], "{text:?}");
+        assert_eq!(kinds(text, None), vec![], "{text:?} without a region hint");
+    }
+}
+
+#[test]
+fn ordinary_words_next_to_numbers_are_not_channels() {
+    // "x" (twitter) and "line" next to a number used to be kept as mentions.
+    assert_eq!(
+        kinds("Resize to 120 x 415 555 0132", Some("US"))
+            .iter()
+            .filter(|(k, _)| *k == Kind::Social)
+            .count(),
+        0
+    );
+    assert_eq!(
+        kinds("see line 4155550132 of the log", Some("US"))
+            .iter()
+            .filter(|(k, _)| *k == Kind::Messenger)
+            .count(),
+        0
+    );
+}
+
+#[test]
+fn a_named_country_is_a_region_hint() {
+    let found = kinds("My Israeli number is 09-7625400", None);
+    assert!(
+        found.contains(&(Kind::Phone, Some("+97297625400".into()))),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn refusals_raise_nothing() {
+    for text in [
+        "Sorry, I can't share contact details before the contract starts",
+        "I don't do payments outside the platform, please pay through the site",
+        "please don't text me on whatsapp, let's keep it here",
+    ] {
+        assert_eq!(kinds(text, Some("US")), vec![], "{text:?}");
+    }
+}

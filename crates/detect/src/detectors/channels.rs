@@ -954,8 +954,19 @@ impl Detector for ChannelDetector {
                 }
             }
         }
-        // Plain mentions: kept by the context step only next to a concrete contact value.
-        for caps in self.channel_regex.captures_iter(lower) {
+        // Plain mentions: kept by the context step only next to a concrete contact value,
+        // so there is nothing to look for when the earlier detectors found none.
+        let concrete_found = out.iter().any(|f| {
+            matches!(f.kind, Kind::Email | Kind::Phone | Kind::Url)
+                || f.rule.starts_with("link/")
+                || f.rule.starts_with("payment_ids/")
+        });
+        let mentions = if concrete_found {
+            Some(self.channel_regex.captures_iter(lower))
+        } else {
+            None
+        };
+        for caps in mentions.into_iter().flatten() {
             let Some(chan) = caps.name("ch") else {
                 continue;
             };
@@ -1057,7 +1068,12 @@ impl Detector for ChannelDetector {
                 ));
             }
         }
-        for m in self.meeting_id.find_iter(lower) {
+        let meeting_words = lower.contains("zoom") || lower.contains("meeting");
+        for m in self
+            .meeting_id
+            .find_iter(lower)
+            .take(if meeting_words { usize::MAX } else { 0 })
+        {
             let (start, end) = span(m.start(), m.end());
             out.push(Finding::new(
                 Kind::Meeting,

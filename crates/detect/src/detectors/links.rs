@@ -109,7 +109,13 @@ impl Detector for LinkDetector {
 
     fn detect(&self, text: &Normalized<'_>, scan: &ScanContext<'_>, out: &mut Vec<Finding>) {
         let folded = text.folded();
-        if !folded.contains('.') && !folded.contains(':') {
+        // A link needs a dot followed by a letter or digit ("site.com", "t.me") or a scheme;
+        // the full stop at the end of a sentence is not enough.
+        let bytes = folded.as_bytes();
+        let dotted = bytes
+            .windows(2)
+            .any(|w| w[0] == b'.' && w[1].is_ascii_alphanumeric());
+        if !dotted && !folded.contains("://") {
             return;
         }
         for link in self.finder.links(folded) {

@@ -191,31 +191,38 @@ pub const TENS_JOINERS: &[&str] = &["y", "e", "et", "und", "and"];
 
 /// Looks up a number word.
 pub fn number_word(word: &str) -> Option<NumberWord> {
-    // Every word of every message is looked up: a hash map, not a scan of the list.
-    static MAP: std::sync::LazyLock<std::collections::HashMap<&'static str, NumberWord>> =
-        std::sync::LazyLock::new(|| NUMBER_WORDS.iter().copied().collect());
-    if word.len() > 10 {
-        return None;
+    if word == "o" {
+        return Some(NumberWord::Digit(0));
     }
-    MAP.get(word).copied()
+    number_words_starting(word.as_bytes())
+        .iter()
+        .find(|(w, _)| *w == word)
+        .map(|(_, n)| *n)
 }
 
 /// The number words (of two letters or more) that could start `text`, found by its first two
-/// bytes, so reading glued words ("six17") does not compare every word of the list.
+/// letters in a 26×26 table: every word of every message is looked up, so no hashing and no
+/// scan of the whole list.
 pub fn number_words_starting(text: &[u8]) -> &'static [(&'static str, NumberWord)] {
-    type ByPrefix = std::collections::HashMap<[u8; 2], Vec<(&'static str, NumberWord)>>;
-    static MAP: std::sync::LazyLock<ByPrefix> = std::sync::LazyLock::new(|| {
-        let mut map = ByPrefix::new();
-        for &(w, n) in NUMBER_WORDS {
-            if let [a, b, ..] = *w.as_bytes() {
-                map.entry([a, b]).or_default().push((w, n));
+    static TABLE: std::sync::LazyLock<Vec<Vec<(&'static str, NumberWord)>>> =
+        std::sync::LazyLock::new(|| {
+            let mut table = vec![Vec::new(); 26 * 26];
+            for &(w, n) in NUMBER_WORDS {
+                if let Some(slot) = prefix_slot(w.as_bytes()) {
+                    table[slot].push((w, n));
+                }
             }
-        }
-        map
-    });
+            table
+        });
+    prefix_slot(text).map_or(&[], |slot| TABLE[slot].as_slice())
+}
+
+fn prefix_slot(text: &[u8]) -> Option<usize> {
     match text {
-        [a, b, ..] => MAP.get(&[*a, *b]).map_or(&[], Vec::as_slice),
-        _ => &[],
+        [a @ b'a'..=b'z', b @ b'a'..=b'z', ..] => {
+            Some(usize::from(a - b'a') * 26 + usize::from(b - b'a'))
+        }
+        _ => None,
     }
 }
 

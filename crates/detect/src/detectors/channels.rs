@@ -305,90 +305,6 @@ pub(crate) const WORK_NOUNS: &[&str] = &[
     "trend",
 ];
 
-/// Words that follow "my X is" or "X:" in ordinary talk and are not handles.
-const NOT_HANDLES: &[&str] = &[
-    "is",
-    "not",
-    "down",
-    "broken",
-    "blocked",
-    "linked",
-    "connected",
-    "working",
-    "fine",
-    "ok",
-    "okay",
-    "the",
-    "a",
-    "an",
-    "same",
-    "different",
-    "new",
-    "old",
-    "private",
-    "personal",
-    "public",
-    "verified",
-    "in",
-    "on",
-    "there",
-    "here",
-    "also",
-    "still",
-    "just",
-    "really",
-    "very",
-    "too",
-    "so",
-    "my",
-    "your",
-    "and",
-    "or",
-    "but",
-    "with",
-    "for",
-    "from",
-    "to",
-    "of",
-    "at",
-    "banned",
-    "suspended",
-    "disabled",
-    "closed",
-    "limited",
-    "empty",
-    "full",
-    "slow",
-    "busy",
-    "offline",
-    "online",
-    "better",
-    "easier",
-    "faster",
-    "cheaper",
-    "best",
-    "great",
-    "good",
-    "bad",
-    "fast",
-    "free",
-    "what",
-    "how",
-    "why",
-    "where",
-    "when",
-    "yes",
-    "no",
-    "none",
-    "nothing",
-    "same",
-    "different",
-    "gone",
-    "deleted",
-    "hacked",
-    "under",
-];
-
 /// One pattern shape and what it reports.
 struct Shape {
     regex: Regex,
@@ -401,7 +317,7 @@ struct Shape {
     ordinary_words_allowed: bool,
     /// Check the word right after the channel for a work noun.
     check_work_noun: bool,
-    /// Check the captured handle against [`NOT_HANDLES`].
+    /// Check the captured handle against [`crate::lexicon::NOT_A_NAME`].
     check_handle: bool,
     /// Only payment channels.
     payment_only: bool,
@@ -927,7 +843,10 @@ impl Detector for ChannelDetector {
                 if shape.check_handle {
                     if let Some(handle) = caps.name("handle") {
                         let h = handle.as_str().trim_end_matches(['.', '-']);
-                        if NOT_HANDLES.contains(&h) || WORK_NOUNS.contains(&h) || h.len() < 2 {
+                        if crate::lexicon::NOT_A_NAME.contains(&h)
+                            || WORK_NOUNS.contains(&h)
+                            || h.len() < 2
+                        {
                             continue;
                         }
                     }

@@ -135,81 +135,6 @@ const NOT_LOCAL_PARTS: &[&str] = &[
     "min",
 ];
 
-/// Words that follow "my gmail is" in ordinary talk and are not user names.
-const NOT_USER_NAMES: &[&str] = &[
-    "is",
-    "not",
-    "down",
-    "full",
-    "broken",
-    "blocked",
-    "hacked",
-    "working",
-    "fine",
-    "ok",
-    "okay",
-    "the",
-    "a",
-    "an",
-    "same",
-    "different",
-    "new",
-    "old",
-    "better",
-    "private",
-    "personal",
-    "public",
-    "verified",
-    "linked",
-    "connected",
-    "above",
-    "below",
-    "in",
-    "on",
-    "there",
-    "here",
-    "also",
-    "still",
-    "just",
-    "really",
-    "very",
-    "too",
-    "so",
-    "my",
-    "your",
-    "account",
-    "address",
-    "id",
-    "inbox",
-    "spam",
-    "acting",
-    "being",
-    "getting",
-    "and",
-    "or",
-    "but",
-    "with",
-    "for",
-    "from",
-    "to",
-    "of",
-    "at",
-    "dot",
-    "com",
-    "app",
-    "login",
-    "password",
-    "settings",
-    "storage",
-    "blocked",
-    "suspended",
-    "disabled",
-    "what",
-    "where",
-    "why",
-    "how",
-];
-
 impl Detector for EmailDetector {
     fn name(&self) -> &'static str {
         "email"
@@ -597,7 +522,7 @@ fn implied_by_provider(text: &Normalized<'_>, out: &mut Vec<Finding>) {
             continue;
         }
         if name.len() < 3
-            || NOT_USER_NAMES.contains(&name.as_str())
+            || lexicon::NOT_A_NAME.contains(&name.as_str())
             || !name.as_bytes()[0].is_ascii_alphanumeric()
         {
             continue;

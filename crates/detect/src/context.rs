@@ -198,12 +198,15 @@ pub fn resolve(text: &Normalized<'_>, findings: &mut Vec<Finding>) {
             || f.value.as_deref() == Some("crypto")
             || !links.any_near(f.start, f.end, |s, e| f.start < e && s < f.end)
     });
-    // Digits inside an IBAN, a card or a wallet address are not a phone number.
-    let payment_ids = Spans::new(findings, |f| f.rule.starts_with("payment_ids/"));
+    // Digits inside an IBAN, a card, a wallet address or a link ("zoom.us/j/8392716455") are
+    // not a phone number; wa.me links carry theirs on purpose and report it themselves.
+    let containers = Spans::new(findings, |f| {
+        f.rule.starts_with("payment_ids/") || (f.rule.starts_with("link/") && f.kind != Kind::Phone)
+    });
     findings.retain(|f| {
         f.kind != Kind::Phone
             || f.rule.starts_with("link/")
-            || !payment_ids.any_near(f.start, f.end, |s, e| f.start < e && s < f.end)
+            || !containers.any_near(f.start, f.end, |s, e| f.start < e && s < f.end)
     });
 
     // "https://user:pass@example.com/": the credentials of a link are not an address.

@@ -73,3 +73,26 @@ fn refusals_raise_nothing() {
         assert_eq!(kinds(text, Some("US")), vec![], "{text:?}");
     }
 }
+
+#[test]
+fn a_spoken_number_with_pauses_is_found() {
+    let found = kinds(
+        "my number is oh seven nine one one, one two three four five six",
+        Some("GB"),
+    );
+    assert!(
+        found.contains(&(Kind::Phone, Some("+447911123456".into()))),
+        "{found:?}"
+    );
+    // Thousands separators are not pauses.
+    assert_eq!(
+        kinds("Table has 1,048,576 rows max in Excel", Some("US")),
+        vec![]
+    );
+}
+
+#[test]
+fn digits_inside_a_meeting_link_are_not_a_phone() {
+    let found = kinds("join zoom.us/j/8392716455 at 5", Some("US"));
+    assert_eq!(found, vec![(Kind::Meeting, Some("zoom".into()))]);
+}

@@ -387,6 +387,16 @@ fn digit_runs(
                 {
                     n_separators += 1
                 }
+                // A spoken pause ("oh seven nine one one, one two three"), not a thousands
+                // separator ("1,048,576"): a comma counts only when a space follows it.
+                TokenClass::Punct
+                    if text.token_text(&tokens[j]) == ","
+                        && tokens
+                            .get(j + 1)
+                            .is_some_and(|t| matches!(t.class, TokenClass::Space { .. })) =>
+                {
+                    n_separators += 1
+                }
                 _ => break,
             }
             if n_separators > 3 {

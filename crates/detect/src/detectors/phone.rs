@@ -72,22 +72,18 @@ impl Detector for PhoneDetector {
                     }
                     let (start, end) =
                         text.original_span(chunk_start + found.start, chunk_start + found.end());
-                    if found_spans.overlaps(start, end) {
-                        continue;
-                    }
-                    found_spans.insert(start, end);
-                    out.push(Finding::new(
-                        Kind::Phone,
-                        Some(canonical(&found.number)),
-                        start,
-                        end,
+                    push_phone(
+                        &mut found_spans,
+                        out,
+                        canonical(&found.number),
+                        (start, end),
                         if in_region { 0.95 } else { 0.7 },
                         if in_region {
                             "phone/libphonenumber"
                         } else {
                             "phone/other_region"
                         },
-                    ));
+                    );
                 }
             }
         }
@@ -224,20 +220,40 @@ fn possible_with_cue(
                 continue;
             }
             let (start, end) = text.original_span(found_start, chunk_start + found.end());
-            if found_spans.overlaps(start, end) {
-                continue;
-            }
-            found_spans.insert(start, end);
-            out.push(Finding::new(
-                Kind::Phone,
-                Some(canonical(&found.number)),
-                start,
-                end,
+            push_phone(
+                found_spans,
+                out,
+                canonical(&found.number),
+                (start, end),
                 0.6,
                 "phone/possible_with_cue",
-            ));
+            );
         }
     }
+}
+
+/// Reports a phone unless an earlier source already reported one overlapping it (the
+/// matcher, the digit-run scanner and the cue-backed pass find many of the same numbers).
+fn push_phone(
+    found_spans: &mut SpanIndex,
+    out: &mut Vec<Finding>,
+    value: String,
+    (start, end): (usize, usize),
+    confidence: f32,
+    rule: &'static str,
+) {
+    if found_spans.overlaps(start, end) {
+        return;
+    }
+    found_spans.insert(start, end);
+    out.push(Finding::new(
+        Kind::Phone,
+        Some(value),
+        start,
+        end,
+        confidence,
+        rule,
+    ));
 }
 
 /// Bytes of text handed to libphonenumber's matcher at a time. The matcher's cost grows
@@ -468,23 +484,18 @@ fn try_run(
                 tokens[first_tok].start
             };
             let end = tokens[last_tok].end;
-            // Already found by libphonenumber's matcher (same number, overlapping).
-            if found_spans.overlaps(start, end) {
-                used_until = end;
-                continue;
-            }
             let disguised = window.iter().any(|g| {
                 let t = &tokens[g.token_idx];
                 !text.original[t.start..t.end]
                     .bytes()
                     .all(|b| b.is_ascii_digit())
             });
-            found_spans.insert(start, end);
-            out.push(Finding::new(
-                Kind::Phone,
-                Some(value),
-                start,
-                end,
+            // Skipped when libphonenumber's matcher already found it (overlapping).
+            push_phone(
+                found_spans,
+                out,
+                value,
+                (start, end),
                 match (in_region, disguised) {
                     (true, true) => 0.85,
                     (true, false) => 0.9,
@@ -495,7 +506,7 @@ fn try_run(
                     (true, true) => "phone/disguised_digits",
                     (true, false) => "phone/digit_run",
                 },
-            ));
+            );
             used_until = end;
         }
     }

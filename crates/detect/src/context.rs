@@ -103,6 +103,20 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
     i
 }
 
+/// Whether the number at `start..end` of `lower` (an ASCII-lower-cased text) is labelled as
+/// something other than a phone: "order #", "part number XK-", "$", or a unit after it.
+/// The phone detector asks this before parsing a digit run, and the context step after, so
+/// the two always agree.
+pub(crate) fn labelled_as_other(lower: &str, start: usize, end: usize) -> bool {
+    let start = floor_boundary(lower, start);
+    let end = floor_boundary(lower, end.max(start));
+    let before = &lower[floor_boundary(lower, start.saturating_sub(48))..start];
+    // A code glued to letters ("serial number XK2231-117"): the label is before them.
+    let before = before.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '-');
+    let after = &lower[end..floor_boundary(lower, (end + 16).min(lower.len()))];
+    NUMBER_LABEL.is_match(before) || NUMBER_UNIT.is_match(after)
+}
+
 /// The part of the clause before `start`.
 fn clause_before(text: &str, start: usize) -> &str {
     let clause = clause_around(text, start, start);
@@ -153,18 +167,14 @@ pub fn resolve(text: &Normalized<'_>, findings: &mut Vec<Finding>) {
         return;
     }
     // ASCII lower-casing keeps byte offsets, so finding spans index it directly.
-    let lower_original = text.original.to_ascii_lowercase();
-    let lower: &str = &lower_original;
+    let lower = text.lower_original();
 
     findings.retain(|f| {
-        if f.kind == Kind::Phone && f.rule != "link/wa_me_number" {
-            let before = &lower[floor_boundary(lower, f.start.saturating_sub(48))..f.start];
-            // A code glued to letters ("serial number XK2231-117"): the label is before them.
-            let before = before.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '-');
-            let after = &lower[f.end..floor_boundary(lower, (f.end + 16).min(lower.len()))];
-            if NUMBER_LABEL.is_match(before) || NUMBER_UNIT.is_match(after) {
-                return false;
-            }
+        if f.kind == Kind::Phone
+            && f.rule != "link/wa_me_number"
+            && labelled_as_other(lower, f.start, f.end)
+        {
+            return false;
         }
         let excusable = is_mention_or_request(f)
             && f.rule != "channels/cashtag"

@@ -71,6 +71,8 @@ pub struct Normalized<'a> {
     fold_end: Vec<u32>,
     compact: String,
     tokens: Vec<Token>,
+    /// The original text ASCII-lower-cased, made on first use when folding changed the text.
+    lower_original: std::cell::OnceCell<String>,
 }
 
 /// A token of the folded text before number and symbol readings.
@@ -101,6 +103,7 @@ impl<'a> Normalized<'a> {
             fold_end,
             compact: String::new(),
             tokens: Vec::new(),
+            lower_original: std::cell::OnceCell::new(),
         };
         normalized.build_tokens();
         normalized
@@ -115,6 +118,16 @@ impl<'a> Normalized<'a> {
     /// The folded text, ASCII-lower-cased (same byte layout as [`Normalized::folded`]).
     pub fn lower(&self) -> &str {
         &self.lower
+    }
+
+    /// The **original** text, ASCII-lower-cased: same byte layout as [`Normalized::original`],
+    /// so finding spans index it directly.
+    pub fn lower_original(&self) -> &str {
+        if self.fold_start.is_empty() {
+            return &self.lower;
+        }
+        self.lower_original
+            .get_or_init(|| self.original.to_ascii_lowercase())
     }
 
     /// Maps a byte range of the folded text to the byte range of the original text it came

@@ -36,6 +36,52 @@ fn benign_numbers_are_not_phones() {
 }
 
 #[test]
+fn dates_and_years_are_not_phones_in_lax_numbering_plans() {
+    // German and British plans accept very short numbers; a date or a year in a message is
+    // still a date or a year.
+    for region in ["DE", "GB", "US"] {
+        for text in [
+            "Can you do $370.64? I can pick up on 2024-03-10.",
+            "Delivery between 19:30 and 18:45 on 16/04/2024.",
+            "Part number AB7404-526 fits the 2016 model, size 10.5.",
+        ] {
+            assert_eq!(kinds(text, Some(region)), vec![], "{text:?} in {region}");
+        }
+    }
+    // ...and a real number next to them is still found.
+    assert_eq!(
+        kinds(
+            "Part number XK9838-587 fits the 2016 model, call 030 1234567",
+            Some("DE")
+        ),
+        vec![(Kind::Phone, Some("+49301234567".to_string()))]
+    );
+}
+
+#[test]
+fn a_phone_after_a_labelled_code_is_still_a_phone() {
+    // The label rules out the code only; the phone detector must not skip the whole run.
+    assert_eq!(
+        kinds("ref 12345 / 415 555 0132", Some("US")),
+        vec![(Kind::Phone, Some("+14155550132".to_string()))]
+    );
+    // Digits inside an IBAN are the IBAN's; a phone right after it is a phone.
+    let found = kinds(
+        "IBAN DE89 3704 0044 0532 0130 00 or call 415 555 0132",
+        Some("US"),
+    );
+    assert!(
+        found.contains(&(Kind::Phone, Some("+14155550132".to_string()))),
+        "{found:?}"
+    );
+    assert_eq!(
+        found.iter().filter(|(k, _)| *k == Kind::Phone).count(),
+        1,
+        "{found:?}"
+    );
+}
+
+#[test]
 fn ordinary_words_next_to_numbers_are_not_channels() {
     // "x" (twitter) and "line" next to a number used to be kept as mentions.
     assert_eq!(

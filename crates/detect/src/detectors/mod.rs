@@ -58,13 +58,17 @@ pub trait Detector: Send + Sync {
     fn detect(&self, text: &Normalized<'_>, scan: &ScanContext<'_>, out: &mut Vec<Finding>);
 }
 
-/// Every detector, in the order they run. This is the one place a detector is registered.
+/// Every detector, in the order they run (a detector sees the findings of those before it).
+/// This is the one place a detector is registered.
 pub fn all() -> Vec<Box<dyn Detector>> {
     vec![
         Box::new(email::EmailDetector),
-        Box::new(phone::PhoneDetector),
         Box::new(links::LinkDetector::default()),
         Box::new(payments::PaymentIdDetector::default()),
+        // After links and payment IDs: digits inside those are theirs, and the phone
+        // detector skips them instead of parsing them only to have them dropped.
+        Box::new(phone::PhoneDetector),
+        // Last: bare channel mentions count only next to a concrete value found above.
         Box::new(channels::ChannelDetector::default()),
     ]
 }

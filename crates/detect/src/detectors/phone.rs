@@ -44,10 +44,11 @@ impl Detector for PhoneDetector {
             return;
         }
         let mut found_spans = SpanIndex::default();
+        let gate = Gate::new(text, out);
         let folded = text.folded();
-        if has_phone_sized_run(folded) {
+        if gate.any_candidate(folded, 0) {
             for (chunk_start, chunk) in chunks(folded) {
-                if !has_phone_sized_run(chunk) {
+                if !gate.any_candidate(chunk, chunk_start) {
                     continue;
                 }
                 // National numbers of other regions are the digit-run scanner's business (it
@@ -60,6 +61,11 @@ impl Detector for PhoneDetector {
                     .max_tries(MAX_MATCHER_TRIES)
                     .preferred_region(scan.region.0);
                 for found in builder.build() {
+                    // "fits the 2016 model": German numbering allows very short numbers, but
+                    // in a message a bare run of under seven digits is a year or a quantity.
+                    if national_digits(found.raw_string) < 7 {
+                        continue;
+                    }
                     let in_region = found.raw_string.trim_start().starts_with('+')
                         || found.number.is_valid_for_region(scan.region.0);
                     // A national number of another region: plausible (international users write
@@ -88,8 +94,8 @@ impl Detector for PhoneDetector {
             }
         }
         let named = named_regions(text);
-        digit_runs(text, scan, &named, &mut found_spans, out);
-        possible_with_cue(text, scan, &mut found_spans, out);
+        digit_runs(text, scan, &named, &gate, &mut found_spans, out);
+        possible_with_cue(text, scan, &gate, &mut found_spans, out);
     }
 }
 
@@ -195,6 +201,7 @@ static CALL_CUE: LazyLock<Regex> = LazyLock::new(|| {
 fn possible_with_cue(
     text: &Normalized<'_>,
     scan: &ScanContext<'_>,
+    gate: &Gate<'_, '_>,
     found_spans: &mut SpanIndex,
     out: &mut Vec<Finding>,
 ) {
@@ -203,7 +210,7 @@ fn possible_with_cue(
         return;
     }
     for (chunk_start, chunk) in chunks(text.folded()) {
-        if !has_phone_sized_run(chunk) {
+        if !gate.any_candidate(chunk, chunk_start) {
             continue;
         }
         let matcher = PHONE_MATCHER_FACTORY
@@ -213,6 +220,9 @@ fn possible_with_cue(
             .max_tries(MAX_MATCHER_TRIES)
             .build();
         for found in matcher {
+            if national_digits(found.raw_string) < 7 {
+                continue;
+            }
             let found_start = chunk_start + found.start;
             let window_start = found_start.saturating_sub(40);
             let before = lower.get(window_start..found_start).unwrap_or("");
@@ -297,27 +307,141 @@ pub(crate) fn canonical(number: &PhoneNumber) -> String {
     value
 }
 
-/// Whether `text` has a stretch of 7 to 24 digits, where digits may be separated by at most
-/// two characters of phone punctuation: a cheap test that lets most texts (and long runs of
-/// digits that cannot be one number) skip libphonenumber's matcher.
-fn has_phone_sized_run(text: &str) -> bool {
-    let (mut current, mut gap) = (0usize, 0);
-    let sized = |n: usize| (7..=24).contains(&n);
-    for b in text.bytes() {
-        if b.is_ascii_digit() {
-            current += 1;
-            gap = 0;
-        } else if matches!(b, b' ' | b'-' | b'.' | b'(' | b')' | b'/' | b'+' | b'\t') && gap < 2 {
-            gap += 1;
-        } else {
-            if sized(current) {
-                return true;
-            }
-            current = 0;
-            gap = 0;
+/// A stretch of digits in which digits are separated by at most two characters of phone
+/// punctuation: `start..end` runs from its first digit to its last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stretch {
+    start: usize,
+    end: usize,
+    n_digits: usize,
+}
+
+/// The digit stretches of `text`, in order.
+fn stretches(text: &str) -> impl Iterator<Item = Stretch> + '_ {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() && !bytes[i].is_ascii_digit() {
+            i += 1;
         }
+        if i >= bytes.len() {
+            return None;
+        }
+        let mut stretch = Stretch {
+            start: i,
+            end: i,
+            n_digits: 0,
+        };
+        let mut gap = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii_digit() {
+                stretch.n_digits += 1;
+                stretch.end = i + 1;
+                gap = 0;
+            } else if matches!(b, b' ' | b'-' | b'.' | b'(' | b')' | b'/' | b'+' | b'\t') && gap < 2
+            {
+                gap += 1;
+            } else {
+                break;
+            }
+            i += 1;
+        }
+        Some(stretch)
+    })
+}
+
+/// Decides, before any libphonenumber work, whether a digit run can end up as a phone
+/// finding. libphonenumber's parser and matcher cost microseconds per candidate, and most
+/// digit runs in marketplace text are dates, order numbers or the inside of an IBAN: the
+/// context step would drop them anyway, so they are not parsed at all.
+struct Gate<'t, 'n> {
+    text: &'t Normalized<'n>,
+    /// Spans (original offsets) of findings whose digits are their own: payment IDs and
+    /// links, sorted by start, with the running maximum of their ends.
+    containers: Vec<(usize, usize)>,
+}
+
+impl<'t, 'n> Gate<'t, 'n> {
+    fn new(text: &'t Normalized<'n>, earlier: &[Finding]) -> Gate<'t, 'n> {
+        let mut containers: Vec<(usize, usize)> = earlier
+            .iter()
+            .filter(|f| {
+                f.rule.starts_with("payment_ids/")
+                    || (f.rule.starts_with("link/") && f.kind != Kind::Phone)
+            })
+            .map(|f| (f.start, f.end))
+            .collect();
+        containers.sort_unstable();
+        let mut max_end = 0;
+        for span in &mut containers {
+            max_end = max_end.max(span.1);
+            span.1 = max_end;
+        }
+        Gate { text, containers }
     }
-    sized(current)
+
+    /// Whether `chunk` (at `offset` in the folded text) has a digit stretch worth handing
+    /// to libphonenumber's matcher.
+    fn any_candidate(&self, chunk: &str, offset: usize) -> bool {
+        stretches(chunk).any(|stretch| {
+            (7..=24).contains(&stretch.n_digits) && {
+                let (start, end) = self
+                    .text
+                    .original_span(offset + stretch.start, offset + stretch.end);
+                self.worth_parsing(start, end)
+            }
+        })
+    }
+
+    /// Whether the digits at `start..end` of the original text may be a phone number: not a
+    /// date, not a single labelled code ("order #48291371", "ISBN 978-3-16-148410-0"), not
+    /// wholly inside a payment ID or a link.
+    fn worth_parsing(&self, start: usize, end: usize) -> bool {
+        let Some(evidence) = self.text.original.get(start..end) else {
+            return true;
+        };
+        if date_shaped(evidence) {
+            return false;
+        }
+        // A label rules out one code; a run with spaces in it may hold a phone after the
+        // code ("ref 12345 / 415 555 0132"), which the context step judges on its own.
+        if !evidence.contains(char::is_whitespace)
+            && crate::context::labelled_as_other(self.text.lower_original(), start, end)
+        {
+            return false;
+        }
+        let inside = self.containers.partition_point(|&(s, _)| s <= start);
+        !(inside > 0 && self.containers[inside - 1].1 >= end)
+    }
+}
+
+/// `2024-05-06`, `06/05/2024`, `6.5.2024`: three groups of digits split by one repeated
+/// separator, shaped like a year, a month and a day. No numbering plan writes a phone number
+/// that way.
+fn date_shaped(evidence: &str) -> bool {
+    let mut groups = evidence.split(['-', '/', '.']);
+    let (Some(a), Some(b), Some(c), None) =
+        (groups.next(), groups.next(), groups.next(), groups.next())
+    else {
+        return false;
+    };
+    let separators: Vec<char> = evidence.chars().filter(|c| !c.is_ascii_digit()).collect();
+    if separators.len() != 2 || separators[0] != separators[1] {
+        return false;
+    }
+    let number = |g: &str| {
+        (!g.is_empty() && g.len() <= 4 && g.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| g.parse::<u32>().unwrap_or(0))
+    };
+    let (Some(x), Some(y), Some(z)) = (number(a), number(b), number(c)) else {
+        return false;
+    };
+    let year = |g: &str, v: u32| g.len() == 4 && (1900..=2099).contains(&v);
+    let month = |g: &str, v: u32| g.len() <= 2 && (1..=12).contains(&v);
+    let day = |g: &str, v: u32| g.len() <= 2 && (1..=31).contains(&v);
+    (year(a, x) && month(b, y) && day(c, z))
+        || (year(c, z) && ((day(a, x) && month(b, y)) || (month(a, x) && day(b, y))))
 }
 
 fn national_digits(raw: &str) -> usize {
@@ -371,6 +495,7 @@ fn digit_runs(
     text: &Normalized<'_>,
     scan: &ScanContext<'_>,
     named: &[Region],
+    gate: &Gate<'_, '_>,
     found_spans: &mut SpanIndex,
     out: &mut Vec<Finding>,
 ) {
@@ -421,7 +546,11 @@ fn digit_runs(
             j += 1;
         }
         let next = groups.last().map_or(i + 1, |g| g.token_idx + 1);
-        try_run(text, scan, named, &groups, plus, found_spans, out);
+        let run_start = tokens[groups[0].token_idx].start;
+        let run_end = groups.last().map_or(run_start, |g| tokens[g.token_idx].end);
+        if gate.worth_parsing(run_start, run_end) {
+            try_run(text, scan, named, &groups, plus, found_spans, out);
+        }
         i = next;
     }
 }
@@ -551,6 +680,30 @@ mod tests {
         ];
         for (text, region, want) in cases {
             assert_eq!(phones(text, region), vec![want.to_string()], "{text:?}");
+        }
+    }
+
+    #[test]
+    fn date_shapes() {
+        for date in [
+            "2024-05-06",
+            "06/05/2024",
+            "6.5.2024",
+            "12/31/1999",
+            "2024/1/9",
+        ] {
+            assert!(date_shaped(date), "{date}");
+        }
+        for not_date in [
+            "2024-05-06-1234",
+            "2024-13-06",
+            "415-555-0132",
+            "06/05-2024",
+            "3125/05/06",
+            "20240506",
+            "01 23 45 67 89",
+        ] {
+            assert!(!date_shaped(not_date), "{not_date}");
         }
     }
 

@@ -99,7 +99,20 @@ pub fn write_scan_line(
 /// Appends an error line: `{"id":null,"line":N,"error":"…"}` (with `"file"` when the input
 /// came from a named file) and a newline.
 pub fn write_error_line(out: &mut Vec<u8>, location: &LineLocation<'_>, error: &str) {
-    out.extend_from_slice(b"{\"id\":null,\"line\":");
+    write_error_line_with_id(out, None, location, error);
+}
+
+/// Appends an error line that echoes the input's `id` when it could be read:
+/// `{"id":…,"line":N,"error":"…"}` (with `"file"` for named files) and a newline.
+pub fn write_error_line_with_id(
+    out: &mut Vec<u8>,
+    id: Option<&RawValue>,
+    location: &LineLocation<'_>,
+    error: &str,
+) {
+    out.extend_from_slice(b"{\"id\":");
+    write_raw_id(out, id);
+    out.extend_from_slice(b",\"line\":");
     write_usize(out, location.line);
     if let Some(file) = location.file {
         out.extend_from_slice(b",\"file\":");

@@ -1,8 +1,9 @@
 //! `offside`: the command-line face of the detection engine.
 //!
-//! Every subcommand is a thin layer over `offside-detect`: `scan` and `redact` stream JSONL
-//! through [`pipeline`], `eval` scores a labelled corpus the way `shared/tools/score.py`
-//! does, and `bench` times the `scan` path itself. The one design rule here is that the CLI
+//! Every subcommand is a thin layer over `offside-detect` and `offside-policy`: `scan` and
+//! `redact` stream JSONL through [`pipeline`], `eval` scores a labelled corpus the way
+//! `shared/tools/score.py` does, `bench` times the `scan` path itself, `check` decides on
+//! events with a policy ([`check`]) and `policy` shows or validates policy files. The one design rule here is that the CLI
 //! never gives up on a whole input because of one bad line: a malformed line gets an error
 //! line in its place, the rest is scanned, and the exit status says that something was
 //! wrong.
@@ -11,6 +12,7 @@
 //! `eval` threshold was not met; 2 for usage errors and for inputs that cannot be read.
 
 mod bench;
+mod check;
 mod eval;
 mod json_out;
 mod pipeline;
@@ -20,12 +22,13 @@ mod report;
 use std::collections::HashSet;
 use std::io::{self, IsTerminal, Write};
 use std::num::NonZeroUsize;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::Result;
+use anyhow::{anyhow, Context as _, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use offside_detect::{redact, Engine, EngineOptions, Kind, Region};
+use offside_policy::{Policy, DEFAULT_POLICY_TOML};
 
 use crate::pipeline::{InputSource, RedactHandler, ScanHandler};
 
@@ -98,6 +101,71 @@ enum Command {
     /// Measure the scan path: messages/s and MB/s on generated messages and a long document.
     #[command(after_long_help = BENCH_AFTER_HELP)]
     Bench(BenchArgs),
+    /// Decide on events before they are sent: which rule they break, what to do, and the
+    /// notice to show. Nothing is recorded.
+    #[command(after_long_help = CHECK_AFTER_HELP)]
+    Check(CheckArgs),
+    /// Show or validate a policy file.
+    #[command(subcommand)]
+    Policy(PolicyCommand),
+}
+
+const CHECK_AFTER_HELP: &str = "\
+Input: JSONL, one event a line (blank lines are skipped; unknown fields are errors):
+  {\"id\": any, \"text\": \"...\" | \"conversation\": [{\"from\": \"<user id>\", \"text\": \"...\"}],
+   \"surface\": \"message\"|\"proposal\"|\"job_post\"|\"profile\"|\"attachment\"|\"review\",
+   \"at\": \"2026-05-06T10:00:00Z\",
+   \"sender\": {\"id\": \"u1\", \"role\": \"client\"|\"freelancer\", \"plan\": \"enterprise\"},
+   \"recipient\": {...as sender},                                        (optional)
+   \"relationship\": {\"state\": \"none\"|\"active\"|\"ended\", \"first_contract_at\": \"...\",
+                    \"ended_at\": \"...\", \"conversion_fee_paid\": false, \"started_off_platform\": false},
+   \"attachment\": {\"kind\": \"nda\"|\"business_license\"|\"id_document\"|\"background_check\"|\"other\",
+                  \"name\": \"...\"},                   (optional, with \"surface\": \"attachment\")
+   \"purpose\": \"scoping_access\", \"region\": \"GB\", \"conversation_id\": \"...\"}  (optional)
+In a conversation only findings in the sender's own messages (\"from\" equal to sender.id)
+count; what the other side wrote never counts against anyone.
+
+Output: one line per event, in input order:
+  {\"id\", \"action\": \"allow\"|\"warn\"|\"redact\"|\"hold\"|\"block\",
+   \"violations\": [{\"rule\", \"id\", \"kinds\", \"findings\", \"severity\", \"band\", \"action\"}],
+   \"exceptions\": [{\"id\", \"why\", \"findings\"}], \"notice\": \"...\",
+   \"redacted_text\" (or \"redacted_conversation\") when the action is redact}
+Violation ids: contact.before_contract, contact.public_surface, payment.off_platform.
+Exception ids: platform_tools, legal_document, scoping_access, portfolio_link,
+enterprise_plan. A malformed line gives {\"id\": <its id if readable, else null>,
+\"line\": N, \"error\": \"...\"}; the other lines are still checked and the exit status is 1.
+
+Examples:
+  offside check events.jsonl
+  offside check --policy my-policy.toml --region GB < events.jsonl
+  offside policy show > my-policy.toml";
+
+#[derive(Debug, Args)]
+struct CheckArgs {
+    /// JSONL files of events, in order; standard input when none is given ("-" also
+    /// means standard input).
+    #[arg(value_name = "FILE")]
+    files: Vec<PathBuf>,
+
+    /// The policy file (TOML); the default policy (`offside policy show`) when unset.
+    #[arg(long, value_name = "FILE")]
+    policy: Option<PathBuf>,
+
+    #[command(flatten)]
+    engine: EngineArgs,
+}
+
+#[derive(Debug, Subcommand)]
+enum PolicyCommand {
+    /// Print the default policy file, with its comments, to copy and edit.
+    Show,
+    /// Check a policy file: prints "FILE: ok", or the line, column and key of the first
+    /// problem and exits 1.
+    Check {
+        /// The policy file (TOML).
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
 }
 
 const EVAL_AFTER_HELP: &str = "\
@@ -293,6 +361,51 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Eval(args) => run_eval(args),
         Command::Redact(args) => run_redact(args),
         Command::Bench(args) => run_bench(args),
+        Command::Check(args) => run_check(args),
+        Command::Policy(command) => run_policy(command),
+    }
+}
+
+fn run_check(args: CheckArgs) -> Result<ExitCode> {
+    let policy = match &args.policy {
+        None => Policy::default(),
+        Some(path) => read_policy(path)?,
+    };
+    let engine = args.engine.engine();
+    let inputs = InputSource::from_args(&args.files);
+    let summary = check::run(&engine, &policy, &inputs, &mut io::stdout().lock())?;
+    Ok(lines_exit_code(summary))
+}
+
+/// Reads a policy file; the error names the file, then the line, column and key.
+fn read_policy(path: &Path) -> Result<Policy> {
+    let source = std::fs::read_to_string(path)
+        .with_context(|| format!("cannot read policy file {}", path.display()))?;
+    Policy::from_toml(&source).map_err(|error| anyhow!("policy file {}: {error}", path.display()))
+}
+
+fn run_policy(command: PolicyCommand) -> Result<ExitCode> {
+    match command {
+        PolicyCommand::Show => {
+            let mut stdout = io::stdout().lock();
+            stdout.write_all(DEFAULT_POLICY_TOML.as_bytes())?;
+            stdout.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        PolicyCommand::Check { file } => {
+            let source = std::fs::read_to_string(&file)
+                .with_context(|| format!("cannot read policy file {}", file.display()))?;
+            match Policy::from_toml(&source) {
+                Ok(_) => {
+                    println!("{}: ok", file.display());
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(error) => {
+                    eprintln!("offside: {}: {error}", file.display());
+                    Ok(ExitCode::from(1))
+                }
+            }
+        }
     }
 }
 

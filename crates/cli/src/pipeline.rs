@@ -273,7 +273,8 @@ pub struct RunSummary {
 }
 
 impl RunSummary {
-    fn count(&mut self, outcome: LineOutcome) {
+    /// Counts one line's outcome.
+    pub fn count(&mut self, outcome: LineOutcome) {
         match outcome {
             LineOutcome::Written => self.written += 1,
             LineOutcome::Failed => self.failed += 1,
@@ -309,8 +310,33 @@ fn run_sequential<H: RecordHandler>(
 ) -> Result<RunSummary> {
     let mut summary = RunSummary::default();
     let mut regions = RegionCache::default();
-    let mut line = Vec::with_capacity(4096);
     let mut out = Vec::with_capacity(WRITE_THRESHOLD_BYTES * 2);
+    for_each_line(inputs, |bytes, location| {
+        summary.count(process_line(
+            handler,
+            &mut regions,
+            bytes,
+            location,
+            &mut out,
+        ));
+        if out.len() >= WRITE_THRESHOLD_BYTES {
+            output.write_all(&out)?;
+            out.clear();
+        }
+        Ok(())
+    })?;
+    output.write_all(&out)?;
+    output.flush()?;
+    Ok(summary)
+}
+
+/// Calls `each` with every line of every input, in order (terminator included, a leading
+/// UTF-8 byte-order mark removed), and where it came from.
+pub fn for_each_line(
+    inputs: &[InputSource],
+    mut each: impl FnMut(&[u8], LineLocation<'_>) -> Result<()>,
+) -> Result<()> {
+    let mut line = Vec::with_capacity(4096);
     for input in inputs {
         let name = input.display_name();
         let mut reader = input.open()?;
@@ -333,22 +359,10 @@ fn run_sequential<H: RecordHandler>(
                 file: name.as_deref(),
                 line: line_no,
             };
-            summary.count(process_line(
-                handler,
-                &mut regions,
-                bytes,
-                location,
-                &mut out,
-            ));
-            if out.len() >= WRITE_THRESHOLD_BYTES {
-                output.write_all(&out)?;
-                out.clear();
-            }
+            each(bytes, location)?;
         }
     }
-    output.write_all(&out)?;
-    output.flush()?;
-    Ok(summary)
+    Ok(())
 }
 
 /// A run of consecutive lines of one input, scanned by one worker.

@@ -1,0 +1,189 @@
+//! `offside check`: the pre-send check. JSONL events in, one decision per line out, in
+//! input order; nothing is recorded.
+//!
+//! Each line is an [`Event`] (see `offside check --help`). It is scanned with the event's
+//! region hint (else `--region`), and [`offside_policy::decide`] turns the findings into a
+//! decision. For a conversation, the whole conversation is scanned (so values split over
+//! several messages are found) but only findings in the sender's own messages count. A
+//! line that cannot be decided gets an error line naming the problem — with the line's
+//! `id` when it could be read — and the run goes on; the exit status is then 1.
+
+use std::io::Write;
+use std::panic::{self, AssertUnwindSafe};
+
+use anyhow::Result;
+use offside_detect::{Engine, Region};
+use offside_policy::{decide, Body, Decision, Event, Policy};
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+
+use crate::json_out::{self, LineLocation};
+use crate::pipeline::{self, InputSource, LineOutcome, RunSummary};
+use crate::record::{self, RegionCache};
+
+/// An event as read from a line: the id kept as raw JSON, to be echoed verbatim.
+type LineEvent = Event<Box<RawValue>>;
+
+/// Only the id of a line, read when the whole event could not be.
+#[derive(Deserialize)]
+struct IdOnly {
+    #[serde(default)]
+    id: Option<Box<RawValue>>,
+}
+
+/// A decision line: the input's id, then the decision's fields.
+#[derive(Serialize)]
+struct DecisionLine<'a> {
+    id: Option<&'a RawValue>,
+    #[serde(flatten)]
+    decision: &'a Decision,
+}
+
+/// Decides on every event of `inputs` and writes one line per event to `output`.
+pub fn run(
+    engine: &Engine,
+    policy: &Policy,
+    inputs: &[InputSource],
+    output: &mut dyn Write,
+) -> Result<RunSummary> {
+    let mut summary = RunSummary::default();
+    let mut regions = RegionCache::default();
+    let mut out = Vec::with_capacity(1 << 16);
+    pipeline::for_each_line(inputs, |raw_line, location| {
+        summary.count(check_line(
+            engine,
+            policy,
+            &mut regions,
+            raw_line,
+            location,
+            &mut out,
+        ));
+        output.write_all(&out)?;
+        out.clear();
+        Ok(())
+    })?;
+    output.flush()?;
+    Ok(summary)
+}
+
+/// Checks one input line and appends its decision line or error line to `out`.
+fn check_line(
+    engine: &Engine,
+    policy: &Policy,
+    regions: &mut RegionCache,
+    raw_line: &[u8],
+    location: LineLocation<'_>,
+    out: &mut Vec<u8>,
+) -> LineOutcome {
+    let line = record::trim_line_end(raw_line);
+    if record::is_blank(line) {
+        return LineOutcome::Skipped;
+    }
+    let event = match parse_event(line) {
+        Ok(event) => event,
+        Err(error) => {
+            let id = std::str::from_utf8(line)
+                .ok()
+                .and_then(|text| serde_json::from_str::<IdOnly>(text).ok())
+                .and_then(|id_only| id_only.id);
+            json_out::write_error_line_with_id(out, id.as_deref(), &location, &error);
+            return LineOutcome::Failed;
+        }
+    };
+    let id = event.id.as_deref();
+    let decided = event_region(&event, regions).and_then(|region| {
+        // The engine promises not to panic on any input; if it ever does, this line fails
+        // instead of the whole run.
+        panic::catch_unwind(AssertUnwindSafe(|| {
+            decide_event(engine, policy, &event, region)
+        }))
+        .unwrap_or_else(|_| {
+            Err("internal error: the detection engine panicked on this line".to_owned())
+        })
+    });
+    match decided {
+        Ok(decision) => {
+            let line = DecisionLine {
+                id,
+                decision: &decision,
+            };
+            // A decision always serialises: its strings are valid and its floats finite
+            // or written as null.
+            let _ = serde_json::to_writer(&mut *out, &line);
+            out.push(b'\n');
+            LineOutcome::Written
+        }
+        Err(error) => {
+            json_out::write_error_line_with_id(out, id, &location, &error);
+            LineOutcome::Failed
+        }
+    }
+}
+
+/// Reads an event, with an error that names the field (`sender: missing field `role``).
+fn parse_event(line: &[u8]) -> Result<LineEvent, String> {
+    let text = std::str::from_utf8(line).map_err(|error| {
+        format!(
+            "invalid UTF-8 at byte {} of the line",
+            error.valid_up_to() + 1
+        )
+    })?;
+    if !text.trim_start().starts_with('{') {
+        return Err(match serde_json::from_str::<serde::de::IgnoredAny>(text) {
+            Err(error) => describe_json_error(&error, ""),
+            Ok(_) => "expected a JSON object (an event), not another JSON value".to_owned(),
+        });
+    }
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let event: LineEvent =
+        serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
+            let path = error.path().to_string();
+            describe_json_error(error.inner(), &path)
+        })?;
+    deserializer
+        .end()
+        .map_err(|error| describe_json_error(&error, ""))?;
+    Ok(event)
+}
+
+/// serde_json's message without its "at line 1 column N" (each line is its own document),
+/// prefixed with the field it is about and followed by the column.
+fn describe_json_error(error: &serde_json::Error, path: &str) -> String {
+    let full = error.to_string();
+    let suffix = format!(" at line {} column {}", error.line(), error.column());
+    let detail = full.strip_suffix(&suffix).unwrap_or(&full);
+    let prefix = match error.classify() {
+        serde_json::error::Category::Data if !path.is_empty() && path != "." => {
+            format!("\"{path}\": ")
+        }
+        serde_json::error::Category::Data => String::new(),
+        _ => "invalid JSON: ".to_owned(),
+    };
+    format!("{prefix}{detail} (at column {})", error.column())
+}
+
+fn event_region(event: &LineEvent, regions: &mut RegionCache) -> Result<Option<Region>, String> {
+    match &event.region {
+        None => Ok(None),
+        Some(code) => regions
+            .parse(code)
+            .map(Some)
+            .map_err(|error| error.to_string()),
+    }
+}
+
+fn decide_event(
+    engine: &Engine,
+    policy: &Policy,
+    event: &LineEvent,
+    region: Option<Region>,
+) -> Result<Decision, String> {
+    let findings = match event.body().map_err(|error| error.to_string())? {
+        Body::Text(text) => engine.scan(text, region),
+        Body::Conversation(messages) => {
+            let texts: Vec<&str> = messages.iter().map(|m| m.text.as_str()).collect();
+            engine.scan_conversation(&texts, region)
+        }
+    };
+    decide(event, &findings, policy).map_err(|error| error.to_string())
+}

@@ -1,0 +1,170 @@
+//! The decision as a pure function: hand-made findings, no detector, so each rule and
+//! exception is tested on exactly the finding it is about.
+
+use offside_detect::{Finding, Kind};
+use offside_policy::{decide, Action, Event, ExceptionId, Policy, ViolationId};
+
+/// A message event before any contract, with the fields of `extra` (JSON object members
+/// separated by " | ") replacing or adding to it.
+fn event(extra: &str) -> Event<u64> {
+    let mut base: serde_json::Value = serde_json::from_str(
+        r#"{"id": 1, "surface": "message", "at": "2026-05-06T10:00:00Z",
+            "sender": {"id": "f1", "role": "freelancer"}, "relationship": {"state": "none"}}"#,
+    )
+    .unwrap();
+    let extra: serde_json::Value =
+        serde_json::from_str(&format!("{{{}}}", extra.replace(" | ", ", "))).unwrap();
+    for (key, value) in extra.as_object().unwrap() {
+        base[key] = value.clone();
+    }
+    serde_json::from_value(base).unwrap()
+}
+
+fn finding(kind: Kind, value: Option<&str>, confidence: f32) -> Finding {
+    Finding::new(
+        kind,
+        value.map(str::to_owned),
+        0,
+        4,
+        confidence,
+        "test/rule",
+    )
+}
+
+/// What a decision comes to: the action, the violations and the exceptions.
+type Outcome = (Action, Vec<ViolationId>, Vec<ExceptionId>);
+
+fn outcome(event: &Event<u64>, findings: &[Finding]) -> Outcome {
+    let decision = decide(event, findings, &Policy::default()).unwrap();
+    (
+        decision.action,
+        decision.violations.iter().map(|v| v.id).collect(),
+        decision.exceptions.iter().map(|e| e.id).collect(),
+    )
+}
+
+#[test]
+fn rules_and_exceptions_by_case() {
+    use ExceptionId as E;
+    use ViolationId as V;
+    let email = finding(Kind::Email, Some("a@b.com"), 0.97);
+    let messenger = finding(Kind::Messenger, Some("telegram"), 0.9);
+    let paypal = finding(Kind::Payment, Some("paypal"), 0.9);
+    let behance = finding(Kind::Url, Some("behance.net/maya"), 0.95);
+    let platform = finding(Kind::Url, Some("offside.example.com/call/1"), 0.95);
+    let table: Vec<(&str, &str, Vec<Finding>, Outcome)> = vec![
+        (
+            "email before contract",
+            r#""text": "x""#,
+            vec![email.clone()],
+            (Action::Redact, vec![V::ContactBeforeContract], vec![]),
+        ),
+        (
+            "email under contract",
+            r#""text": "x" | "relationship": {"state": "active", "first_contract_at": "2026-01-01T00:00:00Z"}"#,
+            vec![email.clone()],
+            (Action::Allow, vec![], vec![]),
+        ),
+        (
+            "email on a review",
+            r#""text": "x" | "surface": "review""#,
+            vec![email.clone()],
+            (Action::Block, vec![V::ContactPublicSurface], vec![]),
+        ),
+        (
+            "medium confidence on a profile holds",
+            r#""text": "x" | "surface": "profile""#,
+            vec![finding(Kind::Email, Some("a@b.com"), 0.75)],
+            (Action::Hold, vec![V::ContactPublicSurface], vec![]),
+        ),
+        (
+            "payment under contract",
+            r#""text": "x" | "relationship": {"state": "active", "first_contract_at": "2026-01-01T00:00:00Z"}"#,
+            vec![paypal.clone()],
+            (Action::Block, vec![V::PaymentOffPlatform], vec![]),
+        ),
+        (
+            "payment is never excused by enterprise",
+            r#""text": "x" | "sender": {"id": "f1", "role": "freelancer", "plan": "Enterprise"}"#,
+            vec![paypal.clone(), email.clone()],
+            (
+                Action::Block,
+                vec![V::PaymentOffPlatform],
+                vec![E::EnterprisePlan],
+            ),
+        ),
+        (
+            "nda covers email, not messenger",
+            r#""text": "x" | "surface": "attachment" | "attachment": {"kind": "nda"}"#,
+            vec![email.clone(), messenger.clone()],
+            (
+                Action::Hold,
+                vec![V::ContactBeforeContract],
+                vec![E::LegalDocument],
+            ),
+        ),
+        (
+            "portfolio from a client is a violation",
+            r#""text": "x" | "sender": {"id": "c1", "role": "client"}"#,
+            vec![behance.clone()],
+            (Action::Redact, vec![V::ContactBeforeContract], vec![]),
+        ),
+        (
+            "portfolio from a freelancer",
+            r#""text": "x""#,
+            vec![behance.clone()],
+            (Action::Allow, vec![], vec![E::PortfolioLink]),
+        ),
+        (
+            "platform link on a job post",
+            r#""text": "x" | "surface": "job_post""#,
+            vec![platform.clone()],
+            (Action::Allow, vec![], vec![E::PlatformTools]),
+        ),
+        (
+            "scoping purpose covers email only",
+            r#""text": "x" | "purpose": "scoping_access""#,
+            vec![email.clone(), messenger.clone()],
+            (
+                Action::Redact,
+                vec![V::ContactBeforeContract],
+                vec![E::ScopingAccess],
+            ),
+        ),
+    ];
+    for (name, extra, findings, expected) in table {
+        assert_eq!(outcome(&event(extra), &findings), expected, "{name}");
+    }
+}
+
+#[test]
+fn in_a_conversation_only_the_senders_findings_count() {
+    let conversation = r#""conversation": [{"from": "c1", "text": "my mail is a@b.com"}, {"from": "f1", "text": "I cannot share mine"}, {"from": "f1", "text": "ok"}]"#;
+    let event = event(conversation);
+    let mut theirs = finding(Kind::Email, Some("a@b.com"), 0.97);
+    theirs.message = Some(0);
+    assert_eq!(outcome(&event, &[theirs]).0, Action::Allow);
+    // A value split between the two sides is not held against the sender either.
+    let mut split = finding(Kind::Phone, Some("+14158392716"), 0.95);
+    split.message = Some(0);
+    split.messages = vec![0, 1];
+    assert_eq!(outcome(&event, &[split]).0, Action::Allow);
+    let mut own_split = finding(Kind::Phone, Some("+14158392716"), 0.95);
+    own_split.message = Some(1);
+    own_split.messages = vec![1, 2];
+    assert_eq!(outcome(&event, &[own_split]).0, Action::Redact);
+}
+
+#[test]
+fn no_findings_no_notice() {
+    let decision = decide(&event(r#""text": "hello""#), &[], &Policy::default()).unwrap();
+    assert_eq!(decision.action, Action::Allow);
+    assert_eq!(decision.notice, "");
+    assert!(decision.redacted_text.is_none());
+}
+
+#[test]
+fn an_event_without_text_is_an_error_not_a_panic() {
+    let error = decide(&event(r#""surface": "message""#), &[], &Policy::default()).unwrap_err();
+    assert!(error.to_string().contains("missing \"text\""), "{error}");
+}

@@ -304,7 +304,14 @@ pub const PROVIDERS: &[(&str, &str)] = &[
 
 /// The domain a provider name implies, if the word names one.
 pub fn provider_domain(word: &str) -> Option<&'static str> {
-    PROVIDERS.iter().find(|(w, _)| *w == word).map(|(_, d)| *d)
+    // Every word of every message is looked up: a hash map, not a scan of the list.
+    static BY_NAME: std::sync::LazyLock<std::collections::HashMap<&'static str, &'static str>> =
+        std::sync::LazyLock::new(|| PROVIDERS.iter().copied().collect());
+    // No provider name is shorter than two or longer than twelve bytes.
+    if !(2..=12).contains(&word.len()) {
+        return None;
+    }
+    BY_NAME.get(word).copied()
 }
 
 /// Providers whose name is also a common word: only taken as implied domains after an
@@ -420,3 +427,24 @@ pub const NOT_A_NAME: &[&str] = &[
     "deleted",
     "under",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_provider_name_is_found() {
+        for (name, domain) in PROVIDERS {
+            assert_eq!(provider_domain(name), Some(*domain), "{name}");
+        }
+        assert_eq!(provider_domain("gmailer"), None);
+        assert_eq!(provider_domain(""), None);
+    }
+
+    #[test]
+    fn number_words_by_prefix() {
+        assert!(matches!(number_word("seven"), Some(NumberWord::Digit(7))));
+        assert!(matches!(number_word("o"), Some(NumberWord::Digit(0))));
+        assert!(number_word("seventh").is_none());
+    }
+}

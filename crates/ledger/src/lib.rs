@@ -1,0 +1,124 @@
+//! The enforcement history of accounts: what each account did, what reviewers decided, and
+//! the standing that follows.
+//!
+//! The key design decision is that **the ledger stores facts, never conclusions**. It is an
+//! append-only list of events (a violation recorded against a message's sender, a report
+//! filed by a recipient, a reviewer's verdict, an appeal and its decision, a lift); an
+//! account's standing (points, sanction, until when) is not stored anywhere but derived by a
+//! pure fold over its events ([`standing::standing`]). So standing can always be rebuilt by
+//! replay, a change to the ladder applies to the whole history at once, and a reviewer who
+//! overturns a violation undoes its effect simply by being one more fact. Only the sender of
+//! a message is ever at fault: no event type can put a violation on a recipient, and a
+//! report counts in the reporter's favour.
+//!
+//! Contact values found in messages are kept as keyed hashes ([`ContactHasher`],
+//! HMAC-SHA256), which is enough to find accounts that used the same phone number or e-mail
+//! ([`Store::linked_accounts`]) without keeping a readable list of them.
+//!
+//! Storage sits behind the [`Store`] trait with two backends sharing one SQL text:
+//! [`SqliteStore`] (the embedded default, one WAL-mode file) and [`PostgresStore`].
+//! [`Ledger::open`] picks one from a URL.
+#![deny(missing_docs)]
+
+mod contacts;
+mod error;
+mod event;
+mod from_decision;
+mod postgres;
+mod sqlite;
+pub mod standing;
+mod store;
+
+use offside_policy::ladder::Ladder;
+
+pub use contacts::{ContactHasher, ContactValue, MIN_SECRET_BYTES};
+pub use error::Error;
+pub use event::{
+    AppealDecided, AppealFiled, AppealOutcome, Event, EventBody, Report, ReviewVerdict, Rule,
+    SanctionLifted, Verdict, Violation, MAX_ID_BYTES, MAX_NOTE_BYTES,
+};
+pub use from_decision::{to_utc, violation_events, RecordDecision};
+pub use postgres::PostgresStore;
+pub use sqlite::SqliteStore;
+pub use standing::{Standing, ViolationStatus, ViolationSummary};
+pub use store::{
+    EventPage, LinkedAccount, Recorded, ReviewItem, ReviewItemKind, SharedKind, Store, StoreOptions,
+};
+
+/// A store of either backend, chosen at run time from a database URL; what a server or the
+/// CLI holds.
+#[derive(Debug, Clone)]
+pub enum Ledger {
+    /// An SQLite file.
+    Sqlite(SqliteStore),
+    /// A PostgreSQL database.
+    Postgres(PostgresStore),
+}
+
+impl Ledger {
+    /// Opens `sqlite:PATH` (or `sqlite://PATH`) or `postgres://...` (`postgresql://...`),
+    /// applying migrations.
+    pub async fn open(url: &str, options: StoreOptions) -> Result<Ledger, Error> {
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            return Ok(Ledger::Postgres(PostgresStore::open(url, options).await?));
+        }
+        let path = url
+            .strip_prefix("sqlite://")
+            .or_else(|| url.strip_prefix("sqlite:"))
+            .filter(|path| !path.is_empty())
+            .ok_or_else(|| Error::UnsupportedUrl(url.to_string()))?;
+        Ok(Ledger::Sqlite(SqliteStore::open(path, options).await?))
+    }
+
+    /// Closes the connections; everything recorded is already committed.
+    pub async fn close(&self) {
+        match self {
+            Ledger::Sqlite(store) => store.close().await,
+            Ledger::Postgres(store) => store.close().await,
+        }
+    }
+}
+
+impl Store for Ledger {
+    fn ladder(&self) -> &Ladder {
+        match self {
+            Ledger::Sqlite(store) => store.ladder(),
+            Ledger::Postgres(store) => store.ladder(),
+        }
+    }
+
+    async fn record(&self, event: Event) -> Result<Recorded, Error> {
+        match self {
+            Ledger::Sqlite(store) => store.record(event).await,
+            Ledger::Postgres(store) => store.record(event).await,
+        }
+    }
+
+    async fn events_for(&self, account: &str) -> Result<Vec<Event>, Error> {
+        match self {
+            Ledger::Sqlite(store) => store.events_for(account).await,
+            Ledger::Postgres(store) => store.events_for(account).await,
+        }
+    }
+
+    async fn linked_accounts(&self, account: &str) -> Result<Vec<LinkedAccount>, Error> {
+        match self {
+            Ledger::Sqlite(store) => store.linked_accounts(account).await,
+            Ledger::Postgres(store) => store.linked_accounts(account).await,
+        }
+    }
+
+    async fn open_review_items(&self, limit: u32) -> Result<Vec<ReviewItem>, Error> {
+        match self {
+            Ledger::Sqlite(store) => store.open_review_items(limit).await,
+            Ledger::Postgres(store) => store.open_review_items(limit).await,
+        }
+    }
+
+    async fn events_page(&self, after: Option<i64>, limit: u32) -> Result<EventPage, Error> {
+        match self {
+            Ledger::Sqlite(store) => store.events_page(after, limit).await,
+            Ledger::Postgres(store) => store.events_page(after, limit).await,
+        }
+    }
+}

@@ -1,0 +1,457 @@
+// The SQL store, written once for both backends.
+//
+// `sqlite.rs` and `postgres.rs` each `include!` this file after defining `Db` (the sqlx
+// database type), `StoreType` (their store struct, with `pool` and `options` fields),
+// `begin_write`, `lock_schema` and `MIGRATIONS`. Every statement here is in the dialect both
+// databases accept ($N placeholders, ON CONFLICT ... DO NOTHING, RETURNING). Including the
+// text twice gives concrete types in each backend; code generic over `sqlx::Database` needs a
+// wall of higher-ranked bounds and tends to lose `Send` on the futures an axum server needs.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use offside_policy::ladder::Ladder;
+use sqlx::{Pool, Row, Transaction};
+
+use crate::error::Error;
+use crate::event::{sortable_time, Event, EventBody};
+use crate::store::{
+    EventPage, LinkedAccount, Recorded, ReviewItem, ReviewItemKind, SharedKind, Store,
+};
+
+/// One step of the schema, applied once, in order, inside the transaction that records it
+/// in `ledger_schema`.
+struct Migration {
+    version: i64,
+    name: &'static str,
+    sql: &'static str,
+}
+
+/// The most rows one page of `events_page` or `open_review_items` returns.
+const MAX_PAGE: u32 = 10_000;
+
+/// Applies the migrations this database has not seen, all in one transaction: a failure
+/// leaves the schema as it was.
+async fn apply_migrations(pool: &Pool<Db>) -> Result<(), Error> {
+    let mut tx = begin_write(pool).await?;
+    lock_schema(&mut tx).await?;
+    sqlx::query(
+        "CREATE TABLE IF NOT EXISTS ledger_schema (version BIGINT PRIMARY KEY, name TEXT NOT NULL)",
+    )
+    .execute(&mut *tx)
+    .await?;
+    let current: i64 =
+        sqlx::query("SELECT COALESCE(MAX(version), 0) AS version FROM ledger_schema")
+            .fetch_one(&mut *tx)
+            .await?
+            .try_get("version")?;
+    let known = MIGRATIONS.last().map_or(0, |migration| migration.version);
+    if current > known {
+        return Err(Error::SchemaTooNew {
+            found: current,
+            known,
+        });
+    }
+    for migration in MIGRATIONS.iter().filter(|m| m.version > current) {
+        let failed = |source| Error::Migration {
+            version: migration.version,
+            name: migration.name,
+            source,
+        };
+        sqlx::raw_sql(migration.sql)
+            .execute(&mut *tx)
+            .await
+            .map_err(failed)?;
+        sqlx::query("INSERT INTO ledger_schema (version, name) VALUES ($1, $2)")
+            .bind(migration.version)
+            .bind(migration.name)
+            .execute(&mut *tx)
+            .await
+            .map_err(failed)?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The event that a verdict, appeal or decision acts on, as far as recording needs it.
+struct Subject {
+    account: String,
+    /// The message of a violation (used to close reports about the same message).
+    message_id: Option<String>,
+}
+
+impl StoreType {
+    /// Closes the connections; the data is already committed.
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+
+    async fn record_event(&self, mut event: Event) -> Result<Recorded, Error> {
+        event.validate()?;
+        if !self.options.keep_raw_contacts {
+            if let EventBody::ViolationRecorded(violation) = &mut event.body {
+                for contact in &mut violation.contacts {
+                    contact.raw = None;
+                }
+            }
+        }
+        let mut tx = begin_write(&self.pool).await?;
+        if let Some(first) = find_event(&mut tx, &event.id).await? {
+            tx.rollback().await?;
+            return Ok(first);
+        }
+        let (account, subject) = match event.body.own_account() {
+            Some(account) => (account.to_string(), None),
+            None => {
+                let subject = resolve_subject(&mut tx, &event).await?;
+                (subject.account.clone(), Some(subject))
+            }
+        };
+        let inserted: Option<i64> = sqlx::query(
+            "INSERT INTO events (event_id, kind, account, subject_id, message_id, occurred_at, payload) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7) \
+             ON CONFLICT (event_id) DO NOTHING RETURNING seq",
+        )
+        .bind(&event.id)
+        .bind(event.body.type_name())
+        .bind(&account)
+        .bind(event.body.subject_id())
+        .bind(event.body.message_id())
+        .bind(sortable_time(event.at))
+        .bind(event.to_json()?)
+        .fetch_optional(&mut *tx)
+        .await?
+        .map(|row| row.try_get("seq"))
+        .transpose()?;
+        let Some(seq) = inserted else {
+            // Another writer recorded the same id between our look-up and our insert.
+            tx.rollback().await?;
+            let mut tx = begin_write(&self.pool).await?;
+            let first = find_event(&mut tx, &event.id).await?;
+            tx.rollback().await?;
+            return first.ok_or_else(|| Error::CorruptRow {
+                table: "events",
+                key: event.id.clone(),
+                reason: "the id conflicted on insert but cannot be read".into(),
+            });
+        };
+        index_event(&mut tx, seq, &account, &event, subject.as_ref()).await?;
+        tx.commit().await?;
+        Ok(Recorded {
+            event,
+            seq,
+            duplicate: false,
+            account,
+        })
+    }
+
+    async fn read_events_for(&self, account: &str) -> Result<Vec<Event>, Error> {
+        let rows = sqlx::query("SELECT seq, payload FROM events WHERE account = $1 ORDER BY seq")
+            .bind(account)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter()
+            .map(|row| event_from_row(row).map(|(_, event)| event))
+            .collect()
+    }
+
+    async fn read_events_page(&self, after: Option<i64>, limit: u32) -> Result<EventPage, Error> {
+        let limit = limit.clamp(1, MAX_PAGE);
+        let rows =
+            sqlx::query("SELECT seq, payload FROM events WHERE seq > $1 ORDER BY seq LIMIT $2")
+                .bind(after.unwrap_or(i64::MIN))
+                .bind(i64::from(limit))
+                .fetch_all(&self.pool)
+                .await?;
+        let mut events = Vec::with_capacity(rows.len());
+        let mut last_seq = None;
+        for row in &rows {
+            let (seq, event) = event_from_row(row)?;
+            last_seq = Some(seq);
+            events.push(event);
+        }
+        let full = rows.len() == limit as usize;
+        Ok(EventPage {
+            events,
+            next_after: if full { last_seq } else { None },
+        })
+    }
+
+    async fn read_linked_accounts(&self, account: &str) -> Result<Vec<LinkedAccount>, Error> {
+        let rows = sqlx::query(
+            "SELECT other.account AS account, other.kind AS kind, COUNT(*) AS n_values \
+             FROM contact_hashes mine \
+             JOIN contact_hashes other ON other.kind = mine.kind AND other.hash = mine.hash \
+             WHERE mine.account = $1 AND other.account <> $1 \
+             GROUP BY other.account, other.kind",
+        )
+        .bind(account)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut linked: BTreeMap<String, Vec<SharedKind>> = BTreeMap::new();
+        for row in &rows {
+            let other: String = row.try_get("account")?;
+            let kind: String = row.try_get("kind")?;
+            let n_values: i64 = row.try_get("n_values")?;
+            linked.entry(other).or_default().push(SharedKind {
+                kind,
+                n_values: u32::try_from(n_values).unwrap_or(u32::MAX),
+            });
+        }
+        let mut linked: Vec<LinkedAccount> = linked
+            .into_iter()
+            .map(|(account, mut by_kind)| {
+                by_kind.sort_by(|a, b| a.kind.cmp(&b.kind));
+                let n_values = by_kind.iter().map(|shared| shared.n_values).sum();
+                LinkedAccount {
+                    account,
+                    n_values,
+                    by_kind,
+                }
+            })
+            .collect();
+        linked.sort_by(|a, b| {
+            b.n_values
+                .cmp(&a.n_values)
+                .then_with(|| a.account.cmp(&b.account))
+        });
+        Ok(linked)
+    }
+
+    async fn read_open_review_items(&self, limit: u32) -> Result<Vec<ReviewItem>, Error> {
+        let rows = sqlx::query(
+            "SELECT item_id, item_kind, account, message_id, opened_at FROM review_items \
+             WHERE closed_by IS NULL ORDER BY opened_at, opened_seq LIMIT $1",
+        )
+        .bind(i64::from(limit.clamp(1, MAX_PAGE)))
+        .fetch_all(&self.pool)
+        .await?;
+        let mut items = Vec::with_capacity(rows.len());
+        for row in &rows {
+            let item_id: String = row.try_get("item_id")?;
+            let corrupt = |reason: String| Error::CorruptRow {
+                table: "review_items",
+                key: item_id.clone(),
+                reason,
+            };
+            let kind_name: String = row.try_get("item_kind")?;
+            let kind = ReviewItemKind::parse(&kind_name)
+                .ok_or_else(|| corrupt(format!("unknown item_kind {kind_name:?}")))?;
+            let opened_at: String = row.try_get("opened_at")?;
+            let opened_at = DateTime::parse_from_rfc3339(&opened_at)
+                .map_err(|error| {
+                    corrupt(format!("opened_at {opened_at:?} is not RFC 3339: {error}"))
+                })?
+                .with_timezone(&Utc);
+            items.push(ReviewItem {
+                account: row.try_get("account")?,
+                message_id: row.try_get("message_id")?,
+                item_id,
+                kind,
+                opened_at,
+            });
+        }
+        Ok(items)
+    }
+}
+
+impl Store for StoreType {
+    fn ladder(&self) -> &Ladder {
+        &self.options.ladder
+    }
+
+    async fn record(&self, event: Event) -> Result<Recorded, Error> {
+        self.record_event(event).await
+    }
+
+    async fn events_for(&self, account: &str) -> Result<Vec<Event>, Error> {
+        self.read_events_for(account).await
+    }
+
+    async fn linked_accounts(&self, account: &str) -> Result<Vec<LinkedAccount>, Error> {
+        self.read_linked_accounts(account).await
+    }
+
+    async fn open_review_items(&self, limit: u32) -> Result<Vec<ReviewItem>, Error> {
+        self.read_open_review_items(limit).await
+    }
+
+    async fn events_page(&self, after: Option<i64>, limit: u32) -> Result<EventPage, Error> {
+        self.read_events_page(after, limit).await
+    }
+}
+
+/// Reads a `(seq, payload)` row back into an event, naming the row if it is damaged.
+fn event_from_row(row: &<Db as sqlx::Database>::Row) -> Result<(i64, Event), Error> {
+    let seq: i64 = row.try_get("seq")?;
+    let corrupt = |reason: String| Error::CorruptRow {
+        table: "events",
+        key: format!("seq {seq}"),
+        reason,
+    };
+    let payload: String = row
+        .try_get("payload")
+        .map_err(|error| corrupt(format!("payload is unreadable: {error}")))?;
+    let event: Event = serde_json::from_str(&payload)
+        .map_err(|error| corrupt(format!("payload is not a ledger event: {error}")))?;
+    Ok((seq, event))
+}
+
+/// The first record of `event_id`, if there is one.
+async fn find_event(
+    tx: &mut Transaction<'static, Db>,
+    event_id: &str,
+) -> Result<Option<Recorded>, Error> {
+    let row = sqlx::query("SELECT seq, account, payload FROM events WHERE event_id = $1")
+        .bind(event_id)
+        .fetch_optional(&mut **tx)
+        .await?;
+    let Some(row) = row else {
+        return Ok(None);
+    };
+    let (seq, event) = event_from_row(&row)?;
+    Ok(Some(Recorded {
+        event,
+        seq,
+        duplicate: true,
+        account: row.try_get("account")?,
+    }))
+}
+
+/// Finds the event a verdict, appeal or decision acts on, and checks it is of a type that
+/// event may act on.
+async fn resolve_subject(
+    tx: &mut Transaction<'static, Db>,
+    event: &Event,
+) -> Result<Subject, Error> {
+    let (subject_id, expected, allowed): (&str, &'static str, &[&str]) = match &event.body {
+        EventBody::ReviewVerdict(verdict) => (
+            &verdict.subject_id,
+            "a violation_recorded or report_filed",
+            &["violation_recorded", "report_filed"],
+        ),
+        EventBody::AppealFiled(appeal) => (
+            &appeal.violation_id,
+            "a violation_recorded",
+            &["violation_recorded"],
+        ),
+        EventBody::AppealDecided(decision) => {
+            (&decision.appeal_id, "an appeal_filed", &["appeal_filed"])
+        }
+        EventBody::ViolationRecorded(_)
+        | EventBody::ReportFiled(_)
+        | EventBody::SanctionLifted(_) => {
+            return Err(Error::InvalidEvent {
+                event_id: event.id.clone(),
+                reason: "this event type names its account itself".into(),
+            })
+        }
+    };
+    let row = sqlx::query("SELECT kind, account, message_id FROM events WHERE event_id = $1")
+        .bind(subject_id)
+        .fetch_optional(&mut **tx)
+        .await?
+        .ok_or_else(|| Error::UnknownSubject {
+            event_id: event.id.clone(),
+            subject_id: subject_id.to_string(),
+        })?;
+    let kind: String = row.try_get("kind")?;
+    if !allowed.contains(&kind.as_str()) {
+        return Err(Error::WrongSubject {
+            event_id: event.id.clone(),
+            subject_id: subject_id.to_string(),
+            expected,
+            found: kind,
+        });
+    }
+    let message_id: Option<String> = row.try_get("message_id")?;
+    Ok(Subject {
+        account: row.try_get("account")?,
+        message_id: if kind == "violation_recorded" {
+            message_id
+        } else {
+            None
+        },
+    })
+}
+
+/// Updates the projections (contact hashes, review queue) for a newly recorded event.
+async fn index_event(
+    tx: &mut Transaction<'static, Db>,
+    seq: i64,
+    account: &str,
+    event: &Event,
+    subject: Option<&Subject>,
+) -> Result<(), Error> {
+    let at = sortable_time(event.at);
+    let open_item = |kind: ReviewItemKind, message_id: Option<&str>| {
+        sqlx::query(
+            "INSERT INTO review_items (item_id, item_kind, account, message_id, opened_at, opened_seq) \
+             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (item_id) DO NOTHING",
+        )
+        .bind(event.id.clone())
+        .bind(kind.as_str())
+        .bind(account.to_string())
+        .bind(message_id.map(str::to_string))
+        .bind(at.clone())
+        .bind(seq)
+    };
+    match &event.body {
+        EventBody::ViolationRecorded(violation) => {
+            for contact in &violation.contacts {
+                sqlx::query(
+                    "INSERT INTO contact_hashes (account, kind, hash, first_event_id, first_seen) \
+                     VALUES ($1, $2, $3, $4, $5) ON CONFLICT (account, kind, hash) DO NOTHING",
+                )
+                .bind(account)
+                .bind(&contact.kind)
+                .bind(&contact.hash)
+                .bind(&event.id)
+                .bind(&at)
+                .execute(&mut **tx)
+                .await?;
+            }
+            if violation.held {
+                open_item(
+                    ReviewItemKind::HeldViolation,
+                    Some(&violation.source_message_id),
+                )
+                .execute(&mut **tx)
+                .await?;
+            }
+        }
+        EventBody::ReportFiled(report) => {
+            open_item(ReviewItemKind::Report, Some(&report.message_id))
+                .execute(&mut **tx)
+                .await?;
+        }
+        EventBody::AppealFiled(_) => {
+            open_item(ReviewItemKind::Appeal, None)
+                .execute(&mut **tx)
+                .await?;
+        }
+        EventBody::ReviewVerdict(verdict) => {
+            // A verdict on a violation also settles reports about the same message.
+            sqlx::query(
+                "UPDATE review_items SET closed_by = $1 \
+                 WHERE closed_by IS NULL AND (item_id = $2 OR (item_kind = 'report' AND message_id = $3))",
+            )
+            .bind(&event.id)
+            .bind(&verdict.subject_id)
+            .bind(subject.and_then(|subject| subject.message_id.as_deref()))
+            .execute(&mut **tx)
+            .await?;
+        }
+        EventBody::AppealDecided(decision) => {
+            sqlx::query(
+                "UPDATE review_items SET closed_by = $1 WHERE closed_by IS NULL AND item_id = $2",
+            )
+            .bind(&event.id)
+            .bind(&decision.appeal_id)
+            .execute(&mut **tx)
+            .await?;
+        }
+        EventBody::SanctionLifted(_) => {}
+    }
+    Ok(())
+}

@@ -334,9 +334,10 @@ mod tests {
         let later = at("alice", &events, 10);
         assert_eq!(later.sanction, Sanction::BadgeLoss);
         assert_eq!(later.sanction_until, Some(day(30)));
-        // Then a warning while points are still >= 1, then nothing.
+        // Then a warning while points are still >= 0.5, then nothing.
         assert_eq!(at("alice", &events, 100).sanction, Sanction::Warning);
-        assert_eq!(at("alice", &events, 200).sanction, Sanction::None);
+        assert_eq!(at("alice", &events, 200).sanction, Sanction::Warning);
+        assert_eq!(at("alice", &events, 300).sanction, Sanction::None);
         assert_eq!(at("alice", &events, 400).points, 0.0);
     }
 
@@ -424,7 +425,10 @@ mod tests {
         let first_day = at("dave", &events, 0);
         assert_eq!(first_day.violations.len(), 1);
         assert_eq!(first_day.sanction, Sanction::Warning);
-        // One contact violation decays below the warning's threshold within days.
-        assert_eq!(at("dave", &events, 5).sanction, Sanction::None);
+        // One contact violation keeps its warning for one half-life; the payment
+        // violation of day 10 is not there yet on day 9.
+        let day_nine = at("dave", &events, 9);
+        assert_eq!(day_nine.sanction, Sanction::Warning);
+        assert_eq!(day_nine.violations.len(), 1);
     }
 }

@@ -216,7 +216,9 @@ async fn decay_moves_down_the_ladder(ctx: &Ctx) {
         (60, Sanction::Warning),
         (120, Sanction::Warning),
         (180, Sanction::Warning), // exactly 1.0 point: two half-lives
-        (200, Sanction::None),
+        (200, Sanction::Warning),
+        (270, Sanction::Warning), // exactly 0.5 point, the warning's threshold
+        (300, Sanction::None),
         (364, Sanction::None),
         (365, Sanction::None), // forgotten
         (1000, Sanction::None),

@@ -86,6 +86,26 @@ pub(crate) struct Context<'e, Id> {
     pub state: RelationshipState,
 }
 
+/// Scans an event's text (or its whole conversation, so values split over several messages
+/// are found) with `engine`, then [`decide`]s. `region` is the event's region hint, already
+/// parsed (the caller reports a bad `region` field its own way); `None` uses the engine's
+/// default.
+pub fn check<Id>(
+    engine: &offside_detect::Engine,
+    policy: &Policy,
+    event: &Event<Id>,
+    region: Option<offside_detect::Region>,
+) -> Result<Decision, EventError> {
+    let findings = match event.body()? {
+        Body::Text(text) => engine.scan(text, region),
+        Body::Conversation(messages) => {
+            let texts: Vec<&str> = messages.iter().map(|m| m.text.as_str()).collect();
+            engine.scan_conversation(&texts, region)
+        }
+    };
+    decide(event, &findings, policy)
+}
+
 /// Decides on an event given the detector's findings in its text (for a conversation, the
 /// findings of `Engine::scan_conversation` over its messages).
 ///

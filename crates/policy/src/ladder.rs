@@ -85,9 +85,11 @@ impl Default for Ladder {
             half_life_days: 90.0,
             forget_after_days: 365,
             steps: vec![
+                // Half a contact violation: a first violation's warning stays in force for
+                // one half-life (90 days), not only until its points start to decay.
                 Step {
                     sanction: Sanction::Warning,
-                    at_points: 1.0,
+                    at_points: 0.5,
                     duration_days: None,
                 },
                 Step {
@@ -147,7 +149,11 @@ mod tests {
     #[test]
     fn steps_by_points() {
         let ladder = Ladder::default();
-        assert_eq!(ladder.step_for(0.5), None);
+        assert_eq!(ladder.step_for(0.4), None);
+        assert_eq!(
+            ladder.step_for(0.5).map(|s| s.sanction),
+            Some(Sanction::Warning)
+        );
         assert_eq!(
             ladder.step_for(1.0).map(|s| s.sanction),
             Some(Sanction::Warning)

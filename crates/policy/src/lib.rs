@@ -36,7 +36,7 @@ pub mod ladder;
 mod notice;
 pub mod policy;
 
-pub use decide::{decide, Decision, ExceptionUse, FindingJson, Violation};
+pub use decide::{check, decide, Decision, ExceptionUse, FindingJson, Violation};
 pub use event::{
     Body, ContractStage, Event, EventError, PaymentLifted, PaymentRule, RelationshipState, Surface,
     Time,

@@ -227,6 +227,7 @@ fn prefix_slot(text: &[u8]) -> Option<usize> {
 }
 
 /// Words for `@` (English, Spanish, Portuguese, French, German, Italian, Dutch).
+#[cfg_attr(not(test), allow(dead_code))]
 pub const AT_WORDS: &[&str] = &[
     "at",
     "arroba",
@@ -239,18 +240,32 @@ pub const AT_WORDS: &[&str] = &[
 ];
 
 /// Words for `.`.
+#[cfg_attr(not(test), allow(dead_code))]
 pub const DOT_WORDS: &[&str] = &[
     "dot", "punto", "ponto", "point", "punkt", "dt", "pt", "period",
 ];
 
 /// Whether a folded, lower-cased word means `@`.
 pub fn is_at_word(word: &str) -> bool {
-    AT_WORDS.contains(&word)
+    // Every word is asked: a `match`, kept in step with [`AT_WORDS`] by a test.
+    matches!(
+        word,
+        "at" | "arroba"
+            | "arobase"
+            | "arobas"
+            | "chiocciola"
+            | "klammeraffe"
+            | "apenstaartje"
+            | "atsign"
+    )
 }
 
 /// Whether a folded, lower-cased word means `.`.
 pub fn is_dot_word(word: &str) -> bool {
-    DOT_WORDS.contains(&word)
+    matches!(
+        word,
+        "dot" | "punto" | "ponto" | "point" | "punkt" | "dt" | "pt" | "period"
+    )
 }
 
 /// Leetspeak letters read as digits, only ever applied to tokens that are mostly digits.
@@ -269,6 +284,8 @@ pub fn leet_digit(c: u8) -> Option<u8> {
 
 /// Free-mail providers: their names imply a domain ("my gmail is alex" → `alex@gmail.com`,
 /// "alex at outlook" → `alex@outlook.com`). Mangled spellings map to the real domain.
+/// [`provider_domain`] is a `match` over the same pairs; a test keeps the two in step.
+#[cfg_attr(not(test), allow(dead_code))]
 pub const PROVIDERS: &[(&str, &str)] = &[
     ("gmail", "gmail.com"),
     ("g-mail", "gmail.com"),
@@ -304,14 +321,41 @@ pub const PROVIDERS: &[(&str, &str)] = &[
 
 /// The domain a provider name implies, if the word names one.
 pub fn provider_domain(word: &str) -> Option<&'static str> {
-    // Every word of every message is looked up: a hash map, not a scan of the list.
-    static BY_NAME: std::sync::LazyLock<std::collections::HashMap<&'static str, &'static str>> =
-        std::sync::LazyLock::new(|| PROVIDERS.iter().copied().collect());
-    // No provider name is shorter than two or longer than twelve bytes.
-    if !(2..=12).contains(&word.len()) {
-        return None;
-    }
-    BY_NAME.get(word).copied()
+    // Every word of every message is looked up: a `match` (by length, then bytes), neither
+    // a scan of the list nor a hash. Kept in step with [`PROVIDERS`] by a test.
+    Some(match word {
+        "gmail" => "gmail.com",
+        "g-mail" => "gmail.com",
+        "gmial" => "gmail.com",
+        "gmai" => "gmail.com",
+        "gmaill" => "gmail.com",
+        "googlemail" => "googlemail.com",
+        "hotmail" => "hotmail.com",
+        "hotmale" => "hotmail.com",
+        "hotmial" => "hotmail.com",
+        "hot-mail" => "hotmail.com",
+        "outlook" => "outlook.com",
+        "outlok" => "outlook.com",
+        "yahoo" => "yahoo.com",
+        "yahooo" => "yahoo.com",
+        "yaho" => "yahoo.com",
+        "ymail" => "ymail.com",
+        "icloud" => "icloud.com",
+        "aol" => "aol.com",
+        "proton" => "proton.me",
+        "protonmail" => "protonmail.com",
+        "gmx" => "gmx.com",
+        "mailru" => "mail.ru",
+        "yandex" => "yandex.com",
+        "zoho" => "zoho.com",
+        "live" => "live.com",
+        "msn" => "msn.com",
+        "qq" => "qq.com",
+        "163" => "163.com",
+        "tutanota" => "tutanota.com",
+        "fastmail" => "fastmail.com",
+        _ => return None,
+    })
 }
 
 /// Providers whose name is also a common word: only taken as implied domains after an
@@ -446,5 +490,29 @@ mod tests {
         assert!(matches!(number_word("seven"), Some(NumberWord::Digit(7))));
         assert!(matches!(number_word("o"), Some(NumberWord::Digit(0))));
         assert!(number_word("seventh").is_none());
+    }
+}
+
+#[cfg(test)]
+mod provider_tests {
+    use super::*;
+
+    #[test]
+    fn provider_lookup_matches_the_list() {
+        for (name, domain) in PROVIDERS {
+            assert_eq!(provider_domain(name), Some(*domain), "{name}");
+        }
+        for word in ["", "g", "gmailx", "mail", "com", "gmail.com", "Gmail"] {
+            assert_eq!(provider_domain(word), None, "{word}");
+        }
+        for word in AT_WORDS {
+            assert!(is_at_word(word), "{word}");
+        }
+        for word in DOT_WORDS {
+            assert!(is_dot_word(word), "{word}");
+        }
+        for word in ["", "a", "att", "dots", "At", "@", "."] {
+            assert!(!is_at_word(word) && !is_dot_word(word), "{word}");
+        }
     }
 }

@@ -173,39 +173,60 @@ impl<'a> Normalized<'a> {
 
     fn raw_tokens(&self) -> Vec<RawToken> {
         let folded: &str = &self.folded;
-        let mut raw = Vec::with_capacity(folded.len() / 3 + 1);
-        let mut chars = folded.char_indices().peekable();
-        while let Some((start, c)) = chars.next() {
+        let bytes = folded.as_bytes();
+        let len = bytes.len();
+        // The character at `i` and its length: ASCII bytes without decoding (most text).
+        let char_at = |i: usize| -> (char, usize) {
+            let b = bytes[i];
+            if b.is_ascii() {
+                (b as char, 1)
+            } else {
+                let c = folded[i..].chars().next().unwrap_or('\u{FFFD}');
+                (c, c.len_utf8())
+            }
+        };
+        let mut raw = Vec::with_capacity(len / 3 + 1);
+        let mut i = 0;
+        while i < len {
+            let start = i;
+            let (c, c_len) = char_at(i);
+            i += c_len;
             if is_word_char(c) {
-                let mut end = start + c.len_utf8();
-                while let Some(&(i, d)) = chars.peek() {
-                    if !is_word_char(d) {
-                        break;
+                while i < len {
+                    let b = bytes[i];
+                    if b.is_ascii() {
+                        if !(b.is_ascii_alphanumeric() || b == b'_') {
+                            break;
+                        }
+                        i += 1;
+                    } else {
+                        let (d, d_len) = char_at(i);
+                        if !is_word_char(d) {
+                            break;
+                        }
+                        i += d_len;
                     }
-                    end = i + d.len_utf8();
-                    chars.next();
                 }
                 raw.push(RawToken {
                     start,
-                    end,
+                    end: i,
                     kind: RawKind::Word,
                 });
             } else if c.is_whitespace() {
-                let mut end = start + c.len_utf8();
                 let mut newline = c == '\n' || c == '\r';
                 let mut count = 1;
-                while let Some(&(i, d)) = chars.peek() {
+                while i < len {
+                    let (d, d_len) = char_at(i);
                     if !d.is_whitespace() {
                         break;
                     }
                     newline |= d == '\n' || d == '\r';
                     count += 1;
-                    end = i + d.len_utf8();
-                    chars.next();
+                    i += d_len;
                 }
                 raw.push(RawToken {
                     start,
-                    end,
+                    end: i,
                     kind: RawKind::Space {
                         newline,
                         single: count == 1 && c == ' ',
@@ -214,7 +235,7 @@ impl<'a> Normalized<'a> {
             } else {
                 raw.push(RawToken {
                     start,
-                    end: start + c.len_utf8(),
+                    end: i,
                     kind: RawKind::Punct(c),
                 });
             }
@@ -359,9 +380,11 @@ impl<'a> Normalized<'a> {
         // Fast path: no letters that could be number words and no leet candidates means
         // nothing to read; most messages take it.
         let mut i = 0;
+        // One buffer for every run (most texts have a few).
+        let mut run: Vec<(usize, TokenReading<'_>)> = Vec::new();
         while i < raw.len() {
             // Find a run of numeric-ish words separated by number separators.
-            let mut run: Vec<(usize, TokenReading)> = Vec::new();
+            run.clear();
             let mut j = i;
             let mut last_word = None;
             while j < raw.len() {
@@ -416,15 +439,14 @@ impl<'a> Normalized<'a> {
         readings
     }
 
-    fn apply_run(&self, run: &[(usize, TokenReading)], readings: &mut [Reading]) {
+    fn apply_run(&self, run: &[(usize, TokenReading<'_>)], readings: &mut [Reading]) {
         let mut k = 0;
         while k < run.len() {
             let (idx, ref reading) = run[k];
             match reading {
-                TokenReading::Digits(d) | TokenReading::Mixed(d) | TokenReading::Leet(d) => {
-                    if !matches!(reading, TokenReading::Digits(_)) {
-                        readings[idx] = Reading::Digits(d.clone());
-                    }
+                TokenReading::Digits(_) => k += 1,
+                TokenReading::Mixed(d) | TokenReading::Leet(d) => {
+                    readings[idx] = Reading::Digits(d.clone());
                     k += 1;
                 }
                 TokenReading::Word(NumberWord::Digit(d)) => {
@@ -461,7 +483,7 @@ impl<'a> Normalized<'a> {
                         Some((_, TokenReading::Word(NumberWord::Digit(d)))) => {
                             Some(((b'0' + d) as char).to_string())
                         }
-                        Some((_, TokenReading::Digits(d))) if d.len() == 1 => Some(d.clone()),
+                        Some((_, TokenReading::Digits(d))) if d.len() == 1 => Some(d.to_string()),
                         _ => None,
                     };
                     match next_digit {
@@ -483,9 +505,9 @@ impl<'a> Normalized<'a> {
 
 /// How a single word token reads as a number, before its neighbours are considered.
 #[derive(Debug, Clone)]
-enum TokenReading {
-    /// Plain digits.
-    Digits(String),
+enum TokenReading<'w> {
+    /// Plain digits (the word itself).
+    Digits(&'w str),
     /// A number word.
     Word(NumberWord),
     /// Digits and number words glued together ("six17", "11zero7").
@@ -507,12 +529,12 @@ enum Reading {
     Consumed,
 }
 
-fn token_reading(word: &str) -> Option<TokenReading> {
+fn token_reading(word: &str) -> Option<TokenReading<'_>> {
     if word.is_empty() {
         return None;
     }
     if word.bytes().all(|b| b.is_ascii_digit()) {
-        return Some(TokenReading::Digits(word.to_string()));
+        return Some(TokenReading::Digits(word));
     }
     if let Some(n) = lexicon::number_word(word) {
         return Some(TokenReading::Word(n));
@@ -735,29 +757,49 @@ fn fold(original: &str) -> (Cow<'_, str>, Vec<u32>, Vec<u32>) {
     let mut folded = String::with_capacity(original.len());
     let mut starts = Vec::with_capacity(original.len());
     let mut ends = Vec::with_capacity(original.len());
-    let mut push = |folded: &mut String, c: char, start: usize, end: usize| {
+    fn push_char(
+        (folded, starts, ends): (&mut String, &mut Vec<u32>, &mut Vec<u32>),
+        c: char,
+        start: usize,
+        end: usize,
+    ) {
         let before = folded.len();
         folded.push(c);
         for _ in before..folded.len() {
             starts.push(start as u32);
             ends.push(end as u32);
         }
-    };
-    for (start, c) in original.char_indices() {
-        let end = start + c.len_utf8();
-        if c.is_ascii() {
-            push(&mut folded, c, start, end);
+    }
+    let bytes = original.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        // A run of ASCII bytes folds to itself, byte for byte.
+        let run_end = bytes[at..]
+            .iter()
+            .position(|b| !b.is_ascii())
+            .map_or(bytes.len(), |n| at + n);
+        if run_end > at {
+            folded.push_str(&original[at..run_end]);
+            starts.extend(at as u32..run_end as u32);
+            ends.extend(at as u32 + 1..run_end as u32 + 1);
+            at = run_end;
             continue;
         }
+        let start = at;
+        let Some(c) = original[at..].chars().next() else {
+            break;
+        };
+        let end = start + c.len_utf8();
+        at = end;
         if is_invisible(c) {
             continue;
         }
         if let Some(p) = fold_punctuation(c) {
-            push(&mut folded, p, start, end);
+            push_char((&mut folded, &mut starts, &mut ends), p, start, end);
             continue;
         }
         if c.is_whitespace() {
-            push(&mut folded, ' ', start, end);
+            push_char((&mut folded, &mut starts, &mut ends), ' ', start, end);
             continue;
         }
         // NFKC compatibility decomposition, keeping it only when it lands in ASCII
@@ -778,13 +820,18 @@ fn fold(original: &str) -> (Cow<'_, str>, Vec<u32>, Vec<u32>) {
         });
         if ascii && n > 0 && n <= 4 {
             for &d in &decomposed[..n] {
-                push(&mut folded, fold_punctuation(d).unwrap_or(d), start, end);
+                push_char(
+                    (&mut folded, &mut starts, &mut ends),
+                    fold_punctuation(d).unwrap_or(d),
+                    start,
+                    end,
+                );
             }
             continue;
         }
         if n == 1 {
             if let Some(p) = fold_punctuation(decomposed[0]) {
-                push(&mut folded, p, start, end);
+                push_char((&mut folded, &mut starts, &mut ends), p, start, end);
                 continue;
             }
         }
@@ -792,21 +839,21 @@ fn fold(original: &str) -> (Cow<'_, str>, Vec<u32>, Vec<u32>) {
         if c.is_alphanumeric() {
             match decancer::cure_char(c, decancer::Options::default()) {
                 decancer::Translation::Character(t) if t.is_ascii_alphanumeric() => {
-                    push(&mut folded, t, start, end);
+                    push_char((&mut folded, &mut starts, &mut ends), t, start, end);
                     continue;
                 }
                 decancer::Translation::String(s)
                     if s.len() <= 3 && s.bytes().all(|b| b.is_ascii_alphanumeric()) =>
                 {
                     for t in s.chars() {
-                        push(&mut folded, t, start, end);
+                        push_char((&mut folded, &mut starts, &mut ends), t, start, end);
                     }
                     continue;
                 }
                 _ => {}
             }
         }
-        push(&mut folded, c, start, end);
+        push_char((&mut folded, &mut starts, &mut ends), c, start, end);
     }
     (Cow::Owned(folded), starts, ends)
 }

@@ -13,7 +13,7 @@ use std::panic::{self, AssertUnwindSafe};
 
 use anyhow::Result;
 use offside_detect::{Engine, Region};
-use offside_policy::{decide, Body, Decision, Event, Policy};
+use offside_policy::{Decision, Event, Policy};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
@@ -22,7 +22,7 @@ use crate::pipeline::{self, InputSource, LineOutcome, RunSummary};
 use crate::record::{self, RegionCache};
 
 /// An event as read from a line: the id kept as raw JSON, to be echoed verbatim.
-type LineEvent = Event<Box<RawValue>>;
+pub type LineEvent = Event<Box<RawValue>>;
 
 /// Only the id of a line, read when the whole event could not be.
 #[derive(Deserialize)]
@@ -31,13 +31,25 @@ struct IdOnly {
     id: Option<Box<RawValue>>,
 }
 
-/// A decision line: the input's id, then the decision's fields.
+/// A decision line: the input's id, then the decision's fields, then whatever the caller
+/// adds (`offside record` says what it recorded).
 #[derive(Serialize)]
 struct DecisionLine<'a> {
     id: Option<&'a RawValue>,
     #[serde(flatten)]
     decision: &'a Decision,
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    extra: Option<serde_json::Map<String, serde_json::Value>>,
 }
+
+/// What happens after each decision: `offside check` does nothing, `offside record` writes
+/// to the ledger. `Ok(Err(message))` fails the line (an error line, the run goes on);
+/// `Err(error)` stops the run (the database is gone: nothing more can be recorded).
+pub type OnDecision<'f> = dyn FnMut(
+        &LineEvent,
+        &Decision,
+    ) -> Result<Result<Option<serde_json::Map<String, serde_json::Value>>, String>>
+    + 'f;
 
 /// Decides on every event of `inputs` and writes one line per event to `output`.
 pub fn run(
@@ -45,6 +57,17 @@ pub fn run(
     policy: &Policy,
     inputs: &[InputSource],
     output: &mut dyn Write,
+) -> Result<RunSummary> {
+    run_with(engine, policy, inputs, output, &mut |_, _| Ok(Ok(None)))
+}
+
+/// Like [`run`], calling `on_decision` after each decision.
+pub fn run_with(
+    engine: &Engine,
+    policy: &Policy,
+    inputs: &[InputSource],
+    output: &mut dyn Write,
+    on_decision: &mut OnDecision<'_>,
 ) -> Result<RunSummary> {
     let mut summary = RunSummary::default();
     let mut regions = RegionCache::default();
@@ -57,7 +80,8 @@ pub fn run(
             raw_line,
             location,
             &mut out,
-        ));
+            on_decision,
+        )?);
         output.write_all(&out)?;
         out.clear();
         Ok(())
@@ -74,10 +98,11 @@ fn check_line(
     raw_line: &[u8],
     location: LineLocation<'_>,
     out: &mut Vec<u8>,
-) -> LineOutcome {
+    on_decision: &mut OnDecision<'_>,
+) -> Result<LineOutcome> {
     let line = record::trim_line_end(raw_line);
     if record::is_blank(line) {
-        return LineOutcome::Skipped;
+        return Ok(LineOutcome::Skipped);
     }
     let event = match parse_event(line) {
         Ok(event) => event,
@@ -87,7 +112,7 @@ fn check_line(
                 .and_then(|text| serde_json::from_str::<IdOnly>(text).ok())
                 .and_then(|id_only| id_only.id);
             json_out::write_error_line_with_id(out, id.as_deref(), &location, &error);
-            return LineOutcome::Failed;
+            return Ok(LineOutcome::Failed);
         }
     };
     let id = event.id.as_deref();
@@ -101,27 +126,34 @@ fn check_line(
             Err("internal error: the detection engine panicked on this line".to_owned())
         })
     });
+    let decided = decided.and_then(|decision| match on_decision(&event, &decision) {
+        Ok(Ok(extra)) => Ok(Ok((decision, extra))),
+        Ok(Err(message)) => Err(message),
+        Err(fatal) => Ok(Err(fatal)),
+    });
     match decided {
-        Ok(decision) => {
+        Ok(Ok((decision, extra))) => {
             let line = DecisionLine {
                 id,
                 decision: &decision,
+                extra,
             };
             // A decision always serialises: its strings are valid and its floats finite
             // or written as null.
             let _ = serde_json::to_writer(&mut *out, &line);
             out.push(b'\n');
-            LineOutcome::Written
+            Ok(LineOutcome::Written)
         }
+        Ok(Err(fatal)) => Err(fatal),
         Err(error) => {
             json_out::write_error_line_with_id(out, id, &location, &error);
-            LineOutcome::Failed
+            Ok(LineOutcome::Failed)
         }
     }
 }
 
 /// Reads an event, with an error that names the field (`sender: missing field `role``).
-fn parse_event(line: &[u8]) -> Result<LineEvent, String> {
+pub(crate) fn parse_event(line: &[u8]) -> Result<LineEvent, String> {
     let text = std::str::from_utf8(line).map_err(|error| {
         format!(
             "invalid UTF-8 at byte {} of the line",
@@ -178,12 +210,5 @@ fn decide_event(
     event: &LineEvent,
     region: Option<Region>,
 ) -> Result<Decision, String> {
-    let findings = match event.body().map_err(|error| error.to_string())? {
-        Body::Text(text) => engine.scan(text, region),
-        Body::Conversation(messages) => {
-            let texts: Vec<&str> = messages.iter().map(|m| m.text.as_str()).collect();
-            engine.scan_conversation(&texts, region)
-        }
-    };
-    decide(event, &findings, policy).map_err(|error| error.to_string())
+    offside_policy::check(engine, policy, event, region).map_err(|error| error.to_string())
 }

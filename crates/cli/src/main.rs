@@ -15,6 +15,7 @@ mod bench;
 mod check;
 mod eval;
 mod json_out;
+mod ledger_cmds;
 mod pipeline;
 mod record;
 mod report;
@@ -108,6 +109,22 @@ enum Command {
     /// Show or validate a policy file.
     #[command(subcommand)]
     Policy(PolicyCommand),
+    /// Decide on events like `check`, then record the violations in the ledger against each
+    /// event's sender (idempotent: the event id is the key).
+    #[command(after_long_help = RECORD_AFTER_HELP)]
+    Record(RecordArgs),
+    /// Print an account's standing on the sanction ladder, its history and the accounts
+    /// linked to it through shared contact values.
+    Account(AccountArgs),
+    /// Backtest a policy: decide on historical events under the current policy and a new
+    /// one, and print what would change (decisions by action, violations by rule, accounts
+    /// by sanction). Nothing is recorded.
+    Replay(ReplayArgs),
+    /// Run the HTTP API: check, record, scan, reports, reviews, appeals, standing (see
+    /// /openapi.json). Prints a master API key on the first start.
+    Serve(offside_server::ServeArgs),
+    /// Create, list and revoke the HTTP API's keys, directly on the database.
+    Keys(offside_server::KeysArgs),
 }
 
 const CHECK_AFTER_HELP: &str = "\
@@ -150,6 +167,91 @@ struct CheckArgs {
     /// The policy file (TOML); the default policy (`offside policy show`) when unset.
     #[arg(long, value_name = "FILE")]
     policy: Option<PathBuf>,
+
+    #[command(flatten)]
+    engine: EngineArgs,
+}
+
+const RECORD_AFTER_HELP: &str = "\
+Input: the events of `offside check` (see `offside check --help`); each needs an \"id\".
+Output: the decision lines of `check`, each with \"recorded\" (violations newly recorded)
+and \"already_recorded\" (the same event was recorded before: nothing changed).
+Contact values are stored only as HMAC-SHA256 hashes keyed with OFFSIDE_HASH_SECRET.
+
+Examples:
+  OFFSIDE_HASH_SECRET=... offside record events.jsonl
+  offside record --database postgres://offside@localhost/offside --shadow events.jsonl
+  offside account u-123";
+
+/// Where the ledger lives.
+#[derive(Debug, Args)]
+struct DatabaseArgs {
+    /// The ledger database: an SQLite file (created if missing) or a postgres:// URL.
+    #[arg(
+        long,
+        value_name = "URL",
+        default_value = "offside.db",
+        env = "OFFSIDE_DATABASE"
+    )]
+    database: String,
+}
+
+#[derive(Debug, Args)]
+struct RecordArgs {
+    /// JSONL files of events, in order; standard input when none is given.
+    #[arg(value_name = "FILE")]
+    files: Vec<PathBuf>,
+
+    /// The policy file (TOML); the default policy when unset.
+    #[arg(long, value_name = "FILE")]
+    policy: Option<PathBuf>,
+
+    #[command(flatten)]
+    database: DatabaseArgs,
+
+    /// Secret key for hashing contact values (or OFFSIDE_HASH_SECRET); at least 16 bytes.
+    #[arg(long, value_name = "SECRET")]
+    hash_secret: Option<String>,
+
+    /// Shadow mode: record the violations as would-have-been, with no effect on standing.
+    #[arg(long)]
+    shadow: bool,
+
+    #[command(flatten)]
+    engine: EngineArgs,
+}
+
+#[derive(Debug, Args)]
+struct AccountArgs {
+    /// The account id (a sender's id in the events).
+    #[arg(value_name = "ID")]
+    account: String,
+
+    #[command(flatten)]
+    database: DatabaseArgs,
+
+    /// The policy file whose ladder standing is computed with; the default when unset.
+    #[arg(long, value_name = "FILE")]
+    policy: Option<PathBuf>,
+
+    /// Standing at this moment (RFC 3339) instead of now.
+    #[arg(long, value_name = "TIME")]
+    at: Option<String>,
+}
+
+#[derive(Debug, Args)]
+struct ReplayArgs {
+    /// JSONL files of historical events (the format of `offside check`), oldest first.
+    #[arg(value_name = "HISTORY", required = true)]
+    files: Vec<PathBuf>,
+
+    /// The policy to try.
+    #[arg(long, value_name = "FILE")]
+    policy: PathBuf,
+
+    /// The policy to compare with; the default policy when unset.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
 
     #[command(flatten)]
     engine: EngineArgs,
@@ -362,8 +464,23 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Redact(args) => run_redact(args),
         Command::Bench(args) => run_bench(args),
         Command::Check(args) => run_check(args),
+        Command::Record(args) => run_record(args),
+        Command::Account(args) => run_account(args),
+        Command::Replay(args) => run_replay(args),
         Command::Policy(command) => run_policy(command),
+        Command::Serve(args) => run_service(offside_server::serve(args)),
+        Command::Keys(args) => run_service(offside_server::keys(args)),
     }
+}
+
+/// Runs a command of the server crate on a multi-threaded tokio runtime.
+fn run_service(command: impl std::future::Future<Output = Result<()>>) -> Result<ExitCode> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")?;
+    runtime.block_on(command)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn run_check(args: CheckArgs) -> Result<ExitCode> {
@@ -375,6 +492,69 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
     let inputs = InputSource::from_args(&args.files);
     let summary = check::run(&engine, &policy, &inputs, &mut io::stdout().lock())?;
     Ok(lines_exit_code(summary))
+}
+
+fn policy_or_default(path: Option<&Path>) -> Result<Policy> {
+    path.map_or_else(|| Ok(Policy::default()), read_policy)
+}
+
+fn run_record(args: RecordArgs) -> Result<ExitCode> {
+    let policy = policy_or_default(args.policy.as_deref())?;
+    let secret = ledger_cmds::hash_secret(args.hash_secret)?;
+    let engine = args.engine.engine();
+    let inputs = InputSource::from_args(&args.files);
+    let summary = ledger_cmds::record(
+        &engine,
+        &policy,
+        &inputs,
+        &args.database.database,
+        &secret,
+        args.shadow,
+        &mut io::stdout().lock(),
+    )?;
+    Ok(lines_exit_code(summary))
+}
+
+fn run_account(args: AccountArgs) -> Result<ExitCode> {
+    let policy = policy_or_default(args.policy.as_deref())?;
+    let as_of = match &args.at {
+        None => None,
+        Some(text) => Some(
+            text.parse::<chrono::DateTime<chrono::Utc>>()
+                .map_err(|error| anyhow!("--at {text:?}: not an RFC 3339 time: {error}"))?,
+        ),
+    };
+    ledger_cmds::account(
+        &policy,
+        &args.database.database,
+        &args.account,
+        as_of,
+        &mut io::stdout().lock(),
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_replay(args: ReplayArgs) -> Result<ExitCode> {
+    let baseline = policy_or_default(args.baseline.as_deref())?;
+    let candidate = read_policy(&args.policy)?;
+    let engine = args.engine.engine();
+    let inputs = InputSource::from_args(&args.files);
+    let summary = ledger_cmds::replay(
+        &engine,
+        &baseline,
+        &candidate,
+        &inputs,
+        &mut io::stdout().lock(),
+    )?;
+    if summary.failed > 0 {
+        eprintln!(
+            "offside: {} of {} events could not be replayed; see \"errors\" in the report",
+            summary.failed,
+            summary.failed + summary.written
+        );
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Reads a policy file; the error names the file, then the line, column and key.

@@ -25,6 +25,7 @@ mod error;
 mod event;
 mod from_decision;
 mod postgres;
+mod service;
 mod sqlite;
 pub mod standing;
 mod store;
@@ -39,6 +40,7 @@ pub use event::{
 };
 pub use from_decision::{to_utc, violation_events, RecordDecision};
 pub use postgres::PostgresStore;
+pub use service::{ApiKey, NewApiKey, NewDecision, StoredDecision};
 pub use sqlite::SqliteStore;
 pub use standing::{Standing, ViolationStatus, ViolationSummary};
 pub use store::{
@@ -75,6 +77,71 @@ impl Ledger {
         match self {
             Ledger::Sqlite(store) => store.close().await,
             Ledger::Postgres(store) => store.close().await,
+        }
+    }
+
+    /// Records a message's ledger events and its answer atomically; see
+    /// [`SqliteStore::record_decision`].
+    pub async fn record_decision(
+        &self,
+        decision: NewDecision,
+        events: Vec<Event>,
+    ) -> Result<StoredDecision, Error> {
+        match self {
+            Ledger::Sqlite(store) => store.record_decision(decision, events).await,
+            Ledger::Postgres(store) => store.record_decision(decision, events).await,
+        }
+    }
+
+    /// The answer stored under `event_id`, if any.
+    pub async fn decision(&self, event_id: &str) -> Result<Option<StoredDecision>, Error> {
+        match self {
+            Ledger::Sqlite(store) => store.decision(event_id).await,
+            Ledger::Postgres(store) => store.decision(event_id).await,
+        }
+    }
+
+    /// Stores a new API key (only its hash).
+    pub async fn create_api_key(&self, key: NewApiKey) -> Result<ApiKey, Error> {
+        match self {
+            Ledger::Sqlite(store) => store.create_api_key(key).await,
+            Ledger::Postgres(store) => store.create_api_key(key).await,
+        }
+    }
+
+    /// The key whose SHA-256 is `key_hash`, revoked or not.
+    pub async fn api_key_by_hash(&self, key_hash: &str) -> Result<Option<ApiKey>, Error> {
+        match self {
+            Ledger::Sqlite(store) => store.api_key_by_hash(key_hash).await,
+            Ledger::Postgres(store) => store.api_key_by_hash(key_hash).await,
+        }
+    }
+
+    /// Every API key, oldest first.
+    pub async fn api_keys(&self) -> Result<Vec<ApiKey>, Error> {
+        match self {
+            Ledger::Sqlite(store) => store.api_keys().await,
+            Ledger::Postgres(store) => store.api_keys().await,
+        }
+    }
+
+    /// Revokes a key; false when there is no such active key.
+    pub async fn revoke_api_key(
+        &self,
+        key_id: &str,
+        at: chrono::DateTime<chrono::Utc>,
+    ) -> Result<bool, Error> {
+        match self {
+            Ledger::Sqlite(store) => store.revoke_api_key(key_id, at).await,
+            Ledger::Postgres(store) => store.revoke_api_key(key_id, at).await,
+        }
+    }
+
+    /// The setting `name`, storing `value` first if it has none.
+    pub async fn setting_or_insert(&self, name: &str, value: &str) -> Result<String, Error> {
+        match self {
+            Ledger::Sqlite(store) => store.setting_or_insert(name, value).await,
+            Ledger::Postgres(store) => store.setting_or_insert(name, value).await,
         }
     }
 }

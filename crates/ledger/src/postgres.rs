@@ -43,10 +43,17 @@ async fn lock_schema(tx: &mut Transaction<'static, Db>) -> Result<(), sqlx::Erro
     Ok(())
 }
 
-const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    name: "events, contact hashes, review queue",
-    sql: include_str!("../migrations/postgres/0001_init.sql"),
-}];
+const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "events, contact hashes, review queue",
+        sql: include_str!("../migrations/postgres/0001_init.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "decisions, api keys, settings",
+        sql: include_str!("../migrations/postgres/0002_service.sql"),
+    },
+];
 
 include!("sql_common.rs");

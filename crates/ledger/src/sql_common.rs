@@ -15,6 +15,7 @@ use sqlx::{Pool, Row, Transaction};
 
 use crate::error::Error;
 use crate::event::{sortable_time, Event, EventBody};
+use crate::service::{check_field, ApiKey, NewApiKey, NewDecision, StoredDecision};
 use crate::store::{
     EventPage, LinkedAccount, Recorded, ReviewItem, ReviewItemKind, SharedKind, Store,
 };
@@ -86,7 +87,8 @@ impl StoreType {
         self.pool.close().await;
     }
 
-    async fn record_event(&self, mut event: Event) -> Result<Recorded, Error> {
+    /// Validates an event and strips raw contact values unless the store keeps them.
+    fn prepare(&self, mut event: Event) -> Result<Event, Error> {
         event.validate()?;
         if !self.options.keep_raw_contacts {
             if let EventBody::ViolationRecorded(violation) = &mut event.body {
@@ -95,54 +97,35 @@ impl StoreType {
                 }
             }
         }
+        Ok(event)
+    }
+
+    async fn record_event(&self, event: Event) -> Result<Recorded, Error> {
+        let event = self.prepare(event)?;
+        let event_id = event.id.clone();
         let mut tx = begin_write(&self.pool).await?;
-        if let Some(first) = find_event(&mut tx, &event.id).await? {
-            tx.rollback().await?;
-            return Ok(first);
-        }
-        let (account, subject) = match event.body.own_account() {
-            Some(account) => (account.to_string(), None),
-            None => {
-                let subject = resolve_subject(&mut tx, &event).await?;
-                (subject.account.clone(), Some(subject))
+        match record_in(&mut tx, event).await? {
+            Some(recorded) if recorded.duplicate => {
+                tx.rollback().await?;
+                Ok(recorded)
             }
-        };
-        let inserted: Option<i64> = sqlx::query(
-            "INSERT INTO events (event_id, kind, account, subject_id, message_id, occurred_at, payload) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7) \
-             ON CONFLICT (event_id) DO NOTHING RETURNING seq",
-        )
-        .bind(&event.id)
-        .bind(event.body.type_name())
-        .bind(&account)
-        .bind(event.body.subject_id())
-        .bind(event.body.message_id())
-        .bind(sortable_time(event.at))
-        .bind(event.to_json()?)
-        .fetch_optional(&mut *tx)
-        .await?
-        .map(|row| row.try_get("seq"))
-        .transpose()?;
-        let Some(seq) = inserted else {
-            // Another writer recorded the same id between our look-up and our insert.
-            tx.rollback().await?;
-            let mut tx = begin_write(&self.pool).await?;
-            let first = find_event(&mut tx, &event.id).await?;
-            tx.rollback().await?;
-            return first.ok_or_else(|| Error::CorruptRow {
-                table: "events",
-                key: event.id.clone(),
-                reason: "the id conflicted on insert but cannot be read".into(),
-            });
-        };
-        index_event(&mut tx, seq, &account, &event, subject.as_ref()).await?;
-        tx.commit().await?;
-        Ok(Recorded {
-            event,
-            seq,
-            duplicate: false,
-            account,
-        })
+            Some(recorded) => {
+                tx.commit().await?;
+                Ok(recorded)
+            }
+            None => {
+                // Another writer recorded the same id between our look-up and our insert.
+                tx.rollback().await?;
+                let mut tx = begin_write(&self.pool).await?;
+                let first = find_event(&mut tx, &event_id).await?;
+                tx.rollback().await?;
+                first.ok_or_else(|| Error::CorruptRow {
+                    table: "events",
+                    key: event_id,
+                    reason: "the id conflicted on insert but cannot be read".into(),
+                })
+            }
+        }
     }
 
     async fn read_events_for(&self, account: &str) -> Result<Vec<Event>, Error> {
@@ -295,6 +278,51 @@ fn event_from_row(row: &<Db as sqlx::Database>::Row) -> Result<(i64, Event), Err
     let event: Event = serde_json::from_str(&payload)
         .map_err(|error| corrupt(format!("payload is not a ledger event: {error}")))?;
     Ok((seq, event))
+}
+
+/// Records `event` (already prepared) inside `tx`: the first record with `duplicate: true`
+/// when the id is already there, `None` when another writer inserted the same id between the
+/// look-up and the insert (the transaction is still usable).
+async fn record_in(
+    tx: &mut Transaction<'static, Db>,
+    event: Event,
+) -> Result<Option<Recorded>, Error> {
+    if let Some(first) = find_event(tx, &event.id).await? {
+        return Ok(Some(first));
+    }
+    let (account, subject) = match event.body.own_account() {
+        Some(account) => (account.to_string(), None),
+        None => {
+            let subject = resolve_subject(tx, &event).await?;
+            (subject.account.clone(), Some(subject))
+        }
+    };
+    let inserted: Option<i64> = sqlx::query(
+        "INSERT INTO events (event_id, kind, account, subject_id, message_id, occurred_at, payload) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7) \
+         ON CONFLICT (event_id) DO NOTHING RETURNING seq",
+    )
+    .bind(&event.id)
+    .bind(event.body.type_name())
+    .bind(&account)
+    .bind(event.body.subject_id())
+    .bind(event.body.message_id())
+    .bind(sortable_time(event.at))
+    .bind(event.to_json()?)
+    .fetch_optional(&mut **tx)
+    .await?
+    .map(|row| row.try_get("seq"))
+    .transpose()?;
+    let Some(seq) = inserted else {
+        return Ok(None);
+    };
+    index_event(tx, seq, &account, &event, subject.as_ref()).await?;
+    Ok(Some(Recorded {
+        event,
+        seq,
+        duplicate: false,
+        account,
+    }))
 }
 
 /// The first record of `event_id`, if there is one.
@@ -454,4 +482,196 @@ async fn index_event(
         EventBody::SanctionLifted(_) => {}
     }
     Ok(())
+}
+
+/// Reads a stored time back, naming the row if it is damaged.
+fn stored_time(table: &'static str, key: &str, text: &str) -> Result<DateTime<Utc>, Error> {
+    DateTime::parse_from_rfc3339(text)
+        .map(|at| at.with_timezone(&Utc))
+        .map_err(|error| Error::CorruptRow {
+            table,
+            key: key.to_string(),
+            reason: format!("{text:?} is not an RFC 3339 time: {error}"),
+        })
+}
+
+/// The stored answer for `event_id`, if there is one.
+async fn find_decision(
+    tx: &mut Transaction<'static, Db>,
+    event_id: &str,
+) -> Result<Option<StoredDecision>, Error> {
+    let row = sqlx::query("SELECT account, response FROM decisions WHERE event_id = $1")
+        .bind(event_id)
+        .fetch_optional(&mut **tx)
+        .await?;
+    let Some(row) = row else {
+        return Ok(None);
+    };
+    Ok(Some(StoredDecision {
+        event_id: event_id.to_string(),
+        account: row.try_get("account")?,
+        response: row.try_get("response")?,
+        duplicate: true,
+    }))
+}
+
+fn api_key_from_row(row: &<Db as sqlx::Database>::Row) -> Result<ApiKey, Error> {
+    let key_id: String = row.try_get("key_id")?;
+    let scopes: String = row.try_get("scopes")?;
+    let created_at: String = row.try_get("created_at")?;
+    let revoked_at: Option<String> = row.try_get("revoked_at")?;
+    Ok(ApiKey {
+        name: row.try_get("name")?,
+        scopes: scopes.split_whitespace().map(str::to_string).collect(),
+        created_at: stored_time("api_keys", &key_id, &created_at)?,
+        revoked_at: revoked_at
+            .map(|text| stored_time("api_keys", &key_id, &text))
+            .transpose()?,
+        key_id,
+    })
+}
+
+impl StoreType {
+    /// Records a message's ledger events and the answer given for it in one transaction,
+    /// unless an answer is already stored under its event id: then nothing changes and the
+    /// first answer comes back with `duplicate: true`. Ledger events already recorded (by
+    /// an earlier attempt or another producer) are left as they are.
+    pub async fn record_decision(
+        &self,
+        decision: NewDecision,
+        events: Vec<Event>,
+    ) -> Result<StoredDecision, Error> {
+        check_field(&decision.event_id, "event_id", &decision.event_id)?;
+        check_field(&decision.event_id, "account", &decision.account)?;
+        let events = events
+            .into_iter()
+            .map(|event| self.prepare(event))
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut tx = begin_write(&self.pool).await?;
+        if let Some(first) = find_decision(&mut tx, &decision.event_id).await? {
+            tx.rollback().await?;
+            return Ok(first);
+        }
+        for event in events {
+            // A duplicate or a concurrent insert of the same id: already recorded, which is
+            // all this needs.
+            record_in(&mut tx, event).await?;
+        }
+        let inserted = sqlx::query(
+            "INSERT INTO decisions (event_id, account, occurred_at, response) \
+             VALUES ($1, $2, $3, $4) ON CONFLICT (event_id) DO NOTHING RETURNING event_id",
+        )
+        .bind(&decision.event_id)
+        .bind(&decision.account)
+        .bind(sortable_time(decision.at))
+        .bind(&decision.response)
+        .fetch_optional(&mut *tx)
+        .await?;
+        if inserted.is_none() {
+            // Another writer stored an answer for the same id first; theirs is the answer.
+            tx.rollback().await?;
+            let mut tx = begin_write(&self.pool).await?;
+            let first = find_decision(&mut tx, &decision.event_id).await?;
+            tx.rollback().await?;
+            return first.ok_or_else(|| Error::CorruptRow {
+                table: "decisions",
+                key: decision.event_id.clone(),
+                reason: "the id conflicted on insert but cannot be read".into(),
+            });
+        }
+        tx.commit().await?;
+        Ok(StoredDecision {
+            event_id: decision.event_id,
+            account: decision.account,
+            response: decision.response,
+            duplicate: false,
+        })
+    }
+
+    /// The answer stored under `event_id`, if any.
+    pub async fn decision(&self, event_id: &str) -> Result<Option<StoredDecision>, Error> {
+        let mut tx = self.pool.begin().await?;
+        let found = find_decision(&mut tx, event_id).await?;
+        tx.rollback().await?;
+        Ok(found)
+    }
+
+    /// Stores a new API key.
+    pub async fn create_api_key(&self, key: NewApiKey) -> Result<ApiKey, Error> {
+        check_field(&key.key_id, "key_id", &key.key_id)?;
+        check_field(&key.key_id, "name", &key.name)?;
+        check_field(&key.key_id, "key_hash", &key.key_hash)?;
+        let scopes = key.scopes.join(" ");
+        check_field(&key.key_id, "scopes", &scopes)?;
+        sqlx::query(
+            "INSERT INTO api_keys (key_id, key_hash, name, scopes, created_at) \
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(&key.key_id)
+        .bind(&key.key_hash)
+        .bind(&key.name)
+        .bind(&scopes)
+        .bind(sortable_time(key.created_at))
+        .execute(&self.pool)
+        .await?;
+        Ok(ApiKey {
+            key_id: key.key_id,
+            name: key.name,
+            scopes: key.scopes,
+            created_at: key.created_at,
+            revoked_at: None,
+        })
+    }
+
+    /// The key whose SHA-256 is `key_hash`, revoked or not.
+    pub async fn api_key_by_hash(&self, key_hash: &str) -> Result<Option<ApiKey>, Error> {
+        let row = sqlx::query(
+            "SELECT key_id, name, scopes, created_at, revoked_at FROM api_keys WHERE key_hash = $1",
+        )
+        .bind(key_hash)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(api_key_from_row).transpose()
+    }
+
+    /// Every API key, oldest first.
+    pub async fn api_keys(&self) -> Result<Vec<ApiKey>, Error> {
+        let rows = sqlx::query(
+            "SELECT key_id, name, scopes, created_at, revoked_at FROM api_keys \
+             ORDER BY created_at, key_id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(api_key_from_row).collect()
+    }
+
+    /// Revokes a key; false when there is no such key or it was already revoked.
+    pub async fn revoke_api_key(&self, key_id: &str, at: DateTime<Utc>) -> Result<bool, Error> {
+        let done = sqlx::query(
+            "UPDATE api_keys SET revoked_at = $1 WHERE key_id = $2 AND revoked_at IS NULL",
+        )
+        .bind(sortable_time(at))
+        .bind(key_id)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() > 0)
+    }
+
+    /// The setting `name`, storing `value` first if it has none: every caller gets the value
+    /// of the first one that stored it.
+    pub async fn setting_or_insert(&self, name: &str, value: &str) -> Result<String, Error> {
+        let mut tx = begin_write(&self.pool).await?;
+        sqlx::query("INSERT INTO settings (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING")
+            .bind(name)
+            .bind(value)
+            .execute(&mut *tx)
+            .await?;
+        let stored: String = sqlx::query("SELECT value FROM settings WHERE name = $1")
+            .bind(name)
+            .fetch_one(&mut *tx)
+            .await?
+            .try_get("value")?;
+        tx.commit().await?;
+        Ok(stored)
+    }
 }

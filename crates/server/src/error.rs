@@ -1,0 +1,148 @@
+//! The one error type of the HTTP edge: every failure becomes `{"error": {"code",
+//! "message"}}` with a stable code and a status. Internal errors are logged (inside the
+//! request's span, so with its request id) and answered with a generic message.
+
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+
+/// Everything a request can fail with. The codes are part of the API: clients match on them.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ApiError {
+    /// No `Authorization: Bearer` header, or an unknown or revoked key.
+    #[error("{0}")]
+    Unauthorized(&'static str),
+    /// The key lacks the scope the endpoint needs.
+    #[error("this API key lacks the scope this endpoint needs (one of: {0})")]
+    Forbidden(String),
+    /// The body is not JSON.
+    #[error("{0}")]
+    InvalidJson(String),
+    /// The body is JSON but a field is missing, unknown or of the wrong type.
+    #[error("{0}")]
+    InvalidRequest(String),
+    /// The event is well-formed but cannot be decided (inconsistent relationship...).
+    #[error("{0}")]
+    InvalidEvent(String),
+    /// A report names an event that was never recorded.
+    #[error("{0}")]
+    UnknownEvent(String),
+    /// A verdict or appeal names a ledger event that does not exist.
+    #[error("{0}")]
+    UnknownSubject(String),
+    /// A verdict or appeal names a ledger event of the wrong type.
+    #[error("{0}")]
+    WrongSubject(String),
+    /// No API key with this id.
+    #[error("no active API key with id {0:?}")]
+    UnknownKey(String),
+    /// No such route.
+    #[error("no such endpoint: {0}")]
+    NotFound(String),
+    /// The route exists, with other methods.
+    #[error("method not allowed on this endpoint")]
+    MethodNotAllowed,
+    /// The body is larger than the configured limit.
+    #[error("the request body is larger than the limit of {0} bytes")]
+    BodyTooLarge(usize),
+    /// The body is not declared as JSON.
+    #[error("the request body must be JSON, sent with Content-Type: application/json")]
+    UnsupportedMediaType,
+    /// The key sent more requests than its rate allows.
+    #[error("rate limit exceeded for this API key; retry after {retry_after_secs} s")]
+    RateLimited {
+        /// When a request will be accepted again, rounded up.
+        retry_after_secs: u64,
+    },
+    /// Anything else: logged, never echoed.
+    #[error("internal error")]
+    Internal(#[source] anyhow::Error),
+}
+
+#[derive(Serialize)]
+struct ErrorBody<'a> {
+    error: ErrorFields<'a>,
+}
+
+#[derive(Serialize)]
+struct ErrorFields<'a> {
+    code: &'static str,
+    message: &'a str,
+}
+
+impl ApiError {
+    /// The stable code, and the HTTP status it is sent with.
+    pub fn code_and_status(&self) -> (&'static str, StatusCode) {
+        match self {
+            ApiError::Unauthorized(_) => ("unauthorized", StatusCode::UNAUTHORIZED),
+            ApiError::Forbidden(_) => ("forbidden", StatusCode::FORBIDDEN),
+            ApiError::InvalidJson(_) => ("invalid_json", StatusCode::BAD_REQUEST),
+            ApiError::InvalidRequest(_) => ("invalid_request", StatusCode::BAD_REQUEST),
+            ApiError::InvalidEvent(_) => ("invalid_event", StatusCode::UNPROCESSABLE_ENTITY),
+            ApiError::UnknownEvent(_) => ("unknown_event", StatusCode::NOT_FOUND),
+            ApiError::UnknownSubject(_) => ("unknown_subject", StatusCode::NOT_FOUND),
+            ApiError::WrongSubject(_) => ("wrong_subject", StatusCode::CONFLICT),
+            ApiError::UnknownKey(_) => ("unknown_key", StatusCode::NOT_FOUND),
+            ApiError::NotFound(_) => ("not_found", StatusCode::NOT_FOUND),
+            ApiError::MethodNotAllowed => ("method_not_allowed", StatusCode::METHOD_NOT_ALLOWED),
+            ApiError::BodyTooLarge(_) => ("body_too_large", StatusCode::PAYLOAD_TOO_LARGE),
+            ApiError::UnsupportedMediaType => {
+                ("unsupported_media_type", StatusCode::UNSUPPORTED_MEDIA_TYPE)
+            }
+            ApiError::RateLimited { .. } => ("rate_limited", StatusCode::TOO_MANY_REQUESTS),
+            ApiError::Internal(_) => ("internal", StatusCode::INTERNAL_SERVER_ERROR),
+        }
+    }
+
+    /// An internal error from anything that can become an `anyhow::Error`.
+    pub fn internal(error: impl Into<anyhow::Error>) -> ApiError {
+        ApiError::Internal(error.into())
+    }
+}
+
+impl From<offside_ledger::Error> for ApiError {
+    fn from(error: offside_ledger::Error) -> ApiError {
+        use offside_ledger::Error as Ledger;
+        match error {
+            Ledger::InvalidEvent { .. } => ApiError::InvalidRequest(error.to_string()),
+            Ledger::UnknownSubject { .. } => ApiError::UnknownSubject(error.to_string()),
+            Ledger::WrongSubject { .. } => ApiError::WrongSubject(error.to_string()),
+            other => ApiError::Internal(other.into()),
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let (code, status) = self.code_and_status();
+        let message = match &self {
+            ApiError::Internal(error) => {
+                // The span of the request carries its id; the client gets the id in the
+                // x-request-id header and nothing of the cause.
+                tracing::error!(error = format!("{error:#}"), "internal error");
+                "internal error; the server log has the details under this response's x-request-id"
+                    .to_string()
+            }
+            other => other.to_string(),
+        };
+        let body = serde_json::to_vec(&ErrorBody {
+            error: ErrorFields {
+                code,
+                message: &message,
+            },
+        })
+        .unwrap_or_default();
+        let mut response = (status, body).into_response();
+        response.headers_mut().insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        );
+        if let ApiError::RateLimited { retry_after_secs } = self {
+            if let Ok(value) = HeaderValue::from_str(&retry_after_secs.to_string()) {
+                response.headers_mut().insert(header::RETRY_AFTER, value);
+            }
+        }
+        response
+    }
+}

@@ -1,0 +1,36 @@
+//! offside as a service: the HTTP API (`offside serve`) and the key administration behind it
+//! (`offside keys`). This is the only crate that knows HTTP.
+//!
+//! The key design decision is that the service keeps **no state of its own that matters**:
+//! every fact it acknowledges is committed to the ledger before the answer goes out (the
+//! answer itself is stored under the caller's event id in the same transaction, which makes
+//! `POST /v1/events` idempotent), API keys live hashed in the same database, and the contact
+//! hashing secret is either configured or generated once and kept there. What lives only in
+//! memory — the last few messages of each conversation, the key cache, the rate-limit
+//! buckets — can be lost with a process without losing anything that was acknowledged.
+//! Checking and scanning are pure functions of the request, so any number of processes can
+//! serve them behind a load balancer.
+//!
+//! The handlers are thin: they parse, authorise, call `offside_policy::check` /
+//! `offside_policy::decide`, turn decisions into ledger events with
+//! `offside_ledger::violation_events`, and map every failure to one [`ApiError`] with a
+//! stable code.
+#![deny(missing_docs)]
+
+mod auth;
+mod conversations;
+mod error;
+mod extract;
+mod keys;
+mod metrics;
+mod openapi;
+mod routes;
+mod serve;
+mod state;
+
+pub use auth::{hash_key, new_key, Scope};
+pub use error::ApiError;
+pub use keys::{keys, KeysArgs, KeysCommand};
+pub use routes::router;
+pub use serve::{serve, ServeArgs};
+pub use state::{AppState, ServiceOptions};

@@ -1,0 +1,715 @@
+//! The endpoints. Each handler authorises, parses, calls the policy or the ledger, and
+//! answers JSON; every failure is an [`ApiError`].
+//!
+//! | endpoint | scope |
+//! |---|---|
+//! | `POST /v1/check`, `POST /v1/scan` | check (or ingest) |
+//! | `POST /v1/events`, `POST /v1/reports`, `POST /v1/appeals` | ingest |
+//! | `GET /v1/review/queue`, `POST /v1/review/verdicts`, `POST /v1/appeals/decisions` | review |
+//! | `GET /v1/accounts/{id}`, `GET /v1/accounts/{id}/linked` | review (or ingest) |
+//! | `POST /v1/keys`, `GET /v1/keys`, `DELETE /v1/keys/{key_id}` | admin |
+//! | `GET /healthz`, `GET /metrics`, `GET /openapi.json` | open |
+
+use std::panic::{self, AssertUnwindSafe};
+use std::sync::Arc;
+
+use axum::extract::{DefaultBodyLimit, Path, Query, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{delete, get, post};
+use axum::{middleware, Extension, Json, Router};
+use offside_detect::{Finding, Region};
+use offside_ledger::{
+    AppealDecided, AppealFiled, AppealOutcome, Event as LedgerEvent, EventBody, NewApiKey,
+    NewDecision, RecordDecision, Report, ReviewVerdict, Store, Verdict,
+};
+use offside_policy::event::{ConversationMessage, PartyId};
+use offside_policy::{Decision, Event, FindingJson};
+use serde::{Deserialize, Serialize};
+
+use crate::auth::{hash_key, Caller, Scope};
+use crate::error::ApiError;
+use crate::extract::{ApiJson, BodyLimit};
+use crate::state::AppState;
+
+type Shared = Arc<AppState>;
+
+/// An event as the API takes it: the policy's event, with an id that is a string or an
+/// integer (kept as its decimal form).
+type ApiEvent = Event<PartyId>;
+
+/// Texts longer than this (in total) are scanned on the blocking pool, so one huge request
+/// does not stall the other requests of its worker thread.
+const INLINE_SCAN_BYTES: usize = 32 * 1024;
+
+/// The most texts one `POST /v1/scan` takes.
+const MAX_SCAN_TEXTS: usize = 1000;
+
+/// The service's routes, with its limits and metrics middleware.
+pub fn router(state: Shared) -> Router {
+    let body_limit = state.body_limit;
+    // Install the recorder before the first request records anything.
+    crate::metrics::handle();
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/metrics", get(metrics))
+        .route("/openapi.json", get(openapi))
+        .route("/v1/check", post(check))
+        .route("/v1/scan", post(scan))
+        .route("/v1/events", post(record_event))
+        .route("/v1/reports", post(file_report))
+        .route("/v1/appeals", post(file_appeal))
+        .route("/v1/appeals/decisions", post(decide_appeal))
+        .route("/v1/review/queue", get(review_queue))
+        .route("/v1/review/verdicts", post(review_verdict))
+        .route("/v1/accounts/{account}", get(account_standing))
+        .route("/v1/accounts/{account}/linked", get(linked_accounts))
+        .route("/v1/keys", post(create_key).get(list_keys))
+        .route("/v1/keys/{key_id}", delete(revoke_key))
+        .fallback(not_found)
+        .method_not_allowed_fallback(method_not_allowed)
+        .layer(DefaultBodyLimit::max(body_limit))
+        .layer(Extension(BodyLimit(body_limit)))
+        .layer(middleware::from_fn(crate::metrics::track))
+        .with_state(state)
+}
+
+async fn not_found(uri: Uri) -> ApiError {
+    ApiError::NotFound(uri.path().to_string())
+}
+
+async fn method_not_allowed() -> ApiError {
+    ApiError::MethodNotAllowed
+}
+
+/// Checks the key and its scope, then the key's rate limit.
+async fn authorize(
+    state: &AppState,
+    headers: &HeaderMap,
+    allowed: &[Scope],
+) -> Result<Arc<Caller>, ApiError> {
+    let caller = state.keys.authenticate(&state.ledger, headers).await?;
+    if !caller.may(allowed) {
+        let names: Vec<&str> = allowed.iter().map(|scope| scope.as_str()).collect();
+        return Err(ApiError::Forbidden(format!(
+            "{}, or admin",
+            names.join(", ")
+        )));
+    }
+    state.limiter.check(&caller.key_id)?;
+    Ok(caller)
+}
+
+/// A JSON answer from bytes already serialised (stored answers are returned byte for byte).
+fn json_bytes(status: StatusCode, body: Vec<u8>, duplicate: Option<bool>) -> Response {
+    let mut response = (status, body).into_response();
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    if let Some(duplicate) = duplicate {
+        response.headers_mut().insert(
+            "offside-duplicate",
+            HeaderValue::from_static(if duplicate { "true" } else { "false" }),
+        );
+    }
+    response
+}
+
+// ---------------------------------------------------------------------------------------
+// Open endpoints
+
+async fn healthz(State(state): State<Shared>) -> Result<Json<serde_json::Value>, ApiError> {
+    // A read that goes to the database: a server whose database is gone is not healthy.
+    state.ledger.decision("").await?;
+    Ok(Json(serde_json::json!({"status": "ok"})))
+}
+
+async fn metrics() -> Response {
+    let mut response = crate::metrics::handle().render().into_response();
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/plain; version=0.0.4"),
+    );
+    response
+}
+
+async fn openapi() -> Json<serde_json::Value> {
+    Json(crate::openapi::document())
+}
+
+// ---------------------------------------------------------------------------------------
+// Deciding
+
+/// A decision as the API answers it.
+#[derive(Serialize)]
+struct DecisionAnswer<'a> {
+    /// The event's id, when it had one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<&'a str>,
+    #[serde(flatten)]
+    decision: &'a Decision,
+    /// For recorded events: the ledger events written (one per violation).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    recorded: Option<Vec<String>>,
+}
+
+fn event_region(event: &ApiEvent) -> Result<Option<Region>, ApiError> {
+    event
+        .region
+        .as_deref()
+        .map(|code| {
+            Region::parse(code)
+                .map_err(|error| ApiError::InvalidRequest(format!("\"region\": {error}")))
+        })
+        .transpose()
+}
+
+/// Scans and decides on an event. A single text with a `conversation_id` is checked
+/// together with the conversation's recent messages, so a value split over several
+/// requests is found; only findings that involve the new text count (the earlier messages
+/// were decided when they arrived), and the answer's `redacted_text` is the new text's.
+fn decide_event(state: &AppState, event: &ApiEvent) -> Result<Decision, ApiError> {
+    let region = event_region(event)?;
+    let earlier = match (&event.text, &event.conversation_id) {
+        (Some(_), Some(conversation_id)) => state.conversations.recent(conversation_id),
+        _ => Vec::new(),
+    };
+    let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
+        if earlier.is_empty() {
+            return offside_policy::check(&state.engine, &state.policy, event, region);
+        }
+        decide_with_history(state, event, earlier, region)
+    }));
+    match outcome {
+        Ok(Ok(decision)) => Ok(decision),
+        Ok(Err(error)) => Err(ApiError::InvalidEvent(error.to_string())),
+        Err(_) => Err(ApiError::internal(anyhow::anyhow!(
+            "the detection engine panicked on an event"
+        ))),
+    }
+}
+
+fn decide_with_history(
+    state: &AppState,
+    event: &ApiEvent,
+    mut messages: Vec<ConversationMessage>,
+    region: Option<Region>,
+) -> Result<Decision, offside_policy::EventError> {
+    let text = event.text.clone().unwrap_or_default();
+    messages.push(ConversationMessage {
+        from: event.sender.id.clone(),
+        text,
+    });
+    let last = messages.len() - 1;
+    let texts: Vec<&str> = messages.iter().map(|m| m.text.as_str()).collect();
+    let findings: Vec<Finding> = state
+        .engine
+        .scan_conversation(&texts, region)
+        .into_iter()
+        .filter(|finding| finding.message == Some(last) || finding.messages.contains(&last))
+        .collect();
+    let mut as_conversation = event.clone();
+    as_conversation.text = None;
+    as_conversation.conversation = Some(messages);
+    let mut decision = offside_policy::decide(&as_conversation, &findings, &state.policy)?;
+    // The caller sent one text: answer with that text, masked.
+    if let Some(conversation) = decision.redacted_conversation.take() {
+        decision.redacted_text = conversation.into_iter().last().map(|message| message.text);
+    }
+    Ok(decision)
+}
+
+/// Runs CPU-bound work inline when it is small, on the blocking pool when it is not.
+async fn cpu<T: Send + 'static>(
+    state: &Shared,
+    n_bytes: usize,
+    work: impl FnOnce(&AppState) -> T + Send + 'static,
+) -> Result<T, ApiError> {
+    if n_bytes <= INLINE_SCAN_BYTES {
+        return Ok(work(state));
+    }
+    let state = state.clone();
+    tokio::task::spawn_blocking(move || work(&state))
+        .await
+        .map_err(ApiError::internal)
+}
+
+fn event_bytes(event: &ApiEvent) -> usize {
+    event.texts().iter().map(|text| text.len()).sum()
+}
+
+fn count_decision(decision: &Decision, endpoint: &'static str) {
+    metrics::counter!(
+        "offside_decisions_total",
+        "action" => decision.action.as_str(),
+        "endpoint" => endpoint
+    )
+    .increment(1);
+    for violation in &decision.violations {
+        for finding in &violation.findings {
+            metrics::counter!("offside_findings_total", "kind" => finding.kind.as_str())
+                .increment(1);
+        }
+    }
+}
+
+async fn check(
+    State(state): State<Shared>,
+    headers: HeaderMap,
+    ApiJson(event): ApiJson<ApiEvent>,
+) -> Result<Response, ApiError> {
+    authorize(&state, &headers, &[Scope::Check, Scope::Ingest]).await?;
+    let n_bytes = event_bytes(&event);
+    let (event, decision) = cpu(&state, n_bytes, move |state| {
+        let decision = decide_event(state, &event);
+        (event, decision)
+    })
+    .await?;
+    let decision = decision?;
+    count_decision(&decision, "check");
+    let answer = DecisionAnswer {
+        id: event.id.as_ref().map(|id| id.0.as_str()),
+        decision: &decision,
+        recorded: None,
+    };
+    let body = serde_json::to_vec(&answer).map_err(ApiError::internal)?;
+    Ok(json_bytes(StatusCode::OK, body, None))
+}
+
+async fn record_event(
+    State(state): State<Shared>,
+    headers: HeaderMap,
+    ApiJson(event): ApiJson<ApiEvent>,
+) -> Result<Response, ApiError> {
+    authorize(&state, &headers, &[Scope::Ingest]).await?;
+    let Some(PartyId(id)) = event.id.clone() else {
+        return Err(ApiError::InvalidRequest(
+            "\"id\" is required: the event's id is its idempotency key".into(),
+        ));
+    };
+    if let Some(first) = state.ledger.decision(&id).await? {
+        return Ok(json_bytes(
+            StatusCode::OK,
+            first.response.into_bytes(),
+            Some(true),
+        ));
+    }
+    let at = offside_ledger::to_utc(event.at)
+        .ok_or_else(|| ApiError::InvalidRequest("\"at\" is out of range".into()))?;
+    let n_bytes = event_bytes(&event);
+    let (event, decision) = cpu(&state, n_bytes, move |state| {
+        let decision = decide_event(state, &event);
+        (event, decision)
+    })
+    .await?;
+    let decision = decision?;
+    let sender = event.sender.id.0.clone();
+    let ledger_events = offside_ledger::violation_events(
+        &decision,
+        RecordDecision {
+            source_id: &id,
+            sender: &sender,
+            at,
+            hasher: &state.hasher,
+            shadow: false,
+        },
+    );
+    let answer = DecisionAnswer {
+        id: Some(&id),
+        decision: &decision,
+        recorded: Some(ledger_events.iter().map(|e| e.id.clone()).collect()),
+    };
+    let response = serde_json::to_string(&answer).map_err(ApiError::internal)?;
+    let stored = state
+        .ledger
+        .record_decision(
+            NewDecision {
+                event_id: id.clone(),
+                account: sender,
+                at,
+                response,
+            },
+            ledger_events,
+        )
+        .await?;
+    if !stored.duplicate {
+        count_decision(&decision, "events");
+        if let (Some(conversation_id), Some(text)) = (&event.conversation_id, &event.text) {
+            state
+                .conversations
+                .push(conversation_id, &event.sender.id, text);
+        }
+    }
+    let duplicate = stored.duplicate;
+    Ok(json_bytes(
+        StatusCode::OK,
+        stored.response.into_bytes(),
+        Some(duplicate),
+    ))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ScanRequest {
+    texts: Vec<String>,
+    #[serde(default)]
+    region: Option<String>,
+}
+
+#[derive(Serialize)]
+struct ScanAnswer {
+    results: Vec<ScanResult>,
+}
+
+#[derive(Serialize)]
+struct ScanResult {
+    findings: Vec<serde_json::Value>,
+}
+
+async fn scan(
+    State(state): State<Shared>,
+    headers: HeaderMap,
+    ApiJson(request): ApiJson<ScanRequest>,
+) -> Result<Json<ScanAnswer>, ApiError> {
+    authorize(&state, &headers, &[Scope::Check, Scope::Ingest]).await?;
+    if request.texts.len() > MAX_SCAN_TEXTS {
+        return Err(ApiError::InvalidRequest(format!(
+            "\"texts\" has {} entries; at most {MAX_SCAN_TEXTS} per request",
+            request.texts.len()
+        )));
+    }
+    let region = request
+        .region
+        .as_deref()
+        .map(|code| {
+            Region::parse(code)
+                .map_err(|error| ApiError::InvalidRequest(format!("\"region\": {error}")))
+        })
+        .transpose()?;
+    let n_bytes = request.texts.iter().map(String::len).sum();
+    let results = cpu(&state, n_bytes, move |state| {
+        panic::catch_unwind(AssertUnwindSafe(|| {
+            request
+                .texts
+                .iter()
+                .map(|text| {
+                    let findings = state.engine.scan(text, region);
+                    for finding in &findings {
+                        metrics::counter!("offside_findings_total", "kind" => finding.kind.as_str())
+                            .increment(1);
+                    }
+                    ScanResult {
+                        findings: findings
+                            .iter()
+                            .map(|f| serde_json::to_value(FindingJson(f)).unwrap_or_default())
+                            .collect(),
+                    }
+                })
+                .collect::<Vec<_>>()
+        }))
+    })
+    .await?
+    .map_err(|_| ApiError::internal(anyhow::anyhow!("the detection engine panicked on a text")))?;
+    Ok(Json(ScanAnswer { results }))
+}
+
+// ---------------------------------------------------------------------------------------
+// Reports, reviews, appeals
+
+/// What recording a ledger event answers.
+#[derive(Serialize)]
+struct Recorded {
+    /// The ledger event's id.
+    event_id: String,
+    /// The account it was filed under.
+    account: String,
+    /// True when it was already recorded: nothing changed.
+    duplicate: bool,
+}
+
+async fn record_ledger_event(state: &AppState, event: LedgerEvent) -> Result<Response, ApiError> {
+    let recorded = state.ledger.record(event).await?;
+    let status = if recorded.duplicate {
+        StatusCode::OK
+    } else {
+        StatusCode::CREATED
+    };
+    let body = serde_json::to_vec(&Recorded {
+        event_id: recorded.event.id,
+        account: recorded.account,
+        duplicate: recorded.duplicate,
+    })
+    .map_err(ApiError::internal)?;
+    Ok(json_bytes(status, body, Some(recorded.duplicate)))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReportRequest {
+    /// The reported message: an event recorded through `POST /v1/events`.
+    event_id: String,
+    reporter: String,
+    #[serde(default)]
+    reason: Option<String>,
+}
+
+async fn file_report(
+    State(state): State<Shared>,
+    headers: HeaderMap,
+    ApiJson(request): ApiJson<ReportRequest>,
+) -> Result<Response, ApiError> {
+    authorize(&state, &headers, &[Scope::Ingest]).await?;
+    let Some(message) = state.ledger.decision(&request.event_id).await? else {
+        return Err(ApiError::UnknownEvent(format!(
+            "no event {:?} was recorded: report messages recorded through POST /v1/events",
+            request.event_id
+        )));
+    };
+    let event = LedgerEvent {
+        id: format!("{}#report:{}", request.event_id, request.reporter),
+        at: chrono::Utc::now(),
+        body: EventBody::ReportFiled(Report {
+            reporter: request.reporter,
+            message_id: request.event_id,
+            about_account: Some(message.account),
+            reason: request.reason,
+        }),
+    };
+    record_ledger_event(&state, event).await
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct VerdictRequest {
+    /// The violation or report judged (a review item's `item_id`).
+    subject_id: String,
+    verdict: Verdict,
+    reviewer: String,
+    #[serde(default)]
+    note: Option<String>,
+    /// The verdict's own id; by default `<subject_id>#verdict`, so a retry changes nothing.
+    #[serde(default)]
+    id: Option<String>,
+}
+
+async fn review_verdict(
+    State(state): State<Shared>,
+    headers: HeaderMap,
+    ApiJson(request): ApiJson<VerdictRequest>,
+) -> Result<Response, ApiError> {
+    authorize(&state, &headers, &[Scope::Review]).await?;
+    let event = LedgerEvent {
+        id: request
+            .id
+            .unwrap_or_else(|| format!("{}#verdict", request.subject_id)),
+        at: chrono::Utc::now(),
+        body: EventBody::ReviewVerdict(ReviewVerdict {
+            subject_id: request.subject_id,
+            verdict: request.verdict,
+            reviewer: request.reviewer,
+            note: request.note,
+        }),
+    };
+    record_ledger_event(&state, event).await
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AppealRequest {
+    /// The appealed violation's ledger event id.
+    violation_id: String,
+    #[serde(default)]
+    note: Option<String>,
+    /// The appeal's own id; by default `<violation_id>#appeal`.
+    #[serde(default)]
+    id: Option<String>,
+}
+
+async fn file_appeal(
+    State(state): State<Shared>,
+    headers: HeaderMap,
+    ApiJson(request): ApiJson<AppealRequest>,
+) -> Result<Response, ApiError> {
+    authorize(&state, &headers, &[Scope::Ingest]).await?;
+    let event = LedgerEvent {
+        id: request
+            .id
+            .unwrap_or_else(|| format!("{}#appeal", request.violation_id)),
+        at: chrono::Utc::now(),
+        body: EventBody::AppealFiled(AppealFiled {
+            violation_id: request.violation_id,
+            note: request.note,
+        }),
+    };
+    record_ledger_event(&state, event).await
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AppealDecisionRequest {
+    appeal_id: String,
+    outcome: AppealOutcome,
+    reviewer: String,
+    #[serde(default)]
+    note: Option<String>,
+    /// The decision's own id; by default `<appeal_id>#decision`.
+    #[serde(default)]
+    id: Option<String>,
+}
+
+async fn decide_appeal(
+    State(state): State<Shared>,
+    headers: HeaderMap,
+    ApiJson(request): ApiJson<AppealDecisionRequest>,
+) -> Result<Response, ApiError> {
+    authorize(&state, &headers, &[Scope::Review]).await?;
+    let event = LedgerEvent {
+        id: request
+            .id
+            .unwrap_or_else(|| format!("{}#decision", request.appeal_id)),
+        at: chrono::Utc::now(),
+        body: EventBody::AppealDecided(AppealDecided {
+            appeal_id: request.appeal_id,
+            outcome: request.outcome,
+            reviewer: request.reviewer,
+            note: request.note,
+        }),
+    };
+    record_ledger_event(&state, event).await
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct QueueQuery {
+    #[serde(default)]
+    limit: Option<u32>,
+}
+
+async fn review_queue(
+    State(state): State<Shared>,
+    headers: HeaderMap,
+    query: Result<Query<QueueQuery>, axum::extract::rejection::QueryRejection>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    authorize(&state, &headers, &[Scope::Review]).await?;
+    let Query(query) = query.map_err(|error| ApiError::InvalidRequest(error.body_text()))?;
+    let items = state
+        .ledger
+        .open_review_items(query.limit.unwrap_or(100).clamp(1, 1000))
+        .await?;
+    Ok(Json(serde_json::json!({ "items": items })))
+}
+
+// ---------------------------------------------------------------------------------------
+// Accounts
+
+async fn account_standing(
+    State(state): State<Shared>,
+    headers: HeaderMap,
+    Path(account): Path<String>,
+) -> Result<Json<offside_ledger::Standing>, ApiError> {
+    authorize(&state, &headers, &[Scope::Review, Scope::Ingest]).await?;
+    Ok(Json(
+        state.ledger.standing(&account, chrono::Utc::now()).await?,
+    ))
+}
+
+async fn linked_accounts(
+    State(state): State<Shared>,
+    headers: HeaderMap,
+    Path(account): Path<String>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    authorize(&state, &headers, &[Scope::Review, Scope::Ingest]).await?;
+    let linked = state.ledger.linked_accounts(&account).await?;
+    Ok(Json(
+        serde_json::json!({ "account": account, "linked": linked }),
+    ))
+}
+
+// ---------------------------------------------------------------------------------------
+// Keys
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CreateKeyRequest {
+    name: String,
+    scopes: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct CreatedKey {
+    #[serde(flatten)]
+    key: offside_ledger::ApiKey,
+    /// The key itself: shown once, never stored.
+    key_secret: String,
+}
+
+async fn create_key(
+    State(state): State<Shared>,
+    headers: HeaderMap,
+    ApiJson(request): ApiJson<CreateKeyRequest>,
+) -> Result<Response, ApiError> {
+    authorize(&state, &headers, &[Scope::Admin]).await?;
+    let scopes = parse_scopes(&request.scopes).map_err(ApiError::InvalidRequest)?;
+    let (key_id, secret) = crate::auth::new_key().map_err(ApiError::internal)?;
+    let key = state
+        .ledger
+        .create_api_key(NewApiKey {
+            key_id,
+            key_hash: hash_key(&secret),
+            name: request.name,
+            scopes,
+            created_at: chrono::Utc::now(),
+        })
+        .await?;
+    let body = serde_json::to_vec(&CreatedKey {
+        key,
+        key_secret: secret,
+    })
+    .map_err(ApiError::internal)?;
+    Ok(json_bytes(StatusCode::CREATED, body, None))
+}
+
+/// Checks scope names and returns them deduplicated, in the canonical order.
+pub(crate) fn parse_scopes(names: &[String]) -> Result<Vec<String>, String> {
+    if names.is_empty() {
+        return Err("\"scopes\" must name at least one of check, ingest, review, admin".into());
+    }
+    let mut scopes = Vec::new();
+    for name in names {
+        let scope: Scope = name.parse()?;
+        if !scopes.contains(&scope) {
+            scopes.push(scope);
+        }
+    }
+    scopes.sort_by_key(|scope| Scope::ALL.iter().position(|s| s == scope));
+    Ok(scopes.iter().map(|scope| scope.to_string()).collect())
+}
+
+async fn list_keys(
+    State(state): State<Shared>,
+    headers: HeaderMap,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    authorize(&state, &headers, &[Scope::Admin]).await?;
+    let keys = state.ledger.api_keys().await?;
+    Ok(Json(serde_json::json!({ "keys": keys })))
+}
+
+async fn revoke_key(
+    State(state): State<Shared>,
+    headers: HeaderMap,
+    Path(key_id): Path<String>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    authorize(&state, &headers, &[Scope::Admin]).await?;
+    if !state
+        .ledger
+        .revoke_api_key(&key_id, chrono::Utc::now())
+        .await?
+    {
+        return Err(ApiError::UnknownKey(key_id));
+    }
+    state.keys.clear();
+    Ok(Json(
+        serde_json::json!({ "key_id": key_id, "revoked": true }),
+    ))
+}

@@ -1,0 +1,135 @@
+//! `offside serve`: configuration, start-up, and graceful shutdown.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::Args;
+use offside_detect::Region;
+use offside_policy::Policy;
+
+use crate::state::{AppState, ServiceOptions};
+
+/// `offside serve`.
+#[derive(Debug, Clone, Args)]
+pub struct ServeArgs {
+    /// The address to listen on (port 0: any free port; the chosen one is printed).
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub listen: SocketAddr,
+
+    /// The database: an SQLite file (`sqlite:PATH`, created if missing) or
+    /// `postgres://user@host/db`.
+    #[arg(long, default_value = "sqlite:offside.db", env = "OFFSIDE_DATABASE")]
+    pub database: String,
+
+    /// The policy file (TOML); the default policy (`offside policy show`) when unset.
+    #[arg(long, value_name = "FILE")]
+    pub policy: Option<PathBuf>,
+
+    /// An admin API key to accept (stored hashed). Without it and without any admin key in
+    /// the database, one is generated and printed once to standard error.
+    #[arg(long, env = "OFFSIDE_MASTER_KEY", hide_env_values = true)]
+    pub master_key: Option<String>,
+
+    /// The secret that keys the hashes of contact values (16 bytes or more). Without it,
+    /// one is generated on the first start and kept in the database.
+    #[arg(long, env = "OFFSIDE_HASH_SECRET", hide_env_values = true)]
+    pub hash_secret: Option<String>,
+
+    /// Region for phone numbers without a country code, for events that give no "region".
+    #[arg(long, value_name = "CODE", default_value = "US")]
+    pub region: String,
+
+    /// Largest request body accepted, in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = 1 << 20)]
+    pub body_limit: usize,
+
+    /// Requests a second allowed per API key (bursts of one second's worth); 0: no limit.
+    #[arg(long, value_name = "N", default_value_t = 1000)]
+    pub rate_limit: u32,
+}
+
+/// Runs the service until SIGTERM or ctrl-c, then finishes the requests in flight, closes
+/// the database and returns.
+pub async fn serve(args: ServeArgs) -> anyhow::Result<()> {
+    init_logging();
+    let policy = match &args.policy {
+        None => Policy::default(),
+        Some(path) => {
+            let source = std::fs::read_to_string(path).map_err(|error| {
+                anyhow::anyhow!("cannot read policy file {}: {error}", path.display())
+            })?;
+            Policy::from_toml(&source)
+                .map_err(|error| anyhow::anyhow!("policy file {}: {error}", path.display()))?
+        }
+    };
+    let default_region =
+        Region::parse(&args.region).map_err(|error| anyhow::anyhow!("--region: {error}"))?;
+    let state = AppState::open(
+        &args.database,
+        ServiceOptions {
+            policy,
+            default_region,
+            hash_secret: args.hash_secret.clone(),
+            body_limit: args.body_limit,
+            rate_limit: args.rate_limit,
+        },
+    )
+    .await?;
+    if let Some(key) = state.ensure_master_key(args.master_key.as_deref()).await? {
+        eprintln!("offside: master API key (shown once, only its hash is stored): {key}");
+    }
+    crate::metrics::handle();
+    let listener = tokio::net::TcpListener::bind(args.listen)
+        .await
+        .map_err(|error| anyhow::anyhow!("cannot listen on {}: {error}", args.listen))?;
+    let local = listener.local_addr()?;
+    eprintln!("offside: listening on http://{local}");
+    tracing::info!(%local, database = database_kind(&args.database), "serving");
+    let app = crate::routes::router(state.clone());
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    state.ledger().close().await;
+    eprintln!("offside: shut down cleanly");
+    Ok(())
+}
+
+/// The backend, for the log (never the URL: it may carry a password).
+fn database_kind(url: &str) -> &'static str {
+    if url.starts_with("postgres") {
+        "postgres"
+    } else {
+        "sqlite"
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    eprintln!("offside: shutting down: finishing requests in flight");
+}
+
+/// Logs to standard error, filtered by `RUST_LOG` (default `info`). Logs carry request ids,
+/// routes, statuses and timings; never message texts or contact values.
+fn init_logging() {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(false)
+        .try_init();
+}

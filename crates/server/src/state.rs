@@ -1,0 +1,159 @@
+//! What every handler shares: the engine, the policy, the ledger and the in-memory helpers.
+
+use std::sync::Arc;
+
+use offside_detect::{Engine, EngineOptions, Region};
+use offside_ledger::{ContactHasher, Ledger, NewApiKey, StoreOptions};
+use offside_policy::Policy;
+
+use crate::auth::{hash_key, random_hex, KeyCache, RateLimiter, Scope};
+use crate::conversations::ConversationBuffer;
+
+/// How a service is configured, beyond its database.
+#[derive(Debug, Clone)]
+pub struct ServiceOptions {
+    /// The policy decisions are made with.
+    pub policy: Policy,
+    /// The region of phone numbers without a country code, for events that give none.
+    pub default_region: Region,
+    /// The contact-hashing secret; `None`: generated once and kept in the database.
+    pub hash_secret: Option<String>,
+    /// Largest request body accepted, in bytes.
+    pub body_limit: usize,
+    /// Requests a second per API key (0: unlimited).
+    pub rate_limit: u32,
+}
+
+impl Default for ServiceOptions {
+    fn default() -> ServiceOptions {
+        ServiceOptions {
+            policy: Policy::default(),
+            default_region: Region::US,
+            hash_secret: None,
+            body_limit: 1 << 20,
+            rate_limit: 1000,
+        }
+    }
+}
+
+/// The name of the generated contact-hashing secret in the ledger's settings.
+const HASH_SECRET_SETTING: &str = "contact_hash_secret";
+
+/// The shared state of a running service.
+pub struct AppState {
+    pub(crate) engine: Engine,
+    pub(crate) policy: Policy,
+    pub(crate) ledger: Ledger,
+    pub(crate) hasher: ContactHasher,
+    pub(crate) keys: KeyCache,
+    pub(crate) limiter: RateLimiter,
+    pub(crate) conversations: ConversationBuffer,
+    pub(crate) body_limit: usize,
+}
+
+impl AppState {
+    /// Opens the database (applying migrations) and builds the state.
+    pub async fn open(database: &str, options: ServiceOptions) -> anyhow::Result<Arc<AppState>> {
+        let ledger = Ledger::open(
+            database,
+            StoreOptions {
+                ladder: options.policy.ladder.clone(),
+                keep_raw_contacts: false,
+            },
+        )
+        .await?;
+        AppState::with_ledger(ledger, options).await
+    }
+
+    /// Builds the state over an opened ledger.
+    pub async fn with_ledger(
+        ledger: Ledger,
+        options: ServiceOptions,
+    ) -> anyhow::Result<Arc<AppState>> {
+        let secret = match options.hash_secret {
+            Some(secret) => secret,
+            None => {
+                ledger
+                    .setting_or_insert(HASH_SECRET_SETTING, &random_hex(32)?)
+                    .await?
+            }
+        };
+        let hasher = ContactHasher::new(secret.as_bytes(), false)?;
+        Ok(Arc::new(AppState {
+            engine: Engine::new(EngineOptions {
+                default_region: options.default_region,
+                ..EngineOptions::default()
+            }),
+            policy: options.policy,
+            ledger,
+            hasher,
+            keys: KeyCache::default(),
+            limiter: RateLimiter::new(options.rate_limit),
+            conversations: ConversationBuffer::default(),
+            body_limit: options.body_limit,
+        }))
+    }
+
+    /// The ledger (for tests and the CLI).
+    pub fn ledger(&self) -> &Ledger {
+        &self.ledger
+    }
+
+    /// Makes sure an admin key exists. With `configured`, that key is stored (if it is not
+    /// already); without, a key is generated and returned only when the database has no
+    /// active admin key yet, so it is printed once, on the first start.
+    pub async fn ensure_master_key(
+        &self,
+        configured: Option<&str>,
+    ) -> anyhow::Result<Option<String>> {
+        ensure_master_key(&self.ledger, configured).await
+    }
+}
+
+/// See [`AppState::ensure_master_key`].
+pub(crate) async fn ensure_master_key(
+    ledger: &Ledger,
+    configured: Option<&str>,
+) -> anyhow::Result<Option<String>> {
+    let now = chrono::Utc::now();
+    match configured {
+        Some(key) => {
+            anyhow::ensure!(
+                key.len() >= 16 && !key.chars().any(char::is_whitespace),
+                "the master key must be at least 16 characters without spaces"
+            );
+            let hash = hash_key(key);
+            if ledger.api_key_by_hash(&hash).await?.is_none() {
+                ledger
+                    .create_api_key(NewApiKey {
+                        key_id: format!("master-{}", &hash[..8]),
+                        key_hash: hash,
+                        name: "master".into(),
+                        scopes: vec![Scope::Admin.to_string()],
+                        created_at: now,
+                    })
+                    .await?;
+            }
+            Ok(None)
+        }
+        None => {
+            let has_admin = ledger.api_keys().await?.iter().any(|key| {
+                key.revoked_at.is_none() && key.scopes.iter().any(|scope| scope == "admin")
+            });
+            if has_admin {
+                return Ok(None);
+            }
+            let (key_id, key) = crate::auth::new_key()?;
+            ledger
+                .create_api_key(NewApiKey {
+                    key_id: format!("master-{key_id}"),
+                    key_hash: hash_key(&key),
+                    name: "master".into(),
+                    scopes: vec![Scope::Admin.to_string()],
+                    created_at: now,
+                })
+                .await?;
+            Ok(Some(key))
+        }
+    }
+}

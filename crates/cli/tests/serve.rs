@@ -7,12 +7,11 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
-use std::os::unix::fs::MetadataExt;
-use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::mpsc::{self, Receiver};
 use std::time::{Duration, Instant};
 
+use offside_testkit::TempPostgres;
 use serde_json::{json, Value};
 
 const DEADLINE: Duration = Duration::from_secs(60);
@@ -442,7 +441,7 @@ fn postgres_end_to_end() {
     let Some(postgres) = TempPostgres::start_or_skip() else {
         return;
     };
-    let database = postgres.url();
+    let database = postgres.url("postgres");
     let master = "master-key-for-the-postgres-test";
     let envs = [("OFFSIDE_MASTER_KEY", master)];
     let server = Server::start(&database, &envs);
@@ -454,203 +453,4 @@ fn postgres_end_to_end() {
     let server = survives_kill_9(server, &database, &envs, &ingest, &review);
     let (exit, rest) = server.terminate();
     assert!(exit.success(), "{exit}: {rest}");
-}
-
-// ---------------------------------------------------------------------------------------
-// A throwaway PostgreSQL server, as in crates/ledger/tests/support: initdb into a temporary
-// directory, a free loopback port, a private socket directory, stopped on drop.
-
-struct TempPostgres {
-    dir: tempfile::TempDir,
-    bindir: PathBuf,
-    port: u16,
-    child: Option<Child>,
-    run_as: Option<&'static str>,
-}
-
-const INSTALL_HINT: &str = "PostgreSQL server binaries (initdb, postgres) were not found via \
-    $OFFSIDE_PG_BINDIR, `pg_config --bindir` or /usr/lib/postgresql/*/bin. Install the \
-    `postgresql` package (Debian: apt-get install -y postgresql), or set \
-    OFFSIDE_SKIP_POSTGRES=1 to skip the PostgreSQL end-to-end test.";
-
-impl TempPostgres {
-    fn start_or_skip() -> Option<TempPostgres> {
-        if std::env::var("OFFSIDE_SKIP_POSTGRES").as_deref() == Ok("1") {
-            eprintln!("OFFSIDE_SKIP_POSTGRES=1: the PostgreSQL end-to-end test was SKIPPED");
-            return None;
-        }
-        let bindir = find_bindir().unwrap_or_else(|| panic!("{INSTALL_HINT}"));
-        let dir = tempfile::Builder::new()
-            .prefix("offside-serve-pg-")
-            .tempdir()
-            .unwrap();
-        let run_as = running_as_root().then_some("postgres");
-        if let Some(user) = run_as {
-            let status = Command::new("chown")
-                .arg("-R")
-                .arg(format!("{user}:"))
-                .arg(dir.path())
-                .status()
-                .unwrap();
-            assert!(
-                status.success(),
-                "chown to the `{user}` user failed (initdb refuses root)"
-            );
-        }
-        let mut server = TempPostgres {
-            dir,
-            bindir,
-            port: 0,
-            child: None,
-            run_as,
-        };
-        let output = server
-            .command("initdb")
-            .arg("-D")
-            .arg(server.dir.path().join("data"))
-            .args([
-                "--username=postgres",
-                "--auth=trust",
-                "--encoding=UTF8",
-                "--locale=C",
-                "--no-sync",
-            ])
-            .output()
-            .expect("running initdb");
-        assert!(
-            output.status.success(),
-            "initdb failed: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        let mut last_log = String::new();
-        for _attempt in 0..3 {
-            server.port = free_port();
-            match server.launch() {
-                Ok(()) => return Some(server),
-                Err(log) => last_log = log,
-            }
-        }
-        panic!("PostgreSQL did not start; its log:\n{last_log}");
-    }
-
-    fn url(&self) -> String {
-        format!("postgres://postgres@127.0.0.1:{}/postgres", self.port)
-    }
-
-    fn command(&self, binary: &str) -> Command {
-        let program = self.bindir.join(binary);
-        match self.run_as {
-            Some(user) => {
-                let mut command = Command::new("runuser");
-                command.args(["-u", user, "--"]).arg(program);
-                command
-            }
-            None => Command::new(program),
-        }
-    }
-
-    fn launch(&mut self) -> Result<(), String> {
-        let log_path = self.dir.path().join("postgres.log");
-        let log = std::fs::File::create(&log_path).unwrap();
-        let child = self
-            .command("postgres")
-            .arg("-D")
-            .arg(self.dir.path().join("data"))
-            .args(["-p", &self.port.to_string(), "-h", "127.0.0.1"])
-            .arg("-k")
-            .arg(self.dir.path())
-            .args(["-c", "fsync=off"])
-            .stdin(Stdio::null())
-            .stdout(log.try_clone().unwrap())
-            .stderr(log)
-            .spawn()
-            .map_err(|error| format!("spawning postgres: {error}"))?;
-        self.child = Some(child);
-        let deadline = Instant::now() + DEADLINE;
-        loop {
-            let ready = Command::new(self.bindir.join("pg_isready"))
-                .args([
-                    "-h",
-                    "127.0.0.1",
-                    "-p",
-                    &self.port.to_string(),
-                    "-t",
-                    "1",
-                    "-q",
-                ])
-                .status()
-                .is_ok_and(|status| status.success());
-            if ready {
-                return Ok(());
-            }
-            let exited = self
-                .child
-                .as_mut()
-                .and_then(|child| child.try_wait().ok().flatten());
-            if exited.is_some() || Instant::now() > deadline {
-                self.child = None;
-                return Err(std::fs::read_to_string(&log_path).unwrap_or_default());
-            }
-            // pg_isready returns at once while nothing listens; poll again shortly.
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for TempPostgres {
-    fn drop(&mut self) {
-        let Some(mut child) = self.child.take() else {
-            return;
-        };
-        let stopped = self
-            .command("pg_ctl")
-            .arg("stop")
-            .arg("-D")
-            .arg(self.dir.path().join("data"))
-            .args(["-m", "fast", "-w", "-t", "30"])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status()
-            .is_ok_and(|status| status.success());
-        if !stopped {
-            let _ = child.kill();
-        }
-        let _ = child.wait();
-    }
-}
-
-fn find_bindir() -> Option<PathBuf> {
-    let has_server = |dir: &Path| dir.join("postgres").is_file() && dir.join("initdb").is_file();
-    if let Some(dir) = std::env::var_os("OFFSIDE_PG_BINDIR") {
-        let dir = PathBuf::from(dir);
-        return has_server(&dir).then_some(dir);
-    }
-    if let Ok(output) = Command::new("pg_config").arg("--bindir").output() {
-        let dir = PathBuf::from(String::from_utf8_lossy(&output.stdout).trim());
-        if output.status.success() && has_server(&dir) {
-            return Some(dir);
-        }
-    }
-    let mut versions: Vec<(u32, PathBuf)> = std::fs::read_dir("/usr/lib/postgresql")
-        .ok()?
-        .flatten()
-        .filter_map(|entry| {
-            let version = entry.file_name().to_str()?.parse::<u32>().ok()?;
-            Some((version, entry.path().join("bin")))
-        })
-        .filter(|(_, dir)| has_server(dir))
-        .collect();
-    versions.sort();
-    versions.pop().map(|(_, dir)| dir)
-}
-
-fn running_as_root() -> bool {
-    std::fs::metadata("/proc/self").is_ok_and(|meta| meta.uid() == 0)
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|listener| listener.local_addr())
-        .map(|addr| addr.port())
-        .expect("a free loopback port")
 }

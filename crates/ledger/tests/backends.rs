@@ -14,7 +14,7 @@ use offside_ledger::{
 use offside_policy::ladder::{Ladder, Sanction};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
-use support::{Ctx, TempPostgres};
+use support::{Ctx, Databases, TempPostgres};
 
 // ---------------------------------------------------------------------------------------
 // Event builders

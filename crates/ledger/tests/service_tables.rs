@@ -9,7 +9,7 @@ use offside_ledger::{
     ContactHasher, Error, Event, EventBody, NewApiKey, NewDecision, Rule, Store, StoreOptions,
     Violation,
 };
-use support::{Ctx, TempPostgres};
+use support::{Ctx, Databases, TempPostgres};
 
 fn day(n: i64) -> DateTime<Utc> {
     "2026-01-01T00:00:00Z".parse::<DateTime<Utc>>().unwrap() + Duration::days(n)

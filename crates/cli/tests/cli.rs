@@ -2,53 +2,15 @@
 //! statuses and help. Assertions about detection are limited to what any working detector
 //! must find (a plain e-mail address).
 
-use std::io::Write;
 use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 
 const PLAIN_EMAIL_TEXT: &str = "mail me at alex@example.com";
 
-/// Runs `offside ARGS` with `stdin` as standard input.
-fn offside(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_offside"))
-        .args(args)
-        .env_remove("NO_COLOR")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("offside starts");
-    let mut child_stdin = child.stdin.take().expect("stdin is piped");
-    let input = stdin.to_vec();
-    // Write from another thread so that a large input cannot deadlock against the output.
-    let writer = std::thread::spawn(move || {
-        let _ = child_stdin.write_all(&input);
-    });
-    let output = child.wait_with_output().expect("offside runs");
-    writer.join().expect("stdin writer");
-    output
-}
+mod common;
 
-fn stdout_lines(output: &Output) -> Vec<String> {
-    String::from_utf8(output.stdout.clone())
-        .expect("output is UTF-8")
-        .lines()
-        .map(str::to_owned)
-        .collect()
-}
-
-fn json_lines(output: &Output) -> Vec<Value> {
-    stdout_lines(output)
-        .iter()
-        .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("{line}: {e}")))
-        .collect()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
+use common::{json_lines, offside, stderr, stdout_lines};
 
 /// A file in the test scratch directory.
 fn scratch_file(name: &str, contents: &[u8]) -> PathBuf {

@@ -239,6 +239,13 @@ fn message(rng: &mut Rng) -> (String, bool) {
     }
 }
 
+/// `n_messages` generated message texts (the mix of [`generate_messages`]), each with
+/// whether it was generated with contact details.
+pub(crate) fn generate_texts(n_messages: usize, seed: u64) -> Vec<(String, bool)> {
+    let mut rng = Rng(seed);
+    (0..n_messages).map(|_| message(&mut rng)).collect()
+}
+
 /// The generated JSONL input and how many of its messages carry contact details.
 pub fn generate_messages(n_messages: usize, seed: u64) -> (Vec<u8>, usize) {
     let mut rng = Rng(seed);
@@ -400,12 +407,12 @@ fn peak_rss() -> Option<String> {
     Some(format!("{:.1} MB", kb * 1024.0 / 1e6))
 }
 
-fn per_second(count: f64, elapsed: Duration) -> f64 {
+pub(crate) fn per_second(count: f64, elapsed: Duration) -> f64 {
     count / elapsed.as_secs_f64().max(1e-9)
 }
 
 /// Thousands separators, for figures a person reads.
-fn grouped(n: f64) -> String {
+pub(crate) fn grouped(n: f64) -> String {
     let digits = format!("{:.0}", n);
     let mut out = String::new();
     for (idx, c) in digits.chars().enumerate() {

@@ -12,6 +12,7 @@
 //! `eval` threshold was not met; 2 for usage errors and for inputs that cannot be read.
 
 mod bench;
+mod bench_serve;
 mod check;
 mod eval;
 mod json_out;
@@ -25,6 +26,7 @@ use std::io::{self, IsTerminal, Write};
 use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Duration;
 
 use anyhow::{anyhow, Context as _, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -99,8 +101,9 @@ enum Command {
     /// Mask contact details and payment attempts ("[email hidden]") in messages.
     #[command(after_long_help = REDACT_AFTER_HELP)]
     Redact(RedactArgs),
-    /// Measure the scan path: messages/s and MB/s on generated messages and a long document.
-    #[command(after_long_help = BENCH_AFTER_HELP)]
+    /// Measure the scan path: messages/s and MB/s on generated messages and a long document
+    /// (`offside bench serve`: requests/s and latency of the HTTP service).
+    #[command(after_long_help = BENCH_AFTER_HELP, args_conflicts_with_subcommands = true)]
     Bench(BenchArgs),
     /// Decide on events before they are sent: which rule they break, what to do, and the
     /// notice to show. Nothing is recorded.
@@ -123,8 +126,15 @@ enum Command {
     /// Run the HTTP API: check, record, scan, reports, reviews, appeals, standing (see
     /// /openapi.json). Prints a master API key on the first start.
     Serve(offside_server::ServeArgs),
+    /// Record the events of a NATS JetStream stream as `POST /v1/events` does: decisions to
+    /// an output subject, malformed events to a dead-letter subject, acknowledged only after
+    /// the ledger commit. Processes with the same --consumer share the stream.
+    Consume(offside_server::ConsumeArgs),
     /// Create, list and revoke the HTTP API's keys, directly on the database.
     Keys(offside_server::KeysArgs),
+    /// Add and list the reviewer console's accounts, directly on the database (the password
+    /// is read from standard input).
+    Reviewers(offside_server::ReviewersArgs),
 }
 
 const CHECK_AFTER_HELP: &str = "\
@@ -294,8 +304,29 @@ Example:
 
 const BENCH_AFTER_HELP: &str = "\
 The messages go through exactly the code of `offside scan` (read, parse JSON, scan,
-write JSON) with the output discarded. Build with --release for meaningful figures:
-  cargo run --release -p offside-cli -- bench";
+write JSON) with the output discarded. `offside bench serve` measures the HTTP service
+instead (see `offside bench serve --help`). Build with --release for meaningful figures:
+  cargo run --release -p offside-cli -- bench
+  cargo run --release -p offside-cli -- bench serve";
+
+const BENCH_SERVE_AFTER_HELP: &str = "\
+Without --url, `offside serve` is started for the run (this binary, on a free loopback
+port, with a fresh SQLite database in a temporary directory, a random master key and the
+rate limit off) and stopped at the end; the report then includes its memory (VmRSS now,
+VmHWM peak) and CPU. With --url, a running server is measured; the key needs the check,
+ingest or admin scope, and its rate limit applies.
+
+Each connection sends the next event as soon as the previous answer is complete (a
+closed loop), so the figures are the service's capacity at that many requests in flight.
+The events (10,000 distinct, the message mix of `offside bench`) are serialised before
+the clock starts. Requests of the warm-up are not counted. A request without an answer
+within 10 s is a transport error. Errors are non-200 answers and transport errors,
+counted apart; the first is shown, and the exit status is 1 when there was any.
+
+Examples:
+  offside bench serve
+  offside bench serve --connections 64 --duration 30
+  OFFSIDE_API_KEY=osk_... offside bench serve --url http://127.0.0.1:8080";
 
 /// Options that configure the engine.
 #[derive(Debug, Args)]
@@ -405,6 +436,9 @@ struct RedactArgs {
 
 #[derive(Debug, Args)]
 struct BenchArgs {
+    #[command(subcommand)]
+    command: Option<BenchCommand>,
+
     /// Number of short messages to generate.
     #[arg(long, value_name = "N", default_value_t = 100_000)]
     messages: usize,
@@ -424,6 +458,71 @@ struct BenchArgs {
     /// Seed of the message generator.
     #[arg(long, default_value_t = 1)]
     seed: u64,
+}
+
+#[derive(Debug, Subcommand)]
+enum BenchCommand {
+    /// Load-test the HTTP service's POST /v1/check: requests/s, latency percentiles, errors,
+    /// and the server's memory.
+    #[command(after_long_help = BENCH_SERVE_AFTER_HELP)]
+    Serve(BenchServeArgs),
+}
+
+#[derive(Debug, Args)]
+struct BenchServeArgs {
+    /// Concurrent keep-alive connections, each with one request in flight.
+    #[arg(long, value_name = "N", default_value_t = 32,
+          value_parser = clap::value_parser!(u32).range(1..=10_000))]
+    connections: u32,
+
+    /// Seconds of measured load.
+    #[arg(long, value_name = "SECS", default_value = "10", value_parser = parse_positive_seconds)]
+    duration: Duration,
+
+    /// Seconds of load before the measurement, not counted.
+    #[arg(long, value_name = "SECS", default_value = "2", value_parser = parse_seconds)]
+    warmup: Duration,
+
+    /// Measure a running server at this URL (http://HOST:PORT) instead of starting one.
+    #[arg(long, value_name = "URL")]
+    url: Option<String>,
+
+    /// The API key to send with --url (check, ingest or admin scope); ignored without --url.
+    #[arg(
+        long,
+        value_name = "KEY",
+        env = "OFFSIDE_API_KEY",
+        hide_env_values = true
+    )]
+    key: Option<String>,
+
+    /// Seed of the message generator.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+}
+
+/// The longest phase `bench serve` takes: a day.
+const MAX_BENCH_SECONDS: f64 = 86_400.0;
+
+/// A number of seconds (fractions allowed), from 0 to a day.
+fn parse_seconds(text: &str) -> Result<Duration, String> {
+    let seconds: f64 = text
+        .trim()
+        .parse()
+        .map_err(|_| format!("{text:?} is not a number of seconds"))?;
+    if !(0.0..=MAX_BENCH_SECONDS).contains(&seconds) {
+        return Err(format!("{text}: expected 0 to {MAX_BENCH_SECONDS} seconds"));
+    }
+    Ok(Duration::from_secs_f64(seconds))
+}
+
+/// A number of seconds above 0, up to a day.
+fn parse_positive_seconds(text: &str) -> Result<Duration, String> {
+    let duration = parse_seconds(text)?;
+    if duration.is_zero() {
+        return Err(format!("{text}: expected more than 0 seconds"));
+    }
+    Ok(duration)
 }
 
 fn main() -> ExitCode {
@@ -469,7 +568,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Replay(args) => run_replay(args),
         Command::Policy(command) => run_policy(command),
         Command::Serve(args) => run_service(offside_server::serve(args)),
+        Command::Consume(args) => run_service(offside_server::consume(args)),
         Command::Keys(args) => run_service(offside_server::keys(args)),
+        Command::Reviewers(args) => run_service(offside_server::reviewers(args)),
     }
 }
 
@@ -698,6 +799,9 @@ fn run_eval(args: EvalArgs) -> Result<ExitCode> {
 }
 
 fn run_bench(args: BenchArgs) -> Result<ExitCode> {
+    if let Some(BenchCommand::Serve(args)) = args.command {
+        return run_bench_serve(args);
+    }
     let engine = Engine::new(EngineOptions {
         default_region: Region::US,
         ..EngineOptions::default()
@@ -714,5 +818,30 @@ fn run_bench(args: BenchArgs) -> Result<ExitCode> {
         seed: args.seed,
     };
     bench::run(&engine, options, &mut io::stdout().lock())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_bench_serve(args: BenchServeArgs) -> Result<ExitCode> {
+    let remote = match args.url {
+        None => None,
+        Some(url) => {
+            let key = args
+                .key
+                .ok_or_else(|| anyhow!("--url needs an API key: --key or OFFSIDE_API_KEY"))?;
+            Some(bench_serve::Remote { url, key })
+        }
+    };
+    let options = bench_serve::ServeBenchOptions {
+        connections: args.connections as usize,
+        duration: args.duration,
+        warmup: args.warmup,
+        remote,
+        seed: args.seed,
+    };
+    let n_failed = bench_serve::run(&options, &mut io::stdout().lock())?;
+    if n_failed > 0 {
+        eprintln!("offside: {n_failed} requests failed; see \"errors\" in the report");
+        return Ok(ExitCode::from(1));
+    }
     Ok(ExitCode::SUCCESS)
 }

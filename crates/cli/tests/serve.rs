@@ -1,207 +1,15 @@
 //! End-to-end tests of `offside serve`: the real binary on a loopback port, a real SQLite
-//! file, then a real PostgreSQL server the test starts itself. The client is a few lines of
-//! HTTP/1.1 over a `TcpStream`, so nothing here shares code with the server.
-//!
-//! Readiness is never waited for by sleeping: the server prints the address it bound, and
-//! `/healthz` is polled until it answers or a deadline passes.
+//! file, then a real PostgreSQL server the test starts itself. The server and the client (a
+//! few lines of HTTP/1.1 over a `TcpStream`, sharing no code with the server) are in
+//! `common/server.rs`.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{SocketAddr, TcpStream};
-use std::process::{Child, Command, ExitStatus, Stdio};
-use std::sync::mpsc::{self, Receiver};
-use std::time::{Duration, Instant};
+mod common;
 
+use std::process::Command;
+
+use common::server::Server;
 use offside_testkit::TempPostgres;
 use serde_json::{json, Value};
-
-const DEADLINE: Duration = Duration::from_secs(60);
-
-/// A running `offside serve`.
-struct Server {
-    child: Child,
-    addr: SocketAddr,
-    stderr: Receiver<String>,
-    /// The master key it printed, if it printed one.
-    printed_key: Option<String>,
-}
-
-impl Server {
-    fn start(database: &str, envs: &[(&str, &str)]) -> Server {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_offside"));
-        command
-            .args(["serve", "--listen", "127.0.0.1:0", "--rate-limit", "0"])
-            .args(["--database", database])
-            .env_remove("OFFSIDE_MASTER_KEY")
-            .env_remove("OFFSIDE_HASH_SECRET")
-            .env_remove("OFFSIDE_DATABASE")
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped());
-        for (name, value) in envs {
-            command.env(name, value);
-        }
-        let mut child = command.spawn().expect("starting offside serve");
-        let stderr = child.stderr.take().expect("piped stderr");
-        let (sender, receiver) = mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stderr).lines() {
-                let Ok(line) = line else { break };
-                if sender.send(line).is_err() {
-                    break;
-                }
-            }
-        });
-        let mut printed_key = None;
-        let deadline = Instant::now() + DEADLINE;
-        let addr = loop {
-            let left = deadline.saturating_duration_since(Instant::now());
-            let line = receiver
-                .recv_timeout(left)
-                .unwrap_or_else(|_| panic!("offside serve did not print its address in time"));
-            if let Some(key) = line.split("stored): ").nth(1) {
-                printed_key = Some(key.trim().to_string());
-            }
-            if let Some(addr) = line.strip_prefix("offside: listening on http://") {
-                break addr.trim().parse::<SocketAddr>().expect("a socket address");
-            }
-        };
-        let server = Server {
-            child,
-            addr,
-            stderr: receiver,
-            printed_key,
-        };
-        server.wait_healthy();
-        server
-    }
-
-    fn wait_healthy(&self) {
-        let deadline = Instant::now() + DEADLINE;
-        loop {
-            if let Ok((200, _)) = try_request(self.addr, "GET", "/healthz", None, None) {
-                return;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "/healthz did not answer 200 in time"
-            );
-            // A refused connection returns at once; poll again shortly.
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn call(
-        &self,
-        method: &str,
-        path: &str,
-        key: Option<&str>,
-        body: Option<&Value>,
-    ) -> (u16, Value) {
-        try_request(self.addr, method, path, key, body)
-            .unwrap_or_else(|error| panic!("{method} {path}: {error}"))
-    }
-
-    /// SIGKILL: no chance to clean up.
-    fn kill_9(mut self) {
-        self.child.kill().expect("kill -9");
-        self.child.wait().expect("reaping the server");
-    }
-
-    /// SIGTERM, then the exit status and everything it wrote to stderr afterwards.
-    fn terminate(mut self) -> (ExitStatus, String) {
-        let status = Command::new("kill")
-            .args(["-TERM", &self.child.id().to_string()])
-            .status()
-            .expect("running kill");
-        assert!(status.success());
-        let deadline = Instant::now() + DEADLINE;
-        let exit = loop {
-            if let Some(exit) = self.child.try_wait().expect("waiting for the server") {
-                break exit;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "the server did not stop after SIGTERM"
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        };
-        let mut rest = String::new();
-        while let Ok(line) = self.stderr.recv_timeout(Duration::from_secs(5)) {
-            rest.push_str(&line);
-            rest.push('\n');
-        }
-        (exit, rest)
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// One HTTP/1.1 request with `Connection: close`; the status and the body as JSON (or as a
-/// JSON string when it is not JSON).
-fn try_request(
-    addr: SocketAddr,
-    method: &str,
-    path: &str,
-    key: Option<&str>,
-    body: Option<&Value>,
-) -> Result<(u16, Value), String> {
-    let mut stream =
-        TcpStream::connect_timeout(&addr, Duration::from_secs(5)).map_err(|e| e.to_string())?;
-    stream
-        .set_read_timeout(Some(Duration::from_secs(30)))
-        .map_err(|e| e.to_string())?;
-    let body = body.map(Value::to_string).unwrap_or_default();
-    let mut request = format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
-    if let Some(key) = key {
-        request.push_str(&format!("Authorization: Bearer {key}\r\n"));
-    }
-    if !body.is_empty() {
-        request.push_str("Content-Type: application/json\r\n");
-    }
-    request.push_str(&format!("Content-Length: {}\r\n\r\n{body}", body.len()));
-    stream
-        .write_all(request.as_bytes())
-        .map_err(|e| e.to_string())?;
-    let mut raw = Vec::new();
-    stream.read_to_end(&mut raw).map_err(|e| e.to_string())?;
-    let text = String::from_utf8_lossy(&raw);
-    let (head, payload) = text.split_once("\r\n\r\n").ok_or("no end of headers")?;
-    let status: u16 = head
-        .split_whitespace()
-        .nth(1)
-        .and_then(|code| code.parse().ok())
-        .ok_or("no status")?;
-    let payload = if head
-        .to_ascii_lowercase()
-        .contains("transfer-encoding: chunked")
-    {
-        dechunk(payload)
-    } else {
-        payload.to_string()
-    };
-    let value = serde_json::from_str(&payload).unwrap_or(Value::String(payload));
-    Ok((status, value))
-}
-
-fn dechunk(mut payload: &str) -> String {
-    let mut out = String::new();
-    while let Some((size, rest)) = payload.split_once("\r\n") {
-        let Ok(size) = usize::from_str_radix(size.trim(), 16) else {
-            break;
-        };
-        if size == 0 || rest.len() < size {
-            break;
-        }
-        out.push_str(&rest[..size]);
-        payload = rest[size..].trim_start_matches("\r\n");
-    }
-    out
-}
 
 fn event(id: &str, sender: &str, text: &str) -> Value {
     json!({
@@ -355,6 +163,41 @@ fn survives_kill_9(
     assert_eq!(status, 200);
     assert_eq!(replayed, acknowledged, "the acknowledged answer survived");
     restarted
+}
+
+/// The README's quick start: the main command with no options, then its curl body with the
+/// printed key, answered with a decision that hides the disguised address.
+#[test]
+fn readme_quick_start() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../README.md"))
+        .expect("README.md");
+    let quick_start = &readme[readme.find("## Two commands").expect("the section")..];
+    assert!(
+        quick_start.contains("cargo run --release -p offside-cli -- serve "),
+        "the README's main command is `offside serve`"
+    );
+    let body = quick_start
+        .split("-d '")
+        .nth(1)
+        .and_then(|rest| rest.split('\'').next())
+        .expect("a curl -d '...' body in the quick start");
+    let body: Value = serde_json::from_str(body).expect("the README's curl body is JSON");
+
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start_in(dir.path());
+    let key = server.printed_key.clone().expect("a printed key");
+    let (status, answer) = server.call("POST", "/v1/check", Some(&key), Some(&body));
+    assert_eq!(status, 200, "{answer}");
+    assert_eq!(answer["action"], "redact", "{answer}");
+    assert_eq!(
+        answer["violations"][0]["findings"][0]["value"], "alex@gmail.com",
+        "{answer}"
+    );
+    assert_eq!(answer["violations"][0]["id"], "contact.before_contract");
+    assert!(
+        dir.path().join("offside.db").is_file(),
+        "the default database is offside.db in the working directory"
+    );
 }
 
 #[test]

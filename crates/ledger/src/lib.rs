@@ -20,6 +20,7 @@
 //! [`Ledger::open`] picks one from a URL.
 #![deny(missing_docs)]
 
+mod console;
 mod contacts;
 mod error;
 mod event;
@@ -32,6 +33,7 @@ mod store;
 
 use offside_policy::ladder::Ladder;
 
+pub use console::{ConsoleSession, Evidence, NewReviewer, Reviewer};
 pub use contacts::{ContactHasher, ContactValue, MIN_SECRET_BYTES};
 pub use error::Error;
 pub use event::{
@@ -134,6 +136,78 @@ impl Ledger {
         match self {
             Ledger::Sqlite(store) => store.revoke_api_key(key_id, at).await,
             Ledger::Postgres(store) => store.revoke_api_key(key_id, at).await,
+        }
+    }
+
+    /// Stores a reviewer account; false when the name is taken.
+    pub async fn create_reviewer(&self, reviewer: NewReviewer) -> Result<bool, Error> {
+        match self {
+            Ledger::Sqlite(store) => store.create_reviewer(reviewer).await,
+            Ledger::Postgres(store) => store.create_reviewer(reviewer).await,
+        }
+    }
+
+    /// The reviewer account called `name`, if any.
+    pub async fn reviewer(&self, name: &str) -> Result<Option<Reviewer>, Error> {
+        match self {
+            Ledger::Sqlite(store) => store.reviewer(name).await,
+            Ledger::Postgres(store) => store.reviewer(name).await,
+        }
+    }
+
+    /// Stores a console session.
+    pub async fn create_session(&self, session: ConsoleSession) -> Result<(), Error> {
+        match self {
+            Ledger::Sqlite(store) => store.create_session(session).await,
+            Ledger::Postgres(store) => store.create_session(session).await,
+        }
+    }
+
+    /// The session whose token hashes to `token_hash`, if it exists and has not expired at `now`.
+    pub async fn session(
+        &self,
+        token_hash: &str,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Option<ConsoleSession>, Error> {
+        match self {
+            Ledger::Sqlite(store) => store.session(token_hash, now).await,
+            Ledger::Postgres(store) => store.session(token_hash, now).await,
+        }
+    }
+
+    /// Ends a session (sign-out).
+    pub async fn delete_session(&self, token_hash: &str) -> Result<(), Error> {
+        match self {
+            Ledger::Sqlite(store) => store.delete_session(token_hash).await,
+            Ledger::Postgres(store) => store.delete_session(token_hash).await,
+        }
+    }
+
+    /// The evidence stored with the answer under `event_id`, if any.
+    pub async fn evidence(&self, event_id: &str) -> Result<Option<Evidence>, Error> {
+        match self {
+            Ledger::Sqlite(store) => store.evidence(event_id).await,
+            Ledger::Postgres(store) => store.evidence(event_id).await,
+        }
+    }
+
+    /// Answers given to messages sent at or after `since`, oldest first, at most `limit`.
+    pub async fn decisions_since(
+        &self,
+        since: chrono::DateTime<chrono::Utc>,
+        limit: u32,
+    ) -> Result<Vec<(chrono::DateTime<chrono::Utc>, String)>, Error> {
+        match self {
+            Ledger::Sqlite(store) => store.decisions_since(since, limit).await,
+            Ledger::Postgres(store) => store.decisions_since(since, limit).await,
+        }
+    }
+
+    /// Every active reviewer account, by name.
+    pub async fn reviewers(&self) -> Result<Vec<Reviewer>, Error> {
+        match self {
+            Ledger::Sqlite(store) => store.reviewers().await,
+            Ledger::Postgres(store) => store.reviewers().await,
         }
     }
 

@@ -21,6 +21,8 @@ pub struct NewDecision {
     pub at: DateTime<Utc>,
     /// The answer, as JSON text, returned byte for byte to every retry.
     pub response: String,
+    /// The message's content for reviewers (see [`crate::Evidence`]), when it had findings.
+    pub evidence: Option<String>,
 }
 
 /// A stored answer.

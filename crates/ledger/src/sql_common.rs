@@ -13,6 +13,7 @@ use chrono::{DateTime, Utc};
 use offside_policy::ladder::Ladder;
 use sqlx::{Pool, Row, Transaction};
 
+use crate::console::{ConsoleSession, Evidence, NewReviewer, Reviewer};
 use crate::error::Error;
 use crate::event::{sortable_time, Event, EventBody};
 use crate::service::{check_field, ApiKey, NewApiKey, NewDecision, StoredDecision};
@@ -579,6 +580,18 @@ impl StoreType {
                 reason: "the id conflicted on insert but cannot be read".into(),
             });
         }
+        if let Some(content) = &decision.evidence {
+            sqlx::query(
+                "INSERT INTO evidence (event_id, account, occurred_at, content) \
+                 VALUES ($1, $2, $3, $4) ON CONFLICT (event_id) DO NOTHING",
+            )
+            .bind(&decision.event_id)
+            .bind(&decision.account)
+            .bind(sortable_time(decision.at))
+            .bind(content)
+            .execute(&mut *tx)
+            .await?;
+        }
         tx.commit().await?;
         Ok(StoredDecision {
             event_id: decision.event_id,
@@ -673,5 +686,169 @@ impl StoreType {
             .try_get("value")?;
         tx.commit().await?;
         Ok(stored)
+    }
+}
+
+impl StoreType {
+    /// Stores a reviewer account; false when the name is taken.
+    pub async fn create_reviewer(&self, reviewer: NewReviewer) -> Result<bool, Error> {
+        check_field(&reviewer.name, "name", &reviewer.name)?;
+        check_field(&reviewer.name, "role", &reviewer.role)?;
+        let inserted = sqlx::query(
+            "INSERT INTO reviewers (name, password_hash, role, created_at) \
+             VALUES ($1, $2, $3, $4) ON CONFLICT (name) DO NOTHING RETURNING name",
+        )
+        .bind(&reviewer.name)
+        .bind(&reviewer.password_hash)
+        .bind(&reviewer.role)
+        .bind(sortable_time(reviewer.created_at))
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(inserted.is_some())
+    }
+
+    /// The active reviewer account called `name`, if any.
+    pub async fn reviewer(&self, name: &str) -> Result<Option<Reviewer>, Error> {
+        let row = sqlx::query(
+            "SELECT name, password_hash, role, created_at FROM reviewers \
+             WHERE name = $1 AND disabled_at IS NULL",
+        )
+        .bind(name)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(row) = row else {
+            return Ok(None);
+        };
+        let created_at: String = row.try_get("created_at")?;
+        Ok(Some(Reviewer {
+            name: row.try_get("name")?,
+            password_hash: row.try_get("password_hash")?,
+            role: row.try_get("role")?,
+            created_at: stored_time("reviewers", name, &created_at)?,
+        }))
+    }
+
+    /// Stores a console session.
+    pub async fn create_session(&self, session: ConsoleSession) -> Result<(), Error> {
+        sqlx::query(
+            "INSERT INTO console_sessions (token_hash, reviewer, csrf_token, created_at, expires_at) \
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(&session.token_hash)
+        .bind(&session.reviewer)
+        .bind(&session.csrf_token)
+        .bind(sortable_time(session.created_at))
+        .bind(sortable_time(session.expires_at))
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// The session whose token hashes to `token_hash`, unless it expired before `now` or
+    /// its reviewer was disabled.
+    pub async fn session(
+        &self,
+        token_hash: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Option<ConsoleSession>, Error> {
+        let row = sqlx::query(
+            "SELECT s.reviewer, s.csrf_token, s.created_at, s.expires_at \
+             FROM console_sessions s JOIN reviewers r ON r.name = s.reviewer \
+             WHERE s.token_hash = $1 AND s.expires_at > $2 AND r.disabled_at IS NULL",
+        )
+        .bind(token_hash)
+        .bind(sortable_time(now))
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(row) = row else {
+            return Ok(None);
+        };
+        let created_at: String = row.try_get("created_at")?;
+        let expires_at: String = row.try_get("expires_at")?;
+        Ok(Some(ConsoleSession {
+            token_hash: token_hash.to_string(),
+            reviewer: row.try_get("reviewer")?,
+            csrf_token: row.try_get("csrf_token")?,
+            created_at: stored_time("console_sessions", token_hash, &created_at)?,
+            expires_at: stored_time("console_sessions", token_hash, &expires_at)?,
+        }))
+    }
+
+    /// Ends a session.
+    pub async fn delete_session(&self, token_hash: &str) -> Result<(), Error> {
+        sqlx::query("DELETE FROM console_sessions WHERE token_hash = $1")
+            .bind(token_hash)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// The evidence stored with the answer under `event_id`, if any.
+    pub async fn evidence(&self, event_id: &str) -> Result<Option<Evidence>, Error> {
+        let row = sqlx::query(
+            "SELECT account, occurred_at, content FROM evidence WHERE event_id = $1",
+        )
+        .bind(event_id)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(row) = row else {
+            return Ok(None);
+        };
+        let at: String = row.try_get("occurred_at")?;
+        Ok(Some(Evidence {
+            event_id: event_id.to_string(),
+            account: row.try_get("account")?,
+            at: stored_time("evidence", event_id, &at)?,
+            content: row.try_get("content")?,
+        }))
+    }
+
+    /// Answers given to messages sent at or after `since`, oldest first, at most `limit`:
+    /// `(when the message was sent, the answer as JSON text)`. For the console's overview.
+    pub async fn decisions_since(
+        &self,
+        since: DateTime<Utc>,
+        limit: u32,
+    ) -> Result<Vec<(DateTime<Utc>, String)>, Error> {
+        let rows = sqlx::query(
+            "SELECT event_id, occurred_at, response FROM decisions WHERE occurred_at >= $1 \
+             ORDER BY occurred_at LIMIT $2",
+        )
+        .bind(sortable_time(since))
+        .bind(i64::from(limit.min(MAX_PAGE)))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                let event_id: String = row.try_get("event_id")?;
+                let at: String = row.try_get("occurred_at")?;
+                Ok((
+                    stored_time("decisions", &event_id, &at)?,
+                    row.try_get("response")?,
+                ))
+            })
+            .collect()
+    }
+
+    /// Every active reviewer account, by name.
+    pub async fn reviewers(&self) -> Result<Vec<Reviewer>, Error> {
+        let rows = sqlx::query(
+            "SELECT name, password_hash, role, created_at FROM reviewers \
+             WHERE disabled_at IS NULL ORDER BY name",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                let name: String = row.try_get("name")?;
+                let created_at: String = row.try_get("created_at")?;
+                Ok(Reviewer {
+                    created_at: stored_time("reviewers", &name, &created_at)?,
+                    password_hash: row.try_get("password_hash")?,
+                    role: row.try_get("role")?,
+                    name,
+                })
+            })
+            .collect()
     }
 }

@@ -60,6 +60,11 @@ const MIGRATIONS: &[Migration] = &[
         name: "decisions, api keys, settings",
         sql: include_str!("../migrations/sqlite/0002_service.sql"),
     },
+    Migration {
+        version: 3,
+        name: "reviewers, console sessions, evidence",
+        sql: include_str!("../migrations/sqlite/0003_console.sql"),
+    },
 ];
 
 include!("sql_common.rs");

@@ -7,7 +7,8 @@
 //!
 //! How the ladder is applied:
 //! - a violation counts while it is *live*: not shadow, not dismissed by a reviewer (the last
-//!   verdict wins), not overturned by an upheld appeal;
+//!   verdict wins), not overturned by an upheld appeal, and — when its message was held for
+//!   review — confirmed by a reviewer;
 //! - `points` at a moment is the sum of `ladder.decayed(weight, age)` over live violations;
 //! - at each live violation the account's points (all earlier live violations, decayed to
 //!   that moment, plus this one) *reach* a step of the ladder and every lighter step; a
@@ -31,6 +32,9 @@ use crate::event::{AppealOutcome, Event, EventBody, Rule, Verdict, Violation};
 pub enum ViolationStatus {
     /// Counts; no reviewer has looked at it.
     Live,
+    /// Its message was held for a reviewer, who has not judged it yet: counts only once
+    /// confirmed (the sender is not sanctioned for what nobody received).
+    Pending,
     /// Counts; a reviewer confirmed it.
     Confirmed,
     /// Recorded by a shadow run: never counts.
@@ -182,6 +186,7 @@ pub fn standing(account: &str, events: &[Event], ladder: &Ladder, now: DateTime<
             match last_verdict.get(event_id) {
                 Some(Verdict::Dismiss) => ViolationStatus::Dismissed,
                 Some(Verdict::Confirm) => ViolationStatus::Confirmed,
+                None if violation.held => ViolationStatus::Pending,
                 None => ViolationStatus::Live,
             }
         }

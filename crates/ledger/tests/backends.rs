@@ -339,8 +339,9 @@ async fn upheld_appeal_removes_the_violation(ctx: &Ctx) {
     store.close().await;
 }
 
-/// A reviewer's dismissal undoes the violation's effect; a confirmation keeps it. Held
-/// violations wait in the queue until the verdict.
+/// Held violations wait in the queue and count for nothing until a reviewer judges them: a
+/// dismissal keeps them out for good, a confirmation makes them count from when they were
+/// sent.
 async fn dismissed_review_removes_the_violation(ctx: &Ctx) {
     let store = ctx.open(StoreOptions::default()).await;
     record_all(
@@ -355,10 +356,13 @@ async fn dismissed_review_removes_the_violation(ctx: &Ctx) {
         ],
     )
     .await;
-    assert_eq!(
-        store.standing("alice", day(1)).await.unwrap().sanction,
-        Sanction::Restriction
-    );
+    let pending = store.standing("alice", day(1)).await.unwrap();
+    assert_eq!(pending.sanction, Sanction::None);
+    assert_eq!(pending.points, 0.0);
+    assert!(pending
+        .violations
+        .iter()
+        .all(|v| v.status == ViolationStatus::Pending));
     let queue = store.open_review_items(10).await.unwrap();
     assert_eq!(
         queue
@@ -373,13 +377,14 @@ async fn dismissed_review_removes_the_violation(ctx: &Ctx) {
 
     record_all(&store, &[verdict("r1", "v1", Verdict::Dismiss, day(1))]).await;
     let after = store.standing("alice", day(1)).await.unwrap();
-    assert_eq!(after.points, Ladder::default().decayed(2.0, 1.0));
-    assert_eq!(after.sanction, Sanction::Warning);
+    assert_eq!(after.points, 0.0);
+    assert_eq!(after.sanction, Sanction::None);
     assert_eq!(after.violations[0].status, ViolationStatus::Dismissed);
     record_all(&store, &[verdict("r2", "v2", Verdict::Confirm, day(1))]).await;
     let confirmed = store.standing("alice", day(1)).await.unwrap();
     assert_eq!(confirmed.violations[1].status, ViolationStatus::Confirmed);
-    assert_eq!(confirmed.points, after.points);
+    assert_eq!(confirmed.points, Ladder::default().decayed(2.0, 1.0));
+    assert_eq!(confirmed.sanction, Sanction::Warning);
     assert!(store.open_review_items(10).await.unwrap().is_empty());
     // The verdicts are filed under the violation's sender, not the reviewer.
     assert_eq!(store.events_for("alice").await.unwrap().len(), 4);

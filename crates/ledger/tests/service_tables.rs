@@ -6,8 +6,8 @@ mod support;
 
 use chrono::{DateTime, Duration, Utc};
 use offside_ledger::{
-    ContactHasher, Error, Event, EventBody, NewApiKey, NewDecision, Rule, Store, StoreOptions,
-    Violation,
+    ConsoleSession, ContactHasher, Error, Event, EventBody, NewApiKey, NewDecision, NewReviewer,
+    Rule, Store, StoreOptions, Violation,
 };
 use support::{Ctx, Databases, TempPostgres};
 
@@ -40,6 +40,7 @@ fn decision(event_id: &str, response: &str) -> NewDecision {
         account: "alice".into(),
         at: day(0),
         response: response.into(),
+        evidence: None,
     }
 }
 
@@ -189,6 +190,109 @@ async fn settings_keep_the_first_value(ctx: &Ctx) {
     reopened.close().await;
 }
 
+/// Reviewer names are unique, and a disabled or unknown name signs nobody in.
+async fn reviewers_round_trip(ctx: &Ctx) {
+    let store = ctx.open(StoreOptions::default()).await;
+    let rita = NewReviewer {
+        name: "rita".into(),
+        password_hash: "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA".into(),
+        role: "reviewer".into(),
+        created_at: day(0),
+    };
+    assert!(store.create_reviewer(rita.clone()).await.unwrap());
+    let mut again = rita.clone();
+    again.password_hash = "another".into();
+    assert!(
+        !store.create_reviewer(again).await.unwrap(),
+        "the name is taken"
+    );
+    let stored = store.reviewer("rita").await.unwrap().expect("stored");
+    assert_eq!(
+        stored.password_hash, rita.password_hash,
+        "the first account stays"
+    );
+    assert_eq!(stored.role, "reviewer");
+    assert!(store.reviewer("nobody").await.unwrap().is_none());
+    let names: Vec<String> = store
+        .reviewers()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|r| r.name)
+        .collect();
+    assert_eq!(names, ["rita"]);
+    let mut bad = rita.clone();
+    bad.name = String::new();
+    assert!(matches!(
+        store.create_reviewer(bad).await,
+        Err(Error::InvalidEvent { .. })
+    ));
+}
+
+/// A session is found by its token hash until it expires or is deleted.
+async fn sessions_expire_and_end(ctx: &Ctx) {
+    let store = ctx.open(StoreOptions::default()).await;
+    let reviewer = NewReviewer {
+        name: "sam".into(),
+        password_hash: "hash".into(),
+        role: "admin".into(),
+        created_at: day(0),
+    };
+    store.create_reviewer(reviewer).await.unwrap();
+    let session = ConsoleSession {
+        token_hash: "ab".repeat(32),
+        reviewer: "sam".into(),
+        csrf_token: "csrf-1".into(),
+        created_at: day(1),
+        expires_at: day(2),
+    };
+    store.create_session(session.clone()).await.unwrap();
+    let found = store.session(&session.token_hash, day(1)).await.unwrap();
+    assert_eq!(found, Some(session.clone()));
+    assert_eq!(
+        store.session(&session.token_hash, day(3)).await.unwrap(),
+        None,
+        "expired"
+    );
+    assert_eq!(store.session("cd", day(1)).await.unwrap(), None, "unknown");
+    store.delete_session(&session.token_hash).await.unwrap();
+    assert_eq!(
+        store.session(&session.token_hash, day(1)).await.unwrap(),
+        None,
+        "signed out"
+    );
+}
+
+/// Evidence is written with the first answer only, and read back by event id.
+async fn evidence_is_kept_with_the_first_answer(ctx: &Ctx) {
+    let store = ctx.open(StoreOptions::default()).await;
+    let mut first = decision("m-ev", "{\"action\":\"hold\"}");
+    first.evidence = Some("{\"text\":\"mail alex at gmail dot com\"}".into());
+    store
+        .record_decision(first, vec![violation_of("m-ev", "alice")])
+        .await
+        .unwrap();
+    let mut retry = decision("m-ev", "{\"action\":\"allow\"}");
+    retry.evidence = Some("{\"text\":\"something else\"}".into());
+    assert!(
+        store
+            .record_decision(retry, vec![])
+            .await
+            .unwrap()
+            .duplicate
+    );
+    let evidence = store.evidence("m-ev").await.unwrap().expect("stored");
+    assert_eq!(
+        evidence.content,
+        "{\"text\":\"mail alex at gmail dot com\"}"
+    );
+    assert_eq!((evidence.account.as_str(), evidence.at), ("alice", day(0)));
+    assert!(store.evidence("m-none").await.unwrap().is_none());
+    let recent = store.decisions_since(day(0), 10).await.unwrap();
+    assert_eq!(recent, vec![(day(0), "{\"action\":\"hold\"}".to_string())]);
+    assert!(store.decisions_since(day(1), 10).await.unwrap().is_empty());
+}
+
 macro_rules! on_both_backends {
     ($($check:ident),* $(,)?) => {
         mod sqlite {
@@ -234,4 +338,7 @@ on_both_backends!(
     bad_decisions_change_nothing,
     api_keys_round_trip,
     settings_keep_the_first_value,
+    reviewers_round_trip,
+    sessions_expire_and_end,
+    evidence_is_kept_with_the_first_answer,
 );

@@ -18,19 +18,27 @@
 #![deny(missing_docs)]
 
 mod auth;
+mod console;
+mod consume;
 mod conversations;
 mod error;
 mod extract;
+mod ingest;
 mod keys;
 mod metrics;
 mod openapi;
+mod reviewers;
 mod routes;
 mod serve;
 mod state;
 
 pub use auth::{hash_key, new_key, Scope};
+pub use console::{hash_password, Role};
+pub use consume::{consume, ConsumeArgs};
 pub use error::ApiError;
+pub use ingest::{record, ApiEvent, Recorded};
 pub use keys::{keys, KeysArgs, KeysCommand};
+pub use reviewers::{reviewers, ReviewersArgs, ReviewersCommand};
 pub use routes::router;
-pub use serve::{serve, ServeArgs};
+pub use serve::{serve, ServeArgs, ServiceArgs};
 pub use state::{AppState, ServiceOptions};

@@ -18,29 +18,23 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post};
 use axum::{middleware, Extension, Json, Router};
-use offside_detect::{Finding, Region};
+use offside_detect::Region;
 use offside_ledger::{
-    AppealDecided, AppealFiled, AppealOutcome, Event as LedgerEvent, EventBody, NewApiKey,
-    NewDecision, RecordDecision, Report, ReviewVerdict, Store, Verdict,
+    AppealDecided, AppealFiled, AppealOutcome, Event as LedgerEvent, EventBody, NewApiKey, Report,
+    ReviewVerdict, Store, Verdict,
 };
-use offside_policy::event::{ConversationMessage, PartyId};
-use offside_policy::{Decision, Event, FindingJson};
+use offside_policy::FindingJson;
 use serde::{Deserialize, Serialize};
 
 use crate::auth::{hash_key, Caller, Scope};
 use crate::error::ApiError;
 use crate::extract::{ApiJson, BodyLimit};
+use crate::ingest::{
+    self, count_decision, cpu, decide_event, event_bytes, ApiEvent, DecisionAnswer,
+};
 use crate::state::AppState;
 
 type Shared = Arc<AppState>;
-
-/// An event as the API takes it: the policy's event, with an id that is a string or an
-/// integer (kept as its decimal form).
-type ApiEvent = Event<PartyId>;
-
-/// Texts longer than this (in total) are scanned on the blocking pool, so one huge request
-/// does not stall the other requests of its worker thread.
-const INLINE_SCAN_BYTES: usize = 32 * 1024;
 
 /// The most texts one `POST /v1/scan` takes.
 const MAX_SCAN_TEXTS: usize = 1000;
@@ -66,6 +60,7 @@ pub fn router(state: Shared) -> Router {
         .route("/v1/accounts/{account}/linked", get(linked_accounts))
         .route("/v1/keys", post(create_key).get(list_keys))
         .route("/v1/keys/{key_id}", delete(revoke_key))
+        .merge(crate::console::routes())
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(body_limit))
@@ -141,119 +136,6 @@ async fn openapi() -> Json<serde_json::Value> {
 // ---------------------------------------------------------------------------------------
 // Deciding
 
-/// A decision as the API answers it.
-#[derive(Serialize)]
-struct DecisionAnswer<'a> {
-    /// The event's id, when it had one.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    id: Option<&'a str>,
-    #[serde(flatten)]
-    decision: &'a Decision,
-    /// For recorded events: the ledger events written (one per violation).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    recorded: Option<Vec<String>>,
-}
-
-fn event_region(event: &ApiEvent) -> Result<Option<Region>, ApiError> {
-    event
-        .region
-        .as_deref()
-        .map(|code| {
-            Region::parse(code)
-                .map_err(|error| ApiError::InvalidRequest(format!("\"region\": {error}")))
-        })
-        .transpose()
-}
-
-/// Scans and decides on an event. A single text with a `conversation_id` is checked
-/// together with the conversation's recent messages, so a value split over several
-/// requests is found; only findings that involve the new text count (the earlier messages
-/// were decided when they arrived), and the answer's `redacted_text` is the new text's.
-fn decide_event(state: &AppState, event: &ApiEvent) -> Result<Decision, ApiError> {
-    let region = event_region(event)?;
-    let earlier = match (&event.text, &event.conversation_id) {
-        (Some(_), Some(conversation_id)) => state.conversations.recent(conversation_id),
-        _ => Vec::new(),
-    };
-    let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
-        if earlier.is_empty() {
-            return offside_policy::check(&state.engine, &state.policy, event, region);
-        }
-        decide_with_history(state, event, earlier, region)
-    }));
-    match outcome {
-        Ok(Ok(decision)) => Ok(decision),
-        Ok(Err(error)) => Err(ApiError::InvalidEvent(error.to_string())),
-        Err(_) => Err(ApiError::internal(anyhow::anyhow!(
-            "the detection engine panicked on an event"
-        ))),
-    }
-}
-
-fn decide_with_history(
-    state: &AppState,
-    event: &ApiEvent,
-    mut messages: Vec<ConversationMessage>,
-    region: Option<Region>,
-) -> Result<Decision, offside_policy::EventError> {
-    let text = event.text.clone().unwrap_or_default();
-    messages.push(ConversationMessage {
-        from: event.sender.id.clone(),
-        text,
-    });
-    let last = messages.len() - 1;
-    let texts: Vec<&str> = messages.iter().map(|m| m.text.as_str()).collect();
-    let findings: Vec<Finding> = state
-        .engine
-        .scan_conversation(&texts, region)
-        .into_iter()
-        .filter(|finding| finding.message == Some(last) || finding.messages.contains(&last))
-        .collect();
-    let mut as_conversation = event.clone();
-    as_conversation.text = None;
-    as_conversation.conversation = Some(messages);
-    let mut decision = offside_policy::decide(&as_conversation, &findings, &state.policy)?;
-    // The caller sent one text: answer with that text, masked.
-    if let Some(conversation) = decision.redacted_conversation.take() {
-        decision.redacted_text = conversation.into_iter().last().map(|message| message.text);
-    }
-    Ok(decision)
-}
-
-/// Runs CPU-bound work inline when it is small, on the blocking pool when it is not.
-async fn cpu<T: Send + 'static>(
-    state: &Shared,
-    n_bytes: usize,
-    work: impl FnOnce(&AppState) -> T + Send + 'static,
-) -> Result<T, ApiError> {
-    if n_bytes <= INLINE_SCAN_BYTES {
-        return Ok(work(state));
-    }
-    let state = state.clone();
-    tokio::task::spawn_blocking(move || work(&state))
-        .await
-        .map_err(ApiError::internal)
-}
-
-fn event_bytes(event: &ApiEvent) -> usize {
-    event.texts().iter().map(|text| text.len()).sum()
-}
-
-fn count_decision(decision: &Decision, endpoint: &'static str) {
-    metrics::counter!(
-        "offside_decisions_total",
-        "action" => decision.action.as_str(),
-        "endpoint" => endpoint
-    )
-    .increment(1);
-    for violation in &decision.violations {
-        for finding in &violation.findings {
-            metrics::counter!("offside_findings_total", "kind" => finding.kind.as_str())
-                .increment(1);
-        }
-    }
-}
-
 async fn check(
     State(state): State<Shared>,
     headers: HeaderMap,
@@ -261,12 +143,12 @@ async fn check(
 ) -> Result<Response, ApiError> {
     authorize(&state, &headers, &[Scope::Check, Scope::Ingest]).await?;
     let n_bytes = event_bytes(&event);
-    let (event, decision) = cpu(&state, n_bytes, move |state| {
-        let decision = decide_event(state, &event);
-        (event, decision)
+    let (event, decided) = cpu(&state, n_bytes, move |state| {
+        let decided = decide_event(state, &event);
+        (event, decided)
     })
     .await?;
-    let decision = decision?;
+    let decision = decided?.decision;
     count_decision(&decision, "check");
     let answer = DecisionAnswer {
         id: event.id.as_ref().map(|id| id.0.as_str()),
@@ -283,69 +165,11 @@ async fn record_event(
     ApiJson(event): ApiJson<ApiEvent>,
 ) -> Result<Response, ApiError> {
     authorize(&state, &headers, &[Scope::Ingest]).await?;
-    let Some(PartyId(id)) = event.id.clone() else {
-        return Err(ApiError::InvalidRequest(
-            "\"id\" is required: the event's id is its idempotency key".into(),
-        ));
-    };
-    if let Some(first) = state.ledger.decision(&id).await? {
-        return Ok(json_bytes(
-            StatusCode::OK,
-            first.response.into_bytes(),
-            Some(true),
-        ));
-    }
-    let at = offside_ledger::to_utc(event.at)
-        .ok_or_else(|| ApiError::InvalidRequest("\"at\" is out of range".into()))?;
-    let n_bytes = event_bytes(&event);
-    let (event, decision) = cpu(&state, n_bytes, move |state| {
-        let decision = decide_event(state, &event);
-        (event, decision)
-    })
-    .await?;
-    let decision = decision?;
-    let sender = event.sender.id.0.clone();
-    let ledger_events = offside_ledger::violation_events(
-        &decision,
-        RecordDecision {
-            source_id: &id,
-            sender: &sender,
-            at,
-            hasher: &state.hasher,
-            shadow: false,
-        },
-    );
-    let answer = DecisionAnswer {
-        id: Some(&id),
-        decision: &decision,
-        recorded: Some(ledger_events.iter().map(|e| e.id.clone()).collect()),
-    };
-    let response = serde_json::to_string(&answer).map_err(ApiError::internal)?;
-    let stored = state
-        .ledger
-        .record_decision(
-            NewDecision {
-                event_id: id.clone(),
-                account: sender,
-                at,
-                response,
-            },
-            ledger_events,
-        )
-        .await?;
-    if !stored.duplicate {
-        count_decision(&decision, "events");
-        if let (Some(conversation_id), Some(text)) = (&event.conversation_id, &event.text) {
-            state
-                .conversations
-                .push(conversation_id, &event.sender.id, text);
-        }
-    }
-    let duplicate = stored.duplicate;
+    let recorded = ingest::record(&state, event).await?;
     Ok(json_bytes(
         StatusCode::OK,
-        stored.response.into_bytes(),
-        Some(duplicate),
+        recorded.response.into_bytes(),
+        Some(recorded.duplicate),
     ))
 }
 

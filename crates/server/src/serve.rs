@@ -2,6 +2,7 @@
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use clap::Args;
 use offside_detect::Region;
@@ -16,28 +17,14 @@ pub struct ServeArgs {
     #[arg(long, default_value = "127.0.0.1:8080")]
     pub listen: SocketAddr,
 
-    /// The database: an SQLite file (`sqlite:PATH`, created if missing) or
-    /// `postgres://user@host/db`.
-    #[arg(long, default_value = "sqlite:offside.db", env = "OFFSIDE_DATABASE")]
-    pub database: String,
-
-    /// The policy file (TOML); the default policy (`offside policy show`) when unset.
-    #[arg(long, value_name = "FILE")]
-    pub policy: Option<PathBuf>,
+    /// The database, policy and engine settings, shared with `offside consume`.
+    #[command(flatten)]
+    pub service: ServiceArgs,
 
     /// An admin API key to accept (stored hashed). Without it and without any admin key in
     /// the database, one is generated and printed once to standard error.
     #[arg(long, env = "OFFSIDE_MASTER_KEY", hide_env_values = true)]
     pub master_key: Option<String>,
-
-    /// The secret that keys the hashes of contact values (16 bytes or more). Without it,
-    /// one is generated on the first start and kept in the database.
-    #[arg(long, env = "OFFSIDE_HASH_SECRET", hide_env_values = true)]
-    pub hash_secret: Option<String>,
-
-    /// Region for phone numbers without a country code, for events that give no "region".
-    #[arg(long, value_name = "CODE", default_value = "US")]
-    pub region: String,
 
     /// Largest request body accepted, in bytes.
     #[arg(long, value_name = "BYTES", default_value_t = 1 << 20)]
@@ -48,33 +35,67 @@ pub struct ServeArgs {
     pub rate_limit: u32,
 }
 
+/// What `offside serve` and `offside consume` both need: where the ledger is, the policy,
+/// the contact-hashing secret and the default region.
+#[derive(Debug, Clone, Args)]
+pub struct ServiceArgs {
+    /// The database: an SQLite file (`sqlite:PATH`, created if missing) or
+    /// `postgres://user@host/db`.
+    #[arg(long, default_value = "sqlite:offside.db", env = "OFFSIDE_DATABASE")]
+    pub database: String,
+
+    /// The policy file (TOML); the default policy (`offside policy show`) when unset.
+    #[arg(long, value_name = "FILE")]
+    pub policy: Option<PathBuf>,
+
+    /// The secret that keys the hashes of contact values (16 bytes or more). Without it,
+    /// one is generated on the first start and kept in the database.
+    #[arg(long, env = "OFFSIDE_HASH_SECRET", hide_env_values = true)]
+    pub hash_secret: Option<String>,
+
+    /// Region for phone numbers without a country code, for events that give no "region".
+    #[arg(long, value_name = "CODE", default_value = "US")]
+    pub region: String,
+}
+
+impl ServiceArgs {
+    /// Reads the policy, checks the region and opens the database (applying migrations).
+    pub(crate) async fn open(
+        &self,
+        body_limit: usize,
+        rate_limit: u32,
+    ) -> anyhow::Result<Arc<AppState>> {
+        let policy = match &self.policy {
+            None => Policy::default(),
+            Some(path) => {
+                let source = std::fs::read_to_string(path).map_err(|error| {
+                    anyhow::anyhow!("cannot read policy file {}: {error}", path.display())
+                })?;
+                Policy::from_toml(&source)
+                    .map_err(|error| anyhow::anyhow!("policy file {}: {error}", path.display()))?
+            }
+        };
+        let default_region =
+            Region::parse(&self.region).map_err(|error| anyhow::anyhow!("--region: {error}"))?;
+        AppState::open(
+            &self.database,
+            ServiceOptions {
+                policy,
+                default_region,
+                hash_secret: self.hash_secret.clone(),
+                body_limit,
+                rate_limit,
+            },
+        )
+        .await
+    }
+}
+
 /// Runs the service until SIGTERM or ctrl-c, then finishes the requests in flight, closes
 /// the database and returns.
 pub async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     init_logging();
-    let policy = match &args.policy {
-        None => Policy::default(),
-        Some(path) => {
-            let source = std::fs::read_to_string(path).map_err(|error| {
-                anyhow::anyhow!("cannot read policy file {}: {error}", path.display())
-            })?;
-            Policy::from_toml(&source)
-                .map_err(|error| anyhow::anyhow!("policy file {}: {error}", path.display()))?
-        }
-    };
-    let default_region =
-        Region::parse(&args.region).map_err(|error| anyhow::anyhow!("--region: {error}"))?;
-    let state = AppState::open(
-        &args.database,
-        ServiceOptions {
-            policy,
-            default_region,
-            hash_secret: args.hash_secret.clone(),
-            body_limit: args.body_limit,
-            rate_limit: args.rate_limit,
-        },
-    )
-    .await?;
+    let state = args.service.open(args.body_limit, args.rate_limit).await?;
     if let Some(key) = state.ensure_master_key(args.master_key.as_deref()).await? {
         eprintln!("offside: master API key (shown once, only its hash is stored): {key}");
     }
@@ -84,10 +105,13 @@ pub async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         .map_err(|error| anyhow::anyhow!("cannot listen on {}: {error}", args.listen))?;
     let local = listener.local_addr()?;
     eprintln!("offside: listening on http://{local}");
-    tracing::info!(%local, database = database_kind(&args.database), "serving");
+    tracing::info!(%local, database = database_kind(&args.service.database), "serving");
     let app = crate::routes::router(state.clone());
     axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
+        .with_graceful_shutdown(async {
+            shutdown_signal().await;
+            eprintln!("offside: shutting down: finishing requests in flight");
+        })
         .await?;
     state.ledger().close().await;
     eprintln!("offside: shut down cleanly");
@@ -95,7 +119,7 @@ pub async fn serve(args: ServeArgs) -> anyhow::Result<()> {
 }
 
 /// The backend, for the log (never the URL: it may carry a password).
-fn database_kind(url: &str) -> &'static str {
+pub(crate) fn database_kind(url: &str) -> &'static str {
     if url.starts_with("postgres") {
         "postgres"
     } else {
@@ -103,7 +127,8 @@ fn database_kind(url: &str) -> &'static str {
     }
 }
 
-async fn shutdown_signal() {
+/// Resolves on SIGTERM or ctrl-c.
+pub(crate) async fn shutdown_signal() {
     let ctrl_c = async {
         let _ = tokio::signal::ctrl_c().await;
     };
@@ -119,12 +144,11 @@ async fn shutdown_signal() {
         () = ctrl_c => {},
         () = terminate => {},
     }
-    eprintln!("offside: shutting down: finishing requests in flight");
 }
 
 /// Logs to standard error, filtered by `RUST_LOG` (default `info`). Logs carry request ids,
 /// routes, statuses and timings; never message texts or contact values.
-fn init_logging() {
+pub(crate) fn init_logging() {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
     let _ = tracing_subscriber::fmt()

@@ -1,5 +1,9 @@
 //! Test fixtures shared by offside's crates (a dev-dependency only).
 //!
+//! [`TempNats`] is a throwaway `nats-server -js` (free loopback port, store in a temporary
+//! directory), from the installed binary (Debian's `nats-server`); `OFFSIDE_SKIP_NATS=1`
+//! skips the tests that need it.
+//!
 //! [`TempPostgres`] is a throwaway PostgreSQL server the tests start themselves: `initdb`
 //! into a temporary directory, a free loopback port, a private socket directory, stopped and
 //! deleted on drop. It needs PostgreSQL's binaries (Debian's `postgresql` package), found
@@ -14,6 +18,9 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use tempfile::TempDir;
+
+mod nats;
+pub use nats::TempNats;
 
 /// A PostgreSQL server of our own, on a free loopback port, stopped and deleted on drop.
 pub struct TempPostgres {

@@ -73,6 +73,102 @@ pub struct Normalized<'a> {
     tokens: Vec<Token>,
     /// The original text ASCII-lower-cased, made on first use when folding changed the text.
     lower_original: std::cell::OnceCell<String>,
+    /// Scratch buffers of construction, given back to the thread with the views on drop.
+    spare: Option<Box<Buffers>>,
+}
+
+impl Drop for Normalized<'_> {
+    fn drop(&mut self) {
+        let Some(mut buffers) = self.spare.take() else {
+            return;
+        };
+        if let Cow::Owned(folded) = std::mem::take(&mut self.folded) {
+            buffers.folded = folded;
+        }
+        buffers.lower = std::mem::take(&mut self.lower);
+        buffers.fold_start = std::mem::take(&mut self.fold_start);
+        buffers.fold_end = std::mem::take(&mut self.fold_end);
+        buffers.compact = std::mem::take(&mut self.compact);
+        buffers.tokens = std::mem::take(&mut self.tokens);
+        buffers.give_back();
+    }
+}
+
+/// The heap buffers of one [`Normalized`] and of the scratch space its construction uses,
+/// kept per thread between texts: a short message then costs no allocation for its views
+/// (there are a dozen otherwise, as much work as the views themselves).
+#[derive(Default)]
+struct Buffers {
+    folded: String,
+    lower: String,
+    fold_start: Vec<u32>,
+    fold_end: Vec<u32>,
+    compact: String,
+    tokens: Vec<Token>,
+    raw: Vec<RawToken>,
+    readings: Vec<Reading>,
+    joined: Vec<bool>,
+}
+
+/// Buffers larger than this (in bytes) are freed rather than kept for the next text, so one
+/// long document does not pin its memory to the thread.
+const MAX_KEPT_BYTES: usize = 1 << 20;
+
+thread_local! {
+    static BUFFERS: std::cell::Cell<Option<Box<Buffers>>> = const { std::cell::Cell::new(None) };
+}
+
+impl Buffers {
+    /// This thread's kept buffers (emptied), or new ones when none are kept (another
+    /// [`Normalized`] of this thread holds them, or the thread is exiting).
+    fn take() -> Box<Buffers> {
+        BUFFERS
+            .try_with(|cell| cell.take())
+            .ok()
+            .flatten()
+            .unwrap_or_default()
+    }
+
+    /// Keeps `self` for the next text of this thread, emptied.
+    fn give_back(mut self: Box<Self>) {
+        fn small<T>(v: &Vec<T>) -> bool {
+            v.capacity() * std::mem::size_of::<T>() <= MAX_KEPT_BYTES
+        }
+        fn keep_vec<T>(v: &mut Vec<T>) {
+            if small(v) {
+                v.clear();
+            } else {
+                *v = Vec::new();
+            }
+        }
+        fn keep_string(s: &mut String) {
+            if s.capacity() <= MAX_KEPT_BYTES {
+                s.clear();
+            } else {
+                *s = String::new();
+            }
+        }
+        keep_string(&mut self.folded);
+        keep_string(&mut self.lower);
+        keep_string(&mut self.compact);
+        keep_vec(&mut self.fold_start);
+        keep_vec(&mut self.fold_end);
+        keep_vec(&mut self.tokens);
+        keep_vec(&mut self.raw);
+        keep_vec(&mut self.readings);
+        keep_vec(&mut self.joined);
+        let _ = BUFFERS.try_with(|cell| {
+            if let Some(other) = cell.take() {
+                // Two texts normalised at once on this thread: keep the larger set.
+                let size = |b: &Buffers| b.lower.capacity() + b.raw.capacity();
+                if size(&other) > size(&self) {
+                    cell.set(Some(other));
+                    return;
+                }
+            }
+            cell.set(Some(self));
+        });
+    }
 }
 
 /// A token of the folded text before number and symbol readings.
@@ -93,19 +189,33 @@ enum RawKind {
 impl<'a> Normalized<'a> {
     /// Normalises `original`. Linear in its length.
     pub fn new(original: &'a str) -> Normalized<'a> {
-        let (folded, fold_start, fold_end) = fold(original);
-        let lower = folded.to_ascii_lowercase();
+        let mut buffers = Buffers::take();
+        let folded = if fold(
+            original,
+            &mut buffers.folded,
+            &mut buffers.fold_start,
+            &mut buffers.fold_end,
+        ) {
+            Cow::Owned(std::mem::take(&mut buffers.folded))
+        } else {
+            Cow::Borrowed(original)
+        };
+        let mut lower = std::mem::take(&mut buffers.lower);
+        lower.push_str(&folded);
+        lower.make_ascii_lowercase();
         let mut normalized = Normalized {
             original,
             folded,
             lower,
-            fold_start,
-            fold_end,
-            compact: String::new(),
-            tokens: Vec::new(),
+            fold_start: std::mem::take(&mut buffers.fold_start),
+            fold_end: std::mem::take(&mut buffers.fold_end),
+            compact: std::mem::take(&mut buffers.compact),
+            tokens: std::mem::take(&mut buffers.tokens),
             lower_original: std::cell::OnceCell::new(),
+            spare: None,
         };
-        normalized.build_tokens();
+        normalized.build_tokens(&mut buffers);
+        normalized.spare = Some(buffers);
         normalized
     }
 
@@ -171,7 +281,7 @@ impl<'a> Normalized<'a> {
         &self.compact
     }
 
-    fn raw_tokens(&self) -> Vec<RawToken> {
+    fn raw_tokens(&self, raw: &mut Vec<RawToken>) {
         let folded: &str = &self.folded;
         let bytes = folded.as_bytes();
         let len = bytes.len();
@@ -185,7 +295,7 @@ impl<'a> Normalized<'a> {
                 (c, c.len_utf8())
             }
         };
-        let mut raw = Vec::with_capacity(len / 3 + 1);
+        raw.reserve(len / 3 + 1);
         let mut i = 0;
         while i < len {
             let start = i;
@@ -240,17 +350,20 @@ impl<'a> Normalized<'a> {
                 });
             }
         }
-        raw
     }
 
-    fn build_tokens(&mut self) {
-        let raw = self.raw_tokens();
-        let readings = self.number_readings(&raw);
-        let joined = spaced_single_runs(&raw, &self.lower);
-        let mut builder = TokenBuilder {
-            compact: String::with_capacity(self.lower.len()),
-            tokens: Vec::with_capacity(raw.len()),
-        };
+    fn build_tokens(&mut self, buffers: &mut Buffers) {
+        let mut raw = std::mem::take(&mut buffers.raw);
+        let mut readings = std::mem::take(&mut buffers.readings);
+        let mut joined = std::mem::take(&mut buffers.joined);
+        self.raw_tokens(&mut raw);
+        self.number_readings(&raw, &mut readings);
+        spaced_single_runs(&raw, &self.lower, &mut joined);
+        let mut compact = std::mem::take(&mut self.compact);
+        let mut tokens = std::mem::take(&mut self.tokens);
+        compact.reserve(self.lower.len());
+        tokens.reserve(raw.len());
+        let mut builder = TokenBuilder { compact, tokens };
         let mut i = 0;
         while i < raw.len() {
             let token = raw[i];
@@ -322,6 +435,9 @@ impl<'a> Normalized<'a> {
         }
         self.compact = builder.compact;
         self.tokens = builder.tokens;
+        buffers.raw = raw;
+        buffers.readings = readings;
+        buffers.joined = joined;
     }
 
     /// `(at)`, `[ dot ]`, `{@}`, `<.>`: returns the symbol and the index of the closing token.
@@ -375,8 +491,9 @@ impl<'a> Normalized<'a> {
 
     /// Reads number words, mixed tokens and leetspeak as digits where they stand in a run of
     /// numbers.
-    fn number_readings(&self, raw: &[RawToken]) -> Vec<Reading> {
-        let mut readings: Vec<Reading> = vec![Reading::None; raw.len()];
+    fn number_readings(&self, raw: &[RawToken], readings: &mut Vec<Reading>) {
+        readings.clear();
+        readings.resize_with(raw.len(), || Reading::None);
         // Fast path: no letters that could be number words and no leet candidates means
         // nothing to read; most messages take it.
         let mut i = 0;
@@ -432,11 +549,10 @@ impl<'a> Normalized<'a> {
                     _ => false,
                 });
             if strong {
-                self.apply_run(&run, &mut readings);
+                self.apply_run(&run, readings);
             }
             i = last_word.map_or(j, |w| w + 1).max(i + 1);
         }
-        readings
     }
 
     fn apply_run(&self, run: &[(usize, TokenReading<'_>)], readings: &mut [Reading]) {
@@ -636,8 +752,9 @@ fn leet_reading(word: &str) -> Option<String> {
 
 /// Marks the spaces inside runs of at least four single characters separated by single
 /// spaces (`j o h n`), so the compact view can join them.
-fn spaced_single_runs(raw: &[RawToken], lower: &str) -> Vec<bool> {
-    let mut joined = vec![false; raw.len()];
+fn spaced_single_runs(raw: &[RawToken], lower: &str, joined: &mut Vec<bool>) {
+    joined.clear();
+    joined.resize(raw.len(), false);
     let is_single = |t: &RawToken| match t.kind {
         RawKind::Word => t.end - t.start == 1,
         RawKind::Punct(c) => matches!(c, '@' | '.' | '_' | '-' | '+'),
@@ -673,7 +790,6 @@ fn spaced_single_runs(raw: &[RawToken], lower: &str) -> Vec<bool> {
         }
         i = j + 1;
     }
-    joined
 }
 
 struct TokenBuilder {
@@ -748,15 +864,16 @@ fn fold_punctuation(c: char) -> Option<char> {
     })
 }
 
-/// Stage 1: character folding. Returns the folded text and, unless nothing changed, the
-/// original start and end of the character behind every folded byte.
-fn fold(original: &str) -> (Cow<'_, str>, Vec<u32>, Vec<u32>) {
+/// Stage 1: character folding. Fills the empty buffers `folded`, `starts` and `ends` with the
+/// folded text and the original start and end of the character behind every folded byte;
+/// returns `false`, leaving them empty, when the text folds to itself (pure ASCII).
+fn fold(original: &str, folded: &mut String, starts: &mut Vec<u32>, ends: &mut Vec<u32>) -> bool {
     if original.is_ascii() {
-        return (Cow::Borrowed(original), Vec::new(), Vec::new());
+        return false;
     }
-    let mut folded = String::with_capacity(original.len());
-    let mut starts = Vec::with_capacity(original.len());
-    let mut ends = Vec::with_capacity(original.len());
+    folded.reserve(original.len());
+    starts.reserve(original.len());
+    ends.reserve(original.len());
     fn push_char(
         (folded, starts, ends): (&mut String, &mut Vec<u32>, &mut Vec<u32>),
         c: char,
@@ -795,11 +912,11 @@ fn fold(original: &str) -> (Cow<'_, str>, Vec<u32>, Vec<u32>) {
             continue;
         }
         if let Some(p) = fold_punctuation(c) {
-            push_char((&mut folded, &mut starts, &mut ends), p, start, end);
+            push_char((&mut *folded, &mut *starts, &mut *ends), p, start, end);
             continue;
         }
         if c.is_whitespace() {
-            push_char((&mut folded, &mut starts, &mut ends), ' ', start, end);
+            push_char((&mut *folded, &mut *starts, &mut *ends), ' ', start, end);
             continue;
         }
         // NFKC compatibility decomposition, keeping it only when it lands in ASCII
@@ -821,7 +938,7 @@ fn fold(original: &str) -> (Cow<'_, str>, Vec<u32>, Vec<u32>) {
         if ascii && n > 0 && n <= 4 {
             for &d in &decomposed[..n] {
                 push_char(
-                    (&mut folded, &mut starts, &mut ends),
+                    (&mut *folded, &mut *starts, &mut *ends),
                     fold_punctuation(d).unwrap_or(d),
                     start,
                     end,
@@ -831,7 +948,7 @@ fn fold(original: &str) -> (Cow<'_, str>, Vec<u32>, Vec<u32>) {
         }
         if n == 1 {
             if let Some(p) = fold_punctuation(decomposed[0]) {
-                push_char((&mut folded, &mut starts, &mut ends), p, start, end);
+                push_char((&mut *folded, &mut *starts, &mut *ends), p, start, end);
                 continue;
             }
         }
@@ -839,23 +956,23 @@ fn fold(original: &str) -> (Cow<'_, str>, Vec<u32>, Vec<u32>) {
         if c.is_alphanumeric() {
             match decancer::cure_char(c, decancer::Options::default()) {
                 decancer::Translation::Character(t) if t.is_ascii_alphanumeric() => {
-                    push_char((&mut folded, &mut starts, &mut ends), t, start, end);
+                    push_char((&mut *folded, &mut *starts, &mut *ends), t, start, end);
                     continue;
                 }
                 decancer::Translation::String(s)
                     if s.len() <= 3 && s.bytes().all(|b| b.is_ascii_alphanumeric()) =>
                 {
                     for t in s.chars() {
-                        push_char((&mut folded, &mut starts, &mut ends), t, start, end);
+                        push_char((&mut *folded, &mut *starts, &mut *ends), t, start, end);
                     }
                     continue;
                 }
                 _ => {}
             }
         }
-        push_char((&mut folded, &mut starts, &mut ends), c, start, end);
+        push_char((&mut *folded, &mut *starts, &mut *ends), c, start, end);
     }
-    (Cow::Owned(folded), starts, ends)
+    true
 }
 
 #[cfg(test)]

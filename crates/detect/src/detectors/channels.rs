@@ -340,8 +340,10 @@ struct Request {
 /// Finds channel invitations, handles, payment offers and off-platform requests.
 pub struct ChannelDetector {
     /// Every shape and request pattern in one set: one pass over the text says which of
-    /// them can match at all (shapes first, then requests).
-    any_pattern: regex::RegexSet,
+    /// them can match at all (shapes first, then requests). Built without a literal
+    /// prefilter: its prefixes ("i", "x", "no", "you") occur in nearly every text, and
+    /// restarting the DFA at each of them cost several times the DFA pass itself.
+    any_pattern: regex_automata::meta::Regex,
     channel_regex: Regex,
     channel_groups: Vec<(usize, usize)>,
     shapes: Vec<Shape>,
@@ -708,13 +710,20 @@ impl Default for ChannelDetector {
             "wu",
         ];
         let channel_regex = crate::lexicon::ascii_regex(&format!(r"\b{chan}\b"));
-        let any_pattern = regex::RegexSet::new(
-            shapes
-                .iter()
-                .map(|s| s.regex.as_str())
-                .chain(requests.iter().map(|r| r.regex.as_str())),
-        )
-        .expect("pattern set compiles");
+        let patterns: Vec<&str> = shapes
+            .iter()
+            .map(|s| s.regex.as_str())
+            .chain(requests.iter().map(|r| r.regex.as_str()))
+            .collect();
+        let any_pattern = regex_automata::meta::Regex::builder()
+            .configure(
+                regex_automata::meta::Regex::config()
+                    .match_kind(regex_automata::MatchKind::All)
+                    .auto_prefilter(false)
+                    .which_captures(regex_automata::nfa::thompson::WhichCaptures::None),
+            )
+            .build_many(&patterns)
+            .expect("pattern set compiles");
         ChannelDetector {
             any_pattern,
             channel_groups: group_map(&channel_regex),
@@ -813,10 +822,12 @@ impl Detector for ChannelDetector {
         }
         let span = |s: usize, e: usize| text.original_span(s, e);
         let mut shaped: std::collections::HashSet<(usize, usize)> = Default::default();
-        let matched = self.any_pattern.matches(lower);
+        let mut matched = regex_automata::PatternSet::new(self.any_pattern.pattern_len());
+        self.any_pattern
+            .which_overlapping_matches(&regex_automata::Input::new(lower), &mut matched);
         for (shape_idx, shape) in self.shapes.iter().enumerate() {
             // Most texts match no shape: the set answered that in one pass.
-            if !matched.matched(shape_idx) {
+            if !matched.contains(regex_automata::PatternID::new_unchecked(shape_idx)) {
                 continue;
             }
             for caps in shape.regex.captures_iter(lower) {
@@ -911,7 +922,9 @@ impl Detector for ChannelDetector {
             ));
         }
         for (request_idx, request) in self.requests.iter().enumerate() {
-            if !matched.matched(self.shapes.len() + request_idx) {
+            if !matched.contains(regex_automata::PatternID::new_unchecked(
+                self.shapes.len() + request_idx,
+            )) {
                 continue;
             }
             for m in request.regex.find_iter(lower) {

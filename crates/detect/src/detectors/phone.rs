@@ -46,9 +46,13 @@ impl Detector for PhoneDetector {
         let mut found_spans = SpanIndex::default();
         let gate = Gate::new(text, out);
         let folded = text.folded();
-        if gate.any_candidate(folded, 0) {
-            for (chunk_start, chunk) in chunks(folded) {
-                if !gate.any_candidate(chunk, chunk_start) {
+        let any_candidate = gate.any_candidate(folded, 0);
+        // Which windows have a candidate, asked once for both matcher passes; a text of one
+        // window (every message) has the answer already.
+        let windows = WindowCandidates::new(&gate, folded, any_candidate);
+        if any_candidate {
+            for (window_idx, (chunk_start, chunk)) in chunks(folded).enumerate() {
+                if !windows.has_candidate(window_idx, chunk_start, chunk) {
                     continue;
                 }
                 // National numbers of other regions are the digit-run scanner's business (it
@@ -95,7 +99,43 @@ impl Detector for PhoneDetector {
         }
         let named = named_regions(text);
         digit_runs(text, scan, &named, &gate, &mut found_spans, out);
-        possible_with_cue(text, scan, &gate, &mut found_spans, out);
+        possible_with_cue(text, scan, &windows, &mut found_spans, out);
+    }
+}
+
+/// Whether each matcher window of the folded text has a digit stretch worth parsing
+/// ([`Gate::any_candidate`]), computed on first use and kept.
+struct WindowCandidates<'g, 't, 'n> {
+    gate: &'g Gate<'t, 'n>,
+    /// `Some` when the text is one window: its answer is the whole text's.
+    single: Option<bool>,
+    known: std::cell::RefCell<Vec<Option<bool>>>,
+}
+
+impl<'g, 't, 'n> WindowCandidates<'g, 't, 'n> {
+    fn new(gate: &'g Gate<'t, 'n>, folded: &str, whole_text: bool) -> Self {
+        WindowCandidates {
+            gate,
+            single: (folded.len() <= CHUNK + OVERLAP).then_some(whole_text),
+            known: Default::default(),
+        }
+    }
+
+    /// The answer for window `idx` of [`chunks`], which is `chunk` at `offset`.
+    fn has_candidate(&self, idx: usize, offset: usize, chunk: &str) -> bool {
+        if let Some(answer) = self.single {
+            return answer;
+        }
+        if let Some(Some(answer)) = self.known.borrow().get(idx) {
+            return *answer;
+        }
+        let answer = self.gate.any_candidate(chunk, offset);
+        let mut known = self.known.borrow_mut();
+        if known.len() <= idx {
+            known.resize(idx + 1, None);
+        }
+        known[idx] = Some(answer);
+        answer
     }
 }
 
@@ -207,7 +247,7 @@ static CALL_CUE: LazyLock<Regex> = LazyLock::new(|| {
 fn possible_with_cue(
     text: &Normalized<'_>,
     scan: &ScanContext<'_>,
-    gate: &Gate<'_, '_>,
+    windows: &WindowCandidates<'_, '_, '_>,
     found_spans: &mut SpanIndex,
     out: &mut Vec<Finding>,
 ) {
@@ -215,8 +255,8 @@ fn possible_with_cue(
     if !CALL_CUE.is_match(lower) {
         return;
     }
-    for (chunk_start, chunk) in chunks(text.folded()) {
-        if !gate.any_candidate(chunk, chunk_start) {
+    for (window_idx, (chunk_start, chunk)) in chunks(text.folded()).enumerate() {
+        if !windows.has_candidate(window_idx, chunk_start, chunk) {
             continue;
         }
         let matcher = PHONE_MATCHER_FACTORY

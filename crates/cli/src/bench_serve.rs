@@ -685,8 +685,14 @@ fn write_report(
     let mut everything_else = None;
     if let (Some(machine), Some((client, server))) = (cpu.machine, ours) {
         let other = (machine - client - server).max(0.0);
-        parts.push(format!("everything else {other:.2}"));
-        everything_else = Some(other);
+        if spawned {
+            parts.push(format!("everything else {other:.2}"));
+            everything_else = Some(other);
+        } else {
+            parts.push(format!(
+                "everything else (a server on this machine too) {other:.2}"
+            ));
+        }
     }
     writeln!(
         out,

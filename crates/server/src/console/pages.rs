@@ -515,11 +515,22 @@ fn findings_table(answer: Option<&Value>) -> Markup {
     }
 }
 
-async fn open_item(state: &AppState, item_id: &str) -> Result<Option<ItemView>, ApiError> {
-    let items = state.ledger.open_review_items(QUEUE_LIMIT).await?;
+/// The open review item `item_id`, or the page that says it is not open (any more).
+async fn open_item(state: &AppState, who: &SignedIn, item_id: &str) -> Result<ItemView, Response> {
+    let items = state
+        .ledger
+        .open_review_items(QUEUE_LIMIT)
+        .await
+        .map_err(internal)?;
     match items.into_iter().find(|item| item.item_id == item_id) {
-        Some(item) => Ok(Some(load_item(state, item).await?)),
-        None => Ok(None),
+        Some(item) => load_item(state, item)
+            .await
+            .map_err(IntoResponse::into_response),
+        None => Err(error_page(
+            StatusCode::NOT_FOUND,
+            Some(who),
+            "No open review item with this id: it may have been decided already.",
+        )),
     }
 }
 
@@ -532,16 +543,9 @@ pub async fn item(
         Ok(who) => who,
         Err(response) => return response,
     };
-    let view = match open_item(&state, &item_id).await {
-        Ok(Some(view)) => view,
-        Ok(None) => {
-            return error_page(
-                StatusCode::NOT_FOUND,
-                Some(&who),
-                "No open review item with this id: it may have been decided already.",
-            )
-        }
-        Err(error) => return error.into_response(),
+    let view = match open_item(&state, &who, &item_id).await {
+        Ok(view) => view,
+        Err(response) => return response,
     };
     let now = Utc::now();
     let action = format!("/console/items/{}/verdict", urlencode(&item_id));
@@ -611,16 +615,9 @@ pub async fn verdict(
     if let Err(response) = check_csrf(&who, &fields) {
         return response;
     }
-    let view = match open_item(&state, &item_id).await {
-        Ok(Some(view)) => view,
-        Ok(None) => {
-            return error_page(
-                StatusCode::NOT_FOUND,
-                Some(&who),
-                "No open review item with this id: it may have been decided already.",
-            )
-        }
-        Err(error) => return error.into_response(),
+    let view = match open_item(&state, &who, &item_id).await {
+        Ok(view) => view,
+        Err(response) => return response,
     };
     let note = fields
         .get("note")

@@ -217,6 +217,25 @@ pub fn number_words_starting(text: &[u8]) -> &'static [(&'static str, NumberWord
     prefix_slot(text).map_or(&[], |slot| TABLE[slot].as_slice())
 }
 
+/// Whether some number word (of two letters or more) starts with the first two bytes of
+/// `text`: a word failing this is neither a number word (except "o") nor glued number words.
+/// One load from a table built at compile time, so most words are dismissed without a lookup.
+pub fn may_start_number_word(text: &[u8]) -> bool {
+    const PREFIXES: [bool; 26 * 26] = {
+        let mut table = [false; 26 * 26];
+        let mut k = 0;
+        while k < NUMBER_WORDS.len() {
+            let w = NUMBER_WORDS[k].0.as_bytes();
+            if w.len() >= 2 && w[0].is_ascii_lowercase() && w[1].is_ascii_lowercase() {
+                table[(w[0] - b'a') as usize * 26 + (w[1] - b'a') as usize] = true;
+            }
+            k += 1;
+        }
+        table
+    };
+    prefix_slot(text).is_some_and(|slot| PREFIXES[slot])
+}
+
 fn prefix_slot(text: &[u8]) -> Option<usize> {
     match text {
         [a @ b'a'..=b'z', b @ b'a'..=b'z', ..] => {

@@ -534,7 +534,9 @@ impl<'a> Normalized<'a> {
                 j += 1;
             }
             if run.is_empty() {
-                i = j.max(i + 1);
+                // Only spaces and separators before `j`, and `j` breaks a run on its own:
+                // starting again anywhere up to `j` ends the same way, so skip past it.
+                i = (j + 1).max(i + 1);
                 continue;
             }
             let has_digits = run.iter().any(|(_, r)| !matches!(r, TokenReading::Word(_)));
@@ -649,8 +651,14 @@ fn token_reading(word: &str) -> Option<TokenReading<'_>> {
     if word.is_empty() {
         return None;
     }
-    if word.bytes().all(|b| b.is_ascii_digit()) {
+    let has_digit = word.bytes().any(|b| b.is_ascii_digit());
+    if has_digit && word.bytes().all(|b| b.is_ascii_digit()) {
         return Some(TokenReading::Digits(word));
+    }
+    // Without a digit, a word reads as a number only when a number word starts it (or it is
+    // "o"); most words are dismissed here by their first two letters.
+    if !has_digit && word != "o" && !lexicon::may_start_number_word(word.as_bytes()) {
+        return None;
     }
     if let Some(n) = lexicon::number_word(word) {
         return Some(TokenReading::Word(n));
@@ -658,7 +666,6 @@ fn token_reading(word: &str) -> Option<TokenReading<'_>> {
     if !word.is_ascii() {
         return None;
     }
-    let has_digit = word.bytes().any(|b| b.is_ascii_digit());
     // Without a digit, a word reads as a number only as two or more glued number words
     // ("fivefive"): at least six letters. Most words stop here.
     if !has_digit && word.len() < 6 {

@@ -12,8 +12,10 @@
 //! `eval` threshold was not met; 2 for usage errors and for inputs that cannot be read.
 
 mod bench;
+mod bench_docs;
 mod bench_serve;
 mod check;
+mod docs;
 mod eval;
 mod json_out;
 mod ledger_cmds;
@@ -178,8 +180,31 @@ struct CheckArgs {
     #[arg(long, value_name = "FILE")]
     policy: Option<PathBuf>,
 
+    /// Treat the arguments as attachments (see `offside scan --help`): each file is
+    /// scanned and decided on as an event on the `attachment` surface. Prints the scan
+    /// line with a "decision"; the decision's spans index the file's segments joined by
+    /// blank lines.
+    #[arg(long)]
+    docs: bool,
+
+    /// With --docs: the event the attachments are sent in, as JSON or a path to a JSON
+    /// file; its fields are laid over the default {"surface": "attachment", "at": now,
+    /// "sender": {"id": "sender", "role": "freelancer"}, "recipient": {"id": "recipient",
+    /// "role": "client"}, "relationship": {"state": "none"}}. Give "attachment": {"kind":
+    /// "nda"} to declare the kind; otherwise legal documents are recognised from their
+    /// content.
+    #[arg(long, value_name = "JSON|FILE", requires = "docs")]
+    event: Option<String>,
+
+    /// With --docs: threads reading files; the output keeps the input order.
+    #[arg(long, short = 'j', value_name = "N", default_value_t = NonZeroUsize::MIN)]
+    threads: NonZeroUsize,
+
     #[command(flatten)]
     engine: EngineArgs,
+
+    #[command(flatten)]
+    extract: docs::ExtractArgs,
 }
 
 const RECORD_AFTER_HELP: &str = "\
@@ -362,12 +387,23 @@ struct ScanArgs {
     #[arg(long)]
     text: bool,
 
-    /// Threads scanning JSONL lines; the output keeps the input order.
+    /// Treat the arguments as attachments: files and directories (walked recursively) of
+    /// PDF, DOCX, ODT, XLSX, HTML, text, PNG, JPEG or WebP, recognised by their bytes.
+    /// Prints one JSON line per file: {"file", "type", "pages", "findings": [{"kind",
+    /// "value", "confidence", "rule", "source", "page"?, "part"?, "start"?, "end"?,
+    /// "region"?}], "recognised"?, "warnings"?} or {"file", "error"}.
+    #[arg(long, conflicts_with = "text")]
+    docs: bool,
+
+    /// Threads scanning JSONL lines (or files with --docs); the output keeps the input order.
     #[arg(long, short = 'j', value_name = "N", default_value_t = NonZeroUsize::MIN, conflicts_with = "text")]
     threads: NonZeroUsize,
 
     #[command(flatten)]
     engine: EngineArgs,
+
+    #[command(flatten)]
+    extract: docs::ExtractArgs,
 }
 
 #[derive(Debug, Args)]
@@ -466,6 +502,36 @@ enum BenchCommand {
     /// and the server's memory.
     #[command(after_long_help = BENCH_SERVE_AFTER_HELP)]
     Serve(BenchServeArgs),
+    /// Attachments: pages/s through a generated PDF's text layer, and images/s through OCR
+    /// of generated chat screenshots, each extracted and scanned as `scan --docs` does.
+    Docs(BenchDocsArgs),
+}
+
+#[derive(Debug, Args)]
+struct BenchDocsArgs {
+    /// Pages of the generated PDF.
+    #[arg(long, value_name = "N", default_value_t = 200)]
+    pages: usize,
+
+    /// Chat screenshots generated for OCR; 0 skips OCR.
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    images: usize,
+
+    /// The TrueType font the screenshots are rendered with.
+    #[arg(
+        long,
+        value_name = "FILE",
+        default_value = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+    )]
+    font: PathBuf,
+
+    /// Timed runs; the fastest is reported.
+    #[arg(long, value_name = "R", default_value_t = 3)]
+    repeat: usize,
+
+    /// Seed of the text generator.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
 }
 
 #[derive(Debug, Args)]
@@ -590,9 +656,63 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
         Some(path) => read_policy(path)?,
     };
     let engine = args.engine.engine();
+    if args.docs {
+        let mut template = docs::default_event(&chrono::Utc::now().to_rfc3339());
+        if let Some(event) = &args.event {
+            docs::merge(&mut template, read_event_template(event)?);
+        }
+        let mode = docs::Mode::Check {
+            policy: &policy,
+            template,
+        };
+        return run_docs(&args.files, &engine, &args.extract, &mode, args.threads);
+    }
     let inputs = InputSource::from_args(&args.files);
     let summary = check::run(&engine, &policy, &inputs, &mut io::stdout().lock())?;
     Ok(lines_exit_code(summary))
+}
+
+/// `--event`: inline JSON when it starts with `{`, else a file of JSON.
+fn read_event_template(event: &str) -> Result<serde_json::Value> {
+    let (text, origin) = if event.trim_start().starts_with('{') {
+        (event.to_owned(), "--event".to_owned())
+    } else {
+        let text = std::fs::read_to_string(event)
+            .with_context(|| format!("--event {event}: cannot read it"))?;
+        (text, format!("--event {event}"))
+    };
+    let value: serde_json::Value =
+        serde_json::from_str(&text).with_context(|| format!("{origin}: not JSON"))?;
+    anyhow::ensure!(value.is_object(), "{origin}: give a JSON object");
+    Ok(value)
+}
+
+/// `scan --docs` and `check --docs`.
+fn run_docs(
+    paths: &[PathBuf],
+    engine: &Engine,
+    extract: &docs::ExtractArgs,
+    mode: &docs::Mode<'_>,
+    threads: NonZeroUsize,
+) -> Result<ExitCode> {
+    anyhow::ensure!(
+        !paths.is_empty(),
+        "--docs: give the files or directories to read"
+    );
+    let extractor = extract.extractor()?;
+    let failed = docs::run(
+        paths,
+        engine,
+        &extractor,
+        mode,
+        threads.get(),
+        &mut io::stdout().lock(),
+    )?;
+    if failed > 0 {
+        eprintln!("offside: {failed} file(s) could not be read; see their \"error\"");
+        return Ok(ExitCode::FAILURE);
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn policy_or_default(path: Option<&Path>) -> Result<Policy> {
@@ -692,6 +812,15 @@ fn run_policy(command: PolicyCommand) -> Result<ExitCode> {
 
 fn scan(args: ScanArgs, colour: bool) -> Result<ExitCode> {
     let engine = args.engine.engine();
+    if args.docs {
+        return run_docs(
+            &args.files,
+            &engine,
+            &args.extract,
+            &docs::Mode::Scan,
+            args.threads,
+        );
+    }
     let inputs = InputSource::from_args(&args.files);
     if args.text {
         let palette = report::Palette::new(colour);
@@ -799,8 +928,21 @@ fn run_eval(args: EvalArgs) -> Result<ExitCode> {
 }
 
 fn run_bench(args: BenchArgs) -> Result<ExitCode> {
-    if let Some(BenchCommand::Serve(args)) = args.command {
-        return run_bench_serve(args);
+    match args.command {
+        Some(BenchCommand::Serve(args)) => return run_bench_serve(args),
+        Some(BenchCommand::Docs(args)) => {
+            let engine = Engine::new(EngineOptions::default());
+            let options = bench_docs::DocsBenchOptions {
+                pages: args.pages.max(1),
+                images: args.images,
+                font: &args.font,
+                repeat: args.repeat,
+                seed: args.seed,
+            };
+            bench_docs::run(&engine, &options, &mut io::stdout().lock())?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        None => {}
     }
     let engine = Engine::new(EngineOptions {
         default_region: Region::US,

@@ -17,7 +17,7 @@ use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
 use crate::event::{
-    Body, ContractStage, ConversationMessage, Event, EventError, PaymentRule, Purpose,
+    Attachment, Body, ContractStage, ConversationMessage, Event, EventError, PaymentRule, Purpose,
     RelationshipState, Surface,
 };
 use crate::notice;
@@ -292,7 +292,8 @@ fn covering_exception<Id>(
         && event
             .attachment
             .as_ref()
-            .is_some_and(|attachment| legal.attachment_kinds.contains(&attachment.kind))
+            .and_then(Attachment::effective_kind)
+            .is_some_and(|kind| legal.attachment_kinds.contains(&kind))
     {
         return Some(ExceptionId::LegalDocument);
     }

@@ -232,11 +232,33 @@ impl ContractState {
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Attachment {
-    /// The kind of document, as the uploader declared it.
-    pub kind: AttachmentKind,
+    /// The kind of document, as the uploader declared it. When it is not given, offside may
+    /// recognise a legal document from the file's content (see [`Attachment::recognised`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<AttachmentKind>,
     /// The file name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    /// What offside recognised the file as from its content. Set by offside after reading
+    /// the file, never read from the caller's input (a caller who knows says `kind`).
+    #[serde(default, skip_deserializing, skip_serializing_if = "Option::is_none")]
+    pub recognised: Option<Recognised>,
+}
+
+impl Attachment {
+    /// The kind the rules use: the declared one, else the recognised one, else none.
+    pub fn effective_kind(&self) -> Option<AttachmentKind> {
+        self.kind.or(self.recognised.as_ref().map(|r| r.kind))
+    }
+}
+
+/// A kind recognised from a document's content, and the evidence for it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Recognised {
+    /// What the document was recognised as.
+    pub kind: AttachmentKind,
+    /// Why, in a sentence a reviewer can check against the file.
+    pub reason: String,
 }
 
 /// The kinds of attachment the policy tells apart.

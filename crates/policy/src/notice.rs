@@ -14,7 +14,7 @@ use offside_detect::{Finding, Kind};
 use crate::decide::{
     contains_words, enterprise_party, finding_text, Context, ExceptionUse, Violation,
 };
-use crate::event::{Body, PaymentRule, Purpose};
+use crate::event::{Attachment, AttachmentKind, Body, PaymentRule, Purpose};
 use crate::policy::{Action, Band, ExceptionId, PartyRole, Policy, ViolationId};
 
 /// The notice for a decision.
@@ -234,9 +234,17 @@ pub(crate) fn why_exception<Id>(
                 .to_owned()
         }
         ExceptionId::LegalDocument => {
-            let noun = event.attachment.as_ref().map_or("a legal document", |a| a.kind.noun());
+            let attachment = event.attachment.as_ref();
+            let noun = attachment
+                .and_then(Attachment::effective_kind)
+                .map_or("a legal document", AttachmentKind::noun);
+            let recognised = attachment
+                .filter(|a| a.kind.is_none())
+                .and_then(|a| a.recognised.as_ref())
+                .map(|r| format!(" It was recognised from its content: {}", r.reason))
+                .unwrap_or_default();
             format!(
-                "This attachment is {noun}: legal documents may carry names, e-mail addresses and postal addresses. Keep the conversation itself on the platform."
+                "This attachment is {noun}: legal documents may carry names, e-mail addresses and postal addresses. Keep the conversation itself on the platform.{recognised}"
             )
         }
         ExceptionId::ScopingAccess => {

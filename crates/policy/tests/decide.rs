@@ -168,3 +168,54 @@ fn an_event_without_text_is_an_error_not_a_panic() {
     let error = decide(&event(r#""surface": "message""#), &[], &Policy::default()).unwrap_err();
     assert!(error.to_string().contains("missing \"text\""), "{error}");
 }
+
+/// An attachment whose kind the caller did not give: the kind offside recognised from the
+/// content decides the legal exception, its reason is in the notice, and a declared kind
+/// wins over it. Callers cannot claim a recognition themselves.
+#[test]
+fn a_recognised_legal_document_is_excused_and_says_why() {
+    use offside_policy::event::{AttachmentKind, Recognised};
+
+    let email = finding(Kind::Email, Some("jordan@example.com"), 0.95);
+    let mut event =
+        event(r#""text": "x" | "surface": "attachment" | "attachment": {"name": "a.pdf"}"#);
+    assert_eq!(
+        outcome(&event, std::slice::from_ref(&email)),
+        (
+            Action::Hold,
+            vec![ViolationId::ContactBeforeContract],
+            vec![]
+        )
+    );
+
+    let recognised = Recognised {
+        kind: AttachmentKind::Nda,
+        reason: "it opens with the title \"non-disclosure agreement\"".to_owned(),
+    };
+    event.attachment.as_mut().unwrap().recognised = Some(recognised);
+    let decision = decide(&event, std::slice::from_ref(&email), &Policy::default()).unwrap();
+    assert_eq!(decision.action, Action::Allow);
+    assert_eq!(decision.exceptions[0].id, ExceptionId::LegalDocument);
+    assert!(
+        decision.exceptions[0]
+            .why
+            .contains("recognised from its content: it opens with"),
+        "{}",
+        decision.exceptions[0].why
+    );
+
+    event.attachment.as_mut().unwrap().kind = Some(AttachmentKind::Other);
+    assert_eq!(
+        outcome(&event, std::slice::from_ref(&email)).0,
+        Action::Hold,
+        "a declared kind wins"
+    );
+
+    let claimed: Result<Event<u64>, _> = serde_json::from_str(
+        r#"{"text": "x", "surface": "attachment", "at": "2026-05-06T10:00:00Z",
+            "sender": {"id": "f1", "role": "freelancer"}, "relationship": {"state": "none"},
+            "attachment": {"recognised": {"kind": "nda", "reason": "trust me"}}}"#,
+    );
+    let error = claimed.unwrap_err().to_string();
+    assert!(error.contains("recognised"), "{error}");
+}

@@ -55,6 +55,13 @@ pub enum ApiError {
         /// When a request will be accepted again, rounded up.
         retry_after_secs: u64,
     },
+    /// An attachment that cannot be read: corrupt, encrypted, over a limit, or of a type
+    /// offside does not read.
+    #[error("{0}")]
+    UnreadableAttachment(String),
+    /// Every attachment reader is busy.
+    #[error("too many attachments are being read; retry shortly")]
+    Busy,
     /// Anything else: logged, never echoed.
     #[error("internal error")]
     Internal(#[source] anyhow::Error),
@@ -91,6 +98,10 @@ impl ApiError {
                 ("unsupported_media_type", StatusCode::UNSUPPORTED_MEDIA_TYPE)
             }
             ApiError::RateLimited { .. } => ("rate_limited", StatusCode::TOO_MANY_REQUESTS),
+            ApiError::UnreadableAttachment(_) => {
+                ("unreadable_attachment", StatusCode::UNPROCESSABLE_ENTITY)
+            }
+            ApiError::Busy => ("busy", StatusCode::SERVICE_UNAVAILABLE),
             ApiError::Internal(_) => ("internal", StatusCode::INTERNAL_SERVER_ERROR),
         }
     }

@@ -17,6 +17,7 @@
 //! stable code.
 #![deny(missing_docs)]
 
+pub mod attachments;
 mod auth;
 mod console;
 mod consume;

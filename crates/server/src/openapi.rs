@@ -40,6 +40,26 @@ fn operation(
     op
 }
 
+/// `POST /v1/attachments`: a multipart body, not JSON.
+fn attachment_operation(authed: &[&str]) -> Value {
+    let mut op = operation(
+        "Findings and a decision for one attached file (PDF, DOCX, ODT, XLSX, HTML, text, PNG, JPEG, WebP); records nothing",
+        Some("check"),
+        None,
+        "200",
+        &[authed, &["422", "503"]].concat(),
+    );
+    op["requestBody"] = json!({"required": true, "content": {"multipart/form-data": {"schema": {
+        "type": "object",
+        "required": ["file"],
+        "properties": {
+            "file": {"type": "string", "format": "binary", "description": "the file; its type is read from its bytes"},
+            "event": {"type": "object", "description": "fields of the event laid over the default (sent now by a freelancer to a client, no contract); its text is the file's"}
+        }
+    }}}});
+    op
+}
+
 /// The document.
 pub fn document() -> Value {
     let authed = ["400", "401", "403", "413", "415", "429", "500"];
@@ -58,7 +78,7 @@ pub fn document() -> Value {
                     "type": "object",
                     "required": ["error"],
                     "properties": {"error": {"type": "object", "required": ["code", "message"], "properties": {
-                        "code": {"type": "string", "enum": ["unauthorized", "forbidden", "invalid_json", "invalid_request", "invalid_event", "unknown_event", "unknown_subject", "wrong_subject", "unknown_key", "not_found", "method_not_allowed", "body_too_large", "unsupported_media_type", "rate_limited", "internal"]},
+                        "code": {"type": "string", "enum": ["unauthorized", "forbidden", "invalid_json", "invalid_request", "invalid_event", "unknown_event", "unknown_subject", "wrong_subject", "unknown_key", "not_found", "method_not_allowed", "body_too_large", "unsupported_media_type", "rate_limited", "unreadable_attachment", "busy", "internal"]},
                         "message": {"type": "string"}
                     }}}
                 },
@@ -90,6 +110,7 @@ pub fn document() -> Value {
             "/v1/check": {"post": operation("Decide on one event; nothing is recorded", Some("check"), Some(event.clone()), "200", &[&authed[..], &["422"]].concat())},
             "/v1/events": {"post": operation("Decide on and record one event; its id is the idempotency key", Some("ingest"), Some(event), "200", &[&authed[..], &["422"]].concat())},
             "/v1/scan": {"post": operation("Findings for a batch of texts", Some("check"), Some(json!({"type": "object", "required": ["texts"], "properties": {"texts": {"type": "array", "items": {"type": "string"}, "maxItems": 1000}, "region": {"type": "string"}}})), "200", &authed)},
+            "/v1/attachments": {"post": attachment_operation(&authed)},
             "/v1/reports": {"post": operation("Report a recorded message; it enters the review queue", Some("ingest"), Some(json!({"type": "object", "required": ["event_id", "reporter"], "properties": {"event_id": {"type": "string"}, "reporter": {"type": "string"}, "reason": {"type": "string"}}})), "201", &[&authed[..], &["404"]].concat())},
             "/v1/appeals": {"post": operation("Appeal a violation", Some("ingest"), Some(json!({"type": "object", "required": ["violation_id"], "properties": {"violation_id": {"type": "string"}, "note": {"type": "string"}, "id": {"type": "string"}}})), "201", &[&authed[..], &["404", "409"]].concat())},
             "/v1/appeals/decisions": {"post": operation("Decide an appeal", Some("review"), Some(json!({"type": "object", "required": ["appeal_id", "outcome", "reviewer"], "properties": {"appeal_id": {"type": "string"}, "outcome": {"type": "string", "enum": ["upheld", "denied"]}, "reviewer": {"type": "string"}, "note": {"type": "string"}, "id": {"type": "string"}}})), "201", &[&authed[..], &["404", "409"]].concat())},

@@ -3,7 +3,7 @@
 //!
 //! | endpoint | scope |
 //! |---|---|
-//! | `POST /v1/check`, `POST /v1/scan` | check (or ingest) |
+//! | `POST /v1/check`, `POST /v1/scan`, `POST /v1/attachments` | check (or ingest) |
 //! | `POST /v1/events`, `POST /v1/reports`, `POST /v1/appeals` | ingest |
 //! | `GET /v1/review/queue`, `POST /v1/review/verdicts`, `POST /v1/appeals/decisions` | review |
 //! | `GET /v1/accounts/{id}`, `GET /v1/accounts/{id}/linked` | review (or ingest) |
@@ -13,7 +13,8 @@
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::Arc;
 
-use axum::extract::{DefaultBodyLimit, Path, Query, State};
+use axum::extract::multipart::{MultipartError, MultipartRejection};
+use axum::extract::{DefaultBodyLimit, Multipart, Path, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post};
@@ -26,9 +27,10 @@ use offside_ledger::{
 use offside_policy::FindingJson;
 use serde::{Deserialize, Serialize};
 
+use crate::attachments;
 use crate::auth::{hash_key, Caller, Scope};
 use crate::error::ApiError;
-use crate::extract::{ApiJson, BodyLimit};
+use crate::extract::{parse_json, ApiJson, BodyLimit};
 use crate::ingest::{
     self, count_decision, cpu, decide_event, event_bytes, ApiEvent, DecisionAnswer,
 };
@@ -50,6 +52,10 @@ pub fn router(state: Shared) -> Router {
         .route("/openapi.json", get(openapi))
         .route("/v1/check", post(check))
         .route("/v1/scan", post(scan))
+        .route(
+            "/v1/attachments",
+            post(attachment).layer(DefaultBodyLimit::max(attachment_body_limit(&state))),
+        )
         .route("/v1/events", post(record_event))
         .route("/v1/reports", post(file_report))
         .route("/v1/appeals", post(file_appeal))
@@ -203,14 +209,7 @@ async fn scan(
             request.texts.len()
         )));
     }
-    let region = request
-        .region
-        .as_deref()
-        .map(|code| {
-            Region::parse(code)
-                .map_err(|error| ApiError::InvalidRequest(format!("\"region\": {error}")))
-        })
-        .transpose()?;
+    let region = parse_region(request.region.as_deref())?;
     let n_bytes = request.texts.iter().map(String::len).sum();
     let results = cpu(&state, n_bytes, move |state| {
         panic::catch_unwind(AssertUnwindSafe(|| {
@@ -236,6 +235,134 @@ async fn scan(
     .await?
     .map_err(|_| ApiError::internal(anyhow::anyhow!("the detection engine panicked on a text")))?;
     Ok(Json(ScanAnswer { results }))
+}
+
+/// A `"region"` field: `None` when absent, an error naming the field when not a region.
+fn parse_region(code: Option<&str>) -> Result<Option<Region>, ApiError> {
+    code.map(|code| {
+        Region::parse(code)
+            .map_err(|error| ApiError::InvalidRequest(format!("\"region\": {error}")))
+    })
+    .transpose()
+}
+
+// ---------------------------------------------------------------------------------------
+// Attachments
+
+/// The body limit of `POST /v1/attachments`: the largest file the extractor reads, plus
+/// room for the multipart framing and the event.
+fn attachment_body_limit(state: &AppState) -> usize {
+    let file = state.extractor.limits().max_file_bytes;
+    usize::try_from(file)
+        .unwrap_or(usize::MAX)
+        .saturating_add(1 << 20)
+}
+
+/// `POST /v1/attachments`: a `multipart/form-data` body with a `file` part and an optional
+/// `event` part (JSON laid over [`attachments::default_event`]). Answers the findings with
+/// their provenance and the decision; records nothing.
+async fn attachment(
+    State(state): State<Shared>,
+    headers: HeaderMap,
+    multipart: Result<Multipart, MultipartRejection>,
+) -> Result<Response, ApiError> {
+    authorize(&state, &headers, &[Scope::Check, Scope::Ingest]).await?;
+    let limit = attachment_body_limit(&state);
+    let multipart_error = |error: MultipartError| {
+        if error.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            ApiError::BodyTooLarge(limit)
+        } else {
+            ApiError::InvalidRequest(format!("the multipart body cannot be read: {error}"))
+        }
+    };
+    let mut multipart = multipart.map_err(|rejection| {
+        ApiError::InvalidRequest(format!(
+            "send the attachment as multipart/form-data with a \"file\" part: {rejection}"
+        ))
+    })?;
+    let mut file: Option<(Option<String>, axum::body::Bytes)> = None;
+    let mut overrides: Option<serde_json::Value> = None;
+    while let Some(field) = multipart.next_field().await.map_err(multipart_error)? {
+        match field.name() {
+            Some("file") => {
+                let name = field.file_name().map(str::to_owned);
+                let bytes = field.bytes().await.map_err(multipart_error)?;
+                file = Some((name, bytes));
+            }
+            Some("event") => {
+                let bytes = field.bytes().await.map_err(multipart_error)?;
+                let value: serde_json::Value = parse_json(&bytes).map_err(|error| {
+                    ApiError::InvalidRequest(format!("the \"event\" part: {error}"))
+                })?;
+                if !value.is_object() {
+                    return Err(ApiError::InvalidRequest(
+                        "the \"event\" part must be a JSON object".to_owned(),
+                    ));
+                }
+                overrides = Some(value);
+            }
+            other => {
+                return Err(ApiError::InvalidRequest(format!(
+                    "unknown part {:?}; send \"file\" and optionally \"event\"",
+                    other.unwrap_or("")
+                )))
+            }
+        }
+    }
+    let (name, bytes) = file.ok_or_else(|| {
+        ApiError::InvalidRequest("the multipart body has no \"file\" part".to_owned())
+    })?;
+    let mut template = attachments::default_event(&chrono::Utc::now().to_rfc3339());
+    if let Some(overrides) = overrides {
+        attachments::merge(&mut template, overrides);
+    }
+    let event: offside_policy::Event<serde_json::Value> = serde_json::from_value(template)
+        .map_err(|error| ApiError::InvalidRequest(format!("the \"event\" part: {error}")))?;
+    let region = parse_region(event.region.as_deref())?;
+    let permit = state
+        .extract_slots
+        .clone()
+        .try_acquire_owned()
+        .map_err(|_| ApiError::Busy)?;
+    let work_state = state.clone();
+    let answer = tokio::task::spawn_blocking(move || {
+        let _permit = permit;
+        let state = work_state;
+        let document = state
+            .extractor
+            .extract(&bytes)
+            .map_err(|error| ApiError::UnreadableAttachment(error.to_string()))?;
+        let scanned = attachments::scan_document(&state.engine, document, region);
+        let id = event.id.clone();
+        let decision =
+            attachments::decide_document(&state.policy, event, &scanned, name.as_deref())
+                .map_err(|error| ApiError::InvalidEvent(error.to_string()))?;
+        count_decision(&decision, "attachments");
+        let mut answer = serde_json::json!({
+            "file": name,
+            "type": scanned.file_type,
+            "pages": scanned.pages,
+            "findings": scanned.findings,
+            "decision": decision,
+        });
+        if let Some(id) = id {
+            answer["id"] = id;
+        }
+        if let Some(recognised) = &scanned.recognised {
+            answer["recognised"] = serde_json::json!({
+                "kind": recognised.kind.as_str(),
+                "reason": recognised.reason(),
+            });
+        }
+        if !scanned.warnings.is_empty() {
+            answer["warnings"] = serde_json::json!(scanned.warnings);
+        }
+        Ok::<_, ApiError>(answer)
+    })
+    .await
+    .map_err(ApiError::internal)??;
+    let body = serde_json::to_vec(&answer).map_err(ApiError::internal)?;
+    Ok(json_bytes(StatusCode::OK, body, None))
 }
 
 // ---------------------------------------------------------------------------------------

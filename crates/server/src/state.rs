@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use offside_detect::{Engine, EngineOptions, Region};
+use offside_extract::Extractor;
 use offside_ledger::{ContactHasher, Ledger, NewApiKey, StoreOptions};
 use offside_policy::Policy;
 
@@ -49,6 +50,10 @@ pub struct AppState {
     pub(crate) limiter: RateLimiter,
     pub(crate) conversations: ConversationBuffer,
     pub(crate) body_limit: usize,
+    pub(crate) extractor: Extractor,
+    /// One permit per attachment being read: OCR and PDF parsing are heavy, so at most
+    /// one per core runs at a time and the rest are refused with `busy`.
+    pub(crate) extract_slots: Arc<tokio::sync::Semaphore>,
 }
 
 impl AppState {
@@ -91,6 +96,10 @@ impl AppState {
             limiter: RateLimiter::new(options.rate_limit),
             conversations: ConversationBuffer::default(),
             body_limit: options.body_limit,
+            extractor: Extractor::default(),
+            extract_slots: Arc::new(tokio::sync::Semaphore::new(
+                std::thread::available_parallelism().map_or(2, usize::from),
+            )),
         }))
     }
 

@@ -559,6 +559,7 @@ async fn openapi_lists_every_route() {
         "/v1/check",
         "/v1/events",
         "/v1/scan",
+        "/v1/attachments",
         "/v1/reports",
         "/v1/appeals",
         "/v1/appeals/decisions",
@@ -575,5 +576,5 @@ async fn openapi_lists_every_route() {
         let answer = api.call(Method::GET, &probe, None, None).await;
         assert_ne!(code(&answer), "not_found", "{path}");
     }
-    assert_eq!(paths.len(), 15);
+    assert_eq!(paths.len(), 16);
 }

@@ -1,0 +1,247 @@
+//! `offside bench docs`: attachments through the same path as `offside scan --docs`
+//! (extract, then detect in each segment), on files generated here: a PDF of generated
+//! marketplace prose for the text layer, and chat-screenshot images rendered with a system
+//! font for OCR. Reports pages/s and images/s, each the best of `repeat` runs, single-threaded.
+
+use std::io::{Cursor, Write};
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use ab_glyph::{Font, FontRef, PxScale, ScaleFont};
+use anyhow::{Context, Result};
+use image::{ImageFormat, Rgb, RgbImage};
+use lopdf::content::{Content, Operation};
+use lopdf::{dictionary, Document, Object, Stream};
+use offside_detect::Engine;
+use offside_extract::Extractor;
+use offside_server::attachments::scan_document;
+
+use crate::bench::{generate_texts, grouped, per_second};
+
+/// What to measure.
+pub struct DocsBenchOptions<'a> {
+    /// Pages of the generated PDF.
+    pub pages: usize,
+    /// Images generated for OCR (0 skips OCR).
+    pub images: usize,
+    /// The TrueType font the images are rendered with.
+    pub font: &'a Path,
+    /// Timed runs; the fastest is reported.
+    pub repeat: usize,
+    /// Seed of the text generator.
+    pub seed: u64,
+}
+
+/// Lines of generated text on one page: about what a page of a résumé or brief holds.
+const LINES_PER_PAGE: usize = 45;
+
+/// A PDF whose pages show `pages[i]`, one string a line, in Helvetica (written with lopdf).
+pub fn pdf(pages: &[Vec<String>]) -> Result<Vec<u8>> {
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let font_id = doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+    });
+    let resources_id = doc.add_object(dictionary! { "Font" => dictionary! { "F1" => font_id } });
+    let mut kids = Vec::with_capacity(pages.len());
+    for lines in pages {
+        let mut operations = vec![
+            Operation::new("BT", vec![]),
+            Operation::new("Tf", vec!["F1".into(), 10.into()]),
+            Operation::new("TL", vec![16.into()]),
+            Operation::new("Td", vec![40.into(), 800.into()]),
+        ];
+        for line in lines {
+            operations.push(Operation::new(
+                "Tj",
+                vec![Object::string_literal(line.as_str())],
+            ));
+            operations.push(Operation::new("T*", vec![]));
+        }
+        operations.push(Operation::new("ET", vec![]));
+        let content = Content { operations }.encode()?;
+        let content_id = doc.add_object(Stream::new(dictionary! {}, content));
+        let page_id = doc.add_object(dictionary! {
+            "Type" => "Page", "Parent" => pages_id, "Contents" => content_id,
+        });
+        kids.push(Object::from(page_id));
+    }
+    let count = kids.len() as i64;
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! {
+            "Type" => "Pages", "Kids" => kids, "Count" => count, "Resources" => resources_id,
+            "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+        }),
+    );
+    let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog_id);
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// Draws `text` with its top-left corner at (`x`, `y`), `size` pixels high, in `colour`.
+fn draw_text(
+    image: &mut RgbImage,
+    font: &FontRef<'_>,
+    size: f32,
+    (x, y): (f32, f32),
+    text: &str,
+    colour: [u8; 3],
+) {
+    let scaled = font.as_scaled(PxScale::from(size));
+    let mut caret = x;
+    let baseline = y + scaled.ascent();
+    for c in text.chars() {
+        let glyph = scaled.scaled_glyph(c);
+        let advance = scaled.h_advance(glyph.id);
+        let glyph = glyph
+            .id
+            .with_scale_and_position(size, ab_glyph::point(caret, baseline));
+        if let Some(outlined) = font.outline_glyph(glyph) {
+            let bounds = outlined.px_bounds();
+            outlined.draw(|gx, gy, coverage| {
+                let px = bounds.min.x as i64 + i64::from(gx);
+                let py = bounds.min.y as i64 + i64::from(gy);
+                let (Ok(px), Ok(py)) = (u32::try_from(px), u32::try_from(py)) else {
+                    return;
+                };
+                if let Some(pixel) = image.get_pixel_mut_checked(px, py) {
+                    for (channel, ink) in pixel.0.iter_mut().zip(colour) {
+                        let blended =
+                            f32::from(*channel) * (1.0 - coverage) + f32::from(ink) * coverage;
+                        *channel = blended.round() as u8;
+                    }
+                }
+            });
+        }
+        caret += advance;
+    }
+}
+
+/// A chat screenshot: grey background, alternating bubbles of `lines`, as PNG bytes.
+pub fn chat_screenshot(font: &FontRef<'_>, lines: &[String]) -> Result<Vec<u8>> {
+    let (width, row) = (900u32, 44u32);
+    let height = row * lines.len() as u32 + 40;
+    let mut image = RgbImage::from_pixel(width, height, Rgb([236, 239, 243]));
+    for (index, line) in lines.iter().enumerate() {
+        let top = 20 + row * index as u32;
+        let (left, fill) = if index % 2 == 0 {
+            (20, Rgb([255, 255, 255]))
+        } else {
+            (120, Rgb([214, 236, 255]))
+        };
+        for y in top..top + row - 8 {
+            for x in left..(left + 760).min(width) {
+                image.put_pixel(x, y, fill);
+            }
+        }
+        draw_text(
+            &mut image,
+            font,
+            17.0,
+            (left as f32 + 12.0, top as f32 + 8.0),
+            line,
+            [20, 20, 20],
+        );
+    }
+    let mut png = Vec::new();
+    image.write_to(&mut Cursor::new(&mut png), ImageFormat::Png)?;
+    Ok(png)
+}
+
+/// The best (shortest) of `repeat` runs of `work`, and its last result.
+fn best_of<T>(repeat: usize, mut work: impl FnMut() -> Result<T>) -> Result<(Duration, T)> {
+    let mut best: Option<(Duration, T)> = None;
+    for _ in 0..repeat.max(1) {
+        let started = Instant::now();
+        let result = work()?;
+        let elapsed = started.elapsed();
+        if best.as_ref().is_none_or(|(fastest, _)| elapsed < *fastest) {
+            best = Some((elapsed, result));
+        }
+    }
+    best.context("no run")
+}
+
+/// Runs the benchmark and prints the report to `out`.
+pub fn run(engine: &Engine, options: &DocsBenchOptions<'_>, out: &mut dyn Write) -> Result<()> {
+    if cfg!(debug_assertions) {
+        writeln!(
+            out,
+            "warning: this is a debug build; use `cargo run --release` for meaningful figures"
+        )?;
+    }
+    let extractor = Extractor::default();
+    let texts = generate_texts(options.pages * LINES_PER_PAGE, options.seed);
+    let pages: Vec<Vec<String>> = texts
+        .chunks(LINES_PER_PAGE)
+        .map(|chunk| {
+            chunk
+                .iter()
+                // One message a line, cut to what fits across a page.
+                .map(|(text, _)| text.chars().take(110).collect())
+                .collect()
+        })
+        .collect();
+    let pdf = pdf(&pages)?;
+    let (elapsed, findings) = best_of(options.repeat, || {
+        let document = extractor.extract(&pdf)?;
+        Ok(scan_document(engine, document, None).findings.len())
+    })?;
+    writeln!(
+        out,
+        "PDF text layer: {} pages ({:.1} MB file), {findings} findings: {} pages/s ({:.1} ms per page), best of {}",
+        options.pages,
+        pdf.len() as f64 / 1e6,
+        grouped(per_second(options.pages as f64, elapsed)),
+        elapsed.as_secs_f64() * 1e3 / options.pages.max(1) as f64,
+        options.repeat.max(1),
+    )?;
+
+    if options.images == 0 {
+        return Ok(());
+    }
+    let font_bytes = std::fs::read(options.font).with_context(|| {
+        format!(
+            "--font {}: cannot read it (install fonts-dejavu-core, give another TrueType font, or --images 0)",
+            options.font.display()
+        )
+    })?;
+    let font = FontRef::try_from_slice(&font_bytes)
+        .with_context(|| format!("--font {}: not a TrueType font", options.font.display()))?;
+    let lines = generate_texts(options.images * 8, options.seed ^ 0x1A6E);
+    let images = lines
+        .chunks(8)
+        .map(|chunk| {
+            let lines: Vec<String> = chunk
+                .iter()
+                .map(|(text, _)| text.chars().take(80).collect())
+                .collect();
+            chat_screenshot(&font, &lines)
+        })
+        .collect::<Result<Vec<_>>>()?;
+    // The first OCR on a thread loads the language model: not part of the per-image cost.
+    let warm = Instant::now();
+    extractor.extract(&images[0])?;
+    let first = warm.elapsed();
+    let (elapsed, findings) = best_of(options.repeat, || {
+        let mut findings = 0;
+        for image in &images {
+            let document = extractor.extract(image)?;
+            findings += scan_document(engine, document, None).findings.len();
+        }
+        Ok(findings)
+    })?;
+    writeln!(
+        out,
+        "OCR: {} chat screenshots (900 px wide, 8 lines), {findings} findings: {:.2} images/s ({:.0} ms per image; the first, loading the model, {:.0} ms), best of {}",
+        images.len(),
+        per_second(images.len() as f64, elapsed),
+        elapsed.as_secs_f64() * 1e3 / images.len() as f64,
+        first.as_secs_f64() * 1e3,
+        options.repeat.max(1),
+    )?;
+    Ok(())
+}

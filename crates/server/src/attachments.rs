@@ -1,0 +1,200 @@
+//! Attachments through the pipeline: **extract** the file's text with provenance, **detect**
+//! in each piece, then let the **policy** decide with the attachment's kind, declared or
+//! recognised from the content. Shared by `offside scan --docs`, `offside check --docs` and
+//! `POST /v1/attachments`, so the three agree.
+//!
+//! Each segment of the document (a page, a sheet, a part, a link list, an OCR'd image, a QR
+//! code) is scanned on its own, so a finding knows its page and its place in that page's
+//! text, or its image region. For the policy the segments are joined, in order and separated
+//! by a blank line, into one text: the decision's own finding spans index that joined text.
+
+use offside_detect::{Engine, Finding, Region};
+use offside_extract::{classify, Classification, Document, FileType, Rect, Source};
+use offside_policy::event::{Attachment, AttachmentKind, Recognised};
+use offside_policy::{Decision, Event, EventError, Policy, Surface};
+use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
+use serde_json::{json, Value};
+
+/// What separates two segments in the joined text.
+const SEPARATOR: &str = "\n\n";
+
+/// A document after detection.
+#[derive(Debug, Clone)]
+pub struct ScannedDocument {
+    /// What the file is.
+    pub file_type: FileType,
+    /// Its pages (1 for formats without pages).
+    pub pages: u32,
+    /// The findings, each with where it is in the file.
+    pub findings: Vec<LocatedFinding>,
+    /// Every segment's text joined by blank lines: the text the policy decides on.
+    pub text: String,
+    /// The findings with spans in [`ScannedDocument::text`], for the policy.
+    pub text_findings: Vec<Finding>,
+    /// The legal document the content was recognised as, if any.
+    pub recognised: Option<Classification>,
+    /// Parts of the file that could not be read, the rest being read.
+    pub warnings: Vec<String>,
+}
+
+/// A finding in a file, with its provenance.
+#[derive(Debug, Clone)]
+pub struct LocatedFinding {
+    /// The finding; `start..end` index the text of its segment.
+    pub finding: Finding,
+    /// How the segment's text was obtained.
+    pub source: Source,
+    /// The 1-based page or sheet, for formats that have them.
+    pub page: Option<u32>,
+    /// The part of the file (a sheet name, a DOCX header...), when it has one.
+    pub part: Option<String>,
+    /// For images: where the evidence is.
+    pub region: Option<Rect>,
+}
+
+impl Serialize for LocatedFinding {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let finding = &self.finding;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("kind", finding.kind.as_str())?;
+        map.serialize_entry("value", &finding.value)?;
+        map.serialize_entry("confidence", &finding.confidence)?;
+        map.serialize_entry("rule", finding.rule)?;
+        map.serialize_entry("source", &self.source)?;
+        if let Some(page) = self.page {
+            map.serialize_entry("page", &page)?;
+        }
+        if let Some(part) = &self.part {
+            map.serialize_entry("part", part)?;
+        }
+        // Byte offsets mean something to a reader of text; in an image the region does.
+        if !matches!(self.source, Source::Ocr | Source::QrCode) {
+            map.serialize_entry("start", &finding.start)?;
+            map.serialize_entry("end", &finding.end)?;
+        }
+        if let Some(region) = &self.region {
+            map.serialize_entry("region", region)?;
+        }
+        map.end()
+    }
+}
+
+/// Scans every segment of `document` with `engine` (`region`: the phone region hint, `None`
+/// for the engine's default) and recognises legal documents from the text.
+pub fn scan_document(
+    engine: &Engine,
+    document: Document,
+    region: Option<Region>,
+) -> ScannedDocument {
+    let mut text = String::new();
+    let mut findings = Vec::new();
+    let mut text_findings = Vec::new();
+    let mut readable = String::new();
+    for segment in &document.segments {
+        if !text.is_empty() {
+            text.push_str(SEPARATOR);
+        }
+        let offset = text.len();
+        text.push_str(&segment.text);
+        if matches!(segment.source, Source::Text | Source::Ocr) {
+            readable.push_str(&segment.text);
+            readable.push('\n');
+        }
+        for finding in engine.scan(&segment.text, region) {
+            let mut shifted = finding.clone();
+            shifted.start += offset;
+            shifted.end += offset;
+            text_findings.push(shifted);
+            let region = match segment.source {
+                Source::Ocr | Source::QrCode => segment.region_of(finding.start..finding.end),
+                Source::Text | Source::Link => None,
+            };
+            findings.push(LocatedFinding {
+                finding,
+                source: segment.source,
+                page: segment.location.page,
+                part: segment.location.part.clone(),
+                region,
+            });
+        }
+    }
+    ScannedDocument {
+        file_type: document.file_type,
+        pages: document.pages,
+        findings,
+        text,
+        text_findings,
+        recognised: classify(&readable),
+        warnings: document.warnings,
+    }
+}
+
+/// The policy's name for a recognised kind.
+fn attachment_kind(classification: &Classification) -> AttachmentKind {
+    use offside_extract::DocumentKind;
+    match classification.kind {
+        DocumentKind::Nda => AttachmentKind::Nda,
+        DocumentKind::BusinessLicense => AttachmentKind::BusinessLicense,
+        DocumentKind::IdDocument => AttachmentKind::IdDocument,
+        DocumentKind::BackgroundCheck => AttachmentKind::BackgroundCheck,
+    }
+}
+
+/// Decides on a scanned attachment. `event` gives who sent it to whom and when; its text is
+/// replaced by the document's, its surface becomes `attachment`, and its attachment gets the
+/// file `name` (unless one is given) and the recognised kind, which the rules use when the
+/// caller declared none.
+pub fn decide_document<Id>(
+    policy: &Policy,
+    mut event: Event<Id>,
+    scanned: &ScannedDocument,
+    name: Option<&str>,
+) -> Result<Decision, EventError> {
+    event.text = Some(scanned.text.clone());
+    event.conversation = None;
+    event.surface = Surface::Attachment;
+    let attachment = event.attachment.get_or_insert(Attachment {
+        kind: None,
+        name: None,
+        recognised: None,
+    });
+    if attachment.name.is_none() {
+        attachment.name = name.map(str::to_owned);
+    }
+    attachment.recognised = scanned.recognised.as_ref().map(|c| Recognised {
+        kind: attachment_kind(c),
+        reason: c.reason(),
+    });
+    offside_policy::decide(&event, &scanned.text_findings, policy)
+}
+
+/// The event an attachment is decided as when the caller says nothing else: sent
+/// now by a freelancer to a client with no contract between them, the commonest case and the
+/// strictest.
+pub fn default_event(now: &str) -> Value {
+    json!({
+        "surface": "attachment",
+        "at": now,
+        "sender": {"id": "sender", "role": "freelancer"},
+        "recipient": {"id": "recipient", "role": "client"},
+        "relationship": {"state": "none"},
+    })
+}
+
+/// Lays `overrides` (a JSON object) over `base`, key by key, objects recursively.
+pub fn merge(base: &mut Value, overrides: Value) {
+    match (base, overrides) {
+        (Value::Object(base), Value::Object(overrides)) => {
+            for (key, value) in overrides {
+                match base.get_mut(&key) {
+                    Some(slot) if slot.is_object() && value.is_object() => merge(slot, value),
+                    _ => {
+                        base.insert(key, value);
+                    }
+                }
+            }
+        }
+        (base, overrides) => *base = overrides,
+    }
+}

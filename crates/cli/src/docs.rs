@@ -14,11 +14,11 @@ use anyhow::{Context, Result};
 use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use offside_detect::Engine;
-use offside_extract::{ExtractError, Extractor, Limits, OcrOptions};
+use offside_extract::{ExtractError, Extractor, FileType, Limits, OcrOptions};
 use offside_policy::{Event, Policy};
-use offside_server::attachments::{decide_document, scan_document};
+use offside_server::attachments::{decide_document, scan_document, Report};
 pub use offside_server::attachments::{default_event, merge};
-use serde_json::{json, Map, Value};
+use serde_json::Value;
 
 /// How attachments are read.
 #[derive(Debug, Args, Clone)]
@@ -80,8 +80,8 @@ pub enum Mode<'a> {
     Check {
         /// The policy.
         policy: &'a Policy,
-        /// Who sends the attachments to whom, when.
-        template: Value,
+        /// Who sends the attachments to whom, when (its text is replaced by each file's).
+        event: Box<Event<Value>>,
     },
 }
 
@@ -126,64 +126,52 @@ fn walk(path: &Path, files: &mut Vec<PathBuf>, top: bool) {
     }
 }
 
-/// Reads, scans (and decides on) one file: its output line and whether it failed.
-fn process(path: &Path, engine: &Engine, extractor: &Extractor, mode: &Mode<'_>) -> (Value, bool) {
-    let mut line = Map::new();
-    line.insert("file".into(), Value::String(path.display().to_string()));
-    let error = |mut line: Map<String, Value>, message: String| {
-        line.insert("error".into(), Value::String(message));
-        (Value::Object(line), true)
+/// Reads, scans (and decides on) one file: its report, and whether it failed.
+fn process(path: &Path, engine: &Engine, extractor: &Extractor, mode: &Mode<'_>) -> (Report, bool) {
+    let file = Some(path.display().to_string());
+    let failed = |file_type: Option<FileType>, error: String| {
+        let report = Report {
+            file: file.clone(),
+            file_type,
+            error: Some(error),
+            ..Report::default()
+        };
+        (report, true)
     };
     let limit = extractor.limits().max_file_bytes;
     match fs::metadata(path) {
-        Err(e) => return error(line, format!("cannot read it: {e}")),
-        Ok(m) if !m.is_file() => return error(line, "not a regular file".to_owned()),
+        Err(e) => return failed(None, format!("cannot read it: {e}")),
+        Ok(m) if !m.is_file() => return failed(None, "not a regular file".to_owned()),
         Ok(m) if m.len() > limit => {
             let e = ExtractError::TooLarge {
                 size: m.len(),
                 limit,
             };
-            return error(line, e.to_string());
+            return failed(None, e.to_string());
         }
         Ok(_) => {}
     }
     let bytes = match fs::read(path) {
         Ok(bytes) => bytes,
-        Err(e) => return error(line, format!("cannot read it: {e}")),
+        Err(e) => return failed(None, format!("cannot read it: {e}")),
     };
-    if let Ok(file_type) = offside_extract::sniff(&bytes) {
-        line.insert("type".into(), Value::String(file_type.as_str().into()));
-    }
     let document = match extractor.extract(&bytes) {
         Ok(document) => document,
-        Err(e) => return error(line, e.to_string()),
+        Err(e) => return failed(offside_extract::sniff(&bytes).ok(), e.to_string()),
     };
     let scanned = scan_document(engine, document, None);
-    line.insert("pages".into(), json!(scanned.pages));
-    line.insert("findings".into(), json!(scanned.findings));
-    if let Some(recognised) = &scanned.recognised {
-        line.insert(
-            "recognised".into(),
-            json!({"kind": recognised.kind.as_str(), "reason": recognised.reason()}),
-        );
-    }
-    if !scanned.warnings.is_empty() {
-        line.insert("warnings".into(), json!(scanned.warnings));
-    }
-    if let Mode::Check { policy, template } = mode {
-        let event: Event<Value> = match serde_json::from_value(template.clone()) {
-            Ok(event) => event,
-            Err(e) => return error(line, format!("--event: {e}")),
-        };
+    let mut report = Report::scanned(file.clone(), &scanned);
+    if let Mode::Check { policy, event } = mode {
         let name = path.file_name().map(|n| n.to_string_lossy());
-        match decide_document(policy, event, &scanned, name.as_deref()) {
-            Ok(decision) => {
-                line.insert("decision".into(), json!(decision));
+        match decide_document(policy, (**event).clone(), &scanned, name.as_deref()) {
+            Ok(decision) => report.decision = Some(decision),
+            Err(e) => {
+                report.error = Some(format!("--event: {e}"));
+                return (report, true);
             }
-            Err(e) => return error(line, format!("--event: {e}")),
         }
     }
-    (Value::Object(line), false)
+    (report, false)
 }
 
 /// Processes `paths` on `threads` threads and writes one line per file to `output`, in
@@ -209,7 +197,7 @@ pub fn run(
         ProgressBar::hidden()
     };
     let next = AtomicUsize::new(0);
-    let (sender, receiver) = mpsc::channel::<(usize, Value, bool)>();
+    let (sender, receiver) = mpsc::channel::<(usize, Report, bool)>();
     let mut failed = 0;
     std::thread::scope(|scope| -> Result<()> {
         for _ in 0..threads.max(1).min(files.len().max(1)) {

@@ -661,9 +661,13 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
         if let Some(event) = &args.event {
             docs::merge(&mut template, read_event_template(event)?);
         }
+        let event = Box::new(
+            serde_json::from_value(template)
+                .context("--event: the event the attachments are sent in")?,
+        );
         let mode = docs::Mode::Check {
             policy: &policy,
-            template,
+            event,
         };
         return run_docs(&args.files, &engine, &args.extract, &mode, args.threads);
     }

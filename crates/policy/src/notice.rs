@@ -241,7 +241,7 @@ pub(crate) fn why_exception<Id>(
             let recognised = attachment
                 .filter(|a| a.kind.is_none())
                 .and_then(|a| a.recognised.as_ref())
-                .map(|r| format!(" It was recognised from its content: {}", r.reason))
+                .map(|r| format!(" It was recognised from its content: {}.", r.reason))
                 .unwrap_or_default();
             format!(
                 "This attachment is {noun}: legal documents may carry names, e-mail addresses and postal addresses. Keep the conversation itself on the platform.{recognised}"

@@ -80,6 +80,65 @@ impl Serialize for LocatedFinding {
     }
 }
 
+/// What a recognised legal document looks like in a report.
+#[derive(Debug, Clone, Serialize)]
+pub struct RecognisedReport {
+    /// The policy's attachment kind (`nda`, `business_license`...).
+    pub kind: &'static str,
+    /// The evidence, in a sentence.
+    pub reason: String,
+}
+
+/// The report on one file that `scan --docs`, `check --docs` and `POST /v1/attachments`
+/// print, its keys in this order.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Report {
+    /// The caller's event id (the service echoes it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<Value>,
+    /// The file: its path on the command line, its name in a multipart upload.
+    pub file: Option<String>,
+    /// Its type, once recognised.
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    pub file_type: Option<FileType>,
+    /// Its pages.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pages: Option<u32>,
+    /// What was found, and where.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub findings: Option<Vec<LocatedFinding>>,
+    /// The legal document it was recognised as.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recognised: Option<RecognisedReport>,
+    /// Parts that could not be read.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+    /// The policy's decision (`check --docs`, the service).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decision: Option<Decision>,
+    /// Why the file could not be read or decided.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+}
+
+impl Report {
+    /// The report on a scanned file, without a decision.
+    pub fn scanned(file: Option<String>, scanned: &ScannedDocument) -> Report {
+        Report {
+            file,
+            file_type: Some(scanned.file_type),
+            pages: Some(scanned.pages),
+            findings: Some(scanned.findings.clone()),
+            recognised: scanned.recognised.as_ref().map(|c| RecognisedReport {
+                kind: c.kind.as_str(),
+                reason: c.reason(),
+            }),
+            warnings: scanned.warnings.clone(),
+            ..Report::default()
+        }
+    }
+}
+
 /// Scans every segment of `document` with `engine` (`region`: the phone region hint, `None`
 /// for the engine's default) and recognises legal documents from the text.
 pub fn scan_document(

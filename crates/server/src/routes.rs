@@ -338,25 +338,9 @@ async fn attachment(
             attachments::decide_document(&state.policy, event, &scanned, name.as_deref())
                 .map_err(|error| ApiError::InvalidEvent(error.to_string()))?;
         count_decision(&decision, "attachments");
-        let mut answer = serde_json::json!({
-            "file": name,
-            "type": scanned.file_type,
-            "pages": scanned.pages,
-            "findings": scanned.findings,
-            "decision": decision,
-        });
-        if let Some(id) = id {
-            answer["id"] = id;
-        }
-        if let Some(recognised) = &scanned.recognised {
-            answer["recognised"] = serde_json::json!({
-                "kind": recognised.kind.as_str(),
-                "reason": recognised.reason(),
-            });
-        }
-        if !scanned.warnings.is_empty() {
-            answer["warnings"] = serde_json::json!(scanned.warnings);
-        }
+        let mut answer = attachments::Report::scanned(name, &scanned);
+        answer.id = id;
+        answer.decision = Some(decision);
         Ok::<_, ApiError>(answer)
     })
     .await

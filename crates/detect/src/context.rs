@@ -86,13 +86,28 @@ pub fn clause_around(text: &str, start: usize, end: usize) -> &str {
     }
     // Clause-joining conjunctions and commas start a new clause for negation purposes.
     let before = &text[floor_boundary(text, from)..floor_boundary(text, start)];
-    let cut = [", but ", " but ", ", ", " however ", " though "]
-        .iter()
-        .filter_map(|sep| before.rfind(sep).map(|i| i + sep.len()))
-        .max()
-        .unwrap_or(0);
+    let cut = last_clause_cut(before.as_bytes());
     let from = floor_boundary(text, from + cut);
     &text[from..floor_boundary(text, to)]
+}
+
+/// The end of the last clause-joining separator (", but ", " but ", ", ", " however ",
+/// " though ") in `before`, or 0: the largest end of any occurrence of any of them. Every
+/// separator ends with a space, so only the positions after a space are tried, from the end;
+/// one backward pass instead of a substring search per separator.
+fn last_clause_cut(before: &[u8]) -> usize {
+    const SEPARATORS: [&[u8]; 5] = [b", but ", b" but ", b", ", b" however ", b" though "];
+    let mut end = before.len();
+    while end > 0 {
+        if before[end - 1] == b' ' {
+            let head = &before[..end];
+            if SEPARATORS.iter().any(|sep| head.ends_with(sep)) {
+                return end;
+            }
+        }
+        end -= 1;
+    }
+    0
 }
 
 fn floor_boundary(text: &str, mut i: usize) -> usize {
@@ -274,6 +289,34 @@ fn dedupe(findings: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clause_cut_is_the_last_separator_end() {
+        let by_search = |before: &str| {
+            [", but ", " but ", ", ", " however ", " though "]
+                .iter()
+                .filter_map(|sep| before.rfind(sep).map(|i| i + sep.len()))
+                .max()
+                .unwrap_or(0)
+        };
+        for before in [
+            "",
+            " ",
+            "a, but b",
+            "no, but yes, but ",
+            "x however  y though z, ",
+            "but but , , but ",
+            "ok , but then however ",
+            "é, but ü though ",
+            "nothing here",
+        ] {
+            assert_eq!(
+                last_clause_cut(before.as_bytes()),
+                by_search(before),
+                "{before:?}"
+            );
+        }
+    }
 
     #[test]
     fn clauses() {

@@ -217,23 +217,44 @@ pub fn number_words_starting(text: &[u8]) -> &'static [(&'static str, NumberWord
     prefix_slot(text).map_or(&[], |slot| TABLE[slot].as_slice())
 }
 
-/// Whether some number word (of two letters or more) starts with the first two bytes of
-/// `text`: a word failing this is neither a number word (except "o") nor glued number words.
-/// One load from a table built at compile time, so most words are dismissed without a lookup.
+/// Whether some number word (of two letters or more) could start `text`, judged by its first
+/// three bytes: a word failing this is neither a number word (except "o") nor glued number
+/// words. One load from a table built at compile time, so most words are dismissed without a
+/// lookup ("the", "can", "send" start like "three", "cinco", "seven" but not far enough).
 pub fn may_start_number_word(text: &[u8]) -> bool {
-    const PREFIXES: [bool; 26 * 26] = {
-        let mut table = [false; 26 * 26];
+    /// In a slot's mask: some number word is exactly these two letters, so any third byte
+    /// may start a second glued word ("untres").
+    const ANY_THIRD: u32 = 1 << 26;
+    /// In a slot's mask: some number word has a third byte other than `a`–`z` ("três").
+    const OTHER_THIRD: u32 = 1 << 27;
+    /// For every first two letters, the third letters (bits 0–25) number words go on with.
+    const PREFIXES: [u32; 26 * 26] = {
+        let mut table = [0u32; 26 * 26];
         let mut k = 0;
         while k < NUMBER_WORDS.len() {
             let w = NUMBER_WORDS[k].0.as_bytes();
             if w.len() >= 2 && w[0].is_ascii_lowercase() && w[1].is_ascii_lowercase() {
-                table[(w[0] - b'a') as usize * 26 + (w[1] - b'a') as usize] = true;
+                let slot = (w[0] - b'a') as usize * 26 + (w[1] - b'a') as usize;
+                table[slot] |= if w.len() == 2 {
+                    ANY_THIRD
+                } else if w[2].is_ascii_lowercase() {
+                    1 << (w[2] - b'a')
+                } else {
+                    OTHER_THIRD
+                };
             }
             k += 1;
         }
         table
     };
-    prefix_slot(text).is_some_and(|slot| PREFIXES[slot])
+    let Some(slot) = prefix_slot(text) else {
+        return false;
+    };
+    let mask = PREFIXES[slot];
+    match text.get(2) {
+        Some(&c @ b'a'..=b'z') => mask & (ANY_THIRD | 1 << (c - b'a')) != 0,
+        _ => mask != 0,
+    }
 }
 
 fn prefix_slot(text: &[u8]) -> Option<usize> {
@@ -509,6 +530,24 @@ mod tests {
         assert!(matches!(number_word("seven"), Some(NumberWord::Digit(7))));
         assert!(matches!(number_word("o"), Some(NumberWord::Digit(0))));
         assert!(number_word("seventh").is_none());
+    }
+
+    #[test]
+    fn number_word_starts_pass_the_prefix_table() {
+        let words = NUMBER_WORDS
+            .iter()
+            .map(|(w, _)| *w)
+            .filter(|w| w.len() >= 2);
+        for first in words.clone() {
+            assert!(may_start_number_word(first.as_bytes()), "{first}");
+            for second in NUMBER_WORDS.iter().map(|(w, _)| *w) {
+                let glued = format!("{first}{second}");
+                assert!(may_start_number_word(glued.as_bytes()), "{glued}");
+            }
+        }
+        for word in ["the", "can", "send", "thanks", "then", "x", ""] {
+            assert!(!may_start_number_word(word.as_bytes()), "{word}");
+        }
     }
 }
 

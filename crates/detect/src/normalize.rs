@@ -179,6 +179,15 @@ struct RawToken {
     kind: RawKind,
 }
 
+/// What [`Normalized::raw_tokens`] noticed on the way.
+struct RawSummary {
+    /// Some word passes the first check of `token_reading` (has a digit, is "o", or starts
+    /// like a number word): without one, no word reads as a number.
+    maybe_number: bool,
+    /// Words of one byte and single-character punctuation of a spaced run.
+    singles: usize,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum RawKind {
     Word,
@@ -281,9 +290,17 @@ impl<'a> Normalized<'a> {
         &self.compact
     }
 
-    fn raw_tokens(&self, raw: &mut Vec<RawToken>) {
+    /// Splits the folded text into raw tokens, and says on the way whether the later passes
+    /// can find anything: most texts have no word that could read as a number and fewer
+    /// than four single characters, and then skip both.
+    fn raw_tokens(&self, raw: &mut Vec<RawToken>) -> RawSummary {
         let folded: &str = &self.folded;
         let bytes = folded.as_bytes();
+        let lower = self.lower.as_bytes();
+        let mut summary = RawSummary {
+            maybe_number: false,
+            singles: 0,
+        };
         let len = bytes.len();
         // The character at `i` and its length: ASCII bytes without decoding (most text).
         let char_at = |i: usize| -> (char, usize) {
@@ -302,12 +319,14 @@ impl<'a> Normalized<'a> {
             let (c, c_len) = char_at(i);
             i += c_len;
             if is_word_char(c) {
+                let mut has_digit = c.is_ascii_digit();
                 while i < len {
                     let b = bytes[i];
                     if b.is_ascii() {
                         if !(b.is_ascii_alphanumeric() || b == b'_') {
                             break;
                         }
+                        has_digit |= b.is_ascii_digit();
                         i += 1;
                     } else {
                         let (d, d_len) = char_at(i);
@@ -316,6 +335,13 @@ impl<'a> Normalized<'a> {
                         }
                         i += d_len;
                     }
+                }
+                summary.singles += usize::from(i - start == 1);
+                if !summary.maybe_number {
+                    // The gate of `token_reading`, on the same lower-cased bytes.
+                    let word = &lower[start..i];
+                    summary.maybe_number =
+                        has_digit || word == b"o" || lexicon::may_start_number_word(word);
                 }
                 raw.push(RawToken {
                     start,
@@ -343,6 +369,7 @@ impl<'a> Normalized<'a> {
                     },
                 });
             } else {
+                summary.singles += usize::from(is_single_punct(c));
                 raw.push(RawToken {
                     start,
                     end: i,
@@ -350,15 +377,24 @@ impl<'a> Normalized<'a> {
                 });
             }
         }
+        summary
     }
 
     fn build_tokens(&mut self, buffers: &mut Buffers) {
         let mut raw = std::mem::take(&mut buffers.raw);
         let mut readings = std::mem::take(&mut buffers.readings);
         let mut joined = std::mem::take(&mut buffers.joined);
-        self.raw_tokens(&mut raw);
-        self.number_readings(&raw, &mut readings);
-        spaced_single_runs(&raw, &self.lower, &mut joined);
+        let summary = self.raw_tokens(&mut raw);
+        if summary.maybe_number {
+            self.number_readings(&raw, &mut readings);
+        } else {
+            readings.clear();
+        }
+        if summary.singles >= MIN_SPACED_SINGLES {
+            spaced_single_runs(&raw, &self.lower, &mut joined);
+        } else {
+            joined.clear();
+        }
         let mut compact = std::mem::take(&mut self.compact);
         let mut tokens = std::mem::take(&mut self.tokens);
         compact.reserve(self.lower.len());
@@ -391,7 +427,7 @@ impl<'a> Normalized<'a> {
                     continue;
                 }
             }
-            if joined[i] {
+            if joined.get(i).copied().unwrap_or(false) {
                 // A space inside a run of spaced single characters: drop it.
                 if matches!(token.kind, RawKind::Space { .. }) {
                     i += 1;
@@ -400,16 +436,18 @@ impl<'a> Normalized<'a> {
             }
             let (start, end) = self.original_span(token.start, token.end);
             match token.kind {
-                RawKind::Word => match &readings[i] {
-                    Reading::Digits(digits) => builder.push(TokenClass::Number, digits, start, end),
-                    Reading::Consumed => {}
-                    Reading::Extend(digits, last) => {
+                RawKind::Word => match readings.get(i) {
+                    Some(Reading::Digits(digits)) => {
+                        builder.push(TokenClass::Number, digits, start, end)
+                    }
+                    Some(Reading::Consumed) => {}
+                    Some(Reading::Extend(digits, last)) => {
                         let (_, end) = self.original_span(token.start, raw[*last].end);
                         builder.push(TokenClass::Number, digits, start, end);
                         i = *last + 1;
                         continue;
                     }
-                    Reading::None => {
+                    Some(Reading::None) | None => {
                         let text = &self.lower[token.start..token.end];
                         let class = if text.bytes().all(|b| b.is_ascii_digit()) {
                             TokenClass::Number
@@ -490,12 +528,10 @@ impl<'a> Normalized<'a> {
     }
 
     /// Reads number words, mixed tokens and leetspeak as digits where they stand in a run of
-    /// numbers.
+    /// numbers. `readings` stays empty (every token kept as it is) until a run is read: most
+    /// messages have none, and then pay nothing per token for it.
     fn number_readings(&self, raw: &[RawToken], readings: &mut Vec<Reading>) {
         readings.clear();
-        readings.resize_with(raw.len(), || Reading::None);
-        // Fast path: no letters that could be number words and no leet candidates means
-        // nothing to read; most messages take it.
         let mut i = 0;
         // One buffer for every run (most texts have a few).
         let mut run: Vec<(usize, TokenReading<'_>)> = Vec::new();
@@ -551,6 +587,9 @@ impl<'a> Normalized<'a> {
                     _ => false,
                 });
             if strong {
+                if readings.is_empty() {
+                    readings.resize_with(raw.len(), || Reading::None);
+                }
                 self.apply_run(&run, readings);
             }
             i = last_word.map_or(j, |w| w + 1).max(i + 1);
@@ -757,14 +796,22 @@ fn leet_reading(word: &str) -> Option<String> {
     (n_digits >= 1 && n_digits >= n_letters && word.len() >= 2).then_some(out)
 }
 
+/// How many single characters a run needs before [`spaced_single_runs`] joins it.
+const MIN_SPACED_SINGLES: usize = 4;
+
+/// Punctuation that counts as a single character in a spaced run (`j o h n @ g m a i l`).
+fn is_single_punct(c: char) -> bool {
+    matches!(c, '@' | '.' | '_' | '-' | '+')
+}
+
 /// Marks the spaces inside runs of at least four single characters separated by single
 /// spaces (`j o h n`), so the compact view can join them.
+/// `joined` stays empty when there is no such run (most texts).
 fn spaced_single_runs(raw: &[RawToken], lower: &str, joined: &mut Vec<bool>) {
     joined.clear();
-    joined.resize(raw.len(), false);
     let is_single = |t: &RawToken| match t.kind {
         RawKind::Word => t.end - t.start == 1,
-        RawKind::Punct(c) => matches!(c, '@' | '.' | '_' | '-' | '+'),
+        RawKind::Punct(c) => is_single_punct(c),
         RawKind::Space { .. } => false,
     };
     let mut i = 0;
@@ -785,12 +832,17 @@ fn spaced_single_runs(raw: &[RawToken], lower: &str, joined: &mut Vec<bool>) {
         }
         // Digits are joined by the phone detector's own separators; only mark runs with a
         // letter or a symbol, so "1 2 3 4" stays four numbers for everything else.
-        let has_letter = (i..=j).step_by(2).any(|k| {
-            lower
-                .get(raw[k].start..raw[k].end)
-                .is_some_and(|s| s.bytes().any(|b| !b.is_ascii_digit()))
-        });
-        if n_singles >= 4 && has_letter {
+        let has_letter = || {
+            (i..=j).step_by(2).any(|k| {
+                lower
+                    .get(raw[k].start..raw[k].end)
+                    .is_some_and(|s| s.bytes().any(|b| !b.is_ascii_digit()))
+            })
+        };
+        if n_singles >= MIN_SPACED_SINGLES && has_letter() {
+            if joined.is_empty() {
+                joined.resize(raw.len(), false);
+            }
             for flag in joined.iter_mut().take(j).skip(i + 1).step_by(2) {
                 *flag = true;
             }

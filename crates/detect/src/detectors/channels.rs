@@ -344,8 +344,10 @@ pub struct ChannelDetector {
     /// prefilter: its prefixes ("i", "x", "no", "you") occur in nearly every text, and
     /// restarting the DFA at each of them cost several times the DFA pass itself.
     any_pattern: regex_automata::meta::Regex,
-    channel_regex: Regex,
-    channel_groups: Vec<(usize, usize)>,
+    /// One pattern per channel (`\b<spellings>\b`, in [`CHANNELS`] order): a plain match
+    /// says which channel it is by its pattern, where one alternation with a group per
+    /// channel needs a capture search for every mention.
+    mention_regex: regex_automata::meta::Regex,
     shapes: Vec<Shape>,
     requests: Vec<Request>,
     cashtag: Regex,
@@ -709,7 +711,13 @@ impl Default for ChannelDetector {
             "usdc",
             "wu",
         ];
-        let channel_regex = crate::lexicon::ascii_regex(&format!(r"\b{chan}\b"));
+        // Leftmost-first over patterns in order is the alternation `\b(?:c0|c1|…)\b`.
+        let mention_patterns: Vec<String> = CHANNELS
+            .iter()
+            .map(|c| format!(r"(?-u:\b)(?:{})(?-u:\b)", c.spellings))
+            .collect();
+        let mention_regex = regex_automata::meta::Regex::new_many(&mention_patterns)
+            .expect("channel patterns compile");
         let patterns: Vec<&str> = shapes
             .iter()
             .map(|s| s.regex.as_str())
@@ -726,8 +734,7 @@ impl Default for ChannelDetector {
             .expect("pattern set compiles");
         ChannelDetector {
             any_pattern,
-            channel_groups: group_map(&channel_regex),
-            channel_regex,
+            mention_regex,
             shapes,
             requests,
             cashtag: crate::lexicon::ascii_regex(
@@ -892,18 +899,15 @@ impl Detector for ChannelDetector {
                 || f.rule.starts_with("payment_ids/")
         });
         let mentions = if concrete_found {
-            Some(self.channel_regex.captures_iter(lower))
+            Some(self.mention_regex.find_iter(lower))
         } else {
             None
         };
-        for caps in mentions.into_iter().flatten() {
-            let Some(chan) = caps.name("ch") else {
-                continue;
-            };
+        for chan in mentions.into_iter().flatten() {
             if shaped.contains(&(chan.start(), chan.end())) {
                 continue;
             }
-            let Some(channel) = Self::channel_of(&self.channel_groups, &caps) else {
+            let Some(channel) = CHANNELS.get(chan.pattern().as_usize()) else {
                 continue;
             };
             // An ordinary word ("x", "line", "signal") next to a number is still an ordinary
@@ -987,7 +991,9 @@ impl Detector for ChannelDetector {
                 ));
             }
         }
-        if lower.contains("live:") {
+        // Byte tests before the substring searches: most texts have no colon and no "z".
+        let lower_bytes = lower.as_bytes();
+        if lower_bytes.contains(&b':') && lower.contains("live:") {
             for m in self.skype_live.find_iter(lower) {
                 let (start, end) = span(m.start(), m.end());
                 out.push(Finding::new(
@@ -1000,7 +1006,8 @@ impl Detector for ChannelDetector {
                 ));
             }
         }
-        let meeting_words = lower.contains("zoom") || lower.contains("meeting");
+        let meeting_words = (lower_bytes.contains(&b'z') && lower.contains("zoom"))
+            || (lower_bytes.contains(&b'g') && lower.contains("meeting"));
         for m in self
             .meeting_id
             .find_iter(lower)

@@ -206,7 +206,9 @@ fn address_around(text: &Normalized<'_>, at_idx: usize, spoken: bool) -> Option<
     let end = tokens[last_idx].end;
     // "a..b@x.com": an address cannot have two dots in a row; what follows them is the
     // address.
-    let (local, start) = match local.rfind("..") {
+    // (A byte scan: `rfind("..")` sets up a substring searcher for every candidate.)
+    let double_dot = local.as_bytes().windows(2).rposition(|w| w == b"..");
+    let (local, start) = match double_dot {
         Some(i) => {
             let tail = local[i + 2..].to_string();
             let orig = text.original.get(start..end).unwrap_or("");

@@ -115,7 +115,10 @@ impl Detector for LinkDetector {
         let dotted = bytes
             .windows(2)
             .any(|w| w[0] == b'.' && w[1].is_ascii_alphanumeric());
-        if !dotted && !folded.contains("://") {
+        // (The byte test first: a substring search costs several times more, and most texts
+        // have no colon.)
+        let has_scheme = || bytes.contains(&b':') && folded.contains("://");
+        if !dotted && !has_scheme() {
             return;
         }
         for link in self.finder.links(folded) {

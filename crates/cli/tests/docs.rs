@@ -183,7 +183,11 @@ fn scan_docs_walks_directories_in_order_with_provenance_and_goes_on_after_errors
     assert_eq!(broken["type"], "pdf");
     let error = broken["error"].as_str().unwrap();
     assert!(error.contains("corrupt"), "{error}");
-    assert!(broken.get("findings").is_none());
+    assert_eq!(
+        findings(broken),
+        [],
+        "its printable text is scanned: nothing in it"
+    );
 
     let portfolio = &lines[4];
     assert_eq!(portfolio["type"], "pdf");
@@ -197,6 +201,52 @@ fn scan_docs_walks_directories_in_order_with_provenance_and_goes_on_after_errors
     // The same in parallel: the same lines in the same order.
     let parallel = offside(&["scan", "--docs", "-j", "3", root.to_str().unwrap()], b"");
     assert_eq!(json_lines(&parallel), lines);
+}
+
+/// A text file that starts like a PDF, and a broken DOCX with an address stored
+/// uncompressed: each is reported as failed, and the text it shows is still scanned.
+#[test]
+fn unreadable_files_are_still_scanned_for_the_text_they_show() {
+    let dir = tempfile::tempdir().unwrap();
+    let disguised = dir.path().join("a.pdf");
+    fs::write(
+        &disguised,
+        b"%PDF-1.4\nnot really: write to maria.lopez@gmail.com",
+    )
+    .unwrap();
+    let mut docx = b"PK\x03\x04\x14\x00\x00\x00\x00\x00".to_vec();
+    docx.extend_from_slice(b"word/document.xml<w:t>call +1 415 839 2716</w:t>\x00\xff");
+    let broken = dir.path().join("b.docx");
+    fs::write(&broken, &docx).unwrap();
+    let output = offside(
+        &[
+            "check",
+            "--docs",
+            disguised.to_str().unwrap(),
+            broken.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let lines = json_lines(&output);
+    let text = &lines[0];
+    assert!(
+        text["error"].as_str().unwrap().contains("corrupt"),
+        "{text}"
+    );
+    assert_eq!(
+        findings(text),
+        [("email".to_owned(), Some("maria.lopez@gmail.com".to_owned()))]
+    );
+    assert_eq!(text["findings"][0]["source"], "raw");
+    assert_eq!(text["decision"]["action"], "hold", "{text}");
+    let docx = &lines[1];
+    assert!(docx.get("error").is_some(), "{docx}");
+    assert_eq!(
+        findings(docx),
+        [("phone".to_owned(), Some("+14158392716".to_owned()))],
+        "{docx}"
+    );
 }
 
 #[test]
@@ -396,8 +446,24 @@ fn the_service_takes_attachments() {
     assert_eq!(answer["decision"]["action"], "allow", "{answer}");
     assert_eq!(answer["decision"]["exceptions"][0]["id"], "legal_document");
 
-    // A corrupt file: 422 with the reason. No file: 400. No key: 401.
-    let (content_type, body) = multipart(&[("file", Some("x.pdf"), b"%PDF-1.4 nothing else")]);
+    // A corrupt file is still judged on its printable text, and says it is corrupt; a file
+    // with no text at all is unreadable: 422 with the reason. No file: 400. No key: 401.
+    let (content_type, body) = multipart(&[(
+        "file",
+        Some("x.pdf"),
+        b"%PDF-1.4 nothing else but jordan.lee.builds@gmail.com",
+    )]);
+    let response = post_attachment(&server, &auth, &content_type, &body);
+    let answer = response.json();
+    assert_eq!(response.status, 200, "{answer}");
+    assert!(
+        answer["error"].as_str().unwrap().contains("corrupt"),
+        "{answer}"
+    );
+    assert_eq!(answer["findings"][0]["source"], "raw", "{answer}");
+    assert_eq!(answer["decision"]["action"], "hold", "{answer}");
+
+    let (content_type, body) = multipart(&[("file", Some("x.bin"), b"\x00\x01\x02\x03")]);
     let response = post_attachment(&server, &auth, &content_type, &body);
     let answer = response.json();
     assert_eq!(
@@ -409,7 +475,7 @@ fn the_service_takes_attachments() {
         answer["error"]["message"]
             .as_str()
             .unwrap()
-            .contains("corrupt"),
+            .contains("binary data"),
         "{answer}"
     );
 

@@ -105,6 +105,9 @@ pub enum Source {
     Ocr,
     /// The payload of a QR code found in an image.
     QrCode,
+    /// Printable text found in the bytes of a file that could not be read as its type (see
+    /// [`printable_text`]).
+    Raw,
 }
 
 /// A rectangle in an image, in pixels of the decoded image, origin top left.
@@ -426,5 +429,56 @@ fn cap_text(document: &mut Document, limit: usize) {
         document.warnings.push(format!(
             "{dropped} bytes of text beyond the limit of {limit} were not scanned"
         ));
+    }
+}
+
+/// The shortest run of printable ASCII kept by [`printable_text`]: shorter runs in binary
+/// data are noise.
+const MIN_PRINTABLE_RUN: usize = 6;
+
+/// The text a reader can see in bytes that could not be read as their type: all of it when
+/// the bytes are UTF-8 text (a text file that starts with `%PDF-` to hide from a text
+/// scan), else every run of at least six printable ASCII characters, one a line, like
+/// `strings`. At most `limit` bytes. A corrupt or disguised file is still scanned this way.
+pub fn printable_text(bytes: &[u8], limit: usize) -> String {
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let mut text = match std::str::from_utf8(body) {
+        Ok(text) if !text.contains('\0') => text.to_owned(),
+        _ => {
+            let mut out = String::new();
+            for run in body.split(|b| !(b.is_ascii_graphic() || *b == b' ' || *b == b'\t')) {
+                if run.len() >= MIN_PRINTABLE_RUN && out.len() < limit {
+                    // Printable ASCII: always valid UTF-8.
+                    out.push_str(std::str::from_utf8(run).unwrap_or_default());
+                    out.push('\n');
+                }
+            }
+            out
+        }
+    };
+    if text.len() > limit {
+        let mut cut = limit;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        text.truncate(cut);
+    }
+    text
+}
+
+#[cfg(test)]
+mod printable_tests {
+    use super::*;
+
+    #[test]
+    fn text_is_kept_whole_and_binary_gives_its_runs() {
+        assert_eq!(
+            printable_text(b"%PDF-1.7 mail me: a@b.co", 100),
+            "%PDF-1.7 mail me: a@b.co"
+        );
+        let binary = b"\x00\x01PK\x03ab\x00call +1 415 839 2716\xff\xfe\x00";
+        assert_eq!(printable_text(binary, 100), "call +1 415 839 2716\n");
+        assert_eq!(printable_text(b"0123456789", 4), "0123");
+        assert_eq!(printable_text("é€".as_bytes(), 3), "é");
     }
 }

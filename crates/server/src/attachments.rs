@@ -9,7 +9,10 @@
 //! by a blank line, into one text: the decision's own finding spans index that joined text.
 
 use offside_detect::{Engine, Finding, Region};
-use offside_extract::{classify, Classification, Document, FileType, Rect, Source};
+use offside_extract::{
+    classify, printable_text, Classification, Document, ExtractError, FileType, Location, Rect,
+    Segment, Source,
+};
 use offside_policy::event::{Attachment, AttachmentKind, Recognised};
 use offside_policy::{Decision, Event, EventError, Policy, Surface};
 use serde::ser::SerializeMap;
@@ -139,6 +142,31 @@ impl Report {
     }
 }
 
+/// The bytes of the raw-text fallback scanned at most: enough for any message-sized text
+/// hidden in a broken file, bounded for a 50 MB one.
+pub const RAW_TEXT_LIMIT: usize = 2 << 20;
+
+/// What is scanned of a file that could not be read as its type: its printable text
+/// ([`offside_extract::printable_text`]), as one `raw` segment. `None` for errors where
+/// the bytes are not worth reading (over a limit, encrypted, timed out) or hold no text.
+pub fn unreadable_document(bytes: &[u8], error: &ExtractError) -> Option<Document> {
+    let file_type = match error {
+        ExtractError::Corrupt { file_type, .. } => *file_type,
+        ExtractError::Unsupported(_) => FileType::Text,
+        _ => return None,
+    };
+    let text = printable_text(bytes, RAW_TEXT_LIMIT);
+    if text.trim().is_empty() {
+        return None;
+    }
+    Some(Document {
+        file_type,
+        pages: 0,
+        segments: vec![Segment::text(text, Source::Raw, Location::default())],
+        warnings: Vec::new(),
+    })
+}
+
 /// Scans every segment of `document` with `engine` (`region`: the phone region hint, `None`
 /// for the engine's default) and recognises legal documents from the text.
 pub fn scan_document(
@@ -156,7 +184,7 @@ pub fn scan_document(
         }
         let offset = text.len();
         text.push_str(&segment.text);
-        if matches!(segment.source, Source::Text | Source::Ocr) {
+        if matches!(segment.source, Source::Text | Source::Ocr | Source::Raw) {
             readable.push_str(&segment.text);
             readable.push('\n');
         }
@@ -167,7 +195,7 @@ pub fn scan_document(
             text_findings.push(shifted);
             let region = match segment.source {
                 Source::Ocr | Source::QrCode => segment.region_of(finding.start..finding.end),
-                Source::Text | Source::Link => None,
+                Source::Text | Source::Link | Source::Raw => None,
             };
             findings.push(LocatedFinding {
                 finding,

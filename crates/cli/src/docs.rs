@@ -16,7 +16,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use offside_detect::Engine;
 use offside_extract::{ExtractError, Extractor, FileType, Limits, OcrOptions};
 use offside_policy::{Event, Policy};
-use offside_server::attachments::{decide_document, scan_document, unreadable_document, Report};
+use offside_server::attachments::{decide_document, read_and_scan, Report};
 pub use offside_server::attachments::{default_event, merge};
 use serde_json::Value;
 
@@ -155,21 +155,11 @@ fn process(path: &Path, engine: &Engine, extractor: &Extractor, mode: &Mode<'_>)
         Ok(bytes) => bytes,
         Err(e) => return failed(None, format!("cannot read it: {e}")),
     };
-    let (document, error) = match extractor.extract(&bytes) {
-        Ok(document) => (document, None),
-        // A file that cannot be read as its type is still scanned for the text it shows,
-        // and reported as failed: a broken PDF does not hide the address typed into it.
-        Err(e) => match unreadable_document(&bytes, &e) {
-            Some(document) => (document, Some(e.to_string())),
-            None => return failed(offside_extract::sniff(&bytes).ok(), e.to_string()),
-        },
+    let scanned = match read_and_scan(extractor, engine, &bytes, None) {
+        Ok(scanned) => scanned,
+        Err(e) => return failed(offside_extract::sniff(&bytes).ok(), e.to_string()),
     };
-    let scanned = scan_document(engine, document, None);
     let mut report = Report::scanned(file.clone(), &scanned);
-    if let Some(error) = error {
-        report.pages = None;
-        report.error = Some(error);
-    }
     let failed_to_read = report.error.is_some();
     if let Mode::Check { policy, event } = mode {
         let name = path.file_name().map(|n| n.to_string_lossy());

@@ -10,8 +10,8 @@
 
 use offside_detect::{Engine, Finding, Region};
 use offside_extract::{
-    classify, printable_text, Classification, Document, ExtractError, FileType, Location, Rect,
-    Segment, Source,
+    classify, printable_text, Classification, Document, ExtractError, Extractor, FileType,
+    Location, Rect, Segment, Source,
 };
 use offside_policy::event::{Attachment, AttachmentKind, Recognised};
 use offside_policy::{Decision, Event, EventError, Policy, Surface};
@@ -39,6 +39,9 @@ pub struct ScannedDocument {
     pub recognised: Option<Classification>,
     /// Parts of the file that could not be read, the rest being read.
     pub warnings: Vec<String>,
+    /// Why the file could not be read as its type, when only its printable text was
+    /// scanned (see [`read_and_scan`]).
+    pub error: Option<String>,
 }
 
 /// A finding in a file, with its provenance.
@@ -130,13 +133,15 @@ impl Report {
         Report {
             file,
             file_type: Some(scanned.file_type),
-            pages: Some(scanned.pages),
+            // A file read only for its printable text has no pages to speak of.
+            pages: scanned.error.is_none().then_some(scanned.pages),
             findings: Some(scanned.findings.clone()),
             recognised: scanned.recognised.as_ref().map(|c| RecognisedReport {
                 kind: c.kind.as_str(),
                 reason: c.reason(),
             }),
             warnings: scanned.warnings.clone(),
+            error: scanned.error.clone(),
             ..Report::default()
         }
     }
@@ -214,6 +219,30 @@ pub fn scan_document(
         text_findings,
         recognised: classify(&readable),
         warnings: document.warnings,
+        error: None,
+    }
+}
+
+/// Reads `bytes` with `extractor` and scans the result. A file that cannot be read as its
+/// type is still scanned for the text it shows ([`unreadable_document`]), with the error
+/// kept in [`ScannedDocument::error`], so a broken PDF does not hide the address typed into
+/// it; `Err` only when there is no such text either.
+pub fn read_and_scan(
+    extractor: &Extractor,
+    engine: &Engine,
+    bytes: &[u8],
+    region: Option<Region>,
+) -> Result<ScannedDocument, ExtractError> {
+    match extractor.extract(bytes) {
+        Ok(document) => Ok(scan_document(engine, document, region)),
+        Err(error) => {
+            let Some(document) = unreadable_document(bytes, &error) else {
+                return Err(error);
+            };
+            let mut scanned = scan_document(engine, document, region);
+            scanned.error = Some(error.to_string());
+            Ok(scanned)
+        }
     }
 }
 

@@ -330,14 +330,8 @@ async fn attachment(
         let state = work_state;
         // A file that cannot be read as its type is still judged on the text it shows
         // (the answer then carries "error"); with none, it is unreadable.
-        let (document, error) = match state.extractor.extract(&bytes) {
-            Ok(document) => (document, None),
-            Err(error) => match attachments::unreadable_document(&bytes, &error) {
-                Some(document) => (document, Some(error.to_string())),
-                None => return Err(ApiError::UnreadableAttachment(error.to_string())),
-            },
-        };
-        let scanned = attachments::scan_document(&state.engine, document, region);
+        let scanned = attachments::read_and_scan(&state.extractor, &state.engine, &bytes, region)
+            .map_err(|error| ApiError::UnreadableAttachment(error.to_string()))?;
         let id = event.id.clone();
         let decision =
             attachments::decide_document(&state.policy, event, &scanned, name.as_deref())
@@ -346,10 +340,6 @@ async fn attachment(
         let mut answer = attachments::Report::scanned(name, &scanned);
         answer.id = id;
         answer.decision = Some(decision);
-        if error.is_some() {
-            answer.pages = None;
-            answer.error = error;
-        }
         Ok::<_, ApiError>(answer)
     })
     .await

@@ -5,6 +5,70 @@ use crate::detectors::{self, Detector, ScanContext};
 use crate::normalize::Normalized;
 use crate::{context, conversation, Finding, Region};
 
+/// The size a long text is scanned in (see [`Engine::scan`]).
+const SEGMENT: usize = 32 * 1024;
+/// How much of its neighbours a segment is read with, on each side: more than any finding
+/// and than the context a finding is judged in.
+const MARGIN: usize = 1024;
+
+/// Where the segment of `text` that starts at `from` ends: at the last paragraph break in
+/// the second half of the next [`SEGMENT`] bytes, else the last line break, sentence end or
+/// space there, else at the segment's size; at the end of the text when little is left.
+fn segment_end(text: &str, from: usize) -> usize {
+    let limit = from + SEGMENT;
+    if limit + MARGIN >= text.len() {
+        return text.len();
+    }
+    let bytes = text.as_bytes();
+    let second_half = &bytes[from + SEGMENT / 2..limit];
+    let after = |at: usize, len: usize| from + SEGMENT / 2 + at + len;
+    if let Some(at) = second_half.windows(2).rposition(|w| w == b"\n\n") {
+        return after(at, 2);
+    }
+    if let Some(at) = second_half.iter().rposition(|&b| b == b'\n') {
+        return after(at, 1);
+    }
+    if let Some(at) = second_half.windows(2).rposition(|w| w == b". ") {
+        return after(at, 2);
+    }
+    if let Some(at) = second_half.iter().rposition(|&b| b.is_ascii_whitespace()) {
+        return after(at, 1);
+    }
+    let mut end = limit;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    end
+}
+
+/// The part of `text` a segment is read in: the segment and up to [`MARGIN`] bytes on each
+/// side, widened only to whole words (cut after a space before, before a space after) so
+/// the margins start and end at word boundaries.
+fn segment_window(text: &str, owned_start: usize, owned_end: usize) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let mut start = owned_start.saturating_sub(MARGIN);
+    if let Some(at) = bytes[start..owned_start]
+        .iter()
+        .position(u8::is_ascii_whitespace)
+    {
+        start += at + 1;
+    }
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    let mut end = (owned_end + MARGIN).min(text.len());
+    if let Some(at) = bytes[owned_end..end]
+        .iter()
+        .rposition(u8::is_ascii_whitespace)
+    {
+        end = owned_end + at;
+    }
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    (start.min(owned_start), end.max(owned_end))
+}
+
 /// How an [`Engine`] is set up.
 #[derive(Debug, Clone)]
 pub struct EngineOptions {
@@ -49,9 +113,33 @@ impl Engine {
 
     /// Scans one text. `region` is the message's region hint; the engine's default region
     /// is used when it is `None`. Findings are sorted by start offset.
+    ///
+    /// A long text (a document, an attachment's text) is scanned in segments of about
+    /// 32 KiB cut at paragraph or line breaks, each read with 1 KiB of its neighbours around
+    /// it and reporting only what starts inside it. Context is local anyway (a clause, a
+    /// label, the words around a channel name), and a segment's working set stays in the
+    /// CPU's cache where a whole 10 MB text's views would take hundreds of megabytes.
     pub fn scan(&self, text: &str, region: Option<Region>) -> Vec<Finding> {
-        let normalized = Normalized::new(text);
-        self.scan_normalized(&normalized, region)
+        if text.len() <= SEGMENT + 2 * MARGIN {
+            let normalized = Normalized::new(text);
+            return self.scan_normalized(&normalized, region);
+        }
+        let mut findings = Vec::new();
+        let mut owned_start = 0;
+        while owned_start < text.len() {
+            let owned_end = segment_end(text, owned_start);
+            let (window_start, window_end) = segment_window(text, owned_start, owned_end);
+            let normalized = Normalized::new(&text[window_start..window_end]);
+            for mut finding in self.scan_normalized(&normalized, region) {
+                finding.start += window_start;
+                finding.end += window_start;
+                if (owned_start..owned_end).contains(&finding.start) {
+                    findings.push(finding);
+                }
+            }
+            owned_start = owned_end;
+        }
+        findings
     }
 
     pub(crate) fn scan_normalized(
@@ -81,5 +169,100 @@ impl Engine {
     /// (`messages`).
     pub fn scan_conversation(&self, messages: &[&str], region: Option<Region>) -> Vec<Finding> {
         conversation::scan(self, messages, region)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Lines of marketplace talk, benign and not, that long texts are made of.
+    const LINES: &[&str] = &[
+        "Hi! Is this still available?",
+        "Order #4829137 shipped today, tracking should update by Friday.",
+        "Delivery between 9:30 and 11:00 on 12/03, invoice 2024-0915 attached.",
+        "I can't share my phone number here, let's keep it on the site.",
+        "Could you build a Telegram bot that posts our daily prices?",
+        "email me at alex.m@gmail.com",
+        "write me: alex at gmail dot com",
+        "call me on (415) 839-2716",
+        "text me four one five, eight three nine, two seven one six",
+        "add me on whats app +44 7911 123456",
+        "my insta is @maya_runs, DM me there",
+        "pay me via paypal.me/lenaw and I ship today",
+        "ａｌｅｘ＠ｇｍａｉｌ．ｃｏｍ",
+        "IBAN DE89 3704 0044 0532 0130 00, pay direct and skip the fees",
+        "what's your number? let's talk outside this site",
+        "k.tanaka (at) outlook [dot] com",
+        "Lot 88213: 24 pieces at $3.50 each, shipping included.",
+        "¿Sigue disponible? Me interesa mucho, gracias. 👍",
+    ];
+
+    fn in_one_piece(engine: &Engine, text: &str) -> Vec<Finding> {
+        engine.scan_normalized(&Normalized::new(text), None)
+    }
+
+    /// A text of about `n_bytes` made of [`LINES`] in a pseudo-random order, joined by
+    /// spaces, line breaks or paragraph breaks.
+    fn long_text(n_bytes: usize, mut seed: u64) -> String {
+        let mut next = move |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let mut text = String::new();
+        while text.len() < n_bytes {
+            text.push_str(LINES[next(LINES.len())]);
+            text.push_str(["\n\n", "\n", " ", " ", ". "][next(5)]);
+        }
+        text
+    }
+
+    #[test]
+    fn a_long_text_in_segments_finds_what_it_finds_in_one_piece() {
+        let engine = Engine::new(EngineOptions::default());
+        for seed in [1, 2, 3] {
+            let text = long_text(200_000, seed);
+            let in_segments = engine.scan(&text, None);
+            assert!(in_segments.len() > 1000, "{}", in_segments.len());
+            assert_eq!(in_segments, in_one_piece(&engine, &text), "seed {seed}");
+        }
+    }
+
+    #[test]
+    fn a_value_across_a_segment_cut_is_found_once() {
+        let engine = Engine::new(EngineOptions::default());
+        // No space for the cut to fall on: it falls inside the address.
+        for offset in [SEGMENT - 8, SEGMENT - 1, SEGMENT, SEGMENT + 3] {
+            let text = format!(
+                "{}|alex.mason@gmail.com|{}",
+                "|".repeat(offset),
+                "|".repeat(SEGMENT)
+            );
+            let findings = engine.scan(&text, None);
+            assert_eq!(findings, in_one_piece(&engine, &text), "offset {offset}");
+            let emails: Vec<&str> = findings
+                .iter()
+                .filter(|f| f.kind == crate::Kind::Email)
+                .map(|f| &text[f.start..f.end])
+                .collect();
+            assert_eq!(emails, ["alex.mason@gmail.com"], "offset {offset}");
+        }
+    }
+
+    #[test]
+    fn segments_cover_the_text_at_char_boundaries() {
+        let text = long_text(300_000, 9) + "é".repeat(40_000).as_str();
+        let mut from = 0;
+        while from < text.len() {
+            let end = segment_end(&text, from);
+            assert!(end > from && text.is_char_boundary(end));
+            let (start, stop) = segment_window(&text, from, end);
+            assert!(start <= from && stop >= end);
+            assert!(text.is_char_boundary(start) && text.is_char_boundary(stop));
+            from = end;
+        }
+        assert_eq!(from, text.len());
     }
 }

@@ -45,97 +45,56 @@ impl Detector for PhoneDetector {
         }
         let mut found_spans = SpanIndex::default();
         let gate = Gate::new(text, out);
-        let folded = text.folded();
-        let any_candidate = gate.any_candidate(folded, 0);
-        // Which windows have a candidate, asked once for both matcher passes; a text of one
-        // window (every message) has the answer already.
-        let windows = WindowCandidates::new(&gate, folded, any_candidate);
-        if any_candidate {
-            for (window_idx, (chunk_start, chunk)) in chunks(folded).enumerate() {
-                if !windows.has_candidate(window_idx, chunk_start, chunk) {
+        // The pieces of text worth handing to the matcher, found once for both of its passes.
+        let windows = matcher_windows(text.folded(), &gate);
+        for window in &windows {
+            // National numbers of other regions are the digit-run scanner's business (it
+            // tries them only in national format with a trunk prefix); asking the matcher to
+            // try every fallback region costs a hundred times more on every message with a
+            // number in it.
+            let builder = PHONE_MATCHER_FACTORY
+                .matcher_builder(window.text)
+                .leniency(Leniency::Valid)
+                .max_tries(MAX_MATCHER_TRIES)
+                .preferred_region(scan.region.0);
+            for found in builder.build() {
+                if found.start >= window.accept_before {
+                    break;
+                }
+                // "fits the 2016 model": German numbering allows very short numbers, but
+                // in a message a bare run of under seven digits is a year or a quantity.
+                if national_digits(found.raw_string) < 7 {
                     continue;
                 }
-                // National numbers of other regions are the digit-run scanner's business (it
-                // tries them only in national format with a trunk prefix); asking the matcher to
-                // try every fallback region costs a hundred times more on every message with a
-                // number in it.
-                let builder = PHONE_MATCHER_FACTORY
-                    .matcher_builder(chunk)
-                    .leniency(Leniency::Valid)
-                    .max_tries(MAX_MATCHER_TRIES)
-                    .preferred_region(scan.region.0);
-                for found in builder.build() {
-                    // "fits the 2016 model": German numbering allows very short numbers, but
-                    // in a message a bare run of under seven digits is a year or a quantity.
-                    if national_digits(found.raw_string) < 7 {
-                        continue;
-                    }
-                    let in_region = found.raw_string.trim_start().starts_with('+')
-                        || found.number.is_valid_for_region(scan.region.0);
-                    // A national number of another region: plausible (international users write
-                    // their own country's numbers) but less certain, and too ambiguous when short.
-                    if !in_region
-                        && (national_digits(found.raw_string) < 10
-                            || !found.raw_string.trim_start().starts_with('0'))
-                    {
-                        continue;
-                    }
-                    let (start, end) =
-                        text.original_span(chunk_start + found.start, chunk_start + found.end());
-                    push_phone(
-                        &mut found_spans,
-                        out,
-                        canonical(&found.number),
-                        (start, end),
-                        if in_region { 0.95 } else { 0.7 },
-                        if in_region {
-                            "phone/libphonenumber"
-                        } else {
-                            "phone/other_region"
-                        },
-                    );
+                let in_region = found.raw_string.trim_start().starts_with('+')
+                    || found.number.is_valid_for_region(scan.region.0);
+                // A national number of another region: plausible (international users write
+                // their own country's numbers) but less certain, and too ambiguous when short.
+                if !in_region
+                    && (national_digits(found.raw_string) < 10
+                        || !found.raw_string.trim_start().starts_with('0'))
+                {
+                    continue;
                 }
+                let (start, end) =
+                    text.original_span(window.offset + found.start, window.offset + found.end());
+                push_phone(
+                    &mut found_spans,
+                    out,
+                    canonical(&found.number),
+                    (start, end),
+                    if in_region { 0.95 } else { 0.7 },
+                    if in_region {
+                        "phone/libphonenumber"
+                    } else {
+                        "phone/other_region"
+                    },
+                );
             }
         }
         let named = named_regions(text);
         digit_runs(text, scan, &named, &gate, &mut found_spans, out);
         possible_with_cue(text, scan, &windows, &mut found_spans, out);
-    }
-}
-
-/// Whether each matcher window of the folded text has a digit stretch worth parsing
-/// ([`Gate::any_candidate`]), computed on first use and kept.
-struct WindowCandidates<'g, 't, 'n> {
-    gate: &'g Gate<'t, 'n>,
-    /// `Some` when the text is one window: its answer is the whole text's.
-    single: Option<bool>,
-    known: std::cell::RefCell<Vec<Option<bool>>>,
-}
-
-impl<'g, 't, 'n> WindowCandidates<'g, 't, 'n> {
-    fn new(gate: &'g Gate<'t, 'n>, folded: &str, whole_text: bool) -> Self {
-        WindowCandidates {
-            gate,
-            single: (folded.len() <= CHUNK + OVERLAP).then_some(whole_text),
-            known: Default::default(),
-        }
-    }
-
-    /// The answer for window `idx` of [`chunks`], which is `chunk` at `offset`.
-    fn has_candidate(&self, idx: usize, offset: usize, chunk: &str) -> bool {
-        if let Some(answer) = self.single {
-            return answer;
-        }
-        if let Some(Some(answer)) = self.known.borrow().get(idx) {
-            return *answer;
-        }
-        let answer = self.gate.any_candidate(chunk, offset);
-        let mut known = self.known.borrow_mut();
-        if known.len() <= idx {
-            known.resize(idx + 1, None);
-        }
-        known[idx] = Some(answer);
-        answer
     }
 }
 
@@ -247,7 +206,7 @@ static CALL_CUE: LazyLock<Regex> = LazyLock::new(|| {
 fn possible_with_cue(
     text: &Normalized<'_>,
     scan: &ScanContext<'_>,
-    windows: &WindowCandidates<'_, '_, '_>,
+    windows: &[MatcherWindow<'_>],
     found_spans: &mut SpanIndex,
     out: &mut Vec<Finding>,
 ) {
@@ -255,27 +214,27 @@ fn possible_with_cue(
     if !CALL_CUE.is_match(lower) {
         return;
     }
-    for (window_idx, (chunk_start, chunk)) in chunks(text.folded()).enumerate() {
-        if !windows.has_candidate(window_idx, chunk_start, chunk) {
-            continue;
-        }
+    for window in windows {
         let matcher = PHONE_MATCHER_FACTORY
-            .matcher_builder(chunk)
+            .matcher_builder(window.text)
             .leniency(Leniency::Possible)
             .preferred_region(scan.region.0)
             .max_tries(MAX_MATCHER_TRIES)
             .build();
         for found in matcher {
+            if found.start >= window.accept_before {
+                break;
+            }
             if national_digits(found.raw_string) < 7 {
                 continue;
             }
-            let found_start = chunk_start + found.start;
+            let found_start = window.offset + found.start;
             let window_start = found_start.saturating_sub(40);
             let before = lower.get(window_start..found_start).unwrap_or("");
             if !CALL_CUE.is_match(before) {
                 continue;
             }
-            let (start, end) = text.original_span(found_start, chunk_start + found.end());
+            let (start, end) = text.original_span(found_start, window.offset + found.end());
             push_phone(
                 found_spans,
                 out,
@@ -312,35 +271,136 @@ fn push_phone(
     ));
 }
 
-/// Bytes of text handed to libphonenumber's matcher at a time. The matcher's cost grows
-/// faster than linearly on long runs of digits and spaces; fixed-size windows that overlap by
-/// more than any phone number keep a 10 MB text linear.
+/// A piece of the folded text handed to libphonenumber's matcher.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct MatcherWindow<'t> {
+    /// Where `text` starts in the folded text.
+    offset: usize,
+    /// The piece: a stretch of characters a matcher candidate can be made of, with the
+    /// character before it and up to three after it, which the matcher reads to judge a
+    /// candidate at an edge (a letter glued to the number, a `:30` time suffix).
+    text: &'t str,
+    /// Matches starting at or after this index of `text` begin in the trailing context:
+    /// they belong to the next window.
+    accept_before: usize,
+}
+
+/// The longest stretch handed to the matcher in one piece. Its cost grows faster than
+/// linearly on long runs of digits and spaces; longer stretches are cut into overlapping
+/// pieces of this size, which keeps a 10 MB text of digits linear.
 const CHUNK: usize = 4096;
+/// How much those pieces overlap: more than any phone number.
 const OVERLAP: usize = 96;
 
-/// Overlapping windows of `text`, cut at char boundaries: (offset, window).
-fn chunks(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut start = 0;
-    std::iter::from_fn(move || {
-        if start >= text.len() {
-            return None;
+/// Whether an ASCII byte can be part of a candidate of libphonenumber's matcher: digits;
+/// its punctuation (`VALID_PUNCTUATION`: dashes, spaces, dots, slashes, brackets, tildes,
+/// `x`); its lead characters (`+`, brackets); and everything its extension pattern accepts
+/// (`;ext=`, `ext.`, `extension`, `anexo`, `int`, `x`, `#`, `~`, and the `,`, `:` and tabs
+/// around them, in any case). The matcher's pattern cannot match across any other ASCII
+/// character (a line break, most letters), so the text can be cut there without changing
+/// what it finds.
+const fn may_be_in_candidate(b: u8) -> bool {
+    matches!(
+        b,
+        b'0'..=b'9'
+            | b' '
+            | b'\t'
+            | b'-'
+            | b'('
+            | b')'
+            | b'['
+            | b']'
+            | b'.'
+            | b'/'
+            | b'~'
+            | b'+'
+            | b';'
+            | b'='
+            | b','
+            | b':'
+            | b'#'
+            | b'a'
+            | b'e'
+            | b'i'
+            | b'n'
+            | b'o'
+            | b's'
+            | b't'
+            | b'x'
+            | b'A'
+            | b'E'
+            | b'I'
+            | b'N'
+            | b'O'
+            | b'S'
+            | b'T'
+            | b'X'
+    ) || !b.is_ascii()
+}
+
+/// The pieces of `folded` worth handing to the matcher: each maximal stretch of characters
+/// a candidate can be made of ([`may_be_in_candidate`]) that holds a digit stretch the gate
+/// lets through. The matcher finds in each piece exactly what it would find there in the
+/// whole text, and never has to search the prose between numbers; in a long document that
+/// is most of the text.
+fn matcher_windows<'t>(folded: &'t str, gate: &Gate<'_, '_>) -> Vec<MatcherWindow<'t>> {
+    let bytes = folded.as_bytes();
+    let mut windows = Vec::new();
+    // End of the last stretch handed over: digit stretches inside it are covered.
+    let mut covered_until = 0;
+    for stretch in stretches(folded) {
+        if stretch.start < covered_until
+            || !(7..=24).contains(&stretch.n_digits)
+            || !{
+                let (start, end) = gate.text.original_span(stretch.start, stretch.end);
+                gate.worth_parsing(start, end)
+            }
+        {
+            continue;
         }
-        let mut end = (start + CHUNK + OVERLAP).min(text.len());
-        while !text.is_char_boundary(end) {
-            end -= 1;
+        // Widen to the whole stretch of possible candidate characters. Every byte outside
+        // ASCII counts as possible, so both edges fall on ASCII bytes: char boundaries.
+        let mut run_start = stretch.start;
+        while run_start > covered_until && may_be_in_candidate(bytes[run_start - 1]) {
+            run_start -= 1;
         }
-        let chunk = (start, &text[start..end]);
-        let mut next = if end == text.len() {
-            end
-        } else {
-            start + CHUNK
-        };
-        while !text.is_char_boundary(next) {
-            next += 1;
+        let mut run_end = stretch.end;
+        while run_end < bytes.len() && may_be_in_candidate(bytes[run_end]) {
+            run_end += 1;
         }
-        start = next;
-        Some(chunk)
-    })
+        covered_until = run_end;
+        let mut piece_start = run_start;
+        loop {
+            let mut piece_end = (piece_start + CHUNK + OVERLAP).min(run_end);
+            while !folded.is_char_boundary(piece_end) {
+                piece_end -= 1;
+            }
+            // One character of context before, up to three after.
+            let before = folded[..piece_start]
+                .chars()
+                .next_back()
+                .map_or(0, char::len_utf8);
+            let after: usize = folded[piece_end..]
+                .chars()
+                .take(3)
+                .map(char::len_utf8)
+                .sum();
+            let offset = piece_start - before;
+            windows.push(MatcherWindow {
+                offset,
+                text: &folded[offset..piece_end + after],
+                accept_before: piece_end - offset,
+            });
+            if piece_end >= run_end {
+                break;
+            }
+            piece_start += CHUNK;
+            while !folded.is_char_boundary(piece_start) {
+                piece_start += 1;
+            }
+        }
+    }
+    windows
 }
 
 /// E.164, with `;ext=` when the number has an extension.
@@ -425,19 +485,6 @@ impl<'t, 'n> Gate<'t, 'n> {
             span.1 = max_end;
         }
         Gate { text, containers }
-    }
-
-    /// Whether `chunk` (at `offset` in the folded text) has a digit stretch worth handing
-    /// to libphonenumber's matcher.
-    fn any_candidate(&self, chunk: &str, offset: usize) -> bool {
-        stretches(chunk).any(|stretch| {
-            (7..=24).contains(&stretch.n_digits) && {
-                let (start, end) = self
-                    .text
-                    .original_span(offset + stretch.start, offset + stretch.end);
-                self.worth_parsing(start, end)
-            }
-        })
     }
 
     /// Whether the digits at `start..end` of the original text may be a phone number: not a
@@ -726,6 +773,78 @@ mod tests {
         ];
         for (text, region, want) in cases {
             assert_eq!(phones(text, region), vec![want.to_string()], "{text:?}");
+        }
+    }
+
+    /// Every match of libphonenumber's matcher over the whole text, as (start, end, value).
+    fn whole_text_matches(text: &str, leniency: Leniency) -> Vec<(usize, usize, String)> {
+        PHONE_MATCHER_FACTORY
+            .matcher_builder(text)
+            .leniency(leniency)
+            .preferred_region(Region::US.0)
+            .build()
+            .map(|m| (m.start, m.end(), canonical(&m.number)))
+            .collect()
+    }
+
+    #[test]
+    fn the_matcher_never_matches_across_a_byte_windows_are_cut_at() {
+        for b in 0u8..128 {
+            if may_be_in_candidate(b) {
+                continue;
+            }
+            let c = char::from(b);
+            for text in [
+                format!("+1 415 555 0132{c}ext. 12"),
+                format!("(415){c}555-0132"),
+                format!("415-555{c}0132"),
+                format!("{c}+44 20 7123 4567{c}"),
+                format!("call 650 253 0000 x{c}123"),
+            ] {
+                for (start, end, _) in whole_text_matches(&text, Leniency::Possible) {
+                    assert!(
+                        !text[start..end].contains(c),
+                        "{c:?} inside a match of {text:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn matcher_windows_find_what_the_whole_text_matcher_finds() {
+        let texts = [
+            "call me at (206) 591-2514 or +44 20 7123 4567, ext. 12 after 5pm",
+            "Ring 650-253-0000 x123 tonight\nor 650 253 0000 ext 45#",
+            "abc8005001234 is glued; 8005001234def too; 415 555 0132: ok",
+            "meeting at 2012-01-02 08:00 then call +1 (415) 555-0132 anexo 7",
+            "ｃａｌｌ ＋１ ４１５ ５５５ ０１３２, or 0044 20 7123 4567; 415.555.0132",
+            "the number 415 555 0132/x12 and 415 555 0133",
+        ];
+        for text in texts {
+            let normalized = Normalized::new(text);
+            let gate = Gate::new(&normalized, &[]);
+            let folded = normalized.folded();
+            let mut through_windows = Vec::new();
+            for window in matcher_windows(folded, &gate) {
+                assert_eq!(&folded[window.offset..][..window.text.len()], window.text);
+                for found in PHONE_MATCHER_FACTORY
+                    .matcher_builder(window.text)
+                    .leniency(Leniency::Valid)
+                    .preferred_region(Region::US.0)
+                    .build()
+                    .take_while(|m| m.start < window.accept_before)
+                {
+                    through_windows.push((
+                        window.offset + found.start,
+                        window.offset + found.end(),
+                        canonical(&found.number),
+                    ));
+                }
+            }
+            let whole = whole_text_matches(folded, Leniency::Valid);
+            assert!(!whole.is_empty(), "{text:?}");
+            assert_eq!(through_windows, whole, "{text:?}");
         }
     }
 

@@ -783,6 +783,107 @@ fn group_map(regex: &Regex) -> Vec<(usize, usize)> {
         .collect()
 }
 
+/// A long text is searched for shapes and requests in blocks of this size...
+const BLOCK: usize = 4096;
+/// ...each read with this much of the text after it, so that a match starting in a block is
+/// seen whole (a shape is a few words; the engine's segments carry the same margin).
+const BLOCK_MARGIN: usize = 1024;
+
+/// Where the patterns of [`ChannelDetector::any_pattern`] match in a text: for a short text
+/// the set of patterns, for a long one the blocks each pattern matches in. A regex that
+/// found a pattern anywhere in a 32 KiB segment would otherwise search all of it, once per
+/// pattern; in a document most patterns match somewhere.
+struct Located {
+    /// `(start, end)` of each block; `end` is where matches may no longer start.
+    blocks: Vec<(usize, usize)>,
+    /// For each block, the patterns that match in it or in its margin.
+    matched: Vec<regex_automata::PatternSet>,
+}
+
+impl Located {
+    fn new(set: &regex_automata::meta::Regex, lower: &str) -> Located {
+        let mut located = Located {
+            blocks: Vec::new(),
+            matched: Vec::new(),
+        };
+        let mut start = 0;
+        while start < lower.len() {
+            // One block for a text that is not much longer than one.
+            let mut end = if lower.len() <= 2 * BLOCK + BLOCK_MARGIN {
+                lower.len()
+            } else {
+                (start + BLOCK).min(lower.len())
+            };
+            while !lower.is_char_boundary(end) {
+                end += 1;
+            }
+            let mut matched = regex_automata::PatternSet::new(set.pattern_len());
+            let input = regex_automata::Input::new(lower).range(start..search_end(lower, end));
+            set.which_overlapping_matches(&input, &mut matched);
+            located.blocks.push((start, end));
+            located.matched.push(matched);
+            start = end;
+        }
+        located
+    }
+
+    /// The matches of pattern `pattern_idx` over the whole text, in order and not
+    /// overlapping, as `regex.captures_iter(lower)` or `find_iter` gives them: `search`
+    /// finds the next match at or after a position of a haystack, `range` says where it is.
+    fn matches<'h, M>(
+        &self,
+        pattern_idx: usize,
+        lower: &'h str,
+        search: impl Fn(&'h str, usize) -> Option<M>,
+        range: impl Fn(&M) -> Option<std::ops::Range<usize>>,
+    ) -> Vec<M> {
+        let pattern = regex_automata::PatternID::new_unchecked(pattern_idx);
+        let mut found = Vec::new();
+        // Where the previous match ended: the next is looked for from there.
+        let mut resume = 0;
+        for (&(start, end), matched) in self.blocks.iter().zip(&self.matched) {
+            if !matched.contains(pattern) {
+                continue;
+            }
+            let haystack = &lower[..search_end(lower, end)];
+            let mut at = resume.max(start);
+            while at < end {
+                let Some(m) = search(haystack, at) else {
+                    break;
+                };
+                let Some(span) = range(&m) else {
+                    break;
+                };
+                if span.start >= end {
+                    break;
+                }
+                // No pattern matches the empty string; step on regardless.
+                at = if span.end > span.start {
+                    span.end
+                } else {
+                    ceil_char_boundary(lower, span.end + 1)
+                };
+                resume = at;
+                found.push(m);
+            }
+        }
+        found
+    }
+}
+
+/// The end of the text a block ending at `end` is searched in.
+fn search_end(lower: &str, end: usize) -> usize {
+    ceil_char_boundary(lower, (end + BLOCK_MARGIN).min(lower.len()))
+}
+
+fn ceil_char_boundary(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
 /// Whether the text at `at` ends a clause: end of text, punctuation, or a word that closes
 /// an invitation ("instead", "please", "app").
 fn ends_clause(lower: &str, at: usize) -> bool {
@@ -829,15 +930,16 @@ impl Detector for ChannelDetector {
         }
         let span = |s: usize, e: usize| text.original_span(s, e);
         let mut shaped: std::collections::HashSet<(usize, usize)> = Default::default();
-        let mut matched = regex_automata::PatternSet::new(self.any_pattern.pattern_len());
-        self.any_pattern
-            .which_overlapping_matches(&regex_automata::Input::new(lower), &mut matched);
+        // Most texts match no shape: the set answers that in one pass (per block of a long
+        // text, so that a shape is then searched for only where it matched).
+        let located = Located::new(&self.any_pattern, lower);
         for (shape_idx, shape) in self.shapes.iter().enumerate() {
-            // Most texts match no shape: the set answered that in one pass.
-            if !matched.contains(regex_automata::PatternID::new_unchecked(shape_idx)) {
-                continue;
-            }
-            for caps in shape.regex.captures_iter(lower) {
+            for caps in located.matches(
+                shape_idx,
+                lower,
+                |hay, at| shape.regex.captures_at(hay, at),
+                |caps| caps.get(0).map(|m| m.range()),
+            ) {
                 let (Some(whole), Some(chan)) = (caps.get(0), caps.name("ch")) else {
                     continue;
                 };
@@ -926,12 +1028,13 @@ impl Detector for ChannelDetector {
             ));
         }
         for (request_idx, request) in self.requests.iter().enumerate() {
-            if !matched.contains(regex_automata::PatternID::new_unchecked(
-                self.shapes.len() + request_idx,
-            )) {
-                continue;
-            }
-            for m in request.regex.find_iter(lower) {
+            let pattern_idx = self.shapes.len() + request_idx;
+            for m in located.matches(
+                pattern_idx,
+                lower,
+                |hay, at| request.regex.find_at(hay, at),
+                |m| Some(m.range()),
+            ) {
                 let clause = crate::context::clause_around(lower, m.start(), m.end());
                 if request.needs_money_word && !self.money_words.is_match(clause) {
                     continue;
@@ -1030,6 +1133,63 @@ impl Detector for ChannelDetector {
 mod tests {
     use super::*;
     use crate::Region;
+
+    #[test]
+    fn blocks_of_a_long_text_give_every_match_of_the_whole_text() {
+        let lines = [
+            "ping me on skype please",
+            "let's switch to telegram, it is faster",
+            "my weixin is hrossi",
+            "pay me via paypal and skip the fees",
+            "what's your number?",
+            "could you build a telegram bot",
+            "venmo: @nadia_k",
+            "I accept payoneer",
+            "we can talk outside the platform",
+        ];
+        // Every line at every offset around the first block boundaries, with filler that
+        // matches nothing in between.
+        let mut lower = String::new();
+        let mut k = 0;
+        while lower.len() < 6 * BLOCK {
+            lower.push_str(lines[k % lines.len()]);
+            lower.push(' ');
+            lower.push_str(&"ok ".repeat(k % 97));
+            k += 1;
+        }
+        let detector = ChannelDetector::default();
+        let located = Located::new(&detector.any_pattern, &lower);
+        assert!(located.blocks.len() > 4);
+        for (idx, shape) in detector.shapes.iter().enumerate() {
+            let through_blocks: Vec<_> = located
+                .matches(
+                    idx,
+                    &lower,
+                    |h, at| shape.regex.find_at(h, at),
+                    |m| Some(m.range()),
+                )
+                .iter()
+                .map(|m| m.range())
+                .collect();
+            let whole: Vec<_> = shape.regex.find_iter(&lower).map(|m| m.range()).collect();
+            assert_eq!(through_blocks, whole, "shape {}", shape.regex.as_str());
+        }
+        for (idx, request) in detector.requests.iter().enumerate() {
+            let idx = detector.shapes.len() + idx;
+            let through_blocks: Vec<_> = located
+                .matches(
+                    idx,
+                    &lower,
+                    |h, at| request.regex.find_at(h, at),
+                    |m| Some(m.range()),
+                )
+                .iter()
+                .map(|m| m.range())
+                .collect();
+            let whole: Vec<_> = request.regex.find_iter(&lower).map(|m| m.range()).collect();
+            assert_eq!(through_blocks, whole, "request {}", request.regex.as_str());
+        }
+    }
 
     fn found(text: &str) -> Vec<(Kind, Option<String>, &'static str)> {
         let mut out = Vec::new();

@@ -456,35 +456,38 @@ fn implied_by_provider(text: &Normalized<'_>, out: &mut Vec<Finding>) {
         found.insert(f.start, f.end);
     }
     let tokens = text.tokens();
-    let words: Vec<usize> = (0..tokens.len())
-        .filter(|&i| !matches!(tokens[i].class, TokenClass::Space { .. }))
-        .collect();
-    for (w, &idx) in words.iter().enumerate() {
-        let word = text.token_text(&tokens[idx]);
+    let is_space = |i: &usize| matches!(tokens[*i].class, TokenClass::Space { .. });
+    // The next token that is not a space, from `i` on.
+    let word_from = |i: usize| (i..tokens.len()).find(|i| !is_space(i));
+    for (idx, token) in tokens.iter().enumerate() {
+        if matches!(token.class, TokenClass::Space { .. }) {
+            continue;
+        }
+        let word = text.token_text(token);
         let Some(domain) = lexicon::provider_domain(word) else {
             continue;
         };
         if lexicon::provider_is_common_word(word) {
             continue;
         }
-        let owned = w >= 1
-            && matches!(
-                text.token_text(&tokens[words[w - 1]]),
+        let owned = (0..idx).rev().find(|i| !is_space(i)).is_some_and(|before| {
+            matches!(
+                text.token_text(&tokens[before]),
                 "my" | "our" | "mi" | "meu" | "mon" | "mein" | "meine"
-            );
+            )
+        });
         // Skip "id", "address", "account", then "is" / ":" / "-".
-        let mut k = w + 1;
-        while k < words.len()
-            && matches!(
-                text.token_text(&tokens[words[k]]),
+        let mut k = word_from(idx + 1);
+        while let Some(at) = k.filter(|&at| {
+            matches!(
+                text.token_text(&tokens[at]),
                 "id" | "address" | "account" | "handle" | "username" | "user"
             )
-        {
-            k += 1;
+        }) {
+            k = word_from(at + 1);
         }
-        let separator = words
-            .get(k)
-            .map(|&i| text.token_text(&tokens[i]))
+        let separator = k
+            .map(|i| text.token_text(&tokens[i]))
             .filter(|s| matches!(*s, "is" | ":" | "-" | "=" | "es" | "e" | "est" | "ist"));
         if separator.is_none() {
             continue;
@@ -492,9 +495,8 @@ fn implied_by_provider(text: &Normalized<'_>, out: &mut Vec<Finding>) {
         if !owned && separator == Some("is") {
             continue;
         }
-        k += 1;
         // The user name: word characters, '.', '_', '-' without spaces.
-        let Some(&first) = words.get(k) else {
+        let Some(first) = k.and_then(|k| word_from(k + 1)) else {
             continue;
         };
         let mut last = first;

@@ -50,10 +50,17 @@ fn aba_dashed(text: &str, out: &mut Vec<PaymentIdMatch>) {
     let n_found = out.len();
     let b = text.as_bytes();
     let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
-    let mut i = 0;
-    while i + 11 <= b.len() {
+    // Every shape has its first dash at `i + 4`: only those starts are looked at, in order,
+    // and a shape found skips the starts inside it.
+    let mut next_start = 0;
+    for dash in memchr::memchr_iter(b'-', b) {
+        let Some(i) = dash.checked_sub(4) else {
+            continue;
+        };
+        if i < next_start || i + 11 > b.len() {
+            continue;
+        }
         let shaped = (0..4).all(|k| digit(i + k))
-            && b[i + 4] == b'-'
             && (5..9).all(|k| digit(i + k))
             && b[i + 9] == b'-'
             && digit(i + 10);
@@ -77,10 +84,8 @@ fn aba_dashed(text: &str, out: &mut Vec<PaymentIdMatch>) {
                     rule: "payment_ids/aba_dashed",
                 });
             }
-            i += 11;
-            continue;
+            next_start = i + 11;
         }
-        i += 1;
     }
 }
 

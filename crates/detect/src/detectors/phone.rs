@@ -519,8 +519,13 @@ fn date_shaped(evidence: &str) -> bool {
     else {
         return false;
     };
-    let separators: Vec<char> = evidence.chars().filter(|c| !c.is_ascii_digit()).collect();
-    if separators.len() != 2 || separators[0] != separators[1] {
+    let mut separators = evidence.chars().filter(|c| !c.is_ascii_digit());
+    let (Some(first), Some(second), None) =
+        (separators.next(), separators.next(), separators.next())
+    else {
+        return false;
+    };
+    if first != second {
         return false;
     }
     let number = |g: &str| {
@@ -641,7 +646,9 @@ fn digit_runs(
         let next = groups.last().map_or(i + 1, |g| g.token_idx + 1);
         let run_start = tokens[groups[0].token_idx].start;
         let run_end = groups.last().map_or(run_start, |g| tokens[g.token_idx].end);
-        if gate.worth_parsing(run_start, run_end) {
+        // `try_run` wants seven digits; the gate's questions cost more than counting.
+        let n_digits: usize = groups.iter().map(|g| g.len).sum();
+        if n_digits >= 7 && gate.worth_parsing(run_start, run_end) {
             try_run(text, scan, named, &groups, plus, found_spans, out);
         }
         i = next;

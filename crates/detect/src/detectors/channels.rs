@@ -794,20 +794,22 @@ const BLOCK_MARGIN: usize = 1024;
 /// found a pattern anywhere in a 32 KiB segment would otherwise search all of it, once per
 /// pattern; in a document most patterns match somewhere.
 struct Located {
-    /// `(start, end)` of each block; `end` is where matches may no longer start.
-    blocks: Vec<(usize, usize)>,
-    /// For each block, the patterns that match in it or in its margin.
-    matched: Vec<regex_automata::PatternSet>,
+    /// Each block: where it starts, where matches may no longer start, and the patterns
+    /// that match in it or in its margin. A short text is one block and allocates nothing
+    /// more than its pattern set.
+    first: Block,
+    rest: Vec<Block>,
+}
+
+struct Block {
+    start: usize,
+    end: usize,
+    matched: regex_automata::PatternSet,
 }
 
 impl Located {
     fn new(set: &regex_automata::meta::Regex, lower: &str) -> Located {
-        let mut located = Located {
-            blocks: Vec::new(),
-            matched: Vec::new(),
-        };
-        let mut start = 0;
-        while start < lower.len() {
+        let block = |start: usize| {
             // One block for a text that is not much longer than one.
             let mut end = if lower.len() <= 2 * BLOCK + BLOCK_MARGIN {
                 lower.len()
@@ -820,11 +822,25 @@ impl Located {
             let mut matched = regex_automata::PatternSet::new(set.pattern_len());
             let input = regex_automata::Input::new(lower).range(start..search_end(lower, end));
             set.which_overlapping_matches(&input, &mut matched);
-            located.blocks.push((start, end));
-            located.matched.push(matched);
-            start = end;
+            Block {
+                start,
+                end,
+                matched,
+            }
+        };
+        let first = block(0);
+        let mut rest: Vec<Block> = Vec::new();
+        let mut start = first.end;
+        while start < lower.len() {
+            let next = block(start);
+            start = next.end;
+            rest.push(next);
         }
-        located
+        Located { first, rest }
+    }
+
+    fn blocks(&self) -> impl Iterator<Item = &Block> {
+        std::iter::once(&self.first).chain(&self.rest)
     }
 
     /// The matches of pattern `pattern_idx` over the whole text, in order and not
@@ -834,14 +850,28 @@ impl Located {
         &self,
         pattern_idx: usize,
         lower: &'h str,
+        whole: impl FnOnce(&'h str) -> Vec<M>,
         search: impl Fn(&'h str, usize) -> Option<M>,
         range: impl Fn(&M) -> Option<std::ops::Range<usize>>,
     ) -> Vec<M> {
         let pattern = regex_automata::PatternID::new_unchecked(pattern_idx);
         let mut found = Vec::new();
+        if self.rest.is_empty() {
+            // One block, the whole text: the regex's own iteration.
+            return if self.first.matched.contains(pattern) {
+                whole(lower)
+            } else {
+                found
+            };
+        }
         // Where the previous match ended: the next is looked for from there.
         let mut resume = 0;
-        for (&(start, end), matched) in self.blocks.iter().zip(&self.matched) {
+        for &Block {
+            start,
+            end,
+            ref matched,
+        } in self.blocks()
+        {
             if !matched.contains(pattern) {
                 continue;
             }
@@ -937,6 +967,7 @@ impl Detector for ChannelDetector {
             for caps in located.matches(
                 shape_idx,
                 lower,
+                |hay| shape.regex.captures_iter(hay).collect(),
                 |hay, at| shape.regex.captures_at(hay, at),
                 |caps| caps.get(0).map(|m| m.range()),
             ) {
@@ -1032,6 +1063,7 @@ impl Detector for ChannelDetector {
             for m in located.matches(
                 pattern_idx,
                 lower,
+                |hay| request.regex.find_iter(hay).collect(),
                 |hay, at| request.regex.find_at(hay, at),
                 |m| Some(m.range()),
             ) {
@@ -1159,12 +1191,13 @@ mod tests {
         }
         let detector = ChannelDetector::default();
         let located = Located::new(&detector.any_pattern, &lower);
-        assert!(located.blocks.len() > 4);
+        assert!(located.rest.len() > 4);
         for (idx, shape) in detector.shapes.iter().enumerate() {
             let through_blocks: Vec<_> = located
                 .matches(
                     idx,
                     &lower,
+                    |h| shape.regex.find_iter(h).collect(),
                     |h, at| shape.regex.find_at(h, at),
                     |m| Some(m.range()),
                 )
@@ -1180,6 +1213,7 @@ mod tests {
                 .matches(
                     idx,
                     &lower,
+                    |h| request.regex.find_iter(h).collect(),
                     |h, at| request.regex.find_at(h, at),
                     |m| Some(m.range()),
                 )

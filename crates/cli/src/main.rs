@@ -395,8 +395,9 @@ struct ScanArgs {
     #[arg(long, conflicts_with = "text")]
     docs: bool,
 
-    /// Threads scanning JSONL lines (or files with --docs); the output keeps the input order.
-    #[arg(long, short = 'j', value_name = "N", default_value_t = NonZeroUsize::MIN, conflicts_with = "text")]
+    /// Threads scanning JSONL lines (files with --docs, the segments of a long text with
+    /// --text); the output keeps the input order.
+    #[arg(long, short = 'j', value_name = "N", default_value_t = NonZeroUsize::MIN)]
     threads: NonZeroUsize,
 
     #[command(flatten)]
@@ -462,8 +463,9 @@ struct RedactArgs {
     #[arg(long)]
     text: bool,
 
-    /// Threads redacting JSONL lines; the output keeps the input order.
-    #[arg(long, short = 'j', value_name = "N", default_value_t = NonZeroUsize::MIN, conflicts_with = "text")]
+    /// Threads redacting JSONL lines (the segments of a long text with --text); the output
+    /// keeps the input order.
+    #[arg(long, short = 'j', value_name = "N", default_value_t = NonZeroUsize::MIN)]
     threads: NonZeroUsize,
 
     #[command(flatten)]
@@ -858,7 +860,7 @@ fn scan(args: ScanArgs, colour: bool) -> Result<ExitCode> {
         let mut stdout = io::stdout().lock();
         for (input_idx, input) in inputs.iter().enumerate() {
             let text = read_text_warning(input)?;
-            let findings = engine.scan(&text, None);
+            let findings = engine.scan_parallel(&text, None, args.threads.get());
             if input_idx > 0 {
                 writeln!(stdout)?;
             }
@@ -885,7 +887,7 @@ fn run_redact(args: RedactArgs) -> Result<ExitCode> {
         let mut stdout = io::stdout().lock();
         for input in &inputs {
             let text = read_text_warning(input)?;
-            let findings = engine.scan(&text, None);
+            let findings = engine.scan_parallel(&text, None, args.threads.get());
             stdout.write_all(redact(&text, &findings).as_bytes())?;
         }
         stdout.flush()?;

@@ -205,6 +205,34 @@ fn scan_text_prints_a_report_with_the_evidence_marked() {
 }
 
 #[test]
+fn a_long_text_reads_the_same_on_several_threads() {
+    // About 200 KB: several segments, each with its contact details.
+    let mut text = String::new();
+    for i in 0..4000 {
+        text.push_str(&format!(
+            "Lot {i}: 24 pieces at $3.50 each. Write to seller{i}@example.com or call (415) 839-{:04}.\n",
+            2716 + i % 5000
+        ));
+    }
+    let one = offside(&["scan", "--text"], text.as_bytes());
+    let four = offside(&["scan", "--text", "-j", "4"], text.as_bytes());
+    assert_eq!(one.status.code(), Some(0), "{}", stderr(&one));
+    assert_eq!(four.status.code(), Some(0), "{}", stderr(&four));
+    let report = String::from_utf8(one.stdout.clone()).unwrap();
+    assert_eq!(
+        report.matches("[[seller").count(),
+        4000,
+        "every address once"
+    );
+    assert_eq!(one.stdout, four.stdout);
+
+    let redacted = offside(&["redact", "--text", "-j", "3"], text.as_bytes());
+    let redacted = String::from_utf8(redacted.stdout).unwrap();
+    assert_eq!(redacted.matches("[email hidden]").count(), 4000);
+    assert!(!redacted.contains("@example.com"));
+}
+
+#[test]
 fn redact_masks_jsonl_lines_conversations_and_plain_text() {
     let input = format!(
         "{{\"id\": \"r1\", \"text\": \"{PLAIN_EMAIL_TEXT}\"}}\n{{\"id\": \"r2\", \"conversation\": [{{\"from\": \"A\", \"text\": \"hello\"}}, {{\"text\": \"{PLAIN_EMAIL_TEXT}\"}}]}}\n"

@@ -146,25 +146,33 @@ impl Detector for EmailDetector {
 
     fn detect(&self, text: &Normalized<'_>, _scan: &ScanContext<'_>, out: &mut Vec<Finding>) {
         let tokens = text.tokens();
-        // Nothing to do without an `@`, a word for it or a provider's name.
-        let candidate = tokens.iter().any(|t| match t.class {
-            TokenClass::At => true,
-            TokenClass::Word => {
-                let word = text.token_text(t);
-                lexicon::is_at_word(word) || lexicon::provider_domain(word).is_some()
-            }
-            _ => false,
-        });
-        if !candidate {
-            return;
-        }
+        // One pass over the tokens: addresses around each `@` or word for it, and the
+        // provider names for `implied_by_provider`. Nothing is reported without an `@`, a
+        // word for it or a provider's name written as a word.
+        let mut candidate = false;
+        let mut providers = Vec::new();
         let mut last_end = 0;
         for (at_idx, token) in tokens.iter().enumerate() {
             let spoken = match token.class {
                 TokenClass::At => false,
-                TokenClass::Word if lexicon::is_at_word(text.token_text(token)) => true,
+                // Provider names and words for `@` are words (or "163").
+                class @ (TokenClass::Word | TokenClass::Number) => {
+                    let word = text.token_text(token);
+                    if lexicon::provider_domain(word).is_some() {
+                        candidate |= class == TokenClass::Word;
+                        if !lexicon::provider_is_common_word(word) {
+                            providers.push(at_idx);
+                        }
+                    }
+                    if class == TokenClass::Word && lexicon::is_at_word(word) {
+                        true
+                    } else {
+                        continue;
+                    }
+                }
                 _ => continue,
             };
+            candidate = true;
             if token.start < last_end {
                 continue;
             }
@@ -173,7 +181,9 @@ impl Detector for EmailDetector {
                 out.push(found);
             }
         }
-        implied_by_provider(text, out);
+        if candidate {
+            implied_by_provider(text, &providers, out);
+        }
     }
 }
 
@@ -187,10 +197,6 @@ fn address_around(text: &Normalized<'_>, at_idx: usize, spoken: bool) -> Option<
     } else if spoken {
         return None;
     }
-    let (local_first, local) = local_part(text, left, spoken)?;
-    if spoken && NOT_LOCAL_PARTS.contains(&local.as_str()) {
-        return None;
-    }
     // Right: an optional single space (required when spoken), then labels.
     let mut right = at_idx + 1;
     if tokens.get(right).is_some_and(is_space) {
@@ -198,10 +204,16 @@ fn address_around(text: &Normalized<'_>, at_idx: usize, spoken: bool) -> Option<
     } else if spoken {
         return None;
     }
+    // The domain first: after most "at"s of a text ("at the station", "at $3.50 each") no
+    // domain resolves, and the local part need not be built.
     let (labels, last_idx, spoken_dot) = domain_labels(text, right)?;
+    let domain = resolve_domain(&labels, spoken)?;
+    let (local_first, local) = local_part(text, left, spoken)?;
+    if spoken && NOT_LOCAL_PARTS.contains(&local.as_str()) {
+        return None;
+    }
     let obfuscated =
         spoken || spoken_dot || !text.original[tokens[at_idx].start..tokens[at_idx].end].eq("@");
-    let domain = resolve_domain(&labels, spoken)?;
     let start = tokens[local_first].start;
     let end = tokens[last_idx].end;
     // "a..b@x.com": an address cannot have two dots in a row; what follows them is the
@@ -449,8 +461,9 @@ pub(crate) fn is_registrable(domain: &str) -> bool {
     }
 }
 
-/// "my gmail is alex", "gmail: alex_k", "hotmail - maria.s".
-fn implied_by_provider(text: &Normalized<'_>, out: &mut Vec<Finding>) {
+/// "my gmail is alex", "gmail: alex_k", "hotmail - maria.s". `providers`: the indices of
+/// the tokens that name a provider (not one whose name is a common word), in order.
+fn implied_by_provider(text: &Normalized<'_>, providers: &[usize], out: &mut Vec<Finding>) {
     let mut found = super::SpanIndex::default();
     for f in out.iter().filter(|f| f.kind == Kind::Email) {
         found.insert(f.start, f.end);
@@ -459,17 +472,10 @@ fn implied_by_provider(text: &Normalized<'_>, out: &mut Vec<Finding>) {
     let is_space = |i: &usize| matches!(tokens[*i].class, TokenClass::Space { .. });
     // The next token that is not a space, from `i` on.
     let word_from = |i: usize| (i..tokens.len()).find(|i| !is_space(i));
-    for (idx, token) in tokens.iter().enumerate() {
-        if matches!(token.class, TokenClass::Space { .. }) {
-            continue;
-        }
-        let word = text.token_text(token);
-        let Some(domain) = lexicon::provider_domain(word) else {
+    for &idx in providers {
+        let Some(domain) = lexicon::provider_domain(text.token_text(&tokens[idx])) else {
             continue;
         };
-        if lexicon::provider_is_common_word(word) {
-            continue;
-        }
         let owned = (0..idx).rev().find(|i| !is_space(i)).is_some_and(|before| {
             matches!(
                 text.token_text(&tokens[before]),

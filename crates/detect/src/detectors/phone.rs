@@ -92,7 +92,12 @@ impl Detector for PhoneDetector {
                 );
             }
         }
-        let named = named_regions(text);
+        // Looked up only if a digit run is not valid in the message's own region.
+        let named = std::cell::OnceCell::new();
+        let named = NamedRegions {
+            text,
+            regions: &named,
+        };
         digit_runs(text, scan, &named, &gate, &mut found_spans, out);
         possible_with_cue(text, scan, &windows, &mut found_spans, out);
     }
@@ -171,6 +176,18 @@ fn region_named(word: &str) -> Option<&'static str> {
         "morocco" => "MA",
         _ => return None,
     })
+}
+
+/// The regions a text names ([`named_regions`]), found on first use.
+struct NamedRegions<'t, 'n, 'c> {
+    text: &'t Normalized<'n>,
+    regions: &'c std::cell::OnceCell<Vec<Region>>,
+}
+
+impl NamedRegions<'_, '_, '_> {
+    fn get(&self) -> &[Region] {
+        self.regions.get_or_init(|| named_regions(self.text))
+    }
 }
 
 /// Countries and nationalities named in a text, as regions for its national numbers.
@@ -557,13 +574,13 @@ pub(crate) fn valid_number(digits: &str, scan: &ScanContext<'_>) -> Option<Strin
 fn valid_number_anywhere(
     digits: &str,
     scan: &ScanContext<'_>,
-    named: &[Region],
+    named: &NamedRegions<'_, '_, '_>,
 ) -> Option<(String, bool)> {
     if let Some(value) = valid_number(digits, scan) {
         return Some((value, true));
     }
     // "My Israeli number is 09-7625400": a country the text names is as good as a hint.
-    for region in named {
+    for region in named.get() {
         if let Ok(number) = PHONE_NUMBER_UTIL.parse(digits, Some(region.0)) {
             if number.is_valid() {
                 return Some((canonical(&number), false));
@@ -592,7 +609,7 @@ struct Group {
 fn digit_runs(
     text: &Normalized<'_>,
     scan: &ScanContext<'_>,
-    named: &[Region],
+    named: &NamedRegions<'_, '_, '_>,
     gate: &Gate<'_, '_>,
     found_spans: &mut SpanIndex,
     out: &mut Vec<Finding>,
@@ -658,7 +675,7 @@ fn digit_runs(
 fn try_run(
     text: &Normalized<'_>,
     scan: &ScanContext<'_>,
-    named: &[Region],
+    named: &NamedRegions<'_, '_, '_>,
     groups: &[Group],
     plus: bool,
     found_spans: &mut SpanIndex,

@@ -921,12 +921,23 @@ fn touches_word(text: &str, i: usize) -> bool {
 }
 
 fn word_char_before(text: &str, i: usize) -> bool {
+    // Most text is ASCII: no need to decode.
+    if let Some(&b) = i.checked_sub(1).and_then(|j| text.as_bytes().get(j)) {
+        if b.is_ascii() {
+            return b.is_ascii_alphanumeric();
+        }
+    }
     text.get(..i)
         .and_then(|t| t.chars().next_back())
         .is_some_and(is_word_char)
 }
 
 fn word_char_after(text: &str, i: usize) -> bool {
+    if let Some(&b) = text.as_bytes().get(i) {
+        if b.is_ascii() {
+            return b.is_ascii_alphanumeric();
+        }
+    }
     text.get(i..)
         .and_then(|t| t.chars().next())
         .is_some_and(is_word_char)

@@ -1192,36 +1192,23 @@ mod tests {
         let detector = ChannelDetector::default();
         let located = Located::new(&detector.any_pattern, &lower);
         assert!(located.rest.len() > 4);
-        for (idx, shape) in detector.shapes.iter().enumerate() {
+        // The set's patterns are the shapes', then the requests'.
+        let regexes = detector.shapes.iter().map(|shape| &shape.regex);
+        let regexes = regexes.chain(detector.requests.iter().map(|request| &request.regex));
+        for (idx, regex) in regexes.enumerate() {
             let through_blocks: Vec<_> = located
                 .matches(
                     idx,
                     &lower,
-                    |h| shape.regex.find_iter(h).collect(),
-                    |h, at| shape.regex.find_at(h, at),
+                    |h| regex.find_iter(h).collect(),
+                    |h, at| regex.find_at(h, at),
                     |m| Some(m.range()),
                 )
                 .iter()
                 .map(|m| m.range())
                 .collect();
-            let whole: Vec<_> = shape.regex.find_iter(&lower).map(|m| m.range()).collect();
-            assert_eq!(through_blocks, whole, "shape {}", shape.regex.as_str());
-        }
-        for (idx, request) in detector.requests.iter().enumerate() {
-            let idx = detector.shapes.len() + idx;
-            let through_blocks: Vec<_> = located
-                .matches(
-                    idx,
-                    &lower,
-                    |h| request.regex.find_iter(h).collect(),
-                    |h, at| request.regex.find_at(h, at),
-                    |m| Some(m.range()),
-                )
-                .iter()
-                .map(|m| m.range())
-                .collect();
-            let whole: Vec<_> = request.regex.find_iter(&lower).map(|m| m.range()).collect();
-            assert_eq!(through_blocks, whole, "request {}", request.regex.as_str());
+            let whole: Vec<_> = regex.find_iter(&lower).map(|m| m.range()).collect();
+            assert_eq!(through_blocks, whole, "{}", regex.as_str());
         }
     }
 

@@ -272,6 +272,17 @@ impl<'a> Normalized<'a> {
         )
     }
 
+    /// The offset in the folded text of the original byte offset `at`: the first folded byte
+    /// whose character starts at or after it. Roughly the inverse of
+    /// [`Normalized::original_span`] (characters dropped or folded to several bytes make it
+    /// approximate by a few bytes).
+    pub fn folded_offset(&self, at: usize) -> usize {
+        if self.fold_start.is_empty() {
+            return at.min(self.folded.len());
+        }
+        self.fold_start.partition_point(|&o| (o as usize) < at)
+    }
+
     /// The compact tokens (see the module documentation).
     pub fn tokens(&self) -> &[Token] {
         &self.tokens

@@ -914,6 +914,66 @@ fn ceil_char_boundary(text: &str, mut at: usize) -> usize {
     at
 }
 
+/// Whether a byte can be part of a channel mention: the spellings are letters, digits, `@`,
+/// spaces and `._-` (every byte outside ASCII counts as possible, for Unicode spaces).
+fn may_be_in_mention(b: u8) -> bool {
+    b.is_ascii_alphanumeric()
+        || b.is_ascii_whitespace()
+        || matches!(b, b'@' | b'.' | b'_' | b'-')
+        || !b.is_ascii()
+}
+
+/// The parts of a long text's folded, lower-cased view where a bare channel mention can be
+/// kept: [`crate::context::resolve`] keeps one only when a concrete value starts within 41
+/// bytes after it or ends within 25 bytes before it. Each window reaches that far around a
+/// concrete finding of `out` (with slack for folding), widened to bytes no mention can
+/// contain, so a search of the window finds exactly the mentions a search of the whole
+/// text finds there. Sorted, not overlapping.
+fn mention_windows(text: &Normalized<'_>, lower: &str, out: &[Finding]) -> Vec<(usize, usize)> {
+    /// More than folding can stretch 41 bytes of the original.
+    const SLACK: usize = 32;
+    let bytes = lower.as_bytes();
+    let mut windows: Vec<(usize, usize)> = out
+        .iter()
+        .filter(|f| {
+            !(f.rule.starts_with("channels/") || f.rule.starts_with("request/"))
+                || f.rule == "channels/handle"
+        })
+        .map(|f| {
+            let start = text.folded_offset(f.start).saturating_sub(41 + SLACK);
+            let end = (text.folded_offset(f.end) + 26 + SLACK).min(bytes.len());
+            (start, end)
+        })
+        .collect();
+    windows.sort_unstable();
+    let widen_end = |mut end: usize| {
+        while end < bytes.len() && may_be_in_mention(bytes[end]) {
+            end += 1;
+        }
+        end
+    };
+    // Each byte is looked at once: a window overlapping the last one is widened only past
+    // the last one's end, and a new one only back to it.
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(windows.len());
+    for (mut start, end) in windows {
+        let last_end = match merged.last_mut() {
+            Some(last) if start <= last.1 => {
+                if end > last.1 {
+                    last.1 = widen_end(end);
+                }
+                continue;
+            }
+            Some(last) => last.1,
+            None => 0,
+        };
+        while start > last_end && may_be_in_mention(bytes[start - 1]) {
+            start -= 1;
+        }
+        merged.push((start, widen_end(end)));
+    }
+    merged
+}
+
 /// Whether the text at `at` ends a clause: end of text, punctuation, or a word that closes
 /// an invitation ("instead", "please", "app").
 fn ends_clause(lower: &str, at: usize) -> bool {
@@ -1031,12 +1091,17 @@ impl Detector for ChannelDetector {
                 || f.rule.starts_with("link/")
                 || f.rule.starts_with("payment_ids/")
         });
-        let mentions = if concrete_found {
-            Some(self.mention_regex.find_iter(lower))
-        } else {
-            None
-        };
-        for chan in mentions.into_iter().flatten() {
+        let mut mentions = Vec::new();
+        if concrete_found && located.rest.is_empty() {
+            mentions.extend(self.mention_regex.find_iter(lower));
+        } else if concrete_found {
+            // A long text: only where a mention can be kept.
+            for (start, end) in mention_windows(text, lower, out) {
+                let input = regex_automata::Input::new(lower).range(start..end);
+                mentions.extend(self.mention_regex.find_iter(input));
+            }
+        }
+        for chan in mentions {
             if shaped.contains(&(chan.start(), chan.end())) {
                 continue;
             }
@@ -1165,6 +1230,79 @@ impl Detector for ChannelDetector {
 mod tests {
     use super::*;
     use crate::Region;
+
+    #[test]
+    fn mention_windows_hold_every_mention_that_can_be_kept() {
+        let lines = [
+            "whatsapp +44 7911 123456",
+            "telegram is where we chat",
+            "ａｌｅｘ＠ｇｍａｉｌ．ｃｏｍ on skype",
+            "call 415-839-2716 or viber, thanks",
+            "line up the photos on the left",
+            "paypal.me/lenaw or venmo",
+            "the   green   app: alex@example.com",
+            "nothing here at all, just words and a zoom sdk",
+        ];
+        let mut text = String::new();
+        let mut k = 0;
+        while text.len() < 8 * BLOCK {
+            text.push_str(lines[k % lines.len()]);
+            text.push_str(&", and so on".repeat(k % 13));
+            text.push_str(if k % 3 == 0 { "\n" } else { ". " });
+            // Talk far from any value: its mentions can never be kept.
+            text.push_str(&"we talked about telegram and skype yesterday, fine, ".repeat(k % 5));
+            k += 1;
+        }
+        let normalized = Normalized::new(&text);
+        let scan = ScanContext {
+            region: Region::US,
+            fallback_regions: &[],
+        };
+        let mut out = Vec::new();
+        for detector in crate::detectors::all() {
+            if detector.name() == "channels" {
+                break;
+            }
+            detector.detect(&normalized, &scan, &mut out);
+        }
+        let lower = normalized.lower();
+        let windows = mention_windows(&normalized, lower, &out);
+        assert!(windows.windows(2).all(|w| w[0].1 < w[1].0), "sorted, apart");
+        let mention_regex = ChannelDetector::default().mention_regex;
+        let whole: Vec<_> = mention_regex.find_iter(lower).collect();
+        let through_windows: Vec<_> = windows
+            .iter()
+            .flat_map(|&(start, end)| {
+                let input = regex_automata::Input::new(lower).range(start..end);
+                mention_regex.find_iter(input).collect::<Vec<_>>()
+            })
+            .collect();
+        // Exactly the whole text's mentions that lie in a window...
+        let inside: Vec<_> = whole
+            .iter()
+            .filter(|m| windows.iter().any(|&(s, e)| s <= m.start() && m.end() <= e))
+            .copied()
+            .collect();
+        assert_eq!(through_windows, inside);
+        // ...and among them every mention the context step can keep.
+        let concrete: Vec<(usize, usize)> = out.iter().map(|f| (f.start, f.end)).collect();
+        let mut n_near = 0;
+        for m in &whole {
+            let (start, end) = normalized.original_span(m.start(), m.end());
+            let near = concrete.iter().any(|&(cs, ce)| {
+                (end..end + 41).contains(&cs) || (ce <= start && start - ce <= 25)
+            });
+            if near {
+                n_near += 1;
+                assert!(through_windows.contains(m), "{:?}", &lower[m.range()]);
+            }
+        }
+        assert!(n_near > 50, "{n_near}");
+        assert!(
+            through_windows.len() < whole.len(),
+            "the windows leave some text out"
+        );
+    }
 
     #[test]
     fn blocks_of_a_long_text_give_every_match_of_the_whole_text() {

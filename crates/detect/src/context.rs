@@ -20,7 +20,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::normalize::Normalized;
+use crate::normalize::{floor_char_boundary, Normalized};
 use crate::{Finding, Kind};
 
 /// Labels that make the number right after them something other than a phone.
@@ -85,10 +85,10 @@ pub fn clause_around(text: &str, start: usize, end: usize) -> &str {
         to += 1;
     }
     // Clause-joining conjunctions and commas start a new clause for negation purposes.
-    let before = &text[floor_boundary(text, from)..floor_boundary(text, start)];
+    let before = &text[floor_char_boundary(text, from)..floor_char_boundary(text, start)];
     let cut = last_clause_cut(before.as_bytes());
-    let from = floor_boundary(text, from + cut);
-    &text[from..floor_boundary(text, to)]
+    let from = floor_char_boundary(text, from + cut);
+    &text[from..floor_char_boundary(text, to)]
 }
 
 /// The end of the last clause-joining separator (", but ", " but ", ", ", " however ",
@@ -110,25 +110,17 @@ fn last_clause_cut(before: &[u8]) -> usize {
     0
 }
 
-fn floor_boundary(text: &str, mut i: usize) -> usize {
-    i = i.min(text.len());
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
 /// Whether the number at `start..end` of `lower` (an ASCII-lower-cased text) is labelled as
 /// something other than a phone: "order #", "part number XK-", "$", or a unit after it.
 /// The phone detector asks this before parsing a digit run, and the context step after, so
 /// the two always agree.
 pub(crate) fn labelled_as_other(lower: &str, start: usize, end: usize) -> bool {
-    let start = floor_boundary(lower, start);
-    let end = floor_boundary(lower, end.max(start));
-    let before = &lower[floor_boundary(lower, start.saturating_sub(48))..start];
+    let start = floor_char_boundary(lower, start);
+    let end = floor_char_boundary(lower, end.max(start));
+    let before = &lower[floor_char_boundary(lower, start.saturating_sub(48))..start];
     // A code glued to letters ("serial number XK2231-117"): the label is before them.
     let before = before.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '-');
-    let after = &lower[end..floor_boundary(lower, (end + 16).min(lower.len()))];
+    let after = &lower[end..floor_char_boundary(lower, (end + 16).min(lower.len()))];
     NUMBER_LABEL.is_match(before) || NUMBER_UNIT.is_match(after)
 }
 

@@ -2,7 +2,7 @@
 //! overlaps and context.
 
 use crate::detectors::{self, Detector, ScanContext};
-use crate::normalize::Normalized;
+use crate::normalize::{ceil_char_boundary, floor_char_boundary, Normalized};
 use crate::{context, conversation, Finding, Region};
 
 /// The size a long text is scanned in (see [`Engine::scan`]).
@@ -46,11 +46,7 @@ fn segment_end(text: &str, from: usize) -> usize {
     if let Some(at) = second_half.iter().rposition(|&b| b.is_ascii_whitespace()) {
         return after(at, 1);
     }
-    let mut end = limit;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    end
+    floor_char_boundary(text, limit)
 }
 
 /// The part of `text` a segment is read in: the segment and up to [`MARGIN`] bytes on each
@@ -65,9 +61,7 @@ fn segment_window(text: &str, owned_start: usize, owned_end: usize) -> (usize, u
     {
         start += at + 1;
     }
-    while !text.is_char_boundary(start) {
-        start += 1;
-    }
+    let start = ceil_char_boundary(text, start);
     let mut end = (owned_end + MARGIN).min(text.len());
     if let Some(at) = bytes[owned_end..end]
         .iter()
@@ -75,9 +69,7 @@ fn segment_window(text: &str, owned_start: usize, owned_end: usize) -> (usize, u
     {
         end = owned_end + at;
     }
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
+    let end = floor_char_boundary(text, end);
     (start.min(owned_start), end.max(owned_end))
 }
 

@@ -887,6 +887,24 @@ impl TokenBuilder {
     }
 }
 
+/// The char boundary of `text` at or before `at` (at most `text.len()`).
+pub(crate) fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The char boundary of `text` at or after `at` (at most `text.len()`).
+pub(crate) fn ceil_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
 /// Whether `text` is written in plain characters: ASCII and accented Latin letters, with
 /// nothing invisible, fullwidth, mathematical or from a look-alike script. Values are then
 /// reported as the user wrote them ("üñîçøðé.com"); otherwise in their folded form.

@@ -15,7 +15,7 @@
 use regex::Regex;
 
 use super::{Detector, ScanContext};
-use crate::normalize::Normalized;
+use crate::normalize::{ceil_char_boundary, Normalized};
 use crate::{Finding, Kind};
 
 /// A channel: its kind, canonical value, the regex alternation of its spellings, and whether
@@ -811,14 +811,11 @@ impl Located {
     fn new(set: &regex_automata::meta::Regex, lower: &str) -> Located {
         let block = |start: usize| {
             // One block for a text that is not much longer than one.
-            let mut end = if lower.len() <= 2 * BLOCK + BLOCK_MARGIN {
+            let end = if lower.len() <= 2 * BLOCK + BLOCK_MARGIN {
                 lower.len()
             } else {
-                (start + BLOCK).min(lower.len())
+                ceil_char_boundary(lower, start + BLOCK)
             };
-            while !lower.is_char_boundary(end) {
-                end += 1;
-            }
             let mut matched = regex_automata::PatternSet::new(set.pattern_len());
             let input = regex_automata::Input::new(lower).range(start..search_end(lower, end));
             set.which_overlapping_matches(&input, &mut matched);
@@ -904,14 +901,6 @@ impl Located {
 /// The end of the text a block ending at `end` is searched in.
 fn search_end(lower: &str, end: usize) -> usize {
     ceil_char_boundary(lower, (end + BLOCK_MARGIN).min(lower.len()))
-}
-
-fn ceil_char_boundary(text: &str, mut at: usize) -> usize {
-    at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at += 1;
-    }
-    at
 }
 
 /// Whether a byte can be part of a channel mention: the spellings are letters, digits, `@`,

@@ -19,7 +19,7 @@ use rlibphonenumber::phonenumber_matcher::{Leniency, PHONE_MATCHER_FACTORY};
 use rlibphonenumber::{PhoneNumber, PhoneNumberFormat, PHONE_NUMBER_UTIL};
 
 use super::{Detector, ScanContext, SpanIndex};
-use crate::normalize::{Normalized, TokenClass};
+use crate::normalize::{ceil_char_boundary, floor_char_boundary, Normalized, TokenClass};
 use crate::{Finding, Kind, Region};
 
 /// Finds phone numbers.
@@ -388,10 +388,8 @@ fn matcher_windows<'t>(folded: &'t str, gate: &Gate<'_, '_>) -> Vec<MatcherWindo
         covered_until = run_end;
         let mut piece_start = run_start;
         loop {
-            let mut piece_end = (piece_start + CHUNK + OVERLAP).min(run_end);
-            while !folded.is_char_boundary(piece_end) {
-                piece_end -= 1;
-            }
+            let piece_end =
+                floor_char_boundary(folded, (piece_start + CHUNK + OVERLAP).min(run_end));
             // One character of context before, up to three after.
             let before = folded[..piece_start]
                 .chars()
@@ -411,10 +409,7 @@ fn matcher_windows<'t>(folded: &'t str, gate: &Gate<'_, '_>) -> Vec<MatcherWindo
             if piece_end >= run_end {
                 break;
             }
-            piece_start += CHUNK;
-            while !folded.is_char_boundary(piece_start) {
-                piece_start += 1;
-            }
+            piece_start = ceil_char_boundary(folded, piece_start + CHUNK);
         }
     }
     windows

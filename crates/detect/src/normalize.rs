@@ -184,16 +184,82 @@ struct RawSummary {
     /// Some word passes the first check of `token_reading` (has a digit, is "o", or starts
     /// like a number word): without one, no word reads as a number.
     maybe_number: bool,
-    /// Words of one byte and single-character punctuation of a spaced run.
-    singles: usize,
+    /// Some run of at least [`MIN_SPACED_SINGLES`] single characters separated by single
+    /// spaces: without one, [`spaced_single_runs`] joins nothing.
+    spaced_run: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum RawKind {
-    Word,
-    Space { newline: bool, single: bool },
+    Word {
+        /// The word is ASCII digits only.
+        digits: bool,
+        /// The word passes the first check of `token_reading`: it may read as a number.
+        may_read: bool,
+    },
+    Space {
+        newline: bool,
+        single: bool,
+    },
     Punct(char),
 }
+
+/// Follows, token by token, the runs [`spaced_single_runs`] looks for: single characters
+/// separated by single spaces.
+#[derive(Default)]
+struct SpacedRun {
+    /// Single characters in the current run.
+    singles: usize,
+    /// The last token is a single space after a single character.
+    gap: bool,
+    /// Some run has reached [`MIN_SPACED_SINGLES`].
+    found: bool,
+}
+
+impl SpacedRun {
+    fn single(&mut self) {
+        self.singles = if self.gap { self.singles + 1 } else { 1 };
+        self.gap = false;
+        self.found |= self.singles >= MIN_SPACED_SINGLES;
+    }
+
+    fn single_space(&mut self) {
+        if self.singles > 0 && !self.gap {
+            self.gap = true;
+        } else {
+            self.other();
+        }
+    }
+
+    fn other(&mut self) {
+        self.singles = 0;
+        self.gap = false;
+    }
+}
+
+/// Classes of ASCII bytes for [`Normalized::raw_tokens`], one table lookup a byte.
+const WORD_BYTE: u8 = 1;
+const DIGIT_BYTE: u8 = 2;
+const SPACE_BYTE: u8 = 4;
+const ASCII_CLASS: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_digit() {
+            WORD_BYTE | DIGIT_BYTE
+        } else if c.is_ascii_alphabetic() || c == b'_' {
+            WORD_BYTE
+        } else if matches!(c, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r') {
+            // `char::is_whitespace` in ASCII.
+            SPACE_BYTE
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
 
 impl<'a> Normalized<'a> {
     /// Normalises `original`. Linear in its length.
@@ -302,42 +368,53 @@ impl<'a> Normalized<'a> {
     }
 
     /// Splits the folded text into raw tokens, and says on the way whether the later passes
-    /// can find anything: most texts have no word that could read as a number and fewer
-    /// than four single characters, and then skip both.
+    /// can find anything: most texts have no word that could read as a number and no run of
+    /// spaced single characters, and then skip both.
     fn raw_tokens(&self, raw: &mut Vec<RawToken>) -> RawSummary {
         let folded: &str = &self.folded;
         let bytes = folded.as_bytes();
         let lower = self.lower.as_bytes();
         let mut summary = RawSummary {
             maybe_number: false,
-            singles: 0,
+            spaced_run: false,
         };
+        let mut spaced = SpacedRun::default();
         let len = bytes.len();
-        // The character at `i` and its length: ASCII bytes without decoding (most text).
+        // The character at `i` and its length, for bytes outside ASCII.
         let char_at = |i: usize| -> (char, usize) {
-            let b = bytes[i];
-            if b.is_ascii() {
-                (b as char, 1)
-            } else {
-                let c = folded[i..].chars().next().unwrap_or('\u{FFFD}');
-                (c, c.len_utf8())
-            }
+            let c = folded[i..].chars().next().unwrap_or('\u{FFFD}');
+            (c, c.len_utf8())
         };
         raw.reserve(len / 3 + 1);
         let mut i = 0;
         while i < len {
             let start = i;
-            let (c, c_len) = char_at(i);
-            i += c_len;
-            if is_word_char(c) {
-                let mut has_digit = c.is_ascii_digit();
+            let b = bytes[i];
+            let (c, class) = if b.is_ascii() {
+                i += 1;
+                (b as char, ASCII_CLASS[usize::from(b)])
+            } else {
+                let (c, c_len) = char_at(i);
+                i += c_len;
+                let class = if is_word_char(c) {
+                    WORD_BYTE
+                } else if c.is_whitespace() {
+                    SPACE_BYTE
+                } else {
+                    0
+                };
+                (c, class)
+            };
+            if class & WORD_BYTE != 0 {
+                let mut n_digits = usize::from(class & DIGIT_BYTE != 0);
                 while i < len {
                     let b = bytes[i];
                     if b.is_ascii() {
-                        if !(b.is_ascii_alphanumeric() || b == b'_') {
+                        let class = ASCII_CLASS[usize::from(b)];
+                        if class & WORD_BYTE == 0 {
                             break;
                         }
-                        has_digit |= b.is_ascii_digit();
+                        n_digits += usize::from(class & DIGIT_BYTE != 0);
                         i += 1;
                     } else {
                         let (d, d_len) = char_at(i);
@@ -347,23 +424,33 @@ impl<'a> Normalized<'a> {
                         i += d_len;
                     }
                 }
-                summary.singles += usize::from(i - start == 1);
-                if !summary.maybe_number {
-                    // The gate of `token_reading`, on the same lower-cased bytes.
-                    let word = &lower[start..i];
-                    summary.maybe_number =
-                        has_digit || word == b"o" || lexicon::may_start_number_word(word);
+                // The gate of `token_reading`, on the same lower-cased bytes.
+                let word = &lower[start..i];
+                let may_read = n_digits > 0 || word == b"o" || lexicon::may_start_number_word(word);
+                summary.maybe_number |= may_read;
+                if i - start == 1 {
+                    spaced.single();
+                } else {
+                    spaced.other();
                 }
                 raw.push(RawToken {
                     start,
                     end: i,
-                    kind: RawKind::Word,
+                    kind: RawKind::Word {
+                        digits: n_digits == i - start,
+                        may_read,
+                    },
                 });
-            } else if c.is_whitespace() {
+            } else if class & SPACE_BYTE != 0 {
                 let mut newline = c == '\n' || c == '\r';
                 let mut count = 1;
                 while i < len {
-                    let (d, d_len) = char_at(i);
+                    let b = bytes[i];
+                    let (d, d_len) = if b.is_ascii() {
+                        (b as char, 1)
+                    } else {
+                        char_at(i)
+                    };
                     if !d.is_whitespace() {
                         break;
                     }
@@ -371,16 +458,23 @@ impl<'a> Normalized<'a> {
                     count += 1;
                     i += d_len;
                 }
+                let single = count == 1 && c == ' ';
+                if single {
+                    spaced.single_space();
+                } else {
+                    spaced.other();
+                }
                 raw.push(RawToken {
                     start,
                     end: i,
-                    kind: RawKind::Space {
-                        newline,
-                        single: count == 1 && c == ' ',
-                    },
+                    kind: RawKind::Space { newline, single },
                 });
             } else {
-                summary.singles += usize::from(is_single_punct(c));
+                if is_single_punct(c) {
+                    spaced.single();
+                } else {
+                    spaced.other();
+                }
                 raw.push(RawToken {
                     start,
                     end: i,
@@ -388,6 +482,7 @@ impl<'a> Normalized<'a> {
                 });
             }
         }
+        summary.spaced_run = spaced.found;
         summary
     }
 
@@ -401,7 +496,7 @@ impl<'a> Normalized<'a> {
         } else {
             readings.clear();
         }
-        if summary.singles >= MIN_SPACED_SINGLES {
+        if summary.spaced_run {
             spaced_single_runs(&raw, &self.lower, &mut joined);
         } else {
             joined.clear();
@@ -411,6 +506,8 @@ impl<'a> Normalized<'a> {
         compact.reserve(self.lower.len());
         tokens.reserve(raw.len());
         let mut builder = TokenBuilder { compact, tokens };
+        // The next of the (sparse, ordered) readings.
+        let mut next_reading = 0;
         let mut i = 0;
         while i < raw.len() {
             let token = raw[i];
@@ -447,27 +544,28 @@ impl<'a> Normalized<'a> {
             }
             let (start, end) = self.original_span(token.start, token.end);
             match token.kind {
-                RawKind::Word => match readings.get(i) {
-                    Some(Reading::Digits(digits)) => {
-                        builder.push(TokenClass::Number, digits, start, end)
+                RawKind::Word { digits, .. } => {
+                    while readings.get(next_reading).is_some_and(|r| r.token < i) {
+                        next_reading += 1;
                     }
-                    Some(Reading::Consumed) => {}
-                    Some(Reading::Extend(digits, last)) => {
-                        let (_, end) = self.original_span(token.start, raw[*last].end);
-                        builder.push(TokenClass::Number, digits, start, end);
-                        i = *last + 1;
-                        continue;
+                    match readings.get(next_reading).filter(|r| r.token == i) {
+                        Some(reading) => {
+                            let last = reading.last;
+                            let (_, end) = self.original_span(token.start, raw[last].end);
+                            builder.push(TokenClass::Number, &reading.digits, start, end);
+                            i = last + 1;
+                            continue;
+                        }
+                        None => {
+                            let class = if digits {
+                                TokenClass::Number
+                            } else {
+                                TokenClass::Word
+                            };
+                            builder.push(class, &self.lower[token.start..token.end], start, end);
+                        }
                     }
-                    Some(Reading::None) | None => {
-                        let text = &self.lower[token.start..token.end];
-                        let class = if text.bytes().all(|b| b.is_ascii_digit()) {
-                            TokenClass::Number
-                        } else {
-                            TokenClass::Word
-                        };
-                        builder.push(class, text, start, end);
-                    }
-                },
+                }
                 RawKind::Space { newline, .. } => {
                     builder.push(TokenClass::Space { newline }, " ", start, end)
                 }
@@ -518,7 +616,7 @@ impl<'a> Normalized<'a> {
         let class = match inner.kind {
             RawKind::Punct('@') => TokenClass::At,
             RawKind::Punct('.') => TokenClass::Dot,
-            RawKind::Word => {
+            RawKind::Word { .. } => {
                 let word = &self.lower[inner.start..inner.end];
                 if lexicon::is_at_word(word) {
                     TokenClass::At
@@ -539,14 +637,19 @@ impl<'a> Normalized<'a> {
     }
 
     /// Reads number words, mixed tokens and leetspeak as digits where they stand in a run of
-    /// numbers. `readings` stays empty (every token kept as it is) until a run is read: most
-    /// messages have none, and then pay nothing per token for it.
+    /// numbers, into `readings`, ordered by token: most texts have none.
     fn number_readings(&self, raw: &[RawToken], readings: &mut Vec<Reading>) {
         readings.clear();
         let mut i = 0;
         // One buffer for every run (most texts have a few).
         let mut run: Vec<(usize, TokenReading<'_>)> = Vec::new();
         while i < raw.len() {
+            // A run starts at a word that may read as a number (spaces and separators before
+            // it change nothing); every other token is passed over at the cost of a test.
+            if !matches!(raw[i].kind, RawKind::Word { may_read: true, .. }) {
+                i += 1;
+                continue;
+            }
             // Find a run of numeric-ish words separated by number separators.
             run.clear();
             let mut j = i;
@@ -554,20 +657,19 @@ impl<'a> Normalized<'a> {
             while j < raw.len() {
                 let token = raw[j];
                 match token.kind {
-                    RawKind::Word => {
+                    RawKind::Word { may_read, .. } => {
                         let word = &self.lower[token.start..token.end];
-                        match token_reading(word) {
+                        match may_read.then(|| token_reading(word)).flatten() {
                             Some(r) => {
                                 run.push((j, r));
                                 last_word = Some(j);
                             }
                             None => {
                                 // A joiner between a tens word and a digit word stays in the run.
-                                let joins = lexicon::TENS_JOINERS.contains(&word)
-                                    && matches!(
-                                        run.last(),
-                                        Some((_, TokenReading::Word(NumberWord::Tens(_))))
-                                    );
+                                let joins = matches!(
+                                    run.last(),
+                                    Some((_, TokenReading::Word(NumberWord::Tens(_))))
+                                ) && lexicon::TENS_JOINERS.contains(&word);
                                 if !joins {
                                     break;
                                 }
@@ -598,73 +700,72 @@ impl<'a> Normalized<'a> {
                     _ => false,
                 });
             if strong {
-                if readings.is_empty() {
-                    readings.resize_with(raw.len(), || Reading::None);
-                }
-                self.apply_run(&run, readings);
+                apply_run(&run, readings);
             }
             i = last_word.map_or(j, |w| w + 1).max(i + 1);
         }
     }
+}
 
-    fn apply_run(&self, run: &[(usize, TokenReading<'_>)], readings: &mut [Reading]) {
-        let mut k = 0;
-        while k < run.len() {
-            let (idx, ref reading) = run[k];
-            match reading {
-                TokenReading::Digits(_) => k += 1,
-                TokenReading::Mixed(d) | TokenReading::Leet(d) => {
-                    readings[idx] = Reading::Digits(d.clone());
-                    k += 1;
-                }
-                TokenReading::Word(NumberWord::Digit(d)) => {
-                    readings[idx] = Reading::Digits(((b'0' + d) as char).to_string());
-                    k += 1;
-                }
-                TokenReading::Word(NumberWord::Teen(t)) => {
-                    readings[idx] = Reading::Digits(t.to_string());
-                    k += 1;
-                }
-                TokenReading::Word(NumberWord::Tens(t)) => {
-                    if let Some((next_idx, TokenReading::Word(NumberWord::Digit(d)))) =
-                        run.get(k + 1)
-                    {
-                        if *d > 0 {
-                            readings[idx] = Reading::Extend(format!("{}{}", t, d), *next_idx);
-                            for r in readings.iter_mut().take(*next_idx + 1).skip(idx + 1) {
-                                *r = Reading::Consumed;
-                            }
-                            k += 2;
-                            continue;
-                        }
+/// Records the readings of a strong run: every number word, mixed token and leetspeak token
+/// as its digits, a tens word with the digit word after it as one number ("eighty four"),
+/// and "double"/"triple" with the digit after it.
+fn apply_run(run: &[(usize, TokenReading<'_>)], readings: &mut Vec<Reading>) {
+    let mut read = |token: usize, last: usize, digits: String| {
+        readings.push(Reading {
+            token,
+            last,
+            digits,
+        })
+    };
+    let mut k = 0;
+    while k < run.len() {
+        let (idx, ref reading) = run[k];
+        match reading {
+            TokenReading::Digits(_) => k += 1,
+            TokenReading::Mixed(d) | TokenReading::Leet(d) => {
+                read(idx, idx, d.clone());
+                k += 1;
+            }
+            TokenReading::Word(NumberWord::Digit(d)) => {
+                read(idx, idx, ((b'0' + d) as char).to_string());
+                k += 1;
+            }
+            TokenReading::Word(NumberWord::Teen(t)) => {
+                read(idx, idx, t.to_string());
+                k += 1;
+            }
+            TokenReading::Word(NumberWord::Tens(t)) => {
+                if let Some((next_idx, TokenReading::Word(NumberWord::Digit(d)))) = run.get(k + 1) {
+                    if *d > 0 {
+                        read(idx, *next_idx, format!("{}{}", t, d));
+                        k += 2;
+                        continue;
                     }
-                    readings[idx] = Reading::Digits(format!("{}0", t));
-                    k += 1;
                 }
-                TokenReading::Word(NumberWord::Double | NumberWord::Triple) => {
-                    let times = if matches!(reading, TokenReading::Word(NumberWord::Double)) {
-                        2
-                    } else {
-                        3
-                    };
-                    let next_digit = match run.get(k + 1) {
-                        Some((_, TokenReading::Word(NumberWord::Digit(d)))) => {
-                            Some(((b'0' + d) as char).to_string())
-                        }
-                        Some((_, TokenReading::Digits(d))) if d.len() == 1 => Some(d.to_string()),
-                        _ => None,
-                    };
-                    match next_digit {
-                        Some(d) => {
-                            let (next_idx, _) = run[k + 1];
-                            readings[idx] = Reading::Extend(d.repeat(times), next_idx);
-                            for r in readings.iter_mut().take(next_idx + 1).skip(idx + 1) {
-                                *r = Reading::Consumed;
-                            }
-                            k += 2;
-                        }
-                        None => k += 1,
+                read(idx, idx, format!("{}0", t));
+                k += 1;
+            }
+            TokenReading::Word(NumberWord::Double | NumberWord::Triple) => {
+                let times = if matches!(reading, TokenReading::Word(NumberWord::Double)) {
+                    2
+                } else {
+                    3
+                };
+                let next_digit = match run.get(k + 1) {
+                    Some((_, TokenReading::Word(NumberWord::Digit(d)))) => {
+                        Some(((b'0' + d) as char).to_string())
                     }
+                    Some((_, TokenReading::Digits(d))) if d.len() == 1 => Some(d.to_string()),
+                    _ => None,
+                };
+                match next_digit {
+                    Some(d) => {
+                        let (next_idx, _) = run[k + 1];
+                        read(idx, next_idx, d.repeat(times));
+                        k += 2;
+                    }
+                    None => k += 1,
                 }
             }
         }
@@ -684,17 +785,12 @@ enum TokenReading<'w> {
     Leet(String),
 }
 
-/// What the compact view makes of a raw word token.
+/// Raw word tokens `token..=last` (usually one) read as `digits` in the compact view.
 #[derive(Debug, Clone)]
-enum Reading {
-    /// Kept as it is.
-    None,
-    /// Read as these digits.
-    Digits(String),
-    /// Read as these digits, together with the following tokens up to index `.1`.
-    Extend(String, usize),
-    /// Part of an earlier token's `Extend`.
-    Consumed,
+struct Reading {
+    token: usize,
+    last: usize,
+    digits: String,
 }
 
 fn token_reading(word: &str) -> Option<TokenReading<'_>> {
@@ -821,7 +917,7 @@ fn is_single_punct(c: char) -> bool {
 fn spaced_single_runs(raw: &[RawToken], lower: &str, joined: &mut Vec<bool>) {
     joined.clear();
     let is_single = |t: &RawToken| match t.kind {
-        RawKind::Word => t.end - t.start == 1,
+        RawKind::Word { .. } => t.end - t.start == 1,
         RawKind::Punct(c) => is_single_punct(c),
         RawKind::Space { .. } => false,
     };
@@ -870,7 +966,11 @@ struct TokenBuilder {
 impl TokenBuilder {
     fn push(&mut self, class: TokenClass, text: &str, start: usize, end: usize) {
         let text_start = self.compact.len() as u32;
-        self.compact.push_str(text);
+        // Half the tokens are one byte (spaces, punctuation): no copy call for those.
+        match text.as_bytes() {
+            &[b] if b.is_ascii() => self.compact.push(char::from(b)),
+            _ => self.compact.push_str(text),
+        }
         self.tokens.push(Token {
             class,
             text_start,

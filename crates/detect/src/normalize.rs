@@ -107,7 +107,8 @@ struct Buffers {
     tokens: Vec<Token>,
     raw: Vec<RawToken>,
     readings: Vec<Reading>,
-    joined: Vec<bool>,
+    spaced: Vec<(usize, usize)>,
+    joined: Vec<(usize, usize)>,
 }
 
 /// Buffers larger than this (in bytes) are freed rather than kept for the next text, so one
@@ -156,6 +157,7 @@ impl Buffers {
         keep_vec(&mut self.tokens);
         keep_vec(&mut self.raw);
         keep_vec(&mut self.readings);
+        keep_vec(&mut self.spaced);
         keep_vec(&mut self.joined);
         let _ = BUFFERS.try_with(|cell| {
             if let Some(other) = cell.take() {
@@ -184,9 +186,6 @@ struct RawSummary {
     /// Some word passes the first check of `token_reading` (has a digit, is "o", or starts
     /// like a number word): without one, no word reads as a number.
     maybe_number: bool,
-    /// Some run of at least [`MIN_SPACED_SINGLES`] single characters separated by single
-    /// spaces: without one, [`spaced_single_runs`] joins nothing.
-    spaced_run: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -204,23 +203,35 @@ enum RawKind {
     Punct(char),
 }
 
-/// Follows, token by token, the runs [`spaced_single_runs`] looks for: single characters
-/// separated by single spaces.
-#[derive(Default)]
-struct SpacedRun {
+/// Follows, token by token, the runs [`spaced_single_runs`] joins: single characters
+/// separated by single spaces, at least [`MIN_SPACED_SINGLES`] of them. Each run is
+/// recorded in `runs` as the raw indices of its first and last single character.
+struct SpacedRun<'r> {
+    runs: &'r mut Vec<(usize, usize)>,
+    /// Index of the first single character of the current run.
+    first: usize,
     /// Single characters in the current run.
     singles: usize,
     /// The last token is a single space after a single character.
     gap: bool,
-    /// Some run has reached [`MIN_SPACED_SINGLES`].
-    found: bool,
 }
 
-impl SpacedRun {
-    fn single(&mut self) {
-        self.singles = if self.gap { self.singles + 1 } else { 1 };
+impl SpacedRun<'_> {
+    /// The token at raw index `idx` is a single character.
+    fn single(&mut self, idx: usize) {
+        if self.gap {
+            self.singles += 1;
+        } else {
+            self.singles = 1;
+            self.first = idx;
+        }
         self.gap = false;
-        self.found |= self.singles >= MIN_SPACED_SINGLES;
+        if self.singles >= MIN_SPACED_SINGLES {
+            match self.runs.last_mut() {
+                Some(run) if run.0 == self.first => run.1 = idx,
+                _ => self.runs.push((self.first, idx)),
+            }
+        }
     }
 
     fn single_space(&mut self) {
@@ -370,15 +381,24 @@ impl<'a> Normalized<'a> {
     /// Splits the folded text into raw tokens, and says on the way whether the later passes
     /// can find anything: most texts have no word that could read as a number and no run of
     /// spaced single characters, and then skip both.
-    fn raw_tokens(&self, raw: &mut Vec<RawToken>) -> RawSummary {
+    fn raw_tokens(
+        &self,
+        raw: &mut Vec<RawToken>,
+        spaced_runs: &mut Vec<(usize, usize)>,
+    ) -> RawSummary {
         let folded: &str = &self.folded;
         let bytes = folded.as_bytes();
         let lower = self.lower.as_bytes();
         let mut summary = RawSummary {
             maybe_number: false,
-            spaced_run: false,
         };
-        let mut spaced = SpacedRun::default();
+        spaced_runs.clear();
+        let mut spaced = SpacedRun {
+            runs: spaced_runs,
+            first: 0,
+            singles: 0,
+            gap: false,
+        };
         let len = bytes.len();
         // The character at `i` and its length, for bytes outside ASCII.
         let char_at = |i: usize| -> (char, usize) {
@@ -429,7 +449,7 @@ impl<'a> Normalized<'a> {
                 let may_read = n_digits > 0 || word == b"o" || lexicon::may_start_number_word(word);
                 summary.maybe_number |= may_read;
                 if i - start == 1 {
-                    spaced.single();
+                    spaced.single(raw.len());
                 } else {
                     spaced.other();
                 }
@@ -471,7 +491,7 @@ impl<'a> Normalized<'a> {
                 });
             } else {
                 if is_single_punct(c) {
-                    spaced.single();
+                    spaced.single(raw.len());
                 } else {
                     spaced.other();
                 }
@@ -482,44 +502,79 @@ impl<'a> Normalized<'a> {
                 });
             }
         }
-        summary.spaced_run = spaced.found;
         summary
     }
 
     fn build_tokens(&mut self, buffers: &mut Buffers) {
         let mut raw = std::mem::take(&mut buffers.raw);
         let mut readings = std::mem::take(&mut buffers.readings);
+        let mut spaced = std::mem::take(&mut buffers.spaced);
         let mut joined = std::mem::take(&mut buffers.joined);
-        let summary = self.raw_tokens(&mut raw);
+        let summary = self.raw_tokens(&mut raw, &mut spaced);
         if summary.maybe_number {
             self.number_readings(&raw, &mut readings);
         } else {
             readings.clear();
         }
-        if summary.spaced_run {
-            spaced_single_runs(&raw, &self.lower, &mut joined);
-        } else {
-            joined.clear();
-        }
+        spaced_single_runs(&raw, &spaced, &self.lower, &mut joined);
         let mut compact = std::mem::take(&mut self.compact);
         let mut tokens = std::mem::take(&mut self.tokens);
         compact.reserve(self.lower.len());
         tokens.reserve(raw.len());
         let mut builder = TokenBuilder { compact, tokens };
-        // The next of the (sparse, ordered) readings.
+        // The next of the (sparse, ordered) readings and joined runs.
         let mut next_reading = 0;
+        let mut next_joined = 0;
         let mut i = 0;
         while i < raw.len() {
             let token = raw[i];
-            // Bracketed symbol words: "[at]", "( dot )", "{@}".
-            if let RawKind::Punct(open) = token.kind {
-                if let Some((class, last)) = self.bracketed_symbol(&raw, i, open) {
+            let (start, end) = self.raw_span(token.start, token.end);
+            match token.kind {
+                RawKind::Word { digits, .. } => {
+                    while readings.get(next_reading).is_some_and(|r| r.token < i) {
+                        next_reading += 1;
+                    }
+                    if let Some(reading) = readings.get(next_reading).filter(|r| r.token == i) {
+                        let last = reading.last;
+                        let (_, end) = self.raw_span(token.start, raw[last].end);
+                        builder.push(TokenClass::Number, &reading.digits, start, end);
+                        i = last + 1;
+                        continue;
+                    }
+                    let class = if digits {
+                        TokenClass::Number
+                    } else {
+                        TokenClass::Word
+                    };
+                    builder.push(class, &self.lower[token.start..token.end], start, end);
+                }
+                RawKind::Space { newline, .. } => {
+                    while joined.get(next_joined).is_some_and(|&(_, last)| last <= i) {
+                        next_joined += 1;
+                    }
+                    // A space inside a run of spaced single characters is dropped.
+                    if joined.get(next_joined).is_none_or(|&(first, _)| first >= i) {
+                        builder.push(TokenClass::Space { newline }, " ", start, end);
+                    }
+                }
+                RawKind::Punct(open @ ('(' | '[' | '{' | '<')) => {
+                    // Bracketed symbol words: "[at]", "( dot )", "{@}".
+                    let Some((class, last)) = self.bracketed_symbol(&raw, i, open) else {
+                        builder.push(
+                            TokenClass::Punct,
+                            &self.lower[token.start..token.end],
+                            start,
+                            end,
+                        );
+                        i += 1;
+                        continue;
+                    };
                     if let Some(prev) = builder.tokens.last() {
                         if matches!(prev.class, TokenClass::Space { .. }) {
                             builder.pop();
                         }
                     }
-                    let (start, end) = self.original_span(token.start, raw[last].end);
+                    let (_, end) = self.raw_span(token.start, raw[last].end);
                     builder.push(
                         class,
                         if class == TokenClass::At { "@" } else { "." },
@@ -533,41 +588,6 @@ impl<'a> Normalized<'a> {
                         }
                     }
                     continue;
-                }
-            }
-            if joined.get(i).copied().unwrap_or(false) {
-                // A space inside a run of spaced single characters: drop it.
-                if matches!(token.kind, RawKind::Space { .. }) {
-                    i += 1;
-                    continue;
-                }
-            }
-            let (start, end) = self.original_span(token.start, token.end);
-            match token.kind {
-                RawKind::Word { digits, .. } => {
-                    while readings.get(next_reading).is_some_and(|r| r.token < i) {
-                        next_reading += 1;
-                    }
-                    match readings.get(next_reading).filter(|r| r.token == i) {
-                        Some(reading) => {
-                            let last = reading.last;
-                            let (_, end) = self.original_span(token.start, raw[last].end);
-                            builder.push(TokenClass::Number, &reading.digits, start, end);
-                            i = last + 1;
-                            continue;
-                        }
-                        None => {
-                            let class = if digits {
-                                TokenClass::Number
-                            } else {
-                                TokenClass::Word
-                            };
-                            builder.push(class, &self.lower[token.start..token.end], start, end);
-                        }
-                    }
-                }
-                RawKind::Space { newline, .. } => {
-                    builder.push(TokenClass::Space { newline }, " ", start, end)
                 }
                 RawKind::Punct('@') => builder.push(TokenClass::At, "@", start, end),
                 RawKind::Punct('.') => builder.push(TokenClass::Dot, ".", start, end),
@@ -584,7 +604,23 @@ impl<'a> Normalized<'a> {
         self.tokens = builder.tokens;
         buffers.raw = raw;
         buffers.readings = readings;
+        buffers.spaced = spaced;
         buffers.joined = joined;
+    }
+
+    /// The original span of the folded range `start..end` of raw tokens (not empty, within
+    /// the folded text): [`Normalized::original_span`] without its clamping.
+    fn raw_span(&self, start: usize, end: usize) -> (usize, usize) {
+        if self.fold_start.is_empty() {
+            return (start, end);
+        }
+        match (
+            self.fold_start.get(start),
+            self.fold_end.get(end.wrapping_sub(1)),
+        ) {
+            (Some(&start), Some(&end)) => (start as usize, end as usize),
+            _ => self.original_span(start, end),
+        }
     }
 
     /// `(at)`, `[ dot ]`, `{@}`, `<.>`: returns the symbol and the index of the closing token.
@@ -911,51 +947,24 @@ fn is_single_punct(c: char) -> bool {
     matches!(c, '@' | '.' | '_' | '-' | '+')
 }
 
-/// Marks the spaces inside runs of at least four single characters separated by single
-/// spaces (`j o h n`), so the compact view can join them.
-/// `joined` stays empty when there is no such run (most texts).
-fn spaced_single_runs(raw: &[RawToken], lower: &str, joined: &mut Vec<bool>) {
+/// Of the runs of spaced single characters `spaced` (raw indices of their first and last
+/// single, see [`SpacedRun`]), the ones the compact view joins (`j o h n`), into `joined`.
+fn spaced_single_runs(
+    raw: &[RawToken],
+    spaced: &[(usize, usize)],
+    lower: &str,
+    joined: &mut Vec<(usize, usize)>,
+) {
     joined.clear();
-    let is_single = |t: &RawToken| match t.kind {
-        RawKind::Word { .. } => t.end - t.start == 1,
-        RawKind::Punct(c) => is_single_punct(c),
-        RawKind::Space { .. } => false,
-    };
-    let mut i = 0;
-    while i < raw.len() {
-        if !is_single(&raw[i]) {
-            i += 1;
-            continue;
-        }
-        // Extend: single (space single)*
-        let mut j = i;
-        let mut n_singles = 1;
-        while j + 2 < raw.len()
-            && matches!(raw[j + 1].kind, RawKind::Space { single: true, .. })
-            && is_single(&raw[j + 2])
-        {
-            j += 2;
-            n_singles += 1;
-        }
-        // Digits are joined by the phone detector's own separators; only mark runs with a
-        // letter or a symbol, so "1 2 3 4" stays four numbers for everything else.
-        let has_letter = || {
-            (i..=j).step_by(2).any(|k| {
-                lower
-                    .get(raw[k].start..raw[k].end)
-                    .is_some_and(|s| s.bytes().any(|b| !b.is_ascii_digit()))
-            })
-        };
-        if n_singles >= MIN_SPACED_SINGLES && has_letter() {
-            if joined.is_empty() {
-                joined.resize(raw.len(), false);
-            }
-            for flag in joined.iter_mut().take(j).skip(i + 1).step_by(2) {
-                *flag = true;
-            }
-        }
-        i = j + 1;
-    }
+    // Digits are joined by the phone detector's own separators; only runs with a letter or a
+    // symbol are joined, so "1 2 3 4" stays four numbers for everything else.
+    joined.extend(spaced.iter().copied().filter(|&(first, last)| {
+        (first..=last).step_by(2).any(|k| {
+            lower
+                .get(raw[k].start..raw[k].end)
+                .is_some_and(|s| s.bytes().any(|b| !b.is_ascii_digit()))
+        })
+    }));
 }
 
 struct TokenBuilder {
@@ -1214,6 +1223,22 @@ mod tests {
         );
         assert_eq!(compact("nrossi [at] yahoo [dot] com"), "nrossi@yahoo.com");
         assert_eq!(compact("rkhan ( at ) icloud (dot) com"), "rkhan@icloud.com");
+    }
+
+    #[test]
+    fn joins_only_runs_of_four_spaced_singles_with_a_letter() {
+        let cases = [
+            ("call a b c d now", "call abcd now"),
+            ("ab c d e f", "ab cdef"),
+            ("a b c", "a b c"),
+            ("x  y z w", "x y z w"),
+            ("1 2 3 4", "1 2 3 4"),
+            ("1 2 3 a", "123a"),
+            ("a b c d\ne f g h", "abcd efgh"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(compact(input), want, "{input:?}");
+        }
     }
 
     #[test]

@@ -340,10 +340,11 @@ struct Request {
 /// Finds channel invitations, handles, payment offers and off-platform requests.
 pub struct ChannelDetector {
     /// Every shape and request pattern in one set: one pass over the text says which of
-    /// them can match at all (shapes first, then requests). Built without a literal
-    /// prefilter: its prefixes ("i", "x", "no", "you") occur in nearly every text, and
-    /// restarting the DFA at each of them cost several times the DFA pass itself.
-    any_pattern: regex_automata::meta::Regex,
+    /// them can match at all (shapes first, then requests) and where their last match
+    /// ends. Without a literal prefilter: its prefixes ("i", "x", "no", "you") occur in
+    /// nearly every text, and restarting the DFA at each of them cost several times the
+    /// DFA pass itself.
+    any_pattern: PatternEnds,
     /// The same patterns as one leftmost-first alternation. Where it finds nothing no
     /// pattern starts, and its forward search costs a fifth of the overlapping one that
     /// says which patterns match: the set is asked only from its first match on.
@@ -727,15 +728,7 @@ impl Default for ChannelDetector {
             .map(|s| s.regex.as_str())
             .chain(requests.iter().map(|r| r.regex.as_str()))
             .collect();
-        let any_pattern = regex_automata::meta::Regex::builder()
-            .configure(
-                regex_automata::meta::Regex::config()
-                    .match_kind(regex_automata::MatchKind::All)
-                    .auto_prefilter(false)
-                    .which_captures(regex_automata::nfa::thompson::WhichCaptures::None),
-            )
-            .build_many(&patterns)
-            .expect("pattern set compiles");
+        let any_pattern = PatternEnds::new(&patterns);
         let first_pattern = regex_automata::meta::Regex::builder()
             .configure(regex_automata::meta::Regex::config().auto_prefilter(false))
             .build_many(&patterns)
@@ -792,6 +785,70 @@ fn group_map(regex: &Regex) -> Vec<(usize, usize)> {
         .collect()
 }
 
+/// A lazy DFA that finds every match end of every pattern of a set, with a cache per
+/// thread.
+struct PatternEnds {
+    dfa: regex_automata::hybrid::dfa::DFA,
+    caches: regex_automata::util::pool::Pool<regex_automata::hybrid::dfa::Cache, CacheFn>,
+}
+
+type CacheFn = Box<
+    dyn Fn() -> regex_automata::hybrid::dfa::Cache
+        + Send
+        + Sync
+        + std::panic::UnwindSafe
+        + std::panic::RefUnwindSafe,
+>;
+
+impl PatternEnds {
+    fn new(patterns: &[&str]) -> PatternEnds {
+        use regex_automata::hybrid::dfa::DFA;
+        let dfa = DFA::builder()
+            .configure(DFA::config().match_kind(regex_automata::MatchKind::All))
+            .thompson(
+                regex_automata::nfa::thompson::Config::new()
+                    .which_captures(regex_automata::nfa::thompson::WhichCaptures::None),
+            )
+            .build_many(patterns)
+            .expect("pattern set compiles");
+        let for_caches = dfa.clone();
+        PatternEnds {
+            dfa,
+            caches: regex_automata::util::pool::Pool::new(Box::new(move || {
+                for_caches.create_cache()
+            })),
+        }
+    }
+
+    fn pattern_len(&self) -> usize {
+        self.dfa.pattern_len()
+    }
+
+    /// For each pattern, where the last of its matches in `input` ends (matches of one
+    /// pattern may overlap), or `None` if it has none. Should the DFA give up, every
+    /// pattern may match anywhere.
+    fn last_ends(&self, input: &regex_automata::Input<'_>) -> Vec<Option<usize>> {
+        let mut last_ends = vec![None; self.pattern_len()];
+        let mut cache = self.caches.get();
+        let mut state = regex_automata::hybrid::dfa::OverlappingState::start();
+        loop {
+            if self
+                .dfa
+                .try_search_overlapping_fwd(&mut cache, input, &mut state)
+                .is_err()
+            {
+                return vec![Some(usize::MAX); self.pattern_len()];
+            }
+            let Some(m) = state.get_match() else {
+                return last_ends;
+            };
+            if let Some(slot) = last_ends.get_mut(m.pattern().as_usize()) {
+                *slot = Some(m.offset());
+            }
+        }
+    }
+}
+
 /// A long text is searched for shapes and requests in blocks of this size...
 const BLOCK: usize = 4096;
 /// ...each read with this much of the text after it, so that a match starting in a block is
@@ -815,17 +872,15 @@ struct Block {
     /// Where the first match of any pattern starts in the block (its end if none does):
     /// no pattern's match starts before it.
     first_start: usize,
-    matched: regex_automata::PatternSet,
+    /// For each pattern, where its last match from `first_start` to the margin's end ends
+    /// (`None`: it has none): no later search can find one.
+    last_ends: Vec<Option<usize>>,
 }
 
 impl Located {
     /// `set` finds which patterns match, `first` (the same patterns, leftmost-first) where
     /// the first match starts.
-    fn new(
-        set: &regex_automata::meta::Regex,
-        first: &regex_automata::meta::Regex,
-        lower: &str,
-    ) -> Located {
+    fn new(set: &PatternEnds, first: &regex_automata::meta::Regex, lower: &str) -> Located {
         let block = |start: usize| {
             // One block for a text that is not much longer than one.
             let end = if lower.len() <= 2 * BLOCK + BLOCK_MARGIN {
@@ -834,20 +889,34 @@ impl Located {
                 ceil_char_boundary(lower, start + BLOCK)
             };
             let search_end = search_end(lower, end);
-            let mut matched = regex_automata::PatternSet::new(set.pattern_len());
             // The haystack the patterns are searched in for this block (see `matches`): a
             // match of any of them that starts in the block starts at or after the
             // alternation's leftmost one, and none starts before it.
             let haystack = regex_automata::Input::new(&lower[..search_end]).range(start..);
             let first_start = first.search(&haystack).map_or(end, |m| m.start()).min(end);
-            if first_start < end {
+            let mut last_ends = if first_start < end {
                 let input = regex_automata::Input::new(lower).range(first_start..search_end);
-                set.which_overlapping_matches(&input, &mut matched);
+                set.last_ends(&input)
+            } else {
+                vec![None; set.pattern_len()]
+            };
+            // A match can end where the haystack cuts a word and nowhere else: its `\b`
+            // holds at the end of the haystack but not in the text.
+            let bytes = lower.as_bytes();
+            let is_word = |at: usize| {
+                bytes
+                    .get(at)
+                    .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
+            };
+            if is_word(search_end) && search_end > 0 && is_word(search_end - 1) {
+                for last_end in last_ends.iter_mut().flatten() {
+                    *last_end = usize::MAX;
+                }
             }
             Block {
                 end,
                 first_start,
-                matched,
+                last_ends,
             }
         };
         let first = block(0);
@@ -876,11 +945,11 @@ impl Located {
         search: impl Fn(&'h str, usize) -> Option<M>,
         range: impl Fn(&M) -> Option<std::ops::Range<usize>>,
     ) -> Vec<M> {
-        let pattern = regex_automata::PatternID::new_unchecked(pattern_idx);
         let mut found = Vec::new();
+        let last_end = |block: &Block| block.last_ends.get(pattern_idx).copied().flatten();
         if self.rest.is_empty() {
             // One block, the whole text: the regex's own iteration.
-            return if self.first.matched.contains(pattern) {
+            return if last_end(&self.first).is_some() {
                 whole(lower)
             } else {
                 found
@@ -888,19 +957,15 @@ impl Located {
         }
         // Where the previous match ended: the next is looked for from there.
         let mut resume = 0;
-        for &Block {
-            end,
-            first_start,
-            ref matched,
-            ..
-        } in self.blocks()
-        {
-            if !matched.contains(pattern) {
+        for block in self.blocks() {
+            let Some(last_end) = last_end(block) else {
                 continue;
-            }
+            };
+            let end = block.end;
             let haystack = &lower[..search_end(lower, end)];
-            let mut at = resume.max(first_start);
-            while at < end {
+            let mut at = resume.max(block.first_start);
+            // A match found from `at` would end after it.
+            while at < end && at < last_end {
                 let Some(m) = search(haystack, at) else {
                     break;
                 };

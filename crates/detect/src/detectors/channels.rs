@@ -861,8 +861,9 @@ const BLOCK_MARGIN: usize = 1024;
 /// pattern; in a document most patterns match somewhere.
 struct Located {
     /// Each block (from the end of the one before): where matches may no longer start,
-    /// where the first starts, and the patterns that match from there to its margin's end. A short text is one block and allocates nothing
-    /// more than its pattern set.
+    /// where the first starts, and where each pattern's last match from there to the
+    /// margin's end ends. A short text is one block and allocates nothing more than its
+    /// list of last ends.
     first: Block,
     rest: Vec<Block>,
 }

@@ -466,15 +466,19 @@ impl<'a> Normalized<'a> {
                 let mut count = 1;
                 while i < len {
                     let b = bytes[i];
-                    let (d, d_len) = if b.is_ascii() {
-                        (b as char, 1)
+                    let (newline_char, d_len) = if b.is_ascii() {
+                        if ASCII_CLASS[usize::from(b)] & SPACE_BYTE == 0 {
+                            break;
+                        }
+                        (b == b'\n' || b == b'\r', 1)
                     } else {
-                        char_at(i)
+                        let (d, d_len) = char_at(i);
+                        if !d.is_whitespace() {
+                            break;
+                        }
+                        (false, d_len)
                     };
-                    if !d.is_whitespace() {
-                        break;
-                    }
-                    newline |= d == '\n' || d == '\r';
+                    newline |= newline_char;
                     count += 1;
                     i += d_len;
                 }

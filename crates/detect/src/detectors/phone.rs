@@ -39,8 +39,8 @@ impl Detector for PhoneDetector {
 
     fn detect(&self, text: &Normalized<'_>, scan: &ScanContext<'_>, out: &mut Vec<Finding>) {
         let compact = text.compact();
-        let n_digits = compact.bytes().filter(u8::is_ascii_digit).count();
-        if n_digits < 6 {
+        // Six digits settle it; a long document need not be counted to its end.
+        if compact.bytes().filter(u8::is_ascii_digit).take(6).count() < 6 {
             return;
         }
         let mut found_spans = SpanIndex::default();
@@ -103,79 +103,115 @@ impl Detector for PhoneDetector {
     }
 }
 
+/// Country and nationality names (lower case) and their regions, sorted by name.
+const REGION_NAMES: &[(&str, &str)] = &[
+    ("argentina", "AR"),
+    ("argentine", "AR"),
+    ("argentinian", "AR"),
+    ("australia", "AU"),
+    ("australian", "AU"),
+    ("bangladesh", "BD"),
+    ("bangladeshi", "BD"),
+    ("brazil", "BR"),
+    ("brazilian", "BR"),
+    ("british", "GB"),
+    ("china", "CN"),
+    ("chinese", "CN"),
+    ("cn", "CN"),
+    ("colombia", "CO"),
+    ("colombian", "CO"),
+    ("dubai", "AE"),
+    ("dutch", "NL"),
+    ("egypt", "EG"),
+    ("egyptian", "EG"),
+    ("emirati", "AE"),
+    ("english", "GB"),
+    ("filipino", "PH"),
+    ("france", "FR"),
+    ("french", "FR"),
+    ("german", "DE"),
+    ("germany", "DE"),
+    ("india", "IN"),
+    ("indian", "IN"),
+    ("indonesia", "ID"),
+    ("indonesian", "ID"),
+    ("israel", "IL"),
+    ("israeli", "IL"),
+    ("italian", "IT"),
+    ("italy", "IT"),
+    ("japan", "JP"),
+    ("japanese", "JP"),
+    ("kenya", "KE"),
+    ("kenyan", "KE"),
+    ("korea", "KR"),
+    ("korean", "KR"),
+    ("mexican", "MX"),
+    ("mexico", "MX"),
+    ("moroccan", "MA"),
+    ("morocco", "MA"),
+    ("nigeria", "NG"),
+    ("nigerian", "NG"),
+    ("pakistan", "PK"),
+    ("pakistani", "PK"),
+    ("philippine", "PH"),
+    ("philippines", "PH"),
+    ("poland", "PL"),
+    ("polish", "PL"),
+    ("portugal", "PT"),
+    ("portuguese", "PT"),
+    ("russia", "RU"),
+    ("russian", "RU"),
+    ("saudi", "SA"),
+    ("spain", "ES"),
+    ("spanish", "ES"),
+    ("turkey", "TR"),
+    ("turkish", "TR"),
+    ("uae", "AE"),
+    ("uk", "GB"),
+    ("ukraine", "UA"),
+    ("ukrainian", "UA"),
+    ("vietnam", "VN"),
+    ("vietnamese", "VN"),
+];
+
+/// The longest name in [`REGION_NAMES`].
+const LONGEST_REGION_NAME: usize = 11;
+
+/// For each word length, a bit per letter (`a` = bit 0) that some name in [`REGION_NAMES`]
+/// of that length starts with, and one per letter one ends with. Every word of a text is
+/// looked up; almost all of them fail this test and are never compared with the names.
+const REGION_NAME_SHAPES: [(u32, u32); LONGEST_REGION_NAME + 1] = {
+    let mut shapes = [(0u32, 0u32); LONGEST_REGION_NAME + 1];
+    let mut i = 0;
+    while i < REGION_NAMES.len() {
+        let name = REGION_NAMES[i].0.as_bytes();
+        shapes[name.len()].0 |= letter_bit(name[0]);
+        shapes[name.len()].1 |= letter_bit(name[name.len() - 1]);
+        i += 1;
+    }
+    shapes
+};
+
+/// A bit for a lower-case ASCII letter, none for any other byte.
+const fn letter_bit(b: u8) -> u32 {
+    if b.is_ascii_lowercase() {
+        1 << (b - b'a')
+    } else {
+        0
+    }
+}
+
 /// The region of a country or nationality name (lower case), if `word` is one.
 fn region_named(word: &str) -> Option<&'static str> {
-    // Every word of a text is looked up: a `match`, not a scan of the list.
-    Some(match word {
-        "israeli" => "IL",
-        "israel" => "IL",
-        "japanese" => "JP",
-        "japan" => "JP",
-        "cn" => "CN",
-        "chinese" => "CN",
-        "china" => "CN",
-        "uk" => "GB",
-        "british" => "GB",
-        "english" => "GB",
-        "german" => "DE",
-        "germany" => "DE",
-        "indian" => "IN",
-        "india" => "IN",
-        "brazilian" => "BR",
-        "brazil" => "BR",
-        "mexican" => "MX",
-        "mexico" => "MX",
-        "french" => "FR",
-        "france" => "FR",
-        "spanish" => "ES",
-        "spain" => "ES",
-        "italian" => "IT",
-        "italy" => "IT",
-        "turkish" => "TR",
-        "turkey" => "TR",
-        "filipino" => "PH",
-        "philippine" => "PH",
-        "philippines" => "PH",
-        "nigerian" => "NG",
-        "nigeria" => "NG",
-        "pakistani" => "PK",
-        "pakistan" => "PK",
-        "australian" => "AU",
-        "australia" => "AU",
-        "russian" => "RU",
-        "russia" => "RU",
-        "ukrainian" => "UA",
-        "ukraine" => "UA",
-        "polish" => "PL",
-        "poland" => "PL",
-        "dutch" => "NL",
-        "portuguese" => "PT",
-        "portugal" => "PT",
-        "argentine" => "AR",
-        "argentinian" => "AR",
-        "argentina" => "AR",
-        "colombian" => "CO",
-        "colombia" => "CO",
-        "egyptian" => "EG",
-        "egypt" => "EG",
-        "kenyan" => "KE",
-        "kenya" => "KE",
-        "korean" => "KR",
-        "korea" => "KR",
-        "vietnamese" => "VN",
-        "vietnam" => "VN",
-        "indonesian" => "ID",
-        "indonesia" => "ID",
-        "emirati" => "AE",
-        "uae" => "AE",
-        "dubai" => "AE",
-        "saudi" => "SA",
-        "bangladeshi" => "BD",
-        "bangladesh" => "BD",
-        "moroccan" => "MA",
-        "morocco" => "MA",
-        _ => return None,
-    })
+    let (&first, &last) = (word.as_bytes().first()?, word.as_bytes().last()?);
+    let (firsts, lasts) = *REGION_NAME_SHAPES.get(word.len())?;
+    if firsts & letter_bit(first) == 0 || lasts & letter_bit(last) == 0 {
+        return None;
+    }
+    let at = REGION_NAMES
+        .binary_search_by(|(name, _)| (*name).cmp(word))
+        .ok()?;
+    Some(REGION_NAMES[at].1)
 }
 
 /// The regions a text names ([`named_regions`]), found on first use.
@@ -439,9 +475,7 @@ fn stretches(text: &str) -> impl Iterator<Item = Stretch> + '_ {
     let bytes = text.as_bytes();
     let mut i = 0;
     std::iter::from_fn(move || {
-        while i < bytes.len() && !bytes[i].is_ascii_digit() {
-            i += 1;
-        }
+        i = next_digit(bytes, i);
         if i >= bytes.len() {
             return None;
         }
@@ -467,6 +501,27 @@ fn stretches(text: &str) -> impl Iterator<Item = Stretch> + '_ {
         }
         Some(stretch)
     })
+}
+
+/// Where the first ASCII digit at or after `from` is in `bytes` (`bytes.len()` if none).
+/// Most of a text is not digits, so eight bytes are tested at a time: XOR with `0`s maps
+/// digits, and only digits, to bytes below ten, and the classic "has a byte below n" test
+/// flags such bytes, the lowest flag exactly (a borrow only runs upwards from a true one).
+fn next_digit(bytes: &[u8], mut from: usize) -> usize {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGH_BITS: u64 = ONES * 0x80;
+    while let Some(chunk) = bytes.get(from..).and_then(<[u8]>::first_chunk::<8>) {
+        let word = u64::from_le_bytes(*chunk) ^ (ONES * u64::from(b'0'));
+        let below_ten = word.wrapping_sub(ONES * 10) & !word & HIGH_BITS;
+        if below_ten != 0 {
+            return from + (below_ten.trailing_zeros() / 8) as usize;
+        }
+        from += 8;
+    }
+    bytes
+        .get(from..)
+        .and_then(|rest| rest.iter().position(u8::is_ascii_digit))
+        .map_or(bytes.len(), |at| from + at)
 }
 
 /// Decides, before any libphonenumber work, whether a digit run can end up as a phone
@@ -525,31 +580,37 @@ impl<'t, 'n> Gate<'t, 'n> {
 /// separator, shaped like a year, a month and a day. No numbering plan writes a phone number
 /// that way.
 fn date_shaped(evidence: &str) -> bool {
-    let mut groups = evidence.split(['-', '/', '.']);
-    let (Some(a), Some(b), Some(c), None) =
-        (groups.next(), groups.next(), groups.next(), groups.next())
-    else {
-        return false;
-    };
-    let mut separators = evidence.chars().filter(|c| !c.is_ascii_digit());
-    let (Some(first), Some(second), None) =
-        (separators.next(), separators.next(), separators.next())
-    else {
-        return false;
-    };
-    if first != second {
+    // A four-digit year, two groups of one or two digits and two separators.
+    if !(8..=10).contains(&evidence.len()) {
         return false;
     }
-    let number = |g: &str| {
-        (!g.is_empty() && g.len() <= 4 && g.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| g.parse::<u32>().unwrap_or(0))
-    };
-    let (Some(x), Some(y), Some(z)) = (number(a), number(b), number(c)) else {
+    // (value, number of digits) of each group.
+    let mut groups = [(0u32, 0usize); 3];
+    let mut n_groups = 1;
+    let mut separator = None;
+    for b in evidence.bytes() {
+        let group = &mut groups[n_groups - 1];
+        match b {
+            b'0'..=b'9' if group.1 < 4 => {
+                group.0 = group.0 * 10 + u32::from(b - b'0');
+                group.1 += 1;
+            }
+            b'-' | b'/' | b'.'
+                if group.1 > 0 && n_groups < 3 && separator.is_none_or(|s| s == b) =>
+            {
+                separator = Some(b);
+                n_groups += 1;
+            }
+            _ => return false,
+        }
+    }
+    let [(x, a), (y, b), (z, c)] = groups;
+    if n_groups < 3 || c == 0 {
         return false;
-    };
-    let year = |g: &str, v: u32| g.len() == 4 && (1900..=2099).contains(&v);
-    let month = |g: &str, v: u32| g.len() <= 2 && (1..=12).contains(&v);
-    let day = |g: &str, v: u32| g.len() <= 2 && (1..=31).contains(&v);
+    }
+    let year = |len: usize, v: u32| len == 4 && (1900..=2099).contains(&v);
+    let month = |len: usize, v: u32| len <= 2 && (1..=12).contains(&v);
+    let day = |len: usize, v: u32| len <= 2 && (1..=31).contains(&v);
     (year(a, x) && month(b, y) && day(c, z))
         || (year(c, z) && ((day(a, x) && month(b, y)) || (month(a, x) && day(b, y))))
 }
@@ -610,61 +671,70 @@ fn digit_runs(
     out: &mut Vec<Finding>,
 ) {
     let tokens = text.tokens();
+    // One buffer for the groups of every run that gets parsed.
+    let mut groups = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         if tokens[i].class != TokenClass::Number {
             i += 1;
             continue;
         }
-        let plus = i >= 1 && text.token_text(&tokens[i - 1]) == "+";
-        let mut groups = vec![Group {
-            token_idx: i,
-            len: text.token_text(&tokens[i]).len(),
-        }];
-        let mut j = i + 1;
-        let mut n_separators = 0;
-        while j < tokens.len() {
-            match tokens[j].class {
-                TokenClass::Number => {
-                    groups.push(Group {
+        let (last, n_digits) = run_end_token(text, i);
+        let run_start = tokens[i].start;
+        let run_end = tokens[last].end;
+        // `try_run` wants seven digits; the gate's questions cost more than counting.
+        if n_digits >= 7 && gate.worth_parsing(run_start, run_end) {
+            let plus = i >= 1 && text.token_text(&tokens[i - 1]) == "+";
+            groups.clear();
+            groups.extend(
+                (i..=last)
+                    .filter(|&j| tokens[j].class == TokenClass::Number)
+                    .map(|j| Group {
                         token_idx: j,
                         len: text.token_text(&tokens[j]).len(),
-                    });
-                    n_separators = 0;
-                }
-                TokenClass::Space { .. } | TokenClass::Dot => n_separators += 1,
-                TokenClass::Punct
-                    if matches!(text.token_text(&tokens[j]), "-" | "(" | ")" | "/") =>
-                {
-                    n_separators += 1
-                }
-                // A spoken pause ("oh seven nine one one, one two three"), not a thousands
-                // separator ("1,048,576"): a comma counts only when a space follows it.
-                TokenClass::Punct
-                    if text.token_text(&tokens[j]) == ","
-                        && tokens
-                            .get(j + 1)
-                            .is_some_and(|t| matches!(t.class, TokenClass::Space { .. })) =>
-                {
-                    n_separators += 1
-                }
-                _ => break,
-            }
-            if n_separators > 3 {
-                break;
-            }
-            j += 1;
-        }
-        let next = groups.last().map_or(i + 1, |g| g.token_idx + 1);
-        let run_start = tokens[groups[0].token_idx].start;
-        let run_end = groups.last().map_or(run_start, |g| tokens[g.token_idx].end);
-        // `try_run` wants seven digits; the gate's questions cost more than counting.
-        let n_digits: usize = groups.iter().map(|g| g.len).sum();
-        if n_digits >= 7 && gate.worth_parsing(run_start, run_end) {
+                    }),
+            );
             try_run(text, scan, named, &groups, plus, found_spans, out);
         }
-        i = next;
+        i = last + 1;
     }
+}
+
+/// The last number token of the run of number tokens that starts at `first` (number tokens
+/// separated by at most three spaces and phone punctuation), and the run's number of digits.
+fn run_end_token(text: &Normalized<'_>, first: usize) -> (usize, usize) {
+    let tokens = text.tokens();
+    let mut last = first;
+    let mut n_digits = tokens.get(first).map_or(0, |t| text.token_text(t).len());
+    let mut n_separators = 0;
+    for (j, token) in tokens.iter().enumerate().skip(first + 1) {
+        match token.class {
+            TokenClass::Number => {
+                last = j;
+                n_digits += text.token_text(token).len();
+                n_separators = 0;
+            }
+            TokenClass::Space { .. } | TokenClass::Dot => n_separators += 1,
+            TokenClass::Punct if matches!(text.token_text(token), "-" | "(" | ")" | "/") => {
+                n_separators += 1
+            }
+            // A spoken pause ("oh seven nine one one, one two three"), not a thousands
+            // separator ("1,048,576"): a comma counts only when a space follows it.
+            TokenClass::Punct
+                if text.token_text(token) == ","
+                    && tokens
+                        .get(j + 1)
+                        .is_some_and(|t| matches!(t.class, TokenClass::Space { .. })) =>
+            {
+                n_separators += 1
+            }
+            _ => break,
+        }
+        if n_separators > 3 {
+            break;
+        }
+    }
+    (last, n_digits)
 }
 
 fn try_run(
@@ -868,6 +938,57 @@ mod tests {
     }
 
     #[test]
+    fn region_names_are_sorted_and_found() {
+        assert!(REGION_NAMES.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(REGION_NAMES
+            .iter()
+            .all(|(name, _)| name.len() <= LONGEST_REGION_NAME));
+        for &(name, code) in REGION_NAMES {
+            assert_eq!(region_named(name), Some(code), "{name}");
+            assert_eq!(region_named(&name[1..]), None, "{name}");
+            assert_eq!(region_named(&format!("{name}x")), None, "{name}");
+        }
+        for word in ["", "please", "station", "ísrael", "Israel", "c"] {
+            assert_eq!(region_named(word), None, "{word}");
+        }
+    }
+
+    #[test]
+    fn next_digit_finds_the_first_digit() {
+        let reference = |text: &[u8], from: usize| {
+            text[from..]
+                .iter()
+                .position(u8::is_ascii_digit)
+                .map_or(text.len(), |at| from + at)
+        };
+        // Every byte value around a digit, at every alignment, and with no digit at all.
+        for b in 0..=255u8 {
+            for digit in [b'0', b'9', b] {
+                for at in 0..20 {
+                    let mut text = vec![b; 24];
+                    text[at] = digit;
+                    for from in 0..=text.len() {
+                        assert_eq!(
+                            next_digit(&text, from),
+                            reference(&text, from),
+                            "{text:?} from {from}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_named_country_gives_its_numbers_a_region() {
+        assert_eq!(
+            phones("my israeli number is 09-762 5400", "US"),
+            vec!["+97297625400".to_string()]
+        );
+        assert!(phones("my number is 09-762 5400", "US").is_empty());
+    }
+
+    #[test]
     fn date_shapes() {
         for date in [
             "2024-05-06",
@@ -875,6 +996,8 @@ mod tests {
             "6.5.2024",
             "12/31/1999",
             "2024/1/9",
+            "1.1.2000",
+            "31-12-2099",
         ] {
             assert!(date_shaped(date), "{date}");
         }
@@ -886,6 +1009,15 @@ mod tests {
             "3125/05/06",
             "20240506",
             "01 23 45 67 89",
+            "2024-05-",
+            "-2024-5-6",
+            "2024--05",
+            "2024-05/06",
+            "0.1.2000",
+            "13.13.2000",
+            "2024.5.6.",
+            "1.1.1899",
+            "+2024-5-6",
         ] {
             assert!(!date_shaped(not_date), "{not_date}");
         }

@@ -44,9 +44,9 @@ impl Detector for PhoneDetector {
             return;
         }
         let mut found_spans = SpanIndex::default();
-        let gate = Gate::new(text, out);
+        let mut gate = Gate::new(text, out);
         // The pieces of text worth handing to the matcher, found once for both of its passes.
-        let windows = matcher_windows(text.folded(), &gate);
+        let windows = matcher_windows(text.folded(), &mut gate);
         for window in &windows {
             // National numbers of other regions are the digit-run scanner's business (it
             // tries them only in national format with a trunk prefix); asking the matcher to
@@ -98,7 +98,8 @@ impl Detector for PhoneDetector {
             text,
             regions: &named,
         };
-        digit_runs(text, scan, &named, &gate, &mut found_spans, out);
+        gate.rewind();
+        digit_runs(text, scan, &named, &mut gate, &mut found_spans, out);
         possible_with_cue(text, scan, &windows, &mut found_spans, out);
     }
 }
@@ -396,7 +397,7 @@ const fn may_be_in_candidate(b: u8) -> bool {
 /// lets through. The matcher finds in each piece exactly what it would find there in the
 /// whole text, and never has to search the prose between numbers; in a long document that
 /// is most of the text.
-fn matcher_windows<'t>(folded: &'t str, gate: &Gate<'_, '_>) -> Vec<MatcherWindow<'t>> {
+fn matcher_windows<'t>(folded: &'t str, gate: &mut Gate<'_, '_>) -> Vec<MatcherWindow<'t>> {
     let bytes = folded.as_bytes();
     let mut windows = Vec::new();
     // End of the last stretch handed over: digit stretches inside it are covered.
@@ -533,6 +534,11 @@ struct Gate<'t, 'n> {
     /// Spans (original offsets) of findings whose digits are their own: payment IDs and
     /// links, sorted by start, with the running maximum of their ends.
     containers: Vec<(usize, usize)>,
+    /// The verdicts given so far, in the order asked: each pass asks about spans in order,
+    /// and the digit-run pass about most of the spans the matcher pass asked about.
+    asked: Vec<(usize, usize, bool)>,
+    /// How far the current pass has read `asked`.
+    cursor: usize,
 }
 
 impl<'t, 'n> Gate<'t, 'n> {
@@ -551,13 +557,45 @@ impl<'t, 'n> Gate<'t, 'n> {
             max_end = max_end.max(span.1);
             span.1 = max_end;
         }
-        Gate { text, containers }
+        Gate {
+            text,
+            containers,
+            asked: Vec::new(),
+            cursor: 0,
+        }
+    }
+
+    /// Starts a new pass over the text: its questions come in order again.
+    fn rewind(&mut self) {
+        self.cursor = 0;
+    }
+
+    /// [`Gate::judge`], answered from an earlier pass when it asked about the same span.
+    fn worth_parsing(&mut self, start: usize, end: usize) -> bool {
+        while self
+            .asked
+            .get(self.cursor)
+            .is_some_and(|&(s, _, _)| s < start)
+        {
+            self.cursor += 1;
+        }
+        if let Some(&(s, e, verdict)) = self.asked.get(self.cursor) {
+            if (s, e) == (start, end) {
+                return verdict;
+            }
+        }
+        let verdict = self.judge(start, end);
+        // Kept in order of start: only a span past all asked ones is recorded.
+        if self.cursor == self.asked.len() {
+            self.asked.push((start, end, verdict));
+        }
+        verdict
     }
 
     /// Whether the digits at `start..end` of the original text may be a phone number: not a
     /// date, not a single labelled code ("order #48291371", "ISBN 978-3-16-148410-0"), not
     /// wholly inside a payment ID or a link.
-    fn worth_parsing(&self, start: usize, end: usize) -> bool {
+    fn judge(&self, start: usize, end: usize) -> bool {
         let Some(evidence) = self.text.original.get(start..end) else {
             return true;
         };
@@ -566,13 +604,23 @@ impl<'t, 'n> Gate<'t, 'n> {
         }
         // A label rules out one code; a run with spaces in it may hold a phone after the
         // code ("ref 12345 / 415 555 0132"), which the context step judges on its own.
-        if !evidence.contains(char::is_whitespace)
+        if !has_whitespace(evidence)
             && crate::context::labelled_as_other(self.text.lower_original(), start, end)
         {
             return false;
         }
         let inside = self.containers.partition_point(|&(s, _)| s <= start);
         !(inside > 0 && self.containers[inside - 1].1 >= end)
+    }
+}
+
+/// Whether `text` holds a whitespace character; a plain ASCII text is read byte by byte.
+fn has_whitespace(text: &str) -> bool {
+    if text.is_ascii() {
+        // The ASCII characters `char::is_whitespace` accepts: tab to carriage return, space.
+        text.bytes().any(|b| matches!(b, b'\t'..=b'\r' | b' '))
+    } else {
+        text.contains(char::is_whitespace)
     }
 }
 
@@ -635,6 +683,10 @@ fn valid_number_anywhere(
     if let Some(value) = valid_number(digits, scan) {
         return Some((value, true));
     }
+    // A number with its country code reads the same under every region hint.
+    if digits.starts_with('+') {
+        return None;
+    }
     // "My Israeli number is 09-7625400": a country the text names is as good as a hint.
     for region in named.get() {
         if let Ok(number) = PHONE_NUMBER_UTIL.parse(digits, Some(region.0)) {
@@ -645,7 +697,7 @@ fn valid_number_anywhere(
     }
     // Only numbers written in national format with a trunk prefix ("0917 123 4567"): a bare
     // digit run is valid *somewhere* far too often.
-    if digits.starts_with('+') || national_digits(digits) < 10 || !digits.starts_with('0') {
+    if national_digits(digits) < 10 || !digits.starts_with('0') {
         return None;
     }
     scan.fallback_regions.iter().find_map(|region| {
@@ -666,7 +718,7 @@ fn digit_runs(
     text: &Normalized<'_>,
     scan: &ScanContext<'_>,
     named: &NamedRegions<'_, '_, '_>,
-    gate: &Gate<'_, '_>,
+    gate: &mut Gate<'_, '_>,
     found_spans: &mut SpanIndex,
     out: &mut Vec<Finding>,
 ) {
@@ -912,10 +964,10 @@ mod tests {
         ];
         for text in texts {
             let normalized = Normalized::new(text);
-            let gate = Gate::new(&normalized, &[]);
+            let mut gate = Gate::new(&normalized, &[]);
             let folded = normalized.folded();
             let mut through_windows = Vec::new();
-            for window in matcher_windows(folded, &gate) {
+            for window in matcher_windows(folded, &mut gate) {
                 assert_eq!(&folded[window.offset..][..window.text.len()], window.text);
                 for found in PHONE_MATCHER_FACTORY
                     .matcher_builder(window.text)
@@ -986,6 +1038,39 @@ mod tests {
             vec!["+97297625400".to_string()]
         );
         assert!(phones("my number is 09-762 5400", "US").is_empty());
+    }
+
+    #[test]
+    fn has_whitespace_agrees_with_char_is_whitespace() {
+        for c in (0..=0x3000u32).filter_map(char::from_u32) {
+            for text in [format!("12{c}34"), format!("{c}"), format!("é{c}")] {
+                assert_eq!(
+                    has_whitespace(&text),
+                    text.contains(char::is_whitespace),
+                    "{text:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_gate_answers_a_second_pass_as_the_first() {
+        let text = "order #48291371 or 415 555 0132 on 2024-05-06, ref 12345 / 415 555 0133";
+        let normalized = Normalized::new(text);
+        let spans = [(7, 15), (19, 31), (35, 45), (50, 70), (55, 70), (62, 74)];
+        let fresh: Vec<bool> = spans
+            .iter()
+            .map(|&(s, e)| Gate::new(&normalized, &[]).judge(s, e))
+            .collect();
+        assert!(fresh.contains(&true) && fresh.contains(&false));
+        let mut gate = Gate::new(&normalized, &[]);
+        for pass in [&spans[..], &spans[1..], &spans[..3]] {
+            gate.rewind();
+            for &(s, e) in pass {
+                let at = spans.iter().position(|&span| span == (s, e)).unwrap();
+                assert_eq!(gate.worth_parsing(s, e), fresh[at], "{s}..{e}");
+            }
+        }
     }
 
     #[test]

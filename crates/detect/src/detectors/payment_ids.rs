@@ -5,11 +5,10 @@
 //!
 //! Finding runs in three steps, each linear in the length of the text:
 //!
-//! 1. **Gate.** One table-driven pass over the bytes counts the ASCII digits and measures the
-//!    longest ASCII alphanumeric run; with few digits, the digits are checked for an `LLDD`
-//!    token start. A payment identifier needs at least one of: 6 digits (a bank account next
-//!    to its keyword; a card needs 13), a 25-character token (the shortest base58 address) or
-//!    an `LLDD` token start (an IBAN). Most chat messages have none and leave here.
+//! 1. **Shortcut.** A token (an ASCII alphanumeric run) can only start an identifier if it
+//!    starts with a digit and is 6 digits long or goes on as a digit chain, starts like an
+//!    IBAN (`LLDD`) or has the length of a crypto address (`could_start_identifier`). Every
+//!    other token, most words and short numbers, is stepped over without a closer look.
 //! 2. **Candidates.** A hand-written scanner walks the ASCII alphanumeric tokens. A token that
 //!    touches another letter or digit (ASCII, or a word character of a script that separates
 //!    its words with spaces) is *embedded* and never a candidate: `x4111…`, a 64-character
@@ -128,6 +127,14 @@ const BANK_CUE_WINDOW: usize = 40;
 /// A card keyword must lie within this many bytes of the card, on either side.
 const CARD_CUE_WINDOW: usize = 40;
 
+/// Every account keyword holds `ac` or `a/`, ASCII case-insensitive
+/// (`account_keywords_hold_the_anchor` keeps this true): most windows before a number have
+/// neither and need not be searched for keywords, which is the costly part of `bank`.
+fn may_hold_account_cue(window: &[u8]) -> bool {
+    memchr::memchr2_iter(b'a', b'A', window)
+        .any(|i| matches!(window.get(i + 1), Some(b'c' | b'C' | b'/')))
+}
+
 /// What a keyword says about a number near it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Cue {
@@ -204,65 +211,72 @@ impl PaymentIdFinder {
     /// but keeps its case. `start`/`end` of every match are byte offsets into `text` and char
     /// boundaries; matches never overlap. Runs in time linear in `text.len()` and never panics.
     pub fn find(&self, text: &str, out: &mut Vec<PaymentIdMatch>) {
+        self.scan(text, could_start_identifier, out);
+    }
+
+    /// Walks the ASCII alphanumeric tokens of `text` in order and tries each one that
+    /// `worth_trying(bytes, start, end)` lets through; a token it turns away is skipped whole.
+    /// Matches are pushed in text order, and the tokens inside a match are not tried.
+    fn scan(
+        &self,
+        text: &str,
+        worth_trying: fn(&[u8], usize, usize) -> bool,
+        out: &mut Vec<PaymentIdMatch>,
+    ) {
         let b = text.as_bytes();
-        let gate = Gate::of(b);
-        let numbers = gate.digits >= ACCOUNT_MIN_DIGITS;
-        let cards = gate.digits >= CARD_MIN_DIGITS;
-        let crypto = gate.longest_run >= CRYPTO_MIN_LEN;
-        if !(numbers || crypto || gate.iban_start) {
-            return;
-        }
         let mut i = 0;
         // Digit chains may start here or later (not inside a failed IBAN).
         let mut numbers_from = 0;
-        while i < b.len() {
-            if !b[i].is_ascii_alphanumeric() {
-                i += 1;
-                continue;
-            }
-            let run_end = alnum_end(b, i, usize::MAX);
-            if word_char_before(text, i) {
-                i = run_end;
-                continue;
-            }
-            if gate.iban_start {
-                if let Some((found, chain_end)) = iban_at(text, i, run_end) {
-                    if let Some(found) = found {
-                        i = found.end;
-                        out.push(found);
-                        continue;
-                    }
-                    // An IBAN with a typo is still an IBAN: its digit groups are no card.
-                    numbers_from = chain_end;
-                }
-            }
-            if crypto
-                && (CRYPTO_MIN_LEN..=CRYPTO_MAX_LEN).contains(&(run_end - i))
-                && !word_char_after(text, run_end)
-            {
-                if let Some(found) = crypto_at(b, i, run_end) {
-                    out.push(found);
-                    i = run_end;
-                    continue;
-                }
-            }
-            if numbers && b[i].is_ascii_digit() && i >= numbers_from {
-                i = self.numbers_at(text, i, cards, out);
-                continue;
-            }
-            i = run_end;
+        while let Some(s) = token_start(b, i) {
+            let run_end = alnum_end(b, s, usize::MAX);
+            i = if worth_trying(b, s, run_end) {
+                self.token_at(text, s, run_end, &mut numbers_from, out)
+            } else {
+                run_end
+            };
         }
+    }
+
+    /// Tries the token `s..run_end` as an IBAN, a crypto address, then a card or bank number.
+    /// Returns where scanning resumes: the end of what was found or looked at, after `s`.
+    fn token_at(
+        &self,
+        text: &str,
+        s: usize,
+        run_end: usize,
+        numbers_from: &mut usize,
+        out: &mut Vec<PaymentIdMatch>,
+    ) -> usize {
+        let b = text.as_bytes();
+        if word_char_before(text, s) {
+            return run_end;
+        }
+        if let Some((found, chain_end)) = iban_at(text, s, run_end) {
+            if let Some(found) = found {
+                let end = found.end;
+                out.push(found);
+                return end;
+            }
+            // An IBAN with a typo is still an IBAN: its digit groups are no card.
+            *numbers_from = chain_end;
+        }
+        if (CRYPTO_MIN_LEN..=CRYPTO_MAX_LEN).contains(&(run_end - s))
+            && !word_char_after(text, run_end)
+        {
+            if let Some(found) = crypto_at(b, s, run_end) {
+                out.push(found);
+                return run_end;
+            }
+        }
+        if b[s].is_ascii_digit() && s >= *numbers_from {
+            return self.numbers_at(text, s, out);
+        }
+        run_end
     }
 
     /// Tries the digit chain that starts at `s` (a token start) as a card, then as a bank
     /// number. Returns where scanning resumes, always after `s`.
-    fn numbers_at(
-        &self,
-        text: &str,
-        s: usize,
-        cards: bool,
-        out: &mut Vec<PaymentIdMatch>,
-    ) -> usize {
+    fn numbers_at(&self, text: &str, s: usize, out: &mut Vec<PaymentIdMatch>) -> usize {
         let b = text.as_bytes();
         let Some(chain) = Chain::read(text, s) else {
             // Digits glued to letters: a product code, a hash, a username. Skip the token.
@@ -272,8 +286,7 @@ impl PaymentIdFinder {
         if !free_start(b, s) {
             return first_group_end;
         }
-        let found = if cards { self.card(b, &chain) } else { None };
-        if let Some(found) = found.or_else(|| self.bank(b, &chain)) {
+        if let Some(found) = self.card(b, &chain).or_else(|| self.bank(b, &chain)) {
             let end = found.end;
             out.push(found);
             return end;
@@ -397,6 +410,9 @@ impl PaymentIdFinder {
         let Some(window) = b.get(from..to) else {
             return false;
         };
+        if want == Cue::Account && !may_hold_account_cue(window) {
+            return false;
+        }
         self.cues.find_iter(window).any(|m| {
             let (start, end) = (from + m.start(), from + m.end());
             let Some(&(_, cue, whole)) = CUES.get(m.pattern().as_usize()) else {
@@ -410,66 +426,40 @@ impl PaymentIdFinder {
     }
 }
 
-/// What a cheap look at the bytes tells about which finders can possibly match.
-struct Gate {
-    /// ASCII digits in the text.
-    digits: usize,
-    /// The longest run of ASCII letters and digits.
-    longest_run: usize,
-    /// Some ASCII alphanumeric run may start with two letters and two digits (not looked
-    /// for, and assumed, when the text has 6 digits or more: it is scanned anyway).
-    iban_start: bool,
-}
-
-impl Gate {
-    fn of(b: &[u8]) -> Gate {
-        let (mut digits, mut run, mut longest_run) = (0usize, 0usize, 0usize);
-        for &c in b {
-            let class = BYTE_CLASS[usize::from(c)];
-            digits += usize::from(class == DIGIT);
-            run = if class == OTHER { 0 } else { run + 1 };
-            longest_run = longest_run.max(run);
-        }
-        if digits >= ACCOUNT_MIN_DIGITS {
-            return Gate {
-                digits,
-                longest_run,
-                iban_start: true,
-            };
-        }
-        // Fewer than 6 digits: look at each, as the second check digit of `LLDD`.
-        let iban_start = digits >= 2
-            && b.iter().enumerate().any(|(i, c)| {
-                c.is_ascii_digit()
-                    && i >= 3
-                    && b[i - 3].is_ascii_alphabetic()
-                    && b[i - 2].is_ascii_alphabetic()
-                    && b[i - 1].is_ascii_digit()
-                    && (i == 3 || !b[i - 4].is_ascii_alphanumeric())
-            });
-        Gate {
-            digits,
-            longest_run,
-            iban_start,
-        }
+/// Whether the token `s..run_end` can start an identifier at all: it starts with a digit and
+/// is long enough for a bank number (6 digits) or goes on as a digit chain, it starts like an
+/// IBAN (`LLDD`), or it has the length of a crypto address. Any other token is skipped whole
+/// by `find`, which is exactly what trying it would do: this is a shortcut, never a filter
+/// of its own (`scan_skips_only_what_trying_would_skip` compares with trying every token).
+fn could_start_identifier(b: &[u8], s: usize, run_end: usize) -> bool {
+    let len = run_end - s;
+    if (CRYPTO_MIN_LEN..=CRYPTO_MAX_LEN).contains(&len) {
+        return true;
     }
+    if b[s].is_ascii_digit() {
+        // A shorter lone group is no card (13 digits) and no bank number (6).
+        return len >= ACCOUNT_MIN_DIGITS
+            || (matches!(b.get(run_end), Some(b' ' | b'-'))
+                && b.get(run_end + 1).is_some_and(u8::is_ascii_digit));
+    }
+    len >= 4 && b[s + 1].is_ascii_alphabetic() && b[s + 2..s + 4].iter().all(u8::is_ascii_digit)
 }
 
-const OTHER: u8 = 0;
-const LETTER: u8 = 1;
-const DIGIT: u8 = 2;
+/// The first ASCII letter or digit at or after `from`.
+fn token_start(b: &[u8], from: usize) -> Option<usize> {
+    let p = b
+        .get(from..)?
+        .iter()
+        .position(|&c| IS_ALNUM[usize::from(c)])?;
+    Some(from + p)
+}
 
-/// `OTHER`, `LETTER` (ASCII) or `DIGIT` (ASCII) for each byte: one load per byte in the gate.
-static BYTE_CLASS: [u8; 256] = {
-    let mut table = [OTHER; 256];
+/// `u8::is_ascii_alphanumeric` as a table: one load per byte in the token walk.
+static IS_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
     let mut i = 0;
     while i < 256 {
-        let c = i as u8;
-        if c.is_ascii_digit() {
-            table[i] = DIGIT;
-        } else if c.is_ascii_alphabetic() {
-            table[i] = LETTER;
-        }
+        table[i] = (i as u8).is_ascii_alphanumeric();
         i += 1;
     }
     table
@@ -902,7 +892,7 @@ fn digit_end(b: &[u8], s: usize) -> usize {
 fn alnum_end(b: &[u8], s: usize, limit: usize) -> usize {
     let stop = s.saturating_add(limit).min(b.len());
     b.get(s..stop)
-        .and_then(|rest| rest.iter().position(|c| !c.is_ascii_alphanumeric()))
+        .and_then(|rest| rest.iter().position(|&c| !IS_ALNUM[usize::from(c)]))
         .map_or(stop, |p| s + p)
 }
 
@@ -1476,6 +1466,96 @@ mod tests {
         let methods: Vec<_> = got.iter().map(|m| m.method).collect();
         assert_eq!(methods, ["iban", "card", "crypto", "bank"]);
         assert!(got.windows(2).all(|w| w[0].end <= w[1].start));
+    }
+
+    #[test]
+    fn account_keywords_hold_the_anchor() {
+        for (word, cue, _) in CUES {
+            if *cue == Cue::Account {
+                assert!(may_hold_account_cue(word.as_bytes()), "{word}");
+                assert!(
+                    may_hold_account_cue(word.to_uppercase().as_bytes()),
+                    "{word}"
+                );
+            }
+        }
+    }
+
+    /// Pieces of text in the shapes the finder cares about: identifiers whole, grouped,
+    /// truncated and glued, cue words, short numbers, IBAN-like words and separators.
+    const PIECES: &[&str] = &[
+        "DE89370400440532013000",
+        "DE89 3704 0044 0532 0130 00",
+        "de89-3704-0044-0532-0130-00",
+        "GB82 WEST 1234 5698 7654 32",
+        "NO9386011117947",
+        "NO93 8601 1117 94",
+        "AB12",
+        "AB12 3456",
+        "4111111111111111",
+        "4111 1111 1111 1111",
+        "4012-8888-8888-1881",
+        "3714 496353 98431",
+        "122000000000003",
+        "41111",
+        "411111",
+        "12 34",
+        "1234 5678",
+        "2024-09-02",
+        "12/25",
+        "3.14159",
+        "121000358",
+        "0711-0130-7",
+        "945456787654",
+        "16Yeky6GMjeNkAiNcBY7ZhrLoMSgg1BoyZ",
+        "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq",
+        "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed",
+        "1111111111111111111114oLvT2",
+        "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t",
+        "Thisisaverylongwordwithoutspaces",
+        "a",
+        "x",
+        "5pm",
+        "14",
+        "7",
+        "card",
+        "visa",
+        "routing",
+        "account number",
+        "acct",
+        "a/c",
+        "IBAN",
+        "iban:",
+        " ",
+        " ",
+        " ",
+        "  ",
+        "-",
+        "-",
+        ".",
+        ",",
+        "+",
+        "/",
+        "#",
+        ":",
+        "é",
+        "卡",
+        "\u{200b}",
+        "\n",
+    ];
+
+    proptest::proptest! {
+        /// `find` skips tokens that `could_start_identifier` turns away; trying every token
+        /// must find exactly the same, whatever the pieces and however they are glued.
+        #[test]
+        fn scan_skips_only_what_trying_would_skip(
+            picks in proptest::collection::vec(0..PIECES.len(), 0..24)
+        ) {
+            let text: String = picks.iter().map(|&k| PIECES[k]).collect();
+            let mut every_token = Vec::new();
+            FINDER.scan(&text, |_, _, _| true, &mut every_token);
+            proptest::prop_assert_eq!(find(&text), every_token, "{:?}", text);
+        }
     }
 
     #[test]

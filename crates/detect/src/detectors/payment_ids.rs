@@ -8,7 +8,9 @@
 //! 1. **Shortcut.** A token (an ASCII alphanumeric run) can only start an identifier if it
 //!    starts with a digit and is 6 digits long or goes on as a digit chain, starts like an
 //!    IBAN (`LLDD`) or has the length of a crypto address (`could_start_identifier`). Every
-//!    other token, most words and short numbers, is stepped over without a closer look.
+//!    other token, most words and short numbers, is stepped over without a closer look: the
+//!    tokens worth trying are found eight bytes at a time, from the first digit of each digit
+//!    run and from eight-byte words of letters and digits (`next_candidate`).
 //! 2. **Candidates.** A hand-written scanner walks the ASCII alphanumeric tokens. A token that
 //!    touches another letter or digit (ASCII, or a word character of a script that separates
 //!    its words with spaces) is *embedded* and never a candidate: `x4111…`, a 64-character
@@ -211,29 +213,28 @@ impl PaymentIdFinder {
     /// but keeps its case. `start`/`end` of every match are byte offsets into `text` and char
     /// boundaries; matches never overlap. Runs in time linear in `text.len()` and never panics.
     pub fn find(&self, text: &str, out: &mut Vec<PaymentIdMatch>) {
-        self.scan(text, could_start_identifier, out);
-    }
-
-    /// Walks the ASCII alphanumeric tokens of `text` in order and tries each one that
-    /// `worth_trying(bytes, start, end)` lets through; a token it turns away is skipped whole.
-    /// Matches are pushed in text order, and the tokens inside a match are not tried.
-    fn scan(
-        &self,
-        text: &str,
-        worth_trying: fn(&[u8], usize, usize) -> bool,
-        out: &mut Vec<PaymentIdMatch>,
-    ) {
         let b = text.as_bytes();
         let mut i = 0;
         // Digit chains may start here or later (not inside a failed IBAN).
         let mut numbers_from = 0;
-        while let Some(s) = token_start(b, i) {
+        while let Some((s, run_end)) = next_candidate(b, i) {
+            i = self.token_at(text, s, run_end, &mut numbers_from, out);
+        }
+    }
+
+    /// `find` without its shortcut: tries every token. Tests compare the two.
+    #[cfg(test)]
+    fn find_trying_every_token(&self, text: &str, out: &mut Vec<PaymentIdMatch>) {
+        let b = text.as_bytes();
+        let mut i = 0;
+        let mut numbers_from = 0;
+        while let Some(p) = b
+            .get(i..)
+            .and_then(|rest| rest.iter().position(u8::is_ascii_alphanumeric))
+        {
+            let s = i + p;
             let run_end = alnum_end(b, s, usize::MAX);
-            i = if worth_trying(b, s, run_end) {
-                self.token_at(text, s, run_end, &mut numbers_from, out)
-            } else {
-                run_end
-            };
+            i = self.token_at(text, s, run_end, &mut numbers_from, out);
         }
     }
 
@@ -445,13 +446,103 @@ fn could_start_identifier(b: &[u8], s: usize, run_end: usize) -> bool {
     len >= 4 && b[s + 1].is_ascii_alphabetic() && b[s + 2..s + 4].iter().all(u8::is_ascii_digit)
 }
 
-/// The first ASCII letter or digit at or after `from`.
-fn token_start(b: &[u8], from: usize) -> Option<usize> {
-    let p = b
-        .get(from..)?
-        .iter()
-        .position(|&c| IS_ALNUM[usize::from(c)])?;
-    Some(from + p)
+/// The first token at or after `from` that `could_start_identifier`, as `(start, end)`.
+///
+/// Reads the text eight bytes at a time. Every candidate has a digit among its first three
+/// bytes (a number, `LLDD`) or is at least `CRYPTO_MIN_LEN` long, and so covers a whole
+/// eight-byte word of letters and digits; only the first digit of each digit run and such
+/// words get a closer look, so the many words and separators of a long text cost about a
+/// dozen instructions per eight bytes. Returns positions in increasing order for increasing
+/// `from`, and looks at each byte a bounded number of times.
+fn next_candidate(b: &[u8], from: usize) -> Option<(usize, usize)> {
+    let mut pos = from;
+    while pos < b.len() {
+        let lanes = Lanes::at(b, pos);
+        if lanes.may_be_all_alnum() {
+            if let Some(word) = b.get(pos..pos + 8) {
+                if word.iter().all(|&c| IS_ALNUM[usize::from(c)]) {
+                    // Inside one run: only its start can be a token start.
+                    let mut s = pos;
+                    while s > from && IS_ALNUM[usize::from(b[s - 1])] {
+                        s -= 1;
+                    }
+                    let run_end = alnum_end(b, pos, usize::MAX);
+                    if is_token_start(b, s) && could_start_identifier(b, s, run_end) {
+                        return Some((s, run_end));
+                    }
+                    pos = run_end;
+                    continue;
+                }
+            }
+        }
+        let prev_digit = pos > 0 && b[pos - 1].is_ascii_digit();
+        let mut run_starts = lanes.digit_run_starts(prev_digit);
+        while run_starts != 0 {
+            let q = pos + run_starts.trailing_zeros() as usize / 8;
+            run_starts &= run_starts - 1;
+            // The token of a number starts at its first digit; that of an IBAN two letters
+            // before it.
+            let s = if is_token_start(b, q) {
+                q
+            } else if q >= from + 2
+                && b[q - 1].is_ascii_alphabetic()
+                && b[q - 2].is_ascii_alphabetic()
+                && is_token_start(b, q - 2)
+            {
+                q - 2
+            } else {
+                continue;
+            };
+            let run_end = alnum_end(b, s, usize::MAX);
+            if could_start_identifier(b, s, run_end) {
+                return Some((s, run_end));
+            }
+        }
+        pos += 8;
+    }
+    None
+}
+
+/// No ASCII letter or digit right before `i`.
+fn is_token_start(b: &[u8], i: usize) -> bool {
+    i == 0 || !IS_ALNUM[usize::from(b[i - 1])]
+}
+
+/// Eight bytes of text as a little-endian word (padded with spaces at the end of the text),
+/// to test all eight at once: the high bit of a byte's lane holds the answer for that byte.
+struct Lanes(u64);
+
+const LANE_HIGH: u64 = 0x8080_8080_8080_8080;
+const LANE_LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+
+impl Lanes {
+    fn at(b: &[u8], pos: usize) -> Lanes {
+        let mut word = [b' '; 8];
+        let rest = b.get(pos..).unwrap_or_default();
+        let n = rest.len().min(8);
+        word[..n].copy_from_slice(&rest[..n]);
+        Lanes(u64::from_le_bytes(word))
+    }
+
+    /// Lanes whose byte, as 7 bits, is at least `'0'`; no carry crosses lanes.
+    fn at_least_zero(&self) -> u64 {
+        (self.0 | LANE_HIGH) - 0x3030_3030_3030_3030
+    }
+
+    /// All eight bytes are ASCII and at least `'0'`: letters and digits are, spaces and most
+    /// punctuation are not.
+    fn may_be_all_alnum(&self) -> bool {
+        self.at_least_zero() & !self.0 & LANE_HIGH == LANE_HIGH
+    }
+
+    /// Lanes that hold the first digit of a run of ASCII digits; `prev_digit` says whether
+    /// the byte before the first lane is a digit.
+    fn digit_run_starts(&self, prev_digit: bool) -> u64 {
+        // Lanes whose byte, as 7 bits, is above '9'; no carry crosses lanes either.
+        let above_nine = (self.0 & LANE_LOW7) + 0x4646_4646_4646_4646;
+        let digits = self.at_least_zero() & !above_nine & !self.0 & LANE_HIGH;
+        digits & !((digits << 8) | if prev_digit { 0x80 } else { 0 })
+    }
 }
 
 /// `u8::is_ascii_alphanumeric` as a table: one load per byte in the token walk.
@@ -1553,7 +1644,7 @@ mod tests {
         ) {
             let text: String = picks.iter().map(|&k| PIECES[k]).collect();
             let mut every_token = Vec::new();
-            FINDER.scan(&text, |_, _, _| true, &mut every_token);
+            FINDER.find_trying_every_token(&text, &mut every_token);
             proptest::prop_assert_eq!(find(&text), every_token, "{:?}", text);
         }
     }

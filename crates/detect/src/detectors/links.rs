@@ -121,11 +121,13 @@ impl Detector for LinkDetector {
         if !dotted && !has_scheme() {
             return;
         }
-        for link in self.finder.links(folded) {
+        for (offset, link) in links_in(&self.finder, folded) {
+            let link_start = offset + link.start();
+            let link_end = offset + link.end();
             let Some(parsed) = parse_link(link.as_str()) else {
                 continue;
             };
-            let (start, end) = text.original_span(link.start(), link.end());
+            let (start, end) = text.original_span(link_start, link_end);
             let (kind, value, rule) = match platform(&parsed.host, &parsed.path) {
                 Some((kind, value)) => (kind, value.to_string(), "link/platform"),
                 None => {
@@ -170,6 +172,58 @@ impl Detector for LinkDetector {
             ));
         }
     }
+}
+
+/// The links `linkify` finds in `text`, each with the offset of the piece it was found in.
+///
+/// Running `linkify` over a whole document sends every full stop and colon to its scanners,
+/// which walk the word around it. Only the words (runs without a space or line break) that
+/// hold a possible link are given to it instead: a link never contains a space or a line
+/// break, and each scanner stops at them, so a word's links are the same as the whole text's
+/// links in that word.
+fn links_in<'t>(
+    finder: &'t LinkFinder,
+    text: &'t str,
+) -> impl Iterator<Item = (usize, linkify::Link<'t>)> + 't {
+    link_words(text).flat_map(move |(start, end)| {
+        finder
+            .links(&text[start..end])
+            .map(move |link| (start, link))
+    })
+}
+
+/// The byte ranges of the words of `text` (split at spaces and line breaks) that can hold a
+/// link for `linkify`: one with `://` (a scheme), or with a dot followed by a letter, a digit
+/// or a non-ASCII character (the last label of a host). `linkify` finds nothing elsewhere: its
+/// scheme scanner starts at `://` and its host scanner needs such a dot.
+fn link_words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    // Where to look for the next dot or colon, and where the last word given out ended.
+    let mut from = 0;
+    let mut given_end = 0;
+    std::iter::from_fn(move || {
+        while let Some(i) = memchr::memchr2(b'.', b':', &bytes[from..]).map(|i| from + i) {
+            let after = &bytes[i + 1..];
+            let trigger = if bytes[i] == b'.' {
+                after
+                    .first()
+                    .is_some_and(|&b| b.is_ascii_alphanumeric() || !b.is_ascii())
+            } else {
+                after.starts_with(b"//")
+            };
+            if !trigger {
+                from = i + 1;
+                continue;
+            }
+            let start = memchr::memrchr2(b' ', b'\n', &bytes[given_end..i])
+                .map_or(given_end, |s| given_end + s + 1);
+            let end = memchr::memchr2(b' ', b'\n', after).map_or(bytes.len(), |e| i + 1 + e);
+            from = end;
+            given_end = end;
+            return Some((start, end));
+        }
+        None
+    })
 }
 
 /// A link split into what a reviewer needs.
@@ -306,6 +360,77 @@ mod tests {
                 (Kind::Messenger, "whatsapp".into())
             ]
         );
+    }
+
+    /// `links_in` finds exactly what `linkify` finds over the whole text, on long texts that
+    /// mix links, schemes, dots, quotes, brackets and non-ASCII text in every order.
+    #[test]
+    fn words_give_the_same_links_as_the_whole_text() {
+        const PIECES: &[&str] = &[
+            "word",
+            "site.com",
+            "https://ex.org/a?b=(c)",
+            "www.x.io",
+            "e.g.",
+            ". ",
+            ".",
+            ":",
+            "://",
+            "ftp://",
+            "a.b",
+            "1.2.3.4",
+            "'",
+            "\"",
+            "(",
+            ")",
+            "[",
+            "]",
+            "-",
+            "@",
+            "/",
+            "üñîçø.com",
+            "wa.me/49151",
+            "x",
+            "..",
+            ".-",
+            "mailto:",
+            "Go",
+            "é",
+            "\t",
+            "\r",
+            "user@host.net",
+            "t.me",
+            "-foo.com",
+            "3.50",
+            "|",
+            "ｗａ．ｍｅ",
+        ];
+        const SEPARATORS: &[&str] = &["", "", "", " ", "\n", "  "];
+        let finder = LinkDetector::default().finder;
+        // A fixed linear congruential generator: the same texts on every run.
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |n: usize| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (state >> 33) as usize % n
+        };
+        for _ in 0..300 {
+            let mut text = String::new();
+            for _ in 0..200 {
+                text.push_str(PIECES[next(PIECES.len())]);
+                text.push_str(SEPARATORS[next(SEPARATORS.len())]);
+            }
+            let whole: Vec<(usize, usize)> = finder
+                .links(&text)
+                .map(|link| (link.start(), link.end()))
+                .collect();
+            let by_word: Vec<(usize, usize)> = links_in(&finder, &text)
+                .map(|(offset, link)| (offset + link.start(), offset + link.end()))
+                .collect();
+            assert!(!whole.is_empty());
+            assert_eq!(by_word, whole, "{text:?}");
+        }
     }
 
     #[test]

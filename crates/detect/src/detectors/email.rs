@@ -158,6 +158,9 @@ impl Detector for EmailDetector {
                 // Provider names and words for `@` are words (or "163").
                 class @ (TokenClass::Word | TokenClass::Number) => {
                     let word = text.token_text(token);
+                    if !LEXICON_SHAPES.admits(word) {
+                        continue;
+                    }
                     if lexicon::provider_domain(word).is_some() {
                         candidate |= class == TokenClass::Word;
                         if !lexicon::provider_is_common_word(word) {
@@ -183,6 +186,59 @@ impl Detector for EmailDetector {
         }
         if candidate {
             implied_by_provider(text, &providers, out);
+        }
+    }
+}
+
+/// The shapes of the words the token pass looks up: provider names and words for `@`.
+const LEXICON_SHAPES: WordShapes = {
+    let mut shapes = WordShapes::NONE;
+    let mut i = 0;
+    while i < lexicon::PROVIDERS.len() {
+        shapes = shapes.with(lexicon::PROVIDERS[i].0);
+        i += 1;
+    }
+    let mut i = 0;
+    while i < lexicon::AT_WORDS.len() {
+        shapes = shapes.with(lexicon::AT_WORDS[i]);
+        i += 1;
+    }
+    shapes
+};
+
+/// For every byte, the lengths of the listed words that start with it and of those that end
+/// with it, one bit per length. Most words of a text ("the", "email", "1250") fail this
+/// test, which costs two table reads, and need no lookup in the lists themselves.
+struct WordShapes {
+    first: [u32; 256],
+    last: [u32; 256],
+}
+
+impl WordShapes {
+    const NONE: WordShapes = WordShapes {
+        first: [0; 256],
+        last: [0; 256],
+    };
+
+    /// These shapes and the shape of `word`, which must be shorter than 32 bytes (checked when
+    /// the constant is built).
+    const fn with(mut self, word: &str) -> WordShapes {
+        let word = word.as_bytes();
+        assert!(!word.is_empty() && word.len() < 32);
+        self.first[word[0] as usize] |= 1 << word.len();
+        self.last[word[word.len() - 1] as usize] |= 1 << word.len();
+        self
+    }
+
+    /// Whether `word` starts and ends like a listed word of its length (it may still not be
+    /// one; a listed word always passes).
+    fn admits(&self, word: &str) -> bool {
+        match word.as_bytes() {
+            [first, .., last] | [first @ last] if word.len() < 32 => {
+                let bit = 1 << word.len();
+                self.first[*first as usize] & self.last[*last as usize] & bit != 0
+            }
+            _ => false,
         }
     }
 }
@@ -609,6 +665,17 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(emails(text), *want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn shapes_admit_every_listed_word() {
+        let providers = lexicon::PROVIDERS.iter().map(|(name, _)| *name);
+        for word in providers.chain(lexicon::AT_WORDS.iter().copied()) {
+            assert!(LEXICON_SHAPES.admits(word), "{word:?}");
+        }
+        for word in ["", "the", "email", "1250", "a"] {
+            assert!(!LEXICON_SHAPES.admits(word), "{word:?}");
         }
     }
 

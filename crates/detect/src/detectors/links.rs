@@ -196,12 +196,18 @@ fn links_in<'t>(
 /// link for `linkify`: one with `://` (a scheme), or with a dot followed by a letter, a digit
 /// or a non-ASCII character (the last label of a host). `linkify` finds nothing elsewhere: its
 /// scheme scanner starts at `://` and its host scanner needs such a dot.
+///
+/// A short text (a chat message) is given whole: splitting it saves nothing and would add its
+/// own searches to every message with a link.
 fn link_words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let bytes = text.as_bytes();
-    // Where to look for the next dot or colon, and where the last word given out ended.
-    let mut from = 0;
+    let short = bytes.len() <= SHORT_TEXT;
+    let whole = short.then_some((0, bytes.len()));
+    // Where to look for the next dot or colon (nowhere in a short text, given whole), and
+    // where the last word given out ended.
+    let mut from = if short { bytes.len() } else { 0 };
     let mut given_end = 0;
-    std::iter::from_fn(move || {
+    whole.into_iter().chain(std::iter::from_fn(move || {
         while let Some(i) = memchr::memchr2(b'.', b':', &bytes[from..]).map(|i| from + i) {
             let after = &bytes[i + 1..];
             let trigger = if bytes[i] == b'.' {
@@ -223,8 +229,11 @@ fn link_words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
             return Some((start, end));
         }
         None
-    })
+    }))
 }
+
+/// The length up to which [`link_words`] gives a text whole.
+const SHORT_TEXT: usize = 256;
 
 /// A link split into what a reviewer needs.
 struct ParsedLink {

@@ -155,19 +155,21 @@ impl Detector for EmailDetector {
         for (at_idx, token) in tokens.iter().enumerate() {
             let spoken = match token.class {
                 TokenClass::At => false,
-                // Provider names and words for `@` are words (or "163").
-                class @ (TokenClass::Word | TokenClass::Number) => {
+                // Provider names and words for `@` are words. A number ("163") names a
+                // provider too common to count alone, and is never a word for `@`: numbers
+                // need no look-up.
+                TokenClass::Word => {
                     let word = text.token_text(token);
                     if !LEXICON_SHAPES.admits(word) {
                         continue;
                     }
                     if lexicon::provider_domain(word).is_some() {
-                        candidate |= class == TokenClass::Word;
+                        candidate = true;
                         if !lexicon::provider_is_common_word(word) {
                             providers.push(at_idx);
                         }
                     }
-                    if class == TokenClass::Word && lexicon::is_at_word(word) {
+                    if lexicon::is_at_word(word) {
                         true
                     } else {
                         continue;
@@ -677,6 +679,20 @@ mod tests {
         for word in ["", "the", "email", "1250", "a"] {
             assert!(!LEXICON_SHAPES.admits(word), "{word:?}");
         }
+    }
+
+    /// The token pass skips numbers: a provider named by digits must be too common a word
+    /// to count alone, and no word for `@` is a number.
+    #[test]
+    fn numbers_name_no_provider_that_counts() {
+        let is_number = |word: &str| word.bytes().all(|b| b.is_ascii_digit());
+        for (name, _) in lexicon::PROVIDERS {
+            assert!(
+                !is_number(name) || lexicon::provider_is_common_word(name),
+                "{name:?}"
+            );
+        }
+        assert!(!lexicon::AT_WORDS.iter().any(|word| is_number(word)));
     }
 
     #[test]

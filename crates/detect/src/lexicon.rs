@@ -267,7 +267,6 @@ fn prefix_slot(text: &[u8]) -> Option<usize> {
 }
 
 /// Words for `@` (English, Spanish, Portuguese, French, German, Italian, Dutch).
-#[cfg_attr(not(test), allow(dead_code))]
 pub const AT_WORDS: &[&str] = &[
     "at",
     "arroba",
@@ -325,7 +324,6 @@ pub fn leet_digit(c: u8) -> Option<u8> {
 /// Free-mail providers: their names imply a domain ("my gmail is alex" → `alex@gmail.com`,
 /// "alex at outlook" → `alex@outlook.com`). Mangled spellings map to the real domain.
 /// [`provider_domain`] is a `match` over the same pairs; a test keeps the two in step.
-#[cfg_attr(not(test), allow(dead_code))]
 pub const PROVIDERS: &[(&str, &str)] = &[
     ("gmail", "gmail.com"),
     ("g-mail", "gmail.com"),

@@ -15,6 +15,18 @@ pub mod payment_ids;
 pub mod payments;
 pub mod phone;
 
+/// The lanes of `word` (eight bytes of text, little-endian) that hold an ASCII digit: the
+/// high bit of each such byte's lane is set. Exact in every lane (no carry or borrow crosses
+/// lanes), so the detectors that look for digits eight bytes at a time share it.
+pub(crate) fn ascii_digit_lanes(word: u64) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // The high bit stays set where the low seven bits are at least '0'...
+    let at_least_zero = (word | HIGH) - 0x3030_3030_3030_3030;
+    // ...and becomes set where they are above '9'.
+    let above_nine = (word & 0x7f7f_7f7f_7f7f_7f7f) + 0x4646_4646_4646_4646;
+    at_least_zero & !above_nine & !word & HIGH
+}
+
 /// Spans already reported, for "is this overlapping something found?" in logarithmic time,
 /// so that texts with thousands of findings stay linear.
 #[derive(Debug, Default)]

@@ -513,7 +513,6 @@ fn is_token_start(b: &[u8], i: usize) -> bool {
 struct Lanes(u64);
 
 const LANE_HIGH: u64 = 0x8080_8080_8080_8080;
-const LANE_LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
 
 impl Lanes {
     fn at(b: &[u8], pos: usize) -> Lanes {
@@ -538,9 +537,7 @@ impl Lanes {
     /// Lanes that hold the first digit of a run of ASCII digits; `prev_digit` says whether
     /// the byte before the first lane is a digit.
     fn digit_run_starts(&self, prev_digit: bool) -> u64 {
-        // Lanes whose byte, as 7 bits, is above '9'; no carry crosses lanes either.
-        let above_nine = (self.0 & LANE_LOW7) + 0x4646_4646_4646_4646;
-        let digits = self.at_least_zero() & !above_nine & !self.0 & LANE_HIGH;
+        let digits = super::ascii_digit_lanes(self.0);
         digits & !((digits << 8) | if prev_digit { 0x80 } else { 0 })
     }
 }

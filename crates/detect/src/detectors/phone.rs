@@ -505,17 +505,12 @@ fn stretches(text: &str) -> impl Iterator<Item = Stretch> + '_ {
 }
 
 /// Where the first ASCII digit at or after `from` is in `bytes` (`bytes.len()` if none).
-/// Most of a text is not digits, so eight bytes are tested at a time: XOR with `0`s maps
-/// digits, and only digits, to bytes below ten, and the classic "has a byte below n" test
-/// flags such bytes, the lowest flag exactly (a borrow only runs upwards from a true one).
+/// Most of a text is not digits, so eight bytes are tested at a time.
 fn next_digit(bytes: &[u8], mut from: usize) -> usize {
-    const ONES: u64 = u64::from_le_bytes([1; 8]);
-    const HIGH_BITS: u64 = ONES * 0x80;
     while let Some(chunk) = bytes.get(from..).and_then(<[u8]>::first_chunk::<8>) {
-        let word = u64::from_le_bytes(*chunk) ^ (ONES * u64::from(b'0'));
-        let below_ten = word.wrapping_sub(ONES * 10) & !word & HIGH_BITS;
-        if below_ten != 0 {
-            return from + (below_ten.trailing_zeros() / 8) as usize;
+        let digits = super::ascii_digit_lanes(u64::from_le_bytes(*chunk));
+        if digits != 0 {
+            return from + (digits.trailing_zeros() / 8) as usize;
         }
         from += 8;
     }

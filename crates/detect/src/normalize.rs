@@ -53,10 +53,20 @@ pub struct Token {
     pub class: TokenClass,
     text_start: u32,
     text_end: u32,
+    start: u32,
+    end: u32,
+}
+
+impl Token {
     /// Start of the evidence in the original text.
-    pub start: usize,
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
     /// End of the evidence in the original text.
-    pub end: usize,
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
 }
 
 /// A text in its normalised views. Build it with [`Normalized::new`]; it never fails.
@@ -65,10 +75,9 @@ pub struct Normalized<'a> {
     pub original: &'a str,
     folded: Cow<'a, str>,
     lower: String,
-    /// For every byte of `folded`, the original start and end of the character it came from.
-    /// Empty when folding changed nothing (the common, pure-ASCII case).
-    fold_start: Vec<u32>,
-    fold_end: Vec<u32>,
+    /// The characters folding changed, in order; between them folded and original bytes
+    /// correspond one to one. Empty when folding changed nothing (the common case).
+    edits: Vec<Edit>,
     compact: String,
     tokens: Vec<Token>,
     /// The original text ASCII-lower-cased, made on first use when folding changed the text.
@@ -86,14 +95,12 @@ impl Drop for Normalized<'_> {
             buffers.folded = folded;
         }
         buffers.lower = std::mem::take(&mut self.lower);
-        buffers.fold_start = std::mem::take(&mut self.fold_start);
-        buffers.fold_end = std::mem::take(&mut self.fold_end);
+        buffers.edits = std::mem::take(&mut self.edits);
         buffers.compact = std::mem::take(&mut self.compact);
         buffers.tokens = std::mem::take(&mut self.tokens);
         buffers.give_back();
     }
 }
-
 /// The heap buffers of one [`Normalized`] and of the scratch space its construction uses,
 /// kept per thread between texts: a short message then costs no allocation for its views
 /// (there are a dozen otherwise, as much work as the views themselves).
@@ -101,14 +108,18 @@ impl Drop for Normalized<'_> {
 struct Buffers {
     folded: String,
     lower: String,
-    fold_start: Vec<u32>,
-    fold_end: Vec<u32>,
+    edits: Vec<Edit>,
     compact: String,
     tokens: Vec<Token>,
-    raw: Vec<RawToken>,
-    readings: Vec<Reading>,
+    /// The compact view again, with the changes of [`View::apply_changes`].
+    changed_compact: String,
+    changed_tokens: Vec<Token>,
+    may_read: Vec<u32>,
     spaced: Vec<(usize, usize)>,
+    opens: Vec<u32>,
+    readings: Vec<Reading>,
     joined: Vec<(usize, usize)>,
+    changes: Vec<u32>,
 }
 
 /// Buffers larger than this (in bytes) are freed rather than kept for the next text, so one
@@ -152,17 +163,20 @@ impl Buffers {
         keep_string(&mut self.folded);
         keep_string(&mut self.lower);
         keep_string(&mut self.compact);
-        keep_vec(&mut self.fold_start);
-        keep_vec(&mut self.fold_end);
+        keep_string(&mut self.changed_compact);
+        keep_vec(&mut self.edits);
         keep_vec(&mut self.tokens);
-        keep_vec(&mut self.raw);
-        keep_vec(&mut self.readings);
+        keep_vec(&mut self.changed_tokens);
+        keep_vec(&mut self.may_read);
         keep_vec(&mut self.spaced);
+        keep_vec(&mut self.opens);
+        keep_vec(&mut self.readings);
         keep_vec(&mut self.joined);
+        keep_vec(&mut self.changes);
         let _ = BUFFERS.try_with(|cell| {
             if let Some(other) = cell.take() {
                 // Two texts normalised at once on this thread: keep the larger set.
-                let size = |b: &Buffers| b.lower.capacity() + b.raw.capacity();
+                let size = |b: &Buffers| b.lower.capacity() + b.tokens.capacity();
                 if size(&other) > size(&self) {
                     cell.set(Some(other));
                     return;
@@ -172,40 +186,9 @@ impl Buffers {
         });
     }
 }
-
-/// A token of the folded text before number and symbol readings.
-#[derive(Debug, Clone, Copy)]
-struct RawToken {
-    start: usize,
-    end: usize,
-    kind: RawKind,
-}
-
-/// What [`Normalized::raw_tokens`] noticed on the way.
-struct RawSummary {
-    /// Some word passes the first check of `token_reading` (has a digit, is "o", or starts
-    /// like a number word): without one, no word reads as a number.
-    maybe_number: bool,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum RawKind {
-    Word {
-        /// The word is ASCII digits only.
-        digits: bool,
-        /// The word passes the first check of `token_reading`: it may read as a number.
-        may_read: bool,
-    },
-    Space {
-        newline: bool,
-        single: bool,
-    },
-    Punct(char),
-}
-
 /// Follows, token by token, the runs [`spaced_single_runs`] joins: single characters
 /// separated by single spaces, at least [`MIN_SPACED_SINGLES`] of them. Each run is
-/// recorded in `runs` as the raw indices of its first and last single character.
+/// recorded in `runs` as the token indices of its first and last single character.
 struct SpacedRun<'r> {
     runs: &'r mut Vec<(usize, usize)>,
     /// Index of the first single character of the current run.
@@ -217,7 +200,7 @@ struct SpacedRun<'r> {
 }
 
 impl SpacedRun<'_> {
-    /// The token at raw index `idx` is a single character.
+    /// The token at index `idx` is a single character.
     fn single(&mut self, idx: usize) {
         if self.gap {
             self.singles += 1;
@@ -248,16 +231,20 @@ impl SpacedRun<'_> {
     }
 }
 
-/// Classes of ASCII bytes for [`Normalized::raw_tokens`], one table lookup a byte.
+/// Classes of bytes for [`Normalized::plain_tokens`], one table lookup a byte. A byte
+/// outside ASCII is only `NON_ASCII`: its character decides.
 const WORD_BYTE: u8 = 1;
 const DIGIT_BYTE: u8 = 2;
 const SPACE_BYTE: u8 = 4;
-const ASCII_CLASS: [u8; 128] = {
-    let mut table = [0u8; 128];
+const NON_ASCII: u8 = 8;
+const BYTE_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
     let mut b = 0;
-    while b < 128 {
+    while b < 256 {
         let c = b as u8;
-        table[b] = if c.is_ascii_digit() {
+        table[b] = if !c.is_ascii() {
+            NON_ASCII
+        } else if c.is_ascii_digit() {
             WORD_BYTE | DIGIT_BYTE
         } else if c.is_ascii_alphabetic() || c == b'_' {
             WORD_BYTE
@@ -276,12 +263,7 @@ impl<'a> Normalized<'a> {
     /// Normalises `original`. Linear in its length.
     pub fn new(original: &'a str) -> Normalized<'a> {
         let mut buffers = Buffers::take();
-        let folded = if fold(
-            original,
-            &mut buffers.folded,
-            &mut buffers.fold_start,
-            &mut buffers.fold_end,
-        ) {
+        let folded = if fold(original, &mut buffers.folded, &mut buffers.edits) {
             Cow::Owned(std::mem::take(&mut buffers.folded))
         } else {
             Cow::Borrowed(original)
@@ -293,8 +275,7 @@ impl<'a> Normalized<'a> {
             original,
             folded,
             lower,
-            fold_start: std::mem::take(&mut buffers.fold_start),
-            fold_end: std::mem::take(&mut buffers.fold_end),
+            edits: std::mem::take(&mut buffers.edits),
             compact: std::mem::take(&mut buffers.compact),
             tokens: std::mem::take(&mut buffers.tokens),
             lower_original: std::cell::OnceCell::new(),
@@ -319,7 +300,7 @@ impl<'a> Normalized<'a> {
     /// The **original** text, ASCII-lower-cased: same byte layout as [`Normalized::original`],
     /// so finding spans index it directly.
     pub fn lower_original(&self) -> &str {
-        if self.fold_start.is_empty() {
+        if self.edits.is_empty() {
             return &self.lower;
         }
         self.lower_original
@@ -332,21 +313,52 @@ impl<'a> Normalized<'a> {
         let len = self.folded.len();
         let start = start.min(len);
         let end = end.clamp(start, len);
-        if self.fold_start.is_empty() {
-            return (start, end);
+        if self.edits.is_empty() {
+            let aligned = floor_char_boundary(self.original, start);
+            if end == start {
+                return (aligned, aligned);
+            }
+            return (aligned, ceil_char_boundary(self.original, end));
         }
         if start == end {
             let at = if start < len {
-                self.fold_start[start] as usize
+                self.original_start(start)
             } else {
                 self.original.len()
             };
             return (at, at);
         }
-        (
-            self.fold_start[start] as usize,
-            self.fold_end[end - 1] as usize,
-        )
+        (self.original_start(start), self.original_end(end))
+    }
+
+    /// The original start of the character behind folded byte `at` (`at < folded.len()`).
+    fn original_start(&self, at: usize) -> usize {
+        let before = self.edits.partition_point(|e| e.folded as usize <= at);
+        let Some(edit) = before.checked_sub(1).map(|k| self.edits[k]) else {
+            return at;
+        };
+        let mapped = if at < edit.folded_end as usize {
+            edit.original as usize
+        } else {
+            edit.original_end as usize + (at - edit.folded_end as usize)
+        };
+        floor_char_boundary(self.original, mapped)
+    }
+
+    /// The original end of the character behind folded byte `end - 1` (`0 < end <=
+    /// folded.len()`).
+    fn original_end(&self, end: usize) -> usize {
+        let last = end - 1;
+        let before = self.edits.partition_point(|e| e.folded as usize <= last);
+        let Some(edit) = before.checked_sub(1).map(|k| self.edits[k]) else {
+            return end;
+        };
+        let mapped = if last < edit.folded_end as usize {
+            edit.original_end as usize
+        } else {
+            edit.original_end as usize + (end - edit.folded_end as usize)
+        };
+        ceil_char_boundary(self.original, mapped)
     }
 
     /// The offset in the folded text of the original byte offset `at`: the first folded byte
@@ -354,10 +366,19 @@ impl<'a> Normalized<'a> {
     /// [`Normalized::original_span`] (characters dropped or folded to several bytes make it
     /// approximate by a few bytes).
     pub fn folded_offset(&self, at: usize) -> usize {
-        if self.fold_start.is_empty() {
-            return at.min(self.folded.len());
+        if self.edits.is_empty() {
+            return ceil_char_boundary(&self.folded, at);
         }
-        self.fold_start.partition_point(|&o| (o as usize) < at)
+        let before = self.edits.partition_point(|e| (e.original as usize) < at);
+        let Some(edit) = before.checked_sub(1).map(|k| self.edits[k]) else {
+            return ceil_char_boundary(&self.folded, at);
+        };
+        let folded = if at < edit.original_end as usize {
+            edit.folded_end as usize
+        } else {
+            edit.folded_end as usize + (at - edit.original_end as usize)
+        };
+        ceil_char_boundary(&self.folded, folded)
     }
 
     /// The compact tokens (see the module documentation).
@@ -378,286 +399,358 @@ impl<'a> Normalized<'a> {
         &self.compact
     }
 
-    /// Splits the folded text into raw tokens, and says on the way whether the later passes
-    /// can find anything: most texts have no word that could read as a number and no run of
-    /// spaced single characters, and then skip both.
-    fn raw_tokens(
-        &self,
-        raw: &mut Vec<RawToken>,
-        spaced_runs: &mut Vec<(usize, usize)>,
-    ) -> RawSummary {
+    /// Makes the compact view: first one token per word, whitespace run and other character
+    /// (the view of a text with nothing to read or join, which most texts are), noting on the
+    /// way the few places a later pass may change; then, only when a number reading, a
+    /// joined run of spaced characters or a bracketed symbol applies, the view again with
+    /// those changes, copying the tokens between them in bulk.
+    fn build_tokens(&mut self, buffers: &mut Buffers) {
+        let mut marks = Marks {
+            may_read: std::mem::take(&mut buffers.may_read),
+            spaced: std::mem::take(&mut buffers.spaced),
+            opens: std::mem::take(&mut buffers.opens),
+        };
+        let mut compact = std::mem::take(&mut self.compact);
+        let mut tokens = std::mem::take(&mut self.tokens);
+        self.plain_tokens(&mut compact, &mut tokens, &mut marks);
+        let view = View {
+            tokens: &tokens,
+            compact: &compact,
+        };
+
+        let mut readings = std::mem::take(&mut buffers.readings);
+        view.number_readings(&marks.may_read, &mut readings);
+        let mut joined = std::mem::take(&mut buffers.joined);
+        view.spaced_single_runs(&marks.spaced, &mut joined);
+        let mut changes = std::mem::take(&mut buffers.changes);
+        changes.clear();
+        changes.extend(readings.iter().map(|r| r.token as u32));
+        for &(first, last) in &joined {
+            // The spaces inside the run are dropped.
+            changes.extend(first as u32 + 1..last as u32);
+        }
+        changes.extend(
+            marks
+                .opens
+                .iter()
+                .copied()
+                .filter(|&open| view.bracketed_symbol(open as usize).is_some()),
+        );
+
+        if !changes.is_empty() {
+            changes.sort_unstable();
+            let mut out = TokenBuilder {
+                compact: std::mem::take(&mut buffers.compact),
+                tokens: std::mem::take(&mut buffers.tokens),
+            };
+            view.apply_changes(&changes, &readings, &joined, &mut out);
+            buffers.compact = std::mem::replace(&mut compact, out.compact);
+            buffers.tokens = std::mem::replace(&mut tokens, out.tokens);
+        }
+        self.compact = compact;
+        self.tokens = tokens;
+        buffers.may_read = marks.may_read;
+        buffers.spaced = marks.spaced;
+        buffers.opens = marks.opens;
+        buffers.readings = readings;
+        buffers.joined = joined;
+        buffers.changes = changes;
+    }
+
+    /// The first pass: splits the folded text into words, whitespace runs and single other
+    /// characters, one token each, into `tokens` and their texts into `compact` (the lower-case
+    /// folded text with every whitespace run as one space), and notes in `marks` the words
+    /// that may read as a number, the runs of spaced single characters and the opening
+    /// brackets.
+    // Not inlined: in the caller's body its loop runs short of registers (measured: 10%
+    // more instructions for the whole normalisation).
+    #[inline(never)]
+    fn plain_tokens(&self, compact: &mut String, tokens: &mut Vec<Token>, marks: &mut Marks) {
         let folded: &str = &self.folded;
         let bytes = folded.as_bytes();
         let lower = self.lower.as_bytes();
-        let mut summary = RawSummary {
-            maybe_number: false,
-        };
-        spaced_runs.clear();
+        marks.may_read.clear();
+        marks.opens.clear();
+        marks.spaced.clear();
         let mut spaced = SpacedRun {
-            runs: spaced_runs,
+            runs: &mut marks.spaced,
             first: 0,
             singles: 0,
             gap: false,
         };
         let len = bytes.len();
+        compact.reserve(len);
+        // Every token holds a byte at least; most texts have about one token in two bytes.
+        tokens.reserve(len / 2 + 16);
+        // `compact` holds `lower[..copied]` with whitespace runs made single spaces; a token
+        // at `lower[start..end]` has its text at `compact[start - shift..end - shift]`.
+        let mut copied = 0;
+        let mut shift = 0;
+        let mut span = OriginalSpans::new(self);
         // The character at `i` and its length, for bytes outside ASCII.
         let char_at = |i: usize| -> (char, usize) {
             let c = folded[i..].chars().next().unwrap_or('\u{FFFD}');
             (c, c.len_utf8())
         };
-        raw.reserve(len / 3 + 1);
         let mut i = 0;
-        while i < len {
+        while let Some(&b) = bytes.get(i) {
             let start = i;
-            let b = bytes[i];
-            let (c, class) = if b.is_ascii() {
-                i += 1;
-                (b as char, ASCII_CLASS[usize::from(b)])
-            } else {
-                let (c, c_len) = char_at(i);
-                i += c_len;
-                let class = if is_word_char(c) {
+            let idx = tokens.len();
+            let mut class = BYTE_CLASS[usize::from(b)];
+            let mut c = b as char;
+            i += 1;
+            if class & NON_ASCII != 0 {
+                let (d, d_len) = char_at(start);
+                c = d;
+                i = start + d_len;
+                class = if is_word_char(d) {
                     WORD_BYTE
-                } else if c.is_whitespace() {
+                } else if d.is_whitespace() {
                     SPACE_BYTE
                 } else {
                     0
                 };
-                (c, class)
-            };
-            if class & WORD_BYTE != 0 {
-                let mut n_digits = usize::from(class & DIGIT_BYTE != 0);
-                while i < len {
-                    let b = bytes[i];
-                    if b.is_ascii() {
-                        let class = ASCII_CLASS[usize::from(b)];
-                        if class & WORD_BYTE == 0 {
-                            break;
-                        }
-                        n_digits += usize::from(class & DIGIT_BYTE != 0);
-                        i += 1;
-                    } else {
-                        let (d, d_len) = char_at(i);
-                        if !is_word_char(d) {
-                            break;
-                        }
-                        i += d_len;
-                    }
-                }
+            }
+            let token_class = if class & WORD_BYTE != 0 {
+                let first_digit = class & DIGIT_BYTE != 0;
+                let (end, letters, digits) = word_end(folded, i);
+                i = end;
+                let has_digit = first_digit || digits;
+                let all_digits = first_digit && !letters;
                 // The gate of `token_reading`, on the same lower-cased bytes.
                 let word = &lower[start..i];
-                let may_read = n_digits > 0 || word == b"o" || lexicon::may_start_number_word(word);
-                summary.maybe_number |= may_read;
+                if has_digit || word == b"o" || lexicon::may_start_number_word(word) {
+                    marks.may_read.push(idx as u32);
+                }
                 if i - start == 1 {
-                    spaced.single(raw.len());
+                    spaced.single(idx);
                 } else {
                     spaced.other();
                 }
-                raw.push(RawToken {
-                    start,
-                    end: i,
-                    kind: RawKind::Word {
-                        digits: n_digits == i - start,
-                        may_read,
-                    },
-                });
+                if all_digits {
+                    TokenClass::Number
+                } else {
+                    TokenClass::Word
+                }
             } else if class & SPACE_BYTE != 0 {
-                let mut newline = c == '\n' || c == '\r';
-                let mut count = 1;
-                while i < len {
-                    let b = bytes[i];
-                    let (newline_char, d_len) = if b.is_ascii() {
-                        if ASCII_CLASS[usize::from(b)] & SPACE_BYTE == 0 {
-                            break;
-                        }
-                        (b == b'\n' || b == b'\r', 1)
-                    } else {
-                        let (d, d_len) = char_at(i);
-                        if !d.is_whitespace() {
-                            break;
-                        }
-                        (false, d_len)
-                    };
-                    newline |= newline_char;
-                    count += 1;
+                let mut newline = b == b'\n' || b == b'\r';
+                while let Some(&b) = bytes.get(i) {
+                    let class = BYTE_CLASS[usize::from(b)];
+                    if class & SPACE_BYTE != 0 {
+                        newline |= b == b'\n' || b == b'\r';
+                        i += 1;
+                        continue;
+                    }
+                    if class & NON_ASCII == 0 {
+                        break;
+                    }
+                    let (d, d_len) = char_at(i);
+                    if !d.is_whitespace() {
+                        break;
+                    }
                     i += d_len;
                 }
-                let single = count == 1 && c == ' ';
-                if single {
+                if i - start == 1 && b == b' ' {
                     spaced.single_space();
                 } else {
                     spaced.other();
+                    // Not a single space: its text is one space all the same.
+                    compact.push_str(self.lower.get(copied..start).unwrap_or(""));
+                    compact.push(' ');
+                    copied = i;
+                    let (orig_start, orig_end) = span.of(start, i);
+                    tokens.push(Token {
+                        class: TokenClass::Space { newline },
+                        text_start: (start - shift) as u32,
+                        text_end: (start - shift + 1) as u32,
+                        start: orig_start,
+                        end: orig_end,
+                    });
+                    shift += i - start - 1;
+                    continue;
                 }
-                raw.push(RawToken {
-                    start,
-                    end: i,
-                    kind: RawKind::Space { newline, single },
-                });
+                TokenClass::Space { newline }
             } else {
                 if is_single_punct(c) {
-                    spaced.single(raw.len());
+                    spaced.single(idx);
                 } else {
                     spaced.other();
                 }
-                raw.push(RawToken {
-                    start,
-                    end: i,
-                    kind: RawKind::Punct(c),
-                });
-            }
+                match c {
+                    '@' => TokenClass::At,
+                    '.' => TokenClass::Dot,
+                    '(' | '[' | '{' | '<' => {
+                        marks.opens.push(idx as u32);
+                        TokenClass::Punct
+                    }
+                    _ => TokenClass::Punct,
+                }
+            };
+            let (orig_start, orig_end) = span.of(start, i);
+            tokens.push(Token {
+                class: token_class,
+                text_start: (start - shift) as u32,
+                text_end: (i - shift) as u32,
+                start: orig_start,
+                end: orig_end,
+            });
         }
-        summary
+        compact.push_str(self.lower.get(copied..).unwrap_or(""));
     }
+}
 
-    fn build_tokens(&mut self, buffers: &mut Buffers) {
-        let mut raw = std::mem::take(&mut buffers.raw);
-        let mut readings = std::mem::take(&mut buffers.readings);
-        let mut spaced = std::mem::take(&mut buffers.spaced);
-        let mut joined = std::mem::take(&mut buffers.joined);
-        let summary = self.raw_tokens(&mut raw, &mut spaced);
-        if summary.maybe_number {
-            self.number_readings(&raw, &mut readings);
-        } else {
-            readings.clear();
-        }
-        spaced_single_runs(&raw, &spaced, &self.lower, &mut joined);
-        let mut compact = std::mem::take(&mut self.compact);
-        let mut tokens = std::mem::take(&mut self.tokens);
-        compact.reserve(self.lower.len());
-        tokens.reserve(raw.len());
-        let mut builder = TokenBuilder { compact, tokens };
-        // The next of the (sparse, ordered) readings and joined runs.
-        let mut next_reading = 0;
-        let mut next_joined = 0;
-        let mut i = 0;
-        while i < raw.len() {
-            let token = raw[i];
-            let (start, end) = self.raw_span(token.start, token.end);
-            match token.kind {
-                RawKind::Word { digits, .. } => {
-                    while readings.get(next_reading).is_some_and(|r| r.token < i) {
-                        next_reading += 1;
-                    }
-                    if let Some(reading) = readings.get(next_reading).filter(|r| r.token == i) {
-                        let last = reading.last;
-                        let (_, end) = self.raw_span(token.start, raw[last].end);
-                        builder.push(TokenClass::Number, &reading.digits, start, end);
-                        i = last + 1;
-                        continue;
-                    }
-                    let class = if digits {
-                        TokenClass::Number
-                    } else {
-                        TokenClass::Word
-                    };
-                    builder.push(class, &self.lower[token.start..token.end], start, end);
-                }
-                RawKind::Space { newline, .. } => {
-                    while joined.get(next_joined).is_some_and(|&(_, last)| last <= i) {
-                        next_joined += 1;
-                    }
-                    // A space inside a run of spaced single characters is dropped.
-                    if joined.get(next_joined).is_none_or(|&(first, _)| first >= i) {
-                        builder.push(TokenClass::Space { newline }, " ", start, end);
-                    }
-                }
-                RawKind::Punct(open @ ('(' | '[' | '{' | '<')) => {
-                    // Bracketed symbol words: "[at]", "( dot )", "{@}".
-                    let Some((class, last)) = self.bracketed_symbol(&raw, i, open) else {
-                        builder.push(
-                            TokenClass::Punct,
-                            &self.lower[token.start..token.end],
-                            start,
-                            end,
-                        );
-                        i += 1;
-                        continue;
-                    };
-                    if let Some(prev) = builder.tokens.last() {
-                        if matches!(prev.class, TokenClass::Space { .. }) {
-                            builder.pop();
-                        }
-                    }
-                    let (_, end) = self.raw_span(token.start, raw[last].end);
-                    builder.push(
-                        class,
-                        if class == TokenClass::At { "@" } else { "." },
-                        start,
-                        end,
-                    );
-                    i = last + 1;
-                    if let Some(next) = raw.get(i) {
-                        if matches!(next.kind, RawKind::Space { newline: false, .. }) {
-                            i += 1;
-                        }
-                    }
-                    continue;
-                }
-                RawKind::Punct('@') => builder.push(TokenClass::At, "@", start, end),
-                RawKind::Punct('.') => builder.push(TokenClass::Dot, ".", start, end),
-                RawKind::Punct(_) => builder.push(
-                    TokenClass::Punct,
-                    &self.lower[token.start..token.end],
-                    start,
-                    end,
-                ),
-            }
+/// Where the word going on at byte `from` of `text` ends, and whether its bytes from `from`
+/// hold something other than an ASCII digit (letters) and an ASCII digit (digits).
+#[inline]
+fn word_end(text: &str, from: usize) -> (usize, bool, bool) {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    let mut letters = false;
+    let mut digits = false;
+    while let Some(&b) = bytes.get(i) {
+        let class = BYTE_CLASS[usize::from(b)];
+        if class & WORD_BYTE != 0 {
+            digits |= class & DIGIT_BYTE != 0;
+            letters |= class & DIGIT_BYTE == 0;
             i += 1;
+            continue;
         }
-        self.compact = builder.compact;
-        self.tokens = builder.tokens;
-        buffers.raw = raw;
-        buffers.readings = readings;
-        buffers.spaced = spaced;
-        buffers.joined = joined;
+        if class & NON_ASCII == 0 {
+            break;
+        }
+        let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
+        if !is_word_char(c) {
+            break;
+        }
+        letters = true;
+        i += c.len_utf8();
+    }
+    (i, letters, digits)
+}
+
+/// A character folding changed: its bytes `folded..folded_end` of the folded text (none when
+/// it was dropped) came from `original..original_end`.
+#[derive(Debug, Clone, Copy)]
+struct Edit {
+    folded: u32,
+    folded_end: u32,
+    original: u32,
+    original_end: u32,
+}
+
+/// The original spans of the tokens [`Normalized::plain_tokens`] makes, in order: between
+/// two edits a folded offset and its original differ by the same amount.
+struct OriginalSpans<'m> {
+    text: &'m Normalized<'m>,
+    /// The first edit that starts at or after the end of the last token mapped.
+    next: usize,
+    /// Where `next` starts in the folded text (`u32::MAX` when there is none).
+    next_folded: usize,
+    /// The original offset minus the folded offset, after the edits before `next`.
+    shift: u32,
+}
+
+impl<'m> OriginalSpans<'m> {
+    fn new(text: &'m Normalized<'m>) -> OriginalSpans<'m> {
+        let mut spans = OriginalSpans {
+            text,
+            next: 0,
+            next_folded: 0,
+            shift: 0,
+        };
+        spans.next_folded = spans.folded_start_of(0);
+        spans
     }
 
-    /// The original span of the folded range `start..end` of raw tokens (not empty, within
-    /// the folded text): [`Normalized::original_span`] without its clamping.
-    fn raw_span(&self, start: usize, end: usize) -> (usize, usize) {
-        if self.fold_start.is_empty() {
-            return (start, end);
-        }
-        match (
-            self.fold_start.get(start),
-            self.fold_end.get(end.wrapping_sub(1)),
-        ) {
-            (Some(&start), Some(&end)) => (start as usize, end as usize),
-            _ => self.original_span(start, end),
-        }
+    fn folded_start_of(&self, edit: usize) -> usize {
+        self.text
+            .edits
+            .get(edit)
+            .map_or(u32::MAX as usize, |e| e.folded as usize)
     }
 
-    /// `(at)`, `[ dot ]`, `{@}`, `<.>`: returns the symbol and the index of the closing token.
-    fn bracketed_symbol(
-        &self,
-        raw: &[RawToken],
-        open_idx: usize,
-        open: char,
-    ) -> Option<(TokenClass, usize)> {
-        let close = match open {
-            '(' => ')',
-            '[' => ']',
-            '{' => '}',
-            '<' => '>',
+    /// The original span of the folded range `start..end` (not empty, within the text, and
+    /// not before the last range mapped).
+    #[inline]
+    fn of(&mut self, start: usize, end: usize) -> (u32, u32) {
+        if end <= self.next_folded {
+            return (
+                (start as u32).wrapping_add(self.shift),
+                (end as u32).wrapping_add(self.shift),
+            );
+        }
+        self.map_past_edit(start, end)
+    }
+
+    #[cold]
+    fn map_past_edit(&mut self, start: usize, end: usize) -> (u32, u32) {
+        let edits = &self.text.edits;
+        while edits
+            .get(self.next)
+            .is_some_and(|e| (e.folded as usize) < end)
+        {
+            let e = edits[self.next];
+            self.shift = e.original_end.wrapping_sub(e.folded_end);
+            self.next += 1;
+        }
+        self.next_folded = self.folded_start_of(self.next);
+        (
+            self.text.original_start(start) as u32,
+            self.text.original_end(end) as u32,
+        )
+    }
+}
+
+/// What [`Normalized::plain_tokens`] notes for the later passes, in token order.
+struct Marks {
+    /// Words that pass the first check of `token_reading`: a number run can only start at one.
+    may_read: Vec<u32>,
+    /// Runs of spaced single characters (see [`SpacedRun`]).
+    spaced: Vec<(usize, usize)>,
+    /// Opening brackets, which may start a bracketed symbol.
+    opens: Vec<u32>,
+}
+
+/// The plain compact view [`Normalized::plain_tokens`] makes, which the later passes read.
+struct View<'v> {
+    tokens: &'v [Token],
+    compact: &'v str,
+}
+
+impl View<'_> {
+    fn text(&self, token: &Token) -> &str {
+        self.compact
+            .get(token.text_start as usize..token.text_end as usize)
+            .unwrap_or("")
+    }
+
+    /// `(at)`, `[ dot ]`, `{@}`, `<.>` opening at token `open_idx`: returns the symbol and the
+    /// index of the closing token.
+    fn bracketed_symbol(&self, open_idx: usize) -> Option<(TokenClass, usize)> {
+        let tokens = self.tokens;
+        let close = match self.text(tokens.get(open_idx)?) {
+            "(" => ")",
+            "[" => "]",
+            "{" => "}",
+            "<" => ">",
             _ => return None,
         };
         let mut j = open_idx + 1;
         let skip_space = |j: &mut usize| {
-            if let Some(RawToken {
-                kind: RawKind::Space { newline: false, .. },
-                ..
-            }) = raw.get(*j)
+            if tokens
+                .get(*j)
+                .is_some_and(|t| t.class == TokenClass::Space { newline: false })
             {
                 *j += 1;
             }
         };
         skip_space(&mut j);
-        let inner = raw.get(j)?;
-        let class = match inner.kind {
-            RawKind::Punct('@') => TokenClass::At,
-            RawKind::Punct('.') => TokenClass::Dot,
-            RawKind::Word { .. } => {
-                let word = &self.lower[inner.start..inner.end];
+        let inner = tokens.get(j)?;
+        let class = match inner.class {
+            TokenClass::At => TokenClass::At,
+            TokenClass::Dot => TokenClass::Dot,
+            TokenClass::Word | TokenClass::Number => {
+                let word = self.text(inner);
                 if lexicon::is_at_word(word) {
                     TokenClass::At
                 } else if lexicon::is_dot_word(word) {
@@ -670,36 +763,52 @@ impl<'a> Normalized<'a> {
         };
         j += 1;
         skip_space(&mut j);
-        match raw.get(j)?.kind {
-            RawKind::Punct(c) if c == close => Some((class, j)),
-            _ => None,
-        }
+        let closing = tokens.get(j)?;
+        (closing.class == TokenClass::Punct && self.text(closing) == close).then_some((class, j))
     }
 
     /// Reads number words, mixed tokens and leetspeak as digits where they stand in a run of
-    /// numbers, into `readings`, ordered by token: most texts have none.
-    fn number_readings(&self, raw: &[RawToken], readings: &mut Vec<Reading>) {
+    /// numbers, into `readings`, ordered by token: most texts have none. A run starts only at
+    /// a word of `may_read` (the words that may read as a number, in order).
+    fn number_readings(&self, may_read: &[u32], readings: &mut Vec<Reading>) {
         readings.clear();
-        let mut i = 0;
+        let tokens = self.tokens;
         // One buffer for every run (most texts have a few).
         let mut run: Vec<(usize, TokenReading<'_>)> = Vec::new();
-        while i < raw.len() {
-            // A run starts at a word that may read as a number (spaces and separators before
-            // it change nothing); every other token is passed over at the cost of a test.
-            if !matches!(raw[i].kind, RawKind::Word { may_read: true, .. }) {
-                i += 1;
+        // Runs never start before `i`: it is past the last run read.
+        let mut i = 0;
+        // The first word of `may_read` at or after the token the run has reached.
+        let mut next_may_read = 0;
+        for &start in may_read {
+            let start = start as usize;
+            if start < i {
                 continue;
             }
+            i = start;
             // Find a run of numeric-ish words separated by number separators.
             run.clear();
             let mut j = i;
             let mut last_word = None;
-            while j < raw.len() {
-                let token = raw[j];
-                match token.kind {
-                    RawKind::Word { may_read, .. } => {
-                        let word = &self.lower[token.start..token.end];
-                        match may_read.then(|| token_reading(word)).flatten() {
+            while let Some(token) = tokens.get(j) {
+                match token.class {
+                    TokenClass::Word | TokenClass::Number => {
+                        let word = self.text(token);
+                        while may_read
+                            .get(next_may_read)
+                            .is_some_and(|&m| (m as usize) < j)
+                        {
+                            next_may_read += 1;
+                        }
+                        // A word outside `may_read` fails the first check of `token_reading`,
+                        // and a number is its digits.
+                        let reading = if token.class == TokenClass::Number {
+                            Some(TokenReading::Digits(word))
+                        } else if may_read.get(next_may_read) == Some(&(j as u32)) {
+                            token_reading(word)
+                        } else {
+                            None
+                        };
+                        match reading {
                             Some(r) => {
                                 run.push((j, r));
                                 last_word = Some(j);
@@ -716,16 +825,16 @@ impl<'a> Normalized<'a> {
                             }
                         }
                     }
-                    RawKind::Space { .. } => {}
-                    RawKind::Punct('-' | '.' | ',' | '(' | ')' | '/' | '+') => {}
+                    TokenClass::Space { .. } | TokenClass::Dot => {}
+                    TokenClass::Punct
+                        if matches!(self.text(token), "-" | "," | "(" | ")" | "/" | "+") => {}
                     _ => break,
                 }
                 j += 1;
             }
             if run.is_empty() {
-                // Only spaces and separators before `j`, and `j` breaks a run on its own:
-                // starting again anywhere up to `j` ends the same way, so skip past it.
-                i = (j + 1).max(i + 1);
+                // `i` itself breaks the run: the next one starts after it.
+                i += 1;
                 continue;
             }
             let has_digits = run.iter().any(|(_, r)| !matches!(r, TokenReading::Word(_)));
@@ -745,8 +854,118 @@ impl<'a> Normalized<'a> {
             i = last_word.map_or(j, |w| w + 1).max(i + 1);
         }
     }
+
+    /// Of the runs of spaced single characters `spaced` (indices of their first and last
+    /// single, see [`SpacedRun`]), the ones the compact view joins (`j o h n`), into `joined`.
+    fn spaced_single_runs(&self, spaced: &[(usize, usize)], joined: &mut Vec<(usize, usize)>) {
+        joined.clear();
+        // Digits are joined by the phone detector's own separators; only runs with a letter or
+        // a symbol are joined, so "1 2 3 4" stays four numbers for everything else.
+        joined.extend(spaced.iter().copied().filter(|&(first, last)| {
+            (first..=last).step_by(2).any(|k| {
+                self.tokens
+                    .get(k)
+                    .is_some_and(|t| self.text(t).bytes().any(|b| !b.is_ascii_digit()))
+            })
+        }));
+    }
+
+    /// Makes the compact view with the readings, joined runs and bracketed symbols into
+    /// `out`. `changes` are the (sorted) indices of the tokens where one of them applies: the
+    /// tokens between them are copied unchanged.
+    fn apply_changes(
+        &self,
+        changes: &[u32],
+        readings: &[Reading],
+        joined: &[(usize, usize)],
+        out: &mut TokenBuilder,
+    ) {
+        out.compact.clear();
+        out.tokens.clear();
+        out.compact.reserve(self.compact.len());
+        out.tokens.reserve(self.tokens.len());
+        let mut next = Cursors::default();
+        let mut i = 0;
+        for &change in changes {
+            let change = change as usize;
+            if change < i {
+                // Taken by the change before.
+                continue;
+            }
+            out.copy(self, i, change);
+            i = self.change_at(change, readings, joined, &mut next, out);
+        }
+        out.copy(self, i, self.tokens.len());
+    }
+
+    /// Adds to `out` what token `i` becomes; returns the index of the next token to read.
+    fn change_at(
+        &self,
+        i: usize,
+        readings: &[Reading],
+        joined: &[(usize, usize)],
+        next: &mut Cursors,
+        out: &mut TokenBuilder,
+    ) -> usize {
+        let tokens = self.tokens;
+        let token = tokens[i];
+        match token.class {
+            TokenClass::Word | TokenClass::Number => {
+                while readings.get(next.reading).is_some_and(|r| r.token < i) {
+                    next.reading += 1;
+                }
+                if let Some(reading) = readings.get(next.reading).filter(|r| r.token == i) {
+                    let last = reading.last;
+                    out.push(
+                        TokenClass::Number,
+                        &reading.digits,
+                        token.start,
+                        tokens[last].end,
+                    );
+                    return last + 1;
+                }
+            }
+            TokenClass::Space { .. } => {
+                while joined.get(next.joined).is_some_and(|&(_, last)| last <= i) {
+                    next.joined += 1;
+                }
+                // A space inside a run of spaced single characters is dropped.
+                if joined.get(next.joined).is_some_and(|&(first, _)| first < i) {
+                    return i + 1;
+                }
+            }
+            TokenClass::Punct => {
+                // Bracketed symbol words: "[at]", "( dot )", "{@}".
+                if let Some((class, last)) = self.bracketed_symbol(i) {
+                    if out
+                        .tokens
+                        .last()
+                        .is_some_and(|prev| matches!(prev.class, TokenClass::Space { .. }))
+                    {
+                        out.pop();
+                    }
+                    let symbol = if class == TokenClass::At { "@" } else { "." };
+                    out.push(class, symbol, token.start, tokens[last].end);
+                    let after = last + 1;
+                    let space_after = tokens
+                        .get(after)
+                        .is_some_and(|t| t.class == TokenClass::Space { newline: false });
+                    return after + usize::from(space_after);
+                }
+            }
+            _ => {}
+        }
+        out.copy(self, i, i + 1);
+        i + 1
+    }
 }
 
+/// Where [`View::change_at`] is in the (ordered) readings and joined runs.
+#[derive(Default)]
+struct Cursors {
+    reading: usize,
+    joined: usize,
+}
 /// Records the readings of a strong run: every number word, mixed token and leetspeak token
 /// as its digits, a tens word with the digit word after it as one number ("eighty four"),
 /// and "double"/"triple" with the digit after it.
@@ -951,39 +1170,15 @@ fn is_single_punct(c: char) -> bool {
     matches!(c, '@' | '.' | '_' | '-' | '+')
 }
 
-/// Of the runs of spaced single characters `spaced` (raw indices of their first and last
-/// single, see [`SpacedRun`]), the ones the compact view joins (`j o h n`), into `joined`.
-fn spaced_single_runs(
-    raw: &[RawToken],
-    spaced: &[(usize, usize)],
-    lower: &str,
-    joined: &mut Vec<(usize, usize)>,
-) {
-    joined.clear();
-    // Digits are joined by the phone detector's own separators; only runs with a letter or a
-    // symbol are joined, so "1 2 3 4" stays four numbers for everything else.
-    joined.extend(spaced.iter().copied().filter(|&(first, last)| {
-        (first..=last).step_by(2).any(|k| {
-            lower
-                .get(raw[k].start..raw[k].end)
-                .is_some_and(|s| s.bytes().any(|b| !b.is_ascii_digit()))
-        })
-    }));
-}
-
 struct TokenBuilder {
     compact: String,
     tokens: Vec<Token>,
 }
 
 impl TokenBuilder {
-    fn push(&mut self, class: TokenClass, text: &str, start: usize, end: usize) {
+    fn push(&mut self, class: TokenClass, text: &str, start: u32, end: u32) {
         let text_start = self.compact.len() as u32;
-        // Half the tokens are one byte (spaces, punctuation): no copy call for those.
-        match text.as_bytes() {
-            &[b] if b.is_ascii() => self.compact.push(char::from(b)),
-            _ => self.compact.push_str(text),
-        }
+        self.compact.push_str(text);
         self.tokens.push(Token {
             class,
             text_start,
@@ -991,6 +1186,28 @@ impl TokenBuilder {
             start,
             end,
         });
+    }
+
+    /// Copies the tokens `from..to` of `view` unchanged, their texts in one piece.
+    fn copy(&mut self, view: &View<'_>, from: usize, to: usize) {
+        let Some(run) = view.tokens.get(from..to).filter(|run| !run.is_empty()) else {
+            return;
+        };
+        let text_start = run[0].text_start;
+        let text_end = run[run.len() - 1].text_end;
+        let moved_to = self.compact.len() as u32;
+        self.compact.push_str(
+            view.compact
+                .get(text_start as usize..text_end as usize)
+                .unwrap_or(""),
+        );
+        // Token texts are contiguous, so each moves by the same amount.
+        let by = moved_to.wrapping_sub(text_start);
+        self.tokens.extend(run.iter().map(|t| Token {
+            text_start: t.text_start.wrapping_add(by),
+            text_end: t.text_end.wrapping_add(by),
+            ..*t
+        }));
     }
 
     fn pop(&mut self) {
@@ -1065,41 +1282,21 @@ fn fold_punctuation(c: char) -> Option<char> {
     })
 }
 
-/// Stage 1: character folding. Fills the empty buffers `folded`, `starts` and `ends` with the
-/// folded text and the original start and end of the character behind every folded byte;
-/// returns `false`, leaving them empty, when the text folds to itself (pure ASCII).
-fn fold(original: &str, folded: &mut String, starts: &mut Vec<u32>, ends: &mut Vec<u32>) -> bool {
+/// Stage 1: character folding. Fills the empty buffers `folded` and `edits` with the folded
+/// text and the characters it changed; returns `false`, leaving them empty, when the text
+/// folds to itself because it is pure ASCII.
+fn fold(original: &str, folded: &mut String, edits: &mut Vec<Edit>) -> bool {
     if original.is_ascii() {
         return false;
     }
     folded.reserve(original.len());
-    starts.reserve(original.len());
-    ends.reserve(original.len());
-    fn push_char(
-        (folded, starts, ends): (&mut String, &mut Vec<u32>, &mut Vec<u32>),
-        c: char,
-        start: usize,
-        end: usize,
-    ) {
-        let before = folded.len();
-        folded.push(c);
-        for _ in before..folded.len() {
-            starts.push(start as u32);
-            ends.push(end as u32);
-        }
-    }
     let bytes = original.as_bytes();
     let mut at = 0;
     while at < bytes.len() {
         // A run of ASCII bytes folds to itself, byte for byte.
-        let run_end = bytes[at..]
-            .iter()
-            .position(|b| !b.is_ascii())
-            .map_or(bytes.len(), |n| at + n);
+        let run_end = next_non_ascii(bytes, at);
         if run_end > at {
             folded.push_str(&original[at..run_end]);
-            starts.extend(at as u32..run_end as u32);
-            ends.extend(at as u32 + 1..run_end as u32 + 1);
             at = run_end;
             continue;
         }
@@ -1109,71 +1306,96 @@ fn fold(original: &str, folded: &mut String, starts: &mut Vec<u32>, ends: &mut V
         };
         let end = start + c.len_utf8();
         at = end;
-        if is_invisible(c) {
-            continue;
+        let folded_start = folded.len();
+        fold_char(c, folded);
+        if folded.get(folded_start..) != original.get(start..end) {
+            edits.push(Edit {
+                folded: folded_start as u32,
+                folded_end: folded.len() as u32,
+                original: start as u32,
+                original_end: end as u32,
+            });
         }
-        if let Some(p) = fold_punctuation(c) {
-            push_char((&mut *folded, &mut *starts, &mut *ends), p, start, end);
-            continue;
-        }
-        if c.is_whitespace() {
-            push_char((&mut *folded, &mut *starts, &mut *ends), ' ', start, end);
-            continue;
-        }
-        // NFKC compatibility decomposition, keeping it only when it lands in ASCII
-        // (fullwidth, mathematical alphanumerics, circled digits, ligatures); combining
-        // marks are dropped so "é" becomes "e".
-        let mut decomposed = [' '; 8];
-        let mut n = 0;
-        let mut ascii = true;
-        decompose_compatible(c, |d| {
-            if ('\u{0300}'..='\u{036F}').contains(&d) {
-                return;
-            }
-            if n < decomposed.len() {
-                decomposed[n] = d;
-                n += 1;
-            }
-            ascii &= d.is_ascii();
-        });
-        if ascii && n > 0 && n <= 4 {
-            for &d in &decomposed[..n] {
-                push_char(
-                    (&mut *folded, &mut *starts, &mut *ends),
-                    fold_punctuation(d).unwrap_or(d),
-                    start,
-                    end,
-                );
-            }
-            continue;
-        }
-        if n == 1 {
-            if let Some(p) = fold_punctuation(decomposed[0]) {
-                push_char((&mut *folded, &mut *starts, &mut *ends), p, start, end);
-                continue;
-            }
-        }
-        // Look-alikes from other scripts.
-        if c.is_alphanumeric() {
-            match decancer::cure_char(c, decancer::Options::default()) {
-                decancer::Translation::Character(t) if t.is_ascii_alphanumeric() => {
-                    push_char((&mut *folded, &mut *starts, &mut *ends), t, start, end);
-                    continue;
-                }
-                decancer::Translation::String(s)
-                    if s.len() <= 3 && s.bytes().all(|b| b.is_ascii_alphanumeric()) =>
-                {
-                    for t in s.chars() {
-                        push_char((&mut *folded, &mut *starts, &mut *ends), t, start, end);
-                    }
-                    continue;
-                }
-                _ => {}
-            }
-        }
-        push_char((&mut *folded, &mut *starts, &mut *ends), c, start, end);
     }
     true
+}
+
+/// The index of the first byte at or after `from` that is not ASCII (`bytes.len()` if none),
+/// read eight bytes at a time.
+fn next_non_ascii(bytes: &[u8], from: usize) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut at = from;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let lanes = u64::from_le_bytes(chunk.try_into().unwrap_or_default()) & HIGH;
+        if lanes != 0 {
+            return at + (lanes.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    bytes
+        .get(at..)
+        .and_then(|rest| rest.iter().position(|b| !b.is_ascii()))
+        .map_or(bytes.len(), |n| at + n)
+}
+
+/// Appends what the character `c` (not ASCII) folds to: nothing for an invisible character.
+fn fold_char(c: char, folded: &mut String) {
+    if is_invisible(c) {
+        return;
+    }
+    if let Some(p) = fold_punctuation(c) {
+        folded.push(p);
+        return;
+    }
+    if c.is_whitespace() {
+        folded.push(' ');
+        return;
+    }
+    // NFKC compatibility decomposition, keeping it only when it lands in ASCII
+    // (fullwidth, mathematical alphanumerics, circled digits, ligatures); combining
+    // marks are dropped so "é" becomes "e".
+    let mut decomposed = [' '; 8];
+    let mut n = 0;
+    let mut ascii = true;
+    decompose_compatible(c, |d| {
+        if ('\u{0300}'..='\u{036F}').contains(&d) {
+            return;
+        }
+        if n < decomposed.len() {
+            decomposed[n] = d;
+            n += 1;
+        }
+        ascii &= d.is_ascii();
+    });
+    if ascii && n > 0 && n <= 4 {
+        for &d in &decomposed[..n] {
+            folded.push(fold_punctuation(d).unwrap_or(d));
+        }
+        return;
+    }
+    if n == 1 {
+        if let Some(p) = fold_punctuation(decomposed[0]) {
+            folded.push(p);
+            return;
+        }
+    }
+    // Look-alikes from other scripts.
+    if c.is_alphanumeric() {
+        match decancer::cure_char(c, decancer::Options::default()) {
+            decancer::Translation::Character(t) if t.is_ascii_alphanumeric() => {
+                folded.push(t);
+                return;
+            }
+            decancer::Translation::String(s)
+                if s.len() <= 3 && s.bytes().all(|b| b.is_ascii_alphanumeric()) =>
+            {
+                folded.push_str(&s);
+                return;
+            }
+            _ => {}
+        }
+    }
+    folded.push(c);
 }
 
 #[cfg(test)]
@@ -1250,14 +1472,139 @@ mod tests {
         let text = "ok, ａｌｅｘ＠ｍａｉｌ．ｒｕ!";
         let n = Normalized::new(text);
         for t in n.tokens() {
-            assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end));
-            assert!(t.start <= t.end && t.end <= text.len());
+            assert!(text.is_char_boundary(t.start()) && text.is_char_boundary(t.end()));
+            assert!(t.start() <= t.end() && t.end() <= text.len());
         }
         let at = n
             .tokens()
             .iter()
             .find(|t| t.class == TokenClass::At)
             .unwrap();
-        assert_eq!(&text[at.start..at.end], "＠");
+        assert_eq!(&text[at.start()..at.end()], "＠");
+    }
+
+    /// Pieces of text that exercise every change of the compact view and of folding.
+    const PIECES: &[&str] = &[
+        "a",
+        "b",
+        "x",
+        "o",
+        " ",
+        "  ",
+        "\n",
+        "\t",
+        "four",
+        "one",
+        "double",
+        "five",
+        "eighty",
+        "y",
+        "six17",
+        "702S3168l9",
+        "5",
+        "12",
+        "(",
+        ")",
+        "[",
+        "]",
+        "{",
+        "}",
+        "<",
+        ">",
+        "at",
+        "dot",
+        "@",
+        ".",
+        "-",
+        "+",
+        "ｍ",
+        "＠",
+        "\u{200b}",
+        "é",
+        "👍",
+        "¿",
+        "а",
+        "\u{00A0}",
+    ];
+
+    /// The compact view made by reading every token as a change: what the sparse list of
+    /// changes must give.
+    fn changed_everywhere(text: &Normalized<'_>) -> (String, Vec<Token>) {
+        let (mut compact, mut tokens) = (String::new(), Vec::new());
+        let mut marks = Marks {
+            may_read: Vec::new(),
+            spaced: Vec::new(),
+            opens: Vec::new(),
+        };
+        text.plain_tokens(&mut compact, &mut tokens, &mut marks);
+        let view = View {
+            tokens: &tokens,
+            compact: &compact,
+        };
+        let (mut readings, mut joined) = (Vec::new(), Vec::new());
+        view.number_readings(&marks.may_read, &mut readings);
+        view.spaced_single_runs(&marks.spaced, &mut joined);
+        let every: Vec<u32> = (0..tokens.len() as u32).collect();
+        let mut out = TokenBuilder {
+            compact: String::new(),
+            tokens: Vec::new(),
+        };
+        view.apply_changes(&every, &readings, &joined, &mut out);
+        (out.compact, out.tokens)
+    }
+
+    /// Folding character by character, with the original range of every folded byte: the
+    /// map [`Edit`]s describe.
+    fn fold_byte_by_byte(text: &str) -> (String, Vec<(usize, usize)>) {
+        let (mut folded, mut ranges) = (String::new(), Vec::new());
+        for (at, c) in text.char_indices() {
+            let before = folded.len();
+            if c.is_ascii() || text.is_ascii() {
+                folded.push(c);
+            } else {
+                fold_char(c, &mut folded);
+            }
+            ranges.extend((before..folded.len()).map(|_| (at, at + c.len_utf8())));
+        }
+        (folded, ranges)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn sparse_changes_make_the_same_view(
+            picks in proptest::collection::vec(0..PIECES.len(), 0..40)
+        ) {
+            let text: String = picks.iter().map(|&k| PIECES[k]).collect();
+            let n = Normalized::new(&text);
+            let (compact, tokens) = changed_everywhere(&n);
+            proptest::prop_assert_eq!(n.compact(), compact.as_str(), "{:?}", text);
+            proptest::prop_assert_eq!(n.tokens(), tokens.as_slice(), "{:?}", text);
+        }
+
+        #[test]
+        fn edits_map_like_a_map_of_every_byte(
+            picks in proptest::collection::vec(0..PIECES.len(), 0..24)
+        ) {
+            let text: String = picks.iter().map(|&k| PIECES[k]).collect();
+            let n = Normalized::new(&text);
+            let (folded, ranges) = fold_byte_by_byte(&text);
+            proptest::prop_assert_eq!(n.folded(), folded.as_str());
+            let boundaries: Vec<usize> =
+                (0..=folded.len()).filter(|&b| folded.is_char_boundary(b)).collect();
+            for (k, &start) in boundaries.iter().enumerate() {
+                for &end in &boundaries[k..] {
+                    let want = match ranges.get(start) {
+                        None => (text.len(), text.len()),
+                        Some(&(at, _)) if end == start => (at, at),
+                        Some(&(at, _)) => (at, ranges[end - 1].1),
+                    };
+                    proptest::prop_assert_eq!(n.original_span(start, end), want, "{:?}", text);
+                }
+            }
+            for at in 0..=text.len() {
+                let want = ranges.iter().filter(|r| r.0 < at).count();
+                proptest::prop_assert_eq!(n.folded_offset(at), want, "{:?} at {}", text, at);
+            }
+        }
     }
 }

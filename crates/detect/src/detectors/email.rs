@@ -178,7 +178,7 @@ impl Detector for EmailDetector {
                 _ => continue,
             };
             candidate = true;
-            if token.start < last_end {
+            if token.start() < last_end {
                 continue;
             }
             if let Some(found) = address_around(text, at_idx, spoken) {
@@ -270,10 +270,11 @@ fn address_around(text: &Normalized<'_>, at_idx: usize, spoken: bool) -> Option<
     if spoken && NOT_LOCAL_PARTS.contains(&local.as_str()) {
         return None;
     }
-    let obfuscated =
-        spoken || spoken_dot || !text.original[tokens[at_idx].start..tokens[at_idx].end].eq("@");
-    let start = tokens[local_first].start;
-    let end = tokens[last_idx].end;
+    let obfuscated = spoken
+        || spoken_dot
+        || !text.original[tokens[at_idx].start()..tokens[at_idx].end()].eq("@");
+    let start = tokens[local_first].start();
+    let end = tokens[last_idx].end();
     // "a..b@x.com": an address cannot have two dots in a row; what follows them is the
     // address.
     // (A byte scan: `rfind("..")` sets up a substring searcher for every candidate.)
@@ -595,8 +596,8 @@ fn implied_by_provider(text: &Normalized<'_>, providers: &[usize], out: &mut Vec
         {
             continue;
         }
-        let start = tokens[idx].start;
-        let end = tokens[last].end;
+        let start = tokens[idx].start();
+        let end = tokens[last].end();
         if found.overlaps(start, end) {
             continue;
         }

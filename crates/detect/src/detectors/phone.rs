@@ -727,8 +727,8 @@ fn digit_runs(
             continue;
         }
         let (last, n_digits) = run_end_token(text, i);
-        let run_start = tokens[i].start;
-        let run_end = tokens[last].end;
+        let run_start = tokens[i].start();
+        let run_end = tokens[last].end();
         // `try_run` wants seven digits; the gate's questions cost more than counting.
         if n_digits >= 7 && gate.worth_parsing(run_start, run_end) {
             let plus = i >= 1 && text.token_text(&tokens[i - 1]) == "+";
@@ -810,7 +810,7 @@ fn try_run(
             }
             let first_tok = window[0].token_idx;
             let last_tok = window[width - 1].token_idx;
-            if tokens[first_tok].start < used_until {
+            if tokens[first_tok].start() < used_until {
                 continue;
             }
             // A window carved out of a longer number glued by punctuation ("978-8-25-966637-4",
@@ -837,14 +837,14 @@ fn try_run(
                 continue;
             };
             let start = if with_plus {
-                tokens[first_tok - 1].start
+                tokens[first_tok - 1].start()
             } else {
-                tokens[first_tok].start
+                tokens[first_tok].start()
             };
-            let end = tokens[last_tok].end;
+            let end = tokens[last_tok].end();
             let disguised = window.iter().any(|g| {
                 let t = &tokens[g.token_idx];
-                !text.original[t.start..t.end]
+                !text.original[t.start()..t.end()]
                     .bytes()
                     .all(|b| b.is_ascii_digit())
             });

@@ -13,9 +13,11 @@
 //! patterns under a refusal or prohibition ("please don't text me on whatsapp").
 
 use regex::Regex;
+use regex_automata::nfa::thompson;
+use regex_automata::{Anchored, Input, PatternID, Span};
 
 use super::{Detector, ScanContext};
-use crate::normalize::{ceil_char_boundary, Normalized};
+use crate::normalize::Normalized;
 use crate::{Finding, Kind};
 
 /// A channel: its kind, canonical value, the regex alternation of its spellings, and whether
@@ -307,9 +309,6 @@ pub(crate) const WORK_NOUNS: &[&str] = &[
 
 /// One pattern shape and what it reports.
 struct Shape {
-    regex: Regex,
-    /// Capture group of each channel alternative (see [`group_map`]).
-    groups: Vec<(usize, usize)>,
     rule: &'static str,
     /// Also report a solicitation (an invitation to move off the platform).
     solicits: bool,
@@ -325,7 +324,6 @@ struct Shape {
 
 /// Patterns without a channel: off-platform payment and contact requests.
 struct Request {
-    regex: Regex,
     rule: &'static str,
     /// Report a generic payment finding (value `None`).
     payment: bool,
@@ -339,16 +337,11 @@ struct Request {
 
 /// Finds channel invitations, handles, payment offers and off-platform requests.
 pub struct ChannelDetector {
-    /// Every shape and request pattern in one set: one pass over the text says which of
-    /// them can match at all (shapes first, then requests) and where their last match
-    /// ends. Without a literal prefilter: its prefixes ("i", "x", "no", "you") occur in
-    /// nearly every text, and restarting the DFA at each of them cost several times the
-    /// DFA pass itself.
-    any_pattern: PatternEnds,
-    /// The same patterns as one leftmost-first alternation. Where it finds nothing no
-    /// pattern starts, and its forward search costs a fifth of the overlapping one that
-    /// says which patterns match: the set is asked only from its first match on.
-    first_pattern: regex_automata::meta::Regex,
+    /// Every shape and request pattern (shapes first, then requests): one pass over a text
+    /// finds where each of them matches.
+    patterns: Patterns,
+    /// For each shape, in order, what reads its capture groups.
+    shape_readers: Vec<ShapeReader>,
     /// One pattern per channel (`\b<spellings>\b`, in [`CHANNELS`] order): a plain match
     /// says which channel it is by its pattern, where one alternation with a group per
     /// channel needs a capture search for every mention.
@@ -372,259 +365,304 @@ fn channel_group() -> String {
     format!(r"(?P<ch>{})", alternatives.join("|"))
 }
 
-impl Default for ChannelDetector {
-    fn default() -> Self {
-        let chan = channel_group();
-        let handle = r"(?P<handle>[a-z0-9_][a-z0-9_.+-]{1,40}(?:@[a-z0-9.-]+)?)";
-        let shape =
-            |pattern: String, rule, solicits, ordinary, work, check_handle, payment_only| Shape {
-                regex: crate::lexicon::ascii_regex(&pattern),
-                groups: Vec::new(),
-                rule,
-                solicits,
-                ordinary_words_allowed: ordinary,
-                check_work_noun: work,
-                check_handle,
-                payment_only,
-            };
-        let mut shapes = vec![
-            // "ping me on skype", "add me on line", "hit me up on wapp"
-            shape(
-                format!(
-                    r"\b(?:ping|text|txt|message|msg|dm|pm|call|ring|add|hit|reach|contact|find|write|catch|follow|holla\s+at|hmu|talk\s+to|chat\s+with|chat\s+to|meet|see|join)\s+(?:me|us)\s+(?:up\s+|back\s+)?(?:on|at|via|over|in|through|thru|using|@)\s+(?:the\s+)?(?:my\s+)?{chan}\b"
-                ),
-                "channels/invitation",
-                true,
-                true,
-                true,
-                false,
-                false,
+/// Patterns, each with what its matches report.
+type Table<T> = Vec<(String, T)>;
+
+/// The shape and request patterns (with `\b` as written, before [`ascii_word_boundaries`]) and
+/// what each reports.
+fn pattern_table() -> (Table<Shape>, Table<Request>) {
+    let chan = channel_group();
+    let handle = r"(?P<handle>[a-z0-9_][a-z0-9_.+-]{1,40}(?:@[a-z0-9.-]+)?)";
+    let shape = |pattern: String, rule, solicits, ordinary, work, check_handle, payment_only| {
+        let shape = Shape {
+            rule,
+            solicits,
+            ordinary_words_allowed: ordinary,
+            check_work_noun: work,
+            check_handle,
+            payment_only,
+        };
+        (pattern, shape)
+    };
+    let shapes = vec![
+        // "ping me on skype", "add me on line", "hit me up on wapp"
+        shape(
+            format!(
+                r"\b(?:ping|text|txt|message|msg|dm|pm|call|ring|add|hit|reach|contact|find|write|catch|follow|holla\s+at|hmu|talk\s+to|chat\s+with|chat\s+to|meet|see|join)\s+(?:me|us)\s+(?:up\s+|back\s+)?(?:on|at|via|over|in|through|thru|using|@)\s+(?:the\s+)?(?:my\s+)?{chan}\b"
             ),
-            shape(
-                format!(r"\bhmu\s+(?:on|via|@)\s+{chan}\b"),
-                "channels/invitation",
-                true,
-                true,
-                true,
-                false,
-                false,
+            "channels/invitation",
+            true,
+            true,
+            true,
+            false,
+            false,
+        ),
+        shape(
+            format!(r"\bhmu\s+(?:on|via|@)\s+{chan}\b"),
+            "channels/invitation",
+            true,
+            true,
+            true,
+            false,
+            false,
+        ),
+        // "let's switch to telegram", "can we move this to whatsapp"
+        shape(
+            format!(
+                r"\b(?:switch|switching|move|moving|continue|talk|chat|speak|communicate|jump|hop|migrate|shift|take\s+(?:this|it)|go)\b(?:\s+[a-z']+){{0,3}}?\s+(?:to|on|over|via|in|onto|through)\s+(?:the\s+)?{chan}\b"
             ),
-            // "let's switch to telegram", "can we move this to whatsapp"
-            shape(
-                format!(
-                    r"\b(?:switch|switching|move|moving|continue|talk|chat|speak|communicate|jump|hop|migrate|shift|take\s+(?:this|it)|go)\b(?:\s+[a-z']+){{0,3}}?\s+(?:to|on|over|via|in|onto|through)\s+(?:the\s+)?{chan}\b"
-                ),
-                "channels/move_conversation",
-                true,
-                false,
-                true,
-                false,
-                false,
+            "channels/move_conversation",
+            true,
+            false,
+            true,
+            false,
+            false,
+        ),
+        // "skype: @oluwaseun_khan", "venmo @nadia", "line id: @zara"
+        shape(
+            format!(
+                r"\b{chan}\s*(?:id|handle|username|user\s?name|name|number|no|nr|acc(?:ount)?|contact|tag)?\s*(?::|=|-|is|->|=>)?\s*@(?P<handle>[a-z0-9_][a-z0-9_.-]{{1,40}})"
             ),
-            // "skype: @oluwaseun_khan", "venmo @nadia", "line id: @zara"
-            shape(
-                format!(
-                    r"\b{chan}\s*(?:id|handle|username|user\s?name|name|number|no|nr|acc(?:ount)?|contact|tag)?\s*(?::|=|-|is|->|=>)?\s*@(?P<handle>[a-z0-9_][a-z0-9_.-]{{1,40}})"
-                ),
-                "channels/handle",
-                false,
-                true,
-                false,
-                true,
-                false,
+            "channels/handle",
+            false,
+            true,
+            false,
+            true,
+            false,
+        ),
+        // "skype: live:abc", "paypal: alex@x.com", "whatsapp: +44..."
+        shape(
+            format!(
+                r"\b{chan}\s*(?:id|handle|username|user\s?name|number|no|nr|acc(?:ount)?|e-?mail|mail|tag|details|address)?\s*(?::|=|->|=>)\s*\+?{handle}"
             ),
-            // "skype: live:abc", "paypal: alex@x.com", "whatsapp: +44..."
-            shape(
-                format!(
-                    r"\b{chan}\s*(?:id|handle|username|user\s?name|number|no|nr|acc(?:ount)?|e-?mail|mail|tag|details|address)?\s*(?::|=|->|=>)\s*\+?{handle}"
-                ),
-                "channels/handle",
-                false,
-                true,
-                false,
-                true,
-                false,
+            "channels/handle",
+            false,
+            true,
+            false,
+            true,
+            false,
+        ),
+        // "my weixin is hrossi", "my line id is pmehta"
+        shape(
+            format!(
+                r"\b(?:my|our|mi|meu|minha|mon|ma|mein|meine)\s+{chan}\s+(?:id\s+|handle\s+|username\s+|user\s+|number\s+|name\s+|account\s+|acc\s+|tag\s+|address\s+|e-?mail\s+)?(?:is|es|e|est|ist)\s+@?{handle}"
             ),
-            // "my weixin is hrossi", "my line id is pmehta"
-            shape(
-                format!(
-                    r"\b(?:my|our|mi|meu|minha|mon|ma|mein|meine)\s+{chan}\s+(?:id\s+|handle\s+|username\s+|user\s+|number\s+|name\s+|account\s+|acc\s+|tag\s+|address\s+|e-?mail\s+)?(?:is|es|e|est|ist)\s+@?{handle}"
-                ),
-                "channels/my_handle",
-                false,
-                true,
-                false,
-                true,
-                false,
+            "channels/my_handle",
+            false,
+            true,
+            false,
+            true,
+            false,
+        ),
+        // "whatsapp me", "venmo me"
+        shape(
+            format!(r"\b{chan}\s+(?:me|us)\b"),
+            "channels/verb",
+            true,
+            false,
+            false,
+            false,
+            false,
+        ),
+        // "are you on telegram?", "your whatsapp?", "do you have skype"
+        shape(
+            format!(r"\b(?:are\s+you|r\s+u|you)\s+on\s+{chan}\b"),
+            "channels/ask",
+            true,
+            false,
+            true,
+            false,
+            false,
+        ),
+        shape(
+            format!(r"\bdo\s+(?:you|u)\s+(?:have|use)\s+(?:a\s+)?{chan}\b"),
+            "channels/ask",
+            true,
+            false,
+            true,
+            false,
+            false,
+        ),
+        shape(
+            format!(r"\b(?:your|ur)\s+{chan}\b"),
+            "channels/ask",
+            true,
+            false,
+            true,
+            false,
+            false,
+        ),
+        // "pay me on paypal", "send it via wise", "transfer the balance through zelle"
+        shape(
+            format!(
+                r"\b(?:pay|paying|paid|send|sending|sent|transfer|transferring|wire|receive|receiving|settle|payment|payments|pmt|invoice|bill|tip)\b(?:\s+(?:me|you|us|it|them|him|her|the|money|rest|balance|payment|funds|deposit|half|upfront|amount|remainder|remaining|cash|directly|direct|\$?\d[\d,.]*k?|usd|eur|dollars|bucks|please|pls|a|an|my|your|in\s+full)){{0,4}}\s+(?:via|through|thru|with|by|on|over|to|using|into|in)\s+(?:the\s+|my\s+|your\s+)?{chan}\b"
             ),
-            // "whatsapp me", "venmo me"
-            shape(
-                format!(r"\b{chan}\s+(?:me|us)\b"),
-                "channels/verb",
-                true,
-                false,
-                false,
-                false,
-                false,
+            "channels/pay_via",
+            false,
+            true,
+            true,
+            false,
+            true,
+        ),
+        // "paypal to alex@...", "zelle only", "paypal is cheaper"
+        shape(
+            format!(
+                r"\b{chan}\s+(?:to\s+(?:me|my|\+?[a-z0-9_.]+@|\+?\d)|only|instead|is\s+(?:cheaper|better|easier|faster|fine|ok|okay|preferred)|works\s+for\s+me|please|pls|preferred)"
             ),
-            // "are you on telegram?", "your whatsapp?", "do you have skype"
-            shape(
-                format!(r"\b(?:are\s+you|r\s+u|you)\s+on\s+{chan}\b"),
-                "channels/ask",
-                true,
-                false,
-                true,
-                false,
-                false,
+            "channels/pay_via",
+            false,
+            false,
+            false,
+            false,
+            true,
+        ),
+        // "I accept payoneer", "we only take zelle"
+        shape(
+            format!(
+                r"\b(?:i|we)\s+(?:only\s+|also\s+|can\s+|would\s+|'d\s+)?(?:accept|take|prefer|do|receive)\s+(?:payment\s+(?:via|through|by|with|in)\s+|payments\s+(?:via|through|by|with|in)\s+)?(?:only\s+)?{chan}\b"
             ),
-            shape(
-                format!(r"\bdo\s+(?:you|u)\s+(?:have|use)\s+(?:a\s+)?{chan}\b"),
-                "channels/ask",
-                true,
-                false,
-                true,
-                false,
-                false,
-            ),
-            shape(
-                format!(r"\b(?:your|ur)\s+{chan}\b"),
-                "channels/ask",
-                true,
-                false,
-                true,
-                false,
-                false,
-            ),
-            // "pay me on paypal", "send it via wise", "transfer the balance through zelle"
-            shape(
-                format!(
-                    r"\b(?:pay|paying|paid|send|sending|sent|transfer|transferring|wire|receive|receiving|settle|payment|payments|pmt|invoice|bill|tip)\b(?:\s+(?:me|you|us|it|them|him|her|the|money|rest|balance|payment|funds|deposit|half|upfront|amount|remainder|remaining|cash|directly|direct|\$?\d[\d,.]*k?|usd|eur|dollars|bucks|please|pls|a|an|my|your|in\s+full)){{0,4}}\s+(?:via|through|thru|with|by|on|over|to|using|into|in)\s+(?:the\s+|my\s+|your\s+)?{chan}\b"
-                ),
-                "channels/pay_via",
-                false,
-                true,
-                true,
-                false,
-                true,
-            ),
-            // "paypal to alex@...", "zelle only", "paypal is cheaper"
-            shape(
-                format!(
-                    r"\b{chan}\s+(?:to\s+(?:me|my|\+?[a-z0-9_.]+@|\+?\d)|only|instead|is\s+(?:cheaper|better|easier|faster|fine|ok|okay|preferred)|works\s+for\s+me|please|pls|preferred)"
-                ),
-                "channels/pay_via",
-                false,
-                false,
-                false,
-                false,
-                true,
-            ),
-            // "I accept payoneer", "we only take zelle"
-            shape(
-                format!(
-                    r"\b(?:i|we)\s+(?:only\s+|also\s+|can\s+|would\s+|'d\s+)?(?:accept|take|prefer|do|receive)\s+(?:payment\s+(?:via|through|by|with|in)\s+|payments\s+(?:via|through|by|with|in)\s+)?(?:only\s+)?{chan}\b"
-                ),
-                "channels/pay_via",
-                false,
-                true,
-                true,
-                false,
-                true,
-            ),
-        ];
-        for shape in &mut shapes {
-            shape.groups = group_map(&shape.regex);
-        }
-        let request = |pattern: &str, rule, payment, solicitation, money, talk| Request {
-            regex: crate::lexicon::ascii_regex(pattern),
+            "channels/pay_via",
+            false,
+            true,
+            true,
+            false,
+            true,
+        ),
+    ];
+    let request = |pattern: &str, rule, payment, solicitation, money, talk| {
+        let request = Request {
             rule,
             payment,
             solicitation,
             needs_money_word: money,
             needs_talk_word: talk,
         };
-        let platform =
-            r"(?:platform|site|app|website|upwork|fiverr|airbnb|etsy|marketplace|portal|system)";
-        let requests = vec![
-            request(
-                &format!(
-                    r"\bpay(?:ing|ment|ments)?\s+(?:me|you|us|him|her|them)?\s*(?:directly|direct|outside|off[\s-]+(?:the\s+|this\s+)?{platform}|privately|in\s+person|in\s+cash|cash)\b"
-                ),
-                "request/pay_directly",
-                true,
-                true,
-                false,
-                false,
+        (pattern.to_string(), request)
+    };
+    let platform =
+        r"(?:platform|site|app|website|upwork|fiverr|airbnb|etsy|marketplace|portal|system)";
+    let requests = vec![
+        request(
+            &format!(
+                r"\bpay(?:ing|ment|ments)?\s+(?:me|you|us|him|her|them)?\s*(?:directly|direct|outside|off[\s-]+(?:the\s+|this\s+)?{platform}|privately|in\s+person|in\s+cash|cash)\b"
             ),
-            request(
-                r"\b(?:avoid|avoiding|skip|skipping|save|saving|bypass|bypassing|dodge|cut\s+out|no|without|zero|escape|around|evade|pay\s+less)\s+(?:the\s+|on\s+|paying\s+|any\s+|their\s+|all\s+the\s+|those\s+|these\s+)?(?:platform'?s?\s+|site'?s?\s+|service\s+|upwork'?s?\s+|fiverr'?s?\s+|extra\s+|\d+%\s+)?(?:fees?|commission|commissions|cut|middleman|service\s+charges?)\b",
-                "request/avoid_fees",
-                true,
-                true,
-                false,
-                false,
+            "request/pay_directly",
+            true,
+            true,
+            false,
+            false,
+        ),
+        request(
+            r"\b(?:avoid|avoiding|skip|skipping|save|saving|bypass|bypassing|dodge|cut\s+out|no|without|zero|escape|around|evade|pay\s+less)\s+(?:the\s+|on\s+|paying\s+|any\s+|their\s+|all\s+the\s+|those\s+|these\s+)?(?:platform'?s?\s+|site'?s?\s+|service\s+|upwork'?s?\s+|fiverr'?s?\s+|extra\s+|\d+%\s+)?(?:fees?|commission|commissions|cut|middleman|service\s+charges?)\b",
+            "request/avoid_fees",
+            true,
+            true,
+            false,
+            false,
+        ),
+        request(
+            r"\b(?:nobody|no\s+one|no-one)\s+takes?\s+a\s+cut\b|\bkeep\s+(?:the\s+|their\s+)?(?:fees?|commission|cut)\b|\b(?:fee|commission)[\s-]free\b",
+            "request/avoid_fees",
+            true,
+            true,
+            false,
+            false,
+        ),
+        request(
+            &format!(
+                r"\b(?:outside|off|off\s+of|away\s+from|bypass|bypassing|around)[\s-]+(?:the\s+|this\s+|of\s+the\s+|of\s+this\s+)?{platform}\b|\boff[\s-]platform\b"
             ),
-            request(
-                r"\b(?:nobody|no\s+one|no-one)\s+takes?\s+a\s+cut\b|\bkeep\s+(?:the\s+|their\s+)?(?:fees?|commission|cut)\b|\b(?:fee|commission)[\s-]free\b",
-                "request/avoid_fees",
-                true,
-                true,
-                false,
-                false,
+            "request/off_platform",
+            true,
+            true,
+            true,
+            false,
+        ),
+        request(
+            &format!(
+                r"\b(?:outside|off|off\s+of|away\s+from)[\s-]+(?:the\s+|this\s+|of\s+the\s+|of\s+this\s+)?(?:{platform}|chat|here)\b|\boff[\s-]platform\b|\belsewhere\b|\b(?:somewhere|someplace|anywhere|some\s+place)\s+else\b"
             ),
-            request(
-                &format!(
-                    r"\b(?:outside|off|off\s+of|away\s+from|bypass|bypassing|around)[\s-]+(?:the\s+|this\s+|of\s+the\s+|of\s+this\s+)?{platform}\b|\boff[\s-]platform\b"
-                ),
-                "request/off_platform",
-                true,
-                true,
-                true,
-                false,
-            ),
-            request(
-                &format!(
-                    r"\b(?:outside|off|off\s+of|away\s+from)[\s-]+(?:the\s+|this\s+|of\s+the\s+|of\s+this\s+)?(?:{platform}|chat|here)\b|\boff[\s-]platform\b|\belsewhere\b|\b(?:somewhere|someplace|anywhere|some\s+place)\s+else\b"
-                ),
-                "request/off_platform",
-                false,
-                true,
-                false,
-                true,
-            ),
-            request(
-                r"\b(?:what'?s|what\s+is|whats|wats|give\s+me|send\s+me|send|share|can\s+i\s+(?:get|have)|could\s+i\s+(?:get|have)|may\s+i\s+(?:get|have)|drop|leave|tell\s+me|need|want|dm\s+me)\s+(?:me\s+)?(?:your|ur|yo|ya)\s+(?:personal\s+|private\s+|direct\s+|real\s+|cell\s+|mobile\s+|phone\s+|e-?mail\s+|contact\s+)?(?:phone|number|#|cell|mobile|email|e-mail|mail|contact|contacts|info|details|digits|handle|socials|address|gmail|num|no)\b",
-                "request/ask_contact",
-                false,
-                true,
-                false,
-                false,
-            ),
-            request(
-                r"\b(?:contact|reach|call|text|email|e-mail|message|talk\s+to)\s+(?:you|me|each\s+other)\s+directly\b|\bway\s+to\s+(?:contact|reach|call|text|message)\s+(?:you|me)\b|\bdirect\s+contact\b|\b(?:personal|private)\s+(?:contact|number|email|e-mail|phone)\b",
-                "request/direct_contact",
-                false,
-                true,
-                false,
-                false,
-            ),
-            request(
-                r"\b(?:let'?s|lets|can\s+we|could\s+we|shall\s+we|we\s+can|we\s+could|should\s+we)\s+(?:talk|chat|continue|discuss|speak|connect|take\s+this|move\s+this|do\s+this|communicate)\s+(?:outside|off|elsewhere|privately|directly|offline|off-?line|off\s+platform)",
-                "request/off_platform",
-                false,
-                true,
-                false,
-                false,
-            ),
-            request(
-                r"\b(?:here'?s|heres|this\s+is)\s+my\s+(?:number|email|e-mail|contact|cell|mobile|phone|digits)\b",
-                "request/offer_contact",
-                false,
-                true,
-                false,
-                false,
-            ),
-        ];
+            "request/off_platform",
+            false,
+            true,
+            false,
+            true,
+        ),
+        request(
+            r"\b(?:what'?s|what\s+is|whats|wats|give\s+me|send\s+me|send|share|can\s+i\s+(?:get|have)|could\s+i\s+(?:get|have)|may\s+i\s+(?:get|have)|drop|leave|tell\s+me|need|want|dm\s+me)\s+(?:me\s+)?(?:your|ur|yo|ya)\s+(?:personal\s+|private\s+|direct\s+|real\s+|cell\s+|mobile\s+|phone\s+|e-?mail\s+|contact\s+)?(?:phone|number|#|cell|mobile|email|e-mail|mail|contact|contacts|info|details|digits|handle|socials|address|gmail|num|no)\b",
+            "request/ask_contact",
+            false,
+            true,
+            false,
+            false,
+        ),
+        request(
+            r"\b(?:contact|reach|call|text|email|e-mail|message|talk\s+to)\s+(?:you|me|each\s+other)\s+directly\b|\bway\s+to\s+(?:contact|reach|call|text|message)\s+(?:you|me)\b|\bdirect\s+contact\b|\b(?:personal|private)\s+(?:contact|number|email|e-mail|phone)\b",
+            "request/direct_contact",
+            false,
+            true,
+            false,
+            false,
+        ),
+        request(
+            r"\b(?:let'?s|lets|can\s+we|could\s+we|shall\s+we|we\s+can|we\s+could|should\s+we)\s+(?:talk|chat|continue|discuss|speak|connect|take\s+this|move\s+this|do\s+this|communicate)\s+(?:outside|off|elsewhere|privately|directly|offline|off-?line|off\s+platform)",
+            "request/off_platform",
+            false,
+            true,
+            false,
+            false,
+        ),
+        request(
+            r"\b(?:here'?s|heres|this\s+is)\s+my\s+(?:number|email|e-mail|contact|cell|mobile|phone|digits)\b",
+            "request/offer_contact",
+            false,
+            true,
+            false,
+            false,
+        ),
+    ];
+    (shapes, requests)
+}
+
+impl Default for ChannelDetector {
+    fn default() -> Self {
+        let (shapes, requests) = pattern_table();
+        let (shape_patterns, shapes): (Vec<String>, Vec<Shape>) = shapes.into_iter().unzip();
+        let (request_patterns, requests): (Vec<String>, Vec<Request>) =
+            requests.into_iter().unzip();
+        let patterns: Vec<String> = shape_patterns
+            .iter()
+            .chain(&request_patterns)
+            .map(|pattern| ascii_word_boundaries(pattern))
+            .collect();
+        // Parsed once: parsing costs about as much as compiling.
+        let hirs = regex_automata::util::syntax::parse_many(&patterns).expect("patterns parse");
+        let compile = |config: thompson::Config| {
+            thompson::Compiler::new()
+                .configure(config.which_captures(thompson::WhichCaptures::None))
+                .build_many_from_hir(&hirs)
+                .expect("patterns compile")
+        };
+        let patterns = Patterns::new(
+            compile(thompson::Config::new()),
+            compile(thompson::Config::new().reverse(true)),
+        );
+        // Only the engines that resolve groups, run on a match already found.
+        let groups_only = regex_automata::meta::Config::new()
+            .hybrid(false)
+            .dfa(false)
+            .onepass(false)
+            .auto_prefilter(false);
+        let shape_readers = hirs[..shapes.len()]
+            .iter()
+            .map(|hir| {
+                let regex = regex_automata::meta::Regex::builder()
+                    .configure(groups_only.clone())
+                    .build_from_hir(hir)
+                    .expect("shape compiles");
+                ShapeReader::new(regex)
+            })
+            .collect();
         let triggers: Vec<&str> = vec![
             "pay",
             "fee",
@@ -723,19 +761,9 @@ impl Default for ChannelDetector {
             .collect();
         let mention_regex = regex_automata::meta::Regex::new_many(&mention_patterns)
             .expect("channel patterns compile");
-        let patterns: Vec<&str> = shapes
-            .iter()
-            .map(|s| s.regex.as_str())
-            .chain(requests.iter().map(|r| r.regex.as_str()))
-            .collect();
-        let any_pattern = PatternEnds::new(&patterns);
-        let first_pattern = regex_automata::meta::Regex::builder()
-            .configure(regex_automata::meta::Regex::config().auto_prefilter(false))
-            .build_many(&patterns)
-            .expect("pattern alternation compiles");
         ChannelDetector {
-            any_pattern,
-            first_pattern,
+            patterns,
+            shape_readers,
             mention_regex,
             shapes,
             requests,
@@ -760,240 +788,269 @@ impl Default for ChannelDetector {
     }
 }
 
-impl ChannelDetector {
-    /// Which channel a match of the channel group is, given the regex's group map.
-    fn channel_of(
-        groups: &[(usize, usize)],
-        caps: &regex::Captures<'_>,
-    ) -> Option<&'static Channel> {
-        groups
-            .iter()
-            .find(|&&(group, _)| caps.get(group).is_some())
-            .map(|&(_, channel)| &CHANNELS[channel])
-    }
+/// Every shape and request pattern (shapes first, then requests), compiled from one parse as
+/// a leftmost-first alternation and as the set of all their matches.
+struct Patterns {
+    /// The alternation, forward and reverse. Its matches say where any pattern can start
+    /// (see [`Patterns::starts`]); searched anchored for one pattern, it gives that
+    /// pattern's match from a start. Without a literal prefilter: its prefixes ("i", "x",
+    /// "no", "you") occur in nearly every text, and restarting the DFA at each of them cost
+    /// several times the DFA pass itself.
+    first: std::sync::Arc<regex_automata::hybrid::regex::Regex>,
+    /// Every match of every pattern, searched anchored: which patterns match from a
+    /// position.
+    every: regex_automata::hybrid::dfa::DFA,
+    caches: regex_automata::util::pool::Pool<PatternCaches, CacheFn>,
 }
 
-/// For a regex built with [`channel_group`]: (capture group index, index in [`CHANNELS`]).
-fn group_map(regex: &Regex) -> Vec<(usize, usize)> {
-    regex
-        .capture_names()
-        .enumerate()
-        .filter_map(|(group, name)| {
-            let channel = name?.strip_prefix('c')?.parse::<usize>().ok()?;
-            Some((group, channel))
-        })
-        .collect()
-}
-
-/// A lazy DFA that finds every match end of every pattern of a set, with a cache per
-/// thread.
-struct PatternEnds {
-    dfa: regex_automata::hybrid::dfa::DFA,
-    caches: regex_automata::util::pool::Pool<regex_automata::hybrid::dfa::Cache, CacheFn>,
+/// The lazy DFAs' caches of [`Patterns`], one per thread.
+struct PatternCaches {
+    first: regex_automata::hybrid::regex::Cache,
+    every: regex_automata::hybrid::dfa::Cache,
 }
 
 type CacheFn = Box<
-    dyn Fn() -> regex_automata::hybrid::dfa::Cache
-        + Send
-        + Sync
-        + std::panic::UnwindSafe
-        + std::panic::RefUnwindSafe,
+    dyn Fn() -> PatternCaches + Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe,
 >;
 
-impl PatternEnds {
-    fn new(patterns: &[&str]) -> PatternEnds {
+impl Patterns {
+    /// From the patterns' NFA, without capture groups, and the reverse one.
+    fn new(forward: thompson::NFA, reverse: thompson::NFA) -> Patterns {
         use regex_automata::hybrid::dfa::DFA;
-        let dfa = DFA::builder()
-            .configure(DFA::config().match_kind(regex_automata::MatchKind::All))
-            .thompson(
-                regex_automata::nfa::thompson::Config::new()
-                    .which_captures(regex_automata::nfa::thompson::WhichCaptures::None),
-            )
-            .build_many(patterns)
-            .expect("pattern set compiles");
-        let for_caches = dfa.clone();
-        PatternEnds {
-            dfa,
-            caches: regex_automata::util::pool::Pool::new(Box::new(move || {
-                for_caches.create_cache()
-            })),
+        let build = |config, nfa| {
+            DFA::builder()
+                .configure(config)
+                .build_from_nfa(nfa)
+                .expect("patterns compile")
+        };
+        // An anchored search for one pattern needs a start state for each.
+        let first_forward = build(DFA::config().starts_for_each_pattern(true), forward.clone());
+        // What `hybrid::regex::Builder` builds the reverse of a regex with.
+        let first_reverse = build(
+            DFA::config()
+                .specialize_start_states(false)
+                .match_kind(regex_automata::MatchKind::All),
+            reverse,
+        );
+        let first = std::sync::Arc::new(
+            regex_automata::hybrid::regex::Regex::builder()
+                .build_from_dfas(first_forward, first_reverse),
+        );
+        let every = build(
+            DFA::config().match_kind(regex_automata::MatchKind::All),
+            forward,
+        );
+        let (for_first, for_every) = (first.clone(), every.clone());
+        let caches = regex_automata::util::pool::Pool::new(Box::new(move || PatternCaches {
+            first: for_first.create_cache(),
+            every: for_every.create_cache(),
+        }) as CacheFn);
+        Patterns {
+            first,
+            every,
+            caches,
         }
     }
 
-    fn pattern_len(&self) -> usize {
-        self.dfa.pattern_len()
+    /// Where the patterns match in `lower` (see [`Located`]).
+    fn locate<'a>(&'a self, lower: &'a str) -> Located<'a> {
+        let mut caches = self.caches.get();
+        let starts = self.starts(&mut caches, lower);
+        Located {
+            patterns: self,
+            lower,
+            caches,
+            starts,
+        }
     }
 
-    /// For each pattern, where the last of its matches in `input` ends (matches of one
-    /// pattern may overlap), or `None` if it has none. Should the DFA give up, every
-    /// pattern may match anywhere.
-    fn last_ends(&self, input: &regex_automata::Input<'_>) -> Vec<Option<usize>> {
-        let mut last_ends = vec![None; self.pattern_len()];
-        let mut cache = self.caches.get();
+    /// Each (pattern, position) at which a match of that pattern starts in `lower`, sorted.
+    /// Every match of any pattern starts inside a match of their leftmost-first alternation
+    /// (iterating from before it, the alternation finds a match starting no later, and
+    /// resumes where that one ends), and at a word: each pattern begins with `\b` and a
+    /// letter. So only the word starts inside the alternation's matches are asked which
+    /// patterns match from there.
+    fn starts(&self, caches: &mut PatternCaches, lower: &str) -> Vec<(usize, usize)> {
+        let bytes = lower.as_bytes();
+        let mut starts = Vec::new();
+        let mut at = 0;
+        while at < lower.len() {
+            let input = Input::new(lower).range(at..);
+            let span = match self.first.try_search(&mut caches.first, &input) {
+                Ok(Some(m)) => m.span(),
+                Ok(None) => break,
+                // Should the DFA give up, a pattern may start anywhere from here.
+                Err(_) => Span::from(at..lower.len()),
+            };
+            for start in span.range().filter(|&i| is_word_start(bytes, i)) {
+                self.each_at(&mut caches.every, lower, start, |pattern| {
+                    starts.push((pattern, start));
+                });
+            }
+            at = span.end.max(at + 1);
+        }
+        starts.sort_unstable();
+        starts.dedup();
+        starts
+    }
+
+    /// Calls `found` with each pattern that has a match starting at `at` in `haystack` (a
+    /// pattern may come more than once). Should the DFA give up, with every pattern.
+    fn each_at(
+        &self,
+        cache: &mut regex_automata::hybrid::dfa::Cache,
+        haystack: &str,
+        at: usize,
+        mut found: impl FnMut(usize),
+    ) {
+        let input = Input::new(haystack).range(at..).anchored(Anchored::Yes);
         let mut state = regex_automata::hybrid::dfa::OverlappingState::start();
         loop {
             if self
-                .dfa
-                .try_search_overlapping_fwd(&mut cache, input, &mut state)
+                .every
+                .try_search_overlapping_fwd(cache, &input, &mut state)
                 .is_err()
             {
-                return vec![Some(usize::MAX); self.pattern_len()];
+                (0..self.every.pattern_len()).for_each(found);
+                return;
             }
             let Some(m) = state.get_match() else {
-                return last_ends;
+                return;
             };
-            if let Some(slot) = last_ends.get_mut(m.pattern().as_usize()) {
-                *slot = Some(m.offset());
-            }
+            found(m.pattern().as_usize());
         }
     }
-}
 
-/// A long text is searched for shapes and requests in blocks of this size...
-const BLOCK: usize = 4096;
-/// ...each read with this much of the text after it, so that a match starting in a block is
-/// seen whole (a shape is a few words; the engine's segments carry the same margin).
-const BLOCK_MARGIN: usize = 1024;
-
-/// Where the patterns of [`ChannelDetector::any_pattern`] match in a text: for a short text
-/// the set of patterns, for a long one the blocks each pattern matches in. A regex that
-/// found a pattern anywhere in a 32 KiB segment would otherwise search all of it, once per
-/// pattern; in a document most patterns match somewhere.
-struct Located {
-    /// Each block (from the end of the one before): where matches may no longer start,
-    /// where the first starts, and where each pattern's last match from there to the
-    /// margin's end ends. A short text is one block and allocates nothing more than its
-    /// list of last ends.
-    first: Block,
-    rest: Vec<Block>,
-}
-
-struct Block {
-    end: usize,
-    /// Where the first match of any pattern starts in the block (its end if none does):
-    /// no pattern's match starts before it.
-    first_start: usize,
-    /// For each pattern, where its last match from `first_start` to the margin's end ends
-    /// (`None`: it has none): no later search can find one.
-    last_ends: Vec<Option<usize>>,
-}
-
-impl Located {
-    /// `set` finds which patterns match, `first` (the same patterns, leftmost-first) where
-    /// the first match starts.
-    fn new(set: &PatternEnds, first: &regex_automata::meta::Regex, lower: &str) -> Located {
-        let block = |start: usize| {
-            // One block for a text that is not much longer than one.
-            let end = if lower.len() <= 2 * BLOCK + BLOCK_MARGIN {
-                lower.len()
-            } else {
-                ceil_char_boundary(lower, start + BLOCK)
-            };
-            let search_end = search_end(lower, end);
-            // The haystack the patterns are searched in for this block (see `matches`): a
-            // match of any of them that starts in the block starts at or after the
-            // alternation's leftmost one, and none starts before it.
-            let haystack = regex_automata::Input::new(&lower[..search_end]).range(start..);
-            let first_start = first.search(&haystack).map_or(end, |m| m.start()).min(end);
-            let mut last_ends = if first_start < end {
-                let input = regex_automata::Input::new(lower).range(first_start..search_end);
-                set.last_ends(&input)
-            } else {
-                vec![None; set.pattern_len()]
-            };
-            // A match can end where the haystack cuts a word and nowhere else: its `\b`
-            // holds at the end of the haystack but not in the text.
-            let bytes = lower.as_bytes();
-            let is_word = |at: usize| {
-                bytes
-                    .get(at)
-                    .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
-            };
-            if is_word(search_end) && search_end > 0 && is_word(search_end - 1) {
-                for last_end in last_ends.iter_mut().flatten() {
-                    *last_end = usize::MAX;
-                }
-            }
-            Block {
-                end,
-                first_start,
-                last_ends,
-            }
-        };
-        let first = block(0);
-        let mut rest: Vec<Block> = Vec::new();
-        let mut start = first.end;
-        while start < lower.len() {
-            let next = block(start);
-            start = next.end;
-            rest.push(next);
-        }
-        Located { first, rest }
-    }
-
-    fn blocks(&self) -> impl Iterator<Item = &Block> {
-        std::iter::once(&self.first).chain(&self.rest)
-    }
-
-    /// The matches of pattern `pattern_idx` over the whole text, in order and not
-    /// overlapping, as `regex.captures_iter(lower)` or `find_iter` gives them: `search`
-    /// finds the next match at or after a position of a haystack, `range` says where it is.
-    fn matches<'h, M>(
+    /// Where the leftmost-first match of `pattern` from `at` in `haystack` ends, if it has
+    /// one there. (The lazy DFA cannot give up: it has no quit bytes and no limit on clearing
+    /// its cache.)
+    fn end_at(
         &self,
-        pattern_idx: usize,
-        lower: &'h str,
-        whole: impl FnOnce(&'h str) -> Vec<M>,
-        search: impl Fn(&'h str, usize) -> Option<M>,
-        range: impl Fn(&M) -> Option<std::ops::Range<usize>>,
-    ) -> Vec<M> {
+        caches: &mut PatternCaches,
+        haystack: &str,
+        pattern: PatternID,
+        at: usize,
+    ) -> Option<usize> {
+        let input = Input::new(haystack)
+            .range(at..)
+            .anchored(Anchored::Pattern(pattern));
+        let forward = self.first.forward();
+        let end = forward.try_search_fwd(caches.first.forward_mut(), &input);
+        Some(end.ok()??.offset())
+    }
+}
+
+/// Where the shape and request patterns match in one text.
+struct Located<'a> {
+    patterns: &'a Patterns,
+    lower: &'a str,
+    caches: regex_automata::util::pool::PoolGuard<'a, PatternCaches, CacheFn>,
+    /// See [`Patterns::starts`].
+    starts: Vec<(usize, usize)>,
+}
+
+impl Located<'_> {
+    /// The matches of pattern `pattern` as `find_iter` over the whole text gives them (in
+    /// order, not overlapping), each read from its span by `read`: at each of the pattern's
+    /// starts that no match before covers, the pattern's leftmost-first match from there.
+    fn matches_of<T>(&mut self, pattern: usize, mut read: impl FnMut(Span) -> Option<T>) -> Vec<T> {
         let mut found = Vec::new();
-        let last_end = |block: &Block| block.last_ends.get(pattern_idx).copied().flatten();
-        if self.rest.is_empty() {
-            // One block, the whole text: the regex's own iteration.
-            return if last_end(&self.first).is_some() {
-                whole(lower)
-            } else {
-                found
-            };
-        }
-        // Where the previous match ended: the next is looked for from there.
+        let Ok(pid) = PatternID::new(pattern) else {
+            return found;
+        };
+        let first = self.starts.partition_point(|&(p, _)| p < pattern);
+        let last = self.starts.partition_point(|&(p, _)| p <= pattern);
         let mut resume = 0;
-        for block in self.blocks() {
-            let Some(last_end) = last_end(block) else {
+        for &(_, at) in &self.starts[first..last] {
+            if at < resume {
+                continue;
+            }
+            let Some(end) = self.patterns.end_at(&mut self.caches, self.lower, pid, at) else {
                 continue;
             };
-            let end = block.end;
-            let haystack = &lower[..search_end(lower, end)];
-            let mut at = resume.max(block.first_start);
-            // A match found from `at` would end after it.
-            while at < end && at < last_end {
-                let Some(m) = search(haystack, at) else {
-                    break;
-                };
-                let Some(span) = range(&m) else {
-                    break;
-                };
-                if span.start >= end {
-                    break;
-                }
-                // No pattern matches the empty string; step on regardless.
-                at = if span.end > span.start {
-                    span.end
-                } else {
-                    ceil_char_boundary(lower, span.end + 1)
-                };
-                resume = at;
-                found.push(m);
-            }
+            resume = end;
+            found.extend(read(Span::from(at..end)));
         }
         found
     }
 }
 
-/// The end of the text a block ending at `end` is searched in.
-fn search_end(lower: &str, end: usize) -> usize {
-    ceil_char_boundary(lower, (end + BLOCK_MARGIN).min(lower.len()))
+/// Reads a match of a shape: the channel's name and which channel it is, and the handle. The
+/// shape's own regex resolves its capture groups over the match the alternation found.
+struct ShapeReader {
+    regex: regex_automata::meta::Regex,
+    name: Option<usize>,
+    handle: Option<usize>,
+    /// Each channel alternative's group, with its index in [`CHANNELS`].
+    alternatives: Vec<(usize, usize)>,
 }
+
+/// A match of a shape: all of it, the channel's name in it and which channel that is, and the
+/// handle.
+struct ShapeMatch {
+    whole: Span,
+    name: Span,
+    channel: &'static Channel,
+    handle: Option<Span>,
+}
+
+impl ShapeReader {
+    /// For the regex of a shape built with [`channel_group`].
+    fn new(regex: regex_automata::meta::Regex) -> ShapeReader {
+        let info = regex.group_info();
+        let alternatives = info
+            .pattern_names(PatternID::ZERO)
+            .enumerate()
+            .filter_map(|(group, name)| {
+                let channel = name?.strip_prefix('c')?.parse::<usize>().ok()?;
+                Some((group, channel))
+            })
+            .collect();
+        let name = info.to_index(PatternID::ZERO, "ch");
+        let handle = info.to_index(PatternID::ZERO, "handle");
+        ShapeReader {
+            regex,
+            name,
+            handle,
+            alternatives,
+        }
+    }
+
+    /// The shape's match over `whole` in `lower`.
+    fn read(&self, lower: &str, whole: Span) -> Option<ShapeMatch> {
+        let mut caps = self.regex.create_captures();
+        let input = Input::new(lower).span(whole).anchored(Anchored::Yes);
+        self.regex.search_captures(&input, &mut caps);
+        let channel = self
+            .alternatives
+            .iter()
+            .find(|&&(group, _)| caps.get_group(group).is_some())
+            .and_then(|&(_, channel)| CHANNELS.get(channel))?;
+        Some(ShapeMatch {
+            whole: caps.get_match()?.span(),
+            name: caps.get_group(self.name?)?,
+            channel,
+            handle: self.handle.and_then(|group| caps.get_group(group)),
+        })
+    }
+}
+
+/// `pattern` with each `\b` an ASCII word boundary, as [`crate::lexicon::ascii_regex`] reads
+/// it.
+fn ascii_word_boundaries(pattern: &str) -> String {
+    pattern.replace(r"\b", r"(?-u:\b)")
+}
+
+/// Whether a word (ASCII letters, digits and `_`, as `(?-u:\b)` sees one) starts at `at`.
+fn is_word_start(bytes: &[u8], at: usize) -> bool {
+    let is_word = |b: &u8| b.is_ascii_alphanumeric() || *b == b'_';
+    let before = at.checked_sub(1).and_then(|i| bytes.get(i));
+    bytes.get(at).is_some_and(is_word) && !before.is_some_and(is_word)
+}
+
+/// A text up to this long is searched whole for channel mentions; a longer one only where a
+/// mention can be kept (see [`mention_windows`]).
+const SHORT_TEXT: usize = 9 * 1024;
 
 /// Whether a byte can be part of a channel mention: the spellings are letters, digits, `@`,
 /// spaces and `._-` (every byte outside ASCII counts as possible, for Unicode spaces).
@@ -1101,23 +1158,18 @@ impl Detector for ChannelDetector {
         }
         let span = |s: usize, e: usize| text.original_span(s, e);
         let mut shaped: std::collections::HashSet<(usize, usize)> = Default::default();
-        // Most texts match no shape: the set answers that in one pass (per block of a long
-        // text, so that a shape is then searched for only where it matched).
-        let located = Located::new(&self.any_pattern, &self.first_pattern, lower);
-        for (shape_idx, shape) in self.shapes.iter().enumerate() {
-            for caps in located.matches(
-                shape_idx,
-                lower,
-                |hay| shape.regex.captures_iter(hay).collect(),
-                |hay, at| shape.regex.captures_at(hay, at),
-                |caps| caps.get(0).map(|m| m.range()),
-            ) {
-                let (Some(whole), Some(chan)) = (caps.get(0), caps.name("ch")) else {
-                    continue;
-                };
-                let Some(channel) = Self::channel_of(&shape.groups, &caps) else {
-                    continue;
-                };
+        // Most texts match no shape: one pass over the text says so.
+        let mut located = self.patterns.locate(lower);
+        for ((shape_idx, shape), reader) in self.shapes.iter().enumerate().zip(&self.shape_readers)
+        {
+            let found = located.matches_of(shape_idx, |span| reader.read(lower, span));
+            for ShapeMatch {
+                whole,
+                name: chan,
+                channel,
+                handle,
+            } in found
+            {
                 if shape.payment_only && channel.kind != Kind::Payment {
                     continue;
                 }
@@ -1125,16 +1177,16 @@ impl Detector for ChannelDetector {
                 // only when it ends the clause: "let's switch to signal, it's faster".
                 if channel.ordinary_word
                     && !shape.ordinary_words_allowed
-                    && !ends_clause(lower, chan.end())
+                    && !ends_clause(lower, chan.end)
                 {
                     continue;
                 }
-                if shape.check_work_noun && WORK_NOUNS.contains(&next_word(lower, chan.end())) {
+                if shape.check_work_noun && WORK_NOUNS.contains(&next_word(lower, chan.end)) {
                     continue;
                 }
                 if shape.check_handle {
-                    if let Some(handle) = caps.name("handle") {
-                        let h = handle.as_str().trim_end_matches(['.', '-']);
+                    if let Some(handle) = handle {
+                        let h = lower[handle.range()].trim_end_matches(['.', '-']);
                         if crate::lexicon::NOT_A_NAME.contains(&h)
                             || WORK_NOUNS.contains(&h)
                             || h.len() < 2
@@ -1143,8 +1195,8 @@ impl Detector for ChannelDetector {
                         }
                     }
                 }
-                let (start, end) = span(whole.start(), whole.end());
-                shaped.insert((chan.start(), chan.end()));
+                let (start, end) = span(whole.start, whole.end);
+                shaped.insert((chan.start, chan.end));
                 out.push(Finding::new(
                     channel.kind,
                     Some(channel.value.to_string()),
@@ -1173,7 +1225,7 @@ impl Detector for ChannelDetector {
                 || f.rule.starts_with("payment_ids/")
         });
         let mut mentions = Vec::new();
-        if concrete_found && located.rest.is_empty() {
+        if concrete_found && lower.len() <= SHORT_TEXT {
             mentions.extend(self.mention_regex.find_iter(lower));
         } else if concrete_found {
             // A long text: only where a mention can be kept.
@@ -1206,14 +1258,8 @@ impl Detector for ChannelDetector {
         }
         for (request_idx, request) in self.requests.iter().enumerate() {
             let pattern_idx = self.shapes.len() + request_idx;
-            for m in located.matches(
-                pattern_idx,
-                lower,
-                |hay| request.regex.find_iter(hay).collect(),
-                |hay, at| request.regex.find_at(hay, at),
-                |m| Some(m.range()),
-            ) {
-                let clause = crate::context::clause_around(lower, m.start(), m.end());
+            for m in located.matches_of(pattern_idx, Some) {
+                let clause = crate::context::clause_around(lower, m.start, m.end);
                 if request.needs_money_word && !self.money_words.is_match(clause) {
                     continue;
                 }
@@ -1222,11 +1268,11 @@ impl Detector for ChannelDetector {
                 }
                 // "send me your email template": the thing asked for is work, not contact.
                 if request.rule == "request/ask_contact"
-                    && WORK_NOUNS.contains(&next_word(lower, m.end()))
+                    && WORK_NOUNS.contains(&next_word(lower, m.end))
                 {
                     continue;
                 }
-                let (start, end) = span(m.start(), m.end());
+                let (start, end) = span(m.start, m.end);
                 if request.payment {
                     out.push(Finding::new(
                         Kind::Payment,
@@ -1326,7 +1372,7 @@ mod tests {
         ];
         let mut text = String::new();
         let mut k = 0;
-        while text.len() < 8 * BLOCK {
+        while text.len() < 4 * SHORT_TEXT {
             text.push_str(lines[k % lines.len()]);
             text.push_str(&", and so on".repeat(k % 13));
             text.push_str(if k % 3 == 0 { "\n" } else { ". " });
@@ -1386,49 +1432,63 @@ mod tests {
     }
 
     #[test]
-    fn blocks_of_a_long_text_give_every_match_of_the_whole_text() {
+    fn matches_from_the_starts_are_every_match_of_the_whole_text() {
         let lines = [
             "ping me on skype please",
             "let's switch to telegram, it is faster",
             "my weixin is hrossi",
             "pay me via paypal and skip the fees",
+            "pay me pay me via paypal to me, paypal only",
             "what's your number?",
             "could you build a telegram bot",
             "venmo: @nadia_k",
+            "paypal: alex@example.com or my paypal is alex_b",
             "I accept payoneer",
             "we can talk outside the platform",
+            "whatsapp me, are you on telegram? do you have a skype, your line",
+            "hmu on snap, nobody takes a cut, fee-free, contact me directly",
+            "let's talk outside, here's my number, send me your email",
+            "wa wa x x tg ig in on to my me",
         ];
-        // Every line at every offset around the first block boundaries, with filler that
-        // matches nothing in between.
+        // Every line at many offsets, with filler that matches nothing in between.
         let mut lower = String::new();
         let mut k = 0;
-        while lower.len() < 6 * BLOCK {
+        while lower.len() < 24 * 1024 {
             lower.push_str(lines[k % lines.len()]);
             lower.push(' ');
             lower.push_str(&"ok ".repeat(k % 97));
             k += 1;
         }
         let detector = ChannelDetector::default();
-        let located = Located::new(&detector.any_pattern, &detector.first_pattern, &lower);
-        assert!(located.rest.len() > 4);
-        // The set's patterns are the shapes', then the requests'.
-        let regexes = detector.shapes.iter().map(|shape| &shape.regex);
-        let regexes = regexes.chain(detector.requests.iter().map(|request| &request.regex));
-        for (idx, regex) in regexes.enumerate() {
-            let through_blocks: Vec<_> = located
-                .matches(
-                    idx,
-                    &lower,
-                    |h| regex.find_iter(h).collect(),
-                    |h, at| regex.find_at(h, at),
-                    |m| Some(m.range()),
-                )
-                .iter()
-                .map(|m| m.range())
+        let mut located = detector.patterns.locate(&lower);
+        let (shapes, requests) = pattern_table();
+        let sources = shapes.iter().map(|(source, _)| source);
+        let sources = sources.chain(requests.iter().map(|(source, _)| source));
+        let mut n_matches = 0;
+        for (idx, source) in sources.enumerate() {
+            let regex = crate::lexicon::ascii_regex(source);
+            let reader = detector.shape_readers.get(idx);
+            // The whole match, and in a shape the channel's name and the handle.
+            let from_starts = located.matches_of(idx, |span| {
+                let read = reader.and_then(|reader| reader.read(&lower, span));
+                let parts = read.map(|m| (m.name.range(), m.handle.map(|h| h.range())));
+                Some((span.range(), parts))
+            });
+            let whole: Vec<_> = regex
+                .captures_iter(&lower)
+                .map(|caps| {
+                    let name = caps.name("ch").map(|m| m.range());
+                    let handle = caps.name("handle").map(|m| m.range());
+                    (
+                        caps.get(0).map(|m| m.range()).unwrap_or_default(),
+                        name.map(|name| (name, handle)),
+                    )
+                })
                 .collect();
-            let whole: Vec<_> = regex.find_iter(&lower).map(|m| m.range()).collect();
-            assert_eq!(through_blocks, whole, "{}", regex.as_str());
+            n_matches += whole.len();
+            assert_eq!(from_starts, whole, "{source}");
         }
+        assert!(n_matches > 200, "{n_matches}");
     }
 
     fn found(text: &str) -> Vec<(Kind, Option<String>, &'static str)> {

@@ -178,16 +178,29 @@ const REGION_NAMES: &[(&str, &str)] = &[
 /// The longest name in [`REGION_NAMES`].
 const LONGEST_REGION_NAME: usize = 11;
 
-/// For each word length, a bit per letter (`a` = bit 0) that some name in [`REGION_NAMES`]
-/// of that length starts with, and one per letter one ends with. Every word of a text is
+/// The first two letters and the last letter of the names of one length in
+/// [`REGION_NAMES`], a bit per letter (`a` = bit 0).
+#[derive(Clone, Copy)]
+struct NameShapes {
+    /// For each first letter, the second letters of the names that start with it.
+    seconds: [u32; 26],
+    /// The last letters of the names.
+    lasts: u32,
+}
+
+/// For each word length, the shapes of the names of that length. Every word of a text is
 /// looked up; almost all of them fail this test and are never compared with the names.
-const REGION_NAME_SHAPES: [(u32, u32); LONGEST_REGION_NAME + 1] = {
-    let mut shapes = [(0u32, 0u32); LONGEST_REGION_NAME + 1];
+const REGION_NAME_SHAPES: [NameShapes; LONGEST_REGION_NAME + 1] = {
+    let mut shapes = [NameShapes {
+        seconds: [0; 26],
+        lasts: 0,
+    }; LONGEST_REGION_NAME + 1];
     let mut i = 0;
     while i < REGION_NAMES.len() {
         let name = REGION_NAMES[i].0.as_bytes();
-        shapes[name.len()].0 |= letter_bit(name[0]);
-        shapes[name.len()].1 |= letter_bit(name[name.len() - 1]);
+        let shape = &mut shapes[name.len()];
+        shape.seconds[(name[0] - b'a') as usize] |= letter_bit(name[1]);
+        shape.lasts |= letter_bit(name[name.len() - 1]);
         i += 1;
     }
     shapes
@@ -204,9 +217,13 @@ const fn letter_bit(b: u8) -> u32 {
 
 /// The region of a country or nationality name (lower case), if `word` is one.
 fn region_named(word: &str) -> Option<&'static str> {
-    let (&first, &last) = (word.as_bytes().first()?, word.as_bytes().last()?);
-    let (firsts, lasts) = *REGION_NAME_SHAPES.get(word.len())?;
-    if firsts & letter_bit(first) == 0 || lasts & letter_bit(last) == 0 {
+    let shape = REGION_NAME_SHAPES.get(word.len())?;
+    let [first, second, ..] = *word.as_bytes() else {
+        return None;
+    };
+    let last = *word.as_bytes().last()?;
+    let seconds = *shape.seconds.get(usize::from(first.wrapping_sub(b'a')))?;
+    if seconds & letter_bit(second) == 0 || shape.lasts & letter_bit(last) == 0 {
         return None;
     }
     let at = REGION_NAMES

@@ -14,6 +14,7 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use rlibphonenumber::phonenumber_matcher::{Leniency, PHONE_MATCHER_FACTORY};
 use rlibphonenumber::{PhoneNumber, PhoneNumberFormat, PHONE_NUMBER_UTIL};
@@ -44,6 +45,9 @@ impl Detector for PhoneDetector {
             return;
         }
         let mut found_spans = SpanIndex::default();
+        // What the matcher reported, in order: the digit-run scanner need not parse again
+        // a run wholly inside one of them.
+        let mut matched = Vec::new();
         let mut gate = Gate::new(text, out);
         // The pieces of text worth handing to the matcher, found once for both of its passes.
         let windows = matcher_windows(text.folded(), &mut gate);
@@ -78,7 +82,7 @@ impl Detector for PhoneDetector {
                 }
                 let (start, end) =
                     text.original_span(window.offset + found.start, window.offset + found.end());
-                push_phone(
+                if push_phone(
                     &mut found_spans,
                     out,
                     canonical(&found.number),
@@ -89,7 +93,9 @@ impl Detector for PhoneDetector {
                     } else {
                         "phone/other_region"
                     },
-                );
+                ) {
+                    matched.push((start, end));
+                }
             }
         }
         // Looked up only if a digit run is not valid in the message's own region.
@@ -99,7 +105,13 @@ impl Detector for PhoneDetector {
             regions: &named,
         };
         gate.rewind();
-        digit_runs(text, scan, &named, &mut gate, &mut found_spans, out);
+        let runs = DigitRuns {
+            text,
+            scan,
+            named: &named,
+            matched: &matched,
+        };
+        runs.find(&mut gate, &mut found_spans, out);
         possible_with_cue(text, scan, &windows, &mut found_spans, out);
     }
 }
@@ -264,11 +276,47 @@ fn named_regions(text: &Normalized<'_>) -> Vec<Region> {
 }
 
 /// Words that offer a number as a way to be called or texted.
+const CALL_CUE_WORDS: &[&str] = &[
+    "call",
+    "calls",
+    "phone",
+    "tel",
+    "telephone",
+    "mobile",
+    "cell",
+    "cellphone",
+    "reach",
+    "text",
+    "txt",
+    "whatsapp",
+    "ring",
+    "dial",
+    "sms",
+    "contact",
+    "number",
+    "num",
+    "telefono",
+    "telefone",
+    "telefon",
+    "telepono",
+    "numero",
+    "numéro",
+    "nummer",
+    "handy",
+    "movil",
+    "celular",
+    "portable",
+];
+
+/// [`CALL_CUE_WORDS`] as whole words.
 static CALL_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::lexicon::ascii_regex(
-        r"\b(?:call|calls|phone|tel|telephone|mobile|cell|cellphone|reach|text|txt|whatsapp|ring|dial|sms|contact|number|num|telefono|telefone|telefon|telepono|numero|numéro|nummer|handy|movil|celular|portable)\b",
-    )
+    crate::lexicon::ascii_regex(&format!(r"\b(?:{})\b", CALL_CUE_WORDS.join("|")))
 });
+
+/// [`CALL_CUE_WORDS`] anywhere, whole words or not: a piece of text without any of them
+/// holds no cue, and the matcher need not look at the numbers after it.
+static CALL_CUE_ANYWHERE: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasick::new(CALL_CUE_WORDS).expect("call cue automaton"));
 
 /// A number the sender explicitly offers as a way to be called ("call me at 123-456-7890")
 /// is reported even when the numbering plan does not know it yet, as long as it has a
@@ -286,6 +334,14 @@ fn possible_with_cue(
         return;
     }
     for window in windows {
+        // A number's cue lies in the 40 bytes before it, so a cue for any number of this
+        // window lies in this reach.
+        let reach = lower
+            .as_bytes()
+            .get(window.offset.saturating_sub(40)..window.offset + window.accept_before);
+        if reach.is_some_and(|reach| !CALL_CUE_ANYWHERE.is_match(reach)) {
+            continue;
+        }
         let matcher = PHONE_MATCHER_FACTORY
             .matcher_builder(window.text)
             .leniency(Leniency::Possible)
@@ -319,7 +375,8 @@ fn possible_with_cue(
 }
 
 /// Reports a phone unless an earlier source already reported one overlapping it (the
-/// matcher, the digit-run scanner and the cue-backed pass find many of the same numbers).
+/// matcher, the digit-run scanner and the cue-backed pass find many of the same numbers);
+/// says whether it did.
 fn push_phone(
     found_spans: &mut SpanIndex,
     out: &mut Vec<Finding>,
@@ -327,9 +384,9 @@ fn push_phone(
     (start, end): (usize, usize),
     confidence: f32,
     rule: &'static str,
-) {
+) -> bool {
     if found_spans.overlaps(start, end) {
-        return;
+        return false;
     }
     found_spans.insert(start, end);
     out.push(Finding::new(
@@ -340,6 +397,7 @@ fn push_phone(
         confidence,
         rule,
     ));
+    true
 }
 
 /// A piece of the folded text handed to libphonenumber's matcher.
@@ -522,8 +580,20 @@ fn stretches(text: &str) -> impl Iterator<Item = Stretch> + '_ {
 }
 
 /// Where the first ASCII digit at or after `from` is in `bytes` (`bytes.len()` if none).
-/// Most of a text is not digits, so eight bytes are tested at a time.
+/// Most of a text is not digits, so sixteen bytes are tested at a time, then eight.
 fn next_digit(bytes: &[u8], mut from: usize) -> usize {
+    while let Some(chunk) = bytes.get(from..).and_then(<[u8]>::first_chunk::<16>) {
+        let word = u128::from_le_bytes(*chunk);
+        let low = super::ascii_digit_lanes(word as u64);
+        let high = super::ascii_digit_lanes((word >> 64) as u64);
+        if low != 0 {
+            return from + (low.trailing_zeros() / 8) as usize;
+        }
+        if high != 0 {
+            return from + 8 + (high.trailing_zeros() / 8) as usize;
+        }
+        from += 16;
+    }
     while let Some(chunk) = bytes.get(from..).and_then(<[u8]>::first_chunk::<8>) {
         let digits = super::ascii_digit_lanes(u64::from_le_bytes(*chunk));
         if digits != 0 {
@@ -724,43 +794,57 @@ struct Group {
     len: usize,
 }
 
-/// Runs of number tokens separated by spaces and phone punctuation, tried whole and then as
-/// sub-runs of groups, longest first.
-fn digit_runs(
-    text: &Normalized<'_>,
-    scan: &ScanContext<'_>,
-    named: &NamedRegions<'_, '_, '_>,
-    gate: &mut Gate<'_, '_>,
-    found_spans: &mut SpanIndex,
-    out: &mut Vec<Finding>,
-) {
-    let tokens = text.tokens();
-    // One buffer for the groups of every run that gets parsed.
-    let mut groups = Vec::new();
-    let mut i = 0;
-    while i < tokens.len() {
-        if tokens[i].class != TokenClass::Number {
-            i += 1;
-            continue;
+/// The digit-run scanner: runs of number tokens separated by spaces and phone punctuation,
+/// tried whole and then as sub-runs of groups, longest first.
+struct DigitRuns<'a, 't> {
+    text: &'a Normalized<'t>,
+    scan: &'a ScanContext<'a>,
+    named: &'a NamedRegions<'a, 't, 'a>,
+    /// The spans the matcher reported, sorted by start and disjoint.
+    matched: &'a [(usize, usize)],
+}
+
+impl DigitRuns<'_, '_> {
+    fn find(&self, gate: &mut Gate<'_, '_>, found_spans: &mut SpanIndex, out: &mut Vec<Finding>) {
+        let text = self.text;
+        let tokens = text.tokens();
+        // One buffer for the groups of every run that gets parsed.
+        let mut groups = Vec::new();
+        let mut i = 0;
+        while let Some(skipped) = tokens
+            .get(i..)
+            .and_then(|rest| rest.iter().position(|t| t.class == TokenClass::Number))
+        {
+            i += skipped;
+            let (last, n_digits) = run_end_token(text, i);
+            let run_start = tokens[i].start();
+            let run_end = tokens[last].end();
+            // `try_run` wants seven digits; the gate's questions cost more than counting.
+            if n_digits >= 7
+                && gate.worth_parsing(run_start, run_end)
+                && !self.matched_around(run_start, run_end)
+            {
+                let plus = i >= 1 && text.token_text(&tokens[i - 1]) == "+";
+                groups.clear();
+                groups.extend(
+                    (i..=last)
+                        .filter(|&j| tokens[j].class == TokenClass::Number)
+                        .map(|j| Group {
+                            token_idx: j,
+                            len: text.token_text(&tokens[j]).len(),
+                        }),
+                );
+                try_run(text, self.scan, self.named, &groups, plus, found_spans, out);
+            }
+            i = last + 1;
         }
-        let (last, n_digits) = run_end_token(text, i);
-        let run_start = tokens[i].start();
-        let run_end = tokens[last].end();
-        // `try_run` wants seven digits; the gate's questions cost more than counting.
-        if n_digits >= 7 && gate.worth_parsing(run_start, run_end) {
-            let plus = i >= 1 && text.token_text(&tokens[i - 1]) == "+";
-            groups.clear();
-            groups.extend(
-                (i..=last)
-                    .filter(|&j| tokens[j].class == TokenClass::Number)
-                    .map(|j| Group {
-                        token_idx: j,
-                        len: text.token_text(&tokens[j]).len(),
-                    }),
-            );
-            try_run(text, scan, named, &groups, plus, found_spans, out);
-        }
-        i = last + 1;
+    }
+
+    /// Whether one span the matcher reported holds all of `start..end`. Then every phone
+    /// the run could give overlaps that report and would be dropped: the run is not parsed.
+    fn matched_around(&self, start: usize, end: usize) -> bool {
+        let at = self.matched.partition_point(|&(s, _)| s <= start);
+        at > 0 && self.matched[at - 1].1 >= end
     }
 }
 

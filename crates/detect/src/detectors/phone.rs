@@ -580,7 +580,9 @@ fn stretches(text: &str) -> impl Iterator<Item = Stretch> + '_ {
 }
 
 /// Where the first ASCII digit at or after `from` is in `bytes` (`bytes.len()` if none).
-/// Most of a text is not digits, so sixteen bytes are tested at a time, then eight.
+/// Most of a text is not digits, so sixteen bytes are tested at a time, then eight. Inlined
+/// into the stretch scanner, which calls it once per stretch of digits.
+#[inline]
 fn next_digit(bytes: &[u8], mut from: usize) -> usize {
     while let Some(chunk) = bytes.get(from..).and_then(<[u8]>::first_chunk::<16>) {
         let word = u128::from_le_bytes(*chunk);

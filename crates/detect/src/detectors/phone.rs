@@ -802,11 +802,15 @@ struct DigitRuns<'a, 't> {
     text: &'a Normalized<'t>,
     scan: &'a ScanContext<'a>,
     named: &'a NamedRegions<'a, 't, 'a>,
-    /// The spans the matcher reported, sorted by start and disjoint.
+    /// The spans the matcher reported, disjoint, in the order it reported them: by start
+    /// (the overlapping pieces of a stretch longer than [`CHUNK`] may break that order, which
+    /// only makes [`DigitRuns::matched_around`] miss a span, never invent one).
     matched: &'a [(usize, usize)],
 }
 
 impl DigitRuns<'_, '_> {
+    /// Reports the valid phones of every run with seven digits or more that the gate lets
+    /// through and that no span the matcher reported holds.
     fn find(&self, gate: &mut Gate<'_, '_>, found_spans: &mut SpanIndex, out: &mut Vec<Finding>) {
         let text = self.text;
         let tokens = text.tokens();

@@ -114,9 +114,7 @@ struct Buffers {
     /// The compact view again, with the changes of [`View::apply_changes`].
     changed_compact: String,
     changed_tokens: Vec<Token>,
-    may_read: Vec<u32>,
-    spaced: Vec<(usize, usize)>,
-    opens: Vec<u32>,
+    marks: Marks,
     readings: Vec<Reading>,
     joined: Vec<(usize, usize)>,
     changes: Vec<u32>,
@@ -167,9 +165,11 @@ impl Buffers {
         keep_vec(&mut self.edits);
         keep_vec(&mut self.tokens);
         keep_vec(&mut self.changed_tokens);
-        keep_vec(&mut self.may_read);
-        keep_vec(&mut self.spaced);
-        keep_vec(&mut self.opens);
+        keep_vec(&mut self.marks.may_read);
+        keep_vec(&mut self.marks.singles);
+        keep_vec(&mut self.marks.wide_spaces);
+        keep_vec(&mut self.marks.spaced);
+        keep_vec(&mut self.marks.opens);
         keep_vec(&mut self.readings);
         keep_vec(&mut self.joined);
         keep_vec(&mut self.changes);
@@ -186,51 +186,6 @@ impl Buffers {
         });
     }
 }
-/// Follows, token by token, the runs [`spaced_single_runs`] joins: single characters
-/// separated by single spaces, at least [`MIN_SPACED_SINGLES`] of them. Each run is
-/// recorded in `runs` as the token indices of its first and last single character.
-struct SpacedRun<'r> {
-    runs: &'r mut Vec<(usize, usize)>,
-    /// Index of the first single character of the current run.
-    first: usize,
-    /// Single characters in the current run.
-    singles: usize,
-    /// The last token is a single space after a single character.
-    gap: bool,
-}
-
-impl SpacedRun<'_> {
-    /// The token at index `idx` is a single character.
-    fn single(&mut self, idx: usize) {
-        if self.gap {
-            self.singles += 1;
-        } else {
-            self.singles = 1;
-            self.first = idx;
-        }
-        self.gap = false;
-        if self.singles >= MIN_SPACED_SINGLES {
-            match self.runs.last_mut() {
-                Some(run) if run.0 == self.first => run.1 = idx,
-                _ => self.runs.push((self.first, idx)),
-            }
-        }
-    }
-
-    fn single_space(&mut self) {
-        if self.singles > 0 && !self.gap {
-            self.gap = true;
-        } else {
-            self.other();
-        }
-    }
-
-    fn other(&mut self) {
-        self.singles = 0;
-        self.gap = false;
-    }
-}
-
 /// Classes of bytes for [`Normalized::plain_tokens`], one table lookup a byte. A byte
 /// outside ASCII is only `NON_ASCII`: its character decides.
 const WORD_BYTE: u8 = 1;
@@ -405,11 +360,7 @@ impl<'a> Normalized<'a> {
     /// joined run of spaced characters or a bracketed symbol applies, the view again with
     /// those changes, copying the tokens between them in bulk.
     fn build_tokens(&mut self, buffers: &mut Buffers) {
-        let mut marks = Marks {
-            may_read: std::mem::take(&mut buffers.may_read),
-            spaced: std::mem::take(&mut buffers.spaced),
-            opens: std::mem::take(&mut buffers.opens),
-        };
+        let mut marks = std::mem::take(&mut buffers.marks);
         let mut compact = std::mem::take(&mut self.compact);
         let mut tokens = std::mem::take(&mut self.tokens);
         self.plain_tokens(&mut compact, &mut tokens, &mut marks);
@@ -440,18 +391,16 @@ impl<'a> Normalized<'a> {
         if !changes.is_empty() {
             changes.sort_unstable();
             let mut out = TokenBuilder {
-                compact: std::mem::take(&mut buffers.compact),
-                tokens: std::mem::take(&mut buffers.tokens),
+                compact: std::mem::take(&mut buffers.changed_compact),
+                tokens: std::mem::take(&mut buffers.changed_tokens),
             };
             view.apply_changes(&changes, &readings, &joined, &mut out);
-            buffers.compact = std::mem::replace(&mut compact, out.compact);
-            buffers.tokens = std::mem::replace(&mut tokens, out.tokens);
+            buffers.changed_compact = std::mem::replace(&mut compact, out.compact);
+            buffers.changed_tokens = std::mem::replace(&mut tokens, out.tokens);
         }
         self.compact = compact;
         self.tokens = tokens;
-        buffers.may_read = marks.may_read;
-        buffers.spaced = marks.spaced;
-        buffers.opens = marks.opens;
+        buffers.marks = marks;
         buffers.readings = readings;
         buffers.joined = joined;
         buffers.changes = changes;
@@ -469,15 +418,7 @@ impl<'a> Normalized<'a> {
         let folded: &str = &self.folded;
         let bytes = folded.as_bytes();
         let lower = self.lower.as_bytes();
-        marks.may_read.clear();
-        marks.opens.clear();
-        marks.spaced.clear();
-        let mut spaced = SpacedRun {
-            runs: &mut marks.spaced,
-            first: 0,
-            singles: 0,
-            gap: false,
-        };
+        marks.clear();
         let len = bytes.len();
         compact.reserve(len);
         // Every token holds a byte at least; most texts have about one token in two bytes.
@@ -487,25 +428,19 @@ impl<'a> Normalized<'a> {
         let mut copied = 0;
         let mut shift = 0;
         let mut span = OriginalSpans::new(self);
-        // The character at `i` and its length, for bytes outside ASCII.
-        let char_at = |i: usize| -> (char, usize) {
-            let c = folded[i..].chars().next().unwrap_or('\u{FFFD}');
-            (c, c.len_utf8())
-        };
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
             let start = i;
-            let idx = tokens.len();
+            let idx = tokens.len() as u32;
             let mut class = BYTE_CLASS[usize::from(b)];
             let mut c = b as char;
             i += 1;
             if class & NON_ASCII != 0 {
-                let (d, d_len) = char_at(start);
-                c = d;
-                i = start + d_len;
-                class = if is_word_char(d) {
+                c = folded[start..].chars().next().unwrap_or('\u{FFFD}');
+                i = start + c.len_utf8();
+                class = if is_word_char(c) {
                     WORD_BYTE
-                } else if d.is_whitespace() {
+                } else if c.is_whitespace() {
                     SPACE_BYTE
                 } else {
                     0
@@ -515,23 +450,43 @@ impl<'a> Normalized<'a> {
                 let first_digit = class & DIGIT_BYTE != 0;
                 let (end, letters, digits) = word_end(folded, i);
                 i = end;
-                let has_digit = first_digit || digits;
-                let all_digits = first_digit && !letters;
                 // The gate of `token_reading`, on the same lower-cased bytes.
                 let word = &lower[start..i];
-                if has_digit || word == b"o" || lexicon::may_start_number_word(word) {
-                    marks.may_read.push(idx as u32);
+                if first_digit || digits || word == b"o" || lexicon::may_start_number_word(word) {
+                    marks.may_read.push(idx);
                 }
                 if i - start == 1 {
-                    spaced.single(idx);
-                } else {
-                    spaced.other();
+                    marks.singles.push(idx);
                 }
-                if all_digits {
-                    TokenClass::Number
-                } else {
-                    TokenClass::Word
+                let (orig_start, orig_end) = span.of(start, i);
+                tokens.push(Token {
+                    class: if first_digit && !letters {
+                        TokenClass::Number
+                    } else {
+                        TokenClass::Word
+                    },
+                    text_start: (start - shift) as u32,
+                    text_end: (i - shift) as u32,
+                    start: orig_start,
+                    end: orig_end,
+                });
+                // The commonest token after a word: one space before the next word.
+                if bytes.get(i) == Some(&b' ')
+                    && bytes
+                        .get(i + 1)
+                        .is_some_and(|&next| BYTE_CLASS[usize::from(next)] & WORD_BYTE != 0)
+                {
+                    let (orig_start, orig_end) = span.of(i, i + 1);
+                    tokens.push(Token {
+                        class: TokenClass::Space { newline: false },
+                        text_start: (i - shift) as u32,
+                        text_end: (i + 1 - shift) as u32,
+                        start: orig_start,
+                        end: orig_end,
+                    });
+                    i += 1;
                 }
+                continue;
             } else if class & SPACE_BYTE != 0 {
                 let mut newline = b == b'\n' || b == b'\r';
                 while let Some(&b) = bytes.get(i) {
@@ -544,17 +499,14 @@ impl<'a> Normalized<'a> {
                     if class & NON_ASCII == 0 {
                         break;
                     }
-                    let (d, d_len) = char_at(i);
-                    if !d.is_whitespace() {
-                        break;
+                    match folded[i..].chars().next() {
+                        Some(d) if d.is_whitespace() => i += d.len_utf8(),
+                        _ => break,
                     }
-                    i += d_len;
                 }
-                if i - start == 1 && b == b' ' {
-                    spaced.single_space();
-                } else {
-                    spaced.other();
+                if i - start > 1 || b != b' ' {
                     // Not a single space: its text is one space all the same.
+                    marks.wide_spaces.push(idx);
                     compact.push_str(self.lower.get(copied..start).unwrap_or(""));
                     compact.push(' ');
                     copied = i;
@@ -572,15 +524,13 @@ impl<'a> Normalized<'a> {
                 TokenClass::Space { newline }
             } else {
                 if is_single_punct(c) {
-                    spaced.single(idx);
-                } else {
-                    spaced.other();
+                    marks.singles.push(idx);
                 }
                 match c {
                     '@' => TokenClass::At,
                     '.' => TokenClass::Dot,
                     '(' | '[' | '{' | '<' => {
-                        marks.opens.push(idx as u32);
+                        marks.opens.push(idx);
                         TokenClass::Punct
                     }
                     _ => TokenClass::Punct,
@@ -596,6 +546,7 @@ impl<'a> Normalized<'a> {
             });
         }
         compact.push_str(self.lower.get(copied..).unwrap_or(""));
+        marks.find_spaced_runs(tokens);
     }
 }
 
@@ -702,13 +653,60 @@ impl<'m> OriginalSpans<'m> {
 }
 
 /// What [`Normalized::plain_tokens`] notes for the later passes, in token order.
+#[derive(Default)]
 struct Marks {
     /// Words that pass the first check of `token_reading`: a number run can only start at one.
     may_read: Vec<u32>,
-    /// Runs of spaced single characters (see [`SpacedRun`]).
+    /// Single characters: one-byte words and the punctuation of [`is_single_punct`].
+    singles: Vec<u32>,
+    /// Whitespace that is not one plain space.
+    wide_spaces: Vec<u32>,
+    /// Runs of at least [`MIN_SPACED_SINGLES`] single characters, each one plain space after
+    /// the one before, as the indices of their first and last single character.
     spaced: Vec<(usize, usize)>,
     /// Opening brackets, which may start a bracketed symbol.
     opens: Vec<u32>,
+}
+
+impl Marks {
+    fn clear(&mut self) {
+        self.may_read.clear();
+        self.singles.clear();
+        self.wide_spaces.clear();
+        self.spaced.clear();
+        self.opens.clear();
+    }
+
+    /// Finds the runs of spaced single characters (`spaced`) from the single characters and
+    /// the whitespace of `tokens`.
+    fn find_spaced_runs(&mut self, tokens: &[Token]) {
+        self.spaced.clear();
+        let single_space = |at: usize| {
+            tokens
+                .get(at)
+                .is_some_and(|t| t.class == TokenClass::Space { newline: false })
+                && self.wide_spaces.binary_search(&(at as u32)).is_err()
+        };
+        let mut first = 0;
+        let mut count = 0;
+        let mut previous: Option<usize> = None;
+        for &single in &self.singles {
+            let single = single as usize;
+            if previous.is_some_and(|p| p + 2 == single && single_space(p + 1)) {
+                count += 1;
+            } else {
+                count = 1;
+                first = single;
+            }
+            if count >= MIN_SPACED_SINGLES {
+                match self.spaced.last_mut() {
+                    Some(run) if run.0 == first => run.1 = single,
+                    _ => self.spaced.push((first, single)),
+                }
+            }
+            previous = Some(single);
+        }
+    }
 }
 
 /// The plain compact view [`Normalized::plain_tokens`] makes, which the later passes read.
@@ -856,7 +854,7 @@ impl View<'_> {
     }
 
     /// Of the runs of spaced single characters `spaced` (indices of their first and last
-    /// single, see [`SpacedRun`]), the ones the compact view joins (`j o h n`), into `joined`.
+    /// single, see [`Marks::find_spaced_runs`]), the ones the compact view joins (`j o h n`), into `joined`.
     fn spaced_single_runs(&self, spaced: &[(usize, usize)], joined: &mut Vec<(usize, usize)>) {
         joined.clear();
         // Digits are joined by the phone detector's own separators; only runs with a letter or
@@ -1531,11 +1529,7 @@ mod tests {
     /// changes must give.
     fn changed_everywhere(text: &Normalized<'_>) -> (String, Vec<Token>) {
         let (mut compact, mut tokens) = (String::new(), Vec::new());
-        let mut marks = Marks {
-            may_read: Vec::new(),
-            spaced: Vec::new(),
-            opens: Vec::new(),
-        };
+        let mut marks = Marks::default();
         text.plain_tokens(&mut compact, &mut tokens, &mut marks);
         let view = View {
             tokens: &tokens,

@@ -777,12 +777,17 @@ impl View<'_> {
         let mut i = 0;
         // The first word of `may_read` at or after the token the run has reached.
         let mut next_may_read = 0;
-        for &start in may_read {
+        for (k, &start) in may_read.iter().enumerate() {
             let start = start as usize;
             if start < i {
                 continue;
             }
             i = start;
+            if self.lone_number(start, may_read.get(k + 1)) {
+                // A run of one number reads as nothing.
+                i = start + 1;
+                continue;
+            }
             // Find a run of numeric-ish words separated by number separators.
             run.clear();
             let mut j = i;
@@ -823,9 +828,7 @@ impl View<'_> {
                             }
                         }
                     }
-                    TokenClass::Space { .. } | TokenClass::Dot => {}
-                    TokenClass::Punct
-                        if matches!(self.text(token), "-" | "," | "(" | ")" | "/" | "+") => {}
+                    _ if self.is_number_separator(token) => {}
                     _ => break,
                 }
                 j += 1;
@@ -850,6 +853,30 @@ impl View<'_> {
                 apply_run(&run, readings);
             }
             i = last_word.map_or(j, |w| w + 1).max(i + 1);
+        }
+    }
+
+    /// Whether token `at` is a number that stands alone: the first token after it that is
+    /// not a number separator is not a word of `may_read` (`next_may_read` is the one after
+    /// `at`), so the run from `at` holds that number only. Most numbers in a text are such.
+    fn lone_number(&self, at: usize, next_may_read: Option<&u32>) -> bool {
+        if self.tokens.get(at).map(|t| t.class) != Some(TokenClass::Number) {
+            return false;
+        }
+        let after = self.tokens.get(at + 1..).unwrap_or_default();
+        let Some(offset) = after.iter().position(|t| !self.is_number_separator(t)) else {
+            return true;
+        };
+        let next = at + 1 + offset;
+        next_may_read != Some(&(next as u32))
+    }
+
+    /// Whether a run of numbers goes on over `token`.
+    fn is_number_separator(&self, token: &Token) -> bool {
+        match token.class {
+            TokenClass::Space { .. } | TokenClass::Dot => true,
+            TokenClass::Punct => matches!(self.text(token), "-" | "," | "(" | ")" | "/" | "+"),
+            _ => false,
         }
     }
 

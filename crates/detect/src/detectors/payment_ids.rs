@@ -129,12 +129,17 @@ const BANK_CUE_WINDOW: usize = 40;
 /// A card keyword must lie within this many bytes of the card, on either side.
 const CARD_CUE_WINDOW: usize = 40;
 
-/// Every account keyword holds `ac` or `a/`, ASCII case-insensitive
+/// Every account keyword holds `acc` or `a/c`, ASCII case-insensitive
 /// (`account_keywords_hold_the_anchor` keeps this true): most windows before a number have
-/// neither and need not be searched for keywords, which is the costly part of `bank`.
+/// neither and need not be searched for keywords, which is the costly part of `bank`. (`ac`
+/// alone would let through "each", "place", "package" and the like.)
 fn may_hold_account_cue(window: &[u8]) -> bool {
-    memchr::memchr2_iter(b'a', b'A', window)
-        .any(|i| matches!(window.get(i + 1), Some(b'c' | b'C' | b'/')))
+    memchr::memchr2_iter(b'a', b'A', window).any(|i| {
+        matches!(
+            window.get(i + 1..i + 3),
+            Some([b'c' | b'C' | b'/', b'c' | b'C'])
+        )
+    })
 }
 
 /// What a keyword says about a number near it.
@@ -477,6 +482,11 @@ fn next_candidate(b: &[u8], from: usize) -> Option<(usize, usize)> {
         }
         let prev_digit = pos > 0 && b[pos - 1].is_ascii_digit();
         let mut run_starts = lanes.digit_run_starts(prev_digit);
+        let stops = if run_starts != 0 {
+            lanes.not_alnum()
+        } else {
+            0
+        };
         while run_starts != 0 {
             let q = pos + run_starts.trailing_zeros() as usize / 8;
             run_starts &= run_starts - 1;
@@ -493,7 +503,14 @@ fn next_candidate(b: &[u8], from: usize) -> Option<(usize, usize)> {
             } else {
                 continue;
             };
-            let run_end = alnum_end(b, s, usize::MAX);
+            // Most numbers end inside the eight bytes (the padding at the end of the text
+            // counts as a stop): their end is read from the lanes.
+            let ahead = stops >> ((q - pos) * 8);
+            let run_end = if ahead != 0 {
+                q + ahead.trailing_zeros() as usize / 8
+            } else {
+                alnum_end(b, pos + 8, usize::MAX)
+            };
             if could_start_identifier(b, s, run_end) {
                 return Some((s, run_end));
             }
@@ -516,6 +533,9 @@ const LANE_HIGH: u64 = 0x8080_8080_8080_8080;
 
 impl Lanes {
     fn at(b: &[u8], pos: usize) -> Lanes {
+        if let Some(word) = b.get(pos..).and_then(<[u8]>::first_chunk::<8>) {
+            return Lanes(u64::from_le_bytes(*word));
+        }
         let mut word = [b' '; 8];
         let rest = b.get(pos..).unwrap_or_default();
         let n = rest.len().min(8);
@@ -532,6 +552,16 @@ impl Lanes {
     /// punctuation are not.
     fn may_be_all_alnum(&self) -> bool {
         self.at_least_zero() & !self.0 & LANE_HIGH == LANE_HIGH
+    }
+
+    /// Lanes whose byte is not an ASCII letter or digit.
+    fn not_alnum(&self) -> u64 {
+        let lower = self.0 | 0x2020_2020_2020_2020;
+        // As in `ascii_digit_lanes`: at least 'a', and not above 'z' once folded to lowercase.
+        let at_least_a = (lower | LANE_HIGH) - 0x6161_6161_6161_6161;
+        let above_z = (lower & 0x7f7f_7f7f_7f7f_7f7f) + 0x0505_0505_0505_0505;
+        let letters = at_least_a & !above_z & !self.0 & LANE_HIGH;
+        !(letters | super::ascii_digit_lanes(self.0)) & LANE_HIGH
     }
 
     /// Lanes that hold the first digit of a run of ASCII digits; `prev_digit` says whether

@@ -481,8 +481,14 @@ fn next_candidate(b: &[u8], from: usize) -> Option<(usize, usize)> {
                 }
             }
         }
+        let digits = super::ascii_digit_lanes(lanes.0);
+        if digits == 0 {
+            // Words and separators only, the common case: nothing starts here.
+            pos += 8;
+            continue;
+        }
         let prev_digit = pos > 0 && b[pos - 1].is_ascii_digit();
-        let mut run_starts = lanes.digit_run_starts(prev_digit);
+        let mut run_starts = Lanes::digit_run_starts(digits, prev_digit);
         let stops = if run_starts != 0 {
             lanes.not_alnum()
         } else {
@@ -565,10 +571,9 @@ impl Lanes {
         !(letters | super::ascii_digit_lanes(self.0)) & LANE_HIGH
     }
 
-    /// Lanes that hold the first digit of a run of ASCII digits; `prev_digit` says whether
-    /// the byte before the first lane is a digit.
-    fn digit_run_starts(&self, prev_digit: bool) -> u64 {
-        let digits = super::ascii_digit_lanes(self.0);
+    /// Of the `digits` lanes (`ascii_digit_lanes`), those that hold the first digit of a run;
+    /// `prev_digit` says whether the byte before the first lane is a digit.
+    fn digit_run_starts(digits: u64, prev_digit: bool) -> u64 {
         digits & !((digits << 8) | if prev_digit { 0x80 } else { 0 })
     }
 }

@@ -8,6 +8,10 @@
 //! in a public suffix, or be a free-mail provider's name alone ("alex at outlook"), in which
 //! case the provider's domain is implied. "my gmail is alex" implies `alex@gmail.com`.
 
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
 use super::{Detector, ScanContext};
 use crate::lexicon;
 use crate::normalize::{Normalized, Token, TokenClass};
@@ -145,51 +149,187 @@ impl Detector for EmailDetector {
     }
 
     fn detect(&self, text: &Normalized<'_>, _scan: &ScanContext<'_>, out: &mut Vec<Finding>) {
-        let tokens = text.tokens();
-        // One pass over the tokens: addresses around each `@` or word for it, and the
-        // provider names for `implied_by_provider`. Nothing is reported without an `@`, a
-        // word for it or a provider's name written as a word.
-        let mut candidate = false;
-        let mut providers = Vec::new();
-        let mut last_end = 0;
-        for (at_idx, token) in tokens.iter().enumerate() {
-            let spoken = match token.class {
-                TokenClass::At => false,
-                // Provider names and words for `@` are words. A number ("163") names a
-                // provider too common to count alone, and is never a word for `@`: numbers
-                // need no look-up.
-                TokenClass::Word => {
-                    let word = text.token_text(token);
-                    if !LEXICON_SHAPES.admits(word) {
-                        continue;
-                    }
-                    if lexicon::provider_domain(word).is_some() {
-                        candidate = true;
-                        if !lexicon::provider_is_common_word(word) {
-                            providers.push(at_idx);
-                        }
-                    }
-                    if lexicon::is_at_word(word) {
-                        true
-                    } else {
-                        continue;
-                    }
-                }
-                _ => continue,
-            };
-            candidate = true;
-            if token.start() < last_end {
-                continue;
-            }
-            if let Some(found) = address_around(text, at_idx, spoken) {
-                last_end = found.end;
-                out.push(found);
-            }
-        }
-        if candidate {
-            implied_by_provider(text, &providers, out);
+        scan_tokens(text, text.compact().len() >= SEARCH_MIN_LEN, out);
+    }
+}
+
+/// Reads the tokens, every one or (`search`) only those [`for_each_listed_token`] finds,
+/// which gives the same findings.
+fn scan_tokens(text: &Normalized<'_>, search: bool, out: &mut Vec<Finding>) {
+    let mut pass = TokenPass::default();
+    if search {
+        for_each_listed_token(text, |token_idx| pass.visit(text, token_idx, out));
+    } else {
+        for token_idx in 0..text.tokens().len() {
+            pass.visit(text, token_idx, out);
         }
     }
+    if pass.candidate {
+        implied_by_provider(text, &pass.providers, out);
+    }
+}
+
+/// The compact length from which the tokens that can matter are found by searching the
+/// compact text rather than by visiting every token: a search has a fixed cost per call that
+/// a short message does not repay, while a long text has hundreds of thousands of tokens and
+/// only a few thousand places where an `@`, a word for it or a provider's name is written.
+const SEARCH_MIN_LEN: usize = 256;
+
+/// The pass over the tokens: addresses around each `@` or word for it, and the provider
+/// names for `implied_by_provider`. Nothing is reported without an `@`, a word for it or a
+/// provider's name written as a word.
+#[derive(Default)]
+struct TokenPass {
+    /// Whether an `@`, a word for it or a provider's name was seen.
+    candidate: bool,
+    /// The indices of the tokens that name a provider whose name is not a common word.
+    providers: Vec<usize>,
+    /// The end of the last address found: an `@` inside it starts no other.
+    last_end: usize,
+}
+
+impl TokenPass {
+    /// Reads token `at_idx`. Tokens must come in increasing order; a token that is neither
+    /// an `@` nor a word whose compact text is a provider's name or a word for `@` changes
+    /// nothing, so those may be left out.
+    fn visit(&mut self, text: &Normalized<'_>, at_idx: usize, out: &mut Vec<Finding>) {
+        let token = &text.tokens()[at_idx];
+        let spoken = match token.class {
+            TokenClass::At => false,
+            // Provider names and words for `@` are words. A number ("163") names a provider
+            // too common to count alone, and is never a word for `@`: numbers need no look-up.
+            TokenClass::Word => {
+                let word = text.token_text(token);
+                if !LEXICON_SHAPES.admits(word) {
+                    return;
+                }
+                if lexicon::provider_domain(word).is_some() {
+                    self.candidate = true;
+                    if !lexicon::provider_is_common_word(word) {
+                        self.providers.push(at_idx);
+                    }
+                }
+                if !lexicon::is_at_word(word) {
+                    return;
+                }
+                true
+            }
+            _ => return,
+        };
+        self.candidate = true;
+        if token.start() < self.last_end {
+            return;
+        }
+        if let Some(found) = address_around(text, at_idx, spoken) {
+            self.last_end = found.end;
+            out.push(found);
+        }
+    }
+}
+
+/// Calls `visit` with the index of every token whose compact text starts where an `@`, a
+/// provider's name or a word for `@` is written in the compact text, in increasing order:
+/// every token [`TokenPass::visit`] acts on is among them, since an `@` token's text is `@`
+/// and the other tokens it acts on are words whose whole text is such a name.
+///
+/// A name right after an ASCII letter, digit or `_` is skipped ("that", "delivery"): a word
+/// token is a whole run of word characters, and the only word tokens the compact view puts
+/// side by side are the single characters of a spaced run ("a t" becomes "a", "t"), which are
+/// no listed word (`word_tokens_of_two_bytes_start_after_no_word_byte` checks this).
+fn for_each_listed_token(text: &Normalized<'_>, mut visit: impl FnMut(usize)) {
+    let compact = text.compact().as_bytes();
+    let tokens = text.tokens();
+    let search = &*LISTED_WORDS;
+    // The next place of each kind: an `@`, each short word, the longer words.
+    let mut next: Vec<Option<usize>> = (0..search.n_kinds())
+        .map(|kind| search.next_place(compact, kind, 0))
+        .collect();
+    // The first token whose text does not start before the last place read.
+    let mut cursor = 0;
+    while let Some(place) = next.iter().flatten().min().copied() {
+        for (kind, found) in next.iter_mut().enumerate() {
+            if *found == Some(place) {
+                *found = search.next_place(compact, kind, place + 1);
+            }
+        }
+        let tokens_after = &tokens[cursor..];
+        cursor += tokens_after.partition_point(|t| text_offset(text, t) < place);
+        let mut token_idx = cursor;
+        while tokens
+            .get(token_idx)
+            .is_some_and(|t| text_offset(text, t) == place)
+        {
+            visit(token_idx);
+            token_idx += 1;
+        }
+    }
+}
+
+/// Where `token`'s text starts in the compact text. Token texts are slices of it, laid end
+/// to end in token order, so this grows with the token index.
+fn text_offset(text: &Normalized<'_>, token: &Token) -> usize {
+    let token_text = text.token_text(token).as_ptr() as usize;
+    token_text.wrapping_sub(text.compact().as_ptr() as usize)
+}
+
+/// Finds `@`, provider names and words for `@` in the compact text. The two-letter words
+/// ("at", "qq") each get a substring search of their own: in one automaton with the others
+/// they would make its prefilter stop at every other word ("at" alone is in "that", "what",
+/// "date").
+struct ListedWords {
+    short: Vec<memchr::memmem::Finder<'static>>,
+    longer: AhoCorasick,
+}
+
+static LISTED_WORDS: LazyLock<ListedWords> = LazyLock::new(|| {
+    let providers = lexicon::PROVIDERS.iter().map(|(name, _)| *name);
+    let words = providers.chain(lexicon::AT_WORDS.iter().copied());
+    let (short, longer): (Vec<&str>, Vec<&str>) = words.partition(|word| word.len() < 3);
+    ListedWords {
+        short: short.into_iter().map(memchr::memmem::Finder::new).collect(),
+        longer: AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(longer)
+            .expect("built-in word list"),
+    }
+});
+
+impl ListedWords {
+    /// Kind 0 is `@`, then one kind per short word, then the longer words.
+    fn n_kinds(&self) -> usize {
+        self.short.len() + 2
+    }
+
+    /// Where in `compact` a place of `kind` next starts at or after `from`; for a word, not
+    /// right after an ASCII word byte.
+    fn next_place(&self, compact: &[u8], kind: usize, mut from: usize) -> Option<usize> {
+        if kind == 0 {
+            let rest = compact.get(from..)?;
+            return memchr::memchr(b'@', rest).map(|i| from + i);
+        }
+        loop {
+            let place = match self.short.get(kind - 1) {
+                Some(finder) => from + finder.find(compact.get(from..)?)?,
+                None => {
+                    // A leftmost match starts at the first place any word starts, even one
+                    // inside another match.
+                    let input = aho_corasick::Input::new(compact).span(from..compact.len());
+                    self.longer.find(input)?.start()
+                }
+            };
+            let after_word_byte = place
+                .checked_sub(1)
+                .is_some_and(|before| is_ascii_word_byte(compact[before]));
+            if !after_word_byte {
+                return Some(place);
+            }
+            from = place + 1;
+        }
+    }
+}
+
+fn is_ascii_word_byte(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || byte == b'_'
 }
 
 /// The shapes of the words the token pass looks up: provider names and words for `@`.
@@ -694,6 +834,136 @@ mod tests {
             );
         }
         assert!(!lexicon::AT_WORDS.iter().any(|word| is_number(word)));
+    }
+
+    /// Texts made of the pieces the search could miss: words for `@` and provider names
+    /// inside other words, spaced, bracketed, fullwidth, hidden by zero-width characters,
+    /// read as numbers, next to digits and to each other.
+    fn mixed_texts() -> impl Iterator<Item = String> {
+        const PIECES: &[&str] = &[
+            "at",
+            "AT",
+            "@",
+            "[at]",
+            "(at)",
+            "{@}",
+            "( at )",
+            "a t",
+            "g m a i l",
+            "gmail",
+            "Gmail",
+            "ｇｍａｉｌ",
+            "ａｔ",
+            "＠",
+            "hot-mail",
+            "g-mail",
+            "163",
+            "qq",
+            "live",
+            "delivery",
+            "that",
+            "alex",
+            "alex.k",
+            "maria_s",
+            ".",
+            "dot",
+            "[dot]",
+            "com",
+            "de",
+            "outlook",
+            "arroba",
+            "g\u{200B}mail",
+            "a\u{200B}t",
+            "four one five",
+            "six17",
+            "x",
+            ",",
+            "-",
+            "_",
+            "\n",
+            "my",
+            "is",
+            ":",
+            "yahooo",
+            "gmaill",
+            "gmai",
+            "atsign",
+            "chiocciola",
+            "é",
+            "über",
+            "o",
+            "2",
+            "aol",
+            "at5",
+            "5at",
+            "ataol",
+            "gmx.de",
+            "€",
+            "«",
+        ];
+        const GLUES: &[&str] = &[" ", " ", " ", "", "  ", "\n"];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = move |n: usize| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) as usize % n
+        };
+        (0..3000).map(move |_| {
+            let n_pieces = 1 + next(120);
+            let mut text = String::new();
+            for _ in 0..n_pieces {
+                text.push_str(PIECES[next(PIECES.len())]);
+                text.push_str(GLUES[next(GLUES.len())]);
+            }
+            text
+        })
+    }
+
+    /// The search visits every token the pass acts on, in order, and finds what visiting
+    /// every token finds.
+    #[test]
+    fn search_finds_what_the_full_pass_finds() {
+        for text in mixed_texts() {
+            let n = Normalized::new(&text);
+            let mut visited = Vec::new();
+            for_each_listed_token(&n, |token_idx| visited.push(token_idx));
+            assert!(visited.windows(2).all(|w| w[0] < w[1]), "{text:?}");
+            for (token_idx, token) in n.tokens().iter().enumerate() {
+                let word = n.token_text(token);
+                let acted_on = match token.class {
+                    TokenClass::At => true,
+                    TokenClass::Word => {
+                        lexicon::provider_domain(word).is_some() || lexicon::is_at_word(word)
+                    }
+                    _ => false,
+                };
+                assert!(
+                    !acted_on || visited.contains(&token_idx),
+                    "{text:?}: token {token_idx} {word:?}"
+                );
+            }
+            let (mut all, mut searched) = (Vec::new(), Vec::new());
+            scan_tokens(&n, false, &mut all);
+            scan_tokens(&n, true, &mut searched);
+            assert_eq!(all, searched, "{text:?}");
+        }
+    }
+
+    /// What [`for_each_listed_token`] relies on to skip names inside words.
+    #[test]
+    fn word_tokens_of_two_bytes_start_after_no_word_byte() {
+        for text in mixed_texts() {
+            let n = Normalized::new(&text);
+            let compact = n.compact().as_bytes();
+            for token in n.tokens() {
+                let start = text_offset(&n, token);
+                if token.class == TokenClass::Word && n.token_text(token).len() >= 2 {
+                    let before = start.checked_sub(1).map(|i| compact[i]);
+                    assert!(!before.is_some_and(is_ascii_word_byte), "{text:?}");
+                }
+            }
+        }
     }
 
     #[test]

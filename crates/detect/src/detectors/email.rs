@@ -559,7 +559,7 @@ fn domain_labels(text: &Normalized<'_>, first: usize) -> Option<(Vec<String>, us
         }
         // "a@example.com-": a trailing hyphen is punctuation, not part of the label.
         let trailing_hyphen = label.ends_with('-');
-        let label = label.trim_end_matches('-').to_string();
+        label.truncate(label.trim_end_matches('-').len());
         if label.is_empty() || label.len() > 63 {
             break;
         }

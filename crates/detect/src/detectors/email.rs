@@ -192,7 +192,24 @@ impl TokenPass {
     /// Reads token `at_idx`. Tokens must come in increasing order; a token that is neither
     /// an `@` nor a word whose compact text is a provider's name or a word for `@` changes
     /// nothing, so those may be left out.
+    // Always inlined: the walk of a short text calls it for every token.
+    #[inline(always)]
     fn visit(&mut self, text: &Normalized<'_>, at_idx: usize, out: &mut Vec<Finding>) {
+        // The test most tokens fail, kept in the caller's loop; the rest is read out of line.
+        let token = &text.tokens()[at_idx];
+        let worth_reading = match token.class {
+            TokenClass::At => true,
+            TokenClass::Word => LEXICON_SHAPES.admits(text.token_text(token)),
+            _ => false,
+        };
+        if worth_reading {
+            self.read(text, at_idx, out);
+        }
+    }
+
+    /// [`TokenPass::visit`] for an `@` or a word shaped like a listed one.
+    #[inline(never)]
+    fn read(&mut self, text: &Normalized<'_>, at_idx: usize, out: &mut Vec<Finding>) {
         let token = &text.tokens()[at_idx];
         let spoken = match token.class {
             TokenClass::At => false,

@@ -67,6 +67,12 @@ impl Token {
     pub fn end(&self) -> usize {
         self.end as usize
     }
+
+    /// Where the token's text lies in [`Normalized::compact`]: token texts are laid end to
+    /// end there in token order.
+    pub fn text_range(&self) -> std::ops::Range<usize> {
+        self.text_start as usize..self.text_end as usize
+    }
 }
 
 /// A text in its normalised views. Build it with [`Normalized::new`]; it never fails.

@@ -270,23 +270,16 @@ fn for_each_listed_token(text: &Normalized<'_>, mut visit: impl FnMut(usize)) {
             }
         }
         let tokens_after = &tokens[cursor..];
-        cursor += tokens_after.partition_point(|t| text_offset(text, t) < place);
+        cursor += tokens_after.partition_point(|t| t.text_range().start < place);
         let mut token_idx = cursor;
         while tokens
             .get(token_idx)
-            .is_some_and(|t| text_offset(text, t) == place)
+            .is_some_and(|t| t.text_range().start == place)
         {
             visit(token_idx);
             token_idx += 1;
         }
     }
-}
-
-/// Where `token`'s text starts in the compact text. Token texts are slices of it, laid end
-/// to end in token order, so this grows with the token index.
-fn text_offset(text: &Normalized<'_>, token: &Token) -> usize {
-    let token_text = text.token_text(token).as_ptr() as usize;
-    token_text.wrapping_sub(text.compact().as_ptr() as usize)
 }
 
 /// Finds `@`, provider names and words for `@` in the compact text. The two-letter words
@@ -974,7 +967,7 @@ mod tests {
             let n = Normalized::new(&text);
             let compact = n.compact().as_bytes();
             for token in n.tokens() {
-                let start = text_offset(&n, token);
+                let start = token.text_range().start;
                 if token.class == TokenClass::Word && n.token_text(token).len() >= 2 {
                     let before = start.checked_sub(1).map(|i| compact[i]);
                     assert!(!before.is_some_and(is_ascii_word_byte), "{text:?}");

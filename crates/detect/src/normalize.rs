@@ -292,10 +292,15 @@ impl<'a> Normalized<'a> {
         (self.original_start(start), self.original_end(end))
     }
 
+    /// The last edit whose folded bytes start at or before folded byte `at`.
+    fn last_edit_from(&self, at: usize) -> Option<Edit> {
+        let before = self.edits.partition_point(|e| e.folded as usize <= at);
+        before.checked_sub(1).map(|k| self.edits[k])
+    }
+
     /// The original start of the character behind folded byte `at` (`at < folded.len()`).
     fn original_start(&self, at: usize) -> usize {
-        let before = self.edits.partition_point(|e| e.folded as usize <= at);
-        let Some(edit) = before.checked_sub(1).map(|k| self.edits[k]) else {
+        let Some(edit) = self.last_edit_from(at) else {
             return at;
         };
         let mapped = if at < edit.folded_end as usize {
@@ -310,8 +315,7 @@ impl<'a> Normalized<'a> {
     /// folded.len()`).
     fn original_end(&self, end: usize) -> usize {
         let last = end - 1;
-        let before = self.edits.partition_point(|e| e.folded as usize <= last);
-        let Some(edit) = before.checked_sub(1).map(|k| self.edits[k]) else {
+        let Some(edit) = self.last_edit_from(last) else {
             return end;
         };
         let mapped = if last < edit.folded_end as usize {

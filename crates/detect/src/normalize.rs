@@ -198,6 +198,8 @@ const WORD_BYTE: u8 = 1;
 const DIGIT_BYTE: u8 = 2;
 const SPACE_BYTE: u8 = 4;
 const NON_ASCII: u8 = 8;
+/// A word byte that is not a digit: a letter or `_`.
+const LETTER_BYTE: u8 = 16;
 const BYTE_CLASS: [u8; 256] = {
     let mut table = [0u8; 256];
     let mut b = 0;
@@ -208,7 +210,7 @@ const BYTE_CLASS: [u8; 256] = {
         } else if c.is_ascii_digit() {
             WORD_BYTE | DIGIT_BYTE
         } else if c.is_ascii_alphabetic() || c == b'_' {
-            WORD_BYTE
+            WORD_BYTE | LETTER_BYTE
         } else if matches!(c, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r') {
             // `char::is_whitespace` in ASCII.
             SPACE_BYTE
@@ -566,13 +568,12 @@ impl<'a> Normalized<'a> {
 fn word_end(text: &str, from: usize) -> (usize, bool, bool) {
     let bytes = text.as_bytes();
     let mut i = from;
-    let mut letters = false;
-    let mut digits = false;
+    // The classes of the word's bytes, or-ed together (one operation a byte).
+    let mut seen = 0;
     while let Some(&b) = bytes.get(i) {
         let class = BYTE_CLASS[usize::from(b)];
         if class & WORD_BYTE != 0 {
-            digits |= class & DIGIT_BYTE != 0;
-            letters |= class & DIGIT_BYTE == 0;
+            seen |= class;
             i += 1;
             continue;
         }
@@ -583,10 +584,10 @@ fn word_end(text: &str, from: usize) -> (usize, bool, bool) {
         if !is_word_char(c) {
             break;
         }
-        letters = true;
+        seen |= LETTER_BYTE;
         i += c.len_utf8();
     }
-    (i, letters, digits)
+    (i, seen & LETTER_BYTE != 0, seen & DIGIT_BYTE != 0)
 }
 
 /// A character folding changed: its bytes `folded..folded_end` of the folded text (none when

@@ -23,40 +23,44 @@ use regex::Regex;
 use crate::normalize::{floor_char_boundary, Normalized};
 use crate::{Finding, Kind};
 
-/// Labels that make the number right after them something other than a phone.
+/// Labels that make the number right after them something other than a phone. Matched on
+/// the original text: the words ignore ASCII case (`(?i-u:…)`, so no Unicode case folding
+/// such as `K` for the Kelvin sign), which is what matching them on the ASCII-lower-cased text
+/// would find, without lower-casing a long text for a few dozen bytes around each number.
 static NUMBER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     crate::lexicon::ascii_regex(
         r"(?x)
         (?:
-          \b(?:part|order|invoice|inv|sku|lot|ticket|case|ref|reference|tracking|isbn|issn|ean|upc|gtin
+          \b(?i-u:part|order|invoice|inv|sku|lot|ticket|case|ref|reference|tracking|isbn|issn|ean|upc|gtin
             |version|ver|build|serial|model|po|receipt|transaction|txn|confirmation|booking|reservation
             |item|product|batch|zip|postal|postcode|account|acct|a/c|routing|aba|iban|meeting|passcode
-            |pin|code|patent|policy|claim|contract|job|task|issue|pr|commit|row|page|pages|id|uid|user\s+id
+            |pin|code|patent|policy|claim|contract|job|task|issue|pr|commit|row|page|pages|id|uid|user(?u:\s+)id
             |member|customer|client|employee|student|license|licence|registration|reg|vat|tax|ein|ssn
-            |nif|siret|siren|cpf|cnpj|rfc|abn|asin|mpn|vin|imei|iccid|msisdn\s+range|store|shipment|parcel
+            |nif|siret|siren|cpf|cnpj|rfc|abn|asin|mpn|vin|imei|iccid|msisdn(?u:\s+)range|store|shipment|parcel
             |package|awb|bol|container|flight|train|seat|room|table|chapter|section|figure|fig|step
             |checkout|cart|auction|listing|offer|bid|quote|estimate|project|milestone|contract|ticket
             |record|file|doc|document|folder|batch|run|job|pid|port|error|err|status|exit|hash|sha|md5)
-          (?:\s*(?:number|numbers|no|nr|num|id|code|\#))?
+          (?:\s*(?i-u:number|numbers|no|nr|num|id|code|\#))?
           \s*[:\#=\-.]?\s*
         |\#\s*
         |[$€£¥₹]\s*
-        |\b(?:usd|eur|gbp|cad|aud|inr|rs|brl|r\$)\s*
+        |\b(?i-u:usd|eur|gbp|cad|aud|inr|rs|brl|r\$)\s*
         )$",
     )
 });
 
-/// Units right after a number.
+/// Units right after a number, in any ASCII case (see [`NUMBER_LABEL`]).
 static NUMBER_UNIT: LazyLock<Regex> = LazyLock::new(|| {
     crate::lexicon::ascii_regex(
-        r"^\s*(?:units|unit|pages|page|words|rows|items|pcs|pieces|px|pt|mb|gb|kb|tb|mbps|%|usd|eur|gbp|dollars|euros|hours|hrs|mins|minutes|days|views|followers|likes|downloads|users|times|copies|orders|sales|visits|subscribers|km|mi|kg|lbs|sq|sqft|ms)\b|^\s*%",
+        r"^\s*(?i-u:units|unit|pages|page|words|rows|items|pcs|pieces|px|pt|mb|gb|kb|tb|mbps|%|usd|eur|gbp|dollars|euros|hours|hrs|mins|minutes|days|views|followers|likes|downloads|users|times|copies|orders|sales|visits|subscribers|km|mi|kg|lbs|sq|sqft|ms)\b|^\s*%",
     )
 });
 
-/// Cues that make the rest of a clause a refusal or a prohibition.
+/// Cues that make the rest of a clause a refusal or a prohibition, in any ASCII case (see
+/// [`NUMBER_LABEL`]).
 static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
     crate::lexicon::ascii_regex(
-        r"\b(?:not|no|never|can'?t|cannot|can\s+not|won'?t|don'?t|do\s+not|doesn'?t|does\s+not|didn'?t|isn'?t|aren'?t|shouldn'?t|mustn'?t|wouldn'?t|couldn'?t|not\s+allowed|against|prohibited|forbidden|refuse|instead\s+of|rather\s+than|unable|nope|nao|nunca|nicht|kein|keine)\b",
+        r"\b(?i-u:not|no|never|can'?t|cannot|can(?u:\s+)not|won'?t|don'?t|do(?u:\s+)not|doesn'?t|does(?u:\s+)not|didn'?t|isn'?t|aren'?t|shouldn'?t|mustn'?t|wouldn'?t|couldn'?t|not(?u:\s+)allowed|against|prohibited|forbidden|refuse|instead(?u:\s+)of|rather(?u:\s+)than|unable|nope|nao|nunca|nicht|kein|keine)\b",
     )
 });
 
@@ -92,16 +96,18 @@ pub fn clause_around(text: &str, start: usize, end: usize) -> &str {
 }
 
 /// The end of the last clause-joining separator (", but ", " but ", ", ", " however ",
-/// " though ") in `before`, or 0: the largest end of any occurrence of any of them. Every
-/// separator ends with a space, so only the positions after a space are tried, from the end;
-/// one backward pass instead of a substring search per separator.
+/// " though ", in any ASCII case) in `before`, or 0: the largest end of any occurrence of any
+/// of them. Every separator ends with a space, so only the positions after a space are tried,
+/// from the end; one backward pass instead of a substring search per separator.
 fn last_clause_cut(before: &[u8]) -> usize {
     const SEPARATORS: [&[u8]; 5] = [b", but ", b" but ", b", ", b" however ", b" though "];
     let mut end = before.len();
     while end > 0 {
         if before[end - 1] == b' ' {
             let head = &before[..end];
-            if SEPARATORS.iter().any(|sep| head.ends_with(sep)) {
+            if SEPARATORS.iter().any(|sep| {
+                head.len() >= sep.len() && head[head.len() - sep.len()..].eq_ignore_ascii_case(sep)
+            }) {
                 return end;
             }
         }
@@ -110,17 +116,17 @@ fn last_clause_cut(before: &[u8]) -> usize {
     0
 }
 
-/// Whether the number at `start..end` of `lower` (an ASCII-lower-cased text) is labelled as
-/// something other than a phone: "order #", "part number XK-", "$", or a unit after it.
-/// The phone detector asks this before parsing a digit run, and the context step after, so
-/// the two always agree.
-pub(crate) fn labelled_as_other(lower: &str, start: usize, end: usize) -> bool {
-    let start = floor_char_boundary(lower, start);
-    let end = floor_char_boundary(lower, end.max(start));
-    let before = &lower[floor_char_boundary(lower, start.saturating_sub(48))..start];
+/// Whether the number at `start..end` of `text` (the original text: case does not matter) is
+/// labelled as something other than a phone: "order #", "part number XK-", "$", or a unit
+/// after it. The phone detector asks this before parsing a digit run, and the context step
+/// after, so the two always agree.
+pub(crate) fn labelled_as_other(text: &str, start: usize, end: usize) -> bool {
+    let start = floor_char_boundary(text, start);
+    let end = floor_char_boundary(text, end.max(start));
+    let before = &text[floor_char_boundary(text, start.saturating_sub(48))..start];
     // A code glued to letters ("serial number XK2231-117"): the label is before them.
     let before = before.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '-');
-    let after = &lower[end..floor_char_boundary(lower, (end + 16).min(lower.len()))];
+    let after = &text[end..floor_char_boundary(text, (end + 16).min(text.len()))];
     NUMBER_LABEL.is_match(before) || NUMBER_UNIT.is_match(after)
 }
 
@@ -173,20 +179,20 @@ pub fn resolve(text: &Normalized<'_>, findings: &mut Vec<Finding>) {
     if findings.is_empty() {
         return;
     }
-    // ASCII lower-casing keeps byte offsets, so finding spans index it directly.
-    let lower = text.lower_original();
+    // The patterns ignore ASCII case, so finding spans index the original text directly.
+    let original = text.original;
 
     findings.retain(|f| {
         if f.kind == Kind::Phone
             && f.rule != "link/wa_me_number"
-            && labelled_as_other(lower, f.start, f.end)
+            && labelled_as_other(original, f.start, f.end)
         {
             return false;
         }
         let excusable = is_mention_or_request(f)
             && f.rule != "channels/cashtag"
             && f.rule != "channels/skype_live_id";
-        !(excusable && NEGATION.is_match(clause_before(lower, f.start)))
+        !(excusable && NEGATION.is_match(clause_before(original, f.start)))
     });
 
     // Mentions survive only next to a concrete value.
@@ -301,13 +307,40 @@ mod tests {
             "ok , but then however ",
             "é, but ü though ",
             "nothing here",
+            "No, But yes, BUT ",
+            "x HOWEVER y Though z",
         ] {
             assert_eq!(
                 last_clause_cut(before.as_bytes()),
-                by_search(before),
+                by_search(&before.to_ascii_lowercase()),
                 "{before:?}"
             );
         }
+    }
+
+    #[test]
+    fn labels_and_units_are_found_in_any_ascii_case() {
+        for text in [
+            "Order #48291371 shipped",
+            "ORDER NO. 48291371",
+            "Part Number XK2231-117",
+            "User  ID: 48291371",
+            "it is 48291371 Units",
+            "48291371 MINUTES",
+            "R$ 48291371",
+            "call me on 48291371 now",
+            "\u{212A}g 48291371 \u{17F}ku",
+        ] {
+            let at = text.find("48291371").unwrap_or(0);
+            let end = at + 8;
+            assert_eq!(
+                labelled_as_other(text, at, end),
+                labelled_as_other(&text.to_ascii_lowercase(), at, end),
+                "{text:?}"
+            );
+        }
+        assert!(labelled_as_other("ORDER NO. 48291371", 10, 18));
+        assert!(!labelled_as_other("call me on 48291371 now", 11, 19));
     }
 
     #[test]

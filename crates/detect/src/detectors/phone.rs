@@ -689,7 +689,7 @@ impl<'t, 'n> Gate<'t, 'n> {
         // A label rules out one code; a run with spaces in it may hold a phone after the
         // code ("ref 12345 / 415 555 0132"), which the context step judges on its own.
         if !has_whitespace(evidence)
-            && crate::context::labelled_as_other(self.text.lower_original(), start, end)
+            && crate::context::labelled_as_other(self.text.original, start, end)
         {
             return false;
         }

@@ -187,59 +187,36 @@ const REGION_NAMES: &[(&str, &str)] = &[
     ("vietnamese", "VN"),
 ];
 
-/// The longest name in [`REGION_NAMES`].
-const LONGEST_REGION_NAME: usize = 11;
-
-/// The first two letters and the last letter of the names of one length in
-/// [`REGION_NAMES`], a bit per letter (`a` = bit 0).
-#[derive(Clone, Copy)]
-struct NameShapes {
-    /// For each first letter, the second letters of the names that start with it.
-    seconds: [u32; 26],
-    /// The last letters of the names.
-    lasts: u32,
-}
-
-/// For each word length, the shapes of the names of that length. Every word of a text is
-/// looked up; almost all of them fail this test and are never compared with the names.
-const REGION_NAME_SHAPES: [NameShapes; LONGEST_REGION_NAME + 1] = {
-    let mut shapes = [NameShapes {
-        seconds: [0; 26],
-        lasts: 0,
-    }; LONGEST_REGION_NAME + 1];
+/// For each first letter and second letter, the lengths of the names in [`REGION_NAMES`]
+/// that start with them, a bit per length. Every word of a text is looked up; almost all of
+/// them fail this test and are never compared with the names.
+const REGION_NAME_LENGTHS: [[u16; 26]; 26] = {
+    let mut lengths = [[0; 26]; 26];
     let mut i = 0;
     while i < REGION_NAMES.len() {
         let name = REGION_NAMES[i].0.as_bytes();
-        let shape = &mut shapes[name.len()];
-        shape.seconds[(name[0] - b'a') as usize] |= letter_bit(name[1]);
-        shape.lasts |= letter_bit(name[name.len() - 1]);
+        lengths[(name[0] - b'a') as usize][(name[1] - b'a') as usize] |= 1 << name.len();
         i += 1;
     }
-    shapes
+    lengths
 };
 
-/// A bit for a lower-case ASCII letter, none for any other byte.
-const fn letter_bit(b: u8) -> u32 {
-    if b.is_ascii_lowercase() {
-        1 << (b - b'a')
-    } else {
-        0
-    }
-}
-
 /// The region of a country or nationality name (lower case), if `word` is one.
-fn region_named(word: &str) -> Option<&'static str> {
-    let shape = REGION_NAME_SHAPES.get(word.len())?;
-    let [first, second, ..] = *word.as_bytes() else {
+fn region_named(word: &[u8]) -> Option<&'static str> {
+    let [first, second, ..] = *word else {
         return None;
     };
-    let last = *word.as_bytes().last()?;
-    let seconds = *shape.seconds.get(usize::from(first.wrapping_sub(b'a')))?;
-    if seconds & letter_bit(second) == 0 || shape.lasts & letter_bit(last) == 0 {
+    let lengths = REGION_NAME_LENGTHS
+        .get(usize::from(first.wrapping_sub(b'a')))?
+        .get(usize::from(second.wrapping_sub(b'a')))?;
+    if u32::from(*lengths)
+        .checked_shr(word.len() as u32)
+        .is_none_or(|bit| bit & 1 == 0)
+    {
         return None;
     }
     let at = REGION_NAMES
-        .binary_search_by(|(name, _)| (*name).cmp(word))
+        .binary_search_by(|(name, _)| name.as_bytes().cmp(word))
         .ok()?;
     Some(REGION_NAMES[at].1)
 }
@@ -259,11 +236,13 @@ impl NamedRegions<'_, '_, '_> {
 /// Countries and nationalities named in a text, as regions for its national numbers.
 fn named_regions(text: &Normalized<'_>) -> Vec<Region> {
     let mut regions = Vec::new();
+    let compact = text.compact().as_bytes();
     for token in text.tokens() {
         if token.class != TokenClass::Word {
             continue;
         }
-        let word = text.token_text(token);
+        // The bytes, not the `str`: no character boundaries to check for every word.
+        let word = compact.get(token.text_range()).unwrap_or_default();
         if let Some(code) = region_named(word) {
             if let Ok(region) = Region::parse(code) {
                 if !regions.contains(&region) {
@@ -1092,18 +1071,61 @@ mod tests {
     }
 
     #[test]
-    fn region_names_are_sorted_and_found() {
+    fn named_regions_are_the_words_that_are_names() {
         assert!(REGION_NAMES.windows(2).all(|w| w[0].0 < w[1].0));
-        assert!(REGION_NAMES
-            .iter()
-            .all(|(name, _)| name.len() <= LONGEST_REGION_NAME));
-        for &(name, code) in REGION_NAMES {
-            assert_eq!(region_named(name), Some(code), "{name}");
-            assert_eq!(region_named(&name[1..]), None, "{name}");
-            assert_eq!(region_named(&format!("{name}x")), None, "{name}");
+        assert!(REGION_NAMES.iter().all(|(name, _)| name.len() < 16));
+        for word in [
+            "",
+            "c",
+            "please",
+            "station",
+            "ísrael",
+            "Israel",
+            "indianaaaaaaaaaaaaaaa",
+        ] {
+            assert_eq!(region_named(word.as_bytes()), None, "{word}");
         }
-        for word in ["", "please", "station", "ísrael", "Israel", "c"] {
-            assert_eq!(region_named(word), None, "{word}");
+        // The words whose compact text is a name, looked up one by one.
+        let word_by_word = |text: &Normalized<'_>| {
+            let mut regions = Vec::new();
+            for token in text.tokens() {
+                let word = text.token_text(token);
+                let named = REGION_NAMES.iter().find(|(name, _)| *name == word);
+                if let (TokenClass::Word, Some((_, code))) = (token.class, named) {
+                    let region = Region::parse(code).unwrap();
+                    if !regions.contains(&region) {
+                        regions.push(region);
+                    }
+                }
+            }
+            regions
+        };
+        let mut texts = vec![
+            String::new(),
+            "please call the station".to_string(),
+            "ísrael Israel c ukx xuk".to_string(),
+            "Indian or INDIA, philippines/philippine ukrainian-uk: u k, c n, cn".to_string(),
+            "chinese5 5china uk_uk uk9 ｕｋ dubai.uae ukraine ukrain".to_string(),
+        ];
+        for &(name, _) in REGION_NAMES {
+            texts.push(format!("my {name} number"));
+            texts.push(format!("{} {name}x x{name}", &name[1..]));
+        }
+        for text in &texts {
+            let normalized = Normalized::new(text);
+            assert_eq!(
+                named_regions(&normalized),
+                word_by_word(&normalized),
+                "{text:?}"
+            );
+        }
+        for &(name, code) in REGION_NAMES {
+            assert_eq!(region_named(name.as_bytes()), Some(code), "{name}");
+            let normalized = Normalized::new(name);
+            assert_eq!(
+                named_regions(&normalized),
+                vec![Region::parse(code).unwrap()]
+            );
         }
     }
 

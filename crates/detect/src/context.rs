@@ -87,35 +87,46 @@ static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A clause is at most this many bytes either side of what it is around: enough for any
+/// sentence, and a text without punctuation stays linear.
+const MAX_CLAUSE: usize = 200;
+
+/// Whether byte `i` of `bytes` ends a clause: `!`, `?`, `;`, a line break, or a `.` before
+/// whitespace or the end.
+fn is_clause_boundary(bytes: &[u8], i: usize) -> bool {
+    match bytes[i] {
+        b'!' | b'?' | b';' | b'\n' => true,
+        b'.' => bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace()),
+        _ => false,
+    }
+}
+
 /// The clause of `text` around `start..end`: from the previous clause boundary (`.`, `!`, `?`,
 /// `;`, a line break, ", but") to the next one.
 pub fn clause_around(text: &str, start: usize, end: usize) -> &str {
     let bytes = text.as_bytes();
     let start = start.min(bytes.len());
     let end = end.clamp(start, bytes.len());
-    let is_boundary = |i: usize| -> bool {
-        match bytes[i] {
-            b'!' | b'?' | b';' | b'\n' => true,
-            b'.' => bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace()),
-            _ => false,
-        }
-    };
-    // A clause is at most MAX_CLAUSE bytes either side: enough for any sentence, and a text
-    // without punctuation stays linear.
-    const MAX_CLAUSE: usize = 200;
-    let mut from = start;
-    while from > 0 && start - from < MAX_CLAUSE && !is_boundary(from - 1) {
-        from -= 1;
-    }
+    let from = clause_start(text, start);
     let mut to = end;
-    while to < bytes.len() && to - end < MAX_CLAUSE && !is_boundary(to) {
+    while to < bytes.len() && to - end < MAX_CLAUSE && !is_clause_boundary(bytes, to) {
         to += 1;
+    }
+    &text[from..floor_char_boundary(text, to)]
+}
+
+/// Where the clause around byte `start` (at most `text.len()`) of `text` begins: after the
+/// previous clause boundary, or after the last clause-joining separator before `start`.
+fn clause_start(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut from = start;
+    while from > 0 && start - from < MAX_CLAUSE && !is_clause_boundary(bytes, from - 1) {
+        from -= 1;
     }
     // Clause-joining conjunctions and commas start a new clause for negation purposes.
     let before = &text[floor_char_boundary(text, from)..floor_char_boundary(text, start)];
     let cut = last_clause_cut(before.as_bytes());
-    let from = floor_char_boundary(text, from + cut);
-    &text[from..floor_char_boundary(text, to)]
+    floor_char_boundary(text, from + cut)
 }
 
 /// The end of the last clause-joining separator (", but ", " but ", ", ", " however ",
@@ -153,11 +164,11 @@ pub(crate) fn labelled_as_other(text: &str, start: usize, end: usize) -> bool {
     ends_with_label(before) || NUMBER_UNIT.is_match(after)
 }
 
-/// The part of the clause before `start`.
+/// The part of the clause before `start` (a char boundary): what [`clause_around`] gives from
+/// its start to `start`, without reading on to the clause's end.
 fn clause_before(text: &str, start: usize) -> &str {
-    let clause = clause_around(text, start, start);
-    let offset = clause.as_ptr() as usize - text.as_ptr() as usize;
-    &clause[..start.saturating_sub(offset).min(clause.len())]
+    let start = floor_char_boundary(text, start);
+    &text[clause_start(text, start).min(start)..start]
 }
 
 /// Spans sorted by start, for overlap questions in logarithmic time.
@@ -414,6 +425,27 @@ mod tests {
             }
         }
         assert!(!labelled_as_other("call me on 48291371 now", 11, 19));
+    }
+
+    #[test]
+    fn the_clause_before_is_the_start_of_the_clause_around() {
+        let texts = [
+            "i can't share my email, but ping me on skype. ok",
+            "no. Really; I DON'T, BUT maybe\nlater however you like though ",
+            "é, but ü though x",
+            "",
+        ];
+        let long = "word ".repeat(100);
+        for text in texts.iter().copied().chain([long.as_str()]) {
+            for start in
+                (0..=text.len() + 2).filter(|&at| text.is_char_boundary(at.min(text.len())))
+            {
+                let clause = clause_around(text, start, start);
+                let offset = clause.as_ptr() as usize - text.as_ptr() as usize;
+                let old = &clause[..start.saturating_sub(offset).min(clause.len())];
+                assert_eq!(clause_before(text, start), old, "{text:?} at {start}");
+            }
+        }
     }
 
     #[test]

@@ -86,8 +86,6 @@ pub struct Normalized<'a> {
     edits: Vec<Edit>,
     compact: String,
     tokens: Vec<Token>,
-    /// The original text ASCII-lower-cased, made on first use when folding changed the text.
-    lower_original: std::cell::OnceCell<String>,
     /// Scratch buffers of construction, given back to the thread with the views on drop.
     spare: Option<Box<Buffers>>,
 }
@@ -241,7 +239,6 @@ impl<'a> Normalized<'a> {
             edits: std::mem::take(&mut buffers.edits),
             compact: std::mem::take(&mut buffers.compact),
             tokens: std::mem::take(&mut buffers.tokens),
-            lower_original: std::cell::OnceCell::new(),
             spare: None,
         };
         normalized.build_tokens(&mut buffers);
@@ -258,16 +255,6 @@ impl<'a> Normalized<'a> {
     /// The folded text, ASCII-lower-cased (same byte layout as [`Normalized::folded`]).
     pub fn lower(&self) -> &str {
         &self.lower
-    }
-
-    /// The **original** text, ASCII-lower-cased: same byte layout as [`Normalized::original`],
-    /// so finding spans index it directly.
-    pub fn lower_original(&self) -> &str {
-        if self.edits.is_empty() {
-            return &self.lower;
-        }
-        self.lower_original
-            .get_or_init(|| self.original.to_ascii_lowercase())
     }
 
     /// Maps a byte range of the folded text to the byte range of the original text it came

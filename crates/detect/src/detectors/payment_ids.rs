@@ -37,7 +37,10 @@
 //! Aho-Corasick automaton over a window of a few dozen bytes. They raise a card's confidence,
 //! and they are *required* for the US bank numbers: nine or twelve bare digits say nothing,
 //! so a routing number is reported only after "routing"/"ABA"/"RTN" and an account number
-//! only after "account number"/"acct"/"a/c"/… (within `BANK_CUE_WINDOW`, 40 bytes).
+//! only after "account number"/"acct"/"a/c"/… (within `BANK_CUE_WINDOW`, 40 bytes). Every
+//! account keyword holds `acc` or `a/c`, which are rare in text: they are searched for once
+//! per text as the scan moves on (`AnchorCursor`), and only a window holding one is searched
+//! for keywords.
 //!
 //! Every offset the finder reports sits next to an ASCII byte or at the end of the text, so
 //! it is always a char boundary; the finder never panics and never allocates on the common
@@ -45,6 +48,7 @@
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use iban::{Iban, IbanLike, ParseIbanError};
+use regex::bytes::Regex;
 use sha3::{Digest, Keccak256};
 
 /// One payment identifier found in a text.
@@ -70,6 +74,8 @@ pub struct PaymentIdFinder {
     cues: AhoCorasick,
     /// The longest cue keyword, in bytes, so that a window can hold a whole keyword.
     longest_cue: usize,
+    /// `ACCOUNT_ANCHORS`.
+    account_anchors: Regex,
 }
 
 const METHOD_IBAN: &str = "iban";
@@ -129,18 +135,50 @@ const BANK_CUE_WINDOW: usize = 40;
 /// A card keyword must lie within this many bytes of the card, on either side.
 const CARD_CUE_WINDOW: usize = 40;
 
-/// Every account keyword holds `acc` or `a/c`, ASCII case-insensitive
+/// Every account keyword holds an *anchor*, `acc` or `a/c` in any case
 /// (`account_keywords_hold_the_anchor` keeps this true): most windows before a number have
 /// neither and need not be searched for keywords, which is the costly part of `bank`. (`ac`
-/// alone would let through "each", "place", "package" and the like.) The anchor is looked for
-/// from its last byte, `c`, which is rarer in text than `a`.
-fn may_hold_account_cue(window: &[u8]) -> bool {
-    memchr::memchr2_iter(b'c', b'C', window).any(|i| {
-        matches!(
-            i.checked_sub(2).and_then(|k| window.get(k..i)),
-            Some([b'a' | b'A', b'c' | b'C' | b'/'])
-        )
-    })
+/// alone would let through "each", "place", "package" and the like.)
+const ACCOUNT_ANCHOR_LEN: usize = 3;
+
+/// The anchors as a regex. `regex` searches this literal set with its vector search (Teddy)
+/// rather than stopping at each `a` or `c`, the way an `aho_corasick` automaton with its
+/// own heuristics does; both letters are common in text, the anchors are rare.
+const ACCOUNT_ANCHORS: &str = "(?i-u:acc|a/c)";
+
+/// Where the next account anchor is, remembered from one number of a text to the next.
+///
+/// The numbers of a text come in order, and so do the windows before them that `bank` asks
+/// about; one search finds the first anchor at or after a window and answers every later
+/// window that starts before that anchor. A new search starts only past the anchor found
+/// last, so the text is searched once in all, however many numbers it has.
+struct AnchorCursor {
+    /// The search started here (`usize::MAX` before the first search)...
+    searched_from: usize,
+    /// ...and found its first anchor starting here (`usize::MAX`: none up to the text's end).
+    next: usize,
+}
+
+impl AnchorCursor {
+    fn new() -> AnchorCursor {
+        AnchorCursor {
+            searched_from: usize::MAX,
+            next: usize::MAX,
+        }
+    }
+
+    /// Whether a whole anchor lies in `b[from..to]`; `anchors` is `ACCOUNT_ANCHORS`.
+    fn any_within(&mut self, anchors: &Regex, b: &[u8], from: usize, to: usize) -> bool {
+        let to = to.min(b.len());
+        if from > to {
+            return false;
+        }
+        if from < self.searched_from || self.next < from {
+            self.searched_from = from;
+            self.next = anchors.find_at(b, from).map_or(usize::MAX, |m| m.start());
+        }
+        self.next.saturating_add(ACCOUNT_ANCHOR_LEN) <= to
+    }
 }
 
 /// What a keyword says about a number near it.
@@ -197,7 +235,7 @@ impl Default for PaymentIdFinder {
 }
 
 impl PaymentIdFinder {
-    /// Builds the finder (one small keyword automaton). Cheap, but meant to be done once.
+    /// Builds the finder (two small keyword automata). Cheap, but meant to be done once.
     pub fn new() -> PaymentIdFinder {
         let cues = AhoCorasick::builder()
             .ascii_case_insensitive(true)
@@ -210,7 +248,14 @@ impl PaymentIdFinder {
             .map(|(word, _, _)| word.len())
             .max()
             .unwrap_or(0);
-        PaymentIdFinder { cues, longest_cue }
+        let account_anchors = Regex::new(ACCOUNT_ANCHORS)
+            // As above: a constant pattern.
+            .expect("the account anchors form a valid regex");
+        PaymentIdFinder {
+            cues,
+            longest_cue,
+            account_anchors,
+        }
     }
 
     /// Finds the payment identifiers in `text` and appends them to `out`, in text order.
@@ -221,10 +266,9 @@ impl PaymentIdFinder {
     pub fn find(&self, text: &str, out: &mut Vec<PaymentIdMatch>) {
         let b = text.as_bytes();
         let mut i = 0;
-        // Digit chains may start here or later (not inside a failed IBAN).
-        let mut numbers_from = 0;
+        let mut scan = Scan::new();
         while let Some((s, run_end)) = next_candidate(b, i) {
-            i = self.token_at(text, s, run_end, &mut numbers_from, out);
+            i = self.token_at(text, s, run_end, &mut scan, out);
         }
     }
 
@@ -233,14 +277,14 @@ impl PaymentIdFinder {
     fn find_trying_every_token(&self, text: &str, out: &mut Vec<PaymentIdMatch>) {
         let b = text.as_bytes();
         let mut i = 0;
-        let mut numbers_from = 0;
+        let mut scan = Scan::new();
         while let Some(p) = b
             .get(i..)
             .and_then(|rest| rest.iter().position(u8::is_ascii_alphanumeric))
         {
             let s = i + p;
             let run_end = alnum_end(b, s, usize::MAX);
-            i = self.token_at(text, s, run_end, &mut numbers_from, out);
+            i = self.token_at(text, s, run_end, &mut scan, out);
         }
     }
 
@@ -251,7 +295,7 @@ impl PaymentIdFinder {
         text: &str,
         s: usize,
         run_end: usize,
-        numbers_from: &mut usize,
+        scan: &mut Scan,
         out: &mut Vec<PaymentIdMatch>,
     ) -> usize {
         let b = text.as_bytes();
@@ -265,7 +309,7 @@ impl PaymentIdFinder {
                 return end;
             }
             // An IBAN with a typo is still an IBAN: its digit groups are no card.
-            *numbers_from = chain_end;
+            scan.numbers_from = chain_end;
         }
         if (CRYPTO_MIN_LEN..=CRYPTO_MAX_LEN).contains(&(run_end - s))
             && !word_char_after(text, run_end)
@@ -275,25 +319,35 @@ impl PaymentIdFinder {
                 return run_end;
             }
         }
-        if b[s].is_ascii_digit() && s >= *numbers_from {
-            return self.numbers_at(text, s, out);
+        if b[s].is_ascii_digit() && s >= scan.numbers_from {
+            return self.numbers_at(text, s, scan, out);
         }
         run_end
     }
 
     /// Tries the digit chain that starts at `s` (a token start) as a card, then as a bank
     /// number. Returns where scanning resumes, always after `s`.
-    fn numbers_at(&self, text: &str, s: usize, out: &mut Vec<PaymentIdMatch>) -> usize {
+    fn numbers_at(
+        &self,
+        text: &str,
+        s: usize,
+        scan: &mut Scan,
+        out: &mut Vec<PaymentIdMatch>,
+    ) -> usize {
         let b = text.as_bytes();
-        let Some(chain) = Chain::read(text, s) else {
+        let chain = &mut scan.chain;
+        if !chain.read(text, s) {
             // Digits glued to letters: a product code, a hash, a username. Skip the token.
             return alnum_end(b, s, usize::MAX);
-        };
+        }
         let first_group_end = chain.groups[0].1;
         if !free_start(b, s) {
             return first_group_end;
         }
-        if let Some(found) = self.card(b, &chain).or_else(|| self.bank(b, &chain)) {
+        let found = self
+            .card(b, chain)
+            .or_else(|| self.bank(b, chain, &mut scan.anchors));
+        if let Some(found) = found {
             let end = found.end;
             out.push(found);
             return end;
@@ -349,7 +403,7 @@ impl PaymentIdFinder {
 
     /// A US routing number (9 digits or `dddd-dddd-d`, ABA checksum) after a routing keyword,
     /// else an account number (6 to 17 digits) after an account keyword.
-    fn bank(&self, b: &[u8], chain: &Chain) -> Option<PaymentIdMatch> {
+    fn bank(&self, b: &[u8], chain: &Chain, anchors: &mut AnchorCursor) -> Option<PaymentIdMatch> {
         let groups = &chain.groups[..chain.len];
         let start = groups[0].0;
         let window = start.saturating_sub(BANK_CUE_WINDOW + self.longest_cue);
@@ -397,6 +451,7 @@ impl PaymentIdFinder {
         let digits = collect_digits(b, &groups[..k], &mut buf);
         if !free_end(b, end)
             || one_repeated(digits)
+            || !anchors.any_within(&self.account_anchors, b, window, start)
             || !self.cued(b, window, start, min_cue_end, Cue::Account)
         {
             return None;
@@ -417,9 +472,6 @@ impl PaymentIdFinder {
         let Some(window) = b.get(from..to) else {
             return false;
         };
-        if want == Cue::Account && !may_hold_account_cue(window) {
-            return false;
-        }
         self.cues.find_iter(window).any(|m| {
             let (start, end) = (from + m.start(), from + m.end());
             let Some(&(_, cue, whole)) = CUES.get(m.pattern().as_usize()) else {
@@ -589,30 +641,56 @@ static IS_ALNUM: [bool; 256] = {
     table
 };
 
+/// What the scan of one text carries from one token to the next.
+struct Scan {
+    /// Digit chains may start here or later (not inside a failed IBAN).
+    numbers_from: usize,
+    /// The chain being tried.
+    chain: Chain,
+    anchors: AnchorCursor,
+}
+
+impl Scan {
+    fn new() -> Scan {
+        Scan {
+            numbers_from: 0,
+            chain: Chain::new(),
+            anchors: AnchorCursor::new(),
+        }
+    }
+}
+
 /// A run of digit groups joined by single separators, e.g. `4012-8888-8888-1881`.
 struct Chain {
     /// `(start, end)` byte ranges of the groups; the first `len` are set.
     groups: [(usize, usize); MAX_GROUPS],
-    /// How many groups the chain has, at least 1.
+    /// How many groups the chain has: at least 1 once `read` has accepted it.
     len: usize,
     /// The separator, `b' '` or `b'-'`, or 0 for a single group.
     sep: u8,
 }
 
 impl Chain {
-    /// Reads the chain that starts with the digit at `s`, or `None` if its first group is glued
+    fn new() -> Chain {
+        Chain {
+            groups: [(0, 0); MAX_GROUPS],
+            len: 0,
+            sep: 0,
+        }
+    }
+
+    /// Reads the chain that starts with the digit at `s` into `self` (one chain serves a whole
+    /// text, rather than 136 bytes copied out per number); `false` if its first group is glued
     /// to a letter. A later group glued to a letter, or with another separator, ends the chain.
-    fn read(text: &str, s: usize) -> Option<Chain> {
+    fn read(&mut self, text: &str, s: usize) -> bool {
         let b = text.as_bytes();
         let first_end = digit_end(b, s);
         if touches_word(text, first_end) {
-            return None;
+            return false;
         }
-        let mut chain = Chain {
-            groups: [(0, 0); MAX_GROUPS],
-            len: 1,
-            sep: 0,
-        };
+        let chain = self;
+        chain.len = 1;
+        chain.sep = 0;
         chain.groups[0] = (s, first_end);
         let mut j = first_end;
         while chain.len < MAX_GROUPS {
@@ -633,7 +711,7 @@ impl Chain {
             chain.len += 1;
             j = group_end;
         }
-        Some(chain)
+        true
     }
 }
 
@@ -1596,11 +1674,9 @@ mod tests {
     fn account_keywords_hold_the_anchor() {
         for (word, cue, _) in CUES {
             if *cue == Cue::Account {
-                assert!(may_hold_account_cue(word.as_bytes()), "{word}");
-                assert!(
-                    may_hold_account_cue(word.to_uppercase().as_bytes()),
-                    "{word}"
-                );
+                assert!(FINDER.account_anchors.is_match(word.as_bytes()), "{word}");
+                let upper = word.to_uppercase();
+                assert!(FINDER.account_anchors.is_match(upper.as_bytes()), "{word}");
             }
         }
     }

@@ -320,21 +320,30 @@ impl PaymentIdFinder {
             }
         }
         if b[s].is_ascii_digit() && s >= scan.numbers_from {
-            return self.numbers_at(text, s, scan, out);
+            return self.numbers_at(text, s, run_end, scan, out);
         }
         run_end
     }
 
-    /// Tries the digit chain that starts at `s` (a token start) as a card, then as a bank
-    /// number. Returns where scanning resumes, always after `s`.
+    /// Tries the digit chain that starts at `s` (a token start, `s..run_end` its ASCII
+    /// alphanumeric run) as a card, then as a bank number. Returns where scanning resumes,
+    /// always after `s`.
     fn numbers_at(
         &self,
         text: &str,
         s: usize,
+        run_end: usize,
         scan: &mut Scan,
         out: &mut Vec<PaymentIdMatch>,
     ) -> usize {
         let b = text.as_bytes();
+        if !may_start_card_or_routing(b, s, run_end)
+            && !self.account_anchor_before(b, s, &mut scan.anchors)
+        {
+            // Most numbers of a text: nothing can start here, and scanning resumes where it
+            // would after trying (after the token, whether it is all digits or not).
+            return run_end;
+        }
         let chain = &mut scan.chain;
         if !chain.read(text, s) {
             // Digits glued to letters: a product code, a hash, a username. Skip the token.
@@ -406,7 +415,7 @@ impl PaymentIdFinder {
     fn bank(&self, b: &[u8], chain: &Chain, anchors: &mut AnchorCursor) -> Option<PaymentIdMatch> {
         let groups = &chain.groups[..chain.len];
         let start = groups[0].0;
-        let window = start.saturating_sub(BANK_CUE_WINDOW + self.longest_cue);
+        let window = self.bank_cue_window(start);
         let min_cue_end = start.saturating_sub(BANK_CUE_WINDOW);
 
         let routing = if digit_count(&groups[..1]) == ROUTING_DIGITS {
@@ -451,7 +460,7 @@ impl PaymentIdFinder {
         let digits = collect_digits(b, &groups[..k], &mut buf);
         if !free_end(b, end)
             || one_repeated(digits)
-            || !anchors.any_within(&self.account_anchors, b, window, start)
+            || !self.account_anchor_before(b, start, anchors)
             || !self.cued(b, window, start, min_cue_end, Cue::Account)
         {
             return None;
@@ -463,6 +472,18 @@ impl PaymentIdFinder {
             confidence: CONF_ACCOUNT,
             rule: RULE_ACCOUNT,
         })
+    }
+
+    /// Where the window that may hold the bank keyword of a number at `start` begins.
+    fn bank_cue_window(&self, start: usize) -> usize {
+        start.saturating_sub(BANK_CUE_WINDOW + self.longest_cue)
+    }
+
+    /// Whether the bank keyword window before `start` holds an account anchor, without which
+    /// no account keyword can be there.
+    fn account_anchor_before(&self, b: &[u8], start: usize, anchors: &mut AnchorCursor) -> bool {
+        let window = self.bank_cue_window(start);
+        anchors.any_within(&self.account_anchors, b, window, start)
     }
 
     /// Whether `b[from..to]` holds a whole keyword for `want` that ends at or after
@@ -966,6 +987,20 @@ fn base58check(token: &[u8]) -> Option<(&'static str, f32)> {
         0x30 | 0x32 => Some((RULE_LTC_BASE58, CONF_CRYPTO)),
         _ => None,
     }
+}
+
+/// Whether a card or a routing number may start with the digit token at `s` (a token start,
+/// `s..run_end` its ASCII alphanumeric run): its first group has the length of a whole card
+/// (13 to 19 digits) or a routing number (9), or, when another group follows, of a card's
+/// first group (4 to 6, `card_grouping`) or a dashed routing number's (4). A token with a
+/// letter may pass or not: it is no number at all.
+fn may_start_card_or_routing(b: &[u8], s: usize, run_end: usize) -> bool {
+    let len = run_end - s;
+    let more_groups = matches!(b.get(run_end), Some(b' ' | b'-'))
+        && b.get(run_end + 1).is_some_and(u8::is_ascii_digit);
+    (CARD_MIN_DIGITS..=CARD_MAX_DIGITS).contains(&len)
+        || len == ROUTING_DIGITS
+        || (more_groups && (4..=6).contains(&len))
 }
 
 /// Groups the way cards are printed: the first of 4 to 6 digits, the others of 3 to 6

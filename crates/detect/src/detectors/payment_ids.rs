@@ -537,22 +537,19 @@ fn next_candidate(b: &[u8], from: usize) -> Option<(usize, usize)> {
     let mut pos = from;
     while pos < b.len() {
         let lanes = Lanes::at(b, pos);
-        if lanes.may_be_all_alnum() {
-            if let Some(word) = b.get(pos..pos + 8) {
-                if word.iter().all(|&c| IS_ALNUM[usize::from(c)]) {
-                    // Inside one run: only its start can be a token start.
-                    let mut s = pos;
-                    while s > from && IS_ALNUM[usize::from(b[s - 1])] {
-                        s -= 1;
-                    }
-                    let run_end = alnum_end(b, pos, usize::MAX);
-                    if is_token_start(b, s) && could_start_identifier(b, s, run_end) {
-                        return Some((s, run_end));
-                    }
-                    pos = run_end;
-                    continue;
-                }
+        // (The padding is spaces, so a padded word is never all letters and digits.)
+        if lanes.may_be_all_alnum() && lanes.not_alnum() == 0 {
+            // Inside one run: only its start can be a token start.
+            let mut s = pos;
+            while s > from && IS_ALNUM[usize::from(b[s - 1])] {
+                s -= 1;
             }
+            let run_end = alnum_end(b, pos, usize::MAX);
+            if is_token_start(b, s) && could_start_identifier(b, s, run_end) {
+                return Some((s, run_end));
+            }
+            pos = run_end;
+            continue;
         }
         let digits = super::ascii_digit_lanes(lanes.0);
         if digits == 0 {

@@ -10,7 +10,7 @@
 //!    IBAN (`LLDD`) or has the length of a crypto address (`could_start_identifier`). Every
 //!    other token, most words and short numbers, is stepped over without a closer look: the
 //!    tokens worth trying are found eight bytes at a time, from the first digit of each digit
-//!    run and from eight-byte words of letters and digits (`next_candidate`).
+//!    run and from two eight-byte words of letters and digits in a row (`next_candidate`).
 //! 2. **Candidates.** A hand-written scanner walks the ASCII alphanumeric tokens. A token that
 //!    touches another letter or digit (ASCII, or a word character of a script that separates
 //!    its words with spaces) is *embedded* and never a candidate: `x4111…`, a 64-character
@@ -126,6 +126,8 @@ const IBAN_MAX_LEN: usize = 34;
 const CRYPTO_MIN_LEN: usize = 25;
 /// bech32 strings are at most 90 characters.
 const CRYPTO_MAX_LEN: usize = 90;
+// `next_candidate` finds long tokens by two whole eight-byte words in a row.
+const _: () = assert!(CRYPTO_MIN_LEN >= 16 + 7);
 /// The longest base58check address.
 const BASE58_MAX_LEN: usize = 35;
 /// The most digit groups one chain holds.
@@ -528,17 +530,18 @@ fn could_start_identifier(b: &[u8], s: usize, run_end: usize) -> bool {
 /// The first token at or after `from` that `could_start_identifier`, as `(start, end)`.
 ///
 /// Reads the text eight bytes at a time. Every candidate has a digit among its first three
-/// bytes (a number, `LLDD`) or is at least `CRYPTO_MIN_LEN` long, and so covers a whole
-/// eight-byte word of letters and digits; only the first digit of each digit run and such
-/// words get a closer look, so the many words and separators of a long text cost about a
-/// dozen instructions per eight bytes. Returns positions in increasing order for increasing
-/// `from`, and looks at each byte a bounded number of times.
+/// bytes (a number, `LLDD`) or is at least `CRYPTO_MIN_LEN` long, and so covers two whole
+/// eight-byte words of letters and digits in a row; only the first digit of each digit run
+/// and such pairs of words get a closer look, so the many words and separators of a long
+/// text cost about a dozen instructions per eight bytes. (A word of letters and digits
+/// followed by a shorter rest of its token is read like any other word: a candidate there
+/// starts with a digit run.) Returns positions in increasing order for increasing `from`,
+/// and looks at each byte a bounded number of times.
 fn next_candidate(b: &[u8], from: usize) -> Option<(usize, usize)> {
     let mut pos = from;
     while pos < b.len() {
         let lanes = Lanes::at(b, pos);
-        // (The padding is spaces, so a padded word is never all letters and digits.)
-        if lanes.may_be_all_alnum() && lanes.not_alnum() == 0 {
+        if lanes.all_alnum() && Lanes::at(b, pos + 8).all_alnum() {
             // Inside one run: only its start can be a token start.
             let mut s = pos;
             while s > from && IS_ALNUM[usize::from(b[s - 1])] {
@@ -629,6 +632,12 @@ impl Lanes {
     /// punctuation are not.
     fn may_be_all_alnum(&self) -> bool {
         self.at_least_zero() & !self.0 & LANE_HIGH == LANE_HIGH
+    }
+
+    /// All eight bytes are ASCII letters or digits. (The padding is spaces, so a padded word
+    /// never is.)
+    fn all_alnum(&self) -> bool {
+        self.may_be_all_alnum() && self.not_alnum() == 0
     }
 
     /// Lanes whose byte is not an ASCII letter or digit.

@@ -57,7 +57,9 @@ fn aba_dashed(text: &str, out: &mut Vec<PaymentIdMatch>) {
         let Some(i) = dash.checked_sub(4) else {
             continue;
         };
-        if i < next_start || i + 11 > b.len() {
+        // The second dash is what most dashes of a text (dates, ranges, part numbers) lack:
+        // it is looked at first.
+        if b.get(i + 9) != Some(&b'-') || i < next_start || i + 11 > b.len() {
             continue;
         }
         let shaped = (0..4).all(|k| digit(i + k))

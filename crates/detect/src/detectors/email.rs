@@ -164,7 +164,7 @@ fn scan_tokens(text: &Normalized<'_>, search: bool, out: &mut Vec<Finding>) {
             pass.visit(text, token_idx, out);
         }
     }
-    if pass.candidate {
+    if !pass.providers.is_empty() {
         implied_by_provider(text, &pass.providers, out);
     }
 }
@@ -177,11 +177,9 @@ const SEARCH_MIN_LEN: usize = 256;
 
 /// The pass over the tokens: addresses around each `@` or word for it, and the provider
 /// names for `implied_by_provider`. Nothing is reported without an `@`, a word for it or a
-/// provider's name written as a word.
+/// provider's name (not a common word) written as a word.
 #[derive(Default)]
 struct TokenPass {
-    /// Whether an `@`, a word for it or a provider's name was seen.
-    candidate: bool,
     /// The indices of the tokens that name a provider whose name is not a common word.
     providers: Vec<usize>,
     /// The end of the last address found: an `@` inside it starts no other.
@@ -190,8 +188,8 @@ struct TokenPass {
 
 impl TokenPass {
     /// Reads token `at_idx`. Tokens must come in increasing order; a token that is neither
-    /// an `@` nor a word whose compact text is a provider's name or a word for `@` changes
-    /// nothing, so those may be left out.
+    /// an `@` nor a word whose compact text is a word for `@` or a provider's name that is
+    /// not a common word changes nothing, so those may be left out.
     // Always inlined: the walk of a short text calls it for every token.
     #[inline(always)]
     fn visit(&mut self, text: &Normalized<'_>, at_idx: usize, out: &mut Vec<Finding>) {
@@ -220,11 +218,10 @@ impl TokenPass {
                 if !LEXICON_SHAPES.admits(word) {
                     return;
                 }
-                if lexicon::provider_domain(word).is_some() {
-                    self.candidate = true;
-                    if !lexicon::provider_is_common_word(word) {
-                        self.providers.push(at_idx);
-                    }
+                if lexicon::provider_domain(word).is_some()
+                    && !lexicon::provider_is_common_word(word)
+                {
+                    self.providers.push(at_idx);
                 }
                 if !lexicon::is_at_word(word) {
                     return;
@@ -233,7 +230,6 @@ impl TokenPass {
             }
             _ => return,
         };
-        self.candidate = true;
         if token.start() < self.last_end {
             return;
         }
@@ -244,10 +240,10 @@ impl TokenPass {
     }
 }
 
-/// Calls `visit` with the index of every token whose compact text starts where an `@`, a
-/// provider's name or a word for `@` is written in the compact text, in increasing order:
-/// every token [`TokenPass::visit`] acts on is among them, since an `@` token's text is `@`
-/// and the other tokens it acts on are words whose whole text is such a name.
+/// Calls `visit` with the index of every token whose compact text starts where an `@` or
+/// one of the [`searched_words`] is written in the compact text, in increasing order: every
+/// token [`TokenPass::visit`] acts on is among them, since an `@` token's text is `@` and
+/// the other tokens it acts on are words whose whole text starts with a searched word.
 ///
 /// A name right after an ASCII letter, digit or `_` is skipped ("that", "delivery"): a word
 /// token is a whole run of word characters, and the only word tokens the compact view puts
@@ -282,19 +278,18 @@ fn for_each_listed_token(text: &Normalized<'_>, mut visit: impl FnMut(usize)) {
     }
 }
 
-/// Finds `@`, provider names and words for `@` in the compact text. The two-letter words
-/// ("at", "qq") each get a substring search of their own: in one automaton with the others
-/// they would make its prefilter stop at every other word ("at" alone is in "that", "what",
-/// "date").
+/// Finds `@` and the [`searched_words`] in the compact text. A two-letter word ("at") gets
+/// a substring search of its own: in one automaton with the others it would make its
+/// prefilter stop at every other word ("at" alone is in "that", "what", "date").
 struct ListedWords {
     short: Vec<memchr::memmem::Finder<'static>>,
     longer: AhoCorasick,
 }
 
 static LISTED_WORDS: LazyLock<ListedWords> = LazyLock::new(|| {
-    let providers = lexicon::PROVIDERS.iter().map(|(name, _)| *name);
-    let words = providers.chain(lexicon::AT_WORDS.iter().copied());
-    let (short, longer): (Vec<&str>, Vec<&str>) = words.partition(|word| word.len() < 3);
+    let (short, longer): (Vec<&str>, Vec<&str>) = searched_words()
+        .into_iter()
+        .partition(|word| word.len() < 3);
     ListedWords {
         short: short.into_iter().map(memchr::memmem::Finder::new).collect(),
         longer: AhoCorasick::builder()
@@ -303,6 +298,29 @@ static LISTED_WORDS: LazyLock<ListedWords> = LazyLock::new(|| {
             .expect("built-in word list"),
     }
 });
+
+/// The words whose places the search finds: the words for `@` and the provider names that
+/// are not common words (the pass does nothing with a common one: only the others are kept
+/// for `implied_by_provider`), less every word that starts with another of them ("gmail"
+/// with "gmai", "atsign" with "at"), since its place is where that one is found. Fewer
+/// words keep the automaton's prefilter on its faster variant.
+fn searched_words() -> Vec<&'static str> {
+    let providers = lexicon::PROVIDERS
+        .iter()
+        .map(|(name, _)| *name)
+        .filter(|name| !lexicon::provider_is_common_word(name));
+    let words: Vec<&str> = providers.chain(lexicon::AT_WORDS.iter().copied()).collect();
+    let has_listed_prefix = |word: &str| {
+        words
+            .iter()
+            .any(|other| *other != word && word.starts_with(other))
+    };
+    words
+        .iter()
+        .copied()
+        .filter(|word| !has_listed_prefix(word))
+        .collect()
+}
 
 impl ListedWords {
     /// Kind 0 is `@`, then one kind per short word, then the longer words.
@@ -944,7 +962,9 @@ mod tests {
                 let acted_on = match token.class {
                     TokenClass::At => true,
                     TokenClass::Word => {
-                        lexicon::provider_domain(word).is_some() || lexicon::is_at_word(word)
+                        let counted_provider = lexicon::provider_domain(word).is_some()
+                            && !lexicon::provider_is_common_word(word);
+                        counted_provider || lexicon::is_at_word(word)
                     }
                     _ => false,
                 };

@@ -432,8 +432,13 @@ fn address_around(text: &Normalized<'_>, at_idx: usize, spoken: bool) -> Option<
     }
     // The domain first: after most "at"s of a text ("at the station", "at $3.50 each") no
     // domain resolves, and the local part need not be built.
-    let (labels, last_idx, spoken_dot) = domain_labels(text, right)?;
-    let domain = resolve_domain(&labels, spoken)?;
+    let domain_labels = domain_labels(text, right)?;
+    let (labels, last_idx, spoken_dot) = (
+        domain_labels.labels(),
+        domain_labels.last_used,
+        domain_labels.spoken_dot,
+    );
+    let domain = resolve_domain(labels, spoken)?;
     let (local_first, local) = local_part(text, left, spoken)?;
     if spoken && NOT_LOCAL_PARTS.contains(&local.as_str()) {
         return None;
@@ -563,43 +568,71 @@ fn local_part(text: &Normalized<'_>, last: usize, spoken: bool) -> Option<(usize
     Some((first, local))
 }
 
-/// Labels separated by `.`, spoken dots or bracketed dots. Returns the labels, the index of
-/// the last token used and whether a dot was spoken.
-fn domain_labels(text: &Normalized<'_>, first: usize) -> Option<(Vec<String>, usize, bool)> {
+/// The most labels a domain has; more are not an address.
+const MAX_LABELS: usize = 8;
+
+/// A domain's labels as the compact text writes them, found by [`domain_labels`].
+struct DomainLabels<'t> {
+    labels: [&'t str; MAX_LABELS],
+    len: usize,
+    /// The index of the last token used.
+    last_used: usize,
+    /// Whether a dot was spoken.
+    spoken_dot: bool,
+}
+
+impl<'t> DomainLabels<'t> {
+    fn labels(&self) -> &[&'t str] {
+        &self.labels[..self.len]
+    }
+}
+
+/// Labels separated by `.`, spoken dots or bracketed dots. A label is a run of tokens, and
+/// the compact text is the tokens' texts end to end, so each label is a slice of it: after
+/// most "at"s of a text nothing is built to find that no domain follows.
+fn domain_labels<'t>(text: &'t Normalized<'_>, first: usize) -> Option<DomainLabels<'t>> {
     let tokens = text.tokens();
-    let mut labels: Vec<String> = Vec::new();
+    let mut found = DomainLabels {
+        labels: [""; MAX_LABELS],
+        len: 0,
+        last_used: first,
+        spoken_dot: false,
+    };
     let mut i = first;
-    let mut last_used = first;
-    let mut spoken_dot = false;
     loop {
         // One label: words/numbers joined by '-'.
-        let mut label = String::new();
         let mut j = i;
         while let Some(token) = tokens.get(j) {
             match token.class {
-                TokenClass::Word | TokenClass::Number => label.push_str(text.token_text(token)),
-                TokenClass::Punct if text.token_text(token) == "-" && !label.is_empty() => {
-                    label.push('-')
-                }
+                TokenClass::Word | TokenClass::Number => {}
+                TokenClass::Punct if text.token_text(token) == "-" && j > i => {}
                 _ => break,
             }
             j += 1;
         }
+        let label = match j.checked_sub(1) {
+            Some(last) if last >= i => text
+                .compact()
+                .get(tokens[i].text_range().start..tokens[last].text_range().end)
+                .unwrap_or(""),
+            _ => "",
+        };
         // "a@example.com-": a trailing hyphen is punctuation, not part of the label.
         let trailing_hyphen = label.ends_with('-');
-        label.truncate(label.trim_end_matches('-').len());
+        let label = label.trim_end_matches('-');
         if label.is_empty() || label.len() > 63 {
             break;
         }
         // A spoken dot word is never itself a label.
-        if !labels.is_empty() && lexicon::is_dot_word(&label) {
+        if found.len > 0 && lexicon::is_dot_word(label) {
             break;
         }
-        labels.push(label);
-        if labels.len() > 8 {
+        if found.len == MAX_LABELS {
             return None;
         }
-        last_used = if trailing_hyphen { j - 2 } else { j - 1 };
+        found.labels[found.len] = label;
+        found.len += 1;
+        found.last_used = if trailing_hyphen { j - 2 } else { j - 1 };
         if trailing_hyphen {
             break;
         }
@@ -621,7 +654,7 @@ fn domain_labels(text: &Normalized<'_>, first: usize) -> Option<(Vec<String>, us
                     (Some(n), Some(a))
                         if is_space(a) && lexicon::is_dot_word(text.token_text(n)) =>
                     {
-                        spoken_dot = true;
+                        found.spoken_dot = true;
                         k += 3;
                         true
                     }
@@ -642,37 +675,42 @@ fn domain_labels(text: &Normalized<'_>, first: usize) -> Option<(Vec<String>, us
             _ => break,
         }
     }
-    if labels.is_empty() {
+    if found.len == 0 {
         return None;
     }
-    Some((labels, last_used, spoken_dot))
+    Some(found)
 }
 
 /// Turns the labels into a domain: a known public suffix at the end, or a lone provider name
 /// (the implied domain). Mangled provider names are mapped to the real one.
-fn resolve_domain(labels: &[String], spoken: bool) -> Option<String> {
-    if labels.len() == 1 {
-        let domain = lexicon::provider_domain(&labels[0])?;
+fn resolve_domain(labels: &[&str], spoken: bool) -> Option<String> {
+    if let [label] = labels {
+        let domain = lexicon::provider_domain(label)?;
         // "live", "proton"... alone after a spoken "at" are too ambiguous.
-        if spoken && lexicon::provider_is_common_word(&labels[0]) && labels[0] != "outlook" {
+        if spoken && lexicon::provider_is_common_word(label) && *label != "outlook" {
             return None;
         }
         return Some(domain.to_string());
     }
     // Use the longest prefix of labels that forms a domain under a known suffix: "gmx.de" in
-    // "gmx.de.", and stop before trailing words joined by a spoken dot.
+    // "gmx.de.", and stop before trailing words joined by a spoken dot. Each prefix is a
+    // prefix of all the labels joined.
+    let mut joined = labels.join(".");
+    let mut end = joined.len();
     for n in (2..=labels.len()).rev() {
-        let domain = labels[..n].join(".");
-        if is_registrable(&domain) {
+        if is_registrable(&joined[..end]) {
             // Mangled provider: "g-mail.com", "hotmale.com".
-            if let Some(real) = lexicon::provider_domain(&labels[0]) {
+            if let Some(real) = lexicon::provider_domain(labels[0]) {
                 let real_first = real.split('.').next().unwrap_or(real);
                 if n == 2 && real_first != labels[0] && labels[1] == "com" {
                     return Some(real.to_string());
                 }
             }
-            return Some(domain);
+            joined.truncate(end);
+            return Some(joined);
         }
+        // Drop the last label and its dot.
+        end -= labels[n - 1].len() + 1;
     }
     None
 }
@@ -993,6 +1031,24 @@ mod tests {
                     assert!(!before.is_some_and(is_ascii_word_byte), "{text:?}");
                 }
             }
+        }
+    }
+
+    /// What [`domain_labels`] relies on to read a run of tokens as one slice of the compact
+    /// text, which is not empty once it holds a word or a number.
+    #[test]
+    fn tokens_are_the_compact_text_end_to_end() {
+        for text in mixed_texts() {
+            let n = Normalized::new(&text);
+            let mut end = 0;
+            for token in n.tokens() {
+                assert_eq!(token.text_range().start, end, "{text:?}");
+                if matches!(token.class, TokenClass::Word | TokenClass::Number) {
+                    assert!(!token.text_range().is_empty(), "{text:?}");
+                }
+                end = token.text_range().end;
+            }
+            assert_eq!(end, n.compact().len(), "{text:?}");
         }
     }
 

@@ -253,16 +253,21 @@ fn for_each_listed_token(text: &Normalized<'_>, mut visit: impl FnMut(usize)) {
     let compact = text.compact().as_bytes();
     let tokens = text.tokens();
     let search = &*LISTED_WORDS;
-    // The next place of each kind: an `@`, each short word, the longer words.
-    let mut next: Vec<Option<usize>> = (0..search.n_kinds())
-        .map(|kind| search.next_place(compact, kind, 0))
-        .collect();
+    // The next place of each kind (an `@`, each short word, each automaton's words), or
+    // `NONE` once a kind has no more: the nearest is the least of plain numbers.
+    const NONE: usize = usize::MAX;
+    let next_of = |kind, from| search.next_place(compact, kind, from).unwrap_or(NONE);
+    let mut next: Vec<usize> = (0..search.n_kinds()).map(|kind| next_of(kind, 0)).collect();
     // The first token whose text does not start before the last place read.
     let mut cursor = 0;
-    while let Some(place) = next.iter().flatten().min().copied() {
+    loop {
+        let place = next.iter().copied().min().unwrap_or(NONE);
+        if place == NONE {
+            break;
+        }
         for (kind, found) in next.iter_mut().enumerate() {
-            if *found == Some(place) {
-                *found = search.next_place(compact, kind, place + 1);
+            if *found == place {
+                *found = next_of(kind, place + 1);
             }
         }
         let tokens_after = &tokens[cursor..];

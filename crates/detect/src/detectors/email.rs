@@ -179,20 +179,22 @@ const SEARCH_MIN_LEN: usize = 256;
 /// names for `implied_by_provider`. Nothing is reported without an `@`, a word for it or a
 /// provider's name (not a common word) written as a word.
 #[derive(Default)]
-struct TokenPass {
+struct TokenPass<'t> {
     /// The indices of the tokens that name a provider whose name is not a common word.
     providers: Vec<usize>,
     /// The end of the last address found: an `@` inside it starts no other.
     last_end: usize,
+    /// Room for a domain's labels, see [`domain_labels`].
+    labels: Vec<&'t str>,
 }
 
-impl TokenPass {
+impl<'t> TokenPass<'t> {
     /// Reads token `at_idx`. Tokens must come in increasing order; a token that is neither
     /// an `@` nor a word whose compact text is a word for `@` or a provider's name that is
     /// not a common word changes nothing, so those may be left out.
     // Always inlined: the walk of a short text calls it for every token.
     #[inline(always)]
-    fn visit(&mut self, text: &Normalized<'_>, at_idx: usize, out: &mut Vec<Finding>) {
+    fn visit(&mut self, text: &'t Normalized<'_>, at_idx: usize, out: &mut Vec<Finding>) {
         // The test most tokens fail, kept in the caller's loop; the rest is read out of line.
         let token = &text.tokens()[at_idx];
         let worth_reading = match token.class {
@@ -207,7 +209,7 @@ impl TokenPass {
 
     /// [`TokenPass::visit`] for an `@` or a word shaped like a listed one.
     #[inline(never)]
-    fn read(&mut self, text: &Normalized<'_>, at_idx: usize, out: &mut Vec<Finding>) {
+    fn read(&mut self, text: &'t Normalized<'_>, at_idx: usize, out: &mut Vec<Finding>) {
         let token = &text.tokens()[at_idx];
         let spoken = match token.class {
             TokenClass::At => false,
@@ -233,7 +235,7 @@ impl TokenPass {
         if token.start() < self.last_end {
             return;
         }
-        if let Some(found) = address_around(text, at_idx, spoken) {
+        if let Some(found) = address_around(text, at_idx, spoken, &mut self.labels) {
             self.last_end = found.end;
             out.push(found);
         }
@@ -431,8 +433,14 @@ impl WordShapes {
     }
 }
 
-/// The local part ending just before `at_idx` and the domain after it.
-fn address_around(text: &Normalized<'_>, at_idx: usize, spoken: bool) -> Option<Finding> {
+/// The local part ending just before `at_idx` and the domain after it. `labels` is room for
+/// the domain's labels, kept from one call to the next so that no call allocates it.
+fn address_around<'t>(
+    text: &'t Normalized<'_>,
+    at_idx: usize,
+    spoken: bool,
+    labels: &mut Vec<&'t str>,
+) -> Option<Finding> {
     let tokens = text.tokens();
     // Left: an optional single space (required when "at" is spoken), then the local part.
     let mut left = at_idx.checked_sub(1)?;
@@ -450,12 +458,7 @@ fn address_around(text: &Normalized<'_>, at_idx: usize, spoken: bool) -> Option<
     }
     // The domain first: after most "at"s of a text ("at the station", "at $3.50 each") no
     // domain resolves, and the local part need not be built.
-    let domain_labels = domain_labels(text, right)?;
-    let (labels, last_idx, spoken_dot) = (
-        domain_labels.labels(),
-        domain_labels.last_used,
-        domain_labels.spoken_dot,
-    );
+    let (last_idx, spoken_dot) = domain_labels(text, right, labels)?;
     let domain = resolve_domain(labels, spoken)?;
     let (local_first, local) = local_part(text, left, spoken)?;
     if spoken && NOT_LOCAL_PARTS.contains(&local.as_str()) {
@@ -589,33 +592,19 @@ fn local_part(text: &Normalized<'_>, last: usize, spoken: bool) -> Option<(usize
 /// The most labels a domain has; more are not an address.
 const MAX_LABELS: usize = 8;
 
-/// A domain's labels as the compact text writes them, found by [`domain_labels`].
-struct DomainLabels<'t> {
-    labels: [&'t str; MAX_LABELS],
-    len: usize,
-    /// The index of the last token used.
-    last_used: usize,
-    /// Whether a dot was spoken.
-    spoken_dot: bool,
-}
-
-impl<'t> DomainLabels<'t> {
-    fn labels(&self) -> &[&'t str] {
-        &self.labels[..self.len]
-    }
-}
-
-/// Labels separated by `.`, spoken dots or bracketed dots. A label is a run of tokens, and
-/// the compact text is the tokens' texts end to end, so each label is a slice of it: after
-/// most "at"s of a text nothing is built to find that no domain follows.
-fn domain_labels<'t>(text: &'t Normalized<'_>, first: usize) -> Option<DomainLabels<'t>> {
+/// Labels separated by `.`, spoken dots or bracketed dots, put in `labels` (cleared first);
+/// returns the index of the last token used and whether a dot was spoken. A label is a run
+/// of tokens, and the compact text is the tokens' texts end to end, so each label is a slice
+/// of it: after most "at"s of a text nothing is built to find that no domain follows.
+fn domain_labels<'t>(
+    text: &'t Normalized<'_>,
+    first: usize,
+    labels: &mut Vec<&'t str>,
+) -> Option<(usize, bool)> {
     let tokens = text.tokens();
-    let mut found = DomainLabels {
-        labels: [""; MAX_LABELS],
-        len: 0,
-        last_used: first,
-        spoken_dot: false,
-    };
+    labels.clear();
+    let mut last_used = first;
+    let mut spoken_dot = false;
     let mut i = first;
     loop {
         // One label: words/numbers joined by '-'.
@@ -642,15 +631,14 @@ fn domain_labels<'t>(text: &'t Normalized<'_>, first: usize) -> Option<DomainLab
             break;
         }
         // A spoken dot word is never itself a label.
-        if found.len > 0 && lexicon::is_dot_word(label) {
+        if !labels.is_empty() && lexicon::is_dot_word(label) {
             break;
         }
-        if found.len == MAX_LABELS {
+        if labels.len() == MAX_LABELS {
             return None;
         }
-        found.labels[found.len] = label;
-        found.len += 1;
-        found.last_used = if trailing_hyphen { j - 2 } else { j - 1 };
+        labels.push(label);
+        last_used = if trailing_hyphen { j - 2 } else { j - 1 };
         if trailing_hyphen {
             break;
         }
@@ -672,7 +660,7 @@ fn domain_labels<'t>(text: &'t Normalized<'_>, first: usize) -> Option<DomainLab
                     (Some(n), Some(a))
                         if is_space(a) && lexicon::is_dot_word(text.token_text(n)) =>
                     {
-                        found.spoken_dot = true;
+                        spoken_dot = true;
                         k += 3;
                         true
                     }
@@ -693,10 +681,10 @@ fn domain_labels<'t>(text: &'t Normalized<'_>, first: usize) -> Option<DomainLab
             _ => break,
         }
     }
-    if found.len == 0 {
+    if labels.is_empty() {
         return None;
     }
-    Some(found)
+    Some((last_used, spoken_dot))
 }
 
 /// Turns the labels into a domain: a known public suffix at the end, or a lone provider name

@@ -1112,6 +1112,14 @@ fn mention_windows(text: &Normalized<'_>, lower: &str, out: &[Finding]) -> Vec<(
     merged
 }
 
+/// Whether `folded` has a `$` right before an ASCII letter, as every cash tag does. Most
+/// dollar signs start a price ("$50"), and the cash-tag regex would search around each.
+fn may_hold_cashtag(folded: &str) -> bool {
+    let bytes = folded.as_bytes();
+    memchr::memchr_iter(b'$', bytes)
+        .any(|at| bytes.get(at + 1).is_some_and(u8::is_ascii_alphabetic))
+}
+
 /// Whether the text at `at` ends a clause: end of text, punctuation, or a word that closes
 /// an invitation ("instead", "please", "app").
 fn ends_clause(lower: &str, at: usize) -> bool {
@@ -1296,7 +1304,7 @@ impl Detector for ChannelDetector {
             }
         }
         let folded = text.folded();
-        if folded.contains('$') {
+        if may_hold_cashtag(folded) {
             for caps in self.cashtag.captures_iter(folded) {
                 let Some(tag) = caps.name("tag") else {
                     continue;

@@ -337,8 +337,8 @@ struct Request {
 
 /// Finds channel invitations, handles, payment offers and off-platform requests.
 pub struct ChannelDetector {
-    /// Every shape and request pattern (shapes first, then requests): one pass over a text
-    /// finds where each of them matches.
+    /// Every shape and request pattern (shapes first, then requests, then [`MEETING_ID`]): one
+    /// pass over a text finds where each of them matches.
     patterns: Patterns,
     /// For each shape, in order, what reads its capture groups.
     shape_readers: Vec<ShapeReader>,
@@ -350,7 +350,6 @@ pub struct ChannelDetector {
     requests: Vec<Request>,
     cashtag: Regex,
     skype_live: Regex,
-    meeting_id: Regex,
     money_words: Regex,
     talk_words: Regex,
     triggers: aho_corasick::AhoCorasick,
@@ -364,6 +363,11 @@ fn channel_group() -> String {
         .collect();
     format!(r"(?P<ch>{})", alternatives.join("|"))
 }
+
+/// A meeting's ID after its name ("zoom id: 123 456 7890"), searched after the shape and
+/// request patterns in the same pass (see [`Patterns`]).
+const MEETING_ID: &str =
+    r"\b(?:zoom|meeting)\s*(?:id|#|number|no)\s*[:#]?\s*\d{3}[\s-]?\d{3,4}[\s-]?\d{3,5}\b";
 
 /// Patterns, each with what its matches report.
 type Table<T> = Vec<(String, T)>;
@@ -632,8 +636,10 @@ impl Default for ChannelDetector {
             requests.into_iter().unzip();
         let patterns: Vec<String> = shape_patterns
             .iter()
-            .chain(&request_patterns)
-            .map(|pattern| ascii_word_boundaries(pattern))
+            .map(String::as_str)
+            .chain(request_patterns.iter().map(String::as_str))
+            .chain([MEETING_ID])
+            .map(ascii_word_boundaries)
             .collect();
         // Parsed once: parsing costs about as much as compiling.
         let hirs = regex_automata::util::syntax::parse_many(&patterns).expect("patterns parse");
@@ -771,9 +777,6 @@ impl Default for ChannelDetector {
                 r"(?:^|[^\w$])\$(?P<tag>[A-Za-z][A-Za-z0-9_]{2,20})\b",
             ),
             skype_live: crate::lexicon::ascii_regex(r"\blive:(?:\.cid\.)?[a-z0-9][a-z0-9._-]{2,}"),
-            meeting_id: crate::lexicon::ascii_regex(
-                r"\b(?:zoom|meeting)\s*(?:id|#|number|no)\s*[:#]?\s*\d{3}[\s-]?\d{3,4}[\s-]?\d{3,5}\b",
-            ),
             money_words: crate::lexicon::ascii_regex(
                 r"\b(?:pay|paid|paying|payment|payments|money|fees?|cut|commission|discount|price|cheaper|invoice|cash|deal|charge|charges|rate|\$)",
             ),
@@ -788,8 +791,9 @@ impl Default for ChannelDetector {
     }
 }
 
-/// Every shape and request pattern (shapes first, then requests), compiled from one parse as
-/// a leftmost-first alternation and as the set of all their matches.
+/// Every shape and request pattern (shapes first, then requests, then [`MEETING_ID`]),
+/// compiled from one parse as a leftmost-first alternation and as the set of all their
+/// matches.
 struct Patterns {
     /// The alternation, forward and reverse. Its matches say where any pattern can start
     /// (see [`Patterns::starts`]); searched anchored for one pattern, it gives that
@@ -1326,7 +1330,7 @@ impl Detector for ChannelDetector {
                 ));
             }
         }
-        // Byte tests before the substring searches: most texts have no colon and no "z".
+        // A byte test before the substring search: most texts have no colon.
         let lower_bytes = lower.as_bytes();
         if lower_bytes.contains(&b':') && lower.contains("live:") {
             for m in self.skype_live.find_iter(lower) {
@@ -1341,14 +1345,9 @@ impl Detector for ChannelDetector {
                 ));
             }
         }
-        let meeting_words = (lower_bytes.contains(&b'z') && lower.contains("zoom"))
-            || (lower_bytes.contains(&b'g') && lower.contains("meeting"));
-        for m in self
-            .meeting_id
-            .find_iter(lower)
-            .take(if meeting_words { usize::MAX } else { 0 })
-        {
-            let (start, end) = span(m.start(), m.end());
+        let meeting_pattern = self.shapes.len() + self.requests.len();
+        for m in located.matches_of(meeting_pattern, Some) {
+            let (start, end) = span(m.start, m.end);
             out.push(Finding::new(
                 Kind::Meeting,
                 Some("zoom".into()),
@@ -1457,6 +1456,7 @@ mod tests {
             "hmu on snap, nobody takes a cut, fee-free, contact me directly",
             "let's talk outside, here's my number, send me your email",
             "wa wa x x tg ig in on to my me",
+            "zoom id: 123 456 7890, meeting #987-6543-210 zoom no 1234567890123",
         ];
         // Every line at many offsets, with filler that matches nothing in between.
         let mut lower = String::new();
@@ -1470,8 +1470,9 @@ mod tests {
         let detector = ChannelDetector::default();
         let mut located = detector.patterns.locate(&lower);
         let (shapes, requests) = pattern_table();
-        let sources = shapes.iter().map(|(source, _)| source);
-        let sources = sources.chain(requests.iter().map(|(source, _)| source));
+        let sources = shapes.iter().map(|(source, _)| source.as_str());
+        let sources = sources.chain(requests.iter().map(|(source, _)| source.as_str()));
+        let sources = sources.chain([MEETING_ID]);
         let mut n_matches = 0;
         for (idx, source) in sources.enumerate() {
             let regex = crate::lexicon::ascii_regex(source);

@@ -109,12 +109,10 @@ impl Detector for LinkDetector {
 
     fn detect(&self, text: &Normalized<'_>, scan: &ScanContext<'_>, out: &mut Vec<Finding>) {
         let folded = text.folded();
-        // A link needs a dot followed by a letter or digit ("site.com", "t.me") or a scheme;
-        // the full stop at the end of a sentence is not enough.
+        // A link needs a top-level domain ("site.com", "t.me") or a scheme (see
+        // [`is_tld_dot`]); the full stop at the end of a sentence is not enough.
         let bytes = folded.as_bytes();
-        let dotted = bytes
-            .windows(2)
-            .any(|w| w[0] == b'.' && w[1].is_ascii_alphanumeric());
+        let dotted = bytes.windows(2).any(|w| is_tld_dot(w[0], w[1]));
         // (The byte test first: a substring search costs several times more, and most texts
         // have no colon.)
         let has_scheme = || bytes.contains(&b':') && folded.contains("://");
@@ -174,7 +172,8 @@ impl Detector for LinkDetector {
     }
 }
 
-/// The links `linkify` finds in `text`, each with the offset of the piece it was found in.
+/// The links `linkify` finds in `text`, each with the offset of the piece it was found in:
+/// all those [`parse_link`] keeps, and maybe some it drops.
 ///
 /// Running `linkify` over a whole document sends every full stop and colon to its scanners,
 /// which walk the word around it. Only the words (runs without a space or line break) that
@@ -193,9 +192,10 @@ fn links_in<'t>(
 }
 
 /// The byte ranges of the words of `text` (split at spaces and line breaks) that can hold a
-/// link for `linkify`: one with `://` (a scheme), or with a dot followed by a letter, a digit
-/// or a non-ASCII character (the last label of a host). `linkify` finds nothing elsewhere: its
-/// scheme scanner starts at `://` and its host scanner needs such a dot.
+/// link that [`parse_link`] keeps: one with `://` (a scheme) or with a dot followed by an ASCII
+/// letter (a top-level domain). The numbers of a long document ("$314.99", "v1.18.1",
+/// "24.8 kg") are most of its dots, and none of them are looked at again (see
+/// [`is_tld_dot`]).
 ///
 /// A short text (a chat message) is given whole: splitting it saves nothing and would add its
 /// own searches to every message with a link.
@@ -211,9 +211,7 @@ fn link_words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
         while let Some(i) = memchr::memchr2(b'.', b':', &bytes[from..]).map(|i| from + i) {
             let after = &bytes[i + 1..];
             let trigger = if bytes[i] == b'.' {
-                after
-                    .first()
-                    .is_some_and(|&b| b.is_ascii_alphanumeric() || !b.is_ascii())
+                after.first().is_some_and(|&b| is_tld_dot(b'.', b))
             } else {
                 after.starts_with(b"//")
             };
@@ -230,6 +228,17 @@ fn link_words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
         }
         None
     }))
+}
+
+/// Whether `dot, next` starts a top-level domain: a dot followed by an ASCII letter.
+///
+/// This is why a text (or a word) with neither such a dot nor `://` has no link [`parse_link`]
+/// keeps. `linkify`'s scheme scanner starts at `://`. Its host scanner checks the last label
+/// of a host: it must start with two ASCII letters right after the dot (`valid_tld`), unless
+/// the host is all digits and dots, four numbers (an IPv4 address). Such a host without a
+/// scheme is no registrable name, so [`parse_link`] drops it.
+fn is_tld_dot(dot: u8, next: u8) -> bool {
+    dot == b'.' && next.is_ascii_alphabetic()
 }
 
 /// The length up to which [`link_words`] gives a text whole.
@@ -371,8 +380,9 @@ mod tests {
         );
     }
 
-    /// `links_in` finds exactly what `linkify` finds over the whole text, on long texts that
-    /// mix links, schemes, dots, quotes, brackets and non-ASCII text in every order.
+    /// `links_in` finds exactly the links `parse_link` keeps that `linkify` finds over the
+    /// whole text, on long texts that mix links, schemes, dots, numbers, IPv4 addresses,
+    /// quotes, brackets and non-ASCII text in every order.
     #[test]
     fn words_give_the_same_links_as_the_whole_text() {
         const PIECES: &[&str] = &[
@@ -388,6 +398,11 @@ mod tests {
             "ftp://",
             "a.b",
             "1.2.3.4",
+            "10.0.0.1:8080/a",
+            "http://192.168.0.1",
+            "$314.99",
+            "v1.18.1",
+            "é.ü",
             "'",
             "\"",
             "(",
@@ -432,9 +447,11 @@ mod tests {
             }
             let whole: Vec<(usize, usize)> = finder
                 .links(&text)
+                .filter(|link| parse_link(link.as_str()).is_some())
                 .map(|link| (link.start(), link.end()))
                 .collect();
             let by_word: Vec<(usize, usize)> = links_in(&finder, &text)
+                .filter(|(_, link)| parse_link(link.as_str()).is_some())
                 .map(|(offset, link)| (offset + link.start(), offset + link.end()))
                 .collect();
             assert!(!whole.is_empty());

@@ -109,16 +109,6 @@ impl Detector for LinkDetector {
 
     fn detect(&self, text: &Normalized<'_>, scan: &ScanContext<'_>, out: &mut Vec<Finding>) {
         let folded = text.folded();
-        // A link needs a top-level domain ("site.com", "t.me") or a scheme (see
-        // [`is_tld_dot`]); the full stop at the end of a sentence is not enough.
-        let bytes = folded.as_bytes();
-        let dotted = bytes.windows(2).any(|w| is_tld_dot(w[0], w[1]));
-        // (The byte test first: a substring search costs several times more, and most texts
-        // have no colon.)
-        let has_scheme = || bytes.contains(&b':') && folded.contains("://");
-        if !dotted && !has_scheme() {
-            return;
-        }
         for (offset, link) in links_in(&self.finder, folded) {
             let link_start = offset + link.start();
             let link_end = offset + link.end();
@@ -197,12 +187,12 @@ fn links_in<'t>(
 /// "24.8 kg") are most of its dots, and none of them are looked at again (see
 /// [`is_tld_dot`]).
 ///
-/// A short text (a chat message) is given whole: splitting it saves nothing and would add its
-/// own searches to every message with a link.
+/// A short text (a chat message) is given whole when it can hold such a link: splitting it
+/// saves nothing and would add its own searches to every message with a link.
 fn link_words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let bytes = text.as_bytes();
     let short = bytes.len() <= SHORT_TEXT;
-    let whole = short.then_some((0, bytes.len()));
+    let whole = (short && could_hold_link(text)).then_some((0, bytes.len()));
     // Where to look for the next dot or colon (nowhere in a short text, given whole), and
     // where the last word given out ended.
     let mut from = if short { bytes.len() } else { 0 };
@@ -228,6 +218,15 @@ fn link_words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
         }
         None
     }))
+}
+
+/// Whether `text` has a top-level domain's dot or a scheme: one pass over its bytes, as a
+/// short text needs no more. (The byte test for a colon first: a substring search costs
+/// several times more, and most texts have no colon.)
+fn could_hold_link(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.windows(2).any(|w| is_tld_dot(w[0], w[1]))
+        || (bytes.contains(&b':') && text.contains("://"))
 }
 
 /// Whether `dot, next` starts a top-level domain: a dot followed by an ASCII letter.

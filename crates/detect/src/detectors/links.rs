@@ -6,6 +6,7 @@
 //! `e.g.` and `config.rs` out. Bare names that look like source files (`main.py`, `setup.sh`)
 //! are not links unless written with a scheme, `www.` or a path.
 
+use aho_corasick::{packed, AhoCorasick, Input, MatchKind};
 use linkify::{LinkFinder, LinkKind};
 
 use super::{phone, Detector, ScanContext};
@@ -15,6 +16,8 @@ use crate::{Finding, Kind};
 /// Finds links and classifies them by platform.
 pub struct LinkDetector {
     finder: LinkFinder,
+    /// Where a long text's words with a possible link are (see [`link_words`]).
+    triggers: Triggers,
 }
 
 impl Default for LinkDetector {
@@ -22,7 +25,10 @@ impl Default for LinkDetector {
         let mut finder = LinkFinder::new();
         finder.url_must_have_scheme(false);
         finder.kinds(&[LinkKind::Url]);
-        LinkDetector { finder }
+        LinkDetector {
+            finder,
+            triggers: Triggers::new(),
+        }
     }
 }
 
@@ -109,7 +115,7 @@ impl Detector for LinkDetector {
 
     fn detect(&self, text: &Normalized<'_>, scan: &ScanContext<'_>, out: &mut Vec<Finding>) {
         let folded = text.folded();
-        for (offset, link) in links_in(&self.finder, folded) {
+        for (offset, link) in links_in(&self.finder, &self.triggers, folded) {
             let link_start = offset + link.start();
             let link_end = offset + link.end();
             let Some(parsed) = parse_link(link.as_str()) else {
@@ -172,9 +178,10 @@ impl Detector for LinkDetector {
 /// links in that word.
 fn links_in<'t>(
     finder: &'t LinkFinder,
+    triggers: &'t Triggers,
     text: &'t str,
 ) -> impl Iterator<Item = (usize, linkify::Link<'t>)> + 't {
-    link_words(text).flat_map(move |(start, end)| {
+    link_words(triggers, text).flat_map(move |(start, end)| {
         finder
             .links(&text[start..end])
             .map(move |link| (start, link))
@@ -189,35 +196,82 @@ fn links_in<'t>(
 ///
 /// A short text (a chat message) is given whole when it can hold such a link: splitting it
 /// saves nothing and would add its own searches to every message with a link.
-fn link_words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+fn link_words<'t>(
+    triggers: &'t Triggers,
+    text: &'t str,
+) -> impl Iterator<Item = (usize, usize)> + 't {
     let bytes = text.as_bytes();
     let short = bytes.len() <= SHORT_TEXT;
     let whole = (short && could_hold_link(text)).then_some((0, bytes.len()));
-    // Where to look for the next dot or colon (nowhere in a short text, given whole), and
-    // where the last word given out ended.
+    // Where to look for the next trigger (nowhere in a short text, given whole), and where
+    // the last word given out ended.
     let mut from = if short { bytes.len() } else { 0 };
     let mut given_end = 0;
     whole.into_iter().chain(std::iter::from_fn(move || {
-        while let Some(i) = memchr::memchr2(b'.', b':', &bytes[from..]).map(|i| from + i) {
-            let after = &bytes[i + 1..];
-            let trigger = if bytes[i] == b'.' {
-                after.first().is_some_and(|&b| is_tld_dot(b'.', b))
-            } else {
-                after.starts_with(b"//")
-            };
-            if !trigger {
-                from = i + 1;
-                continue;
-            }
-            let start = memchr::memrchr2(b' ', b'\n', &bytes[given_end..i])
-                .map_or(given_end, |s| given_end + s + 1);
-            let end = memchr::memchr2(b' ', b'\n', after).map_or(bytes.len(), |e| i + 1 + e);
-            from = end;
-            given_end = end;
-            return Some((start, end));
-        }
-        None
+        let i = triggers.find(bytes, from)?;
+        let start = memchr::memrchr2(b' ', b'\n', &bytes[given_end..i])
+            .map_or(given_end, |s| given_end + s + 1);
+        let end = memchr::memchr2(b' ', b'\n', &bytes[i..]).map_or(bytes.len(), |e| i + e);
+        from = end;
+        given_end = end;
+        Some((start, end))
     }))
+}
+
+/// A searcher for what starts a possible link in [`link_words`]: a top-level domain's dot
+/// ([`is_tld_dot`]) or `://`. Searching for these pairs skips the dots before digits and
+/// spaces, most of a document's, many bytes at a time, where a search for every dot and
+/// colon stops at each (Teddy takes a third of the instructions `memchr2` did).
+enum Triggers {
+    /// Teddy, where the CPU has the vector instructions it needs.
+    Teddy(packed::Searcher),
+    /// The same matches elsewhere.
+    Automaton(AhoCorasick),
+}
+
+impl Triggers {
+    fn new() -> Triggers {
+        let patterns = Triggers::patterns();
+        // Slim Teddy reads twice the bytes per step of the fat one it would pick for 53
+        // patterns; its extra candidates are rare here.
+        let teddy = packed::Config::new()
+            .only_teddy_fat(Some(false))
+            .builder()
+            .extend(&patterns)
+            .build();
+        match teddy {
+            Some(teddy) => Triggers::Teddy(teddy),
+            None => Triggers::automaton(),
+        }
+    }
+
+    /// The portable searcher (also what the tests hold Teddy to).
+    fn automaton() -> Triggers {
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(Triggers::patterns())
+            .expect("53 two- and three-byte patterns build");
+        Triggers::Automaton(automaton)
+    }
+
+    /// A dot with each letter that can follow it in a top-level domain, and `://`.
+    fn patterns() -> Vec<Vec<u8>> {
+        let tld_dots = (0..=u8::MAX)
+            .filter(|&next| is_tld_dot(b'.', next))
+            .map(|next| vec![b'.', next]);
+        tld_dots.chain([b"://".to_vec()]).collect()
+    }
+
+    /// Where the first trigger in `bytes` at or after `from` starts.
+    fn find(&self, bytes: &[u8], from: usize) -> Option<usize> {
+        let found = match self {
+            Triggers::Teddy(teddy) => {
+                teddy.find_in(bytes, aho_corasick::Span::from(from..bytes.len()))
+            }
+            Triggers::Automaton(automaton) => automaton.find(Input::new(bytes).range(from..)),
+        };
+        found.map(|m| m.start())
+    }
 }
 
 /// Whether `text` has a top-level domain's dot or a scheme: one pass over its bytes, as a
@@ -429,7 +483,7 @@ mod tests {
             "ｗａ．ｍｅ",
         ];
         const SEPARATORS: &[&str] = &["", "", "", " ", "\n", "  "];
-        let finder = LinkDetector::default().finder;
+        let LinkDetector { finder, triggers } = LinkDetector::default();
         // A fixed linear congruential generator: the same texts on every run.
         let mut state: u64 = 0x2545_f491_4f6c_dd1d;
         let mut next = |n: usize| {
@@ -449,12 +503,17 @@ mod tests {
                 .filter(|link| parse_link(link.as_str()).is_some())
                 .map(|link| (link.start(), link.end()))
                 .collect();
-            let by_word: Vec<(usize, usize)> = links_in(&finder, &text)
+            let by_word: Vec<(usize, usize)> = links_in(&finder, &triggers, &text)
                 .filter(|(_, link)| parse_link(link.as_str()).is_some())
                 .map(|(offset, link)| (offset + link.start(), offset + link.end()))
                 .collect();
             assert!(!whole.is_empty());
             assert_eq!(by_word, whole, "{text:?}");
+            let (teddy, automaton) = (&triggers, &Triggers::automaton());
+            for from in 0..text.len() {
+                let bytes = text.as_bytes();
+                assert_eq!(teddy.find(bytes, from), automaton.find(bytes, from));
+            }
         }
     }
 

@@ -801,7 +801,11 @@ impl DigitRuns<'_, '_> {
             .and_then(|rest| rest.iter().position(|t| t.class == TokenClass::Number))
         {
             i += skipped;
-            let (last, n_digits) = run_end_token(text, i);
+            let RunEnd {
+                last,
+                n_digits,
+                stop,
+            } = run_end_token(text, i);
             let run_start = tokens[i].start();
             let run_end = tokens[last].end();
             // `try_run` wants seven digits; the gate's questions cost more than counting.
@@ -821,7 +825,7 @@ impl DigitRuns<'_, '_> {
                 );
                 try_run(text, self.scan, self.named, &groups, plus, found_spans, out);
             }
-            i = last + 1;
+            i = stop;
         }
     }
 
@@ -833,9 +837,20 @@ impl DigitRuns<'_, '_> {
     }
 }
 
-/// The last number token of the run of number tokens that starts at `first` (number tokens
-/// separated by at most three spaces and phone punctuation), and the run's number of digits.
-fn run_end_token(text: &Normalized<'_>, first: usize) -> (usize, usize) {
+/// Where a run of number tokens ends ([`run_end_token`]).
+struct RunEnd {
+    /// The run's last number token.
+    last: usize,
+    /// The run's number of digits.
+    n_digits: usize,
+    /// Where the reading stopped: no number token lies between `last` and here, so the next
+    /// run is looked for from here, not again from `last`.
+    stop: usize,
+}
+
+/// The end of the run of number tokens that starts at `first` (number tokens separated by at
+/// most three spaces and phone punctuation).
+fn run_end_token(text: &Normalized<'_>, first: usize) -> RunEnd {
     let tokens = text.tokens();
     // The bytes of a token's compact text, not the `str`, which would check character
     // boundaries for every token of every run; a number token's text is its digits.
@@ -844,6 +859,7 @@ fn run_end_token(text: &Normalized<'_>, first: usize) -> (usize, usize) {
     let mut last = first;
     let mut n_digits = tokens.get(first).map_or(0, |t| text_of(t).len());
     let mut n_separators = 0;
+    let mut stop = tokens.len();
     for (j, token) in tokens.iter().enumerate().skip(first + 1) {
         match token.class {
             TokenClass::Number => {
@@ -865,13 +881,21 @@ fn run_end_token(text: &Normalized<'_>, first: usize) -> (usize, usize) {
             {
                 n_separators += 1
             }
-            _ => break,
+            _ => {
+                stop = j;
+                break;
+            }
         }
         if n_separators > 3 {
+            stop = j;
             break;
         }
     }
-    (last, n_digits)
+    RunEnd {
+        last,
+        n_digits,
+        stop,
+    }
 }
 
 fn try_run(

@@ -20,7 +20,7 @@ use rlibphonenumber::phonenumber_matcher::{Leniency, PHONE_MATCHER_FACTORY};
 use rlibphonenumber::{PhoneNumber, PhoneNumberFormat, PHONE_NUMBER_UTIL};
 
 use super::{Detector, ScanContext, SpanIndex};
-use crate::normalize::{ceil_char_boundary, floor_char_boundary, Normalized, Token, TokenClass};
+use crate::normalize::{ceil_char_boundary, floor_char_boundary, Normalized, TokenClass};
 use crate::{Finding, Kind, Region};
 
 /// Finds phone numbers.
@@ -852,35 +852,36 @@ struct RunEnd {
 /// most three spaces and phone punctuation).
 fn run_end_token(text: &Normalized<'_>, first: usize) -> RunEnd {
     let tokens = text.tokens();
-    // The bytes of a token's compact text, not the `str`, which would check character
-    // boundaries for every token of every run; a number token's text is its digits.
+    // A number token's text is its digits: its length is read from its range. Punctuation is
+    // compared as bytes, not as a `str`, which would check character boundaries.
     let compact = text.compact().as_bytes();
-    let text_of = |token: &Token| compact.get(token.text_range()).unwrap_or_default();
     let mut last = first;
-    let mut n_digits = tokens.get(first).map_or(0, |t| text_of(t).len());
+    let mut n_digits = tokens.get(first).map_or(0, |t| t.text_range().len());
     let mut n_separators = 0;
     let mut stop = tokens.len();
     for (j, token) in tokens.iter().enumerate().skip(first + 1) {
         match token.class {
             TokenClass::Number => {
                 last = j;
-                n_digits += text_of(token).len();
+                n_digits += token.text_range().len();
                 n_separators = 0;
             }
             TokenClass::Space { .. } | TokenClass::Dot => n_separators += 1,
-            TokenClass::Punct if matches!(text_of(token), b"-" | b"(" | b")" | b"/") => {
-                n_separators += 1
-            }
-            // A spoken pause ("oh seven nine one one, one two three"), not a thousands
-            // separator ("1,048,576"): a comma counts only when a space follows it.
-            TokenClass::Punct
-                if text_of(token) == b","
-                    && tokens
-                        .get(j + 1)
-                        .is_some_and(|t| matches!(t.class, TokenClass::Space { .. })) =>
-            {
-                n_separators += 1
-            }
+            TokenClass::Punct => match compact.get(token.text_range()).unwrap_or_default() {
+                b"-" | b"(" | b")" | b"/" => n_separators += 1,
+                // A spoken pause ("oh seven nine one one, one two three"), not a thousands
+                // separator ("1,048,576"): a comma counts only when a space follows it.
+                b"," if tokens
+                    .get(j + 1)
+                    .is_some_and(|t| matches!(t.class, TokenClass::Space { .. })) =>
+                {
+                    n_separators += 1
+                }
+                _ => {
+                    stop = j;
+                    break;
+                }
+            },
             _ => {
                 stop = j;
                 break;

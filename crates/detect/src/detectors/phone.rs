@@ -806,13 +806,14 @@ impl DigitRuns<'_, '_> {
                 n_digits,
                 stop,
             } = run_end_token(text, i);
+            // `try_run` wants seven digits; the gate's questions cost more than counting.
+            if n_digits < 7 {
+                i = stop;
+                continue;
+            }
             let run_start = tokens[i].start();
             let run_end = tokens[last].end();
-            // `try_run` wants seven digits; the gate's questions cost more than counting.
-            if n_digits >= 7
-                && gate.worth_parsing(run_start, run_end)
-                && !self.matched_around(run_start, run_end)
-            {
+            if gate.worth_parsing(run_start, run_end) && !self.matched_around(run_start, run_end) {
                 let plus = i >= 1 && text.token_text(&tokens[i - 1]) == "+";
                 groups.clear();
                 groups.extend(

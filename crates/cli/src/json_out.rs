@@ -42,8 +42,9 @@ pub fn write_raw_id(out: &mut Vec<u8>, id: Option<&RawValue>) {
     }
 }
 
-/// Appends one finding as a JSON object. `in_conversation` adds `message` (and `messages`
-/// when more than one message contributed), which only mean something for conversations.
+/// Appends one finding as a JSON object. `in_conversation` adds `message` (and, when more
+/// than one message contributed, `messages` and `parts`: the evidence's span in each of them),
+/// which only mean something for conversations.
 pub fn write_finding(out: &mut Vec<u8>, finding: &Finding, in_conversation: bool) {
     out.extend_from_slice(b"{\"kind\":\"");
     // Kind names are fixed lower-case ASCII words: no escaping needed.
@@ -70,6 +71,20 @@ pub fn write_finding(out: &mut Vec<u8>, finding: &Finding, in_conversation: bool
                     out.push(b',');
                 }
                 write_usize(out, *message);
+            }
+            out.push(b']');
+            out.extend_from_slice(b",\"parts\":[");
+            for (part_idx, part) in finding.parts.iter().enumerate() {
+                if part_idx > 0 {
+                    out.push(b',');
+                }
+                out.extend_from_slice(b"{\"message\":");
+                write_usize(out, part.message);
+                out.extend_from_slice(b",\"start\":");
+                write_usize(out, part.start);
+                out.extend_from_slice(b",\"end\":");
+                write_usize(out, part.end);
+                out.push(b'}');
             }
             out.push(b']');
         }

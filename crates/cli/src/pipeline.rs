@@ -17,7 +17,7 @@ use std::path::PathBuf;
 use std::sync::{mpsc, Arc, Mutex};
 
 use anyhow::{Context as _, Result};
-use offside_detect::{redact, Engine, Region};
+use offside_detect::{redact, redact_conversation, Engine, Region};
 
 use crate::json_out::{self, LineLocation};
 use crate::record::{self, Body, Record, RegionCache};
@@ -98,6 +98,8 @@ impl RecordHandler for RedactHandler<'_> {
             Body::Conversation(messages) => {
                 let texts: Vec<&str> = messages.iter().map(|m| m.text()).collect();
                 let findings = self.engine.scan_conversation(&texts, region);
+                // Every part of a value split over messages is masked where it stands.
+                let masked = redact_conversation(&texts, &findings);
                 out.extend_from_slice(b",\"conversation\":[");
                 for (message_idx, message) in messages.iter().enumerate() {
                     if message_idx > 0 {
@@ -109,14 +111,8 @@ impl RecordHandler for RedactHandler<'_> {
                         out.extend_from_slice(from.get().as_bytes());
                         out.push(b',');
                     }
-                    // Each finding's span is relative to the message it starts in.
-                    let message_findings: Vec<_> = findings
-                        .iter()
-                        .filter(|f| f.message == Some(message_idx))
-                        .cloned()
-                        .collect();
                     out.extend_from_slice(b"\"text\":");
-                    json_out::write_str(out, &redact(texts[message_idx], &message_findings));
+                    json_out::write_str(out, &masked[message_idx]);
                     out.push(b'}');
                 }
                 out.push(b']');

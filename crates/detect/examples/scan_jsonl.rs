@@ -32,6 +32,12 @@ fn finding_json(finding: &Finding, in_conversation: bool) -> Value {
         }
         if finding.messages.len() > 1 {
             object["messages"] = json!(finding.messages);
+            let parts: Vec<Value> = finding
+                .parts
+                .iter()
+                .map(|p| json!({"message": p.message, "start": p.start, "end": p.end}))
+                .collect();
+            object["parts"] = json!(parts);
         }
     }
     object

@@ -6,9 +6,10 @@
 //! space and scanned again. A finding in a joined window that starts in the window's first
 //! message and ends in a later one is a split value: it is reported once, with the index of
 //! the message it starts in (`message`) and every message that contributed (`messages`).
-//! Its `start` is an offset in the first message and its `end` an offset in the last one.
+//! Its `start` is an offset in the first message and its `end` an offset in the last one;
+//! `parts` gives the evidence in each contributing message, so that every part can be masked.
 
-use crate::{Engine, Finding, Region};
+use crate::{Engine, Finding, Part, Region};
 
 /// How many consecutive messages a split value may span.
 pub const WINDOW: usize = 4;
@@ -58,6 +59,19 @@ pub fn scan(engine: &Engine, messages: &[&str], region: Option<Region>) -> Vec<F
             split.end = f.end - offsets[end_msg];
             split.message = Some(first);
             split.messages = (first..=first + end_msg).collect();
+            split.parts = (0..=end_msg)
+                .filter_map(|k| {
+                    let from = offsets[k];
+                    let to = from + messages[first + k].len();
+                    let start = f.start.max(from);
+                    let end = f.end.min(to);
+                    (start < end).then(|| Part {
+                        message: first + k,
+                        start: start - from,
+                        end: end - from,
+                    })
+                })
+                .collect();
             out.push(split);
         }
     }
@@ -79,6 +93,29 @@ mod tests {
         assert_eq!(phone.messages, vec![0, 1]);
         assert_eq!(&messages[0][phone.start..], "415 839");
         assert_eq!(&messages[1][..phone.end], "2716");
+        let parts: Vec<&str> = phone
+            .parts
+            .iter()
+            .map(|p| &messages[p.message][p.start..p.end])
+            .collect();
+        assert_eq!(parts, ["415 839", "2716"]);
+    }
+
+    #[test]
+    fn masking_a_conversation_masks_every_part_of_a_split_value() {
+        let engine = Engine::new(EngineOptions::default());
+        let messages = ["ok my number", "is 415 839", "27", "16 thanks"];
+        let found = engine.scan_conversation(&messages, Some(Region::US));
+        let masked = crate::redact_conversation(&messages, &found);
+        assert_eq!(masked[0], "ok my number");
+        for (original, masked) in messages.iter().zip(&masked).skip(1) {
+            assert!(
+                !masked.chars().any(|c| c.is_ascii_digit()),
+                "{original:?} became {masked:?}"
+            );
+            assert!(masked.contains("[phone hidden]"), "{masked:?}");
+        }
+        assert!(masked[3].ends_with(" thanks"));
     }
 
     #[test]

@@ -102,6 +102,21 @@ pub struct Finding {
     pub message: Option<usize>,
     /// For values split over several messages: every message index that contributed.
     pub messages: Vec<usize>,
+    /// For values split over several messages: the evidence in each message that
+    /// contributed, in message order (empty otherwise). Masking a split value masks every
+    /// part.
+    pub parts: Vec<Part>,
+}
+
+/// The part of a split value's evidence that lies in one message of a conversation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Part {
+    /// The message's index in the conversation.
+    pub message: usize,
+    /// Byte offset of this part in that message's original text (inclusive).
+    pub start: usize,
+    /// Byte offset of the end of this part in that message's original text (exclusive).
+    pub end: usize,
 }
 
 impl Finding {
@@ -123,6 +138,7 @@ impl Finding {
             rule,
             message: None,
             messages: Vec::new(),
+            parts: Vec::new(),
         }
     }
 }

@@ -29,6 +29,6 @@ mod redact;
 mod region;
 
 pub use engine::{Engine, EngineOptions};
-pub use finding::{Finding, Kind};
-pub use redact::redact;
+pub use finding::{Finding, Kind, Part};
+pub use redact::{redact, redact_conversation};
 pub use region::{Region, RegionError};

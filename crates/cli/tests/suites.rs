@@ -60,6 +60,65 @@ fn dev_corpus_meets_the_thresholds() {
     );
 }
 
+/// Runs `offside eval` on a corpus with minimum flagged recall, label recall and maximum
+/// benign false-positive rate, failing with the report when a figure is outside them.
+fn assert_eval(rel: &str, min_flagged: f64, min_recall: f64, max_fp: f64) {
+    let corpus = repo_file(rel);
+    let output = Command::new(env!("CARGO_BIN_EXE_offside"))
+        .args(["eval", corpus.to_str().unwrap(), "--json"])
+        .args(["--min-flagged-recall", &min_flagged.to_string()])
+        .args(["--min-recall", &min_recall.to_string()])
+        .args(["--max-fp", &max_fp.to_string()])
+        .output()
+        .expect("offside eval runs");
+    assert!(
+        output.status.success(),
+        "{rel} is below its thresholds:\n{}\n{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+/// The corpora of single families (other scripts' digits, number words, channels, payment
+/// rails, encodings, links) beside the dev corpus, each with its benign look-alikes.
+#[test]
+fn family_corpora_meet_the_thresholds() {
+    let dir = repo_file("testdata/corpus");
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .expect("testdata/corpus")
+        .filter_map(|entry| entry.ok())
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".jsonl") && name != "dev.jsonl")
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "no family corpus in {}", dir.display());
+    for name in files {
+        assert_eval(&format!("testdata/corpus/{name}"), 0.95, 0.90, 0.01);
+    }
+}
+
+/// The blind sets after their first score are ordinary test data: they may not get worse than
+/// the figures measured when they were folded in (testdata/blind/README.md).
+#[test]
+fn blind_sets_do_not_get_worse() {
+    assert_eval(
+        "testdata/blind/blind16.jsonl",
+        BLIND16.0,
+        BLIND16.1,
+        BLIND16.2,
+    );
+    assert_eval(
+        "testdata/blind/blind17.jsonl",
+        BLIND17.0,
+        BLIND17.1,
+        BLIND17.2,
+    );
+}
+
+/// (flagged recall, label recall, false positives) floors of the blind sets.
+const BLIND16: (f64, f64, f64) = (0.45, 0.34, 0.07);
+const BLIND17: (f64, f64, f64) = (0.03, 0.03, 0.01);
+
 fn digits(s: &str) -> String {
     s.chars().filter(char::is_ascii_digit).collect()
 }

@@ -1292,6 +1292,37 @@ fn is_invisible(c: char) -> bool {
         | '\u{E0100}'..='\u{E01EF}')
 }
 
+/// The value of a decimal digit outside ASCII, of any script (Unicode general category Nd:
+/// Devanagari `७`, Arabic-Indic `٧`, Persian `۷`, Bengali `৭`, Thai `๗`, fullwidth `７`,
+/// mathematical `𝟕`...). Every Nd block is ten consecutive code points from its zero, so the
+/// generated list of zeros ([`crate::unicode_digits::ND_ZEROS`]) is the whole table; most
+/// characters (Latin, Greek, Cyrillic letters) are below the first zero and cost one
+/// comparison.
+pub(crate) fn decimal_digit(c: char) -> Option<u8> {
+    use crate::unicode_digits::ND_ZEROS;
+    let cp = u32::from(c);
+    if cp < ND_ZEROS[0] {
+        return None;
+    }
+    let at = ND_ZEROS.partition_point(|&zero| zero <= cp);
+    let offset = cp - ND_ZEROS[at - 1];
+    (offset < 10).then_some(offset as u8)
+}
+
+/// `text` with every decimal digit of another script as its ASCII digit ([`decimal_digit`]):
+/// what the rules that read a number's shape (dates, labels) must see. Borrowed when the text
+/// has no such digit.
+pub(crate) fn ascii_digits(text: &str) -> Cow<'_, str> {
+    if text.is_ascii() || !text.chars().any(|c| decimal_digit(c).is_some()) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| decimal_digit(c).map_or(c, |d| char::from(b'0' + d)))
+            .collect(),
+    )
+}
+
 /// Punctuation that stands for `.`, `@` or `-` in disguise.
 fn fold_punctuation(c: char) -> Option<char> {
     Some(match c {
@@ -1314,6 +1345,8 @@ fn fold(original: &str, folded: &mut String, edits: &mut Vec<Edit>) -> bool {
     }
     folded.reserve(original.len());
     let bytes = original.as_bytes();
+    // The last word asked about by look-alike folding: its span and whether it folds.
+    let mut word = (0, 0, false);
     let mut at = 0;
     while at < bytes.len() {
         // A run of ASCII bytes folds to itself, byte for byte.
@@ -1330,7 +1363,12 @@ fn fold(original: &str, folded: &mut String, edits: &mut Vec<Edit>) -> bool {
         let end = start + c.len_utf8();
         at = end;
         let folded_start = folded.len();
-        fold_char(c, folded);
+        fold_char(c, folded, || {
+            if !(word.0..word.1).contains(&start) {
+                word = lookalike_word(original, start);
+            }
+            word.2
+        });
         if folded.get(folded_start..) != original.get(start..end) {
             edits.push(Edit {
                 folded: folded_start as u32,
@@ -1361,9 +1399,109 @@ fn next_non_ascii(bytes: &[u8], from: usize) -> usize {
         .map_or(bytes.len(), |n| at + n)
 }
 
+/// Whether a letter is Latin: ASCII, accented Latin, or a fullwidth or mathematical form of a
+/// Latin letter.
+fn is_latin_letter(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}' | '\u{FF21}'..='\u{FF3A}'
+            | '\u{FF41}'..='\u{FF5A}' | '\u{1D400}'..='\u{1D6A3}')
+            && c.is_alphabetic()
+}
+
+/// A character of a word for look-alike folding: a letter, a digit or a combining mark (Thai
+/// and Indic vowel signs are marks inside their words).
+fn is_word_or_mark(c: char) -> bool {
+    is_word_char(c) || unicode_normalization::char::is_combining_mark(c)
+}
+
+/// What the letters of a word are: Latin letters or ASCII digits, and letters of another
+/// script.
+fn word_scripts(word: &str) -> (bool, bool) {
+    let mut latin = false;
+    let mut other = false;
+    for c in word.chars() {
+        if is_latin_letter(c) || c.is_ascii_digit() {
+            latin = true;
+        } else if c.is_alphabetic() {
+            other = true;
+        }
+    }
+    (latin, other)
+}
+
+/// How many characters of punctuation and space may stand between two words for one to count
+/// as the other's neighbour.
+const NEIGHBOUR_GAP: usize = 4;
+
+/// The word of `text` around byte `at`, and whether its letters of other scripts fold to
+/// Latin look-alikes (`раураl` → `paypal`): only in a word with Latin letters or digits in it
+/// (mixed scripts are a disguise), or in a word of another script that stands between Latin
+/// words and no word of its own script (`add me on ѕкуре`). A word of a Thai, Cyrillic, Greek,
+/// Arabic or Indic text stays as written: folded, its letters would read as unrelated Latin
+/// names and digits (Thai `ผม` as `wu`, Cyrillic `четыре` as `4etbipe`).
+fn lookalike_word(text: &str, at: usize) -> (usize, usize, bool) {
+    let start = text[..at]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_word_or_mark(c))
+        .last()
+        .map_or(at, |(i, _)| i);
+    let end = text[at..]
+        .char_indices()
+        .find(|&(_, c)| !is_word_or_mark(c))
+        .map_or(text.len(), |(i, _)| at + i);
+    let (latin, other) = word_scripts(&text[start..end]);
+    if latin || !other {
+        return (start, end, true);
+    }
+    // The neighbouring words, if close enough.
+    let before = text[..start]
+        .char_indices()
+        .rev()
+        .take(NEIGHBOUR_GAP + 1)
+        .find(|&(_, c)| is_word_or_mark(c))
+        .map(|(i, _)| {
+            let from = text[..i]
+                .char_indices()
+                .rev()
+                .take_while(|&(_, c)| is_word_or_mark(c))
+                .last()
+                .map_or(i, |(j, _)| j);
+            let to = i + text[i..].chars().next().map_or(0, char::len_utf8);
+            &text[from..to]
+        });
+    let after = text[end..]
+        .char_indices()
+        .take(NEIGHBOUR_GAP + 1)
+        .find(|&(_, c)| is_word_or_mark(c))
+        .map(|(i, _)| {
+            let from = end + i;
+            let to = text[from..]
+                .char_indices()
+                .find(|&(_, c)| !is_word_or_mark(c))
+                .map_or(text.len(), |(j, _)| from + j);
+            &text[from..to]
+        });
+    let mut latin_neighbour = false;
+    for neighbour in [before, after].into_iter().flatten() {
+        let (latin, other) = word_scripts(neighbour);
+        if other && !latin {
+            return (start, end, false);
+        }
+        latin_neighbour |= latin;
+    }
+    (start, end, latin_neighbour)
+}
+
 /// Appends what the character `c` (not ASCII) folds to: nothing for an invisible character.
-fn fold_char(c: char, folded: &mut String) {
+/// `lookalikes` says whether the word `c` stands in folds look-alikes of other scripts
+/// ([`lookalike_word`]); it is asked only about such letters.
+fn fold_char(c: char, folded: &mut String, lookalikes: impl FnOnce() -> bool) {
     if is_invisible(c) {
+        return;
+    }
+    if let Some(d) = decimal_digit(c) {
+        folded.push(char::from(b'0' + d));
         return;
     }
     if let Some(p) = fold_punctuation(c) {
@@ -1403,7 +1541,7 @@ fn fold_char(c: char, folded: &mut String) {
         }
     }
     // Look-alikes from other scripts.
-    if c.is_alphanumeric() {
+    if c.is_alphanumeric() && lookalikes() {
         match decancer::cure_char(c, decancer::Options::default()) {
             decancer::Translation::Character(t) if t.is_ascii_alphanumeric() => {
                 folded.push(t);
@@ -1441,6 +1579,67 @@ mod tests {
         ];
         for (input, want) in cases {
             assert_eq!(Normalized::new(input).lower(), want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn digits_of_every_script_read_as_their_value() {
+        // Every Nd block of the generated table, every digit of it.
+        for &zero in crate::unicode_digits::ND_ZEROS.iter() {
+            for d in 0..10u32 {
+                let c = char::from_u32(zero + d).unwrap();
+                assert_eq!(decimal_digit(c), Some(d as u8), "U+{:04X}", zero + d);
+                assert_eq!(
+                    Normalized::new(&c.to_string()).lower(),
+                    d.to_string(),
+                    "U+{:04X}",
+                    zero + d
+                );
+            }
+        }
+        // No character that is not numeric reads as a digit.
+        for c in (0x80..0x20000u32).filter_map(char::from_u32) {
+            if decimal_digit(c).is_some() {
+                assert!(c.is_numeric(), "{c:?}");
+            }
+        }
+        assert_eq!(decimal_digit('é'), None);
+        assert_eq!(decimal_digit('Ⅻ'), None);
+        let cases = [
+            ("९८७६५ ४३२१०", "98765 43210"),
+            ("٠٣٠٠ ١٢٣٤٥٦٧", "0300 1234567"),
+            ("۰۳۰۰۱۲۳۴۵۶۷", "03001234567"),
+            ("০১৭১১ ৫৫৫৫৫৫", "01711 555555"),
+            ("๐๘๑ ๒๓๔ ๕๖๗๘", "081 234 5678"),
+            ("98७६5", "98765"),
+            ("𝟗𝟖𝟕", "987"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(Normalized::new(input).lower(), want, "{input:?}");
+        }
+        assert_eq!(ascii_digits("२०२४-०५-०६"), "2024-05-06");
+        assert!(matches!(ascii_digits("plain 2024"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn lookalikes_fold_only_in_latin_company() {
+        let cases = [
+            // Mixed-script words and lone foreign words among Latin words are disguises.
+            ("раураl", "paypal"),
+            ("pay via ρaypal", "pay via paypal"),
+            ("add me on ѕкуре", "add me on skype"),
+            ("41З 555 0132", "413 555 0132"),
+            // Words of a text in its own script stay as written.
+            ("ผม", "ผม"),
+            ("ร้าน เขา", "ร้าน เขา"),
+            ("один два три четыре", "один два три четыре"),
+            ("Напиши мне в WhatsApp", "Напиши мне в WhatsApp"),
+            ("ένα δύο", "ένα δύο"),
+            ("दो तीन", "दो तीन"),
+            ("واحد اثنان", "واحد اثنان"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(Normalized::new(input).folded(), want, "{input:?}");
         }
     }
 
@@ -1581,7 +1780,7 @@ mod tests {
             if c.is_ascii() || text.is_ascii() {
                 folded.push(c);
             } else {
-                fold_char(c, &mut folded);
+                fold_char(c, &mut folded, || lookalike_word(text, at).2);
             }
             ranges.extend((before..folded.len()).map(|_| (at, at + c.len_utf8())));
         }

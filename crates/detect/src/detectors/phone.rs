@@ -662,7 +662,8 @@ impl<'t, 'n> Gate<'t, 'n> {
         let Some(evidence) = self.text.original.get(start..end) else {
             return true;
         };
-        if date_shaped(evidence) {
+        // A date in Devanagari or Arabic-Indic digits is a date all the same.
+        if date_shaped(&crate::normalize::ascii_digits(evidence)) {
             return false;
         }
         // A label rules out one code; a run with spaces in it may hold a phone after the
@@ -724,6 +725,32 @@ fn date_shaped(evidence: &str) -> bool {
     let day = |len: usize, v: u32| len <= 2 && (1..=31).contains(&v);
     (year(a, x) && month(b, y) && day(c, z))
         || (year(c, z) && ((day(a, x) && month(b, y)) || (month(a, x) && day(b, y))))
+}
+
+/// Whether the pieces are decimal digits only, all of one script: a number written in the
+/// writer's own digits (`९८७६५ ४३२१०`, `٠١٢٣`) is plainly written, while digits that change
+/// script inside one number (`98७६5`), fullwidth or mathematical digits and number words are
+/// a disguise.
+fn digits_of_one_script<'p>(pieces: impl Iterator<Item = &'p str>) -> bool {
+    let mut zero = None;
+    for piece in pieces {
+        for c in piece.chars() {
+            let this = match crate::normalize::decimal_digit(c) {
+                Some(d) => u32::from(c) - u32::from(d),
+                None if c.is_ascii_digit() => u32::from('0'),
+                None => return false,
+            };
+            // Fullwidth and mathematical digits are no one's script: a disguise.
+            if this == 0xFF10 || (0x1D7CE..=0x1D7FF).contains(&this) {
+                return false;
+            }
+            if zero.is_some_and(|z| z != this) {
+                return false;
+            }
+            zero = Some(this);
+        }
+    }
+    true
 }
 
 fn national_digits(raw: &str) -> usize {
@@ -963,7 +990,10 @@ fn try_run(
                 !text.original[t.start()..t.end()]
                     .bytes()
                     .all(|b| b.is_ascii_digit())
-            });
+            }) && !digits_of_one_script(window.iter().map(|g| {
+                let t = &tokens[g.token_idx];
+                &text.original[t.start()..t.end()]
+            }));
             // Skipped when libphonenumber's matcher already found it (overlapping).
             push_phone(
                 found_spans,

@@ -101,7 +101,11 @@ HAND_VARIANTS = {
     "ms": {0: ["kosong", "sifar"]},
     "ar": {0: ["صفر"], 2: ["اثنان", "اثنين", "إثنين"]},
     "de": {2: ["zwo"]},
+    # Everyday Hindi spellings: anusvara for chandrabindu, visarga or "e" for six.
+    "hi": {5: ["पांच"], 6: ["छः", "छे"], 9: ["नो"]},
     "en": {0: ["oh", "nought"], 40: ["fourty"]},
+    # The unit forms after "mươi" (21, 24, 25: "mốt", "tư", "lăm"/"nhăm"), which CLDR writes.
+    "vi": {1: ["mốt"], 4: ["tư"], 5: ["lăm", "nhăm"]},
     "pt": {6: ["meia"]},
 }
 

@@ -5,256 +5,302 @@
 /// What a number word stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NumberWord {
-    /// A word for a single digit ("five", "cinco", "funf", "oh").
+    /// A word for a single digit ("five", "cinco", "funf", "oh", "एक", "satu").
     Digit(u8),
-    /// A word for 10..=19 ("ten", "fifteen", "dieciseis").
+    /// A word for a whole number 10..=99 that is not a tens word a unit may follow
+    /// ("fifteen", "dieciseis", Hindi "तेईस" 23).
     Teen(u8),
-    /// A word for a multiple of ten ("twenty", "ochenta", "vierzig").
+    /// A tens word a unit may follow ("twenty", "ochenta", "vierzig", Turkish "on" 10).
     Tens(u8),
+    /// A digit before it is multiplied by ten ("dua puluh" 20, "hai mươi" 20).
+    Mult10,
+    /// A digit before it is added to ten ("tujuh belas" 17).
+    TeenSuffix,
+    /// A digit after it is added to ten (Tagalog "labing-anim" 16).
+    TeenPrefix,
+    /// A tens word with the joiner glued before it, after its unit (Arabic "ثلاثة وعشرون" 23).
+    AndTens(u8),
     /// "double" / "doble" / "doppel": the next digit twice.
     Double,
     /// "triple" / "tripla": the next digit three times.
     Triple,
 }
 
-/// Number words in English, Spanish, Portuguese, French, German and Italian.
-///
-/// Ambiguous words ("o", "un", "one", "uma") are only read as numbers inside a run of other
-/// number tokens; the normaliser takes care of that.
-pub const NUMBER_WORDS: &[(&str, NumberWord)] = {
-    use NumberWord::{Digit as D, Double, Teen as T, Tens as X, Triple};
-    &[
-        // English
-        ("zero", D(0)),
-        ("oh", D(0)),
-        ("o", D(0)),
-        ("nought", D(0)),
-        ("one", D(1)),
-        ("two", D(2)),
-        ("three", D(3)),
-        ("four", D(4)),
-        ("five", D(5)),
-        ("six", D(6)),
-        ("seven", D(7)),
-        ("eight", D(8)),
-        ("nine", D(9)),
-        ("ten", T(10)),
-        ("eleven", T(11)),
-        ("twelve", T(12)),
-        ("thirteen", T(13)),
-        ("fourteen", T(14)),
-        ("fifteen", T(15)),
-        ("sixteen", T(16)),
-        ("seventeen", T(17)),
-        ("eighteen", T(18)),
-        ("nineteen", T(19)),
-        ("twenty", X(2)),
-        ("thirty", X(3)),
-        ("forty", X(4)),
-        ("fourty", X(4)),
-        ("fifty", X(5)),
-        ("sixty", X(6)),
-        ("seventy", X(7)),
-        ("eighty", X(8)),
-        ("ninety", X(9)),
-        ("double", Double),
-        ("triple", Triple),
-        // Spanish
-        ("cero", D(0)),
-        ("uno", D(1)),
-        ("una", D(1)),
-        ("dos", D(2)),
-        ("tres", D(3)),
-        ("cuatro", D(4)),
-        ("cinco", D(5)),
-        ("seis", D(6)),
-        ("siete", D(7)),
-        ("ocho", D(8)),
-        ("nueve", D(9)),
-        ("diez", T(10)),
-        ("once", T(11)),
-        ("doce", T(12)),
-        ("trece", T(13)),
-        ("catorce", T(14)),
-        ("quince", T(15)),
-        ("dieciseis", T(16)),
-        ("diecisiete", T(17)),
-        ("dieciocho", T(18)),
-        ("diecinueve", T(19)),
-        ("veinte", X(2)),
-        ("treinta", X(3)),
-        ("cuarenta", X(4)),
-        ("cincuenta", X(5)),
-        ("sesenta", X(6)),
-        ("setenta", X(7)),
-        ("ochenta", X(8)),
-        ("noventa", X(9)),
-        ("doble", Double),
-        // Portuguese
-        ("um", D(1)),
-        ("uma", D(1)),
-        ("dois", D(2)),
-        ("duas", D(2)),
-        ("quatro", D(4)),
-        ("meia", D(6)),
-        ("sete", D(7)),
-        ("oito", D(8)),
-        ("nove", D(9)),
-        ("dez", T(10)),
-        ("onze", T(11)),
-        ("doze", T(12)),
-        ("treze", T(13)),
-        ("quatorze", T(14)),
-        ("quinze", T(15)),
-        ("dezesseis", T(16)),
-        ("dezasseis", T(16)),
-        ("dezessete", T(17)),
-        ("dezassete", T(17)),
-        ("dezoito", T(18)),
-        ("dezenove", T(19)),
-        ("dezanove", T(19)),
-        ("vinte", X(2)),
-        ("trinta", X(3)),
-        ("quarenta", X(4)),
-        ("cinquenta", X(5)),
-        ("sessenta", X(6)),
-        ("oitenta", X(8)),
-        ("duplo", Double),
-        ("triplo", Triple),
-        // French
-        ("un", D(1)),
-        ("une", D(1)),
-        ("deux", D(2)),
-        ("trois", D(3)),
-        ("cinq", D(5)),
-        ("sept", D(7)),
-        ("huit", D(8)),
-        ("neuf", D(9)),
-        ("dix", T(10)),
-        ("douze", T(12)),
-        ("treize", T(13)),
-        ("seize", T(16)),
-        ("vingt", X(2)),
-        ("trente", X(3)),
-        ("quarante", X(4)),
-        ("cinquante", X(5)),
-        ("soixante", X(6)),
-        // German
-        ("null", D(0)),
-        ("eins", D(1)),
-        ("ein", D(1)),
-        ("zwei", D(2)),
-        ("zwo", D(2)),
-        ("drei", D(3)),
-        ("vier", D(4)),
-        ("funf", D(5)),
-        ("fuenf", D(5)),
-        ("sechs", D(6)),
-        ("sieben", D(7)),
-        ("acht", D(8)),
-        ("neun", D(9)),
-        ("zehn", T(10)),
-        ("elf", T(11)),
-        ("zwolf", T(12)),
-        ("zwoelf", T(12)),
-        ("dreizehn", T(13)),
-        ("vierzehn", T(14)),
-        ("funfzehn", T(15)),
-        ("sechzehn", T(16)),
-        ("siebzehn", T(17)),
-        ("achtzehn", T(18)),
-        ("neunzehn", T(19)),
-        ("zwanzig", X(2)),
-        ("dreissig", X(3)),
-        ("vierzig", X(4)),
-        ("funfzig", X(5)),
-        ("sechzig", X(6)),
-        ("siebzig", X(7)),
-        ("achtzig", X(8)),
-        ("neunzig", X(9)),
-        ("doppel", Double),
-        // Italian
-        ("due", D(2)),
-        ("tre", D(3)),
-        ("quattro", D(4)),
-        ("cinque", D(5)),
-        ("sei", D(6)),
-        ("sette", D(7)),
-        ("otto", D(8)),
-        ("dieci", T(10)),
-    ]
-};
-
-/// Words that join a tens word and a digit word ("veinte y uno", "trinta e dois",
-/// "vingt et un", "einundzwanzig" is handled inside the word).
-pub const TENS_JOINERS: &[&str] = &["y", "e", "et", "und", "and"];
-
-/// Looks up a number word.
-pub fn number_word(word: &str) -> Option<NumberWord> {
-    if word == "o" {
-        return Some(NumberWord::Digit(0));
-    }
-    number_words_starting(word.as_bytes())
-        .iter()
-        .find(|(w, _)| *w == word)
-        .map(|(_, n)| *n)
+/// A number word as the lexicon knows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WordReading {
+    /// What it stands for.
+    pub value: NumberWord,
+    /// The languages it is this number word in, a bit each (see [`number_languages`]).
+    pub langs: u32,
+    /// An ordinary word of some language too ("do", "tin", "on"): read as a number only next
+    /// to another number word of one of its languages.
+    pub common: bool,
+    /// A digit before it multiplies it (French "quatre-vingt", Vietnamese "hai mươi").
+    pub multiplied: bool,
 }
 
-/// The number words (of two letters or more) that could start `text`, found by its first two
-/// letters in a 26×26 table: every word of every message is looked up, so no hashing and no
-/// scan of the whole list.
-pub fn number_words_starting(text: &[u8]) -> &'static [(&'static str, NumberWord)] {
-    static TABLE: std::sync::LazyLock<Vec<Vec<(&'static str, NumberWord)>>> =
-        std::sync::LazyLock::new(|| {
-            let mut table = vec![Vec::new(); 26 * 26];
-            for &(w, n) in NUMBER_WORDS {
-                if let Some(slot) = prefix_slot(w.as_bytes()) {
-                    table[slot].push((w, n));
-                }
-            }
-            table
+/// The generated table of number words (see `data/gen_number_words.py`): lang, word, kind,
+/// value, common. Words are lower case and accent-free for Latin letters, as the folded text
+/// has them; words of other scripts are as written.
+const NUMBER_WORDS_TSV: &str = include_str!("../data/number_words.tsv");
+
+/// The number words, parsed from [`NUMBER_WORDS_TSV`] on first use.
+struct Lexicon {
+    /// Every language of the table, in the order of its bits in [`WordReading::langs`].
+    langs: Vec<&'static str>,
+    /// ASCII words by the slot of their first two letters ([`prefix_slot`]).
+    by_prefix: Vec<Vec<(&'static str, WordReading)>>,
+    /// For every first two letters, the third letters (bits 0-25) words go on with, see
+    /// [`may_start_number_word`].
+    prefixes: Vec<u32>,
+    /// ASCII words, one row per word.
+    #[cfg_attr(not(test), allow(dead_code))]
+    ascii: Vec<(&'static str, WordReading)>,
+    /// Words with letters outside ASCII (other scripts), sorted by word.
+    other: Vec<(&'static str, WordReading)>,
+    /// The first characters of [`Lexicon::other`]'s words, sorted.
+    other_firsts: Vec<char>,
+    /// Words that join a tens word and a unit ("y", "e", "et", "und", "na") with their
+    /// languages.
+    joiners: Vec<(&'static str, u32)>,
+    /// The languages in which a tens word takes a word of 11..19 after it ("soixante-douze").
+    teen_adding: u32,
+}
+
+/// In a slot's mask: some number word is exactly these two letters, so any third byte may
+/// start a second glued word ("untres").
+const ANY_THIRD: u32 = 1 << 26;
+/// In a slot's mask: some number word has a third byte other than `a`-`z`.
+const OTHER_THIRD: u32 = 1 << 27;
+
+static LEXICON: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(|| {
+    let mut langs: Vec<&'static str> = Vec::new();
+    let mut lang_bit = |lang: &'static str| -> u32 {
+        let at = langs.iter().position(|l| *l == lang).unwrap_or_else(|| {
+            langs.push(lang);
+            langs.len() - 1
         });
-    prefix_slot(text).map_or(&[], |slot| TABLE[slot].as_slice())
+        1u32.checked_shl(at as u32).unwrap_or(0)
+    };
+    let mut rows: Vec<(&'static str, WordReading, bool)> = Vec::new();
+    let mut joiners: Vec<(&'static str, u32)> = vec![("und", 0)];
+    let mut teen_adding_langs: Vec<&'static str> = Vec::new();
+    for line in NUMBER_WORDS_TSV.lines() {
+        if let Some(rest) = line.strip_prefix("# teen_adding\t") {
+            teen_adding_langs.extend(rest.split(','));
+            continue;
+        }
+        if line.starts_with('#') || line.is_empty() {
+            continue;
+        }
+        let mut cols = line.split('\t');
+        let (Some(lang), Some(word), Some(kind), Some(value), Some(common)) = (
+            cols.next(),
+            cols.next(),
+            cols.next(),
+            cols.next(),
+            cols.next(),
+        ) else {
+            continue;
+        };
+        let Ok(value) = value.parse::<u8>() else {
+            continue;
+        };
+        let bit = lang_bit(lang);
+        let value = match kind {
+            "digit" => NumberWord::Digit(value),
+            "value" => NumberWord::Teen(value),
+            "tens" => NumberWord::Tens(value),
+            "mult10" => NumberWord::Mult10,
+            "score" => NumberWord::Tens(value),
+            "teen_suffix" => NumberWord::TeenSuffix,
+            "teen_prefix" => NumberWord::TeenPrefix,
+            "and_tens" => NumberWord::AndTens(value),
+            "double" => NumberWord::Double,
+            "triple" => NumberWord::Triple,
+            "joiner" => {
+                joiners.push((word, bit));
+                continue;
+            }
+            _ => continue,
+        };
+        let multiplies = matches!(kind, "score" | "mult10");
+        rows.push((
+            word,
+            WordReading {
+                value,
+                langs: bit,
+                common: common == "1",
+                multiplied: false,
+            },
+            multiplies,
+        ));
+    }
+    let mut teen_adding = 0;
+    for lang in teen_adding_langs {
+        teen_adding |= lang_bit(lang);
+    }
+    // One reading a word: its first row that is a value (digit, number or tens word), else
+    // its first row; the languages of every row with that value; multiplied if any row is a
+    // multiplier.
+    let mut merged: Vec<(&'static str, WordReading)> = Vec::new();
+    for &(word, reading, multiplies) in &rows {
+        match merged.iter_mut().find(|(w, _)| *w == word) {
+            Some((_, known)) => {
+                let is_value = |v: NumberWord| {
+                    matches!(
+                        v,
+                        NumberWord::Digit(_) | NumberWord::Teen(_) | NumberWord::Tens(_)
+                    )
+                };
+                if !is_value(known.value) && is_value(reading.value) && !multiplies {
+                    known.value = reading.value;
+                }
+                if known.value == reading.value {
+                    known.langs |= reading.langs;
+                    known.common |= reading.common;
+                }
+                known.multiplied |= multiplies;
+            }
+            None => {
+                let mut reading = reading;
+                if multiplies {
+                    reading.multiplied = true;
+                }
+                merged.push((word, reading));
+            }
+        }
+    }
+    let (ascii, mut other): (Vec<_>, Vec<_>) = merged.into_iter().partition(|(w, _)| w.is_ascii());
+    other.sort_unstable_by_key(|(w, _)| *w);
+    let mut other_firsts: Vec<char> = other.iter().filter_map(|(w, _)| w.chars().next()).collect();
+    other_firsts.sort_unstable();
+    other_firsts.dedup();
+    let mut by_prefix = vec![Vec::new(); 26 * 26];
+    let mut prefixes = vec![0u32; 26 * 26];
+    for &(w, n) in &ascii {
+        let b = w.as_bytes();
+        if let Some(slot) = prefix_slot(b) {
+            by_prefix[slot].push((w, n));
+            prefixes[slot] |= match b.get(2) {
+                None => ANY_THIRD,
+                Some(&c @ b'a'..=b'z') => 1 << (c - b'a'),
+                Some(_) => OTHER_THIRD,
+            };
+        }
+    }
+    Lexicon {
+        langs,
+        by_prefix,
+        prefixes,
+        ascii,
+        other,
+        other_firsts,
+        joiners,
+        teen_adding,
+    }
+});
+
+/// The bit of a language in [`WordReading::langs`] (0 if the table has no such language).
+pub fn language_bit(lang: &str) -> u32 {
+    LEXICON
+        .langs
+        .iter()
+        .position(|l| *l == lang)
+        .map_or(0, |at| 1u32.checked_shl(at as u32).unwrap_or(0))
+}
+
+/// Every number word (ASCII and other scripts) with its reading.
+#[cfg_attr(not(test), allow(dead_code))]
+pub fn number_words() -> impl Iterator<Item = (&'static str, WordReading)> {
+    LEXICON.ascii.iter().chain(LEXICON.other.iter()).copied()
+}
+
+/// The languages (bits) of `word` as a joiner between a tens word and a unit ("veinte y
+/// uno", "trinta e dois", "vingt et un", "ishirini na moja"), if it is one.
+pub fn joiner(word: &str) -> Option<u32> {
+    LEXICON
+        .joiners
+        .iter()
+        .find(|(w, _)| *w == word)
+        .map(|&(_, langs)| if langs == 0 { u32::MAX } else { langs })
+}
+
+/// The languages (bits) in which a tens word takes a word of 11..19 after it.
+pub fn teen_adding_languages() -> u32 {
+    LEXICON.teen_adding
+}
+
+/// Looks up a number word (folded and lower-cased as the normaliser's compact view has it;
+/// words of other scripts are lower-cased here).
+pub fn number_word(word: &str) -> Option<WordReading> {
+    if word == "o" {
+        return Some(WordReading {
+            value: NumberWord::Digit(0),
+            langs: u32::MAX,
+            common: false,
+            multiplied: false,
+        });
+    }
+    if word.is_ascii() {
+        return number_words_starting(word.as_bytes())
+            .iter()
+            .find(|(w, _)| *w == word)
+            .map(|(_, n)| *n);
+    }
+    let lower: std::borrow::Cow<'_, str> = if word.chars().any(char::is_uppercase) {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(word)
+    };
+    let other = &LEXICON.other;
+    other
+        .binary_search_by(|(w, _)| (*w).cmp(&lower))
+        .ok()
+        .map(|at| other[at].1)
+}
+
+/// The ASCII number words (of two letters or more) that could start `text`, found by its
+/// first two letters in a 26×26 table: every word of every message is looked up, so no
+/// hashing and no scan of the whole list.
+pub fn number_words_starting(text: &[u8]) -> &'static [(&'static str, WordReading)] {
+    prefix_slot(text).map_or(&[], |slot| LEXICON.by_prefix[slot].as_slice())
 }
 
 /// Whether some number word (of two letters or more) could start `text`, judged by its first
 /// three bytes: a word failing this is neither a number word (except "o") nor glued number
-/// words. One load from a table built at compile time, so most words are dismissed without a
-/// lookup ("the", "can", "send" start like "three", "cinco", "seven" but not far enough).
+/// words. One load from a table, so most words are dismissed without a lookup ("the", "can",
+/// "send" start like "three", "cinco", "seven" but not far enough). A word that starts
+/// outside ASCII is judged by its first character.
 pub fn may_start_number_word(text: &[u8]) -> bool {
-    /// In a slot's mask: some number word is exactly these two letters, so any third byte
-    /// may start a second glued word ("untres").
-    const ANY_THIRD: u32 = 1 << 26;
-    /// In a slot's mask: some number word has a third byte other than `a`–`z` ("três").
-    const OTHER_THIRD: u32 = 1 << 27;
-    /// For every first two letters, the third letters (bits 0–25) number words go on with.
-    const PREFIXES: [u32; 26 * 26] = {
-        let mut table = [0u32; 26 * 26];
-        let mut k = 0;
-        while k < NUMBER_WORDS.len() {
-            let w = NUMBER_WORDS[k].0.as_bytes();
-            if w.len() >= 2 && w[0].is_ascii_lowercase() && w[1].is_ascii_lowercase() {
-                let slot = (w[0] - b'a') as usize * 26 + (w[1] - b'a') as usize;
-                table[slot] |= if w.len() == 2 {
-                    ANY_THIRD
-                } else if w[2].is_ascii_lowercase() {
-                    1 << (w[2] - b'a')
-                } else {
-                    OTHER_THIRD
-                };
-            }
-            k += 1;
-        }
-        table
-    };
     let Some(slot) = prefix_slot(text) else {
-        return false;
+        return text.first().is_some_and(|&b| b >= 0x80) && may_start_other_number_word(text);
     };
-    let mask = PREFIXES[slot];
+    let mask = LEXICON.prefixes[slot];
     match text.get(2) {
         Some(&c @ b'a'..=b'z') => mask & (ANY_THIRD | 1 << (c - b'a')) != 0,
         _ => mask != 0,
     }
+}
+
+/// Whether a word starting outside ASCII may be a number word of another script: its first
+/// character (lower-cased) starts one.
+#[cold]
+fn may_start_other_number_word(text: &[u8]) -> bool {
+    let Some(first) = std::str::from_utf8(&text[..text.len().min(4)])
+        .ok()
+        .or_else(|| {
+            (1..4)
+                .rev()
+                .find_map(|n| std::str::from_utf8(text.get(..n)?).ok())
+        })
+        .and_then(|s| s.chars().next())
+    else {
+        return false;
+    };
+    let first = first.to_lowercase().next().unwrap_or(first);
+    LEXICON.other_firsts.binary_search(&first).is_ok()
 }
 
 fn prefix_slot(text: &[u8]) -> Option<usize> {
@@ -525,26 +571,66 @@ mod tests {
 
     #[test]
     fn number_words_by_prefix() {
-        assert!(matches!(number_word("seven"), Some(NumberWord::Digit(7))));
-        assert!(matches!(number_word("o"), Some(NumberWord::Digit(0))));
+        assert!(matches!(
+            number_word("seven").map(|r| r.value),
+            Some(NumberWord::Digit(7))
+        ));
+        assert!(matches!(
+            number_word("o").map(|r| r.value),
+            Some(NumberWord::Digit(0))
+        ));
         assert!(number_word("seventh").is_none());
+        assert_eq!(
+            number_word("Один").map(|r| r.value),
+            Some(NumberWord::Digit(1))
+        );
+        assert_eq!(
+            number_word("तीन").map(|r| r.value),
+            Some(NumberWord::Digit(3))
+        );
+        assert_eq!(
+            number_word("puluh").map(|r| r.value),
+            Some(NumberWord::Mult10)
+        );
+        assert!(number_word("vingt").is_some_and(|r| r.multiplied));
+        // Ordinary words of some language need number words around them.
+        for word in ["do", "tin", "sat", "char", "on", "hai", "ba"] {
+            assert!(number_word(word).is_some_and(|r| r.common), "{word}");
+        }
+        for word in ["seven", "cinco", "quatre", "siebzehn", "satu", "tujuh"] {
+            assert!(number_word(word).is_some_and(|r| !r.common), "{word}");
+        }
     }
 
     #[test]
     fn number_word_starts_pass_the_prefix_table() {
-        let words = NUMBER_WORDS
-            .iter()
-            .map(|(w, _)| *w)
-            .filter(|w| w.len() >= 2);
-        for first in words.clone() {
+        let words: Vec<&str> = number_words().map(|(w, _)| w).collect();
+        for first in &words {
             assert!(may_start_number_word(first.as_bytes()), "{first}");
-            for second in NUMBER_WORDS.iter().map(|(w, _)| *w) {
+            if !first.is_ascii() || first.len() < 2 {
+                continue;
+            }
+            for second in words.iter().filter(|w| w.is_ascii()) {
                 let glued = format!("{first}{second}");
                 assert!(may_start_number_word(glued.as_bytes()), "{glued}");
             }
         }
-        for word in ["the", "can", "send", "thanks", "then", "x", ""] {
+        for word in ["can", "send", "thanks", "x", "", "жизнь", "สวัสดี"] {
             assert!(!may_start_number_word(word.as_bytes()), "{word}");
+        }
+    }
+
+    #[test]
+    fn every_generated_word_is_as_the_folded_text_has_it() {
+        for (word, _) in number_words() {
+            let normalized = crate::normalize::Normalized::new(word);
+            let lower = normalized.lower();
+            let lower = if word.is_ascii() {
+                lower.to_string()
+            } else {
+                lower.to_lowercase()
+            };
+            assert_eq!(lower, word, "{word}");
         }
     }
 }

@@ -447,7 +447,7 @@ impl<'a> Normalized<'a> {
             }
             let token_class = if class & WORD_BYTE != 0 {
                 let first_digit = class & DIGIT_BYTE != 0;
-                let (end, letters, digits) = word_end(folded, i);
+                let (end, letters, digits) = word_end(folded, start, i);
                 i = end;
                 // The gate of `token_reading`, on the same lower-cased bytes.
                 let word = &lower[start..i];
@@ -552,9 +552,14 @@ impl<'a> Normalized<'a> {
 /// Where the word going on at byte `from` of `text` ends, and whether its bytes from `from`
 /// hold something other than an ASCII digit (letters) and an ASCII digit (digits).
 #[inline]
-fn word_end(text: &str, from: usize) -> (usize, bool, bool) {
+fn word_end(text: &str, start: usize, from: usize) -> (usize, bool, bool) {
     let bytes = text.as_bytes();
     let mut i = from;
+    // Whether the last character was a Chinese numeral (only asked outside ASCII).
+    let mut han = None;
+    if bytes.get(start).is_some_and(|b| !b.is_ascii()) {
+        han = text[start..].chars().next().map(is_han_numeral);
+    }
     // The classes of the word's bytes, or-ed together (one operation a byte).
     let mut seen = 0;
     while let Some(&b) = bytes.get(i) {
@@ -571,6 +576,11 @@ fn word_end(text: &str, from: usize) -> (usize, bool, bool) {
         if !is_word_char(c) {
             break;
         }
+        let numeral = is_han_numeral(c);
+        if han.is_some_and(|h| h != numeral) && (numeral || is_han_numeral_neighbour(c)) {
+            break;
+        }
+        han = Some(numeral);
         seen |= LETTER_BYTE;
         i += c.len_utf8();
     }
@@ -815,11 +825,15 @@ impl View<'_> {
                                 last_word = Some(j);
                             }
                             None => {
-                                // A joiner between a tens word and a digit word stays in the run.
+                                // A joiner after a number word stays in the run ("veinte y
+                                // uno", "siyam na pu", "ishirini na moja").
                                 let joins = matches!(
                                     run.last(),
-                                    Some((_, TokenReading::Word(NumberWord::Tens(_))))
-                                ) && lexicon::TENS_JOINERS.contains(&word);
+                                    Some((_, TokenReading::Word(w))) if matches!(
+                                        w.value,
+                                        NumberWord::Tens(_) | NumberWord::Mult10 | NumberWord::Digit(_)
+                                    )
+                                ) && lexicon::joiner(word).is_some();
                                 if !joins {
                                     break;
                                 }
@@ -836,19 +850,41 @@ impl View<'_> {
                 i += 1;
                 continue;
             }
-            let has_digits = run.iter().any(|(_, r)| !matches!(r, TokenReading::Word(_)));
-            let n_words = run
-                .iter()
-                .filter(|(_, r)| matches!(r, TokenReading::Word(_)))
-                .count();
-            let strong = run.len() >= 2 && (has_digits || n_words >= 3)
-                || run.iter().any(|(_, r)| match r {
-                    TokenReading::Mixed(_) => true,
-                    TokenReading::Leet(d) => d.len() >= 7,
+            // A word that is an ordinary word too ("do", "tin", "on") counts only next to a
+            // number word of one of its languages: the run is cut where one stands alone.
+            let vouched = |k: usize| {
+                let TokenReading::Word(w) = &run[k].1 else {
+                    return true;
+                };
+                if !w.common {
+                    return true;
+                }
+                let shares = |other: Option<&(usize, TokenReading<'_>)>| matches!(other, Some((_, TokenReading::Word(o))) if o.langs & w.langs != 0);
+                // Next to a number word of its own language, or inside a run read out digit
+                // by digit: a number word or a single digit on both sides ("4 teen 2", not
+                // "18:45 on 16/04").
+                let spoken = |other: Option<&(usize, TokenReading<'_>)>| match other {
+                    Some((_, TokenReading::Word(_))) => true,
+                    Some((_, TokenReading::Digits(d))) => d.len() == 1,
                     _ => false,
-                });
-            if strong {
-                apply_run(&run, readings);
+                };
+                let before = k.checked_sub(1).and_then(|p| run.get(p));
+                let after = run.get(k + 1);
+                shares(before) || shares(after) || (spoken(before) && spoken(after))
+            };
+            let keep: Vec<bool> = (0..run.len()).map(vouched).collect();
+            let mut from = 0;
+            while from < run.len() {
+                if !keep[from] {
+                    from += 1;
+                    continue;
+                }
+                let to = (from..run.len()).find(|&k| !keep[k]).unwrap_or(run.len());
+                let segment = &run[from..to];
+                if strong_run(segment) {
+                    apply_run(segment, readings);
+                }
+                from = to;
             }
             i = last_word.map_or(j, |w| w + 1).max(i + 1);
         }
@@ -989,9 +1025,28 @@ struct Cursors {
     reading: usize,
     joined: usize,
 }
+/// Whether a run of readings is read as digits: two or more tokens with a digit among them,
+/// three number words, a glued reading ("six17") or a long leetspeak run.
+fn strong_run(run: &[(usize, TokenReading<'_>)]) -> bool {
+    let has_digits = run.iter().any(|(_, r)| !matches!(r, TokenReading::Word(_)));
+    let n_words = run
+        .iter()
+        .filter(|(_, r)| matches!(r, TokenReading::Word(_)))
+        .count();
+    run.len() >= 2 && (has_digits || n_words >= 3)
+        || run.iter().any(|(_, r)| match r {
+            TokenReading::Mixed(_) => true,
+            TokenReading::Leet(d) => d.len() >= 7,
+            _ => false,
+        })
+}
+
 /// Records the readings of a strong run: every number word, mixed token and leetspeak token
-/// as its digits, a tens word with the digit word after it as one number ("eighty four"),
-/// and "double"/"triple" with the digit after it.
+/// as its digits, with the compounds of each language read as one number: a tens word and
+/// the unit after it ("eighty four", "vingt et un", "on yedi"), a digit and a multiplier of
+/// ten ("dua puluh tiga", "hai mươi ba", "quatre-vingt-douze"), a digit and a teen suffix or
+/// prefix ("tujuh belas", "labing-anim"), a unit and a tens word with its joiner (Arabic
+/// "ثلاثة وعشرون"); and "double"/"triple" with the digit after it.
 fn apply_run(run: &[(usize, TokenReading<'_>)], readings: &mut Vec<Reading>) {
     let mut read = |token: usize, last: usize, digits: String| {
         readings.push(Reading {
@@ -1000,57 +1055,113 @@ fn apply_run(run: &[(usize, TokenReading<'_>)], readings: &mut Vec<Reading>) {
             digits,
         })
     };
+    let word = |k: usize| match run.get(k) {
+        Some((_, TokenReading::Word(w))) => Some(*w),
+        _ => None,
+    };
     let mut k = 0;
     while k < run.len() {
         let (idx, ref reading) = run[k];
-        match reading {
-            TokenReading::Digits(_) => k += 1,
+        let w = match reading {
+            TokenReading::Digits(_) => {
+                k += 1;
+                continue;
+            }
             TokenReading::Mixed(d) | TokenReading::Leet(d) => {
                 read(idx, idx, d.clone());
                 k += 1;
+                continue;
             }
-            TokenReading::Word(NumberWord::Digit(d)) => {
-                read(idx, idx, ((b'0' + d) as char).to_string());
-                k += 1;
-            }
-            TokenReading::Word(NumberWord::Teen(t)) => {
-                read(idx, idx, t.to_string());
-                k += 1;
-            }
-            TokenReading::Word(NumberWord::Tens(t)) => {
-                if let Some((next_idx, TokenReading::Word(NumberWord::Digit(d)))) = run.get(k + 1) {
-                    if *d > 0 {
-                        read(idx, *next_idx, format!("{}{}", t, d));
-                        k += 2;
-                        continue;
+            TokenReading::Word(w) => *w,
+        };
+        // The number the words from `k` make, and the index of the last of them.
+        let mut value: Option<(u32, usize)> = None;
+        match w.value {
+            NumberWord::Digit(d) => {
+                let d = u32::from(d);
+                value = Some((d, k));
+                match word(k + 1) {
+                    // "dua puluh", "hai mươi", "quatre-vingt": tens from the digit.
+                    Some(n) if n.multiplied && d >= 1 => {
+                        let tens = match n.value {
+                            NumberWord::Tens(t) => d * u32::from(t),
+                            _ => d,
+                        };
+                        if tens < 10 {
+                            value = Some(add_unit(run, tens * 10, k + 1, w.langs));
+                        }
                     }
+                    Some(n) if n.value == NumberWord::TeenSuffix => value = Some((10 + d, k + 1)),
+                    Some(n) => {
+                        if let NumberWord::AndTens(t) = n.value {
+                            value = Some((u32::from(t) * 10 + d, k + 1));
+                        }
+                    }
+                    None => {}
                 }
-                read(idx, idx, format!("{}0", t));
-                k += 1;
             }
-            TokenReading::Word(NumberWord::Double | NumberWord::Triple) => {
-                let times = if matches!(reading, TokenReading::Word(NumberWord::Double)) {
-                    2
-                } else {
-                    3
-                };
+            NumberWord::Teen(t) => value = Some((u32::from(t), k)),
+            NumberWord::Tens(t) => value = Some(add_unit(run, u32::from(t) * 10, k, w.langs)),
+            NumberWord::AndTens(t) => value = Some((u32::from(t) * 10, k)),
+            NumberWord::TeenPrefix => {
+                if let Some(NumberWord::Digit(d)) = word(k + 1).map(|n| n.value) {
+                    value = Some((10 + u32::from(d), k + 1));
+                }
+            }
+            NumberWord::Mult10 => value = Some(add_unit(run, 10, k, w.langs)),
+            NumberWord::TeenSuffix => {}
+            NumberWord::Double | NumberWord::Triple => {
+                let times = if w.value == NumberWord::Double { 2 } else { 3 };
                 let next_digit = match run.get(k + 1) {
-                    Some((_, TokenReading::Word(NumberWord::Digit(d)))) => {
-                        Some(((b'0' + d) as char).to_string())
-                    }
+                    Some((_, TokenReading::Word(n))) => match n.value {
+                        NumberWord::Digit(d) => Some(char::from(b'0' + d).to_string()),
+                        _ => None,
+                    },
                     Some((_, TokenReading::Digits(d))) if d.len() == 1 => Some(d.to_string()),
                     _ => None,
                 };
-                match next_digit {
-                    Some(d) => {
-                        let (next_idx, _) = run[k + 1];
-                        read(idx, next_idx, d.repeat(times));
-                        k += 2;
-                    }
-                    None => k += 1,
+                if let Some(d) = next_digit {
+                    let (next_idx, _) = run[k + 1];
+                    read(idx, next_idx, d.repeat(times));
+                    k += 2;
+                    continue;
                 }
             }
         }
+        match value {
+            Some((n, last)) => {
+                read(idx, run[last].0, n.to_string());
+                k = last + 1;
+            }
+            None => k += 1,
+        }
+    }
+}
+
+/// A tens value `tens` read up to run entry `at`, with the unit after it when there is one
+/// ("eighty four", "soixante-douze" in the languages that add a teen): the value and the
+/// index of its last entry.
+fn add_unit(run: &[(usize, TokenReading<'_>)], tens: u32, at: usize, langs: u32) -> (u32, usize) {
+    let Some((_, TokenReading::Word(next))) = run.get(at + 1) else {
+        return (tens, at);
+    };
+    match next.value {
+        NumberWord::Digit(d) if d > 0 && tens.is_multiple_of(10) => (tens + u32::from(d), at + 1),
+        NumberWord::Teen(t)
+            if (10..20).contains(&t)
+                && langs & next.langs & lexicon::teen_adding_languages() != 0
+                && tens + u32::from(t) < 100 =>
+        {
+            (tens + u32::from(t), at + 1)
+        }
+        NumberWord::Tens(1)
+            if langs & next.langs & lexicon::teen_adding_languages() != 0 && tens + 10 < 100 =>
+        {
+            // "soixante-dix-neuf": sixty, ten, nine.
+            let (rest, last) = add_unit(run, 10, at + 1, next.langs);
+            (tens + rest, last)
+        }
+        _ => (tens, at),
     }
 }
 
@@ -1060,7 +1171,7 @@ enum TokenReading<'w> {
     /// Plain digits (the word itself).
     Digits(&'w str),
     /// A number word.
-    Word(NumberWord),
+    Word(lexicon::WordReading),
     /// Digits and number words glued together ("six17", "11zero7").
     Mixed(String),
     /// Leetspeak digits ("702S3168l9").
@@ -1092,7 +1203,7 @@ fn token_reading(word: &str) -> Option<TokenReading<'_>> {
         return Some(TokenReading::Word(n));
     }
     if !word.is_ascii() {
-        return None;
+        return han_reading(word);
     }
     // Without a digit, a word reads as a number only as two or more glued number words
     // ("fivefive"): at least six letters. Most words stop here.
@@ -1124,20 +1235,23 @@ fn mixed_reading(word: &str) -> Option<String> {
             i += 1;
             continue;
         }
-        // Longest number word starting here.
+        // Longest number word starting here; ordinary words ("do", "on", "tin") are not
+        // read glued to others.
         let mut best: Option<(usize, NumberWord)> = None;
         for (w, n) in lexicon::number_words_starting(&bytes[i..]) {
-            if word[i..].starts_with(w) && best.is_none_or(|(l, _)| w.len() > l) {
-                best = Some((w.len(), *n));
+            if !n.common && word[i..].starts_with(w) && best.is_none_or(|(l, _)| w.len() > l) {
+                best = Some((w.len(), n.value));
             }
         }
         // German "<unit>und<tens>".
         if let Some(unit) = pending_unit.take() {
             if word[i..].starts_with("und") {
                 let rest = &word[i + 3..];
-                if let Some((w, NumberWord::Tens(t))) = lexicon::NUMBER_WORDS
-                    .iter()
-                    .find(|(w, n)| rest.starts_with(w) && matches!(n, NumberWord::Tens(_)))
+                if let Some((w, NumberWord::Tens(t))) =
+                    lexicon::number_words_starting(rest.as_bytes())
+                        .iter()
+                        .map(|(w, n)| (*w, n.value))
+                        .find(|(w, n)| rest.starts_with(w) && matches!(n, NumberWord::Tens(_)))
                 {
                     out.pop();
                     out.push_str(&format!("{}{}", t, unit));
@@ -1155,7 +1269,7 @@ fn mixed_reading(word: &str) -> Option<String> {
             }
             NumberWord::Teen(t) => out.push_str(&t.to_string()),
             NumberWord::Tens(t) => out.push_str(&format!("{}0", t)),
-            NumberWord::Double | NumberWord::Triple => return None,
+            _ => return None,
         }
         n_words += 1;
         i += len;
@@ -1165,6 +1279,75 @@ fn mixed_reading(word: &str) -> Option<String> {
     } else {
         None
     }
+}
+
+/// Chinese numerals written together ("一三八一二三四五六七八", "幺三八", "二十三"): every
+/// character a Chinese digit (`〇 零 一 幺 二 两 …`) or `十` (ten). Three digits or more read
+/// as a glued number; fewer read as a number word (they need neighbours).
+fn han_reading(word: &str) -> Option<TokenReading<'static>> {
+    let mut out = String::new();
+    let mut chars = word.chars().peekable();
+    let mut n_chars = 0;
+    let mut pending: Option<u8> = None;
+    while let Some(c) = chars.next() {
+        n_chars += 1;
+        let mut buf = [0u8; 4];
+        let reading = lexicon::number_word(c.encode_utf8(&mut buf))?;
+        if reading.langs & lexicon::language_bit("zh") == 0 {
+            return None;
+        }
+        match reading.value {
+            NumberWord::Digit(d) => {
+                if let Some(p) = pending.take() {
+                    out.push(char::from(b'0' + p));
+                }
+                pending = Some(d);
+            }
+            // 十: "二十三" is 23, "十六" 16, "三十" 30.
+            NumberWord::Teen(10) => {
+                let tens = pending.take().unwrap_or(1);
+                out.push(char::from(b'0' + tens));
+                let unit = chars
+                    .peek()
+                    .and_then(|&next| {
+                        let mut buf = [0u8; 4];
+                        lexicon::number_word(next.encode_utf8(&mut buf))
+                    })
+                    .and_then(|r| match r.value {
+                        NumberWord::Digit(d) if r.langs & lexicon::language_bit("zh") != 0 => {
+                            Some(d)
+                        }
+                        _ => None,
+                    });
+                match unit {
+                    Some(d) => {
+                        chars.next();
+                        n_chars += 1;
+                        out.push(char::from(b'0' + d));
+                    }
+                    None => out.push('0'),
+                }
+            }
+            _ => return None,
+        }
+    }
+    if let Some(p) = pending {
+        out.push(char::from(b'0' + p));
+    }
+    if n_chars >= 3 {
+        return Some(TokenReading::Mixed(out));
+    }
+    let value = out.parse::<u8>().ok()?;
+    Some(TokenReading::Word(lexicon::WordReading {
+        value: if value < 10 {
+            NumberWord::Digit(value)
+        } else {
+            NumberWord::Teen(value)
+        },
+        langs: lexicon::language_bit("zh"),
+        common: false,
+        multiplied: false,
+    }))
 }
 
 /// "S123144971" → "5123144971": every letter must be a leet digit, and digits must be at
@@ -1270,8 +1453,39 @@ fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric() || c == '_'
     } else {
-        c.is_alphanumeric()
+        // Vowel signs and viramas of Indic scripts are marks inside their words (`शून्य`).
+        c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
     }
+}
+
+/// A character a word of Chinese numerals ends before: another CJK ideograph.
+fn is_han_numeral_neighbour(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FFFF}')
+}
+
+/// Chinese numerals: a word of Chinese text breaks where they start or end, so the digits
+/// written among other characters ("我的电话一三八…") are a word of their own.
+fn is_han_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '〇' | '零'
+            | '一'
+            | '二'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '幺'
+            | '两'
+            | '兩'
+            | '壹'
+            | '贰'
+            | '洞'
+    )
 }
 
 /// Characters that are dropped: zero-width, bidi controls, variation selectors, the keycap
@@ -1414,19 +1628,23 @@ fn is_word_or_mark(c: char) -> bool {
     is_word_char(c) || unicode_normalization::char::is_combining_mark(c)
 }
 
-/// What the letters of a word are: Latin letters or ASCII digits, and letters of another
-/// script.
-fn word_scripts(word: &str) -> (bool, bool) {
+/// What the letters of a word are: Latin letters or ASCII digits, letters of another script,
+/// and whether all of those are of the alphabets whose letters pass for Latin ones (Cyrillic,
+/// Greek, Armenian, Cherokee).
+fn word_scripts(word: &str) -> (bool, bool, bool) {
     let mut latin = false;
     let mut other = false;
+    let mut passing = true;
     for c in word.chars() {
         if is_latin_letter(c) || c.is_ascii_digit() {
             latin = true;
         } else if c.is_alphabetic() {
             other = true;
+            passing &= matches!(c, '\u{0370}'..='\u{058F}' | '\u{13A0}'..='\u{13FF}'
+                | '\u{1F00}'..='\u{1FFF}' | '\u{AB70}'..='\u{ABBF}');
         }
     }
-    (latin, other)
+    (latin, other, passing)
 }
 
 /// How many characters of punctuation and space may stand between two words for one to count
@@ -1435,8 +1653,9 @@ const NEIGHBOUR_GAP: usize = 4;
 
 /// The word of `text` around byte `at`, and whether its letters of other scripts fold to
 /// Latin look-alikes (`раураl` → `paypal`): only in a word with Latin letters or digits in it
-/// (mixed scripts are a disguise), or in a word of another script that stands between Latin
-/// words and no word of its own script (`add me on ѕкуре`). A word of a Thai, Cyrillic, Greek,
+/// (mixed scripts are a disguise), or in a word of an alphabet whose letters pass for Latin
+/// ones (Cyrillic, Greek, Armenian, Cherokee) that stands among Latin words and no word of
+/// another script (`add me on ѕкуре`). A word of a Thai, Cyrillic, Greek,
 /// Arabic or Indic text stays as written: folded, its letters would read as unrelated Latin
 /// names and digits (Thai `ผม` as `wu`, Cyrillic `четыре` as `4etbipe`).
 fn lookalike_word(text: &str, at: usize) -> (usize, usize, bool) {
@@ -1450,9 +1669,12 @@ fn lookalike_word(text: &str, at: usize) -> (usize, usize, bool) {
         .char_indices()
         .find(|&(_, c)| !is_word_or_mark(c))
         .map_or(text.len(), |(i, _)| at + i);
-    let (latin, other) = word_scripts(&text[start..end]);
+    let (latin, other, passing) = word_scripts(&text[start..end]);
     if latin || !other {
         return (start, end, true);
+    }
+    if !passing {
+        return (start, end, false);
     }
     // The neighbouring words, if close enough.
     let before = text[..start]
@@ -1484,11 +1706,11 @@ fn lookalike_word(text: &str, at: usize) -> (usize, usize, bool) {
         });
     let mut latin_neighbour = false;
     for neighbour in [before, after].into_iter().flatten() {
-        let (latin, other) = word_scripts(neighbour);
-        if other && !latin {
+        let (_, other, _) = word_scripts(neighbour);
+        if other {
             return (start, end, false);
         }
-        latin_neighbour |= latin;
+        latin_neighbour |= neighbour.chars().any(is_latin_letter);
     }
     (start, end, latin_neighbour)
 }

@@ -368,6 +368,11 @@ fn push_phone(
         return false;
     }
     found_spans.insert(start, end);
+    let (confidence, rule) = if is_fiction_number(&value) {
+        (confidence.min(0.3), "phone/fiction_range")
+    } else {
+        (confidence, rule)
+    };
     out.push(Finding::new(
         Kind::Phone,
         Some(value),
@@ -377,6 +382,54 @@ fn push_phone(
         rule,
     ));
     true
+}
+
+/// Ranges of numbers reserved for films, books and examples (E.164 prefixes): a valid-looking
+/// number there reaches no one, so it is reported at low confidence, as `phone/fiction_range`.
+/// Sources: NANPA (555-0100 to 555-0199 in every area code), Ofcom's numbers for drama
+/// (07700 900xxx, 01632 960xxx, 020 7946 0xxx, 0113..0191 496/498 0xxx, 0808 157 0xxx,
+/// 0909 879 0xxx, 0306 999 0xxx), ACMA's numbers for fiction (0x 5550 xxxx, 0x 7010 xxxx,
+/// 1800 160 401, 0491 570 xxx).
+const FICTION_PREFIXES: &[&str] = &[
+    "+447700900",
+    "+441632960",
+    "+442079460",
+    "+441134960",
+    "+441144960",
+    "+441154960",
+    "+441164960",
+    "+441174960",
+    "+441184960",
+    "+441214960",
+    "+441314960",
+    "+441414960",
+    "+441514960",
+    "+441614960",
+    "+441914980",
+    "+448081570",
+    "+449098790",
+    "+443069990",
+    "+6125550",
+    "+6135550",
+    "+6175550",
+    "+6185550",
+    "+6127010",
+    "+6137010",
+    "+6177010",
+    "+6187010",
+    "+61491570",
+];
+
+/// Whether an E.164 value lies in a range reserved for fiction ([`FICTION_PREFIXES`], and the
+/// North American 555-01xx numbers of every area code).
+fn is_fiction_number(value: &str) -> bool {
+    let digits = value.split(';').next().unwrap_or(value);
+    if let Some(national) = digits.strip_prefix("+1") {
+        if national.len() == 10 && national.get(3..8) == Some("55501") {
+            return true;
+        }
+    }
+    FICTION_PREFIXES.iter().any(|p| digits.starts_with(p))
 }
 
 /// A piece of the folded text handed to libphonenumber's matcher.
@@ -898,10 +951,13 @@ fn run_end_token(text: &Normalized<'_>, first: usize) -> RunEnd {
             TokenClass::Punct => match compact.get(token.text_range()).unwrap_or_default() {
                 b"-" | b"(" | b")" | b"/" => n_separators += 1,
                 // A spoken pause ("oh seven nine one one, one two three"), not a thousands
-                // separator ("1,048,576"): a comma counts only when a space follows it.
+                // separator ("1,048,576") nor the comma of a list ("tickets 4512, 4513,
+                // 4518"): a comma counts only when a space follows it and the number before
+                // it is a digit or two, as digits read out one by one are.
                 b"," if tokens
                     .get(j + 1)
-                    .is_some_and(|t| matches!(t.class, TokenClass::Space { .. })) =>
+                    .is_some_and(|t| matches!(t.class, TokenClass::Space { .. }))
+                    && tokens[last].text_range().len() <= 2 =>
                 {
                     n_separators += 1
                 }
@@ -1289,6 +1345,113 @@ mod tests {
             "+2024-5-6",
         ] {
             assert!(!date_shaped(not_date), "{not_date}");
+        }
+    }
+
+    #[test]
+    fn lists_of_numbers_are_not_one_phone() {
+        for text in [
+            "I fixed tickets 4512, 4513, 4518, 4522 today",
+            "orders 88231, 88232, 88240, 88241 shipped",
+        ] {
+            assert_eq!(phones(text, "US"), Vec::<String>::new(), "{text:?}");
+        }
+        // Digits read out one by one may pause at a comma.
+        assert_eq!(
+            phones("two oh six, five two five, seven six nine four", "US"),
+            vec!["+12065257694".to_string()]
+        );
+    }
+
+    /// Every phone finding of a text, as (value, rule, confidence).
+    fn phone_findings(text: &str, region: &str) -> Vec<(String, &'static str, f32)> {
+        let mut out = Vec::new();
+        let n = Normalized::new(text);
+        let scan = ScanContext {
+            region: Region::parse(region).unwrap(),
+            fallback_regions: &[],
+        };
+        PhoneDetector.detect(&n, &scan, &mut out);
+        out.into_iter()
+            .map(|f| (f.value.unwrap_or_default(), f.rule, f.confidence))
+            .collect()
+    }
+
+    #[test]
+    fn numbers_reserved_for_fiction_are_reported_low() {
+        for (text, region) in [
+            ("call (206) 555-0134", "US"),
+            ("call 212 555 0199", "US"),
+            ("ring 07700 900123", "GB"),
+            ("ring 01632 960555", "GB"),
+            ("ring 020 7946 0321", "GB"),
+        ] {
+            let found = phone_findings(text, region);
+            assert_eq!(found.len(), 1, "{text:?}");
+            assert_eq!(found[0].1, "phone/fiction_range", "{text:?}");
+            assert!(found[0].2 <= 0.3, "{text:?}");
+        }
+        // Next to the reserved ranges, numbers are real.
+        for (text, region) in [
+            ("call (206) 555-0200", "US"),
+            ("call (206) 525-0134", "US"),
+            ("ring 07700 800123", "GB"),
+            ("ring 01632 970555", "GB"),
+        ] {
+            for (value, rule, confidence) in phone_findings(text, region) {
+                assert_ne!(rule, "phone/fiction_range", "{text:?} {value}");
+                assert!(confidence > 0.5, "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn numbers_in_the_digits_of_every_script() {
+        let cases: &[(&str, &str, &str, &str)] = &[
+            (
+                "मेरा नंबर ९८७६५ ४३२१० है",
+                "IN",
+                "+919876543210",
+                "phone/digit_run",
+            ),
+            (
+                "اتصل ٠١٠ ١٢٣٤ ٥٦٧٨",
+                "EG",
+                "+201012345678",
+                "phone/digit_run",
+            ),
+            (
+                "نمبر ۰۳۰۰ ۱۲۳۴۵۶۷",
+                "PK",
+                "+923001234567",
+                "phone/digit_run",
+            ),
+            (
+                "নম্বর ০১৭১১ ৫৫৫৫৫৫",
+                "BD",
+                "+8801711555555",
+                "phone/digit_run",
+            ),
+            ("โทร ๐๘๑ ๒๓๔ ๕๖๗๘", "TH", "+66812345678", "phone/digit_run"),
+            (
+                "call 98७६5 43210",
+                "IN",
+                "+919876543210",
+                "phone/disguised_digits",
+            ),
+        ];
+        for &(text, region, value, rule) in cases {
+            let found = phone_findings(text, region);
+            assert_eq!(found.len(), 1, "{text:?}: {found:?}");
+            assert_eq!(found[0].0, value, "{text:?}");
+            assert!(
+                found[0].1 == rule || found[0].1 == "phone/libphonenumber",
+                "{text:?}: {found:?}"
+            );
+        }
+        for (text, region) in [("डिलीवरी २०२४-०५-०६ तक", "IN"), ("الموعد ٠٦/٠٥/٢٠٢٤", "EG")]
+        {
+            assert!(phone_findings(text, region).is_empty(), "{text:?}");
         }
     }
 

@@ -664,6 +664,8 @@ impl<'t, 'n> Gate<'t, 'n> {
             .filter(|f| {
                 f.rule.starts_with("payment_ids/")
                     || (f.rule.starts_with("link/") && f.kind != Kind::Phone)
+                    // "<1992Jul3.191825.14435@netlabs.com>": an address's digits are its own.
+                    || f.kind == Kind::Email
             })
             .map(|f| (f.start, f.end))
             .collect();
@@ -715,8 +717,11 @@ impl<'t, 'n> Gate<'t, 'n> {
         let Some(evidence) = self.text.original.get(start..end) else {
             return true;
         };
-        // A date in Devanagari or Arabic-Indic digits is a date all the same.
-        if date_shaped(&crate::normalize::ascii_digits(evidence)) {
+        // A date in Devanagari or Arabic-Indic digits is a date all the same; a run with a
+        // date in it ("2018-07-01 15:49:36", "0 2008-09-15 20:21") is a timestamp or a
+        // listing, and no phone number has a group shaped like a date.
+        let evidence_digits = crate::normalize::ascii_digits(evidence);
+        if date_shaped(&evidence_digits) || evidence_digits.split_whitespace().any(date_shaped) {
             return false;
         }
         // A label rules out one code; a run with spaces in it may hold a phone after the
@@ -946,6 +951,17 @@ fn run_end_token(text: &Normalized<'_>, first: usize) -> RunEnd {
                 last = j;
                 n_digits += token.text_range().len();
                 n_separators = 0;
+            }
+            // A wide gap is between the columns of a table ("129592     171932"), not inside
+            // a number: nobody writes a phone number with more than two spaces in a row.
+            TokenClass::Space { .. }
+                if text
+                    .original
+                    .get(token.start()..token.end())
+                    .is_some_and(|gap| gap.chars().nth(2).is_some()) =>
+            {
+                stop = j;
+                break;
             }
             TokenClass::Space { .. } | TokenClass::Dot => n_separators += 1,
             TokenClass::Punct => match compact.get(token.text_range()).unwrap_or_default() {
@@ -1346,6 +1362,23 @@ mod tests {
         ] {
             assert!(!date_shaped(not_date), "{not_date}");
         }
+    }
+
+    #[test]
+    fn timestamps_tables_and_addresses_are_not_phones() {
+        for text in [
+            "downloaded at 2018-07-01 15:49:36 UTC",
+            "-rw-r--r-- 1 root root 0 2008-09-15 20:21 bar",
+            "Mem:   976928      20256          0     129592     171932",
+            "/dev/loop0p1               1         600     4819468+  83  Linux",
+        ] {
+            assert_eq!(phones(text, "US"), Vec::<String>::new(), "{text:?}");
+        }
+        // The same digits written as a phone number are one.
+        assert_eq!(
+            phones("call 201 807 0115", "US"),
+            vec!["+12018070115".to_string()]
+        );
     }
 
     #[test]

@@ -1456,8 +1456,12 @@ fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric() || c == '_'
     } else {
-        // Vowel signs and viramas of Indic scripts are marks inside their words (`शून्य`).
-        c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
+        // Vowel signs and viramas of Indic scripts are marks inside their words (`शून्य`); the
+        // combining accents of Latin letters (U+0300-036F) are not (a lone one stays between
+        // words, as it always has).
+        c.is_alphanumeric()
+            || (!('\u{0300}'..='\u{036F}').contains(&c)
+                && unicode_normalization::char::is_combining_mark(c))
     }
 }
 

@@ -718,10 +718,16 @@ impl<'t, 'n> Gate<'t, 'n> {
             return true;
         };
         // A date in Devanagari or Arabic-Indic digits is a date all the same; a run with a
-        // date in it ("2018-07-01 15:49:36", "0 2008-09-15 20:21") is a timestamp or a
-        // listing, and no phone number has a group shaped like a date.
+        // date in it and a time after it ("2018-07-01 15:49:36", "0 2008-09-15 20:21") is a
+        // timestamp.
         let evidence_digits = crate::normalize::ascii_digits(evidence);
-        if date_shaped(&evidence_digits) || evidence_digits.split_whitespace().any(date_shaped) {
+        let time_after = self.text.original.get(end..).is_some_and(|after| {
+            after.as_bytes().starts_with(b":")
+                && after.as_bytes().get(1).is_some_and(u8::is_ascii_digit)
+        });
+        if date_shaped(&evidence_digits)
+            || (time_after && evidence_digits.split_whitespace().any(date_shaped))
+        {
             return false;
         }
         // A label rules out one code; a run with spaces in it may hold a phone after the
@@ -953,12 +959,16 @@ fn run_end_token(text: &Normalized<'_>, first: usize) -> RunEnd {
                 n_separators = 0;
             }
             // A wide gap is between the columns of a table ("129592     171932"), not inside
-            // a number: nobody writes a phone number with more than two spaces in a row.
+            // a number: nobody writes a phone's groups of digits three spaces apart.
+            // Digits spaced out one by one may have wider gaps between their groups
+            // ("0 3   3 3 1   6 0 0 5"): only a gap after a number of three digits or more
+            // ends the run.
             TokenClass::Space { .. }
-                if text
-                    .original
-                    .get(token.start()..token.end())
-                    .is_some_and(|gap| gap.chars().nth(2).is_some()) =>
+                if tokens[last].text_range().len() >= 3
+                    && text
+                        .original
+                        .get(token.start()..token.end())
+                        .is_some_and(|gap| gap.chars().nth(2).is_some()) =>
             {
                 stop = j;
                 break;

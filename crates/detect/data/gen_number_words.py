@@ -34,7 +34,9 @@ digit (value 0..9), value (a word for 10..99 that is not a tens word), tens (val
 digit: a word for 10, 20 .. 90 a unit may follow), score (a tens word a digit multiplies:
 French "quatre-vingt"), mult10 (a digit before it is multiplied by ten: "dua puluh"),
 teen_suffix (a digit before it is added to ten: "tujuh belas"), teen_prefix ("labing-"),
-and_tens (unit first: Arabic "wa-ishrun" after "thalatha"), joiner, double, triple.
+and_tens (unit first: Arabic "wa-ishrun" after "thalatha"), hundreds (value = hundreds
+digit: "trescientos", "сто"), mult100 (a digit before it counts hundreds: "hundred", "yüz"),
+joiner, double, triple.
 """
 
 import os
@@ -253,15 +255,34 @@ def roles(lang, spellings, entries):
     entries.extend(extra)
 
 
+def hundreds(lang, spell, entries):
+    """The words for hundreds: a word for n*100 alone ("trescientos", "триста", "сто"), and
+    the word a digit before multiplies ("hundred", "yüz", "cento", "सौ", "ratus")."""
+    known = {}
+    for n in range(10):
+        toks = [fold(t) for t in SPLIT.split(spell(n).strip()) if t]
+        if len(toks) == 1:
+            known[toks[0]] = n
+    for n in range(1, 10):
+        for extra in (0, 16):
+            toks = [fold(t) for t in SPLIT.split(spell(n * 100 + extra).strip()) if t]
+            if extra == 0 and len(toks) == 1:
+                entries.append((lang, toks[0], "hundreds", n))
+            elif len(toks) >= 2 and known.get(toks[0]) == n and toks[1] not in known \
+                    and len(toks[1]) > 2:
+                entries.append((lang, toks[1], "mult100", 1))
+
+
 def main():
     entries = []
     for lang in ICU_LANGS:
         roles(lang, icu_spellings(lang), entries)
+        formatter = icu.RuleBasedNumberFormat(icu.URBNFRuleSetTag.SPELLOUT, icu.Locale(lang))
+        if lang != "zh":
+            hundreds(lang, formatter.format, entries)
     for lang, n2w in NUM2WORDS_LANGS.items():
-        if lang == "bn":
-            roles("bn", num2words_spellings(n2w), entries)
-        else:
-            roles(lang, num2words_spellings(n2w), entries)
+        roles(lang, num2words_spellings(n2w), entries)
+        hundreds(lang, lambda n, n2w=n2w: num2words.num2words(n, lang=n2w), entries)
     # Romanised Hindi and Bengali from the native words.
     for lang, native_lang, script, source in [
         ("hi-Latn", "hi", sanscript.DEVANAGARI, icu_spellings("hi")),

@@ -13,6 +13,10 @@ pub enum NumberWord {
     Teen(u8),
     /// A tens word a unit may follow ("twenty", "ochenta", "vierzig", Turkish "on" 10).
     Tens(u8),
+    /// A hundreds word a tens word or a unit may follow ("trescientos", "триста"; with
+    /// [`WordReading::multiplied`], a digit before it counts the hundreds: "five hundred",
+    /// "beş yüz").
+    Hundreds(u8),
     /// A digit before it is multiplied by ten ("dua puluh" 20, "hai mươi" 20).
     Mult10,
     /// A digit before it is added to ten ("tujuh belas" 17).
@@ -115,6 +119,8 @@ static LEXICON: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(|| {
             "tens" => NumberWord::Tens(value),
             "mult10" => NumberWord::Mult10,
             "score" => NumberWord::Tens(value),
+            "hundreds" => NumberWord::Hundreds(value),
+            "mult100" => NumberWord::Hundreds(1),
             "teen_suffix" => NumberWord::TeenSuffix,
             "teen_prefix" => NumberWord::TeenPrefix,
             "and_tens" => NumberWord::AndTens(value),
@@ -126,7 +132,7 @@ static LEXICON: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(|| {
             }
             _ => continue,
         };
-        let multiplies = matches!(kind, "score" | "mult10");
+        let multiplies = matches!(kind, "score" | "mult10" | "mult100");
         rows.push((
             word,
             WordReading {
@@ -152,7 +158,10 @@ static LEXICON: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(|| {
                 let is_value = |v: NumberWord| {
                     matches!(
                         v,
-                        NumberWord::Digit(_) | NumberWord::Teen(_) | NumberWord::Tens(_)
+                        NumberWord::Digit(_)
+                            | NumberWord::Teen(_)
+                            | NumberWord::Tens(_)
+                            | NumberWord::Hundreds(_)
                     )
                 };
                 if !is_value(known.value) && is_value(reading.value) && !multiplies {

@@ -580,10 +580,25 @@ fn word_end(text: &str, start: usize, from: usize) -> (usize, bool, bool) {
             break;
         }
         let numeral = is_han_numeral(c);
-        if han.is_some_and(|h| h != numeral) && (numeral || is_han_numeral_neighbour(c)) {
+        let ideograph = numeral || is_han_numeral_neighbour(c);
+        if han.is_some_and(|h| h != numeral) && ideograph {
+            break;
+        }
+        // Chinese is written without spaces: ASCII digits and letters next to ideographs
+        // ("手机号是177") are a word of their own.
+        if ideograph && (seen & WORD_BYTE != 0 || (i == from && bytes[start].is_ascii())) {
             break;
         }
         han = Some(numeral);
+        if ideograph
+            && bytes
+                .get(i + c.len_utf8())
+                .is_some_and(|&b| BYTE_CLASS[usize::from(b)] & WORD_BYTE != 0)
+        {
+            i += c.len_utf8();
+            seen |= LETTER_BYTE;
+            break;
+        }
         seen |= LETTER_BYTE;
         i += c.len_utf8();
     }
@@ -1084,6 +1099,10 @@ fn apply_run(run: &[(usize, TokenReading<'_>)], readings: &mut Vec<Reading>) {
                 let d = u32::from(d);
                 value = Some((d, k));
                 match word(k + 1) {
+                    // "five hundred", "beş yüz", "tre cento": hundreds from the digit.
+                    Some(n) if n.multiplied && d >= 1 && n.value == NumberWord::Hundreds(1) => {
+                        value = Some(add_rest(run, d * 100, k + 1));
+                    }
                     // "dua puluh", "hai mươi", "quatre-vingt": tens from the digit.
                     Some(n) if n.multiplied && d >= 1 => {
                         let tens = match n.value {
@@ -1104,6 +1123,7 @@ fn apply_run(run: &[(usize, TokenReading<'_>)], readings: &mut Vec<Reading>) {
                 }
             }
             NumberWord::Teen(t) => value = Some((u32::from(t), k)),
+            NumberWord::Hundreds(h) => value = Some(add_rest(run, u32::from(h) * 100, k)),
             NumberWord::Tens(t) => value = Some(add_unit(run, u32::from(t) * 10, k, w.langs)),
             NumberWord::AndTens(t) => value = Some((u32::from(t) * 10, k)),
             NumberWord::TeenPrefix => {
@@ -1138,6 +1158,24 @@ fn apply_run(run: &[(usize, TokenReading<'_>)], readings: &mut Vec<Reading>) {
             }
             None => k += 1,
         }
+    }
+}
+
+/// A hundreds value `base` read up to run entry `at`, with the tens and units after it
+/// ("novecientos dieciséis", "девятьсот шестнадцать", "beş yüz kırk bir"): the value and
+/// the index of its last entry.
+fn add_rest(run: &[(usize, TokenReading<'_>)], base: u32, at: usize) -> (u32, usize) {
+    let Some((_, TokenReading::Word(next))) = run.get(at + 1) else {
+        return (base, at);
+    };
+    match next.value {
+        NumberWord::Tens(t) => {
+            let (rest, last) = add_unit(run, u32::from(t) * 10, at + 1, next.langs);
+            (base + rest, last)
+        }
+        NumberWord::Teen(t) if t < 100 => (base + u32::from(t), at + 1),
+        NumberWord::Digit(d) if d > 0 => (base + u32::from(d), at + 1),
+        _ => (base, at),
     }
 }
 
@@ -1222,132 +1260,185 @@ fn token_reading(word: &str) -> Option<TokenReading<'_>> {
     leet_reading(word).map(TokenReading::Leet)
 }
 
-/// "six17" → "617", "11zero7" → "1107", "vierundachtzig" → "84": the whole token must read as
-/// digits and number words, with at least one digit or at least two words.
+/// "six17" → "617", "11zero7" → "1107", "vierundachtzig" → "84", "trecentoquarantasette" →
+/// "347": the whole token must read as digits and number words, with at least one digit or at
+/// least two words; glued words compose as they do apart ([`apply_run`]).
 fn mixed_reading(word: &str) -> Option<String> {
-    let bytes = word.as_bytes();
+    // Glued words are short; a long token is no number.
+    if word.len() > 64 {
+        return None;
+    }
+    let mut pieces: Vec<(usize, TokenReading<'_>)> = Vec::new();
+    if !segment(word, 0, &mut pieces) {
+        return None;
+    }
+    let n_digits: usize = pieces
+        .iter()
+        .map(|(_, p)| match p {
+            TokenReading::Digits(d) => d.len(),
+            _ => 0,
+        })
+        .sum();
+    // A German "<unit>und<tens>" compound ([`teen_reading`]) is two words.
+    let n_words: usize = pieces
+        .iter()
+        .map(|(_, p)| match p {
+            TokenReading::Word(w) if w.langs == u32::MAX => 2,
+            TokenReading::Word(_) => 1,
+            _ => 0,
+        })
+        .sum();
+    if !((n_digits >= 1 && n_words >= 1) || n_words >= 2) {
+        return None;
+    }
+    let mut readings = Vec::new();
+    apply_run(&pieces, &mut readings);
     let mut out = String::new();
-    let mut i = 0;
-    let mut n_digits = 0;
-    let mut n_words = 0;
-    let mut pending_unit: Option<u8> = None;
-    while i < bytes.len() {
-        if bytes[i].is_ascii_digit() {
-            out.push(bytes[i] as char);
-            n_digits += 1;
-            i += 1;
+    let mut next = readings.iter().peekable();
+    let mut k = 0;
+    while k < pieces.len() {
+        if let Some(reading) = next.next_if(|r| r.token == k) {
+            out.push_str(&reading.digits);
+            k = reading.last + 1;
             continue;
         }
-        // Longest number word starting here; ordinary words ("do", "on", "tin") are not
-        // read glued to others.
-        let mut best: Option<(usize, NumberWord)> = None;
-        for (w, n) in lexicon::number_words_starting(&bytes[i..]) {
-            if !n.common && word[i..].starts_with(w) && best.is_none_or(|(l, _)| w.len() > l) {
-                best = Some((w.len(), n.value));
-            }
+        match &pieces[k].1 {
+            TokenReading::Digits(d) => out.push_str(d),
+            // A word that reads as nothing alone ("belas" first) spoils the reading.
+            _ => return None,
         }
-        // German "<unit>und<tens>".
-        if let Some(unit) = pending_unit.take() {
-            if word[i..].starts_with("und") {
-                let rest = &word[i + 3..];
-                if let Some((w, NumberWord::Tens(t))) =
-                    lexicon::number_words_starting(rest.as_bytes())
-                        .iter()
-                        .map(|(w, n)| (*w, n.value))
-                        .find(|(w, n)| rest.starts_with(w) && matches!(n, NumberWord::Tens(_)))
-                {
-                    out.pop();
-                    out.push_str(&format!("{}{}", t, unit));
-                    i += 3 + w.len();
-                    n_words += 1;
-                    continue;
+        k += 1;
+    }
+    Some(out)
+}
+
+/// Splits `word[i..]` into digit runs and number words (German "<unit>und<tens>" as one),
+/// longest words first, trying shorter ones when the rest does not split ("trecento..." is
+/// "tre cento", not "trece nto"); appends the pieces, indexed in order, and says whether it
+/// could.
+fn segment<'w>(word: &'w str, i: usize, pieces: &mut Vec<(usize, TokenReading<'w>)>) -> bool {
+    let bytes = word.as_bytes();
+    if i >= bytes.len() {
+        return true;
+    }
+    let at = pieces.len();
+    if bytes[i].is_ascii_digit() {
+        let end = i + bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+        pieces.push((at, TokenReading::Digits(&word[i..end])));
+        if segment(word, end, pieces) {
+            return true;
+        }
+        pieces.truncate(at);
+        return false;
+    }
+    // Ordinary words ("do", "on", "tin") are not read glued to others.
+    let mut candidates: Vec<(usize, lexicon::WordReading)> =
+        lexicon::number_words_starting(&bytes[i..])
+            .iter()
+            .filter(|(w, n)| {
+                !n.common
+                    && word[i..].starts_with(w)
+                    && !matches!(n.value, NumberWord::Double | NumberWord::Triple)
+            })
+            .map(|(w, n)| (w.len(), *n))
+            .collect();
+    candidates.sort_unstable_by_key(|c| std::cmp::Reverse(c.0));
+    for (len, n) in candidates {
+        // German "<unit>und<tens>": one number.
+        if let NumberWord::Digit(unit) = n.value {
+            let rest = &word[i + len..];
+            if let Some(after) = rest.strip_prefix("und") {
+                let tens = lexicon::number_words_starting(after.as_bytes())
+                    .iter()
+                    .filter(|(w, _)| after.starts_with(w))
+                    .find_map(|(w, t)| match t.value {
+                        NumberWord::Tens(t) => Some((w.len(), t)),
+                        _ => None,
+                    });
+                if let Some((tens_len, t)) = tens {
+                    pieces.push((at, TokenReading::Word(teen_reading(t * 10 + unit))));
+                    if segment(word, i + len + 3 + tens_len, pieces) {
+                        return true;
+                    }
+                    pieces.truncate(at);
                 }
             }
         }
-        let (len, n) = best?;
-        match n {
-            NumberWord::Digit(d) => {
-                out.push((b'0' + d) as char);
-                pending_unit = Some(d);
-            }
-            NumberWord::Teen(t) => out.push_str(&t.to_string()),
-            NumberWord::Tens(t) => out.push_str(&format!("{}0", t)),
-            _ => return None,
+        pieces.push((at, TokenReading::Word(n)));
+        if segment(word, i + len, pieces) {
+            return true;
         }
-        n_words += 1;
-        i += len;
+        pieces.truncate(at);
     }
-    if (n_digits >= 1 && n_words >= 1) || n_words >= 2 {
-        Some(out)
-    } else {
-        None
+    false
+}
+
+/// A word reading for the number 10..=99 `value` made inside a word.
+fn teen_reading(value: u8) -> lexicon::WordReading {
+    lexicon::WordReading {
+        value: NumberWord::Teen(value),
+        langs: u32::MAX,
+        common: false,
+        multiplied: false,
     }
 }
 
-/// Chinese numerals written together ("一三八一二三四五六七八", "幺三八", "二十三"): every
-/// character a Chinese digit (`〇 零 一 幺 二 两 …`) or `十` (ten). Three digits or more read
-/// as a glued number; fewer read as a number word (they need neighbours).
+/// Chinese numerals written together ("一三八一二三四五六七八", "幺三八", "二十三", "五百二十"):
+/// every character a Chinese digit (`〇 零 一 幺 二 两 …`), `十` (ten) or `百` (hundred).
+/// Digits alone read one by one, as phone numbers are said; with `十`/`百` they make one
+/// number. Three characters or more read as a glued number; fewer read as a number word
+/// (they need neighbours).
 fn han_reading(word: &str) -> Option<TokenReading<'static>> {
-    let mut out = String::new();
-    let mut chars = word.chars().peekable();
+    let zh = lexicon::language_bit("zh");
+    let mut digits = String::new();
+    // The positional value, when `十` or `百` is in the word.
+    let (mut total, mut current, mut positional) = (0u32, None::<u32>, false);
     let mut n_chars = 0;
-    let mut pending: Option<u8> = None;
-    while let Some(c) = chars.next() {
+    for c in word.chars() {
         n_chars += 1;
+        if c == '百' {
+            total += current.take().unwrap_or(1) * 100;
+            positional = true;
+            continue;
+        }
         let mut buf = [0u8; 4];
         let reading = lexicon::number_word(c.encode_utf8(&mut buf))?;
-        if reading.langs & lexicon::language_bit("zh") == 0 {
+        if reading.langs & zh == 0 {
             return None;
         }
         match reading.value {
             NumberWord::Digit(d) => {
-                if let Some(p) = pending.take() {
-                    out.push(char::from(b'0' + p));
+                digits.push(char::from(b'0' + d));
+                if d > 0 {
+                    current = Some(u32::from(d));
                 }
-                pending = Some(d);
             }
             // 十: "二十三" is 23, "十六" 16, "三十" 30.
             NumberWord::Teen(10) => {
-                let tens = pending.take().unwrap_or(1);
-                out.push(char::from(b'0' + tens));
-                let unit = chars
-                    .peek()
-                    .and_then(|&next| {
-                        let mut buf = [0u8; 4];
-                        lexicon::number_word(next.encode_utf8(&mut buf))
-                    })
-                    .and_then(|r| match r.value {
-                        NumberWord::Digit(d) if r.langs & lexicon::language_bit("zh") != 0 => {
-                            Some(d)
-                        }
-                        _ => None,
-                    });
-                match unit {
-                    Some(d) => {
-                        chars.next();
-                        n_chars += 1;
-                        out.push(char::from(b'0' + d));
-                    }
-                    None => out.push('0'),
-                }
+                total += current.take().unwrap_or(1) * 10;
+                positional = true;
             }
             _ => return None,
         }
     }
-    if let Some(p) = pending {
-        out.push(char::from(b'0' + p));
-    }
-    if n_chars >= 3 {
+    let out = if positional {
+        (total + current.unwrap_or(0)).to_string()
+    } else {
+        digits
+    };
+    if n_chars >= 3 && !positional {
         return Some(TokenReading::Mixed(out));
     }
-    let value = out.parse::<u8>().ok()?;
+    let value = out.parse::<u32>().ok()?;
+    let value = match value {
+        0..=9 => NumberWord::Digit(value as u8),
+        10..=99 => NumberWord::Teen(value as u8),
+        _ if value % 100 == 0 && value < 1000 => NumberWord::Hundreds((value / 100) as u8),
+        _ => return Some(TokenReading::Mixed(out)),
+    };
     Some(TokenReading::Word(lexicon::WordReading {
-        value: if value < 10 {
-            NumberWord::Digit(value)
-        } else {
-            NumberWord::Teen(value)
-        },
-        langs: lexicon::language_bit("zh"),
+        value,
+        langs: zh,
         common: false,
         multiplied: false,
     }))
@@ -1486,6 +1577,7 @@ fn is_han_numeral(c: char) -> bool {
             | '八'
             | '九'
             | '十'
+            | '百'
             | '幺'
             | '两'
             | '兩'
@@ -1629,6 +1721,26 @@ fn is_latin_letter(c: char) -> bool {
             && c.is_alphabetic()
 }
 
+/// Whether a letter comes from a block whose letters are used to pass for Latin ones:
+/// Latin extensions, IPA and phonetic letters, Greek, Cyrillic, Armenian, Cherokee,
+/// letter-like and enclosed symbols, fullwidth and mathematical forms. Letters of Hebrew,
+/// Arabic, Indic, Thai, CJK and other scripts never fold to Latin, not even inside a word
+/// with Latin letters (`手机号是177` keeps its `手`).
+fn may_pass_for_latin(c: char) -> bool {
+    matches!(c,
+        '\u{0080}'..='\u{058F}'
+        | '\u{13A0}'..='\u{13FF}'
+        | '\u{1D00}'..='\u{1DBF}'
+        | '\u{1E00}'..='\u{1FFF}'
+        | '\u{2100}'..='\u{24FF}'
+        | '\u{2C60}'..='\u{2C7F}'
+        | '\u{A720}'..='\u{A7FF}'
+        | '\u{AB30}'..='\u{ABBF}'
+        | '\u{FF00}'..='\u{FFEF}'
+        | '\u{1D400}'..='\u{1D7FF}'
+        | '\u{1F100}'..='\u{1F1FF}')
+}
+
 /// A character of a word for look-alike folding: a letter, a digit or a combining mark (Thai
 /// and Indic vowel signs are marks inside their words).
 fn is_word_or_mark(c: char) -> bool {
@@ -1733,6 +1845,11 @@ fn fold_char(c: char, folded: &mut String, lookalikes: impl FnOnce() -> bool) {
         folded.push(char::from(b'0' + d));
         return;
     }
+    // German sharp s, as German writes it without one ("dreißig" is "dreissig").
+    if c == 'ß' {
+        folded.push_str("ss");
+        return;
+    }
     if let Some(p) = fold_punctuation(c) {
         folded.push(p);
         return;
@@ -1770,7 +1887,7 @@ fn fold_char(c: char, folded: &mut String, lookalikes: impl FnOnce() -> bool) {
         }
     }
     // Look-alikes from other scripts.
-    if c.is_alphanumeric() && lookalikes() {
+    if c.is_alphanumeric() && may_pass_for_latin(c) && lookalikes() {
         match decancer::cure_char(c, decancer::Options::default()) {
             decancer::Translation::Character(t) if t.is_ascii_alphanumeric() => {
                 folded.push(t);
@@ -1885,6 +2002,27 @@ mod tests {
             ("one question", "one question"),
             ("S123144971", "5123144971"),
             ("vierundachtzig", "84"),
+            ("trecentoquarantasette 12", "347 12"),
+            ("fiftyfive 12", "55 12"),
+            ("beş yüz kırk bir, yedi yüz otuz iki", "541, 732"),
+            ("девятьсот шестнадцать четыреста восемьдесят два", "916 482"),
+            ("quatre-vingt-douze soixante-dix-neuf 12", "92 79 12"),
+            ("dua puluh tiga 45", "23 45"),
+            ("tujuh belas 88", "17 88"),
+            ("hai mươi ba 12", "23 12"),
+            ("on yedi 5", "17 5"),
+            ("ishirini na moja 3", "21 3"),
+            ("ثلاثة وعشرون 12", "23 12"),
+            ("एक दो तीन चार पांच", "1 2 3 4 5"),
+            ("ek do teen char paanch 7", "1 2 3 4 5 7"),
+            ("手机号是177 五一九三 0264", "手机号是177 5193 0264"),
+            ("打给我 幺三八 五百二十", "打给我 138 520"),
+            ("zweiundvierzig fünfunddreißig 12", "42 35 12"),
+            // Ordinary words need number words of their language around them.
+            ("do you sat on the tin", "do you sat on the tin"),
+            ("on 5 june", "on 5 june"),
+            ("18:45 on 16/04", "18:45 on 16/04"),
+            ("nine aath 7 six 5 4 teen 2 ek zero", "9 8 7 6 5 4 3 2 1 0"),
             ("vierundachtzig 12", "84 12"),
         ];
         for (input, want) in cases {

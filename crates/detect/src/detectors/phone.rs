@@ -1009,6 +1009,29 @@ fn run_end_token(text: &Normalized<'_>, first: usize) -> RunEnd {
     }
 }
 
+/// Whether groups of digits count up or down by one, four groups or more ("1 2 3 4 5",
+/// "7, 8, 9, 10", "10 9 8 7"): an enumeration or a countdown, which no one reads as a phone.
+fn counts_by_one<'g>(groups: impl Iterator<Item = &'g str>) -> bool {
+    let mut n = 0;
+    let mut previous: Option<u64> = None;
+    let mut step: Option<i64> = None;
+    for group in groups {
+        let Ok(value) = group.parse::<u64>() else {
+            return false;
+        };
+        if let Some(p) = previous {
+            let d = value as i64 - p as i64;
+            if d.abs() != 1 || step.is_some_and(|s| s != d) {
+                return false;
+            }
+            step = Some(d);
+        }
+        previous = Some(value);
+        n += 1;
+    }
+    n >= 4
+}
+
 fn try_run(
     text: &Normalized<'_>,
     scan: &ScanContext<'_>,
@@ -1048,6 +1071,10 @@ fn try_run(
             if (from > 0 && glued(groups[from - 1].token_idx, first_tok))
                 || (from + width < n && glued(last_tok, groups[from + width].token_idx))
             {
+                continue;
+            }
+            // "one, two, three, four...": counting, not a number.
+            if counts_by_one(window.iter().map(|g| text.token_text(&tokens[g.token_idx]))) {
                 continue;
             }
             let with_plus = plus && from == 0;
@@ -1389,6 +1416,26 @@ mod tests {
             phones("call 201 807 0115", "US"),
             vec!["+12018070115".to_string()]
         );
+    }
+
+    #[test]
+    fn counting_is_not_a_phone() {
+        for (text, region) in [
+            (
+                "one, two, three, four, five, six, seven, eight, nine, ten",
+                "US",
+            ),
+            (
+                "eins, zwei, drei, vier, fünf, sechs, sieben, acht, neun und zehn",
+                "DE",
+            ),
+            ("10 9 8 7 6 5 4 3 2 1", "US"),
+        ] {
+            assert_eq!(phones(text, region), Vec::<String>::new(), "{text:?}");
+        }
+        assert!(counts_by_one(["7", "8", "9", "10"].into_iter()));
+        assert!(!counts_by_one(["2", "0", "6", "5"].into_iter()));
+        assert!(!counts_by_one(["1", "2", "3"].into_iter()));
     }
 
     #[test]

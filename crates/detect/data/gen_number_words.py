@@ -146,6 +146,16 @@ def fold(word):
 SPLIT = re.compile(r"[\s\-\u00AD’'ʼ]+")
 
 
+def split(lang, text):
+    """The words of a spelled number. Cyrillic keeps its apostrophes inside words ("п'ять"),
+    as the normaliser does."""
+    pattern = SPLIT_KEEPING_APOSTROPHES if lang in ("uk", "ru") else SPLIT
+    return [fold(t).replace("ʼ", "'").replace("’", "'") for t in pattern.split(text.strip()) if t]
+
+
+SPLIT_KEEPING_APOSTROPHES = re.compile(r"[\s\-\u00AD]+")
+
+
 def icu_spellings(lang):
     formatter = icu.RuleBasedNumberFormat(icu.URBNFRuleSetTag.SPELLOUT, icu.Locale(lang))
     return {n: formatter.format(n) for n in range(100)}
@@ -171,7 +181,7 @@ def romanised(native, script):
 
 def roles(lang, spellings, entries):
     """Adds to `entries` the words of `spellings` (value -> text) with their roles."""
-    tokens = {n: [fold(t) for t in SPLIT.split(text.strip()) if t] for n, text in spellings.items()}
+    tokens = {n: split(lang, text) for n, text in spellings.items()}
     value_of = {}
     for n, toks in tokens.items():
         if len(toks) == 1:
@@ -260,12 +270,12 @@ def hundreds(lang, spell, entries):
     the word a digit before multiplies ("hundred", "yüz", "cento", "सौ", "ratus")."""
     known = {}
     for n in range(10):
-        toks = [fold(t) for t in SPLIT.split(spell(n).strip()) if t]
+        toks = split(lang, spell(n))
         if len(toks) == 1:
             known[toks[0]] = n
     for n in range(1, 10):
         for extra in (0, 16):
-            toks = [fold(t) for t in SPLIT.split(spell(n * 100 + extra).strip()) if t]
+            toks = split(lang, spell(n * 100 + extra))
             if extra == 0 and len(toks) == 1:
                 entries.append((lang, toks[0], "hundreds", n))
             elif len(toks) >= 2 and known.get(toks[0]) == n and toks[1] not in known \

@@ -573,6 +573,19 @@ fn word_end(text: &str, start: usize, from: usize) -> (usize, bool, bool) {
             continue;
         }
         if class & NON_ASCII == 0 {
+            // An apostrophe between letters of another script is part of the word
+            // (Ukrainian "п'ять", "дев'ять").
+            if b == b'\''
+                && i > start
+                && !bytes[i - 1].is_ascii()
+                && text[i + 1..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| !c.is_ascii() && c.is_alphabetic())
+            {
+                i += 1;
+                continue;
+            }
             break;
         }
         let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
@@ -2022,6 +2035,7 @@ mod tests {
             ("do you sat on the tin", "do you sat on the tin"),
             ("on 5 june", "on 5 june"),
             ("18:45 on 16/04", "18:45 on 16/04"),
+            ("нуль шістдесят сім, п'ятдесят дев'ять", "0 67, 59"),
             ("nine aath 7 six 5 4 teen 2 ek zero", "9 8 7 6 5 4 3 2 1 0"),
             ("vierundachtzig 12", "84 12"),
         ];

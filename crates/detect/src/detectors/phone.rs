@@ -977,13 +977,10 @@ fn run_end_token(text: &Normalized<'_>, first: usize) -> RunEnd {
             TokenClass::Punct => match compact.get(token.text_range()).unwrap_or_default() {
                 b"-" | b"(" | b")" | b"/" => n_separators += 1,
                 // A spoken pause ("oh seven nine one one, one two three"), not a thousands
-                // separator ("1,048,576") nor the comma of a list ("tickets 4512, 4513,
-                // 4518"): a comma counts only when a space follows it and the number before
-                // it is a digit or two, as digits read out one by one are.
+                // separator ("1,048,576"): a comma counts only when a space follows it.
                 b"," if tokens
                     .get(j + 1)
-                    .is_some_and(|t| matches!(t.class, TokenClass::Space { .. }))
-                    && tokens[last].text_range().len() <= 2 =>
+                    .is_some_and(|t| matches!(t.class, TokenClass::Space { .. })) =>
                 {
                     n_separators += 1
                 }
@@ -1071,6 +1068,15 @@ fn try_run(
             if (from > 0 && glued(groups[from - 1].token_idx, first_tok))
                 || (from + width < n && glued(last_tok, groups[from + width].token_idx))
             {
+                continue;
+            }
+            // "tickets 4512, 4513, 4518": a list of like codes, each of three digits or more
+            // and all as long, is not one number; spoken groups ("541, 732, 90, 64") are not
+            // all alike.
+            let spans_comma = tokens[first_tok..=last_tok]
+                .iter()
+                .any(|t| t.class == TokenClass::Punct && text.token_text(t) == ",");
+            if spans_comma && window[0].len >= 3 && window.iter().all(|g| g.len == window[0].len) {
                 continue;
             }
             // "one, two, three, four...": counting, not a number.

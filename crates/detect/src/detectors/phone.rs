@@ -730,6 +730,13 @@ impl<'t, 'n> Gate<'t, 'n> {
         {
             return false;
         }
+        // "(195.136.15.226)": an IPv4 address.
+        if evidence_digits
+            .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '[' | ']'))
+            .any(ipv4_shaped)
+        {
+            return false;
+        }
         // A label rules out one code; a run with spaces in it may hold a phone after the
         // code ("ref 12345 / 415 555 0132"), which the context step judges on its own.
         if !has_whitespace(evidence)
@@ -815,6 +822,23 @@ fn digits_of_one_script<'p>(pieces: impl Iterator<Item = &'p str>) -> bool {
         }
     }
     true
+}
+
+/// `195.136.15.226`: four numbers of 0 to 255 split by dots, as IPv4 addresses are written.
+fn ipv4_shaped(piece: &str) -> bool {
+    let mut n = 0;
+    for part in piece.split('.') {
+        n += 1;
+        if n > 4
+            || part.is_empty()
+            || part.len() > 3
+            || !part.bytes().all(|b| b.is_ascii_digit())
+            || part.parse::<u16>().map_or(true, |v| v > 255)
+        {
+            return false;
+        }
+    }
+    n == 4
 }
 
 fn national_digits(raw: &str) -> usize {
@@ -1421,6 +1445,24 @@ mod tests {
         assert_eq!(
             phones("call 201 807 0115", "US"),
             vec!["+12018070115".to_string()]
+        );
+    }
+
+    #[test]
+    fn ip_addresses_are_not_phones() {
+        for text in [
+            "[Trusk(+bu@217.99.12.254)] hi",
+            " 2  r-bptnet.elsat.net.pl (195.136.15.226)  28.879 ms",
+            "server 144.232.7.122 is down",
+        ] {
+            assert_eq!(phones(text, "US"), Vec::<String>::new(), "{text:?}");
+        }
+        assert!(ipv4_shaped("195.136.15.226"));
+        assert!(!ipv4_shaped("404.649.4797"));
+        assert!(!ipv4_shaped("195.136.15"));
+        assert_eq!(
+            phones("404.649.4797", "US"),
+            vec!["+14046494797".to_string()]
         );
     }
 

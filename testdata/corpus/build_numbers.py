@@ -84,6 +84,16 @@ words = [
  ("zh","CN","打给我 幺三八 幺二三四 五六七八", "13812345678"),
  ("en","US","text me two oh six, double five, two seven six nine four", "2065527694"),
  ("es","MX","mi cel es cinco cinco, doble uno, dos tres, cuatro cinco, seis siete", "5511234567"),
+ ("it","IT","chiamami al trecentosettantotto, uno due zero, quattro cinque sei sette", "3781204567"),
+ ("it","IT","il mio numero: trecentoventotto, quattro cinque sei, settantotto novanta", "3284567890"),
+ ("tr","TR","numaram sıfır beş yüz otuz iki, dört yüz on iki, otuz dört, elli altı", "05324123456"),
+ ("ru","RU","звоните: восемь девятьсот двадцать шесть, сто двадцать три, сорок пять, шестьдесят семь", "89261234567"),
+ ("uk","UA","номер: нуль дев'яносто сім, сто двадцать три, сорок п'ять, шістдесят сім", "0971234567"),
+ ("es","ES","llámame: seiscientos doce, trescientos cuarenta y cinco, seiscientos setenta y ocho", "612345678"),
+ ("pt","BR","liga: onze, nove oito sete, seis cinco, quatro três, dois um", "11987654321"),
+ ("zh","CN","加我 幺三九 五二零 一二三四零", "13952012340"),
+ ("zh","CN","电话139 一二三四 五六七八", "13912345678"),
+ ("de","DE","Handy: null eins sieben sechs, zweiundvierzig, neunzehn, achtundachtzig, fünfunddreißig", "017642198835"),
 ]
 for lang, region, text, nat in words:
     try:
@@ -121,6 +131,16 @@ benign = [
  ("benign-bengali-native","bn","BD","আমি দুই দিনে কাজ শেষ করব, তিনটি সংশোধন"),
  ("benign-version-arabic-digits","ar","EG","الإصدار " + sc("2.14.3","arab") + " يعمل"),
  ("benign-invoice-devanagari","hi","IN","invoice number " + sc("20240517","deva") + " भेज दिया"),
+ ("benign-timestamp","en","US","The mirror was synced at 2018-07-01 15:49:36 UTC, 169839 packages"),
+ ("benign-timestamp-listing","en","GB","-rw-r--r-- 2 root root 0 2008-09-15 20:21 notes.txt"),
+ ("benign-ipv4","en","US","traceroute hop 3  (195.136.15.226)  28.879 ms"),
+ ("benign-table-columns","en","US","Mem:   976928      20256          0     129592     171932"),
+ ("benign-counting-words","en","US","The kids counted one, two, three, four, five, six, seven, eight, nine, ten"),
+ ("benign-counting-words","de","DE","Wir zählen eins, zwei, drei, vier, fünf, sechs, sieben, acht, neun und zehn"),
+ ("benign-counting-words","es","ES","Cuenta uno, dos, tres, cuatro, cinco, seis, siete, ocho, nueve, diez"),
+ ("benign-hundreds-price","ru","RU","Цена девятьсот пятьдесят рублей, доставка триста"),
+ ("benign-hundreds-price","tr","TR","Fiyat beş yüz elli lira, kargo yüz lira"),
+ ("benign-chinese-dates","zh","CN","我们十一月二十三号开会, 三点见"),
 ]
 for tag, lang, region, text in benign:
     ben(tag, lang, region, text)

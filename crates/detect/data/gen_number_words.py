@@ -242,6 +242,15 @@ def roles(lang, spellings, entries):
                 if stem and value_of.get(stem) is not None:
                     entries.append((lang, t, "digit" if value_of[stem] < 10 else "value", value_of[stem]))
                     value_of[t] = value_of[stem]
+    # Italian elides the vowel of a tens word before "uno" and "otto" ("vent-otto",
+    # "trent-uno"): the elided form is the same tens word.
+    for toks in tokens.values():
+        for t in toks:
+            if t in value_of or t in teen_words or len(t) < 4:
+                continue
+            for word, n in list(value_of.items()):
+                if n % 10 == 0 and n >= 20 and word.startswith(t) and len(word) == len(t) + 1:
+                    value_of[t] = n
     for word, n in value_of.items():
         if n < 10:
             kind, value = "digit", n

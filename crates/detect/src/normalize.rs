@@ -1344,12 +1344,13 @@ fn segment<'w>(word: &'w str, i: usize, pieces: &mut Vec<(usize, TokenReading<'w
         pieces.truncate(at);
         return false;
     }
-    // Ordinary words ("do", "on", "tin") are not read glued to others.
+    // Short ordinary words ("do", "on", "tin") are not read glued to others ("tintin");
+    // longer ones are (Italian "vent" in "trecentoventotto").
     let mut candidates: Vec<(usize, lexicon::WordReading)> =
         lexicon::number_words_starting(&bytes[i..])
             .iter()
             .filter(|(w, n)| {
-                !n.common
+                (!n.common || w.len() >= 4)
                     && word[i..].starts_with(w)
                     && !matches!(n.value, NumberWord::Double | NumberWord::Triple)
             })

@@ -1094,13 +1094,23 @@ fn try_run(
             {
                 continue;
             }
-            // "tickets 4512, 4513, 4518": a list of like codes, each of three digits or more
-            // and all as long, is not one number; spoken groups ("541, 732, 90, 64") are not
-            // all alike.
+            // "tickets 4512, 4513, 4518": a list of like codes typed in digits, each of three
+            // digits or more and all as long, is not one number; spoken groups ("541, 732,
+            // 90, 64", "seiscientos doce, trescientos cuarenta y cinco, ...") are.
             let spans_comma = tokens[first_tok..=last_tok]
                 .iter()
                 .any(|t| t.class == TokenClass::Punct && text.token_text(t) == ",");
-            if spans_comma && window[0].len >= 3 && window.iter().all(|g| g.len == window[0].len) {
+            let typed = window.iter().all(|g| {
+                let t = &tokens[g.token_idx];
+                text.original[t.start()..t.end()]
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || crate::normalize::decimal_digit(c).is_some())
+            });
+            if spans_comma
+                && typed
+                && window[0].len >= 3
+                && window.iter().all(|g| g.len == window[0].len)
+            {
                 continue;
             }
             // "one, two, three, four...": counting, not a number.

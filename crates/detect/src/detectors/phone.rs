@@ -730,6 +730,16 @@ impl<'t, 'n> Gate<'t, 'n> {
         {
             return false;
         }
+        // "-2147418113": a negative number, not a phone.
+        let before = &self.text.original[..start];
+        if before.ends_with('-')
+            && before[..before.len() - 1]
+                .chars()
+                .next_back()
+                .is_none_or(char::is_whitespace)
+        {
+            return false;
+        }
         // "(195.136.15.226)": an IPv4 address.
         if evidence_digits
             .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '[' | ']'))
@@ -928,7 +938,10 @@ impl DigitRuns<'_, '_> {
             }
             let run_start = tokens[i].start();
             let run_end = tokens[last].end();
-            if gate.worth_parsing(run_start, run_end) && !self.matched_around(run_start, run_end) {
+            if gate.worth_parsing(run_start, run_end)
+                && !self.matched_around(run_start, run_end)
+                && !in_hex_dump(text, i, last)
+            {
                 let plus = i >= 1 && text.token_text(&tokens[i - 1]) == "+";
                 groups.clear();
                 groups.extend(
@@ -951,6 +964,30 @@ impl DigitRuns<'_, '_> {
         let at = self.matched.partition_point(|&(s, _)| s <= start);
         at > 0 && self.matched[at - 1].1 >= end
     }
+}
+
+/// Whether the run of number tokens `first..=last` is bytes of a hex dump: all its groups
+/// two digits, next to a two-character hex byte with a letter ("0f b7 47 18 83 f8 0f 0f 84 53
+/// 01 00 00 83 f8").
+fn in_hex_dump(text: &Normalized<'_>, first: usize, last: usize) -> bool {
+    let tokens = text.tokens();
+    let groups_of_two = tokens[first..=last]
+        .iter()
+        .filter(|t| t.class == TokenClass::Number)
+        .all(|t| t.text_range().len() == 2);
+    if !groups_of_two {
+        return false;
+    }
+    let hex_byte = |at: Option<usize>| {
+        at.and_then(|k| tokens.get(k)).is_some_and(|t| {
+            let word = text.token_text(t).as_bytes();
+            t.class == TokenClass::Word
+                && word.len() == 2
+                && word.iter().all(u8::is_ascii_hexdigit)
+                && word.iter().any(u8::is_ascii_alphabetic)
+        })
+    };
+    hex_byte(first.checked_sub(2)) || hex_byte(Some(last + 2))
 }
 
 /// Where a run of number tokens ends ([`run_end_token`]).
@@ -1474,6 +1511,21 @@ mod tests {
             phones("404.649.4797", "US"),
             vec!["+14046494797".to_string()]
         );
+    }
+
+    #[test]
+    fn hex_dumps_and_negative_numbers_are_not_phones() {
+        for text in [
+            "Code: 0f b7 47 18 83 f8 0f 0f 84 53 01 00 00 83 f8 10",
+            "<Tygrys> -2147418113 - Catastrophic failure",
+        ] {
+            assert_eq!(phones(text, "US"), Vec::<String>::new(), "{text:?}");
+        }
+        assert_eq!(
+            phones("call 84 53 01 00 00 or 0f", "FR").len(),
+            phones("call 84 53 01 00 00", "FR").len()
+        );
+        assert_eq!(phones("tel -  415 555 0132", "US").len(), 1);
     }
 
     #[test]

@@ -27,6 +27,7 @@ mod lexicon;
 pub mod normalize;
 mod redact;
 mod region;
+mod unicode_digits;
 
 pub use engine::{Engine, EngineOptions};
 pub use finding::{Finding, Kind, Part};

@@ -6,12 +6,15 @@
 //! 1. **Folded** ([`Normalized::folded`]), character by character: zero-width, bidi and other
 //!    invisible format characters are dropped; NFKC compatibility folding turns fullwidth and
 //!    mathematical letters and digits into ASCII (`ｍａｒｉａ＠` → `maria@`); remaining
-//!    look-alikes from other scripts (Cyrillic `а`, Greek `ο`) go through `decancer`; odd dots,
+//!    decimal digits of every script become ASCII digits (`९८७` → `987`); look-alikes from
+//!    other scripts (Cyrillic `а`, Greek `ο`) go through `decancer`, but only inside words with
+//!    Latin letters or digits, or in a lone Cyrillic/Greek word among Latin ones; odd dots,
 //!    dashes and spaces become `.`, `-` and ` `; keycap emoji become their digit. Case is kept
 //!    (base58 and IBANs need it); [`Normalized::lower`] is the same bytes lower-cased.
-//! 2. **Compact tokens** ([`Normalized::tokens`]), word by word: number words in six languages
-//!    become digits when they stand in a run of numbers (`four one five`, `eighty four`,
-//!    `double five`, `six17`), leetspeak becomes digits in tokens that are mostly digits
+//! 2. **Compact tokens** ([`Normalized::tokens`]), word by word: number words of 21
+//!    languages and scripts (the generated `data/number_words.tsv`) become digits when they
+//!    stand in a run of numbers (`four one five`, `eighty four`, `double five`, `six17`,
+//!    `dua puluh tiga`, `एक दो तीन`, `一三八`), leetspeak becomes digits in tokens that are mostly digits
 //!    (`702S3168l9`), bracketed symbol words become symbols (`[at]`, `(dot)`, `{@}`), and single
 //!    characters separated by single spaces are joined (`j o h n @ g m a i l . c o m`).
 //!    Unbracketed symbol words ("alex at gmail dot com") are left as words: whether "at" means
@@ -447,7 +450,7 @@ impl<'a> Normalized<'a> {
             }
             let token_class = if class & WORD_BYTE != 0 {
                 let first_digit = class & DIGIT_BYTE != 0;
-                let (end, letters, digits) = word_end(folded, i);
+                let (end, letters, digits) = word_end(folded, start, i);
                 i = end;
                 // The gate of `token_reading`, on the same lower-cased bytes.
                 let word = &lower[start..i];
@@ -552,9 +555,14 @@ impl<'a> Normalized<'a> {
 /// Where the word going on at byte `from` of `text` ends, and whether its bytes from `from`
 /// hold something other than an ASCII digit (letters) and an ASCII digit (digits).
 #[inline]
-fn word_end(text: &str, from: usize) -> (usize, bool, bool) {
+fn word_end(text: &str, start: usize, from: usize) -> (usize, bool, bool) {
     let bytes = text.as_bytes();
     let mut i = from;
+    // Whether the last character was a Chinese numeral (only asked outside ASCII).
+    let mut han = None;
+    if bytes.get(start).is_some_and(|b| !b.is_ascii()) {
+        han = text[start..].chars().next().map(is_han_numeral);
+    }
     // The classes of the word's bytes, or-ed together (one operation a byte).
     let mut seen = 0;
     while let Some(&b) = bytes.get(i) {
@@ -565,10 +573,43 @@ fn word_end(text: &str, from: usize) -> (usize, bool, bool) {
             continue;
         }
         if class & NON_ASCII == 0 {
+            // An apostrophe between letters of another script is part of the word
+            // (Ukrainian "п'ять", "дев'ять").
+            if b == b'\''
+                && i > start
+                && !bytes[i - 1].is_ascii()
+                && text[i + 1..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| !c.is_ascii() && c.is_alphabetic())
+            {
+                i += 1;
+                continue;
+            }
             break;
         }
         let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
         if !is_word_char(c) {
+            break;
+        }
+        let numeral = is_han_numeral(c);
+        let ideograph = numeral || is_han_numeral_neighbour(c);
+        if han.is_some_and(|h| h != numeral) && ideograph {
+            break;
+        }
+        // Chinese is written without spaces: ASCII digits and letters next to ideographs
+        // ("手机号是177") are a word of their own.
+        if ideograph && (seen & WORD_BYTE != 0 || (i == from && bytes[start].is_ascii())) {
+            break;
+        }
+        han = Some(numeral);
+        if ideograph
+            && bytes
+                .get(i + c.len_utf8())
+                .is_some_and(|&b| BYTE_CLASS[usize::from(b)] & WORD_BYTE != 0)
+        {
+            i += c.len_utf8();
+            seen |= LETTER_BYTE;
             break;
         }
         seen |= LETTER_BYTE;
@@ -815,11 +856,15 @@ impl View<'_> {
                                 last_word = Some(j);
                             }
                             None => {
-                                // A joiner between a tens word and a digit word stays in the run.
+                                // A joiner after a number word stays in the run ("veinte y
+                                // uno", "siyam na pu", "ishirini na moja").
                                 let joins = matches!(
                                     run.last(),
-                                    Some((_, TokenReading::Word(NumberWord::Tens(_))))
-                                ) && lexicon::TENS_JOINERS.contains(&word);
+                                    Some((_, TokenReading::Word(w))) if matches!(
+                                        w.value,
+                                        NumberWord::Tens(_) | NumberWord::Mult10 | NumberWord::Digit(_)
+                                    )
+                                ) && lexicon::joiner(word).is_some();
                                 if !joins {
                                     break;
                                 }
@@ -836,19 +881,41 @@ impl View<'_> {
                 i += 1;
                 continue;
             }
-            let has_digits = run.iter().any(|(_, r)| !matches!(r, TokenReading::Word(_)));
-            let n_words = run
-                .iter()
-                .filter(|(_, r)| matches!(r, TokenReading::Word(_)))
-                .count();
-            let strong = run.len() >= 2 && (has_digits || n_words >= 3)
-                || run.iter().any(|(_, r)| match r {
-                    TokenReading::Mixed(_) => true,
-                    TokenReading::Leet(d) => d.len() >= 7,
+            // A word that is an ordinary word too ("do", "tin", "on") counts only next to a
+            // number word of one of its languages: the run is cut where one stands alone.
+            let vouched = |k: usize| {
+                let TokenReading::Word(w) = &run[k].1 else {
+                    return true;
+                };
+                if !w.common {
+                    return true;
+                }
+                let shares = |other: Option<&(usize, TokenReading<'_>)>| matches!(other, Some((_, TokenReading::Word(o))) if o.langs & w.langs != 0);
+                // Next to a number word of its own language, or inside a run read out digit
+                // by digit: a number word or a single digit on both sides ("4 teen 2", not
+                // "18:45 on 16/04").
+                let spoken = |other: Option<&(usize, TokenReading<'_>)>| match other {
+                    Some((_, TokenReading::Word(_))) => true,
+                    Some((_, TokenReading::Digits(d))) => d.len() == 1,
                     _ => false,
-                });
-            if strong {
-                apply_run(&run, readings);
+                };
+                let before = k.checked_sub(1).and_then(|p| run.get(p));
+                let after = run.get(k + 1);
+                shares(before) || shares(after) || (spoken(before) && spoken(after))
+            };
+            let keep: Vec<bool> = (0..run.len()).map(vouched).collect();
+            let mut from = 0;
+            while from < run.len() {
+                if !keep[from] {
+                    from += 1;
+                    continue;
+                }
+                let to = (from..run.len()).find(|&k| !keep[k]).unwrap_or(run.len());
+                let segment = &run[from..to];
+                if strong_run(segment) {
+                    apply_run(segment, readings);
+                }
+                from = to;
             }
             i = last_word.map_or(j, |w| w + 1).max(i + 1);
         }
@@ -989,9 +1056,28 @@ struct Cursors {
     reading: usize,
     joined: usize,
 }
+/// Whether a run of readings is read as digits: two or more tokens with a digit among them,
+/// three number words, a glued reading ("six17") or a long leetspeak run.
+fn strong_run(run: &[(usize, TokenReading<'_>)]) -> bool {
+    let has_digits = run.iter().any(|(_, r)| !matches!(r, TokenReading::Word(_)));
+    let n_words = run
+        .iter()
+        .filter(|(_, r)| matches!(r, TokenReading::Word(_)))
+        .count();
+    run.len() >= 2 && (has_digits || n_words >= 3)
+        || run.iter().any(|(_, r)| match r {
+            TokenReading::Mixed(_) => true,
+            TokenReading::Leet(d) => d.len() >= 7,
+            _ => false,
+        })
+}
+
 /// Records the readings of a strong run: every number word, mixed token and leetspeak token
-/// as its digits, a tens word with the digit word after it as one number ("eighty four"),
-/// and "double"/"triple" with the digit after it.
+/// as its digits, with the compounds of each language read as one number: a tens word and
+/// the unit after it ("eighty four", "vingt et un", "on yedi"), a digit and a multiplier of
+/// ten ("dua puluh tiga", "hai mươi ba", "quatre-vingt-douze"), a digit and a teen suffix or
+/// prefix ("tujuh belas", "labing-anim"), a unit and a tens word with its joiner (Arabic
+/// "ثلاثة وعشرون"); and "double"/"triple" with the digit after it.
 fn apply_run(run: &[(usize, TokenReading<'_>)], readings: &mut Vec<Reading>) {
     let mut read = |token: usize, last: usize, digits: String| {
         readings.push(Reading {
@@ -1000,57 +1086,136 @@ fn apply_run(run: &[(usize, TokenReading<'_>)], readings: &mut Vec<Reading>) {
             digits,
         })
     };
+    let word = |k: usize| match run.get(k) {
+        Some((_, TokenReading::Word(w))) => Some(*w),
+        _ => None,
+    };
     let mut k = 0;
     while k < run.len() {
         let (idx, ref reading) = run[k];
-        match reading {
-            TokenReading::Digits(_) => k += 1,
+        let w = match reading {
+            TokenReading::Digits(_) => {
+                k += 1;
+                continue;
+            }
             TokenReading::Mixed(d) | TokenReading::Leet(d) => {
                 read(idx, idx, d.clone());
                 k += 1;
+                continue;
             }
-            TokenReading::Word(NumberWord::Digit(d)) => {
-                read(idx, idx, ((b'0' + d) as char).to_string());
-                k += 1;
-            }
-            TokenReading::Word(NumberWord::Teen(t)) => {
-                read(idx, idx, t.to_string());
-                k += 1;
-            }
-            TokenReading::Word(NumberWord::Tens(t)) => {
-                if let Some((next_idx, TokenReading::Word(NumberWord::Digit(d)))) = run.get(k + 1) {
-                    if *d > 0 {
-                        read(idx, *next_idx, format!("{}{}", t, d));
-                        k += 2;
-                        continue;
+            TokenReading::Word(w) => *w,
+        };
+        // The number the words from `k` make, and the index of the last of them.
+        let mut value: Option<(u32, usize)> = None;
+        match w.value {
+            NumberWord::Digit(d) => {
+                let d = u32::from(d);
+                value = Some((d, k));
+                match word(k + 1) {
+                    // "five hundred", "beş yüz", "tre cento": hundreds from the digit.
+                    Some(n) if n.multiplied && d >= 1 && n.value == NumberWord::Hundreds(1) => {
+                        value = Some(add_rest(run, d * 100, k + 1));
                     }
+                    // "dua puluh", "hai mươi", "quatre-vingt": tens from the digit.
+                    Some(n) if n.multiplied && d >= 1 => {
+                        let tens = match n.value {
+                            NumberWord::Tens(t) => d * u32::from(t),
+                            _ => d,
+                        };
+                        if tens < 10 {
+                            value = Some(add_unit(run, tens * 10, k + 1, w.langs));
+                        }
+                    }
+                    Some(n) if n.value == NumberWord::TeenSuffix => value = Some((10 + d, k + 1)),
+                    Some(n) => {
+                        if let NumberWord::AndTens(t) = n.value {
+                            value = Some((u32::from(t) * 10 + d, k + 1));
+                        }
+                    }
+                    None => {}
                 }
-                read(idx, idx, format!("{}0", t));
-                k += 1;
             }
-            TokenReading::Word(NumberWord::Double | NumberWord::Triple) => {
-                let times = if matches!(reading, TokenReading::Word(NumberWord::Double)) {
-                    2
-                } else {
-                    3
-                };
+            NumberWord::Teen(t) => value = Some((u32::from(t), k)),
+            NumberWord::Hundreds(h) => value = Some(add_rest(run, u32::from(h) * 100, k)),
+            NumberWord::Tens(t) => value = Some(add_unit(run, u32::from(t) * 10, k, w.langs)),
+            NumberWord::AndTens(t) => value = Some((u32::from(t) * 10, k)),
+            NumberWord::TeenPrefix => {
+                if let Some(NumberWord::Digit(d)) = word(k + 1).map(|n| n.value) {
+                    value = Some((10 + u32::from(d), k + 1));
+                }
+            }
+            NumberWord::Mult10 => value = Some(add_unit(run, 10, k, w.langs)),
+            NumberWord::TeenSuffix => {}
+            NumberWord::Double | NumberWord::Triple => {
+                let times = if w.value == NumberWord::Double { 2 } else { 3 };
                 let next_digit = match run.get(k + 1) {
-                    Some((_, TokenReading::Word(NumberWord::Digit(d)))) => {
-                        Some(((b'0' + d) as char).to_string())
-                    }
+                    Some((_, TokenReading::Word(n))) => match n.value {
+                        NumberWord::Digit(d) => Some(char::from(b'0' + d).to_string()),
+                        _ => None,
+                    },
                     Some((_, TokenReading::Digits(d))) if d.len() == 1 => Some(d.to_string()),
                     _ => None,
                 };
-                match next_digit {
-                    Some(d) => {
-                        let (next_idx, _) = run[k + 1];
-                        read(idx, next_idx, d.repeat(times));
-                        k += 2;
-                    }
-                    None => k += 1,
+                if let Some(d) = next_digit {
+                    let (next_idx, _) = run[k + 1];
+                    read(idx, next_idx, d.repeat(times));
+                    k += 2;
+                    continue;
                 }
             }
         }
+        match value {
+            Some((n, last)) => {
+                read(idx, run[last].0, n.to_string());
+                k = last + 1;
+            }
+            None => k += 1,
+        }
+    }
+}
+
+/// A hundreds value `base` read up to run entry `at`, with the tens and units after it
+/// ("novecientos dieciséis", "девятьсот шестнадцать", "beş yüz kırk bir"): the value and
+/// the index of its last entry.
+fn add_rest(run: &[(usize, TokenReading<'_>)], base: u32, at: usize) -> (u32, usize) {
+    let Some((_, TokenReading::Word(next))) = run.get(at + 1) else {
+        return (base, at);
+    };
+    match next.value {
+        NumberWord::Tens(t) => {
+            let (rest, last) = add_unit(run, u32::from(t) * 10, at + 1, next.langs);
+            (base + rest, last)
+        }
+        NumberWord::Teen(t) if t < 100 => (base + u32::from(t), at + 1),
+        NumberWord::Digit(d) if d > 0 => (base + u32::from(d), at + 1),
+        _ => (base, at),
+    }
+}
+
+/// A tens value `tens` read up to run entry `at`, with the unit after it when there is one
+/// ("eighty four", "soixante-douze" in the languages that add a teen): the value and the
+/// index of its last entry.
+fn add_unit(run: &[(usize, TokenReading<'_>)], tens: u32, at: usize, langs: u32) -> (u32, usize) {
+    let Some((_, TokenReading::Word(next))) = run.get(at + 1) else {
+        return (tens, at);
+    };
+    match next.value {
+        NumberWord::Digit(d) if d > 0 && tens.is_multiple_of(10) => (tens + u32::from(d), at + 1),
+        NumberWord::Teen(t)
+            if (10..20).contains(&t)
+                && langs & next.langs & lexicon::teen_adding_languages() != 0
+                && tens + u32::from(t) < 100 =>
+        {
+            (tens + u32::from(t), at + 1)
+        }
+        NumberWord::Tens(1)
+            if langs & next.langs & lexicon::teen_adding_languages() != 0 && tens + 10 < 100 =>
+        {
+            // "soixante-dix-neuf": sixty, ten, nine.
+            let (rest, last) = add_unit(run, 10, at + 1, next.langs);
+            (tens + rest, last)
+        }
+        _ => (tens, at),
     }
 }
 
@@ -1060,7 +1225,7 @@ enum TokenReading<'w> {
     /// Plain digits (the word itself).
     Digits(&'w str),
     /// A number word.
-    Word(NumberWord),
+    Word(lexicon::WordReading),
     /// Digits and number words glued together ("six17", "11zero7").
     Mixed(String),
     /// Leetspeak digits ("702S3168l9").
@@ -1092,7 +1257,7 @@ fn token_reading(word: &str) -> Option<TokenReading<'_>> {
         return Some(TokenReading::Word(n));
     }
     if !word.is_ascii() {
-        return None;
+        return han_reading(word);
     }
     // Without a digit, a word reads as a number only as two or more glued number words
     // ("fivefive"): at least six letters. Most words stop here.
@@ -1108,63 +1273,189 @@ fn token_reading(word: &str) -> Option<TokenReading<'_>> {
     leet_reading(word).map(TokenReading::Leet)
 }
 
-/// "six17" → "617", "11zero7" → "1107", "vierundachtzig" → "84": the whole token must read as
-/// digits and number words, with at least one digit or at least two words.
+/// "six17" → "617", "11zero7" → "1107", "vierundachtzig" → "84", "trecentoquarantasette" →
+/// "347": the whole token must read as digits and number words, with at least one digit or at
+/// least two words; glued words compose as they do apart ([`apply_run`]).
 fn mixed_reading(word: &str) -> Option<String> {
-    let bytes = word.as_bytes();
+    // Glued words are short; a long token is no number.
+    if word.len() > 64 {
+        return None;
+    }
+    let mut pieces: Vec<(usize, TokenReading<'_>)> = Vec::new();
+    if !segment(word, 0, &mut pieces) {
+        return None;
+    }
+    let n_digits: usize = pieces
+        .iter()
+        .map(|(_, p)| match p {
+            TokenReading::Digits(d) => d.len(),
+            _ => 0,
+        })
+        .sum();
+    // A German "<unit>und<tens>" compound ([`teen_reading`]) is two words.
+    let n_words: usize = pieces
+        .iter()
+        .map(|(_, p)| match p {
+            TokenReading::Word(w) if w.langs == u32::MAX => 2,
+            TokenReading::Word(_) => 1,
+            _ => 0,
+        })
+        .sum();
+    if !((n_digits >= 1 && n_words >= 1) || n_words >= 2) {
+        return None;
+    }
+    let mut readings = Vec::new();
+    apply_run(&pieces, &mut readings);
     let mut out = String::new();
-    let mut i = 0;
-    let mut n_digits = 0;
-    let mut n_words = 0;
-    let mut pending_unit: Option<u8> = None;
-    while i < bytes.len() {
-        if bytes[i].is_ascii_digit() {
-            out.push(bytes[i] as char);
-            n_digits += 1;
-            i += 1;
+    let mut next = readings.iter().peekable();
+    let mut k = 0;
+    while k < pieces.len() {
+        if let Some(reading) = next.next_if(|r| r.token == k) {
+            out.push_str(&reading.digits);
+            k = reading.last + 1;
             continue;
         }
-        // Longest number word starting here.
-        let mut best: Option<(usize, NumberWord)> = None;
-        for (w, n) in lexicon::number_words_starting(&bytes[i..]) {
-            if word[i..].starts_with(w) && best.is_none_or(|(l, _)| w.len() > l) {
-                best = Some((w.len(), *n));
-            }
+        match &pieces[k].1 {
+            TokenReading::Digits(d) => out.push_str(d),
+            // A word that reads as nothing alone ("belas" first) spoils the reading.
+            _ => return None,
         }
-        // German "<unit>und<tens>".
-        if let Some(unit) = pending_unit.take() {
-            if word[i..].starts_with("und") {
-                let rest = &word[i + 3..];
-                if let Some((w, NumberWord::Tens(t))) = lexicon::NUMBER_WORDS
+        k += 1;
+    }
+    Some(out)
+}
+
+/// Splits `word[i..]` into digit runs and number words (German "<unit>und<tens>" as one),
+/// longest words first, trying shorter ones when the rest does not split ("trecento..." is
+/// "tre cento", not "trece nto"); appends the pieces, indexed in order, and says whether it
+/// could.
+fn segment<'w>(word: &'w str, i: usize, pieces: &mut Vec<(usize, TokenReading<'w>)>) -> bool {
+    let bytes = word.as_bytes();
+    if i >= bytes.len() {
+        return true;
+    }
+    let at = pieces.len();
+    if bytes[i].is_ascii_digit() {
+        let end = i + bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+        pieces.push((at, TokenReading::Digits(&word[i..end])));
+        if segment(word, end, pieces) {
+            return true;
+        }
+        pieces.truncate(at);
+        return false;
+    }
+    // Short ordinary words ("do", "on", "tin") are not read glued to others ("tintin");
+    // longer ones are (Italian "vent" in "trecentoventotto").
+    let mut candidates: Vec<(usize, lexicon::WordReading)> =
+        lexicon::number_words_starting(&bytes[i..])
+            .iter()
+            .filter(|(w, n)| {
+                (!n.common || w.len() >= 4)
+                    && word[i..].starts_with(w)
+                    && !matches!(n.value, NumberWord::Double | NumberWord::Triple)
+            })
+            .map(|(w, n)| (w.len(), *n))
+            .collect();
+    candidates.sort_unstable_by_key(|c| std::cmp::Reverse(c.0));
+    for (len, n) in candidates {
+        // German "<unit>und<tens>": one number.
+        if let NumberWord::Digit(unit) = n.value {
+            let rest = &word[i + len..];
+            if let Some(after) = rest.strip_prefix("und") {
+                let tens = lexicon::number_words_starting(after.as_bytes())
                     .iter()
-                    .find(|(w, n)| rest.starts_with(w) && matches!(n, NumberWord::Tens(_)))
-                {
-                    out.pop();
-                    out.push_str(&format!("{}{}", t, unit));
-                    i += 3 + w.len();
-                    n_words += 1;
-                    continue;
+                    .filter(|(w, _)| after.starts_with(w))
+                    .find_map(|(w, t)| match t.value {
+                        NumberWord::Tens(t) => Some((w.len(), t)),
+                        _ => None,
+                    });
+                if let Some((tens_len, t)) = tens {
+                    pieces.push((at, TokenReading::Word(teen_reading(t * 10 + unit))));
+                    if segment(word, i + len + 3 + tens_len, pieces) {
+                        return true;
+                    }
+                    pieces.truncate(at);
                 }
             }
         }
-        let (len, n) = best?;
-        match n {
-            NumberWord::Digit(d) => {
-                out.push((b'0' + d) as char);
-                pending_unit = Some(d);
-            }
-            NumberWord::Teen(t) => out.push_str(&t.to_string()),
-            NumberWord::Tens(t) => out.push_str(&format!("{}0", t)),
-            NumberWord::Double | NumberWord::Triple => return None,
+        pieces.push((at, TokenReading::Word(n)));
+        if segment(word, i + len, pieces) {
+            return true;
         }
-        n_words += 1;
-        i += len;
+        pieces.truncate(at);
     }
-    if (n_digits >= 1 && n_words >= 1) || n_words >= 2 {
-        Some(out)
+    false
+}
+
+/// A word reading for the number 10..=99 `value` made inside a word.
+fn teen_reading(value: u8) -> lexicon::WordReading {
+    lexicon::WordReading {
+        value: NumberWord::Teen(value),
+        langs: u32::MAX,
+        common: false,
+        multiplied: false,
+    }
+}
+
+/// Chinese numerals written together ("一三八一二三四五六七八", "幺三八", "二十三", "五百二十"):
+/// every character a Chinese digit (`〇 零 一 幺 二 两 …`), `十` (ten) or `百` (hundred).
+/// Digits alone read one by one, as phone numbers are said; with `十`/`百` they make one
+/// number. Three characters or more read as a glued number; fewer read as a number word
+/// (they need neighbours).
+fn han_reading(word: &str) -> Option<TokenReading<'static>> {
+    let zh = lexicon::language_bit("zh");
+    let mut digits = String::new();
+    // The positional value, when `十` or `百` is in the word.
+    let (mut total, mut current, mut positional) = (0u32, None::<u32>, false);
+    let mut n_chars = 0;
+    for c in word.chars() {
+        n_chars += 1;
+        if c == '百' {
+            total += current.take().unwrap_or(1) * 100;
+            positional = true;
+            continue;
+        }
+        let mut buf = [0u8; 4];
+        let reading = lexicon::number_word(c.encode_utf8(&mut buf))?;
+        if reading.langs & zh == 0 {
+            return None;
+        }
+        match reading.value {
+            NumberWord::Digit(d) => {
+                digits.push(char::from(b'0' + d));
+                if d > 0 {
+                    current = Some(u32::from(d));
+                }
+            }
+            // 十: "二十三" is 23, "十六" 16, "三十" 30.
+            NumberWord::Teen(10) => {
+                total += current.take().unwrap_or(1) * 10;
+                positional = true;
+            }
+            _ => return None,
+        }
+    }
+    let out = if positional {
+        (total + current.unwrap_or(0)).to_string()
     } else {
-        None
+        digits
+    };
+    if n_chars >= 3 && !positional {
+        return Some(TokenReading::Mixed(out));
     }
+    let value = out.parse::<u32>().ok()?;
+    let value = match value {
+        0..=9 => NumberWord::Digit(value as u8),
+        10..=99 => NumberWord::Teen(value as u8),
+        _ if value % 100 == 0 && value < 1000 => NumberWord::Hundreds((value / 100) as u8),
+        _ => return Some(TokenReading::Mixed(out)),
+    };
+    Some(TokenReading::Word(lexicon::WordReading {
+        value,
+        langs: zh,
+        common: false,
+        multiplied: false,
+    }))
 }
 
 /// "S123144971" → "5123144971": every letter must be a leet digit, and digits must be at
@@ -1270,8 +1561,44 @@ fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric() || c == '_'
     } else {
+        // Vowel signs and viramas of Indic scripts are marks inside their words (`शून्य`); the
+        // combining accents of Latin letters (U+0300-036F) are not (a lone one stays between
+        // words, as it always has).
         c.is_alphanumeric()
+            || (!('\u{0300}'..='\u{036F}').contains(&c)
+                && unicode_normalization::char::is_combining_mark(c))
     }
+}
+
+/// A character a word of Chinese numerals ends before: another CJK ideograph.
+fn is_han_numeral_neighbour(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FFFF}')
+}
+
+/// Chinese numerals: a word of Chinese text breaks where they start or end, so the digits
+/// written among other characters ("我的电话一三八…") are a word of their own.
+fn is_han_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '〇' | '零'
+            | '一'
+            | '二'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+            | '幺'
+            | '两'
+            | '兩'
+            | '壹'
+            | '贰'
+            | '洞'
+    )
 }
 
 /// Characters that are dropped: zero-width, bidi controls, variation selectors, the keycap
@@ -1290,6 +1617,37 @@ fn is_invisible(c: char) -> bool {
         | '\u{FFA0}'
         | '\u{E0000}'..='\u{E007F}'
         | '\u{E0100}'..='\u{E01EF}')
+}
+
+/// The value of a decimal digit outside ASCII, of any script (Unicode general category Nd:
+/// Devanagari `७`, Arabic-Indic `٧`, Persian `۷`, Bengali `৭`, Thai `๗`, fullwidth `７`,
+/// mathematical `𝟕`...). Every Nd block is ten consecutive code points from its zero, so the
+/// generated list of zeros ([`crate::unicode_digits::ND_ZEROS`]) is the whole table; most
+/// characters (Latin, Greek, Cyrillic letters) are below the first zero and cost one
+/// comparison.
+pub(crate) fn decimal_digit(c: char) -> Option<u8> {
+    use crate::unicode_digits::ND_ZEROS;
+    let cp = u32::from(c);
+    if cp < ND_ZEROS[0] {
+        return None;
+    }
+    let at = ND_ZEROS.partition_point(|&zero| zero <= cp);
+    let offset = cp - ND_ZEROS[at - 1];
+    (offset < 10).then_some(offset as u8)
+}
+
+/// `text` with every decimal digit of another script as its ASCII digit ([`decimal_digit`]):
+/// what the rules that read a number's shape (dates, labels) must see. Borrowed when the text
+/// has no such digit.
+pub(crate) fn ascii_digits(text: &str) -> Cow<'_, str> {
+    if text.is_ascii() || !text.chars().any(|c| decimal_digit(c).is_some()) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| decimal_digit(c).map_or(c, |d| char::from(b'0' + d)))
+            .collect(),
+    )
 }
 
 /// Punctuation that stands for `.`, `@` or `-` in disguise.
@@ -1314,6 +1672,8 @@ fn fold(original: &str, folded: &mut String, edits: &mut Vec<Edit>) -> bool {
     }
     folded.reserve(original.len());
     let bytes = original.as_bytes();
+    // The last word asked about by look-alike folding: its span and whether it folds.
+    let mut word = (0, 0, false);
     let mut at = 0;
     while at < bytes.len() {
         // A run of ASCII bytes folds to itself, byte for byte.
@@ -1330,7 +1690,12 @@ fn fold(original: &str, folded: &mut String, edits: &mut Vec<Edit>) -> bool {
         let end = start + c.len_utf8();
         at = end;
         let folded_start = folded.len();
-        fold_char(c, folded);
+        fold_char(c, folded, || {
+            if !(word.0..word.1).contains(&start) {
+                word = lookalike_word(original, start);
+            }
+            word.2
+        });
         if folded.get(folded_start..) != original.get(start..end) {
             edits.push(Edit {
                 folded: folded_start as u32,
@@ -1361,9 +1726,142 @@ fn next_non_ascii(bytes: &[u8], from: usize) -> usize {
         .map_or(bytes.len(), |n| at + n)
 }
 
+/// Whether a letter is Latin: ASCII, accented Latin, or a fullwidth or mathematical form of a
+/// Latin letter.
+fn is_latin_letter(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}' | '\u{FF21}'..='\u{FF3A}'
+            | '\u{FF41}'..='\u{FF5A}' | '\u{1D400}'..='\u{1D6A3}')
+            && c.is_alphabetic()
+}
+
+/// Whether a letter comes from a block whose letters are used to pass for Latin ones:
+/// Latin extensions, IPA and phonetic letters, Greek, Cyrillic, Armenian, Cherokee,
+/// letter-like and enclosed symbols, fullwidth and mathematical forms. Letters of Hebrew,
+/// Arabic, Indic, Thai, CJK and other scripts never fold to Latin, not even inside a word
+/// with Latin letters (`手机号是177` keeps its `手`).
+fn may_pass_for_latin(c: char) -> bool {
+    matches!(c,
+        '\u{0080}'..='\u{058F}'
+        | '\u{13A0}'..='\u{13FF}'
+        | '\u{1D00}'..='\u{1DBF}'
+        | '\u{1E00}'..='\u{1FFF}'
+        | '\u{2100}'..='\u{24FF}'
+        | '\u{2C60}'..='\u{2C7F}'
+        | '\u{A720}'..='\u{A7FF}'
+        | '\u{AB30}'..='\u{ABBF}'
+        | '\u{FF00}'..='\u{FFEF}'
+        | '\u{1D400}'..='\u{1D7FF}'
+        | '\u{1F100}'..='\u{1F1FF}')
+}
+
+/// A character of a word for look-alike folding: a letter, a digit or a combining mark (Thai
+/// and Indic vowel signs are marks inside their words).
+fn is_word_or_mark(c: char) -> bool {
+    is_word_char(c) || unicode_normalization::char::is_combining_mark(c)
+}
+
+/// What the letters of a word are: Latin letters or ASCII digits, letters of another script,
+/// and whether all of those are of the alphabets whose letters pass for Latin ones (Cyrillic,
+/// Greek, Armenian, Cherokee).
+fn word_scripts(word: &str) -> (bool, bool, bool) {
+    let mut latin = false;
+    let mut other = false;
+    let mut passing = true;
+    for c in word.chars() {
+        if is_latin_letter(c) || c.is_ascii_digit() {
+            latin = true;
+        } else if c.is_alphabetic() {
+            other = true;
+            passing &= matches!(c, '\u{0370}'..='\u{058F}' | '\u{13A0}'..='\u{13FF}'
+                | '\u{1F00}'..='\u{1FFF}' | '\u{AB70}'..='\u{ABBF}');
+        }
+    }
+    (latin, other, passing)
+}
+
+/// How many characters of punctuation and space may stand between two words for one to count
+/// as the other's neighbour.
+const NEIGHBOUR_GAP: usize = 4;
+
+/// The word of `text` around byte `at`, and whether its letters of other scripts fold to
+/// Latin look-alikes (`раураl` → `paypal`): only in a word with Latin letters or digits in it
+/// (mixed scripts are a disguise), or in a word of an alphabet whose letters pass for Latin
+/// ones (Cyrillic, Greek, Armenian, Cherokee) that stands among Latin words and no word of
+/// another script (`add me on ѕкуре`). A word of a Thai, Cyrillic, Greek,
+/// Arabic or Indic text stays as written: folded, its letters would read as unrelated Latin
+/// names and digits (Thai `ผม` as `wu`, Cyrillic `четыре` as `4etbipe`).
+fn lookalike_word(text: &str, at: usize) -> (usize, usize, bool) {
+    let start = text[..at]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_word_or_mark(c))
+        .last()
+        .map_or(at, |(i, _)| i);
+    let end = text[at..]
+        .char_indices()
+        .find(|&(_, c)| !is_word_or_mark(c))
+        .map_or(text.len(), |(i, _)| at + i);
+    let (latin, other, passing) = word_scripts(&text[start..end]);
+    if latin || !other {
+        return (start, end, true);
+    }
+    if !passing {
+        return (start, end, false);
+    }
+    // The neighbouring words, if close enough.
+    let before = text[..start]
+        .char_indices()
+        .rev()
+        .take(NEIGHBOUR_GAP + 1)
+        .find(|&(_, c)| is_word_or_mark(c))
+        .map(|(i, _)| {
+            let from = text[..i]
+                .char_indices()
+                .rev()
+                .take_while(|&(_, c)| is_word_or_mark(c))
+                .last()
+                .map_or(i, |(j, _)| j);
+            let to = i + text[i..].chars().next().map_or(0, char::len_utf8);
+            &text[from..to]
+        });
+    let after = text[end..]
+        .char_indices()
+        .take(NEIGHBOUR_GAP + 1)
+        .find(|&(_, c)| is_word_or_mark(c))
+        .map(|(i, _)| {
+            let from = end + i;
+            let to = text[from..]
+                .char_indices()
+                .find(|&(_, c)| !is_word_or_mark(c))
+                .map_or(text.len(), |(j, _)| from + j);
+            &text[from..to]
+        });
+    let mut latin_neighbour = false;
+    for neighbour in [before, after].into_iter().flatten() {
+        let (_, other, _) = word_scripts(neighbour);
+        if other {
+            return (start, end, false);
+        }
+        latin_neighbour |= neighbour.chars().any(is_latin_letter);
+    }
+    (start, end, latin_neighbour)
+}
+
 /// Appends what the character `c` (not ASCII) folds to: nothing for an invisible character.
-fn fold_char(c: char, folded: &mut String) {
+/// `lookalikes` says whether the word `c` stands in folds look-alikes of other scripts
+/// ([`lookalike_word`]); it is asked only about such letters.
+fn fold_char(c: char, folded: &mut String, lookalikes: impl FnOnce() -> bool) {
     if is_invisible(c) {
+        return;
+    }
+    if let Some(d) = decimal_digit(c) {
+        folded.push(char::from(b'0' + d));
+        return;
+    }
+    // German sharp s, as German writes it without one ("dreißig" is "dreissig").
+    if c == 'ß' {
+        folded.push_str("ss");
         return;
     }
     if let Some(p) = fold_punctuation(c) {
@@ -1403,7 +1901,7 @@ fn fold_char(c: char, folded: &mut String) {
         }
     }
     // Look-alikes from other scripts.
-    if c.is_alphanumeric() {
+    if c.is_alphanumeric() && may_pass_for_latin(c) && lookalikes() {
         match decancer::cure_char(c, decancer::Options::default()) {
             decancer::Translation::Character(t) if t.is_ascii_alphanumeric() => {
                 folded.push(t);
@@ -1445,6 +1943,67 @@ mod tests {
     }
 
     #[test]
+    fn digits_of_every_script_read_as_their_value() {
+        // Every Nd block of the generated table, every digit of it.
+        for &zero in crate::unicode_digits::ND_ZEROS.iter() {
+            for d in 0..10u32 {
+                let c = char::from_u32(zero + d).unwrap();
+                assert_eq!(decimal_digit(c), Some(d as u8), "U+{:04X}", zero + d);
+                assert_eq!(
+                    Normalized::new(&c.to_string()).lower(),
+                    d.to_string(),
+                    "U+{:04X}",
+                    zero + d
+                );
+            }
+        }
+        // No character that is not numeric reads as a digit.
+        for c in (0x80..0x20000u32).filter_map(char::from_u32) {
+            if decimal_digit(c).is_some() {
+                assert!(c.is_numeric(), "{c:?}");
+            }
+        }
+        assert_eq!(decimal_digit('é'), None);
+        assert_eq!(decimal_digit('Ⅻ'), None);
+        let cases = [
+            ("९८७६५ ४३२१०", "98765 43210"),
+            ("٠٣٠٠ ١٢٣٤٥٦٧", "0300 1234567"),
+            ("۰۳۰۰۱۲۳۴۵۶۷", "03001234567"),
+            ("০১৭১১ ৫৫৫৫৫৫", "01711 555555"),
+            ("๐๘๑ ๒๓๔ ๕๖๗๘", "081 234 5678"),
+            ("98७६5", "98765"),
+            ("𝟗𝟖𝟕", "987"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(Normalized::new(input).lower(), want, "{input:?}");
+        }
+        assert_eq!(ascii_digits("२०२४-०५-०६"), "2024-05-06");
+        assert!(matches!(ascii_digits("plain 2024"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn lookalikes_fold_only_in_latin_company() {
+        let cases = [
+            // Mixed-script words and lone foreign words among Latin words are disguises.
+            ("раураl", "paypal"),
+            ("pay via ρaypal", "pay via paypal"),
+            ("add me on ѕкуре", "add me on skype"),
+            ("41З 555 0132", "413 555 0132"),
+            // Words of a text in its own script stay as written.
+            ("ผม", "ผม"),
+            ("ร้าน เขา", "ร้าน เขา"),
+            ("один два три четыре", "один два три четыре"),
+            ("Напиши мне в WhatsApp", "Напиши мне в WhatsApp"),
+            ("ένα δύο", "ένα δύο"),
+            ("दो तीन", "दो तीन"),
+            ("واحد اثنان", "واحد اثنان"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(Normalized::new(input).folded(), want, "{input:?}");
+        }
+    }
+
+    #[test]
     fn reads_numbers_in_runs() {
         let cases = [
             (
@@ -1457,6 +2016,28 @@ mod tests {
             ("one question", "one question"),
             ("S123144971", "5123144971"),
             ("vierundachtzig", "84"),
+            ("trecentoquarantasette 12", "347 12"),
+            ("fiftyfive 12", "55 12"),
+            ("beş yüz kırk bir, yedi yüz otuz iki", "541, 732"),
+            ("девятьсот шестнадцать четыреста восемьдесят два", "916 482"),
+            ("quatre-vingt-douze soixante-dix-neuf 12", "92 79 12"),
+            ("dua puluh tiga 45", "23 45"),
+            ("tujuh belas 88", "17 88"),
+            ("hai mươi ba 12", "23 12"),
+            ("on yedi 5", "17 5"),
+            ("ishirini na moja 3", "21 3"),
+            ("ثلاثة وعشرون 12", "23 12"),
+            ("एक दो तीन चार पांच", "1 2 3 4 5"),
+            ("ek do teen char paanch 7", "1 2 3 4 5 7"),
+            ("手机号是177 五一九三 0264", "手机号是177 5193 0264"),
+            ("打给我 幺三八 五百二十", "打给我 138 520"),
+            ("zweiundvierzig fünfunddreißig 12", "42 35 12"),
+            // Ordinary words need number words of their language around them.
+            ("do you sat on the tin", "do you sat on the tin"),
+            ("on 5 june", "on 5 june"),
+            ("18:45 on 16/04", "18:45 on 16/04"),
+            ("нуль шістдесят сім, п'ятдесят дев'ять", "0 67, 59"),
+            ("nine aath 7 six 5 4 teen 2 ek zero", "9 8 7 6 5 4 3 2 1 0"),
             ("vierundachtzig 12", "84 12"),
         ];
         for (input, want) in cases {
@@ -1581,7 +2162,7 @@ mod tests {
             if c.is_ascii() || text.is_ascii() {
                 folded.push(c);
             } else {
-                fold_char(c, &mut folded);
+                fold_char(c, &mut folded, || lookalike_word(text, at).2);
             }
             ranges.extend((before..folded.len()).map(|_| (at, at + c.len_utf8())));
         }

@@ -368,6 +368,11 @@ fn push_phone(
         return false;
     }
     found_spans.insert(start, end);
+    let (confidence, rule) = if is_fiction_number(&value) {
+        (confidence.min(0.3), "phone/fiction_range")
+    } else {
+        (confidence, rule)
+    };
     out.push(Finding::new(
         Kind::Phone,
         Some(value),
@@ -377,6 +382,54 @@ fn push_phone(
         rule,
     ));
     true
+}
+
+/// Ranges of numbers reserved for films, books and examples (E.164 prefixes): a valid-looking
+/// number there reaches no one, so it is reported at low confidence, as `phone/fiction_range`.
+/// Sources: NANPA (555-0100 to 555-0199 in every area code), Ofcom's numbers for drama
+/// (07700 900xxx, 01632 960xxx, 020 7946 0xxx, 0113..0191 496/498 0xxx, 0808 157 0xxx,
+/// 0909 879 0xxx, 0306 999 0xxx), ACMA's numbers for fiction (0x 5550 xxxx, 0x 7010 xxxx,
+/// 1800 160 401, 0491 570 xxx).
+const FICTION_PREFIXES: &[&str] = &[
+    "+447700900",
+    "+441632960",
+    "+442079460",
+    "+441134960",
+    "+441144960",
+    "+441154960",
+    "+441164960",
+    "+441174960",
+    "+441184960",
+    "+441214960",
+    "+441314960",
+    "+441414960",
+    "+441514960",
+    "+441614960",
+    "+441914980",
+    "+448081570",
+    "+449098790",
+    "+443069990",
+    "+6125550",
+    "+6135550",
+    "+6175550",
+    "+6185550",
+    "+6127010",
+    "+6137010",
+    "+6177010",
+    "+6187010",
+    "+61491570",
+];
+
+/// Whether an E.164 value lies in a range reserved for fiction ([`FICTION_PREFIXES`], and the
+/// North American 555-01xx numbers of every area code).
+fn is_fiction_number(value: &str) -> bool {
+    let digits = value.split(';').next().unwrap_or(value);
+    if let Some(national) = digits.strip_prefix("+1") {
+        if national.len() == 10 && national.get(3..8) == Some("55501") {
+            return true;
+        }
+    }
+    FICTION_PREFIXES.iter().any(|p| digits.starts_with(p))
 }
 
 /// A piece of the folded text handed to libphonenumber's matcher.
@@ -611,6 +664,8 @@ impl<'t, 'n> Gate<'t, 'n> {
             .filter(|f| {
                 f.rule.starts_with("payment_ids/")
                     || (f.rule.starts_with("link/") && f.kind != Kind::Phone)
+                    // "<1992Jul3.191825.14435@netlabs.com>": an address's digits are its own.
+                    || f.kind == Kind::Email
             })
             .map(|f| (f.start, f.end))
             .collect();
@@ -662,7 +717,34 @@ impl<'t, 'n> Gate<'t, 'n> {
         let Some(evidence) = self.text.original.get(start..end) else {
             return true;
         };
-        if date_shaped(evidence) {
+        // A date in Devanagari or Arabic-Indic digits is a date all the same; a run with a
+        // date in it and a time after it ("2018-07-01 15:49:36", "0 2008-09-15 20:21") is a
+        // timestamp.
+        let evidence_digits = crate::normalize::ascii_digits(evidence);
+        let time_after = self.text.original.get(end..).is_some_and(|after| {
+            after.as_bytes().starts_with(b":")
+                && after.as_bytes().get(1).is_some_and(u8::is_ascii_digit)
+        });
+        if date_shaped(&evidence_digits)
+            || (time_after && evidence_digits.split_whitespace().any(date_shaped))
+        {
+            return false;
+        }
+        // "-2147418113": a negative number, not a phone.
+        let before = &self.text.original[..start];
+        if before.ends_with('-')
+            && before[..before.len() - 1]
+                .chars()
+                .next_back()
+                .is_none_or(char::is_whitespace)
+        {
+            return false;
+        }
+        // "(195.136.15.226)": an IPv4 address.
+        if evidence_digits
+            .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '[' | ']'))
+            .any(ipv4_shaped)
+        {
             return false;
         }
         // A label rules out one code; a run with spaces in it may hold a phone after the
@@ -724,6 +806,49 @@ fn date_shaped(evidence: &str) -> bool {
     let day = |len: usize, v: u32| len <= 2 && (1..=31).contains(&v);
     (year(a, x) && month(b, y) && day(c, z))
         || (year(c, z) && ((day(a, x) && month(b, y)) || (month(a, x) && day(b, y))))
+}
+
+/// Whether the pieces are decimal digits only, all of one script: a number written in the
+/// writer's own digits (`९८७६५ ४३२१०`, `٠١٢٣`) is plainly written, while digits that change
+/// script inside one number (`98७६5`), fullwidth or mathematical digits and number words are
+/// a disguise.
+fn digits_of_one_script<'p>(pieces: impl Iterator<Item = &'p str>) -> bool {
+    let mut zero = None;
+    for piece in pieces {
+        for c in piece.chars() {
+            let this = match crate::normalize::decimal_digit(c) {
+                Some(d) => u32::from(c) - u32::from(d),
+                None if c.is_ascii_digit() => u32::from('0'),
+                None => return false,
+            };
+            // Fullwidth and mathematical digits are no one's script: a disguise.
+            if this == 0xFF10 || (0x1D7CE..=0x1D7FF).contains(&this) {
+                return false;
+            }
+            if zero.is_some_and(|z| z != this) {
+                return false;
+            }
+            zero = Some(this);
+        }
+    }
+    true
+}
+
+/// `195.136.15.226`: four numbers of 0 to 255 split by dots, as IPv4 addresses are written.
+fn ipv4_shaped(piece: &str) -> bool {
+    let mut n = 0;
+    for part in piece.split('.') {
+        n += 1;
+        if n > 4
+            || part.is_empty()
+            || part.len() > 3
+            || !part.bytes().all(|b| b.is_ascii_digit())
+            || part.parse::<u16>().map_or(true, |v| v > 255)
+        {
+            return false;
+        }
+    }
+    n == 4
 }
 
 fn national_digits(raw: &str) -> usize {
@@ -813,7 +938,10 @@ impl DigitRuns<'_, '_> {
             }
             let run_start = tokens[i].start();
             let run_end = tokens[last].end();
-            if gate.worth_parsing(run_start, run_end) && !self.matched_around(run_start, run_end) {
+            if gate.worth_parsing(run_start, run_end)
+                && !self.matched_around(run_start, run_end)
+                && !in_hex_dump(text, i, last)
+            {
                 let plus = i >= 1 && text.token_text(&tokens[i - 1]) == "+";
                 groups.clear();
                 groups.extend(
@@ -836,6 +964,30 @@ impl DigitRuns<'_, '_> {
         let at = self.matched.partition_point(|&(s, _)| s <= start);
         at > 0 && self.matched[at - 1].1 >= end
     }
+}
+
+/// Whether the run of number tokens `first..=last` is bytes of a hex dump: all its groups
+/// two digits, next to a two-character hex byte with a letter ("0f b7 47 18 83 f8 0f 0f 84 53
+/// 01 00 00 83 f8").
+fn in_hex_dump(text: &Normalized<'_>, first: usize, last: usize) -> bool {
+    let tokens = text.tokens();
+    let groups_of_two = tokens[first..=last]
+        .iter()
+        .filter(|t| t.class == TokenClass::Number)
+        .all(|t| t.text_range().len() == 2);
+    if !groups_of_two {
+        return false;
+    }
+    let hex_byte = |at: Option<usize>| {
+        at.and_then(|k| tokens.get(k)).is_some_and(|t| {
+            let word = text.token_text(t).as_bytes();
+            t.class == TokenClass::Word
+                && word.len() == 2
+                && word.iter().all(u8::is_ascii_hexdigit)
+                && word.iter().any(u8::is_ascii_alphabetic)
+        })
+    };
+    hex_byte(first.checked_sub(2)) || hex_byte(Some(last + 2))
 }
 
 /// Where a run of number tokens ends ([`run_end_token`]).
@@ -866,6 +1018,21 @@ fn run_end_token(text: &Normalized<'_>, first: usize) -> RunEnd {
                 last = j;
                 n_digits += token.text_range().len();
                 n_separators = 0;
+            }
+            // A wide gap is between the columns of a table ("129592     171932"), not inside
+            // a number: nobody writes a phone's groups of digits three spaces apart.
+            // Digits spaced out one by one may have wider gaps between their groups
+            // ("0 3   3 3 1   6 0 0 5"): only a gap after a number of three digits or more
+            // ends the run.
+            TokenClass::Space { .. }
+                if tokens[last].text_range().len() >= 3
+                    && text
+                        .original
+                        .get(token.start()..token.end())
+                        .is_some_and(|gap| gap.chars().nth(2).is_some()) =>
+            {
+                stop = j;
+                break;
             }
             TokenClass::Space { .. } | TokenClass::Dot => n_separators += 1,
             TokenClass::Punct => match compact.get(token.text_range()).unwrap_or_default() {
@@ -898,6 +1065,29 @@ fn run_end_token(text: &Normalized<'_>, first: usize) -> RunEnd {
         n_digits,
         stop,
     }
+}
+
+/// Whether groups of digits count up or down by one, four groups or more ("1 2 3 4 5",
+/// "7, 8, 9, 10", "10 9 8 7"): an enumeration or a countdown, which no one reads as a phone.
+fn counts_by_one<'g>(groups: impl Iterator<Item = &'g str>) -> bool {
+    let mut n = 0;
+    let mut previous: Option<u64> = None;
+    let mut step: Option<i64> = None;
+    for group in groups {
+        let Ok(value) = group.parse::<u64>() else {
+            return false;
+        };
+        if let Some(p) = previous {
+            let d = value as i64 - p as i64;
+            if d.abs() != 1 || step.is_some_and(|s| s != d) {
+                return false;
+            }
+            step = Some(d);
+        }
+        previous = Some(value);
+        n += 1;
+    }
+    n >= 4
 }
 
 fn try_run(
@@ -941,6 +1131,29 @@ fn try_run(
             {
                 continue;
             }
+            // "tickets 4512, 4513, 4518": a list of like codes typed in digits, each of three
+            // digits or more and all as long, is not one number; spoken groups ("541, 732,
+            // 90, 64", "seiscientos doce, trescientos cuarenta y cinco, ...") are.
+            let spans_comma = tokens[first_tok..=last_tok]
+                .iter()
+                .any(|t| t.class == TokenClass::Punct && text.token_text(t) == ",");
+            let typed = window.iter().all(|g| {
+                let t = &tokens[g.token_idx];
+                text.original[t.start()..t.end()]
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || crate::normalize::decimal_digit(c).is_some())
+            });
+            if spans_comma
+                && typed
+                && window[0].len >= 3
+                && window.iter().all(|g| g.len == window[0].len)
+            {
+                continue;
+            }
+            // "one, two, three, four...": counting, not a number.
+            if counts_by_one(window.iter().map(|g| text.token_text(&tokens[g.token_idx]))) {
+                continue;
+            }
             let with_plus = plus && from == 0;
             let mut digits = String::with_capacity(len + 1);
             if with_plus {
@@ -963,7 +1176,10 @@ fn try_run(
                 !text.original[t.start()..t.end()]
                     .bytes()
                     .all(|b| b.is_ascii_digit())
-            });
+            }) && !digits_of_one_script(window.iter().map(|g| {
+                let t = &tokens[g.token_idx];
+                &text.original[t.start()..t.end()]
+            }));
             // Skipped when libphonenumber's matcher already found it (overlapping).
             push_phone(
                 found_spans,
@@ -1259,6 +1475,183 @@ mod tests {
             "+2024-5-6",
         ] {
             assert!(!date_shaped(not_date), "{not_date}");
+        }
+    }
+
+    #[test]
+    fn timestamps_tables_and_addresses_are_not_phones() {
+        for text in [
+            "downloaded at 2018-07-01 15:49:36 UTC",
+            "-rw-r--r-- 1 root root 0 2008-09-15 20:21 bar",
+            "Mem:   976928      20256          0     129592     171932",
+            "/dev/loop0p1               1         600     4819468+  83  Linux",
+        ] {
+            assert_eq!(phones(text, "US"), Vec::<String>::new(), "{text:?}");
+        }
+        // The same digits written as a phone number are one.
+        assert_eq!(
+            phones("call 201 807 0115", "US"),
+            vec!["+12018070115".to_string()]
+        );
+    }
+
+    #[test]
+    fn ip_addresses_are_not_phones() {
+        for text in [
+            "[Trusk(+bu@217.99.12.254)] hi",
+            " 2  r-bptnet.elsat.net.pl (195.136.15.226)  28.879 ms",
+            "server 144.232.7.122 is down",
+        ] {
+            assert_eq!(phones(text, "US"), Vec::<String>::new(), "{text:?}");
+        }
+        assert!(ipv4_shaped("195.136.15.226"));
+        assert!(!ipv4_shaped("404.649.4797"));
+        assert!(!ipv4_shaped("195.136.15"));
+        assert_eq!(
+            phones("404.649.4797", "US"),
+            vec!["+14046494797".to_string()]
+        );
+    }
+
+    #[test]
+    fn hex_dumps_and_negative_numbers_are_not_phones() {
+        for text in [
+            "Code: 0f b7 47 18 83 f8 0f 0f 84 53 01 00 00 83 f8 10",
+            "<Tygrys> -2147418113 - Catastrophic failure",
+        ] {
+            assert_eq!(phones(text, "US"), Vec::<String>::new(), "{text:?}");
+        }
+        assert_eq!(
+            phones("call 84 53 01 00 00 or 0f", "FR").len(),
+            phones("call 84 53 01 00 00", "FR").len()
+        );
+        assert_eq!(phones("tel -  415 555 0132", "US").len(), 1);
+    }
+
+    #[test]
+    fn counting_is_not_a_phone() {
+        for (text, region) in [
+            (
+                "one, two, three, four, five, six, seven, eight, nine, ten",
+                "US",
+            ),
+            (
+                "eins, zwei, drei, vier, fünf, sechs, sieben, acht, neun und zehn",
+                "DE",
+            ),
+            ("10 9 8 7 6 5 4 3 2 1", "US"),
+        ] {
+            assert_eq!(phones(text, region), Vec::<String>::new(), "{text:?}");
+        }
+        assert!(counts_by_one(["7", "8", "9", "10"].into_iter()));
+        assert!(!counts_by_one(["2", "0", "6", "5"].into_iter()));
+        assert!(!counts_by_one(["1", "2", "3"].into_iter()));
+    }
+
+    #[test]
+    fn lists_of_numbers_are_not_one_phone() {
+        for text in [
+            "I fixed tickets 4512, 4513, 4518, 4522 today",
+            "orders 88231, 88232, 88240, 88241 shipped",
+        ] {
+            assert_eq!(phones(text, "US"), Vec::<String>::new(), "{text:?}");
+        }
+        // Digits read out one by one may pause at a comma.
+        assert_eq!(
+            phones("two oh six, five two five, seven six nine four", "US"),
+            vec!["+12065257694".to_string()]
+        );
+    }
+
+    /// Every phone finding of a text, as (value, rule, confidence).
+    fn phone_findings(text: &str, region: &str) -> Vec<(String, &'static str, f32)> {
+        let mut out = Vec::new();
+        let n = Normalized::new(text);
+        let scan = ScanContext {
+            region: Region::parse(region).unwrap(),
+            fallback_regions: &[],
+        };
+        PhoneDetector.detect(&n, &scan, &mut out);
+        out.into_iter()
+            .map(|f| (f.value.unwrap_or_default(), f.rule, f.confidence))
+            .collect()
+    }
+
+    #[test]
+    fn numbers_reserved_for_fiction_are_reported_low() {
+        for (text, region) in [
+            ("call (206) 555-0134", "US"),
+            ("call 212 555 0199", "US"),
+            ("ring 07700 900123", "GB"),
+            ("ring 01632 960555", "GB"),
+            ("ring 020 7946 0321", "GB"),
+        ] {
+            let found = phone_findings(text, region);
+            assert_eq!(found.len(), 1, "{text:?}");
+            assert_eq!(found[0].1, "phone/fiction_range", "{text:?}");
+            assert!(found[0].2 <= 0.3, "{text:?}");
+        }
+        // Next to the reserved ranges, numbers are real.
+        for (text, region) in [
+            ("call (206) 555-0200", "US"),
+            ("call (206) 525-0134", "US"),
+            ("ring 07700 800123", "GB"),
+            ("ring 01632 970555", "GB"),
+        ] {
+            for (value, rule, confidence) in phone_findings(text, region) {
+                assert_ne!(rule, "phone/fiction_range", "{text:?} {value}");
+                assert!(confidence > 0.5, "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn numbers_in_the_digits_of_every_script() {
+        let cases: &[(&str, &str, &str, &str)] = &[
+            (
+                "मेरा नंबर ९८७६५ ४३२१० है",
+                "IN",
+                "+919876543210",
+                "phone/digit_run",
+            ),
+            (
+                "اتصل ٠١٠ ١٢٣٤ ٥٦٧٨",
+                "EG",
+                "+201012345678",
+                "phone/digit_run",
+            ),
+            (
+                "نمبر ۰۳۰۰ ۱۲۳۴۵۶۷",
+                "PK",
+                "+923001234567",
+                "phone/digit_run",
+            ),
+            (
+                "নম্বর ০১৭১১ ৫৫৫৫৫৫",
+                "BD",
+                "+8801711555555",
+                "phone/digit_run",
+            ),
+            ("โทร ๐๘๑ ๒๓๔ ๕๖๗๘", "TH", "+66812345678", "phone/digit_run"),
+            (
+                "call 98७६5 43210",
+                "IN",
+                "+919876543210",
+                "phone/disguised_digits",
+            ),
+        ];
+        for &(text, region, value, rule) in cases {
+            let found = phone_findings(text, region);
+            assert_eq!(found.len(), 1, "{text:?}: {found:?}");
+            assert_eq!(found[0].0, value, "{text:?}");
+            assert!(
+                found[0].1 == rule || found[0].1 == "phone/libphonenumber",
+                "{text:?}: {found:?}"
+            );
+        }
+        for (text, region) in [("डिलीवरी २०२४-०५-०६ तक", "IN"), ("الموعد ٠٦/٠٥/٢٠٢٤", "EG")]
+        {
+            assert!(phone_findings(text, region).is_empty(), "{text:?}");
         }
     }
 

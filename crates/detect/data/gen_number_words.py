@@ -1,0 +1,389 @@
+#!/usr/bin/python3
+"""Writes crates/detect/data/number_words.tsv: the words people use for numbers 0..99 in the
+languages freelancers and clients write, for the normaliser's number reading.
+
+Sources (all maintained, none typed by hand except where said):
+- CLDR spell-out rules through ICU (Debian python3-icu): en es pt fr de it hi ru uk ar tr sw
+  vi zh fil id ms;
+- num2words (PyPI, pinned below) for Bengali and for Turkish and Arabic variant spellings;
+- romanised Hindi and Bengali: the native CLDR/num2words words transliterated with
+  indic-transliteration (IAST, then accent-free, then Hindi/Bengali schwa deletion), plus the
+  everyday variant spellings of HAND_VARIANTS;
+- Urdu in its own script and romanised Urdu have no source with spell-out rules: the words
+  for 0..10 in HAND_VARIANTS are the standard Urdu spellings (as in any Urdu primer).
+
+Each spelled number is split into words (spaces, hyphens, soft hyphens, apostrophes); a
+word that spells a number alone gets that value, and the words that only occur inside
+compounds get their role from the shapes of the compounds (a multiplier of ten like
+Indonesian "puluh", a teen suffix like "belas", a joiner like "y", "na", "et").
+
+Words are written folded the way the normaliser compares them: lower case, accents dropped
+(NFKD without combining marks) for Latin letters; other scripts as written (NFC, lower
+case). A word that is an ordinary word of another language (in one of the Debian word lists
+below, or two letters or fewer) is marked `common`: it reads as a number only next to another
+number word of its own language.
+
+Run from the repository root:
+
+    apt-get install python3-icu wamerican wspanish wfrench wngerman witalian wportuguese wbrazilian
+    /usr/bin/python3 -m pip install --break-system-packages num2words==0.5.14 indic-transliteration==2.3.82
+    /usr/bin/python3 crates/detect/data/gen_number_words.py
+
+Columns of the output: lang, word, kind, value, common (1 or 0). Kinds:
+digit (value 0..9), value (a word for 10..99 that is not a tens word), tens (value = tens
+digit: a word for 10, 20 .. 90 a unit may follow), score (a tens word a digit multiplies:
+French "quatre-vingt"), mult10 (a digit before it is multiplied by ten: "dua puluh"),
+teen_suffix (a digit before it is added to ten: "tujuh belas"), teen_prefix ("labing-"),
+and_tens (unit first: Arabic "wa-ishrun" after "thalatha"), hundreds (value = hundreds
+digit: "trescientos", "сто"), mult100 (a digit before it counts hundreds: "hundred", "yüz"),
+joiner, double, triple.
+"""
+
+import os
+import re
+import unicodedata
+
+import icu
+import num2words
+from indic_transliteration import sanscript
+
+ICU_LANGS = ["en", "es", "pt", "fr", "de", "it", "hi", "ru", "uk", "ar", "tr", "sw", "vi",
+             "zh", "fil", "id", "ms"]
+NUM2WORDS_LANGS = {"bn": "bn", "tr": "tr", "ar": "ar", "id": "id", "ru": "ru", "uk": "uk",
+                   "vi": "vi", "pt": "pt_BR"}
+
+# Words for "the next digit twice / three times", which no spell-out rule has: the everyday
+# words of each language (and the English loan words Indian, Filipino and Indonesian writers
+# use in numbers).
+DOUBLE_TRIPLE = {
+    "en": (["double"], ["triple"]),
+    "es": (["doble"], ["triple"]),
+    "pt": (["duplo", "dupla"], ["triplo", "tripla"]),
+    "fr": (["double"], ["triple"]),
+    "de": (["doppel", "doppelt"], ["dreifach"]),
+    "it": (["doppio", "doppia"], ["triplo", "tripla"]),
+    "hi-Latn": (["double", "dabal"], ["triple", "tripal"]),
+    "bn-Latn": (["double", "dabal"], ["triple"]),
+    "fil": (["dobol", "doble"], ["tripol"]),
+    "id": (["dobel"], ["tripel"]),
+    "tr": (["cift"], []),
+    "ru": (["двойная", "двойной", "две"], []),
+}
+
+# Everyday spellings the transliteration does not give (long vowels doubled, aspirates
+# simplified, "sh" for the palatal sibilant), and the Urdu words. Lists of variant spellings
+# as found in romanised Hindi/Urdu/Bengali writing (e.g. "ek do teen char paanch").
+HAND_VARIANTS = {
+    "hi-Latn": {
+        0: ["shunya", "shoonya", "sunya", "sifar", "zero"], 1: ["ek", "aek"], 2: ["do", "doh"],
+        3: ["teen", "tin", "tiin"], 4: ["char", "chaar", "chār"],
+        5: ["panch", "paanch", "paach", "panc"], 6: ["che", "chhe", "chah", "chhah", "chhe", "chheh", "chay"],
+        7: ["saat", "sat", "saath"], 8: ["aath", "aat", "ath"], 9: ["nau", "nao", "now"],
+        10: ["das", "dus", "dass"],
+    },
+    "ur-Latn": {
+        0: ["sifar", "sifr"], 1: ["aik", "ek"], 2: ["do"], 3: ["teen", "tin"], 4: ["char", "chaar"],
+        5: ["paanch", "panch"], 6: ["chay", "chhe", "che"], 7: ["saat"], 8: ["aath", "aat"],
+        9: ["nau", "no"], 10: ["das", "dus"],
+    },
+    "ur": {
+        0: ["صفر"], 1: ["ایک"], 2: ["دو"], 3: ["تین"], 4: ["چار"], 5: ["پانچ"], 6: ["چھ", "چھے"],
+        7: ["سات"], 8: ["آٹھ"], 9: ["نو"], 10: ["دس"],
+    },
+    "bn-Latn": {
+        0: ["shunno", "shunyo", "sunno", "shunya"], 1: ["ek", "aek"], 2: ["dui", "dhui"],
+        3: ["tin", "teen"], 4: ["char", "chaar"], 5: ["panch", "pach", "paanch"],
+        6: ["chhoy", "choy", "chhay", "soy"], 7: ["sat", "saat"], 8: ["aat", "aath", "at"],
+        9: ["noy", "nay", "nou"], 10: ["dosh", "dos", "das"],
+    },
+    "zh": {0: ["零", "〇", "洞"], 1: ["幺", "壹"], 2: ["两", "兩", "贰"]},
+    # "pû" is how CLDR writes it; people type "pu" and the linker "ng" glued to the digit.
+    "fil": {0: ["wala", "sero"]},
+    "id": {0: ["kosong", "nol"]},
+    "ms": {0: ["kosong", "sifar"]},
+    "ar": {0: ["صفر"], 2: ["اثنان", "اثنين", "إثنين"]},
+    "de": {2: ["zwo"]},
+    # Everyday Hindi spellings: anusvara for chandrabindu, visarga or "e" for six.
+    "hi": {5: ["पांच"], 6: ["छः", "छे"], 9: ["नो"]},
+    "en": {0: ["oh", "nought"], 40: ["fourty"]},
+    # The unit forms after "mươi" (21, 24, 25: "mốt", "tư", "lăm"/"nhăm"), which CLDR writes.
+    "vi": {1: ["mốt"], 4: ["tư"], 5: ["lăm", "nhăm"]},
+    "pt": {6: ["meia"]},
+}
+
+LANG_ORDER = ["en", "es", "pt", "fr", "de", "it", "hi-Latn", "ur-Latn", "hi", "ur", "bn-Latn",
+              "bn", "fil", "ms-id", "ru", "uk", "ar", "tr", "sw", "vi", "zh"]
+
+# Languages whose words of 11..19 may follow a tens word ("soixante-douze" is 60 + 12).
+TEEN_ADDING = {"fr"}
+
+WORD_LISTS = {
+    "en": ["/usr/share/dict/american-english"],
+    "es": ["/usr/share/dict/spanish"],
+    "fr": ["/usr/share/dict/french"],
+    "de": ["/usr/share/dict/ngerman"],
+    "it": ["/usr/share/dict/italian"],
+    "pt": ["/usr/share/dict/portuguese", "/usr/share/dict/brazilian"],
+}
+
+
+def fold(word):
+    """Lower case; Latin letters without accents, other scripts as written (NFC)."""
+    word = unicodedata.normalize("NFC", word.lower())
+    out = []
+    for c in word:
+        decomposed = unicodedata.normalize("NFKD", c)
+        base = "".join(d for d in decomposed if not unicodedata.combining(d))
+        if base and all(ord(b) < 128 for b in base):
+            out.append(base)
+        elif c in "ıđß":
+            out.append({"ı": "i", "đ": "d", "ß": "ss"}[c])
+        else:
+            out.append(c)
+    return "".join(out)
+
+
+SPLIT = re.compile(r"[\s\-\u00AD’'ʼ]+")
+
+
+def split(lang, text):
+    """The words of a spelled number. Cyrillic keeps its apostrophes inside words ("п'ять"),
+    as the normaliser does."""
+    pattern = SPLIT_KEEPING_APOSTROPHES if lang in ("uk", "ru") else SPLIT
+    return [fold(t).replace("ʼ", "'").replace("’", "'") for t in pattern.split(text.strip()) if t]
+
+
+SPLIT_KEEPING_APOSTROPHES = re.compile(r"[\s\-\u00AD]+")
+
+
+def icu_spellings(lang):
+    formatter = icu.RuleBasedNumberFormat(icu.URBNFRuleSetTag.SPELLOUT, icu.Locale(lang))
+    return {n: formatter.format(n) for n in range(100)}
+
+
+def num2words_spellings(lang):
+    return {n: num2words.num2words(n, lang=lang) for n in range(100)}
+
+
+def schwa_deleted(native, roman):
+    """Hindi/Bengali drop the inherent vowel at the end of a word ("ek", not "eka")."""
+    last = native[-1]
+    name = unicodedata.name(last, "")
+    if "LETTER" in name and "VOWEL" not in name and roman.endswith("a"):
+        return roman[:-1]
+    return roman
+
+
+def romanised(native, script):
+    iast = sanscript.transliterate(native, script, sanscript.IAST)
+    return fold(schwa_deleted(native, iast))
+
+
+def roles(lang, spellings, entries):
+    """Adds to `entries` the words of `spellings` (value -> text) with their roles."""
+    tokens = {n: split(lang, text) for n, text in spellings.items()}
+    value_of = {}
+    for n, toks in tokens.items():
+        if len(toks) == 1:
+            value_of.setdefault(toks[0], n)
+    teen_words = {}
+    extra = []
+    for n, toks in tokens.items():
+        known = [value_of.get(t) for t in toks]
+        if len(toks) == 1:
+            continue
+        # "on yedi", "mười sáu", "kumi na sita": ten is a tens word a unit may follow.
+        if known[0] is not None and known[0] % 10 == 0 and known[-1] is not None \
+                and known[0] + known[-1] == n:
+            if known[0] == 10:
+                teen_words[toks[0]] = "tens"
+            for t, k in zip(toks[1:-1], known[1:-1]):
+                if k is None:
+                    teen_words.setdefault(t, "joiner")
+            continue
+        # "dua puluh tiga", "hai mươi ba", "dalawang pu't tatlo": digit, multiplier of ten.
+        if known[0] is not None and known[0] < 10 and len(toks) >= 2:
+            second = toks[1]
+            if value_of.get(second) is None:
+                if n == known[0] * 10 and len(toks) == 2:
+                    teen_words.setdefault(second, "mult10")
+                    continue
+                if n == 10 + known[0] and len(toks) == 2:
+                    teen_words.setdefault(second, "teen_suffix")
+                    continue
+                # Arabic unit-first: "thalatha wa-ishrun" (the joiner glued to the tens word).
+                if len(toks) == 2 and second[:1] == "و" and (n - known[0]) % 10 == 0:
+                    teen_words.setdefault(second, "and_tens:%d" % ((n - known[0]) // 10))
+                    continue
+            # "hai mươi": the word for ten is also the multiplier ("mười"/"mươi" fold alike).
+            if value_of.get(second) == 10 and n == known[0] * 10 and len(toks) == 2:
+                extra.append((lang, second, "mult10", 0))
+                continue
+            # French "quatre-vingt(s)": a digit times a tens word.
+            if value_of.get(second) is not None and value_of[second] % 10 == 0 \
+                    and known[0] * value_of[second] <= n < known[0] * value_of[second] + 20 \
+                    and known[0] > 1:
+                extra.append((lang, second, "score", value_of[second] // 10))
+                if second.endswith("s"):
+                    pass
+                continue
+            if len(toks) == 2 and second.endswith("s") and value_of.get(second[:-1]) is not None \
+                    and n == known[0] * value_of[second[:-1]]:
+                teen_words.setdefault(second, "score")
+                continue
+        # "labing-anim": a prefix for the teens.
+        if len(toks) == 2 and 10 < n < 20 and known[1] == n - 10 and known[0] is None:
+            teen_words.setdefault(toks[0], "teen_prefix")
+            continue
+        # Tagalog "dalawang", "siyam na": a digit with its linker before "pu".
+        for t, k in zip(toks, known):
+            if k is None and t not in teen_words:
+                stem = t[:-2] if t.endswith("ng") else None
+                if stem and value_of.get(stem) is not None:
+                    entries.append((lang, t, "digit" if value_of[stem] < 10 else "value", value_of[stem]))
+                    value_of[t] = value_of[stem]
+    # Italian elides the vowel of a tens word before "uno" and "otto" ("vent-otto",
+    # "trent-uno"): the elided form is the same tens word.
+    for toks in tokens.values():
+        for t in toks:
+            if t in value_of or t in teen_words or len(t) < 4:
+                continue
+            for word, n in list(value_of.items()):
+                if n % 10 == 0 and n >= 20 and word.startswith(t) and len(word) == len(t) + 1:
+                    value_of[t] = n
+    for word, n in value_of.items():
+        if n < 10:
+            kind, value = "digit", n
+        elif n % 10 == 0:
+            kind, value = "tens", n // 10
+            if n == 10 and teen_words.get(word) != "tens":
+                kind, value = "value", 10
+        else:
+            kind, value = "value", n
+        entries.append((lang, word, kind, value))
+    for word, role in teen_words.items():
+        if role == "tens" or word in value_of:
+            continue
+        if role.startswith("and_tens:"):
+            entries.append((lang, word, "and_tens", int(role.split(":")[1])))
+        elif role == "score":
+            base = value_of.get(word) or value_of.get(word[:-1])
+            entries.append((lang, word, "score", base // 10))
+        else:
+            entries.append((lang, word, role, 0))
+    entries.extend(extra)
+
+
+def hundreds(lang, spell, entries):
+    """The words for hundreds: a word for n*100 alone ("trescientos", "триста", "сто"), and
+    the word a digit before multiplies ("hundred", "yüz", "cento", "सौ", "ratus")."""
+    known = {}
+    for n in range(10):
+        toks = split(lang, spell(n))
+        if len(toks) == 1:
+            known[toks[0]] = n
+    for n in range(1, 10):
+        for extra in (0, 16):
+            toks = split(lang, spell(n * 100 + extra))
+            if extra == 0 and len(toks) == 1:
+                entries.append((lang, toks[0], "hundreds", n))
+            elif len(toks) >= 2 and known.get(toks[0]) == n and toks[1] not in known \
+                    and len(toks[1]) > 2:
+                entries.append((lang, toks[1], "mult100", 1))
+
+
+def main():
+    entries = []
+    for lang in ICU_LANGS:
+        roles(lang, icu_spellings(lang), entries)
+        formatter = icu.RuleBasedNumberFormat(icu.URBNFRuleSetTag.SPELLOUT, icu.Locale(lang))
+        if lang != "zh":
+            hundreds(lang, formatter.format, entries)
+    for lang, n2w in NUM2WORDS_LANGS.items():
+        roles(lang, num2words_spellings(n2w), entries)
+        hundreds(lang, lambda n, n2w=n2w: num2words.num2words(n, lang=n2w), entries)
+    # Romanised Hindi and Bengali from the native words.
+    for lang, native_lang, script, source in [
+        ("hi-Latn", "hi", sanscript.DEVANAGARI, icu_spellings("hi")),
+        ("bn-Latn", "bn", sanscript.BENGALI, num2words_spellings("bn")),
+    ]:
+        romanised_spellings = {n: romanised(text, script) for n, text in source.items()}
+        roles(lang, romanised_spellings, entries)
+    for lang, table in HAND_VARIANTS.items():
+        for n, words in table.items():
+            for w in words:
+                w = fold(w)
+                if n < 10:
+                    entries.append((lang, w, "digit", n))
+                elif n % 10 == 0 and n > 10:
+                    entries.append((lang, w, "tens", n // 10))
+                else:
+                    entries.append((lang, w, "value", n))
+    for lang, (doubles, triples) in DOUBLE_TRIPLE.items():
+        entries.extend((lang, fold(w), "double", 2) for w in doubles)
+        entries.extend((lang, fold(w), "triple", 3) for w in triples)
+    entries.append(("en", "and", "joiner", 0))
+    entries.append(("fil", "at", "joiner", 0))
+    # Malay and Indonesian share their words; write them once as "ms-id".
+    merged = {}
+    for lang, word, kind, value in entries:
+        lang = "ms-id" if lang in ("id", "ms") else lang
+        # Chinese is read character by character: its digits and the word for ten.
+        if lang == "zh" and len(word) != 1:
+            continue
+        # A word for ten that composes ("on yedi") is its tens word, not also a value.
+        if kind == "value" and value == 10 and any(
+                e[1] == word and e[2] == "tens" and e[0] == lang for e in entries):
+            continue
+        if not word or (lang in ("hi-Latn", "bn-Latn") and not word.isascii()):
+            continue
+        merged.setdefault((word, kind, value), set()).add(lang)
+
+    dictionaries = {}
+    for lang, paths in WORD_LISTS.items():
+        words = set()
+        for path in paths:
+            if os.path.exists(path):
+                with open(path, encoding="utf-8", errors="ignore") as f:
+                    words.update(fold(line.strip()) for line in f if line.strip())
+        dictionaries[lang] = words
+
+    # Ordinary words: two letters or fewer, or a word of the English list (the platform's
+    # common language), or, for the languages without a list here, a word of any list. The
+    # lists of the six European languages share many loans and cognates ("four" is a French
+    # word too), which says nothing about how their number words are used.
+    listed = {"en", "es", "pt", "fr", "de", "it"}
+
+    def common(word, langs):
+        if word.isascii() and len(word) <= 2 and word.isalpha():
+            return True
+        base = {lang.split("-")[0] for lang in langs}
+        if "en" not in base and word in dictionaries["en"]:
+            return True
+        if base & listed:
+            return False
+        return any(word in words for words in dictionaries.values())
+
+    rows = []
+    for (word, kind, value), langs in merged.items():
+        for lang in sorted(langs):
+            rows.append((lang, word, kind, value, 1 if common(word, langs) else 0))
+    # When a spelling means different numbers in two languages ("dos" is 2 in Spanish and 10
+    # in romanised Bengali), the reader takes the first row: the order of LANG_ORDER.
+    order = {lang: k for k, lang in enumerate(LANG_ORDER)}
+    rows.sort(key=lambda r: (order.get(r[0], len(order)), r[0], r[1], r[2], r[3]))
+    path = os.path.join(os.path.dirname(__file__), "number_words.tsv")
+    with open(path, "w", encoding="utf-8") as out:
+        out.write("# Generated by crates/detect/data/gen_number_words.py from ICU %s (PyICU %s), "
+                  "num2words %s, indic-transliteration; do not edit.\n"
+                  % (icu.ICU_VERSION, icu.VERSION if hasattr(icu, "VERSION") else "?",
+                     num2words.__version__ if hasattr(num2words, "__version__") else "0.5.14"))
+        out.write("# teen_adding\t%s\n" % ",".join(sorted(TEEN_ADDING)))
+        out.write("# lang\tword\tkind\tvalue\tcommon\n")
+        for row in rows:
+            out.write("\t".join(str(c) for c in row) + "\n")
+    print(len(rows), "rows ->", os.path.normpath(path))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,5 +1,6 @@
 //! Word lists the normaliser and the detectors share: number words, symbol words, e-mail
-//! providers. All entries are lower case and accent-free, because they are compared with the
+//! providers, and (read from `data/channels` and `data/offplatform`) channel names and the
+//! cue words of off-platform requests. All entries are lower case and accent-free, because they are compared with the
 //! folded text (where `zéro` is already `zero` and `fünf` is `funf`).
 
 /// What a number word stands for.
@@ -400,6 +401,288 @@ pub fn provider_domain(word: &str) -> Option<&'static str> {
 /// explicit `@`/"at", never in "my X is alex".
 pub fn provider_is_common_word(word: &str) -> bool {
     matches!(word, "live" | "proton" | "163" | "qq" | "outlook")
+}
+
+/// Whether a channel's spelling is only ever its name, or also an everyday word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum WordClass {
+    /// Only ever the channel's name ("whatsapp", "payoneer", "the green app").
+    Name,
+    /// Also an everyday word or abbreviation ("line", "signal", "teams", "wise", "wa"): a
+    /// channel only in a strong shape, never as a bare mention.
+    Ordinary,
+}
+
+/// One row of a `data/channels/*.tsv` file: a way of writing a channel's name.
+#[derive(Debug, Clone)]
+pub(crate) struct ChannelName {
+    /// Messenger, social network, meeting tool or payment method.
+    pub kind: crate::Kind,
+    /// The canonical value (`whatsapp`, `google-pay`).
+    pub value: &'static str,
+    /// Whether the spelling is also an everyday word.
+    pub word: WordClass,
+    /// A regex fragment over the folded, lower-cased text (no capture groups).
+    pub pattern: String,
+    /// Whether a match may start only at an ASCII word start (the pattern's first character
+    /// is an ASCII letter or digit in the folded text), and must end at a word end.
+    pub bounded_start: bool,
+    /// See `bounded_start`: whether a match must end at an ASCII word end.
+    pub bounded_end: bool,
+    /// For a payment rail: the regex fragment of its account identifier.
+    pub id_shape: Option<&'static str>,
+}
+
+/// The channel data files, in the order their rows are tried (earlier rows win at the same
+/// start): names written the same everywhere first, then each language's nicknames.
+const CHANNEL_FILES: &[(&str, &str)] = &[
+    ("intl", include_str!("../data/channels/intl.tsv")),
+    ("es", include_str!("../data/channels/es.tsv")),
+    ("pt", include_str!("../data/channels/pt.tsv")),
+    ("ru", include_str!("../data/channels/ru.tsv")),
+    ("ar", include_str!("../data/channels/ar.tsv")),
+    ("hi", include_str!("../data/channels/hi.tsv")),
+    ("bn", include_str!("../data/channels/bn.tsv")),
+    ("ur", include_str!("../data/channels/ur.tsv")),
+    ("zh", include_str!("../data/channels/zh.tsv")),
+    ("ko", include_str!("../data/channels/ko.tsv")),
+    ("ja", include_str!("../data/channels/ja.tsv")),
+    ("vi", include_str!("../data/channels/vi.tsv")),
+];
+
+/// The off-platform cue files (`data/offplatform/*.tsv`), one per language.
+const CUE_FILES: &[(&str, &str)] = &[
+    ("en", include_str!("../data/offplatform/en.tsv")),
+    ("es", include_str!("../data/offplatform/es.tsv")),
+    ("pt", include_str!("../data/offplatform/pt.tsv")),
+    ("hi-Latn", include_str!("../data/offplatform/hi-Latn.tsv")),
+    ("fr", include_str!("../data/offplatform/fr.tsv")),
+    ("de", include_str!("../data/offplatform/de.tsv")),
+    ("it", include_str!("../data/offplatform/it.tsv")),
+    ("id", include_str!("../data/offplatform/id.tsv")),
+    ("tl", include_str!("../data/offplatform/tl.tsv")),
+    ("tr", include_str!("../data/offplatform/tr.tsv")),
+    ("ru", include_str!("../data/offplatform/ru.tsv")),
+    ("ar", include_str!("../data/offplatform/ar.tsv")),
+    ("vi", include_str!("../data/offplatform/vi.tsv")),
+];
+
+/// A row of a data file that cannot be read, named by file and line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct DataError {
+    /// The file (`channels/intl.tsv`).
+    pub file: String,
+    /// The line, from 1.
+    pub line: usize,
+    /// What is wrong with it.
+    pub reason: String,
+}
+
+impl std::fmt::Display for DataError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}: {}", self.file, self.line, self.reason)
+    }
+}
+
+/// The rows of a tab-separated data file that are not blank or comments, with their line
+/// numbers.
+fn data_rows(text: &'static str) -> impl Iterator<Item = (usize, Vec<&'static str>)> {
+    text.lines().enumerate().filter_map(|(idx, line)| {
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() || line.starts_with('#') {
+            return None;
+        }
+        Some((idx + 1, line.split('\t').collect()))
+    })
+}
+
+/// A literal as people type it, written in a script other than ASCII, as a regex fragment
+/// over the folded, lower-cased text: folded the way texts are, escaped, a space matching
+/// any run of spaces, and a trailing `*` any ASCII letters after it (an inflected ending of
+/// a word folded to ASCII). Also says whether the folded literal starts and ends with an
+/// ASCII letter or digit (where a word boundary can be asked for).
+fn literal_pattern(literal: &str) -> (String, bool, bool) {
+    let (literal, stem) = match literal.strip_suffix('*') {
+        Some(stem) => (stem, true),
+        None => (literal, false),
+    };
+    let folded = crate::normalize::Normalized::new(literal)
+        .lower()
+        .to_string();
+    let mut pattern = folded
+        .split(' ')
+        .filter(|part| !part.is_empty())
+        .map(regex::escape)
+        .collect::<Vec<_>>()
+        .join(r"\s+");
+    if stem {
+        pattern.push_str("[a-z]*");
+    }
+    let ascii_word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    let starts = ascii_word(folded.chars().next());
+    let ends = ascii_word(folded.chars().last());
+    (pattern, starts, ends)
+}
+
+fn parse_kind(field: &str) -> Option<crate::Kind> {
+    use crate::Kind;
+    Some(match field {
+        "messenger" => Kind::Messenger,
+        "social" => Kind::Social,
+        "meeting" => Kind::Meeting,
+        "payment" => Kind::Payment,
+        _ => return None,
+    })
+}
+
+/// Reads every channel data file.
+pub(crate) fn read_channel_names() -> Result<Vec<ChannelName>, DataError> {
+    let mut names = Vec::new();
+    for &(lang, text) in CHANNEL_FILES {
+        for (line, fields) in data_rows(text) {
+            let error = |reason: &str| DataError {
+                file: format!("channels/{lang}.tsv"),
+                line,
+                reason: reason.to_string(),
+            };
+            let [kind, value, word, spelling, rest @ ..] = fields.as_slice() else {
+                return Err(error("expected kind, value, word, spelling [, id]"));
+            };
+            let kind = parse_kind(kind).ok_or_else(|| error("unknown kind"))?;
+            let word = match *word {
+                "name" => WordClass::Name,
+                "ordinary" => WordClass::Ordinary,
+                _ => return Err(error("word must be `name` or `ordinary`")),
+            };
+            if spelling.is_empty() || value.is_empty() {
+                return Err(error("empty value or spelling"));
+            }
+            if !spelling.is_ascii() && spelling.contains(['|', '(', '[', '\\', '?', '+']) {
+                return Err(error(
+                    "a spelling in another script is a literal: one per row",
+                ));
+            }
+            let (pattern, bounded_start, bounded_end) = if spelling.is_ascii() {
+                (spelling.to_ascii_lowercase(), true, true)
+            } else {
+                literal_pattern(spelling)
+            };
+            // A fragment must compile on its own and capture nothing: it is put inside the
+            // channel group of every shape.
+            match regex_syntax::parse(&pattern) {
+                Ok(hir) if hir.properties().explicit_captures_len() == 0 => {}
+                Ok(_) => return Err(error("spelling has a capture group")),
+                Err(e) => return Err(error(&format!("spelling does not parse: {e}"))),
+            }
+            let id_shape = match rest {
+                [] => None,
+                [id] if !id.is_empty() => Some(*id),
+                _ => return Err(error("too many fields")),
+            };
+            names.push(ChannelName {
+                kind,
+                value,
+                word,
+                pattern,
+                bounded_start,
+                bounded_end,
+                id_shape,
+            });
+        }
+    }
+    Ok(names)
+}
+
+/// Every way of writing a channel's name, from the data files (see
+/// `data/channels/README.md`).
+pub(crate) fn channel_names() -> &'static [ChannelName] {
+    static NAMES: std::sync::LazyLock<Vec<ChannelName>> = std::sync::LazyLock::new(|| {
+        // The files are part of the build; a test reads them the same way.
+        read_channel_names().unwrap_or_else(|e| panic!("channel data: {e}"))
+    });
+    &NAMES
+}
+
+/// What an off-platform cue word says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum CueRole {
+    /// Paying or sending money ("pay", "pague", "bayar").
+    Pay,
+    /// What is still to be paid ("the next milestone", "el resto", "baaki").
+    Remainder,
+    /// "directly", "privately": away from the platform only with a word of paying.
+    Direct,
+    /// "outside the platform", "por fora", "platform ke bahar".
+    Outside,
+    /// The platform's own way ("through the platform", "escrow"): not a request.
+    Inside,
+    /// "add me", "write me", "напиши мне".
+    Contact,
+    /// The channel is the subject of the work ("bot", "integración").
+    Work,
+}
+
+/// One row of a `data/offplatform/*.tsv` file.
+#[derive(Debug, Clone)]
+pub(crate) struct Cue {
+    /// What the phrase says.
+    pub role: CueRole,
+    /// The phrase folded and lower-cased like the text.
+    pub phrase: String,
+    /// A stem: any word starting with the phrase.
+    pub stem: bool,
+}
+
+/// Reads every off-platform cue file.
+pub(crate) fn read_cues() -> Result<Vec<Cue>, DataError> {
+    let mut cues = Vec::new();
+    for &(lang, text) in CUE_FILES {
+        for (line, fields) in data_rows(text) {
+            let error = |reason: &str| DataError {
+                file: format!("offplatform/{lang}.tsv"),
+                line,
+                reason: reason.to_string(),
+            };
+            let [role, phrase] = fields.as_slice() else {
+                return Err(error("expected role, phrase"));
+            };
+            let role = match *role {
+                "pay" => CueRole::Pay,
+                "remainder" => CueRole::Remainder,
+                "direct" => CueRole::Direct,
+                "outside" => CueRole::Outside,
+                "inside" => CueRole::Inside,
+                "contact" => CueRole::Contact,
+                "work" => CueRole::Work,
+                _ => return Err(error("unknown role")),
+            };
+            let (phrase, stem) = match phrase.strip_suffix('*') {
+                Some(stem) => (stem, true),
+                None => (*phrase, false),
+            };
+            let folded = crate::normalize::Normalized::new(phrase)
+                .lower()
+                .to_string();
+            let folded = folded.split_whitespace().collect::<Vec<_>>().join(" ");
+            if folded.len() < 2 {
+                return Err(error("phrase too short"));
+            }
+            cues.push(Cue {
+                role,
+                phrase: folded,
+                stem,
+            });
+        }
+    }
+    Ok(cues)
+}
+
+/// Every off-platform cue phrase, from the data files.
+pub(crate) fn cues() -> &'static [Cue] {
+    static CUES: std::sync::LazyLock<Vec<Cue>> = std::sync::LazyLock::new(|| {
+        read_cues().unwrap_or_else(|e| panic!("off-platform cue data: {e}"))
+    });
+    &CUES
 }
 
 /// Compiles a pattern whose `\b` means an ASCII word boundary. Unicode word boundaries make

@@ -1206,6 +1206,32 @@ impl ChannelDetector {
     }
 }
 
+/// Drops the findings from `first_new` on that lie inside a link found before them: the
+/// words of a URL's path or query (`?utm_source=whatsapp&pay=paypal`) are the link's, not
+/// an invitation or an offer of their own.
+fn drop_inside_links(out: &mut Vec<Finding>, first_new: usize) {
+    let mut links: Vec<(usize, usize)> = out[..first_new.min(out.len())]
+        .iter()
+        .filter(|f| f.kind == Kind::Url || f.rule.starts_with("link/"))
+        .map(|f| (f.start, f.end))
+        .collect();
+    if links.is_empty() {
+        return;
+    }
+    links.sort_unstable();
+    let mut idx = 0;
+    out.retain(|f| {
+        idx += 1;
+        if idx <= first_new {
+            return true;
+        }
+        // The last link starting at or before the finding is the only one that can hold it
+        // (links do not nest).
+        let before = links.partition_point(|&(s, _)| s <= f.start);
+        !(before > 0 && f.end <= links[before - 1].1)
+    });
+}
+
 /// The sentence of `lower` around `start..end`: from after the previous `.`, `!`, `?`, `;`,
 /// line break or CJK full stop to the next one, at most [`SENTENCE_REACH`] bytes either side
 /// (a text without punctuation stays linear).
@@ -1254,6 +1280,7 @@ impl Detector for ChannelDetector {
             return;
         }
         let span = |s: usize, e: usize| text.original_span(s, e);
+        let first_new = out.len();
         let mut shaped: std::collections::HashSet<(usize, usize)> = Default::default();
         // Most texts match no shape: one pass over the text says so.
         let mut located = self.patterns.locate(lower);
@@ -1440,6 +1467,7 @@ impl Detector for ChannelDetector {
             }
         }
         self.cue_requests(text, lower, out);
+        drop_inside_links(out, first_new);
         let meeting_pattern = self.shapes.len() + self.requests.len();
         for m in located.matches_of(meeting_pattern, Some) {
             let (start, end) = span(m.start, m.end);

@@ -96,6 +96,24 @@ static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Words after a request that make it a rule being quoted: "off-platform payments are
+/// strictly prohibited", "… is not allowed", "… violates the terms".
+static PROHIBITED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    crate::lexicon::ascii_regex(
+        r"\b(?i-u:(?:are|is)(?u:\s+)(?:strictly(?u:\s+))?(?:prohibited|forbidden|banned|not(?u:\s+)allowed|not(?u:\s+)permitted|against)|violates?|violating|is(?u:\s+)a(?u:\s+)violation|are(?u:\s+)a(?u:\s+)violation)\b",
+    )
+});
+
+/// Whether the rest of the clause after `start..end` of `text` says the request is prohibited.
+fn prohibited_after(text: &str, start: usize, end: usize) -> bool {
+    let clause = clause_around(text, start, end);
+    let offset = clause.as_ptr() as usize - text.as_ptr() as usize;
+    let after = end.saturating_sub(offset).min(clause.len());
+    clause
+        .get(after..)
+        .is_some_and(|rest| PROHIBITED_AFTER.is_match(rest))
+}
+
 /// A clause is at most this many bytes either side of what it is around: enough for any
 /// sentence, and a text without punctuation stays linear.
 const MAX_CLAUSE: usize = 200;
@@ -235,7 +253,9 @@ pub fn resolve(text: &Normalized<'_>, findings: &mut Vec<Finding>) {
         let excusable = is_mention_or_request(f)
             && f.rule != "channels/cashtag"
             && f.rule != "channels/skype_live_id";
-        !(excusable && NEGATION.is_match(clause_before(original, f.start)))
+        !(excusable
+            && (NEGATION.is_match(clause_before(original, f.start))
+                || f.rule.starts_with("request/") && prohibited_after(original, f.start, f.end)))
     });
 
     // Mentions survive only next to a concrete value.

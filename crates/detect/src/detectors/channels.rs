@@ -1206,6 +1206,32 @@ impl ChannelDetector {
     }
 }
 
+/// Whether a handle after an ordinary word ("line", "x", "signal") reads as one: written with
+/// `@`, or after an ID word ("line id: zara"), or a user name with a letter and a digit, `_`
+/// or `.` in it ("x: maya_runs"); and the word does not follow a `:` or `=` (a field of a
+/// record, "user1:x:1000") or a `.` (an address, "charlie.x@p2.org"). "Newsgroups line:
+/// Jul" and "ломовую телегу: он" are prose.
+fn ordinary_word_handle(lower: &str, start: usize, name_end: usize, handle: Span) -> bool {
+    let bytes = lower.as_bytes();
+    // A field of a record ("user1:x:1000") or a part of an address ("charlie.x@p2.org").
+    if start > 0 && matches!(bytes[start - 1], b':' | b'=' | b'.' | b'_' | b'-' | b'/') {
+        return false;
+    }
+    let between = &lower[name_end..handle.start];
+    if between.contains('@') {
+        return true;
+    }
+    let id_word = ["id", "handle", "user", "number", "acc", "no", "nr", "tag"]
+        .iter()
+        .any(|w| between.contains(w));
+    let h = &bytes[handle.range()];
+    let has_letter = h.iter().any(u8::is_ascii_alphabetic);
+    let name_like = has_letter
+        && h.iter()
+            .any(|b| b.is_ascii_digit() || matches!(b, b'_' | b'.'));
+    id_word || name_like
+}
+
 /// Drops the findings from `first_new` on that lie inside a link found before them: the
 /// words of a URL's path or query (`?utm_source=whatsapp&pay=paypal`) are the link's, not
 /// an invitation or an offer of their own.
@@ -1324,7 +1350,19 @@ impl Detector for ChannelDetector {
                         {
                             continue;
                         }
+                        if channel.word == WordClass::Ordinary
+                            && !ordinary_word_handle(lower, whole.start, chan.end, handle)
+                        {
+                            continue;
+                        }
                     }
+                }
+                // "your friends and family": an ordinary word is no payment method asked for.
+                if shape.rule == "channels/ask"
+                    && channel.kind == Kind::Payment
+                    && channel.word == WordClass::Ordinary
+                {
+                    continue;
                 }
                 let (start, end) = span(whole.start, whole.end);
                 shaped.insert((chan.start, chan.end));
@@ -1440,6 +1478,18 @@ impl Detector for ChannelDetector {
                     continue;
                 }
                 let cash_app_named = lower.contains("cash app") || lower.contains("cashapp");
+                // A shell or Perl variable ("$line", "Rich $alz") is no cash tag: without the
+                // app named, one counts only as a whole word in a clause about money.
+                if !cash_app_named {
+                    let before = tag.start().checked_sub(2).map(|i| folded.as_bytes()[i]);
+                    let after = folded.as_bytes().get(tag.end()).copied();
+                    let whole_word = before.is_none_or(|b| b.is_ascii_whitespace())
+                        && after.is_none_or(|b| b.is_ascii_whitespace() || b",.!?".contains(&b));
+                    let clause = crate::context::clause_around(lower, tag.start(), tag.end());
+                    if !whole_word || !self.money_words.is_match(clause) {
+                        continue;
+                    }
+                }
                 let (start, end) = span(tag.start() - 1, tag.end());
                 out.push(Finding::new(
                     Kind::Payment,

@@ -397,7 +397,7 @@ fn pattern_table() -> (Table<Shape>, Table<Request>) {
             },
         ),
         (
-            format!(r"\b(?:your|ur)\s+{chan}"),
+            format!(r"\b(?:your|ur|tu|teu|seu|sua|ton|ta|dein|deine|tuo)\s+{chan}"),
             Shape {
                 rule: "channels/ask",
                 solicits: true,
@@ -1153,8 +1153,11 @@ impl ChannelDetector {
             for &(start, end, channel) in &mentions {
                 // An ordinary word ("pix", "maya", "wise") is a payment method only where it
                 // ends the clause: "me paga no pix, fica mais fácil", not "a wise decision".
+                // A messenger's ordinary nickname is one after a preposition and a word of
+                // contact: "me chama no zap", "ping me on tg".
                 let ordinary = channel.word == WordClass::Ordinary
-                    && !(channel.kind == Kind::Payment && ends_clause(lower, end));
+                    && !(channel.kind == Kind::Payment && ends_clause(lower, end))
+                    && !(channel.kind != Kind::Payment && after_preposition(lower, start));
                 if work || ordinary || WORK_NOUNS.contains(&next_word(lower, end)) {
                     continue;
                 }
@@ -1256,6 +1259,40 @@ fn drop_inside_links(out: &mut Vec<Finding>, first_new: usize) {
         let before = links.partition_point(|&(s, _)| s <= f.start);
         !(before > 0 && f.end <= links[before - 1].1)
     });
+}
+
+/// Whether the word before `at` in `lower` is a preposition that puts a channel after it ("on",
+/// "no", "en", "al", "pe", "sa", "ke", "в", …), in the languages of the cue files.
+fn after_preposition(lower: &str, at: usize) -> bool {
+    let before = lower[..at].trim_end_matches(' ');
+    let word_start = before
+        .rfind(|c: char| !c.is_ascii_alphanumeric())
+        .map_or(0, |i| i + 1);
+    // Cyrillic "в" folds to "b".
+    matches!(
+        &before[word_start..],
+        "on" | "via"
+            | "in"
+            | "no"
+            | "na"
+            | "pelo"
+            | "en"
+            | "al"
+            | "el"
+            | "por"
+            | "pe"
+            | "par"
+            | "sa"
+            | "ke"
+            | "di"
+            | "lewat"
+            | "b"
+            | "auf"
+            | "über"
+            | "uber"
+            | "su"
+            | "sur"
+    )
 }
 
 /// The sentence of `lower` around `start..end`: from after the previous `.`, `!`, `?`, `;`,

@@ -1777,6 +1777,260 @@ mod tests {
     }
 
     #[test]
+    fn every_data_row_reads_and_every_canonical_value_is_known() {
+        let names = crate::lexicon::read_channel_names().expect("channel data reads");
+        let cues = crate::lexicon::read_cues().expect("cue data reads");
+        assert!(
+            names.len() > 100 && cues.len() > 400,
+            "{} {}",
+            names.len(),
+            cues.len()
+        );
+        // The canonical values of /specs/labels.md.
+        let known: &[(Kind, &[&str])] = &[
+            (
+                Kind::Social,
+                &[
+                    "instagram",
+                    "facebook",
+                    "linkedin",
+                    "twitter",
+                    "tiktok",
+                    "snapchat",
+                    "youtube",
+                    "pinterest",
+                    "reddit",
+                    "github",
+                    "vk",
+                ],
+            ),
+            (
+                Kind::Messenger,
+                &[
+                    "whatsapp",
+                    "telegram",
+                    "skype",
+                    "discord",
+                    "signal",
+                    "wechat",
+                    "line",
+                    "viber",
+                    "slack",
+                    "kik",
+                    "imessage",
+                    "kakaotalk",
+                    "zalo",
+                    "imo",
+                    "botim",
+                ],
+            ),
+            (
+                Kind::Meeting,
+                &[
+                    "zoom",
+                    "google-meet",
+                    "teams",
+                    "calendly",
+                    "webex",
+                    "whereby",
+                ],
+            ),
+            (
+                Kind::Payment,
+                &[
+                    "paypal",
+                    "venmo",
+                    "cashapp",
+                    "zelle",
+                    "wise",
+                    "payoneer",
+                    "western-union",
+                    "moneygram",
+                    "revolut",
+                    "skrill",
+                    "iban",
+                    "bank",
+                    "card",
+                    "crypto",
+                    "upi",
+                    "pix",
+                    "mpesa",
+                    "gcash",
+                    "maya",
+                    "alipay",
+                    "paytm",
+                    "phonepe",
+                    "google-pay",
+                    "apple-pay",
+                    "payeer",
+                    "perfect-money",
+                    "gift-card",
+                ],
+            ),
+        ];
+        for name in &names {
+            let values = known.iter().find(|(k, _)| *k == name.kind).map(|(_, v)| *v);
+            assert!(
+                values.is_some_and(|v| v.contains(&name.value)),
+                "{}",
+                name.value
+            );
+            if let Some(id) = name.id_shape {
+                assert!(regex::Regex::new(id).is_ok(), "{id}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_spelling_in_another_script_is_found_inside_a_sentence() {
+        // Folding a literal alone must give what folding it inside a text gives.
+        for name in crate::lexicon::channel_names() {
+            if name.pattern.is_ascii() && name.bounded_start {
+                continue;
+            }
+            let regex = regex::Regex::new(&name.pattern).expect("pattern compiles");
+            assert!(!regex.is_match(""), "{}", name.pattern);
+        }
+        for (text, value) in [
+            ("напиши мне в вотсап", "whatsapp"),
+            ("пиши в ватсапе", "whatsapp"),
+            ("راسلني على الواتساب", "whatsapp"),
+            ("add me on व्हाट्सएप", "whatsapp"),
+            ("加我微信 liwei88", "wechat"),
+            ("카톡 아이디 minsu77", "kakaotalk"),
+        ] {
+            let n = Normalized::new(text);
+            let detector = ChannelDetector::default();
+            let hit = detector
+                .mention_regex
+                .find_iter(n.lower())
+                .filter_map(|m| channel_names().get(m.pattern().as_usize()))
+                .any(|c| c.value == value);
+            assert!(hit, "{text}: {:?}", n.lower());
+        }
+    }
+
+    #[test]
+    fn the_gate_opens_for_every_abbreviated_handle() {
+        // Each of these is found alone: no other word is needed to open the gate.
+        for (text, kind, value) in [
+            ("ig: @maya_runs", Kind::Social, "instagram"),
+            ("tlgrm: @abecker", Kind::Messenger, "telegram"),
+            ("skp: @oluwaseun_k", Kind::Messenger, "skype"),
+            ("dc: @nightowl_77", Kind::Messenger, "discord"),
+            ("w/a: @lena_k", Kind::Messenger, "whatsapp"),
+            ("vx: @lin_wei88", Kind::Messenger, "wechat"),
+            ("zalo: @ngoc_anh", Kind::Messenger, "zalo"),
+            ("payeer P1023456789", Kind::Payment, "payeer"),
+        ] {
+            assert!(has(text, kind, Some(value)), "{text}: {:?}", found(text));
+        }
+        let detector = ChannelDetector::default();
+        let gate = detector.triggers.as_ref().expect("the gate is derived");
+        for name in channel_names().iter().filter(|c| c.pattern.is_ascii()) {
+            // A literal spelling (no regex syntax) must open the gate by itself.
+            if name.pattern.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                assert!(gate.is_match(name.pattern.as_str()), "{}", name.pattern);
+            }
+        }
+        assert!(!gate.is_match("qqq zzz"));
+    }
+
+    #[test]
+    fn off_platform_payment_in_every_cue_language() {
+        for (text, value) in [
+            (
+                "For the next milestone, can you pay me via Wise instead?",
+                Some("wise"),
+            ),
+            (
+                "let's settle the balance directly, outside the platform",
+                None,
+            ),
+            ("el resto págame por PayPal y listo", Some("paypal")),
+            (
+                "el siguiente hito me lo pagas directamente, sin comisión",
+                None,
+            ),
+            (
+                "o próximo marco você paga direto na minha conta, sem taxa",
+                None,
+            ),
+            ("o resto você me paga no pix, fica mais fácil", Some("pix")),
+            ("baaki payment seedha mere account me bhej do", None),
+            (
+                "agla milestone GPay pe kar dena, platform ke bahar",
+                Some("google-pay"),
+            ),
+            ("le reste, tu peux me payer directement par virement", None),
+            ("den Rest kannst du mir direkt überweisen", None),
+            (
+                "il resto pagami direttamente, fuori dalla piattaforma",
+                None,
+            ),
+            ("sisanya bayar langsung ke rekening saya ya", None),
+            (
+                "yung natitira, bayaran mo na lang ako direkta sa GCash",
+                Some("gcash"),
+            ),
+            ("kalanını doğrudan hesabıma öde", None),
+            ("остаток переведи напрямую на карту", None),
+            ("الباقي ادفعه مباشرة على حسابي", None),
+            ("phần còn lại chuyển khoản trực tiếp cho tôi nhé", None),
+        ] {
+            assert!(has(text, Kind::Payment, value), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn look_alikes_of_off_platform_payment_raise_nothing() {
+        for text in [
+            "I'll pay the next milestone through the platform as usual",
+            "el siguiente hito lo pago por la plataforma",
+            "o resto eu pago pela plataforma, tudo certo",
+            "I'll deliver the rest directly in the repo",
+            "add Apple Pay to the checkout",
+            "integrate M-Pesa STK push for the checkout",
+            "preciso integrar o pix no checkout da loja",
+            "my friends and family loved the logo",
+            "the pix look great, thanks",
+            "the bottom line is we need it by Friday",
+            "our sales teams use the dashboard daily",
+            "I have a background in signal processing",
+            "that was a wise decision on the layout",
+            "нужен бот для телеграм, который принимает заказы",
+            "user1:x:1000:1000:User One:/home/user1:/bin/bash",
+            "for line in $lines; do echo $line; done",
+        ] {
+            let strong: Vec<_> = found(text)
+                .into_iter()
+                .filter(|(_, _, r)| *r != "channels/mention")
+                .collect();
+            assert!(strong.is_empty(), "{text:?}: {strong:?}");
+        }
+    }
+
+    #[test]
+    fn a_product_named_in_a_call_invitation_is_the_product() {
+        assert!(has(
+            "let's do a Teams call tomorrow",
+            Kind::Meeting,
+            Some("teams")
+        ));
+        assert!(has(
+            "can we hop on a quick zoom call?",
+            Kind::Meeting,
+            Some("zoom")
+        ));
+        assert!(has(
+            "I'll send you a google meet link",
+            Kind::Meeting,
+            Some("google-meet")
+        ));
+        assert!(found("our teams call it a sprint").is_empty());
+    }
+
+    #[test]
     fn work_talk_is_not_an_invitation() {
         for text in [
             "We need a Telegram bot for order notifications",

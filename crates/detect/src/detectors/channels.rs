@@ -7,8 +7,14 @@
 //! ("tele gram: @abecker", "my weixin is hrossi", "venmo: @nadia"), an offer to pay that way
 //! ("send it via wise", "I accept payoneer"), or a concrete contact value next to it
 //! ("whatsapp +44 7911 123456", kept by [`crate::context`]). Each shape is one pattern below;
-//! disguised names ("whats app", "wh@tsapp", "tele gram", "the green app") are alternatives of
-//! the channel, read from the folded text. The word after a channel decides whether it is the
+//! the channels' names are data (`data/channels/*.tsv`, one file per language, read by
+//! [`crate::lexicon::channel_names`]): disguised, regional and described names ("whats app",
+//! "wh@tsapp", "guasap", "вотсап", "the paper-plane app") are alternatives of the channel,
+//! read from the folded text, and a name that is also an everyday word ("line", "teams",
+//! "wise") counts only in a strong shape. Requests in other languages are told by cue words
+//! (`data/offplatform/*.tsv`): within a sentence, a word of paying or of what is still owed
+//! with a payment method, or with "directly"/"outside the platform", and a word of contact
+//! with a messenger's name. The word after a channel decides whether it is the
 //! subject of the work ("bot", "sdk", "integration", "button"), and [`crate::context`] drops
 //! patterns under a refusal or prohibition ("please don't text me on whatsapp").
 

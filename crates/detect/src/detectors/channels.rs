@@ -1093,6 +1093,111 @@ impl ChannelDetector {
         shape.is_match(&compact)
     }
 
+    /// A handle written before its network ("@maya_runs on insta", "@lena_k on the green
+    /// app") and profile paths without a host ("/in/maya-runs" on LinkedIn, "u/maya_runs" on
+    /// Reddit). Only the `@`s and `/`s of the text are looked at.
+    fn handles_and_paths(&self, text: &Normalized<'_>, lower: &str, out: &mut Vec<Finding>) {
+        let bytes = lower.as_bytes();
+        let handle_end = |from: usize| {
+            let mut end = from;
+            while end < bytes.len()
+                && (bytes[end].is_ascii_alphanumeric() || matches!(bytes[end], b'_' | b'.' | b'-'))
+            {
+                end += 1;
+            }
+            while end > from && matches!(bytes[end - 1], b'.' | b'-') {
+                end -= 1;
+            }
+            end
+        };
+        let free_before = |at: usize| {
+            at == 0
+                || !(bytes[at - 1].is_ascii_alphanumeric() || b"._-/@:".contains(&bytes[at - 1]))
+        };
+        for at in memchr::memchr_iter(b'@', bytes) {
+            let end = handle_end(at + 1);
+            if !free_before(at) || end - (at + 1) < 2 {
+                continue;
+            }
+            // " on ", " at ", " in ", " via ", " over ", then maybe "the ", then the name.
+            let rest = &lower[end..];
+            let Some(after) = ["on ", "at ", "in ", "via ", "over "]
+                .iter()
+                .find_map(|p| rest.trim_start_matches(' ').strip_prefix(p))
+            else {
+                continue;
+            };
+            let after = after.trim_start_matches(' ');
+            let name_at = lower.len() - after.len();
+            let input = Input::new(lower).range(name_at..).anchored(Anchored::Yes);
+            let Some(m) = self.mention_regex.find(input) else {
+                continue;
+            };
+            let Some(channel) = channel_names().get(m.pattern().as_usize()) else {
+                continue;
+            };
+            if channel.kind == Kind::Payment
+                || channel.word == WordClass::Ordinary
+                || WORK_NOUNS.contains(&next_word(lower, m.end()))
+            {
+                continue;
+            }
+            let (start, end) = text.original_span(at, m.end());
+            out.push(Finding::new(
+                channel.kind,
+                Some(channel.value.to_string()),
+                start,
+                end,
+                0.85,
+                "channels/handle_on",
+            ));
+        }
+        for slash in memchr::memchr_iter(b'/', bytes) {
+            // "/in/<name>" (LinkedIn) or "u/<name>", "/u/<name>" (Reddit), not in a link.
+            let (value, name_start, start) = if slash >= 2
+                && &bytes[slash - 2..slash] == b"in"
+                && slash >= 3
+                && bytes[slash - 3] == b'/'
+                && free_before(slash - 3)
+            {
+                ("linkedin", slash + 1, slash - 3)
+            } else if slash >= 1 && bytes[slash - 1] == b'u' {
+                let u = slash - 1;
+                let start = if u >= 1 && bytes[u - 1] == b'/' {
+                    u - 1
+                } else {
+                    u
+                };
+                if !free_before(start) {
+                    continue;
+                }
+                ("reddit", slash + 1, start)
+            } else {
+                continue;
+            };
+            let end = handle_end(name_start);
+            let name = &bytes[name_start..end];
+            let long_enough = name.len() >= 3 && name.iter().any(u8::is_ascii_alphabetic);
+            // "u/min", "u/sec": a unit per something is no user name.
+            let unit = matches!(
+                name,
+                b"min" | b"sec" | b"day" | b"hour" | b"week" | b"month" | b"year" | b"kg" | b"ml"
+            );
+            if !long_enough || unit || bytes.get(end) == Some(&b'/') {
+                continue;
+            }
+            let (start, end) = text.original_span(start, end);
+            out.push(Finding::new(
+                Kind::Social,
+                Some(value.to_string()),
+                start,
+                end,
+                0.8,
+                "channels/profile_path",
+            ));
+        }
+    }
+
     /// Requests told with cue words of any language (`data/offplatform`): within one
     /// sentence, a word of paying or of what is still to be paid ("the next milestone", "el
     /// resto", "baaki") with a payment channel's name ("the rest via wise", "o resto no
@@ -1560,6 +1665,9 @@ impl Detector for ChannelDetector {
             }
         }
         self.cue_requests(text, lower, out);
+        if lower.contains(['@', '/']) {
+            self.handles_and_paths(text, lower, out);
+        }
         drop_inside_links(out, first_new);
         let meeting_pattern = self.shapes.len() + self.requests.len();
         for m in located.matches_of(meeting_pattern, Some) {

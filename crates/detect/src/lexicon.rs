@@ -448,6 +448,11 @@ const CHANNEL_FILES: &[(&str, &str)] = &[
     ("ko", include_str!("../data/channels/ko.tsv")),
     ("ja", include_str!("../data/channels/ja.tsv")),
     ("vi", include_str!("../data/channels/vi.tsv")),
+    ("th", include_str!("../data/channels/th.tsv")),
+    ("fa", include_str!("../data/channels/fa.tsv")),
+    ("dravidian", include_str!("../data/channels/dravidian.tsv")),
+    ("gu", include_str!("../data/channels/gu.tsv")),
+    ("km", include_str!("../data/channels/km.tsv")),
 ];
 
 /// The off-platform cue files (`data/offplatform/*.tsv`), one per language.
@@ -465,6 +470,12 @@ const CUE_FILES: &[(&str, &str)] = &[
     ("ru", include_str!("../data/offplatform/ru.tsv")),
     ("ar", include_str!("../data/offplatform/ar.tsv")),
     ("vi", include_str!("../data/offplatform/vi.tsv")),
+    ("zh", include_str!("../data/offplatform/zh.tsv")),
+    ("ko", include_str!("../data/offplatform/ko.tsv")),
+    ("ja", include_str!("../data/offplatform/ja.tsv")),
+    ("th", include_str!("../data/offplatform/th.tsv")),
+    ("fa", include_str!("../data/offplatform/fa.tsv")),
+    ("indic", include_str!("../data/offplatform/indic.tsv")),
 ];
 
 /// A row of a data file that cannot be read, named by file and line.

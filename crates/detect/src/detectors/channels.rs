@@ -328,7 +328,7 @@ fn pattern_table() -> (Table<Shape>, Table<Request>) {
         // "skype: @oluwaseun_khan", "venmo @nadia", "line id: @zara"
         (
             format!(
-                r"\b{lead}\s*(?:id|handle|username|user\s?name|name|number|no|nr|acc(?:ount)?|contact|tag)?\s*(?::|=|-|is|->|=>)?\s*@(?P<handle>[a-z0-9_][a-z0-9_.-]{{1,40}})"
+                r"\b{lead}\s*(?:id|handle|username|user\s?name|name|number|no|nr|acc(?:ount)?|contact|tag)?\s*(?::|=|-|,|is|->|=>)?\s*@(?P<handle>[a-z0-9_][a-z0-9_.-]{{1,40}})"
             ),
             Shape {
                 rule: "channels/handle",
@@ -474,7 +474,7 @@ fn pattern_table() -> (Table<Shape>, Table<Request>) {
         // identifier after its name (checked against the rail's own shape).
         (
             format!(
-                r"\b{ids}\s*(?:id|account|acc|wallet|number|no|nr|#)?\s*[:=#-]?\s*(?P<handle>{id_union})\b"
+                r"\b{ids}\s*(?:(?:id|account|acc|wallet|number|no|nr|#|ko|po|ni|na|is|at|hai|:)\s*){{0,3}}[:=#-]?\s*(?P<handle>{id_union})\b"
             ),
             Shape {
                 rule: ACCOUNT_ID_RULE,
@@ -1237,9 +1237,10 @@ impl ChannelDetector {
             if in_sentence.iter().any(|h| h.2 == CueRole::Inside) {
                 continue;
             }
+            // A cue word inside a channel's name ("pay" in "apple pay") is the name's.
             let has_role = |role: CueRole, mentions: &[(usize, usize)]| {
                 in_sentence.iter().any(|&(s, e, r)| {
-                    r == role && !mentions.iter().any(|&(ms, me)| s < me && ms < e)
+                    r == role && !mentions.iter().any(|&(ms, me)| ms <= s && e <= me)
                 })
             };
             let wants_channel = in_sentence
@@ -1266,14 +1267,22 @@ impl ChannelDetector {
                 // ends the clause: "me paga no pix, fica mais fácil", not "a wise decision".
                 // A messenger's ordinary nickname is one after a preposition and a word of
                 // contact: "me chama no zap", "ping me on tg".
+                let contact_names_it = in_sentence
+                    .iter()
+                    .any(|&(s, e, r)| r == CueRole::Contact && s < end && start < e);
                 let ordinary = channel.word == WordClass::Ordinary
                     && !(channel.kind == Kind::Payment && ends_clause(lower, end))
-                    && !(channel.kind != Kind::Payment && after_preposition(lower, start));
+                    && !(channel.kind != Kind::Payment
+                        && (after_preposition(lower, start)
+                            || before_postposition(lower, end)
+                            || contact_names_it));
                 if work || ordinary || WORK_NOUNS.contains(&next_word(lower, end)) {
                     continue;
                 }
                 let (rule, solicits) = match channel.kind {
-                    Kind::Payment if pays || remainder => ("channels/pay_cue", false),
+                    Kind::Payment if pays || remainder || direct || outside => {
+                        ("channels/pay_cue", false)
+                    }
                     Kind::Messenger | Kind::Social if contact => ("channels/contact_cue", true),
                     _ => continue,
                 };
@@ -1296,6 +1305,23 @@ impl ChannelDetector {
                         rule,
                     ));
                 }
+            }
+            if contact && outside && !pays && !remainder {
+                let start = in_sentence.first().map_or(sentence_start, |h| h.0);
+                let end = in_sentence
+                    .iter()
+                    .map(|h| h.1)
+                    .max()
+                    .unwrap_or(sentence_end);
+                let (start, end) = text.original_span(start, end);
+                out.push(Finding::new(
+                    Kind::Solicitation,
+                    None,
+                    start,
+                    end,
+                    0.75,
+                    "request/off_platform",
+                ));
             }
             if (pays && (direct || outside)) || (remainder && outside) {
                 let start = in_sentence.first().map_or(sentence_start, |h| h.0);
@@ -1406,6 +1432,47 @@ fn after_preposition(lower: &str, at: usize) -> bool {
     )
 }
 
+/// Whether the three words before `at` in `lower` name someone else who pays ("our users",
+/// "customers", "they"): "most of our users in Kenya pay via M-Pesa" describes the product.
+fn third_party_payer(lower: &str, at: usize) -> bool {
+    let from = crate::normalize::floor_char_boundary(lower, at.saturating_sub(48));
+    lower[from..at]
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(4)
+        .any(|w| {
+            matches!(
+                w,
+                "users"
+                    | "customers"
+                    | "clients"
+                    | "buyers"
+                    | "shoppers"
+                    | "people"
+                    | "they"
+                    | "merchants"
+                    | "subscribers"
+                    | "members"
+                    | "visitors"
+                    | "patients"
+            )
+        })
+}
+
+/// Whether the word after `at` in `lower` is a postposition that puts a channel before it
+/// ("whatsapp pe", "imo te", "wp'den"), in the languages of the cue files.
+fn before_postposition(lower: &str, at: usize) -> bool {
+    let rest = lower[at..].trim_start_matches([' ', '\'', '-']);
+    let end = rest
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(rest.len());
+    matches!(
+        &rest[..end],
+        "pe" | "par" | "pr" | "te" | "me" | "mein" | "ta" | "den" | "dan" | "tan" | "ten" | "e"
+    )
+}
+
 /// The sentence of `lower` around `start..end`: from after the previous `.`, `!`, `?`, `;`,
 /// line break or CJK full stop to the next one, at most [`SENTENCE_REACH`] bytes either side
 /// (a text without punctuation stays linear).
@@ -1505,6 +1572,10 @@ impl Detector for ChannelDetector {
                         }
                     }
                 }
+                // "most of our users pay via M-Pesa": how others pay is the product's talk.
+                if shape.rule == "channels/pay_via" && third_party_payer(lower, whole.start) {
+                    continue;
+                }
                 // "your friends and family": an ordinary word is no payment method asked for.
                 if shape.rule == "channels/ask"
                     && channel.kind == Kind::Payment
@@ -1559,8 +1630,11 @@ impl Detector for ChannelDetector {
                 continue;
             };
             // An ordinary word ("x", "line", "signal") next to a number is still an ordinary
-            // word: "120 x 60 x 75 mm".
-            if channel.word == WordClass::Ordinary
+            // word: "120 x 60 x 75 mm". A payment rail's ordinary name after a preposition
+            // ("sa Maya na lang po, 0921 330 7785") names the rail.
+            let rail_named =
+                channel.kind == Kind::Payment && after_preposition(lower, chan.start());
+            if (channel.word == WordClass::Ordinary && !rail_named)
                 || WORK_NOUNS.contains(&next_word(lower, chan.end()))
             {
                 continue;

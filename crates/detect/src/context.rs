@@ -94,7 +94,7 @@ static NUMBER_UNIT: LazyLock<Regex> = LazyLock::new(|| {
 /// as often Portuguese for "in the" ("me chama no zap", "me paga no pix").
 static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
     crate::lexicon::ascii_regex(
-        r"(?i-u:^(?u:\s*)(?:(?:please|pls|sorry|so|but|and|just|ok|okay|oh)[\s,]+)?no\b)|(?:^|(?u:\s))(?u:не|нельзя|لا|ممنوع|không|नहीं|মানা)(?:(?u:\s)|$)|\b(?i-u:n(?u:ã)o|pas|jamais|non|tidak|jangan|huwag|bawal|de(?u:ğ)il|yok|asla|nahi|nahin|mat\s+karo|not|never|can'?t|cannot|can(?u:\s+)not|won'?t|don'?t|do(?u:\s+)not|doesn'?t|does(?u:\s+)not|didn'?t|isn'?t|aren'?t|shouldn'?t|mustn'?t|wouldn'?t|couldn'?t|not(?u:\s+)allowed|against|prohibited|forbidden|refuse|instead(?u:\s+)of|rather(?u:\s+)than|unable|nope|nao|nunca|nicht|kein|keine)\b",
+        r"(?i-u:^(?u:\s*)(?:(?:please|pls|sorry|so|but|and|just|ok|okay|oh)[\s,]+)?no\b)|(?:^|(?u:\s))(?u:не|нельзя|لا|مش|لن|ليس|مو|ممنوع|không|नहीं|মানা|नको)(?:(?u:\s)|$)|\b(?i-u:n(?u:ã)o|pas|jamais|non|tidak|jangan|huwag|bawal|de(?u:ğ)il|yok|asla|nahi|nahin|mat\s+karo|not|never|can'?t|cannot|can(?u:\s+)not|won'?t|don'?t|do(?u:\s+)not|doesn'?t|does(?u:\s+)not|didn'?t|isn'?t|aren'?t|shouldn'?t|mustn'?t|wouldn'?t|couldn'?t|not(?u:\s+)allowed|against|prohibited|forbidden|refuse|instead(?u:\s+)of|rather(?u:\s+)than|unable|nope|nao|nunca|nicht|kein|keine)\b",
     )
 });
 

@@ -529,9 +529,13 @@ fn literal_pattern(literal: &str) -> (String, bool, bool) {
     if stem {
         pattern.push_str("[a-z]*");
     }
+    // A script that folds wholly to ASCII letters (Cyrillic, Greek) separates words with
+    // spaces: its names are whole words. One that keeps other characters (Thai, Arabic,
+    // Devanagari, CJK) may join a name to the words around it ("แอดไลน์", "بالواتساب").
     let ascii_word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
-    let starts = ascii_word(folded.chars().next());
-    let ends = ascii_word(folded.chars().last());
+    let whole_words = folded.is_ascii();
+    let starts = whole_words && ascii_word(folded.chars().next());
+    let ends = whole_words && ascii_word(folded.chars().last());
     (pattern, starts, ends)
 }
 

@@ -216,6 +216,13 @@ struct Request {
     needs_talk_word: bool,
 }
 
+/// An off-platform cue phrase and every role the data gives it.
+struct CuePhrase {
+    phrase: String,
+    stem: bool,
+    roles: Vec<CueRole>,
+}
+
 /// Finds channel invitations, handles, payment offers and off-platform requests.
 pub struct ChannelDetector {
     /// Every shape and request pattern (shapes first, then requests, then [`MEETING_ID`]): one
@@ -238,6 +245,8 @@ pub struct ChannelDetector {
     triggers: Option<aho_corasick::AhoCorasick>,
     /// Each channel row's account identifier, whole (`^(?:…)$`), by row.
     id_shapes: Vec<Option<Regex>>,
+    /// The distinct phrases of [`crate::lexicon::cues`], by pattern of `cue_automaton`.
+    cue_phrases: Vec<CuePhrase>,
     /// The phrases of [`crate::lexicon::cues`], by index.
     cue_automaton: aho_corasick::AhoCorasick,
 }
@@ -636,9 +645,25 @@ impl Default for ChannelDetector {
         let mention_regex = regex_automata::meta::Regex::new_many(&mention_patterns)
             .expect("channel patterns compile");
         let cues = crate::lexicon::cues();
+        // One pattern per phrase, with every role its rows give it ("japri" is a word of
+        // contact and of leaving the platform).
+        let mut cue_phrases: Vec<CuePhrase> = Vec::new();
+        for cue in cues {
+            match cue_phrases.iter_mut().find(|p| p.phrase == cue.phrase) {
+                Some(p) => {
+                    p.roles.push(cue.role);
+                    p.stem |= cue.stem;
+                }
+                None => cue_phrases.push(CuePhrase {
+                    phrase: cue.phrase.clone(),
+                    stem: cue.stem,
+                    roles: vec![cue.role],
+                }),
+            }
+        }
         let cue_automaton = aho_corasick::AhoCorasick::builder()
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .build(cues.iter().map(|c| c.phrase.as_str()))
+            .build(cue_phrases.iter().map(|c| c.phrase.as_str()))
             .expect("cue automaton");
         // The gate: every literal a match of a pattern, a channel's name or a cue must start
         // with, from the same lists, so no word in the data can be unreachable.
@@ -671,6 +696,7 @@ impl Default for ChannelDetector {
             ),
             triggers,
             cue_automaton,
+            cue_phrases,
             id_shapes: channel_names()
                 .iter()
                 .map(|c| {
@@ -1208,22 +1234,21 @@ impl ChannelDetector {
     /// paying ("through the platform", "escrow") asks for nothing; a channel named as the
     /// subject of the work ("bot", "integración") is not a way to talk or pay.
     fn cue_requests(&self, text: &Normalized<'_>, lower: &str, out: &mut Vec<Finding>) {
-        let cues = crate::lexicon::cues();
         let bytes = lower.as_bytes();
         let is_word = |at: usize| bytes.get(at).is_some_and(|b| b.is_ascii_alphanumeric());
         let mut hits: Vec<(usize, usize, CueRole)> = Vec::new();
         for m in self.cue_automaton.find_iter(lower) {
-            let Some(cue) = cues.get(m.pattern().as_usize()) else {
+            let Some(cue) = self.cue_phrases.get(m.pattern().as_usize()) else {
                 continue;
             };
             let phrase = cue.phrase.as_bytes();
             let (start, end) = (m.start(), m.end());
-            let open_start =
-                !phrase[0].is_ascii_alphanumeric() || start == 0 || !is_word(start - 1);
-            let open_end =
-                cue.stem || !phrase[phrase.len() - 1].is_ascii_alphanumeric() || !is_word(end);
+            // Phrases of scripts that join words ("แอด") have no word boundaries to ask for.
+            let joined = !phrase.is_ascii();
+            let open_start = joined || start == 0 || !is_word(start - 1);
+            let open_end = joined || cue.stem || !is_word(end);
             if open_start && open_end {
-                hits.push((start, end, cue.role));
+                hits.extend(cue.roles.iter().map(|&role| (start, end, role)));
             }
         }
         let mut next = 0;
@@ -1245,7 +1270,7 @@ impl ChannelDetector {
             };
             let wants_channel = in_sentence
                 .iter()
-                .any(|h| matches!(h.2, CueRole::Pay | CueRole::Remainder | CueRole::Contact));
+                .any(|h| h.2 != CueRole::Work && h.2 != CueRole::Inside);
             let mut mentions: Vec<(usize, usize, &'static ChannelName)> = Vec::new();
             if wants_channel {
                 let input = Input::new(lower).range(sentence_start..sentence_end);

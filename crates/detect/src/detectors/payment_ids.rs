@@ -876,7 +876,7 @@ fn mod97_push(acc: u32, c: u8) -> u32 {
 /// `iban_validate`'s verdict on an electronic-format, uppercase IBAN; for a country missing
 /// from its registry copy, mod-97 (which it still checks) plus the BBAN format of
 /// `MISSING_COUNTRIES`.
-fn iban_valid(electronic: &str) -> bool {
+pub(crate) fn iban_valid(electronic: &str) -> bool {
     match electronic.parse::<Iban>() {
         Ok(_) => true,
         Err(ParseIbanError::UnknownCountry(base)) => {

@@ -29,6 +29,7 @@ impl Detector for PaymentIdDetector {
         let mut matches: Vec<PaymentIdMatch> = Vec::new();
         self.finder.find(text.folded(), &mut matches);
         aba_dashed(text.folded(), &mut matches);
+        ibans_across_words(text.folded(), &mut matches);
         upi_addresses(text.lower(), &mut matches);
         pix_keys(text.lower(), &mut matches);
         let n_folded = matches.len();
@@ -48,6 +49,75 @@ impl Detector for PaymentIdDetector {
                 m.confidence,
                 m.rule,
             ));
+        }
+    }
+}
+
+/// IBANs whose groups are split by words ("FR76 3000 3036 puis 2090 4936 5061 et à la fin
+/// 427", "TR67 0006 2016 — devamı — 0852 1860 2769 48"): from each country code and check
+/// digits at a word start, the groups of digits and capitals that follow are joined, words
+/// and punctuation between them skipped (at most four words in a row, within 160 bytes), and
+/// the longest join that `iban_validate` accepts is taken. Only when some word was skipped:
+/// the finder has tried the groups written together already.
+fn ibans_across_words(folded: &str, out: &mut Vec<PaymentIdMatch>) {
+    const REACH: usize = 160;
+    let b = folded.as_bytes();
+    let upper = |i: usize| b.get(i).is_some_and(u8::is_ascii_uppercase);
+    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    let n_before = out.len();
+    let mut i = 0;
+    while i + 4 <= b.len() {
+        let at_word = i == 0 || !b[i - 1].is_ascii_alphanumeric();
+        if !(at_word && upper(i) && upper(i + 1) && digit(i + 2) && digit(i + 3)) {
+            i += 1;
+            continue;
+        }
+        let covered = out[..n_before].iter().any(|m| m.start <= i && i < m.end);
+        let mut electronic = String::with_capacity(34);
+        electronic.push_str(&folded[i..i + 4]);
+        let (mut j, mut skipped, mut words_in_row) = (i + 4, false, 0);
+        let mut best: Option<usize> = None;
+        while j < b.len() && j - i < REACH && electronic.len() <= 34 && words_in_row <= 4 {
+            if !b[j].is_ascii_alphanumeric() {
+                j += 1;
+                continue;
+            }
+            let mut end = j;
+            while end < b.len() && b[end].is_ascii_alphanumeric() {
+                end += 1;
+            }
+            let token = &folded[j..end];
+            let group = token
+                .bytes()
+                .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase());
+            if group {
+                electronic.push_str(token);
+                words_in_row = 0;
+                if skipped
+                    && electronic.len() >= 15
+                    && electronic.len() <= 34
+                    && super::payment_ids::iban_valid(&electronic)
+                {
+                    best = Some(end);
+                }
+            } else {
+                skipped = true;
+                words_in_row += 1;
+            }
+            j = end;
+        }
+        match best {
+            Some(end) if !covered => {
+                out.push(PaymentIdMatch {
+                    start: i,
+                    end,
+                    method: "iban",
+                    confidence: 0.9,
+                    rule: "payment_ids/iban_across_words",
+                });
+                i = end;
+            }
+            _ => i += 1,
         }
     }
 }
@@ -75,7 +145,10 @@ fn ibans_in_words(text: &Normalized<'_>, finder: &PaymentIdFinder, out: &mut Vec
         .iter()
         .map(|m| text.original_span(m.start, m.end))
         .collect();
-    for m in found.into_iter().filter(|m| m.method == "iban") {
+    for m in found
+        .into_iter()
+        .filter(|m| matches!(m.method, "iban" | "bank" | "card"))
+    {
         let (Some(start), Some(end)) = (original_at(m.start, false), original_at(m.end - 1, true))
         else {
             continue;
@@ -83,10 +156,15 @@ fn ibans_in_words(text: &Normalized<'_>, finder: &PaymentIdFinder, out: &mut Vec
         if n_folded.iter().any(|&(s, e)| s < end && start < e) {
             continue;
         }
+        let rule = match m.method {
+            "iban" => "payment_ids/iban_in_words",
+            "bank" => "payment_ids/bank_in_words",
+            _ => "payment_ids/card_in_words",
+        };
         out.push(PaymentIdMatch {
             start,
             end,
-            rule: "payment_ids/iban_in_words",
+            rule,
             ..m
         });
     }

@@ -661,7 +661,10 @@ impl Default for ChannelDetector {
                 }),
             }
         }
+        // A DFA: the cue words are searched for over every text that passes the gate, and the
+        // default NFA reads a byte several times slower.
         let cue_automaton = aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
             .build(cue_phrases.iter().map(|c| c.phrase.as_str()))
             .expect("cue automaton");

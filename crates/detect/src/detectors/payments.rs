@@ -61,15 +61,19 @@ impl Detector for PaymentIdDetector {
 /// the finder has tried the groups written together already.
 fn ibans_across_words(folded: &str, out: &mut Vec<PaymentIdMatch>) {
     const REACH: usize = 160;
+    use std::sync::LazyLock;
+    /// A country code and check digits standing alone, then a space: where a split IBAN
+    /// can start. The regex's DFA finds them at a fraction of a byte loop's cost.
+    static HEAD: LazyLock<regex::Regex> =
+        LazyLock::new(|| crate::lexicon::ascii_regex(r"\b[A-Z]{2}[0-9]{2}[ \t]"));
     let b = folded.as_bytes();
     let upper = |i: usize| b.get(i).is_some_and(u8::is_ascii_uppercase);
     let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
     let n_before = out.len();
-    let mut i = 0;
-    while i + 4 <= b.len() {
-        let at_word = i == 0 || !b[i - 1].is_ascii_alphanumeric();
-        if !(at_word && upper(i) && upper(i + 1) && digit(i + 2) && digit(i + 3)) {
-            i += 1;
+    let mut resume = 0;
+    for head in HEAD.find_iter(folded) {
+        let i = head.start();
+        if i < resume || !(upper(i) && upper(i + 1) && digit(i + 2) && digit(i + 3)) {
             continue;
         }
         let covered = out[..n_before].iter().any(|m| m.start <= i && i < m.end);
@@ -106,18 +110,15 @@ fn ibans_across_words(folded: &str, out: &mut Vec<PaymentIdMatch>) {
             }
             j = end;
         }
-        match best {
-            Some(end) if !covered => {
-                out.push(PaymentIdMatch {
-                    start: i,
-                    end,
-                    method: "iban",
-                    confidence: 0.9,
-                    rule: "payment_ids/iban_across_words",
-                });
-                i = end;
-            }
-            _ => i += 1,
+        if let (Some(end), false) = (best, covered) {
+            out.push(PaymentIdMatch {
+                start: i,
+                end,
+                method: "iban",
+                confidence: 0.9,
+                rule: "payment_ids/iban_across_words",
+            });
+            resume = end;
         }
     }
 }
@@ -133,8 +134,29 @@ fn ibans_in_words(text: &Normalized<'_>, finder: &PaymentIdFinder, out: &mut Vec
     if digits(compact) <= digits(text.folded()) {
         return;
     }
+    // Only where an IBAN can start: a country code and check digits, read in a window of
+    // the longest IBAN written one character a word.
+    static HEAD: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| crate::lexicon::ascii_regex(r"\b[a-z]{2}[0-9]{2}\b"));
     let mut found = Vec::new();
-    finder.find(compact, &mut found);
+    let mut resume = 0;
+    for head in HEAD.find_iter(compact) {
+        if head.start() < resume {
+            continue;
+        }
+        let end = crate::normalize::floor_char_boundary(compact, head.start() + 34 * 2 + 8);
+        let mut window = Vec::new();
+        finder.find(&compact[head.start()..end], &mut window);
+        for mut m in window
+            .into_iter()
+            .filter(|m| m.method == "iban" && m.start == 0)
+        {
+            m.start += head.start();
+            m.end += head.start();
+            resume = m.end;
+            found.push(m);
+        }
+    }
     let tokens = text.tokens();
     let original_at = |offset: usize, end: bool| -> Option<usize> {
         let idx = tokens.partition_point(|t| t.text_range().end <= offset);
@@ -145,10 +167,7 @@ fn ibans_in_words(text: &Normalized<'_>, finder: &PaymentIdFinder, out: &mut Vec
         .iter()
         .map(|m| text.original_span(m.start, m.end))
         .collect();
-    for m in found
-        .into_iter()
-        .filter(|m| matches!(m.method, "iban" | "bank" | "card"))
-    {
+    for m in found {
         let (Some(start), Some(end)) = (original_at(m.start, false), original_at(m.end - 1, true))
         else {
             continue;

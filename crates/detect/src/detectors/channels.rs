@@ -229,7 +229,7 @@ pub struct ChannelDetector {
     /// pass over a text finds where each of them matches.
     patterns: Patterns,
     /// For each shape, in order, what reads its capture groups.
-    shape_readers: Vec<ShapeReader>,
+    shape_readers: Vec<LazyShapeReader>,
     /// One pattern per channel (`\b<spellings>\b`, in [`channel_names`] order): a plain match
     /// says which channel it is by its pattern, where one alternation with a group per
     /// channel needs a capture search for every mention.
@@ -632,12 +632,10 @@ impl Default for ChannelDetector {
             .auto_prefilter(false);
         let shape_readers = hirs[..shapes.len()]
             .iter()
-            .map(|hir| {
-                let regex = regex_automata::meta::Regex::builder()
-                    .configure(groups_only.clone())
-                    .build_from_hir(hir)
-                    .expect("shape compiles");
-                ShapeReader::new(regex)
+            .map(|hir| LazyShapeReader {
+                hir: hir.clone(),
+                config: groups_only.clone(),
+                reader: std::sync::OnceLock::new(),
             })
             .collect();
         // Leftmost-first over patterns in order is the alternation `\b(?:c0|c1|…)\b`.
@@ -947,6 +945,29 @@ struct ShapeReader {
     handle: Option<usize>,
     /// Each channel alternative's group, with its index in [`channel_names`].
     alternatives: Vec<(usize, usize)>,
+}
+
+/// A [`ShapeReader`] compiled on its shape's first match: most shapes match in few texts, and
+/// compiling all of them (each holds every channel's name) was most of the detector's
+/// start-up.
+struct LazyShapeReader {
+    hir: regex_syntax::hir::Hir,
+    config: regex_automata::meta::Config,
+    reader: std::sync::OnceLock<ShapeReader>,
+}
+
+impl LazyShapeReader {
+    /// See [`ShapeReader::read`].
+    fn read(&self, lower: &str, whole: Span) -> Option<ShapeMatch> {
+        let reader = self.reader.get_or_init(|| {
+            let regex = regex_automata::meta::Regex::builder()
+                .configure(self.config.clone())
+                .build_from_hir(&self.hir)
+                .expect("shape compiles");
+            ShapeReader::new(regex)
+        });
+        reader.read(lower, whole)
+    }
 }
 
 /// A match of a shape: all of it, the channel's name in it and which channel that is, and the

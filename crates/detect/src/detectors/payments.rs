@@ -124,16 +124,12 @@ fn ibans_across_words(folded: &str, out: &mut Vec<PaymentIdMatch>) {
 }
 
 /// IBANs written with number words inside ("GB29 NWBK six zero one six …"): the finder run
-/// over the compact view, where number words are digits, when that view has more digits than
-/// the folded text. Only IBANs are taken from it (their checksum and country format make a
+/// over the compact view, where number words are digits, in a window after each country code
+/// and check digits there. Only IBANs are taken from it (their checksum and country format make a
 /// chance reading harmless) and only where the folded text gave none; each is pushed with its
 /// span in the original text.
 fn ibans_in_words(text: &Normalized<'_>, finder: &PaymentIdFinder, out: &mut Vec<PaymentIdMatch>) {
     let compact = text.compact();
-    let digits = |s: &str| s.bytes().filter(u8::is_ascii_digit).count();
-    if digits(compact) <= digits(text.folded()) {
-        return;
-    }
     // Only where an IBAN can start: a country code and check digits, read in a window of
     // the longest IBAN written one character a word.
     static HEAD: std::sync::LazyLock<regex::Regex> =

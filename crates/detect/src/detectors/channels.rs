@@ -1451,8 +1451,11 @@ fn drop_inside_links(out: &mut Vec<Finding>, first_new: usize) {
 /// "no", "en", "al", "pe", "sa", "ke", "в", …), in the languages of the cue files.
 fn after_preposition(lower: &str, at: usize) -> bool {
     let before = lower[..at].trim_end_matches(' ');
+    // Past the last byte that is not an ASCII letter or digit: an ASCII byte or the end, so
+    // a char boundary whatever comes before ("👍on").
     let word_start = before
-        .rfind(|c: char| !c.is_ascii_alphanumeric())
+        .bytes()
+        .rposition(|b| !b.is_ascii_alphanumeric())
         .map_or(0, |i| i + 1);
     // Cyrillic "в" folds to "b".
     matches!(
@@ -2245,6 +2248,21 @@ mod tests {
                 .collect();
             assert!(strong.is_empty(), "{text:?}: {strong:?}");
         }
+    }
+
+    #[test]
+    fn words_around_a_channel_are_read_whatever_comes_before_them() {
+        for text in [
+            "👍on whatsapp 👍",
+            "gracias. 👍 pix, ok",
+            "é🙂no zap: @x_1",
+            "👍",
+        ] {
+            let _ = found(text);
+            assert!(!after_preposition(text, text.len()));
+            assert!(!before_postposition(text, 0) || text.starts_with("pe"));
+        }
+        assert!(after_preposition("👍on ", "👍on ".len()));
     }
 
     #[test]

@@ -89,12 +89,32 @@ static NUMBER_UNIT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Cues that make the rest of a clause a refusal or a prohibition, in any ASCII case (see
-/// [`NUMBER_LABEL`]).
+/// [`NUMBER_LABEL`]), in the languages of the off-platform cue words. "no" is one only at the
+/// start of the clause ("no whatsapp please", "sorry, no phone numbers"): inside one it is
+/// as often Portuguese for "in the" ("me chama no zap", "me paga no pix").
 static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
     crate::lexicon::ascii_regex(
-        r"\b(?i-u:not|no|never|can'?t|cannot|can(?u:\s+)not|won'?t|don'?t|do(?u:\s+)not|doesn'?t|does(?u:\s+)not|didn'?t|isn'?t|aren'?t|shouldn'?t|mustn'?t|wouldn'?t|couldn'?t|not(?u:\s+)allowed|against|prohibited|forbidden|refuse|instead(?u:\s+)of|rather(?u:\s+)than|unable|nope|nao|nunca|nicht|kein|keine)\b",
+        r"(?i-u:^(?u:\s*)(?:(?:please|pls|sorry|so|but|and|just|ok|okay|oh)[\s,]+)?no\b)|(?:^|(?u:\s))(?u:не|нельзя|لا|مش|لن|ليس|مو|ممنوع|không|नहीं|মানা|नको)(?:(?u:\s)|$)|\b(?i-u:n(?u:ã)o|pas|jamais|non|tidak|jangan|huwag|bawal|de(?u:ğ)il|yok|asla|nahi|nahin|mat\s+karo|not|never|can'?t|cannot|can(?u:\s+)not|won'?t|don'?t|do(?u:\s+)not|doesn'?t|does(?u:\s+)not|didn'?t|isn'?t|aren'?t|shouldn'?t|mustn'?t|wouldn'?t|couldn'?t|not(?u:\s+)allowed|against|prohibited|forbidden|refuse|instead(?u:\s+)of|rather(?u:\s+)than|unable|nope|nao|nunca|nicht|kein|keine)\b",
     )
 });
+
+/// Words after a request that make it a rule being quoted: "off-platform payments are
+/// strictly prohibited", "… is not allowed", "… violates the terms".
+static PROHIBITED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    crate::lexicon::ascii_regex(
+        r"\b(?i-u:(?:are|is)(?u:\s+)(?:strictly(?u:\s+))?(?:prohibited|forbidden|banned|not(?u:\s+)allowed|not(?u:\s+)permitted|against)|violates?|violating|is(?u:\s+)a(?u:\s+)violation|are(?u:\s+)a(?u:\s+)violation)\b",
+    )
+});
+
+/// Whether the rest of the clause after `start..end` of `text` says the request is prohibited.
+fn prohibited_after(text: &str, start: usize, end: usize) -> bool {
+    let clause = clause_around(text, start, end);
+    let offset = clause.as_ptr() as usize - text.as_ptr() as usize;
+    let after = end.saturating_sub(offset).min(clause.len());
+    clause
+        .get(after..)
+        .is_some_and(|rest| PROHIBITED_AFTER.is_match(rest))
+}
 
 /// A clause is at most this many bytes either side of what it is around: enough for any
 /// sentence, and a text without punctuation stays linear.
@@ -235,7 +255,9 @@ pub fn resolve(text: &Normalized<'_>, findings: &mut Vec<Finding>) {
         let excusable = is_mention_or_request(f)
             && f.rule != "channels/cashtag"
             && f.rule != "channels/skype_live_id";
-        !(excusable && NEGATION.is_match(clause_before(original, f.start)))
+        !(excusable
+            && (NEGATION.is_match(clause_before(original, f.start))
+                || f.rule.starts_with("request/") && prohibited_after(original, f.start, f.end)))
     });
 
     // Mentions survive only next to a concrete value.

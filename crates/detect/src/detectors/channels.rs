@@ -7,8 +7,14 @@
 //! ("tele gram: @abecker", "my weixin is hrossi", "venmo: @nadia"), an offer to pay that way
 //! ("send it via wise", "I accept payoneer"), or a concrete contact value next to it
 //! ("whatsapp +44 7911 123456", kept by [`crate::context`]). Each shape is one pattern below;
-//! disguised names ("whats app", "wh@tsapp", "tele gram", "the green app") are alternatives of
-//! the channel, read from the folded text. The word after a channel decides whether it is the
+//! the channels' names are data (`data/channels/*.tsv`, one file per language, read by
+//! [`crate::lexicon::channel_names`]): disguised, regional and described names ("whats app",
+//! "wh@tsapp", "guasap", "вотсап", "the paper-plane app") are alternatives of the channel,
+//! read from the folded text, and a name that is also an everyday word ("line", "teams",
+//! "wise") counts only in a strong shape. Requests in other languages are told by cue words
+//! (`data/offplatform/*.tsv`): within a sentence, a word of paying or of what is still owed
+//! with a payment method, or with "directly"/"outside the platform", and a word of contact
+//! with a messenger's name. The word after a channel decides whether it is the
 //! subject of the work ("bot", "sdk", "integration", "button"), and [`crate::context`] drops
 //! patterns under a refusal or prohibition ("please don't text me on whatsapp").
 
@@ -20,132 +26,7 @@ use super::{Detector, ScanContext};
 use crate::normalize::Normalized;
 use crate::{Finding, Kind};
 
-/// A channel: its kind, canonical value, the regex alternation of its spellings, and whether
-/// its name is an ordinary word that needs a strong shape (a handle, "me on X").
-struct Channel {
-    kind: Kind,
-    value: &'static str,
-    spellings: &'static str,
-    ordinary_word: bool,
-}
-
-const CHANNELS: &[Channel] = &[
-    ch(
-        Kind::Messenger,
-        "whatsapp",
-        r"wh?[a@4]t?t?s+[\s._-]?[a@4]pp?|whtsapp|watsap|wapp|wsp|wup|the\s+green\s+app|zapzap",
-        false,
-    ),
-    ch(Kind::Messenger, "whatsapp", r"zap|wa", true),
-    ch(
-        Kind::Messenger,
-        "telegram",
-        r"tele[\s._-]?gr[a@4]m|telegarm|telgram|telegrm",
-        false,
-    ),
-    ch(Kind::Messenger, "telegram", r"tg|tgram", true),
-    ch(Kind::Messenger, "skype", r"sk[yi][\s._-]?pe|skyp", false),
-    ch(
-        Kind::Messenger,
-        "discord",
-        r"disc[o0]rd|dis[\s._-]cord",
-        false,
-    ),
-    ch(Kind::Messenger, "signal", r"signal", true),
-    ch(
-        Kind::Messenger,
-        "wechat",
-        r"we[\s._-]?chat|weixin|wechat",
-        false,
-    ),
-    ch(Kind::Messenger, "line", r"line", true),
-    ch(Kind::Messenger, "viber", r"viber", false),
-    ch(Kind::Messenger, "slack", r"slack", true),
-    ch(Kind::Messenger, "kik", r"kik", true),
-    ch(
-        Kind::Messenger,
-        "imessage",
-        r"i[\s-]?message|imsg|facetime",
-        false,
-    ),
-    ch(
-        Kind::Social,
-        "instagram",
-        r"insta[\s._-]?gram|insta|instagr[a@]m",
-        false,
-    ),
-    ch(Kind::Social, "instagram", r"ig", true),
-    ch(Kind::Social, "facebook", r"face[\s._-]?book|fb", false),
-    ch(Kind::Social, "linkedin", r"linked[\s._-]?in", false),
-    ch(Kind::Social, "twitter", r"twitter|twtr", false),
-    ch(Kind::Social, "twitter", r"x", true),
-    ch(Kind::Social, "tiktok", r"tik[\s._-]?tok", false),
-    ch(Kind::Social, "snapchat", r"snap[\s._-]?chat|snap", false),
-    ch(Kind::Social, "youtube", r"you[\s._-]?tube|yt", false),
-    ch(Kind::Social, "pinterest", r"pinterest", false),
-    ch(Kind::Social, "reddit", r"reddit", false),
-    ch(Kind::Social, "github", r"git[\s._-]?hub", true),
-    ch(Kind::Meeting, "zoom", r"zoom", false),
-    ch(
-        Kind::Meeting,
-        "google-meet",
-        r"google[\s._-]?meet|g[\s._-]?meet|hangouts?",
-        false,
-    ),
-    ch(
-        Kind::Meeting,
-        "teams",
-        r"(?:ms|microsoft)[\s._-]?teams",
-        false,
-    ),
-    ch(Kind::Meeting, "teams", r"teams", true),
-    ch(Kind::Meeting, "calendly", r"calendly", false),
-    ch(Kind::Meeting, "webex", r"webex", false),
-    ch(Kind::Meeting, "whereby", r"whereby", true),
-    ch(Kind::Payment, "paypal", r"pay[\s._-]?p[a@4]l|pp", false),
-    ch(Kind::Payment, "venmo", r"venmo|venm0", false),
-    ch(Kind::Payment, "cashapp", r"cash[\s._-]?app", false),
-    ch(Kind::Payment, "zelle", r"zelle|zel", false),
-    ch(Kind::Payment, "wise", r"transfer[\s._-]?wise", false),
-    ch(Kind::Payment, "wise", r"wise", true),
-    ch(Kind::Payment, "payoneer", r"payoneer|payoner", false),
-    ch(Kind::Payment, "revolut", r"revolut", false),
-    ch(Kind::Payment, "skrill", r"skrill", false),
-    ch(
-        Kind::Payment,
-        "western-union",
-        r"western[\s._-]?union|wu",
-        false,
-    ),
-    ch(Kind::Payment, "moneygram", r"money[\s._-]?gram", false),
-    ch(
-        Kind::Payment,
-        "bank",
-        r"bank[\s._-]?transfer|wire[\s._-]?transfer|bank[\s._-]?wire|direct[\s._-]?deposit|bank[\s._-]?account|wire",
-        false,
-    ),
-    ch(
-        Kind::Payment,
-        "crypto",
-        r"crypto|bitcoin|btc|usdt|tether|ethereum|eth|litecoin|ltc|binance(?:[\s._-]?pay)?|usdc",
-        false,
-    ),
-    ch(Kind::Payment, "iban", r"iban", false),
-];
-
-const fn ch(
-    kind: Kind,
-    value: &'static str,
-    spellings: &'static str,
-    ordinary_word: bool,
-) -> Channel {
-    Channel {
-        kind,
-        value,
-        spellings,
-        ordinary_word,
-    }
-}
+use crate::lexicon::{channel_names, ChannelName, CueRole, WordClass};
 
 /// Words after a channel name that make it the subject of the work, not a way to talk.
 pub(crate) const WORK_NOUNS: &[&str] = &[
@@ -335,14 +216,21 @@ struct Request {
     needs_talk_word: bool,
 }
 
+/// An off-platform cue phrase and every role the data gives it.
+struct CuePhrase {
+    phrase: String,
+    stem: bool,
+    roles: Vec<CueRole>,
+}
+
 /// Finds channel invitations, handles, payment offers and off-platform requests.
 pub struct ChannelDetector {
     /// Every shape and request pattern (shapes first, then requests, then [`MEETING_ID`]): one
     /// pass over a text finds where each of them matches.
     patterns: Patterns,
     /// For each shape, in order, what reads its capture groups.
-    shape_readers: Vec<ShapeReader>,
-    /// One pattern per channel (`\b<spellings>\b`, in [`CHANNELS`] order): a plain match
+    shape_readers: Vec<LazyShapeReader>,
+    /// One pattern per channel (`\b<spellings>\b`, in [`channel_names`] order): a plain match
     /// says which channel it is by its pattern, where one alternation with a group per
     /// channel needs a capture search for every mention.
     mention_regex: regex_automata::meta::Regex,
@@ -352,17 +240,41 @@ pub struct ChannelDetector {
     skype_live: Regex,
     money_words: Regex,
     talk_words: Regex,
-    triggers: aho_corasick::AhoCorasick,
+    /// The literals some match must start with ([`gate_literals`]); `None` when the patterns
+    /// give none, and every text is searched.
+    triggers: Option<aho_corasick::AhoCorasick>,
+    /// Each channel row's account identifier, whole (`^(?:…)$`), by row.
+    id_shapes: Vec<Option<Regex>>,
+    /// The distinct phrases of [`crate::lexicon::cues`], by pattern of `cue_automaton`.
+    cue_phrases: Vec<CuePhrase>,
+    /// The phrases of [`crate::lexicon::cues`], by index.
+    cue_automaton: aho_corasick::AhoCorasick,
 }
 
-fn channel_group() -> String {
-    let alternatives: Vec<String> = CHANNELS
+/// The regex group of every channel's spellings, each alternative in a group `c<i>` (its row in
+/// [`channel_names`]) and followed by a word boundary where its spelling ends with an ASCII
+/// letter or digit. With `lead`, only the spellings that start with one: a pattern that starts
+/// with the group must start at a word (see [`Patterns::starts`]). `keep` picks the rows.
+fn channel_group_of(lead: bool, keep: impl Fn(&ChannelName) -> bool) -> String {
+    let alternatives: Vec<String> = channel_names()
         .iter()
         .enumerate()
-        .map(|(i, c)| format!("(?P<c{i}>{})", c.spellings))
+        .filter(|(_, c)| (!lead || c.bounded_start) && keep(c))
+        .map(|(i, c)| {
+            let tail = if c.bounded_end { r"\b" } else { "" };
+            format!("(?P<c{i}>(?:{}){tail})", c.pattern)
+        })
         .collect();
     format!(r"(?P<ch>{})", alternatives.join("|"))
 }
+
+/// [`channel_group_of`] every channel.
+fn channel_group(lead: bool) -> String {
+    channel_group_of(lead, |_| true)
+}
+
+/// The rule of a payment rail's account identifier after its name.
+const ACCOUNT_ID_RULE: &str = "channels/account_id";
 
 /// A meeting's ID after its name ("zoom id: 123 456 7890"), searched after the shape and
 /// request patterns in the same pass (see [`Patterns`]).
@@ -375,254 +287,312 @@ type Table<T> = Vec<(String, T)>;
 /// The shape and request patterns (with `\b` as written, before [`ascii_word_boundaries`]) and
 /// what each reports.
 fn pattern_table() -> (Table<Shape>, Table<Request>) {
-    let chan = channel_group();
+    let chan = channel_group(false);
+    let lead = channel_group(true);
+    let ids = channel_group_of(true, |c| c.id_shape.is_some());
+    // Any identifier of letters, digits, spaces and dashes; each rail's own shape is checked
+    // on the match (`ChannelDetector::id_shapes`).
+    let id_union = r"[a-z]?\d[\d -]{3,18}\d";
     let handle = r"(?P<handle>[a-z0-9_][a-z0-9_.+-]{1,40}(?:@[a-z0-9.-]+)?)";
-    let shape = |pattern: String, rule, solicits, ordinary, work, check_handle, payment_only| {
-        let shape = Shape {
-            rule,
-            solicits,
-            ordinary_words_allowed: ordinary,
-            check_work_noun: work,
-            check_handle,
-            payment_only,
-        };
-        (pattern, shape)
-    };
     let shapes = vec![
         // "ping me on skype", "add me on line", "hit me up on wapp"
-        shape(
+        (
             format!(
-                r"\b(?:ping|text|txt|message|msg|dm|pm|call|ring|add|hit|reach|contact|find|write|catch|follow|holla\s+at|hmu|talk\s+to|chat\s+with|chat\s+to|meet|see|join)\s+(?:me|us)\s+(?:up\s+|back\s+)?(?:on|at|via|over|in|through|thru|using|@)\s+(?:the\s+)?(?:my\s+)?{chan}\b"
+                r"\b(?:ping|text|txt|message|msg|dm|pm|call|ring|add|hit|reach|contact|find|write|catch|follow|holla\s+at|hmu|talk\s+to|chat\s+with|chat\s+to|meet|see|join)\s+(?:me|us)\s+(?:up\s+|back\s+)?(?:on|at|via|over|in|through|thru|using|@)\s+(?:the\s+)?(?:my\s+)?{chan}"
             ),
-            "channels/invitation",
-            true,
-            true,
-            true,
-            false,
-            false,
+            Shape {
+                rule: "channels/invitation",
+                solicits: true,
+                ordinary_words_allowed: true,
+                check_work_noun: true,
+                check_handle: false,
+                payment_only: false,
+            },
         ),
-        shape(
-            format!(r"\bhmu\s+(?:on|via|@)\s+{chan}\b"),
-            "channels/invitation",
-            true,
-            true,
-            true,
-            false,
-            false,
+        (
+            format!(r"\bhmu\s+(?:on|via|@)\s+{chan}"),
+            Shape {
+                rule: "channels/invitation",
+                solicits: true,
+                ordinary_words_allowed: true,
+                check_work_noun: true,
+                check_handle: false,
+                payment_only: false,
+            },
         ),
         // "let's switch to telegram", "can we move this to whatsapp"
-        shape(
+        (
             format!(
-                r"\b(?:switch|switching|move|moving|continue|talk|chat|speak|communicate|jump|hop|migrate|shift|take\s+(?:this|it)|go)\b(?:\s+[a-z']+){{0,3}}?\s+(?:to|on|over|via|in|onto|through)\s+(?:the\s+)?{chan}\b"
+                r"\b(?:switch|switching|move|moving|continue|talk|chat|speak|communicate|jump|hop|migrate|shift|take\s+(?:this|it)|go)\b(?:\s+[a-z']+){{0,3}}?\s+(?:to|on|over|via|in|onto|through)\s+(?:the\s+)?{chan}"
             ),
-            "channels/move_conversation",
-            true,
-            false,
-            true,
-            false,
-            false,
+            Shape {
+                rule: "channels/move_conversation",
+                solicits: true,
+                ordinary_words_allowed: false,
+                check_work_noun: true,
+                check_handle: false,
+                payment_only: false,
+            },
         ),
         // "skype: @oluwaseun_khan", "venmo @nadia", "line id: @zara"
-        shape(
+        (
             format!(
-                r"\b{chan}\s*(?:id|handle|username|user\s?name|name|number|no|nr|acc(?:ount)?|contact|tag)?\s*(?::|=|-|is|->|=>)?\s*@(?P<handle>[a-z0-9_][a-z0-9_.-]{{1,40}})"
+                r"\b{lead}\s*(?:id|handle|username|user\s?name|name|number|no|nr|acc(?:ount)?|contact|tag)?\s*(?::|=|-|,|is|->|=>)?\s*@(?P<handle>[a-z0-9_][a-z0-9_.-]{{1,40}})"
             ),
-            "channels/handle",
-            false,
-            true,
-            false,
-            true,
-            false,
+            Shape {
+                rule: "channels/handle",
+                solicits: false,
+                ordinary_words_allowed: true,
+                check_work_noun: false,
+                check_handle: true,
+                payment_only: false,
+            },
         ),
         // "skype: live:abc", "paypal: alex@x.com", "whatsapp: +44..."
-        shape(
+        (
             format!(
-                r"\b{chan}\s*(?:id|handle|username|user\s?name|number|no|nr|acc(?:ount)?|e-?mail|mail|tag|details|address)?\s*(?::|=|->|=>)\s*\+?{handle}"
+                r"\b{lead}\s*(?:id|handle|username|user\s?name|number|no|nr|acc(?:ount)?|e-?mail|mail|tag|details|address)?\s*(?::|=|->|=>)\s*\+?{handle}"
             ),
-            "channels/handle",
-            false,
-            true,
-            false,
-            true,
-            false,
+            Shape {
+                rule: "channels/handle",
+                solicits: false,
+                ordinary_words_allowed: true,
+                check_work_noun: false,
+                check_handle: true,
+                payment_only: false,
+            },
         ),
         // "my weixin is hrossi", "my line id is pmehta"
-        shape(
+        (
             format!(
                 r"\b(?:my|our|mi|meu|minha|mon|ma|mein|meine)\s+{chan}\s+(?:id\s+|handle\s+|username\s+|user\s+|number\s+|name\s+|account\s+|acc\s+|tag\s+|address\s+|e-?mail\s+)?(?:is|es|e|est|ist)\s+@?{handle}"
             ),
-            "channels/my_handle",
-            false,
-            true,
-            false,
-            true,
-            false,
+            Shape {
+                rule: "channels/my_handle",
+                solicits: false,
+                ordinary_words_allowed: true,
+                check_work_noun: false,
+                check_handle: true,
+                payment_only: false,
+            },
         ),
         // "whatsapp me", "venmo me"
-        shape(
-            format!(r"\b{chan}\s+(?:me|us)\b"),
-            "channels/verb",
-            true,
-            false,
-            false,
-            false,
-            false,
+        (
+            format!(r"\b{lead}\s+(?:me|us)\b"),
+            Shape {
+                rule: "channels/verb",
+                solicits: true,
+                ordinary_words_allowed: false,
+                check_work_noun: false,
+                check_handle: false,
+                payment_only: false,
+            },
         ),
         // "are you on telegram?", "your whatsapp?", "do you have skype"
-        shape(
-            format!(r"\b(?:are\s+you|r\s+u|you)\s+on\s+{chan}\b"),
-            "channels/ask",
-            true,
-            false,
-            true,
-            false,
-            false,
+        (
+            format!(r"\b(?:are\s+you|r\s+u|you)\s+on\s+{chan}"),
+            Shape {
+                rule: "channels/ask",
+                solicits: true,
+                ordinary_words_allowed: false,
+                check_work_noun: true,
+                check_handle: false,
+                payment_only: false,
+            },
         ),
-        shape(
-            format!(r"\bdo\s+(?:you|u)\s+(?:have|use)\s+(?:a\s+)?{chan}\b"),
-            "channels/ask",
-            true,
-            false,
-            true,
-            false,
-            false,
+        (
+            format!(r"\bdo\s+(?:you|u)\s+(?:have|use)\s+(?:a\s+)?{chan}"),
+            Shape {
+                rule: "channels/ask",
+                solicits: true,
+                ordinary_words_allowed: false,
+                check_work_noun: true,
+                check_handle: false,
+                payment_only: false,
+            },
         ),
-        shape(
-            format!(r"\b(?:your|ur)\s+{chan}\b"),
-            "channels/ask",
-            true,
-            false,
-            true,
-            false,
-            false,
+        (
+            format!(r"\b(?:your|ur|tu|teu|seu|sua|ton|ta|dein|deine|tuo)\s+{chan}"),
+            Shape {
+                rule: "channels/ask",
+                solicits: true,
+                ordinary_words_allowed: false,
+                check_work_noun: true,
+                check_handle: false,
+                payment_only: false,
+            },
         ),
         // "pay me on paypal", "send it via wise", "transfer the balance through zelle"
-        shape(
+        (
             format!(
-                r"\b(?:pay|paying|paid|send|sending|sent|transfer|transferring|wire|receive|receiving|settle|payment|payments|pmt|invoice|bill|tip)\b(?:\s+(?:me|you|us|it|them|him|her|the|money|rest|balance|payment|funds|deposit|half|upfront|amount|remainder|remaining|cash|directly|direct|\$?\d[\d,.]*k?|usd|eur|dollars|bucks|please|pls|a|an|my|your|in\s+full)){{0,4}}\s+(?:via|through|thru|with|by|on|over|to|using|into|in)\s+(?:the\s+|my\s+|your\s+)?{chan}\b"
+                r"\b(?:pay|paying|paid|send|sending|sent|transfer|transferring|wire|receive|receiving|settle|payment|payments|pmt|invoice|bill|tip)\b(?:\s+(?:me|you|us|it|them|him|her|the|money|rest|balance|payment|funds|deposit|half|upfront|amount|remainder|remaining|cash|directly|direct|\$?\d[\d,.]*k?|usd|eur|dollars|bucks|please|pls|a|an|my|your|in\s+full)){{0,4}}\s+(?:via|through|thru|with|by|on|over|to|using|into|in|as|per|por|pelo|pela|no|na)\s+(?:the\s+|my\s+|your\s+|a\s+|an\s+)?{chan}"
             ),
-            "channels/pay_via",
-            false,
-            true,
-            true,
-            false,
-            true,
+            Shape {
+                rule: "channels/pay_via",
+                solicits: false,
+                ordinary_words_allowed: true,
+                check_work_noun: true,
+                check_handle: false,
+                payment_only: true,
+            },
         ),
         // "paypal to alex@...", "zelle only", "paypal is cheaper"
-        shape(
+        (
             format!(
-                r"\b{chan}\s+(?:to\s+(?:me|my|\+?[a-z0-9_.]+@|\+?\d)|only|instead|is\s+(?:cheaper|better|easier|faster|fine|ok|okay|preferred)|works\s+for\s+me|please|pls|preferred)"
+                r"\b{lead}\s+(?:to\s+(?:me|my|\+?[a-z0-9_.]+@|\+?\d)|only|instead|is\s+(?:cheaper|better|easier|faster|fine|ok|okay|preferred)|works\s+for\s+me|please|pls|preferred)"
             ),
-            "channels/pay_via",
-            false,
-            false,
-            false,
-            false,
-            true,
+            Shape {
+                rule: "channels/pay_via",
+                solicits: false,
+                ordinary_words_allowed: false,
+                check_work_noun: false,
+                check_handle: false,
+                payment_only: true,
+            },
         ),
         // "I accept payoneer", "we only take zelle"
-        shape(
+        (
             format!(
-                r"\b(?:i|we)\s+(?:only\s+|also\s+|can\s+|would\s+|'d\s+)?(?:accept|take|prefer|do|receive)\s+(?:payment\s+(?:via|through|by|with|in)\s+|payments\s+(?:via|through|by|with|in)\s+)?(?:only\s+)?{chan}\b"
+                r"\b(?:i|we)\s+(?:only\s+|also\s+|can\s+|would\s+|'d\s+)?(?:accept|take|prefer|do|receive)\s+(?:payment\s+(?:via|through|by|with|in)\s+|payments\s+(?:via|through|by|with|in)\s+)?(?:only\s+)?{chan}"
             ),
-            "channels/pay_via",
-            false,
-            true,
-            true,
-            false,
-            true,
+            Shape {
+                rule: "channels/pay_via",
+                solicits: false,
+                ordinary_words_allowed: true,
+                check_work_noun: true,
+                check_handle: false,
+                payment_only: true,
+            },
+        ),
+        // "let's do a Teams call", "hop on a quick zoom", "I'll send a google meet link": a
+        // product named in an invitation to a call is the product, ordinary word or not.
+        (
+            format!(
+                r"\b(?:let'?s|lets|can\s+we|could\s+we|shall\s+we|we\s+can|we\s+could|should\s+we|i'?ll\s+send(?:\s+you)?|i\s+will\s+send(?:\s+you)?|send\s+(?:me|you|us)|hop\s+on|jump\s+on|get\s+on)\s+(?:do\s+|have\s+|set\s+up\s+|schedule\s+|book\s+|hop\s+on\s+|jump\s+on\s+)?(?:a\s+|an\s+|the\s+)?(?:quick\s+|short\s+|brief\s+)?{chan}\s*(?:video\s+)?(?:call|meeting|chat|session|link|invite|invitation)\b"
+            ),
+            Shape {
+                rule: "channels/call_invitation",
+                solicits: true,
+                ordinary_words_allowed: true,
+                check_work_noun: false,
+                check_handle: false,
+                payment_only: false,
+            },
+        ),
+        // "payeer P1023456789", "gcash 0917 123 4567", "paybill 247247": a rail's account
+        // identifier after its name (checked against the rail's own shape).
+        (
+            format!(
+                r"\b{ids}\s*(?:(?:id|account|acc|wallet|number|no|nr|#|ko|po|ni|na|is|at|hai|:)\s*){{0,3}}[:=#-]?\s*(?P<handle>{id_union})\b"
+            ),
+            Shape {
+                rule: ACCOUNT_ID_RULE,
+                solicits: false,
+                ordinary_words_allowed: true,
+                check_work_noun: false,
+                check_handle: false,
+                payment_only: true,
+            },
         ),
     ];
-    let request = |pattern: &str, rule, payment, solicitation, money, talk| {
-        let request = Request {
-            rule,
-            payment,
-            solicitation,
-            needs_money_word: money,
-            needs_talk_word: talk,
-        };
-        (pattern.to_string(), request)
-    };
     let platform =
         r"(?:platform|site|app|website|upwork|fiverr|airbnb|etsy|marketplace|portal|system)";
     let requests = vec![
-        request(
-            &format!(
+        (
+            format!(
                 r"\bpay(?:ing|ment|ments)?\s+(?:me|you|us|him|her|them)?\s*(?:directly|direct|outside|off[\s-]+(?:the\s+|this\s+)?{platform}|privately|in\s+person|in\s+cash|cash)\b"
             ),
-            "request/pay_directly",
-            true,
-            true,
-            false,
-            false,
+            Request {
+                rule: "request/pay_directly",
+                payment: true,
+                solicitation: true,
+                needs_money_word: false,
+                needs_talk_word: false,
+            },
         ),
-        request(
-            r"\b(?:avoid|avoiding|skip|skipping|save|saving|bypass|bypassing|dodge|cut\s+out|no|without|zero|escape|around|evade|pay\s+less)\s+(?:the\s+|on\s+|paying\s+|any\s+|their\s+|all\s+the\s+|those\s+|these\s+)?(?:platform'?s?\s+|site'?s?\s+|service\s+|upwork'?s?\s+|fiverr'?s?\s+|extra\s+|\d+%\s+)?(?:fees?|commission|commissions|cut|middleman|service\s+charges?)\b",
-            "request/avoid_fees",
-            true,
-            true,
-            false,
-            false,
+        (
+            r"\b(?:avoid|avoiding|skip|skipping|save|saving|bypass|bypassing|dodge|cut\s+out|no|without|zero|escape|around|evade|pay\s+less)\s+(?:the\s+|on\s+|paying\s+|any\s+|their\s+|all\s+the\s+|those\s+|these\s+)?(?:platform'?s?\s+|site'?s?\s+|service\s+|upwork'?s?\s+|fiverr'?s?\s+|extra\s+|\d+%\s+)?(?:fees?|commission|commissions|cut|middleman|service\s+charges?)\b".to_string(),
+            Request {
+                rule: "request/avoid_fees",
+                payment: true,
+                solicitation: true,
+                needs_money_word: false,
+                needs_talk_word: false,
+            },
         ),
-        request(
-            r"\b(?:nobody|no\s+one|no-one)\s+takes?\s+a\s+cut\b|\bkeep\s+(?:the\s+|their\s+)?(?:fees?|commission|cut)\b|\b(?:fee|commission)[\s-]free\b",
-            "request/avoid_fees",
-            true,
-            true,
-            false,
-            false,
+        (
+            r"\b(?:nobody|no\s+one|no-one)\s+takes?\s+a\s+cut\b|\bkeep\s+(?:the\s+|their\s+)?(?:fees?|commission|cut)\b|\b(?:fee|commission)[\s-]free\b".to_string(),
+            Request {
+                rule: "request/avoid_fees",
+                payment: true,
+                solicitation: true,
+                needs_money_word: false,
+                needs_talk_word: false,
+            },
         ),
-        request(
-            &format!(
+        (
+            format!(
                 r"\b(?:outside|off|off\s+of|away\s+from|bypass|bypassing|around)[\s-]+(?:the\s+|this\s+|of\s+the\s+|of\s+this\s+)?{platform}\b|\boff[\s-]platform\b"
             ),
-            "request/off_platform",
-            true,
-            true,
-            true,
-            false,
+            Request {
+                rule: "request/off_platform",
+                payment: true,
+                solicitation: true,
+                needs_money_word: true,
+                needs_talk_word: false,
+            },
         ),
-        request(
-            &format!(
+        (
+            format!(
                 r"\b(?:outside|off|off\s+of|away\s+from)[\s-]+(?:the\s+|this\s+|of\s+the\s+|of\s+this\s+)?(?:{platform}|chat|here)\b|\boff[\s-]platform\b|\belsewhere\b|\b(?:somewhere|someplace|anywhere|some\s+place)\s+else\b"
             ),
-            "request/off_platform",
-            false,
-            true,
-            false,
-            true,
+            Request {
+                rule: "request/off_platform",
+                payment: false,
+                solicitation: true,
+                needs_money_word: false,
+                needs_talk_word: true,
+            },
         ),
-        request(
-            r"\b(?:what'?s|what\s+is|whats|wats|give\s+me|send\s+me|send|share|can\s+i\s+(?:get|have)|could\s+i\s+(?:get|have)|may\s+i\s+(?:get|have)|drop|leave|tell\s+me|need|want|dm\s+me)\s+(?:me\s+)?(?:your|ur|yo|ya)\s+(?:personal\s+|private\s+|direct\s+|real\s+|cell\s+|mobile\s+|phone\s+|e-?mail\s+|contact\s+)?(?:phone|number|#|cell|mobile|email|e-mail|mail|contact|contacts|info|details|digits|handle|socials|address|gmail|num|no)\b",
-            "request/ask_contact",
-            false,
-            true,
-            false,
-            false,
+        (
+            r"\b(?:what'?s|what\s+is|whats|wats|give\s+me|send\s+me|send|share|can\s+i\s+(?:get|have)|could\s+i\s+(?:get|have)|may\s+i\s+(?:get|have)|drop|leave|tell\s+me|need|want|dm\s+me)\s+(?:me\s+)?(?:your|ur|yo|ya)\s+(?:personal\s+|private\s+|direct\s+|real\s+|cell\s+|mobile\s+|phone\s+|e-?mail\s+|contact\s+)?(?:phone|number|#|cell|mobile|email|e-mail|mail|contact|contacts|info|details|digits|handle|socials|address|gmail|num|no)\b".to_string(),
+            Request {
+                rule: "request/ask_contact",
+                payment: false,
+                solicitation: true,
+                needs_money_word: false,
+                needs_talk_word: false,
+            },
         ),
-        request(
-            r"\b(?:contact|reach|call|text|email|e-mail|message|talk\s+to)\s+(?:you|me|each\s+other)\s+directly\b|\bway\s+to\s+(?:contact|reach|call|text|message)\s+(?:you|me)\b|\bdirect\s+contact\b|\b(?:personal|private)\s+(?:contact|number|email|e-mail|phone)\b",
-            "request/direct_contact",
-            false,
-            true,
-            false,
-            false,
+        (
+            r"\b(?:contact|reach|call|text|email|e-mail|message|talk\s+to)\s+(?:you|me|each\s+other)\s+directly\b|\bway\s+to\s+(?:contact|reach|call|text|message)\s+(?:you|me)\b|\bdirect\s+contact\b|\b(?:personal|private)\s+(?:contact|number|email|e-mail|phone)\b".to_string(),
+            Request {
+                rule: "request/direct_contact",
+                payment: false,
+                solicitation: true,
+                needs_money_word: false,
+                needs_talk_word: false,
+            },
         ),
-        request(
-            r"\b(?:let'?s|lets|can\s+we|could\s+we|shall\s+we|we\s+can|we\s+could|should\s+we)\s+(?:talk|chat|continue|discuss|speak|connect|take\s+this|move\s+this|do\s+this|communicate)\s+(?:outside|off|elsewhere|privately|directly|offline|off-?line|off\s+platform)",
-            "request/off_platform",
-            false,
-            true,
-            false,
-            false,
+        (
+            r"\b(?:let'?s|lets|can\s+we|could\s+we|shall\s+we|we\s+can|we\s+could|should\s+we)\s+(?:talk|chat|continue|discuss|speak|connect|take\s+this|move\s+this|do\s+this|communicate)\s+(?:outside|off|elsewhere|privately|directly|offline|off-?line|off\s+platform)".to_string(),
+            Request {
+                rule: "request/off_platform",
+                payment: false,
+                solicitation: true,
+                needs_money_word: false,
+                needs_talk_word: false,
+            },
         ),
-        request(
-            r"\b(?:here'?s|heres|this\s+is)\s+my\s+(?:number|email|e-mail|contact|cell|mobile|phone|digits)\b",
-            "request/offer_contact",
-            false,
-            true,
-            false,
-            false,
+        (
+            r"\b(?:here'?s|heres|this\s+is)\s+my\s+(?:number|email|e-mail|contact|cell|mobile|phone|digits)\b".to_string(),
+            Request {
+                rule: "request/offer_contact",
+                payment: false,
+                solicitation: true,
+                needs_money_word: false,
+                needs_talk_word: false,
+            },
         ),
     ];
     (shapes, requests)
@@ -641,6 +611,7 @@ impl Default for ChannelDetector {
             .chain([MEETING_ID])
             .map(ascii_word_boundaries)
             .collect();
+        let patterns_source = patterns.clone();
         // Parsed once: parsing costs about as much as compiling.
         let hirs = regex_automata::util::syntax::parse_many(&patterns).expect("patterns parse");
         let compile = |config: thompson::Config| {
@@ -661,112 +632,53 @@ impl Default for ChannelDetector {
             .auto_prefilter(false);
         let shape_readers = hirs[..shapes.len()]
             .iter()
-            .map(|hir| {
-                let regex = regex_automata::meta::Regex::builder()
-                    .configure(groups_only.clone())
-                    .build_from_hir(hir)
-                    .expect("shape compiles");
-                ShapeReader::new(regex)
+            .map(|hir| LazyShapeReader {
+                hir: hir.clone(),
+                config: groups_only.clone(),
+                reader: std::sync::OnceLock::new(),
             })
             .collect();
-        let triggers: Vec<&str> = vec![
-            "pay",
-            "fee",
-            "commission",
-            "cut",
-            "outside",
-            "off",
-            "direct",
-            "else",
-            "private",
-            "contact",
-            "your",
-            "ur ",
-            "number",
-            "email",
-            "mail",
-            "my ",
-            "me ",
-            "us ",
-            "me,",
-            "me.",
-            "you",
-            "$",
-            "live:",
-            "id",
-            "switch",
-            "move",
-            "continue",
-            "whats",
-            "app",
-            "gram",
-            "skype",
-            "discord",
-            "signal",
-            "chat",
-            "line",
-            "viber",
-            "slack",
-            "kik",
-            "insta",
-            "face",
-            "fb",
-            "linked",
-            "twitter",
-            "tok",
-            "snap",
-            "tube",
-            "pin",
-            "reddit",
-            "hub",
-            "zoom",
-            "meet",
-            "teams",
-            "calendly",
-            "webex",
-            "whereby",
-            "pal",
-            "venmo",
-            "zelle",
-            "wise",
-            "payoneer",
-            "revolut",
-            "skrill",
-            "union",
-            "wire",
-            "bank",
-            "crypto",
-            "coin",
-            "btc",
-            "usdt",
-            "eth",
-            "iban",
-            "accept",
-            "take",
-            "send",
-            "transfer",
-            "here",
-            "weixin",
-            "wa",
-            "tg",
-            "zap",
-            "imsg",
-            "message",
-            "deposit",
-            "binance",
-            "tether",
-            "gram",
-            "ltc",
-            "usdc",
-            "wu",
-        ];
         // Leftmost-first over patterns in order is the alternation `\b(?:c0|c1|…)\b`.
-        let mention_patterns: Vec<String> = CHANNELS
-            .iter()
-            .map(|c| format!(r"(?-u:\b)(?:{})(?-u:\b)", c.spellings))
-            .collect();
+        let mention_patterns: Vec<String> = channel_names().iter().map(mention_pattern).collect();
         let mention_regex = regex_automata::meta::Regex::new_many(&mention_patterns)
             .expect("channel patterns compile");
+        let cues = crate::lexicon::cues();
+        // One pattern per phrase, with every role its rows give it ("japri" is a word of
+        // contact and of leaving the platform).
+        let mut cue_phrases: Vec<CuePhrase> = Vec::new();
+        for cue in cues {
+            match cue_phrases.iter_mut().find(|p| p.phrase == cue.phrase) {
+                Some(p) => {
+                    p.roles.push(cue.role);
+                    p.stem |= cue.stem;
+                }
+                None => cue_phrases.push(CuePhrase {
+                    phrase: cue.phrase.clone(),
+                    stem: cue.stem,
+                    roles: vec![cue.role],
+                }),
+            }
+        }
+        // A DFA: the cue words are searched for over every text that passes the gate, and the
+        // default NFA reads a byte several times slower.
+        let cue_automaton = aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(cue_phrases.iter().map(|c| c.phrase.as_str()))
+            .expect("cue automaton");
+        // The gate: every literal a match of a pattern, a channel's name or a cue must start
+        // with, from the same lists, so no word in the data can be unreachable.
+        let mut gate_sources: Vec<String> = patterns_source.clone();
+        gate_sources.extend(mention_patterns.iter().cloned());
+        let triggers = gate_literals(&gate_sources).map(|mut literals| {
+            literals.extend(cues.iter().map(|c| c.phrase.as_bytes().to_vec()));
+            literals.extend([b"$".to_vec(), b"live:".to_vec()]);
+            literals.sort_unstable();
+            literals.dedup();
+            aho_corasick::AhoCorasick::builder()
+                .build(literals)
+                .expect("trigger automaton")
+        });
         ChannelDetector {
             patterns,
             shape_readers,
@@ -783,12 +695,55 @@ impl Default for ChannelDetector {
             talk_words: crate::lexicon::ascii_regex(
                 r"\b(?:talk|chat|contact|reach|message|continue|discuss|speak|connect|communicate|text|call|meet|conversation)\b",
             ),
-            triggers: aho_corasick::AhoCorasick::builder()
-                .ascii_case_insensitive(false)
-                .build(triggers)
-                .expect("trigger automaton"),
+            triggers,
+            cue_automaton,
+            cue_phrases,
+            id_shapes: channel_names()
+                .iter()
+                .map(|c| {
+                    c.id_shape
+                        .map(|id| crate::lexicon::ascii_regex(&format!("^(?:{id})$")))
+                })
+                .collect(),
         }
     }
+}
+
+/// The pattern of a bare mention of one channel spelling, with a word boundary on each side
+/// its spelling has one.
+fn mention_pattern(c: &ChannelName) -> String {
+    let head = if c.bounded_start { r"(?-u:\b)" } else { "" };
+    let tail = if c.bounded_end { r"(?-u:\b)" } else { "" };
+    format!("{head}(?:{}){tail}", c.pattern)
+}
+
+/// The literals that every match of `patterns` starts with (regex-syntax's prefix
+/// extraction over each), or `None` if some pattern can match without one: then the gate
+/// cannot be derived and every text is searched. Literals of one byte that is a letter are
+/// widened to that letter followed by each byte that may come next in a match.
+fn gate_literals(patterns: &[String]) -> Option<Vec<Vec<u8>>> {
+    use regex_syntax::hir::literal::{ExtractKind, Extractor};
+    let mut extractor = Extractor::new();
+    extractor
+        .kind(ExtractKind::Prefix)
+        .limit_total(50_000)
+        .limit_class(64)
+        .limit_literal_len(8);
+    let mut literals = Vec::new();
+    for pattern in patterns {
+        let hir = regex_syntax::ParserBuilder::new()
+            .build()
+            .parse(pattern)
+            .ok()?;
+        let seq = extractor.extract(&hir);
+        for literal in seq.literals()? {
+            if literal.as_bytes().is_empty() {
+                return None;
+            }
+            literals.push(literal.as_bytes().to_vec());
+        }
+    }
+    Some(literals)
 }
 
 /// Every shape and request pattern (shapes first, then requests, then [`MEETING_ID`]),
@@ -821,9 +776,12 @@ impl Patterns {
     /// From the patterns' NFA, without capture groups, and the reverse one.
     fn new(forward: thompson::NFA, reverse: thompson::NFA) -> Patterns {
         use regex_automata::hybrid::dfa::DFA;
-        let build = |config, nfa| {
+        // Room for the start states of every pattern (one per pattern and look-behind) and
+        // the states a long text visits: the default 2 MiB is too small for the channel
+        // alternation inside each of the shapes.
+        let build = |config: regex_automata::hybrid::dfa::Config, nfa| {
             DFA::builder()
-                .configure(config)
+                .configure(config.cache_capacity(8 << 20))
                 .build_from_nfa(nfa)
                 .expect("patterns compile")
         };
@@ -985,8 +943,31 @@ struct ShapeReader {
     regex: regex_automata::meta::Regex,
     name: Option<usize>,
     handle: Option<usize>,
-    /// Each channel alternative's group, with its index in [`CHANNELS`].
+    /// Each channel alternative's group, with its index in [`channel_names`].
     alternatives: Vec<(usize, usize)>,
+}
+
+/// A [`ShapeReader`] compiled on its shape's first match: most shapes match in few texts, and
+/// compiling all of them (each holds every channel's name) was most of the detector's
+/// start-up.
+struct LazyShapeReader {
+    hir: regex_syntax::hir::Hir,
+    config: regex_automata::meta::Config,
+    reader: std::sync::OnceLock<ShapeReader>,
+}
+
+impl LazyShapeReader {
+    /// See [`ShapeReader::read`].
+    fn read(&self, lower: &str, whole: Span) -> Option<ShapeMatch> {
+        let reader = self.reader.get_or_init(|| {
+            let regex = regex_automata::meta::Regex::builder()
+                .configure(self.config.clone())
+                .build_from_hir(&self.hir)
+                .expect("shape compiles");
+            ShapeReader::new(regex)
+        });
+        reader.read(lower, whole)
+    }
 }
 
 /// A match of a shape: all of it, the channel's name in it and which channel that is, and the
@@ -994,7 +975,7 @@ struct ShapeReader {
 struct ShapeMatch {
     whole: Span,
     name: Span,
-    channel: &'static Channel,
+    channel: &'static ChannelName,
     handle: Option<Span>,
 }
 
@@ -1029,7 +1010,7 @@ impl ShapeReader {
             .alternatives
             .iter()
             .find(|&&(group, _)| caps.get_group(group).is_some())
-            .and_then(|&(_, channel)| CHANNELS.get(channel))?;
+            .and_then(|&(_, channel)| channel_names().get(channel))?;
         Some(ShapeMatch {
             whole: caps.get_match()?.span(),
             name: caps.get_group(self.name?)?,
@@ -1148,6 +1129,429 @@ fn next_word(lower: &str, at: usize) -> &str {
     &rest[..end]
 }
 
+impl ChannelDetector {
+    /// Whether `handle` (spaces and dashes ignored) is an account identifier of `channel`'s
+    /// rail.
+    fn is_account_id(&self, channel: &ChannelName, handle: &str) -> bool {
+        let index = channel_names()
+            .iter()
+            .position(|c| std::ptr::eq(c, channel));
+        let Some(Some(shape)) = index.and_then(|i| self.id_shapes.get(i)) else {
+            return false;
+        };
+        let compact: String = handle.chars().filter(|c| !matches!(c, ' ' | '-')).collect();
+        shape.is_match(&compact)
+    }
+
+    /// A handle written before its network ("@maya_runs on insta", "@lena_k on the green
+    /// app") and profile paths without a host ("/in/maya-runs" on LinkedIn, "u/maya_runs" on
+    /// Reddit). Only the `@`s and `/`s of the text are looked at.
+    fn handles_and_paths(&self, text: &Normalized<'_>, lower: &str, out: &mut Vec<Finding>) {
+        let bytes = lower.as_bytes();
+        let handle_end = |from: usize| {
+            let mut end = from;
+            while end < bytes.len()
+                && (bytes[end].is_ascii_alphanumeric() || matches!(bytes[end], b'_' | b'.' | b'-'))
+            {
+                end += 1;
+            }
+            while end > from && matches!(bytes[end - 1], b'.' | b'-') {
+                end -= 1;
+            }
+            end
+        };
+        let free_before = |at: usize| {
+            at == 0
+                || !(bytes[at - 1].is_ascii_alphanumeric() || b"._-/@:".contains(&bytes[at - 1]))
+        };
+        for at in memchr::memchr_iter(b'@', bytes) {
+            let end = handle_end(at + 1);
+            if !free_before(at) || end - (at + 1) < 2 {
+                continue;
+            }
+            // " on ", " at ", " in ", " via ", " over ", then maybe "the ", then the name.
+            let rest = &lower[end..];
+            let Some(after) = ["on ", "at ", "in ", "via ", "over "]
+                .iter()
+                .find_map(|p| rest.trim_start_matches(' ').strip_prefix(p))
+            else {
+                continue;
+            };
+            let after = after.trim_start_matches(' ');
+            let name_at = lower.len() - after.len();
+            let input = Input::new(lower).range(name_at..).anchored(Anchored::Yes);
+            let Some(m) = self.mention_regex.find(input) else {
+                continue;
+            };
+            let Some(channel) = channel_names().get(m.pattern().as_usize()) else {
+                continue;
+            };
+            if channel.kind == Kind::Payment
+                || channel.word == WordClass::Ordinary
+                || WORK_NOUNS.contains(&next_word(lower, m.end()))
+            {
+                continue;
+            }
+            let (start, end) = text.original_span(at, m.end());
+            out.push(Finding::new(
+                channel.kind,
+                Some(channel.value.to_string()),
+                start,
+                end,
+                0.85,
+                "channels/handle_on",
+            ));
+        }
+        for slash in memchr::memchr_iter(b'/', bytes) {
+            // "/in/<name>" (LinkedIn) or "u/<name>", "/u/<name>" (Reddit), not in a link.
+            let (value, name_start, start) = if slash >= 2
+                && &bytes[slash - 2..slash] == b"in"
+                && slash >= 3
+                && bytes[slash - 3] == b'/'
+                && free_before(slash - 3)
+            {
+                ("linkedin", slash + 1, slash - 3)
+            } else if slash >= 1 && bytes[slash - 1] == b'u' {
+                let u = slash - 1;
+                let start = if u >= 1 && bytes[u - 1] == b'/' {
+                    u - 1
+                } else {
+                    u
+                };
+                if !free_before(start) {
+                    continue;
+                }
+                ("reddit", slash + 1, start)
+            } else {
+                continue;
+            };
+            let end = handle_end(name_start);
+            let name = &bytes[name_start..end];
+            let long_enough = name.len() >= 3 && name.iter().any(u8::is_ascii_alphabetic);
+            // "u/min", "u/sec": a unit per something is no user name.
+            let unit = matches!(
+                name,
+                b"min" | b"sec" | b"day" | b"hour" | b"week" | b"month" | b"year" | b"kg" | b"ml"
+            );
+            if !long_enough || unit || bytes.get(end) == Some(&b'/') {
+                continue;
+            }
+            let (start, end) = text.original_span(start, end);
+            out.push(Finding::new(
+                Kind::Social,
+                Some(value.to_string()),
+                start,
+                end,
+                0.8,
+                "channels/profile_path",
+            ));
+        }
+    }
+
+    /// Requests told with cue words of any language (`data/offplatform`): within one
+    /// sentence, a word of paying or of what is still to be paid ("the next milestone", "el
+    /// resto", "baaki") with a payment channel's name ("the rest via wise", "o resto no
+    /// pix") is a payment by that method; with "outside the platform" or, for a word of
+    /// paying, "directly" ("pague direto", "seedha mere account me bhej do") it is a payment
+    /// with no method. A word of contact ("add me", "напиши мне") with a messenger's or a
+    /// network's name is an invitation. A sentence that names the platform's own way of
+    /// paying ("through the platform", "escrow") asks for nothing; a channel named as the
+    /// subject of the work ("bot", "integración") is not a way to talk or pay.
+    fn cue_requests(&self, text: &Normalized<'_>, lower: &str, out: &mut Vec<Finding>) {
+        let bytes = lower.as_bytes();
+        let is_word = |at: usize| bytes.get(at).is_some_and(|b| b.is_ascii_alphanumeric());
+        let mut hits: Vec<(usize, usize, CueRole)> = Vec::new();
+        for m in self.cue_automaton.find_iter(lower) {
+            let Some(cue) = self.cue_phrases.get(m.pattern().as_usize()) else {
+                continue;
+            };
+            let phrase = cue.phrase.as_bytes();
+            let (start, end) = (m.start(), m.end());
+            // Phrases of scripts that join words ("แอด") have no word boundaries to ask for.
+            let joined = !phrase.is_ascii();
+            let open_start = joined || start == 0 || !is_word(start - 1);
+            let open_end = joined || cue.stem || !is_word(end);
+            if open_start && open_end {
+                hits.extend(cue.roles.iter().map(|&role| (start, end, role)));
+            }
+        }
+        let mut next = 0;
+        while next < hits.len() {
+            let (sentence_start, sentence_end) = sentence_around(lower, hits[next].0, hits[next].1);
+            let first = next;
+            while next < hits.len() && hits[next].0 < sentence_end {
+                next += 1;
+            }
+            let in_sentence = &hits[first..next];
+            if in_sentence.iter().any(|h| h.2 == CueRole::Inside) {
+                continue;
+            }
+            // A cue word inside a channel's name ("pay" in "apple pay") is the name's.
+            let has_role = |role: CueRole, mentions: &[(usize, usize)]| {
+                in_sentence.iter().any(|&(s, e, r)| {
+                    r == role && !mentions.iter().any(|&(ms, me)| ms <= s && e <= me)
+                })
+            };
+            let wants_channel = in_sentence
+                .iter()
+                .any(|h| h.2 != CueRole::Work && h.2 != CueRole::Inside);
+            let mut mentions: Vec<(usize, usize, &'static ChannelName)> = Vec::new();
+            if wants_channel {
+                let input = Input::new(lower).range(sentence_start..sentence_end);
+                for m in self.mention_regex.find_iter(input) {
+                    if let Some(channel) = channel_names().get(m.pattern().as_usize()) {
+                        mentions.push((m.start(), m.end(), channel));
+                    }
+                }
+            }
+            let spans: Vec<(usize, usize)> = mentions.iter().map(|&(s, e, _)| (s, e)).collect();
+            let pays = has_role(CueRole::Pay, &spans);
+            let remainder = has_role(CueRole::Remainder, &spans);
+            let contact = has_role(CueRole::Contact, &spans);
+            let outside = has_role(CueRole::Outside, &spans);
+            let direct = has_role(CueRole::Direct, &spans);
+            let work = has_role(CueRole::Work, &spans);
+            for &(start, end, channel) in &mentions {
+                // An ordinary word ("pix", "maya", "wise") is a payment method only where it
+                // ends the clause: "me paga no pix, fica mais fácil", not "a wise decision".
+                // A messenger's ordinary nickname is one after a preposition and a word of
+                // contact: "me chama no zap", "ping me on tg".
+                let contact_names_it = in_sentence
+                    .iter()
+                    .any(|&(s, e, r)| r == CueRole::Contact && s < end && start < e);
+                let ordinary = channel.word == WordClass::Ordinary
+                    && !(channel.kind == Kind::Payment && ends_clause(lower, end))
+                    && !(channel.kind != Kind::Payment
+                        && (after_preposition(lower, start)
+                            || before_postposition(lower, end)
+                            || contact_names_it));
+                if work || ordinary || WORK_NOUNS.contains(&next_word(lower, end)) {
+                    continue;
+                }
+                let (rule, solicits) = match channel.kind {
+                    Kind::Payment if pays || remainder || direct || outside => {
+                        ("channels/pay_cue", false)
+                    }
+                    Kind::Messenger | Kind::Social if contact => ("channels/contact_cue", true),
+                    _ => continue,
+                };
+                let (start, end) = text.original_span(start, end);
+                out.push(Finding::new(
+                    channel.kind,
+                    Some(channel.value.to_string()),
+                    start,
+                    end,
+                    0.8,
+                    rule,
+                ));
+                if solicits {
+                    out.push(Finding::new(
+                        Kind::Solicitation,
+                        None,
+                        start,
+                        end,
+                        0.75,
+                        rule,
+                    ));
+                }
+            }
+            if contact && outside && !pays && !remainder {
+                let start = in_sentence.first().map_or(sentence_start, |h| h.0);
+                let end = in_sentence
+                    .iter()
+                    .map(|h| h.1)
+                    .max()
+                    .unwrap_or(sentence_end);
+                let (start, end) = text.original_span(start, end);
+                out.push(Finding::new(
+                    Kind::Solicitation,
+                    None,
+                    start,
+                    end,
+                    0.75,
+                    "request/off_platform",
+                ));
+            }
+            if (pays && (direct || outside)) || (remainder && outside) {
+                let start = in_sentence.first().map_or(sentence_start, |h| h.0);
+                let end = in_sentence
+                    .iter()
+                    .map(|h| h.1)
+                    .max()
+                    .unwrap_or(sentence_end);
+                let (start, end) = text.original_span(start, end);
+                for kind in [Kind::Payment, Kind::Solicitation] {
+                    out.push(Finding::new(
+                        kind,
+                        None,
+                        start,
+                        end,
+                        0.75,
+                        "request/pay_outside",
+                    ));
+                }
+            }
+        }
+    }
+}
+
+/// Whether a handle after an ordinary word ("line", "x", "signal") reads as one: written with
+/// `@`, or after an ID word ("line id: zara"), or a user name with a letter and a digit, `_`
+/// or `.` in it ("x: maya_runs"); and the word does not follow a `:` or `=` (a field of a
+/// record, "user1:x:1000") or a `.` (an address, "charlie.x@p2.org"). "Newsgroups line:
+/// Jul" and "ломовую телегу: он" are prose.
+fn ordinary_word_handle(lower: &str, start: usize, name_end: usize, handle: Span) -> bool {
+    let bytes = lower.as_bytes();
+    // A field of a record ("user1:x:1000") or a part of an address ("charlie.x@p2.org").
+    if start > 0 && matches!(bytes[start - 1], b':' | b'=' | b'.' | b'_' | b'-' | b'/') {
+        return false;
+    }
+    let between = &lower[name_end..handle.start];
+    if between.contains('@') {
+        return true;
+    }
+    let id_word = ["id", "handle", "user", "number", "acc", "no", "nr", "tag"]
+        .iter()
+        .any(|w| between.contains(w));
+    let h = &bytes[handle.range()];
+    let has_letter = h.iter().any(u8::is_ascii_alphabetic);
+    let name_like = has_letter
+        && h.iter()
+            .any(|b| b.is_ascii_digit() || matches!(b, b'_' | b'.'));
+    id_word || name_like
+}
+
+/// Drops the findings from `first_new` on that lie inside a link found before them: the
+/// words of a URL's path or query (`?utm_source=whatsapp&pay=paypal`) are the link's, not
+/// an invitation or an offer of their own.
+fn drop_inside_links(out: &mut Vec<Finding>, first_new: usize) {
+    let mut links: Vec<(usize, usize)> = out[..first_new.min(out.len())]
+        .iter()
+        .filter(|f| f.kind == Kind::Url || f.rule.starts_with("link/"))
+        .map(|f| (f.start, f.end))
+        .collect();
+    if links.is_empty() {
+        return;
+    }
+    links.sort_unstable();
+    let mut idx = 0;
+    out.retain(|f| {
+        idx += 1;
+        if idx <= first_new {
+            return true;
+        }
+        // The last link starting at or before the finding is the only one that can hold it
+        // (links do not nest).
+        let before = links.partition_point(|&(s, _)| s <= f.start);
+        !(before > 0 && f.end <= links[before - 1].1)
+    });
+}
+
+/// Whether the word before `at` in `lower` is a preposition that puts a channel after it ("on",
+/// "no", "en", "al", "pe", "sa", "ke", "в", …), in the languages of the cue files.
+fn after_preposition(lower: &str, at: usize) -> bool {
+    let before = lower[..at].trim_end_matches(' ');
+    // Past the last byte that is not an ASCII letter or digit: an ASCII byte or the end, so
+    // a char boundary whatever comes before ("👍on").
+    let word_start = before
+        .bytes()
+        .rposition(|b| !b.is_ascii_alphanumeric())
+        .map_or(0, |i| i + 1);
+    // Cyrillic "в" folds to "b".
+    matches!(
+        &before[word_start..],
+        "on" | "via"
+            | "in"
+            | "no"
+            | "na"
+            | "pelo"
+            | "en"
+            | "al"
+            | "el"
+            | "por"
+            | "pe"
+            | "par"
+            | "sa"
+            | "ke"
+            | "di"
+            | "lewat"
+            | "b"
+            | "auf"
+            | "über"
+            | "uber"
+            | "su"
+            | "sur"
+    )
+}
+
+/// Whether the three words before `at` in `lower` name someone else who pays ("our users",
+/// "customers", "they"): "most of our users in Kenya pay via M-Pesa" describes the product.
+fn third_party_payer(lower: &str, at: usize) -> bool {
+    let from = crate::normalize::floor_char_boundary(lower, at.saturating_sub(48));
+    lower[from..at]
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(4)
+        .any(|w| {
+            matches!(
+                w,
+                "users"
+                    | "customers"
+                    | "clients"
+                    | "buyers"
+                    | "shoppers"
+                    | "people"
+                    | "they"
+                    | "merchants"
+                    | "subscribers"
+                    | "members"
+                    | "visitors"
+                    | "patients"
+            )
+        })
+}
+
+/// Whether the word after `at` in `lower` is a postposition that puts a channel before it
+/// ("whatsapp pe", "imo te", "wp'den"), in the languages of the cue files.
+fn before_postposition(lower: &str, at: usize) -> bool {
+    let rest = lower[at..].trim_start_matches([' ', '\'', '-']);
+    let end = rest
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(rest.len());
+    matches!(
+        &rest[..end],
+        "pe" | "par" | "pr" | "te" | "me" | "mein" | "ta" | "den" | "dan" | "tan" | "ten" | "e"
+    )
+}
+
+/// The sentence of `lower` around `start..end`: from after the previous `.`, `!`, `?`, `;`,
+/// line break or CJK full stop to the next one, at most [`SENTENCE_REACH`] bytes either side
+/// (a text without punctuation stays linear).
+fn sentence_around(lower: &str, start: usize, end: usize) -> (usize, usize) {
+    let bytes = lower.as_bytes();
+    let ends_sentence = |i: usize| match bytes[i] {
+        b'!' | b'?' | b';' | b'\n' => true,
+        b'.' => bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace()),
+        _ => false,
+    };
+    let mut from = start;
+    while from > 0 && start - from < SENTENCE_REACH && !ends_sentence(from - 1) {
+        from -= 1;
+    }
+    let mut to = end;
+    while to < bytes.len() && to - end < SENTENCE_REACH && !ends_sentence(to) {
+        to += 1;
+    }
+    (
+        crate::normalize::floor_char_boundary(lower, from),
+        crate::normalize::floor_char_boundary(lower, to),
+    )
+}
+
+/// How far a sentence reaches either side of a cue word.
+const SENTENCE_REACH: usize = 200;
+
 impl Detector for ChannelDetector {
     fn name(&self) -> &'static str {
         "channels"
@@ -1165,10 +1569,11 @@ impl Detector for ChannelDetector {
 
     fn detect(&self, text: &Normalized<'_>, _scan: &ScanContext<'_>, out: &mut Vec<Finding>) {
         let lower = text.lower();
-        if !self.triggers.is_match(lower) {
+        if self.triggers.as_ref().is_some_and(|t| !t.is_match(lower)) {
             return;
         }
         let span = |s: usize, e: usize| text.original_span(s, e);
+        let first_new = out.len();
         let mut shaped: std::collections::HashSet<(usize, usize)> = Default::default();
         // Most texts match no shape: one pass over the text says so.
         let mut located = self.patterns.locate(lower);
@@ -1182,18 +1587,25 @@ impl Detector for ChannelDetector {
                 handle,
             } in found
             {
-                if shape.payment_only && channel.kind != Kind::Payment {
+                if (shape.payment_only && channel.kind != Kind::Payment)
+                    || (shape.rule == "channels/call_invitation" && channel.kind == Kind::Payment)
+                {
                     continue;
                 }
                 // An ordinary word ("signal", "line", "teams") is a channel in a weak shape
                 // only when it ends the clause: "let's switch to signal, it's faster".
-                if channel.ordinary_word
+                if channel.word == WordClass::Ordinary
                     && !shape.ordinary_words_allowed
                     && !ends_clause(lower, chan.end)
                 {
                     continue;
                 }
                 if shape.check_work_noun && WORK_NOUNS.contains(&next_word(lower, chan.end)) {
+                    continue;
+                }
+                if shape.rule == ACCOUNT_ID_RULE
+                    && !handle.is_some_and(|h| self.is_account_id(channel, &lower[h.range()]))
+                {
                     continue;
                 }
                 if shape.check_handle {
@@ -1205,7 +1617,23 @@ impl Detector for ChannelDetector {
                         {
                             continue;
                         }
+                        if channel.word == WordClass::Ordinary
+                            && !ordinary_word_handle(lower, whole.start, chan.end, handle)
+                        {
+                            continue;
+                        }
                     }
+                }
+                // "most of our users pay via M-Pesa": how others pay is the product's talk.
+                if shape.rule == "channels/pay_via" && third_party_payer(lower, whole.start) {
+                    continue;
+                }
+                // "your friends and family": an ordinary word is no payment method asked for.
+                if shape.rule == "channels/ask"
+                    && channel.kind == Kind::Payment
+                    && channel.word == WordClass::Ordinary
+                {
+                    continue;
                 }
                 let (start, end) = span(whole.start, whole.end);
                 shaped.insert((chan.start, chan.end));
@@ -1250,12 +1678,17 @@ impl Detector for ChannelDetector {
             if shaped.contains(&(chan.start(), chan.end())) {
                 continue;
             }
-            let Some(channel) = CHANNELS.get(chan.pattern().as_usize()) else {
+            let Some(channel) = channel_names().get(chan.pattern().as_usize()) else {
                 continue;
             };
             // An ordinary word ("x", "line", "signal") next to a number is still an ordinary
-            // word: "120 x 60 x 75 mm".
-            if channel.ordinary_word || WORK_NOUNS.contains(&next_word(lower, chan.end())) {
+            // word: "120 x 60 x 75 mm". A payment rail's ordinary name after a preposition
+            // ("sa Maya na lang po, 0921 330 7785") names the rail.
+            let rail_named =
+                channel.kind == Kind::Payment && after_preposition(lower, chan.start());
+            if (channel.word == WordClass::Ordinary && !rail_named)
+                || WORK_NOUNS.contains(&next_word(lower, chan.end()))
+            {
                 continue;
             }
             let (start, end) = span(chan.start(), chan.end());
@@ -1319,6 +1752,18 @@ impl Detector for ChannelDetector {
                     continue;
                 }
                 let cash_app_named = lower.contains("cash app") || lower.contains("cashapp");
+                // A shell or Perl variable ("$line", "Rich $alz") is no cash tag: without the
+                // app named, one counts only as a whole word in a clause about money.
+                if !cash_app_named {
+                    let before = tag.start().checked_sub(2).map(|i| folded.as_bytes()[i]);
+                    let after = folded.as_bytes().get(tag.end()).copied();
+                    let whole_word = before.is_none_or(|b| b.is_ascii_whitespace())
+                        && after.is_none_or(|b| b.is_ascii_whitespace() || b",.!?".contains(&b));
+                    let clause = crate::context::clause_around(lower, tag.start(), tag.end());
+                    if !whole_word || !self.money_words.is_match(clause) {
+                        continue;
+                    }
+                }
                 let (start, end) = span(tag.start() - 1, tag.end());
                 out.push(Finding::new(
                     Kind::Payment,
@@ -1345,6 +1790,11 @@ impl Detector for ChannelDetector {
                 ));
             }
         }
+        self.cue_requests(text, lower, out);
+        if lower.contains(['@', '/']) {
+            self.handles_and_paths(text, lower, out);
+        }
+        drop_inside_links(out, first_new);
         let meeting_pattern = self.shapes.len() + self.requests.len();
         for m in located.matches_of(meeting_pattern, Some) {
             let (start, end) = span(m.start, m.end);
@@ -1564,6 +2014,275 @@ mod tests {
             Kind::Solicitation,
             None
         ));
+    }
+
+    #[test]
+    fn every_data_row_reads_and_every_canonical_value_is_known() {
+        let names = crate::lexicon::read_channel_names().expect("channel data reads");
+        let cues = crate::lexicon::read_cues().expect("cue data reads");
+        assert!(
+            names.len() > 100 && cues.len() > 400,
+            "{} {}",
+            names.len(),
+            cues.len()
+        );
+        // The canonical values of /specs/labels.md.
+        let known: &[(Kind, &[&str])] = &[
+            (
+                Kind::Social,
+                &[
+                    "instagram",
+                    "facebook",
+                    "linkedin",
+                    "twitter",
+                    "tiktok",
+                    "snapchat",
+                    "youtube",
+                    "pinterest",
+                    "reddit",
+                    "github",
+                    "vk",
+                ],
+            ),
+            (
+                Kind::Messenger,
+                &[
+                    "whatsapp",
+                    "telegram",
+                    "skype",
+                    "discord",
+                    "signal",
+                    "wechat",
+                    "line",
+                    "viber",
+                    "slack",
+                    "kik",
+                    "imessage",
+                    "kakaotalk",
+                    "zalo",
+                    "imo",
+                    "botim",
+                ],
+            ),
+            (
+                Kind::Meeting,
+                &[
+                    "zoom",
+                    "google-meet",
+                    "teams",
+                    "calendly",
+                    "webex",
+                    "whereby",
+                ],
+            ),
+            (
+                Kind::Payment,
+                &[
+                    "paypal",
+                    "venmo",
+                    "cashapp",
+                    "zelle",
+                    "wise",
+                    "payoneer",
+                    "western-union",
+                    "moneygram",
+                    "revolut",
+                    "skrill",
+                    "iban",
+                    "bank",
+                    "card",
+                    "crypto",
+                    "upi",
+                    "pix",
+                    "mpesa",
+                    "gcash",
+                    "maya",
+                    "alipay",
+                    "paytm",
+                    "phonepe",
+                    "google-pay",
+                    "apple-pay",
+                    "payeer",
+                    "perfect-money",
+                    "gift-card",
+                ],
+            ),
+        ];
+        for name in &names {
+            let values = known.iter().find(|(k, _)| *k == name.kind).map(|(_, v)| *v);
+            assert!(
+                values.is_some_and(|v| v.contains(&name.value)),
+                "{}",
+                name.value
+            );
+            if let Some(id) = name.id_shape {
+                assert!(regex::Regex::new(id).is_ok(), "{id}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_spelling_in_another_script_is_found_inside_a_sentence() {
+        // Folding a literal alone must give what folding it inside a text gives.
+        for name in crate::lexicon::channel_names() {
+            if name.pattern.is_ascii() && name.bounded_start {
+                continue;
+            }
+            let regex = regex::Regex::new(&name.pattern).expect("pattern compiles");
+            assert!(!regex.is_match(""), "{}", name.pattern);
+        }
+        for (text, value) in [
+            ("напиши мне в вотсап", "whatsapp"),
+            ("пиши в ватсапе", "whatsapp"),
+            ("راسلني على الواتساب", "whatsapp"),
+            ("add me on व्हाट्सएप", "whatsapp"),
+            ("加我微信 liwei88", "wechat"),
+            ("카톡 아이디 minsu77", "kakaotalk"),
+        ] {
+            let n = Normalized::new(text);
+            let detector = ChannelDetector::default();
+            let hit = detector
+                .mention_regex
+                .find_iter(n.lower())
+                .filter_map(|m| channel_names().get(m.pattern().as_usize()))
+                .any(|c| c.value == value);
+            assert!(hit, "{text}: {:?}", n.lower());
+        }
+    }
+
+    #[test]
+    fn the_gate_opens_for_every_abbreviated_handle() {
+        // Each of these is found alone: no other word is needed to open the gate.
+        for (text, kind, value) in [
+            ("ig: @maya_runs", Kind::Social, "instagram"),
+            ("tlgrm: @abecker", Kind::Messenger, "telegram"),
+            ("skp: @oluwaseun_k", Kind::Messenger, "skype"),
+            ("dc: @nightowl_77", Kind::Messenger, "discord"),
+            ("w/a: @lena_k", Kind::Messenger, "whatsapp"),
+            ("vx: @lin_wei88", Kind::Messenger, "wechat"),
+            ("zalo: @ngoc_anh", Kind::Messenger, "zalo"),
+            ("payeer P1023456789", Kind::Payment, "payeer"),
+        ] {
+            assert!(has(text, kind, Some(value)), "{text}: {:?}", found(text));
+        }
+        let detector = ChannelDetector::default();
+        let gate = detector.triggers.as_ref().expect("the gate is derived");
+        for name in channel_names().iter().filter(|c| c.pattern.is_ascii()) {
+            // A literal spelling (no regex syntax) must open the gate by itself.
+            if name.pattern.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                assert!(gate.is_match(name.pattern.as_str()), "{}", name.pattern);
+            }
+        }
+        assert!(!gate.is_match("qqq zzz"));
+    }
+
+    #[test]
+    fn off_platform_payment_in_every_cue_language() {
+        for (text, value) in [
+            (
+                "For the next milestone, can you pay me via Wise instead?",
+                Some("wise"),
+            ),
+            (
+                "let's settle the balance directly, outside the platform",
+                None,
+            ),
+            ("el resto págame por PayPal y listo", Some("paypal")),
+            (
+                "el siguiente hito me lo pagas directamente, sin comisión",
+                None,
+            ),
+            (
+                "o próximo marco você paga direto na minha conta, sem taxa",
+                None,
+            ),
+            ("o resto você me paga no pix, fica mais fácil", Some("pix")),
+            ("baaki payment seedha mere account me bhej do", None),
+            (
+                "agla milestone GPay pe kar dena, platform ke bahar",
+                Some("google-pay"),
+            ),
+            ("le reste, tu peux me payer directement par virement", None),
+            ("den Rest kannst du mir direkt überweisen", None),
+            (
+                "il resto pagami direttamente, fuori dalla piattaforma",
+                None,
+            ),
+            ("sisanya bayar langsung ke rekening saya ya", None),
+            (
+                "yung natitira, bayaran mo na lang ako direkta sa GCash",
+                Some("gcash"),
+            ),
+            ("kalanını doğrudan hesabıma öde", None),
+            ("остаток переведи напрямую на карту", None),
+            ("الباقي ادفعه مباشرة على حسابي", None),
+            ("phần còn lại chuyển khoản trực tiếp cho tôi nhé", None),
+        ] {
+            assert!(has(text, Kind::Payment, value), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn look_alikes_of_off_platform_payment_raise_nothing() {
+        for text in [
+            "I'll pay the next milestone through the platform as usual",
+            "el siguiente hito lo pago por la plataforma",
+            "o resto eu pago pela plataforma, tudo certo",
+            "I'll deliver the rest directly in the repo",
+            "add Apple Pay to the checkout",
+            "integrate M-Pesa STK push for the checkout",
+            "preciso integrar o pix no checkout da loja",
+            "my friends and family loved the logo",
+            "the pix look great, thanks",
+            "the bottom line is we need it by Friday",
+            "our sales teams use the dashboard daily",
+            "I have a background in signal processing",
+            "that was a wise decision on the layout",
+            "нужен бот для телеграм, который принимает заказы",
+            "user1:x:1000:1000:User One:/home/user1:/bin/bash",
+            "for line in $lines; do echo $line; done",
+        ] {
+            let strong: Vec<_> = found(text)
+                .into_iter()
+                .filter(|(_, _, r)| *r != "channels/mention")
+                .collect();
+            assert!(strong.is_empty(), "{text:?}: {strong:?}");
+        }
+    }
+
+    #[test]
+    fn words_around_a_channel_are_read_whatever_comes_before_them() {
+        for text in [
+            "👍on whatsapp 👍",
+            "gracias. 👍 pix, ok",
+            "é🙂no zap: @x_1",
+            "👍",
+        ] {
+            let _ = found(text);
+            assert!(!after_preposition(text, text.len()));
+            assert!(!before_postposition(text, 0) || text.starts_with("pe"));
+        }
+        assert!(after_preposition("👍on ", "👍on ".len()));
+    }
+
+    #[test]
+    fn a_product_named_in_a_call_invitation_is_the_product() {
+        assert!(has(
+            "let's do a Teams call tomorrow",
+            Kind::Meeting,
+            Some("teams")
+        ));
+        assert!(has(
+            "can we hop on a quick zoom call?",
+            Kind::Meeting,
+            Some("zoom")
+        ));
+        assert!(has(
+            "I'll send you a google meet link",
+            Kind::Meeting,
+            Some("google-meet")
+        ));
+        assert!(found("our teams call it a sprint").is_empty());
     }
 
     #[test]

@@ -85,6 +85,8 @@ const METHOD_BANK: &str = "bank";
 
 const RULE_IBAN: &str = "payment_ids/iban_mod97";
 const RULE_CARD: &str = "payment_ids/card_luhn";
+/// A card number processors publish for testing (`data/payments/test_cards.tsv`).
+const RULE_CARD_TEST: &str = "payment_ids/card_test_number";
 const RULE_BTC_BASE58: &str = "payment_ids/btc_base58check";
 const RULE_BTC_BECH32: &str = "payment_ids/btc_bech32";
 const RULE_LTC_BASE58: &str = "payment_ids/ltc_base58check";
@@ -100,6 +102,8 @@ const RULE_ACCOUNT: &str = "payment_ids/bank_account";
 const CONF_IBAN: f32 = 0.95;
 /// Card: Luhn (1 in 10 random numbers pass) plus issuer prefix and length.
 const CONF_CARD: f32 = 0.75;
+/// A published test card number: it is a card number, but moves no money.
+const CONF_CARD_TEST: f32 = 0.3;
 /// Card with a card word ("visa", "credit", "cc", …) nearby.
 const CONF_CARD_CUED: f32 = 0.95;
 /// A 32-bit checksum (base58check, bech32, EIP-55 over enough letters) on a main network.
@@ -401,12 +405,21 @@ impl PaymentIdFinder {
                 0,
                 Cue::Card,
             );
+            // A processor's published test number (4242 4242 4242 4242) charges nothing:
+            // reported, but at low confidence and saying why.
+            let (confidence, rule) = if is_test_card(pan) {
+                (CONF_CARD_TEST, RULE_CARD_TEST)
+            } else if cued {
+                (CONF_CARD_CUED, RULE_CARD)
+            } else {
+                (CONF_CARD, RULE_CARD)
+            };
             return Some(PaymentIdMatch {
                 start,
                 end,
                 method: METHOD_CARD,
-                confidence: if cued { CONF_CARD_CUED } else { CONF_CARD },
-                rule: RULE_CARD,
+                confidence,
+                rule,
             });
         }
         None
@@ -863,7 +876,7 @@ fn mod97_push(acc: u32, c: u8) -> u32 {
 /// `iban_validate`'s verdict on an electronic-format, uppercase IBAN; for a country missing
 /// from its registry copy, mod-97 (which it still checks) plus the BBAN format of
 /// `MISSING_COUNTRIES`.
-fn iban_valid(electronic: &str) -> bool {
+pub(crate) fn iban_valid(electronic: &str) -> bool {
     match electronic.parse::<Iban>() {
         Ok(_) => true,
         Err(ParseIbanError::UnknownCountry(base)) => {
@@ -1020,6 +1033,18 @@ fn card_grouping(groups: &[(usize, usize)]) -> bool {
             (3..=6).contains(&len)
         }
     })
+}
+
+/// The card numbers processors publish for testing, one a line with its source.
+const TEST_CARDS: &str = include_str!("../../data/payments/test_cards.tsv");
+
+/// Whether `pan` (digits only) is a published test card number. Asked only of numbers that
+/// passed Luhn, so a scan of the short list costs nothing that matters.
+fn is_test_card(pan: &[u8]) -> bool {
+    TEST_CARDS
+        .lines()
+        .filter(|line| !line.starts_with('#'))
+        .any(|line| line.split('\t').next().is_some_and(|n| n.as_bytes() == pan))
 }
 
 /// An issuer prefix that issues numbers of this length, and not one repeated digit.
@@ -1308,8 +1333,8 @@ mod tests {
             // A mistyped IBAN's digits are not a card (2600 0560 1001 6113 passes Luhn).
             ("RS35 2600 0560 1001 6113 70", &[]),
             (
-                "RS35 2600 0560 1001 6113 70 or card 4111 1111 1111 1111",
-                &[("4111 1111 1111 1111", CARD_R)],
+                "RS35 2600 0560 1001 6113 70 or card 4539 1488 0343 6467",
+                &[("4539 1488 0343 6467", CARD_R)],
             ),
             // Pakistan is missing from iban_validate's registry copy.
             (
@@ -1443,9 +1468,9 @@ mod tests {
             (
                 "4012888888881881 4012-8888-8888-1881 4012 8888 8888 1881",
                 &[
-                    ("4012888888881881", CARD_R),
-                    ("4012-8888-8888-1881", CARD_R),
-                    ("4012 8888 8888 1881", CARD_R),
+                    ("4012888888881881", RULE_CARD_TEST),
+                    ("4012-8888-8888-1881", RULE_CARD_TEST),
+                    ("4012 8888 8888 1881", RULE_CARD_TEST),
                 ],
             ),
             ("1748503543012", &[]), // Luhn-valid, but no 13-digit issuer starts with 1
@@ -1454,14 +1479,14 @@ mod tests {
                 "my credit card: 122000000000003",
                 &[("122000000000003", CARD_R)],
             ),
-            ("371449635398431", &[("371449635398431", CARD_R)]),
-            ("5555555555554444", &[("5555555555554444", CARD_R)]),
+            ("371449635398431", &[("371449635398431", RULE_CARD_TEST)]),
+            ("5555555555554444", &[("5555555555554444", RULE_CARD_TEST)]),
             ("5019717010103742", &[("5019717010103742", CARD_R)]),
             ("30569309025904", &[("30569309025904", CARD_R)]),
             ("6011000400000000", &[("6011000400000000", CARD_R)]),
             ("3528000700000000", &[("3528000700000000", CARD_R)]),
             ("6759649826438453", &[("6759649826438453", CARD_R)]),
-            ("4111111111111111", &[("4111111111111111", CARD_R)]),
+            ("4539148803436467", &[("4539148803436467", CARD_R)]),
             ("4917300800000000", &[("4917300800000000", CARD_R)]),
             ("4484070000000000", &[("4484070000000000", CARD_R)]),
             ("4012-8888-8888-1882", &[]),
@@ -1471,26 +1496,26 @@ mod tests {
             // Groupings and surroundings.
             (
                 "amex 3714 496353 98431 exp 12/27",
-                &[("3714 496353 98431", CARD_R)],
+                &[("3714 496353 98431", RULE_CARD_TEST)],
             ),
             (
-                "4111 1111 1111 1111 12/25",
-                &[("4111 1111 1111 1111", CARD_R)],
+                "4539 1488 0343 6467 12/25",
+                &[("4539 1488 0343 6467", CARD_R)],
             ),
-            ("card:4111111111111111.", &[("4111111111111111", CARD_R)]),
-            ("卡号4111111111111111", &[("4111111111111111", CARD_R)]),
-            ("2223003122003222", &[("2223003122003222", CARD_R)]), // Mastercard 2-series
-            ("ref 12 4111111111111111", &[("4111111111111111", CARD_R)]),
+            ("card:4539148803436467.", &[("4539148803436467", CARD_R)]),
+            ("卡号4539148803436467", &[("4539148803436467", CARD_R)]),
+            ("2223003122003222", &[("2223003122003222", RULE_CARD_TEST)]), // Mastercard 2-series
+            ("ref 12 4539148803436467", &[("4539148803436467", CARD_R)]),
             // Negatives.
-            ("x4111111111111111", &[]),
-            ("4111111111111111x", &[]),
-            ("é4111111111111111", &[]),
-            ("41111111111111111111", &[]), // 20 digits: not a card inside a longer run
-            ("12345678904111111111111111", &[]),
+            ("x4539148803436467", &[]),
+            ("4539148803436467x", &[]),
+            ("é4539148803436467", &[]),
+            ("45391488034364671111", &[]), // 20 digits: not a card inside a longer run
+            ("12345678904539148803436467", &[]),
             ("6666666666666", &[]), // Luhn and Maestro prefix pass, one repeated digit
-            ("+4111111111111111", &[]),
-            ("pi is 3.4111111111111111", &[]),
-            ("4111111111111111.25", &[]),
+            ("+4539148803436467", &[]),
+            ("pi is 3.4539148803436467", &[]),
+            ("4539148803436467.25", &[]),
             ("call +1 415 555 2671 now", &[]),
             ("9111111111111111", &[]),     // no issuer starts with 9
             ("5611 1111 11 11 1111", &[]), // not card grouping
@@ -1499,11 +1524,27 @@ mod tests {
     }
 
     #[test]
+    fn published_test_cards_are_low_confidence_and_say_why() {
+        for line in TEST_CARDS.lines().filter(|l| !l.starts_with('#')) {
+            let number = line.split('\t').next().unwrap_or_default();
+            assert!(luhn::valid(number), "{number} fails Luhn");
+            let found = find(&format!("card: {number}"));
+            assert_eq!(found.len(), 1, "{number}");
+            assert_eq!(found[0].rule, RULE_CARD_TEST, "{number}");
+            assert_eq!(found[0].confidence, CONF_CARD_TEST, "{number}");
+        }
+        // Spaced as people paste it, and a real-looking number beside it stays a card.
+        let found = find("test with 4242 4242 4242 4242, then 4539 1488 0343 6467");
+        let rules: Vec<_> = found.iter().map(|m| m.rule).collect();
+        assert_eq!(rules, [RULE_CARD_TEST, RULE_CARD]);
+    }
+
+    #[test]
     fn card_confidence_follows_the_words_around() {
-        let bare = find("4111111111111111");
-        let cued = find("my visa is 4111111111111111");
-        let after = find("4111111111111111 is my CC");
-        let not_a_word = find("ccleaner 4111111111111111");
+        let bare = find("4539148803436467");
+        let cued = find("my visa is 4539148803436467");
+        let after = find("4539148803436467 is my CC");
+        let not_a_word = find("ccleaner 4539148803436467");
         assert_eq!(bare[0].confidence, CONF_CARD);
         assert_eq!(cued[0].confidence, CONF_CARD_CUED);
         assert_eq!(after[0].confidence, CONF_CARD_CUED);
@@ -1675,7 +1716,7 @@ mod tests {
             // A valid routing number with only an account word is an account number.
             ("account no 121000358", &[("121000358", ACCOUNT)]),
             // A card wins over the account word.
-            ("acct 4111111111111111", &[("4111111111111111", CARD_R)]),
+            ("acct 4539148803436467", &[("4539148803436467", CARD_R)]),
             // Presidio's suite, bare numbers: no keyword, so nothing (see the report).
             ("945456787654", &[]),
             ("1234567", &[]),
@@ -1703,7 +1744,7 @@ mod tests {
 
     #[test]
     fn spans_are_ordered_and_disjoint() {
-        let text = "IBAN DE89370400440532013000, card 4111 1111 1111 1111, \
+        let text = "IBAN DE89370400440532013000, card 4539 1488 0343 6467, \
                     btc 1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa, routing 121000358";
         let got = find(text);
         let methods: Vec<_> = got.iter().map(|m| m.method).collect();
@@ -1733,8 +1774,8 @@ mod tests {
         "NO93 8601 1117 94",
         "AB12",
         "AB12 3456",
-        "4111111111111111",
-        "4111 1111 1111 1111",
+        "4539148803436467",
+        "4539 1488 0343 6467",
         "4012-8888-8888-1881",
         "3714 496353 98431",
         "122000000000003",

@@ -1,6 +1,9 @@
 //! Wires [`payment_ids`](super::payment_ids) into the engine: runs the finder over the folded
 //! text (where fullwidth digits are ASCII and zero-width characters are gone) and maps each
-//! match back to the original text.
+//! match back to the original text. Also finds the identifiers of national instant-payment
+//! rails that have a shape of their own: UPI payment addresses (`name@okaxis`, with the
+//! handle checked against NPCI's list in `data/payments/upi_handles.txt`) and PIX keys after
+//! a PIX cue (CPF and CNPJ with their check digits, a random key, an e-mail or a phone).
 
 use super::payment_ids::{PaymentIdFinder, PaymentIdMatch};
 use super::{Detector, ScanContext};
@@ -26,8 +29,18 @@ impl Detector for PaymentIdDetector {
         let mut matches: Vec<PaymentIdMatch> = Vec::new();
         self.finder.find(text.folded(), &mut matches);
         aba_dashed(text.folded(), &mut matches);
-        for m in matches {
-            let (start, end) = text.original_span(m.start, m.end);
+        ibans_across_words(text.folded(), &mut matches);
+        upi_addresses(text.lower(), &mut matches);
+        pix_keys(text.lower(), &mut matches);
+        let n_folded = matches.len();
+        ibans_in_words(text, &self.finder, &mut matches);
+        for (idx, m) in matches.into_iter().enumerate() {
+            let (start, end) = if idx < n_folded {
+                text.original_span(m.start, m.end)
+            } else {
+                // Found in the compact view: already mapped to the original text.
+                (m.start, m.end)
+            };
             out.push(Finding::new(
                 Kind::Payment,
                 Some(m.method.to_string()),
@@ -37,6 +50,138 @@ impl Detector for PaymentIdDetector {
                 m.rule,
             ));
         }
+    }
+}
+
+/// IBANs whose groups are split by words ("FR76 3000 3036 puis 2090 4936 5061 et à la fin
+/// 427", "TR67 0006 2016 — devamı — 0852 1860 2769 48"): from each country code and check
+/// digits at a word start, the groups of digits and capitals that follow are joined, words
+/// and punctuation between them skipped (at most four words in a row, within 160 bytes), and
+/// the longest join that `iban_validate` accepts is taken. Only when some word was skipped:
+/// the finder has tried the groups written together already.
+fn ibans_across_words(folded: &str, out: &mut Vec<PaymentIdMatch>) {
+    const REACH: usize = 160;
+    use std::sync::LazyLock;
+    /// A country code and check digits standing alone, then a space: where a split IBAN
+    /// can start. The regex's DFA finds them at a fraction of a byte loop's cost.
+    static HEAD: LazyLock<regex::Regex> =
+        LazyLock::new(|| crate::lexicon::ascii_regex(r"\b[A-Z]{2}[0-9]{2}[ \t]"));
+    let b = folded.as_bytes();
+    let upper = |i: usize| b.get(i).is_some_and(u8::is_ascii_uppercase);
+    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    let n_before = out.len();
+    let mut resume = 0;
+    for head in HEAD.find_iter(folded) {
+        let i = head.start();
+        if i < resume || !(upper(i) && upper(i + 1) && digit(i + 2) && digit(i + 3)) {
+            continue;
+        }
+        let covered = out[..n_before].iter().any(|m| m.start <= i && i < m.end);
+        let mut electronic = String::with_capacity(34);
+        electronic.push_str(&folded[i..i + 4]);
+        let (mut j, mut skipped, mut words_in_row) = (i + 4, false, 0);
+        let mut best: Option<usize> = None;
+        while j < b.len() && j - i < REACH && electronic.len() <= 34 && words_in_row <= 4 {
+            if !b[j].is_ascii_alphanumeric() {
+                j += 1;
+                continue;
+            }
+            let mut end = j;
+            while end < b.len() && b[end].is_ascii_alphanumeric() {
+                end += 1;
+            }
+            let token = &folded[j..end];
+            let group = token
+                .bytes()
+                .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase());
+            if group {
+                electronic.push_str(token);
+                words_in_row = 0;
+                if skipped
+                    && electronic.len() >= 15
+                    && electronic.len() <= 34
+                    && super::payment_ids::iban_valid(&electronic)
+                {
+                    best = Some(end);
+                }
+            } else {
+                skipped = true;
+                words_in_row += 1;
+            }
+            j = end;
+        }
+        if let (Some(end), false) = (best, covered) {
+            out.push(PaymentIdMatch {
+                start: i,
+                end,
+                method: "iban",
+                confidence: 0.9,
+                rule: "payment_ids/iban_across_words",
+            });
+            resume = end;
+        }
+    }
+}
+
+/// IBANs written with number words inside ("GB29 NWBK six zero one six …"): the finder run
+/// over the compact view, where number words are digits, in a window after each country code
+/// and check digits there. Only IBANs are taken from it (their checksum and country format make a
+/// chance reading harmless) and only where the folded text gave none; each is pushed with its
+/// span in the original text.
+fn ibans_in_words(text: &Normalized<'_>, finder: &PaymentIdFinder, out: &mut Vec<PaymentIdMatch>) {
+    let compact = text.compact();
+    // Only where an IBAN can start: a country code and check digits, read in a window of
+    // the longest IBAN written one character a word.
+    static HEAD: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| crate::lexicon::ascii_regex(r"\b[a-z]{2}[0-9]{2}\b"));
+    let mut found = Vec::new();
+    let mut resume = 0;
+    for head in HEAD.find_iter(compact) {
+        if head.start() < resume {
+            continue;
+        }
+        let end = crate::normalize::floor_char_boundary(compact, head.start() + 34 * 2 + 8);
+        let mut window = Vec::new();
+        finder.find(&compact[head.start()..end], &mut window);
+        for mut m in window
+            .into_iter()
+            .filter(|m| m.method == "iban" && m.start == 0)
+        {
+            m.start += head.start();
+            m.end += head.start();
+            resume = m.end;
+            found.push(m);
+        }
+    }
+    let tokens = text.tokens();
+    let original_at = |offset: usize, end: bool| -> Option<usize> {
+        let idx = tokens.partition_point(|t| t.text_range().end <= offset);
+        let token = tokens.get(idx)?;
+        Some(if end { token.end() } else { token.start() })
+    };
+    let n_folded: Vec<(usize, usize)> = out
+        .iter()
+        .map(|m| text.original_span(m.start, m.end))
+        .collect();
+    for m in found {
+        let (Some(start), Some(end)) = (original_at(m.start, false), original_at(m.end - 1, true))
+        else {
+            continue;
+        };
+        if n_folded.iter().any(|&(s, e)| s < end && start < e) {
+            continue;
+        }
+        let rule = match m.method {
+            "iban" => "payment_ids/iban_in_words",
+            "bank" => "payment_ids/bank_in_words",
+            _ => "payment_ids/card_in_words",
+        };
+        out.push(PaymentIdMatch {
+            start,
+            end,
+            rule,
+            ..m
+        });
     }
 }
 
@@ -95,4 +240,217 @@ fn aba_dashed(text: &str, out: &mut Vec<PaymentIdMatch>) {
 fn overlaps_sorted(sorted: &[PaymentIdMatch], start: usize, end: usize) -> bool {
     let idx = sorted.partition_point(|m| m.start < end);
     idx > 0 && sorted[idx - 1].end > start
+}
+
+/// The UPI handles of NPCI's members, one a line (see the file's header).
+const UPI_HANDLES: &str = include_str!("../../data/payments/upi_handles.txt");
+
+/// Whether `handle` (lower case) is a UPI handle of [`UPI_HANDLES`].
+fn is_upi_handle(handle: &[u8]) -> bool {
+    UPI_HANDLES
+        .lines()
+        .filter(|line| !line.starts_with('#'))
+        .any(|line| line.trim().as_bytes() == handle)
+}
+
+/// UPI virtual payment addresses in `lower` (the folded, lower-cased text): a name or a
+/// number, `@`, and a handle of [`UPI_HANDLES`] that ends the word. `alex@okaxis.com` is an
+/// e-mail address, not a payment address: a handle followed by a dot and a letter is not one.
+fn upi_addresses(lower: &str, out: &mut Vec<PaymentIdMatch>) {
+    let b = lower.as_bytes();
+    let local_byte = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'-');
+    for at in memchr::memchr_iter(b'@', b) {
+        let mut start = at;
+        while start > 0 && local_byte(b[start - 1]) && at - start < 64 {
+            start -= 1;
+        }
+        // The name starts with a letter or digit and has at least two bytes.
+        while start < at && !b[start].is_ascii_alphanumeric() {
+            start += 1;
+        }
+        if at - start < 2 || (start > 0 && local_byte(b[start - 1])) {
+            continue;
+        }
+        let mut end = at + 1;
+        while end < b.len() && b[end].is_ascii_alphanumeric() {
+            end += 1;
+        }
+        let goes_on = match b.get(end) {
+            Some(b'.') => b.get(end + 1).is_some_and(u8::is_ascii_alphanumeric),
+            Some(&c) => c == b'_' || c == b'-' || c == b'@',
+            None => false,
+        };
+        if end == at + 1 || goes_on || !is_upi_handle(&b[at + 1..end]) {
+            continue;
+        }
+        out.push(PaymentIdMatch {
+            start,
+            end,
+            method: "upi",
+            confidence: 0.9,
+            rule: "payment_ids/upi_address",
+        });
+    }
+}
+
+/// PIX keys after a PIX cue ("pix", "chave pix", "pix key"): a CPF or CNPJ whose check digits
+/// hold, a random key (a UUID), an e-mail address or a phone number. The e-mail and phone
+/// detectors report those as what they also are.
+fn pix_keys(lower: &str, out: &mut Vec<PaymentIdMatch>) {
+    use std::sync::LazyLock;
+    static PIX: LazyLock<regex::Regex> = LazyLock::new(|| {
+        crate::lexicon::ascii_regex(
+            r"\b(?:chave\s+)?pix\b(?:\s*(?:key|chave|aleatoria|cpf|cnpj|e-?mail|celular|telefone|tel|do|da|de|para|pra|pro|no|na|e|eh|is|o|a|meu|minha|my|numero|number|:|-|=))*\s*(?P<key>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d{2}\.?\d{3}\.?\d{3}/?\d{4}-?\d{2}|\d{3}\.?\d{3}\.?\d{3}-?\d{2}|[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+|\+?\(?\d[\d\s().-]{8,17}\d)",
+        )
+    });
+    if memchr::memmem::find(lower.as_bytes(), b"pix").is_none() {
+        return;
+    }
+    for caps in PIX.captures_iter(lower) {
+        let Some(key) = caps.name("key") else {
+            continue;
+        };
+        let text = key.as_str();
+        let digits: Vec<u8> = text.bytes().filter(u8::is_ascii_digit).collect();
+        let valid = if text.contains('@') || text.len() == 36 && text.contains('-') {
+            true
+        } else if text.contains('/') || digits.len() == 14 && cnpj_valid(&digits) {
+            cnpj_valid(&digits)
+        } else if digits.len() == 11 && cpf_valid(&digits) {
+            true
+        } else if text.contains('.') {
+            // Dotted like a CPF, and its check digits fail.
+            false
+        } else {
+            // A phone number: a two-digit area code, then a mobile's 9 and eight digits or a
+            // landline's eight digits starting 2 to 5 (with +55 before them, or not).
+            let national = digits
+                .strip_prefix(b"55".as_slice())
+                .filter(|_| text.starts_with('+'));
+            let national = national.unwrap_or(&digits);
+            match national.len() {
+                11 => national[2] == b'9',
+                10 => (b'2'..=b'5').contains(&national[2]),
+                _ => false,
+            }
+        };
+        if valid {
+            out.push(PaymentIdMatch {
+                start: key.start(),
+                end: key.end(),
+                method: "pix",
+                confidence: 0.9,
+                rule: "payment_ids/pix_key",
+            });
+        }
+    }
+}
+
+/// The CPF check digits (mod 11 over weights 10..2, then 11..2); not one repeated digit.
+fn cpf_valid(d: &[u8]) -> bool {
+    if d.len() != 11 || d.iter().all(|&c| c == d[0]) {
+        return false;
+    }
+    let digit = |n: usize| -> u8 {
+        let sum: u32 = (0..n)
+            .map(|i| u32::from(d[i] - b'0') * (n as u32 + 1 - i as u32))
+            .sum();
+        let r = (sum * 10) % 11;
+        if r == 10 {
+            0
+        } else {
+            r as u8
+        }
+    };
+    digit(9) == d[9] - b'0' && digit(10) == d[10] - b'0'
+}
+
+/// The CNPJ check digits (mod 11 over the weights 5..2,9..2 and 6..2,9..2).
+fn cnpj_valid(d: &[u8]) -> bool {
+    const W1: [u32; 12] = [5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2];
+    const W2: [u32; 13] = [6, 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2];
+    if d.len() != 14 || d.iter().all(|&c| c == d[0]) {
+        return false;
+    }
+    let digit = |weights: &[u32]| -> u8 {
+        let sum: u32 = weights
+            .iter()
+            .zip(d)
+            .map(|(w, &c)| w * u32::from(c - b'0'))
+            .sum();
+        let r = sum % 11;
+        if r < 2 {
+            0
+        } else {
+            (11 - r) as u8
+        }
+    };
+    digit(&W1) == d[12] - b'0' && digit(&W2) == d[13] - b'0'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(String, &'static str)> {
+        let normalized = crate::normalize::Normalized::new(text);
+        let lower = normalized.lower();
+        let mut out = Vec::new();
+        upi_addresses(lower, &mut out);
+        pix_keys(lower, &mut out);
+        out.iter()
+            .map(|m| (lower[m.start..m.end].to_string(), m.method))
+            .collect()
+    }
+
+    #[test]
+    fn upi_addresses_need_a_known_handle() {
+        for (text, want) in [
+            ("pay to rahul.k@okaxis please", Some("rahul.k@okaxis")),
+            ("gpay 9876543210@ybl", Some("9876543210@ybl")),
+            ("UPI: priya-s@paytm.", Some("priya-s@paytm")),
+            ("my upi is shop@upi", Some("shop@upi")),
+            ("send on anil@oksbi or anil@okhdfcbank", Some("anil@oksbi")),
+            // Look-alikes: e-mail addresses, handles of other sites, unknown handles.
+            ("mail rahul@okaxis.com", None),
+            ("follow @ybl on x", None),
+            ("rahul@gmail", None),
+            ("ping a@ybl", None),
+            ("rahul@ybl_x", None),
+        ] {
+            let got = found(text);
+            assert_eq!(got.first().map(|(v, _)| v.as_str()), want, "{text}");
+            assert!(got.iter().all(|(_, m)| *m == "upi"));
+        }
+    }
+
+    #[test]
+    fn pix_keys_after_a_pix_cue() {
+        for (text, want) in [
+            ("chave pix: 529.982.247-25", Some("529.982.247-25")),
+            ("meu pix é 52998224725", Some("52998224725")),
+            ("pix cnpj 11.222.333/0001-81", Some("11.222.333/0001-81")),
+            (
+                "pix aleatoria 123e4567-e89b-12d3-a456-426614174000",
+                Some("123e4567-e89b-12d3-a456-426614174000"),
+            ),
+            (
+                "faz o pix pra joao.silva@gmail.com",
+                Some("joao.silva@gmail.com"),
+            ),
+            (
+                "manda no pix: joao.silva@gmail.com",
+                Some("joao.silva@gmail.com"),
+            ),
+            ("pix: (11) 98765-4321", Some("(11) 98765-4321")),
+            // Look-alikes: bad check digits, no cue, a price.
+            ("chave pix: 529.982.247-24", None),
+            ("cpf 529.982.247-25", None),
+            ("pix: 111.111.111-11", None),
+            ("o pix de 150 reais caiu", None),
+        ] {
+            let got = found(text);
+            assert_eq!(got.first().map(|(v, _)| v.as_str()), want, "{text}");
+        }
+    }
 }

@@ -29,6 +29,6 @@ mod redact;
 mod region;
 
 pub use engine::{Engine, EngineOptions};
-pub use finding::{Finding, Kind};
+pub use finding::{Finding, Kind, LinkRole};
 pub use redact::redact;
 pub use region::{Region, RegionError};

@@ -4,14 +4,23 @@
 //! Candidates come from `linkify` over the folded text (so `ｗａ．ｍｅ/…` is a link too);
 //! a host must end in a public suffix the `psl` list knows, which is what keeps `os.system`,
 //! `e.g.` and `config.rs` out. Bare names that look like source files (`main.py`, `setup.sh`)
-//! are not links unless written with a scheme, `www.` or a path.
+//! are not links unless written with a scheme, `www.` or a path; nor are numbered list items
+//! written without a space (`2.Design`), dotted names in code (`self.id`, `user.name(`) or a
+//! sentence run into the next (`end.The`).
+//!
+//! Every `url` finding carries a [`LinkRole`]: the sender's own site, a way to contact them, a
+//! third party's material, or unknown (see [`link_role`]). Placeholder hosts (`example.com`,
+//! `*.test`, `yourcompany.com`) are reported at low confidence as `link/placeholder`.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use aho_corasick::{packed, AhoCorasick, Input, MatchKind};
 use linkify::{LinkFinder, LinkKind};
 
 use super::{phone, Detector, ScanContext};
 use crate::normalize::Normalized;
-use crate::{Finding, Kind};
+use crate::{Finding, Kind, LinkRole};
 
 /// Finds links and classifies them by platform.
 pub struct LinkDetector {
@@ -122,7 +131,16 @@ impl Detector for LinkDetector {
                 continue;
             };
             let (start, end) = text.original_span(link_start, link_end);
-            let (kind, value, rule) = match platform(&parsed.host, &parsed.path) {
+            if looks_like_code_or_prose(folded, link_start, link_end, &parsed) {
+                continue;
+            }
+            let repository = is_repository(&parsed.host, &parsed.path);
+            let platform = if repository {
+                None
+            } else {
+                platform(&parsed.host, &parsed.path)
+            };
+            let (kind, value, rule) = match platform {
                 Some((kind, value)) => (kind, value.to_string(), "link/platform"),
                 None => {
                     // Report the user's own characters when they are plain (an IDN host
@@ -136,7 +154,14 @@ impl Detector for LinkDetector {
                     (Kind::Url, value, "link/url")
                 }
             };
-            let confidence = if parsed.explicit { 0.95 } else { 0.85 };
+            let placeholder = kind == Kind::Url && is_placeholder_host(&parsed.host);
+            let (confidence, rule) = if placeholder {
+                (0.3, "link/placeholder")
+            } else if parsed.explicit {
+                (0.95, rule)
+            } else {
+                (0.85, rule)
+            };
             // wa.me/<number> carries a phone number in international format.
             if parsed.host == "wa.me" {
                 let digits: String = parsed
@@ -156,16 +181,306 @@ impl Detector for LinkDetector {
                     ));
                 }
             }
-            out.push(Finding::new(
-                kind,
-                Some(value),
-                start,
-                end,
-                confidence,
-                rule,
-            ));
+            let mut finding = Finding::new(kind, Some(value), start, end, confidence, rule);
+            if kind == Kind::Url {
+                finding.role = Some(if repository {
+                    LinkRole::Reference
+                } else {
+                    link_role(text.original, start, &parsed.host, &parsed.path)
+                });
+            }
+            out.push(finding);
         }
     }
+}
+
+/// The hosts with a known role, from `data/link_hosts.tsv` (made by `gen_link_hosts.py` from
+/// the `top-sites` package and two short curated lists).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum HostRole {
+    /// A link-in-bio or booking service: its pages are ways to reach a person.
+    Contact,
+    /// A host where anyone publishes their own pages: the link's role is not the host's.
+    User,
+    /// One of the most linked-to sites on the web: third-party material.
+    Reference,
+}
+
+static LINK_HOSTS: LazyLock<HashMap<&'static str, HostRole>> = LazyLock::new(|| {
+    include_str!("../../data/link_hosts.tsv")
+        .lines()
+        .filter(|line| !line.starts_with('#'))
+        .filter_map(|line| {
+            let (host, role) = line.split_once('\t')?;
+            let role = match role.trim() {
+                "contact" => HostRole::Contact,
+                "user" => HostRole::User,
+                "reference" => HostRole::Reference,
+                _ => return None,
+            };
+            Some((host.trim(), role))
+        })
+        .collect()
+});
+
+/// The role listed for `host` or for the nearest parent domain listed.
+fn host_role(host: &str) -> Option<HostRole> {
+    let mut rest = host;
+    loop {
+        if let Some(role) = LINK_HOSTS.get(rest) {
+            return Some(*role);
+        }
+        rest = &rest[rest.find('.')? + 1..];
+        if !rest.contains('.') {
+            return None;
+        }
+    }
+}
+
+/// Words before a link that make it the writer's own site ("my portfolio: …", "check out my
+/// work at …", "mi sitio web …"), matched in the clause before the link.
+static OWN_CUE: LazyLock<regex::Regex> = LazyLock::new(|| {
+    crate::lexicon::ascii_regex(
+        r"(?i-u)\b(?:my|our|mi|mis|meu|minha|mon|ma|mes|mein|meine|mijn|il mio|la mia)\s+(?:own\s+|personal\s+|new\s+|official\s+)?(?:web\s*site|site|sitio(?:\s+web)?|pagina(?:\s+web)?|page|homepage|portfolio|portafolio|portfolio|work|works|blog|shop|store|boutique|tienda|loja|gallery|studio|agency|company|business|landing\s+page|webseite|seite|startseite|domain|url|link)\b|\bportfolio\s*[:\-]",
+    )
+});
+
+/// Words before a link that make it a way to reach the writer ("book a call at …", "contact
+/// me via …").
+static CONTACT_CUE: LazyLock<regex::Regex> = LazyLock::new(|| {
+    crate::lexicon::ascii_regex(
+        r"(?i-u)\b(?:contact\s+(?:me|us)|reach\s+(?:me|us)|book\s+(?:a\s+)?(?:call|slot|meeting|session|time|me)|schedule\s+(?:a\s+)?(?:call|meeting)|find\s+me|dm\s+me|message\s+me|all\s+my\s+links|link\s+in\s+(?:my\s+)?bio)\b",
+    )
+});
+
+/// First path segments of contact, booking and profile pages (`/contact`, `/book`, `/u/…`,
+/// `/@maya`, `/~maya`).
+const CONTACT_SEGMENTS: &[&str] = &[
+    "contact",
+    "contact-us",
+    "contactus",
+    "contact-me",
+    "contacts",
+    "kontakt",
+    "contacto",
+    "contato",
+    "book",
+    "booking",
+    "bookings",
+    "book-online",
+    "book-now",
+    "schedule",
+    "appointment",
+    "appointments",
+    "reserve",
+    "meet",
+    "hire",
+    "hire-me",
+    "in",
+    "u",
+    "user",
+    "users",
+    "profile",
+    "profiles",
+    "people",
+    "members",
+    "member",
+];
+
+/// Path segments of documentation, articles and other reference material.
+const REFERENCE_SEGMENTS: &[&str] = &[
+    "docs",
+    "doc",
+    "documentation",
+    "wiki",
+    "blog",
+    "blogs",
+    "article",
+    "articles",
+    "news",
+    "questions",
+    "q",
+    "issues",
+    "pull",
+    "blob",
+    "tree",
+    "file",
+    "files",
+    "design",
+    "proto",
+    "reference",
+    "guide",
+    "guides",
+    "tutorial",
+    "tutorials",
+    "learn",
+    "help",
+    "kb",
+    "manual",
+    "api",
+    "spec",
+    "specs",
+    "papers",
+    "abs",
+    "pdf",
+    "watch",
+    "dp",
+    "product",
+    "products",
+    "package",
+    "packages",
+    "crates",
+    "library",
+    "templates",
+];
+
+/// Host labels that start documentation and reference sites (`docs.rs`, `developer.apple.com`).
+const REFERENCE_SUBDOMAINS: &[&str] = &[
+    "docs",
+    "doc",
+    "developer",
+    "developers",
+    "learn",
+    "wiki",
+    "support",
+    "help",
+    "api",
+    "documentation",
+];
+
+/// What a link is to the writer of `original` (the link's evidence starts at `start`):
+/// cues before the link first ("my portfolio: …" is the writer's own even on a site builder),
+/// then the host ([`LINK_HOSTS`]) and the path's first segments.
+pub(crate) fn link_role(original: &str, start: usize, host: &str, path: &str) -> LinkRole {
+    let before = crate::context::clause_before(original, start);
+    // Only the end of the clause: "my site is great, see stripe.com/docs" is about the docs.
+    let before =
+        &before[crate::normalize::ceil_char_boundary(before, before.len().saturating_sub(48))..];
+    if OWN_CUE.is_match(before) {
+        return LinkRole::Own;
+    }
+    let role = host_role(host);
+    let mut segments = path
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("")
+        .split('/')
+        .filter(|s| !s.is_empty());
+    let first = segments.next().map(str::to_ascii_lowercase);
+    let first = first.as_deref();
+    let contact_path = first
+        .is_some_and(|s| s.starts_with('@') || s.starts_with('~') || CONTACT_SEGMENTS.contains(&s));
+    if role == Some(HostRole::Contact) || contact_path || CONTACT_CUE.is_match(before) {
+        return LinkRole::Contact;
+    }
+    let reference_path = first.is_some_and(|s| REFERENCE_SEGMENTS.contains(&s))
+        || path.to_ascii_lowercase().ends_with(".pdf");
+    let reference_host = host
+        .split('.')
+        .next()
+        .is_some_and(|label| REFERENCE_SUBDOMAINS.contains(&label))
+        && host.matches('.').count() >= 1
+        && role != Some(HostRole::User);
+    if role == Some(HostRole::Reference) || reference_path || reference_host {
+        return LinkRole::Reference;
+    }
+    LinkRole::Unknown
+}
+
+/// `github.com/<owner>/<repo>` (and GitLab's, Bitbucket's, a gist): a repository is
+/// third-party material, not a profile; `github.com/<user>` stays a social profile.
+fn is_repository(host: &str, path: &str) -> bool {
+    let segments = path
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("")
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .count();
+    match host {
+        "gist.github.com" => segments >= 1,
+        "github.com" | "gitlab.com" | "bitbucket.org" | "codeberg.org" => segments >= 2,
+        _ => false,
+    }
+}
+
+/// Hosts that stand for "some site" in examples and templates: the reserved names of RFC 2606
+/// and RFC 6761 (`example.com`, `*.example`, `*.test`, `*.invalid`, `*.localhost`) and the
+/// "your …" names of forms and templates.
+pub(crate) fn is_placeholder_host(host: &str) -> bool {
+    let labels: Vec<&str> = host.split('.').collect();
+    let Some(tld) = labels.last() else {
+        return false;
+    };
+    if matches!(*tld, "example" | "test" | "invalid" | "localhost") {
+        return true;
+    }
+    let name = labels.len().checked_sub(2).map_or("", |i| labels[i]);
+    matches!(
+        name,
+        "example" | "domain" | "yourdomain" | "mydomain" | "somedomain"
+    ) || (name.starts_with("your") && name.len() > 4)
+        || matches!(
+            name,
+            "website" | "yoursite" | "mysite" | "company" | "sitename"
+        ) && labels.len() == 2
+}
+
+/// Whether a bare name found by `linkify` (no scheme, no `www.`) is something else written
+/// with dots: a numbered list item without its space (`2.Design`), a sentence run into the
+/// next (`end.The`), or a dotted name in code (`self.id`, `user.name(`, `user_id.name`).
+fn looks_like_code_or_prose(folded: &str, start: usize, end: usize, link: &ParsedLink) -> bool {
+    if link.explicit {
+        return false;
+    }
+    let written = &folded[start..end];
+    let host_len = written.find(['/', '?', '#']).unwrap_or(written.len());
+    let host_written = &written[..host_len];
+    let labels: Vec<&str> = host_written.split('.').collect();
+    let [first, .., last] = labels.as_slice() else {
+        return false;
+    };
+    // "2.Design", "12.Testing": a list number is no domain name.
+    if first.len() <= 2 && first.bytes().all(|b| b.is_ascii_digit()) && labels.len() == 2 {
+        return true;
+    }
+    // Host names have no `_` (`user_id.name`) and no camel case (`myObject.name`); a
+    // capitalised last label after a lower-case one is a new sentence ("end.The").
+    if host_written.contains('_') {
+        return true;
+    }
+    let camel = |label: &str| {
+        label
+            .as_bytes()
+            .windows(2)
+            .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
+    };
+    if labels.iter().any(|l| camel(l)) {
+        return true;
+    }
+    let capitalised = last.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+        && last.bytes().skip(1).all(|b| b.is_ascii_lowercase());
+    if capitalised && labels.len() == 2 && first.bytes().all(|b| b.is_ascii_lowercase()) {
+        return true;
+    }
+    // Code: a call, an index or an assignment right after the name, a member access or a
+    // call before it, or a code object's name first ("self.id", "console.log").
+    if host_len == written.len() {
+        let after = folded[end..].trim_start_matches(' ');
+        if after.starts_with(['(', '[', '=', ';']) || after.starts_with("->") {
+            return true;
+        }
+    }
+    if folded[..start].ends_with(['=', '$']) {
+        return true;
+    }
+    // A code object's member ("self.id", "user.name"), not a site under a classic
+    // top-level domain ("code.org", "email.com").
+    let classic = ["com", "net", "org", "edu", "gov"];
+    labels.len() == 2
+        && link.path.is_empty()
+        && !classic.iter().any(|tld| last.eq_ignore_ascii_case(tld))
+        && crate::lexicon::is_code_object(&first.to_ascii_lowercase())
 }
 
 /// The links `linkify` finds in `text`, each with the offset of the piece it was found in:

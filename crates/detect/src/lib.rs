@@ -20,6 +20,7 @@
 
 pub mod context;
 pub mod conversation;
+mod decode;
 pub mod detectors;
 mod engine;
 mod finding;

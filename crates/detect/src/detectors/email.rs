@@ -518,6 +518,10 @@ fn address_around<'t>(
     if is_followed_by_path(text, last_idx) {
         return None;
     }
+    // "warez at www.linuxdoc.org": a web host, not a mail domain.
+    if spoken && labels.first() == Some(&"www") {
+        return None;
+    }
     let domain = resolve_domain(labels, spoken)?;
     let (local_first, local) = local_part(text, left, spoken)?;
     if spoken && NOT_LOCAL_PARTS.contains(&local.as_str()) {
@@ -910,6 +914,17 @@ fn implied_by_provider(text: &Normalized<'_>, providers: &[usize], out: &mut Vec
         if separator.is_none() {
             continue;
         }
+        // "AOL-User", "gmail-style": a hyphen glued on both sides joins a compound word.
+        if separator == Some("-") {
+            let glued = |i: Option<usize>| {
+                i.and_then(|i| tokens.get(i))
+                    .is_some_and(|t| !matches!(t.class, TokenClass::Space { .. }))
+            };
+            let hyphen = k.unwrap_or(idx);
+            if glued(hyphen.checked_sub(1)) && glued(Some(hyphen + 1)) {
+                continue;
+            }
+        }
         if !owned && separator == Some("is") {
             continue;
         }
@@ -1196,6 +1211,78 @@ mod tests {
                 end = token.text_range().end;
             }
             assert_eq!(end, n.compact().len(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn no_address_is_made_from_a_sentence_or_a_web_address() {
+        for text in [
+            "see the pricing at stripe.com/pricing",
+            "I work at google.com",
+            "meet at cafe.com tomorrow",
+            "you can have linux warez at www.linuxdoc.org",
+            "AOL-User und AOL-CDs",
+            "the docs are at docs.python.org/3/library",
+        ] {
+            assert_eq!(emails(text), Vec::<String>::new(), "{text:?}");
+        }
+        // Names, role mailboxes and a provider's domain still make addresses.
+        for (text, want) in [
+            ("kofi at mensah-design.com", "kofi@mensah-design.com"),
+            ("info at acme-studio dot com", "info@acme-studio.com"),
+            ("priya at gmail dot com", "priya@gmail.com"),
+            ("my aol - cool.cat99", "cool.cat99@aol.com"),
+        ] {
+            assert_eq!(emails(text), vec![want.to_string()], "{text:?}");
+        }
+    }
+
+    #[test]
+    fn phrases_and_words_of_many_languages_stand_for_at() {
+        for (text, want) in [
+            ("priya.s at the rate gmail dot com", "priya.s@gmail.com"),
+            ("rahul @ the rate yahoo dot com", "rahul@yahoo.com"),
+            ("ayse at işareti gmail nokta com", "ayse@gmail.com"),
+            ("nguyen.an a còng gmail chấm com", "nguyen.an@gmail.com"),
+            ("ivan собака mail точка ru", "ivan@mail.ru"),
+            ("tomek małpa wp kropka pl", "tomek@wp.pl"),
+            ("wang 艾特 qq 点 com", "wang@qq.com"),
+            ("ahmed at gmail دوت كوم", "ahmed@gmail.com"),
+            ("budi at yahoo titik co titik id", "budi@yahoo.co.id"),
+            (
+                "john dot smith dot 88 at gmail dot com",
+                "john.smith.88@gmail.com",
+            ),
+        ] {
+            assert_eq!(emails(text), vec![want.to_string()], "{text:?}");
+        }
+        for text in [
+            "interest at the rate of 7 percent",
+            "моя собака любит гулять",
+            "ta małpa w zoo",
+        ] {
+            assert_eq!(emails(text), Vec::<String>::new(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn placeholders_are_reported_low() {
+        for text in [
+            "like you@yourcompany.com",
+            "format: name@domain.com",
+            "e.g. john.doe@email.com",
+            "alex@example.org",
+        ] {
+            let n = Normalized::new(text);
+            let mut out = Vec::new();
+            let scan = ScanContext {
+                region: Region::US,
+                fallback_regions: &[],
+            };
+            EmailDetector.detect(&n, &scan, &mut out);
+            assert_eq!(out.len(), 1, "{text:?}");
+            assert_eq!(out[0].rule, "email/placeholder", "{text:?}");
+            assert!(out[0].confidence < 0.5, "{text:?}");
         }
     }
 

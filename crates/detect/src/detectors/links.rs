@@ -104,6 +104,8 @@ const PLATFORM_HOSTS: &[(&str, Kind, &str)] = &[
 const FILE_LIKE_TLDS: &[&str] = &[
     "py", "sh", "pl", "md", "rs", "zip", "mov", "ps", "cc", "ml", "pm", "so", "sc", "rb", "cs",
     "js", "ts", "go", "mk", "bz", "gz",
+    // systemd units and network files ("network.target", "static.network").
+    "target", "network", "service", "socket", "mount", "timer", "new",
 ];
 
 impl Detector for LinkDetector {
@@ -140,6 +142,22 @@ impl Detector for LinkDetector {
             } else {
                 platform(&parsed.host, &parsed.path)
             };
+            // Initials ("М.Ю.", "K.Io."): a one-letter name under a suffix, bare, written in
+            // capitals, another script or followed by a dot, is no site.
+            if platform.is_none() && !parsed.explicit && parsed.path.len() <= 1 {
+                let one_letter = parsed
+                    .host
+                    .split_once('.')
+                    .is_some_and(|(name, _)| name.len() == 1)
+                    && parsed.host.matches('.').count() == 1;
+                let written = &folded[link_start..link_end];
+                let initials = folded[link_end..].starts_with('.')
+                    || written.bytes().any(|b| b.is_ascii_uppercase())
+                    || !text.original.get(start..end).is_some_and(str::is_ascii);
+                if one_letter && initials {
+                    continue;
+                }
+            }
             let (kind, value, rule) = match platform {
                 Some((kind, value)) => (kind, value.to_string(), "link/platform"),
                 None => {
@@ -202,6 +220,8 @@ enum HostRole {
     Contact,
     /// A host where anyone publishes their own pages: the link's role is not the host's.
     User,
+    /// A link shortener: where the link goes is hidden.
+    Shortener,
     /// One of the most linked-to sites on the web: third-party material.
     Reference,
 }
@@ -215,6 +235,7 @@ static LINK_HOSTS: LazyLock<HashMap<&'static str, HostRole>> = LazyLock::new(|| 
             let role = match role.trim() {
                 "contact" => HostRole::Contact,
                 "user" => HostRole::User,
+                "shortener" => HostRole::Shortener,
                 "reference" => HostRole::Reference,
                 _ => return None,
             };
@@ -360,6 +381,9 @@ pub(crate) fn link_role(original: &str, start: usize, host: &str, path: &str) ->
         return LinkRole::Own;
     }
     let role = host_role(host);
+    if role == Some(HostRole::Shortener) || is_placeholder_host(host) {
+        return LinkRole::Unknown;
+    }
     let mut segments = path
         .split(['?', '#'])
         .next()
@@ -471,7 +495,8 @@ fn looks_like_code_or_prose(folded: &str, start: usize, end: usize, link: &Parse
             return true;
         }
     }
-    if folded[..start].ends_with(['=', '$']) {
+    // An IRC channel or a hashtag ("#debian.de"), an assignment or a variable.
+    if folded[..start].ends_with(['=', '$', '#']) {
         return true;
     }
     // A code object's member ("self.id", "user.name"), not a site under a classic
@@ -832,6 +857,99 @@ mod tests {
         }
     }
 
+    fn roles(text: &str) -> Vec<(String, Option<LinkRole>, &'static str)> {
+        let mut out = Vec::new();
+        let n = Normalized::new(text);
+        LinkDetector::default().detect(
+            &n,
+            &ScanContext {
+                region: Region::US,
+                fallback_regions: &[],
+            },
+            &mut out,
+        );
+        out.into_iter()
+            .filter(|f| f.kind == Kind::Url)
+            .map(|f| (f.value.unwrap_or_default(), f.role, f.rule))
+            .collect()
+    }
+
+    #[test]
+    fn every_url_has_a_role() {
+        let cases: &[(&str, LinkRole)] = &[
+            ("my portfolio: mayaruns.com", LinkRole::Own),
+            ("check out my work at kaicreates.net/gallery", LinkRole::Own),
+            ("voici mon site atelier-marie.fr", LinkRole::Own),
+            ("linktr.ee/mayaruns", LinkRole::Contact),
+            ("book a slot: cal.com/maya/30min", LinkRole::Contact),
+            ("studio-mehta.com/contact", LinkRole::Contact),
+            ("medium.com/@mayaruns", LinkRole::Contact),
+            (
+                "https://en.wikipedia.org/wiki/Color_theory",
+                LinkRole::Reference,
+            ),
+            ("github.com/rust-lang/rust/issues/1", LinkRole::Reference),
+            ("stackoverflow.com/questions/11227809", LinkRole::Reference),
+            ("figma.com/file/AbC123/landing", LinkRole::Reference),
+            ("https://docs.stripe.com/payments", LinkRole::Reference),
+            ("I like nytimes.com", LinkRole::Reference),
+            ("https://bit.ly/4Fk2pQz", LinkRole::Unknown),
+            ("maya.wixsite.com/studio", LinkRole::Unknown),
+            ("studio-mehta.com", LinkRole::Unknown),
+        ];
+        for (text, role) in cases {
+            let found = roles(text);
+            assert_eq!(found.len(), 1, "{text:?}: {found:?}");
+            assert_eq!(found[0].1, Some(*role), "{text:?}: {found:?}");
+        }
+        // A profile on GitHub is still the platform's; only repositories are references.
+        assert_eq!(
+            links("github.com/mayaruns"),
+            vec![(Kind::Social, "github".into())]
+        );
+        // Only url findings carry a role.
+        let n = Normalized::new("t.me/liamkhan92");
+        let mut out = Vec::new();
+        let scan = ScanContext {
+            region: Region::US,
+            fallback_regions: &[],
+        };
+        LinkDetector::default().detect(&n, &scan, &mut out);
+        assert!(out.iter().all(|f| f.role.is_none()));
+    }
+
+    #[test]
+    fn placeholders_are_reported_low() {
+        for text in [
+            "https://example.com/api",
+            "see www.yourcompany.com",
+            "http://localhost:8080/x",
+            "mydomain.com/page",
+        ] {
+            let found = roles(text);
+            assert_eq!(found.len(), 1, "{text:?}: {found:?}");
+            assert_eq!(found[0].2, "link/placeholder", "{text:?}");
+        }
+        assert_eq!(roles("studio-mehta.com")[0].2, "link/url");
+    }
+
+    #[test]
+    fn lists_initials_channels_and_run_on_sentences_are_not_links() {
+        for text in [
+            "Plan: 1.Introduction 2.Design 3.Build",
+            "We finished the sprint.The demo is Friday",
+            "-- М.Ю. Лермонтов",
+            "join #debian.de on IRC",
+            "the graphical.target unit and static.network file",
+            "my skype is live:.cid.1a2b3c4d5e6f",
+        ] {
+            assert_eq!(links(text), vec![], "{text:?}");
+        }
+        // Short hosts that are sites stay links.
+        assert_eq!(links("e.com"), vec![(Kind::Url, "e.com".into())]);
+        assert_eq!(links("x.com/maya"), vec![(Kind::Social, "twitter".into())]);
+    }
+
     #[test]
     fn code_is_not_a_link() {
         for text in [
@@ -840,6 +958,10 @@ mod tests {
             "e.g. this",
             "Node.js and vue.js",
             "version 4.17.21",
+            "set user.name and self.id before console.log",
+            "call session.save() and res.json(data)",
+            "read myObject.name and user_id.name",
+            "x = obj.id; y=data.name",
         ] {
             assert_eq!(links(text), vec![], "{text:?}");
         }

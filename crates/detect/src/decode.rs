@@ -122,10 +122,12 @@ impl Decoded {
         };
         let original_start = map(first, start.clamp(first.decoded.0, first.decoded.1), false);
         let original_end = map(last, end.clamp(last.decoded.0, last.decoded.1), true);
-        let how = self
-            .pieces
+        // The pieces are in order: from the first that ends after `start` to the last that
+        // starts before `end`.
+        let first_idx = self.pieces.partition_point(|p| p.decoded.1 <= start);
+        let how = self.pieces[first_idx..]
             .iter()
-            .filter(|p| p.decoded.0 < end && start < p.decoded.1)
+            .take_while(|p| p.decoded.0 < end.max(start + 1))
             .find_map(|p| p.how);
         Some((original_start, original_end.max(original_start), how))
     }
@@ -267,6 +269,17 @@ impl DecodeDetector {
         if phones {
             phone::PhoneDetector.detect(&view, scan, &mut found);
         }
+        // The e-mail and link findings already made, by start: each decoded finding is
+        // compared with those near it only, so a long text stays linear.
+        let mut written: Vec<(usize, usize)> = out
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| matches!(f.kind, Kind::Email | Kind::Url | Kind::Phone))
+            .map(|(idx, f)| (f.start, idx))
+            .collect();
+        written.sort_unstable();
+        let mut dropped = vec![false; out.len()];
+        let mut added = Vec::new();
         for mut finding in found {
             let Some((start, end, how)) = decoded.original_span(finding.start, finding.end) else {
                 continue;
@@ -282,20 +295,32 @@ impl DecodeDetector {
             if finding.kind == Kind::Phone && how != How::Base64 {
                 continue;
             }
-            let already = out.iter().any(|f| {
-                f.kind == finding.kind && f.value == finding.value && f.start < end && start < f.end
-            });
+            let from = written.partition_point(|(s, _)| *s + MAX_SPAN < start);
+            let near = written[from..]
+                .iter()
+                .take_while(|(s, _)| *s < end)
+                .map(|(_, idx)| *idx);
+            let mut already = false;
+            let mut misread = Vec::new();
+            for idx in near {
+                let f = &out[idx];
+                if f.kind != finding.kind || !(f.start < end && start < f.end) {
+                    continue;
+                }
+                if f.value == finding.value {
+                    already = true;
+                } else if start <= f.start && f.end <= end && f.kind != Kind::Phone {
+                    // What the written text gave for these characters is a misreading of
+                    // them ("40gmail.com" in "alex%40gmail.com", a "hxxps" scheme).
+                    misread.push(idx);
+                }
+            }
             if already {
                 continue;
             }
-            // What the written text gave for these characters is a misreading of them
-            // ("40gmail.com" in "alex%40gmail.com", a "hxxps" scheme): drop it.
-            out.retain(|f| {
-                !(matches!(f.kind, Kind::Email | Kind::Url)
-                    && f.kind == finding.kind
-                    && start <= f.start
-                    && f.end <= end)
-            });
+            for idx in misread {
+                dropped[idx] = true;
+            }
             finding.start = start;
             finding.end = end;
             if !finding.rule.ends_with("/placeholder") {
@@ -303,10 +328,22 @@ impl DecodeDetector {
             }
             // A url's role was judged on the decoded view, whose words before it are the
             // text's own.
-            out.push(finding);
+            added.push(finding);
         }
+        if dropped.contains(&true) {
+            let mut idx = 0;
+            out.retain(|_| {
+                idx += 1;
+                !dropped[idx - 1]
+            });
+        }
+        out.extend(added);
     }
 }
+
+/// No finding is longer than this: the findings that can overlap one start at most this far
+/// before it.
+const MAX_SPAN: usize = 1024;
 
 /// The view with HTML references, percent-encoding, defanging marks and line breaks inside
 /// values decoded, for the passes `gates` let through.
@@ -317,12 +354,40 @@ fn decode_in_place(original: &str, gates: &Gates) -> Decoded {
     let mut i = 0;
     // Where the label after the last spaced dot ends.
     let mut last_spaced = None;
+    // Where the last run of spaced single characters read ends.
+    let mut singles_read = 0;
     while i < bytes.len() {
         let found = match bytes[i] {
             b'&' if gates.entity => entity_at(original, i).map(|(s, len)| (s, len, How::Entity)),
             b'%' if gates.percent => percent_at(original, i).map(|(s, len)| (s, len, How::Percent)),
             b'h' | b'H' | b'[' | b'(' | b'{' if gates.defanged => defanged_at(original, i)
                 .map(|(s, len)| (std::borrow::Cow::Borrowed(s), len, How::Defanged)),
+            b if gates.spaced
+                && i >= singles_read
+                && b.is_ascii_alphanumeric()
+                && bytes.get(i + 1) == Some(&b' ')
+                && (i == 0 || bytes[i - 1] == b' ') =>
+            {
+                match spaced_letters_at(original, i) {
+                    Ok(len) => {
+                        // Each character its own piece, so that a finding inside the run
+                        // maps to exactly its characters.
+                        decoded.copy(original, copied, i);
+                        for at in (i..i + len).step_by(2) {
+                            let end = (at + 2).min(i + len);
+                            decoded.push(&original[at..at + 1], (at, end), How::Spaced);
+                        }
+                        i += len;
+                        copied = i;
+                        continue;
+                    }
+                    // Not a name: none of the run's later singles starts one either.
+                    Err(run_end) => {
+                        singles_read = run_end;
+                        None
+                    }
+                }
+            }
             b' ' if gates.spaced => spaced_at(original, i, last_spaced == Some(i))
                 .map(|(s, len)| (std::borrow::Cow::Borrowed(s), len, How::Spaced)),
             b'\n' | b'\r' | b' ' | b'\t' if gates.line_break => line_break_at(original, i)
@@ -442,11 +507,44 @@ static DEFANGED_MARKS_ANCHORED: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .expect("built-in marks")
 });
 
+/// A run of single characters between single spaces at `at` ("w w w . k r i t i . i n / w o r
+/// k"): the run's length (its characters joined are the name). At least eight characters, a dot among
+/// them and four letters: "I ate 3 . 5" is no name. Otherwise, where the run ends.
+fn spaced_letters_at(text: &str, at: usize) -> Result<usize, usize> {
+    let bytes = text.as_bytes();
+    let (mut chars, mut letters, mut dot) = (0, 0, false);
+    let mut i = at;
+    while let Some(&b) = bytes.get(i) {
+        let single =
+            b.is_ascii_graphic() && bytes.get(i + 1).is_none_or(|&n| n == b' ' || n == b'\n');
+        if !single {
+            break;
+        }
+        chars += 1;
+        letters += usize::from(b.is_ascii_alphabetic());
+        dot |= b == b'.';
+        // On past the space, if another single follows it.
+        if bytes.get(i + 1) == Some(&b' ') && bytes.get(i + 2).is_some_and(u8::is_ascii_graphic) {
+            i += 2;
+        } else {
+            i += 1;
+            break;
+        }
+    }
+    if chars >= 8 && dot && letters >= 4 {
+        Ok(i - at)
+    } else {
+        Err(i)
+    }
+}
+
 /// Spoken dots between spaces, in any ASCII case.
 static SPOKEN_DOTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
-        .build([" dot ", " punto ", " ponto ", " punkt ", " point "])
+        .build([
+            " dot ", " punto ", " ponto ", " punkt ", " point ", " punt ", " pont ",
+        ])
         .expect("built-in words")
 });
 
@@ -462,6 +560,21 @@ fn spaced_at(text: &str, at: usize, after_name: bool) -> Option<(&'static str, u
         let after = if rest.starts_with(b" / ") { 3 } else { 2 };
         if slash && rest.get(after).is_some_and(u8::is_ascii_alphanumeric) {
             return Some(("/", after));
+        }
+        // A spoken slash: "miportafolio punto com barra trabajos".
+        let word_len = rest[1..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphabetic())
+            .count();
+        let word = std::str::from_utf8(&rest[1..1 + word_len]).unwrap_or("");
+        if word_len > 0
+            && rest.get(1 + word_len) == Some(&b' ')
+            && rest
+                .get(2 + word_len)
+                .is_some_and(u8::is_ascii_alphanumeric)
+            && crate::lexicon::is_slash_word(&word.to_ascii_lowercase())
+        {
+            return Some(("/", word_len + 2));
         }
     }
     let sep_len = if rest.starts_with(b" . ") {
@@ -486,12 +599,28 @@ fn spaced_at(text: &str, at: usize, after_name: bool) -> Option<(&'static str, u
         .iter()
         .take_while(|b| is_label(b))
         .count();
-    if left_len == 0 || right_len == 0 {
+    // Whole ASCII labels of two characters or more on both sides ("ningún punto de" has
+    // none before, "a point to" too short a one).
+    let whole_left = at - left_len == 0 || bytes[at - left_len - 1].is_ascii_whitespace();
+    let right_end = at + sep_len + right_len;
+    let whole_right = bytes
+        .get(right_end)
+        .is_none_or(|b| b.is_ascii_whitespace() || matches!(b, b'/' | b'.' | b',' | b')'));
+    if left_len < 2 || right_len < 2 || !whole_left || !whole_right {
         return None;
     }
     let left = text[at - left_len..at].to_ascii_lowercase();
-    let right = text[at + sep_len..at + sep_len + right_len].to_ascii_lowercase();
+    let right = text[at + sep_len..right_end].to_ascii_lowercase();
     if crate::lexicon::is_ordinary_word(&left) || left.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    // A spoken dot before an everyday word is prose ("punto de partida"), unless the word is
+    // one of the classic top-level domains.
+    let spoken = sep_len != 3;
+    if spoken
+        && crate::lexicon::is_ordinary_word(&right)
+        && !matches!(right.as_str(), "com" | "net" | "org")
+    {
         return None;
     }
     email::is_registrable(&format!("{left}.{right}")).then_some((".", sep_len))
@@ -547,19 +676,29 @@ fn line_break_at(text: &str, at: usize) -> Option<usize> {
     (word.contains('@') && !word.contains("://") && splits).then_some(len)
 }
 
+/// The longest word read as a reversed address or link.
+const MAX_WORD: usize = 256;
+
 /// The words of `text` that may be reversed addresses: an `@` with a dot before it and no
 /// registrable domain after it (`moc.liamg@xela`), as `(start, end)`.
 fn reversed_words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let bytes = text.as_bytes();
     memchr::memchr_iter(b'@', bytes).filter_map(move |at| {
-        let start = bytes[..at]
+        // An address is at most a few hundred bytes: never look further, so a text of `@`s
+        // without spaces stays linear.
+        let from = crate::normalize::floor_char_boundary(text, at.saturating_sub(MAX_WORD));
+        let to = crate::normalize::ceil_char_boundary(text, (at + MAX_WORD).min(bytes.len()));
+        let start = bytes[from..at]
             .iter()
             .rposition(|b| b.is_ascii_whitespace() || matches!(b, b'<' | b'(' | b'"' | b'\''))
-            .map_or(0, |i| i + 1);
-        let end = bytes[at..]
+            .map_or(from, |i| from + i + 1);
+        let end = bytes[at..to]
             .iter()
             .position(|b| b.is_ascii_whitespace() || matches!(b, b'>' | b')' | b'"' | b'\''))
-            .map_or(bytes.len(), |i| at + i);
+            .map_or(to, |i| at + i);
+        if end - start >= MAX_WORD || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+            return None;
+        }
         let before = &bytes[start..at];
         let after = &bytes[at + 1..end];
         let shaped = before.contains(&b'.')
@@ -584,14 +723,23 @@ fn reversed(original: &str) -> Decoded {
     // Reversed links: "moc.elpmaxe//:sptth".
     let bytes = original.as_bytes();
     for at in memchr::memmem::find_iter(bytes, b"//:") {
-        let start = bytes[..at]
+        let from = crate::normalize::floor_char_boundary(original, at.saturating_sub(MAX_WORD));
+        let to = crate::normalize::ceil_char_boundary(original, (at + MAX_WORD).min(bytes.len()));
+        let start = bytes[from..at]
             .iter()
             .rposition(u8::is_ascii_whitespace)
-            .map_or(0, |i| i + 1);
-        let end = bytes[at..]
+            .map_or(from, |i| from + i + 1);
+        let end = bytes[at..to]
             .iter()
             .position(u8::is_ascii_whitespace)
-            .map_or(bytes.len(), |i| at + i);
+            .map_or(to, |i| at + i);
+        if end - start >= MAX_WORD
+            || end < at + 3
+            || !original.is_char_boundary(start)
+            || !original.is_char_boundary(end)
+        {
+            continue;
+        }
         let tail = original[at + 3..end].to_ascii_lowercase();
         if tail == "ptth" || tail == "sptth" {
             words.push((start, end));
@@ -764,7 +912,14 @@ mod tests {
             Kind::Url,
             "mayaruns.net/shop"
         ));
-        for text in ["the array[.] operator", "call f(.) now", "a hxxp b"] {
+        for text in [
+            "the array[.] operator",
+            "call f(.) now",
+            "a hxxp b",
+            "o ponto de partida",
+            "too fine a point to your wit",
+            "ningún punto de partida",
+        ] {
             assert_eq!(found(text), vec![], "{text:?}");
         }
     }

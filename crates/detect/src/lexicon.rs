@@ -274,6 +274,8 @@ struct SymbolWords {
     at: Vec<String>,
     /// Single words for `.`, sorted.
     dot: Vec<String>,
+    /// Single words for `/`, sorted.
+    slash: Vec<String>,
     /// Words that spell a top-level domain, with the domain: sorted by word.
     tld: Vec<(String, &'static str)>,
     /// Phrases of several words for `@` ("at the rate", "et commercial"), each a list of
@@ -285,6 +287,7 @@ static SYMBOL_WORDS: std::sync::LazyLock<SymbolWords> = std::sync::LazyLock::new
     let mut words = SymbolWords {
         at: Vec::new(),
         dot: Vec::new(),
+        slash: Vec::new(),
         tld: Vec::new(),
         at_phrases: Vec::new(),
     };
@@ -309,6 +312,7 @@ static SYMBOL_WORDS: std::sync::LazyLock<SymbolWords> = std::sync::LazyLock::new
             ("at", [word]) => words.at.push(word.clone()),
             ("at", [_, _, ..]) => words.at_phrases.push(folded),
             ("dot", [word]) => words.dot.push(word.clone()),
+            ("slash", [word]) => words.slash.push(word.clone()),
             (tld, [word]) if tld.bytes().all(|b| b.is_ascii_lowercase()) => {
                 let tld: &'static str = match tld {
                     "com" => "com",
@@ -321,7 +325,7 @@ static SYMBOL_WORDS: std::sync::LazyLock<SymbolWords> = std::sync::LazyLock::new
             _ => {}
         }
     }
-    for list in [&mut words.at, &mut words.dot] {
+    for list in [&mut words.at, &mut words.dot, &mut words.slash] {
         list.sort();
         list.dedup();
     }
@@ -366,6 +370,20 @@ pub fn is_dot_word(word: &str) -> bool {
             .dot
             .binary_search_by(|w| w.as_str().cmp(word))
             .is_ok()
+}
+
+/// Whether a folded, lower-cased word means `/` ("slash", "barra").
+pub fn is_slash_word(word: &str) -> bool {
+    SYMBOL_WORDS
+        .slash
+        .binary_search_by(|w| w.as_str().cmp(word))
+        .is_ok()
+}
+
+/// Whether a word for `@` is also an everyday word of some language ("at", Turkish "et" is
+/// French "and"): before it, an everyday word is part of the sentence.
+pub fn is_ambiguous_at_word(word: &str) -> bool {
+    matches!(word, "at" | "et")
 }
 
 /// The top-level domain a folded word spells ("كوم" → `com`), if it spells one.

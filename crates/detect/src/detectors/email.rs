@@ -527,10 +527,11 @@ fn address_around<'t>(
     if spoken && NOT_LOCAL_PARTS.contains(&local.as_str()) {
         return None;
     }
-    // "I work at google.com", "meet at cafe.com": an everyday word before a spoken "at" is
-    // part of the sentence. A free-mail provider's domain is an address whatever the word
+    // "I work at google.com", "meet at cafe.com": an everyday word before an "at" that is
+    // also a word of the sentence is part of the sentence ("ventas arroba …" is an address). A free-mail provider's domain is an address whatever the word
     // (those before such a domain in ordinary talk are in `NOT_LOCAL_PARTS`).
     if spoken
+        && lexicon::is_ambiguous_at_word(text.token_text(&tokens[at_idx]))
         && lexicon::is_ordinary_word(&local)
         && !lexicon::PROVIDERS.iter().any(|(_, d)| *d == domain)
     {
@@ -555,6 +556,11 @@ fn address_around<'t>(
         None => (local, start),
     };
     if local.is_empty() {
+        return None;
+    }
+    // A Usenet or mail Message-ID in angle brackets ("<10502@jpl-devvax.JPL.NASA.GOV>",
+    // "<20030905221055.GA22354@doc.ic.ac.uk>"): a time stamp or serial number, no mailbox.
+    if !spoken && is_message_id(text.original, start, end, &local) {
         return None;
     }
     // Plain characters (an accented local part or IDN domain) are reported as written.
@@ -592,6 +598,14 @@ fn address_around<'t>(
         confidence,
         rule,
     ))
+}
+
+/// Whether the address at `start..end` of `original` is a Message-ID: right inside `<…>`, with
+/// a local part that is a number or starts with a long run of digits (a time stamp).
+fn is_message_id(original: &str, start: usize, end: usize, local: &str) -> bool {
+    let bracketed = original[..start].ends_with('<') && original[end..].starts_with('>');
+    let digits = local.bytes().take_while(u8::is_ascii_digit).count();
+    bracketed && (digits == local.len() || digits >= 8)
 }
 
 /// Whether the token after `last` starts a path (`/` and a word): the name before it is a web
@@ -1223,6 +1237,8 @@ mod tests {
             "you can have linux warez at www.linuxdoc.org",
             "AOL-User und AOL-CDs",
             "the docs are at docs.python.org/3/library",
+            "-- Larry Wall in <10502@jpl-devvax.JPL.NASA.GOV>",
+            "in <20030905221055.GA22354@doc.ic.ac.uk> on debian-devel",
         ] {
             assert_eq!(emails(text), Vec::<String>::new(), "{text:?}");
         }

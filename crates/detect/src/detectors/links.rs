@@ -79,6 +79,8 @@ const PLATFORM_HOSTS: &[(&str, Kind, &str)] = &[
     ("pin.it", Kind::Social, "pinterest"),
     ("reddit.com", Kind::Social, "reddit"),
     ("github.com", Kind::Social, "github"),
+    ("vk.com", Kind::Social, "vk"),
+    ("vk.ru", Kind::Social, "vk"),
     ("zoom.us", Kind::Meeting, "zoom"),
     ("zoom.com", Kind::Meeting, "zoom"),
     ("meet.google.com", Kind::Meeting, "google-meet"),
@@ -206,6 +208,32 @@ impl Detector for LinkDetector {
                 } else {
                     link_role(text.original, start, &parsed.host, &parsed.path)
                 });
+            } else {
+                // A platform's link is a link too: its address and what it is to the writer
+                // (a chat, a profile, a room to meet in is a way to reach them unless the
+                // words say it is their own work; a platform's bare home page is a mention).
+                let has_path = parsed.path.trim_end_matches('/').len() > 1;
+                let role = match link_role(text.original, start, &parsed.host, &parsed.path) {
+                    // The platforms are popular sites: a chat, a profile or a room on one is
+                    // a way to reach its writer all the same, unless its path is an article.
+                    LinkRole::Unknown | LinkRole::Reference
+                        if has_path && !is_reference_path(&parsed.path) =>
+                    {
+                        LinkRole::Contact
+                    }
+                    LinkRole::Unknown => LinkRole::Reference,
+                    role => role,
+                };
+                let mut url = Finding::new(
+                    Kind::Url,
+                    Some(parsed.value.clone()),
+                    start,
+                    end,
+                    confidence,
+                    "link/platform_url",
+                );
+                url.role = Some(role);
+                out.push(url);
             }
             out.push(finding);
         }
@@ -262,7 +290,7 @@ fn host_role(host: &str) -> Option<HostRole> {
 /// work at …", "mi sitio web …"), matched in the clause before the link.
 static OWN_CUE: LazyLock<regex::Regex> = LazyLock::new(|| {
     crate::lexicon::ascii_regex(
-        r"(?i-u)\b(?:my|our|mi|mis|meu|minha|mon|ma|mes|mein|meine|mijn|il mio|la mia)\s+(?:own\s+|personal\s+|new\s+|official\s+)?(?:web\s*site|site|sitio(?:\s+web)?|pagina(?:\s+web)?|page|homepage|portfolio|portafolio|portfolio|work|works|blog|shop|store|boutique|tienda|loja|gallery|studio|agency|company|business|landing\s+page|webseite|seite|startseite|domain|url|link)\b|\bportfolio\s*[:\-]",
+        r"(?i-u)\b(?:my|our|mi|mis|meu|minha|mon|ma|mes|mein|meine|mijn|il mio|la mia)\s+(?:[a-z]+\s+)?(?:web\s*site|site|sitio(?:\s+web)?|pagina(?:\s+web)?|page|homepage|portfolio|portafolio|work|works|projects|trabajos|trabajo|proyectos|projetos|trabalhos|travaux|arbeiten|lavori|case\s+studies|blog|shop|store|boutique|tienda|loja|gallery|studio|agency|company|business|landing\s+page|webseite|seite|startseite|domain|url|link)\b|\b(?:full\s+)?portfolio(?:\s+here)?\s*[:\-]",
     )
 });
 
@@ -273,6 +301,24 @@ static CONTACT_CUE: LazyLock<regex::Regex> = LazyLock::new(|| {
         r"(?i-u)\b(?:contact\s+(?:me|us)|reach\s+(?:me|us)|book\s+(?:a\s+)?(?:call|slot|meeting|session|time|me)|schedule\s+(?:a\s+)?(?:call|meeting)|find\s+me|dm\s+me|message\s+me|all\s+my\s+links|link\s+in\s+(?:my\s+)?bio)\b",
     )
 });
+
+/// Words before a link that make it third-party material: a site to imitate or to read
+/// ("something like …", "similar to …", "parecido a …", "read …", "see the docs at …").
+static REFERENCE_CUE: LazyLock<regex::Regex> = LazyLock::new(|| {
+    crate::lexicon::ascii_regex(
+        r"(?i-u)\b(?:like|similar\s+to|such\s+as|inspired\s+by|inspiration|reference|read|see\s+the|check\s+the|per|according\s+to|based\s+on|parecid[oa]s?\s+(?:a|al|ao|com)|como\s+(?:el|la|o|a)|tipo|lembrar|igual\s+(?:a|ao)|wie|comme|article|articulo|artigo|docs|documentation|tutorial|guide|guia)\b",
+    )
+});
+
+/// First path segments of the writer's own pages on an unlisted host (`/portfolio`, `/work`).
+const OWN_SEGMENTS: &[&str] = &[
+    "portfolio",
+    "portafolio",
+    "work",
+    "my-work",
+    "projects",
+    "case-studies",
+];
 
 /// First path segments of contact, booking and profile pages (`/contact`, `/book`, `/u/…`,
 /// `/@maya`, `/~maya`).
@@ -397,18 +443,53 @@ pub(crate) fn link_role(original: &str, start: usize, host: &str, path: &str) ->
     if role == Some(HostRole::Contact) || contact_path || CONTACT_CUE.is_match(before) {
         return LinkRole::Contact;
     }
-    let reference_path = first.is_some_and(|s| REFERENCE_SEGMENTS.contains(&s))
-        || path.to_ascii_lowercase().ends_with(".pdf");
+    let reference_path = is_reference_path(path);
     let reference_host = host
         .split('.')
         .next()
         .is_some_and(|label| REFERENCE_SUBDOMAINS.contains(&label))
         && host.matches('.').count() >= 1
         && role != Some(HostRole::User);
-    if role == Some(HostRole::Reference) || reference_path || reference_host {
+    if role == Some(HostRole::Reference)
+        || reference_path
+        || reference_host
+        || is_institutional(host)
+        || REFERENCE_CUE.is_match(before)
+    {
         return LinkRole::Reference;
     }
+    if role.is_none() && first.is_some_and(|s| OWN_SEGMENTS.contains(&s)) {
+        return LinkRole::Own;
+    }
     LinkRole::Unknown
+}
+
+/// Whether a path is a reference's: documentation, an article (`/docs/`, `/wiki/`, a dated
+/// `/2021/04/` path), a PDF.
+fn is_reference_path(path: &str) -> bool {
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    let mut segments = path.split('/').filter(|s| !s.is_empty());
+    let first = segments.next().map(str::to_ascii_lowercase);
+    let second = segments.next();
+    let is_year = |s: &str| {
+        s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) && s.starts_with(['1', '2'])
+    };
+    first
+        .as_deref()
+        .is_some_and(|s| REFERENCE_SEGMENTS.contains(&s) || is_year(s) && second.is_some())
+        || path.to_ascii_lowercase().ends_with(".pdf")
+}
+
+/// Government, academic and international bodies' hosts (`asi.nic.in`, `gov.uk`, `mit.edu`,
+/// `who.int`): third-party material.
+fn is_institutional(host: &str) -> bool {
+    let mut labels = host.split('.').skip(1);
+    labels.any(|label| {
+        matches!(
+            label,
+            "gov" | "gob" | "gouv" | "govt" | "nic" | "edu" | "ac" | "int" | "mil"
+        )
+    })
 }
 
 /// `github.com/<owner>/<repo>` (and GitLab's, Bitbucket's, a gist): a repository is
@@ -737,9 +818,48 @@ mod tests {
             },
             &mut out,
         );
+        // A platform's link is also reported as a url (see `platform_links_are_urls_too`).
         out.into_iter()
+            .filter(|f| f.rule != "link/platform_url")
             .map(|f| (f.kind, f.value.unwrap_or_default()))
             .collect()
+    }
+
+    #[test]
+    fn platform_links_are_urls_too() {
+        let cases: &[(&str, &str, LinkRole)] = &[
+            (
+                "wa.me/573104827715",
+                "wa.me/573104827715",
+                LinkRole::Contact,
+            ),
+            ("t.me/liamkhan92", "t.me/liamkhan92", LinkRole::Contact),
+            ("vk.com/id48217365", "vk.com/id48217365", LinkRole::Contact),
+            (
+                "here's my calendly: calendly.com/arjun-m/30min",
+                "calendly.com/arjun-m/30min",
+                LinkRole::Contact,
+            ),
+            (
+                "all my previous work is on github.com/kwame-builds",
+                "github.com/kwame-builds",
+                LinkRole::Own,
+            ),
+            (
+                "integrate with paypal.com",
+                "paypal.com",
+                LinkRole::Reference,
+            ),
+        ];
+        for (text, value, role) in cases {
+            let found = roles(text);
+            assert_eq!(found.len(), 1, "{text:?}: {found:?}");
+            assert_eq!(
+                (found[0].0.as_str(), found[0].1),
+                (*value, Some(*role)),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]
@@ -893,6 +1013,19 @@ mod tests {
             ("figma.com/file/AbC123/landing", LinkRole::Reference),
             ("https://docs.stripe.com/payments", LinkRole::Reference),
             ("I like nytimes.com", LinkRole::Reference),
+            (
+                "something like rappi.com.mx for pharmacies",
+                LinkRole::Reference,
+            ),
+            (
+                "read smashingmagazine.com/2021/04/pricing",
+                LinkRole::Reference,
+            ),
+            ("facts from asi.nic.in", LinkRole::Reference),
+            (
+                "full portfolio here: kavyastudio.in/portfolio",
+                LinkRole::Own,
+            ),
             ("https://bit.ly/4Fk2pQz", LinkRole::Unknown),
             ("maya.wixsite.com/studio", LinkRole::Unknown),
             ("studio-mehta.com", LinkRole::Unknown),
@@ -915,7 +1048,9 @@ mod tests {
             fallback_regions: &[],
         };
         LinkDetector::default().detect(&n, &scan, &mut out);
-        assert!(out.iter().all(|f| f.role.is_none()));
+        assert!(out
+            .iter()
+            .all(|f| f.role.is_some() == (f.kind == Kind::Url)));
     }
 
     #[test]

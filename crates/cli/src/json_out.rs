@@ -59,6 +59,12 @@ pub fn write_finding(out: &mut Vec<u8>, finding: &Finding, in_conversation: bool
     write_f32(out, finding.confidence);
     out.extend_from_slice(b",\"rule\":");
     write_str(out, finding.rule);
+    if let Some(role) = finding.role {
+        // Role names are fixed lower-case ASCII words: no escaping needed.
+        out.extend_from_slice(b",\"role\":\"");
+        out.extend_from_slice(role.as_str().as_bytes());
+        out.push(b'"');
+    }
     if in_conversation {
         if let Some(message) = finding.message {
             out.extend_from_slice(b",\"message\":");

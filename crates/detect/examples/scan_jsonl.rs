@@ -26,6 +26,9 @@ fn finding_json(finding: &Finding, in_conversation: bool) -> Value {
         "confidence": finding.confidence,
         "rule": finding.rule,
     });
+    if let Some(role) = finding.role {
+        object["role"] = json!(role.as_str());
+    }
     if in_conversation {
         if let Some(message) = finding.message {
             object["message"] = json!(message);

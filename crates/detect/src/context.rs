@@ -195,7 +195,7 @@ pub(crate) fn labelled_as_other(text: &str, start: usize, end: usize) -> bool {
 
 /// The part of the clause before `start` (a char boundary): what [`clause_around`] gives from
 /// its start to `start`, without reading on to the clause's end.
-fn clause_before(text: &str, start: usize) -> &str {
+pub(crate) fn clause_before(text: &str, start: usize) -> &str {
     let start = floor_char_boundary(text, start);
     &text[clause_start(text, start).min(start)..start]
 }

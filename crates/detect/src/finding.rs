@@ -80,6 +80,41 @@ impl fmt::Display for Kind {
     }
 }
 
+/// What a link is to the person who wrote it: the policy treats a sender's own site, a page to
+/// contact them and a third party's material differently (a portfolio or a link to a public
+/// repository may be allowed where a booking page is not). Set on `url` findings only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LinkRole {
+    /// The sender's own site or portfolio ("my site", "check out my work at …", a domain that
+    /// carries the sender's name).
+    Own,
+    /// A way to reach the sender: a contact, booking or link-in-bio page, or a profile page.
+    Contact,
+    /// Third-party material: documentation, an article, a public repository, a widely used
+    /// site.
+    Reference,
+    /// Nothing tells.
+    Unknown,
+}
+
+impl LinkRole {
+    /// The lower-case name used in JSON output and in the corpus labels.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LinkRole::Own => "own",
+            LinkRole::Contact => "contact",
+            LinkRole::Reference => "reference",
+            LinkRole::Unknown => "unknown",
+        }
+    }
+}
+
+impl fmt::Display for LinkRole {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// One thing found in a text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
@@ -102,6 +137,9 @@ pub struct Finding {
     pub message: Option<usize>,
     /// For values split over several messages: every message index that contributed.
     pub messages: Vec<usize>,
+    /// For `url` findings: what the link is to its writer (see [`LinkRole`]); `None` for
+    /// every other kind.
+    pub role: Option<LinkRole>,
     /// For values split over several messages: the evidence in each message that
     /// contributed, in message order (empty otherwise). Masking a split value masks every
     /// part.
@@ -139,6 +177,7 @@ impl Finding {
             message: None,
             messages: Vec::new(),
             parts: Vec::new(),
+            role: None,
         }
     }
 }

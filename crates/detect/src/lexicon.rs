@@ -324,45 +324,160 @@ fn prefix_slot(text: &[u8]) -> Option<usize> {
     }
 }
 
-/// Words for `@` (English, Spanish, Portuguese, French, German, Italian, Dutch).
-pub const AT_WORDS: &[&str] = &[
-    "at",
-    "arroba",
-    "arobase",
-    "arobas",
-    "chiocciola",
-    "klammeraffe",
-    "apenstaartje",
-    "atsign",
-];
+/// The symbol words of `data/symbol_words.tsv` (words for `@` and `.` in many languages,
+/// words that spell a top-level domain), folded the way a message is folded, so that they
+/// compare with compact tokens.
+struct SymbolWords {
+    /// Single words for `@`, sorted.
+    at: Vec<String>,
+    /// Single words for `.`, sorted.
+    dot: Vec<String>,
+    /// Single words for `/`, sorted.
+    slash: Vec<String>,
+    /// Words that spell a top-level domain, with the domain: sorted by word.
+    tld: Vec<(String, &'static str)>,
+    /// Phrases of several words for `@` ("at the rate", "et commercial"), each a list of
+    /// folded words (`@` for a written `@`).
+    at_phrases: Vec<Vec<String>>,
+}
 
-/// Words for `.`.
-#[cfg_attr(not(test), allow(dead_code))]
-pub const DOT_WORDS: &[&str] = &[
-    "dot", "punto", "ponto", "point", "punkt", "dt", "pt", "period",
-];
+static SYMBOL_WORDS: std::sync::LazyLock<SymbolWords> = std::sync::LazyLock::new(|| {
+    let mut words = SymbolWords {
+        at: Vec::new(),
+        dot: Vec::new(),
+        slash: Vec::new(),
+        tld: Vec::new(),
+        at_phrases: Vec::new(),
+    };
+    for line in include_str!("../data/symbol_words.tsv").lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let mut fields = line.split('\t');
+        let (Some(_lang), Some(symbol), Some(written)) =
+            (fields.next(), fields.next(), fields.next())
+        else {
+            continue;
+        };
+        let normalized = crate::normalize::Normalized::new(written.trim());
+        let folded: Vec<String> = normalized
+            .tokens()
+            .iter()
+            .filter(|t| !matches!(t.class, crate::normalize::TokenClass::Space { .. }))
+            .map(|t| normalized.token_text(t).to_string())
+            .collect();
+        match (symbol, folded.as_slice()) {
+            ("at", [word]) => words.at.push(word.clone()),
+            ("at", [_, _, ..]) => words.at_phrases.push(folded),
+            ("dot", [word]) => words.dot.push(word.clone()),
+            ("slash", [word]) => words.slash.push(word.clone()),
+            (tld, [word]) if tld.bytes().all(|b| b.is_ascii_lowercase()) => {
+                let tld: &'static str = match tld {
+                    "com" => "com",
+                    "net" => "net",
+                    "org" => "org",
+                    _ => continue,
+                };
+                words.tld.push((word.clone(), tld));
+            }
+            _ => {}
+        }
+    }
+    for list in [&mut words.at, &mut words.dot, &mut words.slash] {
+        list.sort();
+        list.dedup();
+    }
+    words.tld.sort();
+    words.tld.dedup();
+    words
+});
+
+/// The single words for `@`, folded (see `data/symbol_words.tsv`).
+pub fn at_words() -> impl Iterator<Item = &'static str> {
+    SYMBOL_WORDS.at.iter().map(String::as_str)
+}
+
+/// The last words of the phrases for `@` ("rate" of "at the rate"): a phrase is recognised
+/// from its last word, looking back.
+pub fn at_phrase_last_words() -> impl Iterator<Item = &'static str> {
+    SYMBOL_WORDS
+        .at_phrases
+        .iter()
+        .filter_map(|phrase| phrase.last().map(String::as_str))
+}
+
+/// The phrases for `@` of several words, each a list of folded words.
+pub fn at_phrases() -> impl Iterator<Item = &'static [String]> {
+    SYMBOL_WORDS.at_phrases.iter().map(Vec::as_slice)
+}
 
 /// Whether a folded, lower-cased word means `@`.
 pub fn is_at_word(word: &str) -> bool {
-    // Every word is asked: a `match`, kept in step with [`AT_WORDS`] by a test.
-    matches!(
-        word,
-        "at" | "arroba"
-            | "arobase"
-            | "arobas"
-            | "chiocciola"
-            | "klammeraffe"
-            | "apenstaartje"
-            | "atsign"
-    )
+    // Every word the e-mail pass admits is asked: the commonest first, then a binary search.
+    word == "at"
+        || SYMBOL_WORDS
+            .at
+            .binary_search_by(|w| w.as_str().cmp(word))
+            .is_ok()
 }
 
 /// Whether a folded, lower-cased word means `.`.
 pub fn is_dot_word(word: &str) -> bool {
-    matches!(
-        word,
-        "dot" | "punto" | "ponto" | "point" | "punkt" | "dt" | "pt" | "period"
-    )
+    word == "dot"
+        || SYMBOL_WORDS
+            .dot
+            .binary_search_by(|w| w.as_str().cmp(word))
+            .is_ok()
+}
+
+/// Whether a folded, lower-cased word means `/` ("slash", "barra").
+pub fn is_slash_word(word: &str) -> bool {
+    SYMBOL_WORDS
+        .slash
+        .binary_search_by(|w| w.as_str().cmp(word))
+        .is_ok()
+}
+
+/// Whether a word for `@` is also an everyday word of some language ("at", Turkish "et" is
+/// French "and"): before it, an everyday word is part of the sentence.
+pub fn is_ambiguous_at_word(word: &str) -> bool {
+    matches!(word, "at" | "et")
+}
+
+/// The top-level domain a folded word spells ("كوم" → `com`), if it spells one.
+pub fn tld_word(word: &str) -> Option<&'static str> {
+    let tld = &SYMBOL_WORDS.tld;
+    let found = tld.binary_search_by(|(w, _)| w.as_str().cmp(word)).ok()?;
+    Some(tld[found].1)
+}
+
+/// The words of everyday language (ten languages, from `data/ordinary_words.txt`, made by
+/// `gen_ordinary_words.py` from `wordfreq` with given names taken out): written alone before
+/// a spoken "at", such a word is part of the sentence ("I work at …"), not an address.
+pub fn is_ordinary_word(word: &str) -> bool {
+    static WORDS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+        let mut words: Vec<&str> = include_str!("../data/ordinary_words.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .collect();
+        words.sort_unstable();
+        words
+    });
+    WORDS.binary_search(&word).is_ok()
+}
+
+/// Names that start a dotted expression in code (`self`, `os`, `console`), from
+/// `data/code_names.txt` (made by `gen_code_names.py`).
+pub fn is_code_object(word: &str) -> bool {
+    static NAMES: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+        let mut names: Vec<&str> = include_str!("../data/code_names.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .collect();
+        names.sort_unstable();
+        names
+    });
+    NAMES.binary_search(&word).is_ok()
 }
 
 /// Leetspeak letters read as digits, only ever applied to tokens that are mostly digits.
@@ -956,14 +1071,70 @@ mod provider_tests {
         for word in ["", "g", "gmailx", "mail", "com", "gmail.com", "Gmail"] {
             assert_eq!(provider_domain(word), None, "{word}");
         }
-        for word in AT_WORDS {
+        for word in [
+            "at",
+            "arroba",
+            "klammeraffe",
+            "chiocciola",
+            "malpa",
+            "attherate",
+        ] {
             assert!(is_at_word(word), "{word}");
         }
-        for word in DOT_WORDS {
+        for word in [
+            "dot", "punto", "ponto", "titik", "nokta", "noqta", "cham", "diem", "kropka",
+        ] {
             assert!(is_dot_word(word), "{word}");
         }
-        for word in ["", "a", "att", "dots", "At", "@", "."] {
+        for word in [
+            "", "a", "att", "dots", "At", "@", ".", "the", "rate", "com", "point1",
+        ] {
             assert!(!is_at_word(word) && !is_dot_word(word), "{word}");
         }
+    }
+
+    /// Words of other scripts are listed as written and compared folded.
+    #[test]
+    fn symbol_words_of_other_scripts_compare_folded() {
+        let folded = |word: &str| {
+            let n = crate::normalize::Normalized::new(word);
+            n.tokens()
+                .first()
+                .map(|t| n.token_text(t).to_string())
+                .unwrap_or_default()
+        };
+        for word in ["собака", "małpa", "艾特"] {
+            assert!(is_at_word(&folded(word)), "{word}");
+        }
+        for word in ["точка", "chấm", "điểm", "点", "點", "نقطة", "دوت"] {
+            assert!(is_dot_word(&folded(word)), "{word}");
+        }
+        assert_eq!(tld_word(&folded("كوم")), Some("com"));
+        let phrases: Vec<String> = at_phrases().map(|p| p.join(" ")).collect();
+        for phrase in [
+            "at the rate",
+            "@ the rate",
+            "et commercial",
+            "at isareti",
+            "a cong",
+        ] {
+            assert!(phrases.iter().any(|p| p == phrase), "{phrase}: {phrases:?}");
+        }
+    }
+
+    #[test]
+    fn ordinary_words_and_code_names() {
+        for word in ["work", "meet", "pricing", "look", "the"] {
+            assert!(is_ordinary_word(word), "{word}");
+        }
+        for word in [
+            "john", "alex", "maria", "priya", "info", "sales", "contact", "x7",
+        ] {
+            assert!(!is_ordinary_word(word), "{word}");
+        }
+        for word in ["self", "os", "console", "user", "this"] {
+            assert!(is_code_object(word), "{word}");
+        }
+        assert!(!is_code_object("mayaruns"));
     }
 }

@@ -20,6 +20,7 @@
 
 pub mod context;
 pub mod conversation;
+mod decode;
 pub mod detectors;
 mod engine;
 mod finding;
@@ -30,6 +31,6 @@ mod region;
 mod unicode_digits;
 
 pub use engine::{Engine, EngineOptions};
-pub use finding::{Finding, Kind, Part};
+pub use finding::{Finding, Kind, LinkRole, Part};
 pub use redact::{redact, redact_conversation};
 pub use region::{Region, RegionError};

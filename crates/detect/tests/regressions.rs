@@ -140,5 +140,12 @@ fn a_spoken_number_with_pauses_is_found() {
 #[test]
 fn digits_inside_a_meeting_link_are_not_a_phone() {
     let found = kinds("join zoom.us/j/8392716455 at 5", Some("US"));
-    assert_eq!(found, vec![(Kind::Meeting, Some("zoom".into()))]);
+    // The room's link is reported as the meeting service and as a url (with its role).
+    assert_eq!(
+        found,
+        vec![
+            (Kind::Url, Some("zoom.us/j/8392716455".into())),
+            (Kind::Meeting, Some("zoom".into()))
+        ]
+    );
 }

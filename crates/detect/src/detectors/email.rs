@@ -225,21 +225,72 @@ impl<'t> TokenPass<'t> {
                 {
                     self.providers.push(at_idx);
                 }
-                if !lexicon::is_at_word(word) {
+                if lexicon::is_at_word(word) {
+                    true
+                } else if let Some(first) = at_phrase_ending(text, at_idx) {
+                    // "alex at the rate gmail dot com": the phrase stands for `@`.
+                    if tokens_start(text, first) < self.last_end {
+                        return;
+                    }
+                    if let Some(found) = address_around(text, first, at_idx, true, &mut self.labels)
+                    {
+                        self.last_end = found.end;
+                        out.push(found);
+                    }
+                    return;
+                } else {
                     return;
                 }
-                true
             }
             _ => return,
         };
         if token.start() < self.last_end {
             return;
         }
-        if let Some(found) = address_around(text, at_idx, spoken, &mut self.labels) {
+        if let Some(found) = address_around(text, at_idx, at_idx, spoken, &mut self.labels) {
             self.last_end = found.end;
             out.push(found);
         }
     }
+}
+
+fn tokens_start(text: &Normalized<'_>, idx: usize) -> usize {
+    text.tokens()[idx].start()
+}
+
+/// When token `last` ends a phrase for `@` ("at the rate", "et commercial", "@ the rate"),
+/// the index of the phrase's first token. Words of a phrase stand one space apart (or none,
+/// after an `@`).
+fn at_phrase_ending(text: &Normalized<'_>, last: usize) -> Option<usize> {
+    let tokens = text.tokens();
+    let last_word = text.token_text(&tokens[last]);
+    'phrases: for phrase in lexicon::at_phrases() {
+        if phrase.last().map(String::as_str) != Some(last_word) {
+            continue;
+        }
+        let mut idx = last;
+        for word in phrase.iter().rev().skip(1) {
+            idx = match idx.checked_sub(1) {
+                Some(before) if is_space(&tokens[before]) => match before.checked_sub(1) {
+                    Some(i) => i,
+                    None => continue 'phrases,
+                },
+                Some(before) => before,
+                None => continue 'phrases,
+            };
+            let token = &tokens[idx];
+            let matches = if word == "@" {
+                token.class == TokenClass::At
+            } else {
+                token.class == TokenClass::Word && text.token_text(token) == word
+            };
+            if !matches {
+                continue 'phrases;
+            }
+        }
+        return Some(idx);
+    }
+    None
 }
 
 /// Calls `visit` with the index of every token whose compact text starts where an `@` or
@@ -328,7 +379,10 @@ fn searched_words() -> Vec<&'static str> {
         .iter()
         .map(|(name, _)| *name)
         .filter(|name| !lexicon::provider_is_common_word(name));
-    let words: Vec<&str> = providers.chain(lexicon::AT_WORDS.iter().copied()).collect();
+    let words: Vec<&str> = providers
+        .chain(lexicon::at_words())
+        .chain(lexicon::at_phrase_last_words())
+        .collect();
     let has_listed_prefix = |word: &str| {
         words
             .iter()
@@ -380,21 +434,20 @@ fn is_ascii_word_byte(byte: u8) -> bool {
     byte.is_ascii_alphanumeric() || byte == b'_'
 }
 
-/// The shapes of the words the token pass looks up: provider names and words for `@`.
-const LEXICON_SHAPES: WordShapes = {
+/// The shapes of the words the token pass looks up: provider names, words for `@` and the
+/// last words of phrases for `@`.
+static LEXICON_SHAPES: LazyLock<WordShapes> = LazyLock::new(|| {
     let mut shapes = WordShapes::NONE;
-    let mut i = 0;
-    while i < lexicon::PROVIDERS.len() {
-        shapes = shapes.with(lexicon::PROVIDERS[i].0);
-        i += 1;
+    for (name, _) in lexicon::PROVIDERS {
+        shapes = shapes.with(name);
     }
-    let mut i = 0;
-    while i < lexicon::AT_WORDS.len() {
-        shapes = shapes.with(lexicon::AT_WORDS[i]);
-        i += 1;
+    for word in lexicon::at_words().chain(lexicon::at_phrase_last_words()) {
+        if word.len() < 32 {
+            shapes = shapes.with(word);
+        }
     }
     shapes
-};
+});
 
 /// For every byte, the lengths of the listed words that start with it and of those that end
 /// with it, one bit per length. Most words of a text ("the", "email", "1250") fail this
@@ -438,6 +491,7 @@ impl WordShapes {
 fn address_around<'t>(
     text: &'t Normalized<'_>,
     at_idx: usize,
+    at_last: usize,
     spoken: bool,
     labels: &mut Vec<&'t str>,
 ) -> Option<Finding> {
@@ -450,7 +504,7 @@ fn address_around<'t>(
         return None;
     }
     // Right: an optional single space (required when spoken), then labels.
-    let mut right = at_idx + 1;
+    let mut right = at_last + 1;
     if tokens.get(right).is_some_and(is_space) {
         right += 1;
     } else if spoken {
@@ -459,9 +513,28 @@ fn address_around<'t>(
     // The domain first: after most "at"s of a text ("at the station", "at $3.50 each") no
     // domain resolves, and the local part need not be built.
     let (last_idx, spoken_dot) = domain_labels(text, right, labels)?;
+    // "see the pricing at stripe.com/pricing": a name followed by a path is a web address,
+    // and no address is made of one.
+    if is_followed_by_path(text, last_idx) {
+        return None;
+    }
+    // "warez at www.linuxdoc.org": a web host, not a mail domain.
+    if spoken && labels.first() == Some(&"www") {
+        return None;
+    }
     let domain = resolve_domain(labels, spoken)?;
     let (local_first, local) = local_part(text, left, spoken)?;
     if spoken && NOT_LOCAL_PARTS.contains(&local.as_str()) {
+        return None;
+    }
+    // "I work at google.com", "meet at cafe.com": an everyday word before an "at" that is
+    // also a word of the sentence is part of the sentence ("ventas arroba …" is an address). A free-mail provider's domain is an address whatever the word
+    // (those before such a domain in ordinary talk are in `NOT_LOCAL_PARTS`).
+    if spoken
+        && lexicon::is_ambiguous_at_word(text.token_text(&tokens[at_idx]))
+        && lexicon::is_ordinary_word(&local)
+        && !lexicon::PROVIDERS.iter().any(|(_, d)| *d == domain)
+    {
         return None;
     }
     let obfuscated = spoken
@@ -485,6 +558,11 @@ fn address_around<'t>(
     if local.is_empty() {
         return None;
     }
+    // A Usenet or mail Message-ID in angle brackets ("<10502@jpl-devvax.JPL.NASA.GOV>",
+    // "<20030905221055.GA22354@doc.ic.ac.uk>"): a time stamp or serial number, no mailbox.
+    if !spoken && is_message_id(text.original, start, end, &local) {
+        return None;
+    }
     // Plain characters (an accented local part or IDN domain) are reported as written.
     let (local, domain) = match text.original.get(start..end) {
         Some(orig) if !obfuscated && crate::normalize::is_plain(orig) && !orig.is_ascii() => {
@@ -495,8 +573,17 @@ fn address_around<'t>(
         }
         _ => (local, domain),
     };
-    let confidence = if obfuscated { 0.9 } else { 0.97 };
-    let rule = if labels.len() == 1 {
+    let placeholder = is_placeholder(&local, &domain);
+    let confidence = if placeholder {
+        0.3
+    } else if obfuscated {
+        0.9
+    } else {
+        0.97
+    };
+    let rule = if placeholder {
+        "email/placeholder"
+    } else if labels.len() == 1 {
         "email/implied_tld"
     } else if obfuscated {
         "email/obfuscated"
@@ -511,6 +598,73 @@ fn address_around<'t>(
         confidence,
         rule,
     ))
+}
+
+/// Whether the address at `start..end` of `original` is a Message-ID: right inside `<…>`, with
+/// a local part that is a number or starts with a long run of digits (a time stamp).
+fn is_message_id(original: &str, start: usize, end: usize, local: &str) -> bool {
+    let bracketed = original[..start].ends_with('<') && original[end..].starts_with('>');
+    let digits = local.bytes().take_while(u8::is_ascii_digit).count();
+    bracketed && (digits == local.len() || digits >= 8)
+}
+
+/// Whether the token after `last` starts a path (`/` and a word): the name before it is a web
+/// address's host.
+fn is_followed_by_path(text: &Normalized<'_>, last: usize) -> bool {
+    let tokens = text.tokens();
+    tokens.get(last + 1).is_some_and(|t| {
+        t.class == TokenClass::Punct
+            && text.token_text(t) == "/"
+            && tokens
+                .get(last + 2)
+                .is_some_and(|n| matches!(n.class, TokenClass::Word | TokenClass::Number))
+    })
+}
+
+/// Addresses that stand for "some address" in examples, forms and templates: a placeholder
+/// host (see [`super::links::is_placeholder_host`]), or a placeholder name ("you",
+/// "john.doe", "firstname.lastname") at a generic or free-mail domain.
+fn is_placeholder(local: &str, domain: &str) -> bool {
+    if super::links::is_placeholder_host(domain) {
+        return true;
+    }
+    let placeholder_local = matches!(
+        local,
+        "you"
+            | "your"
+            | "yourname"
+            | "your.name"
+            | "your_name"
+            | "youremail"
+            | "your.email"
+            | "name"
+            | "username"
+            | "user"
+            | "user.name"
+            | "someone"
+            | "somebody"
+            | "email"
+            | "firstname"
+            | "firstname.lastname"
+            | "first.last"
+            | "firstlast"
+            | "name.surname"
+            | "john.doe"
+            | "jane.doe"
+            | "johndoe"
+            | "janedoe"
+            | "john.smith"
+            | "foo"
+            | "bar"
+            | "foo.bar"
+            | "test"
+            | "xxx"
+    );
+    let generic_domain = matches!(
+        domain,
+        "email.com" | "mail.com" | "domain.com" | "company.com" | "website.com" | "site.com"
+    ) || lexicon::PROVIDERS.iter().any(|(_, d)| *d == domain);
+    placeholder_local && generic_domain
 }
 
 fn is_space(token: &Token) -> bool {
@@ -634,6 +788,11 @@ fn domain_labels<'t>(
         if !labels.is_empty() && lexicon::is_dot_word(label) {
             break;
         }
+        // A top-level domain spelled in another script ("دوت كوم").
+        let label = match lexicon::tld_word(label) {
+            Some(tld) if !labels.is_empty() => tld,
+            _ => label,
+        };
         if labels.len() == MAX_LABELS {
             return None;
         }
@@ -769,6 +928,17 @@ fn implied_by_provider(text: &Normalized<'_>, providers: &[usize], out: &mut Vec
         if separator.is_none() {
             continue;
         }
+        // "AOL-User", "gmail-style": a hyphen glued on both sides joins a compound word.
+        if separator == Some("-") {
+            let glued = |i: Option<usize>| {
+                i.and_then(|i| tokens.get(i))
+                    .is_some_and(|t| !matches!(t.class, TokenClass::Space { .. }))
+            };
+            let hyphen = k.unwrap_or(idx);
+            if glued(hyphen.checked_sub(1)) && glued(Some(hyphen + 1)) {
+                continue;
+            }
+        }
         if !owned && separator == Some("is") {
             continue;
         }
@@ -886,7 +1056,7 @@ mod tests {
     #[test]
     fn shapes_admit_every_listed_word() {
         let providers = lexicon::PROVIDERS.iter().map(|(name, _)| *name);
-        for word in providers.chain(lexicon::AT_WORDS.iter().copied()) {
+        for word in providers.chain(lexicon::at_words()) {
             assert!(LEXICON_SHAPES.admits(word), "{word:?}");
         }
         for word in ["", "the", "email", "1250", "a"] {
@@ -905,7 +1075,7 @@ mod tests {
                 "{name:?}"
             );
         }
-        assert!(!lexicon::AT_WORDS.iter().any(|word| is_number(word)));
+        assert!(!lexicon::at_words().any(is_number));
     }
 
     /// Texts made of the pieces the search could miss: words for `@` and provider names
@@ -1055,6 +1225,80 @@ mod tests {
                 end = token.text_range().end;
             }
             assert_eq!(end, n.compact().len(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn no_address_is_made_from_a_sentence_or_a_web_address() {
+        for text in [
+            "see the pricing at stripe.com/pricing",
+            "I work at google.com",
+            "meet at cafe.com tomorrow",
+            "you can have linux warez at www.linuxdoc.org",
+            "AOL-User und AOL-CDs",
+            "the docs are at docs.python.org/3/library",
+            "-- Larry Wall in <10502@jpl-devvax.JPL.NASA.GOV>",
+            "in <20030905221055.GA22354@doc.ic.ac.uk> on debian-devel",
+        ] {
+            assert_eq!(emails(text), Vec::<String>::new(), "{text:?}");
+        }
+        // Names, role mailboxes and a provider's domain still make addresses.
+        for (text, want) in [
+            ("kofi at mensah-design.com", "kofi@mensah-design.com"),
+            ("info at acme-studio dot com", "info@acme-studio.com"),
+            ("priya at gmail dot com", "priya@gmail.com"),
+            ("my aol - cool.cat99", "cool.cat99@aol.com"),
+        ] {
+            assert_eq!(emails(text), vec![want.to_string()], "{text:?}");
+        }
+    }
+
+    #[test]
+    fn phrases_and_words_of_many_languages_stand_for_at() {
+        for (text, want) in [
+            ("priya.s at the rate gmail dot com", "priya.s@gmail.com"),
+            ("rahul @ the rate yahoo dot com", "rahul@yahoo.com"),
+            ("ayse at işareti gmail nokta com", "ayse@gmail.com"),
+            ("nguyen.an a còng gmail chấm com", "nguyen.an@gmail.com"),
+            ("ivan собака mail точка ru", "ivan@mail.ru"),
+            ("tomek małpa wp kropka pl", "tomek@wp.pl"),
+            ("wang 艾特 qq 点 com", "wang@qq.com"),
+            ("ahmed at gmail دوت كوم", "ahmed@gmail.com"),
+            ("budi at yahoo titik co titik id", "budi@yahoo.co.id"),
+            (
+                "john dot smith dot 88 at gmail dot com",
+                "john.smith.88@gmail.com",
+            ),
+        ] {
+            assert_eq!(emails(text), vec![want.to_string()], "{text:?}");
+        }
+        for text in [
+            "interest at the rate of 7 percent",
+            "моя собака любит гулять",
+            "ta małpa w zoo",
+        ] {
+            assert_eq!(emails(text), Vec::<String>::new(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn placeholders_are_reported_low() {
+        for text in [
+            "like you@yourcompany.com",
+            "format: name@domain.com",
+            "e.g. john.doe@email.com",
+            "alex@example.org",
+        ] {
+            let n = Normalized::new(text);
+            let mut out = Vec::new();
+            let scan = ScanContext {
+                region: Region::US,
+                fallback_regions: &[],
+            };
+            EmailDetector.detect(&n, &scan, &mut out);
+            assert_eq!(out.len(), 1, "{text:?}");
+            assert_eq!(out[0].rule, "email/placeholder", "{text:?}");
+            assert!(out[0].confidence < 0.5, "{text:?}");
         }
     }
 

@@ -4,14 +4,23 @@
 //! Candidates come from `linkify` over the folded text (so `ｗａ．ｍｅ/…` is a link too);
 //! a host must end in a public suffix the `psl` list knows, which is what keeps `os.system`,
 //! `e.g.` and `config.rs` out. Bare names that look like source files (`main.py`, `setup.sh`)
-//! are not links unless written with a scheme, `www.` or a path.
+//! are not links unless written with a scheme, `www.` or a path; nor are numbered list items
+//! written without a space (`2.Design`), dotted names in code (`self.id`, `user.name(`) or a
+//! sentence run into the next (`end.The`).
+//!
+//! Every `url` finding carries a [`LinkRole`]: the sender's own site, a way to contact them, a
+//! third party's material, or unknown (see [`link_role`]). Placeholder hosts (`example.com`,
+//! `*.test`, `yourcompany.com`) are reported at low confidence as `link/placeholder`.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use aho_corasick::{packed, AhoCorasick, Input, MatchKind};
 use linkify::{LinkFinder, LinkKind};
 
 use super::{phone, Detector, ScanContext};
 use crate::normalize::Normalized;
-use crate::{Finding, Kind};
+use crate::{Finding, Kind, LinkRole};
 
 /// Finds links and classifies them by platform.
 pub struct LinkDetector {
@@ -70,6 +79,8 @@ const PLATFORM_HOSTS: &[(&str, Kind, &str)] = &[
     ("pin.it", Kind::Social, "pinterest"),
     ("reddit.com", Kind::Social, "reddit"),
     ("github.com", Kind::Social, "github"),
+    ("vk.com", Kind::Social, "vk"),
+    ("vk.ru", Kind::Social, "vk"),
     ("zoom.us", Kind::Meeting, "zoom"),
     ("zoom.com", Kind::Meeting, "zoom"),
     ("meet.google.com", Kind::Meeting, "google-meet"),
@@ -95,6 +106,8 @@ const PLATFORM_HOSTS: &[(&str, Kind, &str)] = &[
 const FILE_LIKE_TLDS: &[&str] = &[
     "py", "sh", "pl", "md", "rs", "zip", "mov", "ps", "cc", "ml", "pm", "so", "sc", "rb", "cs",
     "js", "ts", "go", "mk", "bz", "gz",
+    // systemd units and network files ("network.target", "static.network").
+    "target", "network", "service", "socket", "mount", "timer", "new",
 ];
 
 impl Detector for LinkDetector {
@@ -122,7 +135,32 @@ impl Detector for LinkDetector {
                 continue;
             };
             let (start, end) = text.original_span(link_start, link_end);
-            let (kind, value, rule) = match platform(&parsed.host, &parsed.path) {
+            if looks_like_code_or_prose(folded, link_start, link_end, &parsed) {
+                continue;
+            }
+            let repository = is_repository(&parsed.host, &parsed.path);
+            let platform = if repository {
+                None
+            } else {
+                platform(&parsed.host, &parsed.path)
+            };
+            // Initials ("М.Ю.", "K.Io."): a one-letter name under a suffix, bare, written in
+            // capitals, another script or followed by a dot, is no site.
+            if platform.is_none() && !parsed.explicit && parsed.path.len() <= 1 {
+                let one_letter = parsed
+                    .host
+                    .split_once('.')
+                    .is_some_and(|(name, _)| name.len() == 1)
+                    && parsed.host.matches('.').count() == 1;
+                let written = &folded[link_start..link_end];
+                let initials = folded[link_end..].starts_with('.')
+                    || written.bytes().any(|b| b.is_ascii_uppercase())
+                    || !text.original.get(start..end).is_some_and(str::is_ascii);
+                if one_letter && initials {
+                    continue;
+                }
+            }
+            let (kind, value, rule) = match platform {
                 Some((kind, value)) => (kind, value.to_string(), "link/platform"),
                 None => {
                     // Report the user's own characters when they are plain (an IDN host
@@ -136,7 +174,14 @@ impl Detector for LinkDetector {
                     (Kind::Url, value, "link/url")
                 }
             };
-            let confidence = if parsed.explicit { 0.95 } else { 0.85 };
+            let placeholder = kind == Kind::Url && is_placeholder_host(&parsed.host);
+            let (confidence, rule) = if placeholder {
+                (0.3, "link/placeholder")
+            } else if parsed.explicit {
+                (0.95, rule)
+            } else {
+                (0.85, rule)
+            };
             // wa.me/<number> carries a phone number in international format.
             if parsed.host == "wa.me" {
                 let digits: String = parsed
@@ -156,16 +201,392 @@ impl Detector for LinkDetector {
                     ));
                 }
             }
-            out.push(Finding::new(
-                kind,
-                Some(value),
-                start,
-                end,
-                confidence,
-                rule,
-            ));
+            let mut finding = Finding::new(kind, Some(value), start, end, confidence, rule);
+            if kind == Kind::Url {
+                finding.role = Some(if repository {
+                    LinkRole::Reference
+                } else {
+                    link_role(text.original, start, &parsed.host, &parsed.path)
+                });
+            } else {
+                // A platform's link is a link too: its address and what it is to the writer
+                // (a chat, a profile, a room to meet in is a way to reach them unless the
+                // words say it is their own work; a platform's bare home page is a mention).
+                let has_path = parsed.path.trim_end_matches('/').len() > 1;
+                let role = match link_role(text.original, start, &parsed.host, &parsed.path) {
+                    // The platforms are popular sites: a chat, a profile or a room on one is
+                    // a way to reach its writer all the same, unless its path is an article.
+                    LinkRole::Unknown | LinkRole::Reference
+                        if has_path && !is_reference_path(&parsed.path) =>
+                    {
+                        LinkRole::Contact
+                    }
+                    LinkRole::Unknown => LinkRole::Reference,
+                    role => role,
+                };
+                let mut url = Finding::new(
+                    Kind::Url,
+                    Some(parsed.value.clone()),
+                    start,
+                    end,
+                    confidence,
+                    "link/platform_url",
+                );
+                url.role = Some(role);
+                out.push(url);
+            }
+            out.push(finding);
         }
     }
+}
+
+/// The hosts with a known role, from `data/link_hosts.tsv` (made by `gen_link_hosts.py` from
+/// the `top-sites` package and two short curated lists).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum HostRole {
+    /// A link-in-bio or booking service: its pages are ways to reach a person.
+    Contact,
+    /// A host where anyone publishes their own pages: the link's role is not the host's.
+    User,
+    /// A link shortener: where the link goes is hidden.
+    Shortener,
+    /// One of the most linked-to sites on the web: third-party material.
+    Reference,
+}
+
+static LINK_HOSTS: LazyLock<HashMap<&'static str, HostRole>> = LazyLock::new(|| {
+    include_str!("../../data/link_hosts.tsv")
+        .lines()
+        .filter(|line| !line.starts_with('#'))
+        .filter_map(|line| {
+            let (host, role) = line.split_once('\t')?;
+            let role = match role.trim() {
+                "contact" => HostRole::Contact,
+                "user" => HostRole::User,
+                "shortener" => HostRole::Shortener,
+                "reference" => HostRole::Reference,
+                _ => return None,
+            };
+            Some((host.trim(), role))
+        })
+        .collect()
+});
+
+/// The role listed for `host` or for the nearest parent domain listed.
+fn host_role(host: &str) -> Option<HostRole> {
+    let mut rest = host;
+    loop {
+        if let Some(role) = LINK_HOSTS.get(rest) {
+            return Some(*role);
+        }
+        rest = &rest[rest.find('.')? + 1..];
+        if !rest.contains('.') {
+            return None;
+        }
+    }
+}
+
+/// Words before a link that make it the writer's own site ("my portfolio: …", "check out my
+/// work at …", "mi sitio web …"), matched in the clause before the link.
+static OWN_CUE: LazyLock<regex::Regex> = LazyLock::new(|| {
+    crate::lexicon::ascii_regex(
+        r"(?i-u)\b(?:my|our|mi|mis|meu|minha|mon|ma|mes|mein|meine|mijn|il mio|la mia)\s+(?:[a-z]+\s+)?(?:web\s*site|site|sitio(?:\s+web)?|pagina(?:\s+web)?|page|homepage|portfolio|portafolio|work|works|projects|trabajos|trabajo|proyectos|projetos|trabalhos|travaux|arbeiten|lavori|case\s+studies|blog|shop|store|boutique|tienda|loja|gallery|studio|agency|company|business|landing\s+page|webseite|seite|startseite|domain|url|link)\b|\b(?:full\s+)?portfolio(?:\s+here)?\s*[:\-]",
+    )
+});
+
+/// Words before a link that make it a way to reach the writer ("book a call at …", "contact
+/// me via …").
+static CONTACT_CUE: LazyLock<regex::Regex> = LazyLock::new(|| {
+    crate::lexicon::ascii_regex(
+        r"(?i-u)\b(?:contact\s+(?:me|us)|reach\s+(?:me|us)|book\s+(?:a\s+)?(?:call|slot|meeting|session|time|me)|schedule\s+(?:a\s+)?(?:call|meeting)|find\s+me|dm\s+me|message\s+me|all\s+my\s+links|link\s+in\s+(?:my\s+)?bio)\b",
+    )
+});
+
+/// Words before a link that make it third-party material: a site to imitate or to read
+/// ("something like …", "similar to …", "parecido a …", "read …", "see the docs at …").
+static REFERENCE_CUE: LazyLock<regex::Regex> = LazyLock::new(|| {
+    crate::lexicon::ascii_regex(
+        r"(?i-u)\b(?:like|similar\s+to|such\s+as|inspired\s+by|inspiration|reference|read|see\s+the|check\s+the|per|according\s+to|based\s+on|parecid[oa]s?\s+(?:a|al|ao|com)|como\s+(?:el|la|o|a)|tipo|lembrar|igual\s+(?:a|ao)|wie|comme|article|articulo|artigo|docs|documentation|tutorial|guide|guia)\b",
+    )
+});
+
+/// First path segments of the writer's own pages on an unlisted host (`/portfolio`, `/work`).
+const OWN_SEGMENTS: &[&str] = &[
+    "portfolio",
+    "portafolio",
+    "work",
+    "my-work",
+    "projects",
+    "case-studies",
+];
+
+/// First path segments of contact, booking and profile pages (`/contact`, `/book`, `/u/…`,
+/// `/@maya`, `/~maya`).
+const CONTACT_SEGMENTS: &[&str] = &[
+    "contact",
+    "contact-us",
+    "contactus",
+    "contact-me",
+    "contacts",
+    "kontakt",
+    "contacto",
+    "contato",
+    "book",
+    "booking",
+    "bookings",
+    "book-online",
+    "book-now",
+    "schedule",
+    "appointment",
+    "appointments",
+    "reserve",
+    "meet",
+    "hire",
+    "hire-me",
+    "in",
+    "u",
+    "user",
+    "users",
+    "profile",
+    "profiles",
+    "people",
+    "members",
+    "member",
+];
+
+/// Path segments of documentation, articles and other reference material.
+const REFERENCE_SEGMENTS: &[&str] = &[
+    "docs",
+    "doc",
+    "documentation",
+    "wiki",
+    "blog",
+    "blogs",
+    "article",
+    "articles",
+    "news",
+    "questions",
+    "q",
+    "issues",
+    "pull",
+    "blob",
+    "tree",
+    "file",
+    "files",
+    "design",
+    "proto",
+    "reference",
+    "guide",
+    "guides",
+    "tutorial",
+    "tutorials",
+    "learn",
+    "help",
+    "kb",
+    "manual",
+    "api",
+    "spec",
+    "specs",
+    "papers",
+    "abs",
+    "pdf",
+    "watch",
+    "dp",
+    "product",
+    "products",
+    "package",
+    "packages",
+    "crates",
+    "library",
+    "templates",
+];
+
+/// Host labels that start documentation and reference sites (`docs.rs`, `developer.apple.com`).
+const REFERENCE_SUBDOMAINS: &[&str] = &[
+    "docs",
+    "doc",
+    "developer",
+    "developers",
+    "learn",
+    "wiki",
+    "support",
+    "help",
+    "api",
+    "documentation",
+];
+
+/// What a link is to the writer of `original` (the link's evidence starts at `start`):
+/// cues before the link first ("my portfolio: …" is the writer's own even on a site builder),
+/// then the host ([`LINK_HOSTS`]) and the path's first segments.
+pub(crate) fn link_role(original: &str, start: usize, host: &str, path: &str) -> LinkRole {
+    let before = crate::context::clause_before(original, start);
+    // Only the end of the clause: "my site is great, see stripe.com/docs" is about the docs.
+    let before =
+        &before[crate::normalize::ceil_char_boundary(before, before.len().saturating_sub(48))..];
+    if OWN_CUE.is_match(before) {
+        return LinkRole::Own;
+    }
+    let role = host_role(host);
+    if role == Some(HostRole::Shortener) || is_placeholder_host(host) {
+        return LinkRole::Unknown;
+    }
+    let mut segments = path
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("")
+        .split('/')
+        .filter(|s| !s.is_empty());
+    let first = segments.next().map(str::to_ascii_lowercase);
+    let first = first.as_deref();
+    let contact_path = first
+        .is_some_and(|s| s.starts_with('@') || s.starts_with('~') || CONTACT_SEGMENTS.contains(&s));
+    if role == Some(HostRole::Contact) || contact_path || CONTACT_CUE.is_match(before) {
+        return LinkRole::Contact;
+    }
+    let reference_path = is_reference_path(path);
+    let reference_host = host
+        .split('.')
+        .next()
+        .is_some_and(|label| REFERENCE_SUBDOMAINS.contains(&label))
+        && host.matches('.').count() >= 1
+        && role != Some(HostRole::User);
+    if role == Some(HostRole::Reference)
+        || reference_path
+        || reference_host
+        || is_institutional(host)
+        || REFERENCE_CUE.is_match(before)
+    {
+        return LinkRole::Reference;
+    }
+    if role.is_none() && first.is_some_and(|s| OWN_SEGMENTS.contains(&s)) {
+        return LinkRole::Own;
+    }
+    LinkRole::Unknown
+}
+
+/// Whether a path is a reference's: documentation, an article (`/docs/`, `/wiki/`, a dated
+/// `/2021/04/` path), a PDF.
+fn is_reference_path(path: &str) -> bool {
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    let mut segments = path.split('/').filter(|s| !s.is_empty());
+    let first = segments.next().map(str::to_ascii_lowercase);
+    let second = segments.next();
+    let is_year = |s: &str| {
+        s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) && s.starts_with(['1', '2'])
+    };
+    first
+        .as_deref()
+        .is_some_and(|s| REFERENCE_SEGMENTS.contains(&s) || is_year(s) && second.is_some())
+        || path.to_ascii_lowercase().ends_with(".pdf")
+}
+
+/// Government, academic and international bodies' hosts (`asi.nic.in`, `gov.uk`, `mit.edu`,
+/// `who.int`): third-party material.
+fn is_institutional(host: &str) -> bool {
+    let mut labels = host.split('.').skip(1);
+    labels.any(|label| {
+        matches!(
+            label,
+            "gov" | "gob" | "gouv" | "govt" | "nic" | "edu" | "ac" | "int" | "mil"
+        )
+    })
+}
+
+/// `github.com/<owner>/<repo>` (and GitLab's, Bitbucket's, a gist): a repository is
+/// third-party material, not a profile; `github.com/<user>` stays a social profile.
+fn is_repository(host: &str, path: &str) -> bool {
+    let segments = path
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("")
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .count();
+    match host {
+        "gist.github.com" => segments >= 1,
+        "github.com" | "gitlab.com" | "bitbucket.org" | "codeberg.org" => segments >= 2,
+        _ => false,
+    }
+}
+
+/// Hosts that stand for "some site" in examples and templates: the reserved names of RFC 2606
+/// and RFC 6761 (`example.com`, `*.example`, `*.test`, `*.invalid`, `*.localhost`) and the
+/// "your …" names of forms and templates.
+pub(crate) fn is_placeholder_host(host: &str) -> bool {
+    let labels: Vec<&str> = host.split('.').collect();
+    let Some(tld) = labels.last() else {
+        return false;
+    };
+    if matches!(*tld, "example" | "test" | "invalid" | "localhost") {
+        return true;
+    }
+    let name = labels.len().checked_sub(2).map_or("", |i| labels[i]);
+    matches!(
+        name,
+        "example" | "domain" | "yourdomain" | "mydomain" | "somedomain"
+    ) || (name.starts_with("your") && name.len() > 4)
+        || matches!(
+            name,
+            "website" | "yoursite" | "mysite" | "company" | "sitename"
+        ) && labels.len() == 2
+}
+
+/// Whether a bare name found by `linkify` (no scheme, no `www.`) is something else written
+/// with dots: a numbered list item without its space (`2.Design`), a sentence run into the
+/// next (`end.The`), or a dotted name in code (`self.id`, `user.name(`, `user_id.name`).
+fn looks_like_code_or_prose(folded: &str, start: usize, end: usize, link: &ParsedLink) -> bool {
+    if link.explicit {
+        return false;
+    }
+    let written = &folded[start..end];
+    let host_len = written.find(['/', '?', '#']).unwrap_or(written.len());
+    let host_written = &written[..host_len];
+    let labels: Vec<&str> = host_written.split('.').collect();
+    let [first, .., last] = labels.as_slice() else {
+        return false;
+    };
+    // "2.Design", "12.Testing": a list number is no domain name.
+    if first.len() <= 2 && first.bytes().all(|b| b.is_ascii_digit()) && labels.len() == 2 {
+        return true;
+    }
+    // Host names have no `_` (`user_id.name`) and no camel case (`myObject.name`); a
+    // capitalised last label after a lower-case one is a new sentence ("end.The").
+    if host_written.contains('_') {
+        return true;
+    }
+    let camel = |label: &str| {
+        label
+            .as_bytes()
+            .windows(2)
+            .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
+    };
+    if labels.iter().any(|l| camel(l)) {
+        return true;
+    }
+    let capitalised = last.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+        && last.bytes().skip(1).all(|b| b.is_ascii_lowercase());
+    if capitalised && labels.len() == 2 && first.bytes().all(|b| b.is_ascii_lowercase()) {
+        return true;
+    }
+    // Code: a call, an index or an assignment right after the name, a member access or a
+    // call before it, or a code object's name first ("self.id", "console.log").
+    if host_len == written.len() {
+        let after = folded[end..].trim_start_matches(' ');
+        if after.starts_with(['(', '[', '=', ';']) || after.starts_with("->") {
+            return true;
+        }
+    }
+    // An IRC channel or a hashtag ("#debian.de"), an assignment or a variable.
+    if folded[..start].ends_with(['=', '$', '#']) {
+        return true;
+    }
+    // A code object's member ("self.id", "user.name"), not a site under a classic
+    // top-level domain ("code.org", "email.com").
+    let classic = ["com", "net", "org", "edu", "gov"];
+    labels.len() == 2
+        && link.path.is_empty()
+        && !classic.iter().any(|tld| last.eq_ignore_ascii_case(tld))
+        && crate::lexicon::is_code_object(&first.to_ascii_lowercase())
 }
 
 /// The links `linkify` finds in `text`, each with the offset of the piece it was found in:
@@ -397,9 +818,48 @@ mod tests {
             },
             &mut out,
         );
+        // A platform's link is also reported as a url (see `platform_links_are_urls_too`).
         out.into_iter()
+            .filter(|f| f.rule != "link/platform_url")
             .map(|f| (f.kind, f.value.unwrap_or_default()))
             .collect()
+    }
+
+    #[test]
+    fn platform_links_are_urls_too() {
+        let cases: &[(&str, &str, LinkRole)] = &[
+            (
+                "wa.me/573104827715",
+                "wa.me/573104827715",
+                LinkRole::Contact,
+            ),
+            ("t.me/liamkhan92", "t.me/liamkhan92", LinkRole::Contact),
+            ("vk.com/id48217365", "vk.com/id48217365", LinkRole::Contact),
+            (
+                "here's my calendly: calendly.com/arjun-m/30min",
+                "calendly.com/arjun-m/30min",
+                LinkRole::Contact,
+            ),
+            (
+                "all my previous work is on github.com/kwame-builds",
+                "github.com/kwame-builds",
+                LinkRole::Own,
+            ),
+            (
+                "integrate with paypal.com",
+                "paypal.com",
+                LinkRole::Reference,
+            ),
+        ];
+        for (text, value, role) in cases {
+            let found = roles(text);
+            assert_eq!(found.len(), 1, "{text:?}: {found:?}");
+            assert_eq!(
+                (found[0].0.as_str(), found[0].1),
+                (*value, Some(*role)),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]
@@ -517,6 +977,114 @@ mod tests {
         }
     }
 
+    fn roles(text: &str) -> Vec<(String, Option<LinkRole>, &'static str)> {
+        let mut out = Vec::new();
+        let n = Normalized::new(text);
+        LinkDetector::default().detect(
+            &n,
+            &ScanContext {
+                region: Region::US,
+                fallback_regions: &[],
+            },
+            &mut out,
+        );
+        out.into_iter()
+            .filter(|f| f.kind == Kind::Url)
+            .map(|f| (f.value.unwrap_or_default(), f.role, f.rule))
+            .collect()
+    }
+
+    #[test]
+    fn every_url_has_a_role() {
+        let cases: &[(&str, LinkRole)] = &[
+            ("my portfolio: mayaruns.com", LinkRole::Own),
+            ("check out my work at kaicreates.net/gallery", LinkRole::Own),
+            ("voici mon site atelier-marie.fr", LinkRole::Own),
+            ("linktr.ee/mayaruns", LinkRole::Contact),
+            ("book a slot: cal.com/maya/30min", LinkRole::Contact),
+            ("studio-mehta.com/contact", LinkRole::Contact),
+            ("medium.com/@mayaruns", LinkRole::Contact),
+            (
+                "https://en.wikipedia.org/wiki/Color_theory",
+                LinkRole::Reference,
+            ),
+            ("github.com/rust-lang/rust/issues/1", LinkRole::Reference),
+            ("stackoverflow.com/questions/11227809", LinkRole::Reference),
+            ("figma.com/file/AbC123/landing", LinkRole::Reference),
+            ("https://docs.stripe.com/payments", LinkRole::Reference),
+            ("I like nytimes.com", LinkRole::Reference),
+            (
+                "something like rappi.com.mx for pharmacies",
+                LinkRole::Reference,
+            ),
+            (
+                "read smashingmagazine.com/2021/04/pricing",
+                LinkRole::Reference,
+            ),
+            ("facts from asi.nic.in", LinkRole::Reference),
+            (
+                "full portfolio here: kavyastudio.in/portfolio",
+                LinkRole::Own,
+            ),
+            ("https://bit.ly/4Fk2pQz", LinkRole::Unknown),
+            ("maya.wixsite.com/studio", LinkRole::Unknown),
+            ("studio-mehta.com", LinkRole::Unknown),
+        ];
+        for (text, role) in cases {
+            let found = roles(text);
+            assert_eq!(found.len(), 1, "{text:?}: {found:?}");
+            assert_eq!(found[0].1, Some(*role), "{text:?}: {found:?}");
+        }
+        // A profile on GitHub is still the platform's; only repositories are references.
+        assert_eq!(
+            links("github.com/mayaruns"),
+            vec![(Kind::Social, "github".into())]
+        );
+        // Only url findings carry a role.
+        let n = Normalized::new("t.me/liamkhan92");
+        let mut out = Vec::new();
+        let scan = ScanContext {
+            region: Region::US,
+            fallback_regions: &[],
+        };
+        LinkDetector::default().detect(&n, &scan, &mut out);
+        assert!(out
+            .iter()
+            .all(|f| f.role.is_some() == (f.kind == Kind::Url)));
+    }
+
+    #[test]
+    fn placeholders_are_reported_low() {
+        for text in [
+            "https://example.com/api",
+            "see www.yourcompany.com",
+            "http://localhost:8080/x",
+            "mydomain.com/page",
+        ] {
+            let found = roles(text);
+            assert_eq!(found.len(), 1, "{text:?}: {found:?}");
+            assert_eq!(found[0].2, "link/placeholder", "{text:?}");
+        }
+        assert_eq!(roles("studio-mehta.com")[0].2, "link/url");
+    }
+
+    #[test]
+    fn lists_initials_channels_and_run_on_sentences_are_not_links() {
+        for text in [
+            "Plan: 1.Introduction 2.Design 3.Build",
+            "We finished the sprint.The demo is Friday",
+            "-- М.Ю. Лермонтов",
+            "join #debian.de on IRC",
+            "the graphical.target unit and static.network file",
+            "my skype is live:.cid.1a2b3c4d5e6f",
+        ] {
+            assert_eq!(links(text), vec![], "{text:?}");
+        }
+        // Short hosts that are sites stay links.
+        assert_eq!(links("e.com"), vec![(Kind::Url, "e.com".into())]);
+        assert_eq!(links("x.com/maya"), vec![(Kind::Social, "twitter".into())]);
+    }
+
     #[test]
     fn code_is_not_a_link() {
         for text in [
@@ -525,6 +1093,10 @@ mod tests {
             "e.g. this",
             "Node.js and vue.js",
             "version 4.17.21",
+            "set user.name and self.id before console.log",
+            "call session.save() and res.json(data)",
+            "read myObject.name and user_id.name",
+            "x = obj.id; y=data.name",
         ] {
             assert_eq!(links(text), vec![], "{text:?}");
         }

@@ -76,6 +76,9 @@ pub fn all() -> Vec<Box<dyn Detector>> {
     vec![
         Box::new(email::EmailDetector),
         Box::new(links::LinkDetector::default()),
+        // After e-mail and links: what they read as written, it reads decoded, and replaces
+        // their misreadings of encoded text.
+        Box::new(crate::decode::DecodeDetector::default()),
         Box::new(payments::PaymentIdDetector::default()),
         // After links and payment IDs: digits inside those are theirs, and the phone
         // detector skips them instead of parsing them only to have them dropped.

@@ -1,0 +1,1010 @@
+//! Decoding: contact values written in an encoding a person reads through but a filter does
+//! not.
+//!
+//! - **HTML character references**: `alex&#64;gmail&#46;com`, `&#x40;`, `&commat;`,
+//!   `&period;` (named references from the WHATWG table of the `html-escape` crate).
+//! - **Percent-encoding**: `mailto:alex%40gmail.com` (`percent-encoding`).
+//! - **Defanged links**, as threat reports write them so nobody clicks: `hxxps://`, `[.]`,
+//!   `(.)`, `{.}`, `[dot]`, `[:]//`, `[://]`, `[@]`.
+//! - **Values split over lines**: a line break right after or before an `@`, or inside an
+//!   address or a link after a `.`, `/`, `-` or `_`.
+//! - **Reversed text**: `moc.liamg@xela` is taken only when the word does not read as an
+//!   address forwards and does backwards, under a known public suffix; `moc.elpmaxe//:sptth`
+//!   likewise.
+//! - **Base64**: a run of 16 or more characters of the base64 alphabets that decodes (`base64`)
+//!   to printable text holding an e-mail address, a link or a phone number, reported over the
+//!   whole run.
+//!
+//! Every pass is gated by a cheap look at the bytes (an `&` before `#` or a letter, `%` and two
+//! hex digits, a defanging mark, an `@`, a base64 run): a text without one costs those
+//! searches and nothing else. A decoded view is then built with a map back to the original,
+//! and the e-mail, link and phone detectors read it; what they find there and not in the text
+//! as written is reported over the original characters, with a `decode/…` rule.
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
+use base64::Engine as _;
+
+use crate::detectors::{email, links, phone, Detector, ScanContext};
+use crate::normalize::Normalized;
+use crate::{Finding, Kind};
+
+/// How a piece of a decoded view was decoded; `None` for text copied as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum How {
+    Entity,
+    Percent,
+    Defanged,
+    LineBreak,
+    Spaced,
+    Reversed,
+    Base64,
+}
+
+impl How {
+    fn rule(self) -> &'static str {
+        match self {
+            How::Entity => "decode/html_entity",
+            How::Percent => "decode/percent",
+            How::Defanged => "decode/defanged",
+            How::LineBreak => "decode/line_break",
+            How::Spaced => "decode/spaced",
+            How::Reversed => "decode/reversed",
+            How::Base64 => "decode/base64",
+        }
+    }
+}
+
+/// One piece of a decoded view: `decoded` bytes of the view stand for `original` bytes of
+/// the text.
+#[derive(Debug, Clone, Copy)]
+struct Piece {
+    decoded: (usize, usize),
+    original: (usize, usize),
+    how: Option<How>,
+}
+
+/// A decoded view of a text and its map back.
+#[derive(Debug, Default)]
+struct Decoded {
+    text: String,
+    pieces: Vec<Piece>,
+}
+
+impl Decoded {
+    /// Appends `original[from..to]` as written.
+    fn copy(&mut self, original: &str, from: usize, to: usize) {
+        if from < to {
+            let start = self.text.len();
+            self.text.push_str(&original[from..to]);
+            self.pieces.push(Piece {
+                decoded: (start, self.text.len()),
+                original: (from, to),
+                how: None,
+            });
+        }
+    }
+
+    /// Appends `decoded`, which stands for `original_span` of the text.
+    fn push(&mut self, decoded: &str, original_span: (usize, usize), how: How) {
+        let start = self.text.len();
+        self.text.push_str(decoded);
+        self.pieces.push(Piece {
+            decoded: (start, self.text.len()),
+            original: original_span,
+            how: Some(how),
+        });
+    }
+
+    fn changed(&self) -> bool {
+        self.pieces.iter().any(|p| p.how.is_some())
+    }
+
+    /// The piece holding decoded byte `at` (the last piece for the end of the view).
+    fn piece_at(&self, at: usize) -> Option<&Piece> {
+        let idx = self.pieces.partition_point(|p| p.decoded.1 <= at);
+        self.pieces.get(idx).or(self.pieces.last())
+    }
+
+    /// The original span of decoded `start..end`, and how the first decoded piece inside it
+    /// was decoded (`None` when nothing in it was decoded).
+    fn original_span(&self, start: usize, end: usize) -> Option<(usize, usize, Option<How>)> {
+        let first = self.piece_at(start)?;
+        let last = self.piece_at(end.saturating_sub(1).max(start))?;
+        let map = |piece: &Piece, at: usize, is_end: bool| match piece.how {
+            None => {
+                piece.original.0 + (at - piece.decoded.0).min(piece.original.1 - piece.original.0)
+            }
+            Some(_) if is_end => piece.original.1,
+            Some(_) => piece.original.0,
+        };
+        let original_start = map(first, start.clamp(first.decoded.0, first.decoded.1), false);
+        let original_end = map(last, end.clamp(last.decoded.0, last.decoded.1), true);
+        // The pieces are in order: from the first that ends after `start` to the last that
+        // starts before `end`.
+        let first_idx = self.pieces.partition_point(|p| p.decoded.1 <= start);
+        let how = self.pieces[first_idx..]
+            .iter()
+            .take_while(|p| p.decoded.0 < end.max(start + 1))
+            .find_map(|p| p.how);
+        Some((original_start, original_end.max(original_start), how))
+    }
+}
+
+/// Marks of defanged links, in any ASCII case, with what each stands for.
+const DEFANGED: &[(&str, &str)] = &[
+    ("hxxps", "https"),
+    ("hxxp", "http"),
+    ("[.]", "."),
+    ("(.)", "."),
+    ("{.}", "."),
+    ("[dot]", "."),
+    ("(dot)", "."),
+    ("{dot}", "."),
+    ("[:]", ":"),
+    ("[://]", "://"),
+    ("[@]", "@"),
+];
+
+static DEFANGED_MARKS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(DEFANGED.iter().map(|(mark, _)| mark))
+        .expect("built-in marks")
+});
+
+/// Which passes a text needs, from a look at its bytes.
+#[derive(Debug, Default, Clone, Copy)]
+struct Gates {
+    /// `&#` or `&` and a letter: maybe an HTML character reference.
+    entity: bool,
+    /// `%` and two hex digits.
+    percent: bool,
+    /// A defanging mark.
+    defanged: bool,
+    /// An `@`, `://` or `www.` with a line break: maybe a value split over lines.
+    line_break: bool,
+    /// ` . `, ` dot ` or ` / `: maybe a spaced link.
+    spaced: bool,
+    /// A word that may be reversed.
+    reversed: bool,
+    /// A base64 run.
+    base64: bool,
+}
+
+impl Gates {
+    fn of(text: &str) -> Gates {
+        let bytes = text.as_bytes();
+        let entity = memchr::memchr_iter(b'&', bytes).any(|i| {
+            bytes
+                .get(i + 1)
+                .is_some_and(|&b| b == b'#' || b.is_ascii_alphabetic())
+        });
+        let percent = memchr::memchr_iter(b'%', bytes).any(|i| {
+            bytes.get(i + 1).is_some_and(u8::is_ascii_hexdigit)
+                && bytes.get(i + 2).is_some_and(u8::is_ascii_hexdigit)
+        });
+        let defanged = DEFANGED_MARKS.is_match(bytes);
+        let at = memchr::memchr(b'@', bytes).is_some();
+        let scheme = memchr::memmem::find(bytes, b"://").is_some();
+        let line_break = (at || scheme || memchr::memmem::find(bytes, b"www.").is_some())
+            && memchr::memchr(b'\n', bytes).is_some();
+        let reversed = (at && reversed_words(text).next().is_some())
+            || memchr::memmem::find(bytes, b"//:").is_some();
+        let base64 = base64_runs(bytes).next().is_some();
+        let spaced = memchr::memmem::find(bytes, b" . ").is_some() || SPOKEN_DOTS.is_match(bytes);
+        Gates {
+            spaced,
+            entity,
+            percent,
+            defanged,
+            line_break,
+            reversed,
+            base64,
+        }
+    }
+
+    fn in_place(&self) -> bool {
+        self.entity || self.percent || self.defanged || self.line_break || self.spaced
+    }
+}
+
+/// Reads a text through its encodings (see the module documentation).
+#[derive(Default)]
+pub struct DecodeDetector {
+    links: links::LinkDetector,
+}
+
+impl Detector for DecodeDetector {
+    fn name(&self) -> &'static str {
+        "decode"
+    }
+
+    fn kinds(&self) -> &'static [Kind] {
+        &[Kind::Email, Kind::Url, Kind::Phone]
+    }
+
+    fn detect(&self, text: &Normalized<'_>, scan: &ScanContext<'_>, out: &mut Vec<Finding>) {
+        let original = text.original;
+        let gates = Gates::of(original);
+        if gates.in_place() {
+            let decoded = decode_in_place(original, &gates);
+            if decoded.changed() {
+                self.read(&decoded, scan, false, out);
+            }
+        }
+        if gates.reversed {
+            let decoded = reversed(original);
+            if decoded.changed() {
+                self.read(&decoded, scan, false, out);
+            }
+        }
+        if gates.base64 {
+            let decoded = base64_decoded(original);
+            if decoded.changed() {
+                self.read(&decoded, scan, true, out);
+            }
+        }
+    }
+}
+
+impl DecodeDetector {
+    /// Runs the e-mail and link detectors (and, for `phones`, the phone detector) over a
+    /// decoded view, and reports what they find over decoded pieces, replacing what the
+    /// written text gave for the same characters.
+    fn read(
+        &self,
+        decoded: &Decoded,
+        scan: &ScanContext<'_>,
+        phones: bool,
+        out: &mut Vec<Finding>,
+    ) {
+        let view = Normalized::new(&decoded.text);
+        let mut found = Vec::new();
+        email::EmailDetector.detect(&view, scan, &mut found);
+        self.links.detect(&view, scan, &mut found);
+        if phones {
+            phone::PhoneDetector.detect(&view, scan, &mut found);
+        }
+        // The e-mail and link findings already made, by start: each decoded finding is
+        // compared with those near it only, so a long text stays linear.
+        let mut written: Vec<(usize, usize)> = out
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| matches!(f.kind, Kind::Email | Kind::Url | Kind::Phone))
+            .map(|(idx, f)| (f.start, idx))
+            .collect();
+        written.sort_unstable();
+        let mut dropped = vec![false; out.len()];
+        let mut added = Vec::new();
+        for mut finding in found {
+            let Some((start, end, how)) = decoded.original_span(finding.start, finding.end) else {
+                continue;
+            };
+            let Some(how) = how else {
+                // Read as written: the other detectors have it already.
+                continue;
+            };
+            // A reversed address must be a whole one, not a provider's name alone.
+            if how == How::Reversed && finding.rule == "email/implied_tld" {
+                continue;
+            }
+            if finding.kind == Kind::Phone && how != How::Base64 {
+                continue;
+            }
+            let from = written.partition_point(|(s, _)| *s + MAX_SPAN < start);
+            let near = written[from..]
+                .iter()
+                .take_while(|(s, _)| *s < end)
+                .map(|(_, idx)| *idx);
+            let mut already = false;
+            let mut misread = Vec::new();
+            for idx in near {
+                let f = &out[idx];
+                if f.kind != finding.kind || !(f.start < end && start < f.end) {
+                    continue;
+                }
+                if f.value == finding.value {
+                    already = true;
+                } else if start <= f.start && f.end <= end && f.kind != Kind::Phone {
+                    // What the written text gave for these characters is a misreading of
+                    // them ("40gmail.com" in "alex%40gmail.com", a "hxxps" scheme).
+                    misread.push(idx);
+                }
+            }
+            if already {
+                continue;
+            }
+            for idx in misread {
+                dropped[idx] = true;
+            }
+            finding.start = start;
+            finding.end = end;
+            if !finding.rule.ends_with("/placeholder") {
+                finding.rule = how.rule();
+            }
+            // A url's role was judged on the decoded view, whose words before it are the
+            // text's own.
+            added.push(finding);
+        }
+        if dropped.contains(&true) {
+            let mut idx = 0;
+            out.retain(|_| {
+                idx += 1;
+                !dropped[idx - 1]
+            });
+        }
+        out.extend(added);
+    }
+}
+
+/// No finding is longer than this: the findings that can overlap one start at most this far
+/// before it.
+const MAX_SPAN: usize = 1024;
+
+/// The view with HTML references, percent-encoding, defanging marks and line breaks inside
+/// values decoded, for the passes `gates` let through.
+fn decode_in_place(original: &str, gates: &Gates) -> Decoded {
+    let bytes = original.as_bytes();
+    let mut decoded = Decoded::default();
+    let mut copied = 0;
+    let mut i = 0;
+    // Where the label after the last spaced dot ends.
+    let mut last_spaced = None;
+    // Where the last run of spaced single characters read ends.
+    let mut singles_read = 0;
+    while i < bytes.len() {
+        let found = match bytes[i] {
+            b'&' if gates.entity => entity_at(original, i).map(|(s, len)| (s, len, How::Entity)),
+            b'%' if gates.percent => percent_at(original, i).map(|(s, len)| (s, len, How::Percent)),
+            b'h' | b'H' | b'[' | b'(' | b'{' if gates.defanged => defanged_at(original, i)
+                .map(|(s, len)| (std::borrow::Cow::Borrowed(s), len, How::Defanged)),
+            b if gates.spaced
+                && i >= singles_read
+                && b.is_ascii_alphanumeric()
+                && bytes.get(i + 1) == Some(&b' ')
+                && (i == 0 || bytes[i - 1] == b' ') =>
+            {
+                match spaced_letters_at(original, i) {
+                    Ok(len) => {
+                        // Each character its own piece, so that a finding inside the run
+                        // maps to exactly its characters.
+                        decoded.copy(original, copied, i);
+                        for at in (i..i + len).step_by(2) {
+                            let end = (at + 2).min(i + len);
+                            decoded.push(&original[at..at + 1], (at, end), How::Spaced);
+                        }
+                        i += len;
+                        copied = i;
+                        continue;
+                    }
+                    // Not a name: none of the run's later singles starts one either.
+                    Err(run_end) => {
+                        singles_read = run_end;
+                        None
+                    }
+                }
+            }
+            b' ' if gates.spaced => spaced_at(original, i, last_spaced == Some(i))
+                .map(|(s, len)| (std::borrow::Cow::Borrowed(s), len, How::Spaced)),
+            b'\n' | b'\r' | b' ' | b'\t' if gates.line_break => line_break_at(original, i)
+                .map(|len| (std::borrow::Cow::Borrowed(""), len, How::LineBreak)),
+            _ => None,
+        };
+        match found {
+            Some((text, len, how)) => {
+                decoded.copy(original, copied, i);
+                decoded.push(&text, (i, i + len), how);
+                i += len;
+                copied = i;
+                if how == How::Spaced {
+                    // The label after the join: a ` / ` right after it is the link's path.
+                    let label = bytes[i..]
+                        .iter()
+                        .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-')
+                        .count();
+                    last_spaced = Some(i + label);
+                }
+            }
+            None => i += 1,
+        }
+    }
+    decoded.copy(original, copied, bytes.len());
+    decoded
+}
+
+/// An HTML character reference at `at` (an `&`): what it stands for and its length.
+fn entity_at(text: &str, at: usize) -> Option<(std::borrow::Cow<'static, str>, usize)> {
+    let bytes = text.as_bytes();
+    let rest = &bytes[at + 1..];
+    if rest.first() == Some(&b'#') {
+        // Numeric, with or without its `;`.
+        let (radix, digits_from) = match rest.get(1) {
+            Some(b'x' | b'X') => (16, 2),
+            _ => (10, 1),
+        };
+        let digits = rest[digits_from..]
+            .iter()
+            .take_while(|b| b.is_ascii_hexdigit() && (radix == 16 || b.is_ascii_digit()))
+            .count();
+        if digits == 0 || digits > 7 {
+            return None;
+        }
+        let number = std::str::from_utf8(&rest[digits_from..digits_from + digits]).ok()?;
+        let c = char::from_u32(u32::from_str_radix(number, radix).ok()?)?;
+        if c.is_control() {
+            return None;
+        }
+        let semicolon = usize::from(rest.get(digits_from + digits) == Some(&b';'));
+        return Some((c.to_string().into(), 1 + digits_from + digits + semicolon));
+    }
+    // Named: letters and digits up to a `;`.
+    let name_len = rest
+        .iter()
+        .take(32)
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
+    if name_len == 0 || rest.get(name_len) != Some(&b';') {
+        return None;
+    }
+    let reference = &text[at..at + name_len + 2];
+    match html_escape::decode_html_entities(reference) {
+        std::borrow::Cow::Owned(decoded) if decoded != reference => {
+            Some((decoded.into(), reference.len()))
+        }
+        _ => None,
+    }
+}
+
+/// A run of `%XX` at `at`: the UTF-8 text it encodes and its length.
+fn percent_at(text: &str, at: usize) -> Option<(std::borrow::Cow<'static, str>, usize)> {
+    let bytes = text.as_bytes();
+    let mut end = at;
+    while bytes.get(end) == Some(&b'%')
+        && bytes.get(end + 1).is_some_and(u8::is_ascii_hexdigit)
+        && bytes.get(end + 2).is_some_and(u8::is_ascii_hexdigit)
+    {
+        end += 3;
+    }
+    if end == at {
+        return None;
+    }
+    let decoded = percent_encoding::percent_decode(&bytes[at..end])
+        .decode_utf8()
+        .ok()?;
+    if decoded.chars().any(|c| c.is_control() && c != '\n') {
+        return None;
+    }
+    Some((decoded.into_owned().into(), end - at))
+}
+
+/// A defanging mark at `at`: what it stands for and its length.
+fn defanged_at(text: &str, at: usize) -> Option<(&'static str, usize)> {
+    let input = aho_corasick::Input::new(text)
+        .span(at..text.len())
+        .anchored(aho_corasick::Anchored::Yes);
+    let found = DEFANGED_MARKS_ANCHORED.find(input)?;
+    let (_, stands_for) = DEFANGED[found.pattern().as_usize()];
+    // "hxxp" only as a scheme: "hxxps://", "hxxp[:]//".
+    if stands_for.starts_with("http") {
+        let after = &text[found.end()..];
+        if !(after.starts_with("://") || after.starts_with("[:]") || after.starts_with("[://]")) {
+            return None;
+        }
+    }
+    Some((stands_for, found.len()))
+}
+
+static DEFANGED_MARKS_ANCHORED: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .start_kind(aho_corasick::StartKind::Anchored)
+        .build(DEFANGED.iter().map(|(mark, _)| mark))
+        .expect("built-in marks")
+});
+
+/// A run of single characters between single spaces at `at` ("w w w . k r i t i . i n / w o r
+/// k"): the run's length (its characters joined are the name). At least eight characters, a dot among
+/// them and four letters: "I ate 3 . 5" is no name. Otherwise, where the run ends.
+fn spaced_letters_at(text: &str, at: usize) -> Result<usize, usize> {
+    let bytes = text.as_bytes();
+    let (mut chars, mut letters, mut dot) = (0, 0, false);
+    let mut i = at;
+    while let Some(&b) = bytes.get(i) {
+        let single =
+            b.is_ascii_graphic() && bytes.get(i + 1).is_none_or(|&n| n == b' ' || n == b'\n');
+        if !single {
+            break;
+        }
+        chars += 1;
+        letters += usize::from(b.is_ascii_alphabetic());
+        dot |= b == b'.';
+        // On past the space, if another single follows it.
+        if bytes.get(i + 1) == Some(&b' ') && bytes.get(i + 2).is_some_and(u8::is_ascii_graphic) {
+            i += 2;
+        } else {
+            i += 1;
+            break;
+        }
+    }
+    if chars >= 8 && dot && letters >= 4 {
+        Ok(i - at)
+    } else {
+        Err(i)
+    }
+}
+
+/// Spoken dots between spaces, in any ASCII case.
+static SPOKEN_DOTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build([
+            " dot ", " punto ", " ponto ", " punkt ", " point ", " punt ", " pont ",
+        ])
+        .expect("built-in words")
+});
+
+/// A spaced dot at `at` (` . ` or a spoken dot between spaces) between two labels that make a
+/// registrable name ("linktr . ee", "mayaruns dot com"), or a spaced ` / ` right after such a
+/// name (`after_name`): what it stands for and its length. The label before a dot must not be
+/// an everyday word ("the dot com era").
+fn spaced_at(text: &str, at: usize, after_name: bool) -> Option<(&'static str, usize)> {
+    let bytes = text.as_bytes();
+    let rest = &bytes[at..];
+    if after_name {
+        let slash = rest.starts_with(b" / ") || rest.starts_with(b" /");
+        let after = if rest.starts_with(b" / ") { 3 } else { 2 };
+        if slash && rest.get(after).is_some_and(u8::is_ascii_alphanumeric) {
+            return Some(("/", after));
+        }
+        // A spoken slash: "miportafolio punto com barra trabajos".
+        let word_len = rest[1..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphabetic())
+            .count();
+        let word = std::str::from_utf8(&rest[1..1 + word_len]).unwrap_or("");
+        if word_len > 0
+            && rest.get(1 + word_len) == Some(&b' ')
+            && rest
+                .get(2 + word_len)
+                .is_some_and(u8::is_ascii_alphanumeric)
+            && crate::lexicon::is_slash_word(&word.to_ascii_lowercase())
+        {
+            return Some(("/", word_len + 2));
+        }
+    }
+    let sep_len = if rest.starts_with(b" . ") {
+        3
+    } else {
+        let word_len = rest[1..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphabetic())
+            .count();
+        let word = std::str::from_utf8(&rest[1..1 + word_len]).ok()?;
+        if word_len == 0
+            || rest.get(1 + word_len) != Some(&b' ')
+            || !crate::lexicon::is_dot_word(&word.to_ascii_lowercase())
+        {
+            return None;
+        }
+        word_len + 2
+    };
+    let is_label = |b: &u8| b.is_ascii_alphanumeric() || *b == b'-';
+    let left_len = bytes[..at].iter().rev().take_while(|b| is_label(b)).count();
+    let right_len = bytes[at + sep_len..]
+        .iter()
+        .take_while(|b| is_label(b))
+        .count();
+    // Whole ASCII labels of two characters or more on both sides ("ningún punto de" has
+    // none before, "a point to" too short a one).
+    let whole_left = at - left_len == 0 || bytes[at - left_len - 1].is_ascii_whitespace();
+    let right_end = at + sep_len + right_len;
+    let whole_right = bytes
+        .get(right_end)
+        .is_none_or(|b| b.is_ascii_whitespace() || matches!(b, b'/' | b'.' | b',' | b')'));
+    if left_len < 2 || right_len < 2 || !whole_left || !whole_right {
+        return None;
+    }
+    let left = text[at - left_len..at].to_ascii_lowercase();
+    let right = text[at + sep_len..right_end].to_ascii_lowercase();
+    if crate::lexicon::is_ordinary_word(&left) || left.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    // A spoken dot before an everyday word is prose ("punto de partida"), unless the word is
+    // one of the classic top-level domains.
+    let spoken = sep_len != 3;
+    if spoken
+        && crate::lexicon::is_ordinary_word(&right)
+        && !matches!(right.as_str(), "com" | "net" | "org")
+    {
+        return None;
+    }
+    email::is_registrable(&format!("{left}.{right}")).then_some((".", sep_len))
+}
+
+/// A run of whitespace with a line break at `at` that splits a value: its length. It splits
+/// one when an `@` stands right before or after it, right after a link's scheme, or inside an
+/// address's domain at a dot. A link's path is not joined to the next line: logs and chats
+/// start lines with times and names that would be read as its path.
+fn line_break_at(text: &str, at: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    // Only at the start of a whitespace run.
+    if at > 0 && bytes[at - 1].is_ascii_whitespace() {
+        return None;
+    }
+    let len = bytes[at..]
+        .iter()
+        .take_while(|b| b.is_ascii_whitespace())
+        .count();
+    let run = &bytes[at..at + len];
+    // One line break, not a paragraph.
+    if run.iter().filter(|&&b| b == b'\n').count() != 1 {
+        return None;
+    }
+    let before = *bytes.get(at.checked_sub(1)?)?;
+    let after = *bytes.get(at + len)?;
+    if before == b'@' && after.is_ascii_alphanumeric()
+        || after == b'@' && before.is_ascii_alphanumeric()
+    {
+        return Some(len);
+    }
+    let word_start = memchr::memrchr3(b' ', b'\n', b'\t', &bytes[..at]).map_or(0, |i| i + 1);
+    let word = &text[word_start..at];
+    // A link cut right after its scheme ("http://\n  deb.debian.org/…").
+    if word.ends_with("://") && after.is_ascii_alphanumeric() {
+        return Some(len);
+    }
+    // An address cut at a dot of its domain or before it: the next line goes on with a
+    // lower-case label that is not a new record ("talk:", "22:16").
+    let next = &bytes[at + len..];
+    let label_len = next
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-')
+        .count();
+    let label = &next[..label_len];
+    let continues = !label.is_empty()
+        && label.iter().all(|b| !b.is_ascii_uppercase())
+        && !matches!(next.get(label_len), Some(b':'));
+    let splits = before == b'.' && continues
+        || before.is_ascii_alphanumeric()
+            && after == b'.'
+            && next.get(1).is_some_and(u8::is_ascii_lowercase);
+    (word.contains('@') && !word.contains("://") && splits).then_some(len)
+}
+
+/// The longest word read as a reversed address or link.
+const MAX_WORD: usize = 256;
+
+/// The words of `text` that may be reversed addresses: an `@` with a dot before it and no
+/// registrable domain after it (`moc.liamg@xela`), as `(start, end)`.
+fn reversed_words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b'@', bytes).filter_map(move |at| {
+        // An address is at most a few hundred bytes: never look further, so a text of `@`s
+        // without spaces stays linear.
+        let from = crate::normalize::floor_char_boundary(text, at.saturating_sub(MAX_WORD));
+        let to = crate::normalize::ceil_char_boundary(text, (at + MAX_WORD).min(bytes.len()));
+        let start = bytes[from..at]
+            .iter()
+            .rposition(|b| b.is_ascii_whitespace() || matches!(b, b'<' | b'(' | b'"' | b'\''))
+            .map_or(from, |i| from + i + 1);
+        let end = bytes[at..to]
+            .iter()
+            .position(|b| b.is_ascii_whitespace() || matches!(b, b'>' | b')' | b'"' | b'\''))
+            .map_or(to, |i| at + i);
+        if end - start >= MAX_WORD || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+            return None;
+        }
+        let before = &bytes[start..at];
+        let after = &bytes[at + 1..end];
+        let shaped = before.contains(&b'.')
+            && !after.is_empty()
+            && before.first().is_some_and(u8::is_ascii_alphabetic);
+        // Forwards it must not be an address already: its domain is no registrable name.
+        let forwards = || {
+            let domain = std::str::from_utf8(after)
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            email::is_registrable(domain.trim_end_matches('.'))
+        };
+        (shaped && !forwards()).then_some((start, end))
+    })
+}
+
+/// The view of the reversed words: each word that may be a reversed address or link,
+/// reversed, one a line.
+fn reversed(original: &str) -> Decoded {
+    let mut decoded = Decoded::default();
+    let mut words: Vec<(usize, usize)> = reversed_words(original).collect();
+    // Reversed links: "moc.elpmaxe//:sptth".
+    let bytes = original.as_bytes();
+    for at in memchr::memmem::find_iter(bytes, b"//:") {
+        let from = crate::normalize::floor_char_boundary(original, at.saturating_sub(MAX_WORD));
+        let to = crate::normalize::ceil_char_boundary(original, (at + MAX_WORD).min(bytes.len()));
+        let start = bytes[from..at]
+            .iter()
+            .rposition(u8::is_ascii_whitespace)
+            .map_or(from, |i| from + i + 1);
+        let end = bytes[at..to]
+            .iter()
+            .position(u8::is_ascii_whitespace)
+            .map_or(to, |i| at + i);
+        if end - start >= MAX_WORD
+            || end < at + 3
+            || !original.is_char_boundary(start)
+            || !original.is_char_boundary(end)
+        {
+            continue;
+        }
+        let tail = original[at + 3..end].to_ascii_lowercase();
+        if tail == "ptth" || tail == "sptth" {
+            words.push((start, end));
+        }
+    }
+    words.sort_unstable();
+    words.dedup();
+    for (start, end) in words {
+        let word: String = original[start..end].chars().rev().collect();
+        decoded.push(&word, (start, end), How::Reversed);
+        decoded.text.push('\n');
+    }
+    decoded
+}
+
+/// The shortest base64 run read: 12 bytes of text, more than any word of prose that happens
+/// to use the alphabet.
+const MIN_BASE64: usize = 16;
+/// The longest: a contact value is short.
+const MAX_BASE64: usize = 400;
+
+/// Runs of the base64 alphabets (standard and URL-safe, with `=` padding) of a plausible
+/// length that hold a digit or an upper-case letter after a lower-case one (prose words do
+/// not), as `(start, end)`.
+fn base64_runs(bytes: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let is_b64 = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'-' | b'_');
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            if !is_b64(bytes[i]) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < bytes.len() && is_b64(bytes[i]) {
+                i += 1;
+            }
+            let mut end = i;
+            while end < bytes.len() && end - i < 2 && bytes[end] == b'=' {
+                end += 1;
+            }
+            i = end;
+            let run = &bytes[start..end];
+            let len = run.len();
+            let starts_word =
+                start == 0 || !bytes[start - 1].is_ascii_alphanumeric() && bytes[start - 1] != b'.';
+            if !(MIN_BASE64..=MAX_BASE64).contains(&len) || !starts_word {
+                continue;
+            }
+            let mixed = run.iter().any(u8::is_ascii_digit)
+                || run
+                    .windows(2)
+                    .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
+            let has_padding = run.ends_with(b"=");
+            // Padded runs are whole quanta; unpadded ones cannot leave one character over.
+            let whole = if has_padding {
+                len.is_multiple_of(4)
+            } else {
+                len % 4 != 1
+            };
+            // A link or a path is not base64 ("https://…", "a/b/c").
+            let slashes = run.iter().filter(|&&b| b == b'/').count();
+            if mixed && whole && slashes <= len / 8 {
+                return Some((start, end));
+            }
+        }
+        None
+    })
+}
+
+const INDIFFERENT: GeneralPurposeConfig =
+    GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent);
+const STANDARD: GeneralPurpose = GeneralPurpose::new(&base64::alphabet::STANDARD, INDIFFERENT);
+const URL_SAFE: GeneralPurpose = GeneralPurpose::new(&base64::alphabet::URL_SAFE, INDIFFERENT);
+
+/// The view of the base64 runs that decode to printable text, one a line, each standing for
+/// its whole run.
+fn base64_decoded(original: &str) -> Decoded {
+    let mut decoded = Decoded::default();
+    for (start, end) in base64_runs(original.as_bytes()) {
+        let run = &original[start..end];
+        let bytes = STANDARD.decode(run).or_else(|_| URL_SAFE.decode(run));
+        let Ok(bytes) = bytes else { continue };
+        let Ok(text) = String::from_utf8(bytes) else {
+            continue;
+        };
+        let printable = text
+            .chars()
+            .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
+            .count();
+        if printable * 10 < text.chars().count() * 9 || text.trim().is_empty() {
+            continue;
+        }
+        decoded.push(&text, (start, end), How::Base64);
+        decoded.text.push('\n');
+    }
+    decoded
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Engine, EngineOptions};
+
+    fn found(text: &str) -> Vec<(Kind, String, &'static str)> {
+        let engine = Engine::new(EngineOptions::default());
+        engine
+            .scan(text, None)
+            .into_iter()
+            .map(|f| (f.kind, f.value.unwrap_or_default(), f.rule))
+            .collect()
+    }
+
+    fn has(text: &str, kind: Kind, value: &str) -> bool {
+        found(text).iter().any(|(k, v, _)| *k == kind && v == value)
+    }
+
+    #[test]
+    fn html_references_are_read() {
+        for text in [
+            "email me at alex&#64;gmail&#46;com",
+            "alex&#x40;gmail.com",
+            "alex&#X40;gmail&#x2E;com",
+            "alex&commat;gmail&period;com",
+            "alex&#64gmail.com please",
+        ] {
+            assert!(
+                has(text, Kind::Email, "alex@gmail.com"),
+                "{text:?}: {:?}",
+                found(text)
+            );
+        }
+        // Benign: references that make no address.
+        for text in [
+            "Tom &amp; Jerry &#8212; a classic",
+            "price &lt; 5 &gt; 3",
+            "R&D at acme",
+        ] {
+            assert_eq!(found(text), vec![], "{text:?}");
+        }
+    }
+
+    #[test]
+    fn percent_encoding_and_mailto_are_read() {
+        let text = "mailto:alex%40gmail.com";
+        assert_eq!(
+            found(text),
+            vec![(Kind::Email, "alex@gmail.com".into(), "decode/percent")]
+        );
+        assert!(has(
+            "write to maya%2Ek%40outlook%2Ecom",
+            Kind::Email,
+            "maya.k@outlook.com"
+        ));
+        for text in ["100% done, 50%off", "discount 20%OFF today", "%%%"] {
+            assert_eq!(found(text), vec![], "{text:?}");
+        }
+    }
+
+    #[test]
+    fn defanged_links_are_read() {
+        let text = "visit hxxps://evil[.]com/path";
+        assert_eq!(
+            found(text),
+            vec![(Kind::Url, "evil.com/path".into(), "decode/defanged")]
+        );
+        assert!(has("site: maya-studio[.]com", Kind::Url, "maya-studio.com"));
+        assert!(has(
+            "hxxp[:]//mayaruns(.)net/shop",
+            Kind::Url,
+            "mayaruns.net/shop"
+        ));
+        for text in [
+            "the array[.] operator",
+            "call f(.) now",
+            "a hxxp b",
+            "o ponto de partida",
+            "too fine a point to your wit",
+            "ningún punto de partida",
+        ] {
+            assert_eq!(found(text), vec![], "{text:?}");
+        }
+    }
+
+    #[test]
+    fn reversed_values_are_read_only_when_they_validate() {
+        assert!(has("moc.liamg@xela", Kind::Email, "alex@gmail.com"));
+        assert!(has(
+            "write: moc.kooltuo@88.ayam",
+            Kind::Email,
+            "maya.88@outlook.com"
+        ));
+        for text in ["see file.txt@v2", "a.b@c", "ping @maya.k about it"] {
+            assert_eq!(found(text), vec![], "{text:?}");
+        }
+    }
+
+    #[test]
+    fn base64_runs_are_read() {
+        // "alex@gmail.com", "call me +44 7911 123456".
+        let text = "my contact: YWxleEBnbWFpbC5jb20=";
+        let got = found(text);
+        assert_eq!(
+            got,
+            vec![(Kind::Email, "alex@gmail.com".into(), "decode/base64")]
+        );
+        assert!(has(
+            "Y2FsbCBtZSArNDQgNzkxMSAxMjM0NTY=",
+            Kind::Phone,
+            "+447911123456"
+        ));
+        for text in [
+            "internationalization matters",
+            "commit 3f9a2b7c1d4e5f60718293a4b5c6d7e8f9012345 fixed it",
+            "token dGhpcyBpcyBqdXN0IGEgdGVzdA== here",
+            "ThisIsAVeryLongCamelCaseIdentifier",
+        ] {
+            assert_eq!(found(text), vec![], "{text:?}");
+        }
+    }
+
+    #[test]
+    fn values_split_over_lines_are_joined() {
+        assert!(has(
+            "alex.mason@studio-mehta.\ncom",
+            Kind::Email,
+            "alex.mason@studio-mehta.com"
+        ));
+        assert!(has(
+            "alex.mason\n@studio-mehta.com",
+            Kind::Email,
+            "alex.mason@studio-mehta.com"
+        ));
+        assert!(has(
+            "see https://\n  mayaruns.com/portfolio",
+            Kind::Url,
+            "mayaruns.com/portfolio"
+        ));
+        // A log: the next line's time is no path, the next line's word no label.
+        let log = "<x> http://jack.eu.org/blug/\n22:16:55 <y> nice";
+        assert!(has(log, Kind::Url, "jack.eu.org/blug"), "{:?}", found(log));
+        let talk = "connection requested by fortune@localhost.\ntalk: respond with";
+        assert_eq!(found(talk), vec![], "{talk:?}");
+        for text in ["Done.\nNext line here", "see you @\nthe venue", "a - \nb"] {
+            assert_eq!(found(text), vec![], "{text:?}");
+        }
+    }
+
+    #[test]
+    fn spans_cover_the_written_characters() {
+        let text = "x alex&#64;gmail&#46;com y";
+        let engine = Engine::new(EngineOptions::default());
+        let f = &engine.scan(text, None)[0];
+        assert_eq!(&text[f.start..f.end], "alex&#64;gmail&#46;com");
+    }
+
+    #[test]
+    fn gates_stay_shut_on_plain_text() {
+        for text in [
+            "Hi! Is this still available? Delivery by Friday, 12/03.",
+            "Order #4829137 shipped today",
+            "email me at alex.m@gmail.com",
+        ] {
+            let g = Gates::of(text);
+            assert!(!g.in_place() && !g.reversed && !g.base64, "{text:?}: {g:?}");
+        }
+    }
+}

@@ -1,0 +1,92 @@
+# Romanised Bengali (Bangladesh and West Bengal), with English code-switching
+SLOTS = {
+    "hi": ["", "", "hello bhai, ", "assalamualaikum, ", "nomoskar, ", "hi, ", "vai, ", "dada, ", "apu, ", "sir, ", "accha "],
+    "msgr": ["WhatsApp", "whatsapp", "WA", "watsapp", "Telegram", "telegram", "IMO", "imo", "Messenger", "FB", "Viber", "Skype"],
+    "meet": ["Zoom", "Google Meet", "Meet", "Teams", "normal call"],
+    "method": ["bKash", "bkash", "Nagad", "Rocket", "bank transfer", "Payoneer", "PayPal", "Wise", "USDT", "crypto",
+               "Western Union", "UPI", "GPay"],
+    "ms": ["next milestone", "porer milestone", "milestone 2", "ditio milestone", "last milestone", "final payment",
+           "baki payment", "baki taka"],
+    "site": ["platform", "site", "Upwork", "Fiverr", "app"],
+    "fee": ["fee", "commission", "20% charge", "service charge"],
+    "pct": ["20%", "10%", "onek taka", "20 percent"],
+    "work": ["logo", "website", "app", "translation", "video edit", "landing page", "report", "design"],
+    "amt": ["5000 taka", "৳3000", "$200", "150 dollar", "10k", "₹4000"],
+    "techm": ["WhatsApp", "Telegram", "Messenger", "WhatsApp Business API", "Discord"],
+    "techp": ["bKash", "SSLCommerz", "Nagad", "Stripe", "PayPal", "Razorpay"],
+    "day": ["kal", "Sombar", "Shukrobar", "aj bikele", "3 tay", "next week e"],
+    "who": ["ekjon client", "client", "ekta lok", "arekjon freelancer", "keu ekjon"],
+}
+
+T = {
+"solicit_contact": """
+named: {hi}{msgr} e kotha boli[| bhai|, easy hobe|, oikhane fast reply dei]
+named: {hi}apnar {msgr} number ta [den|diben|den please|din]
+named: {hi}apnar {msgr} ache? [oikhane kotha boli|oikhane discuss kori|]
+named: {hi}amake {msgr} e [add koren|knock den|msg den][| please| plz]
+named: {hi}amra ki {msgr} e shift korte pari[?| bhai?]
+named: {hi}ami ekhane kom ashi, {msgr} e [knock diyen|contact koren|message den]
+named: {hi}{msgr} e request pathaisi, accept koren[| please]
+meet: {hi}{meet} e [call|meeting] kori [baire|alada vabe|], link ami personally pathabo
+generic: {hi}platform er baire kotha boli[| bhai|, valo hobe]
+generic: {hi}personally kotha bolte parbo? [ekhane sob monitor kore|ekhane na|]
+generic: {hi}apnar [number|phone number|personal number|email|contact] ta [den|din|share koren][| direct kotha boli| call dibo]
+generic: {hi}amar personal number dicchi, [direct call den|sorasori kotha bolen]
+generic: {hi}ami ki apnake direct call dite pari[| aj rate| mobile e]?
+generic: {hi}ekhane chat [slow|problem kortese|monitor hoy], onno kothao kotha boli
+generic: {hi}{site} er baire apnar sathe kivabe jogajog korbo?
+evasive: {hi}[FB|Facebook|LinkedIn] e amar nam search koren, oikhane [knock den|add den]
+evasive: {hi}ekhane number dewa jay na, {msgr} e same name e khuje nen
+""",
+"solicit_payment": """
+named: {hi}payment ta {method} e [koren|kore den|pathan][| please| bhai]
+named: {hi}ami shudhu {method} [nei|accept kori][| vai|, cholbe?]
+named: {hi}{amt} {method} kore den, ami [ajkei|ekhoni] kaj shuru kori
+named: {hi}amar {method} number dicchi, oikhane [pathay den|send koren]
+named: {hi}{method} e payment korle cholbe? [fast hoy|{fee} o bachbe|]
+named: {hi}ami apnake {method} e [direct|sorasori] pay kore dibo[, {fee} bachbe|, thik ache?|]
+milestone: {hi}{ms} [direct|sorasori] amar {method} e pathan, {site} e na
+milestone: {hi}{ms} {site} er baire kori[ {method} e| direct|]
+milestone: {hi}contract ekhane close koren, {ms} {method} e diyen
+milestone: {hi}{ms} {site} e fund korben na, [direct|{method} e] pathay den
+milestone: {hi}{fee} bachanor jonno {ms} [baire|direct] kori?
+fee: {hi}[direct|sorasori] payment koren, {fee} beche jabe
+fee: {hi}{site} {pct} kete ney, [direct|baire] deal kori[| bhai]
+fee: {hi}baire payment korle [discount dibo|rate komay dibo]
+fee: {hi}{site} ke {pct} keno diben? direct pay koren, dujoner e lav
+generic: {hi}[taka|payment|advance|baki taka] [direct|sorasori] amar account e [pathan|transfer koren]
+generic: {hi}amar [cousin|bhai|dulabhai|wife] er account e [pathan|den], [amar ta problem|same e]
+generic: {hi}[cash|nagad] diyen [dekha hole|hate hate]
+generic: {hi}[ordhek ekhane|advance ekhane], baki ta [baire|direct|{method} e]
+""",
+"none": """
+refusal: {hi}sorry, ami shudhu {site} er maddhome [kaj kori|payment nei|kotha boli]
+refusal: {hi}contract er age [number|email|WhatsApp] share korte parbo na, ekhanei kotha boli
+refusal: {hi}{site} er baire payment nei na[, sorry|, eta rules er against|, dujonei safe thakbo]
+refusal: {hi}sob kichu {site} ei rakhi[| vai| please]
+refusal: {hi}na bhai, {site} er baire jabo na. milestone diye payment thik ache
+internal: {hi}please {ms} [release|fund|approve] koren [platform e|{site} e|contract e]
+internal: {hi}ami {ms} [submit korechi|deliver korsi], [check kore approve koren|dekhe niyen please]
+internal: {hi}platform er video call use kori {day}[| {work} niye kotha bolar jonno]
+internal: {hi}ami {ms} [fund korechi|create korsi][| {amt} er], apni shuru korte paren
+internal: {hi}file gulo ekhanei chat e pathan[| project er| platform e]
+feature: {hi}amar ekta {techm} bot lagbe [dokaner jonno|customer support er jonno|order update pathanor jonno]
+feature: {hi}apni ki {techp} integrate korte parben [amar site e|app e|checkout e]?
+feature: {hi}{techp} er [webhook|API|sandbox] [kaj kortese na|401 dicche|fail hocche] [{day} theke|live e|]
+feature: {hi}landing page e "[chat on|share on] {techm}" button [lagan|add koren]
+smalltalk: {hi}[haha|lol|] {techm} [kal down chilo|shokal theke slow]
+smalltalk: {hi}amar [barir|office er] sobai {techm} use kore[ lol|]
+schedule: {hi}{day} [ekhane|platform e] call schedule kori?
+schedule: {hi}ami platform theke {day} er jonno meeting invite pathaisi
+rules: {hi}[janiye rakhi|FYI], {site} contract er age [contact share|baire payment] allow kore na
+rules: {hi}terms onujayi sob payment {site} diyei korte hobe
+report: {hi}{who} bollo {method} e payment korte, ami [mana korsi|report korsi|kori nai]
+report: {hi}{who} amar {msgr} chacchilo, ami [report korsi|dei nai]
+report: {hi}je client baire payment chay take kivabe report korbo?
+project: {hi}{work} er [rate|quote] {amt}[, fee shoho|]
+project: {hi}{ms} {amt} er[, {day} er moddhe|]
+project: {hi}payment page mobile e [vul fee dekhacche|bug dicche]
+project: {hi}signup form er [phone number|email] field er validation [thik koren|check koren]
+project: {hi}{day} platform er call e discuss korbo
+""",
+}

@@ -1,0 +1,93 @@
+# German (Germany, Austria, Switzerland)
+SLOTS = {
+    "hi": ["", "", "hallo, ", "hi, ", "moin, ", "servus, ", "guten Tag, ", "grüezi, ", "hey, ", "ok, ", "danke. "],
+    "msgr": ["WhatsApp", "whatsapp", "WA", "Telegram", "telegram", "Signal", "Threema", "Skype", "Discord", "Insta", "Messenger"],
+    "meet": ["Zoom", "Google Meet", "Teams", "MS Teams", "Skype", "Telefon"],
+    "method": ["PayPal", "paypal", "PayPal Freunde", "Wise", "Payoneer", "Überweisung", "SEPA-Überweisung", "Twint",
+               "Revolut", "Klarna", "Krypto", "USDT", "Bitcoin", "Western Union"],
+    "ms": ["den nächsten Meilenstein", "Meilenstein 2", "die zweite Rate", "die letzte Rate", "die Schlusszahlung",
+           "den Rest", "den Restbetrag", "die nächste Zahlung"],
+    "site": ["die Plattform", "die Seite", "Upwork", "Fiverr", "Freelancermap", "die App"],
+    "site_dat": ["der Plattform", "der Seite", "Upwork", "Fiverr", "Freelancermap", "der App"],
+    "fee": ["die Gebühr", "die Gebühren", "die 20 %", "die Provision", "die Servicegebühr"],
+    "pct": ["20 %", "10 %", "fast 20 %", "zwanzig Prozent"],
+    "work": ["das Logo", "die Website", "die App", "die Übersetzung", "das Video", "die Landingpage", "den Shop", "den Bericht", "die Entwürfe"],
+    "amt": ["200 €", "150 Euro", "500 $", "80 €", "1.200 €", "300 CHF"],
+    "techm": ["WhatsApp", "Telegram", "Discord", "Slack", "Signal", "Messenger"],
+    "techp": ["Stripe", "PayPal", "Klarna", "Twint", "Mollie", "Apple Pay", "Adyen"],
+    "day": ["morgen", "am Montag", "am Freitag", "heute Nachmittag", "um 15 Uhr", "nächste Woche"],
+    "who": ["ein Kunde", "der Kunde", "eine Kundin", "ein Typ", "ein anderer Freelancer", "jemand", "ein Käufer"],
+}
+
+T = {
+"solicit_contact": """
+named: {hi}[lass uns|lasst uns|können wir] [auf|über|per] {msgr} weiter[schreiben|reden|machen][?|, ist einfacher|]
+named: {hi}[adde mich|füg mich hinzu|schreib mich an] [auf|bei|über] {msgr}[| bitte| dann besprechen wir alles]
+named: {hi}[hast du|haben Sie] {msgr}? [dann schreib ich dir da|da ist es einfacher|]
+named: {hi}[schick|gib] mir [deine|Ihre] {msgr}-[Nummer|ID][| dann melde ich mich]
+named: {hi}können wir das Gespräch zu {msgr} verlegen?
+named: {hi}[schreib mir|melde dich|ping mich] [auf|über|per] {msgr}[| wenn du Zeit hast]
+named: {hi}ich bin hier selten online, [schreib mir|erreich mich] [auf|über] {msgr}
+meet: {hi}können wir [kurz|mal] über {meet} [telefonieren|sprechen|callen]? ich schick dir den Link privat
+generic: {hi}lass uns außerhalb [der Plattform|dieser Seite|von hier] weiterreden
+generic: {hi}können wir privat [schreiben|reden]? [hier nicht|hier wird mitgelesen|]
+generic: {hi}[gib|schick] mir [deine|Ihre] [Nummer|Handynummer|private Nummer|E-Mail|Mailadresse][| dann rufe ich an|]
+generic: {hi}ich geb dir meine private Nummer, [ruf mich direkt an|schreib mir direkt]
+generic: {hi}kann ich [dich|Sie] direkt anrufen[| heute Abend| auf dem Handy]?
+generic: {hi}der Chat hier [ist langsam|spinnt dauernd|wird überwacht], lass uns woanders [reden|schreiben]
+generic: {hi}wie erreiche ich [dich|Sie] außerhalb von {site_dat}?
+evasive: {hi}such mich auf [LinkedIn|Facebook|Insta|Xing] [mit meinem Namen|gleicher Name] und schreib mir dort
+evasive: {hi}hier kann ich [meine Nummer|Kontaktdaten] nicht reinschreiben, [find mich|add mich] auf {msgr}, gleicher Name
+""",
+"solicit_payment": """
+named: {hi}[kannst du|können Sie] [mich|mir das] [per|über|mit] {method} [bezahlen|zahlen|schicken][?| direkt?]
+named: {hi}ich [nehme|akzeptiere|bevorzuge] {method}[| für die Zahlung|, passt das?]
+named: {hi}schick mir {amt} [per|über] {method}, dann fang ich [heute|sofort] an
+named: {hi}ich schick dir meine {method}-Daten, [zahl einfach da|dann überweist du]
+named: {hi}passt {method} für die Zahlung? [geht schneller|dann sparen wir {fee}|]
+named: {hi}ich [kann dich direkt per {method} bezahlen|zahl dir das direkt über {method}|überweise dir per {method}] [und wir sparen {fee}|wenn das ok ist|]
+milestone: {hi}[zahl|überweis|schick] {ms} direkt [per|über] {method}, nicht über {site}
+milestone: {hi}lass uns {ms} außerhalb von {site_dat} [machen|abwickeln][ per {method}| direkt|]
+milestone: {hi}wir schließen den Vertrag hier und [du zahlst|Sie zahlen] {ms} [per|über] {method}
+milestone: {hi}[finanzier|hinterleg] {ms} nicht [auf|bei] {site_dat}, [zahl|schick] [lieber|einfach] [per {method}|direkt]
+milestone: {hi}um {fee} zu sparen, machen wir {ms} [direkt|privat|außerhalb]?
+fee: {hi}[zahl mich|bezahl mich] direkt, dann sparen wir {fee}
+fee: {hi}{site} nimmt {pct}, lass es uns direkt [machen|abwickeln]
+fee: {hi}ich geb dir [Rabatt|einen besseren Preis] wenn du außerhalb [der Plattform|] zahlst
+fee: {hi}warum {pct} an {site} zahlen? [zahl direkt|überweis direkt] und wir sparen beide
+generic: {hi}[überweis|schick] [das Geld|die Anzahlung|den Rest] direkt auf mein [Konto|Privatkonto]
+generic: {hi}[überweis|zahl] auf das Konto [von meinem Cousin|von meinem Bruder|meines Schwagers|meiner Frau], [meins ist gesperrt|ist dasselbe]
+generic: {hi}ich zahl dir [bar|in bar|cash] [wenn wir uns sehen|persönlich|]
+generic: {hi}[die Hälfte hier|die Anzahlung hier] und den Rest [direkt|per {method}|privat]
+""",
+"none": """
+refusal: {hi}[sorry,|tut mir leid,|leider] ich [arbeite|kommuniziere|rechne ab] nur über {site}[| aus Sicherheitsgründen]
+refusal: {hi}ich kann meine [Nummer|E-Mail|WhatsApp] nicht vor Vertragsbeginn [geben|teilen], [lass uns hier weiterschreiben|bleiben wir hier]
+refusal: {hi}ich nehme keine Zahlungen außerhalb von {site_dat} an[, sorry|, das verstößt gegen die Regeln|, das schützt uns beide]
+refusal: {hi}ich [möchte|würde] [alles|die Kommunikation|die Zahlung] lieber auf {site_dat} lassen
+refusal: {hi}nein, ich gehe nicht [weg von|raus aus] {site_dat}. [Zahlung über den Meilenstein passt|wir bleiben hier]
+internal: {hi}[bitte|kannst du] {ms} [auf der Plattform|über den Vertrag|über {site}] [freigeben|finanzieren|bezahlen]
+internal: {hi}ich habe {ms} [eingereicht|geliefert], [bitte prüfen und freigeben|sag Bescheid ob alles passt]
+internal: {hi}lass uns {day} den Videocall der Plattform [nutzen|machen][| für {work}]
+internal: {hi}ich habe {ms} [über {amt}|] [finanziert|angelegt], du kannst anfangen
+internal: {hi}schick die Dateien [einfach|] hier im Chat[| des Projekts| der Plattform]
+feature: {hi}ich brauche einen {techm}-Bot [für meinen Shop|für den Kundenservice|der Bestellupdates schickt]
+feature: {hi}[kannst du|können Sie] {techp} [in meine Website|in die App|in den Checkout] integrieren?
+feature: {hi}der {techp}-[Webhook|API-Call|Sandbox] [geht nicht|liefert 401|stürzt ab] [seit {day}|im Livebetrieb|]
+feature: {hi}bau einen „[Kontakt über|Teilen auf] {techm}“-Button auf die Landingpage
+smalltalk: {hi}[haha|lol|] {techm} war [gestern|den ganzen Morgen] [down|total langsam]
+smalltalk: {hi}meine [Familie|Mutter|ganze Firma] nutzt {techm} für alles[ lol|]
+schedule: {hi}sollen wir {day} einen Call [hier|über die Plattform] machen?
+schedule: {hi}ich habe dir die Einladung über die Plattform für {day} geschickt
+rules: {hi}[nur zur Info,|zur Erinnerung,] {site} erlaubt [keinen Kontaktaustausch|keine Zahlungen außerhalb] vor einem Vertrag
+rules: {hi}laut AGB müssen alle Zahlungen über {site} laufen
+report: {hi}{who} wollte, dass ich [per {method}|außerhalb] zahle, ich habe [abgelehnt|nein gesagt|es gemeldet]
+report: {hi}{who} wollte meine {msgr}-Nummer, [ich hab's gemeldet|hab abgelehnt]
+report: {hi}wie melde ich {who}, der Zahlung außerhalb der Plattform [verlangt|will]?
+project: {hi}[mein Preis|das Angebot] für {work} liegt bei {amt}[, inklusive Gebühren|]
+project: {hi}{ms} beträgt {amt}[, fällig {day}|]
+project: {hi}die Bezahlseite [zeigt|hat] [falsche Gebühren|einen Bug] auf dem Handy
+project: {hi}[korrigier|prüf] die Validierung vom [Telefonnummer|E-Mail]-Feld im Formular
+project: {hi}das besprechen wir im Call auf der Plattform {day}
+""",
+}

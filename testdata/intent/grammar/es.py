@@ -1,0 +1,98 @@
+# Spanish (Spain and Latin America: MX, AR, CO, PE, VE...)
+SLOTS = {
+    "hi": ["", "", "hola, ", "buenas, ", "buen día, ", "buenos días, ", "qué tal, ", "hola amigo, ", "ok, ", "gracias. ", "oye, ", "che, "],
+    "msgr": ["WhatsApp", "whatsapp", "wasap", "wsp", "wpp", "guasap", "Telegram", "telegram", "tg", "Signal", "Skype",
+             "Discord", "insta", "Instagram", "Messenger", "face"],
+    "meet": ["Zoom", "Google Meet", "Meet", "Teams", "Skype", "una llamada normal"],
+    "method": ["PayPal", "paypal", "Wise", "Payoneer", "Zelle", "Bizum", "Mercado Pago", "Nequi", "Yape", "Binance",
+               "USDT", "cripto", "transferencia bancaria", "transferencia", "Western Union", "mi CBU", "mi CLABE",
+               "mi IBAN", "Revolut", "Skrill", "efectivo"],
+    "ms": ["el próximo hito", "el siguiente milestone", "el hito 2", "el segundo hito", "el último pago", "el pago final",
+           "lo que falta", "el resto", "la segunda etapa", "el saldo pendiente"],
+    "site": ["la plataforma", "esta página", "Upwork", "Fiverr", "Workana", "esta app", "el sitio"],
+    "fee": ["la comisión", "las comisiones", "el 20%", "la tarifa de servicio", "lo que cobra la plataforma", "el fee"],
+    "pct": ["el 20%", "un 20%", "el 10%", "casi el 20%", "un montón"],
+    "work": ["el logo", "la web", "la app", "la traducción", "el video", "la landing", "la tienda", "el informe", "los diseños", "el artículo"],
+    "amt": ["200 dólares", "$150", "500 USD", "80 €", "1.200 pesos", "300 dólares", "45 euros"],
+    "techm": ["WhatsApp", "Telegram", "Discord", "Slack", "la API de WhatsApp Business", "Messenger"],
+    "techp": ["Stripe", "PayPal", "Mercado Pago", "Bizum", "Redsys", "Apple Pay", "la pasarela de pago", "Nequi"],
+    "day": ["mañana", "el lunes", "el viernes", "esta tarde", "a las 5", "la semana que viene", "el finde"],
+    "who": ["un cliente", "el cliente", "una clienta", "un tipo", "otro freelancer", "alguien", "un comprador"],
+    "usted": ["", "por favor ", "porfa ", "si puede, ", "si podés, "],
+}
+
+T = {
+"solicit_contact": """
+named: {hi}[sigamos|hablemos|continuemos] por {msgr}[| mejor|, es más fácil|, que es más rápido]
+named: {hi}[agrégame|agregame|añádeme|agregáme] [al|a|en] {msgr}[| porfa| y hablamos]
+named: {hi}¿[tienes|tenés|tiene] {msgr}? [hablamos por ahí|te escribo por ahí|]
+named: {hi}[pásame|pasame|mándame|dame] tu {msgr}[| y te escribo| y seguimos por ahí]
+named: {hi}¿[podemos|podríamos] pasar [la charla|esto|la conversación] a {msgr}?
+named: {hi}[escríbeme|escribime|háblame|mandame un mensaje] [al|por] {msgr}[| cuando puedas| y lo vemos]
+named: {hi}casi no [entro|reviso] aquí, [búscame|contáctame|escríbeme] por {msgr}
+named: {hi}te [mandé|envié] solicitud [en|por] {msgr}, [acéptala|acepta porfa]
+meet: {hi}¿[hacemos|podemos hacer] una [llamada|reunión|videollamada] por {meet} [afuera|aparte|]? te paso el link por privado
+generic: {hi}[sigamos|hablemos|mejor seguimos] fuera de [la plataforma|esta página|aquí]
+generic: {hi}¿podemos hablar [en privado|por privado|directamente]? [aquí no|acá vigilan los mensajes|]
+generic: {hi}[pásame|dame|mándame] tu [número|número personal|correo|celu|cel|mail][| para hablar directo| y te llamo]
+generic: {hi}te [dejo|paso] mi número personal, [llámame|escríbeme|me hablas] directamente
+generic: {hi}¿te puedo llamar [directamente|a tu celular|por teléfono|esta noche]?
+generic: {hi}este chat [es muy lento|falla mucho|está monitoreado], [hablemos|sigamos] por otro lado
+generic: {hi}¿cómo te [contacto|encuentro] fuera de {site}?
+evasive: {hi}[búscame|buscame] en [face|Facebook|Instagram|LinkedIn] [con mi nombre|como aparezco aquí] y me escribes
+evasive: {hi}aquí no me deja poner [el número|mi número], [te lo paso|búscame] por {msgr}, mismo nombre
+evasive: {hi}mi [número|cel] está en mi foto de perfil, [escríbeme|mándame wsp]
+""",
+"solicit_payment": """
+named: {hi}¿[me puedes|me podés|puede] pagar por {method}[| mejor| directamente]?
+named: {hi}[acepto|solo acepto|prefiero] {method}[| para el pago|, ¿te sirve?]
+named: {hi}[mándame|envíame|pasame] {amt} [a|por] {method} y [empiezo|arrancamos] [hoy|ya|]
+named: {hi}[te paso|te mando] mi {method} y me [pagas|depositas|transferís] ahí
+named: {hi}¿te [sirve|va bien|parece] pagar por {method}? [es más rápido|así nos ahorramos {fee}|]
+named: {hi}yo te [pago|puedo pagar] por {method} [directo|directamente|] [y nos ahorramos {fee}|si te parece|]
+milestone: {hi}{ms} [mándamelo|me lo pagas|depositámelo] directo a {method}, no por {site}
+milestone: {hi}[hagamos|paguemos] {ms} fuera de {site}[ por {method}| directamente|]
+milestone: {hi}cerramos el contrato [aquí|acá] y {ms} me lo [pagas|transferís|mandas] por {method}
+milestone: {hi}no [financies|fondees|cargues] {ms} en {site}, [mejor|] [pásamelo|mándamelo] por {method}
+milestone: {hi}para [no pagar|ahorrar] {fee}, ¿{ms} lo hacemos [por fuera|directo|aparte]?
+fee: {hi}[págame|pagame] directo y nos [ahorramos|saltamos] {fee}
+fee: {hi}{site} se queda con {pct}, [mejor|¿y si] lo hacemos [directo|por fuera][?|]
+fee: {hi}te hago [descuento|un precio mejor|rebaja] si me pagas por fuera[ de {site}|]
+fee: {hi}¿para qué darle {pct} a {site}? [págame|paga] directo y [ganamos los dos|te cobro menos]
+fee: {hi}las comisiones [aquí|acá] son [un robo|altísimas|muy caras], ¿[pagamos|arreglamos el pago] por fuera?
+generic: {hi}[deposítame|transfiéreme|mándame] [el dinero|la plata|el anticipo|lo que falta] a mi cuenta [directamente|personal|]
+generic: {hi}[deposita|transfiere] a la cuenta de mi [primo|hermano|cuñado|esposa], [la mía tiene un problema|es lo mismo]
+generic: {hi}te pago en efectivo [cuando nos veamos|en persona|en mano]
+generic: {hi}[la mitad aquí|el anticipo aquí] y el resto [por fuera|directo|por {method}]
+""",
+"none": """
+refusal: {hi}[perdón,|lo siento,|disculpa,] [solo trabajo|solo cobro|solo hablo] por {site}[| por seguridad|, espero que entiendas]
+refusal: {hi}no puedo [pasarte|compartir] mi [número|correo|wsp] antes del contrato, [sigamos por aquí|hablemos acá]
+refusal: {hi}no acepto pagos fuera de {site}[, lo siento|, va contra las reglas|, nos protege a los dos]
+refusal: {hi}[prefiero|mejor] [mantener|dejar] [todo|la comunicación|el pago] dentro de {site}
+refusal: {hi}no, no voy a [salir de|pagar por fuera de] {site}. [el pago por el hito está bien|sigamos por aquí]
+internal: {hi}[por favor|porfa] [libera|envía|fondea] {ms} [por la plataforma|en {site}|desde el contrato]
+internal: {hi}ya [entregué|subí|envié] {ms}, [por favor revísalo y apruébalo|avísame si todo bien]
+internal: {hi}[hagamos|usemos] la videollamada de la plataforma {day}[| para ver {work}]
+internal: {hi}ya [fondeé|creé|cargué] {ms} [por {amt}|], puedes empezar
+internal: {hi}[mándame|sube] los archivos aquí en el chat[| del proyecto| de la plataforma]
+feature: {hi}necesito [un bot de|un bot para] {techm} [para mi tienda|para atención al cliente|que envíe avisos]
+feature: {hi}¿[puedes|podés|sabes] integrar {techp} [en mi web|en la app|en el checkout]?
+feature: {hi}el [webhook|API|sandbox] de {techp} [no funciona|da error 401|falla] [desde {day}|en producción|]
+feature: {hi}[agrega|pon] un botón de "[escríbenos por|compartir en]" {techm} en la landing
+smalltalk: {hi}[jaja|jeje|] {techm} [se cayó|andaba fatal|no funcionaba] [ayer|toda la mañana]
+smalltalk: {hi}mi [familia|mamá|equipo] usa {techm} para todo[ jaja|]
+schedule: {hi}¿[agendamos|programamos] una llamada [aquí|por la plataforma|en {site}] {day}?
+schedule: {hi}te [mandé|envié] la invitación a la reunión por la plataforma para {day}
+rules: {hi}[ojo,|para que sepas,|te aviso,] {site} no permite [compartir contactos|pagos por fuera] antes del contrato
+rules: {hi}las [reglas|condiciones] dicen que todos los pagos [van|tienen que ir] por {site}
+report: {hi}{who} me pidió que [pagara|cobrara] por {method} y [me negué|le dije que no|lo reporté]
+report: {hi}{who} [quería|me pedía] mi {msgr}, [lo reporté|le dije que no|no se lo di]
+report: {hi}¿cómo reporto a {who} que me pide pagar por fuera de {site}?
+project: {hi}[mi tarifa|el precio] por {work} es {amt}[, comisión incluida|]
+project: {hi}{ms} [será|es] de {amt}[, para {day}|]
+project: {hi}la página de pago [muestra|tiene] [una comisión mal calculada|un error] en el móvil
+project: {hi}[arregla|revisa] la validación del campo de [teléfono|correo] en el formulario
+project: {hi}lo [vemos|revisamos] en la llamada de la plataforma {day}
+""",
+}

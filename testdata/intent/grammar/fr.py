@@ -1,0 +1,93 @@
+# French (France, Belgium, Québec, West Africa)
+SLOTS = {
+    "hi": ["", "", "bonjour, ", "salut, ", "bonsoir, ", "coucou, ", "hello, ", "ok, ", "merci. ", "bonjour monsieur, ", "bonjour madame, "],
+    "msgr": ["WhatsApp", "whatsapp", "whats", "WA", "Telegram", "Télégram", "télégramme", "Signal", "Skype", "Discord",
+             "insta", "Snap", "Messenger", "Viber"],
+    "meet": ["Zoom", "Google Meet", "Meet", "Teams", "Skype", "un appel classique"],
+    "method": ["PayPal", "paypal", "Wise", "Payoneer", "Lydia", "Paylib", "virement", "virement bancaire", "mon RIB", "mon IBAN",
+               "Orange Money", "Wave", "MTN Mobile Money", "USDT", "crypto", "Binance", "Western Union", "Revolut", "Interac"],
+    "ms": ["le prochain jalon", "la prochaine étape", "le jalon 2", "la deuxième tranche", "le dernier paiement",
+           "le paiement final", "le reste", "le solde", "la prochaine milestone"],
+    "site": ["la plateforme", "le site", "Upwork", "Fiverr", "Malt", "ComeUp", "l'appli"],
+    "fee": ["les frais", "la commission", "les 20 %", "les frais de service", "ce que prend la plateforme"],
+    "pct": ["20 %", "10 %", "presque 20 %", "une bonne part"],
+    "work": ["le logo", "le site", "l'appli", "la traduction", "la vidéo", "la landing page", "la boutique", "le rapport", "les maquettes"],
+    "amt": ["200 €", "150 euros", "500 $", "80 €", "1 200 €", "300 dollars", "50 000 FCFA"],
+    "techm": ["WhatsApp", "Telegram", "Discord", "Slack", "l'API WhatsApp Business", "Messenger"],
+    "techp": ["Stripe", "PayPal", "Lydia", "Payplug", "Orange Money", "Apple Pay", "la passerelle de paiement", "Wave"],
+    "day": ["demain", "lundi", "vendredi", "cet après-midi", "à 15 h", "la semaine prochaine"],
+    "who": ["un client", "le client", "une cliente", "un mec", "un autre freelance", "quelqu'un", "un acheteur"],
+}
+
+T = {
+"solicit_contact": """
+named: {hi}on [continue|discute|parle] sur {msgr}[ ?| plutôt| c'est plus simple|]
+named: {hi}[ajoute-moi|ajoutes moi|ajoute moi] sur {msgr}[| stp| s'il te plaît| et on en parle]
+named: {hi}[tu as|vous avez|t'as] {msgr} ? [on peut parler là-bas|je t'écris là-bas|]
+named: {hi}[envoie-moi|donne-moi|passe-moi] ton {msgr}[| je t'écris| qu'on avance]
+named: {hi}[on peut|pourrait-on] passer [la discussion|la conversation] sur {msgr} ?
+named: {hi}[écris-moi|écrivez-moi|contacte-moi] sur {msgr}[| quand tu peux| dès que possible]
+named: {hi}je [viens|regarde] rarement ici, [contacte-moi|écris-moi] sur {msgr}
+meet: {hi}on [fait|peut faire] un [appel|call|visio] sur {meet} [en dehors|à côté|] ? je t'envoie le lien en privé
+generic: {hi}[continuons|on continue|parlons] en dehors de [la plateforme|ce site|d'ici]
+generic: {hi}on peut parler en privé ? [pas ici|ici c'est surveillé|]
+generic: {hi}[donne-moi|envoie-moi|laisse-moi] ton [numéro|numéro perso|mail|e-mail|téléphone|contact][| pour qu'on parle directement|]
+generic: {hi}je te [donne|laisse] mon numéro perso, [appelle-moi|écris-moi] directement
+generic: {hi}je peux [t'appeler|vous appeler] directement [ce soir|sur ton portable|] ?
+generic: {hi}ce chat [est lent|bug tout le temps|est surveillé], on [parle|continue] ailleurs ?
+generic: {hi}comment [je peux te joindre|vous joindre] en dehors de {site} ?
+evasive: {hi}cherche-moi sur [Facebook|LinkedIn|Insta] [avec mon nom|même nom] et écris-moi là-bas
+evasive: {hi}ici je ne peux pas mettre [mon numéro|mes coordonnées], [trouve-moi|ajoute-moi] sur {msgr}, même pseudo
+""",
+"solicit_payment": """
+named: {hi}[tu peux|vous pouvez|pouvez-vous] me payer par {method}[ ?| directement ?| plutôt ?]
+named: {hi}[j'accepte|je prends|je préfère] {method}[| pour le paiement|, ça te va ?]
+named: {hi}[envoie-moi|envoyez-moi] {amt} par {method} et je commence [aujourd'hui|tout de suite|]
+named: {hi}je t'envoie [mes coordonnées|mes infos] {method}, tu paies là-dessus
+named: {hi}{method}, ça [te|vous] va pour le paiement ? [c'est plus rapide|on évite {fee}|]
+named: {hi}je [peux te payer|te paie] par {method} [directement|hors plateforme] [pour éviter {fee}|si tu veux|]
+milestone: {hi}pour {ms}, [envoie-le|paie-le|vire-le] directement par {method}, pas sur {site}
+milestone: {hi}on [fait|règle] {ms} en dehors de {site}[ par {method}| directement|]
+milestone: {hi}on [ferme|clôture] le contrat ici et tu me paies {ms} par {method}
+milestone: {hi}ne [finance|dépose] pas {ms} sur {site}, [envoie-le|paie-moi] [par {method}|directement]
+milestone: {hi}pour éviter {fee}, on règle {ms} [en direct|hors plateforme|à côté] ?
+fee: {hi}[paie-moi|payez-moi] directement et on [évite|économise] {fee}
+fee: {hi}{site} prend {pct}, [autant|mieux vaut] [faire ça en direct|passer en direct]
+fee: {hi}je te fais [une remise|un prix] si tu paies en dehors [de la plateforme|du site|]
+fee: {hi}pourquoi laisser {pct} à {site} ? [paie-moi en direct|paie directement] et on y gagne tous les deux
+generic: {hi}[envoie|vire] [l'argent|l'acompte|le reste] directement sur mon compte [perso|bancaire|]
+generic: {hi}[fais le virement|envoie] sur le compte de mon [cousin|frère|beau-frère|épouse], [le mien est bloqué|c'est pareil]
+generic: {hi}je te paie en [espèces|liquide|cash] [quand on se voit|en main propre]
+generic: {hi}[la moitié ici|l'acompte ici] et le reste [en direct|par {method}|à côté]
+""",
+"none": """
+refusal: {hi}[désolé,|désolée,|navré,] je [travaille|communique|me fais payer] uniquement via {site}[| pour des raisons de sécurité]
+refusal: {hi}je ne peux pas [donner|partager] mon [numéro|mail|WhatsApp] avant le contrat, [continuons ici|restons ici]
+refusal: {hi}je n'accepte pas de paiement en dehors de {site}[, désolé|, c'est contraire aux règles|, ça nous protège]
+refusal: {hi}je préfère garder [tout|les échanges|le paiement] sur {site}
+refusal: {hi}non, je ne sors pas de {site}. [le paiement par jalon me va très bien|on continue ici]
+internal: {hi}[merci de|pouvez-vous|peux-tu] [libérer|financer|valider] {ms} [sur la plateforme|via le contrat|sur {site}]
+internal: {hi}j'ai [livré|soumis|envoyé] {ms}, [merci de vérifier et valider|dis-moi si tout est bon]
+internal: {hi}on [utilise|fait] l'appel vidéo de la plateforme {day}[| pour voir {work}]
+internal: {hi}j'ai [financé|créé] {ms} [de {amt}|], tu peux commencer
+internal: {hi}envoie les fichiers ici dans le chat[| du projet| de la plateforme]
+feature: {hi}j'ai besoin d'un bot {techm} [pour ma boutique|pour le service client|qui envoie les suivis de commande]
+feature: {hi}[tu sais|vous savez] intégrer {techp} [sur mon site|dans l'appli|au checkout] ?
+feature: {hi}le [webhook|API|sandbox] {techp} [ne marche plus|renvoie une erreur 401|plante] [depuis {day}|en prod|]
+feature: {hi}ajoute un bouton « [contactez-nous sur|partager sur] {techm} » sur la landing
+smalltalk: {hi}[mdr|haha|] {techm} [était en panne|ramait] [hier|toute la matinée]
+smalltalk: {hi}toute ma [famille|équipe] utilise {techm} pour tout[ lol|]
+schedule: {hi}on [planifie|cale] un appel [ici|sur la plateforme] {day} ?
+schedule: {hi}je t'ai envoyé l'invitation à la réunion via la plateforme pour {day}
+rules: {hi}[pour info,|je rappelle que] {site} interdit [d'échanger ses coordonnées|les paiements hors plateforme] avant un contrat
+rules: {hi}les conditions disent que tous les paiements [passent|doivent passer] par {site}
+report: {hi}{who} m'a demandé de payer [par {method}|en dehors] et j'ai [refusé|dit non|signalé]
+report: {hi}{who} [voulait|me réclamait] mon {msgr}, [je l'ai signalé|j'ai refusé]
+report: {hi}comment signaler {who} qui [demande|m'a demandé] un paiement hors plateforme ?
+project: {hi}[mon tarif|le devis] pour {work} est de {amt}[, frais compris|]
+project: {hi}{ms} [sera|est] de {amt}[, pour {day}|]
+project: {hi}la page de paiement [affiche|a] [des frais erronés|un bug] sur mobile
+project: {hi}[corrige|vérifie] la validation du champ [téléphone|e-mail] du formulaire
+project: {hi}on en parle pendant l'appel sur la plateforme {day}
+""",
+}

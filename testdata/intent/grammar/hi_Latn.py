@@ -1,0 +1,93 @@
+# Romanised Hindi / Urdu (Hinglish, Roman Urdu), with English code-switching
+SLOTS = {
+    "hi": ["", "", "hello sir, ", "namaste, ", "bhai, ", "sir ji, ", "hi, ", "dear, ", "assalam o alaikum, ", "haan ji, ", "ok sir, ", "bro "],
+    "msgr": ["WhatsApp", "whatsapp", "WA", "watsapp", "whatsap", "Telegram", "telegram", "tele", "insta", "Signal", "IMO", "Skype"],
+    "meet": ["Zoom", "Google Meet", "gmeet", "Meet", "Teams", "normal call"],
+    "method": ["UPI", "GPay", "Google Pay", "PhonePe", "Paytm", "NEFT", "IMPS", "bank transfer", "PayPal", "Wise",
+               "Payoneer", "JazzCash", "Easypaisa", "USDT", "crypto", "Western Union"],
+    "ms": ["next milestone", "agla milestone", "milestone 2", "dusra milestone", "last milestone", "final payment",
+           "baaki payment", "remaining amount", "balance payment"],
+    "site": ["platform", "site", "Upwork", "Fiverr", "Freelancer", "app"],
+    "fee": ["fees", "commission", "20% cut", "service charge", "platform fee"],
+    "pct": ["20%", "10%", "20 percent", "itna sara"],
+    "work": ["logo", "website", "app", "translation", "video editing", "landing page", "Shopify store", "report", "designs"],
+    "amt": ["₹5000", "5k", "₹15,000", "$200", "150 dollar", "₹2,500", "Rs 8000"],
+    "techm": ["WhatsApp", "Telegram", "WhatsApp Business API", "Discord", "Slack"],
+    "techp": ["Razorpay", "Paytm", "UPI", "PayPal", "Stripe", "PhonePe", "Cashfree", "JazzCash"],
+    "day": ["kal", "Monday ko", "Friday ko", "aaj shaam", "3 baje", "agle hafte"],
+    "who": ["ek client", "client", "ek banda", "ek aur freelancer", "kisi ne", "ek buyer"],
+}
+
+T = {
+"solicit_contact": """
+named: {hi}{msgr} pe baat karte hain[| na| bhai|, easy rahega|, wahan jaldi reply milega]
+named: {hi}apna {msgr} [number|no.|no] [de do|bhej do|share karo|dedo][| please| plz| sir]
+named: {hi}aapka {msgr} hai kya? [wahan baat karte hain|wahi pe discuss karenge|]
+named: {hi}mujhe {msgr} pe [add karo|add kar lo|msg karo|ping karo][| please| bhai]
+named: {hi}[kya hum|chalo] {msgr} pe shift [kar sakte hain|ho jaate hain][?|]
+named: {hi}main yahan kam [aata|aati] hoon, {msgr} pe [contact karo|msg kar do|baat karo]
+named: {hi}maine {msgr} pe request bheji hai, [accept kar lo|dekh lo] please
+meet: {hi}{meet} pe [call|meeting] kar lete hain [bahar|alag se|], link main [personally|directly] bhejta hoon
+generic: {hi}[platform ke bahar|site ke bahar|yahan se bahar] baat karte hain[| bhai|, better rahega]
+generic: {hi}personal mein baat kar sakte hain kya? [yahan sab monitor hota hai|yahan nahi|]
+generic: {hi}apna [number|mobile number|personal number|email|contact] [de do|bhejo|share karo][| directly baat karte hain| call karta hoon]
+generic: {hi}main apna personal number de raha hoon, [direct call karo|seedha baat karo]
+generic: {hi}kya main aapko direct call kar sakta hoon[| aaj raat| mobile pe]?
+generic: {hi}yahan chat [slow hai|atak rahi hai|monitor hoti hai], kahin aur baat karte hain
+generic: {hi}{site} ke bahar aapse kaise contact karun?
+evasive: {hi}[Facebook|Insta|LinkedIn] pe mera naam search karo aur wahan [msg karo|add karo]
+evasive: {hi}yahan number [allowed nahi hai|block ho jata hai], {msgr} pe same naam se dhoondh lo
+evasive: {hi}profile pic mein mera number hai, [WhatsApp karo|msg kar do]
+""",
+"solicit_payment": """
+named: {hi}payment {method} [se|pe|par] kar do[| please| sir| bhai]
+named: {hi}[main|mai] sirf {method} [leta|accept karta] hoon[| sir|, chalega?]
+named: {hi}{amt} {method} [kar do|bhej do|pe bhejo] [aur|to] main [aaj hi|abhi] kaam start karta hoon
+named: {hi}mera {method} [id|number] bhej raha hoon, [wahan payment kar do|usme daal do]
+named: {hi}{method} chalega kya payment ke liye? [fast hai|{fee} bhi bachegi|]
+named: {hi}main aapko {method} se [direct|seedha] pay kar deta hoon[, {fee} bachegi|, theek hai?|]
+milestone: {hi}{ms} [direct|seedha] mere {method} pe bhej do, {site} pe nahi
+milestone: {hi}{ms} {site} ke bahar [kar lete hain|karte hain][ {method} se| direct|]
+milestone: {hi}contract yahan close karo aur {ms} {method} se [de dena|bhej dena]
+milestone: {hi}{ms} {site} pe fund mat karo, [direct|{method} se] bhej do
+milestone: {hi}{fee} bachane ke liye {ms} [bahar|direct|alag se] kar lein?
+fee: {hi}[direct|seedha] payment karo, {fee} bach jayegi
+fee: {hi}{site} {pct} kaat leta hai, [direct|bahar] deal karte hain[| bhai|]
+fee: {hi}bahar payment karoge to [discount de dunga|rate kam kar dunga]
+fee: {hi}{site} ko {pct} kyun dena? [direct|seedha] pay karo, dono ka fayda
+generic: {hi}[paisa|payment|advance|baaki amount] [direct|seedha] mere account mein [daal do|transfer kar do|bhej do]
+generic: {hi}mere [cousin|bhai|jija|wife] ke account mein [bhej do|daal do], [mera account band hai|same hi hai]
+generic: {hi}[cash|naqad] de dena [milne pe|jab milenge|haath mein]
+generic: {hi}[aadha yahan|advance yahan] aur baaki [bahar|direct|{method} se]
+""",
+"none": """
+refusal: {hi}sorry, main sirf {site} [ke through|pe] hi [kaam karta hoon|payment leta hoon|baat karta hoon][| sir|]
+refusal: {hi}contract se pehle [number|email|WhatsApp] share nahi kar sakta, yahin baat karte hain
+refusal: {hi}{site} ke bahar payment nahi leta[, sorry|, rules ke against hai|, dono safe rahenge]
+refusal: {hi}sab kuch {site} pe hi [rakhte|rakhenge] hain[| bhai| sir]
+refusal: {hi}nahi bhai, {site} chhod ke [bahar|direct] kaam nahi karunga. milestone se payment theek hai
+internal: {hi}[please|kindly] {ms} [release|fund|approve] kar do [platform pe|{site} pe|contract mein]
+internal: {hi}maine {ms} [submit kar diya hai|deliver kar diya], [check karke approve kar do|dekh lo please]
+internal: {hi}platform ka video call use karte hain {day}[| {work} discuss karne ke liye]
+internal: {hi}maine {ms} [fund kar diya hai|bana diya hai][| {amt} ka], aap start kar sakte ho
+internal: {hi}files yahin chat mein bhej do[| project wali| platform pe]
+feature: {hi}mujhe ek {techm} bot chahiye [apne store ke liye|customer support ke liye|order update bhejne ke liye]
+feature: {hi}kya aap {techp} [integrate kar sakte ho|ka integration kar doge] [meri site pe|app mein|checkout mein]?
+feature: {hi}{techp} ka [webhook|API|sandbox] [kaam nahi kar raha|401 de raha hai|fail ho raha hai] [{day} se|live pe|]
+feature: {hi}landing page pe "[chat on|share on] {techm}" ka button [laga do|add kar do]
+smalltalk: {hi}[haha|lol|] {techm} [kal down tha|subah se slow hai|band pada tha]
+smalltalk: {hi}mere [ghar mein|office mein] sab {techm} hi use karte hain[ lol|]
+schedule: {hi}{day} [yahan|platform pe] call schedule kar lein?
+schedule: {hi}maine platform se {day} ke liye meeting invite bheja hai
+rules: {hi}[bata doon|FYI], {site} contract se pehle [contact share|bahar payment] allow nahi karta
+rules: {hi}terms ke hisaab se saari payment {site} se hi honi chahiye
+report: {hi}{who} bola {method} pe payment karo, maine [mana kar diya|report kar diya|nahi kiya]
+report: {hi}{who} mera {msgr} maang raha tha, maine [report kar diya|mana kar diya]
+report: {hi}jo client bahar payment maang raha hai usko report kaise karun?
+project: {hi}{work} ka [rate|quote] {amt} hai[, fees include hai|]
+project: {hi}{ms} {amt} ka hai[, {day} tak|]
+project: {hi}payment page mobile pe [galat fee dikha raha hai|bug de raha hai]
+project: {hi}signup form mein [phone number|email] field ka validation [fix kar do|check karo]
+project: {hi}{day} platform wali call pe discuss kar lenge
+""",
+}

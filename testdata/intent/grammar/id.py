@@ -1,0 +1,93 @@
+# Indonesian (formal and colloquial Jakarta style)
+SLOTS = {
+    "hi": ["", "", "halo kak, ", "halo, ", "permisi, ", "pagi kak, ", "selamat siang, ", "gan, ", "bang, ", "mas, ", "mbak, ", "oke kak, ", "makasih. "],
+    "msgr": ["WA", "wa", "WhatsApp", "whatsapp", "Telegram", "tele", "tg", "Line", "IG", "DM IG", "Discord", "Skype", "Signal"],
+    "meet": ["Zoom", "Google Meet", "gmeet", "Teams", "Skype", "telpon biasa"],
+    "method": ["transfer bank", "BCA", "Mandiri", "BRI", "DANA", "OVO", "GoPay", "ShopeePay", "QRIS", "PayPal", "Wise",
+               "Payoneer", "USDT", "crypto", "Western Union", "rekening BCA saya"],
+    "ms": ["milestone berikutnya", "milestone 2", "milestone kedua", "milestone terakhir", "pembayaran terakhir",
+           "sisa pembayaran", "pelunasan", "termin kedua"],
+    "site": ["platform", "situs ini", "Upwork", "Fiverr", "Sribulancer", "Projects.co.id", "aplikasi ini"],
+    "fee": ["fee", "potongan", "potongan 20%", "biaya admin", "komisi"],
+    "pct": ["20%", "10%", "lumayan banyak", "hampir 20%"],
+    "work": ["logo", "website", "aplikasi", "terjemahan", "video", "landing page", "toko online", "laporan", "desain"],
+    "amt": ["Rp 2 juta", "Rp500rb", "$200", "1,5jt", "150 dolar", "Rp 750.000"],
+    "techm": ["WhatsApp", "Telegram", "Line", "WhatsApp Business API", "Discord"],
+    "techp": ["Midtrans", "Xendit", "QRIS", "GoPay", "PayPal", "Stripe", "DANA"],
+    "day": ["besok", "hari Senin", "hari Jumat", "nanti sore", "jam 3", "minggu depan"],
+    "who": ["ada klien", "klien tadi", "seorang buyer", "ada orang", "freelancer lain", "klien sebelumnya"],
+}
+
+T = {
+"solicit_contact": """
+named: {hi}lanjut di {msgr} aja[| ya|, lebih gampang|, biar cepet]
+named: {hi}[minta|boleh minta] nomor {msgr}[nya|] [dong|kak|gan|?]
+named: {hi}punya {msgr}? [ngobrol di sana aja|kita lanjut di sana|]
+named: {hi}[add|tambahin] aku di {msgr}[ ya| dong| biar bisa diskusi]
+named: {hi}bisa pindah ngobrol ke {msgr}[?| aja?]
+named: {hi}[chat|hubungi|kontak] saya lewat {msgr}[ aja| ya| kalau sempat]
+named: {hi}saya jarang buka di sini, [chat|hubungi] di {msgr} aja
+meet: {hi}[call|meeting] di {meet} aja [di luar|terpisah|]? linknya aku kirim lewat japri
+generic: {hi}[japri|japri aja|kita japri aja] [ya|kak|gan|biar enak]
+generic: {hi}lanjut di luar [platform|situs ini|sini] aja
+generic: {hi}bisa ngobrol secara pribadi? [di sini dipantau|jangan di sini|]
+generic: {hi}[minta|boleh minta|kirim] [nomor|no hp|nomor pribadi|email|kontak] [kamu|kakak|anda][| biar bisa langsung| saya telpon]
+generic: {hi}ini nomor pribadi saya, [langsung telpon|chat langsung] aja
+generic: {hi}boleh saya telpon langsung[| nanti malam| ke hp]?
+generic: {hi}chat di sini [lemot|error terus|dipantau], ngobrol di tempat lain aja yuk
+generic: {hi}gimana cara hubungin kamu di luar {site}?
+evasive: {hi}cari nama saya di [FB|Facebook|LinkedIn|IG] terus [DM|chat] di sana
+evasive: {hi}di sini gak bisa kirim nomor, cari aku di {msgr}, namanya sama
+""",
+"solicit_payment": """
+named: {hi}bayarnya [lewat|via|pakai] {method} aja[| ya| kak|?]
+named: {hi}saya cuma terima {method}[| kak|, bisa?]
+named: {hi}transfer {amt} ke {method} [saya|aku] nanti langsung [saya kerjakan|aku mulai] [hari ini|]
+named: {hi}nanti saya kirim nomor {method}nya, bayar ke situ aja
+named: {hi}{method} bisa gak buat bayar? [lebih cepet|biar gak kena {fee}|]
+named: {hi}saya bayar langsung [lewat|via] {method} aja[ ya, biar hemat {fee}| gimana?|]
+milestone: {hi}{ms} langsung transfer ke {method} [saya|aku] aja, jangan lewat {site}
+milestone: {hi}{ms} [kita bayar|dibayar] di luar {site}[ via {method}| langsung|]
+milestone: {hi}kontraknya ditutup di sini, {ms} bayarnya lewat {method}
+milestone: {hi}{ms} gak usah di-fund di {site}, langsung [kirim|transfer] [via {method}|aja]
+milestone: {hi}biar gak kena {fee}, {ms} [langsung|di luar] aja ya?
+fee: {hi}bayar langsung aja biar gak kena {fee}
+fee: {hi}{site} motong {pct}, [langsung|di luar] aja [kak|gan|]
+fee: {hi}kalau bayar di luar saya kasih diskon
+fee: {hi}ngapain kasih {pct} ke {site}? bayar langsung aja, sama-sama untung
+generic: {hi}[transfer|kirim] [uangnya|DP-nya|sisanya|pembayarannya] langsung ke rekening [saya|pribadi saya]
+generic: {hi}transfer ke rekening [sepupu|adik|kakak|istri] saya aja, [rekening saya lagi bermasalah|sama aja]
+generic: {hi}bayar cash aja [pas ketemu|langsung|COD]
+generic: {hi}[setengah di sini|DP di sini], sisanya [di luar|langsung|via {method}]
+""",
+"none": """
+refusal: {hi}maaf, saya cuma [kerja|terima pembayaran|komunikasi] lewat {site}[| kak| demi keamanan]
+refusal: {hi}saya gak bisa kasih [nomor|email|WA] sebelum kontrak, lanjut di sini aja ya
+refusal: {hi}saya gak terima pembayaran di luar {site}[, maaf|, melanggar aturan|, biar sama-sama aman]
+refusal: {hi}semuanya di {site} aja ya[| kak]
+refusal: {hi}nggak, saya gak mau keluar dari {site}. bayar lewat milestone aja
+internal: {hi}tolong [release|fund|approve] {ms} [di platform|di {site}|lewat kontrak]
+internal: {hi}{ms} sudah saya [submit|kirim], [tolong dicek dan di-approve|kabari kalau ada revisi]
+internal: {hi}pakai video call dari platform aja {day}[| buat bahas {work}]
+internal: {hi}{ms} sudah saya fund[| {amt}], silakan mulai
+internal: {hi}kirim filenya di chat sini aja[| di workroom| di platform]
+feature: {hi}saya butuh bot {techm} [buat toko online|buat customer service|buat kirim update pesanan]
+feature: {hi}bisa integrasi {techp} [ke website saya|ke aplikasi|di checkout]?
+feature: {hi}[webhook|API|sandbox] {techp} [error|kena 401|gagal terus] [sejak {day}|di production|]
+feature: {hi}tambahin tombol "[chat via|share ke] {techm}" di landing page
+smalltalk: {hi}[wkwk|haha|] {techm} [down|lemot] [kemarin|dari pagi]
+smalltalk: {hi}keluarga saya semua pakai {techm}[ wkwk|]
+schedule: {hi}jadwalin call [di sini|di platform] {day}?
+schedule: {hi}saya sudah kirim undangan meeting lewat platform untuk {day}
+rules: {hi}[FYI,|sekadar info,] {site} melarang [tukar kontak|pembayaran di luar] sebelum kontrak
+rules: {hi}di aturan, semua pembayaran harus lewat {site}
+report: {hi}{who} minta dibayar lewat {method}, saya [tolak|laporkan|gak mau]
+report: {hi}{who} minta nomor {msgr} saya, [saya laporkan|gak saya kasih]
+report: {hi}gimana cara lapor klien yang minta bayar di luar {site}?
+project: {hi}harga {work} {amt}[, sudah termasuk fee|]
+project: {hi}{ms} {amt}[, deadline {day}|]
+project: {hi}halaman pembayaran di HP [salah hitung fee|ada bug]
+project: {hi}tolong perbaiki validasi field [nomor HP|email] di form
+project: {hi}kita bahas di call platform {day}
+""",
+}

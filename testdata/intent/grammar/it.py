@@ -1,0 +1,93 @@
+# Italian
+SLOTS = {
+    "hi": ["", "", "ciao, ", "salve, ", "buongiorno, ", "buonasera, ", "ehi, ", "ok, ", "grazie. ", "gentile cliente, "],
+    "msgr": ["WhatsApp", "whatsapp", "wapp", "whats", "Telegram", "telegram", "Signal", "Skype", "Discord", "insta", "Messenger"],
+    "meet": ["Zoom", "Google Meet", "Meet", "Teams", "Skype", "una chiamata normale"],
+    "method": ["PayPal", "paypal", "Wise", "Payoneer", "bonifico", "bonifico bancario", "Satispay", "PostePay", "ricarica PostePay",
+               "Revolut", "USDT", "crypto", "Bitcoin", "Western Union", "il mio IBAN"],
+    "ms": ["la prossima milestone", "il prossimo step", "la milestone 2", "la seconda rata", "l'ultima rata",
+           "il pagamento finale", "il resto", "il saldo", "la seconda fase"],
+    "site": ["la piattaforma", "il sito", "Upwork", "Fiverr", "l'app"],
+    "site_di": ["della piattaforma", "del sito", "di Upwork", "di Fiverr", "dell'app"],
+    "fee": ["la commissione", "le commissioni", "il 20%", "la fee", "i costi di servizio"],
+    "pct": ["il 20%", "il 10%", "quasi il 20%", "una bella fetta"],
+    "work": ["il logo", "il sito", "l'app", "la traduzione", "il video", "la landing page", "lo shop", "il report", "le grafiche"],
+    "amt": ["200 €", "150 euro", "500 $", "80 €", "1.200 €", "300 dollari"],
+    "techm": ["WhatsApp", "Telegram", "Discord", "Slack", "l'API di WhatsApp Business", "Messenger"],
+    "techp": ["Stripe", "PayPal", "Satispay", "Nexi", "Apple Pay", "Klarna", "il gateway di pagamento"],
+    "day": ["domani", "lunedì", "venerdì", "oggi pomeriggio", "alle 15", "la settimana prossima"],
+    "who": ["un cliente", "il cliente", "una cliente", "un tizio", "un altro freelance", "qualcuno", "un acquirente"],
+}
+
+T = {
+"solicit_contact": """
+named: {hi}[continuiamo|parliamo|sentiamoci] su {msgr}[| che è più comodo|, è più facile|]
+named: {hi}[aggiungimi|scrivimi] su {msgr}[| per favore| così ne parliamo]
+named: {hi}[hai|ha] {msgr}? [ci sentiamo lì|ti scrivo lì|]
+named: {hi}[mandami|dammi|passami] il tuo {msgr}[| che ti scrivo| così ci organizziamo]
+named: {hi}possiamo spostare la conversazione su {msgr}?
+named: {hi}[scrivimi|contattami|mandami un messaggio] su {msgr}[| quando puoi| appena puoi]
+named: {hi}qui entro poco, [scrivimi|cercami] su {msgr}
+meet: {hi}facciamo una [call|chiamata|videochiamata] su {meet} [fuori|a parte|]? ti mando il link in privato
+generic: {hi}[continuiamo|parliamo|sentiamoci] fuori dalla piattaforma
+generic: {hi}possiamo parlare in privato? [qui no|qui leggono tutto|]
+generic: {hi}[dammi|mandami|lasciami] il tuo [numero|cellulare|numero personale|email|contatto][| così ti chiamo|]
+generic: {hi}ti [lascio|do] il mio numero personale, [chiamami|scrivimi] direttamente
+generic: {hi}posso [chiamarti|chiamarla] direttamente[| stasera| sul cellulare]?
+generic: {hi}questa chat [è lenta|dà problemi|è monitorata], sentiamoci da un'altra parte
+generic: {hi}come posso contattarti fuori {site_di}?
+evasive: {hi}cercami su [Facebook|LinkedIn|Instagram] [col mio nome|stesso nome] e scrivimi lì
+evasive: {hi}qui non mi fa scrivere [il numero|i contatti], [cercami|aggiungimi] su {msgr}, stesso nome
+""",
+"solicit_payment": """
+named: {hi}[puoi|potresti|può] pagarmi [con|tramite|via] {method}[?| direttamente?]
+named: {hi}[accetto|preferisco|prendo solo] {method}[| per il pagamento|, ti va bene?]
+named: {hi}mandami {amt} [con|tramite] {method} e [inizio|parto] [oggi|subito]
+named: {hi}ti mando i dati {method}, [paghi lì|fai lì il pagamento]
+named: {hi}ti va bene {method}? [è più veloce|così evitiamo {fee}|]
+named: {hi}ti [pago|posso pagare] [con|via] {method} [direttamente|fuori] [e risparmiamo {fee}|se ti va|]
+milestone: {hi}{ms} [mandamela|pagamela] direttamente [con|su] {method}, non su {site}
+milestone: {hi}facciamo {ms} fuori {site_di}[ con {method}| direttamente|]
+milestone: {hi}chiudiamo il contratto qui e {ms} me [la|lo] paghi [con|via] {method}
+milestone: {hi}non [finanziare|caricare] {ms} su {site}, [mandamelo|pagami] [con {method}|direttamente]
+milestone: {hi}per evitare {fee}, {ms} [lo facciamo|la facciamo] [direttamente|fuori|a parte]?
+fee: {hi}pagami direttamente e [risparmiamo|ci evitiamo] {fee}
+fee: {hi}{site} si prende {pct}, [facciamo|meglio fare] direttamente
+fee: {hi}ti faccio [uno sconto|un prezzo migliore] se paghi fuori [dalla piattaforma|]
+fee: {hi}perché dare {pct} a {site}? [pagami direttamente|paga diretto] e ci guadagniamo tutti e due
+generic: {hi}[mandami|bonificami|versami] [i soldi|l'anticipo|il resto] direttamente sul mio conto [personale|]
+generic: {hi}[fai il bonifico|versa] sul conto di mio [cugino|fratello|cognato], [il mio è bloccato|è uguale]
+generic: {hi}ti pago in contanti [quando ci vediamo|di persona|a mano]
+generic: {hi}[metà qui|l'acconto qui] e il resto [direttamente|con {method}|a parte]
+""",
+"none": """
+refusal: {hi}[scusa,|mi dispiace,|purtroppo] [lavoro|comunico|accetto pagamenti] solo tramite {site}[| per sicurezza]
+refusal: {hi}non posso [darti|condividere] il mio [numero|email|WhatsApp] prima del contratto, [continuiamo qui|restiamo qui]
+refusal: {hi}non accetto pagamenti fuori {site_di}[, scusa|, è contro le regole|, ci tutela entrambi]
+refusal: {hi}preferisco tenere [tutto|la comunicazione|il pagamento] su {site}
+refusal: {hi}no, non esco {site_di}. [il pagamento con la milestone va benissimo|continuiamo qui]
+internal: {hi}[per favore|puoi] [rilasciare|finanziare|approvare] {ms} [sulla piattaforma|dal contratto|su {site}]
+internal: {hi}ho [consegnato|inviato] {ms}, [per favore controlla e approva|fammi sapere se va bene]
+internal: {hi}usiamo la videochiamata della piattaforma {day}[| per vedere {work}]
+internal: {hi}ho [finanziato|creato] {ms} [da {amt}|], puoi iniziare
+internal: {hi}manda i file qui nella chat[| del progetto| della piattaforma]
+feature: {hi}mi serve un bot {techm} [per il mio negozio|per l'assistenza clienti|che mandi gli aggiornamenti degli ordini]
+feature: {hi}[sai|sa] integrare {techp} [nel mio sito|nell'app|nel checkout]?
+feature: {hi}il [webhook|API|sandbox] di {techp} [non funziona|dà errore 401|si blocca] [da {day}|in produzione|]
+feature: {hi}aggiungi un pulsante "[contattaci su|condividi su] {techm}" sulla landing
+smalltalk: {hi}[ahah|lol|] {techm} [era giù|andava malissimo] [ieri|tutta la mattina]
+smalltalk: {hi}tutta la mia [famiglia|squadra] usa {techm} per tutto[ ahah|]
+schedule: {hi}fissiamo una call [qui|sulla piattaforma] {day}?
+schedule: {hi}ti ho mandato l'invito alla riunione tramite la piattaforma per {day}
+rules: {hi}[giusto per info,|ricordo che] {site} non permette [di scambiarsi i contatti|pagamenti esterni] prima del contratto
+rules: {hi}i termini dicono che tutti i pagamenti devono passare da {site}
+report: {hi}{who} mi ha chiesto di pagare [con {method}|fuori] e [ho rifiutato|ho detto di no|l'ho segnalato]
+report: {hi}{who} voleva il mio {msgr}, [l'ho segnalato|ho rifiutato]
+report: {hi}come segnalo {who} che chiede pagamenti fuori piattaforma?
+project: {hi}[la mia tariffa|il preventivo] per {work} è {amt}[, commissioni incluse|]
+project: {hi}{ms} è di {amt}[, per {day}|]
+project: {hi}la pagina di pagamento [mostra|ha] [commissioni sbagliate|un bug] da mobile
+project: {hi}[correggi|controlla] la validazione del campo [telefono|email] nel form
+project: {hi}ne parliamo nella call sulla piattaforma {day}
+""",
+}

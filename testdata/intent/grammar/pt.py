@@ -1,0 +1,96 @@
+# Portuguese (Brazil mostly, some European Portuguese)
+SLOTS = {
+    "hi": ["", "", "oi, ", "olá, ", "e aí, ", "bom dia, ", "boa tarde, ", "opa, ", "blz, ", "obrigado. ", "amigo, "],
+    "msgr": ["WhatsApp", "whatsapp", "zap", "zapzap", "whats", "wpp", "Telegram", "telegram", "tg", "insta", "Instagram",
+             "Signal", "Skype", "Discord", "Messenger"],
+    "meet": ["Zoom", "Google Meet", "Meet", "Teams", "Skype", "ligação normal"],
+    "method": ["Pix", "pix", "PayPal", "Wise", "Payoneer", "PicPay", "Mercado Pago", "TED",
+               "transferência", "transferência bancária", "boleto", "USDT", "cripto", "Binance", "MB Way", "Western Union"],
+    "ms": ["o próximo marco", "a próxima milestone", "o marco 2", "a segunda parcela", "a última parcela", "o pagamento final",
+           "o restante", "a segunda etapa", "o saldo"],
+    "site": ["a plataforma", "o site", "o Upwork", "o Fiverr", "o Workana", "o 99Freelas", "o app"],
+    "site_em": ["na plataforma", "no site", "no Upwork", "no Fiverr", "no Workana", "no 99Freelas", "aqui"],
+    "site_de": ["da plataforma", "do site", "do Upwork", "do Fiverr", "do Workana", "daqui"],
+    "fee": ["a taxa", "as taxas", "os 20%", "a comissão", "a taxa de serviço", "o que a plataforma cobra"],
+    "pct": ["20%", "10%", "quase 20%", "uma grana"],
+    "work": ["o logo", "o site", "o app", "a tradução", "o vídeo", "a landing page", "a loja", "o relatório", "as artes"],
+    "amt": ["R$ 500", "200 dólares", "R$1.200", "300 reais", "US$ 150", "80 euros"],
+    "techm": ["WhatsApp", "Telegram", "Discord", "a API do WhatsApp Business", "Messenger", "Slack"],
+    "techp": ["Stripe", "PayPal", "Pix", "Mercado Pago", "PagSeguro", "Asaas", "Apple Pay", "o gateway de pagamento"],
+    "day": ["amanhã", "segunda", "na sexta", "hoje à tarde", "às 15h", "semana que vem"],
+    "who": ["um cliente", "o cliente", "uma cliente", "um cara", "outro freela", "alguém", "um comprador"],
+}
+
+T = {
+"solicit_contact": """
+named: {hi}vamos [conversar|falar|continuar] pelo {msgr}[| que é mais fácil|, fica melhor|]
+named: {hi}me [adiciona|add|chama] no {msgr}[| aí| que a gente conversa|]
+named: {hi}[você tem|tem|vc tem] {msgr}? [a gente fala por lá|te chamo lá|]
+named: {hi}me [passa|manda] seu {msgr}[| que eu te chamo| pra gente alinhar]
+named: {hi}[podemos|dá pra gente] passar [a conversa|isso] pro {msgr}?
+named: {hi}[me chama|me dá um alô|fala comigo] no {msgr}[| quando puder| hoje]
+named: {hi}quase não [entro|olho] aqui, me [chama|procura] no {msgr}
+meet: {hi}bora fazer uma [call|reunião|chamada] no {meet} [por fora|fora daqui|]? te mando o link no privado
+generic: {hi}vamos [conversar|continuar] fora [da plataforma|do site|daqui]
+generic: {hi}[podemos|bora] conversar no [privado|pv|particular]? [aqui não dá|aqui é monitorado|]
+generic: {hi}me [passa|manda] seu [número|celular|cel|e-mail|contato] [pra gente falar direto|que eu te ligo|]
+generic: {hi}[vou te passar|te passo] meu número pessoal, [me liga|me chama] direto
+generic: {hi}posso te ligar [direto|no seu celular|hoje à noite]?
+generic: {hi}esse chat [é muito lento|trava muito|é vigiado], [vamos|bora] falar por outro lugar
+generic: {hi}como eu [falo com você|te encontro] fora {site_de}?
+evasive: {hi}me [procura|acha] no [Insta|Facebook|LinkedIn] [pelo meu nome|com o mesmo nome] e me chama lá
+evasive: {hi}aqui não deixa mandar [número|meu contato], me chama no {msgr}, mesmo nome
+evasive: {hi}meu [número|zap] tá na foto do perfil, [me chama|me manda msg]
+""",
+"solicit_payment": """
+named: {hi}[pode|consegue|dá pra] me pagar [via|por] {method}[| direto|?]
+named: {hi}[aceito|só aceito|prefiro] {method}[| pro pagamento|, pode ser?]
+named: {hi}me [manda|faz|transfere] {amt} via {method} que eu [começo|já começo] hoje
+named: {hi}vou te passar os dados [do|pro] {method}, [aí você paga|manda] lá
+named: {hi}{method} [serve|pode ser] pra você? [é mais rápido|assim a gente não paga {fee}|]
+named: {hi}eu te pago via {method} [direto|por fora] [e economizamos {fee}|se preferir|]
+milestone: {hi}{ms} [manda|paga] direto via {method}, não {site_em}
+milestone: {hi}[vamos|bora] fazer {ms} por fora[ via {method}| direto|]
+milestone: {hi}[fecha|encerra] o contrato aqui e {ms} você me paga via {method}
+milestone: {hi}não [precisa|] [depositar|liberar] {ms} {site_em}, [me manda|faz] [via {method}|direto]
+milestone: {hi}pra [não pagar |fugir d]{fee}, {ms} a gente faz por fora?
+fee: {hi}me paga direto e a gente [foge d|economiza n|não paga ]{fee}
+fee: {hi}{site} fica com {pct}, [melhor|bora] fazer [direto|por fora]
+fee: {hi}te dou [desconto|um precinho melhor] se pagar por fora
+fee: {hi}pra que dar {pct} pro site? paga direto [e fica bom pros dois|que eu cobro menos]
+generic: {hi}[deposita|transfere|manda] [o dinheiro|a grana|o adiantamento|o resto] na minha conta [direto|pessoal|]
+generic: {hi}[deposita|faz o pix] na conta do meu [primo|irmão|cunhado|esposa], [a minha tá bloqueada|é a mesma coisa]
+generic: {hi}te pago em dinheiro [quando a gente se encontrar|pessoalmente|em mãos]
+generic: {hi}[metade aqui|a entrada aqui] e o resto [por fora|direto|via {method}]
+""",
+"none": """
+refusal: {hi}[desculpa,|foi mal,|sinto muito,] [só trabalho|só recebo|só converso] [pela plataforma|pelo site|por aqui][| por segurança|, espero que entenda]
+refusal: {hi}não posso [passar|compartilhar] meu [número|e-mail|zap] antes do contrato, [vamos continuar por aqui|falamos aqui]
+refusal: {hi}não aceito pagamento fora {site_de}[, desculpa|, é contra as regras|, protege nós dois]
+refusal: {hi}prefiro manter [tudo|a conversa|o pagamento] {site_em}
+refusal: {hi}não, não vou sair {site_de}. [pagamento pelo marco tá ótimo|seguimos por aqui]
+internal: {hi}[por favor|pfv] [libera|paga|deposita] {ms} [pela plataforma|no contrato|{site_em}]
+internal: {hi}já [entreguei|enviei] {ms}, [pode revisar e aprovar?|me avisa se tá tudo certo]
+internal: {hi}[vamos|bora] usar a chamada de vídeo da plataforma {day}[| pra ver {work}]
+internal: {hi}já [depositei|criei] {ms} [de {amt}|], pode começar
+internal: {hi}manda os arquivos aqui no chat[| do projeto| da plataforma]
+feature: {hi}preciso de um bot de {techm} [pra minha loja|pro atendimento|que mande avisos de pedido]
+feature: {hi}você [consegue|sabe] integrar {techp} [no meu site|no app|no checkout]?
+feature: {hi}o [webhook|API|sandbox] do {techp} [não funciona|dá erro 401|tá falhando] [desde {day}|em produção|]
+feature: {hi}coloca um botão "[fale conosco no|compartilhar no]" {techm} na landing
+smalltalk: {hi}[kkkk|haha|] o {techm} [caiu|tava horrível|travou] [ontem|a manhã toda]
+smalltalk: {hi}minha [família|mãe|equipe] usa {techm} pra tudo[ kkk|]
+schedule: {hi}vamos [marcar|agendar] uma call [aqui|pela plataforma] {day}?
+schedule: {hi}te mandei o convite da reunião pela plataforma pra {day}
+rules: {hi}[só pra avisar,|lembrando que] {site} não permite [passar contato|pagamento por fora] antes do contrato
+rules: {hi}as regras dizem que todo pagamento [tem que passar|passa] {site_em}
+report: {hi}{who} me pediu pra pagar [via {method}|por fora] e eu [recusei|disse não|denunciei]
+report: {hi}{who} [queria|pedia] meu {msgr}, [eu denunciei|falei que não|não passei]
+report: {hi}como eu denuncio {who} que [pediu|tá pedindo] pagamento por fora?
+project: {hi}[meu valor|o orçamento] pra {work} é {amt}[, taxa inclusa|]
+project: {hi}{ms} [vai ser|é] de {amt}[, pra {day}|]
+project: {hi}a página de pagamento [mostra|tá com] [a taxa errada|um bug] no celular
+project: {hi}[corrige|verifica] a validação do campo de [telefone|e-mail] no cadastro
+project: {hi}a gente vê isso na call da plataforma {day}
+""",
+}

@@ -1,0 +1,91 @@
+# Swahili (Kenya and Tanzania, some Sheng and English code-switching)
+SLOTS = {
+    "hi": ["", "", "habari, ", "habari yako, ", "mambo, ", "sasa, ", "salaam, ", "ndugu, ", "boss, ", "sawa, ", "asante. ", "shikamoo, "],
+    "msgr": ["WhatsApp", "whatsapp", "WA", "wasap", "Telegram", "telegram", "IG", "Instagram", "Facebook", "Signal", "Skype"],
+    "meet": ["Zoom", "Google Meet", "Meet", "Teams", "simu ya kawaida"],
+    "method": ["M-Pesa", "mpesa", "Lipa na M-Pesa", "Tigo Pesa", "Airtel Money", "benki", "PayPal", "Wise", "Payoneer",
+               "USDT", "crypto", "Western Union", "Equity", "Sendwave"],
+    "ms": ["milestone inayofuata", "milestone ya pili", "awamu ya pili", "malipo ya mwisho", "salio", "pesa iliyobaki", "awamu ijayo"],
+    "site": ["jukwaa hili", "tovuti hii", "Upwork", "Fiverr", "app hii", "platform"],
+    "fee": ["ada", "makato", "makato ya 20%", "kamisheni", "ada ya huduma"],
+    "pct": ["20%", "10%", "asilimia ishirini", "pesa nyingi"],
+    "work": ["logo", "tovuti", "app", "tafsiri", "video", "landing page", "duka la mtandaoni", "ripoti", "michoro"],
+    "amt": ["KSh 5,000", "$200", "TSh 100,000", "dola 150", "elfu kumi", "Ksh 20k"],
+    "techm": ["WhatsApp", "Telegram", "WhatsApp Business API", "SMS", "Discord"],
+    "techp": ["M-Pesa Daraja API", "M-Pesa", "Flutterwave", "Pesapal", "PayPal", "Stripe"],
+    "day": ["kesho", "Jumatatu", "Ijumaa", "mchana huu", "saa tisa", "wiki ijayo"],
+    "who": ["mteja mmoja", "mteja", "jamaa mmoja", "freelancer mwingine", "mtu fulani"],
+}
+
+T = {
+"solicit_contact": """
+named: {hi}tuongee [kwa|kwenye] {msgr}[| ni rahisi zaidi|, ni haraka|]
+named: {hi}[niongeze|ni-add] [kwa|kwenye] {msgr}[| tafadhali| tuongee]
+named: {hi}una {msgr}? [tuongee huko|nitakutumia ujumbe huko|]
+named: {hi}nitumie namba yako ya {msgr}[| nikutext| tuongee]
+named: {hi}tunaweza kuhamia {msgr} tuendelee na mazungumzo?
+named: {hi}[nitext|nichekie|nitumie ujumbe] kwa {msgr}[| ukiwa free| haraka]
+named: {hi}siingii hapa sana, [nitafute|niandikie] kwa {msgr}
+meet: {hi}tufanye [call|mkutano] kwa {meet} [nje|pembeni|]? nitakutumia link inbox
+generic: {hi}tuongee nje ya [jukwaa hili|tovuti hii|hapa]
+generic: {hi}tunaweza kuongea private? [hapa wanafuatilia|sio hapa|]
+generic: {hi}nitumie [namba yako|namba ya simu|namba yako binafsi|email yako|mawasiliano yako][| tuongee moja kwa moja| nikupigie]
+generic: {hi}hii ni namba yangu binafsi, [nipigie|niandikie] moja kwa moja
+generic: {hi}naweza kukupigia moja kwa moja[| jioni| kwa simu]?
+generic: {hi}chat hapa [ni slow sana|inakwama|inafuatiliwa], tuongee mahali pengine
+generic: {hi}nitakupataje nje ya {site}?
+evasive: {hi}tafuta jina langu [Facebook|LinkedIn|Instagram] uniandikie huko
+evasive: {hi}hapa hawaruhusu namba, nitafute {msgr} jina ni lile lile
+""",
+"solicit_payment": """
+named: {hi}[nilipe|tuma malipo] kupitia {method}[| tafadhali| moja kwa moja]
+named: {hi}napokea {method} tu[|, sawa?]
+named: {hi}tuma {amt} kwa {method} nianze kazi [leo|sasa hivi]
+named: {hi}nitakutumia namba yangu ya {method}, [tuma|lipa] hapo
+named: {hi}{method} inafaa kwa malipo? [ni haraka|tuepuke {fee}|]
+named: {hi}nitakulipa kwa {method} moja kwa moja[, tuepuke {fee}| sawa?|]
+milestone: {hi}{ms} [tuma|lipa] moja kwa moja kwa {method}, sio kupitia {site}
+milestone: {hi}{ms} tulipe nje ya {site}[ kwa {method}| moja kwa moja|]
+milestone: {hi}tufunge contract hapa, {ms} unitumie kwa {method}
+milestone: {hi}usiweke {ms} kwenye {site}, [tuma moja kwa moja|tuma kwa {method}]
+milestone: {hi}ili tuepuke {fee}, {ms} tulipe [nje|moja kwa moja]?
+fee: {hi}nilipe moja kwa moja tuepuke {fee}
+fee: {hi}{site} inakata {pct}, tufanye [moja kwa moja|nje]
+fee: {hi}ukinilipa nje nitakupa punguzo
+fee: {hi}kwa nini tupe {site} {pct}? lipa moja kwa moja, sote tunafaidika
+generic: {hi}tuma [pesa|malipo|advance|salio] moja kwa moja kwa akaunti yangu
+generic: {hi}tuma kwa akaunti ya [binamu|kaka|mke|rafiki] yangu, [yangu ina shida|ni sawa tu]
+generic: {hi}nitakulipa cash [tukikutana|mkono kwa mkono]
+generic: {hi}[nusu hapa|advance hapa], iliyobaki [nje|moja kwa moja|kwa {method}]
+""",
+"none": """
+refusal: {hi}samahani, nafanya kazi kupitia {site} tu[| kwa usalama]
+refusal: {hi}siwezi kutoa [namba yangu|email yangu|WhatsApp yangu] kabla ya contract, tuendelee hapa
+refusal: {hi}sipokei malipo nje ya {site}[, samahani|, ni kinyume cha sheria|, ili sote tuwe salama]
+refusal: {hi}tuweke kila kitu kwenye {site}[| tafadhali]
+refusal: {hi}hapana, sitatoka {site}. malipo kupitia milestone ni sawa
+internal: {hi}tafadhali [release|fund|approve] {ms} [kwenye platform|kupitia contract|kwenye {site}]
+internal: {hi}nime[submit|tuma] {ms}, [kagua na uidhinishe tafadhali|niambie kama kuna marekebisho]
+internal: {hi}tutumie video call ya platform {day}[| kujadili {work}]
+internal: {hi}nimefund {ms}[ ya {amt}|], unaweza kuanza
+internal: {hi}tuma files hapa kwenye chat[| ya project| ya platform]
+feature: {hi}nahitaji bot ya {techm} [kwa duka langu|kwa huduma kwa wateja|ya kutuma updates za oda]
+feature: {hi}unaweza ku-integrate {techp} [kwenye tovuti yangu|kwenye app|kwenye checkout]?
+feature: {hi}[webhook|API|sandbox] ya {techp} [haifanyi kazi|inaleta 401|inafeli] [tangu jana|kwenye live|]
+feature: {hi}weka button ya "[tuandikie kwa|share kwa] {techm}" kwenye landing page
+smalltalk: {hi}[haha|lol|] {techm} ilikuwa [down|slow] [jana|asubuhi yote]
+smalltalk: {hi}familia yangu yote inatumia {techm}[ haha|]
+schedule: {hi}tupange call [hapa|kwenye platform] {day}?
+schedule: {hi}nimekutumia mwaliko wa mkutano kupitia platform kwa {day}
+rules: {hi}[kwa taarifa,|kumbuka,] {site} hairuhusu [kubadilishana mawasiliano|malipo ya nje] kabla ya contract
+rules: {hi}sheria zinasema malipo yote lazima yapitie {site}
+report: {hi}{who} aliniambia nilipe kwa {method}, [nilikataa|nime-report|sikufanya hivyo]
+report: {hi}{who} aliomba {msgr} yangu, [nime-report|sikumpa]
+report: {hi}nitamripoti vipi mteja anayetaka malipo nje ya {site}?
+project: {hi}bei ya {work} ni {amt}[, pamoja na ada|]
+project: {hi}{ms} ni {amt}[, itakamilika {day}|]
+project: {hi}ukurasa wa malipo kwenye simu [unaonyesha ada mbaya|una bug]
+project: {hi}rekebisha validation ya sehemu ya [namba ya simu|email] kwenye form
+project: {hi}tutajadili kwenye call ya platform {day}
+""",
+}

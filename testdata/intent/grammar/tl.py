@@ -1,0 +1,92 @@
+# Tagalog / Taglish
+SLOTS = {
+    "hi": ["", "", "hi po, ", "hello po, ", "good day po, ", "sir, ", "ma'am, ", "boss, ", "uy, ", "ay ", "salamat po. ", "kuya, ", "ate, "],
+    "msgr": ["Messenger", "messenger", "FB", "fb", "Viber", "viber", "Telegram", "TG", "WhatsApp", "Skype", "Discord", "IG"],
+    "meet": ["Zoom", "Google Meet", "gmeet", "Teams", "Skype", "normal na call"],
+    "method": ["GCash", "gcash", "Maya", "PayMaya", "BDO", "BPI", "UnionBank", "Coins.ph", "Palawan", "Cebuana",
+               "bank transfer", "PayPal", "Wise", "USDT", "Western Union"],
+    "ms": ["next milestone", "susunod na milestone", "milestone 2", "second milestone", "last milestone", "final payment",
+           "natitirang bayad", "balance"],
+    "site": ["platform", "site", "Upwork", "OnlineJobs", "Fiverr", "app"],
+    "fee": ["fee", "kaltas", "20% na kaltas", "service fee", "commission"],
+    "pct": ["20%", "10%", "ang laki", "halos 20%"],
+    "work": ["logo", "website", "app", "translation", "video edit", "landing page", "report", "designs", "VA tasks"],
+    "amt": ["₱5,000", "5k", "$200", "P3000", "150 dollars", "₱12,000"],
+    "techm": ["Messenger", "Viber", "Telegram", "WhatsApp", "Discord"],
+    "techp": ["GCash", "Maya", "PayMongo", "PayPal", "Stripe", "Xendit"],
+    "day": ["bukas", "sa Lunes", "sa Biyernes", "mamayang hapon", "mamaya 3pm", "next week"],
+    "who": ["may client", "yung client", "isang buyer", "may isang freelancer", "may nag-message"],
+}
+
+T = {
+"solicit_contact": """
+named: {hi}sa {msgr} na lang tayo mag-usap[| po|, mas madali|, mas mabilis dun]
+named: {hi}[pa-add naman|add mo ko|add niyo po ako] sa {msgr}[| po| para makapag-usap tayo]
+named: {hi}may {msgr} ka [ba|po ba]? [dun na lang tayo|usap tayo dun|]
+named: {hi}ano [po|] {msgr} mo[?| para ma-message kita?]
+named: {hi}pwede [ba|po ba] tayong lumipat sa {msgr}?
+named: {hi}[pm|message|chat] mo ko sa {msgr}[| pag free ka| asap]
+named: {hi}bihira ako mag-online dito, sa {msgr} mo na lang ako [i-message|kontakin]
+meet: {hi}[call|meeting] tayo sa {meet} [sa labas|separately|]? send ko link sa pm
+generic: {hi}sa labas na lang [ng platform|ng site|dito] tayo mag-usap
+generic: {hi}pwede [ba|po ba] tayong mag-usap ng private? [dito kasi monitored|hindi dito|]
+generic: {hi}pahingi [ng|po ng] [number|cp number|personal number|email|contact] mo[| para direct na tayo| tawagan kita]
+generic: {hi}ibibigay ko personal number ko, [tawagan mo ko|text mo ko] directly
+generic: {hi}pwede ba kitang tawagan directly[| mamaya| sa cp mo]?
+generic: {hi}ang bagal ng chat dito, [sa iba na lang tayo mag-usap|labas na lang tayo]
+generic: {hi}paano kita makokontak sa labas ng {site}?
+evasive: {hi}i-search mo pangalan ko sa [FB|Facebook|LinkedIn] tapos [message mo ko dun|add mo ko]
+evasive: {hi}bawal kasi number dito, hanapin mo na lang ako sa {msgr}, same name
+""",
+"solicit_payment": """
+named: {hi}sa {method} na lang [po|] ang bayad[| para mabilis|?]
+named: {hi}{method} lang [po|] tinatanggap ko[| sir|, okay lang?]
+named: {hi}send mo na {amt} sa {method} ko para [masimulan ko na|start na ako] [ngayon|today|]
+named: {hi}ibibigay ko {method} number ko, dun mo na lang [i-send|ibayad]
+named: {hi}okay lang ba {method}? [mas mabilis|para walang {fee}|]
+named: {hi}babayaran kita [sa|thru] {method} [directly|diretso][, para walang {fee}|, okay lang?|]
+milestone: {hi}yung {ms} [i-send|ibayad] mo na lang [diretso|directly] sa {method} ko, wag na sa {site}
+milestone: {hi}sa labas na lang ng {site} yung {ms}[ thru {method}| diretso|]
+milestone: {hi}i-close na natin contract dito tapos yung {ms} sa {method} mo na lang [ibigay|i-send]
+milestone: {hi}wag mo na i-fund yung {ms} sa {site}, [diretso|sa {method}] mo na lang i-send
+milestone: {hi}para iwas {fee}, yung {ms} sa labas na lang natin gawin?
+fee: {hi}diretso mo na lang ako bayaran para walang {fee}
+fee: {hi}kinukuha ng {site} yung {pct}, [diretso|sa labas] na lang tayo
+fee: {hi}bibigyan kita ng discount kung sa labas ka magbabayad
+fee: {hi}bakit pa natin ibibigay sa {site} yung {pct}? diretso na lang, panalo tayong dalawa
+generic: {hi}[i-send|ihulog|ipadala] mo na lang [yung bayad|yung pera|yung advance|yung balance] sa account ko [directly|diretso|]
+generic: {hi}sa account na lang ng [pinsan|kapatid|asawa|tita] ko [ipadala|i-send], [may problema kasi yung akin|same lang yun]
+generic: {hi}cash na lang [pag nagkita tayo|personal|abot ko na lang]
+generic: {hi}[kalahati dito|advance dito] tapos yung [iba|natitira] [sa labas|diretso|sa {method}]
+""",
+"none": """
+refusal: {hi}sorry po, dito lang po ako sa {site} [nagtatrabaho|tumatanggap ng bayad|nakikipag-usap]
+refusal: {hi}hindi ko po pwede ibigay [number|email|Viber] ko bago ang contract, dito na lang po tayo
+refusal: {hi}hindi ako tumatanggap ng bayad sa labas ng {site}[ po|, bawal kasi|, para safe tayong dalawa]
+refusal: {hi}dito na lang po natin gawin lahat sa {site}
+refusal: {hi}hindi po, ayoko lumabas ng {site}. okay na po yung bayad thru milestone
+internal: {hi}paki-[release|fund|approve] na lang po yung {ms} [sa platform|dito sa {site}|sa contract]
+internal: {hi}na-submit ko na po yung {ms}, [paki-check at approve po|pakitingnan na lang po]
+internal: {hi}gamitin na lang natin yung video call ng platform {day}[| para sa {work}]
+internal: {hi}na-fund ko na yung {ms}[| na {amt}], pwede ka na mag-start
+internal: {hi}dito mo na lang i-send yung files sa chat[| ng project| ng platform]
+feature: {hi}kailangan ko ng {techm} bot [para sa shop ko|para sa customer support|na nagse-send ng order updates]
+feature: {hi}kaya mo bang i-integrate yung {techp} [sa website ko|sa app|sa checkout]?
+feature: {hi}yung [webhook|API|sandbox] ng {techp} [ayaw gumana|nag-401|nagfe-fail] [since {day}|sa live|]
+feature: {hi}lagyan mo ng "[message us on|share to] {techm}" button yung landing page
+smalltalk: {hi}[haha|hahaha|] down yung {techm} [kahapon|buong umaga]
+smalltalk: {hi}buong pamilya ko naka-{techm}[ haha|]
+schedule: {hi}schedule tayo ng call [dito|sa platform] {day}?
+schedule: {hi}nag-send na ako ng meeting invite sa platform para {day}
+rules: {hi}[FYI po,|para alam mo,] bawal sa {site} ang [mag-share ng contact|magbayad sa labas] bago ang contract
+rules: {hi}sabi sa terms, lahat ng bayad dapat dumaan sa {site}
+report: {hi}{who} na nagpapabayad sa {method}, [tinanggihan ko|ni-report ko|hindi ko ginawa]
+report: {hi}{who} na humihingi ng {msgr} ko, [ni-report ko|hindi ko binigay]
+report: {hi}paano i-report yung client na nagpapabayad sa labas ng {site}?
+project: {hi}yung rate ko para sa {work} ay {amt}[, kasama na fee|]
+project: {hi}{amt} yung {ms}[, due {day}|]
+project: {hi}mali yung fee na lumalabas sa payment page sa mobile
+project: {hi}paki-ayos yung validation ng [phone number|email] field sa form
+project: {hi}pag-usapan natin sa call sa platform {day}
+""",
+}

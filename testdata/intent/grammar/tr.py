@@ -1,0 +1,92 @@
+# Turkish
+SLOTS = {
+    "hi": ["", "", "merhaba, ", "selam, ", "iyi günler, ", "hocam, ", "abi, ", "kardeşim, ", "tamam, ", "teşekkürler. ", "hayırlı işler, "],
+    "msgr_n": ["WhatsApp", "whatsapp", "wp", "vatsap", "Telegram", "telegram", "BiP", "Instagram", "insta", "Skype", "Discord", "Signal"],
+    "msgr_dan": ["WhatsApp'tan", "whatsapptan", "wp'den", "wpden", "Telegram'dan", "telegramdan", "BiP'ten", "Instagram'dan", "instadan", "Skype'tan", "Discord'dan", "Signal'den"],
+    "msgr_a": ["WhatsApp'a", "whatsappa", "wp'ye", "Telegram'a", "telegrama", "BiP'e", "Instagram'a", "Skype'a", "Discord'a", "Signal'e"],
+    "meet": ["Zoom", "Google Meet", "Meet", "Teams", "Skype", "normal telefon"],
+    "method": ["havale", "EFT", "IBAN", "Papara", "PayPal", "Wise", "Payoneer", "USDT", "kripto", "Binance", "Western Union", "Ininal", "banka transferi"],
+    "ms": ["sonraki aşama", "bir sonraki milestone", "2. aşama", "ikinci taksit", "son ödeme", "kalan tutar", "geri kalanı", "bakiye"],
+    "site": ["platform", "site", "Upwork", "Fiverr", "Bionluk", "Armut", "uygulama"],
+    "fee": ["komisyon", "kesinti", "%20 kesinti", "hizmet bedeli", "sitenin payı"],
+    "pct": ["%20", "%10", "neredeyse %20", "ciddi bir pay"],
+    "work": ["logo", "web sitesi", "uygulama", "çeviri", "video", "landing page", "e-ticaret sitesi", "rapor", "tasarımlar"],
+    "amt": ["5.000 TL", "200 dolar", "$150", "3 bin lira", "80 euro", "12.500 TL"],
+    "techm": ["WhatsApp", "Telegram", "BiP", "Discord", "WhatsApp Business API"],
+    "techp": ["iyzico", "PayTR", "Stripe", "PayPal", "Papara", "Apple Pay"],
+    "day": ["yarın", "pazartesi", "cuma günü", "bu akşam", "saat 15'te", "haftaya"],
+    "who": ["bir müşteri", "müşteri", "adamın biri", "başka bir freelancer", "biri", "bir alıcı"],
+}
+
+T = {
+"solicit_contact": """
+named: {hi}{msgr_dan} devam edelim[| mi?|, daha kolay|, daha hızlı olur]
+named: {hi}beni {msgr_n} [üzerinden|] [ekle|ekler misin|ekleyin][| lütfen| konuşalım]
+named: {hi}{msgr_n} var mı? [oradan konuşalım|oradan yazarım|]
+named: {hi}{msgr_n} numaranı [at|gönder|verir misin][| yazayım| oradan konuşuruz]
+named: {hi}konuşmayı {msgr_a} taşıyabilir miyiz?
+named: {hi}bana {msgr_dan} [yaz|yazın|ulaş][| müsait olunca| hemen]
+named: {hi}buraya pek girmiyorum, {msgr_dan} [yazın|ulaşın]
+meet: {hi}{meet} üzerinden [görüşelim|bir call yapalım] [ayrıca|dışarıdan|]? linki özelden atarım
+generic: {hi}platform dışında [konuşalım|devam edelim|görüşelim]
+generic: {hi}özelden konuşabilir miyiz? [burası takip ediliyor|burada olmaz|]
+generic: {hi}[numaranı|telefon numaranı|kişisel numaranı|mailini|e-postanı|iletişim bilgini] [at|ver|gönder][| direkt konuşalım| arayayım]
+generic: {hi}kişisel numaramı veriyorum, [direkt ara|direkt yaz]
+generic: {hi}seni direkt arayabilir miyim[| akşam| cepten]?
+generic: {hi}buradaki chat [çok yavaş|sürekli bozuluyor|denetleniyor], başka yerden konuşalım
+generic: {hi}{site} dışında sana nasıl ulaşırım?
+evasive: {hi}[Facebook'ta|LinkedIn'de|Instagram'da] adımı arat, oradan yaz
+evasive: {hi}burada numara yazamıyorum, {msgr_dan} aynı isimle bul beni
+""",
+"solicit_payment": """
+named: {hi}ödemeyi {method} ile [yapabilir misin|yapar mısınız|yap][| direkt| lütfen]
+named: {hi}[sadece|yalnızca] {method} [kabul ediyorum|alıyorum][|, olur mu?]
+named: {hi}{amt} {method} ile gönder, [bugün|hemen] başlıyorum
+named: {hi}{method} bilgilerimi atıyorum, oraya [gönder|yatır]
+named: {hi}{method} ile ödeme olur mu? [daha hızlı|{fee} olmaz|]
+named: {hi}sana {method} ile direkt öderim[, {fee} ödemeyiz|, uygun mu?|]
+milestone: {hi}{ms} direkt {method} ile gönder, {site} üzerinden değil
+milestone: {hi}{ms} {site} dışında [yapalım|ödeyelim][ {method} ile| direkt|]
+milestone: {hi}sözleşmeyi burada kapatalım, {ms} {method} ile gönderirsin
+milestone: {hi}{ms} {site} üzerinden fonlama, [direkt|{method} ile] gönder
+milestone: {hi}{fee} ödememek için {ms} [direkt|dışarıdan] yapalım mı?
+fee: {hi}direkt öde, {fee} ödemeyelim
+fee: {hi}{site} {pct} kesiyor, [direkt|dışarıdan] çalışalım
+fee: {hi}dışarıdan ödersen [indirim yaparım|fiyatı düşerim]
+fee: {hi}neden {site} {pct} alsın? direkt öde, ikimiz de kazanalım
+generic: {hi}[parayı|ön ödemeyi|kalanı] direkt [hesabıma|kişisel hesabıma] [yatır|gönder|at]
+generic: {hi}[kuzenimin|kardeşimin|eşimin|arkadaşımın] hesabına [yatır|gönder], [benimki bloke|aynı şey]
+generic: {hi}elden nakit [öderim|veririm][| görüşünce| buluşunca]
+generic: {hi}[yarısı burada|ön ödeme burada], [kalanı|geri kalanı] [dışarıdan|direkt|{method} ile]
+""",
+"none": """
+refusal: {hi}[kusura bakmayın,|üzgünüm,|maalesef] sadece {site} üzerinden [çalışıyorum|ödeme alıyorum|iletişim kuruyorum]
+refusal: {hi}sözleşmeden önce [numaramı|mailimi|WhatsApp'ımı] paylaşamam, buradan devam edelim
+refusal: {hi}{site} dışında ödeme kabul etmiyorum[, kusura bakma|, kurallara aykırı|, ikimiz için de güvenli]
+refusal: {hi}her şeyi {site} üzerinde tutalım[| lütfen]
+refusal: {hi}hayır, {site} dışına çıkmam. aşama üzerinden ödeme gayet iyi
+internal: {hi}lütfen {ms} [platformda|sözleşme üzerinden|{site} üzerinden] [onaylayın|fonlayın|serbest bırakın]
+internal: {hi}{ms} [teslim ettim|gönderdim], [kontrol edip onaylar mısınız|bir sorun varsa söyleyin]
+internal: {hi}{day} platformun görüntülü aramasını kullanalım[| {work} için]
+internal: {hi}{ms} [fonladım|oluşturdum][| {amt}], başlayabilirsin
+internal: {hi}dosyaları buradan chatten at[| proje sayfasından| platformdan]
+feature: {hi}[mağazam|müşteri desteği|sipariş bildirimleri] için bir {techm} botu lazım
+feature: {hi}{techp} entegrasyonu [siteme|uygulamaya|ödeme sayfasına] yapabilir misin?
+feature: {hi}{techp} [webhook'u|API'si|sandbox'ı] [çalışmıyor|401 veriyor|hata veriyor] [dünden beri|pazartesiden beri|canlıda|]
+feature: {hi}landing page'e "{techm} ile [yazın|paylaş]" butonu ekle
+smalltalk: {hi}[haha|sjsj|] {techm} [dün|sabahtan beri] [çöktü|çok yavaştı]
+smalltalk: {hi}bizim [ailede|ofiste] herkes {techm} kullanıyor[ haha|]
+schedule: {hi}{day} [burada|platformda] bir görüşme planlayalım mı?
+schedule: {hi}platform üzerinden {day} için toplantı daveti gönderdim
+rules: {hi}[bilginize,|hatırlatayım,] {site} sözleşmeden önce [iletişim bilgisi paylaşımına|dışarıdan ödemeye] izin vermiyor
+rules: {hi}kurallara göre tüm ödemeler {site} üzerinden yapılmalı
+report: {hi}{who} {method} ile ödeme istedi, [reddettim|şikayet ettim|kabul etmedim]
+report: {hi}{who} {msgr_n} numaramı istedi, [şikayet ettim|vermedim]
+report: {hi}dışarıdan ödeme isteyen müşteriyi nasıl şikayet ederim?
+project: {hi}{work} için [fiyatım|teklifim] {amt}[, komisyon dahil|]
+project: {hi}{ms} {amt}[, teslim {day}|]
+project: {hi}ödeme sayfası mobilde [yanlış komisyon gösteriyor|hata veriyor]
+project: {hi}formdaki [telefon|e-posta] alanının doğrulamasını düzelt
+project: {hi}{day} platformdaki görüşmede konuşuruz
+""",
+}

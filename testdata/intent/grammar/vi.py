@@ -1,0 +1,91 @@
+# Vietnamese (with and without some diacritics, chat style)
+SLOTS = {
+    "hi": ["", "", "chào bạn, ", "chào anh, ", "chào chị, ", "dạ ", "alo, ", "em chào anh, ", "ok bạn, ", "cảm ơn bạn. ", "anh ơi, ", "chị ơi, "],
+    "msgr": ["Zalo", "zalo", "Facebook", "FB", "Mess", "Messenger", "Telegram", "tele", "Viber", "WhatsApp", "Skype", "Discord"],
+    "meet": ["Zoom", "Google Meet", "Meet", "Teams", "Skype", "gọi điện thường"],
+    "method": ["chuyển khoản", "Momo", "MoMo", "ZaloPay", "VNPay", "Vietcombank", "Techcombank", "PayPal", "Wise", "Payoneer",
+               "USDT", "crypto", "Binance", "Western Union", "tài khoản ngân hàng"],
+    "ms": ["milestone tiếp theo", "milestone 2", "đợt thanh toán thứ hai", "đợt cuối", "khoản còn lại", "phần còn lại", "lần thanh toán cuối"],
+    "site": ["nền tảng", "trang này", "web này", "Upwork", "Fiverr", "vLance", "app này"],
+    "fee": ["phí", "phí sàn", "phí 20%", "hoa hồng", "phí dịch vụ"],
+    "pct": ["20%", "10%", "gần 20%", "nhiều phí quá"],
+    "work": ["logo", "website", "app", "bản dịch", "video", "landing page", "shop online", "báo cáo", "thiết kế"],
+    "amt": ["5 triệu", "500k", "$200", "150 đô", "2tr", "3.000.000đ"],
+    "techm": ["Zalo", "Messenger", "Telegram", "Zalo OA", "WhatsApp"],
+    "techp": ["Momo", "VNPay", "ZaloPay", "PayPal", "Stripe", "OnePay"],
+    "day": ["mai", "thứ Hai", "thứ Sáu", "chiều nay", "lúc 3h", "tuần sau"],
+    "who": ["một khách", "khách hàng", "có người", "một freelancer khác", "ông khách đó"],
+}
+
+T = {
+"solicit_contact": """
+named: {hi}mình [nói chuyện|trao đổi|nhắn] qua {msgr} [cho tiện|cho nhanh|nhé|đi]
+named: {hi}[kết bạn|add] {msgr} với [mình|em|anh] [nhé|đi|với|]
+named: {hi}bạn có {msgr} không? [mình nhắn qua đó|trao đổi bên đó cho tiện|]
+named: {hi}cho [mình|em] xin [số|nick|tài khoản] {msgr}[| với| của bạn nhé]
+named: {hi}mình chuyển qua {msgr} nói chuyện được không?
+named: {hi}[nhắn|inbox|ib] [mình|em|anh] qua {msgr}[| khi rảnh| nhé]
+named: {hi}mình ít vào đây lắm, [nhắn|liên hệ] qua {msgr} nhé
+meet: {hi}mình [gọi|họp] qua {meet} [bên ngoài|riêng|] nhé? mình gửi link qua tin nhắn riêng
+generic: {hi}mình [nói chuyện|trao đổi] bên ngoài [nền tảng|trang này|đây] nhé
+generic: {hi}[ib riêng|inbox riêng|nhắn riêng] [đi|nhé|được không]? [ở đây bị theo dõi|ở đây không tiện|]
+generic: {hi}cho mình xin [số điện thoại|sđt|số cá nhân|email|thông tin liên hệ][| nói chuyện trực tiếp| mình gọi]
+generic: {hi}đây là số cá nhân của mình, [gọi trực tiếp|nhắn trực tiếp] nhé
+generic: {hi}mình gọi trực tiếp cho bạn được không[| tối nay| vào số di động]?
+generic: {hi}chat ở đây [chậm quá|hay lỗi|bị kiểm duyệt], mình qua chỗ khác nói nhé
+generic: {hi}ngoài {site} thì liên hệ bạn kiểu gì?
+evasive: {hi}tìm tên mình trên [Facebook|FB|LinkedIn] rồi nhắn bên đó nhé
+evasive: {hi}ở đây không gửi số được, tìm mình trên {msgr} cùng tên nhé
+""",
+"solicit_payment": """
+named: {hi}thanh toán qua {method} [nhé|được không|cho nhanh][| bạn]
+named: {hi}mình chỉ nhận {method}[| thôi|, được không?]
+named: {hi}[chuyển|gửi] {amt} qua {method} [là|thì] mình [làm luôn|bắt đầu] [hôm nay|ngay]
+named: {hi}mình gửi thông tin {method}, bạn chuyển vào đó nhé
+named: {hi}{method} được không bạn? [nhanh hơn|đỡ {fee}|]
+named: {hi}mình trả bạn qua {method} trực tiếp[ cho đỡ {fee}| nhé|]
+milestone: {hi}{ms} [chuyển|gửi] thẳng qua {method} nhé, đừng qua {site}
+milestone: {hi}{ms} mình [làm|thanh toán] ngoài {site}[ qua {method}| trực tiếp|]
+milestone: {hi}đóng hợp đồng ở đây, {ms} bạn chuyển qua {method}
+milestone: {hi}đừng nạp {ms} trên {site}, [chuyển thẳng|gửi qua {method}] nhé
+milestone: {hi}cho đỡ {fee}, {ms} mình [chuyển trực tiếp|làm ngoài] nhé?
+fee: {hi}trả trực tiếp cho đỡ {fee}
+fee: {hi}{site} lấy {pct}, mình làm [trực tiếp|bên ngoài] đi
+fee: {hi}thanh toán ngoài thì mình giảm giá cho
+fee: {hi}sao phải cho {site} {pct}? trả trực tiếp, cả hai cùng lợi
+generic: {hi}[chuyển|gửi] [tiền|tiền cọc|phần còn lại] thẳng vào tài khoản [của mình|cá nhân mình]
+generic: {hi}chuyển vào tài khoản [anh họ|em trai|vợ|chị] mình nhé, [tài khoản mình đang lỗi|cũng vậy thôi]
+generic: {hi}[trả|đưa] tiền mặt [khi gặp|trực tiếp|tận tay]
+generic: {hi}[một nửa ở đây|cọc ở đây], phần còn lại [bên ngoài|trực tiếp|qua {method}]
+""",
+"none": """
+refusal: {hi}xin lỗi, mình chỉ [làm việc|nhận thanh toán|trao đổi] qua {site}[| thôi| cho an toàn]
+refusal: {hi}mình không thể [gửi|chia sẻ] [số điện thoại|email|Zalo] trước khi có hợp đồng, mình trao đổi ở đây nhé
+refusal: {hi}mình không nhận thanh toán ngoài {site}[, xin lỗi|, vi phạm quy định|, để cả hai an toàn]
+refusal: {hi}mình giữ mọi thứ trên {site} nhé
+refusal: {hi}không, mình không ra ngoài {site} đâu. thanh toán qua milestone là được
+internal: {hi}bạn [duyệt|nạp tiền|giải ngân] {ms} [trên nền tảng|qua hợp đồng|trên {site}] giúp mình nhé
+internal: {hi}mình đã [nộp|gửi] {ms}, [bạn kiểm tra và duyệt giúp nhé|có gì cần sửa báo mình]
+internal: {hi}dùng cuộc gọi video của nền tảng {day} nhé[| để bàn về {work}]
+internal: {hi}mình đã [nạp|tạo] {ms}[ {amt}|], bạn bắt đầu được rồi
+internal: {hi}gửi file ngay trong chat này nhé[| của dự án| trên nền tảng]
+feature: {hi}mình cần một con bot {techm} [cho shop|để chăm sóc khách hàng|gửi thông báo đơn hàng]
+feature: {hi}bạn tích hợp {techp} [vào website|vào app|ở trang thanh toán] được không?
+feature: {hi}[webhook|API|sandbox] của {techp} [không chạy|báo lỗi 401|bị lỗi] [từ hôm qua|trên bản live|]
+feature: {hi}thêm nút "[chat qua|chia sẻ lên] {techm}" vào landing page
+smalltalk: {hi}[haha|kkk|] {techm} [sập|lag] [hôm qua|cả sáng]
+smalltalk: {hi}cả nhà mình đều dùng {techm}[ haha|]
+schedule: {hi}đặt lịch gọi [ở đây|trên nền tảng] {day} nhé?
+schedule: {hi}mình đã gửi lời mời họp qua nền tảng cho {day}
+rules: {hi}[lưu ý,|nói trước là] {site} không cho [trao đổi liên hệ|thanh toán bên ngoài] trước khi có hợp đồng
+rules: {hi}theo điều khoản thì mọi khoản thanh toán phải qua {site}
+report: {hi}{who} bảo mình thanh toán qua {method}, mình [từ chối|báo cáo rồi|không làm]
+report: {hi}{who} đòi {msgr} của mình, mình [báo cáo rồi|không cho]
+report: {hi}báo cáo khách đòi thanh toán ngoài {site} thế nào?
+project: {hi}giá {work} là {amt}[, đã gồm phí|]
+project: {hi}{ms} là {amt}[, hạn {day}|]
+project: {hi}trang thanh toán trên điện thoại [tính sai phí|bị lỗi]
+project: {hi}sửa giúp phần kiểm tra ô [số điện thoại|email] trong form
+project: {hi}mình bàn trong cuộc gọi trên nền tảng {day}
+""",
+}

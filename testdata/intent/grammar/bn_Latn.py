@@ -90,3 +90,31 @@ project: {hi}signup form er [phone number|email] field er validation [thik koren
 project: {hi}{day} platform er call e discuss korbo
 """,
 }
+
+# ---- second pass
+SLOTS["wd"] = ["Payoneer", "bank account", "bKash", "Wise", "DBBL account", "City Bank account"]
+T["solicit_contact"] += """
+inperson: {hi}amra eki shohore, [dekha kori|cha khete khete kotha boli|office e ashen] {work} niye
+client: {hi}eta amar [direct number|personal number], [call diyen|WhatsApp koren|msg diyen] [jokhon khushi|{day}]
+client: {hi}amar [assistant|partner] apnake direct call dibe, apnar number ta [den|pathan]
+after: {hi}[contract accept korlei|deal final hole], {msgr} e chole jabo[, oikhane update dibo|]
+after: {hi}ami team niye ekta {msgr} group khulchi, [oikhanei kotha hobe|ei chat lagbe na]
+vague: {hi}apnar sathe jogajog korar onno kono [upay|way] ache?
+"""
+T["solicit_payment"] += """
+invoice: {hi}invoice ta [mail koren|direct pathan], ami [{method} e|direct] pay kore dibo
+cancel: {hi}contract ta [cancel|close] koren ekhane, baki taka [direct|{method} e|baire] dibo
+bonus: {hi}[tip|bonus|extra taka] {method} e pathabo[, site e na| alada kore|]
+client: {hi}ami freelancer der [shob shomoy|normally] {method} e pay kori, [cholbe|thik ache]?
+client: {hi}apnar [bKash number|Nagad number|account number|Payoneer email] ta [den|pathan][ payment er jonno|]
+"""
+T["none"] += """
+withdraw: {hi}ami amar earning {site} theke {wd} e withdraw kori[ proti shoptahe| mashe ekbar|]
+withdraw: {hi}{wd} e withdrawal [pending|3 din lage|chole asche][, milestone release er jonno dhonnobad|]
+funding: {hi}ami {site} e [card|PayPal] payment method hishebe add korchi[, tarpor {ms} fund korbo|]
+bonus: {hi}extra kajer jonno {site} theke bonus pathabo[| {ms} er pore]
+nochannel: {hi}ami kaj er jonno {msgr} use kori na[, sorry|, ekhanei kotha boli|]
+nochannel: {hi}[number|email] dewa newar dorkar nai, ei chat ei cholbe
+scam: {hi}[shabdhan|khiyal rakhben], batpar ra [shob shomoy|beshirbhag] [{msgr} e jete bole|{method} e payment chay|baire payment chay]
+project: {hi}footer e ekta [contact|WhatsApp|call] button [lagan|design koren]
+"""

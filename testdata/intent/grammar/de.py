@@ -91,3 +91,31 @@ project: {hi}[korrigier|prüf] die Validierung vom [Telefonnummer|E-Mail]-Feld i
 project: {hi}das besprechen wir im Call auf der Plattform {day}
 """,
 }
+
+# ---- zweiter Durchgang
+SLOTS["wd"] = ["Payoneer", "mein Bankkonto", "PayPal", "Wise", "meine Hausbank", "Revolut"]
+T["solicit_contact"] += """
+inperson: {hi}wir sind in derselben Stadt, [lass uns auf einen Kaffee treffen|treffen wir uns persönlich|komm doch vorbei] und reden über das Projekt?
+client: {hi}[hier ist|anbei] meine [Durchwahl|private Handynummer], [ruf mich an|schreib mir auf WhatsApp|schick mir eine SMS] [jederzeit|{day}]
+client: {hi}meine [Assistentin|Kollegin] [ruft Sie|meldet sich] direkt [an|bei Ihnen], [geben Sie mir Ihre Nummer|schicken Sie mir Ihre Telefonnummer]
+after: {hi}[sobald Sie annehmen|wenn der Vertrag steht], [wechseln wir|machen wir] auf {msgr} weiter[ für die Abstimmung|, ist praktischer|]
+after: {hi}ich mach eine {msgr}-Gruppe mit meinem Team [und wir reden dort|damit wir den Chat hier nicht brauchen]
+vague: {hi}gibt es [einen anderen Weg|eine andere Möglichkeit], [Sie zu erreichen|dich zu kontaktieren]?
+"""
+T["solicit_payment"] += """
+invoice: {hi}schicken Sie mir die Rechnung [per Mail|direkt|außerhalb der Plattform], ich zahle [per {method}|direkt]
+cancel: {hi}wir [beenden|stornieren] den Vertrag [hier|jetzt] und ich zahle den Rest [direkt|per {method}|privat]
+bonus: {hi}ich schick dir [ein Trinkgeld|einen Bonus|was extra] per {method}[, nicht über {site}| nebenbei|]
+client: {hi}ich zahle Freelancer [immer|normalerweise] per {method}, [passt das|ist das ok]?
+client: {hi}[schick mir|wie lautet] deine [IBAN|PayPal-Adresse|Wise-Daten|Kontonummer][ für die Zahlung|?]
+"""
+T["none"] += """
+withdraw: {hi}ich lasse mir mein Guthaben von {site_dat} auf {wd} auszahlen[, jede Woche|, einmal im Monat|]
+withdraw: {hi}die Auszahlung auf {wd} [ist noch ausstehend|dauert 3 Tage|ist angekommen][, danke fürs Freigeben|]
+funding: {hi}ich hinterlege [meine Karte|PayPal|mein Firmenkonto] als Zahlungsmethode auf {site_dat}[, um {ms} zu finanzieren|, dann zahle ich dich dort|]
+bonus: {hi}ich schicke dir einen Bonus über {site}[ für die Mehrarbeit| nach {ms}|]
+nochannel: {hi}ich nutze kein {msgr}[ für die Arbeit|, sorry|, bleiben wir hier|]
+nochannel: {hi}wir müssen keine [Nummern|E-Mails] austauschen, der Chat hier reicht mir
+scam: {hi}[Vorsicht|Achtung], Betrüger wollen [immer|oft], dass man [zu {msgr} wechselt|per {method} zahlt|außerhalb zahlt]
+project: {hi}[bau|setz] einen [Kontakt|WhatsApp|Anruf]-Button in den [Footer|Header|Hero-Bereich]
+"""

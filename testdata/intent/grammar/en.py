@@ -165,3 +165,41 @@ pk: {hi_pk}[sorry|maazrat] [bhai|sir], [payment|baat] sirf {site} [pe|par] hogi
 pk: {hi_pk}{ms} [submit kar diya hai|has been submitted], please approve kar dein
 """,
 }
+
+# ---- second pass: more families (in person, invoices, withdrawals, funding methods, bonuses, refusals of a channel)
+SLOTS["wd"] = ["Payoneer", "my bank account", "PayPal", "Wise", "my local bank", "GCash", "my UPI-linked account"]
+SLOTS["hi"] += ["yo ", "hey there! ", "hi again, ", "sorry to bother, "]
+T["solicit_contact"] += """
+inperson: {hi}[we're|i'm|i am] in the same city, [let's|can we] meet [for coffee|in person|at a cafe] and discuss {work} there
+inperson: {hi}[why don't|how about] you come to [my office|our office|the shop] [{day}|] and we talk face to face[?|]
+client: {hi}[here's|this is|below is] my [direct line|personal number|cell], [call|text|whatsapp] me [anytime|{day}|after 6]
+client: {hi}[my assistant|my secretary|my partner] will [call|text|email] you [directly|on your phone] [{day}|], [just share your number|send your number]
+client: {hi}send your CV to my [personal email|gmail|work email] [instead|directly|], [it's faster|i don't check this inbox]
+after: {hi}[once|as soon as] [you accept|we finish here], [we'll|let's] [move|switch|continue] to {msgr}[, it's easier| for the daily updates|]
+after: {hi}[i'll|let me] [create|make] a {msgr} group [for|with] [us|you and my team] [so we don't use this chat|and we talk there]
+vague: {hi}[is there|do you have] [another way|any other way] [to reach you|i can contact you|we can talk]?
+vague: {hi}[let's|lets] [connect|link up|talk] [somewhere else|on another app|elsewhere][, this site is annoying|, it's monitored here|]
+"""
+T["solicit_payment"] += """
+invoice: {hi}[just|] [send|email] me [an invoice|a PayPal invoice|your invoice] [directly|outside {site}|by email] and [i'll|we'll] pay [it|you] [from there|right away]
+invoice: {hi}[our company|we] [will|can] pay [your invoice|you] [directly|by wire|via {method}], [no need for|skip] {site}[ billing|]
+cancel: {hi}[let's|can we] [cancel|end|close] the contract [here|now] and [i'll|i can] pay [the rest|you] [directly|via {method}|outside]
+cancel: {hi}[request a refund|refund me] [here|on the platform] and [i'll|then i] pay you [directly|via {method}] [so we avoid {fee}|instead|]
+bonus: {hi}[i'll|let me] send [you|] [a tip|a bonus|extra] [via|through|on] {method}[ instead of here| directly|, not through {site}]
+client: {hi}[i|we] [usually|always|normally] pay [freelancers|contractors|our team] [via|by|with] {method}, [is that ok|hope that's fine|can you accept that]?
+client: {hi}[what's|send me] your [paypal|paypal email|wise details|bank details|IBAN|UPI id|gcash number][ so i can pay you| for the payment|?]
+"""
+T["none"] += """
+withdraw: {hi}[i|I] [withdraw|usually withdraw|transfer] my earnings from {site} to {wd}[ every week| once a month|, works fine|]
+withdraw: {hi}[my|the] [withdrawal|payout] to {wd} [is pending|takes 3 days|just arrived][, thanks for releasing the milestone|]
+funding: {hi}[i'll|i will|let me] [add|use] [my card|PayPal|my bank account] as [the|my] payment method [on|in] {site} [and fund {ms}|to pay you|]
+funding: {hi}[my card was declined|the card got declined] [on|in] {site}[, trying PayPal there instead|, will fund {ms} {day}|]
+bonus: {hi}[i'll|i will|let me] send you a bonus [through|via|on] {site}[ for the extra work| after {ms}|, you deserve it|]
+bonus: {hi}[can you|please] [add|include] the extra hours [to|on] the [timesheet|contract] [here|on {site}] so i can pay [it|them] properly
+nochannel: {hi}[i don't|i do not|i never] use {msgr}[ for work|, sorry|, let's stay here|]
+nochannel: {hi}[no need to|we don't need to] [exchange|share] [numbers|emails|contacts], [this chat works|the messages here are enough|this is enough] for me
+scam: {hi}[be careful|watch out|heads up], [scammers|fake clients] [often|always] ask to [move to {msgr}|pay via {method}|pay outside the platform]
+scam: {hi}[is it a scam|is this legit] if {who} [asks|wants] me to [pay|buy] [a gift card|a "training fee"|a registration fee]?
+project: {hi}[can you|please] [add|design] a [contact|"call us"|whatsapp] [section|button|icon] to the [footer|homepage|landing page]
+project: {hi}the [cash|crypto|wallet] [module|screen|page] in the app [crashes|freezes] [when you tap pay|on Android|after login]
+"""

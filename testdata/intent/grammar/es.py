@@ -96,3 +96,31 @@ project: {hi}[arregla|revisa] la validación del campo de [teléfono|correo] en 
 project: {hi}lo [vemos|revisamos] en la llamada de la plataforma {day}
 """,
 }
+
+# ---- segunda pasada
+SLOTS["wd"] = ["Payoneer", "mi cuenta bancaria", "PayPal", "Wise", "mi banco", "Mercado Pago"]
+T["solicit_contact"] += """
+inperson: {hi}estamos en la misma ciudad, ¿[nos tomamos un café|nos vemos en persona|quedamos] y hablamos de {work}?
+client: {hi}[te dejo|este es] mi [número directo|celular personal], [llámame|escríbeme|mándame wsp] [cuando quieras|{day}]
+client: {hi}mi [asistente|socio] te va a [llamar|escribir] directamente, [pásame tu número|déjame tu teléfono]
+after: {hi}[cuando aceptes|en cuanto cerremos], [pasamos|seguimos] por {msgr}[ para el día a día|, es más cómodo|]
+after: {hi}[armo|creo] un grupo de {msgr} con mi equipo [y hablamos ahí|para no usar este chat]
+vague: {hi}¿hay [otra forma|alguna otra manera] de [contactarte|hablar contigo]?
+"""
+T["solicit_payment"] += """
+invoice: {hi}[mándame|envíame] la factura [por correo|directo|por fuera] y te la pago [por {method}|directamente]
+cancel: {hi}[cancelemos|cerremos] el contrato [acá|ahora] y el resto te lo pago [directo|por {method}|por fuera]
+bonus: {hi}te mando [una propina|un bono|un extra] por {method}[, no por {site}| aparte|]
+client: {hi}[siempre|normalmente] les pago a los freelancers por {method}, ¿[te sirve|está bien]?
+client: {hi}[pásame|¿cuál es] tu [correo de PayPal|CBU|CLABE|cuenta de Wise|número de Nequi|IBAN][ para pagarte|?]
+"""
+T["none"] += """
+withdraw: {hi}[retiro|paso] mis ganancias de {site} a {wd}[ cada semana| una vez al mes|]
+withdraw: {hi}el retiro a {wd} [está pendiente|tarda 3 días|ya llegó][, gracias por liberar el hito|]
+funding: {hi}[voy a agregar|agrego] [mi tarjeta|PayPal] como método de pago en {site} [para fondear {ms}|y te pago|]
+bonus: {hi}te mando un bono [por|desde] {site}[ por el trabajo extra| después de {ms}|]
+nochannel: {hi}no uso {msgr}[ para trabajar|, perdón|, sigamos aquí|]
+nochannel: {hi}no hace falta [intercambiar números|pasarnos correos], con este chat [me alcanza|está bien]
+scam: {hi}[ojo|cuidado], los estafadores [siempre|suelen] pedir [pasar a {msgr}|pagar por {method}|pagos por fuera]
+project: {hi}[agrega|diseña] un botón de [contacto|wsp|llamada] en el [footer|inicio|landing]
+"""

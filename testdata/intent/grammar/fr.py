@@ -91,3 +91,31 @@ project: {hi}[corrige|vérifie] la validation du champ [téléphone|e-mail] du f
 project: {hi}on en parle pendant l'appel sur la plateforme {day}
 """,
 }
+
+# ---- deuxième passe
+SLOTS["wd"] = ["Payoneer", "mon compte bancaire", "PayPal", "Wise", "ma banque", "Revolut"]
+T["solicit_contact"] += """
+inperson: {hi}on est dans la même ville, [on se prend un café|on se voit en vrai|on se retrouve] pour parler du projet ?
+client: {hi}[voici|je vous laisse] mon [numéro direct|portable perso], [appelez-moi|écrivez-moi sur WhatsApp|envoyez-moi un SMS] [quand vous voulez|{day}]
+client: {hi}mon [assistante|associé] va vous [appeler|contacter] directement, [laissez-moi votre numéro|donnez-moi votre téléphone]
+after: {hi}[dès que vous acceptez|une fois le contrat signé], on [passe|continue] sur {msgr}[ pour le suivi|, c'est plus pratique|]
+after: {hi}je crée un groupe {msgr} avec mon équipe [et on échange là-bas|pour ne plus utiliser ce chat]
+vague: {hi}il y a [un autre moyen|une autre façon] de [vous joindre|te contacter] ?
+"""
+T["solicit_payment"] += """
+invoice: {hi}envoyez-moi la facture [par mail|directement|hors plateforme] et je la règle [par {method}|en direct]
+cancel: {hi}on [annule|clôture] le contrat [ici|maintenant] et je vous paie le reste [en direct|par {method}|à côté]
+bonus: {hi}je vous envoie [un pourboire|un bonus|un petit extra] par {method}[, pas via {site}| à part|]
+client: {hi}je paie [toujours|d'habitude] mes freelances par {method}, [ça vous va|c'est bon pour vous] ?
+client: {hi}[donnez-moi|c'est quoi] votre [RIB|IBAN|adresse PayPal|compte Wise|numéro Orange Money][ pour le paiement| ?]
+"""
+T["none"] += """
+withdraw: {hi}je [retire|vire] mes gains de {site} vers {wd}[ chaque semaine| une fois par mois|]
+withdraw: {hi}le retrait vers {wd} [est en attente|prend 3 jours|est arrivé][, merci d'avoir libéré le jalon|]
+funding: {hi}je vais [ajouter|enregistrer] [ma carte|PayPal] comme moyen de paiement sur {site} [pour financer {ms}|et vous payer|]
+bonus: {hi}je vous envoie un bonus via {site}[ pour le travail en plus| après {ms}|]
+nochannel: {hi}je n'utilise pas {msgr}[ pour le travail|, désolé|, restons ici|]
+nochannel: {hi}pas besoin [d'échanger nos numéros|de se donner nos mails], ce chat me suffit
+scam: {hi}[attention|méfiance], les arnaqueurs demandent [toujours|souvent] de [passer sur {msgr}|payer par {method}|payer hors plateforme]
+project: {hi}[ajoute|dessine] un bouton [contact|WhatsApp|appel] dans le [footer|header|landing]
+"""

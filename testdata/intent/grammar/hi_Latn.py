@@ -91,3 +91,31 @@ project: {hi}signup form mein [phone number|email] field ka validation [fix kar 
 project: {hi}{day} platform wali call pe discuss kar lenge
 """,
 }
+
+# ---- second pass
+SLOTS["wd"] = ["Payoneer", "bank account", "PayPal", "Wise", "SBI account", "HDFC account"]
+T["solicit_contact"] += """
+inperson: {hi}hum same city mein hain, [milte hain|chai pe milte hain|office aa jao] aur {work} discuss karte hain
+client: {hi}yeh mera [direct number|personal mobile] hai, [call karo|WhatsApp karo|msg karo] [kabhi bhi|{day}]
+client: {hi}mera [assistant|partner] aapko direct call karega, apna number [de do|bhej do]
+after: {hi}[contract accept hote hi|jaise hi deal final ho], {msgr} pe shift ho jayenge[, wahan updates denge|, easy rahega|]
+after: {hi}main {msgr} group bana deta hoon team ke saath, [wahi baat karenge|yeh chat use nahi karenge]
+vague: {hi}aapse contact karne ka koi aur [tarika|option] hai kya?
+"""
+T["solicit_payment"] += """
+invoice: {hi}invoice [mail kar do|direct bhej do|bahar se bhejo], main [{method} se|direct] pay kar dunga
+cancel: {hi}contract [cancel|close] kar do [yahan|abhi], baaki paisa [direct|{method} se|bahar] de dunga
+bonus: {hi}[tip|bonus|extra paisa] {method} pe bhej dunga[, site pe nahi| alag se|]
+client: {hi}main freelancers ko [hamesha|normally] {method} se pay karta hoon, [chalega|theek hai]?
+client: {hi}apna [UPI id|GPay number|Paytm number|account number|IFSC] [bhejo|do][ payment ke liye|]
+"""
+T["none"] += """
+withdraw: {hi}main apni earning {site} se {wd} mein withdraw karta hoon[ har hafte| mahine mein ek baar|]
+withdraw: {hi}{wd} mein withdrawal [pending hai|3 din leta hai|aa gaya][, milestone release karne ke liye thanks|]
+funding: {hi}main {site} pe [card|PayPal] payment method add kar raha hoon[, phir {ms} fund kar dunga|]
+bonus: {hi}extra kaam ke liye {site} se bonus bhej dunga[| {ms} ke baad]
+nochannel: {hi}main kaam ke liye {msgr} use nahi karta[, sorry|, yahin baat karte hain|]
+nochannel: {hi}[number|email] exchange karne ki zaroorat nahi, yeh chat kaafi hai
+scam: {hi}[dhyan rakhna|savdhaan], fraud log [hamesha|aksar] [{msgr} pe bulate hain|{method} se payment maangte hain|bahar payment maangte hain]
+project: {hi}footer mein [contact|WhatsApp|call] button [laga do|design kar do]
+"""

@@ -91,3 +91,31 @@ project: {hi}tolong perbaiki validasi field [nomor HP|email] di form
 project: {hi}kita bahas di call platform {day}
 """,
 }
+
+# ---- putaran kedua
+SLOTS["wd"] = ["Payoneer", "rekening bank", "PayPal", "Wise", "BCA", "Jenius"]
+T["solicit_contact"] += """
+inperson: {hi}kita satu kota kan, [ketemuan aja|ngopi bareng|mampir ke kantor] sambil bahas {work}
+client: {hi}ini [nomor langsung|nomor pribadi] saya, [telpon|WA|SMS] aja [kapan aja|{day}]
+client: {hi}[asisten|partner] saya nanti telpon langsung, [kirim nomornya|minta nomornya] ya
+after: {hi}[begitu kamu accept|kalau deal], kita pindah ke {msgr}[ buat update harian|, lebih enak|]
+after: {hi}saya bikin grup {msgr} sama tim saya, [ngobrolnya di situ|biar gak pakai chat ini]
+vague: {hi}ada cara lain [buat hubungin kamu|biar bisa ngobrol]?
+"""
+T["solicit_payment"] += """
+invoice: {hi}kirim invoicenya [lewat email|langsung|di luar] aja, nanti saya bayar [lewat {method}|langsung]
+cancel: {hi}kontraknya [cancel|tutup] aja [di sini|sekarang], sisanya saya bayar [langsung|via {method}|di luar]
+bonus: {hi}saya kasih [tip|bonus|tambahan] lewat {method}[, gak lewat {site}| terpisah|]
+client: {hi}saya [biasa|selalu] bayar freelancer lewat {method}, [gak apa-apa|bisa]?
+client: {hi}[kirim|berapa] nomor [rekening|DANA|OVO|GoPay] kamu[ buat pembayaran|?]
+"""
+T["none"] += """
+withdraw: {hi}penghasilan dari {site} saya tarik ke {wd}[ tiap minggu| sebulan sekali|]
+withdraw: {hi}penarikan ke {wd} [masih pending|butuh 3 hari|udah masuk][, makasih sudah release milestone|]
+funding: {hi}saya tambahkan [kartu|PayPal] sebagai metode pembayaran di {site}[ buat fund {ms}|]
+bonus: {hi}nanti saya kirim bonus lewat {site}[ buat kerja tambahan| setelah {ms}|]
+nochannel: {hi}saya gak pakai {msgr}[ buat kerja|, maaf|, di sini aja|]
+nochannel: {hi}gak perlu tukeran [nomor|email], chat ini udah cukup
+scam: {hi}[hati-hati|waspada], penipu [selalu|sering] minta [pindah ke {msgr}|bayar lewat {method}|bayar di luar]
+project: {hi}tambahin tombol [kontak|WA|telpon] di footer
+"""

@@ -91,3 +91,31 @@ project: {hi}[correggi|controlla] la validazione del campo [telefono|email] nel 
 project: {hi}ne parliamo nella call sulla piattaforma {day}
 """,
 }
+
+# ---- seconda passata
+SLOTS["wd"] = ["Payoneer", "il mio conto", "PayPal", "Wise", "la mia banca", "Revolut"]
+T["solicit_contact"] += """
+inperson: {hi}siamo nella stessa città, [prendiamo un caffè|ci vediamo di persona|passa in ufficio] e parliamo del progetto?
+client: {hi}[ecco|ti lascio] il mio [numero diretto|cellulare personale], [chiamami|scrivimi su WhatsApp|mandami un SMS] [quando vuoi|{day}]
+client: {hi}la mia [assistente|socia] ti [chiama|contatta] direttamente, [dammi il tuo numero|lasciami il telefono]
+after: {hi}[appena accetti|una volta firmato], [passiamo|continuiamo] su {msgr}[ per gli aggiornamenti|, è più comodo|]
+after: {hi}creo un gruppo {msgr} col mio team [e ci sentiamo lì|così non usiamo questa chat]
+vague: {hi}c'è [un altro modo|un'altra maniera] per [contattarti|sentirci]?
+"""
+T["solicit_payment"] += """
+invoice: {hi}mandami la fattura [per email|direttamente|fuori piattaforma] e la pago [con {method}|direttamente]
+cancel: {hi}[chiudiamo|annulliamo] il contratto [qui|adesso] e il resto te lo pago [direttamente|con {method}|a parte]
+bonus: {hi}ti mando [una mancia|un bonus|un extra] con {method}[, non su {site}| a parte|]
+client: {hi}[di solito|sempre] pago i freelance con {method}, [va bene|ti va]?
+client: {hi}[mandami|qual è] il tuo [IBAN|indirizzo PayPal|conto Wise|numero PostePay][ per pagarti|?]
+"""
+T["none"] += """
+withdraw: {hi}[prelevo|trasferisco] i guadagni da {site} su {wd}[ ogni settimana| una volta al mese|]
+withdraw: {hi}il prelievo su {wd} [è in attesa|ci mette 3 giorni|è arrivato][, grazie per aver rilasciato la milestone|]
+funding: {hi}[aggiungo|inserisco] [la mia carta|PayPal] come metodo di pagamento su {site} [per finanziare {ms}|e ti pago|]
+bonus: {hi}ti mando un bonus tramite {site}[ per il lavoro extra| dopo {ms}|]
+nochannel: {hi}non uso {msgr}[ per lavoro|, scusa|, restiamo qui|]
+nochannel: {hi}non serve [scambiarci i numeri|darci l'email], questa chat mi basta
+scam: {hi}[attenzione|occhio], i truffatori chiedono [sempre|spesso] di [passare su {msgr}|pagare con {method}|pagare fuori]
+project: {hi}[aggiungi|disegna] un pulsante [contatti|WhatsApp|chiama] nel [footer|header|landing]
+"""

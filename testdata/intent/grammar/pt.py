@@ -94,3 +94,31 @@ project: {hi}[corrige|verifica] a validação do campo de [telefone|e-mail] no c
 project: {hi}a gente vê isso na call da plataforma {day}
 """,
 }
+
+# ---- segunda passada
+SLOTS["wd"] = ["Payoneer", "PayPal", "Wise", "meu banco", "Nubank", "Banco do Brasil", "Inter"]
+T["solicit_contact"] += """
+inperson: {hi}a gente tá na mesma cidade, [bora tomar um café|vamos nos encontrar|que tal um encontro] pra falar d{work} pessoalmente?
+client: {hi}[esse é|segue] meu [número direto|celular pessoal], [me liga|me chama no zap|me manda mensagem] [quando quiser|{day}]
+client: {hi}minha [assistente|sócia] vai te [ligar|chamar] direto, [me passa seu número|deixa seu telefone]
+after: {hi}[quando você aceitar|assim que fechar], [a gente passa|seguimos] pro {msgr}[ pro dia a dia|, é mais prático|]
+after: {hi}vou criar um grupo no {msgr} com minha equipe [e a gente fala por lá|pra não usar esse chat]
+vague: {hi}tem [outro jeito|alguma outra forma] de [falar com você|te contatar]?
+"""
+T["solicit_payment"] += """
+invoice: {hi}me [manda|envia] a nota [por e-mail|direto|por fora] que eu pago [via {method}|direto]
+cancel: {hi}[cancela|encerra] o contrato [aqui|agora] e o resto eu te pago [direto|via {method}|por fora]
+bonus: {hi}te mando [uma gorjeta|um bônus|um extra] via {method}[, não pelo site| por fora|]
+client: {hi}[sempre|normalmente] pago os freelas via {method}, [pode ser|tudo bem]?
+client: {hi}[me passa|qual] sua [chave Pix|conta do PayPal|conta da Wise|conta bancária][ pra eu te pagar|?]
+"""
+T["none"] += """
+withdraw: {hi}[eu saco|transfiro] meus ganhos {site_de} pro {wd}[ toda semana| uma vez por mês|]
+withdraw: {hi}o saque pro {wd} [tá pendente|demora 3 dias|já caiu][, obrigado por liberar o marco|]
+funding: {hi}vou [cadastrar|adicionar] [meu cartão|o PayPal] como forma de pagamento {site_em} [pra depositar {ms}|e te pago|]
+bonus: {hi}te mando um bônus pela plataforma[ pelo trabalho extra| depois d{ms}|]
+nochannel: {hi}não uso {msgr}[ pra trabalho|, desculpa|, seguimos aqui|]
+nochannel: {hi}não precisa [trocar número|passar e-mail], esse chat [me atende|tá ótimo]
+scam: {hi}[cuidado|fica esperto], golpista [sempre|costuma] pedir pra [ir pro {msgr}|pagar via {method}|pagar por fora]
+project: {hi}[coloca|desenha] um botão de [contato|zap|ligação] no [rodapé|topo|landing]
+"""

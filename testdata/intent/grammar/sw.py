@@ -89,3 +89,31 @@ project: {hi}rekebisha validation ya sehemu ya [namba ya simu|email] kwenye form
 project: {hi}tutajadili kwenye call ya platform {day}
 """,
 }
+
+# ---- awamu ya pili
+SLOTS["wd"] = ["Payoneer", "akaunti yangu ya benki", "M-Pesa", "Wise", "Equity", "KCB"]
+T["solicit_contact"] += """
+inperson: {hi}tuko mji mmoja, [tukutane|tunywe chai pamoja|njoo ofisini] tuongee kuhusu {work}
+client: {hi}hii ni namba yangu [ya moja kwa moja|binafsi], [nipigie|nitumie WhatsApp|nitumie SMS] [wakati wowote|{day}]
+client: {hi}[msaidizi|mshirika] wangu atakupigia moja kwa moja, [nitumie namba yako|nipe simu yako]
+after: {hi}[ukishakubali|tukishakubaliana], tuhamie {msgr}[ kwa updates|, ni rahisi|]
+after: {hi}nitaunda group la {msgr} na timu yangu, [tutaongea huko|tusitumie chat hii]
+vague: {hi}kuna njia nyingine ya [kuwasiliana nawe|kukupata]?
+"""
+T["solicit_payment"] += """
+invoice: {hi}nitumie invoice [kwa email|moja kwa moja|nje ya platform], nitalipa [kwa {method}|moja kwa moja]
+cancel: {hi}tufute contract [hapa|sasa], iliyobaki nitakulipa [moja kwa moja|kwa {method}|nje]
+bonus: {hi}nitakutumia [tip|bonasi|ziada] kwa {method}[, sio kupitia {site}| pembeni|]
+client: {hi}huwa nawalipa freelancers kwa {method}, [sawa|inafaa]?
+client: {hi}nitumie [namba yako ya M-Pesa|akaunti yako ya benki|PayPal email yako][ nikulipe|]
+"""
+T["none"] += """
+withdraw: {hi}natoa mapato yangu kutoka {site} kwenda {wd}[ kila wiki| mara moja kwa mwezi|]
+withdraw: {hi}withdrawal kwenda {wd} [bado iko pending|inachukua siku 3|imeingia][, asante kwa ku-release milestone|]
+funding: {hi}naongeza [kadi|PayPal] kama njia ya malipo kwenye {site}[ kisha nifund {ms}|]
+bonus: {hi}nitakutumia bonasi kupitia {site}[ kwa kazi ya ziada| baada ya {ms}|]
+nochannel: {hi}situmii {msgr} kwa kazi[, samahani|, tuendelee hapa|]
+nochannel: {hi}hakuna haja ya kubadilishana [namba|email], chat hii inatosha
+scam: {hi}[kuwa makini|tahadhari], matapeli [huwa|mara nyingi] wanaomba [kuhamia {msgr}|malipo kwa {method}|malipo nje ya platform]
+project: {hi}weka button ya [mawasiliano|WhatsApp|kupiga simu] kwenye footer
+"""

@@ -90,3 +90,31 @@ project: {hi}paki-ayos yung validation ng [phone number|email] field sa form
 project: {hi}pag-usapan natin sa call sa platform {day}
 """,
 }
+
+# ---- second pass
+SLOTS["wd"] = ["Payoneer", "bank account ko", "GCash", "Wise", "BDO", "UnionBank"]
+T["solicit_contact"] += """
+inperson: {hi}pareho naman tayo ng city, [kita na lang tayo|coffee tayo|punta ka sa office] para pag-usapan yung {work}
+client: {hi}eto [yung direct line ko|personal number ko], [tawagan mo ko|i-Viber mo ko|i-text mo ko] [anytime|{day}]
+client: {hi}tatawagan ka ng [assistant|partner] ko directly, pahingi [ng number mo|ng cp mo]
+after: {hi}[pag na-accept mo na|pag okay na yung deal], lipat na tayo sa {msgr}[ para sa updates|, mas madali|]
+after: {hi}gagawa ako ng {msgr} GC kasama team ko, [dun na tayo mag-usap|para di na natin gamitin to]
+vague: {hi}may iba [bang paraan|pa bang way] para makausap kita?
+"""
+T["solicit_payment"] += """
+invoice: {hi}i-email mo na lang yung invoice [directly|sa labas], babayaran ko [sa {method}|diretso]
+cancel: {hi}i-cancel na natin contract [dito|ngayon], yung natitira babayaran kita [diretso|sa {method}|sa labas]
+bonus: {hi}padalhan kita ng [tip|bonus|extra] sa {method}[, hindi sa {site}| separately|]
+client: {hi}[lagi|usually] ko binabayaran freelancers sa {method}, okay lang [ba|po ba]?
+client: {hi}ano [GCash number|Maya number|account number|PayPal email] mo[ para mabayaran kita|?]
+"""
+T["none"] += """
+withdraw: {hi}wini-withdraw ko yung kita ko sa {site} papunta sa {wd}[ every week| once a month|]
+withdraw: {hi}yung withdrawal sa {wd} [pending pa|3 days bago pumasok|pumasok na][, salamat sa pag-release ng milestone|]
+funding: {hi}ia-add ko yung [card|PayPal] ko as payment method sa {site}[ tapos i-fund ko yung {ms}|]
+bonus: {hi}padadalhan kita ng bonus thru {site}[ para sa extra work| after ng {ms}|]
+nochannel: {hi}hindi ako gumagamit ng {msgr}[ pang-work|, sorry|, dito na lang tayo|]
+nochannel: {hi}di na kailangan mag-exchange ng [number|email], okay na tong chat
+scam: {hi}[ingat|careful] ka, yung mga scammer [laging|madalas na] [nagpapalipat sa {msgr}|nagpapabayad sa {method}|nagpapabayad sa labas]
+project: {hi}lagyan mo ng [contact|Viber|call] button yung footer
+"""

@@ -90,3 +90,31 @@ project: {hi}formdaki [telefon|e-posta] alanının doğrulamasını düzelt
 project: {hi}{day} platformdaki görüşmede konuşuruz
 """,
 }
+
+# ---- ikinci tur
+SLOTS["wd"] = ["Payoneer'a", "banka hesabıma", "PayPal'a", "Wise'a", "Ziraat hesabıma", "Papara'ya"]
+T["solicit_contact"] += """
+inperson: {hi}aynı şehirdeyiz, [buluşalım|bir kahve içelim|ofise gel] {work} konusunu yüz yüze konuşalım
+client: {hi}bu benim [direkt numaram|kişisel cep numaram], [arayın|WhatsApp'tan yazın|SMS atın] [istediğiniz zaman|{day}]
+client: {hi}[asistanım|ortağım] sizi direkt arayacak, numaranızı [atın|verin]
+after: {hi}[teklifi kabul eder etmez|anlaşınca] {msgr_a} geçelim[, takip için|, daha pratik|]
+after: {hi}ekiple bir {msgr_n} grubu kuruyorum, [orada konuşuruz|bu chat'i kullanmayalım]
+vague: {hi}size ulaşmanın başka bir [yolu|yöntemi] var mı?
+"""
+T["solicit_payment"] += """
+invoice: {hi}faturayı [mailden|direkt|platform dışından] gönderin, [{method} ile|direkt] öderim
+cancel: {hi}sözleşmeyi [burada|şimdi] [iptal edelim|kapatalım], kalanını [direkt|{method} ile|dışarıdan] öderim
+bonus: {hi}[bahşişi|bonusu|ekstrayı] {method} ile gönderirim[, {site} üzerinden değil| ayrıca|]
+client: {hi}freelancer'lara [hep|genelde] {method} ile ödüyorum, [olur mu|sorun var mı]?
+client: {hi}[IBAN'ını|Papara numaranı|PayPal mailini|hesap numaranı] [at|gönder][ ödeme için|]
+"""
+T["none"] += """
+withdraw: {hi}kazancımı {site} üzerinden {wd} çekiyorum[ her hafta| ayda bir|]
+withdraw: {hi}{wd} çekim [beklemede|3 gün sürüyor|geldi][, aşamayı onayladığın için teşekkürler|]
+funding: {hi}{site} üzerinde [kartımı|PayPal'ı] ödeme yöntemi olarak ekliyorum[, sonra {ms} fonlarım|]
+bonus: {hi}{site} üzerinden bonus gönderirim[ ekstra iş için| {ms} sonrası|]
+nochannel: {hi}iş için {msgr_n} kullanmıyorum[, kusura bakma|, buradan devam edelim|]
+nochannel: {hi}[numara|mail] paylaşmamıza gerek yok, bu chat yeterli
+scam: {hi}[dikkat|aman], dolandırıcılar [hep|genelde] [{msgr_a} geçmeyi|{method} ile ödemeyi|dışarıdan ödemeyi] istiyor
+project: {hi}footer'a [iletişim|WhatsApp|arama] butonu ekle
+"""

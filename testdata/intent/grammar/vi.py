@@ -89,3 +89,31 @@ project: {hi}sửa giúp phần kiểm tra ô [số điện thoại|email] trong
 project: {hi}mình bàn trong cuộc gọi trên nền tảng {day}
 """,
 }
+
+# ---- lượt hai
+SLOTS["wd"] = ["Payoneer", "tài khoản ngân hàng", "PayPal", "Wise", "Vietcombank", "Techcombank"]
+T["solicit_contact"] += """
+inperson: {hi}mình cùng thành phố mà, [gặp nhau|cà phê|qua văn phòng] nói chuyện về {work} nhé
+client: {hi}đây là [số trực tiếp|số cá nhân] của mình, [gọi|nhắn Zalo|nhắn tin] [lúc nào cũng được|{day}]
+client: {hi}[trợ lý|đối tác] của mình sẽ gọi trực tiếp cho bạn, [cho mình xin số|gửi số điện thoại] nhé
+after: {hi}[khi bạn nhận job|chốt xong], mình chuyển qua {msgr}[ cập nhật hằng ngày|, tiện hơn|]
+after: {hi}mình lập nhóm {msgr} với team, [nói chuyện bên đó|khỏi dùng chat này]
+vague: {hi}còn cách nào khác để liên hệ bạn không?
+"""
+T["solicit_payment"] += """
+invoice: {hi}gửi hóa đơn [qua email|trực tiếp|bên ngoài] cho mình, mình trả [qua {method}|trực tiếp]
+cancel: {hi}[hủy|đóng] hợp đồng [ở đây|bây giờ], phần còn lại mình trả [trực tiếp|qua {method}|bên ngoài]
+bonus: {hi}mình gửi [tiền tip|thưởng|thêm] qua {method}[, không qua {site}| riêng|]
+client: {hi}mình [luôn|thường] trả freelancer qua {method}, [được không|ok chứ]?
+client: {hi}cho mình [số tài khoản|số Momo|email PayPal|STK] [để chuyển tiền|nhé]
+"""
+T["none"] += """
+withdraw: {hi}mình rút tiền từ {site} về {wd}[ mỗi tuần| mỗi tháng một lần|]
+withdraw: {hi}lệnh rút về {wd} [đang chờ|mất 3 ngày|về rồi][, cảm ơn bạn đã duyệt milestone|]
+funding: {hi}mình thêm [thẻ|PayPal] làm phương thức thanh toán trên {site}[ rồi nạp {ms}|]
+bonus: {hi}mình gửi thưởng qua {site}[ cho phần việc thêm| sau {ms}|]
+nochannel: {hi}mình không dùng {msgr}[ cho công việc|, xin lỗi|, nói ở đây nhé|]
+nochannel: {hi}không cần trao đổi [số điện thoại|email], chat này là đủ rồi
+scam: {hi}[cẩn thận|lưu ý], bọn lừa đảo [luôn|hay] đòi [chuyển qua {msgr}|thanh toán qua {method}|trả tiền bên ngoài]
+project: {hi}thêm nút [liên hệ|Zalo|gọi điện] ở footer nhé
+"""

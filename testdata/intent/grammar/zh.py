@@ -90,3 +90,31 @@ project: {hi}表单里[手机号|邮箱]字段的校验[修一下|有问题]
 project: {hi}{day}在平台的通话里再讨论
 """,
 }
+
+# ---- 第二轮
+SLOTS["wd"] = ["Payoneer", "银行卡", "PayPal", "Wise", "招商银行卡", "支付宝"]
+T["solicit_contact"] += """
+inperson: {hi}咱们在同一个城市，[见个面|一起喝个咖啡|来我办公室]聊聊{work}吧
+client: {hi}这是我的[直线电话|私人手机]，[随时打给我|加我微信|发短信给我][|，{day}都行]
+client: {hi}我[助理|合伙人]会直接打给你，[留个电话|把手机号发我]
+after: {hi}[你接受邀请后|谈妥之后]我们转到{msgr}上[沟通|，方便每天同步|]
+after: {hi}我拉个{msgr}群，把团队拉进来，[以后在群里聊|不用这个聊天了]
+vague: {hi}还有别的方式能联系到你吗？
+"""
+T["solicit_payment"] += """
+invoice: {hi}发票[发我邮箱|直接给我|走平台外]，我[用{method}|直接]付
+cancel: {hi}合同[在这里取消|现在关掉]，剩下的我[直接|用{method}|私下]付给你
+bonus: {hi}[小费|奖金|额外的钱]我用{method}发你[，不走{site}|，单独给|]
+client: {hi}我[一直|一般]用{method}给外包付款，[可以吗|没问题吧]？
+client: {hi}把你的[银行卡号|支付宝账号|PayPal邮箱|U地址]发我[，好付款|]
+"""
+T["none"] += """
+withdraw: {hi}我[每周|每个月]把{site}的收入提现到{wd}
+withdraw: {hi}提现到{wd}[还在处理中|要三天|已经到账了][，谢谢你释放里程碑|]
+funding: {hi}我在{site}上把[银行卡|PayPal]添加为付款方式[，然后托管{ms}|]
+bonus: {hi}我通过{site}给你发个奖金[，感谢额外的工作|，{ms}之后|]
+nochannel: {hi}我工作不用{msgr}[，抱歉|，就在这里聊吧|]
+nochannel: {hi}不用交换[电话|邮箱]，这个聊天就够了
+scam: {hi}[小心|注意]，骗子[总是|经常]让人[转到{msgr}|用{method}付款|站外付款]
+project: {hi}在页脚加一个[联系|微信|电话]按钮
+"""

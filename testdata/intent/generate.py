@@ -22,13 +22,15 @@ import re
 import sys
 import unicodedata
 
+sys.dont_write_bytecode = True  # grammar modules are loaded from files; leave no __pycache__
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 SEED = 20261204
 LABELS = ("solicit_contact", "solicit_payment", "none")
 SHORT = {"solicit_contact": "contact", "solicit_payment": "payment", "none": "none"}
 # rows per (language, label); English carries four varieties, so more rows.
-PER_LABEL = 390
-PER_LABEL_OVERRIDE = {"en": 720}
+PER_LABEL = 380
+PER_LABEL_OVERRIDE = {"en": 700}
 MAX_FAILS = 40  # consecutive duplicate draws before a template is retired
 
 LANGS = [
@@ -123,13 +125,26 @@ def typo(rng, text):
 EMOJI = ["🙂", "🙏", "👍", "😊", "😅", "🤝", "✅", "😉"]
 
 
+def lower(lang, text):
+    if lang == "tr":  # Turkish dotted/dotless i
+        text = text.replace("İ", "i").replace("I", "ı")
+    return text.lower()
+
+
+def upper_first(lang, text):
+    c = text[0]
+    if lang == "tr" and c == "i":
+        c = "İ"
+    return c.upper() + text[1:]
+
+
 def noise(rng, lang, text):
     latin = lang not in NON_LATIN
     r = rng.random()
     if latin and r < 0.25:
-        text = text.lower()
+        text = lower(lang, text)
     elif text and rng.random() < 0.85:
-        text = text[0].upper() + text[1:]
+        text = upper_first(lang, text)
     if latin and rng.random() < 0.12:
         text = typo(rng, text)
     if rng.random() < 0.3:

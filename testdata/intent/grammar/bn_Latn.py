@@ -2,7 +2,7 @@
 SLOTS = {
     "hi": ["", "", "hello bhai, ", "assalamualaikum, ", "nomoskar, ", "hi, ", "vai, ", "dada, ", "apu, ", "sir, ", "accha "],
     "msgr": ["WhatsApp", "whatsapp", "WA", "watsapp", "Telegram", "telegram", "IMO", "imo", "Messenger", "FB", "Viber", "Skype"],
-    "meet": ["Zoom", "Google Meet", "Meet", "Teams", "normal call"],
+    "meet": ["Zoom", "Google Meet", "Meet", "Teams"],
     "method": ["bKash", "bkash", "Nagad", "Rocket", "bank transfer", "Payoneer", "PayPal", "Wise", "USDT", "crypto",
                "Western Union", "UPI", "GPay"],
     "ms": ["next milestone", "porer milestone", "milestone 2", "ditio milestone", "last milestone", "final payment",

@@ -2,7 +2,7 @@
 SLOTS = {
     "hi": ["", "", "hallo, ", "hi, ", "moin, ", "servus, ", "guten Tag, ", "grüezi, ", "hey, ", "ok, ", "danke. "],
     "msgr": ["WhatsApp", "whatsapp", "WA", "Telegram", "telegram", "Signal", "Threema", "Skype", "Discord", "Insta", "Messenger"],
-    "meet": ["Zoom", "Google Meet", "Teams", "MS Teams", "Skype", "Telefon"],
+    "meet": ["Zoom", "Google Meet", "Teams", "MS Teams", "Skype"],
     "method": ["PayPal", "paypal", "PayPal Freunde", "Wise", "Payoneer", "Überweisung", "SEPA-Überweisung", "Twint",
                "Revolut", "Klarna", "Krypto", "USDT", "Bitcoin", "Western Union"],
     "ms": ["den nächsten Meilenstein", "Meilenstein 2", "die zweite Rate", "die letzte Rate", "die Schlusszahlung",
@@ -61,7 +61,7 @@ generic: {hi}ich zahl dir [bar|in bar|cash] [wenn wir uns sehen|persönlich|]
 generic: {hi}[die Hälfte hier|die Anzahlung hier] und den Rest [direkt|per {method}|privat]
 """,
 "none": """
-refusal: {hi}[sorry,|tut mir leid,|leider] ich [arbeite|kommuniziere|rechne ab] nur über {site}[| aus Sicherheitsgründen]
+refusal: {hi}[sorry,|tut mir leid,|sorry, aber] ich [arbeite|kommuniziere|rechne ab] nur über {site}[| aus Sicherheitsgründen]
 refusal: {hi}ich kann meine [Nummer|E-Mail|WhatsApp] nicht vor Vertragsbeginn [geben|teilen], [lass uns hier weiterschreiben|bleiben wir hier]
 refusal: {hi}ich nehme keine Zahlungen außerhalb von {site_dat} an[, sorry|, das verstößt gegen die Regeln|, das schützt uns beide]
 refusal: {hi}ich [möchte|würde] [alles|die Kommunikation|die Zahlung] lieber auf {site_dat} lassen

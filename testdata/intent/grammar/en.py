@@ -13,7 +13,7 @@ SLOTS = {
     "msgr_ng": ["WhatsApp", "whatsapp", "WA", "watsapp", "Telegram", "IG", "Facebook"],
     "msgr_ph": ["Messenger", "FB", "Viber", "Telegram", "WhatsApp", "Skype"],
     "msgr_pk": ["WhatsApp", "whatsapp", "WA", "IMO", "imo", "Telegram", "Skype"],
-    "meet": ["Zoom", "zoom", "Google Meet", "gmeet", "Meet", "Teams", "MS Teams", "Skype", "a regular phone call"],
+    "meet": ["Zoom", "zoom", "Google Meet", "gmeet", "Meet", "Teams", "MS Teams", "Skype"],
     "method": ["PayPal", "paypal", "Wise", "wise", "Payoneer", "Zelle", "Venmo", "Cash App", "Revolut",
                "Skrill", "bank transfer", "wire transfer", "direct bank transfer", "USDT", "crypto", "bitcoin",
                "USDT TRC20", "Western Union", "MoneyGram", "my IBAN", "a gift card"],

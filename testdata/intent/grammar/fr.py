@@ -3,12 +3,14 @@ SLOTS = {
     "hi": ["", "", "bonjour, ", "salut, ", "bonsoir, ", "coucou, ", "hello, ", "ok, ", "merci. ", "bonjour monsieur, ", "bonjour madame, "],
     "msgr": ["WhatsApp", "whatsapp", "whats", "WA", "Telegram", "Télégram", "télégramme", "Signal", "Skype", "Discord",
              "insta", "Snap", "Messenger", "Viber"],
-    "meet": ["Zoom", "Google Meet", "Meet", "Teams", "Skype", "un appel classique"],
+    "meet": ["Zoom", "Google Meet", "Meet", "Teams", "Skype"],
     "method": ["PayPal", "paypal", "Wise", "Payoneer", "Lydia", "Paylib", "virement", "virement bancaire", "mon RIB", "mon IBAN",
                "Orange Money", "Wave", "MTN Mobile Money", "USDT", "crypto", "Binance", "Western Union", "Revolut", "Interac"],
     "ms": ["le prochain jalon", "la prochaine étape", "le jalon 2", "la deuxième tranche", "le dernier paiement",
            "le paiement final", "le reste", "le solde", "la prochaine milestone"],
     "site": ["la plateforme", "le site", "Upwork", "Fiverr", "Malt", "ComeUp", "l'appli"],
+    "site_de": ["de la plateforme", "du site", "d'Upwork", "de Fiverr", "de Malt", "de ComeUp", "de l'appli"],
+    "site_a": ["à la plateforme", "au site", "à Upwork", "à Fiverr", "à Malt", "à ComeUp", "à l'appli"],
     "fee": ["les frais", "la commission", "les 20 %", "les frais de service", "ce que prend la plateforme"],
     "pct": ["20 %", "10 %", "presque 20 %", "une bonne part"],
     "work": ["le logo", "le site", "l'appli", "la traduction", "la vidéo", "la landing page", "la boutique", "le rapport", "les maquettes"],
@@ -35,7 +37,7 @@ generic: {hi}[donne-moi|envoie-moi|laisse-moi] ton [numéro|numéro perso|mail|e
 generic: {hi}je te [donne|laisse] mon numéro perso, [appelle-moi|écris-moi] directement
 generic: {hi}je peux [t'appeler|vous appeler] directement [ce soir|sur ton portable|] ?
 generic: {hi}ce chat [est lent|bug tout le temps|est surveillé], on [parle|continue] ailleurs ?
-generic: {hi}comment [je peux te joindre|vous joindre] en dehors de {site} ?
+generic: {hi}comment [je peux te joindre|vous joindre] en dehors {site_de} ?
 evasive: {hi}cherche-moi sur [Facebook|LinkedIn|Insta] [avec mon nom|même nom] et écris-moi là-bas
 evasive: {hi}ici je ne peux pas mettre [mon numéro|mes coordonnées], [trouve-moi|ajoute-moi] sur {msgr}, même pseudo
 """,
@@ -47,14 +49,14 @@ named: {hi}je t'envoie [mes coordonnées|mes infos] {method}, tu paies là-dessu
 named: {hi}{method}, ça [te|vous] va pour le paiement ? [c'est plus rapide|on évite {fee}|]
 named: {hi}je [peux te payer|te paie] par {method} [directement|hors plateforme] [pour éviter {fee}|si tu veux|]
 milestone: {hi}pour {ms}, [envoie-le|paie-le|vire-le] directement par {method}, pas sur {site}
-milestone: {hi}on [fait|règle] {ms} en dehors de {site}[ par {method}| directement|]
+milestone: {hi}on [fait|règle] {ms} en dehors {site_de}[ par {method}| directement|]
 milestone: {hi}on [ferme|clôture] le contrat ici et tu me paies {ms} par {method}
 milestone: {hi}ne [finance|dépose] pas {ms} sur {site}, [envoie-le|paie-moi] [par {method}|directement]
 milestone: {hi}pour éviter {fee}, on règle {ms} [en direct|hors plateforme|à côté] ?
 fee: {hi}[paie-moi|payez-moi] directement et on [évite|économise] {fee}
 fee: {hi}{site} prend {pct}, [autant|mieux vaut] [faire ça en direct|passer en direct]
 fee: {hi}je te fais [une remise|un prix] si tu paies en dehors [de la plateforme|du site|]
-fee: {hi}pourquoi laisser {pct} à {site} ? [paie-moi en direct|paie directement] et on y gagne tous les deux
+fee: {hi}pourquoi laisser {pct} {site_a} ? [paie-moi en direct|paie directement] et on y gagne tous les deux
 generic: {hi}[envoie|vire] [l'argent|l'acompte|le reste] directement sur mon compte [perso|bancaire|]
 generic: {hi}[fais le virement|envoie] sur le compte de mon [cousin|frère|beau-frère|épouse], [le mien est bloqué|c'est pareil]
 generic: {hi}je te paie en [espèces|liquide|cash] [quand on se voit|en main propre]
@@ -63,9 +65,9 @@ generic: {hi}[la moitié ici|l'acompte ici] et le reste [en direct|par {method}|
 "none": """
 refusal: {hi}[désolé,|désolée,|navré,] je [travaille|communique|me fais payer] uniquement via {site}[| pour des raisons de sécurité]
 refusal: {hi}je ne peux pas [donner|partager] mon [numéro|mail|WhatsApp] avant le contrat, [continuons ici|restons ici]
-refusal: {hi}je n'accepte pas de paiement en dehors de {site}[, désolé|, c'est contraire aux règles|, ça nous protège]
+refusal: {hi}je n'accepte pas de paiement en dehors {site_de}[, désolé|, c'est contraire aux règles|, ça nous protège]
 refusal: {hi}je préfère garder [tout|les échanges|le paiement] sur {site}
-refusal: {hi}non, je ne sors pas de {site}. [le paiement par jalon me va très bien|on continue ici]
+refusal: {hi}non, je ne sors pas {site_de}. [le paiement par jalon me va très bien|on continue ici]
 internal: {hi}[merci de|pouvez-vous|peux-tu] [libérer|financer|valider] {ms} [sur la plateforme|via le contrat|sur {site}]
 internal: {hi}j'ai [livré|soumis|envoyé] {ms}, [merci de vérifier et valider|dis-moi si tout est bon]
 internal: {hi}on [utilise|fait] l'appel vidéo de la plateforme {day}[| pour voir {work}]
@@ -110,7 +112,7 @@ client: {hi}je paie [toujours|d'habitude] mes freelances par {method}, [ça vous
 client: {hi}[donnez-moi|c'est quoi] votre [RIB|IBAN|adresse PayPal|compte Wise|numéro Orange Money][ pour le paiement| ?]
 """
 T["none"] += """
-withdraw: {hi}je [retire|vire] mes gains de {site} vers {wd}[ chaque semaine| une fois par mois|]
+withdraw: {hi}je [retire|vire] mes gains {site_de} vers {wd}[ chaque semaine| une fois par mois|]
 withdraw: {hi}le retrait vers {wd} [est en attente|prend 3 jours|est arrivé][, merci d'avoir libéré le jalon|]
 funding: {hi}je vais [ajouter|enregistrer] [ma carte|PayPal] comme moyen de paiement sur {site} [pour financer {ms}|et vous payer|]
 bonus: {hi}je vous envoie un bonus via {site}[ pour le travail en plus| après {ms}|]

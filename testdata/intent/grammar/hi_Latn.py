@@ -2,7 +2,7 @@
 SLOTS = {
     "hi": ["", "", "hello sir, ", "namaste, ", "bhai, ", "sir ji, ", "hi, ", "dear, ", "assalam o alaikum, ", "haan ji, ", "ok sir, ", "bro "],
     "msgr": ["WhatsApp", "whatsapp", "WA", "watsapp", "whatsap", "Telegram", "telegram", "tele", "insta", "Signal", "IMO", "Skype"],
-    "meet": ["Zoom", "Google Meet", "gmeet", "Meet", "Teams", "normal call"],
+    "meet": ["Zoom", "Google Meet", "gmeet", "Meet", "Teams"],
     "method": ["UPI", "GPay", "Google Pay", "PhonePe", "Paytm", "NEFT", "IMPS", "bank transfer", "PayPal", "Wise",
                "Payoneer", "JazzCash", "Easypaisa", "USDT", "crypto", "Western Union"],
     "ms": ["next milestone", "agla milestone", "milestone 2", "dusra milestone", "last milestone", "final payment",

@@ -2,7 +2,7 @@
 SLOTS = {
     "hi": ["", "", "halo kak, ", "halo, ", "permisi, ", "pagi kak, ", "selamat siang, ", "gan, ", "bang, ", "mas, ", "mbak, ", "oke kak, ", "makasih. "],
     "msgr": ["WA", "wa", "WhatsApp", "whatsapp", "Telegram", "tele", "tg", "Line", "IG", "DM IG", "Discord", "Skype", "Signal"],
-    "meet": ["Zoom", "Google Meet", "gmeet", "Teams", "Skype", "telpon biasa"],
+    "meet": ["Zoom", "Google Meet", "gmeet", "Teams", "Skype"],
     "method": ["transfer bank", "BCA", "Mandiri", "BRI", "DANA", "OVO", "GoPay", "ShopeePay", "QRIS", "PayPal", "Wise",
                "Payoneer", "USDT", "crypto", "Western Union", "rekening BCA saya"],
     "ms": ["milestone berikutnya", "milestone 2", "milestone kedua", "milestone terakhir", "pembayaran terakhir",

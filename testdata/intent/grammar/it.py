@@ -2,13 +2,16 @@
 SLOTS = {
     "hi": ["", "", "ciao, ", "salve, ", "buongiorno, ", "buonasera, ", "ehi, ", "ok, ", "grazie. ", "gentile cliente, "],
     "msgr": ["WhatsApp", "whatsapp", "wapp", "whats", "Telegram", "telegram", "Signal", "Skype", "Discord", "insta", "Messenger"],
-    "meet": ["Zoom", "Google Meet", "Meet", "Teams", "Skype", "una chiamata normale"],
+    "meet": ["Zoom", "Google Meet", "Meet", "Teams", "Skype"],
     "method": ["PayPal", "paypal", "Wise", "Payoneer", "bonifico", "bonifico bancario", "Satispay", "PostePay", "ricarica PostePay",
                "Revolut", "USDT", "crypto", "Bitcoin", "Western Union", "il mio IBAN"],
     "ms": ["la prossima milestone", "il prossimo step", "la milestone 2", "la seconda rata", "l'ultima rata",
            "il pagamento finale", "il resto", "il saldo", "la seconda fase"],
     "site": ["la piattaforma", "il sito", "Upwork", "Fiverr", "l'app"],
     "site_di": ["della piattaforma", "del sito", "di Upwork", "di Fiverr", "dell'app"],
+    "site_su": ["sulla piattaforma", "sul sito", "su Upwork", "su Fiverr", "sull'app"],
+    "site_da": ["dalla piattaforma", "dal sito", "da Upwork", "da Fiverr", "dall'app"],
+    "site_a": ["alla piattaforma", "al sito", "a Upwork", "a Fiverr", "all'app"],
     "fee": ["la commissione", "le commissioni", "il 20%", "la fee", "i costi di servizio"],
     "pct": ["il 20%", "il 10%", "quasi il 20%", "una bella fetta"],
     "work": ["il logo", "il sito", "l'app", "la traduzione", "il video", "la landing page", "lo shop", "il report", "le grafiche"],
@@ -46,15 +49,15 @@ named: {hi}mandami {amt} [con|tramite] {method} e [inizio|parto] [oggi|subito]
 named: {hi}ti mando i dati {method}, [paghi lì|fai lì il pagamento]
 named: {hi}ti va bene {method}? [è più veloce|così evitiamo {fee}|]
 named: {hi}ti [pago|posso pagare] [con|via] {method} [direttamente|fuori] [e risparmiamo {fee}|se ti va|]
-milestone: {hi}{ms} [mandamela|pagamela] direttamente [con|su] {method}, non su {site}
+milestone: {hi}{ms} [mandamela|pagamela] direttamente [con|su] {method}, non {site_su}
 milestone: {hi}facciamo {ms} fuori {site_di}[ con {method}| direttamente|]
 milestone: {hi}chiudiamo il contratto qui e {ms} me [la|lo] paghi [con|via] {method}
-milestone: {hi}non [finanziare|caricare] {ms} su {site}, [mandamelo|pagami] [con {method}|direttamente]
+milestone: {hi}non [finanziare|caricare] {ms} {site_su}, [mandamelo|pagami] [con {method}|direttamente]
 milestone: {hi}per evitare {fee}, {ms} [lo facciamo|la facciamo] [direttamente|fuori|a parte]?
 fee: {hi}pagami direttamente e [risparmiamo|ci evitiamo] {fee}
 fee: {hi}{site} si prende {pct}, [facciamo|meglio fare] direttamente
 fee: {hi}ti faccio [uno sconto|un prezzo migliore] se paghi fuori [dalla piattaforma|]
-fee: {hi}perché dare {pct} a {site}? [pagami direttamente|paga diretto] e ci guadagniamo tutti e due
+fee: {hi}perché dare {pct} {site_a}? [pagami direttamente|paga diretto] e ci guadagniamo tutti e due
 generic: {hi}[mandami|bonificami|versami] [i soldi|l'anticipo|il resto] direttamente sul mio conto [personale|]
 generic: {hi}[fai il bonifico|versa] sul conto di mio [cugino|fratello|cognato], [il mio è bloccato|è uguale]
 generic: {hi}ti pago in contanti [quando ci vediamo|di persona|a mano]
@@ -64,23 +67,23 @@ generic: {hi}[metà qui|l'acconto qui] e il resto [direttamente|con {method}|a p
 refusal: {hi}[scusa,|mi dispiace,|purtroppo] [lavoro|comunico|accetto pagamenti] solo tramite {site}[| per sicurezza]
 refusal: {hi}non posso [darti|condividere] il mio [numero|email|WhatsApp] prima del contratto, [continuiamo qui|restiamo qui]
 refusal: {hi}non accetto pagamenti fuori {site_di}[, scusa|, è contro le regole|, ci tutela entrambi]
-refusal: {hi}preferisco tenere [tutto|la comunicazione|il pagamento] su {site}
+refusal: {hi}preferisco tenere [tutto|la comunicazione|il pagamento] {site_su}
 refusal: {hi}no, non esco {site_di}. [il pagamento con la milestone va benissimo|continuiamo qui]
-internal: {hi}[per favore|puoi] [rilasciare|finanziare|approvare] {ms} [sulla piattaforma|dal contratto|su {site}]
+internal: {hi}[per favore|puoi] [rilasciare|finanziare|approvare] {ms} [sulla piattaforma|dal contratto|{site_su}]
 internal: {hi}ho [consegnato|inviato] {ms}, [per favore controlla e approva|fammi sapere se va bene]
 internal: {hi}usiamo la videochiamata della piattaforma {day}[| per vedere {work}]
 internal: {hi}ho [finanziato|creato] {ms} [da {amt}|], puoi iniziare
 internal: {hi}manda i file qui nella chat[| del progetto| della piattaforma]
 feature: {hi}mi serve un bot {techm} [per il mio negozio|per l'assistenza clienti|che mandi gli aggiornamenti degli ordini]
 feature: {hi}[sai|sa] integrare {techp} [nel mio sito|nell'app|nel checkout]?
-feature: {hi}il [webhook|API|sandbox] di {techp} [non funziona|dà errore 401|si blocca] [da {day}|in produzione|]
+feature: {hi}[il webhook|l'API|la sandbox] di {techp} [non funziona|dà errore 401|si blocca] [da {day}|in produzione|]
 feature: {hi}aggiungi un pulsante "[contattaci su|condividi su] {techm}" sulla landing
 smalltalk: {hi}[ahah|lol|] {techm} [era giù|andava malissimo] [ieri|tutta la mattina]
 smalltalk: {hi}tutta la mia [famiglia|squadra] usa {techm} per tutto[ ahah|]
 schedule: {hi}fissiamo una call [qui|sulla piattaforma] {day}?
 schedule: {hi}ti ho mandato l'invito alla riunione tramite la piattaforma per {day}
 rules: {hi}[giusto per info,|ricordo che] {site} non permette [di scambiarsi i contatti|pagamenti esterni] prima del contratto
-rules: {hi}i termini dicono che tutti i pagamenti devono passare da {site}
+rules: {hi}i termini dicono che tutti i pagamenti devono passare {site_da}
 report: {hi}{who} mi ha chiesto di pagare [con {method}|fuori] e [ho rifiutato|ho detto di no|l'ho segnalato]
 report: {hi}{who} voleva il mio {msgr}, [l'ho segnalato|ho rifiutato]
 report: {hi}come segnalo {who} che chiede pagamenti fuori piattaforma?
@@ -105,14 +108,14 @@ vague: {hi}c'è [un altro modo|un'altra maniera] per [contattarti|sentirci]?
 T["solicit_payment"] += """
 invoice: {hi}mandami la fattura [per email|direttamente|fuori piattaforma] e la pago [con {method}|direttamente]
 cancel: {hi}[chiudiamo|annulliamo] il contratto [qui|adesso] e il resto te lo pago [direttamente|con {method}|a parte]
-bonus: {hi}ti mando [una mancia|un bonus|un extra] con {method}[, non su {site}| a parte|]
+bonus: {hi}ti mando [una mancia|un bonus|un extra] con {method}[, non {site_su}| a parte|]
 client: {hi}[di solito|sempre] pago i freelance con {method}, [va bene|ti va]?
 client: {hi}[mandami|qual è] il tuo [IBAN|indirizzo PayPal|conto Wise|numero PostePay][ per pagarti|?]
 """
 T["none"] += """
-withdraw: {hi}[prelevo|trasferisco] i guadagni da {site} su {wd}[ ogni settimana| una volta al mese|]
+withdraw: {hi}[prelevo|trasferisco] i guadagni {site_da} su {wd}[ ogni settimana| una volta al mese|]
 withdraw: {hi}il prelievo su {wd} [è in attesa|ci mette 3 giorni|è arrivato][, grazie per aver rilasciato la milestone|]
-funding: {hi}[aggiungo|inserisco] [la mia carta|PayPal] come metodo di pagamento su {site} [per finanziare {ms}|e ti pago|]
+funding: {hi}[aggiungo|inserisco] [la mia carta|PayPal] come metodo di pagamento {site_su} [per finanziare {ms}|e ti pago|]
 bonus: {hi}ti mando un bonus tramite {site}[ per il lavoro extra| dopo {ms}|]
 nochannel: {hi}non uso {msgr}[ per lavoro|, scusa|, restiamo qui|]
 nochannel: {hi}non serve [scambiarci i numeri|darci l'email], questa chat mi basta

@@ -3,7 +3,7 @@ SLOTS = {
     "hi": ["", "", "oi, ", "olá, ", "e aí, ", "bom dia, ", "boa tarde, ", "opa, ", "blz, ", "obrigado. ", "amigo, "],
     "msgr": ["WhatsApp", "whatsapp", "zap", "zapzap", "whats", "wpp", "Telegram", "telegram", "tg", "insta", "Instagram",
              "Signal", "Skype", "Discord", "Messenger"],
-    "meet": ["Zoom", "Google Meet", "Meet", "Teams", "Skype", "ligação normal"],
+    "meet": ["Zoom", "Google Meet", "Meet", "Teams", "Skype"],
     "method": ["Pix", "pix", "PayPal", "Wise", "Payoneer", "PicPay", "Mercado Pago", "TED",
                "transferência", "transferência bancária", "boleto", "USDT", "cripto", "Binance", "MB Way", "Western Union"],
     "ms": ["o próximo marco", "a próxima milestone", "o marco 2", "a segunda parcela", "a última parcela", "o pagamento final",

@@ -2,7 +2,7 @@
 SLOTS = {
     "hi": ["", "", "habari, ", "habari yako, ", "mambo, ", "sasa, ", "salaam, ", "ndugu, ", "boss, ", "sawa, ", "asante. ", "shikamoo, "],
     "msgr": ["WhatsApp", "whatsapp", "WA", "wasap", "Telegram", "telegram", "IG", "Instagram", "Facebook", "Signal", "Skype"],
-    "meet": ["Zoom", "Google Meet", "Meet", "Teams", "simu ya kawaida"],
+    "meet": ["Zoom", "Google Meet", "Meet", "Teams"],
     "method": ["M-Pesa", "mpesa", "Lipa na M-Pesa", "Tigo Pesa", "Airtel Money", "benki", "PayPal", "Wise", "Payoneer",
                "USDT", "crypto", "Western Union", "Equity", "Sendwave"],
     "ms": ["milestone inayofuata", "milestone ya pili", "awamu ya pili", "malipo ya mwisho", "salio", "pesa iliyobaki", "awamu ijayo"],

@@ -2,7 +2,7 @@
 SLOTS = {
     "hi": ["", "", "hi po, ", "hello po, ", "good day po, ", "sir, ", "ma'am, ", "boss, ", "uy, ", "ay ", "salamat po. ", "kuya, ", "ate, "],
     "msgr": ["Messenger", "messenger", "FB", "fb", "Viber", "viber", "Telegram", "TG", "WhatsApp", "Skype", "Discord", "IG"],
-    "meet": ["Zoom", "Google Meet", "gmeet", "Teams", "Skype", "normal na call"],
+    "meet": ["Zoom", "Google Meet", "gmeet", "Teams", "Skype"],
     "method": ["GCash", "gcash", "Maya", "PayMaya", "BDO", "BPI", "UnionBank", "Coins.ph", "Palawan", "Cebuana",
                "bank transfer", "PayPal", "Wise", "USDT", "Western Union"],
     "ms": ["next milestone", "susunod na milestone", "milestone 2", "second milestone", "last milestone", "final payment",

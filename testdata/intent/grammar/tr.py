@@ -4,7 +4,7 @@ SLOTS = {
     "msgr_n": ["WhatsApp", "whatsapp", "wp", "vatsap", "Telegram", "telegram", "BiP", "Instagram", "insta", "Skype", "Discord", "Signal"],
     "msgr_dan": ["WhatsApp'tan", "whatsapptan", "wp'den", "wpden", "Telegram'dan", "telegramdan", "BiP'ten", "Instagram'dan", "instadan", "Skype'tan", "Discord'dan", "Signal'den"],
     "msgr_a": ["WhatsApp'a", "whatsappa", "wp'ye", "Telegram'a", "telegrama", "BiP'e", "Instagram'a", "Skype'a", "Discord'a", "Signal'e"],
-    "meet": ["Zoom", "Google Meet", "Meet", "Teams", "Skype", "normal telefon"],
+    "meet": ["Zoom", "Google Meet", "Meet", "Teams", "Skype"],
     "method": ["havale", "EFT", "IBAN", "Papara", "PayPal", "Wise", "Payoneer", "USDT", "kripto", "Binance", "Western Union", "Ininal", "banka transferi"],
     "ms": ["sonraki aşama", "bir sonraki milestone", "2. aşama", "ikinci taksit", "son ödeme", "kalan tutar", "geri kalanı", "bakiye"],
     "site": ["platform", "site", "Upwork", "Fiverr", "Bionluk", "Armut", "uygulama"],
@@ -94,7 +94,7 @@ project: {hi}{day} platformdaki görüşmede konuşuruz
 # ---- ikinci tur
 SLOTS["wd"] = ["Payoneer'a", "banka hesabıma", "PayPal'a", "Wise'a", "Ziraat hesabıma", "Papara'ya"]
 T["solicit_contact"] += """
-inperson: {hi}aynı şehirdeyiz, [buluşalım|bir kahve içelim|ofise gel] {work} konusunu yüz yüze konuşalım
+inperson: {hi}aynı şehirdeyiz, [buluşalım|bir kahve içelim|ofise gel], {work} konusunu yüz yüze konuşalım
 client: {hi}bu benim [direkt numaram|kişisel cep numaram], [arayın|WhatsApp'tan yazın|SMS atın] [istediğiniz zaman|{day}]
 client: {hi}[asistanım|ortağım] sizi direkt arayacak, numaranızı [atın|verin]
 after: {hi}[teklifi kabul eder etmez|anlaşınca] {msgr_a} geçelim[, takip için|, daha pratik|]

@@ -2,7 +2,7 @@
 SLOTS = {
     "hi": ["", "", "chào bạn, ", "chào anh, ", "chào chị, ", "dạ ", "alo, ", "em chào anh, ", "ok bạn, ", "cảm ơn bạn. ", "anh ơi, ", "chị ơi, "],
     "msgr": ["Zalo", "zalo", "Facebook", "FB", "Mess", "Messenger", "Telegram", "tele", "Viber", "WhatsApp", "Skype", "Discord"],
-    "meet": ["Zoom", "Google Meet", "Meet", "Teams", "Skype", "gọi điện thường"],
+    "meet": ["Zoom", "Google Meet", "Meet", "Teams", "Skype"],
     "method": ["chuyển khoản", "Momo", "MoMo", "ZaloPay", "VNPay", "Vietcombank", "Techcombank", "PayPal", "Wise", "Payoneer",
                "USDT", "crypto", "Binance", "Western Union", "tài khoản ngân hàng"],
     "ms": ["milestone tiếp theo", "milestone 2", "đợt thanh toán thứ hai", "đợt cuối", "khoản còn lại", "phần còn lại", "lần thanh toán cuối"],
@@ -31,7 +31,7 @@ generic: {hi}mình [nói chuyện|trao đổi] bên ngoài [nền tảng|trang n
 generic: {hi}[ib riêng|inbox riêng|nhắn riêng] [đi|nhé|được không]? [ở đây bị theo dõi|ở đây không tiện|]
 generic: {hi}cho mình xin [số điện thoại|sđt|số cá nhân|email|thông tin liên hệ][| nói chuyện trực tiếp| mình gọi]
 generic: {hi}đây là số cá nhân của mình, [gọi trực tiếp|nhắn trực tiếp] nhé
-generic: {hi}mình gọi trực tiếp cho bạn được không[| tối nay| vào số di động]?
+generic: {hi}mình gọi trực tiếp [cho bạn|vào số di động của bạn] được không[| tối nay]?
 generic: {hi}chat ở đây [chậm quá|hay lỗi|bị kiểm duyệt], mình qua chỗ khác nói nhé
 generic: {hi}ngoài {site} thì liên hệ bạn kiểu gì?
 evasive: {hi}tìm tên mình trên [Facebook|FB|LinkedIn] rồi nhắn bên đó nhé

@@ -29,8 +29,8 @@ SEED = 20261204
 LABELS = ("solicit_contact", "solicit_payment", "none")
 SHORT = {"solicit_contact": "contact", "solicit_payment": "payment", "none": "none"}
 # rows per (language, label); English carries four varieties, so more rows.
-PER_LABEL = 380
-PER_LABEL_OVERRIDE = {"en": 700}
+PER_LABEL = 375
+PER_LABEL_OVERRIDE = {"en": 670}
 MAX_FAILS = 40  # consecutive duplicate draws before a template is retired
 
 LANGS = [

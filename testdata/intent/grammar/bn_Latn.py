@@ -118,3 +118,20 @@ nochannel: {hi}[number|email] dewa newar dorkar nai, ei chat ei cholbe
 scam: {hi}[shabdhan|khiyal rakhben], batpar ra [shob shomoy|beshirbhag] [{msgr} e jete bole|{method} e payment chay|baire payment chay]
 project: {hi}footer e ekta [contact|WhatsApp|call] button [lagan|design koren]
 """
+
+# ---- third pass
+T["solicit_contact"] += """
+email: {hi}[quotation|proposal|details|portfolio] ta amar [email|gmail|personal mail] e [pathan|mail koren][| please]
+callback: {hi}[ekta missed call din|ring din|ekbar call den], ami [call back korchi|sathe sathe call dicchi]
+"""
+T["solicit_payment"] += """
+split: {hi}[olpo kichu|choto amount|1000 taka] ekhane pay kori jate contract dekha jay, [baki ta|boro amount] [{method} e|direct|bank transfer e]
+feecover: {hi}{method} er fee ami dibo, shudhu oikhane pay korte den
+"""
+T["none"] += """
+discount: {hi}jani [fee beshi|{fee} onek], rate ta ektu komate parben?
+support: {hi}{site} theke ki {wd} e withdraw kora jay? [settings e pacchi na|kothay set korbo?|]
+released: {hi}[payment release hoye geche|milestone release korlam][! dhonnobad|, darun kaj|, review o diyechi]
+otp: {hi}app e [OTP SMS|phone verification] lagbe, [Twilio|SSL Wireless|SMS gateway] integrate korte parben?
+invoiceup: {hi}invoice ta {site} e upload koren[, accounts oikhan theke nibe|]
+"""

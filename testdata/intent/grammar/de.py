@@ -119,3 +119,20 @@ nochannel: {hi}wir müssen keine [Nummern|E-Mails] austauschen, der Chat hier re
 scam: {hi}[Vorsicht|Achtung], Betrüger wollen [immer|oft], dass man [zu {msgr} wechselt|per {method} zahlt|außerhalb zahlt]
 project: {hi}[bau|setz] einen [Kontakt|WhatsApp|Anruf]-Button in den [Footer|Header|Hero-Bereich]
 """
+
+# ---- dritter Durchgang
+T["solicit_contact"] += """
+email: {hi}[können Sie|kannst du] mir [das Angebot|den Vorschlag|die Details|dein Portfolio] [an meine|per] [Mail|private Mail|Gmail] schicken[ statt hier| direkt|]?
+callback: {hi}[klingel kurz durch|lass es einmal klingeln|ruf kurz an] und ich ruf [zurück|dich zurück][| sofort]
+"""
+T["solicit_payment"] += """
+split: {hi}ich zahle [einen kleinen Betrag|ein bisschen|50 €] hier, damit der Vertrag drinsteht, und [den Rest|den Großteil] [per {method}|direkt|per Überweisung]
+feecover: {hi}ich übernehme die {method}-Gebühren, wenn [ich Sie dort bezahlen darf|wir das darüber machen]
+"""
+T["none"] += """
+discount: {hi}ich weiß, [die Gebühren sind hoch|{fee} ist viel], [könnten Sie|kannst du] [etwas|ein wenig] mit dem Preis runtergehen?
+support: {hi}kann man sich von {site_dat} auf {wd} auszahlen lassen? [finde es nicht in den Einstellungen|wo stellt man das ein?|]
+released: {hi}[Zahlung freigegeben!|Meilenstein freigegeben,|erledigt, Zahlung ist raus,] [danke fürs schnelle Arbeiten|super Arbeit|Bewertung folgt]
+otp: {hi}die App braucht [SMS-Verifizierung|OTP-Codes per SMS], [kannst du|können Sie] [Twilio|ein SMS-Gateway] anbinden?
+invoiceup: {hi}laden Sie die Rechnung bitte auf {site_dat} hoch[, die Buchhaltung holt sie dort ab|]
+"""

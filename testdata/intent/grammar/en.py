@@ -203,3 +203,20 @@ scam: {hi}[is it a scam|is this legit] if {who} [asks|wants] me to [pay|buy] [a 
 project: {hi}[can you|please] [add|design] a [contact|"call us"|whatsapp] [section|button|icon] to the [footer|homepage|landing page]
 project: {hi}the [cash|crypto|wallet] [module|screen|page] in the app [crashes|freezes] [when you tap pay|on Android|after login]
 """
+
+# ---- third pass
+T["solicit_contact"] += """
+email: {hi}[can you|could you|pls] [send|email|mail] [the quote|your proposal|the details|your portfolio|the contract draft] to my [email|gmail|work email|personal email][ instead?|, i'll forward it| directly?|?]
+callback: {hi}[give me a missed call|ring me once|drop me a missed call|just buzz me] and i'll call [you back|back][| in 5 mins| right away]
+"""
+T["solicit_payment"] += """
+split: {hi}[i'll|let me] pay [a small amount|a bit|$50] here so the contract [shows|looks active], and [the rest|the bulk|the main amount] [via {method}|directly|by wire]
+feecover: {hi}i'll [cover|pay] the [PayPal|Wise|Payoneer|wire|Western Union|crypto] [fee|fees|charges] [myself|on my side] if [you let me pay you there|we do it there|you accept it]
+"""
+T["none"] += """
+discount: {hi}[i know|i understand] [the fees are high|{fee} is a lot], [could you|can you] [lower|reduce] your [rate|price|quote] [a bit|a little|]?
+support: {hi}does {site} [support|allow] [withdrawals|payouts] to {wd}? [i can't find it in settings|where do i set that up|]
+released: {hi}[payment released|milestone released|done, released the payment][! thanks for the quick work|, great job|, i'll leave a review too|]
+otp: {hi}[our|the] app needs [SMS OTP|phone verification|SMS codes], can you [integrate|set up|wire up] [Twilio|an SMS gateway|MSG91|Vonage]?
+invoiceup: {hi}[please|pls|kindly] upload the invoice [on|to] {site}[, our accounts team downloads it there|, that's where finance gets it|]
+"""

@@ -124,3 +124,20 @@ nochannel: {hi}no hace falta [intercambiar números|pasarnos correos], con este 
 scam: {hi}[ojo|cuidado], los estafadores [siempre|suelen] pedir [pasar a {msgr}|pagar por {method}|pagos por fuera]
 project: {hi}[agrega|diseña] un botón de [contacto|wsp|llamada] en el [footer|inicio|landing]
 """
+
+# ---- tercera pasada
+T["solicit_contact"] += """
+email: {hi}¿[me mandás|me envías|puedes enviar] [el presupuesto|la propuesta|los detalles|tu portafolio] a mi [correo|mail|gmail][ mejor| directamente|]?
+callback: {hi}[hazme una llamada perdida|dame un toque|mándame un timbrazo] y te [llamo|devuelvo la llamada][| enseguida]
+"""
+T["solicit_payment"] += """
+split: {hi}[pago|te pago] [un poquito|una parte chica|50 dólares] acá para que figure el contrato, y [el resto|el grueso] [por {method}|directo|por transferencia]
+feecover: {hi}yo [cubro|pago] la comisión de [PayPal|Wise|la transferencia|Western Union|Binance] si [me dejás pagarte ahí|lo hacemos por ahí]
+"""
+T["none"] += """
+discount: {hi}[sé|entiendo] que [las comisiones son altas|{fee} es mucho], ¿[podrías|puedes] bajar [un poco|algo] tu [tarifa|precio]?
+support: {hi}¿{site} [permite|deja] retirar a {wd}? [no lo encuentro en la configuración|¿dónde se configura?|]
+released: {hi}[¡pago liberado!|hito liberado,|listo, liberé el pago,] [gracias por la rapidez|buen trabajo|te dejo reseña]
+otp: {hi}la app necesita [verificación por SMS|códigos OTP|validar el teléfono], ¿[podés|puedes] integrar [Twilio|un gateway de SMS]?
+invoiceup: {hi}[subí|sube] la factura a {site}[, contabilidad la descarga de ahí|]
+"""

@@ -121,3 +121,20 @@ nochannel: {hi}pas besoin [d'échanger nos numéros|de se donner nos mails], ce 
 scam: {hi}[attention|méfiance], les arnaqueurs demandent [toujours|souvent] de [passer sur {msgr}|payer par {method}|payer hors plateforme]
 project: {hi}[ajoute|dessine] un bouton [contact|WhatsApp|appel] dans le [footer|header|landing]
 """
+
+# ---- troisième passe
+T["solicit_contact"] += """
+email: {hi}[vous pouvez|tu peux] [m'envoyer|envoyer] [le devis|la proposition|les détails|ton portfolio] sur mon [mail|adresse perso|gmail][ plutôt| directement|] ?
+callback: {hi}[faites-moi un bip|bipe-moi|laisse-moi un appel manqué] et je [vous|te] rappelle[| tout de suite]
+"""
+T["solicit_payment"] += """
+split: {hi}je paie [un petit montant|une petite partie|50 €] ici pour que le contrat apparaisse, et [le reste|l'essentiel] [par {method}|en direct|par virement]
+feecover: {hi}je prends les frais [PayPal|Wise|de virement|Western Union|Lydia] à ma charge si [vous me laissez vous payer là-bas|on passe par là]
+"""
+T["none"] += """
+discount: {hi}je sais que [les frais sont élevés|{fee} pèse], [vous pourriez|tu pourrais] baisser [un peu|légèrement] [votre tarif|ton prix] ?
+support: {hi}est-ce que {site} permet les retraits vers {wd} ? [je ne trouve pas dans les réglages|où ça se configure ?|]
+released: {hi}[paiement libéré !|jalon validé,|c'est fait, paiement libéré,] [merci pour la rapidité|super boulot|je laisse un avis]
+otp: {hi}l'appli a besoin [d'une vérification par SMS|de codes OTP], [tu peux|vous pouvez] brancher [Twilio|une passerelle SMS] ?
+invoiceup: {hi}[déposez|dépose] la facture sur {site}[, la compta la récupère là|]
+"""

@@ -119,3 +119,20 @@ nochannel: {hi}[number|email] exchange karne ki zaroorat nahi, yeh chat kaafi ha
 scam: {hi}[dhyan rakhna|savdhaan], fraud log [hamesha|aksar] [{msgr} pe bulate hain|{method} se payment maangte hain|bahar payment maangte hain]
 project: {hi}footer mein [contact|WhatsApp|call] button [laga do|design kar do]
 """
+
+# ---- third pass
+T["solicit_contact"] += """
+email: {hi}[quotation|proposal|details|portfolio] mere [email|gmail|personal mail] pe [bhej do|mail kar do|send karo][| please| sir]
+callback: {hi}[ek missed call de do|ring kar do|ek baar call maar do], main [call back karta hoon|turant call karta hoon]
+"""
+T["solicit_payment"] += """
+split: {hi}[thoda sa|chhota amount|1000 rupaye] yahan pay kar deta hoon taaki contract dikhe, [baaki|bada amount] [{method} se|direct|bank transfer se]
+feecover: {hi}{method} ki fees main [de dunga|bhar dunga], bas wahan pay karne do
+"""
+T["none"] += """
+discount: {hi}pata hai [fees zyada hai|{fee} bahut hai], thoda [rate|price] kam kar sakte ho kya?
+support: {hi}kya {site} se {wd} mein withdraw hota hai? [settings mein nahi mila|kahan set karte hain?|]
+released: {hi}[payment release ho gaya|milestone release kar diya][! jaldi kaam ke liye thanks|, badhiya kaam|, review bhi de diya]
+otp: {hi}app mein [OTP SMS|phone verification] chahiye, [Twilio|MSG91|SMS gateway] integrate kar doge?
+invoiceup: {hi}invoice {site} pe upload kar do[, accounts wahan se le lega|]
+"""

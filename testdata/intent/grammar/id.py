@@ -119,3 +119,20 @@ nochannel: {hi}gak perlu tukeran [nomor|email], chat ini udah cukup
 scam: {hi}[hati-hati|waspada], penipu [selalu|sering] minta [pindah ke {msgr}|bayar lewat {method}|bayar di luar]
 project: {hi}tambahin tombol [kontak|WA|telpon] di footer
 """
+
+# ---- putaran ketiga
+T["solicit_contact"] += """
+email: {hi}[penawarannya|proposalnya|detailnya|portofolionya] kirim ke [email|gmail|email pribadi] saya aja[| ya| biar saya forward]
+callback: {hi}[miskol aja|misscall aja|telpon sebentar], nanti saya telpon balik
+"""
+T["solicit_payment"] += """
+split: {hi}saya bayar [sedikit|sebagian kecil|Rp100rb] di sini biar kontraknya kelihatan, [sisanya|yang besar] [lewat {method}|langsung|transfer bank]
+feecover: {hi}biaya [PayPal|Wise|transfer|Western Union|admin bank] saya yang tanggung, asal bayarnya di sana
+"""
+T["none"] += """
+discount: {hi}saya tahu [fee-nya tinggi|{fee} lumayan], tarifnya bisa turun sedikit gak?
+support: {hi}dari {site} bisa tarik dana ke {wd} gak? [gak ketemu di pengaturan|setingnya di mana?|]
+released: {hi}[pembayaran sudah di-release|milestone sudah di-release][! makasih udah cepet|, mantap|, review juga udah saya kasih]
+otp: {hi}aplikasinya butuh [OTP SMS|verifikasi nomor HP], bisa pasang [Twilio|Zenziva|SMS gateway]?
+invoiceup: {hi}invoicenya upload di {site} aja[, nanti keuangan ambil dari situ|]
+"""

@@ -122,3 +122,20 @@ nochannel: {hi}non serve [scambiarci i numeri|darci l'email], questa chat mi bas
 scam: {hi}[attenzione|occhio], i truffatori chiedono [sempre|spesso] di [passare su {msgr}|pagare con {method}|pagare fuori]
 project: {hi}[aggiungi|disegna] un pulsante [contatti|WhatsApp|chiama] nel [footer|header|landing]
 """
+
+# ---- terza passata
+T["solicit_contact"] += """
+email: {hi}[mi mandi|puoi mandarmi|mi invia] [il preventivo|la proposta|i dettagli|il portfolio] sulla mia [email|mail personale|gmail][ invece che qui| direttamente|]?
+callback: {hi}[fammi uno squillo|fammi una chiamata persa|squillami] e ti [richiamo|richiamo subito]
+"""
+T["solicit_payment"] += """
+split: {hi}pago [una piccola cifra|un po'|50 €] qui perché risulti il contratto, e [il resto|il grosso] [con {method}|direttamente|con bonifico]
+feecover: {hi}le commissioni [PayPal|Wise|del bonifico|Western Union] le copro io se [mi lasci pagarti lì|facciamo così]
+"""
+T["none"] += """
+discount: {hi}so che [le commissioni sono alte|{fee} pesa], [potresti|puoi] abbassare [un po'|leggermente] la tariffa?
+support: {hi}{site} permette il prelievo su {wd}? [non lo trovo nelle impostazioni|dove si imposta?|]
+released: {hi}[pagamento rilasciato!|milestone rilasciata,|fatto, pagamento rilasciato,] [grazie per la velocità|ottimo lavoro|lascio una recensione]
+otp: {hi}l'app ha bisogno [della verifica via SMS|di codici OTP], [puoi|riesci a] collegare [Twilio|un gateway SMS|Skebby]?
+invoiceup: {hi}carica la fattura {site_su}[, l'amministrazione la scarica da lì|]
+"""

@@ -122,3 +122,20 @@ nochannel: {hi}não precisa [trocar número|passar e-mail], esse chat [me atende
 scam: {hi}[cuidado|fica esperto], golpista [sempre|costuma] pedir pra [ir pro {msgr}|pagar via {method}|pagar por fora]
 project: {hi}[coloca|desenha] um botão de [contato|zap|ligação] no [rodapé|topo|landing]
 """
+
+# ---- terceira passada
+T["solicit_contact"] += """
+email: {hi}[manda|envia|pode mandar] [o orçamento|a proposta|os detalhes|seu portfólio] pro meu [e-mail|gmail|e-mail pessoal][ em vez daqui| direto|]?
+callback: {hi}[me dá um toque|me liga a cobrar|dá um toque no meu cel] que eu te [ligo de volta|retorno][| na hora]
+"""
+T["solicit_payment"] += """
+split: {hi}pago [um pouquinho|uma parte pequena|R$ 100] aqui pra constar o contrato e [o resto|o grosso] [via {method}|direto|por TED]
+feecover: {hi}eu [cubro|pago] a taxa do {method} se [você deixar eu te pagar por lá|a gente fizer por lá]
+"""
+T["none"] += """
+discount: {hi}sei que [as taxas são altas|{fee} pesa], [dá pra|consegue] baixar [um pouco|um pouquinho] [o valor|seu preço]?
+support: {hi}[a plataforma|o site] deixa sacar pro {wd}? [não achei nas configurações|onde configura isso?|]
+released: {hi}[pagamento liberado!|marco liberado,|pronto, liberei o pagamento,] [valeu pela agilidade|ótimo trabalho|já deixo a avaliação]
+otp: {hi}o app precisa de [verificação por SMS|código OTP|validação do celular], [dá pra|consegue] integrar [Twilio|um gateway de SMS|Zenvia]?
+invoiceup: {hi}sobe a nota fiscal {site_em}[, o financeiro baixa de lá|]
+"""

@@ -117,3 +117,20 @@ nochannel: {hi}hakuna haja ya kubadilishana [namba|email], chat hii inatosha
 scam: {hi}[kuwa makini|tahadhari], matapeli [huwa|mara nyingi] wanaomba [kuhamia {msgr}|malipo kwa {method}|malipo nje ya platform]
 project: {hi}weka button ya [mawasiliano|WhatsApp|kupiga simu] kwenye footer
 """
+
+# ---- awamu ya tatu
+T["solicit_contact"] += """
+email: {hi}nitumie [quotation|proposal|maelezo|portfolio] kwa [email yangu|gmail yangu|email yangu binafsi][| badala ya hapa| moja kwa moja]
+callback: {hi}[nibip|nipigie missed call|niflash], nitakupigia[| sasa hivi]
+"""
+T["solicit_payment"] += """
+split: {hi}nitalipa [kidogo|sehemu ndogo|KSh 1,000] hapa ili contract ionekane, [iliyobaki|kubwa] [kwa {method}|moja kwa moja|kwa benki]
+feecover: {hi}ada ya {method} nitailipa mimi, ila niruhusu nikulipe huko
+"""
+T["none"] += """
+discount: {hi}najua [ada ni kubwa|{fee} ni nyingi], unaweza kupunguza bei kidogo?
+support: {hi}{site} inaruhusu kutoa pesa kwenda {wd}? [sijaona kwenye settings|naweka wapi?|]
+released: {hi}[malipo yame-release|milestone ime-release][! asante kwa kasi|, kazi nzuri|, nimeacha review pia]
+otp: {hi}app inahitaji [OTP kwa SMS|uthibitisho wa namba], unaweza kuunganisha [Africa's Talking|Twilio|SMS gateway]?
+invoiceup: {hi}pakia invoice kwenye {site}[, accounts watachukua huko|]
+"""

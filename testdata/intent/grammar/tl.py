@@ -118,3 +118,20 @@ nochannel: {hi}di na kailangan mag-exchange ng [number|email], okay na tong chat
 scam: {hi}[ingat|careful] ka, yung mga scammer [laging|madalas na] [nagpapalipat sa {msgr}|nagpapabayad sa {method}|nagpapabayad sa labas]
 project: {hi}lagyan mo ng [contact|Viber|call] button yung footer
 """
+
+# ---- third pass
+T["solicit_contact"] += """
+email: {hi}pa-email na lang [po|] yung [quotation|proposal|details|portfolio] sa [email|gmail|personal email] ko[| po| para ma-forward ko]
+callback: {hi}[miss call mo lang ako|ring mo lang ako|i-miss call mo ko], ako na [tatawag|babalik ng tawag]
+"""
+T["solicit_payment"] += """
+split: {hi}babayaran kita ng [konti|maliit|₱500] dito para makita yung contract, yung [iba|malaki] [sa {method}|diretso|sa bank transfer]
+feecover: {hi}ako na sasagot sa fee ng {method} basta dun kita babayaran
+"""
+T["none"] += """
+discount: {hi}alam kong [mataas yung fee|malaki yung {fee}], pwede mo bang babaan ng konti yung rate mo?
+support: {hi}pwede bang mag-withdraw sa {wd} galing {site}? [di ko makita sa settings|saan ko ise-set?|]
+released: {hi}[na-release na yung bayad|released na yung milestone][! salamat sa bilis|, ang galing|, nag-review na rin ako]
+otp: {hi}kailangan ng app ng [OTP sa SMS|phone verification], kaya mo bang i-setup yung [Semaphore|Twilio|SMS gateway]?
+invoiceup: {hi}paki-upload yung invoice sa {site}[, dun kukunin ng accounting|]
+"""

@@ -118,3 +118,20 @@ nochannel: {hi}[numara|mail] paylaşmamıza gerek yok, bu chat yeterli
 scam: {hi}[dikkat|aman], dolandırıcılar [hep|genelde] [{msgr_a} geçmeyi|{method} ile ödemeyi|dışarıdan ödemeyi] istiyor
 project: {hi}footer'a [iletişim|WhatsApp|arama] butonu ekle
 """
+
+# ---- üçüncü tur
+T["solicit_contact"] += """
+email: {hi}[teklifi|detayları|portfolyoyu] [mailime|Gmail adresime|kişisel mailime] [atar mısınız|gönderin][| buradan değil| direkt]
+callback: {hi}[bir çaldır|çaldırıver|bir kere ara], ben [dönerim|hemen ararım]
+"""
+T["solicit_payment"] += """
+split: {hi}sözleşme görünsün diye burada [az bir şey|küçük bir kısmını|500 TL] öderim, [kalanını|asıl tutarı] [{method} ile|direkt|havale ile] gönderirim
+feecover: {hi}{method} masrafını ben karşılarım, yeter ki oradan ödeyeyim
+"""
+T["none"] += """
+discount: {hi}[komisyonun yüksek olduğunu|{fee} yüksek olduğunu] biliyorum, fiyatı biraz düşürebilir misiniz?
+support: {hi}{site} üzerinden {wd} para çekilebiliyor mu? [ayarlarda bulamadım|nereden ayarlanıyor?|]
+released: {hi}[ödeme onaylandı!|aşamayı onayladım,|tamam, ödemeyi serbest bıraktım,] [hızın için teşekkürler|harika iş|yorum da bıraktım]
+otp: {hi}uygulamaya [SMS doğrulama|OTP kodu] lazım, [Netgsm|Twilio|bir SMS servisi] bağlayabilir misin?
+invoiceup: {hi}faturayı {site} üzerine yükleyin[, muhasebe oradan alır|]
+"""

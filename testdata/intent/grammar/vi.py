@@ -117,3 +117,20 @@ nochannel: {hi}không cần trao đổi [số điện thoại|email], chat này 
 scam: {hi}[cẩn thận|lưu ý], bọn lừa đảo [luôn|hay] đòi [chuyển qua {msgr}|thanh toán qua {method}|trả tiền bên ngoài]
 project: {hi}thêm nút [liên hệ|Zalo|gọi điện] ở footer nhé
 """
+
+# ---- lượt ba
+T["solicit_contact"] += """
+email: {hi}bạn gửi [báo giá|đề xuất|chi tiết|portfolio] qua [email|gmail|email cá nhân] của mình [nhé|giúp mình|thay vì ở đây]
+callback: {hi}bạn [nháy máy|gọi nhỡ|đổ chuông] cho mình, mình gọi lại[| ngay]
+"""
+T["solicit_payment"] += """
+split: {hi}mình trả [một ít|một phần nhỏ|500k] ở đây cho có hợp đồng, [phần còn lại|phần lớn] [qua {method}|trực tiếp|chuyển khoản]
+feecover: {hi}phí {method} mình chịu, miễn là cho mình trả bên đó
+"""
+T["none"] += """
+discount: {hi}mình biết [phí cao|{fee} nhiều], bạn giảm giá chút được không?
+support: {hi}{site} có cho rút tiền về {wd} không? [mình tìm trong cài đặt không thấy|cài ở đâu vậy?|]
+released: {hi}[đã giải ngân rồi nhé|mình duyệt milestone rồi][! cảm ơn bạn làm nhanh|, làm tốt lắm|, đánh giá luôn rồi]
+otp: {hi}app cần [xác thực OTP qua SMS|mã OTP], bạn tích hợp [eSMS|Twilio|SMS gateway] được không?
+invoiceup: {hi}bạn tải hóa đơn lên {site}[, kế toán lấy ở đó|]
+"""

@@ -72,7 +72,7 @@ internal: {hi}ami {ms} [fund korechi|create korsi][| {amt} er], apni shuru korte
 internal: {hi}file gulo ekhanei chat e pathan[| project er| platform e]
 feature: {hi}amar ekta {techm} bot lagbe [dokaner jonno|customer support er jonno|order update pathanor jonno]
 feature: {hi}apni ki {techp} integrate korte parben [amar site e|app e|checkout e]?
-feature: {hi}{techp} er [webhook|API|sandbox] [kaj kortese na|401 dicche|fail hocche] [{day} theke|live e|]
+feature: {hi}{techp} er [webhook|API|sandbox] [kaj kortese na|401 dicche|fail hocche] [kal theke|live e|]
 feature: {hi}landing page e "[chat on|share on] {techm}" button [lagan|add koren]
 smalltalk: {hi}[haha|lol|] {techm} [kal down chilo|shokal theke slow]
 smalltalk: {hi}amar [barir|office er] sobai {techm} use kore[ lol|]

@@ -73,7 +73,7 @@ internal: {hi}ich habe {ms} [über {amt}|] [finanziert|angelegt], du kannst anfa
 internal: {hi}schick die Dateien [einfach|] hier im Chat[| des Projekts| der Plattform]
 feature: {hi}ich brauche einen {techm}-Bot [für meinen Shop|für den Kundenservice|der Bestellupdates schickt]
 feature: {hi}[kannst du|können Sie] {techp} [in meine Website|in die App|in den Checkout] integrieren?
-feature: {hi}der {techp}-[Webhook|API-Call|Sandbox] [geht nicht|liefert 401|stürzt ab] [seit {day}|im Livebetrieb|]
+feature: {hi}der {techp}-[Webhook|API-Call|Sandbox] [geht nicht|liefert 401|stürzt ab] [seit gestern|im Livebetrieb|]
 feature: {hi}bau einen „[Kontakt über|Teilen auf] {techm}“-Button auf die Landingpage
 smalltalk: {hi}[haha|lol|] {techm} war [gestern|den ganzen Morgen] [down|total langsam]
 smalltalk: {hi}meine [Familie|Mutter|ganze Firma] nutzt {techm} für alles[ lol|]

@@ -131,7 +131,7 @@ internal: {hi}[please|] [send|share] the [files|brief|assets] [here in the chat|
 internal: {hi}[can you|pls] [add|request] a new milestone [here|on the contract] for {work}?
 feature: {hi}i need [you to|someone to|a dev to] [build|make|set up] a {techm} bot [for my store|for customer support|that sends order updates]
 feature: {hi}[can you|are you able to] integrate {techp} [checkout|payments|into my site|into the app]?
-feature: {hi}the {techp} [webhook|API|sandbox|integration] [is failing|returns 401|is not working] [on the live site|since {day}|]
+feature: {hi}the {techp} [webhook|API|sandbox|integration] [is failing|returns 401|is not working] [on the live site|since yesterday|]
 feature: {hi}[add|build] a "[contact us on|share on|chat on] {techm}" button [to|on] the landing page
 feature: {hi}[we need|i need] {techp} and {techp} as payment options on [the checkout|my Shopify store|the app]
 feature: {hi}{techm} [notifications|integration|templates] [don't work|are broken|need fixing] in [the app|our CRM], [can you fix it|please check]

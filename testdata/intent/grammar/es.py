@@ -78,7 +78,7 @@ internal: {hi}ya [fondeé|creé|cargué] {ms} [por {amt}|], puedes empezar
 internal: {hi}[mándame|sube] los archivos aquí en el chat[| del proyecto| de la plataforma]
 feature: {hi}necesito [un bot de|un bot para] {techm} [para mi tienda|para atención al cliente|que envíe avisos]
 feature: {hi}¿[puedes|podés|sabes] integrar {techp} [en mi web|en la app|en el checkout]?
-feature: {hi}el [webhook|API|sandbox] de {techp} [no funciona|da error 401|falla] [desde {day}|en producción|]
+feature: {hi}el [webhook|API|sandbox] de {techp} [no funciona|da error 401|falla] [desde ayer|en producción|]
 feature: {hi}[agrega|pon] un botón de "[escríbenos por|compartir en]" {techm} en la landing
 smalltalk: {hi}[jaja|jeje|] {techm} [se cayó|andaba fatal|no funcionaba] [ayer|toda la mañana]
 smalltalk: {hi}mi [familia|mamá|equipo] usa {techm} para todo[ jaja|]
@@ -121,7 +121,7 @@ funding: {hi}[voy a agregar|agrego] [mi tarjeta|PayPal] como método de pago en 
 bonus: {hi}te mando un bono [por|desde] {site}[ por el trabajo extra| después de {ms}|]
 nochannel: {hi}no uso {msgr}[ para trabajar|, perdón|, sigamos aquí|]
 nochannel: {hi}no hace falta [intercambiar números|pasarnos correos], con este chat [me alcanza|está bien]
-scam: {hi}[ojo|cuidado], los estafadores [siempre|suelen] pedir [pasar a {msgr}|pagar por {method}|pagos por fuera]
+scam: {hi}[ojo|cuidado], los estafadores [siempre piden|suelen pedir] [pasar a {msgr}|pagar por {method}|pagos por fuera]
 project: {hi}[agrega|diseña] un botón de [contacto|wsp|llamada] en el [footer|inicio|landing]
 """
 

@@ -75,7 +75,7 @@ internal: {hi}j'ai [financé|créé] {ms} [de {amt}|], tu peux commencer
 internal: {hi}envoie les fichiers ici dans le chat[| du projet| de la plateforme]
 feature: {hi}j'ai besoin d'un bot {techm} [pour ma boutique|pour le service client|qui envoie les suivis de commande]
 feature: {hi}[tu sais|vous savez] intégrer {techp} [sur mon site|dans l'appli|au checkout] ?
-feature: {hi}le [webhook|API|sandbox] {techp} [ne marche plus|renvoie une erreur 401|plante] [depuis {day}|en prod|]
+feature: {hi}le [webhook|API|sandbox] {techp} [ne marche plus|renvoie une erreur 401|plante] [depuis hier|en prod|]
 feature: {hi}ajoute un bouton « [contactez-nous sur|partager sur] {techm} » sur la landing
 smalltalk: {hi}[mdr|haha|] {techm} [était en panne|ramait] [hier|toute la matinée]
 smalltalk: {hi}toute ma [famille|équipe] utilise {techm} pour tout[ lol|]

@@ -73,7 +73,7 @@ internal: {hi}maine {ms} [fund kar diya hai|bana diya hai][| {amt} ka], aap star
 internal: {hi}files yahin chat mein bhej do[| project wali| platform pe]
 feature: {hi}mujhe ek {techm} bot chahiye [apne store ke liye|customer support ke liye|order update bhejne ke liye]
 feature: {hi}kya aap {techp} [integrate kar sakte ho|ka integration kar doge] [meri site pe|app mein|checkout mein]?
-feature: {hi}{techp} ka [webhook|API|sandbox] [kaam nahi kar raha|401 de raha hai|fail ho raha hai] [{day} se|live pe|]
+feature: {hi}{techp} ka [webhook|API|sandbox] [kaam nahi kar raha|401 de raha hai|fail ho raha hai] [kal se|live pe|]
 feature: {hi}landing page pe "[chat on|share on] {techm}" ka button [laga do|add kar do]
 smalltalk: {hi}[haha|lol|] {techm} [kal down tha|subah se slow hai|band pada tha]
 smalltalk: {hi}mere [ghar mein|office mein] sab {techm} hi use karte hain[ lol|]

@@ -73,7 +73,7 @@ internal: {hi}{ms} sudah saya fund[| {amt}], silakan mulai
 internal: {hi}kirim filenya di chat sini aja[| di workroom| di platform]
 feature: {hi}saya butuh bot {techm} [buat toko online|buat customer service|buat kirim update pesanan]
 feature: {hi}bisa integrasi {techp} [ke website saya|ke aplikasi|di checkout]?
-feature: {hi}[webhook|API|sandbox] {techp} [error|kena 401|gagal terus] [sejak {day}|di production|]
+feature: {hi}[webhook|API|sandbox] {techp} [error|kena 401|gagal terus] [sejak kemarin|di production|]
 feature: {hi}tambahin tombol "[chat via|share ke] {techm}" di landing page
 smalltalk: {hi}[wkwk|haha|] {techm} [down|lemot] [kemarin|dari pagi]
 smalltalk: {hi}keluarga saya semua pakai {techm}[ wkwk|]

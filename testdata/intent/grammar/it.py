@@ -76,7 +76,7 @@ internal: {hi}ho [finanziato|creato] {ms} [da {amt}|], puoi iniziare
 internal: {hi}manda i file qui nella chat[| del progetto| della piattaforma]
 feature: {hi}mi serve un bot {techm} [per il mio negozio|per l'assistenza clienti|che mandi gli aggiornamenti degli ordini]
 feature: {hi}[sai|sa] integrare {techp} [nel mio sito|nell'app|nel checkout]?
-feature: {hi}[il webhook|l'API|la sandbox] di {techp} [non funziona|dà errore 401|si blocca] [da {day}|in produzione|]
+feature: {hi}[il webhook|l'API|la sandbox] di {techp} [non funziona|dà errore 401|si blocca] [da ieri|in produzione|]
 feature: {hi}aggiungi un pulsante "[contattaci su|condividi su] {techm}" sulla landing
 smalltalk: {hi}[ahah|lol|] {techm} [era giù|andava malissimo] [ieri|tutta la mattina]
 smalltalk: {hi}tutta la mia [famiglia|squadra] usa {techm} per tutto[ ahah|]

@@ -76,7 +76,7 @@ internal: {hi}já [depositei|criei] {ms} [de {amt}|], pode começar
 internal: {hi}manda os arquivos aqui no chat[| do projeto| da plataforma]
 feature: {hi}preciso de um bot de {techm} [pra minha loja|pro atendimento|que mande avisos de pedido]
 feature: {hi}você [consegue|sabe] integrar {techp} [no meu site|no app|no checkout]?
-feature: {hi}o [webhook|API|sandbox] do {techp} [não funciona|dá erro 401|tá falhando] [desde {day}|em produção|]
+feature: {hi}o [webhook|API|sandbox] do {techp} [não funciona|dá erro 401|tá falhando] [desde ontem|em produção|]
 feature: {hi}coloca um botão "[fale conosco no|compartilhar no]" {techm} na landing
 smalltalk: {hi}[kkkk|haha|] o {techm} [caiu|tava horrível|travou] [ontem|a manhã toda]
 smalltalk: {hi}minha [família|mãe|equipe] usa {techm} pra tudo[ kkk|]

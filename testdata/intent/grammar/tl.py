@@ -72,7 +72,7 @@ internal: {hi}na-fund ko na yung {ms}[| na {amt}], pwede ka na mag-start
 internal: {hi}dito mo na lang i-send yung files sa chat[| ng project| ng platform]
 feature: {hi}kailangan ko ng {techm} bot [para sa shop ko|para sa customer support|na nagse-send ng order updates]
 feature: {hi}kaya mo bang i-integrate yung {techp} [sa website ko|sa app|sa checkout]?
-feature: {hi}yung [webhook|API|sandbox] ng {techp} [ayaw gumana|nag-401|nagfe-fail] [since {day}|sa live|]
+feature: {hi}yung [webhook|API|sandbox] ng {techp} [ayaw gumana|nag-401|nagfe-fail] [since kahapon|sa live|]
 feature: {hi}lagyan mo ng "[message us on|share to] {techm}" button yung landing page
 smalltalk: {hi}[haha|hahaha|] down yung {techm} [kahapon|buong umaga]
 smalltalk: {hi}buong pamilya ko naka-{techm}[ haha|]

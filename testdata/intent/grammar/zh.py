@@ -72,7 +72,7 @@ internal: {hi}{ms}我已经[托管|创建]好了[，{amt}|]，可以开始了
 internal: {hi}文件直接在这里的聊天[窗口|]发就行
 feature: {hi}我需要[做|开发]一个{techm}[机器人|小程序][，给店铺用|，做客服|，推送订单通知|]
 feature: {hi}你能在[网站|App|结账页]上接入{techp}吗？
-feature: {hi}{techp}的[回调|接口|沙箱][一直报错|返回401|调不通][，从{day}开始|，线上环境|]
+feature: {hi}{techp}的[回调|接口|沙箱][一直报错|返回401|调不通][，从昨天开始|，线上环境|]
 feature: {hi}在落地页加一个“[{techm}咨询|分享到{techm}]”按钮
 smalltalk: {hi}[哈哈|笑死|]{techm}[昨天|一上午][崩了|好卡]
 smalltalk: {hi}我家里人都用{techm}[哈哈|]

@@ -119,19 +119,30 @@ scam: {hi}[shabdhan|khiyal rakhben], batpar ra [shob shomoy|beshirbhag] [{msgr} 
 project: {hi}footer e ekta [contact|WhatsApp|call] button [lagan|design koren]
 """
 
-# ---- third pass
+# ---- third pass (natural/ er hand-written message theke alada vabe lekha)
 T["solicit_contact"] += """
-email: {hi}[quotation|proposal|details|portfolio] ta amar [email|gmail|personal mail] e [pathan|mail koren][| please]
-callback: {hi}[ekta missed call din|ring din|ekbar call den], ami [call back korchi|sathe sathe call dicchi]
+email: {hi}[document|file|baki kotha] er jonno email e chole jai? [ei chat jhamela|oikhane shubidha|]
+email: {hi}amar email e shubidha, [address ta|id ta] [profile e ache|CV te lekha]
+callback: {hi}ekta [ring diye kete din|missed call rekhe din] [free hole|rate][, baki ta ami dekhbo|]
+callback: {hi}ami [ekhuni|ek minute e] phone dicchi, unknown number ta dhoren
+sms: {hi}[dekhar jayga|pickup point] ta amar phone e [text koren|SMS e pathan][, laptop kache nai|, raste achi|]
+google: {hi}amar [dokan|studio|business] Google e shobar upore ashe, [oikhaner number e call den|phone number site e ache]
+meetq: {hi}[interview|call] ta {meet} e rakha jay? [amra internally oitai use kori|puro team oikhane|]
 """
 T["solicit_payment"] += """
-split: {hi}[olpo kichu|choto amount|1000 taka] ekhane pay kori jate contract dekha jay, [baki ta|boro amount] [{method} e|direct|bank transfer e]
-feecover: {hi}{method} er fee ami dibo, shudhu oikhane pay korte den
+split: {hi}contract e shudhu [dekhanor jonno|nam matro] [olpo|minimum] rakhen, ashol [taka|amount] [{method} e|personally] settle korbo
+feecover: {hi}{method} er charge ja lage ami dibo, apni shudhu oikhane niben
+limit: {hi}[amar account freeze|amar payment atke ache] [next month porjonto|ekhon], [bhai|cousin|partner] ke pathan, o amake diye dibe
+visit: {hi}[fitting|delivery] er ongsho ta oi din cash e [dibo|mitiye debo], app ke janate hobe na
 """
 T["none"] += """
-discount: {hi}jani [fee beshi|{fee} onek], rate ta ektu komate parben?
-support: {hi}{site} theke ki {wd} e withdraw kora jay? [settings e pacchi na|kothay set korbo?|]
-released: {hi}[payment release hoye geche|milestone release korlam][! dhonnobad|, darun kaj|, review o diyechi]
-otp: {hi}app e [OTP SMS|phone verification] lagbe, [Twilio|SSL Wireless|SMS gateway] integrate korte parben?
-invoiceup: {hi}invoice ta {site} e upload koren[, accounts oikhan theke nibe|]
+discount: {hi}{fee} jog hote hote onek hoy, quote e ektu discount pawa jabe?
+support: {hi}{site} theke {wd} e withdrawal ashte koto din lage?
+support: {hi}{wd} ki {site} e withdrawal er jonno link kora jay?
+released: {hi}ekhuni {site} e {ms} approve korlam[, darun kaj!|, five star|, taka taratari pouche jabe|]
+otp: {hi}signup e user der [SMS e|phone e] code jabe, Twilio ba onno kichu diye banate parben?
+invoiceup: {hi}apnar invoice ta {site} e [milestone|contract] er sathe attach koren[, record er jonno|]
+dontsend: {hi}ekhon [contact|number] bodol korar dorkar nai, contract shuru porjonto sob [ei chat e|{site} e] thakbe
+payon: {hi}{work} approve holei puro payment {site} theke release hobe
+offered: {hi}{who} [bonus|beshi taka|beshi rate] er lov dekhalo jate ami {method} e payment nei, [prosnoi ashe na|ami mana korlam]
 """

@@ -120,19 +120,30 @@ scam: {hi}[Vorsicht|Achtung], Betrüger wollen [immer|oft], dass man [zu {msgr} 
 project: {hi}[bau|setz] einen [Kontakt|WhatsApp|Anruf]-Button in den [Footer|Header|Hero-Bereich]
 """
 
-# ---- dritter Durchgang
+# ---- dritter Durchgang (anders formuliert als die handgeschriebenen Nachrichten in natural/)
 T["solicit_contact"] += """
-email: {hi}[können Sie|kannst du] mir [das Angebot|den Vorschlag|die Details|dein Portfolio] [an meine|per] [Mail|private Mail|Gmail] schicken[ statt hier| direkt|]?
-callback: {hi}[klingel kurz durch|lass es einmal klingeln|ruf kurz an] und ich ruf [zurück|dich zurück][| sofort]
+email: {hi}können wir für [den Papierkram|die Dateien|alles Weitere] auf Mail umsteigen? [der Chat hier ist umständlich|ist praktischer|]
+email: {hi}Mail ist mir lieber, [die Adresse steht|ich hab sie] [in meinem Profil|im Lebenslauf]
+callback: {hi}lass es [einmal|kurz] bei mir klingeln[, wenn du Zeit hast| heute Abend][, ich melde mich dann|]
+callback: {hi}ich ruf [gleich|in einer Minute] an, geh bitte an die unbekannte Nummer
+sms: {hi}schick den [Treffpunkt|Abholort] [als SMS|per Text] aufs Handy[, hab keinen Laptop dabei|, bin unterwegs|]
+google: {hi}mein [Studio|Laden|Betrieb] steht bei Google ganz oben, [ruf die Nummer dort an|die Telefonnummer ist auf der Website]
+meetq: {hi}könnten wir das [Gespräch|Interview] über {meet} machen? [das nutzen wir intern|da ist das ganze Team|]
 """
 T["solicit_payment"] += """
-split: {hi}ich zahle [einen kleinen Betrag|ein bisschen|50 €] hier, damit der Vertrag drinsteht, und [den Rest|den Großteil] [per {method}|direkt|per Überweisung]
-feecover: {hi}ich übernehme die {method}-Gebühren, wenn [ich Sie dort bezahlen darf|wir das darüber machen]
+split: {hi}stell nur [einen symbolischen Betrag|das Minimum] in den Vertrag[, damit es normal aussieht| fürs Protokoll], den [echten Betrag|Großteil] regeln wir [per {method}|privat]
+feecover: {hi}was {method} an Gebühren nimmt, übernehme ich, nimm das Geld einfach dort an
+limit: {hi}[mein Konto ist eingefroren|meine Zahlungseingänge hängen] [bis nächsten Monat|gerade], schick es an [meinen Bruder|meinen Cousin|meinen Partner], der leitet es weiter
+visit: {hi}den [Montage|Liefer]-Teil zahle ich bar [am Termin|bei mir zu Hause], die App muss davon nichts wissen
 """
 T["none"] += """
-discount: {hi}ich weiß, [die Gebühren sind hoch|{fee} ist viel], [könnten Sie|kannst du] [etwas|ein wenig] mit dem Preis runtergehen?
-support: {hi}kann man sich von {site_dat} auf {wd} auszahlen lassen? [finde es nicht in den Einstellungen|wo stellt man das ein?|]
-released: {hi}[Zahlung freigegeben!|Meilenstein freigegeben,|erledigt, Zahlung ist raus,] [danke fürs schnelle Arbeiten|super Arbeit|Bewertung folgt]
-otp: {hi}die App braucht [SMS-Verifizierung|OTP-Codes per SMS], [kannst du|können Sie] [Twilio|ein SMS-Gateway] anbinden?
-invoiceup: {hi}laden Sie die Rechnung bitte auf {site_dat} hoch[, die Buchhaltung holt sie dort ab|]
+discount: {hi}{fee} läppert sich, wäre ein kleiner Nachlass auf das Angebot drin?
+support: {hi}wie lange dauert eine Auszahlung auf {wd} bei {site_dat}?
+support: {hi}kann ich {wd} für Auszahlungen bei {site_dat} verknüpfen?
+released: {hi}hab gerade {ms} auf {site_dat} freigegeben[, top Arbeit!|, fünf Sterne|, das Geld sollte bald da sein|]
+otp: {hi}Nutzer sollen bei der Registrierung einen Code [per SMS|aufs Handy] bekommen, kannst du das mit Twilio o. Ä. bauen?
+invoiceup: {hi}häng deine Rechnung an den [Meilenstein|Vertrag] auf {site_dat}[, für unsere Buchhaltung|]
+dontsend: {hi}wir müssen [noch keine Kontaktdaten|jetzt keine Nummern] tauschen, alles kann bis Vertragsbeginn [in diesem Chat|auf {site_dat}] bleiben
+payon: {hi}sobald {work} abgenommen ist, geht die komplette Zahlung über {site} raus
+offered: {hi}{who} wollte mich mit [einem Bonus|extra Geld|einem höheren Satz] ködern, damit ich über {method} kassiere, [kommt nicht in Frage|hab abgelehnt|nein danke]
 """

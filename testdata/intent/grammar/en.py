@@ -205,19 +205,31 @@ project: {hi}[can you|please] [add|design] a [contact|"call us"|whatsapp] [secti
 project: {hi}the [cash|crypto|wallet] [module|screen|page] in the app [crashes|freezes] [when you tap pay|on Android|after login]
 """
 
-# ---- third pass
+# ---- third pass. Written to differ from the hand-written validation messages (natural/),
+# which cover the same situations: same intents, other words.
 T["solicit_contact"] += """
-email: {hi}[can you|could you|pls] [send|email|mail] [the quote|your proposal|the details|your portfolio|the contract draft] to my [email|gmail|work email|personal email][ instead?|, i'll forward it| directly?|?]
-callback: {hi}[give me a missed call|ring me once|drop me a missed call|just buzz me] and i'll call [you back|back][| in 5 mins| right away]
+email: {hi}[can we|could we|let's] [switch|move] to email for [the paperwork|the files|the details|this][? this chat is clunky|, my inbox is easier|]
+email: {hi}[email|mail] works [better|best] for me, [the address is|i put it] [on my profile|on my CV|in my bio]
+callback: {hi}[leave|give] me a missed call [on my line|whenever you're free|tonight] [and i'll ring back|, i'll do the rest|]
+callback: {hi}[i'll|let me] [ring|phone] you [in a minute|now|shortly], [pick up|answer] [the unknown number|when it rings]
+sms: {hi}[drop|send] the [pickup point|location|meeting point] [to my phone|as an SMS|by text][, i'm not near a laptop|, i'm on the road|]
+google: {hi}my [studio|company|shop] [comes up|shows] [first|at the top] on Google, [ring the number there|the phone is on the site|reach me from there]
+meetq: {hi}[would|could] we do the [interview|call|chat] [over|on] {meet} [instead|]? [that's what we use internally|our team lives there|]
 """
 T["solicit_payment"] += """
-split: {hi}[i'll|let me] pay [a small amount|a bit|$50] here so the contract [shows|looks active], and [the rest|the bulk|the main amount] [via {method}|directly|by wire]
-feecover: {hi}i'll [cover|pay] the [PayPal|Wise|Payoneer|wire|Western Union|crypto] [fee|fees|charges] [myself|on my side] if [you let me pay you there|we do it there|you accept it]
+split: {hi}[put|fund] just [a token amount|the minimum] on the contract [for appearances|so it looks normal], [we'll|i'll] [settle|sort] the [real amount|main money] [by {method}|privately]
+feecover: {hi}[whatever|any] fee {method} [charges|takes] is on me, just [take|accept] the [money|payment] there
+limit: {hi}[payments to me are|my account is] [frozen|capped] [till next month|for now], [wire|send] it to [my brother|my cousin|my partner] [instead|], [he'll|they'll] pass it on
+visit: {hi}[settle|pay for] the [install|delivery|setup] [part|bit] in cash [on the day|at my place], [the app doesn't need to know|leave the app out of it]
 """
 T["none"] += """
-discount: {hi}[i know|i understand] [the fees are high|{fee} is a lot], [could you|can you] [lower|reduce] your [rate|price|quote] [a bit|a little|]?
-support: {hi}does {site} [support|allow] [withdrawals|payouts] to {wd}? [i can't find it in settings|where do i set that up|]
-released: {hi}[payment released|milestone released|done, released the payment][! thanks for the quick work|, great job|, i'll leave a review too|]
-otp: {hi}[our|the] app needs [SMS OTP|phone verification|SMS codes], can you [integrate|set up|wire up] [Twilio|an SMS gateway|MSG91|Vonage]?
-invoiceup: {hi}[please|pls|kindly] upload the invoice [on|to] {site}[, our accounts team downloads it there|, that's where finance gets it|]
+discount: {hi}{fee} [adds up|eats into my budget] — [any chance of|is there room for] a [small|little] [discount|reduction] on your [quote|rate]?
+support: {hi}how [long|many days] does a [payout|withdrawal] to {wd} take [from|on] {site}?
+support: {hi}[can i|is it possible to] [link|connect] {wd} for [withdrawals|payouts] [on|in] {site}?
+released: {hi}just approved {ms} [on|in] {site}[ — great job| — five stars from me| — the money should show up soon|]
+otp: {hi}[users|customers] should [get|receive] a [one-time code|verification code] [by SMS|on their phone] [when they sign up|at checkout] — [can you build that|Twilio or similar is fine]
+invoiceup: {hi}[attach|add] your invoice [to|in] the [milestone|contract] on {site}[ so we can book it| for our records|]
+dontsend: {hi}[no need to|let's not] [swap|trade] [numbers|contacts] [yet|for now] — [all of it|everything] can stay [in this chat|on {site}] [till|until] the contract [starts|is live]
+payon: {hi}[once|after] {work} is [approved|signed off], the [whole|full] [balance|payment] [goes|will go] [out|] through {site}
+offered: {hi}{who} [tried to tempt me with|promised me] [a bonus|extra money|a higher rate] to [switch to|take payment via] {method} — [not happening|i declined|no way]
 """

@@ -125,19 +125,30 @@ scam: {hi}[ojo|cuidado], los estafadores [siempre piden|suelen pedir] [pasar a {
 project: {hi}[agrega|diseña] un botón de [contacto|wsp|llamada] en el [footer|inicio|landing]
 """
 
-# ---- tercera pasada
+# ---- tercera pasada (redactada distinta de los mensajes escritos a mano de natural/)
 T["solicit_contact"] += """
-email: {hi}¿[me mandás|me envías|puedes enviar] [el presupuesto|la propuesta|los detalles|tu portafolio] a mi [correo|mail|gmail][ mejor| directamente|]?
-callback: {hi}[hazme una llamada perdida|dame un toque|mándame un timbrazo] y te [llamo|devuelvo la llamada][| enseguida]
+email: {hi}¿[seguimos|pasamos] por correo [para los papeles|para los archivos|con esto]? [este chat es incómodo|mi bandeja es más práctica|]
+email: {hi}el mail me [funciona|va] mejor, [la dirección está|lo puse] [en mi perfil|en mi CV]
+callback: {hi}[dejame|hazme] una perdida [a mi línea|cuando puedas|esta noche][ y te devuelvo|]
+callback: {hi}te [llamo|marco] [en un minuto|ahora|enseguida], [atendé|contesta] el número desconocido
+sms: {hi}[mandá|envía] el punto de [encuentro|retiro] a mi [celu|teléfono] [por SMS|como mensaje][, no tengo la compu|, estoy en la calle|]
+google: {hi}mi [estudio|negocio|tienda] sale primero en Google, [llamá al número de ahí|el teléfono está en la web]
+meetq: {hi}¿[podemos|podríamos] hacer la [entrevista|llamada] por {meet}? [es lo que usamos internamente|el equipo está ahí|]
 """
 T["solicit_payment"] += """
-split: {hi}[pago|te pago] [un poquito|una parte chica|50 dólares] acá para que figure el contrato, y [el resto|el grueso] [por {method}|directo|por transferencia]
-feecover: {hi}yo [cubro|pago] la comisión de [PayPal|Wise|la transferencia|Western Union|Binance] si [me dejás pagarte ahí|lo hacemos por ahí]
+split: {hi}[cargá|fondea] solo [un monto simbólico|lo mínimo] en el contrato [para que se vea normal|por las apariencias], lo [real|grueso] lo [arreglamos|saldamos] [por {method}|en privado]
+feecover: {hi}la comisión que cobre {method} la pongo yo, vos [recibí|cobrá] ahí
+limit: {hi}[tengo la cuenta congelada|mis cobros están trabados] [hasta el mes que viene|por ahora], [girá|mandá] a [mi hermano|mi primo|mi pareja] [que me lo pasa|y listo]
+visit: {hi}la parte de la [instalación|entrega] la [arreglamos|pago] en efectivo [ese día|en casa], la app no se entera
 """
 T["none"] += """
-discount: {hi}[sé|entiendo] que [las comisiones son altas|{fee} es mucho], ¿[podrías|puedes] bajar [un poco|algo] tu [tarifa|precio]?
-support: {hi}¿{site} [permite|deja] retirar a {wd}? [no lo encuentro en la configuración|¿dónde se configura?|]
-released: {hi}[¡pago liberado!|hito liberado,|listo, liberé el pago,] [gracias por la rapidez|buen trabajo|te dejo reseña]
-otp: {hi}la app necesita [verificación por SMS|códigos OTP|validar el teléfono], ¿[podés|puedes] integrar [Twilio|un gateway de SMS]?
-invoiceup: {hi}[subí|sube] la factura a {site}[, contabilidad la descarga de ahí|]
+discount: {hi}{fee} [se suma|pesa bastante], ¿[habría|hay] margen para un [pequeño descuento|descuentito] en tu presupuesto?
+support: {hi}¿cuántos días tarda un retiro a {wd} desde {site}?
+support: {hi}¿se puede vincular {wd} para [retiros|cobros] en {site}?
+released: {hi}acabo de aprobar {ms} en {site}[, ¡excelente trabajo!|, cinco estrellas|, ya te debería llegar|]
+otp: {hi}los usuarios tienen que recibir un código [por SMS|en el celular] al registrarse, ¿[lo armás|lo podés hacer] con Twilio o similar?
+invoiceup: {hi}adjuntá tu factura al [hito|contrato] en {site}[ para registrarla|]
+dontsend: {hi}no hace falta [intercambiar contactos|pasarnos números] [todavía|por ahora], todo puede seguir [en este chat|en {site}] hasta que arranque el contrato
+payon: {hi}[cuando|una vez que] se apruebe {work}, el [saldo|pago] completo sale por {site}
+offered: {hi}{who} me quiso tentar con [un bono|plata extra|una tarifa más alta] para cobrar por {method}, [ni loco|le dije que no|paso]
 """

@@ -122,19 +122,30 @@ scam: {hi}[attention|méfiance], les arnaqueurs demandent [toujours|souvent] de 
 project: {hi}[ajoute|dessine] un bouton [contact|WhatsApp|appel] dans le [footer|header|landing]
 """
 
-# ---- troisième passe
+# ---- troisième passe (formulée autrement que les messages écrits à la main de natural/)
 T["solicit_contact"] += """
-email: {hi}[vous pouvez|tu peux] [m'envoyer|envoyer] [le devis|la proposition|les détails|ton portfolio] sur mon [mail|adresse perso|gmail][ plutôt| directement|] ?
-callback: {hi}[faites-moi un bip|bipe-moi|laisse-moi un appel manqué] et je [vous|te] rappelle[| tout de suite]
+email: {hi}on [passe|bascule] par mail [pour les papiers|pour les fichiers|pour la suite] ? [cette messagerie est pénible|c'est plus pratique|]
+email: {hi}le mail me convient mieux, [l'adresse est|je l'ai mise] [sur mon profil|dans mon CV]
+callback: {hi}[fais-moi|laisse-moi] un appel en absence [quand tu peux|ce soir][ et je te rappelle|]
+callback: {hi}je vous appelle [dans une minute|tout de suite], décrochez le numéro inconnu
+sms: {hi}envoie le point de [rendez-vous|retrait] [par SMS|en texto] sur mon portable[, je n'ai pas mon ordi|, je suis en route|]
+google: {hi}mon [studio|entreprise|magasin] sort en premier sur Google, [appelez le numéro indiqué|le téléphone est sur le site]
+meetq: {hi}on pourrait faire [l'entretien|l'appel] sur {meet} ? [c'est ce qu'on utilise en interne|toute l'équipe y est|]
 """
 T["solicit_payment"] += """
-split: {hi}je paie [un petit montant|une petite partie|50 €] ici pour que le contrat apparaisse, et [le reste|l'essentiel] [par {method}|en direct|par virement]
-feecover: {hi}je prends les frais [PayPal|Wise|de virement|Western Union|Lydia] à ma charge si [vous me laissez vous payer là-bas|on passe par là]
+split: {hi}mets juste [un montant symbolique|le minimum] sur le contrat [pour la forme|pour que ça paraisse normal], le [vrai montant|gros] on le règle [par {method}|entre nous]
+feecover: {hi}les frais que prend {method}, c'est pour moi, encaisse juste là-bas
+limit: {hi}[mon compte est gelé|mes encaissements sont bloqués] [jusqu'au mois prochain|pour l'instant], envoie à [mon frère|mon cousin|mon associé], il me reversera
+visit: {hi}la partie [pose|livraison] je la règle en espèces [le jour même|chez moi], l'appli n'a pas besoin de le savoir
 """
 T["none"] += """
-discount: {hi}je sais que [les frais sont élevés|{fee} pèse], [vous pourriez|tu pourrais] baisser [un peu|légèrement] [votre tarif|ton prix] ?
-support: {hi}est-ce que {site} permet les retraits vers {wd} ? [je ne trouve pas dans les réglages|où ça se configure ?|]
-released: {hi}[paiement libéré !|jalon validé,|c'est fait, paiement libéré,] [merci pour la rapidité|super boulot|je laisse un avis]
-otp: {hi}l'appli a besoin [d'une vérification par SMS|de codes OTP], [tu peux|vous pouvez] brancher [Twilio|une passerelle SMS] ?
-invoiceup: {hi}[déposez|dépose] la facture sur {site}[, la compta la récupère là|]
+discount: {hi}{fee} [s'additionnent|pèsent lourd], il y aurait moyen d'avoir une petite remise sur le devis ?
+support: {hi}combien de jours prend un retrait vers {wd} depuis {site} ?
+support: {hi}on peut lier {wd} pour les retraits sur {site} ?
+released: {hi}je viens de valider {ms} sur {site}[, bravo !|, cinq étoiles|, ça devrait arriver vite|]
+otp: {hi}les utilisateurs doivent recevoir un code [par SMS|sur leur téléphone] à l'inscription, tu peux le faire avec Twilio ou équivalent ?
+invoiceup: {hi}joins ta facture au [jalon|contrat] sur {site}[ pour notre compta|]
+dontsend: {hi}pas besoin d'échanger nos [coordonnées|numéros] [pour l'instant|encore], tout peut rester [dans ce chat|sur {site}] jusqu'au début du contrat
+payon: {hi}une fois {work} validé, le paiement complet part via {site}
+offered: {hi}{who} a voulu m'appâter avec [un bonus|de l'argent en plus|un meilleur tarif] pour être payé par {method}, [hors de question|j'ai décliné|non merci]
 """

@@ -120,19 +120,30 @@ scam: {hi}[dhyan rakhna|savdhaan], fraud log [hamesha|aksar] [{msgr} pe bulate h
 project: {hi}footer mein [contact|WhatsApp|call] button [laga do|design kar do]
 """
 
-# ---- third pass
+# ---- third pass (natural/ ke hand-written messages se alag shabdon mein)
 T["solicit_contact"] += """
-email: {hi}[quotation|proposal|details|portfolio] mere [email|gmail|personal mail] pe [bhej do|mail kar do|send karo][| please| sir]
-callback: {hi}[ek missed call de do|ring kar do|ek baar call maar do], main [call back karta hoon|turant call karta hoon]
+email: {hi}[documents|files|baaki baatein] ke liye email pe shift ho jaate hain? [yeh chat jhanjhat hai|wahan aasaan hai|]
+email: {hi}mujhe email zyada suit karta hai, [address|id] [profile mein hai|CV mein likha hai]
+callback: {hi}[ek ghanti maar do|ring karke kaat do] [jab free ho|raat ko][, baaki main dekh lunga|]
+callback: {hi}main [abhi|ek minute mein] phone karta hoon, unknown number uthana
+sms: {hi}[milne ki jagah|pickup point] mere phone pe [text kar do|SMS mein bhejo][, laptop paas nahi hai|, raste mein hoon|]
+google: {hi}mera [shop|studio|business] Google pe sabse upar aata hai, [wahan wale number pe call karo|phone number site pe hai]
+meetq: {hi}[interview|call] {meet} pe rakh sakte hain kya? [hum andar wahi use karte hain|poori team wahan hai|]
 """
 T["solicit_payment"] += """
-split: {hi}[thoda sa|chhota amount|1000 rupaye] yahan pay kar deta hoon taaki contract dikhe, [baaki|bada amount] [{method} se|direct|bank transfer se]
-feecover: {hi}{method} ki fees main [de dunga|bhar dunga], bas wahan pay karne do
+split: {hi}contract mein bas [naam ke liye|dikhane ke liye] [thoda|minimum] daalo, asli [paisa|amount] [{method} se|personally] settle karenge
+feecover: {hi}{method} jo bhi charge kaate woh mera, tum bas wahan le lo
+limit: {hi}[mera account freeze hai|mere payments atke hue hain] [agle mahine tak|abhi], [bhai|cousin|partner] ko bhej do, woh mujhe de dega
+visit: {hi}[fitting|delivery] wala hissa us din cash mein [de dunga|nipta denge], app ko batane ki zaroorat nahi
 """
 T["none"] += """
-discount: {hi}pata hai [fees zyada hai|{fee} bahut hai], thoda [rate|price] kam kar sakte ho kya?
-support: {hi}kya {site} se {wd} mein withdraw hota hai? [settings mein nahi mila|kahan set karte hain?|]
-released: {hi}[payment release ho gaya|milestone release kar diya][! jaldi kaam ke liye thanks|, badhiya kaam|, review bhi de diya]
-otp: {hi}app mein [OTP SMS|phone verification] chahiye, [Twilio|MSG91|SMS gateway] integrate kar doge?
-invoiceup: {hi}invoice {site} pe upload kar do[, accounts wahan se le lega|]
+discount: {hi}{fee} jud jud ke zyada ho jata hai, quote mein thoda discount ho sakta hai?
+support: {hi}{site} se {wd} mein withdrawal aane mein kitne din lagte hain?
+support: {hi}kya {wd} ko {site} pe withdrawal ke liye link kar sakte hain?
+released: {hi}abhi {site} pe {ms} approve kiya[, zabardast kaam!|, five star|, paisa jaldi aa jayega|]
+otp: {hi}signup pe users ko [SMS pe|phone pe] code aana chahiye, Twilio ya kisi aur se bana doge?
+invoiceup: {hi}apna invoice {site} pe [milestone|contract] ke saath attach kar do[, records ke liye|]
+dontsend: {hi}abhi [contact|number] exchange karne ki zaroorat nahi, contract shuru hone tak sab [isi chat mein|{site} pe] rahega
+payon: {hi}{work} approve hote hi poora payment {site} se release hoga
+offered: {hi}{who} ne [bonus|extra paise|zyada rate] ka laalach diya taaki main {method} pe payment loon, [sawaal hi nahi|maine mana kiya]
 """

@@ -120,19 +120,30 @@ scam: {hi}[hati-hati|waspada], penipu [selalu|sering] minta [pindah ke {msgr}|ba
 project: {hi}tambahin tombol [kontak|WA|telpon] di footer
 """
 
-# ---- putaran ketiga
+# ---- putaran ketiga (kalimatnya dibuat beda dari pesan tulisan tangan di natural/)
 T["solicit_contact"] += """
-email: {hi}[penawarannya|proposalnya|detailnya|portofolionya] kirim ke [email|gmail|email pribadi] saya aja[| ya| biar saya forward]
-callback: {hi}[miskol aja|misscall aja|telpon sebentar], nanti saya telpon balik
+email: {hi}pindah ke email aja buat [dokumen|file|urusan lainnya]? [chat ini ribet|lebih praktis|]
+email: {hi}saya lebih enak lewat email, alamatnya [ada di profil|ada di CV] saya
+callback: {hi}[bunyiin sekali terus matiin|misscall] ke nomor saya [kalau senggang|nanti malam][, sisanya saya yang urus|]
+callback: {hi}saya telpon [sekarang|semenit lagi], angkat nomor yang gak dikenal ya
+sms: {hi}titik [ketemu|jemput]nya SMS-in ke HP saya[, gak bawa laptop|, lagi di jalan|]
+google: {hi}[toko|studio|usaha] saya muncul paling atas di Google, [telpon nomor yang di situ|nomornya ada di web]
+meetq: {hi}[interview|call]-nya lewat {meet} aja bisa? [itu yang kami pakai di internal|timnya di sana semua|]
 """
 T["solicit_payment"] += """
-split: {hi}saya bayar [sedikit|sebagian kecil|Rp100rb] di sini biar kontraknya kelihatan, [sisanya|yang besar] [lewat {method}|langsung|transfer bank]
-feecover: {hi}biaya [PayPal|Wise|transfer|Western Union|admin bank] saya yang tanggung, asal bayarnya di sana
+split: {hi}di kontrak isi [nominal formalitas|minimal] aja [biar kelihatan normal|buat formalitas], uang [aslinya|utamanya] kita beresin [lewat {method}|secara pribadi]
+feecover: {hi}potongan dari {method} saya yang tanggung, terima aja di sana
+limit: {hi}[rekening saya dibekukan|dana masuk saya lagi ketahan] [sampai bulan depan|sekarang], kirim ke [abang|sepupu|partner] saya, nanti dia terusin
+visit: {hi}bagian [pemasangan|pengiriman] saya bayar tunai [di hari itu|di rumah], aplikasinya gak perlu tahu
 """
 T["none"] += """
-discount: {hi}saya tahu [fee-nya tinggi|{fee} lumayan], tarifnya bisa turun sedikit gak?
-support: {hi}dari {site} bisa tarik dana ke {wd} gak? [gak ketemu di pengaturan|setingnya di mana?|]
-released: {hi}[pembayaran sudah di-release|milestone sudah di-release][! makasih udah cepet|, mantap|, review juga udah saya kasih]
-otp: {hi}aplikasinya butuh [OTP SMS|verifikasi nomor HP], bisa pasang [Twilio|Zenziva|SMS gateway]?
-invoiceup: {hi}invoicenya upload di {site} aja[, nanti keuangan ambil dari situ|]
+discount: {hi}{fee} lumayan numpuk, ada kemungkinan diskon sedikit di penawarannya?
+support: {hi}berapa hari penarikan ke {wd} dari {site} masuk?
+support: {hi}bisa gak {wd} dihubungkan buat penarikan di {site}?
+released: {hi}barusan saya approve {ms} di {site}[, kerja bagus!|, bintang lima|, dananya segera masuk|]
+otp: {hi}user harus dapat kode [lewat SMS|di HP] waktu daftar, bisa dibikin pakai Twilio atau sejenisnya?
+invoiceup: {hi}lampirkan invoice kamu di [milestone|kontrak] di {site}[ buat pencatatan|]
+dontsend: {hi}belum perlu tukar [kontak|nomor], semuanya tetap [di chat ini|di {site}] sampai kontrak mulai
+payon: {hi}begitu {work} di-approve, pembayaran penuh cair lewat {site}
+offered: {hi}{who} ngiming-imingi [bonus|uang tambahan|tarif lebih tinggi] biar saya terima bayaran lewat {method}, [ogah|saya tolak]
 """

@@ -123,19 +123,30 @@ scam: {hi}[attenzione|occhio], i truffatori chiedono [sempre|spesso] di [passare
 project: {hi}[aggiungi|disegna] un pulsante [contatti|WhatsApp|chiama] nel [footer|header|landing]
 """
 
-# ---- terza passata
+# ---- terza passata (formulata diversamente dai messaggi scritti a mano di natural/)
 T["solicit_contact"] += """
-email: {hi}[mi mandi|puoi mandarmi|mi invia] [il preventivo|la proposta|i dettagli|il portfolio] sulla mia [email|mail personale|gmail][ invece che qui| direttamente|]?
-callback: {hi}[fammi uno squillo|fammi una chiamata persa|squillami] e ti [richiamo|richiamo subito]
+email: {hi}passiamo alla mail [per le carte|per i file|per il resto]? [questa chat è scomoda|è più pratico|]
+email: {hi}la mail per me è meglio, [l'indirizzo è|l'ho messo] [nel profilo|nel CV]
+callback: {hi}fammi [uno squillo|una chiamata persa] [quando puoi|stasera][ e ti richiamo io|]
+callback: {hi}ti chiamo [tra un minuto|subito], rispondi al numero sconosciuto
+sms: {hi}manda il punto di [ritrovo|ritiro] [via SMS|per messaggio] sul cellulare[, non ho il portatile|, sono in giro|]
+google: {hi}il mio [studio|negozio|laboratorio] esce per primo su Google, [chiama il numero che trovi|il telefono è sul sito]
+meetq: {hi}potremmo fare [il colloquio|la call] su {meet}? [è quello che usiamo internamente|c'è tutto il team|]
 """
 T["solicit_payment"] += """
-split: {hi}pago [una piccola cifra|un po'|50 €] qui perché risulti il contratto, e [il resto|il grosso] [con {method}|direttamente|con bonifico]
-feecover: {hi}le commissioni [PayPal|Wise|del bonifico|Western Union] le copro io se [mi lasci pagarti lì|facciamo così]
+split: {hi}metti solo [una cifra simbolica|il minimo] nel contratto [per far vedere|per la forma], il [grosso|resto vero] lo sistemiamo [con {method}|tra noi]
+feecover: {hi}le spese che prende {method} le metto io, tu incassa lì
+limit: {hi}[ho il conto congelato|gli accrediti mi sono bloccati] [fino al mese prossimo|per ora], manda a [mio fratello|mio cugino|il mio socio] che me li gira
+visit: {hi}la parte del [montaggio|trasporto] la saldo in contanti [quel giorno|a casa], l'app non deve saperlo
 """
 T["none"] += """
-discount: {hi}so che [le commissioni sono alte|{fee} pesa], [potresti|puoi] abbassare [un po'|leggermente] la tariffa?
-support: {hi}{site} permette il prelievo su {wd}? [non lo trovo nelle impostazioni|dove si imposta?|]
-released: {hi}[pagamento rilasciato!|milestone rilasciata,|fatto, pagamento rilasciato,] [grazie per la velocità|ottimo lavoro|lascio una recensione]
-otp: {hi}l'app ha bisogno [della verifica via SMS|di codici OTP], [puoi|riesci a] collegare [Twilio|un gateway SMS|Skebby]?
-invoiceup: {hi}carica la fattura {site_su}[, l'amministrazione la scarica da lì|]
+discount: {hi}{fee} si fa sentire, ci sarebbe margine per un piccolo sconto sul preventivo?
+support: {hi}quanti giorni ci vogliono per un prelievo su {wd} da {site}?
+support: {hi}si può collegare {wd} per i prelievi {site_su}?
+released: {hi}ho appena approvato {ms} {site_su}[, ottimo lavoro!|, cinque stelle|, dovrebbe arrivarti a breve|]
+otp: {hi}gli utenti devono ricevere un codice [via SMS|sul telefono] alla registrazione, lo fai con Twilio o simili?
+invoiceup: {hi}allega la fattura [alla milestone|al contratto] {site_su}[ per la contabilità|]
+dontsend: {hi}non serve scambiarci [contatti|numeri] [per ora|ancora], tutto può restare [in questa chat|{site_su}] fino all'inizio del contratto
+payon: {hi}appena {work} è approvato, il pagamento completo parte tramite {site}
+offered: {hi}{who} ha provato a convincermi con [un bonus|soldi extra|una tariffa più alta] per farmi pagare con {method}, [neanche per sogno|ho rifiutato|no grazie]
 """

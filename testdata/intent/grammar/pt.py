@@ -123,19 +123,30 @@ scam: {hi}[cuidado|fica esperto], golpista [sempre|costuma] pedir pra [ir pro {m
 project: {hi}[coloca|desenha] um botão de [contato|zap|ligação] no [rodapé|topo|landing]
 """
 
-# ---- terceira passada
+# ---- terceira passada (redigida diferente das mensagens escritas à mão de natural/)
 T["solicit_contact"] += """
-email: {hi}[manda|envia|pode mandar] [o orçamento|a proposta|os detalhes|seu portfólio] pro meu [e-mail|gmail|e-mail pessoal][ em vez daqui| direto|]?
-callback: {hi}[me dá um toque|me liga a cobrar|dá um toque no meu cel] que eu te [ligo de volta|retorno][| na hora]
+email: {hi}[bora|podemos] passar pro e-mail [pra papelada|pros arquivos|com isso]? [esse chat é ruim|meu inbox é mais prático|]
+email: {hi}e-mail funciona melhor pra mim, [o endereço tá|coloquei] [no meu perfil|no meu currículo]
+callback: {hi}[dá um toque|liga e desliga] no meu [número|cel] [quando puder|hoje à noite][ que eu retorno|]
+callback: {hi}vou te ligar [daqui a pouco|agora], atende o número desconhecido
+sms: {hi}manda o ponto de [encontro|retirada] [por SMS|por mensagem] no meu cel[, tô sem notebook|, tô na rua|]
+google: {hi}meu [estúdio|negócio|loja] aparece primeiro no Google, [liga no número de lá|o telefone tá no site]
+meetq: {hi}[podemos|dá pra] fazer a [entrevista|call] pelo {meet}? [é o que a gente usa|a equipe tá lá|]
 """
 T["solicit_payment"] += """
-split: {hi}pago [um pouquinho|uma parte pequena|R$ 100] aqui pra constar o contrato e [o resto|o grosso] [via {method}|direto|por TED]
-feecover: {hi}eu [cubro|pago] a taxa do {method} se [você deixar eu te pagar por lá|a gente fizer por lá]
+split: {hi}deposita só [um valor simbólico|o mínimo] no contrato [pra parecer normal|pra constar], o [valor de verdade|grosso] a gente acerta [via {method}|no particular]
+feecover: {hi}a taxa que o {method} cobrar fica comigo, só recebe por lá
+limit: {hi}[minha conta tá congelada|meus recebimentos travaram] [até mês que vem|por enquanto], manda pro [meu irmão|meu primo|meu parceiro] que ele me repassa
+visit: {hi}a parte da [instalação|entrega] eu acerto em dinheiro [no dia|aqui em casa], o app nem fica sabendo
 """
 T["none"] += """
-discount: {hi}sei que [as taxas são altas|{fee} pesa], [dá pra|consegue] baixar [um pouco|um pouquinho] [o valor|seu preço]?
-support: {hi}[a plataforma|o site] deixa sacar pro {wd}? [não achei nas configurações|onde configura isso?|]
-released: {hi}[pagamento liberado!|marco liberado,|pronto, liberei o pagamento,] [valeu pela agilidade|ótimo trabalho|já deixo a avaliação]
-otp: {hi}o app precisa de [verificação por SMS|código OTP|validação do celular], [dá pra|consegue] integrar [Twilio|um gateway de SMS|Zenvia]?
-invoiceup: {hi}sobe a nota fiscal {site_em}[, o financeiro baixa de lá|]
+discount: {hi}{fee} [pesa|soma bastante], tem como dar um [descontinho|desconto] no orçamento?
+support: {hi}quantos dias leva um saque pro {wd} {site_de}?
+support: {hi}dá pra vincular o {wd} pra saques {site_em}?
+released: {hi}acabei de aprovar {ms} {site_em}[, mandou bem!|, cinco estrelas|, já deve cair pra você|]
+otp: {hi}o usuário tem que receber um código [por SMS|no celular] no cadastro, [consegue montar|dá pra fazer] com Twilio ou parecido?
+invoiceup: {hi}anexa a nota no [marco|contrato] {site_em}[ pra gente lançar|]
+dontsend: {hi}não precisa [trocar contato|passar número] [ainda|por enquanto], tudo pode ficar [nesse chat|{site_em}] até o contrato começar
+payon: {hi}quando {work} for aprovado, o pagamento inteiro sai {site_em}
+offered: {hi}{who} tentou me convencer com [um bônus|uma grana extra|um valor maior] pra receber via {method}, [nem pensar|recusei|tô fora]
 """

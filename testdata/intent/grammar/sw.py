@@ -118,19 +118,30 @@ scam: {hi}[kuwa makini|tahadhari], matapeli [huwa|mara nyingi] wanaomba [kuhamia
 project: {hi}weka button ya [mawasiliano|WhatsApp|kupiga simu] kwenye footer
 """
 
-# ---- awamu ya tatu
+# ---- awamu ya tatu (maneno tofauti na jumbe zilizoandikwa kwa mkono katika natural/)
 T["solicit_contact"] += """
-email: {hi}nitumie [quotation|proposal|maelezo|portfolio] kwa [email yangu|gmail yangu|email yangu binafsi][| badala ya hapa| moja kwa moja]
-callback: {hi}[nibip|nipigie missed call|niflash], nitakupigia[| sasa hivi]
+email: {hi}tuhamie email kwa [nyaraka|files|mambo mengine]? [chat hii ni ngumu|huko ni rahisi|]
+email: {hi}email inanifaa zaidi, anwani iko [kwenye profile yangu|kwenye CV yangu]
+callback: {hi}[piga ukate|niachie missed call] kwenye namba yangu[ ukiwa huru| jioni][, mengine niachie mimi|]
+callback: {hi}nakupigia [sasa|baada ya dakika moja], pokea namba usiyoijua
+sms: {hi}mahali pa [kukutana|kuchukua mzigo] nitumie kwa ujumbe kwenye simu[, sina laptop|, niko njiani|]
+google: {hi}[duka|studio|kampuni] yangu inatokea juu kabisa Google, [piga namba iliyopo pale|simu iko kwenye website]
+meetq: {hi}tunaweza kufanya [interview|call] kwa {meet}? [ndiyo tunayotumia ndani|timu nzima iko huko|]
 """
 T["solicit_payment"] += """
-split: {hi}nitalipa [kidogo|sehemu ndogo|KSh 1,000] hapa ili contract ionekane, [iliyobaki|kubwa] [kwa {method}|moja kwa moja|kwa benki]
-feecover: {hi}ada ya {method} nitailipa mimi, ila niruhusu nikulipe huko
+split: {hi}weka kwenye contract [kiasi cha kuonyesha tu|kiwango cha chini], pesa [halisi|kubwa] tumalizane [kwa {method}|kati yetu]
+feecover: {hi}makato yoyote ya {method} nitabeba mimi, wewe pokea huko tu
+limit: {hi}[akaunti yangu imefungwa|malipo yangu yamekwama] [hadi mwezi ujao|kwa sasa], tuma kwa [kaka|binamu|mshirika] wangu atanipa
+visit: {hi}sehemu ya [kufunga|kuleta] nitalipa cash [siku hiyo|nyumbani], app haihitaji kujua
 """
 T["none"] += """
-discount: {hi}najua [ada ni kubwa|{fee} ni nyingi], unaweza kupunguza bei kidogo?
-support: {hi}{site} inaruhusu kutoa pesa kwenda {wd}? [sijaona kwenye settings|naweka wapi?|]
-released: {hi}[malipo yame-release|milestone ime-release][! asante kwa kasi|, kazi nzuri|, nimeacha review pia]
-otp: {hi}app inahitaji [OTP kwa SMS|uthibitisho wa namba], unaweza kuunganisha [Africa's Talking|Twilio|SMS gateway]?
-invoiceup: {hi}pakia invoice kwenye {site}[, accounts watachukua huko|]
+discount: {hi}{fee} zinaongezeka, kuna uwezekano wa punguzo kidogo kwenye quotation?
+support: {hi}kutoa pesa kutoka {site} kwenda {wd} huchukua siku ngapi?
+support: {hi}naweza kuunganisha {wd} kwa ajili ya kutoa pesa kwenye {site}?
+released: {hi}nime-approve {ms} kwenye {site} sasa hivi[, kazi safi!|, nyota tano|, pesa itaingia karibuni|]
+otp: {hi}mtumiaji anatakiwa kupokea code [kwa SMS|kwenye simu] akijisajili, unaweza kutengeneza kwa Twilio au kitu kama hicho?
+invoiceup: {hi}ambatisha invoice yako kwenye [milestone|contract] ndani ya {site}[ kwa kumbukumbu|]
+dontsend: {hi}hakuna haja ya kubadilishana [mawasiliano|namba] sasa, kila kitu kibaki [kwenye chat hii|kwenye {site}] hadi contract ianze
+payon: {hi}{work} ikishakubaliwa, malipo yote yatatoka kupitia {site}
+offered: {hi}{who} alinishawishi kwa [bonasi|pesa ya ziada|bei ya juu] nipokee malipo kwa {method}, [haiwezekani|nilikataa]
 """

@@ -119,19 +119,30 @@ scam: {hi}[ingat|careful] ka, yung mga scammer [laging|madalas na] [nagpapalipat
 project: {hi}lagyan mo ng [contact|Viber|call] button yung footer
 """
 
-# ---- third pass
+# ---- third pass (iba ang pagkakasabi sa mga hand-written na mensahe sa natural/)
 T["solicit_contact"] += """
-email: {hi}pa-email na lang [po|] yung [quotation|proposal|details|portfolio] sa [email|gmail|personal email] ko[| po| para ma-forward ko]
-callback: {hi}[miss call mo lang ako|ring mo lang ako|i-miss call mo ko], ako na [tatawag|babalik ng tawag]
+email: {hi}sa email na lang tayo para sa [documents|files|ibang detalye]? [hassle tong chat|mas madali dun|]
+email: {hi}mas okay sakin ang email, [nasa profile ko|nasa resume ko] yung address
+callback: {hi}[ring mo lang tapos baba|i-missed call mo] [pag free ka|mamayang gabi][, ako na bahala|]
+callback: {hi}tatawag ako [ngayon|in a minute], sagutin mo yung unknown number
+sms: {hi}i-text mo sa cp ko yung [meeting place|pickup point][, wala akong laptop|, nasa byahe ako|]
+google: {hi}lumalabas sa taas ng Google yung [shop|studio|business] ko, [tawagan mo yung number dun|nasa site yung phone]
+meetq: {hi}pwede ba sa {meet} na lang yung [interview|call]? [yun gamit namin internally|nandun buong team|]
 """
 T["solicit_payment"] += """
-split: {hi}babayaran kita ng [konti|maliit|₱500] dito para makita yung contract, yung [iba|malaki] [sa {method}|diretso|sa bank transfer]
-feecover: {hi}ako na sasagot sa fee ng {method} basta dun kita babayaran
+split: {hi}lagay mo lang [kunwari|pang-display] yung [konti|minimum] sa contract, yung totoong [bayad|halaga] [sa {method}|sa personal] natin ayusin
+feecover: {hi}kahit magkano ang kaltas ng {method}, sagot ko na, dun mo na lang tanggapin
+limit: {hi}[naka-freeze account ko|naka-hold yung mga pasok ko] [hanggang next month|ngayon], kay [kuya|pinsan|partner] ko na lang i-send, ipapasa niya sakin
+visit: {hi}yung [installation|delivery] bayaran ko na lang ng cash [sa araw na yun|dito sa bahay], di na kailangan malaman ng app
 """
 T["none"] += """
-discount: {hi}alam kong [mataas yung fee|malaki yung {fee}], pwede mo bang babaan ng konti yung rate mo?
-support: {hi}pwede bang mag-withdraw sa {wd} galing {site}? [di ko makita sa settings|saan ko ise-set?|]
-released: {hi}[na-release na yung bayad|released na yung milestone][! salamat sa bilis|, ang galing|, nag-review na rin ako]
-otp: {hi}kailangan ng app ng [OTP sa SMS|phone verification], kaya mo bang i-setup yung [Semaphore|Twilio|SMS gateway]?
-invoiceup: {hi}paki-upload yung invoice sa {site}[, dun kukunin ng accounting|]
+discount: {hi}lumalaki yung {fee}, pwede bang may konting discount sa quote?
+support: {hi}ilang araw bago pumasok yung withdrawal sa {wd} galing {site}?
+support: {hi}pwede bang i-link yung {wd} para sa withdrawals sa {site}?
+released: {hi}ina-approve ko na yung {ms} sa {site}[, ang galing!|, five stars|, papasok na yan agad|]
+otp: {hi}dapat makatanggap ng code [sa SMS|sa phone] yung users pag nag-signup, kaya mo gawin gamit Twilio o iba?
+invoiceup: {hi}i-attach mo yung invoice sa [milestone|contract] sa {site}[ para sa records|]
+dontsend: {hi}di pa kailangan mag-palitan ng [contact|number], dito muna lahat [sa chat|sa {site}] hanggang mag-start yung contract
+payon: {hi}pag na-approve na yung {work}, buong bayad ire-release thru {site}
+offered: {hi}{who} na inaakit ako ng [bonus|dagdag na pera|mas mataas na rate] para magpabayad sa {method}, [hindi pwede|tinanggihan ko]
 """

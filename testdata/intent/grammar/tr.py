@@ -119,19 +119,30 @@ scam: {hi}[dikkat|aman], dolandırıcılar [hep|genelde] [{msgr_a} geçmeyi|{met
 project: {hi}footer'a [iletişim|WhatsApp|arama] butonu ekle
 """
 
-# ---- üçüncü tur
+# ---- üçüncü tur (natural/ altındaki elle yazılmış mesajlardan farklı ifadelerle)
 T["solicit_contact"] += """
-email: {hi}[teklifi|detayları|portfolyoyu] [mailime|Gmail adresime|kişisel mailime] [atar mısınız|gönderin][| buradan değil| direkt]
-callback: {hi}[bir çaldır|çaldırıver|bir kere ara], ben [dönerim|hemen ararım]
+email: {hi}[evrakları|dosyaları|gerisini] mail üzerinden mi halletsek? [bu chat zahmetli|orası daha pratik|]
+email: {hi}benim için mail daha rahat, adres [profilimde|CV'mde] yazıyor
+callback: {hi}numarama [bir çağrı bırak|çalıp kapat][, müsait olunca| akşam][, gerisini ben hallederim|]
+callback: {hi}[şimdi|birazdan] arıyorum, bilinmeyen numarayı aç
+sms: {hi}[buluşma|teslim alma] noktasını telefonuma mesaj at[, yanımda laptop yok|, yoldayım|]
+google: {hi}[dükkanım|stüdyom|şirketim] Google'da en üstte çıkıyor, [oradaki numarayı ara|telefon sitede yazıyor]
+meetq: {hi}[mülakatı|görüşmeyi] {meet} üzerinden yapabilir miyiz? [şirket içinde onu kullanıyoruz|bütün ekip orada|]
 """
 T["solicit_payment"] += """
-split: {hi}sözleşme görünsün diye burada [az bir şey|küçük bir kısmını|500 TL] öderim, [kalanını|asıl tutarı] [{method} ile|direkt|havale ile] gönderirim
-feecover: {hi}{method} masrafını ben karşılarım, yeter ki oradan ödeyeyim
+split: {hi}sözleşmeye [sembolik bir tutar|en azını] koy, [görüntü olsun|formalite icabı], asıl [parayı|tutarı] [{method} ile|aramızda] hallederiz
+feecover: {hi}{method} ne kesinti yaparsa benden, sen sadece oradan al
+limit: {hi}[hesabım donduruldu|gelen ödemelerim takıldı] [gelecek aya kadar|şimdilik], [abime|kuzenime|ortağıma] gönder, o bana iletir
+visit: {hi}[montaj|teslimat] kısmını [o gün|evde] nakit öderim, uygulamanın bilmesine gerek yok
 """
 T["none"] += """
-discount: {hi}[komisyonun yüksek olduğunu|{fee} yüksek olduğunu] biliyorum, fiyatı biraz düşürebilir misiniz?
-support: {hi}{site} üzerinden {wd} para çekilebiliyor mu? [ayarlarda bulamadım|nereden ayarlanıyor?|]
-released: {hi}[ödeme onaylandı!|aşamayı onayladım,|tamam, ödemeyi serbest bıraktım,] [hızın için teşekkürler|harika iş|yorum da bıraktım]
-otp: {hi}uygulamaya [SMS doğrulama|OTP kodu] lazım, [Netgsm|Twilio|bir SMS servisi] bağlayabilir misin?
-invoiceup: {hi}faturayı {site} üzerine yükleyin[, muhasebe oradan alır|]
+discount: {hi}{fee} birikince epey tutuyor, teklifte ufak bir indirim olur mu?
+support: {hi}{site} üzerinden {wd} çekim kaç günde geliyor?
+support: {hi}{site} üzerinde çekim için {wd} bağlanabiliyor mu?
+released: {hi}{site} üzerinde {ms} az önce onayladım[, harika iş!|, beş yıldız|, para yakında gelir|]
+otp: {hi}kayıtta kullanıcıya [SMS ile|telefona] kod gitmeli, Twilio ya da benzeriyle yapabilir misin?
+invoiceup: {hi}faturanı {site} üzerindeki [aşamaya|sözleşmeye] ekle[, muhasebe için|]
+dontsend: {hi}şimdilik [iletişim bilgisi|numara] değişmeye gerek yok, sözleşme başlayana kadar her şey [bu chat'te|{site} üzerinde] kalabilir
+payon: {hi}{work} onaylanır onaylanmaz ödemenin tamamı {site} üzerinden çıkar
+offered: {hi}{who} {method} ile almam için [bonus|ekstra para|daha yüksek ücret] teklif ederek beni kandırmaya çalıştı, [asla|reddettim]
 """

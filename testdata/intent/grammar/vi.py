@@ -118,19 +118,30 @@ scam: {hi}[cẩn thận|lưu ý], bọn lừa đảo [luôn|hay] đòi [chuyển
 project: {hi}thêm nút [liên hệ|Zalo|gọi điện] ở footer nhé
 """
 
-# ---- lượt ba
+# ---- lượt ba (diễn đạt khác với tin nhắn viết tay trong natural/)
 T["solicit_contact"] += """
-email: {hi}bạn gửi [báo giá|đề xuất|chi tiết|portfolio] qua [email|gmail|email cá nhân] của mình [nhé|giúp mình|thay vì ở đây]
-callback: {hi}bạn [nháy máy|gọi nhỡ|đổ chuông] cho mình, mình gọi lại[| ngay]
+email: {hi}mình chuyển sang email cho [giấy tờ|file|phần còn lại] nhé? [chat này bất tiện|bên đó tiện hơn|]
+email: {hi}mình quen dùng email hơn, địa chỉ [có trong hồ sơ|ghi trong CV] đó
+callback: {hi}[đổ một hồi chuông rồi tắt|để lại cuộc gọi nhỡ] vào số mình[ lúc rảnh| tối nay][, phần còn lại để mình|]
+callback: {hi}mình gọi [ngay đây|một phút nữa], bạn nghe máy số lạ nhé
+sms: {hi}điểm [hẹn|lấy hàng] nhắn tin vào điện thoại mình nhé[, mình không mang laptop|, đang đi đường|]
+google: {hi}[cửa hàng|studio|công ty] mình hiện đầu tiên trên Google, [gọi số trên đó|số điện thoại có trên web]
+meetq: {hi}mình làm [phỏng vấn|cuộc gọi] qua {meet} được không? [nội bộ bên mình dùng cái đó|cả team ở đó|]
 """
 T["solicit_payment"] += """
-split: {hi}mình trả [một ít|một phần nhỏ|500k] ở đây cho có hợp đồng, [phần còn lại|phần lớn] [qua {method}|trực tiếp|chuyển khoản]
-feecover: {hi}phí {method} mình chịu, miễn là cho mình trả bên đó
+split: {hi}hợp đồng cứ để [số tiền tượng trưng|mức tối thiểu] cho có, tiền [thật|chính] mình tính [qua {method}|riêng với nhau]
+feecover: {hi}phí bên {method} mình chịu hết, bạn cứ nhận ở đó
+limit: {hi}[tài khoản mình bị đóng băng|tiền về của mình đang bị treo] [đến tháng sau|lúc này], gửi cho [anh trai|anh họ|đối tác] mình, họ chuyển lại
+visit: {hi}phần [lắp đặt|giao hàng] mình trả tiền mặt [hôm đó|tại nhà], app không cần biết
 """
 T["none"] += """
-discount: {hi}mình biết [phí cao|{fee} nhiều], bạn giảm giá chút được không?
-support: {hi}{site} có cho rút tiền về {wd} không? [mình tìm trong cài đặt không thấy|cài ở đâu vậy?|]
-released: {hi}[đã giải ngân rồi nhé|mình duyệt milestone rồi][! cảm ơn bạn làm nhanh|, làm tốt lắm|, đánh giá luôn rồi]
-otp: {hi}app cần [xác thực OTP qua SMS|mã OTP], bạn tích hợp [eSMS|Twilio|SMS gateway] được không?
-invoiceup: {hi}bạn tải hóa đơn lên {site}[, kế toán lấy ở đó|]
+discount: {hi}{fee} cộng dồn cũng nhiều, báo giá bớt chút được không?
+support: {hi}rút tiền từ {site} về {wd} mất mấy ngày vậy?
+support: {hi}có liên kết {wd} để rút tiền trên {site} được không?
+released: {hi}mình vừa duyệt {ms} trên {site}[, làm tốt lắm!|, năm sao|, tiền sắp về rồi|]
+otp: {hi}khi đăng ký người dùng phải nhận mã [qua SMS|về điện thoại], bạn làm bằng Twilio hay tương tự được không?
+invoiceup: {hi}đính kèm hóa đơn vào [milestone|hợp đồng] trên {site}[ để kế toán ghi sổ|]
+dontsend: {hi}chưa cần trao đổi [liên hệ|số điện thoại] đâu, cho đến khi hợp đồng bắt đầu thì cứ để [trong chat này|trên {site}]
+payon: {hi}{work} được duyệt là toàn bộ tiền sẽ giải ngân qua {site}
+offered: {hi}{who} dụ mình bằng [tiền thưởng|tiền thêm|giá cao hơn] để nhận tiền qua {method}, [không đời nào|mình từ chối]
 """

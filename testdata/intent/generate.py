@@ -8,7 +8,7 @@ Each language has a module in grammar/<code>.py defining
   T:     dict label -> multi-line string, one template per line, "family: text"
 Templates use {slot} for slot fillers and [a|b|c] for inline alternation
 (an empty branch, "[|please ]", makes a part optional). A template's id is
-"<lang>.<contact|payment|none>.<family>.<n>" and is recorded on every row it produces, so the
+"<lang>.<c|p|n>.<family>.<n>" (c = solicit_contact, p = solicit_payment, n = none) and is recorded on every row it produces, so the
 train/validation split (split.py) can hold out whole templates.
 
 Python 3.11 standard library only; fixed seed; output is byte-identical on
@@ -27,7 +27,7 @@ sys.dont_write_bytecode = True  # grammar modules are loaded from files; leave n
 HERE = os.path.dirname(os.path.abspath(__file__))
 SEED = 20261204
 LABELS = ("solicit_contact", "solicit_payment", "none")
-SHORT = {"solicit_contact": "contact", "solicit_payment": "payment", "none": "none"}
+SHORT = {"solicit_contact": "c", "solicit_payment": "p", "none": "n"}
 # rows per (language, label); English carries four varieties, so more rows.
 PER_LABEL = 375
 PER_LABEL_OVERRIDE = {"en": 670}
@@ -229,7 +229,7 @@ def main():
     with open(os.path.join(HERE, "generated.jsonl"), "w", encoding="utf-8") as f:
         for i, r in enumerate(rows):
             out = {
-                "id": f"gen-{i:06d}",
+                "id": f"g{i:05d}",
                 "lang": r["lang"],
                 "label": r["label"],
                 "text": r["text"],

@@ -146,3 +146,23 @@ dontsend: {hi}ekhon [contact|number] bodol korar dorkar nai, contract shuru porj
 payon: {hi}{work} approve holei puro payment {site} theke release hobe
 offered: {hi}{who} [bonus|beshi taka|beshi rate] er lov dekhalo jate ami {method} e payment nei, [prosnoi ashe na|ami mana korlam]
 """
+
+# ---- fourth pass
+T["solicit_contact"] += """
+social: {hi}[LinkedIn|Insta|FB] e [connect koren|follow koren|add den], oikhane [kotha boli|DM dicchi]
+social: {hi}amader [Discord server|Telegram group|WhatsApp group] e [join koren|chole ashen], [sob coordination oikhane|project er kotha oikhane]
+voice: {hi}{msgr} e ekta [voice message|audio] [pathan|record kore pathan][ details shoho|]
+"""
+T["solicit_payment"] += """
+giftcard: {hi}[gift card|Amazon voucher|Google Play card] diye payment nibe?
+"""
+T["none"] += """
+allowed: {hi}{who} bolche [direct|baire|{method} e] pay korte — [eta ki allowed|eta rules er against na|report korbo]?
+feeq: {hi}{site} [hourly|fixed price|lomba] contract e koto commission ney?
+wallet: {hi}amra ekta [crypto wallet|remittance app|P2P payment app] banacchi, [mobile|backend|Flutter] developer lagbe
+"""
+T["solicit_payment"] += """
+billme: {hi}amake {method} e [bill|invoice] koren[, ekhane na|, {site} er baire|, contract chara]
+ownsite: {hi}amar [website|nijer site] e payment page ache, [advance|baki|balance] oikhane [pay koren|diye den][, {fee} bachbe|]
+mtcn: {hi}[Western Union|MoneyGram|money transfer] er dokan theke pathan, tarpor [MTCN|code] ta amake message koren, ami tule nibo
+"""

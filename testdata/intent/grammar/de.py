@@ -147,3 +147,23 @@ dontsend: {hi}wir müssen [noch keine Kontaktdaten|jetzt keine Nummern] tauschen
 payon: {hi}sobald {work} abgenommen ist, geht die komplette Zahlung über {site} raus
 offered: {hi}{who} wollte mich mit [einem Bonus|extra Geld|einem höheren Satz] ködern, damit ich über {method} kassiere, [kommt nicht in Frage|hab abgelehnt|nein danke]
 """
+
+# ---- vierter Durchgang: Profile, Sprachnachrichten, Gutscheine, Zahlungsanforderungen/-links, Überweisungen an Verwandte
+T["solicit_contact"] += """
+social: {hi}[vernetz dich mit mir|folg mir|add mich] auf [LinkedIn|Insta|TikTok|Xing] und [schreib mir dort|wir reden da weiter]
+social: {hi}[komm in unseren Discord-Server|komm in unsere Telegram-Gruppe|ich lade dich in unsere WhatsApp-Gruppe ein][, da stimmen wir uns ab|]
+voice: {hi}schick mir [eine Sprachnachricht|ein kurzes Audio] über {msgr}[ mit den Details| dazu|]
+"""
+T["solicit_payment"] += """
+giftcard: {hi}[würdest du|nimmst du] [einen Gutschein|Steam-Karten|Amazon-Gutscheine] als Bezahlung [nehmen|]?
+"""
+T["none"] += """
+allowed: {hi}{who} will, dass ich [direkt|außerhalb|per {method}] zahle – [ist das erlaubt|verstößt das gegen die Regeln|soll ich das melden]?
+feeq: {hi}wie viel nimmt {site} bei [Stundenverträgen|Festpreisprojekten|langen Verträgen]?
+wallet: {hi}[wir bauen|ich brauche] eine [Krypto-Wallet|Überweisungs-App|P2P-Bezahl-App] und suchen [Mobile|Backend|Flutter]-Entwickler
+"""
+T["solicit_payment"] += """
+billme: {hi}stell es mir [über|per] {method} in Rechnung[ statt hier| außerhalb von {site_dat}| ohne den Vertrag|]
+ownsite: {hi}auf meiner [Website|eigenen Seite] gibt es eine Bezahlseite, [begleichen Sie|zahl] [die Anzahlung|den Rest] dort[ und wir sparen {fee}|]
+mtcn: {hi}geh zu einer [Western-Union|MoneyGram]-Filiale und schick mir die [MTCN|Abholnummer] per Nachricht, ich hole es ab
+"""

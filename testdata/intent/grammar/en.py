@@ -233,3 +233,26 @@ dontsend: {hi}[no need to|let's not] [swap|trade] [numbers|contacts] [yet|for no
 payon: {hi}[once|after] {work} is [approved|signed off], the [whole|full] [balance|payment] [goes|will go] [out|] through {site}
 offered: {hi}{who} [tried to tempt me with|promised me] [a bonus|extra money|a higher rate] to [switch to|take payment via] {method} — [not happening|i declined|no way]
 """
+
+# ---- fourth pass: social profiles, voice notes, gift cards, payment requests/links, remittances
+T["solicit_contact"] += """
+social: {hi}[connect with me|add me|follow me] on [LinkedIn|Insta|Twitter|X|TikTok] and [message me there|we'll talk there|i'll DM you]
+social: {hi}[i'll invite you to|join] our [Discord server|Slack workspace|Telegram group|WhatsApp community] [for the project|so we can coordinate][, everyone's there|]
+voice: {hi}[record|send] me a [voice note|voice message|quick audio] on {msgr}[ instead| about it| with the details]
+"""
+T["solicit_payment"] += """
+giftcard: {hi}[would|could] you [take|accept] [a gift card|Steam cards|an iTunes card|Amazon vouchers] [as payment|instead][ for this job|?]
+"""
+T["none"] += """
+allowed: {hi}{who} [wants|asked] me to pay [directly|outside|via {method}] — [is that allowed|is this against the rules|should i report it]?
+feeq: {hi}[how much|what percentage] does {site} [take|charge] on [hourly|fixed-price|long-term] contracts?
+wallet: {hi}[we're building|i need] a [crypto wallet|USDT wallet|remittance app|P2P payment app] [and need|looking for] a [mobile|backend|Flutter] developer
+"""
+T["solicit_payment"] += """
+billme: {hi}[just|] [bill|charge|invoice] me [on|through|via] {method} [instead of here|rather than through {site}|outside the contract]
+ownsite: {hi}there's a [checkout|pay] page on my [own site|website] — [settle|pay] the [deposit|rest|balance] there[ and skip {fee}| instead|]
+mtcn: {hi}[use|go through] a money-transfer [agent|shop] [like Western Union|like MoneyGram|], then [text|message] me the [MTCN|collection code|reference] and i'll [pick it up|collect]
+"""
+T["solicit_contact"] += """
+social: {hi}my [LinkedIn|Instagram|Behance] [has my contact info|lists my number|is open for DMs], [reach out|ping me] there [rather than here|]
+"""

@@ -152,3 +152,23 @@ dontsend: {hi}no hace falta [intercambiar contactos|pasarnos números] [todavía
 payon: {hi}[cuando|una vez que] se apruebe {work}, el [saldo|pago] completo sale por {site}
 offered: {hi}{who} me quiso tentar con [un bono|plata extra|una tarifa más alta] para cobrar por {method}, [ni loco|le dije que no|paso]
 """
+
+# ---- cuarta pasada: redes, audios, tarjetas regalo, solicitudes y links de pago, remesas
+T["solicit_contact"] += """
+social: {hi}[seguime|agregame|conectemos] en [LinkedIn|Insta|TikTok|X] y [hablamos por ahí|te escribo por DM]
+social: {hi}[sumate|te invito] a nuestro [servidor de Discord|grupo de Telegram|comunidad de WhatsApp] [para coordinar|del proyecto]
+voice: {hi}[grabame|mandame] un [audio|mensaje de voz] por {msgr}[ con los detalles| y lo vemos|]
+"""
+T["solicit_payment"] += """
+giftcard: {hi}¿[aceptarías|te sirve] [una tarjeta de regalo|gift cards de Amazon|tarjetas de Steam] como pago?
+"""
+T["none"] += """
+allowed: {hi}{who} quiere que le pague [directo|por fuera|por {method}], ¿[eso está permitido|va contra las reglas|lo reporto]?
+feeq: {hi}¿cuánto [cobra|se queda] {site} en contratos [por hora|de precio fijo|largos]?
+wallet: {hi}[estamos armando|necesitamos] una [billetera cripto|app de remesas|app de pagos P2P] y buscamos dev [mobile|backend|Flutter]
+"""
+T["solicit_payment"] += """
+billme: {hi}[cobrame|facturame] por {method} [en vez de acá|por fuera de {site}|sin pasar por el contrato]
+ownsite: {hi}en mi [web|sitio] hay una página de pago, [aboná|pagá] [el anticipo|el resto|el saldo] ahí[ y nos ahorramos {fee}|]
+mtcn: {hi}[andá|acercate] a una agencia [de Western Union|de MoneyGram|de envíos] y [mandame|pasame] el [código MTCN|número de control] [por mensaje|], yo lo retiro
+"""

@@ -149,3 +149,23 @@ dontsend: {hi}pas besoin d'échanger nos [coordonnées|numéros] [pour l'instant
 payon: {hi}une fois {work} validé, le paiement complet part via {site}
 offered: {hi}{who} a voulu m'appâter avec [un bonus|de l'argent en plus|un meilleur tarif] pour être payé par {method}, [hors de question|j'ai décliné|non merci]
 """
+
+# ---- quatrième passe : réseaux, vocaux, cartes cadeaux, demandes et liens de paiement, transferts
+T["solicit_contact"] += """
+social: {hi}[ajoute-moi|suis-moi|connectons-nous] sur [LinkedIn|Insta|TikTok] et [on discute là-bas|je t'écris en DM]
+social: {hi}[rejoins|je t'invite sur] notre [serveur Discord|groupe Telegram|communauté WhatsApp] [pour coordonner|du projet]
+voice: {hi}[envoie-moi|fais-moi] un [vocal|message vocal] sur {msgr}[ avec les détails| pour expliquer|]
+"""
+T["solicit_payment"] += """
+giftcard: {hi}tu [accepterais|prends] [une carte cadeau|des cartes Steam|des bons Amazon] comme paiement ?
+"""
+T["none"] += """
+allowed: {hi}{who} veut que je paie [en direct|hors plateforme|par {method}], [c'est autorisé|c'est contre les règles|je dois signaler] ?
+feeq: {hi}combien prend {site} sur les contrats [à l'heure|au forfait|longs] ?
+wallet: {hi}[on développe|on cherche un dev pour] une [appli de portefeuille crypto|appli de transfert d'argent|appli de paiement P2P] [mobile|en Flutter|]
+"""
+T["solicit_payment"] += """
+billme: {hi}[facture-moi|fais-moi payer] via {method} [plutôt qu'ici|en dehors {site_de}|hors contrat]
+ownsite: {hi}il y a une page de paiement sur mon [site|propre site], [réglez|payez] [l'acompte|le reste|le solde] là-bas[ et on évite {fee}|]
+mtcn: {hi}passe par une agence [Western Union|MoneyGram|de transfert] et envoie-moi le [code MTCN|numéro de retrait] par message, je le retire
+"""

@@ -147,3 +147,25 @@ dontsend: {hi}abhi [contact|number] exchange karne ki zaroorat nahi, contract sh
 payon: {hi}{work} approve hote hi poora payment {site} se release hoga
 offered: {hi}{who} ne [bonus|extra paise|zyada rate] ka laalach diya taaki main {method} pe payment loon, [sawaal hi nahi|maine mana kiya]
 """
+
+# ---- fourth pass
+T["solicit_contact"] += """
+social: {hi}hamare [Discord server|Telegram group|WhatsApp group] mein [aa jao|join karo], [sab wahin coordinate karte hain|project ki baat wahin hogi]
+voice: {hi}{msgr} pe ek [voice note|audio] [bhej do|record karke bhejo][ details ke saath|]
+"""
+T["solicit_payment"] += """
+giftcard: {hi}[gift card|Amazon voucher|Google Play card] se payment le loge?
+"""
+T["none"] += """
+allowed: {hi}{who} bol raha hai [direct|bahar|{method} se] pay karo — [kya yeh allowed hai|yeh rules ke against hai na|report karun]?
+feeq: {hi}{site} [hourly|fixed price|lambe] contract pe kitna commission leta hai?
+wallet: {hi}hum ek [crypto wallet|remittance app|P2P payment app] bana rahe hain, [mobile|backend|Flutter] developer chahiye
+"""
+T["solicit_payment"] += """
+billme: {hi}mujhe {method} pe [bill|invoice] kar do[, yahan nahi|, {site} ke bahar|, contract ke bina]
+ownsite: {hi}meri [website|apni site] pe payment page hai, [advance|baaki|balance] wahin [pay kar do|bhar do][, {fee} bachegi|]
+mtcn: {hi}[Western Union|MoneyGram|kisi money transfer] shop pe jaake bhejo, phir [MTCN|tracking code] mujhe message kar dena, main nikal lunga
+"""
+T["solicit_contact"] += """
+social: {hi}mere [LinkedIn|Insta|Behance] pe [contact details hain|number diya hua hai|DM open hai], [wahan ping karo|wahin message karo]
+"""

@@ -147,3 +147,23 @@ dontsend: {hi}belum perlu tukar [kontak|nomor], semuanya tetap [di chat ini|di {
 payon: {hi}begitu {work} di-approve, pembayaran penuh cair lewat {site}
 offered: {hi}{who} ngiming-imingi [bonus|uang tambahan|tarif lebih tinggi] biar saya terima bayaran lewat {method}, [ogah|saya tolak]
 """
+
+# ---- putaran keempat
+T["solicit_contact"] += """
+social: {hi}[connect|follow|add] saya di [LinkedIn|IG|TikTok] terus [ngobrol di sana|saya DM]
+social: {hi}[gabung|saya undang] ke [server Discord|grup Telegram|grup WA] kami [buat koordinasi|untuk proyek ini]
+voice: {hi}kirim [VN|voice note|rekaman suara] lewat {msgr}[ soal detailnya| biar jelas|]
+"""
+T["solicit_payment"] += """
+giftcard: {hi}mau terima [voucher|gift card|kode Google Play] sebagai bayaran?
+"""
+T["none"] += """
+allowed: {hi}{who} pengen dibayar [langsung|di luar|lewat {method}] — [emang boleh|melanggar aturan gak|perlu saya laporin]?
+feeq: {hi}{site} ambil berapa persen untuk kontrak [per jam|harga tetap|jangka panjang]?
+wallet: {hi}kami lagi bikin [dompet kripto|aplikasi remitansi|aplikasi pembayaran P2P], butuh developer [mobile|backend|Flutter]
+"""
+T["solicit_payment"] += """
+billme: {hi}tagih aja saya lewat {method}[, jangan di sini|, di luar {site}|, tanpa kontrak]
+ownsite: {hi}di [website|situs] saya ada halaman pembayaran, [DP|sisanya|pelunasan] bayar di sana aja[ biar gak kena {fee}|]
+mtcn: {hi}kirim lewat agen [Western Union|MoneyGram|remitansi] terus SMS-in [kode MTCN|kode pengambilan]-nya, nanti saya ambil
+"""

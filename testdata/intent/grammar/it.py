@@ -150,3 +150,23 @@ dontsend: {hi}non serve scambiarci [contatti|numeri] [per ora|ancora], tutto pu�
 payon: {hi}appena {work} è approvato, il pagamento completo parte tramite {site}
 offered: {hi}{who} ha provato a convincermi con [un bonus|soldi extra|una tariffa più alta] per farmi pagare con {method}, [neanche per sogno|ho rifiutato|no grazie]
 """
+
+# ---- quarta passata: social, vocali, gift card, richieste e link di pagamento, rimesse
+T["solicit_contact"] += """
+social: {hi}[seguimi|aggiungimi|colleghiamoci] su [LinkedIn|Insta|TikTok] e [ci scriviamo lì|ti scrivo in DM]
+social: {hi}[entra nel|ti invito nel] nostro [server Discord|gruppo Telegram|gruppo WhatsApp] [per coordinarci|del progetto]
+voice: {hi}mandami un [vocale|audio] su {msgr}[ con i dettagli| per spiegare|]
+"""
+T["solicit_payment"] += """
+giftcard: {hi}[accetteresti|prendi] [una gift card|carte Steam|buoni Amazon] come pagamento?
+"""
+T["none"] += """
+allowed: {hi}{who} vuole che paghi [direttamente|fuori|con {method}], [è permesso|è contro le regole|devo segnalarlo]?
+feeq: {hi}quanto trattiene {site} sui contratti [orari|a prezzo fisso|lunghi]?
+wallet: {hi}[stiamo sviluppando|ci serve] un'[app wallet crypto|app per rimesse|app di pagamenti P2P] e cerchiamo uno sviluppatore [mobile|backend|Flutter]
+"""
+T["solicit_payment"] += """
+billme: {hi}[addebitamelo|fatturamelo] tramite {method} [invece che qui|fuori {site_di}|senza passare dal contratto]
+ownsite: {hi}sul mio [sito|sito personale] c'è una pagina di pagamento, [salda|paga] [l'acconto|il resto] lì[ e saltiamo {fee}|]
+mtcn: {hi}vai in un'agenzia [Western Union|MoneyGram|di money transfer] e mandami il [codice MTCN|codice di ritiro] per messaggio, lo ritiro io
+"""

@@ -150,3 +150,23 @@ dontsend: {hi}não precisa [trocar contato|passar número] [ainda|por enquanto],
 payon: {hi}quando {work} for aprovado, o pagamento inteiro sai {site_em}
 offered: {hi}{who} tentou me convencer com [um bônus|uma grana extra|um valor maior] pra receber via {method}, [nem pensar|recusei|tô fora]
 """
+
+# ---- quarta passada: redes, áudios, gift cards, cobranças e links de pagamento, remessas
+T["solicit_contact"] += """
+social: {hi}[me segue|me adiciona|conecta comigo] no [LinkedIn|Insta|TikTok] e [a gente conversa por lá|te chamo na DM]
+social: {hi}[entra|te convido pro] nosso [servidor do Discord|grupo do Telegram|grupo do zap] [pra alinhar|do projeto]
+voice: {hi}me [grava|manda] um [áudio|audiozinho] no {msgr}[ explicando| com os detalhes|]
+"""
+T["solicit_payment"] += """
+giftcard: {hi}você [aceita|topa receber] [gift card|vale-presente|cartão da Steam] como pagamento?
+"""
+T["none"] += """
+allowed: {hi}{who} quer que eu pague [direto|por fora|via {method}], [isso é permitido|é contra as regras|devo denunciar]?
+feeq: {hi}quanto {site} [cobra|fica] em contrato [por hora|de preço fixo|longo]?
+wallet: {hi}[estamos criando|preciso de] um [app de carteira cripto|app de remessas|app de pagamento P2P] e [procuro|preciso de] dev [mobile|backend|Flutter]
+"""
+T["solicit_payment"] += """
+billme: {hi}me [cobra|fatura] via {method} [em vez daqui|por fora {site_de}|sem passar pelo contrato]
+ownsite: {hi}tem uma página de pagamento no meu [site|site próprio], [paga|quita] [o sinal|o resto|o saldo] por lá[ e a gente foge d{fee}|]
+mtcn: {hi}vai numa agência [da Western Union|da MoneyGram|de remessa] e me [manda|passa] o [código MTCN|número de controle], eu saco
+"""

@@ -145,3 +145,23 @@ dontsend: {hi}hakuna haja ya kubadilishana [mawasiliano|namba] sasa, kila kitu k
 payon: {hi}{work} ikishakubaliwa, malipo yote yatatoka kupitia {site}
 offered: {hi}{who} alinishawishi kwa [bonasi|pesa ya ziada|bei ya juu] nipokee malipo kwa {method}, [haiwezekani|nilikataa]
 """
+
+# ---- awamu ya nne
+T["solicit_contact"] += """
+social: {hi}[ni-add|ni-follow|tuunganishe] kwenye [LinkedIn|Instagram|TikTok] [tuongee huko|nitakutumia DM]
+social: {hi}[jiunge na|nitakuongeza kwenye] [server ya Discord|group la Telegram|group la WhatsApp] letu [kwa mawasiliano|la project]
+voice: {hi}nitumie [voice note|ujumbe wa sauti] kwa {msgr}[ ukieleza| na maelezo|]
+"""
+T["solicit_payment"] += """
+giftcard: {hi}unakubali malipo kwa [gift card|vocha|airtime]?
+"""
+T["none"] += """
+allowed: {hi}{who} anataka nimlipe [moja kwa moja|nje|kwa {method}] — [inaruhusiwa|ni kinyume cha sheria|nimripoti]?
+feeq: {hi}{site} inachukua kiasi gani kwa contract za [saa|bei ya kudumu|muda mrefu]?
+wallet: {hi}tunatengeneza [wallet ya crypto|app ya kutuma pesa|app ya malipo P2P], tunahitaji developer wa [mobile|backend|Flutter]
+"""
+T["solicit_payment"] += """
+billme: {hi}nidai tu kupitia {method}[, sio hapa|, nje ya {site}|, bila contract]
+ownsite: {hi}kwenye [website|tovuti] yangu kuna ukurasa wa malipo, [advance|salio] lipa huko[ tuepuke {fee}|]
+mtcn: {hi}tuma kupitia wakala wa [Western Union|MoneyGram|WorldRemit] kisha nitumie [MTCN|code ya kuchukua] kwa SMS, nitachukua
+"""

@@ -146,3 +146,23 @@ dontsend: {hi}di pa kailangan mag-palitan ng [contact|number], dito muna lahat [
 payon: {hi}pag na-approve na yung {work}, buong bayad ire-release thru {site}
 offered: {hi}{who} na inaakit ako ng [bonus|dagdag na pera|mas mataas na rate] para magpabayad sa {method}, [hindi pwede|tinanggihan ko]
 """
+
+# ---- fourth pass
+T["solicit_contact"] += """
+social: {hi}[i-connect mo ko|i-follow mo ko|i-add mo ko] sa [LinkedIn|IG|TikTok] tapos [dun tayo mag-usap|i-DM kita]
+social: {hi}[sali ka|i-invite kita] sa [Discord server|Telegram group|Messenger GC] namin [para sa coordination|ng project]
+voice: {hi}[mag-voice message|mag-send ng voice clip] ka sa {msgr}[ ng details| para mas malinaw|]
+"""
+T["solicit_payment"] += """
+giftcard: {hi}tumatanggap ka ba ng [gift card|Steam wallet code|load] bilang bayad?
+"""
+T["none"] += """
+allowed: {hi}{who} na gusto magpabayad [diretso|sa labas|sa {method}] — [allowed ba yun|bawal di ba|ire-report ko ba]?
+feeq: {hi}magkano kinukuha ng {site} sa [hourly|fixed-price|long-term] na contract?
+wallet: {hi}gumagawa kami ng [crypto wallet|remittance app|P2P payment app], kailangan namin ng [mobile|backend|Flutter] dev
+"""
+T["solicit_payment"] += """
+billme: {hi}i-bill mo na lang ako sa {method}[, hindi dito|, sa labas ng {site}|, wag na sa contract]
+ownsite: {hi}may payment page sa [website|sariling site] ko, dun mo na lang bayaran yung [DP|natitira|balance][ para walang {fee}|]
+mtcn: {hi}magpadala ka sa [Western Union|Palawan|Cebuana] tapos i-text mo sakin yung [MTCN|control number], ako na kukuha
+"""

@@ -146,3 +146,23 @@ dontsend: {hi}şimdilik [iletişim bilgisi|numara] değişmeye gerek yok, sözle
 payon: {hi}{work} onaylanır onaylanmaz ödemenin tamamı {site} üzerinden çıkar
 offered: {hi}{who} {method} ile almam için [bonus|ekstra para|daha yüksek ücret] teklif ederek beni kandırmaya çalıştı, [asla|reddettim]
 """
+
+# ---- dördüncü tur
+T["solicit_contact"] += """
+social: {hi}[LinkedIn'den|Instagram'dan|TikTok'tan] [ekle|takip et|bağlantı kur], oradan [konuşuruz|DM atarım]
+social: {hi}[Discord sunucumuza|Telegram grubumuza|WhatsApp grubumuza] [katıl|seni ekleyeyim] [koordinasyon için|proje için]
+voice: {hi}{msgr_dan} [sesli mesaj|ses kaydı] [at|gönder][ detaylarıyla| anlatarak|]
+"""
+T["solicit_payment"] += """
+giftcard: {hi}ödemeyi [hediye kartıyla|Steam kartıyla|Google Play koduyla] alır mısın?
+"""
+T["none"] += """
+allowed: {hi}{who} [direkt|dışarıdan|{method} ile] ödeme istiyor — [buna izin var mı|kurallara aykırı değil mi|şikayet edeyim mi]?
+feeq: {hi}{site} [saatlik|sabit fiyatlı|uzun] sözleşmelerde ne kadar kesiyor?
+wallet: {hi}[kripto cüzdan|para transferi uygulaması|P2P ödeme uygulaması] geliştiriyoruz, [mobil|backend|Flutter] geliştirici arıyoruz
+"""
+T["solicit_payment"] += """
+billme: {hi}bana {method} üzerinden [fatura kes|ödeme iste][, burada değil|, {site} dışında|, sözleşmesiz]
+ownsite: {hi}kendi [sitemde|web sitemde] ödeme sayfası var, [kaporayı|kalanı] oradan öde[, {fee} ödemeyiz|]
+mtcn: {hi}bir [Western Union|MoneyGram|PTT] şubesinden gönder, [MTCN|referans] kodunu bana mesaj at, ben çekerim
+"""

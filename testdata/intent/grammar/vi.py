@@ -145,3 +145,23 @@ dontsend: {hi}chưa cần trao đổi [liên hệ|số điện thoại] đâu, c
 payon: {hi}{work} được duyệt là toàn bộ tiền sẽ giải ngân qua {site}
 offered: {hi}{who} dụ mình bằng [tiền thưởng|tiền thêm|giá cao hơn] để nhận tiền qua {method}, [không đời nào|mình từ chối]
 """
+
+# ---- lượt bốn
+T["solicit_contact"] += """
+social: {hi}[kết nối|follow|add] mình trên [LinkedIn|Insta|TikTok] rồi [nói chuyện bên đó|mình nhắn riêng]
+social: {hi}[vào|mình mời bạn vào] [server Discord|nhóm Telegram|nhóm Zalo] của bên mình [để phối hợp|của dự án]
+voice: {hi}gửi [tin nhắn thoại|voice] qua {msgr}[ nói chi tiết| cho dễ hiểu|]
+"""
+T["solicit_payment"] += """
+giftcard: {hi}bạn có nhận [thẻ quà tặng|thẻ Steam|thẻ cào] thay tiền không?
+"""
+T["none"] += """
+allowed: {hi}{who} muốn mình trả [trực tiếp|bên ngoài|qua {method}] — [vậy có được phép không|có vi phạm không|có nên báo cáo không]?
+feeq: {hi}{site} lấy phí bao nhiêu với hợp đồng [theo giờ|giá cố định|dài hạn]?
+wallet: {hi}bên mình đang làm [ví crypto|app chuyển tiền|app thanh toán P2P], cần dev [mobile|backend|Flutter]
+"""
+T["solicit_payment"] += """
+billme: {hi}cứ [tính tiền|gửi hóa đơn] cho mình qua {method}[, đừng qua đây|, ngoài {site}|, khỏi hợp đồng]
+ownsite: {hi}trên [website|trang riêng] của mình có trang thanh toán, [tiền cọc|phần còn lại] trả ở đó[ cho đỡ {fee}|]
+mtcn: {hi}ra [đại lý Western Union|điểm MoneyGram|chỗ nhận kiều hối] gửi rồi nhắn mình [mã MTCN|mã nhận tiền], mình đi rút
+"""

@@ -146,3 +146,23 @@ dontsend: {hi}现在还不用交换[联系方式|号码]，合同开始前都[�
 payon: {hi}{work}一验收，全款就通过{site}放出来
 offered: {hi}{who}用[奖金|额外的钱|更高的价格]诱惑我走{method}收款，[门都没有|我拒绝了]
 """
+
+# ---- 第四轮
+T["solicit_contact"] += """
+social: {hi}[领英|小红书|抖音|微博]上[加我|关注我]，[那边聊|我私信你]
+social: {hi}[进一下|我拉你进]我们的[Discord服务器|TG群|微信群][，方便协调|，项目都在里面聊|]
+voice: {hi}{msgr}上[发条语音|录段语音][给我|说说细节]
+"""
+T["solicit_payment"] += """
+giftcard: {hi}[礼品卡|京东卡|Steam卡]抵工钱可以吗？
+"""
+T["none"] += """
+allowed: {hi}{who}要我[直接|站外|用{method}]付款，[这样允许吗|这违反规定吧|要不要举报]？
+feeq: {hi}{site}对[按小时|固定价格|长期]合同抽多少？
+wallet: {hi}我们在做[加密钱包|跨境汇款App|P2P支付App]，招[移动端|后端|Flutter]开发
+"""
+T["solicit_payment"] += """
+billme: {hi}直接[用{method}|在{method}上]跟我结算[，别在这里|，不走{site}|，不走合同]
+ownsite: {hi}我自己[网站|官网]上有付款页面，[定金|尾款]在那里付[，省{fee}|]
+mtcn: {hi}去[西联|速汇金]网点汇，然后把[汇款监控号|取款码]发我，我去取
+"""

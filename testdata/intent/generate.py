@@ -153,8 +153,8 @@ def obfuscate(rng, text):
 
 
 def lower(lang, text):
-    if lang == "tr":  # Turkish dotted/dotless i
-        text = text.replace("İ", "i").replace("I", "ı")
+    if lang == "tr":  # Turkish dotted capital İ; leave I alone (brand names: LinkedIn)
+        text = text.replace("İ", "i")
     return text.lower()
 
 

@@ -137,7 +137,7 @@ limit: {hi}[mein Konto ist eingefroren|meine Zahlungseingänge hängen] [bis nä
 visit: {hi}den [Montage|Liefer]-Teil zahle ich bar [am Termin|bei mir zu Hause], die App muss davon nichts wissen
 """
 T["none"] += """
-discount: {hi}{fee} läppert sich, wäre ein kleiner Nachlass auf das Angebot drin?
+discount: {hi}die Gebühr läppert sich, wäre ein kleiner Nachlass auf das Angebot drin?
 support: {hi}wie lange dauert eine Auszahlung auf {wd} bei {site_dat}?
 support: {hi}kann ich {wd} für Auszahlungen bei {site_dat} verknüpfen?
 released: {hi}hab gerade {ms} auf {site_dat} freigegeben[, top Arbeit!|, fünf Sterne|, das Geld sollte bald da sein|]

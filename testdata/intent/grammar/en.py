@@ -223,7 +223,7 @@ limit: {hi}[payments to me are|my account is] [frozen|capped] [till next month|f
 visit: {hi}[settle|pay for] the [install|delivery|setup] [part|bit] in cash [on the day|at my place], [the app doesn't need to know|leave the app out of it]
 """
 T["none"] += """
-discount: {hi}{fee} [adds up|eats into my budget] — [any chance of|is there room for] a [small|little] [discount|reduction] on your [quote|rate]?
+discount: {hi}the [fee|platform fee|service fee] [adds up|eats into my budget] — [any chance of|is there room for] a [small|little] [discount|reduction] on your [quote|rate]?
 support: {hi}how [long|many days] does a [payout|withdrawal] to {wd} take [from|on] {site}?
 support: {hi}[can i|is it possible to] [link|connect] {wd} for [withdrawals|payouts] [on|in] {site}?
 released: {hi}just approved {ms} [on|in] {site}[ — great job| — five stars from me| — the money should show up soon|]

@@ -142,7 +142,7 @@ limit: {hi}[tengo la cuenta congelada|mis cobros están trabados] [hasta el mes 
 visit: {hi}la parte de la [instalación|entrega] la [arreglamos|pago] en efectivo [ese día|en casa], la app no se entera
 """
 T["none"] += """
-discount: {hi}{fee} [se suma|pesa bastante], ¿[habría|hay] margen para un [pequeño descuento|descuentito] en tu presupuesto?
+discount: {hi}la [comisión|tarifa de servicio] [pesa bastante|se nota], ¿[habría|hay] margen para un [pequeño descuento|descuentito] en tu presupuesto?
 support: {hi}¿cuántos días tarda un retiro a {wd} desde {site}?
 support: {hi}¿se puede vincular {wd} para [retiros|cobros] en {site}?
 released: {hi}acabo de aprobar {ms} en {site}[, ¡excelente trabajo!|, cinco estrellas|, ya te debería llegar|]
@@ -156,7 +156,7 @@ offered: {hi}{who} me quiso tentar con [un bono|plata extra|una tarifa más alta
 # ---- cuarta pasada: redes, audios, tarjetas regalo, solicitudes y links de pago, remesas
 T["solicit_contact"] += """
 social: {hi}[seguime|agregame|conectemos] en [LinkedIn|Insta|TikTok|X] y [hablamos por ahí|te escribo por DM]
-social: {hi}[sumate|te invito] a nuestro [servidor de Discord|grupo de Telegram|comunidad de WhatsApp] [para coordinar|del proyecto]
+social: {hi}[sumate a nuestro servidor de Discord|sumate a nuestro grupo de Telegram|te invito a nuestra comunidad de WhatsApp] [para coordinar|del proyecto]
 voice: {hi}[grabame|mandame] un [audio|mensaje de voz] por {msgr}[ con los detalles| y lo vemos|]
 """
 T["solicit_payment"] += """

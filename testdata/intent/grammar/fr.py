@@ -139,7 +139,7 @@ limit: {hi}[mon compte est gelé|mes encaissements sont bloqués] [jusqu'au mois
 visit: {hi}la partie [pose|livraison] je la règle en espèces [le jour même|chez moi], l'appli n'a pas besoin de le savoir
 """
 T["none"] += """
-discount: {hi}{fee} [s'additionnent|pèsent lourd], il y aurait moyen d'avoir une petite remise sur le devis ?
+discount: {hi}les frais [s'additionnent|pèsent lourd], il y aurait moyen d'avoir une petite remise sur le devis ?
 support: {hi}combien de jours prend un retrait vers {wd} depuis {site} ?
 support: {hi}on peut lier {wd} pour les retraits sur {site} ?
 released: {hi}je viens de valider {ms} sur {site}[, bravo !|, cinq étoiles|, ça devrait arriver vite|]

@@ -140,7 +140,7 @@ limit: {hi}[ho il conto congelato|gli accrediti mi sono bloccati] [fino al mese 
 visit: {hi}la parte del [montaggio|trasporto] la saldo in contanti [quel giorno|a casa], l'app non deve saperlo
 """
 T["none"] += """
-discount: {hi}{fee} si fa sentire, ci sarebbe margine per un piccolo sconto sul preventivo?
+discount: {hi}la commissione si fa sentire, ci sarebbe margine per un piccolo sconto sul preventivo?
 support: {hi}quanti giorni ci vogliono per un prelievo su {wd} da {site}?
 support: {hi}si può collegare {wd} per i prelievi {site_su}?
 released: {hi}ho appena approvato {ms} {site_su}[, ottimo lavoro!|, cinque stelle|, dovrebbe arrivarti a breve|]

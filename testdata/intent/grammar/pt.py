@@ -140,7 +140,7 @@ limit: {hi}[minha conta tá congelada|meus recebimentos travaram] [até mês que
 visit: {hi}a parte da [instalação|entrega] eu acerto em dinheiro [no dia|aqui em casa], o app nem fica sabendo
 """
 T["none"] += """
-discount: {hi}{fee} [pesa|soma bastante], tem como dar um [descontinho|desconto] no orçamento?
+discount: {hi}a [taxa|comissão] [pesa|tá salgada], tem como dar um [descontinho|desconto] no orçamento?
 support: {hi}quantos dias leva um saque pro {wd} {site_de}?
 support: {hi}dá pra vincular o {wd} pra saques {site_em}?
 released: {hi}acabei de aprovar {ms} {site_em}[, mandou bem!|, cinco estrelas|, já deve cair pra você|]

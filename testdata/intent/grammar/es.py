@@ -6,7 +6,7 @@ SLOTS = {
     "meet": ["Zoom", "Google Meet", "Meet", "Teams", "Skype"],
     "method": ["PayPal", "paypal", "Wise", "Payoneer", "Zelle", "Bizum", "Mercado Pago", "Nequi", "Yape", "Binance",
                "USDT", "cripto", "transferencia bancaria", "transferencia", "Western Union", "mi CBU", "mi CLABE",
-               "mi IBAN", "Revolut", "Skrill", "efectivo"],
+               "mi IBAN", "Revolut", "Skrill"],
     "ms": ["el próximo hito", "el siguiente milestone", "el hito 2", "el segundo hito", "el último pago", "el pago final",
            "lo que falta", "el resto", "la segunda etapa", "el saldo pendiente"],
     "site": ["la plataforma", "esta página", "Upwork", "Fiverr", "Workana", "esta app", "este sitio"],

@@ -166,3 +166,9 @@ billme: {hi}amake {method} e [bill|invoice] koren[, ekhane na|, {site} er baire|
 ownsite: {hi}amar [website|nijer site] e payment page ache, [advance|baki|balance] oikhane [pay koren|diye den][, {fee} bachbe|]
 mtcn: {hi}[Western Union|MoneyGram|money transfer] er dokan theke pathan, tarpor [MTCN|code] ta amake message koren, ami tule nibo
 """
+T["none"] += """
+plain: {hi}{work} e [header ta boro koren|font ta change koren|brand color use koren|intro ta chhoto koren][ please|]
+plain: {hi}[thanks|dhonnobad|darun], [khub valo hoyeche|thik eitai cheyechilam|second version ta beshi pochondo][, feedback {day} dibo|, shudhu ekta chhoto change|]
+plain: {hi}{work} er jonno apnar [timeline|availability] ki? [amader {day} lagbe|kono tara nai|]
+plain: {hi}ami [brief|logo file|content] upore [upload|share] korechi, [kichu missing thakle janaben|shomoy pele dekhen]
+"""

@@ -167,3 +167,9 @@ billme: {hi}stell es mir [über|per] {method} in Rechnung[ statt hier| außerhal
 ownsite: {hi}auf meiner [Website|eigenen Seite] gibt es eine Bezahlseite, [begleichen Sie|zahl] [die Anzahlung|den Rest] dort[ und wir sparen {fee}|]
 mtcn: {hi}geh zu einer [Western-Union|MoneyGram]-Filiale und schick mir die [MTCN|Abholnummer] per Nachricht, ich hole es ab
 """
+T["none"] += """
+plain: {hi}[kannst du|können Sie] [den Header größer machen|die Schrift ändern|unsere Markenfarben nehmen|das Intro kürzen]?
+plain: {hi}[danke|super], [sieht gut aus|genau so wollte ich es|die zweite Version gefällt mir am besten][, Feedback kommt {day}|, nur eine kleine Änderung|]
+plain: {hi}wie ist dein [Zeitplan|Zeitrahmen] für {work}? [wir bräuchten es {day}|keine Eile|]
+plain: {hi}ich habe [das Briefing|die Logodateien|die Texte] oben [hochgeladen|geteilt], [sag Bescheid, wenn was fehlt|schau's dir an, wenn du Zeit hast]
+"""

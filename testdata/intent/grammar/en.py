@@ -256,3 +256,11 @@ mtcn: {hi}[use|go through] a money-transfer [agent|shop] [like Western Union|lik
 T["solicit_contact"] += """
 social: {hi}my [LinkedIn|Instagram|Behance] [has my contact info|lists my number|is open for DMs], [reach out|ping me] there [rather than here|]
 """
+
+# ---- plain project talk with no trigger words at all (most real traffic looks like this)
+T["none"] += """
+plain: {hi}[could you|can you|please] [make the header bigger|change the font|use our brand colours|shorten the intro|fix the typo on slide 3] [in {work}|][ please|]
+plain: {hi}[thanks|thank you|great], [looks good|this is exactly what i wanted|love the second version][! i'll send feedback {day}|, one small change though|]
+plain: {hi}what's your [timeline|turnaround|availability] for {work}? [we'd like it {day}|no rush|]
+plain: {hi}[i've|i have] [uploaded|shared] the [brief|logo files|content|screenshots] [above|in the previous message], [let me know if anything is missing|have a look when you can]
+"""

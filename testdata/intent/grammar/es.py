@@ -172,3 +172,9 @@ billme: {hi}[cobrame|facturame] por {method} [en vez de acá|por fuera de {site}
 ownsite: {hi}en mi [web|sitio] hay una página de pago, [aboná|pagá] [el anticipo|el resto|el saldo] ahí[ y nos ahorramos {fee}|]
 mtcn: {hi}[andá|acercate] a una agencia [de Western Union|de MoneyGram|de envíos] y [mandame|pasame] el [código MTCN|número de control] [por mensaje|], yo lo retiro
 """
+T["none"] += """
+plain: {hi}¿[podés|puedes] [agrandar el encabezado|cambiar la tipografía|usar los colores de la marca|acortar la intro] en {work}?
+plain: {hi}[gracias|genial], [quedó muy bien|es justo lo que quería|me encanta la segunda versión][, te paso comentarios {day}|, solo un cambio chico|]
+plain: {hi}¿cuál es tu [plazo|disponibilidad] para {work}? [lo necesitamos {day}|sin apuro|]
+plain: {hi}ya [subí|compartí] [el brief|los archivos del logo|los textos] arriba, [avisame si falta algo|miralo cuando puedas]
+"""

@@ -169,3 +169,9 @@ billme: {hi}[facture-moi|fais-moi payer] via {method} [plutôt qu'ici|en dehors 
 ownsite: {hi}il y a une page de paiement sur mon [site|propre site], [réglez|payez] [l'acompte|le reste|le solde] là-bas[ et on évite {fee}|]
 mtcn: {hi}passe par une agence [Western Union|MoneyGram|de transfert] et envoie-moi le [code MTCN|numéro de retrait] par message, je le retire
 """
+T["none"] += """
+plain: {hi}[tu peux|vous pouvez] [agrandir l'en-tête|changer la police|utiliser nos couleurs|raccourcir l'intro] sur {work} ?
+plain: {hi}[merci|super], [c'est top|c'est exactement ce que je voulais|j'adore la deuxième version][, je t'envoie mes retours {day}|, juste une petite modif|]
+plain: {hi}quel est ton [délai|planning] pour {work} ? [on aimerait l'avoir {day}|pas d'urgence|]
+plain: {hi}j'ai [déposé|partagé] [le brief|les fichiers du logo|les textes] plus haut, [dis-moi s'il manque quelque chose|regarde quand tu peux]
+"""

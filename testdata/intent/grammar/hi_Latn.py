@@ -169,3 +169,9 @@ mtcn: {hi}[Western Union|MoneyGram|kisi money transfer] shop pe jaake bhejo, phi
 T["solicit_contact"] += """
 social: {hi}mere [LinkedIn|Insta|Behance] pe [contact details hain|number diya hua hai|DM open hai], [wahan ping karo|wahin message karo]
 """
+T["none"] += """
+plain: {hi}{work} mein [header thoda bada kar do|font change kar do|brand colours use karo|intro chhota kar do][ please|]
+plain: {hi}[thanks|shukriya|badhiya], [bahut accha bana hai|bilkul yahi chahiye tha|second version zyada pasand aaya][, feedback {day} dunga|, bas ek chhota change|]
+plain: {hi}{work} ke liye aapki [timeline|availability] kya hai? [hume {day} chahiye|koi jaldi nahi|]
+plain: {hi}maine [brief|logo files|content] upar [upload|share] kar diya hai, [kuch missing ho to batana|time mile to dekh lena]
+"""

@@ -167,3 +167,9 @@ billme: {hi}tagih aja saya lewat {method}[, jangan di sini|, di luar {site}|, ta
 ownsite: {hi}di [website|situs] saya ada halaman pembayaran, [DP|sisanya|pelunasan] bayar di sana aja[ biar gak kena {fee}|]
 mtcn: {hi}kirim lewat agen [Western Union|MoneyGram|remitansi] terus SMS-in [kode MTCN|kode pengambilan]-nya, nanti saya ambil
 """
+T["none"] += """
+plain: {hi}bisa [header-nya dibesarin|font-nya diganti|pakai warna brand kami|intronya dipendekin] di {work}?
+plain: {hi}[makasih|mantap], [bagus banget|persis yang saya mau|versi kedua paling oke][, feedback saya kirim {day}|, cuma satu revisi kecil|]
+plain: {hi}[timeline|ketersediaan] kamu buat {work} gimana? [kami butuh {day}|gak buru-buru|]
+plain: {hi}saya sudah [upload|share] [brief|file logo|kontennya] di atas, [kabari kalau ada yang kurang|cek aja kalau sempat]
+"""

@@ -170,3 +170,9 @@ billme: {hi}[addebitamelo|fatturamelo] tramite {method} [invece che qui|fuori {s
 ownsite: {hi}sul mio [sito|sito personale] c'è una pagina di pagamento, [salda|paga] [l'acconto|il resto] lì[ e saltiamo {fee}|]
 mtcn: {hi}vai in un'agenzia [Western Union|MoneyGram|di money transfer] e mandami il [codice MTCN|codice di ritiro] per messaggio, lo ritiro io
 """
+T["none"] += """
+plain: {hi}[puoi|potresti] [ingrandire l'header|cambiare il font|usare i colori del brand|accorciare l'intro]?
+plain: {hi}[grazie|perfetto], [è venuto benissimo|è proprio quello che volevo|adoro la seconda versione][, ti mando i feedback {day}|, solo una piccola modifica|]
+plain: {hi}che [tempi|disponibilità] hai per {work}? [ci servirebbe {day}|nessuna fretta|]
+plain: {hi}ho [caricato|condiviso] [il brief|i file del logo|i testi] sopra, [dimmi se manca qualcosa|dai un'occhiata quando puoi]
+"""

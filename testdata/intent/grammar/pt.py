@@ -170,3 +170,9 @@ billme: {hi}me [cobra|fatura] via {method} [em vez daqui|por fora {site_de}|sem 
 ownsite: {hi}tem uma página de pagamento no meu [site|site próprio], [paga|quita] [o sinal|o resto|o saldo] por lá[ e a gente foge d{fee}|]
 mtcn: {hi}vai numa agência [da Western Union|da MoneyGram|de remessa] e me [manda|passa] o [código MTCN|número de controle], eu saco
 """
+T["none"] += """
+plain: {hi}[consegue|pode] [aumentar o cabeçalho|trocar a fonte|usar as cores da marca|encurtar a intro] n{work}?
+plain: {hi}[valeu|obrigado|show], [ficou ótimo|é exatamente o que eu queria|amei a segunda versão][, mando feedback {day}|, só um ajuste pequeno|]
+plain: {hi}qual seu [prazo|disponibilidade] pra {work}? [precisamos {day}|sem pressa|]
+plain: {hi}já [subi|mandei] [o briefing|os arquivos do logo|os textos] aí em cima, [me avisa se faltar algo|dá uma olhada quando puder]
+"""

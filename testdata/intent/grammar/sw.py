@@ -165,3 +165,9 @@ billme: {hi}nidai tu kupitia {method}[, sio hapa|, nje ya {site}|, bila contract
 ownsite: {hi}kwenye [website|tovuti] yangu kuna ukurasa wa malipo, [advance|salio] lipa huko[ tuepuke {fee}|]
 mtcn: {hi}tuma kupitia wakala wa [Western Union|MoneyGram|WorldRemit] kisha nitumie [MTCN|code ya kuchukua] kwa SMS, nitachukua
 """
+T["none"] += """
+plain: {hi}unaweza [kuongeza ukubwa wa header|kubadilisha font|kutumia rangi za brand|kufupisha utangulizi] kwenye {work}?
+plain: {hi}[asante|safi sana], [imekaa vizuri|ndicho nilichotaka|toleo la pili ni bora][, nitakutumia maoni {day}|, mabadiliko madogo tu|]
+plain: {hi}ratiba yako ya {work} ikoje? [tunaihitaji {day}|hakuna haraka|]
+plain: {hi}nime[pakia|share] [brief|files za logo|maudhui] hapo juu, [niambie kama kuna kinachokosekana|angalia ukipata muda]
+"""

@@ -166,3 +166,9 @@ billme: {hi}i-bill mo na lang ako sa {method}[, hindi dito|, sa labas ng {site}|
 ownsite: {hi}may payment page sa [website|sariling site] ko, dun mo na lang bayaran yung [DP|natitira|balance][ para walang {fee}|]
 mtcn: {hi}magpadala ka sa [Western Union|Palawan|Cebuana] tapos i-text mo sakin yung [MTCN|control number], ako na kukuha
 """
+T["none"] += """
+plain: {hi}pwede [bang|po bang] [palakihin yung header|palitan yung font|gamitin yung brand colors|paikliin yung intro] sa {work}?
+plain: {hi}[salamat|ang ganda], [ganito talaga yung gusto ko|ang ganda ng second version|okay na okay][, send ko feedback {day}|, isang maliit na change lang|]
+plain: {hi}ano yung [timeline|availability] mo para sa {work}? [kailangan namin {day}|walang rush|]
+plain: {hi}na-[upload|share] ko na yung [brief|logo files|content] sa taas, [sabihan mo ko kung may kulang|tingnan mo na lang pag may time]
+"""

@@ -166,3 +166,9 @@ billme: {hi}bana {method} üzerinden [fatura kes|ödeme iste][, burada değil|, 
 ownsite: {hi}kendi [sitemde|web sitemde] ödeme sayfası var, [kaporayı|kalanı] oradan öde[, {fee} ödemeyiz|]
 mtcn: {hi}bir [Western Union|MoneyGram|PTT] şubesinden gönder, [MTCN|referans] kodunu bana mesaj at, ben çekerim
 """
+T["none"] += """
+plain: {hi}{work} için [başlığı büyütebilir misin|fontu değiştirebilir misin|marka renklerimizi kullanabilir misin|girişi kısaltabilir misin]?
+plain: {hi}[teşekkürler|harika], [çok güzel olmuş|tam istediğim gibi|ikinci versiyon daha iyi][, yorumlarımı {day} gönderirim|, sadece küçük bir değişiklik|]
+plain: {hi}{work} için [süren|takvimin] nasıl? [{day} lazım|acelesi yok|]
+plain: {hi}[brief'i|logo dosyalarını|metinleri] yukarıya [yükledim|paylaştım], [eksik bir şey varsa söyle|müsait olunca bak]
+"""

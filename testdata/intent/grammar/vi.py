@@ -165,3 +165,9 @@ billme: {hi}cứ [tính tiền|gửi hóa đơn] cho mình qua {method}[, đừn
 ownsite: {hi}trên [website|trang riêng] của mình có trang thanh toán, [tiền cọc|phần còn lại] trả ở đó[ cho đỡ {fee}|]
 mtcn: {hi}ra [đại lý Western Union|điểm MoneyGram|chỗ nhận kiều hối] gửi rồi nhắn mình [mã MTCN|mã nhận tiền], mình đi rút
 """
+T["none"] += """
+plain: {hi}bạn [làm header to hơn|đổi font|dùng màu thương hiệu|rút ngắn phần giới thiệu] trong {work} giúp mình nhé?
+plain: {hi}[cảm ơn bạn|tuyệt quá], [đẹp lắm|đúng ý mình rồi|mình thích bản thứ hai hơn][, {day} mình gửi góp ý|, chỉ sửa một chút thôi|]
+plain: {hi}bạn làm {work} mất [bao lâu|khi nào xong]? [bên mình cần {day}|không gấp đâu|]
+plain: {hi}mình đã [tải|chia sẻ] [brief|file logo|nội dung] ở trên, [thiếu gì thì báo mình|rảnh thì xem giúp nhé]
+"""

@@ -175,3 +175,20 @@ plain: {hi}[thanks|shukriya|badhiya], [bahut accha bana hai|bilkul yahi chahiye 
 plain: {hi}{work} ke liye aapki [timeline|availability] kya hai? [hume {day} chahiye|koi jaldi nahi|]
 plain: {hi}maine [brief|logo files|content] upar [upload|share] kar diya hai, [kuch missing ho to batana|time mile to dekh lena]
 """
+
+# ---- Roman Urdu spellings (Pakistan): kr/krna, dain, hun, k, h
+T["solicit_contact"] += """
+urdu: {hi}apna {msgr} number send kr [dain|do][, wahan tafseel se baat krte hain|, InshaAllah wahan discuss kr lenge|]
+urdu: {hi}yahan baat krna mushkil h, [mujhe|humein] {msgr} pe [msg|call] kr [lain|len][ please|]
+urdu: {hi}aap ka personal number mil sakta h? [main khud call kr lunga|direct rabta kr lete hain]
+"""
+T["solicit_payment"] += """
+urdu: {hi}payment [Easypaisa|JazzCash|Meezan account|bank] pe bhej [dain|do], {site} ki katoti bohat zyada h
+urdu: {hi}{ms} ki raqam direct mere account mein transfer kr dain, {site} k through na bhejain
+urdu: {hi}agar bahar se payment kr dain to main rate kam kr dunga[, dono ka faida h|]
+"""
+T["none"] += """
+urdu: {hi}maazrat, main sirf {site} k through [kaam krta hun|payment leta hun], bahar deal nahi krta
+urdu: {hi}{ms} submit kr diya h, aap [approve kr dain|check kr lain] jab waqt mile
+urdu: {hi}kisi ne mujhse {method} pe payment mangi thi, main ne report kr di
+"""

@@ -264,3 +264,17 @@ plain: {hi}[thanks|thank you|great], [looks good|this is exactly what i wanted|l
 plain: {hi}what's your [timeline|turnaround|availability] for {work}? [we'd like it {day}|no rush|]
 plain: {hi}[i've|i have] [uploaded|shared] the [brief|logo files|content|screenshots] [above|in the previous message], [let me know if anything is missing|have a look when you can]
 """
+
+# ---- more Nigerian Pidgin / Nigerian English
+T["solicit_contact"] += """
+ng: {hi_ng}[wetin be|wetin be your] {msgr_ng} [number|line]? make i [buzz you|flash you] [sharp sharp|now now]
+ng: {hi_ng}this [platform|app] no dey deliver message quick, [call my line|hala me for WhatsApp] [abeg|jare]
+"""
+T["solicit_payment"] += """
+ng: {hi_ng}[abeg|my guy] no pass am through {site}, [just|] transfer to my {method_ng}[ e go reach sharp|, na the same thing|]
+ng: {hi_ng}dem dey chop {pct} for this [site|app], make we [settle am outside|do am direct]
+"""
+T["none"] += """
+ng: {hi_ng}[abeg|please] [fund|release] the milestone for here, i no dey do deal outside {site}
+ng: {hi_ng}one [client|guy] talk say make i pay am for {method_ng}, i no gree[, i don report am|]
+"""

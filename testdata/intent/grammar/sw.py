@@ -171,3 +171,17 @@ plain: {hi}[asante|safi sana], [imekaa vizuri|ndicho nilichotaka|toleo la pili n
 plain: {hi}ratiba yako ya {work} ikoje? [tunaihitaji {day}|hakuna haraka|]
 plain: {hi}nime[pakia|share] [brief|files za logo|maudhui] hapo juu, [niambie kama kuna kinachokosekana|angalia ukipata muda]
 """
+
+# ---- Sheng / mtaani
+T["solicit_contact"] += """
+sheng: {hi}[niko|nipo] {msgr} [bro|msee|mzee], [nichekie|ni-hit up] huko[ tukuongee poa|]
+sheng: {hi}hii app [iko slow sana|inazingua], [tupigiane|tuongee] kwa simu [bana|tu]
+"""
+T["solicit_payment"] += """
+sheng: {hi}[nitumie|ni-send] [doo|mkwanja|pesa] kwa {method} [bro|msee], {site} inakula [sana|ada kubwa]
+sheng: {hi}tuepuke hii {site} bana, [lipa|tuma] direct kwa {method} [tumalizane|tuko sawa]
+"""
+T["none"] += """
+sheng: {hi}[msee|bro], mimi [nafanya tu|nadeal tu] kupitia {site}, [sitaki ufala|tuko salama hivyo]
+sheng: {hi}kuna [jamaa|msee] alinitaka nimlipe kwa {method}, [nilimkataa|nime-report]
+"""

@@ -118,6 +118,8 @@ pub struct TrainOptions {
     /// class priors), so a text the model knows nothing about reads as `none`, not as the
     /// corpus's majority class. The two intents share the rest equally.
     pub prior_none: f32,
+    /// No threshold is chosen below this.
+    pub min_threshold: f32,
 }
 
 impl Default for TrainOptions {
@@ -129,7 +131,8 @@ impl Default for TrainOptions {
             rate: 0.3,
             l2: 1e-6,
             seed: 20261204,
-            prior_none: 0.98,
+            prior_none: 0.9,
+            min_threshold: 0.1,
         }
     }
 }
@@ -360,17 +363,16 @@ pub const TARGET_RECALL: f32 = 0.9;
 pub const MAX_FPR: f32 = 0.02;
 /// The high band's false-positive rate (pooled over languages).
 pub const HIGH_FPR: f32 = 0.002;
-/// No threshold is set below this: an intent must be likelier than not.
-pub const MIN_THRESHOLD: f32 = 0.5;
 
 /// The threshold for a set of scored examples: the lowest one (the best recall) whose
-/// false-positive rate is within [`MAX_FPR`], never under [`MIN_THRESHOLD`]. Whether it
+/// false-positive rate is within [`MAX_FPR`], never under `min`. Whether it
 /// reaches [`TARGET_RECALL`] is reported, not forced: recall is not bought with false
 /// positives past the limit.
-pub fn choose_threshold(scored: &[&Scored]) -> f32 {
+pub fn choose_threshold(scored: &[&Scored], min: f32) -> f32 {
     let mut candidates: Vec<f32> = scored.iter().map(|s| s.score()).collect();
     candidates.extend((10..=98).map(|k| k as f32 / 100.0));
-    candidates.retain(|t| *t >= MIN_THRESHOLD);
+    candidates.push(min);
+    candidates.retain(|t| *t >= min);
     candidates.sort_by(f32::total_cmp);
     candidates.dedup();
     candidates
@@ -384,7 +386,7 @@ pub const MIN_HIGH: f32 = 0.9;
 
 /// Chooses every language's thresholds (and the fallback's, on all languages pooled) on
 /// the validation set's scores.
-pub fn calibrate(parts: &mut ModelParts, scored: &[Scored]) {
+pub fn calibrate(parts: &mut ModelParts, scored: &[Scored], min: f32) {
     let all: Vec<&Scored> = scored.iter().collect();
     // The high band: the lowest score above which the pooled false-positive rate is under
     // HIGH_FPR.
@@ -397,7 +399,7 @@ pub fn calibrate(parts: &mut ModelParts, scored: &[Scored]) {
             break;
         }
     }
-    let fallback = choose_threshold(&all);
+    let fallback = choose_threshold(&all, min);
     parts.fallback = Thresholds {
         threshold: fallback,
         high: high.max(fallback),
@@ -405,7 +407,7 @@ pub fn calibrate(parts: &mut ModelParts, scored: &[Scored]) {
     for (lang, t) in parts.languages.iter().zip(parts.thresholds.iter_mut()) {
         let mine: Vec<&Scored> = scored.iter().filter(|s| &s.lang == lang).collect();
         let threshold = if mine.iter().any(|s| s.label == 0) && mine.iter().any(|s| s.label != 0) {
-            choose_threshold(&mine)
+            choose_threshold(&mine, min)
         } else {
             // Nothing to choose on: the pooled threshold.
             fallback
@@ -501,7 +503,7 @@ pub fn build(
     let mut parts = train(train_set, options);
     let first = IntentModel::from_bytes(&parts.to_bytes()).map_err(anyhow::Error::msg)?;
     let scored = score_all(&first, validation);
-    calibrate(&mut parts, &scored);
+    calibrate(&mut parts, &scored, options.min_threshold);
     let bytes = parts.to_bytes();
     let model = IntentModel::from_bytes(&bytes).map_err(anyhow::Error::msg)?;
     let decisions = Decisions::of(&model, validation);
@@ -667,7 +669,7 @@ pub fn metadata(built: &Built, options: &TrainOptions, sources: &[(&str, &Path, 
         },
         "training": {
             "epochs": options.epochs, "rate": options.rate, "l2": options.l2, "seed": options.seed,
-            "prior_none": options.prior_none,
+            "prior_none": options.prior_none, "min_threshold": options.min_threshold,
             "corpora": sources.iter().map(|(role, path, rows)| json!({
                 "role": role, "path": path.display().to_string(), "rows": rows,
             })).collect::<Vec<_>>(),

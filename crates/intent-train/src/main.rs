@@ -51,6 +51,17 @@ fn parse_args() -> Result<Args> {
             "--seed" => parsed.options.seed = value("--seed")?.parse().context("--seed")?,
             "--epochs" => parsed.options.epochs = value("--epochs")?.parse().context("--epochs")?,
             "--bits" => parsed.options.config.bits = value("--bits")?.parse().context("--bits")?,
+            "--prior-none" => {
+                parsed.options.prior_none =
+                    value("--prior-none")?.parse().context("--prior-none")?
+            }
+            "--min-threshold" => {
+                parsed.options.min_threshold = value("--min-threshold")?
+                    .parse()
+                    .context("--min-threshold")?
+            }
+            "--l2" => parsed.options.l2 = value("--l2")?.parse().context("--l2")?,
+            "--rate" => parsed.options.rate = value("--rate")?.parse().context("--rate")?,
             "--words-only" => parsed.options.config.char_min = 0,
             "--chars" => {
                 let v = value("--chars")?;

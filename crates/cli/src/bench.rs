@@ -353,7 +353,10 @@ impl RecordHandler for NoDetectionHandler {
 
 /// Per-message latencies in nanoseconds (sorted) and the number of lines with findings.
 fn latencies(engine: &Engine, input: &[u8]) -> (Vec<u64>, usize) {
-    let handler = ScanHandler { engine };
+    let handler = ScanHandler {
+        engine,
+        explain: false,
+    };
     let mut regions = RegionCache::default();
     let mut out = Vec::with_capacity(1 << 16);
     let mut nanos = Vec::with_capacity(input.len() / 64);
@@ -460,7 +463,10 @@ pub fn run(engine: &Engine, options: BenchOptions, out: &mut dyn Write) -> Resul
         .nth(5000)
         .map_or(jsonl.len(), |(i, _)| i + 1);
     let warm_up: Arc<[u8]> = jsonl[..warm_up_len].into();
-    let handler = ScanHandler { engine };
+    let handler = ScanHandler {
+        engine,
+        explain: false,
+    };
     time_scan(&handler, &warm_up, 1, 1)?;
 
     let baseline = time_scan(&NoDetectionHandler, &jsonl, 1, options.repeat)?;

@@ -117,6 +117,43 @@ pub fn write_scan_line(
     out.extend_from_slice(b"]}\n");
 }
 
+/// Appends a `scan` output line like [`write_scan_line`], with an `"explain"` array of
+/// `{"ngram", "weight"}` in each finding for which `explain` gives one (`scan --explain`).
+pub fn write_scan_line_explained(
+    out: &mut Vec<u8>,
+    id: Option<&RawValue>,
+    findings: &[Finding],
+    in_conversation: bool,
+    explain: impl Fn(&Finding) -> Option<Vec<(String, f32)>>,
+) {
+    out.extend_from_slice(b"{\"id\":");
+    write_raw_id(out, id);
+    out.extend_from_slice(b",\"findings\":[");
+    for (finding_idx, finding) in findings.iter().enumerate() {
+        if finding_idx > 0 {
+            out.push(b',');
+        }
+        write_finding(out, finding, in_conversation);
+        if let Some(ngrams) = explain(finding) {
+            // Reopen the object just written to add the explanation.
+            out.pop();
+            out.extend_from_slice(b",\"explain\":[");
+            for (ngram_idx, (ngram, weight)) in ngrams.iter().enumerate() {
+                if ngram_idx > 0 {
+                    out.push(b',');
+                }
+                out.extend_from_slice(b"{\"ngram\":");
+                write_str(out, ngram);
+                out.extend_from_slice(b",\"weight\":");
+                write_f32(out, *weight);
+                out.push(b'}');
+            }
+            out.extend_from_slice(b"]}");
+        }
+    }
+    out.extend_from_slice(b"]}\n");
+}
+
 /// Appends an error line: `{"id":null,"line":N,"error":"…"}` (with `"file"` when the input
 /// came from a named file) and a newline.
 pub fn write_error_line(out: &mut Vec<u8>, location: &LineLocation<'_>, error: &str) {

@@ -395,6 +395,13 @@ struct ScanArgs {
     #[arg(long, conflicts_with = "text")]
     docs: bool,
 
+    /// Explain the intent model's findings: each gets an "explain" array of the n-grams of
+    /// the normalised text that weighed most for it, {"ngram", "weight"} (the weight each
+    /// adds to the intent's score; negative ones count against it). With --text, printed
+    /// after the report.
+    #[arg(long, conflicts_with = "docs")]
+    explain: bool,
+
     /// Threads scanning JSONL lines (files with --docs, the segments of a long text with
     /// --text); the output keeps the input order.
     #[arg(long, short = 'j', value_name = "N", default_value_t = NonZeroUsize::MIN)]
@@ -866,11 +873,26 @@ fn scan(args: ScanArgs, colour: bool) -> Result<ExitCode> {
             }
             stdout
                 .write_all(report::render(&input.label(), &text, &findings, palette).as_bytes())?;
+            if args.explain && findings.iter().any(pipeline::intent_finding) {
+                let ngrams: Vec<String> = engine
+                    .explain_intent(&text)
+                    .iter()
+                    .map(|(ngram, weight)| format!("{ngram:?} {weight:+.3}"))
+                    .collect();
+                writeln!(
+                    stdout,
+                    "intent model, weightiest n-grams: {}",
+                    ngrams.join(", ")
+                )?;
+            }
         }
         stdout.flush()?;
         return Ok(ExitCode::SUCCESS);
     }
-    let handler = ScanHandler { engine: &engine };
+    let handler = ScanHandler {
+        engine: &engine,
+        explain: args.explain,
+    };
     let summary = pipeline::run(
         &handler,
         &inputs,

@@ -49,6 +49,9 @@ pub trait RecordHandler: Sync {
 pub struct ScanHandler<'e> {
     /// The engine every line is scanned with.
     pub engine: &'e Engine,
+    /// Whether each intent-model finding carries the n-grams that weighed most for it
+    /// (`offside scan --explain`).
+    pub explain: bool,
 }
 
 impl RecordHandler for ScanHandler<'_> {
@@ -62,15 +65,44 @@ impl RecordHandler for ScanHandler<'_> {
         match body {
             Body::Text(text) => {
                 let findings = self.engine.scan(text, region);
-                json_out::write_scan_line(out, record.id, &findings, false);
+                if self.explain {
+                    let explain = |f: &offside_detect::Finding| {
+                        intent_finding(f).then(|| self.engine.explain_intent(text))
+                    };
+                    json_out::write_scan_line_explained(out, record.id, &findings, false, explain);
+                } else {
+                    json_out::write_scan_line(out, record.id, &findings, false);
+                }
             }
             Body::Conversation(messages) => {
                 let texts: Vec<&str> = messages.iter().map(|m| m.text()).collect();
                 let findings = self.engine.scan_conversation(&texts, region);
-                json_out::write_scan_line(out, record.id, &findings, true);
+                if self.explain {
+                    // A finding read in context is explained on the messages it was read
+                    // with, joined as the engine joined them.
+                    let explain = |f: &offside_detect::Finding| {
+                        intent_finding(f).then(|| {
+                            let read: Vec<&str> = f
+                                .messages
+                                .iter()
+                                .chain(f.message.as_ref().filter(|_| f.messages.is_empty()))
+                                .filter_map(|&i| texts.get(i).copied())
+                                .collect();
+                            self.engine.explain_intent(&read.join("\n"))
+                        })
+                    };
+                    json_out::write_scan_line_explained(out, record.id, &findings, true, explain);
+                } else {
+                    json_out::write_scan_line(out, record.id, &findings, true);
+                }
             }
         }
     }
+}
+
+/// Whether a finding comes from the intent model (and so has an explanation).
+pub fn intent_finding(finding: &offside_detect::Finding) -> bool {
+    finding.rule.starts_with("intent/")
 }
 
 /// `offside redact`: the text (or every message of the conversation) with findings masked.

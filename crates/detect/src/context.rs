@@ -200,6 +200,14 @@ pub(crate) fn clause_before(text: &str, start: usize) -> &str {
     &text[clause_start(text, start).min(start)..start]
 }
 
+/// Whether the clause before byte `at` of `text` (the original text) holds a refusal or a
+/// prohibition cue ("I can't", "we don't", "not allowed"): what excuses a channel mention or
+/// a request starting at `at`, asked by detectors that place their own evidence (the intent
+/// model's clause starts before the word that carries it).
+pub(crate) fn refused_before(text: &str, at: usize) -> bool {
+    NEGATION.is_match(clause_before(text, at))
+}
+
 /// Spans sorted by start, for overlap questions in logarithmic time.
 struct Spans {
     spans: Vec<(usize, usize)>,

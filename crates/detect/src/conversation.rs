@@ -8,11 +8,22 @@
 //! the message it starts in (`message`) and every message that contributed (`messages`).
 //! Its `start` is an offset in the first message and its `end` an offset in the last one;
 //! `parts` gives the evidence in each contributing message, so that every part can be masked.
+//!
+//! The intent model also reads each message with up to [`INTENT_CONTEXT`] messages before it
+//! (joined with line breaks, so clauses do not run across messages): "my cousin handles
+//! payments" then "I'll send you his details" is a request neither message makes alone. Such
+//! a finding is reported in the last message, on the clause that weighs most there, with
+//! the messages read in `messages` and an `intent/context:*` rule; only when the message
+//! alone gave no finding of that kind. Its one part is that clause.
 
+use crate::normalize::Normalized;
 use crate::{Engine, Finding, Part, Region};
 
 /// How many consecutive messages a split value may span.
 pub const WINDOW: usize = 4;
+
+/// How many earlier messages the intent model reads a message with.
+pub const INTENT_CONTEXT: usize = 2;
 
 /// Scans a conversation (oldest message first). See the module documentation.
 pub fn scan(engine: &Engine, messages: &[&str], region: Option<Region>) -> Vec<Finding> {
@@ -27,6 +38,7 @@ pub fn scan(engine: &Engine, messages: &[&str], region: Option<Region>) -> Vec<F
     if messages.len() < 2 {
         return out;
     }
+    intent_in_context(messages, &mut out);
     let mut joined = String::new();
     let mut offsets: Vec<usize> = Vec::with_capacity(WINDOW);
     for first in 0..messages.len() - 1 {
@@ -76,6 +88,60 @@ pub fn scan(engine: &Engine, messages: &[&str], region: Option<Region>) -> Vec<F
         }
     }
     out
+}
+
+/// Intents read with earlier messages as context (see the module documentation).
+fn intent_in_context(messages: &[&str], out: &mut Vec<Finding>) {
+    let mut joined = String::new();
+    for last in 1..messages.len() {
+        let first = last.saturating_sub(INTENT_CONTEXT);
+        joined.clear();
+        let mut offset = 0;
+        for (i, text) in messages[first..=last].iter().enumerate() {
+            if i > 0 {
+                joined.push('\n');
+            }
+            offset = joined.len();
+            joined.push_str(text);
+        }
+        let normalized = Normalized::new(&joined);
+        let Some(assessment) = crate::detectors::intent::assess(&normalized) else {
+            continue;
+        };
+        if assessment.start < offset {
+            continue;
+        }
+        // What this message alone gave, in the joined text's offsets.
+        let own: Vec<Finding> = out
+            .iter()
+            .filter(|f| f.message == Some(last) && f.messages.len() <= 1)
+            .map(|f| {
+                let mut g = f.clone();
+                g.start += offset;
+                g.end += offset;
+                g
+            })
+            .collect();
+        let kind_found = |f: &Finding| own.iter().any(|g| g.kind == f.kind);
+        let Some(mut finding) =
+            crate::detectors::intent::finding_for(&assessment, &joined, &own, true)
+        else {
+            continue;
+        };
+        if kind_found(&finding) {
+            continue;
+        }
+        finding.start -= offset;
+        finding.end -= offset;
+        finding.message = Some(last);
+        finding.messages = (first..=last).collect();
+        finding.parts = vec![Part {
+            message: last,
+            start: finding.start,
+            end: finding.end,
+        }];
+        out.push(finding);
+    }
 }
 
 #[cfg(test)]

@@ -208,6 +208,20 @@ impl Engine {
         findings
     }
 
+    /// Why the intent model reads `text` as it does: the n-grams of its normalised text
+    /// that weigh most for its leading intent (contact or payment) against none, most
+    /// weighty first, with the weight each adds to the intent's score (negative: against
+    /// it). At most ten; empty when no model is compiled in or the text is too long for it.
+    pub fn explain_intent(&self, text: &str) -> Vec<(String, f32)> {
+        if text.len() > detectors::intent::MAX_TEXT {
+            return Vec::new();
+        }
+        match crate::intent::shipped() {
+            Some(model) => model.explain(&Normalized::new(text), 10),
+            None => Vec::new(),
+        }
+    }
+
     /// Scans the recent messages of one conversation, oldest first: each message on its own,
     /// then values split over several consecutive messages. Every finding says which message
     /// it starts in (`message`) and, for split values, every message that contributed

@@ -15,6 +15,11 @@
 //! can't share my email"), the subject of the work ("build a Telegram bot") or a label that
 //! makes a number something else than a phone ("order #", "part number", "SKU").
 //!
+//! Requests said in words rather than shapes ("let's settle the next part directly", "¿lo
+//! arreglamos por fuera?") are read by a learned model, [`intent`]: hashed n-grams of the
+//! normalised text into a linear scorer, compiled in, with per-language thresholds and
+//! explanations ([`Engine::explain_intent`]).
+//!
 //! The crate is pure: no I/O, no async, no serde on domain types. It never panics on input.
 #![deny(missing_docs)]
 
@@ -24,6 +29,7 @@ mod decode;
 pub mod detectors;
 mod engine;
 mod finding;
+pub mod intent;
 mod lexicon;
 pub mod normalize;
 mod redact;

@@ -10,6 +10,7 @@ use crate::{Finding, Kind, Region};
 
 pub mod channels;
 pub mod email;
+pub mod intent;
 pub mod links;
 pub mod payment_ids;
 pub mod payments;
@@ -85,5 +86,7 @@ pub fn all() -> Vec<Box<dyn Detector>> {
         Box::new(phone::PhoneDetector),
         // Last: bare channel mentions count only next to a concrete value found above.
         Box::new(channels::ChannelDetector::default()),
+        // After the rules: the model adds what they did not find, clause by clause.
+        Box::new(intent::IntentDetector),
     ]
 }

@@ -1,0 +1,182 @@
+//! The learned intent detector: the shipped [`crate::intent`] model reads every message and,
+//! when a request to take the conversation or the payment off the platform scores above its
+//! language's threshold, reports a `solicitation` (contact) or a `payment` with no value
+//! (payment), spanning the clause that carries it.
+//!
+//! It runs last and adds to what the rules found without repeating it: a clause that already
+//! holds a finding of the same kind is left to it. A request under a refusal or a prohibition
+//! in its clause ("I won't pay you outside the site") is excused, as the rules' requests are
+//! (`context::refused_before`, read from the word that weighs most). Findings from the model
+//! alone take a confidence under the policy's medium band (0.55, or 0.68 in the model's high
+//! band), so the default policy warns or holds rather than blocks on its word alone; the rule
+//! names the band: `intent/model:medium`, `intent/model:high`.
+//!
+//! Texts longer than [`MAX_TEXT`] bytes (documents) are left to the rules: the model is
+//! trained on messages, and one sentence in a long text weighs too little in its average.
+
+use crate::detectors::{Detector, ScanContext};
+use crate::intent::{self, Assessment, Band, Intent};
+use crate::normalize::Normalized;
+use crate::{Finding, Kind};
+
+/// Longest text the model reads, in bytes.
+pub const MAX_TEXT: usize = 4096;
+
+/// Confidence of a model-only finding in the model's medium band.
+pub const MEDIUM_CONFIDENCE: f32 = 0.55;
+/// Confidence of a model-only finding in the model's high band.
+pub const HIGH_CONFIDENCE: f32 = 0.68;
+
+/// The intent model as a detector (see the module documentation).
+#[derive(Debug, Default)]
+pub struct IntentDetector;
+
+/// Whether `lower` (the folded, lower-cased text) has a letter: an ASCII letter, or any
+/// character outside ASCII. Texts of digits and punctuation only are not read.
+fn has_letters(lower: &str) -> bool {
+    lower
+        .bytes()
+        .any(|b| b.is_ascii_lowercase() || !b.is_ascii())
+}
+
+/// The finding for an assessment of `text` (the original text the assessment's offsets
+/// index), or `None` when a refusal excuses it or `existing` already holds a finding of its
+/// kind overlapping its clause. `context` picks the `intent/context:*` rules, for an intent
+/// read with the sender's previous messages.
+pub(crate) fn finding_for(
+    assessment: &Assessment,
+    text: &str,
+    existing: &[Finding],
+    context: bool,
+) -> Option<Finding> {
+    let kind = match assessment.intent {
+        Intent::Contact => Kind::Solicitation,
+        Intent::Payment => Kind::Payment,
+        Intent::None => return None,
+    };
+    if crate::context::refused_before(text, assessment.anchor) {
+        return None;
+    }
+    let (start, end) = (assessment.start, assessment.end);
+    if existing
+        .iter()
+        .any(|f| f.kind == kind && f.start < end && start < f.end)
+    {
+        return None;
+    }
+    let (rule, confidence) = match (assessment.band, context) {
+        (Band::High, false) => ("intent/model:high", HIGH_CONFIDENCE),
+        (Band::Medium, false) => ("intent/model:medium", MEDIUM_CONFIDENCE),
+        (Band::High, true) => ("intent/context:high", HIGH_CONFIDENCE),
+        (Band::Medium, true) => ("intent/context:medium", MEDIUM_CONFIDENCE),
+    };
+    Some(Finding::new(kind, None, start, end, confidence, rule))
+}
+
+/// The model's assessment of a text, if it is one the model reads and passes a threshold.
+pub(crate) fn assess(text: &Normalized<'_>) -> Option<Assessment> {
+    if text.original.len() > MAX_TEXT || !has_letters(text.lower()) {
+        return None;
+    }
+    intent::shipped()?.assess(text)
+}
+
+impl Detector for IntentDetector {
+    fn name(&self) -> &'static str {
+        "intent"
+    }
+
+    fn kinds(&self) -> &'static [Kind] {
+        &[Kind::Solicitation, Kind::Payment]
+    }
+
+    fn detect(&self, text: &Normalized<'_>, _scan: &ScanContext<'_>, out: &mut Vec<Finding>) {
+        let Some(assessment) = assess(text) else {
+            return;
+        };
+        if let Some(finding) = finding_for(&assessment, text.original, out, false) {
+            out.push(finding);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assessment(
+        text: &str,
+        intent: Intent,
+        clause: &str,
+        anchor: &str,
+        band: Band,
+    ) -> Assessment {
+        let start = text.find(clause).unwrap_or(0);
+        Assessment {
+            intent,
+            score: 0.8,
+            band,
+            language: None,
+            start,
+            end: start + clause.len(),
+            anchor: text.find(anchor).unwrap_or(0),
+        }
+    }
+
+    #[test]
+    fn a_request_under_a_refusal_is_excused() {
+        let text = "I won't pay you directly, rules are rules";
+        let a = assessment(text, Intent::Payment, text, "directly", Band::High);
+        assert_eq!(finding_for(&a, text, &[], false), None);
+        // The refusal must be in the clause before the word that carries the request.
+        let text = "No worries at all. Send the rest straight to my account";
+        let a = assessment(
+            text,
+            Intent::Payment,
+            "Send the rest straight to my account",
+            "straight",
+            Band::Medium,
+        );
+        let found = finding_for(&a, text, &[], false).expect("not excused");
+        assert_eq!(found.kind, Kind::Payment);
+        assert_eq!(found.value, None);
+        assert_eq!(found.rule, "intent/model:medium");
+        assert_eq!(
+            &text[found.start..found.end],
+            "Send the rest straight to my account"
+        );
+        assert!(found.confidence < 0.7);
+    }
+
+    #[test]
+    fn a_clause_the_rules_already_reported_is_left_to_them() {
+        let text = "let's talk outside this site";
+        let a = assessment(text, Intent::Contact, text, "outside", Band::High);
+        let rule = Finding::new(
+            Kind::Solicitation,
+            None,
+            6,
+            28,
+            0.75,
+            "request/off_platform",
+        );
+        assert_eq!(
+            finding_for(&a, text, std::slice::from_ref(&rule), false),
+            None
+        );
+        // Another kind does not count: a payment does not cover a contact request.
+        let payment = Finding::new(Kind::Payment, None, 6, 28, 0.75, "request/pay_directly");
+        let found = finding_for(&a, text, &[payment], true).expect("kept");
+        assert_eq!(found.rule, "intent/context:high");
+        assert_eq!(found.kind, Kind::Solicitation);
+    }
+
+    #[test]
+    fn texts_without_letters_are_not_read() {
+        assert!(!has_letters("12:30 - 45.99 $ !!"));
+        assert!(has_letters("ok"));
+        assert!(has_letters("да"));
+        assert!(assess(&Normalized::new("4829137 / 2024-05-06")).is_none());
+        assert!(assess(&Normalized::new(&"pay me directly ".repeat(400))).is_none());
+    }
+}

@@ -1,0 +1,497 @@
+//! The one feature function of the intent model, shared by inference and the trainer
+//! (`crates/intent-train`): hashed word unigrams, word bigrams and character n-grams of the
+//! engine's normalised text.
+//!
+//! It reads the compact tokens of [`Normalized`] (folded look-alikes and fullwidth forms,
+//! invisible characters dropped, ASCII lower case, spaced letters joined), so "ｐａｙ ｍｅ
+//! ｄｉｒｅｃｔｌｙ" and "pay me directly" give the same features. On top of that, inside a
+//! word:
+//!
+//! - non-ASCII letters are lower-cased (the folded view lower-cases ASCII only);
+//! - a leetspeak digit between two letters reads as its letter (`t3l3gram`, `p4yp4l`), and
+//!   `@` or `$` glued between letters as `a` or `s` (`wh@tsapp`, `ca$h`);
+//! - every other digit reads as `0`, so "20%" and "15%" are one feature;
+//! - an apostrophe between letters stays in the word (`let's`), and marks that are not
+//!   letters (a Devanagari virama) stay in it too.
+//!
+//! A word is cut after [`MAX_WORD`] bytes (a text without spaces, as Chinese is written,
+//! becomes words of about 15 characters). Clauses are counted at sentence ends (`.`, `!`,
+//! `?`, `;`, a line break and their non-Latin forms), and bigrams never cross them.
+//!
+//! Hashing is an FxHash-style multiply over the bytes, with no allocation: a word is built
+//! in a fixed buffer on the stack.
+
+use crate::normalize::{Normalized, TokenClass};
+
+/// Longest word kept whole, in bytes; a longer run is cut into words of this size.
+pub const MAX_WORD: usize = 48;
+
+/// Which features the model reads, and the size of its hash table. Stored in the model
+/// file's header, so a model is always read with the features it was trained on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FeatureConfig {
+    /// The hash table has `1 << bits` rows.
+    pub bits: u8,
+    /// Whole words.
+    pub words: bool,
+    /// Pairs of consecutive words in a clause.
+    pub bigrams: bool,
+    /// Shortest character n-gram, in characters, of a word with a space before and after
+    /// it (0: no character n-grams).
+    pub char_min: u8,
+    /// Longest character n-gram.
+    pub char_max: u8,
+}
+
+impl FeatureConfig {
+    /// The configuration of the shipped model.
+    pub const DEFAULT: FeatureConfig = FeatureConfig {
+        bits: 18,
+        words: true,
+        bigrams: true,
+        char_min: 3,
+        char_max: 5,
+    };
+
+    /// The number of rows of the hash table.
+    pub fn rows(&self) -> usize {
+        1usize << self.bits
+    }
+}
+
+/// What a feature is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FeatureKind {
+    /// A whole word.
+    Word,
+    /// Two consecutive words.
+    Bigram,
+    /// A character n-gram of a word (spaces mark the word's edges).
+    Chars,
+}
+
+/// One feature occurrence, as the feature function hands it out.
+#[derive(Debug, Clone, Copy)]
+pub struct Feature<'b> {
+    /// The row of the hash table.
+    pub row: u32,
+    /// What it is made of.
+    pub kind: FeatureKind,
+    /// Its normalised text: the word, the character n-gram (a space marks a word edge), or
+    /// for a bigram the second word.
+    pub text: &'b [u8],
+    /// For a bigram, the first word; empty otherwise.
+    pub prev: &'b [u8],
+    /// The byte range in the original text of the word it comes from (for a bigram, both).
+    pub start: usize,
+    /// End of that range.
+    pub end: usize,
+    /// The index of the clause it is in, counted from 0.
+    pub clause: u32,
+}
+
+impl Feature<'_> {
+    /// The feature as a reader sees it: the word, "first second" for a bigram, the
+    /// n-gram for character n-grams (with its edge spaces).
+    pub fn display(&self) -> String {
+        let text = String::from_utf8_lossy(self.text);
+        match self.kind {
+            FeatureKind::Bigram => format!("{} {}", String::from_utf8_lossy(self.prev), text),
+            _ => text.into_owned(),
+        }
+    }
+}
+
+const K: u64 = 0xf135_7aea_2e62_a9c5;
+const SEED_WORD: u64 = 0x243f_6a88_85a3_08d3;
+const SEED_CHARS: u64 = 0x1319_8a2e_0370_7344;
+const SEED_BIGRAM: u64 = 0xa409_3822_299f_31d0;
+
+#[inline(always)]
+fn add(h: u64, b: u8) -> u64 {
+    (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K)
+}
+
+#[inline(always)]
+fn finish(h: u64, bits: u8) -> u32 {
+    let h = (h ^ (h >> 32)).wrapping_mul(K);
+    (h >> (64 - u32::from(bits))) as u32
+}
+
+fn hash_bytes(seed: u64, bytes: &[u8]) -> u64 {
+    bytes.iter().fold(seed, |h, &b| add(h, b))
+}
+
+/// The letter a leetspeak digit stands for between letters, or 0.
+fn leet(d: u8) -> u8 {
+    match d {
+        b'0' => b'o',
+        b'1' => b'i',
+        b'3' => b'e',
+        b'4' => b'a',
+        b'5' => b's',
+        b'7' => b't',
+        _ => 0,
+    }
+}
+
+/// Whether a non-ASCII character that is not a word character by the tokeniser's reckoning
+/// still belongs inside a word: combining marks and other signs of the Brahmic, Arabic,
+/// Hebrew and Thai scripts, not punctuation, symbols or emoji.
+fn glues_into_word(c: char) -> bool {
+    let c = c as u32;
+    (0x0300..=0x036F).contains(&c)
+        || (0x0591..=0x05C7).contains(&c)
+        || (0x0610..=0x061A).contains(&c)
+        || (0x064B..=0x065F).contains(&c)
+        || (0x0900..=0x0963).contains(&c)
+        || (0x0966..=0x0DFF).contains(&c)
+        || (0x0E31..=0x0E4E).contains(&c)
+}
+
+/// Whether a punctuation token ends a clause.
+fn ends_clause(text: &str) -> bool {
+    matches!(
+        text,
+        "!" | "?" | ";" | "¿" | "¡" | "。" | "！" | "？" | "；" | "।" | "॥" | "؟" | "…"
+    )
+}
+
+/// The word being built: `buf[0]` is a space, the word's bytes follow.
+struct Word {
+    buf: [u8; MAX_WORD + 2],
+    len: usize,
+    start: usize,
+    end: usize,
+    hash: u64,
+}
+
+impl Word {
+    fn new() -> Word {
+        let mut buf = [0u8; MAX_WORD + 2];
+        buf[0] = b' ';
+        Word {
+            buf,
+            len: 0,
+            start: 0,
+            end: 0,
+            hash: 0,
+        }
+    }
+
+    fn bytes(&self) -> &[u8] {
+        &self.buf[1..1 + self.len]
+    }
+}
+
+struct Extractor<'c, F> {
+    config: &'c FeatureConfig,
+    emit: F,
+    word: Word,
+    prev: Word,
+    has_prev: bool,
+    clause: u32,
+    count: usize,
+}
+
+impl<F: FnMut(&Feature<'_>)> Extractor<'_, F> {
+    fn push_byte(&mut self, b: u8, start: usize, end: usize) {
+        if self.word.len == MAX_WORD {
+            self.flush();
+        }
+        if self.word.len == 0 {
+            self.word.start = start;
+        }
+        self.word.buf[1 + self.word.len] = b;
+        self.word.len += 1;
+        self.word.end = end;
+    }
+
+    fn push_char(&mut self, c: char, start: usize, end: usize) {
+        if c.is_ascii() {
+            self.push_byte(c as u8, start, end);
+            return;
+        }
+        let mut lower = c.to_lowercase();
+        let mut utf8 = [0u8; 4];
+        // One character in, usually one out; the rare expansion keeps its first.
+        let l = lower.next().unwrap_or(c);
+        let encoded = l.encode_utf8(&mut utf8).len();
+        if self.word.len + encoded > MAX_WORD {
+            self.flush();
+        }
+        for &b in &utf8[..encoded] {
+            self.push_byte(b, start, end);
+        }
+    }
+
+    fn push_word_text(&mut self, text: &str, start: usize, end: usize) {
+        let bytes = text.as_bytes();
+        let letter = |j: usize| bytes.get(j).is_some_and(u8::is_ascii_alphabetic);
+        let mut j = 0;
+        while j < bytes.len() {
+            let b = bytes[j];
+            if b.is_ascii_digit() {
+                let l = leet(b);
+                let read = if l != 0 && j > 0 && letter(j - 1) && letter(j + 1) {
+                    l
+                } else {
+                    b'0'
+                };
+                self.push_byte(read, start, end);
+                j += 1;
+            } else if b.is_ascii() {
+                self.push_byte(b, start, end);
+                j += 1;
+            } else {
+                let c = text[j..].chars().next().unwrap_or('\u{FFFD}');
+                self.push_char(c, start, end);
+                j += c.len_utf8();
+            }
+        }
+    }
+
+    fn emit(&mut self, kind: FeatureKind, hash: u64, text_range: (usize, usize), prev: bool) {
+        let word = &self.word;
+        let feature = Feature {
+            row: finish(hash, self.config.bits),
+            kind,
+            text: &word.buf[text_range.0..text_range.1],
+            prev: if prev { self.prev.bytes() } else { &[] },
+            start: if prev { self.prev.start } else { word.start },
+            end: word.end,
+            clause: self.clause,
+        };
+        self.count += 1;
+        (self.emit)(&feature);
+    }
+
+    fn flush(&mut self) {
+        let len = self.word.len;
+        if len == 0 {
+            return;
+        }
+        let hash = hash_bytes(SEED_WORD, self.word.bytes());
+        self.word.hash = hash;
+        if self.config.words {
+            self.emit(FeatureKind::Word, hash, (1, 1 + len), false);
+        }
+        if self.config.bigrams && self.has_prev {
+            let h = add(SEED_BIGRAM ^ self.prev.hash, 0).wrapping_add(hash);
+            self.emit(FeatureKind::Bigram, h, (1, 1 + len), true);
+        }
+        if self.config.char_min > 0 {
+            self.word.buf[1 + len] = b' ';
+            self.char_ngrams(len + 2);
+        }
+        std::mem::swap(&mut self.word, &mut self.prev);
+        self.has_prev = true;
+        self.word.len = 0;
+    }
+
+    /// The character n-grams of `buf[..padded]` (the word with a space on each side).
+    fn char_ngrams(&mut self, padded: usize) {
+        let min = usize::from(self.config.char_min);
+        let max = usize::from(self.config.char_max.max(self.config.char_min));
+        let mut s = 0;
+        while s < padded {
+            let mut h = SEED_CHARS;
+            let mut at = s;
+            let mut n = 0;
+            while at < padded && n < max {
+                // One character: its lead byte and continuation bytes.
+                h = add(h, self.word.buf[at]);
+                at += 1;
+                while at < padded && self.word.buf[at] & 0xC0 == 0x80 {
+                    h = add(h, self.word.buf[at]);
+                    at += 1;
+                }
+                n += 1;
+                if n >= min {
+                    self.emit(FeatureKind::Chars, h, (s, at), false);
+                }
+            }
+            // Next character start.
+            s += 1;
+            while s < padded && self.word.buf[s] & 0xC0 == 0x80 {
+                s += 1;
+            }
+        }
+    }
+
+    fn end_clause(&mut self) {
+        self.flush();
+        self.has_prev = false;
+        self.clause += 1;
+    }
+}
+
+/// Calls `emit` for every feature of `text`, in order, and returns how many there were.
+/// Allocates nothing.
+pub fn for_each_feature(
+    text: &Normalized<'_>,
+    config: &FeatureConfig,
+    emit: impl FnMut(&Feature<'_>),
+) -> usize {
+    let mut x = Extractor {
+        config,
+        emit,
+        word: Word::new(),
+        prev: Word::new(),
+        has_prev: false,
+        clause: 0,
+        count: 0,
+    };
+    let tokens = text.tokens();
+    let is_word = |i: usize| {
+        tokens
+            .get(i)
+            .is_some_and(|t| matches!(t.class, TokenClass::Word))
+    };
+    for (i, token) in tokens.iter().enumerate() {
+        let t = text.token_text(token);
+        let (start, end) = (token.start(), token.end());
+        match token.class {
+            TokenClass::Word | TokenClass::Number => x.push_word_text(t, start, end),
+            TokenClass::At => {
+                if x.word.len > 0 && is_word(i + 1) {
+                    x.push_byte(b'a', start, end);
+                } else {
+                    x.flush();
+                }
+            }
+            TokenClass::Dot => {
+                let sentence_end = tokens
+                    .get(i + 1)
+                    .is_none_or(|t| matches!(t.class, TokenClass::Space { .. }));
+                if sentence_end {
+                    x.end_clause();
+                } else {
+                    x.flush();
+                }
+            }
+            TokenClass::Space { newline } => {
+                if newline {
+                    x.end_clause();
+                } else {
+                    x.flush();
+                }
+            }
+            TokenClass::Punct => {
+                let glued = x.word.len > 0 && is_word(i + 1);
+                match t {
+                    "$" if glued => x.push_byte(b's', start, end),
+                    "'" if glued => x.push_byte(b'\'', start, end),
+                    _ => {
+                        let c = t.chars().next().unwrap_or(' ');
+                        if x.word.len > 0 && glues_into_word(c) {
+                            x.push_char(c, start, end);
+                        } else if ends_clause(t) {
+                            x.end_clause();
+                        } else {
+                            x.flush();
+                        }
+                    }
+                }
+            }
+        }
+    }
+    x.flush();
+    x.count
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn features(text: &str) -> Vec<(FeatureKind, String, u32)> {
+        let normalized = Normalized::new(text);
+        let mut out = Vec::new();
+        for_each_feature(&normalized, &FeatureConfig::DEFAULT, |f| {
+            out.push((f.kind, f.display(), f.row));
+        });
+        out
+    }
+
+    fn words(text: &str) -> Vec<String> {
+        features(text)
+            .into_iter()
+            .filter(|f| f.0 == FeatureKind::Word)
+            .map(|f| f.1)
+            .collect()
+    }
+
+    #[test]
+    fn disguise_does_not_change_the_features() {
+        assert_eq!(
+            features("pay me directly"),
+            features("ｐａｙ ｍｅ ｄｉｒｅｃｔｌｙ")
+        );
+        assert_eq!(
+            features("pay me directly"),
+            features("PAY me Dire\u{200B}ctly")
+        );
+        assert_eq!(words("wh@tsapp me"), ["whatsapp", "me"]);
+        assert_eq!(words("t3l3gram"), ["telegram"]);
+        assert_eq!(words("ca$h only"), ["cash", "only"]);
+        assert_eq!(
+            words("lo arreglamos por FUERA"),
+            words("lo arreglamos por fuera")
+        );
+        assert_eq!(words("ПО-ДРУГОМУ"), words("по-другому"));
+    }
+
+    #[test]
+    fn numbers_read_as_zeros_and_apostrophes_stay() {
+        assert_eq!(words("the site eats 20%"), ["the", "site", "eats", "00"]);
+        assert_eq!(words("let's talk"), ["let's", "talk"]);
+    }
+
+    #[test]
+    fn bigrams_stay_inside_a_clause() {
+        let bigrams: Vec<String> = features("pay me. now then")
+            .into_iter()
+            .filter(|f| f.0 == FeatureKind::Bigram)
+            .map(|f| f.1)
+            .collect();
+        assert_eq!(bigrams, ["pay me", "now then"]);
+    }
+
+    #[test]
+    fn character_ngrams_cover_the_word_with_its_edges() {
+        let grams: Vec<String> = features("pay")
+            .into_iter()
+            .filter(|f| f.0 == FeatureKind::Chars)
+            .map(|f| f.1)
+            .collect();
+        assert_eq!(grams, [" pa", " pay", " pay ", "pay", "pay ", "ay "]);
+        // Characters, not bytes: "付款方式" has four characters of three bytes each.
+        let chinese = features("付款方式");
+        assert!(chinese.iter().any(|f| f.1 == " 付款"), "{chinese:?}");
+        assert!(chinese.iter().any(|f| f.1 == "款方式 "), "{chinese:?}");
+    }
+
+    #[test]
+    fn long_runs_are_cut_and_nothing_allocates_per_feature() {
+        let text = "付".repeat(100);
+        let n = for_each_feature(&Normalized::new(&text), &FeatureConfig::DEFAULT, |f| {
+            assert!(f.text.len() <= MAX_WORD + 2);
+        });
+        assert!(n > 100);
+        assert_eq!(
+            for_each_feature(
+                &Normalized::new("123 !!! 456"),
+                &FeatureConfig::DEFAULT,
+                |_| {}
+            ),
+            for_each_feature(
+                &Normalized::new("999 ... 000"),
+                &FeatureConfig::DEFAULT,
+                |_| {}
+            )
+        );
+        for text in ["", " ", "!!!", "\u{200B}", "a", "é", "@", "$a", "a$", "'"] {
+            for_each_feature(&Normalized::new(text), &FeatureConfig::DEFAULT, |_| {});
+        }
+    }
+}

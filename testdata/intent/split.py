@@ -1,0 +1,99 @@
+#!/usr/bin/env python3
+"""Deterministic train/validation split for the offside intent corpus.
+
+- Generated rows (generated.jsonl) are split BY TEMPLATE: for every
+  (language, label), about 20% of its templates (at least one) are held out,
+  and all rows of a held-out template go to validation.
+- Every hand-written row (natural/<lang>.jsonl) goes to validation.
+- No text (compared case-insensitively, whitespace-normalised) appears in both
+  files: a training row whose text also occurs in validation is dropped.
+
+Writes train.jsonl and validation.jsonl and prints a count table (markdown).
+Python 3.11 standard library only:  python3 testdata/intent/split.py
+"""
+import collections
+import glob
+import json
+import os
+import random
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SEED = 20261204
+HOLDOUT = 0.2
+LABELS = ("solicit_contact", "solicit_payment", "none")
+
+
+def key(text):
+    return " ".join(text.casefold().split())
+
+
+def read(path):
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def write(path, rows):
+    with open(path, "w", encoding="utf-8") as f:
+        for r in rows:
+            f.write(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n")
+
+
+def main():
+    gen = read(os.path.join(HERE, "generated.jsonl"))
+    natural = []
+    for p in sorted(glob.glob(os.path.join(HERE, "natural", "*.jsonl"))):
+        for r in read(p):
+            if r.get("label") not in LABELS:
+                raise SystemExit(f"{p}: bad label in {r}")
+            natural.append(r)
+
+    by_cell = collections.defaultdict(set)
+    for r in gen:
+        by_cell[(r["lang"], r["label"])].add(r["template"])
+    held = set()
+    for (lang, label), temps in sorted(by_cell.items()):
+        temps = sorted(temps)
+        rng = random.Random(f"{SEED}/{lang}/{label}")
+        rng.shuffle(temps)
+        n = max(1, round(HOLDOUT * len(temps)))
+        held.update(temps[:n])
+
+    val = [r for r in gen if r["template"] in held] + natural
+    val_keys = {key(r["text"]) for r in val}
+    train, dropped = [], 0
+    for r in gen:
+        if r["template"] in held:
+            continue
+        if key(r["text"]) in val_keys:
+            dropped += 1
+            continue
+        train.append(r)
+
+    write(os.path.join(HERE, "train.jsonl"), train)
+    write(os.path.join(HERE, "validation.jsonl"), val)
+
+    # count table
+    langs = sorted({r["lang"] for r in gen + natural})
+    def counts(rows):
+        c = collections.Counter((r["lang"], r["label"]) for r in rows)
+        return c
+    ct, cv = counts(train), counts(val)
+    cn = counts(natural)
+    print(f"train.jsonl: {len(train)} rows ({dropped} dropped as duplicates of validation text); "
+          f"validation.jsonl: {len(val)} rows ({len(natural)} hand-written)\n")
+    print("| lang | train contact | train payment | train none | val contact | val payment | val none | of which hand-written (c/p/n) |")
+    print("|---|---:|---:|---:|---:|---:|---:|---|")
+    tot = collections.Counter()
+    for lang in langs:
+        cells = [ct[(lang, l)] for l in LABELS] + [cv[(lang, l)] for l in LABELS]
+        nat = "/".join(str(cn[(lang, l)]) for l in LABELS)
+        for i, v in enumerate(cells):
+            tot[i] += v
+        print(f"| {lang} | " + " | ".join(map(str, cells)) + f" | {nat} |")
+    natt = "/".join(str(sum(cn[(lg, l)] for lg in langs)) for l in LABELS)
+    print("| **total** | " + " | ".join(str(tot[i]) for i in range(6)) + f" | {natt} |")
+
+
+if __name__ == "__main__":
+    main()

@@ -32,6 +32,7 @@
 
 mod decide;
 pub mod event;
+pub mod json;
 pub mod ladder;
 mod notice;
 pub mod policy;

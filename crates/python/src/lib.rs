@@ -55,8 +55,9 @@ const BLOCK: usize = 256;
 /// One thing found in a text.
 ///
 /// `start` and `end` are Python string indices (code points, not UTF-8 bytes):
-/// `text[finding.start:finding.end]` is the evidence. For a conversation, they are indices
-/// in message `message`.
+/// `text[finding.start:finding.end]` is the evidence. For a conversation, `start` indexes
+/// message `message`; for a value split over several messages (`messages`), `end` indexes
+/// the last of them.
 #[pyclass(frozen, module = "offside", name = "Finding")]
 #[derive(Clone, PartialEq)]
 pub struct Finding {
@@ -92,7 +93,8 @@ impl Finding {
         self.start
     }
 
-    /// Index just past the evidence (a Python string index).
+    /// Index just past the evidence (a Python string index); for a value split over
+    /// several messages, in the last of `messages`.
     #[getter]
     fn end(&self) -> usize {
         self.end
@@ -181,13 +183,17 @@ fn convert(findings: Vec<offside_detect::Finding>, texts: &[&str]) -> Vec<Findin
     }
     // Group the byte offsets by the text they index, convert each group in one pass.
     let mut offsets: Vec<Vec<(usize, usize)>> = vec![Vec::new(); texts.len()];
+    let last = texts.len().saturating_sub(1);
     for (index, finding) in findings.iter().enumerate() {
-        let text = finding
-            .message
-            .unwrap_or(0)
-            .min(texts.len().saturating_sub(1));
-        offsets[text].push((finding.start, 2 * index));
-        offsets[text].push((finding.end, 2 * index + 1));
+        // A value split over several messages starts in `message` and ends in the last of
+        // `messages`; each offset indexes its own message.
+        let first = finding.message.unwrap_or(0).min(last);
+        let end_text = match finding.messages.as_slice() {
+            [_, .., end] => (*end).min(last),
+            _ => first,
+        };
+        offsets[first].push((finding.start, 2 * index));
+        offsets[end_text].push((finding.end, 2 * index + 1));
     }
     let mut converted = vec![0usize; 2 * findings.len()];
     for (text, wanted) in texts.iter().zip(offsets.iter_mut()) {
@@ -301,8 +307,9 @@ impl Engine {
     /// Scans the recent messages of one conversation, oldest first, so that a value split
     /// over several messages ("my number is" / "four one five" / "839 2716") is found.
     ///
-    /// Each finding's `message` is the index of the message it starts in, and `start` and
-    /// `end` are indices in that message; `messages` lists every message of a split value.
+    /// Each finding's `message` is the index of the message it starts in and `start` an
+    /// index in that message. For a value split over several messages, `messages` lists
+    /// them all and `end` is an index in the last one; otherwise `end` is in `message` too.
     #[pyo3(signature = (messages, region = None))]
     fn scan_conversation<'py>(
         &self,

@@ -160,7 +160,38 @@ pub(crate) fn parse_event(line: &[u8]) -> Result<LineEvent, String> {
             error.valid_up_to() + 1
         )
     })?;
-    offside_policy::json::event_from_line(text)
+    if !text.trim_start().starts_with('{') {
+        return Err(match serde_json::from_str::<serde::de::IgnoredAny>(text) {
+            Err(error) => describe_json_error(&error, ""),
+            Ok(_) => "expected a JSON object (an event), not another JSON value".to_owned(),
+        });
+    }
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let event: LineEvent =
+        serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
+            let path = error.path().to_string();
+            describe_json_error(error.inner(), &path)
+        })?;
+    deserializer
+        .end()
+        .map_err(|error| describe_json_error(&error, ""))?;
+    Ok(event)
+}
+
+/// serde_json's message without its "at line 1 column N" (each line is its own document),
+/// prefixed with the field it is about and followed by the column.
+fn describe_json_error(error: &serde_json::Error, path: &str) -> String {
+    let full = error.to_string();
+    let suffix = format!(" at line {} column {}", error.line(), error.column());
+    let detail = full.strip_suffix(&suffix).unwrap_or(&full);
+    let prefix = match error.classify() {
+        serde_json::error::Category::Data if !path.is_empty() && path != "." => {
+            format!("\"{path}\": ")
+        }
+        serde_json::error::Category::Data => String::new(),
+        _ => "invalid JSON: ".to_owned(),
+    };
+    format!("{prefix}{detail} (at column {})", error.column())
 }
 
 fn event_region(event: &LineEvent, regions: &mut RegionCache) -> Result<Option<Region>, String> {

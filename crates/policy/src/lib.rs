@@ -32,7 +32,6 @@
 
 mod decide;
 pub mod event;
-pub mod json;
 pub mod ladder;
 mod notice;
 pub mod policy;

@@ -17,6 +17,8 @@
 
 use std::sync::Mutex;
 
+mod event_json;
+
 use offside_detect::{EngineOptions, Region};
 use offside_policy::{Event, Policy as RustPolicy};
 use pyo3::exceptions::{PyTypeError, PyValueError};
@@ -463,9 +465,9 @@ fn decide_json(
     let event: Event<serde_json::Value> = if from_value {
         let value: serde_json::Value =
             serde_json::from_str(event_json).map_err(|error| format!("invalid JSON: {error}"))?;
-        offside_policy::json::event_from_value(value)?
+        event_json::event_from_value(value)?
     } else {
-        offside_policy::json::event_from_line(event_json)?
+        event_json::event_from_line(event_json)?
     };
     let region = match &event.region {
         None => None,

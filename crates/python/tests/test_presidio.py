@@ -21,6 +21,18 @@ OBFUSCATED_EMAIL = "Great, write me: alex at gmail dot com and I'll send the fil
 WHATSAPP_REQUEST = "Can you message me on whats app instead? It's easier"
 
 
+@pytest.fixture(scope="module", autouse=True)
+def offline_public_suffixes():
+    """Presidio's e-mail recognizer asks tldextract, which fetches the public suffix list
+    from the web on first use; CI has no web, and tldextract would log the failure before
+    falling back to its bundled snapshot. Use the snapshot directly."""
+    import tldextract
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(tldextract, "extract", tldextract.TLDExtract(suffix_list_urls=()))
+        yield
+
+
 @pytest.fixture(scope="module")
 def nlp_engine():
     provider = NlpEngineProvider(

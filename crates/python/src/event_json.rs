@@ -1,6 +1,6 @@
-//! Reading an event from JSON with errors that name the field, shared by every front end
-//! (`offside check`, the Python package) so that a malformed event gets the same message
-//! wherever it is sent.
+//! Reading an event from JSON with errors that name the field, worded as `offside check`
+//! words them (crates/cli/src/check.rs: `parse_event`, `describe_json_error`). The two are
+//! kept equal by tests/test_check.py, which compares the messages with the binary's.
 //!
 //! [`event_from_line`] reads one JSON line as the CLI does: the message names the field
 //! (`"sender": missing field `role``) and ends with the column in the line.
@@ -9,7 +9,7 @@
 
 use serde::de::DeserializeOwned;
 
-use crate::event::Event;
+use offside_policy::Event;
 
 /// Reads one event from a JSON line. Errors name the field and the column.
 pub fn event_from_line<Id: DeserializeOwned>(text: &str) -> Result<Event<Id>, String> {
@@ -62,48 +62,5 @@ fn describe_json_error(error: &serde_json::Error, path: &str, with_column: bool)
         format!("{prefix}{detail} (at column {})", error.column())
     } else {
         format!("{prefix}{detail}")
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    const EVENT: &str = r#"{"id": 1, "text": "hi", "surface": "message", "at": "2026-05-06T10:00:00Z", "sender": {"id": "f1"}, "relationship": {"state": "none"}}"#;
-
-    #[test]
-    fn line_and_value_errors_name_the_same_field() {
-        let line = event_from_line::<serde_json::Value>(EVENT).unwrap_err();
-        assert!(
-            line.starts_with("\"sender\": missing field `role` (at column "),
-            "{line}"
-        );
-        let value: serde_json::Value = serde_json::from_str(EVENT).unwrap();
-        let from_value = event_from_value::<serde_json::Value>(value).unwrap_err();
-        assert_eq!(from_value, "\"sender\": missing field `role`");
-    }
-
-    #[test]
-    fn non_objects_and_bad_json_are_refused() {
-        assert_eq!(
-            event_from_line::<serde_json::Value>("[1]").unwrap_err(),
-            "expected a JSON object (an event), not another JSON value"
-        );
-        assert!(event_from_line::<serde_json::Value>("{\"id\": ")
-            .unwrap_err()
-            .starts_with("invalid JSON: "));
-        assert_eq!(
-            event_from_value::<serde_json::Value>(serde_json::json!("text")).unwrap_err(),
-            "expected a JSON object (an event), not another JSON value"
-        );
-    }
-
-    #[test]
-    fn a_valid_event_is_read() {
-        let fixed = EVENT.replace(r#"{"id": "f1"}"#, r#"{"id": "f1", "role": "freelancer"}"#);
-        let event = event_from_line::<serde_json::Value>(&fixed).unwrap();
-        assert_eq!(event.text.as_deref(), Some("hi"));
-        let value: serde_json::Value = serde_json::from_str(&fixed).unwrap();
-        assert_eq!(event_from_value::<serde_json::Value>(value).unwrap(), event);
     }
 }

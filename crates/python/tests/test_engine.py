@@ -180,6 +180,15 @@ def test_scan_many_runs_while_other_python_threads_run(engine):
     assert all(result == expected for result in results)
 
 
+def test_an_engine_pickles_for_spark_and_multiprocessing():
+    import pickle
+
+    engine = offside.Engine(region="GB")
+    copy = pickle.loads(pickle.dumps(engine))
+    assert isinstance(copy, offside.Engine) and copy.region == "GB"
+    assert copy.scan("call 07911 123456") == engine.scan("call 07911 123456")
+
+
 def test_redact_masks_every_finding(engine):
     text = "😀 mail alex at gmail dot com or call +1 415 839 2716"
     assert engine.redact(text) == "😀 mail [email hidden] or call [phone hidden]"

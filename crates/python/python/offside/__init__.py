@@ -64,6 +64,11 @@ class Engine(_NativeEngine):
     threads=None)``, ``redact(text)`` and ``check(event, policy=None)``.
     """
 
+    def __reduce__(self) -> Any:
+        # Picklable, so that Spark, multiprocessing and joblib can ship it to workers: the
+        # region is all there is to it, and each worker builds its own.
+        return (type(self), (self.region,))
+
     def check(self, event: Union[Mapping[str, Any], str], policy: PolicyLike = None) -> Dict[str, Any]:
         """Decides on one event with this engine (its region is the default). See
         ``offside.check``."""

@@ -726,6 +726,7 @@ fn describe(event: &LedgerEvent) -> String {
                 .unwrap_or_default()
         ),
         EventBody::SanctionLifted(_) => "sanction lifted by a reviewer".to_string(),
+        EventBody::SuspensionConfirmed(c) => format!("suspension confirmed by {}", c.reviewer),
     }
 }
 

@@ -173,13 +173,24 @@ fn recognise_attachment<Id>(event: &mut Event<Id>) {
 }
 
 /// The evidence kept for reviewers: only when a rule was broken, and only the sender's own
-/// words (what another party wrote is not theirs to keep).
+/// words (what another party wrote is not theirs to keep), with the violating findings'
+/// canonical values (the stored answer keeps them masked).
 fn evidence<Id>(event: &Event<Id>, decision: &Decision) -> Option<String> {
     if decision.violations.is_empty() {
         return None;
     }
+    let findings: Vec<Value> = decision
+        .violations
+        .iter()
+        .flat_map(|violation| &violation.findings)
+        .map(|finding| {
+            serde_json::to_value(offside_policy::FindingJson(finding)).unwrap_or(Value::Null)
+        })
+        .collect();
     let content = match (&event.text, &event.conversation) {
-        (Some(text), _) => serde_json::json!({ "surface": event.surface, "text": text }),
+        (Some(text), _) => {
+            serde_json::json!({ "surface": event.surface, "text": text, "findings": findings })
+        }
         (None, Some(messages)) => {
             let messages: Vec<Value> = messages
                 .iter()
@@ -192,7 +203,7 @@ fn evidence<Id>(event: &Event<Id>, decision: &Decision) -> Option<String> {
                     serde_json::json!({ "from": message.from, "text": text })
                 })
                 .collect();
-            serde_json::json!({ "surface": event.surface, "conversation": messages })
+            serde_json::json!({ "surface": event.surface, "conversation": messages, "findings": findings })
         }
         (None, None) => return None,
     };

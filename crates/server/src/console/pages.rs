@@ -494,7 +494,20 @@ fn evidence_markup(content: Option<&Value>, answer: Option<&Value>) -> Markup {
     }
 }
 
-fn findings_table(answer: Option<&Value>) -> Markup {
+/// A finding's canonical value, read from the evidence (stored answers keep only masked
+/// values): the evidence's finding at the same place; `None` without evidence.
+fn written_value(content: Option<&Value>, finding: &Value) -> Option<String> {
+    let same_place = |kept: &&Value| {
+        ["kind", "start", "end", "message"]
+            .iter()
+            .all(|key| kept[*key] == finding[*key])
+    };
+    content?["findings"].as_array()?.iter().find(same_place)?["value"]
+        .as_str()
+        .map(str::to_owned)
+}
+
+fn findings_table(answer: Option<&Value>, content: Option<&Value>) -> Markup {
     let findings: Vec<&Value> = violations(answer)
         .flat_map(|violation| violation["findings"].as_array().into_iter().flatten())
         .collect();
@@ -505,7 +518,7 @@ fn findings_table(answer: Option<&Value>) -> Markup {
                 @for finding in findings {
                     tr {
                         td { (finding["kind"].as_str().unwrap_or("")) }
-                        td.finding-value { (finding["value"].as_str().unwrap_or("")) }
+                        td.finding-value { (written_value(content, finding).unwrap_or_else(|| finding["value"].as_str().unwrap_or("").to_owned())) }
                         td { code { (finding["rule"].as_str().unwrap_or("")) } }
                         td { (finding["confidence"].as_f64().map(|c| format!("{c:.2}")).unwrap_or_default()) }
                     }
@@ -571,7 +584,7 @@ pub async fn item(
         h2 { "Evidence" }
         (evidence_markup(view.content.as_ref(), view.answer.as_ref()))
         h2 { "Findings" }
-        (findings_table(view.answer.as_ref()))
+        (findings_table(view.answer.as_ref(), view.content.as_ref()))
         @if let Some(notice) = view.answer.as_ref().and_then(|a| a["notice"].as_str()) {
             h2 { "What the sender was told" }
             p.notice { (notice) }
@@ -938,7 +951,7 @@ pub async fn simulate(State(state): State<Shared>, headers: HeaderMap, body: Byt
                         h2 { "Evidence" }
                         (evidence_markup(Some(&content), Some(&answer)))
                         h2 { "Findings" }
-                        (findings_table(Some(&answer)))
+                        (findings_table(Some(&answer), None))
                         h2 { "Notice to the sender" }
                         p #notice { (answer["notice"].as_str().unwrap_or("")) }
                         @if let Some(redacted) = answer["redacted_text"].as_str() {

@@ -648,6 +648,22 @@ pub async fn verdict(
             reviewer: who.name.clone(),
             note,
         }),
+        // A suspension reached by the ladder: confirming it suspends the account, dismissing
+        // it lifts the sanction.
+        (ReviewItemKind::Suspension, "confirm") => {
+            EventBody::SuspensionConfirmed(offside_ledger::SuspensionConfirmed {
+                account: view.item.account.clone(),
+                reviewer: who.name.clone(),
+                note,
+            })
+        }
+        (ReviewItemKind::Suspension, "dismiss") => {
+            EventBody::SanctionLifted(offside_ledger::SanctionLifted {
+                account: view.item.account.clone(),
+                reviewer: who.name.clone(),
+                note,
+            })
+        }
         (ReviewItemKind::HeldViolation | ReviewItemKind::Report, "confirm" | "dismiss") => {
             EventBody::ReviewVerdict(ReviewVerdict {
                 subject_id: item_id.clone(),

@@ -732,11 +732,13 @@ impl ServerProcess {
             .context("cannot create a temporary directory for the server's database")?;
         let database = format!("sqlite:{}", dir.path().join("bench.db").display());
         let key = random_hex(16)?;
+        // A fresh ledger for the run: any secret fits, it dies with the directory.
+        let hash_secret = random_hex(32)?;
         let mut child = Command::new(&exe)
             .args(["serve", "--listen", "127.0.0.1:0", "--rate-limit", "0"])
             .args(["--database", &database, "--master-key", &key])
             .env_remove("OFFSIDE_MASTER_KEY")
-            .env_remove("OFFSIDE_HASH_SECRET")
+            .env("OFFSIDE_HASH_SECRET", &hash_secret)
             .env_remove("OFFSIDE_DATABASE")
             // The service's own log level: a RUST_LOG=debug left in the environment would
             // log every request and measure the logger.

@@ -1,25 +1,26 @@
 //! `offside check`: the pre-send check. JSONL events in, one decision per line out, in
 //! input order; nothing is recorded.
 //!
-//! Each line is an [`Event`] (see `offside check --help`). It is scanned with the event's
-//! region hint (else `--region`), and [`offside_policy::decide`] turns the findings into a
-//! decision. For a conversation, the whole conversation is scanned (so values split over
-//! several messages are found) but only findings in the sender's own messages count. A
+//! Each line is an [`Event`] (see `offside check --help`), decided by
+//! [`offside_server::decide`], the one decision path every command and endpoint shares: the
+//! event's region hint (else `--region`), its time bounds, its conversation (the newest
+//! message is judged; the earlier ones are context for values split across messages) and an
+//! attachment's content (legal documents are recognised from their text). A
 //! line that cannot be decided gets an error line naming the problem — with the line's
 //! `id` when it could be read — and the run goes on; the exit status is then 1.
 
 use std::io::Write;
-use std::panic::{self, AssertUnwindSafe};
 
 use anyhow::Result;
-use offside_detect::{Engine, Region};
+use offside_detect::Engine;
 use offside_policy::{Decision, Event, Policy};
+use offside_server::Decided;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 use crate::json_out::{self, LineLocation};
 use crate::pipeline::{self, InputSource, LineOutcome, RunSummary};
-use crate::record::{self, RegionCache};
+use crate::record;
 
 /// An event as read from a line: the id kept as raw JSON, to be echoed verbatim.
 pub type LineEvent = Event<Box<RawValue>>;
@@ -47,7 +48,7 @@ struct DecisionLine<'a> {
 /// `Err(error)` stops the run (the database is gone: nothing more can be recorded).
 pub type OnDecision<'f> = dyn FnMut(
         &LineEvent,
-        &Decision,
+        &Decided,
     ) -> Result<Result<Option<serde_json::Map<String, serde_json::Value>>, String>>
     + 'f;
 
@@ -70,13 +71,11 @@ pub fn run_with(
     on_decision: &mut OnDecision<'_>,
 ) -> Result<RunSummary> {
     let mut summary = RunSummary::default();
-    let mut regions = RegionCache::default();
     let mut out = Vec::with_capacity(1 << 16);
     pipeline::for_each_line(inputs, |raw_line, location| {
         summary.count(check_line(
             engine,
             policy,
-            &mut regions,
             raw_line,
             location,
             &mut out,
@@ -94,7 +93,6 @@ pub fn run_with(
 fn check_line(
     engine: &Engine,
     policy: &Policy,
-    regions: &mut RegionCache,
     raw_line: &[u8],
     location: LineLocation<'_>,
     out: &mut Vec<u8>,
@@ -116,26 +114,17 @@ fn check_line(
         }
     };
     let id = event.id.as_deref();
-    let decided = event_region(&event, regions).and_then(|region| {
-        // The engine promises not to panic on any input; if it ever does, this line fails
-        // instead of the whole run.
-        panic::catch_unwind(AssertUnwindSafe(|| {
-            decide_event(engine, policy, &event, region)
-        }))
-        .unwrap_or_else(|_| {
-            Err("internal error: the detection engine panicked on this line".to_owned())
-        })
-    });
-    let decided = decided.and_then(|decision| match on_decision(&event, &decision) {
-        Ok(Ok(extra)) => Ok(Ok((decision, extra))),
+    let decided = decide_event(engine, policy, &event);
+    let decided = decided.and_then(|decided| match on_decision(&event, &decided) {
+        Ok(Ok(extra)) => Ok(Ok((decided, extra))),
         Ok(Err(message)) => Err(message),
         Err(fatal) => Ok(Err(fatal)),
     });
     match decided {
-        Ok(Ok((decision, extra))) => {
+        Ok(Ok((decided, extra))) => {
             let line = DecisionLine {
                 id,
-                decision: &decision,
+                decision: &decided.decision,
                 extra,
             };
             // A decision always serialises: its strings are valid and its floats finite
@@ -194,21 +183,13 @@ fn describe_json_error(error: &serde_json::Error, path: &str) -> String {
     format!("{prefix}{detail} (at column {})", error.column())
 }
 
-fn event_region(event: &LineEvent, regions: &mut RegionCache) -> Result<Option<Region>, String> {
-    match &event.region {
-        None => Ok(None),
-        Some(code) => regions
-            .parse(code)
-            .map(Some)
-            .map_err(|error| error.to_string()),
-    }
-}
-
-fn decide_event(
+/// Decides on one event through the shared decision path (which also catches a panic of
+/// the engine, so one line fails instead of the whole run).
+pub(crate) fn decide_event(
     engine: &Engine,
     policy: &Policy,
     event: &LineEvent,
-    region: Option<Region>,
-) -> Result<Decision, String> {
-    offside_policy::check(engine, policy, event, region).map_err(|error| error.to_string())
+) -> Result<Decided, String> {
+    offside_server::decide(engine, policy, event, Vec::new(), offside_server::now())
+        .map_err(|error| error.0)
 }

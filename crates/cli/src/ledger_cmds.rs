@@ -17,7 +17,8 @@ use offside_ledger::{
     to_utc, violation_events, ContactHasher, Ledger, RecordDecision, Store, StoreOptions,
 };
 use offside_policy::ladder::Sanction;
-use offside_policy::{Decision, Policy};
+use offside_policy::Policy;
+use offside_server::{Decided, RecordError, RecordOptions};
 use serde_json::{Map, Value};
 
 use crate::check::{self, LineEvent};
@@ -33,28 +34,18 @@ fn runtime() -> Result<tokio::runtime::Runtime> {
         .context("cannot start the async runtime")
 }
 
-/// `sqlite:PATH` for a bare path, the URL itself otherwise.
-pub fn database_url(database: &str) -> String {
-    if database.contains("://") || database.starts_with("sqlite:") {
-        database.to_string()
-    } else {
-        format!("sqlite:{database}")
-    }
-}
-
 /// Opens the ledger with the policy's ladder; the error names the database.
 fn open_ledger(
     runtime: &tokio::runtime::Runtime,
     database: &str,
     policy: &Policy,
 ) -> Result<Ledger> {
-    let url = database_url(database);
     let options = StoreOptions {
         ladder: policy.ladder.clone(),
         keep_raw_contacts: false,
     };
     runtime
-        .block_on(Ledger::open(&url, options))
+        .block_on(Ledger::open(database, options))
         .with_context(|| format!("cannot open the ledger database {database}"))
 }
 
@@ -69,10 +60,12 @@ fn event_key(event: &LineEvent) -> Option<String> {
     }
 }
 
-/// `offside record`: decides on every event like `offside check`, then records the
-/// violations in the ledger against each event's sender. Every decision line says how many
-/// violations were newly recorded (`"recorded"`) and how many were already there
-/// (`"already_recorded"`: the same event recorded before).
+/// `offside record`: decides on every event like `offside check`, then records it exactly as
+/// the service does ([`offside_server::record_decided`]): the violations against the
+/// sender, the answer and the evidence, in one transaction. Every decision line says how
+/// many violations were newly recorded (`"recorded"`) and how many were already there
+/// (`"already_recorded"`: the same event recorded before). The same id with another body is
+/// an error line and records nothing.
 pub fn record(
     engine: &Engine,
     policy: &Policy,
@@ -83,42 +76,51 @@ pub fn record(
     output: &mut dyn Write,
 ) -> Result<RunSummary> {
     let runtime = runtime()?;
-    let ledger = open_ledger(&runtime, database, policy)?;
     let hasher = ContactHasher::new(hash_secret, false)
         .map_err(|error| anyhow!("{HASH_SECRET_ENV} / --hash-secret: {error}"))?;
-    let mut on_decision = |event: &LineEvent, decision: &Decision| {
+    let ledger = open_ledger(&runtime, database, policy)?;
+    runtime
+        .block_on(ledger.bind_hash_secret(&hasher))
+        .with_context(|| format!("the ledger database {database}"))?;
+    let mut on_decision = |event: &LineEvent, decided: &Decided| {
         let Some(source_id) = event_key(event) else {
             return Ok(Err(
                 "\"id\": an event must have an id to be recorded (it is the idempotency key)"
                     .to_owned(),
             ));
         };
-        let Some(at) = to_utc(event.at) else {
-            return Ok(Err(
-                "\"at\": out of the range the ledger can store".to_owned()
-            ));
-        };
-        let events = violation_events(
-            decision,
-            RecordDecision {
-                source_id: &source_id,
-                sender: &event.sender.id.0,
-                at,
+        let stored = runtime.block_on(offside_server::record_decided(
+            &ledger,
+            event,
+            decided,
+            RecordOptions {
+                key: &source_id,
                 hasher: &hasher,
                 shadow,
+                request_hash: offside_server::request_hash(event),
             },
-        );
-        let (mut n_new, mut n_old) = (0u64, 0u64);
-        for ledger_event in events {
-            let recorded = runtime
-                .block_on(ledger.record(ledger_event))
-                .context("recording in the ledger failed; lines before this one are recorded")?;
-            if recorded.duplicate {
-                n_old += 1;
-            } else {
-                n_new += 1;
+        ));
+        let stored = match stored {
+            Ok(stored) => stored,
+            Err(RecordError::Invalid(message)) => return Ok(Err(message)),
+            Err(RecordError::Ledger(error @ offside_ledger::Error::Conflict { .. }))
+            | Err(RecordError::Ledger(error @ offside_ledger::Error::InvalidEvent { .. })) => {
+                return Ok(Err(error.to_string()))
             }
-        }
+            Err(RecordError::Ledger(error)) => {
+                return Err(anyhow::Error::new(error)
+                    .context("recording in the ledger failed; lines before this one are recorded"))
+            }
+        };
+        let n_ids = serde_json::from_str::<Value>(&stored.response)
+            .ok()
+            .and_then(|answer| answer["recorded"].as_array().map(Vec::len))
+            .unwrap_or(0) as u64;
+        let (n_new, n_old) = if stored.duplicate {
+            (0, n_ids)
+        } else {
+            (n_ids, 0)
+        };
         let mut extra = Map::new();
         extra.insert("recorded".into(), n_new.into());
         extra.insert("already_recorded".into(), n_old.into());
@@ -130,6 +132,30 @@ pub fn record(
     let summary = check::run_with(engine, policy, inputs, output, &mut on_decision);
     runtime.block_on(ledger.close());
     summary
+}
+
+/// `offside purge`: deletes the evidence (the raw text of messages that broke a rule) older
+/// than the policy's `privacy.evidence_retention_days`, counted back from `now`.
+pub fn purge(
+    policy: &Policy,
+    database: &str,
+    now: DateTime<Utc>,
+    output: &mut dyn Write,
+) -> Result<()> {
+    let runtime = runtime()?;
+    let ledger = open_ledger(&runtime, database, policy)?;
+    let days = policy.privacy.evidence_retention_days;
+    let before = now - chrono::Duration::days(i64::from(days));
+    let n_deleted = runtime.block_on(ledger.purge_evidence(before))?;
+    runtime.block_on(ledger.close());
+    let report = serde_json::json!({
+        "evidence_deleted": n_deleted,
+        "older_than": before,
+        "retention_days": days,
+    });
+    serde_json::to_writer(&mut *output, &report)?;
+    writeln!(output)?;
+    Ok(())
 }
 
 /// `offside account ID`: the account's standing now (or at `as_of`), its history and the
@@ -196,8 +222,7 @@ impl<'p> Side<'p> {
         key: &str,
         at: DateTime<Utc>,
     ) -> Result<&'static str, String> {
-        let decision = offside_policy::check(engine, self.policy, event, None)
-            .map_err(|error| error.to_string())?;
+        let decision = check::decide_event(engine, self.policy, event)?.decision;
         let action = decision.action.as_str();
         *self.tally.by_action.entry(action).or_default() += 1;
         for violation in &decision.violations {

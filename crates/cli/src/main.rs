@@ -125,6 +125,9 @@ enum Command {
     /// one, and print what would change (decisions by action, violations by rule, accounts
     /// by sanction). Nothing is recorded.
     Replay(ReplayArgs),
+    /// Delete the evidence (the raw text of messages that broke a rule) older than the
+    /// policy's privacy.evidence_retention_days (180 by default).
+    Purge(PurgeArgs),
     /// Run the HTTP API: check, record, scan, reports, reviews, appeals, standing (see
     /// /openapi.json). Prints a master API key on the first start.
     Serve(offside_server::ServeArgs),
@@ -221,7 +224,8 @@ Examples:
 /// Where the ledger lives.
 #[derive(Debug, Args)]
 struct DatabaseArgs {
-    /// The ledger database: an SQLite file (created if missing) or a postgres:// URL.
+    /// The ledger database: an SQLite file (`offside.db` or `sqlite:offside.db`, created if
+    /// missing) or a postgres:// URL; the same values as `offside serve --database`.
     #[arg(
         long,
         value_name = "URL",
@@ -272,6 +276,20 @@ struct AccountArgs {
     /// Standing at this moment (RFC 3339) instead of now.
     #[arg(long, value_name = "TIME")]
     at: Option<String>,
+}
+
+#[derive(Debug, Args)]
+struct PurgeArgs {
+    #[command(flatten)]
+    database: DatabaseArgs,
+
+    /// The policy file whose retention period applies; the default (180 days) when unset.
+    #[arg(long, value_name = "FILE")]
+    policy: Option<PathBuf>,
+
+    /// Count the retention period back from this moment (RFC 3339) instead of now.
+    #[arg(long, value_name = "TIME")]
+    now: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -668,6 +686,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Record(args) => run_record(args),
         Command::Account(args) => run_account(args),
         Command::Replay(args) => run_replay(args),
+        Command::Purge(args) => run_purge(args),
         Command::Policy(command) => run_policy(command),
         Command::Serve(args) => run_service(offside_server::serve(args)),
         Command::Consume(args) => run_service(offside_server::consume(args)),
@@ -790,6 +809,23 @@ fn run_account(args: AccountArgs) -> Result<ExitCode> {
         &args.database.database,
         &args.account,
         as_of,
+        &mut io::stdout().lock(),
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_purge(args: PurgeArgs) -> Result<ExitCode> {
+    let policy = policy_or_default(args.policy.as_deref())?;
+    let now = match &args.now {
+        None => chrono::Utc::now(),
+        Some(text) => text
+            .parse::<chrono::DateTime<chrono::Utc>>()
+            .map_err(|error| anyhow!("--now {text:?}: not an RFC 3339 time: {error}"))?,
+    };
+    ledger_cmds::purge(
+        &policy,
+        &args.database.database,
+        now,
         &mut io::stdout().lock(),
     )?;
     Ok(ExitCode::SUCCESS)

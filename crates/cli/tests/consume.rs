@@ -382,3 +382,39 @@ fn two_consumers_share_the_stream_over_postgres() {
     assert_eq!(dead_one + dead_two, 2);
     runtime.block_on(check_outcome(&js, &database, n));
 }
+
+/// The same event id with another body is a conflict: dead-lettered with code `conflict`,
+/// and nothing of it is recorded; the first answer stands.
+#[test]
+fn a_reused_id_with_another_body_is_dead_lettered() {
+    let Some(nats) = TempNats::start_or_skip() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let database = format!("sqlite:{}", dir.path().join("conflict.db").display());
+    let runtime = runtime();
+    let js = runtime.block_on(jetstream(&nats.url()));
+    runtime.block_on(create_events_stream(&js));
+    let consumer = Consumer::start(&nats.url(), &database, &[]);
+    let first = event(1);
+    let mut second = first.clone();
+    second["text"] = json!("write to me at other@gmail.com");
+    let payloads = [first.clone(), first, second]
+        .iter()
+        .map(|value| serde_json::to_vec(value).unwrap())
+        .collect::<Vec<_>>();
+    runtime.block_on(publish(&js, &payloads));
+    // The duplicate's answer is published with the same Nats-Msg-Id, which JetStream drops:
+    // one decision and one dead letter.
+    runtime.block_on(wait_for_output(&js, 2));
+    let (recorded, duplicates, dead_lettered) = consumer.stop();
+    assert_eq!((recorded, duplicates, dead_lettered), (1, 1, 1));
+    let output = runtime.block_on(read_output(&js));
+    assert_eq!(output.dead_letters.len(), 1);
+    assert_eq!(
+        output.dead_letters[0].0, "conflict",
+        "{:?}",
+        output.dead_letters[0].1
+    );
+    assert_eq!(output.decisions["ev-1"].0["action"], "allow");
+}

@@ -2,7 +2,10 @@
 //! real `offside check` binary, plus its error lines, `--policy` and `offside policy`.
 //!
 //! Each case of the table is `{"name", "event", "expect": {"action", "violations":
-//! [violation ids], "exceptions": [exception ids]}}`. The table covers every rule and
+//! [violation ids], "exceptions": [exception ids], "notice"?}}`; `notice`, when given, is
+//! the key phrase the notice must contain (an empty one: the notice must be empty). The
+//! `forum/` cases come from the situations of `../shared/reference/contact-policy-forum-
+//! thread.txt` (NDAs, meetings, portfolios, the two-year rule, refusals, public surfaces). The table covers every rule and
 //! exception of POLICY.md with cases where it applies and cases where it does not; a test
 //! below fails if an id loses its last case.
 
@@ -33,6 +36,7 @@ struct Case {
     action: String,
     violations: BTreeSet<String>,
     exceptions: BTreeSet<String>,
+    notice: Option<String>,
 }
 
 fn ids(value: &Value) -> BTreeSet<String> {
@@ -57,6 +61,7 @@ fn load_cases() -> Vec<Case> {
                 action: expect["action"].as_str().expect("an action").to_owned(),
                 violations: ids(&expect["violations"]),
                 exceptions: ids(&expect["exceptions"]),
+                notice: expect["notice"].as_str().map(str::to_owned),
             }
         })
         .collect()
@@ -105,6 +110,16 @@ fn every_case_of_the_table_gets_its_expected_decision() {
         if says_something == notice.is_empty() {
             failures.push(format!("{}: notice {notice:?}", case.name));
         }
+        match case.notice.as_deref() {
+            Some("") if !notice.is_empty() => {
+                failures.push(format!("{}: expected no notice, got {notice:?}", case.name))
+            }
+            Some(phrase) if !notice.contains(phrase) => failures.push(format!(
+                "{}: the notice lacks {phrase:?}: {notice}",
+                case.name
+            )),
+            _ => {}
+        }
         for id in case.violations.iter().chain(&case.exceptions) {
             if !notice.contains(id.as_str()) {
                 failures.push(format!(
@@ -130,6 +145,18 @@ fn every_case_of_the_table_gets_its_expected_decision() {
         cases.len(),
         failures.join("\n")
     );
+}
+
+#[test]
+fn the_forum_cases_name_their_key_phrase() {
+    let forum: Vec<Case> = load_cases()
+        .into_iter()
+        .filter(|case| case.name.starts_with("forum/"))
+        .collect();
+    assert!(forum.len() >= 40, "{} forum cases", forum.len());
+    for case in &forum {
+        assert!(case.notice.is_some(), "{}: no key phrase", case.name);
+    }
 }
 
 #[test]

@@ -92,6 +92,20 @@ impl ContactHasher {
     }
 }
 
+impl ContactHasher {
+    /// A fingerprint of the secret, to store next to the hashes: HMAC-SHA256 of a fixed
+    /// label under the secret. It tells whether a later process has the same secret and
+    /// reveals nothing of it.
+    pub fn fingerprint(&self) -> String {
+        let mut mac = match <hmac::Hmac<Sha256> as KeyInit>::new_from_slice(&self.secret) {
+            Ok(mac) => mac,
+            Err(_) => unreachable_hmac(),
+        };
+        mac.update(b"offside contact-hash secret fingerprint v1");
+        hex::encode(mac.finalize().into_bytes())
+    }
+}
+
 /// HMAC accepts every key length, so `new_from_slice` never fails; this is its error arm,
 /// kept out of line so the happy path reads plainly.
 #[cold]

@@ -52,6 +52,17 @@ pub enum Error {
         /// Its length.
         n_bytes: usize,
     },
+    /// The same event id was sent again with a different body: its first answer stands and
+    /// nothing of the second was recorded.
+    #[error("event {event_id:?} was already recorded with a different body; send a new id for a new event")]
+    Conflict {
+        /// The event id.
+        event_id: String,
+    },
+    /// The configured contact-hash secret is not the one this ledger's hashes were made
+    /// with (its stored fingerprint differs), or none is configured.
+    #[error("{0}")]
+    HashSecret(String),
     /// The database URL is neither `sqlite:` nor `postgres:`/`postgresql:`.
     #[error("unsupported database URL {0:?}: use sqlite:PATH or postgres://...")]
     UnsupportedUrl(String),

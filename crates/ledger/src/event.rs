@@ -46,6 +46,9 @@ pub enum EventBody {
     AppealDecided(AppealDecided),
     /// A reviewer lifted the account's current sanction.
     SanctionLifted(SanctionLifted),
+    /// A reviewer confirmed the suspension an account's violations reached; until then the
+    /// account is held at restriction.
+    SuspensionConfirmed(SuspensionConfirmed),
 }
 
 /// The rule a violation broke.
@@ -94,6 +97,9 @@ pub struct Violation {
     /// Keyed hashes of the contact values found (see [`crate::ContactHasher`]).
     #[serde(default)]
     pub contacts: Vec<ContactValue>,
+    /// The user whose report, confirmed by a reviewer, recorded this violation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reported_by: Option<String>,
 }
 
 /// A report filed by the recipient of a message. It never puts anything on the reporter's
@@ -110,6 +116,10 @@ pub struct Report {
     /// What the reporter said.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// The rule the reporter says was broken; contact when not given. A reviewer who
+    /// confirms the report records a violation of it against `about_account`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<Rule>,
 }
 
 /// A reviewer's verdict.
@@ -170,6 +180,19 @@ pub struct AppealDecided {
     pub note: Option<String>,
 }
 
+/// A reviewer confirmed that an account's suspension stands (permanent loss of access
+/// comes only after human review).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SuspensionConfirmed {
+    /// Whose suspension.
+    pub account: String,
+    /// Who confirmed it.
+    pub reviewer: String,
+    /// Why.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
 /// A reviewer lifted the account's current sanction (the only way a suspension ends).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SanctionLifted {
@@ -192,6 +215,7 @@ impl EventBody {
             EventBody::AppealFiled(_) => "appeal_filed",
             EventBody::AppealDecided(_) => "appeal_decided",
             EventBody::SanctionLifted(_) => "sanction_lifted",
+            EventBody::SuspensionConfirmed(_) => "suspension_confirmed",
         }
     }
 
@@ -202,6 +226,7 @@ impl EventBody {
             EventBody::ViolationRecorded(violation) => Some(&violation.account),
             EventBody::ReportFiled(report) => Some(&report.reporter),
             EventBody::SanctionLifted(lift) => Some(&lift.account),
+            EventBody::SuspensionConfirmed(confirmed) => Some(&confirmed.account),
             EventBody::ReviewVerdict(_)
             | EventBody::AppealFiled(_)
             | EventBody::AppealDecided(_) => None,
@@ -216,7 +241,8 @@ impl EventBody {
             EventBody::AppealDecided(decision) => Some(&decision.appeal_id),
             EventBody::ViolationRecorded(_)
             | EventBody::ReportFiled(_)
-            | EventBody::SanctionLifted(_) => None,
+            | EventBody::SanctionLifted(_)
+            | EventBody::SuspensionConfirmed(_) => None,
         }
     }
 
@@ -320,6 +346,24 @@ impl Event {
                 check_id("reviewer", &lift.reviewer).map_err(invalid)?;
                 notes.push(&lift.note);
             }
+            EventBody::SuspensionConfirmed(confirmed) => {
+                check_id("account", &confirmed.account).map_err(invalid)?;
+                check_id("reviewer", &confirmed.reviewer).map_err(invalid)?;
+                notes.push(&confirmed.note);
+            }
+        }
+        // Violation ids end in `#<rule id>` (`m-42#contact.before_contract`); no other
+        // event may take such an id, or it could take the place of a violation not yet
+        // recorded.
+        let is_violation = matches!(self.body, EventBody::ViolationRecorded(_));
+        if !is_violation
+            && VIOLATION_ID_SUFFIXES
+                .iter()
+                .any(|suffix| self.id.ends_with(suffix))
+        {
+            return Err(invalid(
+                "ids ending in \"#<rule id>\" are reserved for violations".into(),
+            ));
         }
         for note in notes.into_iter().flatten() {
             if note.len() > MAX_NOTE_BYTES || note.contains('\0') {
@@ -334,6 +378,13 @@ impl Event {
         Ok(())
     }
 }
+
+/// The endings of violation ids: `#` and a policy rule id.
+const VIOLATION_ID_SUFFIXES: [&str; 3] = [
+    "#contact.before_contract",
+    "#contact.public_surface",
+    "#payment.off_platform",
+];
 
 /// An identifier is non-empty, at most [`MAX_ID_BYTES`], and has no control characters
 /// (PostgreSQL rejects NUL in text, and a newline in an account name is never intended).

@@ -7,6 +7,7 @@
 //! nothing.
 
 use chrono::{DateTime, Utc};
+use offside_detect::Kind;
 use offside_policy::{Action, Decision, RuleName};
 
 use crate::contacts::ContactHasher;
@@ -39,7 +40,8 @@ pub fn violation_events(decision: &Decision, how: RecordDecision<'_>) -> Vec<Eve
                 .iter()
                 .filter_map(|finding| {
                     let value = finding.value.as_deref()?;
-                    Some(how.hasher.hash(finding.kind.as_str(), value))
+                    is_concrete(finding.kind, value)
+                        .then(|| how.hasher.hash(finding.kind.as_str(), value))
                 })
                 .collect();
             contacts.sort_by(|a, b| (&a.kind, &a.hash).cmp(&(&b.kind, &b.hash)));
@@ -64,10 +66,26 @@ pub fn violation_events(decision: &Decision, how: RecordDecision<'_>) -> Vec<Eve
                     shadow: how.shadow,
                     held: violation.action == Action::Hold,
                     contacts,
+                    reported_by: None,
                 }),
             }
         })
         .collect()
+}
+
+/// Whether a finding's value names one person's contact (an address, a number, a link, a
+/// handle) rather than a service many people use (`whatsapp`, `paypal`, `iban`): only
+/// concrete values link accounts, or strangers who named the same app would be joined.
+pub fn is_concrete(kind: Kind, value: &str) -> bool {
+    match kind {
+        Kind::Email | Kind::Phone | Kind::Url => !value.trim().is_empty(),
+        Kind::Solicitation => false,
+        // A service's name is letters, spaces and dashes; a handle, number or address has
+        // something else (`@`, digits, `/`, `:`).
+        _ => value
+            .chars()
+            .any(|c| !(c.is_alphabetic() || c == '-' || c == '_' || c == ' ')),
+    }
 }
 
 /// Converts the policy's time to the ledger's.

@@ -38,7 +38,7 @@ pub use contacts::{ContactHasher, ContactValue, MIN_SECRET_BYTES};
 pub use error::Error;
 pub use event::{
     AppealDecided, AppealFiled, AppealOutcome, Event, EventBody, Report, ReviewVerdict, Rule,
-    SanctionLifted, Verdict, Violation, MAX_ID_BYTES, MAX_NOTE_BYTES,
+    SanctionLifted, SuspensionConfirmed, Verdict, Violation, MAX_ID_BYTES, MAX_NOTE_BYTES,
 };
 pub use from_decision::{to_utc, violation_events, RecordDecision};
 pub use postgres::PostgresStore;
@@ -62,6 +62,9 @@ pub enum Ledger {
 impl Ledger {
     /// Opens `sqlite:PATH` (or `sqlite://PATH`) or `postgres://...` (`postgresql://...`),
     /// applying migrations.
+    ///
+    /// A bare path (`offside.db`) is an SQLite file, so every command takes the same
+    /// `--database` values.
     pub async fn open(url: &str, options: StoreOptions) -> Result<Ledger, Error> {
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             return Ok(Ledger::Postgres(PostgresStore::open(url, options).await?));
@@ -69,9 +72,33 @@ impl Ledger {
         let path = url
             .strip_prefix("sqlite://")
             .or_else(|| url.strip_prefix("sqlite:"))
-            .filter(|path| !path.is_empty())
-            .ok_or_else(|| Error::UnsupportedUrl(url.to_string()))?;
+            .unwrap_or(url);
+        if path.is_empty() || (url.contains("://") && !url.starts_with("sqlite://")) {
+            return Err(Error::UnsupportedUrl(url.to_string()));
+        }
         Ok(Ledger::Sqlite(SqliteStore::open(path, options).await?))
+    }
+
+    /// Checks that `hasher` holds the secret this ledger's contact hashes were made with,
+    /// through the fingerprint stored on first use (never the secret itself). A ledger
+    /// whose secret was generated into its settings by an older version is moved to the
+    /// configured secret when it is that one; otherwise the error says how to set it.
+    pub async fn bind_hash_secret(&self, hasher: &ContactHasher) -> Result<(), Error> {
+        match self {
+            Ledger::Sqlite(store) => store.bind_hash_secret(hasher).await,
+            Ledger::Postgres(store) => store.bind_hash_secret(hasher).await,
+        }
+    }
+
+    /// Deletes the evidence of messages sent before `before`; returns how many rows went.
+    pub async fn purge_evidence(
+        &self,
+        before: chrono::DateTime<chrono::Utc>,
+    ) -> Result<u64, Error> {
+        match self {
+            Ledger::Sqlite(store) => store.purge_evidence(before).await,
+            Ledger::Postgres(store) => store.purge_evidence(before).await,
+        }
     }
 
     /// Closes the connections; everything recorded is already committed.

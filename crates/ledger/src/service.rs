@@ -21,8 +21,11 @@ pub struct NewDecision {
     pub at: DateTime<Utc>,
     /// The answer, as JSON text, returned byte for byte to every retry.
     pub response: String,
-    /// The message's content for reviewers (see [`crate::Evidence`]), when it had findings.
+    /// The message's content for reviewers (see [`crate::Evidence`]), when it broke a rule.
     pub evidence: Option<String>,
+    /// A hash of the request's body: the same id sent again with another body is a
+    /// conflict ([`crate::Error::Conflict`]), not a retry.
+    pub request_hash: Option<String>,
 }
 
 /// A stored answer.
@@ -34,6 +37,9 @@ pub struct StoredDecision {
     pub account: String,
     /// The answer given the first time, as JSON text.
     pub response: String,
+    /// The hash of the body the answer was given to (absent for answers stored before
+    /// bodies were hashed).
+    pub request_hash: Option<String>,
     /// True when the answer was already stored before this call: nothing changed.
     pub duplicate: bool,
 }

@@ -29,6 +29,26 @@ struct Migration {
     sql: &'static str,
 }
 
+/// The settings row holding the contact-hash secret's fingerprint.
+const FINGERPRINT_SETTING: &str = "contact_hash_fingerprint";
+
+/// The settings row where older versions kept a generated secret.
+const LEGACY_SECRET_SETTING: &str = "contact_hash_secret";
+
+/// Where the contact-hash secret is configured.
+const HASH_SECRET_ENV: &str = "OFFSIDE_HASH_SECRET";
+
+/// Answers a repeated event id: the first answer when the body is the same (or either
+/// side has no body hash), a conflict when it differs.
+fn same_request(first: StoredDecision, decision: &NewDecision) -> Result<StoredDecision, Error> {
+    match (&first.request_hash, &decision.request_hash) {
+        (Some(first_hash), Some(hash)) if first_hash != hash => Err(Error::Conflict {
+            event_id: decision.event_id.clone(),
+        }),
+        _ => Ok(first),
+    }
+}
+
 /// The most rows one page of `events_page` or `open_review_items` returns.
 const MAX_PAGE: u32 = 10_000;
 
@@ -80,6 +100,8 @@ struct Subject {
     account: String,
     /// The message of a violation (used to close reports about the same message).
     message_id: Option<String>,
+    /// The report, when the subject is one.
+    report: Option<crate::event::Report>,
 }
 
 impl StoreType {
@@ -105,7 +127,7 @@ impl StoreType {
         let event = self.prepare(event)?;
         let event_id = event.id.clone();
         let mut tx = begin_write(&self.pool).await?;
-        match record_in(&mut tx, event).await? {
+        match record_in(&mut tx, event, &self.options.ladder).await? {
             Some(recorded) if recorded.duplicate => {
                 tx.rollback().await?;
                 Ok(recorded)
@@ -287,6 +309,7 @@ fn event_from_row(row: &<Db as sqlx::Database>::Row) -> Result<(i64, Event), Err
 async fn record_in(
     tx: &mut Transaction<'static, Db>,
     event: Event,
+    ladder: &Ladder,
 ) -> Result<Option<Recorded>, Error> {
     if let Some(first) = find_event(tx, &event.id).await? {
         return Ok(Some(first));
@@ -298,6 +321,38 @@ async fn record_in(
             (subject.account.clone(), Some(subject))
         }
     };
+    let Some(seq) = insert_and_index(tx, &event, &account, subject.as_ref(), ladder).await? else {
+        return Ok(None);
+    };
+    // A reviewer who confirms a report records the violation against the reported
+    // message's sender, crediting the reporter, whichever path recorded the message.
+    if let (EventBody::ReviewVerdict(verdict), Some(report)) = (
+        &event.body,
+        subject.as_ref().and_then(|subject| subject.report.as_ref()),
+    ) {
+        if verdict.verdict == crate::event::Verdict::Confirm {
+            if let Some(sender) = &report.about_account {
+                record_reported_violation(tx, &event, report, sender, ladder).await?;
+            }
+        }
+    }
+    Ok(Some(Recorded {
+        event,
+        seq,
+        duplicate: false,
+        account,
+    }))
+}
+
+/// Inserts an event (already checked to be new) and updates the projections; `None` when
+/// another writer inserted the same id first.
+async fn insert_and_index(
+    tx: &mut Transaction<'static, Db>,
+    event: &Event,
+    account: &str,
+    subject: Option<&Subject>,
+    ladder: &Ladder,
+) -> Result<Option<i64>, Error> {
     let inserted: Option<i64> = sqlx::query(
         "INSERT INTO events (event_id, kind, account, subject_id, message_id, occurred_at, payload) \
          VALUES ($1, $2, $3, $4, $5, $6, $7) \
@@ -305,7 +360,7 @@ async fn record_in(
     )
     .bind(&event.id)
     .bind(event.body.type_name())
-    .bind(&account)
+    .bind(account)
     .bind(event.body.subject_id())
     .bind(event.body.message_id())
     .bind(sortable_time(event.at))
@@ -317,13 +372,100 @@ async fn record_in(
     let Some(seq) = inserted else {
         return Ok(None);
     };
-    index_event(tx, seq, &account, &event, subject.as_ref()).await?;
-    Ok(Some(Recorded {
-        event,
-        seq,
-        duplicate: false,
-        account,
-    }))
+    index_event(tx, seq, account, event, subject).await?;
+    if let EventBody::ViolationRecorded(violation) = &event.body {
+        if !violation.shadow {
+            open_suspension_review(tx, seq, account, event, ladder).await?;
+        }
+    }
+    Ok(Some(seq))
+}
+
+/// The violation a confirmed report records: the same id the engine gives a violation of
+/// that rule in that message, so a message the engine already judged is not counted twice.
+async fn record_reported_violation(
+    tx: &mut Transaction<'static, Db>,
+    verdict: &Event,
+    report: &crate::event::Report,
+    sender: &str,
+    ladder: &Ladder,
+) -> Result<(), Error> {
+    let already: Option<String> = sqlx::query(
+        "SELECT event_id FROM events WHERE kind = 'violation_recorded' AND account = $1 AND message_id = $2",
+    )
+    .bind(sender)
+    .bind(&report.message_id)
+    .fetch_optional(&mut **tx)
+    .await?
+    .map(|row| row.try_get("event_id"))
+    .transpose()?;
+    if already.is_some() {
+        return Ok(());
+    }
+    let rule = report.rule.unwrap_or(crate::event::Rule::Contact);
+    let (rule_id, weight) = match rule {
+        crate::event::Rule::Contact => ("contact.before_contract", ladder.weights.contact),
+        crate::event::Rule::Payment => ("payment.off_platform", ladder.weights.payment),
+    };
+    let violation = Event {
+        id: format!("{}#{rule_id}", report.message_id),
+        at: verdict.at,
+        body: EventBody::ViolationRecorded(crate::event::Violation {
+            account: sender.to_string(),
+            rule,
+            rule_id: rule_id.to_string(),
+            kinds: Vec::new(),
+            weight,
+            source_message_id: report.message_id.clone(),
+            shadow: false,
+            held: false,
+            contacts: Vec::new(),
+            reported_by: Some(report.reporter.clone()),
+        }),
+    };
+    violation.validate()?;
+    if find_event(tx, &violation.id).await?.is_none() {
+        insert_and_index(tx, &violation, sender, None, ladder).await?;
+    }
+    Ok(())
+}
+
+/// Opens a review item when a violation brings its account to the suspension step: the
+/// account is held at restriction until a reviewer confirms or lifts it.
+async fn open_suspension_review(
+    tx: &mut Transaction<'static, Db>,
+    seq: i64,
+    account: &str,
+    event: &Event,
+    ladder: &Ladder,
+) -> Result<(), Error> {
+    let rows = sqlx::query("SELECT seq, payload FROM events WHERE account = $1 ORDER BY seq")
+        .bind(account)
+        .fetch_all(&mut **tx)
+        .await?;
+    let events = rows
+        .iter()
+        .map(|row| event_from_row(row).map(|(_, event)| event))
+        .collect::<Result<Vec<_>, _>>()?;
+    let standing = crate::standing::standing(account, &events, ladder, event.at);
+    if !standing.suspension_pending_review {
+        return Ok(());
+    }
+    sqlx::query(
+        "INSERT INTO review_items (item_id, item_kind, account, message_id, opened_at, opened_seq) \
+         SELECT $1, $2, $3, $4, $5, $6 WHERE NOT EXISTS \
+         (SELECT 1 FROM review_items WHERE item_kind = $2 AND account = $3 AND closed_by IS NULL) \
+         ON CONFLICT (item_id) DO NOTHING",
+    )
+    .bind(format!("{}#suspension-review", event.id))
+    .bind(ReviewItemKind::Suspension.as_str())
+    .bind(account)
+    .bind(event.body.message_id())
+    .bind(sortable_time(event.at))
+    .bind(seq)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
 }
 
 /// The first record of `event_id`, if there is one.
@@ -369,14 +511,15 @@ async fn resolve_subject(
         }
         EventBody::ViolationRecorded(_)
         | EventBody::ReportFiled(_)
-        | EventBody::SanctionLifted(_) => {
+        | EventBody::SanctionLifted(_)
+        | EventBody::SuspensionConfirmed(_) => {
             return Err(Error::InvalidEvent {
                 event_id: event.id.clone(),
                 reason: "this event type names its account itself".into(),
             })
         }
     };
-    let row = sqlx::query("SELECT kind, account, message_id FROM events WHERE event_id = $1")
+    let row = sqlx::query("SELECT kind, account, message_id, payload FROM events WHERE event_id = $1")
         .bind(subject_id)
         .fetch_optional(&mut **tx)
         .await?
@@ -394,7 +537,20 @@ async fn resolve_subject(
         });
     }
     let message_id: Option<String> = row.try_get("message_id")?;
+    let report = if kind == "report_filed" {
+        let payload: String = row.try_get("payload")?;
+        match serde_json::from_str::<Event>(&payload) {
+            Ok(Event {
+                body: EventBody::ReportFiled(report),
+                ..
+            }) => Some(report),
+            _ => None,
+        }
+    } else {
+        None
+    };
     Ok(Subject {
+        report,
         account: row.try_get("account")?,
         message_id: if kind == "violation_recorded" {
             message_id
@@ -480,7 +636,18 @@ async fn index_event(
             .execute(&mut **tx)
             .await?;
         }
-        EventBody::SanctionLifted(_) => {}
+        EventBody::SanctionLifted(_) | EventBody::SuspensionConfirmed(_) => {
+            // Either settles the account's suspension review.
+            sqlx::query(
+                "UPDATE review_items SET closed_by = $1 \
+                 WHERE closed_by IS NULL AND item_kind = $2 AND account = $3",
+            )
+            .bind(&event.id)
+            .bind(ReviewItemKind::Suspension.as_str())
+            .bind(account)
+            .execute(&mut **tx)
+            .await?;
+        }
     }
     Ok(())
 }
@@ -501,10 +668,12 @@ async fn find_decision(
     tx: &mut Transaction<'static, Db>,
     event_id: &str,
 ) -> Result<Option<StoredDecision>, Error> {
-    let row = sqlx::query("SELECT account, response FROM decisions WHERE event_id = $1")
-        .bind(event_id)
-        .fetch_optional(&mut **tx)
-        .await?;
+    let row = sqlx::query(
+        "SELECT account, response, request_hash FROM decisions WHERE event_id = $1",
+    )
+    .bind(event_id)
+    .fetch_optional(&mut **tx)
+    .await?;
     let Some(row) = row else {
         return Ok(None);
     };
@@ -512,6 +681,7 @@ async fn find_decision(
         event_id: event_id.to_string(),
         account: row.try_get("account")?,
         response: row.try_get("response")?,
+        request_hash: row.try_get("request_hash")?,
         duplicate: true,
     }))
 }
@@ -551,21 +721,22 @@ impl StoreType {
         let mut tx = begin_write(&self.pool).await?;
         if let Some(first) = find_decision(&mut tx, &decision.event_id).await? {
             tx.rollback().await?;
-            return Ok(first);
+            return same_request(first, &decision);
         }
         for event in events {
             // A duplicate or a concurrent insert of the same id: already recorded, which is
             // all this needs.
-            record_in(&mut tx, event).await?;
+            record_in(&mut tx, event, &self.options.ladder).await?;
         }
         let inserted = sqlx::query(
-            "INSERT INTO decisions (event_id, account, occurred_at, response) \
-             VALUES ($1, $2, $3, $4) ON CONFLICT (event_id) DO NOTHING RETURNING event_id",
+            "INSERT INTO decisions (event_id, account, occurred_at, response, request_hash) \
+             VALUES ($1, $2, $3, $4, $5) ON CONFLICT (event_id) DO NOTHING RETURNING event_id",
         )
         .bind(&decision.event_id)
         .bind(&decision.account)
         .bind(sortable_time(decision.at))
         .bind(&decision.response)
+        .bind(&decision.request_hash)
         .fetch_optional(&mut *tx)
         .await?;
         if inserted.is_none() {
@@ -574,11 +745,12 @@ impl StoreType {
             let mut tx = begin_write(&self.pool).await?;
             let first = find_decision(&mut tx, &decision.event_id).await?;
             tx.rollback().await?;
-            return first.ok_or_else(|| Error::CorruptRow {
+            let first = first.ok_or_else(|| Error::CorruptRow {
                 table: "decisions",
                 key: decision.event_id.clone(),
                 reason: "the id conflicted on insert but cannot be read".into(),
-            });
+            })?;
+            return same_request(first, &decision);
         }
         if let Some(content) = &decision.evidence {
             sqlx::query(
@@ -597,8 +769,75 @@ impl StoreType {
             event_id: decision.event_id,
             account: decision.account,
             response: decision.response,
+            request_hash: decision.request_hash,
             duplicate: false,
         })
+    }
+
+    /// See [`crate::Ledger::bind_hash_secret`].
+    pub async fn bind_hash_secret(&self, hasher: &crate::ContactHasher) -> Result<(), Error> {
+        let fingerprint = hasher.fingerprint();
+        let mut tx = begin_write(&self.pool).await?;
+        let setting = |name: &'static str| {
+            sqlx::query("SELECT value FROM settings WHERE name = $1").bind(name)
+        };
+        let stored: Option<String> = setting(FINGERPRINT_SETTING)
+            .fetch_optional(&mut *tx)
+            .await?
+            .map(|row| row.try_get("value"))
+            .transpose()?;
+        if let Some(stored) = stored {
+            tx.rollback().await?;
+            if stored != fingerprint {
+                return Err(Error::HashSecret(format!(
+                    "the configured contact-hash secret is not the one this ledger's hashes were \
+                     made with (its fingerprint is {}…, the configured secret's {}…); set \
+                     {HASH_SECRET_ENV} (or --hash-secret) to the original secret",
+                    &stored[..12.min(stored.len())],
+                    &fingerprint[..12]
+                )));
+            }
+            return Ok(());
+        }
+        let legacy: Option<String> = setting(LEGACY_SECRET_SETTING)
+            .fetch_optional(&mut *tx)
+            .await?
+            .map(|row| row.try_get("value"))
+            .transpose()?;
+        if let Some(legacy) = legacy {
+            let same = crate::ContactHasher::new(legacy.as_bytes(), false)
+                .map(|old| old.fingerprint() == fingerprint)
+                .unwrap_or(false);
+            if !same {
+                tx.rollback().await?;
+                return Err(Error::HashSecret(format!(
+                    "this ledger's contact hashes were made with a secret an older version \
+                     generated and kept in the database (settings row \"{LEGACY_SECRET_SETTING}\"); \
+                     set {HASH_SECRET_ENV} to that value once and start again: the row is then \
+                     replaced by a fingerprint and the secret lives only in your configuration"
+                )));
+            }
+            sqlx::query("DELETE FROM settings WHERE name = $1")
+                .bind(LEGACY_SECRET_SETTING)
+                .execute(&mut *tx)
+                .await?;
+        }
+        sqlx::query("INSERT INTO settings (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING")
+            .bind(FINGERPRINT_SETTING)
+            .bind(&fingerprint)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// See [`crate::Ledger::purge_evidence`].
+    pub async fn purge_evidence(&self, before: DateTime<Utc>) -> Result<u64, Error> {
+        let done = sqlx::query("DELETE FROM evidence WHERE occurred_at < $1")
+            .bind(sortable_time(before))
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected())
     }
 
     /// The answer stored under `event_id`, if any.

@@ -65,6 +65,11 @@ const MIGRATIONS: &[Migration] = &[
         name: "reviewers, console sessions, evidence",
         sql: include_str!("../migrations/sqlite/0003_console.sql"),
     },
+    Migration {
+        version: 4,
+        name: "request hashes of stored answers",
+        sql: include_str!("../migrations/sqlite/0004_request_hash.sql"),
+    },
 ];
 
 include!("sql_common.rs");

@@ -16,7 +16,9 @@
 //! - a reached step is in force: a suspension until a reviewer lifts it; a step with
 //!   `duration_days` for that many days from the violation that reached it; a step without a
 //!   duration (the warning) while the points are still at its threshold;
-//! - the sanction is the heaviest step in force.
+//! - the sanction is the heaviest step in force, except that a suspension holds the account
+//!   at restriction (without an end) until a reviewer confirms it with a
+//!   `suspension_confirmed` event made after it was reached; a lift ends either.
 
 use std::collections::{HashMap, HashSet};
 
@@ -106,6 +108,9 @@ pub struct Standing {
     /// The last time a reviewer lifted the account's sanction.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_lifted_at: Option<DateTime<Utc>>,
+    /// The ladder reached suspension and a reviewer has not confirmed it yet: the account
+    /// is held at restriction (see [`crate::SuspensionConfirmed`]).
+    pub suspension_pending_review: bool,
 }
 
 /// Derives `account`'s standing at `now` from `events`, which may hold other accounts'
@@ -259,6 +264,24 @@ pub fn standing(account: &str, events: &[Event], ladder: &Ladder, now: DateTime<
         }
     }
 
+    // Permanent loss of access comes only after human review: a suspension reached by the
+    // ladder holds the account at restriction, with no end, until a reviewer confirms it
+    // (or lifts it).
+    let mut suspension_pending_review = false;
+    if sanction == Sanction::Suspension {
+        let reached_at = sanction_since.unwrap_or(now);
+        let confirmed = timeline.iter().enumerate().any(|(position, event)| {
+            matches!(&event.body, EventBody::SuspensionConfirmed(c) if c.account == account)
+                && event.at >= reached_at
+                && last_lift_position.is_none_or(|lift| position > lift)
+        });
+        if !confirmed {
+            sanction = Sanction::Restriction;
+            sanction_until = None;
+            suspension_pending_review = true;
+        }
+    }
+
     let reports_filed = saturating_u32(report_ids.len());
     let reports_confirmed = saturating_u32(
         report_ids
@@ -278,6 +301,7 @@ pub fn standing(account: &str, events: &[Event], ladder: &Ladder, now: DateTime<
         reports_confirmed,
         appeals_pending: saturating_u32(pending_appeals.len()),
         last_lifted_at,
+        suspension_pending_review,
     }
 }
 
@@ -318,6 +342,7 @@ mod tests {
                 shadow: false,
                 held: false,
                 contacts: vec![],
+                reported_by: None,
             }),
         }
     }
@@ -347,11 +372,27 @@ mod tests {
     }
 
     #[test]
-    fn suspension_stays_until_lifted() {
+    fn suspension_waits_for_a_reviewer_then_stays_until_lifted() {
         let mut events: Vec<Event> = (0..3)
             .map(|n| violation(&format!("v{n}"), "bob", Rule::Payment, 0))
             .collect();
+        // Reached by the ladder: held at restriction, without an end, pending review.
+        let held = at("bob", &events, 1);
+        assert_eq!(held.sanction, Sanction::Restriction);
+        assert_eq!(held.sanction_until, None);
+        assert!(held.suspension_pending_review);
+        assert_eq!(at("bob", &events, 1000).sanction, Sanction::Restriction);
+        events.push(Event {
+            id: "confirm".into(),
+            at: day(0),
+            body: EventBody::SuspensionConfirmed(crate::event::SuspensionConfirmed {
+                account: "bob".into(),
+                reviewer: "rita".into(),
+                note: None,
+            }),
+        });
         assert_eq!(at("bob", &events, 1).sanction, Sanction::Suspension);
+        assert!(!at("bob", &events, 1).suspension_pending_review);
         assert_eq!(at("bob", &events, 1000).sanction, Sanction::Suspension);
         events.push(Event {
             id: "lift".into(),

@@ -63,6 +63,9 @@ pub enum ReviewItemKind {
     Report,
     /// An appeal; closed by a decision.
     Appeal,
+    /// An account whose violations reached suspension; held at restriction until a
+    /// reviewer confirms the suspension or lifts it.
+    Suspension,
 }
 
 impl ReviewItemKind {
@@ -72,6 +75,7 @@ impl ReviewItemKind {
             ReviewItemKind::HeldViolation => "held_violation",
             ReviewItemKind::Report => "report",
             ReviewItemKind::Appeal => "appeal",
+            ReviewItemKind::Suspension => "suspension",
         }
     }
 
@@ -81,6 +85,7 @@ impl ReviewItemKind {
             "held_violation" => Some(ReviewItemKind::HeldViolation),
             "report" => Some(ReviewItemKind::Report),
             "appeal" => Some(ReviewItemKind::Appeal),
+            "suspension" => Some(ReviewItemKind::Suspension),
             _ => None,
         }
     }

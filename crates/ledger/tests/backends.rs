@@ -8,8 +8,8 @@ use chrono::{DateTime, Duration, Utc};
 use offside_ledger::standing::standing;
 use offside_ledger::{
     AppealDecided, AppealFiled, AppealOutcome, ContactHasher, ContactValue, Error, Event,
-    EventBody, Ledger, Report, ReviewItemKind, ReviewVerdict, Rule, SanctionLifted, Store,
-    StoreOptions, Verdict, Violation, ViolationStatus,
+    EventBody, Ledger, NewDecision, Report, ReviewItemKind, ReviewVerdict, Rule, SanctionLifted,
+    Store, StoreOptions, SuspensionConfirmed, Verdict, Violation, ViolationStatus,
 };
 use offside_policy::ladder::{Ladder, Sanction};
 use proptest::prelude::*;
@@ -48,6 +48,7 @@ fn violation(id: &str, account: &str, rule: Rule, at: DateTime<Utc>) -> Event {
             shadow: false,
             held: false,
             contacts: vec![],
+            reported_by: None,
         }),
     }
 }
@@ -105,6 +106,7 @@ fn report(id: &str, reporter: &str, message_id: &str, at: DateTime<Utc>) -> Even
             message_id: message_id.into(),
             about_account: None,
             reason: Some("asked for my WhatsApp".into()),
+            rule: None,
         }),
     }
 }
@@ -114,6 +116,18 @@ fn lift(id: &str, account: &str, at: DateTime<Utc>) -> Event {
         id: id.into(),
         at,
         body: EventBody::SanctionLifted(SanctionLifted {
+            account: account.into(),
+            reviewer: "rita".into(),
+            note: None,
+        }),
+    }
+}
+
+fn confirm_suspension(id: &str, account: &str, at: DateTime<Utc>) -> Event {
+    Event {
+        id: id.into(),
+        at,
+        body: EventBody::SuspensionConfirmed(SuspensionConfirmed {
             account: account.into(),
             reviewer: "rita".into(),
             note: None,
@@ -255,6 +269,18 @@ async fn decay_moves_down_the_ladder(ctx: &Ctx) {
             .collect::<Vec<_>>(),
     )
     .await;
+    // The ladder reached suspension: held at restriction, without an end, until a reviewer
+    // confirms it.
+    let held = store.standing("sam", day(1)).await.unwrap();
+    assert_eq!(held.sanction, Sanction::Restriction);
+    assert!(held.suspension_pending_review);
+    assert_eq!(held.sanction_until, None);
+    let queue = store.open_review_items(10).await.unwrap();
+    assert_eq!(queue.len(), 1, "{queue:?}");
+    assert_eq!(queue[0].kind, ReviewItemKind::Suspension);
+    assert_eq!(queue[0].account, "sam");
+    record_all(&store, &[confirm_suspension("cs1", "sam", day(2))]).await;
+    assert!(store.open_review_items(10).await.unwrap().is_empty());
     let suspended = store.standing("sam", day(100)).await.unwrap();
     assert_eq!(suspended.points, 0.0);
     assert_eq!(suspended.sanction, Sanction::Suspension);
@@ -282,21 +308,26 @@ async fn upheld_appeal_removes_the_violation(ctx: &Ctx) {
     record_all(&store, &history("alice", "a")).await;
     record_all(&store, &history("bob", "b")[..2]).await; // bob never sent the third
     record_all(&store, &history("dora", "d")).await;
-    assert_eq!(
-        store.standing("alice", day(5)).await.unwrap().sanction,
-        Sanction::Suspension
+    assert!(
+        store
+            .standing("alice", day(5))
+            .await
+            .unwrap()
+            .suspension_pending_review
     );
 
     record_all(&store, &[appeal("ap1", "a2", day(3))]).await;
     let pending = store.standing("alice", day(4)).await.unwrap();
-    assert_eq!(
-        pending.sanction,
-        Sanction::Suspension,
-        "filing changes nothing"
-    );
+    assert!(pending.suspension_pending_review, "filing changes nothing");
     assert_eq!(pending.appeals_pending, 1);
     assert!(pending.violations[2].appeal_pending);
-    let queue = store.open_review_items(10).await.unwrap();
+    let queue: Vec<_> = store
+        .open_review_items(10)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|item| item.kind == ReviewItemKind::Appeal)
+        .collect();
     assert_eq!(queue.len(), 1);
     assert_eq!(
         (
@@ -318,10 +349,16 @@ async fn upheld_appeal_removes_the_violation(ctx: &Ctx) {
     assert_eq!(after.sanction, without.sanction);
     assert_eq!(after.sanction_until, without.sanction_until);
     assert_ne!(after.sanction, Sanction::Suspension);
+    assert!(!after.suspension_pending_review);
     assert_eq!(after.violations[2].status, ViolationStatus::Overturned);
     assert_eq!(after.violations[2].points_now, 0.0);
     assert_eq!(after.appeals_pending, 0);
-    assert!(store.open_review_items(10).await.unwrap().is_empty());
+    assert!(!store
+        .open_review_items(10)
+        .await
+        .unwrap()
+        .iter()
+        .any(|item| item.kind == ReviewItemKind::Appeal));
 
     // Dora's appeal is denied: her standing is what it was.
     let before = store.standing("dora", day(5)).await.unwrap();
@@ -994,6 +1031,222 @@ fn replay_matches_store(ctx: &Ctx) {
     }
 }
 
+/// A reviewer who confirms a report records a violation against the reported message's
+/// sender, crediting the reporter; a message that already has one is not counted twice.
+async fn a_confirmed_report_records_a_violation(ctx: &Ctx) {
+    let store = ctx.open(StoreOptions::default()).await;
+    let reported = |id: &str, message: &str| Event {
+        id: id.into(),
+        at: day(1),
+        body: EventBody::ReportFiled(Report {
+            reporter: "carol".into(),
+            message_id: message.into(),
+            about_account: Some("sam".into()),
+            reason: None,
+            rule: Some(Rule::Payment),
+        }),
+    };
+    record_all(&store, &[reported("r1", "m-1")]).await;
+    record_all(
+        &store,
+        &[verdict("r1#verdict", "r1", Verdict::Confirm, day(2))],
+    )
+    .await;
+    let sam = store.standing("sam", day(3)).await.unwrap();
+    assert_eq!(sam.violations.len(), 1, "{sam:?}");
+    assert_eq!(sam.violations[0].event_id, "m-1#payment.off_platform");
+    assert_eq!(sam.violations[0].rule, Rule::Payment);
+    let events = store.events_for("sam").await.unwrap();
+    assert!(matches!(
+        &events[0].body,
+        EventBody::ViolationRecorded(v) if v.reported_by.as_deref() == Some("carol")
+    ));
+    let carol = store.standing("carol", day(3)).await.unwrap();
+    assert_eq!((carol.reports_confirmed, carol.violations.len()), (1, 0));
+    // The engine already recorded a violation in m-2: confirming a report on it adds none.
+    let mut engine_found = violation("m-2#contact.before_contract", "sam", Rule::Contact, day(1));
+    if let EventBody::ViolationRecorded(v) = &mut engine_found.body {
+        v.source_message_id = "m-2".into();
+    }
+    record_all(&store, &[engine_found, reported("r2", "m-2")]).await;
+    record_all(
+        &store,
+        &[verdict("r2#verdict", "r2", Verdict::Confirm, day(2))],
+    )
+    .await;
+    assert_eq!(
+        store
+            .standing("sam", day(3))
+            .await
+            .unwrap()
+            .violations
+            .len(),
+        2
+    );
+    // A dismissed report records nothing.
+    record_all(&store, &[reported("r3", "m-3")]).await;
+    record_all(
+        &store,
+        &[verdict("r3#verdict", "r3", Verdict::Dismiss, day(2))],
+    )
+    .await;
+    assert_eq!(
+        store
+            .standing("sam", day(3))
+            .await
+            .unwrap()
+            .violations
+            .len(),
+        2
+    );
+    store.close().await;
+}
+
+/// Ids ending in a rule id are reserved for violations: no appeal, report or verdict can
+/// take the place of a violation not yet recorded.
+async fn client_ids_cannot_take_a_violations_place(ctx: &Ctx) {
+    let store = ctx.open(StoreOptions::default()).await;
+    record_all(&store, &[violation("v1", "sam", Rule::Contact, day(0))]).await;
+    let error = store
+        .record(appeal("m-9#contact.before_contract", "v1", day(1)))
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("reserved for violations"), "{error}");
+    store.close().await;
+}
+
+/// The same event id with another body is a conflict and records nothing; the same body
+/// gets the first answer.
+async fn a_repeated_id_with_another_body_conflicts(ctx: &Ctx) {
+    let store = ctx.open(StoreOptions::default()).await;
+    let answer = |hash: &str, response: &str| NewDecision {
+        event_id: "e-1".into(),
+        account: "sam".into(),
+        at: day(0),
+        response: response.into(),
+        evidence: None,
+        request_hash: Some(hash.into()),
+    };
+    let first = store
+        .record_decision(answer("h1", "first"), vec![])
+        .await
+        .unwrap();
+    assert!(!first.duplicate);
+    let again = store
+        .record_decision(answer("h1", "second"), vec![])
+        .await
+        .unwrap();
+    assert_eq!((again.duplicate, again.response.as_str()), (true, "first"));
+    let conflict = store
+        .record_decision(
+            answer("h2", "third"),
+            vec![violation(
+                "e-1#contact.before_contract",
+                "sam",
+                Rule::Contact,
+                day(0),
+            )],
+        )
+        .await
+        .unwrap_err();
+    assert!(matches!(conflict, Error::Conflict { .. }), "{conflict}");
+    assert!(store.events_for("sam").await.unwrap().is_empty());
+    store.close().await;
+}
+
+/// The ledger keeps the secret's fingerprint, never the secret, and refuses another one.
+async fn the_hash_secret_is_bound_by_fingerprint(ctx: &Ctx) {
+    let store = ctx.open(StoreOptions::default()).await;
+    let one = ContactHasher::new(b"first secret 0123456789", false).unwrap();
+    let two = ContactHasher::new(b"second secret 0123456789", false).unwrap();
+    store.bind_hash_secret(&one).await.unwrap();
+    store.bind_hash_secret(&one).await.unwrap();
+    let error = store.bind_hash_secret(&two).await.unwrap_err().to_string();
+    assert!(error.contains("not the one this ledger"), "{error}");
+    assert!(!ctx.dump_tables().await.contains("first secret"));
+    // A secret an older version generated into the settings is taken over once.
+    ctx.execute_raw(
+        "DELETE FROM settings; INSERT INTO settings (name, value) VALUES ('contact_hash_secret', 'generated-secret-0123456789')",
+    )
+    .await;
+    let generated = ContactHasher::new(b"generated-secret-0123456789", false).unwrap();
+    let error = store.bind_hash_secret(&one).await.unwrap_err().to_string();
+    assert!(error.contains("OFFSIDE_HASH_SECRET"), "{error}");
+    store.bind_hash_secret(&generated).await.unwrap();
+    assert!(!ctx.dump_tables().await.contains("generated-secret"));
+    store.bind_hash_secret(&generated).await.unwrap();
+    store.close().await;
+}
+
+/// Accounts are linked through concrete values only: naming the same app links nobody.
+async fn linking_only_through_concrete_values(ctx: &Ctx) {
+    use offside_detect::{Finding, Kind};
+    let store = ctx.open(StoreOptions::default()).await;
+    let policy = offside_policy::Policy::default();
+    let event = |sender: &str| -> offside_policy::Event<u64> {
+        serde_json::from_value(serde_json::json!({
+            "id": 1, "text": "x", "surface": "message", "at": "2026-05-06T10:00:00Z",
+            "sender": {"id": sender, "role": "freelancer"}, "relationship": {"state": "none"}}))
+        .unwrap()
+    };
+    let hasher = hasher();
+    let mut n = 0;
+    let mut record = |sender: &'static str, findings: Vec<Finding>| {
+        n += 1;
+        let decision = offside_policy::decide(&event(sender), &findings, &policy).unwrap();
+        offside_ledger::violation_events(
+            &decision,
+            offside_ledger::RecordDecision {
+                source_id: &format!("msg-{sender}-{n}"),
+                sender,
+                at: day(0),
+                hasher: &hasher,
+                shadow: false,
+            },
+        )
+    };
+    let app = |value: &str| Finding::new(Kind::Messenger, Some(value.into()), 0, 1, 0.95, "t");
+    let pay = |value: &str| Finding::new(Kind::Payment, Some(value.into()), 0, 1, 0.95, "t");
+    let email = Finding::new(Kind::Email, Some("sam@x.com".into()), 0, 1, 0.97, "t");
+    let mut events = record("ann", vec![app("whatsapp"), pay("paypal")]);
+    events.extend(record("bob", vec![app("whatsapp"), pay("paypal")]));
+    record_all(&store, &events).await;
+    assert!(store.linked_accounts("ann").await.unwrap().is_empty());
+    let mut events = record("ann", vec![email.clone()]);
+    events.extend(record("bob", vec![email]));
+    record_all(&store, &events).await;
+    let linked = store.linked_accounts("ann").await.unwrap();
+    assert_eq!(linked.len(), 1);
+    assert_eq!(linked[0].by_kind[0].kind, "email");
+    store.close().await;
+}
+
+/// Evidence older than the retention period goes; the rest stays.
+async fn evidence_is_purged_after_retention(ctx: &Ctx) {
+    let store = ctx.open(StoreOptions::default()).await;
+    for (id, at) in [("old", day(0)), ("new", day(200))] {
+        store
+            .record_decision(
+                NewDecision {
+                    event_id: id.into(),
+                    account: "sam".into(),
+                    at,
+                    response: "{}".into(),
+                    evidence: Some("{\"text\": \"mail me at sam@x.com\"}".into()),
+                    request_hash: None,
+                },
+                vec![],
+            )
+            .await
+            .unwrap();
+    }
+    assert_eq!(store.purge_evidence(day(20)).await.unwrap(), 1);
+    assert!(store.evidence("old").await.unwrap().is_none());
+    assert!(store.evidence("new").await.unwrap().is_some());
+    store.close().await;
+}
+
 // ---------------------------------------------------------------------------------------
 // Running the checks on both backends.
 
@@ -1068,6 +1321,12 @@ on_both_backends!(
         linked_accounts_without_raw_values,
         data_survives_reopening,
         bad_input_is_an_error,
+        a_confirmed_report_records_a_violation,
+        client_ids_cannot_take_a_violations_place,
+        a_repeated_id_with_another_body_conflicts,
+        the_hash_secret_is_bound_by_fingerprint,
+        linking_only_through_concrete_values,
+        evidence_is_purged_after_retention,
     ],
     sync: [replay_matches_store],
 );

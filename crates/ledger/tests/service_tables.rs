@@ -30,6 +30,7 @@ fn violation_of(message_id: &str, account: &str) -> Event {
             shadow: false,
             held: true,
             contacts: vec![hasher.hash("email", "alex@example.com")],
+            reported_by: None,
         }),
     }
 }
@@ -41,6 +42,7 @@ fn decision(event_id: &str, response: &str) -> NewDecision {
         at: day(0),
         response: response.into(),
         evidence: None,
+        request_hash: None,
     }
 }
 

@@ -12,7 +12,7 @@
 //! The action is the heaviest of the violations' actions, each looked up in the policy's
 //! table by (violation, surface, confidence band of its most confident finding).
 
-use offside_detect::{redact, Finding, Kind};
+use offside_detect::{Finding, Kind};
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
@@ -106,16 +106,53 @@ pub fn check<Id>(
     decide(event, &findings, policy)
 }
 
+/// What a link leads to, as the detector judges it from the link and its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LinkRole {
+    /// The sender's own site or portfolio.
+    Own,
+    /// A way to reach the sender: a contact, booking or link-in-bio page, a profile.
+    Contact,
+    /// Someone else's material: documentation, an article, a public repository, a site the
+    /// work should resemble. Never contact information.
+    Reference,
+    /// The detector could not tell.
+    Unknown,
+}
+
+/// The role the detector gave a `url` finding, `None` when it gave none (then the link is
+/// treated as contact information, as before roles existed). This is the one place the
+/// policy reads a finding's role.
+pub fn link_role(finding: &Finding) -> Option<LinkRole> {
+    // The detector does not report roles yet; when `Finding` carries one, map it here.
+    let _ = finding;
+    None
+}
+
 /// Decides on an event given the detector's findings in its text (for a conversation, the
 /// findings of `Engine::scan_conversation` over its messages).
 ///
-/// Only the sender can break a rule: in a conversation, a finding counts only when every
-/// message it was found in was written by the sender (`from` equal to `sender.id`), so
-/// what the other side wrote, and any value split between the two, never counts.
+/// Only the sender can break a rule, and only with what they are sending now: in a
+/// conversation the decision is about the newest message, which must be the sender's. A
+/// finding counts only when it involves that message and every message it was found in is
+/// the sender's; earlier messages are context (a value split across messages is found
+/// through them), and what they carried alone was decided when they were sent, so it is
+/// never counted or cited again. What the other side wrote never counts.
 pub fn decide<Id>(
     event: &Event<Id>,
     findings: &[Finding],
     policy: &Policy,
+) -> Result<Decision, EventError> {
+    decide_with_roles(event, findings, policy, &link_role)
+}
+
+/// [`decide`], with the links' roles read by `role_of` instead of [`link_role`].
+pub fn decide_with_roles<Id>(
+    event: &Event<Id>,
+    findings: &[Finding],
+    policy: &Policy,
+    role_of: &dyn Fn(&Finding) -> Option<LinkRole>,
 ) -> Result<Decision, EventError> {
     event.check_consistency()?;
     let context = Context {
@@ -125,16 +162,33 @@ pub fn decide<Id>(
     };
     let mut violating: Vec<(ViolationId, &Finding)> = Vec::new();
     let mut excused: Vec<(ExceptionId, &Finding)> = Vec::new();
+    // Findings whose only doubt is that the link's role is unknown.
+    let mut unknown_links: Vec<&Finding> = Vec::new();
     for finding in findings
         .iter()
-        .filter(|finding| is_senders(&context, finding))
+        .filter(|finding| is_judged(&context, finding))
     {
+        let role = match finding.kind {
+            Kind::Url => role_of(finding),
+            _ => None,
+        };
+        if role == Some(LinkRole::Reference) {
+            // Someone else's material is not contact information, on any surface.
+            continue;
+        }
         let Some(violation) = would_violate(&context, policy, finding.kind) else {
             continue;
         };
-        match covering_exception(&context, policy, finding) {
+        match covering_exception(&context, policy, finding, role) {
             Some(exception) => excused.push((exception, finding)),
-            None => violating.push((violation, finding)),
+            None => {
+                if role == Some(LinkRole::Unknown)
+                    && violation == ViolationId::ContactBeforeContract
+                {
+                    unknown_links.push(finding);
+                }
+                violating.push((violation, finding));
+            }
         }
     }
 
@@ -153,6 +207,14 @@ pub fn decide<Id>(
             .map(|f| f.confidence)
             .fold(f32::MIN, f32::max);
         let band = policy.confidence.band(top_confidence);
+        let mut action = policy.action(id, event.surface, band);
+        let only_unknown_links = violating
+            .iter()
+            .filter(|(v, _)| *v == id)
+            .all(|(_, f)| unknown_links.iter().any(|u| std::ptr::eq(*u, *f)));
+        if only_unknown_links {
+            action = action.min(policy.rules.contact.unknown_link_action);
+        }
         let mut kinds: Vec<KindName> = findings.iter().map(|f| KindName(f.kind)).collect();
         kinds.sort();
         kinds.dedup();
@@ -162,7 +224,7 @@ pub fn decide<Id>(
             kinds,
             severity: policy.weight(id.rule()),
             band,
-            action: policy.action(id, event.surface, band),
+            action,
             findings,
         });
     }
@@ -224,16 +286,21 @@ fn finding_messages(finding: &Finding) -> Vec<usize> {
     }
 }
 
-/// Whether a finding is held against the sender: always for a single text; in a
-/// conversation, when every message it was found in is the sender's.
-fn is_senders<Id>(context: &Context<'_, Id>, finding: &Finding) -> bool {
+/// Whether a finding is judged: always for a single text; in a conversation, when it
+/// involves the newest message and every message it was found in is the sender's.
+fn is_judged<Id>(context: &Context<'_, Id>, finding: &Finding) -> bool {
     match context.body {
         Body::Text(_) => true,
-        Body::Conversation(messages) => finding_messages(finding).iter().all(|&idx| {
-            messages
-                .get(idx)
-                .is_some_and(|message| message.from == context.event.sender.id)
-        }),
+        Body::Conversation(messages) => {
+            let in_messages = finding_messages(finding);
+            let newest = messages.len().checked_sub(1);
+            newest.is_some_and(|newest| in_messages.contains(&newest))
+                && in_messages.iter().all(|&idx| {
+                    messages
+                        .get(idx)
+                        .is_some_and(|message| message.from == context.event.sender.id)
+                })
+        }
     }
 }
 
@@ -273,6 +340,7 @@ fn covering_exception<Id>(
     context: &Context<'_, Id>,
     policy: &Policy,
     finding: &Finding,
+    role: Option<LinkRole>,
 ) -> Option<ExceptionId> {
     let event = context.event;
     let surface = event.surface;
@@ -309,10 +377,12 @@ fn covering_exception<Id>(
     let portfolio = &exceptions.portfolio_link;
     if applies(&portfolio.covers, &portfolio.surfaces, kind, surface)
         && portfolio.roles.contains(&event.sender.role)
+        && role != Some(LinkRole::Contact)
+        && !offers_contact(policy, finding_text(context, finding))
     {
         let is_portfolio = match finding.kind {
             Kind::Social => portfolio.networks.iter().any(|network| network == value),
-            _ => host_matches(value, &portfolio.hosts),
+            _ => is_portfolio_link(policy, value),
         };
         if is_portfolio {
             return Some(ExceptionId::PortfolioLink);
@@ -326,6 +396,43 @@ fn covering_exception<Id>(
         return Some(ExceptionId::EnterprisePlan);
     }
     None
+}
+
+/// Whether a link (`host/path`) shows work: on a portfolio host, or on a page whose path
+/// says it shows work; never a contact or booking page, never a link-in-bio page.
+pub(crate) fn is_portfolio_link(policy: &Policy, value: &str) -> bool {
+    let portfolio = &policy.exceptions.portfolio_link;
+    if host_matches(value, &portfolio.link_in_bio_hosts) {
+        return false;
+    }
+    let path = value
+        .split_once('/')
+        .map_or("", |(_, path)| path)
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    let in_list = |list: &[String]| {
+        segments
+            .iter()
+            .any(|segment| list.iter().any(|item| item.eq_ignore_ascii_case(segment)))
+    };
+    if in_list(&portfolio.contact_paths) {
+        return false;
+    }
+    host_matches(value, &portfolio.hosts) || in_list(&portfolio.work_paths)
+}
+
+/// Whether a text offers a link as a way to get in touch ("reach me there").
+fn offers_contact(policy: &Policy, text: &str) -> bool {
+    let lower = text.to_lowercase();
+    policy
+        .exceptions
+        .portfolio_link
+        .contact_cues
+        .iter()
+        .any(|cue| contains_words(&lower, cue))
 }
 
 fn applies(covers: &[KindName], surfaces: &[Surface], kind: KindName, surface: Surface) -> bool {
@@ -411,7 +518,7 @@ fn redacted(
     match body {
         Body::Text(text) => {
             let findings: Vec<Finding> = masked.iter().map(|f| (*f).clone()).collect();
-            (Some(redact(text, &findings)), None)
+            (Some(mask(text, &findings)), None)
         }
         Body::Conversation(messages) => {
             let conversation = messages
@@ -424,13 +531,57 @@ fn redacted(
                         .collect();
                     ConversationMessage {
                         from: message.from.clone(),
-                        text: redact(&message.text, &in_message),
+                        text: mask(&message.text, &in_message),
                     }
                 })
                 .collect();
             (None, Some(conversation))
         }
     }
+}
+
+/// Whether a meeting or messaging finding only names the product ("a call on Microsoft
+/// Teams"), with no link, handle or number the author wrote.
+pub(crate) fn names_product_only(finding: &Finding, text: &str) -> bool {
+    matches!(finding.kind, Kind::Meeting | Kind::Messenger)
+        && text.get(finding.start..finding.end).is_some_and(|span| {
+            !span
+                .chars()
+                .any(|c| c.is_ascii_digit() || matches!(c, '/' | '@' | '.' | '+' | ':'))
+        })
+}
+
+/// The text with the findings masked, as `offside_detect::redact` does (overlaps merged,
+/// invalid spans skipped), except that a meeting product named without a link is masked as
+/// an app, not as a link.
+fn mask(text: &str, findings: &[Finding]) -> String {
+    let mut spans: Vec<(usize, usize, &'static str)> = findings
+        .iter()
+        .filter(|f| f.start < f.end && f.end <= text.len())
+        .filter(|f| text.is_char_boundary(f.start) && text.is_char_boundary(f.end))
+        .map(|f| {
+            let label = if f.kind == Kind::Meeting && names_product_only(f, text) {
+                "[meeting app hidden]"
+            } else {
+                f.kind.mask()
+            };
+            (f.start, f.end, label)
+        })
+        .collect();
+    spans.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    let mut out = String::with_capacity(text.len());
+    let mut cursor = 0;
+    for (start, end, label) in spans {
+        if start < cursor {
+            cursor = cursor.max(end);
+            continue;
+        }
+        out.push_str(&text[cursor..start]);
+        out.push_str(label);
+        cursor = end;
+    }
+    out.push_str(&text[cursor..]);
+    out
 }
 
 /// The part of a (possibly split) finding that lies in one message, as a single-message

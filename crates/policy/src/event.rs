@@ -467,6 +467,24 @@ pub enum EventError {
         /// The surface given.
         surface: &'static str,
     },
+    /// The event is dated before the policy's earliest year.
+    #[error("\"at\" ({at}) is before {earliest_year}: events from before then are refused (policy: events.earliest_year)")]
+    TooEarly {
+        /// The event's time.
+        at: Time,
+        /// The policy's earliest year.
+        earliest_year: i16,
+    },
+    /// The event is dated too far after the moment it is decided.
+    #[error("\"at\" ({at}) is more than {max_hours} h after now ({now}): check the sender's clock (policy: events.max_future_skew_hours)")]
+    TooFarInFuture {
+        /// The event's time.
+        at: Time,
+        /// The moment it was decided.
+        now: Time,
+        /// The policy's allowance.
+        max_hours: u32,
+    },
     /// The two-year window cannot be computed (a date near the end of time).
     #[error("relationship.first_contract_at ({0}) is too far in the future to compute the payment window")]
     WindowOutOfRange(Time),

@@ -34,9 +34,14 @@ mod decide;
 pub mod event;
 pub mod ladder;
 mod notice;
+
+pub use notice::mask_value;
 pub mod policy;
 
-pub use decide::{check, decide, Decision, ExceptionUse, FindingJson, Violation};
+pub use decide::{
+    check, decide, decide_with_roles, link_role, Decision, ExceptionUse, FindingJson, LinkRole,
+    Violation,
+};
 pub use event::{
     Body, ContractStage, Event, EventError, PaymentLifted, PaymentRule, RelationshipState, Surface,
     Time,

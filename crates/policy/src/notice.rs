@@ -12,7 +12,8 @@
 use offside_detect::{Finding, Kind};
 
 use crate::decide::{
-    contains_words, enterprise_party, finding_text, Context, ExceptionUse, Violation,
+    contains_words, enterprise_party, finding_text, names_product_only, Context, ExceptionUse,
+    Violation,
 };
 use crate::event::{Attachment, AttachmentKind, Body, PaymentRule, Purpose};
 use crate::policy::{Action, Band, ExceptionId, PartyRole, Policy, ViolationId};
@@ -33,7 +34,7 @@ pub(crate) fn render<Id>(
     for violation in violations {
         let mut found = format!(
             "Found in your {surface}: {}",
-            describe_findings(&violation.findings)
+            describe_findings(context, &violation.findings)
         );
         if violation.band == Band::Low {
             found.push_str(" (low confidence: the detector is not sure)");
@@ -48,10 +49,17 @@ pub(crate) fn render<Id>(
         sentences.push(format!("Instead, {}.", instead(context, policy, violation)));
     }
     for exception in exceptions {
+        // An exception excuses what it covers; when something else broke a rule, saying
+        // "allowed" next to "not delivered" would contradict the lead.
+        let opening = if violations.is_empty() {
+            "Allowed by"
+        } else {
+            "Not counted against you, by"
+        };
         sentences.push(format!(
-            "Allowed by the {} exception: {}. {}",
+            "{opening} the {} exception: {}. {}",
             exception.id.as_str(),
-            describe_findings(&exception.findings),
+            describe_findings(context, &exception.findings),
             exception.why
         ));
     }
@@ -69,9 +77,12 @@ fn lead(action: Action) -> &'static str {
 }
 
 /// "an e-mail address (a***@gmail.com) and a phone number ending in 2716".
-fn describe_findings(findings: &[Finding]) -> String {
+fn describe_findings<Id>(context: &Context<'_, Id>, findings: &[Finding]) -> String {
     let mut items: Vec<String> = Vec::new();
-    for item in findings.iter().map(describe_finding) {
+    for item in findings
+        .iter()
+        .map(|finding| describe_finding(finding, finding_text(context, finding)))
+    {
         if !items.contains(&item) {
             items.push(item);
         }
@@ -83,20 +94,184 @@ fn describe_findings(findings: &[Finding]) -> String {
     }
 }
 
-fn describe_finding(finding: &Finding) -> String {
+/// One finding in words, citing only what the author wrote (partly masked). `text` is the
+/// message the finding starts in.
+fn describe_finding(finding: &Finding, text: &str) -> String {
     let value = finding.value.as_deref().filter(|v| !v.is_empty());
+    let written = text.get(finding.start..finding.end).unwrap_or("");
     match (finding.kind, value) {
-        (Kind::Email, Some(email)) => format!("an e-mail address ({})", mask_email(email)),
+        (Kind::Email, Some(email)) if wrote_address(written) => {
+            format!("an e-mail address ({})", mask_email(email))
+        }
+        // An address the detector put together (from a web address, say): cite what was
+        // written, not an address the author never typed.
+        (Kind::Email, _) => format!("an e-mail address written out ({})", mask_written(written)),
         (Kind::Phone, Some(phone)) => format!("a phone number ending in {}", last_digits(phone)),
         (Kind::Url, Some(url)) => format!("a link ({})", mask_url(url)),
-        (Kind::Social, Some(network)) => format!("a {network} profile"),
-        (Kind::Messenger, Some(app)) => format!("a {app} contact"),
-        (Kind::Meeting, Some(service)) => format!("a {service} meeting link"),
-        (Kind::Payment, Some(method)) => format!("a {method} payment request"),
+        (Kind::Social, Some(network)) => {
+            format!("{} profile", with_article(&display_name(network)))
+        }
+        (Kind::Messenger, Some(app)) if names_product_only(finding, text) => {
+            format!("the product {} named as a place to talk", display_name(app))
+        }
+        (Kind::Messenger, Some(app)) => format!("{} contact", with_article(&display_name(app))),
+        (Kind::Meeting, Some(service)) if names_product_only(finding, text) => {
+            format!(
+                "the product {} named as a place to meet",
+                display_name(service)
+            )
+        }
+        (Kind::Meeting, Some(service)) => {
+            format!("{} meeting link", with_article(&display_name(service)))
+        }
+        (Kind::Payment, Some(method)) => format!(
+            "{} payment outside the platform",
+            with_article(&display_name(method))
+        ),
         (Kind::Payment, None) => "an offer to pay or be paid outside the platform".to_owned(),
         (Kind::Solicitation, _) => "a request to continue outside the platform".to_owned(),
-        (kind, _) => format!("a {kind}"),
+        (kind, _) => with_article(kind.as_str()),
     }
+}
+
+/// Whether the written evidence of an e-mail finding is an address as written: an `@`, or
+/// a spelt-out "at".
+fn wrote_address(written: &str) -> bool {
+    let lower = written.to_lowercase();
+    written.is_empty()
+        || lower.contains('@')
+        || lower.contains('＠')
+        || contains_words(&lower, "at")
+        || lower.contains("(at)")
+        || lower.contains("[at]")
+        || lower.contains("{at}")
+}
+
+/// What was written, shortened and with every other letter or digit after the first masked.
+fn mask_written(written: &str) -> String {
+    let mut out = String::new();
+    for (idx, c) in written.chars().take(40).enumerate() {
+        out.push(if idx > 0 && c.is_alphanumeric() {
+            '*'
+        } else {
+            c
+        });
+    }
+    out
+}
+
+/// The name of a service as people write it: `whatsapp` → WhatsApp, `iban` → IBAN.
+pub(crate) fn display_name(value: &str) -> String {
+    let known = match value {
+        "whatsapp" => "WhatsApp",
+        "telegram" => "Telegram",
+        "skype" => "Skype",
+        "discord" => "Discord",
+        "signal" => "Signal",
+        "wechat" => "WeChat",
+        "line" => "LINE",
+        "viber" => "Viber",
+        "slack" => "Slack",
+        "kik" => "Kik",
+        "imessage" => "iMessage",
+        "kakaotalk" => "KakaoTalk",
+        "zalo" => "Zalo",
+        "imo" => "imo",
+        "botim" => "BOTIM",
+        "zoom" => "Zoom",
+        "google-meet" => "Google Meet",
+        "teams" => "Microsoft Teams",
+        "calendly" => "Calendly",
+        "webex" => "Webex",
+        "whereby" => "Whereby",
+        "paypal" => "PayPal",
+        "venmo" => "Venmo",
+        "cashapp" => "Cash App",
+        "zelle" => "Zelle",
+        "wise" => "Wise",
+        "payoneer" => "Payoneer",
+        "western-union" => "Western Union",
+        "moneygram" => "MoneyGram",
+        "revolut" => "Revolut",
+        "skrill" => "Skrill",
+        "iban" => "IBAN",
+        "bank" => "bank account",
+        "card" => "card",
+        "crypto" => "crypto wallet",
+        "upi" => "UPI",
+        "pix" => "Pix",
+        "mpesa" => "M-Pesa",
+        "gcash" => "GCash",
+        "maya" => "Maya",
+        "alipay" => "Alipay",
+        "paytm" => "Paytm",
+        "phonepe" => "PhonePe",
+        "google-pay" => "Google Pay",
+        "apple-pay" => "Apple Pay",
+        "payeer" => "Payeer",
+        "perfect-money" => "Perfect Money",
+        "gift-card" => "gift card",
+        "instagram" => "Instagram",
+        "facebook" => "Facebook",
+        "linkedin" => "LinkedIn",
+        "twitter" => "X (Twitter)",
+        "tiktok" => "TikTok",
+        "snapchat" => "Snapchat",
+        "youtube" => "YouTube",
+        "pinterest" => "Pinterest",
+        "reddit" => "Reddit",
+        "github" => "GitHub",
+        "vk" => "VK",
+        other => return other.replace(['-', '_'], " "),
+    };
+    known.to_owned()
+}
+
+/// "a" or "an" before a word, by how it is said: "an IBAN", "a UPI", "an e-mail".
+pub(crate) fn with_article(word: &str) -> String {
+    let article = if takes_an(word) { "an" } else { "a" };
+    format!("{article} {word}")
+}
+
+fn takes_an(word: &str) -> bool {
+    let first_word = word.split_whitespace().next().unwrap_or("");
+    let letters: Vec<char> = first_word.chars().filter(|c| c.is_alphanumeric()).collect();
+    let Some(&first) = letters.first() else {
+        return false;
+    };
+    let is_initialism = letters.len() > 1
+        && letters
+            .iter()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit());
+    if is_initialism {
+        // Said letter by letter: "an IBAN", "an SMS", "a UPI".
+        return "AEFHILMNORSX8".contains(first) && !first_word.starts_with("UPI");
+    }
+    let lower = first_word.to_lowercase();
+    let vowel_start = "aeio".contains(first.to_ascii_lowercase())
+        || (first.eq_ignore_ascii_case(&'u')
+            && !lower.starts_with("uni")
+            && !lower.starts_with("us"));
+    vowel_start || lower.starts_with("hour") || lower.starts_with("honest")
+}
+
+/// A contact value as it may be shown or stored outside the evidence: e-mails as
+/// `a***@gmail.com`, phones as `…2716`, links as `host/…`; names of services as they are.
+pub fn mask_value(kind: &str, value: &str) -> String {
+    match kind {
+        "email" => mask_email(value),
+        "phone" => format!("…{}", last_digits(value)),
+        "url" => mask_url(value),
+        _ if is_service_name(value) => value.to_owned(),
+        _ => "***".to_owned(),
+    }
+}
+
+/// Whether a value of another kind is a service's name (letters, dashes), safe to show.
+fn is_service_name(value: &str) -> bool {
+    value
+        .chars()
+        .all(|c| c.is_alphabetic() || c == '-' || c == '_' || c == ' ')
 }
 
 /// `alex@gmail.com` → `a***@gmail.com`.
@@ -191,9 +366,18 @@ fn instead<Id>(context: &Context<'_, Id>, policy: &Policy, violation: &Violation
         }
         ViolationId::ContactBeforeContract => {
             let mut advice = Vec::new();
-            if has(Kind::Meeting) {
+            let products_only = violation
+                .findings
+                .iter()
+                .filter(|f| f.kind == Kind::Meeting)
+                .all(|f| names_product_only(f, finding_text(context, f)));
+            if has(Kind::Meeting) && products_only {
                 advice.push(
-                    "use the platform's video call instead of an outside meeting link".to_owned(),
+                    "meet in the platform's own video call and use its scheduling tools; after a contract starts you may use any product you like".to_owned(),
+                );
+            } else if has(Kind::Meeting) {
+                advice.push(
+                    "use the platform's own video call and scheduling tools instead of an outside meeting link".to_owned(),
                 );
             }
             let mentions_legal = violation.findings.iter().any(|finding| {
@@ -205,7 +389,8 @@ fn instead<Id>(context: &Context<'_, Id>, policy: &Policy, violation: &Violation
                     .iter()
                     .any(|word| contains_words(&text, word))
             });
-            if mentions_legal && (has(Kind::Email) || has(Kind::Phone)) {
+            let on_attachment = context.event.surface == crate::event::Surface::Attachment;
+            if mentions_legal && !on_attachment && (has(Kind::Email) || has(Kind::Phone)) {
                 advice.push("to exchange an NDA or another legal document, send it as an attachment: legal documents may carry names and e-mail addresses".to_owned());
             }
             if violation
@@ -274,7 +459,7 @@ pub(crate) fn why_exception<Id>(
             )
         }
         ExceptionId::PortfolioLink => {
-            "A freelancer may link to their own work on a portfolio site to show it; the link may not be used to get in touch.".to_owned()
+            "A freelancer may link to their own work (a portfolio site, or a page of their own site that shows work) to show it; the link may not be used to get in touch, and contact details found through it may not be used before a contract.".to_owned()
         }
         ExceptionId::EnterprisePlan => {
             let (whose, plan) = match enterprise_party(context, policy) {
@@ -313,5 +498,23 @@ mod tests {
         assert_eq!(mask_url("linktr.ee/mayaruns"), "linktr.ee/…");
         assert_eq!(mask_url("example.com"), "example.com");
         assert_eq!(months_in_words(24), "2 years");
+    }
+
+    #[test]
+    fn articles_follow_the_sound() {
+        assert_eq!(with_article(&display_name("iban")), "an IBAN");
+        assert_eq!(with_article(&display_name("upi")), "a UPI");
+        assert_eq!(with_article(&display_name("whatsapp")), "a WhatsApp");
+        assert_eq!(with_article(&display_name("imessage")), "an iMessage");
+        assert_eq!(with_article(&display_name("email")), "an email");
+        assert_eq!(
+            with_article(&display_name("western-union")),
+            "a Western Union"
+        );
+        assert_eq!(with_article(&display_name("apple-pay")), "an Apple Pay");
+        assert_eq!(
+            with_article(&display_name("some-new-wallet")),
+            "a some new wallet"
+        );
     }
 }

@@ -15,7 +15,7 @@ use offside_detect::Kind;
 use serde::de::{self, Deserializer};
 use serde::{Deserialize, Serialize, Serializer};
 
-use crate::event::{AttachmentKind, Role, Surface};
+use crate::event::{AttachmentKind, EventError, Role, Surface, Time};
 use crate::ladder::Ladder;
 
 /// The default policy, commented, exactly as shipped.
@@ -36,6 +36,64 @@ pub struct Policy {
     /// The sanction ladder the ledger applies; [`Ladder::default`] when the file has none.
     #[serde(default)]
     pub ladder: Ladder,
+    /// Which event times are accepted; the defaults when the file has no `[events]`.
+    #[serde(default)]
+    pub events: EventBounds,
+    /// How long evidence is kept; the defaults when the file has no `[privacy]`.
+    #[serde(default)]
+    pub privacy: Privacy,
+}
+
+/// Which event times are accepted. An event dated in year 1 or next century would count on
+/// the ladder as if it were real; one dated slightly ahead is a clock off by a little.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventBounds {
+    /// Events dated more than this many hours after the moment they are decided are refused.
+    #[serde(default = "default_future_skew_hours")]
+    pub max_future_skew_hours: u32,
+    /// Events dated before 1 January of this year (UTC) are refused.
+    #[serde(default = "default_earliest_year")]
+    pub earliest_year: i16,
+}
+
+fn default_future_skew_hours() -> u32 {
+    24
+}
+
+fn default_earliest_year() -> i16 {
+    2000
+}
+
+impl Default for EventBounds {
+    fn default() -> EventBounds {
+        EventBounds {
+            max_future_skew_hours: default_future_skew_hours(),
+            earliest_year: default_earliest_year(),
+        }
+    }
+}
+
+/// How long what identifies people is kept.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Privacy {
+    /// Evidence (the raw text of a message that broke a rule) is purged this many days
+    /// after the message (`offside purge`).
+    #[serde(default = "default_retention_days")]
+    pub evidence_retention_days: u32,
+}
+
+fn default_retention_days() -> u32 {
+    180
+}
+
+impl Default for Privacy {
+    fn default() -> Privacy {
+        Privacy {
+            evidence_retention_days: default_retention_days(),
+        }
+    }
 }
 
 /// Where the confidence bands start. A finding at or above `high` is high confidence, at
@@ -92,6 +150,16 @@ pub struct ContactRule {
     pub kinds: Vec<KindName>,
     /// Surfaces that are public: contact details are never allowed there.
     pub public_surfaces: Vec<Surface>,
+    /// The heaviest action for a link the detector could not place (its role is
+    /// `unknown`: neither the sender's own site or contact page nor third-party material),
+    /// on a private surface before a contract. Links to third-party material (`reference`)
+    /// are never contact information.
+    #[serde(default = "default_unknown_link_action")]
+    pub unknown_link_action: Action,
+}
+
+fn default_unknown_link_action() -> Action {
+    Action::Warn
 }
 
 /// Rule 2 of POLICY.md.
@@ -192,6 +260,21 @@ pub struct PortfolioLink {
     pub hosts: Vec<String>,
     /// Social networks (the value of a `social` finding) that are portfolios.
     pub networks: Vec<String>,
+    /// Path segments of a page on the sender's own site that shows work (`portfolio`,
+    /// `case-studies`, `reel`): such a link is a portfolio link.
+    #[serde(default)]
+    pub work_paths: Vec<String>,
+    /// Path segments of a page for getting in touch (`contact`, `book`): never a
+    /// portfolio, whatever else the path says.
+    #[serde(default)]
+    pub contact_paths: Vec<String>,
+    /// Hosts of link-in-bio pages (a list of one's channels): never a portfolio.
+    #[serde(default)]
+    pub link_in_bio_hosts: Vec<String>,
+    /// Words that offer the link as a way to get in touch ("reach me there"): a link sent
+    /// with one is contact information, not a portfolio.
+    #[serde(default)]
+    pub contact_cues: Vec<String>,
     /// Who may send portfolio links.
     pub roles: Vec<Role>,
     /// The finding kinds excused.
@@ -500,6 +583,31 @@ impl Policy {
             .map_or(Action::Hold, |row| row.for_band(band))
     }
 
+    /// Checks an event's time against the policy's bounds, `now` being the moment it is
+    /// decided (the policy has no clock of its own).
+    pub fn check_time(&self, at: Time, now: Time) -> Result<(), EventError> {
+        let bounds = &self.events;
+        let earliest = jiff::civil::Date::new(bounds.earliest_year, 1, 1)
+            .and_then(|date| date.to_zoned(jiff::tz::TimeZone::UTC))
+            .map_or(jiff::Timestamp::MIN, |zoned| zoned.timestamp());
+        if at.0 < earliest {
+            return Err(EventError::TooEarly {
+                at,
+                earliest_year: bounds.earliest_year,
+            });
+        }
+        let skew = jiff::SignedDuration::from_hours(i64::from(bounds.max_future_skew_hours));
+        let latest = now.0.checked_add(skew).unwrap_or(jiff::Timestamp::MAX);
+        if at.0 > latest {
+            return Err(EventError::TooFarInFuture {
+                at,
+                now,
+                max_hours: bounds.max_future_skew_hours,
+            });
+        }
+        Ok(())
+    }
+
     /// The points a violation of `rule` adds on the ladder.
     pub fn weight(&self, rule: RuleName) -> f64 {
         match rule {
@@ -578,6 +686,12 @@ impl Policy {
                     ));
                 }
             }
+        }
+        if !(1..=9999).contains(&self.events.earliest_year) {
+            return Err((
+                "events.earliest_year".to_owned(),
+                "must be a year from 1 to 9999".to_owned(),
+            ));
         }
         let ladder = &self.ladder;
         if ladder.half_life_days.is_nan() || ladder.half_life_days <= 0.0 {
@@ -695,6 +809,7 @@ mod tests {
                 contact: ContactRule {
                     kinds: kinds(&CONTACT),
                     public_surfaces: vec![Profile, JobPost, Review],
+                    unknown_link_action: Action::Warn,
                 },
                 payment: PaymentRuleConfig {
                     kinds: kinds(&["payment"]),
@@ -734,6 +849,10 @@ mod tests {
                 portfolio_link: PortfolioLink {
                     hosts: shipped.exceptions.portfolio_link.hosts.clone(),
                     networks: strings(&["github", "youtube"]),
+                    work_paths: shipped.exceptions.portfolio_link.work_paths.clone(),
+                    contact_paths: shipped.exceptions.portfolio_link.contact_paths.clone(),
+                    link_in_bio_hosts: shipped.exceptions.portfolio_link.link_in_bio_hosts.clone(),
+                    contact_cues: shipped.exceptions.portfolio_link.contact_cues.clone(),
                     roles: vec![Role::Freelancer],
                     covers: kinds(&["url", "social"]),
                     surfaces: vec![Message, Proposal, Profile, Attachment],
@@ -770,6 +889,8 @@ mod tests {
                 },
             ],
             ladder: Ladder::default(),
+            events: EventBounds::default(),
+            privacy: Privacy::default(),
         }
     }
 

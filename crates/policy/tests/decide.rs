@@ -219,3 +219,204 @@ fn a_recognised_legal_document_is_excused_and_says_why() {
     let error = claimed.unwrap_err().to_string();
     assert!(error.contains("recognised"), "{error}");
 }
+
+fn in_message(mut finding: Finding, message: usize) -> Finding {
+    finding.message = Some(message);
+    finding
+}
+
+#[test]
+fn in_a_conversation_only_the_newest_message_is_judged() {
+    let conversation = r#""conversation": [{"from": "f1", "text": "mail a@b.com"}, {"from": "c1", "text": "ok"}, {"from": "f1", "text": "thanks, talk here"}]"#;
+    let earlier = in_message(finding(Kind::Email, Some("a@b.com"), 0.97), 0);
+    // The e-mail was in an earlier message: decided then, never counted or cited again.
+    let decision = decide(
+        &event(conversation),
+        std::slice::from_ref(&earlier),
+        &Policy::default(),
+    )
+    .unwrap();
+    assert_eq!(decision.action, Action::Allow);
+    assert!(decision.violations.is_empty());
+    assert_eq!(decision.notice, "");
+    // A value split over the sender's two last messages involves the newest: it counts.
+    let split_conversation = r#""conversation": [{"from": "c1", "text": "number?"}, {"from": "f1", "text": "415 839"}, {"from": "f1", "text": "2716"}]"#;
+    let mut split = in_message(finding(Kind::Phone, Some("+14158392716"), 0.95), 1);
+    split.messages = vec![1, 2];
+    split.end = 4;
+    let decision = decide(&event(split_conversation), &[split], &Policy::default()).unwrap();
+    assert_eq!(decision.action, Action::Redact);
+    // The other side writing last: nothing of the sender's is new.
+    let other_last =
+        r#""conversation": [{"from": "f1", "text": "mail a@b.com"}, {"from": "c1", "text": "ok"}]"#;
+    let decision = decide(&event(other_last), &[earlier], &Policy::default()).unwrap();
+    assert_eq!(decision.action, Action::Allow);
+}
+
+#[test]
+fn links_by_role() {
+    use offside_policy::{decide_with_roles, LinkRole};
+    let link = |value: &str| finding(Kind::Url, Some(value), 0.95);
+    let role = |finding: &Finding| match finding.value.as_deref() {
+        Some("docs.rs/serde") => Some(LinkRole::Reference),
+        Some("mayalopez.design/about") => Some(LinkRole::Own),
+        Some("mayalopez.design/portfolio") => Some(LinkRole::Contact),
+        Some("example.org/x") => Some(LinkRole::Unknown),
+        _ => None,
+    };
+    let policy = Policy::default();
+    let decide_on = |extra: &str, value: &str| {
+        let decision = decide_with_roles(&event(extra), &[link(value)], &policy, &role).unwrap();
+        (
+            decision.action,
+            decision.violations.iter().map(|v| v.id).collect::<Vec<_>>(),
+        )
+    };
+    // Third-party material is not contact information on any surface.
+    for surface in [
+        "message",
+        "proposal",
+        "profile",
+        "job_post",
+        "attachment",
+        "review",
+    ] {
+        let extra = format!(r#""text": "x" | "surface": "{surface}""#);
+        assert_eq!(
+            decide_on(&extra, "docs.rs/serde"),
+            (Action::Allow, vec![]),
+            "{surface}"
+        );
+    }
+    // One's own site and contact pages are contact information.
+    assert_eq!(
+        decide_on(r#""text": "x""#, "mayalopez.design/about"),
+        (Action::Redact, vec![ViolationId::ContactBeforeContract])
+    );
+    assert_eq!(
+        decide_on(
+            r#""text": "x" | "surface": "profile""#,
+            "mayalopez.design/about"
+        ),
+        (Action::Block, vec![ViolationId::ContactPublicSurface])
+    );
+    // A contact page is never a portfolio, whatever its path says.
+    assert_eq!(
+        decide_on(r#""text": "x""#, "mayalopez.design/portfolio"),
+        (Action::Redact, vec![ViolationId::ContactBeforeContract])
+    );
+    // Unknown links warn before a contract (the policy file's unknown_link_action).
+    assert_eq!(
+        decide_on(r#""text": "x""#, "example.org/x"),
+        (Action::Warn, vec![ViolationId::ContactBeforeContract])
+    );
+    // Without a role (a detector that gives none) a link is contact information.
+    assert_eq!(
+        decide_on(r#""text": "x""#, "example.org/y"),
+        (Action::Redact, vec![ViolationId::ContactBeforeContract])
+    );
+}
+
+#[test]
+fn portfolio_links_follow_policy_md() {
+    let link = |value: &str| finding(Kind::Url, Some(value), 0.95);
+    let shows = |text: &str, value: &str| {
+        let extra = format!(r#""text": "{text}" | "surface": "proposal""#);
+        outcome(&event(&extra), &[link(value)])
+    };
+    let allowed = (Action::Allow, vec![], vec![ExceptionId::PortfolioLink]);
+    let refused = (
+        Action::Redact,
+        vec![ViolationId::ContactBeforeContract],
+        vec![],
+    );
+    assert_eq!(shows("my work", "behance.net/maya"), allowed);
+    assert_eq!(
+        shows("case studies", "maya.design/case-studies/fintech"),
+        allowed
+    );
+    assert_eq!(shows("my reel", "maya.design/reel"), allowed);
+    assert_eq!(shows("details", "maya.design/contact"), refused);
+    assert_eq!(shows("book", "maya.design/portfolio/book-a-call"), refused);
+    assert_eq!(shows("all my links", "linktr.ee/maya"), refused);
+    assert_eq!(shows("my site", "maya.design"), refused);
+    assert_eq!(
+        shows("see my work and reach me there", "behance.net/maya"),
+        refused
+    );
+}
+
+#[test]
+fn events_outside_the_time_bounds_are_refused() {
+    let policy = Policy::default();
+    let now: offside_policy::Time = "2026-05-06T10:00:00Z".parse().unwrap();
+    let at = |text: &str| text.parse::<offside_policy::Time>().unwrap();
+    assert!(policy.check_time(at("2026-05-06T09:00:00Z"), now).is_ok());
+    assert!(policy.check_time(at("2026-05-07T09:00:00Z"), now).is_ok());
+    let future = policy
+        .check_time(at("2026-05-07T10:00:01Z"), now)
+        .unwrap_err()
+        .to_string();
+    assert!(future.contains("more than 24 h after now"), "{future}");
+    let early = policy
+        .check_time(at("0001-01-01T00:00:00Z"), now)
+        .unwrap_err()
+        .to_string();
+    assert!(early.contains("before 2000"), "{early}");
+    assert!(policy.check_time(at("2000-01-01T00:00:00Z"), now).is_ok());
+}
+
+#[test]
+fn notices_cite_products_and_never_contradict_the_lead() {
+    let policy = Policy::default();
+    let text = "Can we use Microsoft Teams for the interview?";
+    let start = text.find("Microsoft Teams").unwrap();
+    let teams = Finding::new(
+        Kind::Meeting,
+        Some("teams".into()),
+        start,
+        start + "Microsoft Teams".len(),
+        0.9,
+        "test/rule",
+    );
+    let extra = format!(r#""text": "{text}""#);
+    let decision = decide(&event(&extra), &[teams], &policy).unwrap();
+    assert!(
+        decision.notice.contains("the product Microsoft Teams"),
+        "{}",
+        decision.notice
+    );
+    assert!(
+        decision.notice.contains("video call"),
+        "{}",
+        decision.notice
+    );
+    assert!(
+        !decision.notice.contains("meeting link"),
+        "{}",
+        decision.notice
+    );
+    assert_eq!(
+        decision.redacted_text.as_deref(),
+        Some("Can we use [meeting app hidden] for the interview?")
+    );
+    let iban = finding(Kind::Payment, Some("iban"), 0.95);
+    let decision = decide(&event(r#""text": "x""#), &[iban], &policy).unwrap();
+    assert!(
+        decision.notice.contains("an IBAN payment"),
+        "{}",
+        decision.notice
+    );
+    // An NDA attachment with a messenger ID: blocked or held, never "allowed".
+    let email = finding(Kind::Email, Some("a@b.com"), 0.97);
+    let whatsapp = finding(Kind::Messenger, Some("whatsapp"), 0.95);
+    let nda = r#""text": "x" | "surface": "attachment" | "attachment": {"kind": "nda"}"#;
+    let decision = decide(&event(nda), &[email, whatsapp], &policy).unwrap();
+    assert_eq!(decision.action, Action::Hold);
+    assert!(!decision.notice.contains("Allowed"), "{}", decision.notice);
+    assert!(
+        !decision.notice.contains("send it as an attachment"),
+        "{}",
+        decision.notice
+    );
+}

@@ -247,7 +247,7 @@ pub fn read_and_scan(
 }
 
 /// The policy's name for a recognised kind.
-fn attachment_kind(classification: &Classification) -> AttachmentKind {
+pub(crate) fn attachment_kind(classification: &Classification) -> AttachmentKind {
     use offside_extract::DocumentKind;
     match classification.kind {
         DocumentKind::Nda => AttachmentKind::Nda,
@@ -282,6 +282,8 @@ pub fn decide_document<Id>(
         kind: attachment_kind(c),
         reason: c.reason(),
     });
+    // The same time bounds as every other path (see `crate::ingest::decide`).
+    policy.check_time(event.at, crate::ingest::now())?;
     offside_policy::decide(&event, &scanned.text_findings, policy)
 }
 

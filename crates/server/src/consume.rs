@@ -307,7 +307,10 @@ async fn handle(
         Err(error) => {
             let permanent = matches!(
                 error,
-                ApiError::InvalidJson(_) | ApiError::InvalidRequest(_) | ApiError::InvalidEvent(_)
+                ApiError::InvalidJson(_)
+                    | ApiError::InvalidRequest(_)
+                    | ApiError::InvalidEvent(_)
+                    | ApiError::Conflict(_)
             );
             if !permanent && delivered < args.max_deliveries {
                 return Outcome::Retry(anyhow::Error::new(error));

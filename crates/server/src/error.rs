@@ -34,6 +34,9 @@ pub enum ApiError {
     /// A verdict or appeal names a ledger event of the wrong type.
     #[error("{0}")]
     WrongSubject(String),
+    /// The event id was recorded before with a different body.
+    #[error("{0}")]
+    Conflict(String),
     /// No API key with this id.
     #[error("no active API key with id {0:?}")]
     UnknownKey(String),
@@ -90,6 +93,7 @@ impl ApiError {
             ApiError::UnknownEvent(_) => ("unknown_event", StatusCode::NOT_FOUND),
             ApiError::UnknownSubject(_) => ("unknown_subject", StatusCode::NOT_FOUND),
             ApiError::WrongSubject(_) => ("wrong_subject", StatusCode::CONFLICT),
+            ApiError::Conflict(_) => ("conflict", StatusCode::CONFLICT),
             ApiError::UnknownKey(_) => ("unknown_key", StatusCode::NOT_FOUND),
             ApiError::NotFound(_) => ("not_found", StatusCode::NOT_FOUND),
             ApiError::MethodNotAllowed => ("method_not_allowed", StatusCode::METHOD_NOT_ALLOWED),
@@ -119,6 +123,7 @@ impl From<offside_ledger::Error> for ApiError {
             Ledger::InvalidEvent { .. } => ApiError::InvalidRequest(error.to_string()),
             Ledger::UnknownSubject { .. } => ApiError::UnknownSubject(error.to_string()),
             Ledger::WrongSubject { .. } => ApiError::WrongSubject(error.to_string()),
+            Ledger::Conflict { .. } => ApiError::Conflict(error.to_string()),
             other => ApiError::Internal(other.into()),
         }
     }

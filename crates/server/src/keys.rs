@@ -9,11 +9,11 @@ use crate::auth::{hash_key, new_key};
 /// `offside keys`.
 #[derive(Debug, Clone, Args)]
 pub struct KeysArgs {
-    /// The database: `sqlite:PATH` or `postgres://...`.
+    /// The database: an SQLite file (`offside.db`, `sqlite:PATH`) or `postgres://...`.
     #[arg(
         long,
         global = true,
-        default_value = "sqlite:offside.db",
+        default_value = "offside.db",
         env = "OFFSIDE_DATABASE"
     )]
     pub database: String,

@@ -5,16 +5,15 @@
 //! every fact it acknowledges is committed to the ledger before the answer goes out (the
 //! answer itself is stored under the caller's event id in the same transaction, which makes
 //! `POST /v1/events` idempotent), API keys live hashed in the same database, and the contact
-//! hashing secret is either configured or generated once and kept there. What lives only in
+//! hashing secret is configuration (the database keeps only its fingerprint). What lives only in
 //! memory — the last few messages of each conversation, the key cache, the rate-limit
 //! buckets — can be lost with a process without losing anything that was acknowledged.
 //! Checking and scanning are pure functions of the request, so any number of processes can
 //! serve them behind a load balancer.
 //!
-//! The handlers are thin: they parse, authorise, call `offside_policy::check` /
-//! `offside_policy::decide`, turn decisions into ledger events with
-//! `offside_ledger::violation_events`, and map every failure to one [`ApiError`] with a
-//! stable code.
+//! The handlers are thin: they parse, authorise, decide with [`decide`] and record with
+//! [`record_decided`] (the same two functions `offside check`, `record` and `replay` use),
+//! and map every failure to one [`ApiError`] with a stable code.
 #![deny(missing_docs)]
 
 pub mod attachments;
@@ -37,9 +36,12 @@ pub use auth::{hash_key, new_key, Scope};
 pub use console::{hash_password, Role};
 pub use consume::{consume, ConsumeArgs};
 pub use error::ApiError;
-pub use ingest::{record, ApiEvent, Recorded};
+pub use ingest::{
+    decide, event_region, now, record, record_decided, request_hash, stored_answer, ApiEvent,
+    DecideError, Decided, RecordError, RecordOptions, Recorded,
+};
 pub use keys::{keys, KeysArgs, KeysCommand};
 pub use reviewers::{reviewers, ReviewersArgs, ReviewersCommand};
 pub use routes::router;
 pub use serve::{serve, ServeArgs, ServiceArgs};
-pub use state::{AppState, ServiceOptions};
+pub use state::{hasher_from, AppState, ServiceOptions};

@@ -12,11 +12,11 @@ use crate::console::{hash_password, Role};
 /// `offside reviewers`.
 #[derive(Debug, Clone, Args)]
 pub struct ReviewersArgs {
-    /// The database: `sqlite:PATH` or `postgres://...`.
+    /// The database: an SQLite file (`offside.db`, `sqlite:PATH`) or `postgres://...`.
     #[arg(
         long,
         global = true,
-        default_value = "sqlite:offside.db",
+        default_value = "offside.db",
         env = "OFFSIDE_DATABASE"
     )]
     pub database: String,

@@ -5,7 +5,7 @@
 //! |---|---|
 //! | `POST /v1/check`, `POST /v1/scan`, `POST /v1/attachments` | check (or ingest) |
 //! | `POST /v1/events`, `POST /v1/reports`, `POST /v1/appeals` | ingest |
-//! | `GET /v1/review/queue`, `POST /v1/review/verdicts`, `POST /v1/appeals/decisions` | review |
+//! | `GET /v1/review/queue`, `POST /v1/review/verdicts`, `POST /v1/review/suspensions`, `POST /v1/appeals/decisions` | review |
 //! | `GET /v1/accounts/{id}`, `GET /v1/accounts/{id}/linked` | review (or ingest) |
 //! | `POST /v1/keys`, `GET /v1/keys`, `DELETE /v1/keys/{key_id}` | admin |
 //! | `GET /healthz`, `GET /metrics`, `GET /openapi.json` | open |
@@ -22,7 +22,7 @@ use axum::{middleware, Extension, Json, Router};
 use offside_detect::Region;
 use offside_ledger::{
     AppealDecided, AppealFiled, AppealOutcome, Event as LedgerEvent, EventBody, NewApiKey, Report,
-    ReviewVerdict, Store, Verdict,
+    ReviewVerdict, Rule, SanctionLifted, Store, SuspensionConfirmed, Verdict,
 };
 use offside_policy::FindingJson;
 use serde::{Deserialize, Serialize};
@@ -62,6 +62,7 @@ pub fn router(state: Shared) -> Router {
         .route("/v1/appeals/decisions", post(decide_appeal))
         .route("/v1/review/queue", get(review_queue))
         .route("/v1/review/verdicts", post(review_verdict))
+        .route("/v1/review/suspensions", post(review_suspension))
         .route("/v1/accounts/{account}", get(account_standing))
         .route("/v1/accounts/{account}/linked", get(linked_accounts))
         .route("/v1/keys", post(create_key).get(list_keys))
@@ -386,6 +387,9 @@ struct ReportRequest {
     reporter: String,
     #[serde(default)]
     reason: Option<String>,
+    /// The rule the reporter says was broken; contact when not given.
+    #[serde(default)]
+    rule: Option<Rule>,
 }
 
 async fn file_report(
@@ -396,7 +400,7 @@ async fn file_report(
     authorize(&state, &headers, &[Scope::Ingest]).await?;
     let Some(message) = state.ledger.decision(&request.event_id).await? else {
         return Err(ApiError::UnknownEvent(format!(
-            "no event {:?} was recorded: report messages recorded through POST /v1/events",
+            "no event {:?} was recorded: report messages recorded through POST /v1/events, offside consume or offside record",
             request.event_id
         )));
     };
@@ -408,6 +412,7 @@ async fn file_report(
             message_id: request.event_id,
             about_account: Some(message.account),
             reason: request.reason,
+            rule: request.rule,
         }),
     };
     record_ledger_event(&state, event).await
@@ -422,9 +427,6 @@ struct VerdictRequest {
     reviewer: String,
     #[serde(default)]
     note: Option<String>,
-    /// The verdict's own id; by default `<subject_id>#verdict`, so a retry changes nothing.
-    #[serde(default)]
-    id: Option<String>,
 }
 
 async fn review_verdict(
@@ -433,10 +435,11 @@ async fn review_verdict(
     ApiJson(request): ApiJson<VerdictRequest>,
 ) -> Result<Response, ApiError> {
     authorize(&state, &headers, &[Scope::Review]).await?;
+    // Ids of verdicts, appeals and decisions are the server's, derived from what they act
+    // on (a retry changes nothing), never the client's: a client-chosen id could take the
+    // place of a violation not yet recorded.
     let event = LedgerEvent {
-        id: request
-            .id
-            .unwrap_or_else(|| format!("{}#verdict", request.subject_id)),
+        id: format!("{}#verdict", request.subject_id),
         at: chrono::Utc::now(),
         body: EventBody::ReviewVerdict(ReviewVerdict {
             subject_id: request.subject_id,
@@ -455,9 +458,6 @@ struct AppealRequest {
     violation_id: String,
     #[serde(default)]
     note: Option<String>,
-    /// The appeal's own id; by default `<violation_id>#appeal`.
-    #[serde(default)]
-    id: Option<String>,
 }
 
 async fn file_appeal(
@@ -467,9 +467,7 @@ async fn file_appeal(
 ) -> Result<Response, ApiError> {
     authorize(&state, &headers, &[Scope::Ingest]).await?;
     let event = LedgerEvent {
-        id: request
-            .id
-            .unwrap_or_else(|| format!("{}#appeal", request.violation_id)),
+        id: format!("{}#appeal", request.violation_id),
         at: chrono::Utc::now(),
         body: EventBody::AppealFiled(AppealFiled {
             violation_id: request.violation_id,
@@ -487,9 +485,6 @@ struct AppealDecisionRequest {
     reviewer: String,
     #[serde(default)]
     note: Option<String>,
-    /// The decision's own id; by default `<appeal_id>#decision`.
-    #[serde(default)]
-    id: Option<String>,
 }
 
 async fn decide_appeal(
@@ -499,9 +494,7 @@ async fn decide_appeal(
 ) -> Result<Response, ApiError> {
     authorize(&state, &headers, &[Scope::Review]).await?;
     let event = LedgerEvent {
-        id: request
-            .id
-            .unwrap_or_else(|| format!("{}#decision", request.appeal_id)),
+        id: format!("{}#decision", request.appeal_id),
         at: chrono::Utc::now(),
         body: EventBody::AppealDecided(AppealDecided {
             appeal_id: request.appeal_id,
@@ -509,6 +502,79 @@ async fn decide_appeal(
             reviewer: request.reviewer,
             note: request.note,
         }),
+    };
+    record_ledger_event(&state, event).await
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "snake_case")]
+enum SuspensionDecision {
+    Confirm,
+    Lift,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SuspensionRequest {
+    account: String,
+    decision: SuspensionDecision,
+    reviewer: String,
+    #[serde(default)]
+    note: Option<String>,
+}
+
+/// `POST /v1/review/suspensions`: a reviewer confirms the suspension an account's
+/// violations reached (until then it is held at restriction), or lifts it.
+async fn review_suspension(
+    State(state): State<Shared>,
+    headers: HeaderMap,
+    ApiJson(request): ApiJson<SuspensionRequest>,
+) -> Result<Response, ApiError> {
+    authorize(&state, &headers, &[Scope::Review]).await?;
+    let now = chrono::Utc::now();
+    let standing = state.ledger.standing(&request.account, now).await?;
+    let suspended = standing.sanction == offside_policy::ladder::Sanction::Suspension;
+    let applies = match request.decision {
+        SuspensionDecision::Confirm => standing.suspension_pending_review,
+        SuspensionDecision::Lift => standing.suspension_pending_review || suspended,
+    };
+    if !applies {
+        return Err(ApiError::UnknownSubject(format!(
+            "account {:?} has no suspension {}",
+            request.account,
+            if suspended {
+                "waiting for review"
+            } else {
+                "to review or lift"
+            }
+        )));
+    }
+    // One decision per review: the id derives from the violation that reached it.
+    let since = standing
+        .sanction_since
+        .map_or_else(String::new, |at| at.format("%Y%m%dT%H%M%S%.fZ").to_string());
+    let (suffix, body) = match request.decision {
+        SuspensionDecision::Confirm => (
+            "suspension-confirmed",
+            EventBody::SuspensionConfirmed(SuspensionConfirmed {
+                account: request.account.clone(),
+                reviewer: request.reviewer,
+                note: request.note,
+            }),
+        ),
+        SuspensionDecision::Lift => (
+            "suspension-lifted",
+            EventBody::SanctionLifted(SanctionLifted {
+                account: request.account.clone(),
+                reviewer: request.reviewer,
+                note: request.note,
+            }),
+        ),
+    };
+    let event = LedgerEvent {
+        id: format!("{}#{suffix}@{since}", request.account),
+        at: now,
+        body,
     };
     record_ledger_event(&state, event).await
 }

@@ -39,17 +39,17 @@ pub struct ServeArgs {
 /// the contact-hashing secret and the default region.
 #[derive(Debug, Clone, Args)]
 pub struct ServiceArgs {
-    /// The database: an SQLite file (`sqlite:PATH`, created if missing) or
-    /// `postgres://user@host/db`.
-    #[arg(long, default_value = "sqlite:offside.db", env = "OFFSIDE_DATABASE")]
+    /// The database: an SQLite file (`offside.db` or `sqlite:offside.db`, created if
+    /// missing) or `postgres://user@host/db`.
+    #[arg(long, default_value = "offside.db", env = "OFFSIDE_DATABASE")]
     pub database: String,
 
     /// The policy file (TOML); the default policy (`offside policy show`) when unset.
     #[arg(long, value_name = "FILE")]
     pub policy: Option<PathBuf>,
 
-    /// The secret that keys the hashes of contact values (16 bytes or more). Without it,
-    /// one is generated on the first start and kept in the database.
+    /// The secret that keys the hashes of contact values (16 bytes or more); required. The
+    /// ledger keeps its fingerprint and refuses to start with another secret.
     #[arg(long, env = "OFFSIDE_HASH_SECRET", hide_env_values = true)]
     pub hash_secret: Option<String>,
 

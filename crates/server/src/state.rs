@@ -7,7 +7,7 @@ use offside_extract::Extractor;
 use offside_ledger::{ContactHasher, Ledger, NewApiKey, StoreOptions};
 use offside_policy::Policy;
 
-use crate::auth::{hash_key, random_hex, KeyCache, RateLimiter, Scope};
+use crate::auth::{hash_key, KeyCache, RateLimiter, Scope};
 use crate::conversations::ConversationBuffer;
 
 /// How a service is configured, beyond its database.
@@ -17,7 +17,9 @@ pub struct ServiceOptions {
     pub policy: Policy,
     /// The region of phone numbers without a country code, for events that give none.
     pub default_region: Region,
-    /// The contact-hashing secret; `None`: generated once and kept in the database.
+    /// The contact-hashing secret (16 bytes or more). Required: a service without one
+    /// refuses to start, and a ledger refuses any secret but the one its hashes were made
+    /// with (it keeps that secret's fingerprint, never the secret).
     pub hash_secret: Option<String>,
     /// Largest request body accepted, in bytes.
     pub body_limit: usize,
@@ -36,9 +38,6 @@ impl Default for ServiceOptions {
         }
     }
 }
-
-/// The name of the generated contact-hashing secret in the ledger's settings.
-const HASH_SECRET_SETTING: &str = "contact_hash_secret";
 
 /// The shared state of a running service.
 pub struct AppState {
@@ -75,15 +74,8 @@ impl AppState {
         ledger: Ledger,
         options: ServiceOptions,
     ) -> anyhow::Result<Arc<AppState>> {
-        let secret = match options.hash_secret {
-            Some(secret) => secret,
-            None => {
-                ledger
-                    .setting_or_insert(HASH_SECRET_SETTING, &random_hex(32)?)
-                    .await?
-            }
-        };
-        let hasher = ContactHasher::new(secret.as_bytes(), false)?;
+        let hasher = hasher_from(options.hash_secret.as_deref())?;
+        ledger.bind_hash_secret(&hasher).await?;
         Ok(Arc::new(AppState {
             engine: Engine::new(EngineOptions {
                 default_region: options.default_region,
@@ -117,6 +109,19 @@ impl AppState {
     ) -> anyhow::Result<Option<String>> {
         ensure_master_key(&self.ledger, configured).await
     }
+}
+
+/// The contact hasher from the configured secret; the error says how to configure one.
+pub fn hasher_from(secret: Option<&str>) -> anyhow::Result<ContactHasher> {
+    let secret = secret.ok_or_else(|| {
+        anyhow::anyhow!(
+            "no secret for hashing contact values: set OFFSIDE_HASH_SECRET or pass \
+             --hash-secret (16 bytes or more, for example the output of `openssl rand -hex 32`), \
+             and keep it: the ledger stores its fingerprint and refuses any other secret"
+        )
+    })?;
+    ContactHasher::new(secret.as_bytes(), false)
+        .map_err(|error| anyhow::anyhow!("OFFSIDE_HASH_SECRET / --hash-secret: {error}"))
 }
 
 /// See [`AppState::ensure_master_key`].

@@ -25,9 +25,12 @@ struct Answer {
 }
 
 impl Api {
-    async fn new(options: ServiceOptions) -> Api {
+    async fn new(mut options: ServiceOptions) -> Api {
         let dir = tempfile::tempdir().unwrap();
         let url = format!("sqlite:{}", dir.path().join("offside.db").display());
+        options
+            .hash_secret
+            .get_or_insert_with(|| "api-test-secret-0123456789".to_owned());
         let state = AppState::open(&url, options).await.unwrap();
         let admin = state.ensure_master_key(None).await.unwrap().unwrap();
         // A second start generates nothing: the admin key exists.
@@ -343,13 +346,9 @@ async fn events_are_idempotent_and_flow_through_review() {
     let api = Api::new(ServiceOptions::default()).await;
     let ingest = api.key(&["ingest"]).await;
     let review = api.key(&["review"]).await;
+    let m1 = event("m1", "f1", "pay me on paypal, alex.smith@gmail.com");
     let first = api
-        .call(
-            Method::POST,
-            "/v1/events",
-            Some(&ingest),
-            Some(event("m1", "f1", "pay me on paypal, alex.smith@gmail.com")),
-        )
+        .call(Method::POST, "/v1/events", Some(&ingest), Some(m1.clone()))
         .await;
     assert_eq!(first.status, StatusCode::OK, "{}", first.body);
     assert_eq!(first.headers["offside-duplicate"], "false");
@@ -361,18 +360,21 @@ async fn events_are_idempotent_and_flow_through_review() {
         .collect();
     assert!(!recorded.is_empty(), "{}", first.body);
 
-    // The same id again, even with another text: the first answer, nothing changes.
+    // The same event again: the first answer, nothing changes.
     let again = api
-        .call(
-            Method::POST,
-            "/v1/events",
-            Some(&ingest),
-            Some(event("m1", "f1", "all good")),
-        )
+        .call(Method::POST, "/v1/events", Some(&ingest), Some(m1.clone()))
         .await;
     assert_eq!(again.status, StatusCode::OK);
     assert_eq!(again.headers["offside-duplicate"], "true");
     assert_eq!(again.body, first.body);
+    // The same id with another body: a conflict, and nothing of it is recorded.
+    let mut other = m1.clone();
+    other["text"] = json!("all good");
+    let conflict = api
+        .call(Method::POST, "/v1/events", Some(&ingest), Some(other))
+        .await;
+    assert_eq!(conflict.status, StatusCode::CONFLICT, "{}", conflict.body);
+    assert_eq!(code(&conflict), "conflict");
     let standing = api
         .call(Method::GET, "/v1/accounts/f1", Some(&review), None)
         .await;
@@ -565,6 +567,7 @@ async fn openapi_lists_every_route() {
         "/v1/appeals/decisions",
         "/v1/review/queue",
         "/v1/review/verdicts",
+        "/v1/review/suspensions",
         "/v1/accounts/{account}",
         "/v1/accounts/{account}/linked",
         "/v1/keys",
@@ -576,5 +579,215 @@ async fn openapi_lists_every_route() {
         let answer = api.call(Method::GET, &probe, None, None).await;
         assert_ne!(code(&answer), "not_found", "{path}");
     }
-    assert_eq!(paths.len(), 16);
+    assert_eq!(paths.len(), 17);
+}
+
+#[tokio::test]
+async fn stored_answers_keep_masked_values_and_evidence_only_the_senders_words() {
+    let api = Api::new(ServiceOptions::default()).await;
+    let key = api.key(&["ingest"]).await;
+    let mut event = event("priv-1", "fl-p", "thanks, talk soon");
+    event["text"] = Value::Null;
+    event.as_object_mut().unwrap().remove("text");
+    event["conversation"] = json!([
+        {"from": "client-1", "text": "my number is +1 415 839 2716"},
+        {"from": "fl-p", "text": "mail me at alex.m@gmail.com"}
+    ]);
+    let answer = api
+        .call(Method::POST, "/v1/events", Some(&key), Some(event))
+        .await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
+    assert_eq!(answer.body["action"], "redact", "{}", answer.body);
+    let stored = api
+        .state
+        .ledger()
+        .decision("priv-1")
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(
+        !stored.response.contains("alex.m@gmail.com"),
+        "{}",
+        stored.response
+    );
+    assert!(
+        stored.response.contains("a***@gmail.com"),
+        "{}",
+        stored.response
+    );
+    let evidence = api
+        .state
+        .ledger()
+        .evidence("priv-1")
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(
+        evidence.content.contains("alex.m@gmail.com"),
+        "{}",
+        evidence.content
+    );
+    // What the other side wrote is not kept.
+    assert!(
+        !evidence.content.contains("839 2716"),
+        "{}",
+        evidence.content
+    );
+    // Nothing broken, nothing kept.
+    let clean = api
+        .call(
+            Method::POST,
+            "/v1/events",
+            Some(&key),
+            Some(event_clean("priv-2")),
+        )
+        .await;
+    assert_eq!(clean.status, StatusCode::OK);
+    assert!(api
+        .state
+        .ledger()
+        .evidence("priv-2")
+        .await
+        .unwrap()
+        .is_none());
+}
+
+fn event_clean(id: &str) -> Value {
+    event(id, "fl-p", "I can start on Monday")
+}
+
+#[tokio::test]
+async fn a_confirmed_report_records_a_violation_against_the_sender() {
+    let api = Api::new(ServiceOptions::default()).await;
+    let ingest = api.key(&["ingest"]).await;
+    let review = api.key(&["review"]).await;
+    // The engine allows this message; the recipient reports it.
+    let answer = api
+        .call(
+            Method::POST,
+            "/v1/events",
+            Some(&ingest),
+            Some(event(
+                "rep-1",
+                "fl-r",
+                "let's sort the details out somewhere quieter",
+            )),
+        )
+        .await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
+    let report = api
+        .call(
+            Method::POST,
+            "/v1/reports",
+            Some(&ingest),
+            Some(json!({"event_id": "rep-1", "reporter": "client-1"})),
+        )
+        .await;
+    assert_eq!(report.status, StatusCode::CREATED, "{}", report.body);
+    let report_id = report.body["event_id"].as_str().unwrap().to_string();
+    let verdict = api
+        .call(
+            Method::POST,
+            "/v1/review/verdicts",
+            Some(&review),
+            Some(json!({"subject_id": report_id, "verdict": "confirm", "reviewer": "rita"})),
+        )
+        .await;
+    assert_eq!(verdict.status, StatusCode::CREATED, "{}", verdict.body);
+    let standing = api
+        .call(Method::GET, "/v1/accounts/fl-r", Some(&review), None)
+        .await;
+    let violations = standing.body["violations"].as_array().unwrap();
+    assert_eq!(violations.len(), 1, "{}", standing.body);
+    assert_eq!(violations[0]["source_message_id"], "rep-1");
+    let reporter = api
+        .call(Method::GET, "/v1/accounts/client-1", Some(&review), None)
+        .await;
+    assert_eq!(reporter.body["reports_confirmed"], 1, "{}", reporter.body);
+    assert_eq!(reporter.body["violations"], json!([]));
+    // A client cannot choose an id that takes a future violation's place.
+    let appeal = api
+        .call(
+            Method::POST,
+            "/v1/appeals",
+            Some(&ingest),
+            Some(json!({"violation_id": violations[0]["event_id"], "id": "m-9#contact.before_contract"})),
+        )
+        .await;
+    assert_eq!(appeal.status, StatusCode::BAD_REQUEST, "{}", appeal.body);
+}
+
+#[tokio::test]
+async fn suspension_waits_for_a_reviewer() {
+    let api = Api::new(ServiceOptions::default()).await;
+    let ingest = api.key(&["ingest"]).await;
+    let review = api.key(&["review"]).await;
+    for n in 0..4 {
+        let answer = api
+            .call(
+                Method::POST,
+                "/v1/events",
+                Some(&ingest),
+                Some(event(
+                    &format!("susp-{n}"),
+                    "fl-s",
+                    "pay me on paypal instead, it skips the fee",
+                )),
+            )
+            .await;
+        assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
+        assert_eq!(answer.body["action"], "block", "{}", answer.body);
+    }
+    let standing = api
+        .call(Method::GET, "/v1/accounts/fl-s", Some(&review), None)
+        .await;
+    assert_eq!(
+        standing.body["sanction"], "restriction",
+        "{}",
+        standing.body
+    );
+    assert_eq!(standing.body["suspension_pending_review"], true);
+    let queue = api
+        .call(Method::GET, "/v1/review/queue", Some(&review), None)
+        .await;
+    assert!(
+        queue.body.to_string().contains("\"suspension\""),
+        "{}",
+        queue.body
+    );
+    let confirm = api
+        .call(
+            Method::POST,
+            "/v1/review/suspensions",
+            Some(&review),
+            Some(json!({"account": "fl-s", "decision": "confirm", "reviewer": "rita"})),
+        )
+        .await;
+    assert_eq!(confirm.status, StatusCode::CREATED, "{}", confirm.body);
+    let standing = api
+        .call(Method::GET, "/v1/accounts/fl-s", Some(&review), None)
+        .await;
+    assert_eq!(standing.body["sanction"], "suspension", "{}", standing.body);
+    let lift = api
+        .call(
+            Method::POST,
+            "/v1/review/suspensions",
+            Some(&review),
+            Some(json!({"account": "fl-s", "decision": "lift", "reviewer": "rita"})),
+        )
+        .await;
+    assert_eq!(lift.status, StatusCode::CREATED, "{}", lift.body);
+    let standing = api
+        .call(Method::GET, "/v1/accounts/fl-s", Some(&review), None)
+        .await;
+    assert_eq!(standing.body["sanction"], "none", "{}", standing.body);
+    let again = api
+        .call(
+            Method::POST,
+            "/v1/review/suspensions",
+            Some(&review),
+            Some(json!({"account": "fl-s", "decision": "confirm", "reviewer": "rita"})),
+        )
+        .await;
+    assert_eq!(again.status, StatusCode::NOT_FOUND, "{}", again.body);
 }

@@ -25,6 +25,10 @@ pub struct Server {
     pub printed_key: Option<String>,
 }
 
+/// The contact-hash secret every test server is started with (a test that wants another
+/// passes its own in `envs`).
+pub const TEST_HASH_SECRET: &str = "cli-test-secret-0123456789";
+
 impl Server {
     pub fn start(database: &str, envs: &[(&str, &str)]) -> Server {
         Server::spawn(Some(database), None, &[], envs)
@@ -55,7 +59,7 @@ impl Server {
         }
         command
             .env_remove("OFFSIDE_MASTER_KEY")
-            .env_remove("OFFSIDE_HASH_SECRET")
+            .env("OFFSIDE_HASH_SECRET", TEST_HASH_SECRET)
             .env_remove("OFFSIDE_DATABASE")
             .stdin(Stdio::null())
             .stdout(Stdio::null())

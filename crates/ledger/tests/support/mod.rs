@@ -79,7 +79,8 @@ impl Ctx {
     pub async fn dump_tables(&self) -> String {
         const DUMP: &str = "SELECT event_id || ' ' || account || ' ' || payload AS line FROM events \
              UNION ALL SELECT account || ' ' || kind || ' ' || hash || ' ' || first_event_id FROM contact_hashes \
-             UNION ALL SELECT item_id || ' ' || account || ' ' || COALESCE(message_id, '') FROM review_items";
+             UNION ALL SELECT item_id || ' ' || account || ' ' || COALESCE(message_id, '') FROM review_items \
+             UNION ALL SELECT name || ' ' || value FROM settings";
         let lines: Vec<String> = match &self.backend {
             Backend::Sqlite { .. } => {
                 let mut conn = sqlx::SqliteConnection::connect(&self.url).await.unwrap();

@@ -494,7 +494,20 @@ fn evidence_markup(content: Option<&Value>, answer: Option<&Value>) -> Markup {
     }
 }
 
-fn findings_table(answer: Option<&Value>) -> Markup {
+/// A finding's canonical value, read from the evidence (stored answers keep only masked
+/// values): the evidence's finding at the same place; `None` without evidence.
+fn written_value(content: Option<&Value>, finding: &Value) -> Option<String> {
+    let same_place = |kept: &&Value| {
+        ["kind", "start", "end", "message"]
+            .iter()
+            .all(|key| kept[*key] == finding[*key])
+    };
+    content?["findings"].as_array()?.iter().find(same_place)?["value"]
+        .as_str()
+        .map(str::to_owned)
+}
+
+fn findings_table(answer: Option<&Value>, content: Option<&Value>) -> Markup {
     let findings: Vec<&Value> = violations(answer)
         .flat_map(|violation| violation["findings"].as_array().into_iter().flatten())
         .collect();
@@ -505,7 +518,7 @@ fn findings_table(answer: Option<&Value>) -> Markup {
                 @for finding in findings {
                     tr {
                         td { (finding["kind"].as_str().unwrap_or("")) }
-                        td.finding-value { (finding["value"].as_str().unwrap_or("")) }
+                        td.finding-value { (written_value(content, finding).unwrap_or_else(|| finding["value"].as_str().unwrap_or("").to_owned())) }
                         td { code { (finding["rule"].as_str().unwrap_or("")) } }
                         td { (finding["confidence"].as_f64().map(|c| format!("{c:.2}")).unwrap_or_default()) }
                     }
@@ -571,7 +584,7 @@ pub async fn item(
         h2 { "Evidence" }
         (evidence_markup(view.content.as_ref(), view.answer.as_ref()))
         h2 { "Findings" }
-        (findings_table(view.answer.as_ref()))
+        (findings_table(view.answer.as_ref(), view.content.as_ref()))
         @if let Some(notice) = view.answer.as_ref().and_then(|a| a["notice"].as_str()) {
             h2 { "What the sender was told" }
             p.notice { (notice) }
@@ -635,6 +648,22 @@ pub async fn verdict(
             reviewer: who.name.clone(),
             note,
         }),
+        // A suspension reached by the ladder: confirming it suspends the account, dismissing
+        // it lifts the sanction.
+        (ReviewItemKind::Suspension, "confirm") => {
+            EventBody::SuspensionConfirmed(offside_ledger::SuspensionConfirmed {
+                account: view.item.account.clone(),
+                reviewer: who.name.clone(),
+                note,
+            })
+        }
+        (ReviewItemKind::Suspension, "dismiss") => {
+            EventBody::SanctionLifted(offside_ledger::SanctionLifted {
+                account: view.item.account.clone(),
+                reviewer: who.name.clone(),
+                note,
+            })
+        }
         (ReviewItemKind::HeldViolation | ReviewItemKind::Report, "confirm" | "dismiss") => {
             EventBody::ReviewVerdict(ReviewVerdict {
                 subject_id: item_id.clone(),
@@ -726,6 +755,7 @@ fn describe(event: &LedgerEvent) -> String {
                 .unwrap_or_default()
         ),
         EventBody::SanctionLifted(_) => "sanction lifted by a reviewer".to_string(),
+        EventBody::SuspensionConfirmed(c) => format!("suspension confirmed by {}", c.reviewer),
     }
 }
 
@@ -937,7 +967,7 @@ pub async fn simulate(State(state): State<Shared>, headers: HeaderMap, body: Byt
                         h2 { "Evidence" }
                         (evidence_markup(Some(&content), Some(&answer)))
                         h2 { "Findings" }
-                        (findings_table(Some(&answer)))
+                        (findings_table(Some(&answer), None))
                         h2 { "Notice to the sender" }
                         p #notice { (answer["notice"].as_str().unwrap_or("")) }
                         @if let Some(redacted) = answer["redacted_text"].as_str() {

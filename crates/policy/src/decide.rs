@@ -125,9 +125,12 @@ pub enum LinkRole {
 /// treated as contact information, as before roles existed). This is the one place the
 /// policy reads a finding's role.
 pub fn link_role(finding: &Finding) -> Option<LinkRole> {
-    // The detector does not report roles yet; when `Finding` carries one, map it here.
-    let _ = finding;
-    None
+    finding.role.map(|role| match role {
+        offside_detect::LinkRole::Own => LinkRole::Own,
+        offside_detect::LinkRole::Contact => LinkRole::Contact,
+        offside_detect::LinkRole::Reference => LinkRole::Reference,
+        offside_detect::LinkRole::Unknown => LinkRole::Unknown,
+    })
 }
 
 /// Decides on an event given the detector's findings in its text (for a conversation, the

@@ -1218,7 +1218,9 @@ impl ChannelDetector {
                 } else {
                     u
                 };
-                if !free_before(start) {
+                // "/u/lars" is as often a home directory: with the slash, only where Reddit
+                // is named.
+                if !free_before(start) || (start < u && !lower.contains("reddit")) {
                     continue;
                 }
                 ("reddit", slash + 1, start)
@@ -1407,6 +1409,10 @@ fn ordinary_word_handle(lower: &str, start: usize, name_end: usize, handle: Span
         return false;
     }
     let between = &lower[name_end..handle.start];
+    // "wp@alfa.elzabsoft.pl": a name glued to an address is its local part.
+    if between == "@" && lower[handle.range()].contains('.') {
+        return false;
+    }
     if between.contains('@') {
         return true;
     }

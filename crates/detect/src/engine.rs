@@ -83,6 +83,12 @@ pub struct EngineOptions {
     /// (and not in the default one) are reported too, with a lower confidence. Defaults to
     /// the countries most freelance-marketplace users write from ([`Region::MARKETS`]).
     pub fallback_regions: Vec<Region>,
+    /// Whether values that are reserved for examples and fiction are reported (at low
+    /// confidence, with a rule that says so: [`Finding::is_placeholder`]): `example.com`
+    /// addresses and links, published test card numbers, the 555-01xx and drama ranges.
+    /// They reach nobody, so by default they are recognised (so that no other reading of the
+    /// same text is reported either) and then dropped.
+    pub report_placeholders: bool,
 }
 
 impl Default for EngineOptions {
@@ -90,6 +96,7 @@ impl Default for EngineOptions {
         EngineOptions {
             default_region: Region::US,
             fallback_regions: Region::markets(),
+            report_placeholders: false,
         }
     }
 }
@@ -205,6 +212,9 @@ impl Engine {
             detector.detect(normalized, &scan_context, &mut findings);
         }
         context::resolve(normalized, &mut findings);
+        if !self.options.report_placeholders {
+            findings.retain(|finding| !finding.is_placeholder());
+        }
         findings
     }
 

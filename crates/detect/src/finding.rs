@@ -157,7 +157,18 @@ pub struct Part {
     pub end: usize,
 }
 
+/// The rules that recognise values reserved for examples and fiction, besides every
+/// `*/placeholder` rule.
+const PLACEHOLDER_RULES: &[&str] = &["phone/fiction_range", "payment_ids/card_test_number"];
+
 impl Finding {
+    /// Whether the value is one reserved for examples and fiction (`user@example.com`, a
+    /// published test card, a 555-01xx number): it reaches nobody. The engine drops these
+    /// unless [`crate::EngineOptions::report_placeholders`] is set.
+    pub fn is_placeholder(&self) -> bool {
+        PLACEHOLDER_RULES.contains(&self.rule) || self.rule.ends_with("/placeholder")
+    }
+
     /// A finding in a single text.
     pub fn new(
         kind: Kind,

@@ -188,6 +188,7 @@ pub struct Recorded {
 /// Decides on an event and records it: the decision and its ledger events are committed in
 /// one transaction before this returns. An event id seen before returns its first answer.
 pub async fn record(state: &Arc<AppState>, event: ApiEvent) -> Result<Recorded, ApiError> {
+    crate::limits::check_event(&event)?;
     let Some(PartyId(id)) = event.id.clone() else {
         return Err(ApiError::InvalidRequest(
             "\"id\" is required: the event's id is its idempotency key".into(),

@@ -894,7 +894,11 @@ fn a_padded_docx_is_salvaged_past_its_padding() {
     body.push_str(
         "<w:p><w:r><w:t>mail jordan.</w:t></w:r><w:r><w:t>lee@gmail.com</w:t></w:r></w:p><w:p><w:r><w:t>call +1 415 555 2671</w:t></w:r></w:p>",
     );
-    let bytes = docx(&body, Some("<w:p><w:r><w:t>page header</w:t></w:r></w:p>"), None);
+    let bytes = docx(
+        &body,
+        Some("<w:p><w:r><w:t>page header</w:t></w:r></w:p>"),
+        None,
+    );
     let extractor = Extractor::new(Limits::default());
     let err = extractor.extract(&bytes).unwrap_err();
     assert!(err.to_string().contains("ratio"), "{err}");

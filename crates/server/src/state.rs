@@ -79,6 +79,8 @@ pub struct AppState {
     /// One permit per password being hashed: argon2 takes 19 MiB and a core's worth of
     /// time, so at most one per core runs at once, whatever the number of sign-ins.
     pub(crate) password_slots: Arc<tokio::sync::Semaphore>,
+    /// The threads the hashes run on (as many as `password_slots` has permits).
+    pub(crate) password_hasher: crate::console::session::HashingPool,
     /// How many sign-ins wait for a password slot (at most [`MAX_WAITING_SIGN_INS`]).
     pub(crate) password_waiting: std::sync::atomic::AtomicUsize,
     /// Whether console cookies always get `Secure`.
@@ -132,6 +134,7 @@ impl AppState {
             login_names: FailureThrottle::new(FREE_NAME_FAILURES),
             login_addresses: FailureThrottle::new(FREE_ADDRESS_FAILURES),
             password_slots: Arc::new(tokio::sync::Semaphore::new(cores)),
+            password_hasher: crate::console::session::HashingPool::new(cores),
             password_waiting: std::sync::atomic::AtomicUsize::new(0),
             secure_cookies: options.secure_cookies,
         }))

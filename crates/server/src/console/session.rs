@@ -91,6 +91,81 @@ fn password_matches(password: &str, stored: &str) -> bool {
     })
 }
 
+/// The threads that hash passwords: a fixed few (one per core), at a lower scheduling
+/// priority than the threads that serve requests, so that a sign-in flood can neither
+/// take more than their memory (argon2's 19 MiB each, and the allocator arena each thread
+/// keeps) nor starve `/healthz` and the API of CPU. Started on first use.
+pub struct HashingPool {
+    threads: usize,
+    jobs: std::sync::OnceLock<std::sync::mpsc::Sender<Job>>,
+}
+
+type Job = Box<dyn FnOnce() + Send>;
+
+impl HashingPool {
+    /// A pool of `threads` hashing threads (started on the first hash).
+    pub fn new(threads: usize) -> HashingPool {
+        HashingPool {
+            threads: threads.max(1),
+            jobs: std::sync::OnceLock::new(),
+        }
+    }
+
+    fn sender(&self) -> &std::sync::mpsc::Sender<Job> {
+        self.jobs.get_or_init(|| {
+            let (sender, receiver) = std::sync::mpsc::channel::<Job>();
+            let receiver = std::sync::Arc::new(std::sync::Mutex::new(receiver));
+            for n in 0..self.threads {
+                let receiver = receiver.clone();
+                let spawned = std::thread::Builder::new()
+                    .name(format!("offside-password-{n}"))
+                    .spawn(move || {
+                        lower_priority();
+                        loop {
+                            let job = match receiver.lock() {
+                                Ok(receiver) => receiver.recv(),
+                                Err(_) => return,
+                            };
+                            let Ok(job) = job else { return };
+                            // A panic in one hash must not take the thread with it.
+                            let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(job));
+                        }
+                    });
+                if let Err(error) = spawned {
+                    tracing::error!(%error, "cannot start a password-hashing thread");
+                }
+            }
+            sender
+        })
+    }
+
+    /// Runs `work` on a hashing thread and waits for its result.
+    pub async fn run<T: Send + 'static>(
+        &self,
+        work: impl FnOnce() -> T + Send + 'static,
+    ) -> Result<T, ApiError> {
+        let (done, result) = tokio::sync::oneshot::channel();
+        self.sender()
+            .send(Box::new(move || {
+                let _ = done.send(work());
+            }))
+            .map_err(|_| ApiError::internal(anyhow::anyhow!("the password hashers stopped")))?;
+        result
+            .await
+            .map_err(|_| ApiError::internal(anyhow::anyhow!("a password hash failed")))
+    }
+}
+
+/// Lowers the calling thread's scheduling priority (nice 10; Linux keeps it per thread).
+fn lower_priority() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: gettid and setpriority have no memory effects; a failure leaves the priority.
+    unsafe {
+        let tid = libc::gettid();
+        libc::setpriority(libc::PRIO_PROCESS, tid as libc::id_t, 10);
+    }
+}
+
 /// A PHC string to verify against when the name is unknown, so that a wrong name takes as
 /// long as a wrong password.
 fn decoy_hash() -> &'static str {
@@ -225,15 +300,16 @@ pub async fn sign_in(
     };
     let stored = reviewer
         .as_ref()
-        .map_or(decoy_hash(), |reviewer| reviewer.password_hash.as_str())
-        .to_string();
+        .map(|reviewer| reviewer.password_hash.clone());
     let password = password.to_string();
-    let matches = tokio::task::spawn_blocking(move || {
-        let _permit = permit;
-        password_matches(&password, &stored)
-    })
-    .await
-    .map_err(ApiError::internal)?;
+    let matches = state
+        .password_hasher
+        .run(move || {
+            let _permit = permit;
+            let stored = stored.as_deref().unwrap_or_else(|| decoy_hash());
+            password_matches(&password, stored)
+        })
+        .await?;
     let Some(reviewer) = reviewer.filter(|_| matches) else {
         metrics::counter!("offside_auth_failures_total", "kind" => "sign_in").increment(1);
         for (throttle, key, what) in [

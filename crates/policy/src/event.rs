@@ -337,6 +337,12 @@ impl FromStr for Time {
         // and minutes, so +25:00 or +05:30:15 are refused here.
         let shown = quote_prefix(text);
         let time = jiff::Timestamp::from_str(text).map(Time).map_err(|error| {
+            // jiff's message may quote the rest of the input: keep its start only.
+            let error = error.to_string();
+            let error = match error.char_indices().nth(160) {
+                Some((cut, _)) => format!("{}…", &error[..cut]),
+                None => error,
+            };
             format!(
                 "invalid RFC 3339 timestamp {shown} ({error}); expected a date, time and offset such as \"2025-05-06T10:00:00Z\""
             )

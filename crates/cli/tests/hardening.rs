@@ -720,3 +720,24 @@ fn scan_reports_overlong_lines_and_goes_on() {
         assert!(!lines[2]["findings"].as_array().unwrap().is_empty());
     }
 }
+
+/// A body that trickles in is cut off at the body timeout with a JSON error.
+#[test]
+fn a_trickling_body_is_cut_off() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start(&dir, &["--body-timeout", "2"]);
+    let mut stream = TcpStream::connect(server.addr).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    let head = format!(
+        "POST /v1/check HTTP/1.1\r\nHost: offside\r\nAuthorization: Bearer {MASTER}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\nConnection: close\r\n\r\n{{\"text\": \""
+    );
+    stream.write_all(head.as_bytes()).unwrap();
+    let mut answer = Vec::new();
+    let _ = stream.read_to_end(&mut answer);
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(answer.starts_with("HTTP/1.1 400"), "{answer}");
+    assert!(answer.contains("body timeout"), "{answer}");
+    assert!(answer.contains("application/json"), "{answer}");
+}

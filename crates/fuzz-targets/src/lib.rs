@@ -15,8 +15,11 @@ use offside_extract::{Extractor, FileType, Limits, OcrOptions};
 use offside_policy::event::PartyId;
 use offside_policy::{Event, Policy};
 
+/// A target's body.
+pub type Target = fn(&[u8]);
+
 /// Every target, by the name of its directory under `fuzz/corpus/` and `fuzz/crashes/`.
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[(&str, Target)] = &[
     ("scan", scan),
     ("scan_conversation", scan_conversation),
     ("event", event),

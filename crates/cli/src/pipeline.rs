@@ -628,3 +628,38 @@ fn write_in_order(
     output.flush()?;
     Ok(summary)
 }
+
+#[cfg(test)]
+mod bounded_line_tests {
+    use super::*;
+
+    #[test]
+    fn a_long_line_is_measured_not_kept() {
+        let input = format!("short\n{}\nafter", "x".repeat(1 << 20));
+        let mut reader = BufReader::with_capacity(4096, input.as_bytes());
+        let mut buf = Vec::new();
+        assert_eq!(
+            read_line_bounded(&mut reader, &mut buf, 100).unwrap(),
+            (6, false)
+        );
+        assert_eq!(buf, b"short\n");
+        buf.clear();
+        let (length, too_long) = read_line_bounded(&mut reader, &mut buf, 100).unwrap();
+        assert_eq!((length, too_long), ((1 << 20) + 1, true));
+        assert!(
+            buf.is_empty() && buf.capacity() <= 4096,
+            "{}",
+            buf.capacity()
+        );
+        assert_eq!(
+            read_line_bounded(&mut reader, &mut buf, 100).unwrap(),
+            (5, false)
+        );
+        assert_eq!(buf, b"after");
+        buf.clear();
+        assert_eq!(
+            read_line_bounded(&mut reader, &mut buf, 100).unwrap(),
+            (0, false)
+        );
+    }
+}

@@ -329,7 +329,13 @@ fn time_scan<H: RecordHandler>(
 ) -> Result<Duration> {
     let inputs = [InputSource::Memory(Arc::clone(input))];
     fastest_of(repeat, || {
-        pipeline::run(handler, &inputs, threads, &mut CountingSink(0))?;
+        pipeline::run(
+            handler,
+            &inputs,
+            threads,
+            pipeline::DEFAULT_MAX_LINE_BYTES,
+            &mut CountingSink(0),
+        )?;
         Ok(())
     })
 }

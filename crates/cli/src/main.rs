@@ -425,6 +425,11 @@ struct ScanArgs {
     #[arg(long, short = 'j', value_name = "N", default_value_t = NonZeroUsize::MIN)]
     threads: NonZeroUsize,
 
+    /// The longest JSONL line read, in bytes; a longer line gets an error line and is
+    /// skipped without being held in memory.
+    #[arg(long, value_name = "BYTES", default_value_t = pipeline::DEFAULT_MAX_LINE_BYTES)]
+    max_line_bytes: usize,
+
     #[command(flatten)]
     engine: EngineArgs,
 
@@ -933,6 +938,7 @@ fn scan(args: ScanArgs, colour: bool) -> Result<ExitCode> {
         &handler,
         &inputs,
         args.threads.get(),
+        args.max_line_bytes,
         &mut io::stdout().lock(),
     )?;
     Ok(lines_exit_code(summary))
@@ -956,6 +962,7 @@ fn run_redact(args: RedactArgs) -> Result<ExitCode> {
         &handler,
         &inputs,
         args.threads.get(),
+        pipeline::DEFAULT_MAX_LINE_BYTES,
         &mut io::stdout().lock(),
     )?;
     Ok(lines_exit_code(summary))

@@ -31,6 +31,63 @@ const CHUNK_LINES: usize = 2048;
 /// ...or this many bytes, whichever comes first.
 const CHUNK_BYTES: usize = 1 << 19;
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+/// The longest input line read by default (`offside scan --max-line-bytes`): a longer line
+/// is reported as an error line and skipped without being held in memory.
+pub const DEFAULT_MAX_LINE_BYTES: usize = 10 << 20;
+
+/// Appends the next line of `reader` (terminator included) to `buf`, holding at most
+/// `max` bytes of it: the rest of a longer line is read and dropped. Returns the line's
+/// full length (0 at the end of the input) and whether it was longer than `max`.
+pub fn read_line_bounded(
+    reader: &mut dyn BufRead,
+    buf: &mut Vec<u8>,
+    max: usize,
+) -> io::Result<(u64, bool)> {
+    let start = buf.len();
+    let mut total: u64 = 0;
+    let mut too_long = false;
+    loop {
+        let available = match reader.fill_buf() {
+            Ok(available) => available,
+            Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
+            Err(error) => return Err(error),
+        };
+        if available.is_empty() {
+            break;
+        }
+        let (piece, done) = match memchr_newline(available) {
+            Some(at) => (&available[..=at], true),
+            None => (available, false),
+        };
+        let used = piece.len();
+        total += used as u64;
+        if !too_long {
+            let room = max.saturating_sub(buf.len() - start);
+            if piece.len() <= room {
+                buf.extend_from_slice(piece);
+            } else {
+                too_long = true;
+                buf.truncate(start);
+            }
+        }
+        reader.consume(used);
+        if done {
+            break;
+        }
+    }
+    Ok((total, too_long))
+}
+
+fn memchr_newline(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|b| *b == b'\n')
+}
+
+/// The error of a line over the maximum length.
+pub fn line_too_long_message(length: u64, max: usize) -> String {
+    format!(
+        "the line is {length} bytes, over the maximum line length of {max} bytes (--max-line-bytes); it was not scanned"
+    )
+}
 
 /// Turns one valid record into exactly one output line.
 pub trait RecordHandler: Sync {
@@ -322,31 +379,43 @@ pub fn run<H: RecordHandler>(
     handler: &H,
     inputs: &[InputSource],
     threads: usize,
+    max_line_bytes: usize,
     output: &mut dyn Write,
 ) -> Result<RunSummary> {
     if threads <= 1 {
-        run_sequential(handler, inputs, output)
+        run_sequential(handler, inputs, max_line_bytes, output)
     } else {
-        run_parallel(handler, inputs, threads, output)
+        run_parallel(handler, inputs, threads, max_line_bytes, output)
     }
 }
 
 fn run_sequential<H: RecordHandler>(
     handler: &H,
     inputs: &[InputSource],
+    max_line_bytes: usize,
     output: &mut dyn Write,
 ) -> Result<RunSummary> {
     let mut summary = RunSummary::default();
     let mut regions = RegionCache::default();
     let mut out = Vec::with_capacity(WRITE_THRESHOLD_BYTES * 2);
-    for_each_line(inputs, |bytes, location| {
-        summary.count(process_line(
-            handler,
-            &mut regions,
-            bytes,
-            location,
-            &mut out,
-        ));
+    for_each_bounded_line(inputs, max_line_bytes, |line, location| {
+        match line {
+            Ok(bytes) => summary.count(process_line(
+                handler,
+                &mut regions,
+                bytes,
+                location,
+                &mut out,
+            )),
+            Err(length) => {
+                json_out::write_error_line(
+                    &mut out,
+                    &location,
+                    &line_too_long_message(length, max_line_bytes),
+                );
+                summary.count(LineOutcome::Failed);
+            }
+        }
         if out.len() >= WRITE_THRESHOLD_BYTES {
             output.write_all(&out)?;
             out.clear();
@@ -359,10 +428,34 @@ fn run_sequential<H: RecordHandler>(
 }
 
 /// Calls `each` with every line of every input, in order (terminator included, a leading
-/// UTF-8 byte-order mark removed), and where it came from.
+/// UTF-8 byte-order mark removed), and where it came from. A line longer than
+/// [`DEFAULT_MAX_LINE_BYTES`] stops the run with an error naming it.
 pub fn for_each_line(
     inputs: &[InputSource],
     mut each: impl FnMut(&[u8], LineLocation<'_>) -> Result<()>,
+) -> Result<()> {
+    for_each_bounded_line(
+        inputs,
+        DEFAULT_MAX_LINE_BYTES,
+        |line, location| match line {
+            Ok(bytes) => each(bytes, location),
+            Err(length) => Err(anyhow::anyhow!(
+                "{}line {}: {}",
+                location.file.map(|f| format!("{f}: ")).unwrap_or_default(),
+                location.line,
+                line_too_long_message(length, DEFAULT_MAX_LINE_BYTES)
+            )),
+        },
+    )
+}
+
+/// Calls `each` with every line of every input, in order (terminator included, a leading
+/// UTF-8 byte-order mark removed), and where it came from; a line longer than
+/// `max_line_bytes` is not held in memory and comes as `Err(its length)`.
+pub fn for_each_bounded_line(
+    inputs: &[InputSource],
+    max_line_bytes: usize,
+    mut each: impl FnMut(Result<&[u8], u64>, LineLocation<'_>) -> Result<()>,
 ) -> Result<()> {
     let mut line = Vec::with_capacity(4096);
     for input in inputs {
@@ -371,23 +464,26 @@ pub fn for_each_line(
         let mut line_no = 0;
         loop {
             line.clear();
-            let n_read = reader
-                .read_until(b'\n', &mut line)
+            let (n_read, too_long) = read_line_bounded(&mut *reader, &mut line, max_line_bytes)
                 .with_context(|| format!("cannot read {}", input.label()))?;
             if n_read == 0 {
                 break;
             }
             line_no += 1;
+            let location = LineLocation {
+                file: name.as_deref(),
+                line: line_no,
+            };
+            if too_long {
+                each(Err(n_read), location)?;
+                continue;
+            }
             let bytes = if line_no == 1 {
                 line.strip_prefix(UTF8_BOM).unwrap_or(&line)
             } else {
                 &line
             };
-            let location = LineLocation {
-                file: name.as_deref(),
-                line: line_no,
-            };
-            each(bytes, location)?;
+            each(Ok(bytes), location)?;
         }
     }
     Ok(())
@@ -401,6 +497,8 @@ struct Chunk {
     data: Vec<u8>,
     /// `data[line_ends[i - 1]..line_ends[i]]` is the chunk's i-th line.
     line_ends: Vec<usize>,
+    /// Lines over the maximum length (empty in `data`): their index and length.
+    too_long: Vec<(usize, u64)>,
 }
 
 struct ChunkOutput {
@@ -413,6 +511,7 @@ fn run_parallel<H: RecordHandler>(
     handler: &H,
     inputs: &[InputSource],
     threads: usize,
+    max_line_bytes: usize,
     output: &mut dyn Write,
 ) -> Result<RunSummary> {
     let names: Vec<Option<String>> = inputs.iter().map(InputSource::display_name).collect();
@@ -430,7 +529,8 @@ fn run_parallel<H: RecordHandler>(
                 loop {
                     let next = chunk_rx.lock().map(|rx| rx.recv());
                     let Ok(Ok(chunk)) = next else { break };
-                    let processed = process_chunk(handler, &mut regions, names, chunk);
+                    let processed =
+                        process_chunk(handler, &mut regions, names, max_line_bytes, chunk);
                     if output_tx.send(processed).is_err() {
                         break;
                     }
@@ -441,7 +541,7 @@ fn run_parallel<H: RecordHandler>(
 
         // The reader gets a thread of its own and this thread writes, because the locked
         // standard output cannot move to another thread.
-        let reader = scope.spawn(move || read_chunks(inputs, chunk_tx));
+        let reader = scope.spawn(move || read_chunks(inputs, max_line_bytes, chunk_tx));
         let write_result = write_in_order(output_rx, output);
         let read_result = reader
             .join()
@@ -453,7 +553,11 @@ fn run_parallel<H: RecordHandler>(
     })
 }
 
-fn read_chunks(inputs: &[InputSource], chunk_tx: mpsc::SyncSender<Chunk>) -> Result<()> {
+fn read_chunks(
+    inputs: &[InputSource],
+    max_line_bytes: usize,
+    chunk_tx: mpsc::SyncSender<Chunk>,
+) -> Result<()> {
     let mut seq = 0;
     for (input_idx, input) in inputs.iter().enumerate() {
         let mut reader = input.open()?;
@@ -466,17 +570,21 @@ fn read_chunks(inputs: &[InputSource], chunk_tx: mpsc::SyncSender<Chunk>) -> Res
                 first_line_no: line_no + 1,
                 data: Vec::with_capacity(CHUNK_BYTES + 4096),
                 line_ends: Vec::with_capacity(CHUNK_LINES),
+                too_long: Vec::new(),
             };
             while chunk.line_ends.len() < CHUNK_LINES && chunk.data.len() < CHUNK_BYTES {
                 let start = chunk.data.len();
-                let n_read = reader
-                    .read_until(b'\n', &mut chunk.data)
-                    .with_context(|| format!("cannot read {}", input.label()))?;
+                let (n_read, too_long) =
+                    read_line_bounded(&mut *reader, &mut chunk.data, max_line_bytes)
+                        .with_context(|| format!("cannot read {}", input.label()))?;
                 if n_read == 0 {
                     at_end = true;
                     break;
                 }
                 line_no += 1;
+                if too_long {
+                    chunk.too_long.push((chunk.line_ends.len(), n_read));
+                }
                 if line_no == 1 && chunk.data[start..].starts_with(UTF8_BOM) {
                     chunk.data.drain(start..start + UTF8_BOM.len());
                 }
@@ -499,6 +607,7 @@ fn process_chunk<H: RecordHandler>(
     handler: &H,
     regions: &mut RegionCache,
     names: &[Option<String>],
+    max_line_bytes: usize,
     chunk: Chunk,
 ) -> ChunkOutput {
     let mut out = Vec::with_capacity(chunk.data.len() / 2 + 64);
@@ -510,8 +619,17 @@ fn process_chunk<H: RecordHandler>(
             line: chunk.first_line_no + line_idx,
         };
         let line = &chunk.data[line_start..line_end];
-        summary.count(process_line(handler, regions, line, location, &mut out));
         line_start = line_end;
+        if let Some(&(_, length)) = chunk.too_long.iter().find(|(at, _)| *at == line_idx) {
+            json_out::write_error_line(
+                &mut out,
+                &location,
+                &line_too_long_message(length, max_line_bytes),
+            );
+            summary.count(LineOutcome::Failed);
+            continue;
+        }
+        summary.count(process_line(handler, regions, line, location, &mut out));
     }
     ChunkOutput {
         seq: chunk.seq,
@@ -537,4 +655,39 @@ fn write_in_order(
     }
     output.flush()?;
     Ok(summary)
+}
+
+#[cfg(test)]
+mod bounded_line_tests {
+    use super::*;
+
+    #[test]
+    fn a_long_line_is_measured_not_kept() {
+        let input = format!("short\n{}\nafter", "x".repeat(1 << 20));
+        let mut reader = BufReader::with_capacity(4096, input.as_bytes());
+        let mut buf = Vec::new();
+        assert_eq!(
+            read_line_bounded(&mut reader, &mut buf, 100).unwrap(),
+            (6, false)
+        );
+        assert_eq!(buf, b"short\n");
+        buf.clear();
+        let (length, too_long) = read_line_bounded(&mut reader, &mut buf, 100).unwrap();
+        assert_eq!((length, too_long), ((1 << 20) + 1, true));
+        assert!(
+            buf.is_empty() && buf.capacity() <= 4096,
+            "{}",
+            buf.capacity()
+        );
+        assert_eq!(
+            read_line_bounded(&mut reader, &mut buf, 100).unwrap(),
+            (5, false)
+        );
+        assert_eq!(buf, b"after");
+        buf.clear();
+        assert_eq!(
+            read_line_bounded(&mut reader, &mut buf, 100).unwrap(),
+            (0, false)
+        );
+    }
 }

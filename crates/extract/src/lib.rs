@@ -373,6 +373,20 @@ impl Extractor {
             });
         }
         let file_type = sniff(bytes)?;
+        self.extract_as(bytes, file_type)
+    }
+
+    /// Reads one file as `file_type`, whatever its bytes look like: for a caller that knows
+    /// the type, and for fuzzing each format's reader on its own. The same limits and
+    /// panic guard as [`Extractor::extract`].
+    pub fn extract_as(&self, bytes: &[u8], file_type: FileType) -> Result<Document, ExtractError> {
+        let size = bytes.len() as u64;
+        if size > self.limits.max_file_bytes {
+            return Err(ExtractError::TooLarge {
+                size,
+                limit: self.limits.max_file_bytes,
+            });
+        }
         let ctx = Ctx {
             limits: &self.limits,
             ocr: &self.ocr,
@@ -402,6 +416,34 @@ impl Extractor {
         ctx.check_time()?;
         cap_text(&mut document, self.limits.max_text_bytes);
         Ok(document)
+    }
+}
+
+impl Extractor {
+    /// What can be read safely of a ZIP container (DOCX, ODT, XLSX) that
+    /// [`Extractor::extract`] refused for breaking a container limit
+    /// ([`ExtractError::ZipBomb`]): the text of each XML part, inflated as a stream within
+    /// the same budget and time and with its markup dropped, as [`Source::Raw`] segments
+    /// named by part. Padding a part past the inflate ratio therefore cannot hide what it
+    /// carries. `None` for other files, or when nothing could be read.
+    pub fn salvage(&self, bytes: &[u8]) -> Option<Document> {
+        if bytes.len() as u64 > self.limits.max_file_bytes {
+            return None;
+        }
+        let file_type = sniff(bytes).ok()?;
+        if !matches!(file_type, FileType::Docx | FileType::Odt | FileType::Xlsx) {
+            return None;
+        }
+        let ctx = Ctx {
+            limits: &self.limits,
+            ocr: &self.ocr,
+            deadline: Instant::now() + self.limits.timeout,
+        };
+        let mut document =
+            panic::catch_unwind(AssertUnwindSafe(|| zipped::salvage(bytes, file_type, &ctx)))
+                .ok()??;
+        cap_text(&mut document, self.limits.max_text_bytes);
+        Some(document)
     }
 }
 

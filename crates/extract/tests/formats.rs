@@ -884,6 +884,68 @@ fn docx_zip_bomb_is_refused() {
     assert!(err.to_string().contains("ratio"), "{err}");
 }
 
+/// Padding a part past the inflate ratio does not hide what comes after it: the salvage
+/// path reads the parts as far as the budget allows, markup dropped and white space
+/// collapsed, and finds the address and the number.
+#[test]
+fn a_padded_docx_is_salvaged_past_its_padding() {
+    let mut body = String::from("<w:p><w:r><w:t>Hello</w:t></w:r></w:p>");
+    body.push_str(&" ".repeat(1 << 20));
+    body.push_str(
+        "<w:p><w:r><w:t>mail jordan.</w:t></w:r><w:r><w:t>lee@gmail.com</w:t></w:r></w:p><w:p><w:r><w:t>call +1 415 555 2671</w:t></w:r></w:p>",
+    );
+    let bytes = docx(
+        &body,
+        Some("<w:p><w:r><w:t>page header</w:t></w:r></w:p>"),
+        None,
+    );
+    let extractor = Extractor::new(Limits::default());
+    let err = extractor.extract(&bytes).unwrap_err();
+    assert!(err.to_string().contains("ratio"), "{err}");
+    let salvaged = extractor.salvage(&bytes).expect("the parts are read");
+    assert_eq!(salvaged.file_type, FileType::Docx);
+    assert!(salvaged.segments.iter().all(|s| s.source == Source::Raw));
+    let document = salvaged
+        .segments
+        .iter()
+        .find(|s| s.location.part.as_deref() == Some("word/document.xml"))
+        .expect("document.xml");
+    assert_eq!(
+        document.text,
+        "Hello\nmail jordan.lee@gmail.com\ncall +1 415 555 2671"
+    );
+    let emails = findings(&salvaged, Kind::Email);
+    assert_eq!(emails.len(), 1, "{emails:?}");
+    assert_eq!(emails[0].0, "jordan.lee@gmail.com");
+    assert_eq!(findings(&salvaged, Kind::Phone).len(), 1);
+}
+
+/// A real bomb is salvaged within the same budget: what is inflated is bounded by the
+/// container limit, what is kept by the text limit.
+#[test]
+fn salvaging_a_bomb_stays_within_the_budget() {
+    let mut body = String::from("<w:p><w:r><w:t>");
+    body.push_str(&"x".repeat(30 << 20));
+    body.push_str("</w:t></w:r></w:p>");
+    let bytes = docx(&body, None, None);
+    let limits = Limits {
+        max_unpacked_bytes: 4 << 20,
+        max_text_bytes: 1 << 20,
+        ..Limits::default()
+    };
+    let extractor = Extractor::new(limits);
+    assert!(matches!(
+        extractor.extract(&bytes),
+        Err(ExtractError::ZipBomb { .. })
+    ));
+    let salvaged = extractor.salvage(&bytes).expect("some text");
+    let kept: usize = salvaged.segments.iter().map(|s| s.text.len()).sum();
+    assert!(kept <= 1 << 20, "{kept}");
+    assert!(kept > 0);
+    // Not a container: nothing to salvage.
+    assert!(extractor.salvage(b"plain text").is_none());
+}
+
 #[test]
 fn zip_with_too_many_entries_is_refused() {
     let body = r#"<w:p><w:r><w:t>hello</w:t></w:r></w:p>"#;

@@ -202,6 +202,19 @@ impl Ledger {
         }
     }
 
+    /// Disables a reviewer account and ends all of its sessions; false when there is no
+    /// active reviewer of that name.
+    pub async fn disable_reviewer(
+        &self,
+        name: &str,
+        at: chrono::DateTime<chrono::Utc>,
+    ) -> Result<bool, Error> {
+        match self {
+            Ledger::Sqlite(store) => store.disable_reviewer(name, at).await,
+            Ledger::Postgres(store) => store.disable_reviewer(name, at).await,
+        }
+    }
+
     /// Ends a session (sign-out).
     pub async fn delete_session(&self, token_hash: &str) -> Result<(), Error> {
         match self {

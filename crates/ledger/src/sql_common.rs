@@ -1013,6 +1013,25 @@ impl StoreType {
         }))
     }
 
+    /// Disables a reviewer account and ends every session it has; false when there is no
+    /// active reviewer of that name.
+    pub async fn disable_reviewer(&self, name: &str, at: DateTime<Utc>) -> Result<bool, Error> {
+        let mut tx = begin_write(&self.pool).await?;
+        let done = sqlx::query(
+            "UPDATE reviewers SET disabled_at = $1 WHERE name = $2 AND disabled_at IS NULL",
+        )
+        .bind(sortable_time(at))
+        .bind(name)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("DELETE FROM console_sessions WHERE reviewer = $1")
+            .bind(name)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(done.rows_affected() > 0)
+    }
+
     /// Ends a session.
     pub async fn delete_session(&self, token_hash: &str) -> Result<(), Error> {
         sqlx::query("DELETE FROM console_sessions WHERE token_hash = $1")

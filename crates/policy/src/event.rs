@@ -333,12 +333,44 @@ impl FromStr for Time {
     type Err = String;
     fn from_str(text: &str) -> Result<Time, String> {
         // jiff also reads RFC 9557 (`...Z[Europe/Paris]`), a superset; the offset is what
-        // fixes the instant.
-        jiff::Timestamp::from_str(text).map(Time).map_err(|error| {
+        // fixes the instant. jiff takes offsets up to ±25:59:59; RFC 3339's are hours 00-23
+        // and minutes, so +25:00 or +05:30:15 are refused here.
+        let shown = quote_prefix(text);
+        let time = jiff::Timestamp::from_str(text).map(Time).map_err(|error| {
+            // jiff's message may quote the rest of the input: keep its start only.
+            let error = error.to_string();
+            let error = match error.char_indices().nth(160) {
+                Some((cut, _)) => format!("{}…", &error[..cut]),
+                None => error,
+            };
             format!(
-                "invalid RFC 3339 timestamp {text:?} ({error}); expected a date, time and offset such as \"2025-05-06T10:00:00Z\""
+                "invalid RFC 3339 timestamp {shown} ({error}); expected a date, time and offset such as \"2025-05-06T10:00:00Z\""
             )
-        })
+        })?;
+        let offset = jiff::fmt::temporal::Pieces::parse(text)
+            .ok()
+            .and_then(|pieces| match pieces.offset() {
+                Some(jiff::fmt::temporal::PiecesOffset::Numeric(numeric)) => {
+                    Some(numeric.offset().seconds())
+                }
+                _ => None,
+            });
+        if let Some(seconds) = offset {
+            if seconds.unsigned_abs() >= 24 * 3600 || seconds % 60 != 0 {
+                return Err(format!(
+                    "invalid RFC 3339 timestamp {shown}: the offset must be hours 00-23 and minutes, such as \"+05:30\""
+                ));
+            }
+        }
+        Ok(time)
+    }
+}
+
+/// `text` quoted for an error message, cut to its first 40 characters when longer.
+fn quote_prefix(text: &str) -> String {
+    match text.char_indices().nth(40) {
+        None => format!("{text:?}"),
+        Some((cut, _)) => format!("{:?}… ({} bytes)", &text[..cut], text.len()),
     }
 }
 
@@ -590,6 +622,29 @@ mod tests {
                "sender": {{"id": "f1", "role": "freelancer"}}, "relationship": {relationship}}}"#
         );
         serde_json::from_str(&json).unwrap()
+    }
+
+    #[test]
+    fn offsets_are_rfc_3339_hours_and_minutes() {
+        for good in [
+            "2026-05-06T10:00:00Z",
+            "2026-05-06T10:00:00+23:59",
+            "2026-05-06T10:00:00-12:00",
+            "2026-05-06T10:00:00+05:30",
+        ] {
+            good.parse::<Time>()
+                .unwrap_or_else(|e| panic!("{good}: {e}"));
+        }
+        for bad in [
+            "2026-05-06T10:00:00+25:00",
+            "2026-05-06T10:00:00-24:00",
+            "2026-05-06T10:00:00+05:30:15",
+        ] {
+            let error = bad.parse::<Time>().unwrap_err();
+            assert!(error.contains("offset"), "{bad}: {error}");
+        }
+        let long = format!("2026-05-06T10:00:00Z{}", "x".repeat(10_000));
+        assert!(long.parse::<Time>().unwrap_err().len() < 400);
     }
 
     #[test]

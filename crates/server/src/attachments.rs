@@ -224,9 +224,11 @@ pub fn scan_document(
 }
 
 /// Reads `bytes` with `extractor` and scans the result. A file that cannot be read as its
-/// type is still scanned for the text it shows ([`unreadable_document`]), with the error
-/// kept in [`ScannedDocument::error`], so a broken PDF does not hide the address typed into
-/// it; `Err` only when there is no such text either.
+/// type is still scanned for the text it shows ([`unreadable_document`]), and a container
+/// that breaks a limit for the text of its parts as far as they can be read safely
+/// ([`Extractor::salvage`]), with the error kept in [`ScannedDocument::error`]: a broken
+/// PDF or a padded DOCX does not hide the address in it. `Err` only when there is no such
+/// text either.
 pub fn read_and_scan(
     extractor: &Extractor,
     engine: &Engine,
@@ -236,7 +238,13 @@ pub fn read_and_scan(
     match extractor.extract(bytes) {
         Ok(document) => Ok(scan_document(engine, document, region)),
         Err(error) => {
-            let Some(document) = unreadable_document(bytes, &error) else {
+            // A container over a limit is read as far as is safe; anything else that
+            // fails is read for its printable text.
+            let document = match &error {
+                ExtractError::ZipBomb { .. } => extractor.salvage(bytes),
+                _ => unreadable_document(bytes, &error),
+            };
+            let Some(document) = document else {
                 return Err(error);
             };
             let mut scanned = scan_document(engine, document, region);

@@ -13,11 +13,66 @@ use std::str::FromStr;
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
+use axum::extract::{Request, State};
 use axum::http::HeaderMap;
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
 use offside_ledger::{ApiKey, Ledger};
 use sha2::{Digest, Sha256};
 
 use crate::error::ApiError;
+use crate::state::AppState;
+
+/// The address of the client a request came from, put in the request's extensions by the
+/// server's connection loop.
+#[derive(Debug, Clone, Copy)]
+pub struct ClientAddr(pub std::net::SocketAddr);
+
+/// The key that throttles a request's client: its IP address (all ports of a host are one
+/// client), or `"unknown"` when the request did not come through the connection loop.
+pub(crate) fn client_key(extensions: &axum::http::Extensions) -> String {
+    extensions
+        .get::<ClientAddr>()
+        .map_or_else(|| "unknown".to_owned(), |addr| addr.0.ip().to_string())
+}
+
+/// Authenticates the caller of every `/v1` route before its body is read, so a caller
+/// without a key learns nothing of the schema and costs no parsing. Wrong or missing keys
+/// are counted per client address and, past a few, answered `429` with `Retry-After`
+/// without a database query. The caller is put in the request's extensions.
+pub(crate) async fn require_key(
+    State(state): State<Arc<AppState>>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let client = client_key(request.extensions());
+    if let Err(retry_after_secs) = state.key_failures.check(&client) {
+        return ApiError::RateLimited { retry_after_secs }.into_response();
+    }
+    match state
+        .keys
+        .authenticate(&state.ledger, request.headers())
+        .await
+    {
+        Ok(caller) => {
+            request.extensions_mut().insert(caller);
+            next.run(request).await
+        }
+        Err(error) => {
+            if matches!(error, ApiError::Unauthorized(_)) {
+                metrics::counter!("offside_auth_failures_total", "kind" => "api_key").increment(1);
+                if let Some(lockout) = state.key_failures.fail(&client) {
+                    tracing::warn!(
+                        client,
+                        lockout_secs = lockout.as_secs(),
+                        "repeated requests with a wrong API key; throttling the address"
+                    );
+                }
+            }
+            error.into_response()
+        }
+    }
+}
 
 /// What a key may do. `admin` may do everything.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

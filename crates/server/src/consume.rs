@@ -34,6 +34,7 @@ use crate::extract::parse_json;
 use crate::ingest::{self, ApiEvent};
 use crate::serve::{database_kind, init_logging, shutdown_signal, ServiceArgs};
 use crate::state::AppState;
+use crate::state::ServiceOptions;
 
 /// `offside consume`.
 #[derive(Debug, Clone, Args)]
@@ -128,7 +129,13 @@ pub async fn consume(args: ConsumeArgs) -> anyhow::Result<()> {
     init_logging();
     anyhow::ensure!(args.batch > 0, "--batch must be at least 1");
     anyhow::ensure!(args.ack_wait > 0, "--ack-wait must be at least 1 second");
-    let state = args.service.open(1 << 20, 0).await?;
+    let state = args
+        .service
+        .open(ServiceOptions {
+            rate_limit: 0,
+            ..ServiceOptions::default()
+        })
+        .await?;
     let client = async_nats::ConnectOptions::new()
         .name("offside-consume")
         .connect(args.nats.as_str())

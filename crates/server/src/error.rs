@@ -129,6 +129,23 @@ impl From<offside_ledger::Error> for ApiError {
     }
 }
 
+/// The longest error message sent: messages quote what the caller sent (a field's value,
+/// a path), and a long value is never echoed whole.
+const MAX_MESSAGE_BYTES: usize = 512;
+
+/// `message` cut to [`MAX_MESSAGE_BYTES`] on a character boundary, marked when cut.
+fn cap_message(mut message: String) -> String {
+    if message.len() > MAX_MESSAGE_BYTES {
+        let mut cut = MAX_MESSAGE_BYTES;
+        while !message.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        message.truncate(cut);
+        message.push_str("… (cut)");
+    }
+    message
+}
+
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let (code, status) = self.code_and_status();
@@ -140,7 +157,7 @@ impl IntoResponse for ApiError {
                 "internal error; the server log has the details under this response's x-request-id"
                     .to_string()
             }
-            other => other.to_string(),
+            other => cap_message(other.to_string()),
         };
         let body = serde_json::to_vec(&ErrorBody {
             error: ErrorFields {

@@ -371,6 +371,7 @@ pub struct Recorded {
 /// one transaction before this returns. An event id seen before returns its first answer
 /// (the same body) or a conflict (another body).
 pub async fn record(state: &Arc<AppState>, event: ApiEvent) -> Result<Recorded, ApiError> {
+    crate::limits::check_event(&event)?;
     let Some(PartyId(id)) = event.id.clone() else {
         return Err(ApiError::InvalidRequest(
             "\"id\" is required: the event's id is its idempotency key".into(),

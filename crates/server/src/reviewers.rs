@@ -40,6 +40,12 @@ pub enum ReviewersCommand {
     },
     /// List the reviewer accounts (names and roles).
     List,
+    /// Disable a reviewer: they can no longer sign in, and every session they have ends at
+    /// once (running servers check the account on every page).
+    Disable {
+        /// The sign-in name.
+        name: String,
+    },
 }
 
 /// Runs an `offside reviewers` subcommand.
@@ -77,6 +83,13 @@ async fn run(ledger: &Ledger, command: ReviewersCommand) -> anyhow::Result<()> {
                 "{}",
                 serde_json::json!({"name": name, "role": role.as_str()})
             );
+        }
+        ReviewersCommand::Disable { name } => {
+            anyhow::ensure!(
+                ledger.disable_reviewer(&name, chrono::Utc::now()).await?,
+                "no active reviewer {name:?}"
+            );
+            println!("{}", serde_json::json!({"name": name, "disabled": true}));
         }
         ReviewersCommand::List => {
             for reviewer in ledger.reviewers().await? {

@@ -14,8 +14,9 @@ use std::panic::{self, AssertUnwindSafe};
 use std::sync::Arc;
 
 use axum::extract::multipart::{MultipartError, MultipartRejection};
+use axum::extract::rejection::PathRejection;
 use axum::extract::{DefaultBodyLimit, Multipart, Path, Query, State};
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
+use axum::http::{header, HeaderValue, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post};
 use axum::{middleware, Extension, Json, Router};
@@ -34,6 +35,7 @@ use crate::extract::{parse_json, ApiJson, BodyLimit};
 use crate::ingest::{
     self, count_decision, cpu, decide_event, event_bytes, ApiEvent, DecisionAnswer,
 };
+use crate::limits::{check_id, check_note};
 use crate::state::AppState;
 
 type Shared = Arc<AppState>;
@@ -46,10 +48,8 @@ pub fn router(state: Shared) -> Router {
     let body_limit = state.body_limit;
     // Install the recorder before the first request records anything.
     crate::metrics::handle();
-    Router::new()
-        .route("/healthz", get(healthz))
-        .route("/metrics", get(metrics))
-        .route("/openapi.json", get(openapi))
+    // Every /v1 route authenticates its caller before its body is read.
+    let api = Router::new()
         .route("/v1/check", post(check))
         .route("/v1/scan", post(scan))
         .route(
@@ -67,30 +67,53 @@ pub fn router(state: Shared) -> Router {
         .route("/v1/accounts/{account}/linked", get(linked_accounts))
         .route("/v1/keys", post(create_key).get(list_keys))
         .route("/v1/keys/{key_id}", delete(revoke_key))
+        .route_layer(middleware::from_fn_with_state(
+            state.clone(),
+            crate::auth::require_key,
+        ));
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/metrics", get(metrics))
+        .route("/openapi.json", get(openapi))
+        .merge(api)
         .merge(crate::console::routes())
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(body_limit))
         .layer(Extension(BodyLimit(body_limit)))
+        .layer(middleware::from_fn(crate::headers::secure_headers))
         .layer(middleware::from_fn(crate::metrics::track))
         .with_state(state)
 }
 
 async fn not_found(uri: Uri) -> ApiError {
-    ApiError::NotFound(uri.path().to_string())
+    ApiError::NotFound(crate::limits::quote(uri.path()))
+}
+
+/// A path segment naming an id: a JSON error when it is not UTF-8 or too long.
+fn path_id(path: Result<Path<String>, PathRejection>, field: &str) -> Result<String, ApiError> {
+    let Path(value) = path.map_err(|rejection| {
+        ApiError::InvalidRequest(format!(
+            "the {field} in the path cannot be read: {}",
+            crate::limits::quote(&rejection.body_text())
+        ))
+    })?;
+    crate::limits::check_id(field, &value)?;
+    Ok(value)
 }
 
 async fn method_not_allowed() -> ApiError {
     ApiError::MethodNotAllowed
 }
 
-/// Checks the key and its scope, then the key's rate limit.
+/// Checks the scope of the key the request was authenticated with (by
+/// [`crate::auth::require_key`], before the body was read), then the key's rate limit.
 async fn authorize(
     state: &AppState,
-    headers: &HeaderMap,
+    caller: &Arc<Caller>,
     allowed: &[Scope],
 ) -> Result<Arc<Caller>, ApiError> {
-    let caller = state.keys.authenticate(&state.ledger, headers).await?;
+    let caller = caller.clone();
     if !caller.may(allowed) {
         let names: Vec<&str> = allowed.iter().map(|scope| scope.as_str()).collect();
         return Err(ApiError::Forbidden(format!(
@@ -145,10 +168,11 @@ async fn openapi() -> Json<serde_json::Value> {
 
 async fn check(
     State(state): State<Shared>,
-    headers: HeaderMap,
+    Extension(caller): Extension<Arc<Caller>>,
     ApiJson(event): ApiJson<ApiEvent>,
 ) -> Result<Response, ApiError> {
-    authorize(&state, &headers, &[Scope::Check, Scope::Ingest]).await?;
+    authorize(&state, &caller, &[Scope::Check, Scope::Ingest]).await?;
+    crate::limits::check_event(&event)?;
     let n_bytes = event_bytes(&event);
     let (event, decided) = cpu(&state, n_bytes, move |state| {
         let decided = decide_event(state, &event);
@@ -168,10 +192,10 @@ async fn check(
 
 async fn record_event(
     State(state): State<Shared>,
-    headers: HeaderMap,
+    Extension(caller): Extension<Arc<Caller>>,
     ApiJson(event): ApiJson<ApiEvent>,
 ) -> Result<Response, ApiError> {
-    authorize(&state, &headers, &[Scope::Ingest]).await?;
+    authorize(&state, &caller, &[Scope::Ingest]).await?;
     let recorded = ingest::record(&state, event).await?;
     Ok(json_bytes(
         StatusCode::OK,
@@ -200,10 +224,10 @@ struct ScanResult {
 
 async fn scan(
     State(state): State<Shared>,
-    headers: HeaderMap,
+    Extension(caller): Extension<Arc<Caller>>,
     ApiJson(request): ApiJson<ScanRequest>,
 ) -> Result<Json<ScanAnswer>, ApiError> {
-    authorize(&state, &headers, &[Scope::Check, Scope::Ingest]).await?;
+    authorize(&state, &caller, &[Scope::Check, Scope::Ingest]).await?;
     if request.texts.len() > MAX_SCAN_TEXTS {
         return Err(ApiError::InvalidRequest(format!(
             "\"texts\" has {} entries; at most {MAX_SCAN_TEXTS} per request",
@@ -264,10 +288,10 @@ fn attachment_body_limit(state: &AppState) -> usize {
 /// their provenance and the decision; records nothing.
 async fn attachment(
     State(state): State<Shared>,
-    headers: HeaderMap,
+    Extension(caller): Extension<Arc<Caller>>,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, ApiError> {
-    authorize(&state, &headers, &[Scope::Check, Scope::Ingest]).await?;
+    authorize(&state, &caller, &[Scope::Check, Scope::Ingest]).await?;
     let limit = attachment_body_limit(&state);
     let multipart_error = |error: MultipartError| {
         if error.status() == StatusCode::PAYLOAD_TOO_LARGE {
@@ -319,6 +343,11 @@ async fn attachment(
     }
     let event: offside_policy::Event<serde_json::Value> = serde_json::from_value(template)
         .map_err(|error| ApiError::InvalidRequest(format!("the \"event\" part: {error}")))?;
+    let id_text = event.id.as_ref().map(|id| match id {
+        serde_json::Value::String(text) => text.clone(),
+        other => other.to_string(),
+    });
+    crate::limits::check_event_fields(&event, id_text.as_deref())?;
     let region = parse_region(event.region.as_deref())?;
     let permit = state
         .extract_slots
@@ -394,10 +423,13 @@ struct ReportRequest {
 
 async fn file_report(
     State(state): State<Shared>,
-    headers: HeaderMap,
+    Extension(caller): Extension<Arc<Caller>>,
     ApiJson(request): ApiJson<ReportRequest>,
 ) -> Result<Response, ApiError> {
-    authorize(&state, &headers, &[Scope::Ingest]).await?;
+    authorize(&state, &caller, &[Scope::Ingest]).await?;
+    check_id("event_id", &request.event_id)?;
+    check_id("reporter", &request.reporter)?;
+    check_note("reason", request.reason.as_deref().unwrap_or_default())?;
     let Some(message) = state.ledger.decision(&request.event_id).await? else {
         return Err(ApiError::UnknownEvent(format!(
             "no event {:?} was recorded: report messages recorded through POST /v1/events, offside consume or offside record",
@@ -431,10 +463,13 @@ struct VerdictRequest {
 
 async fn review_verdict(
     State(state): State<Shared>,
-    headers: HeaderMap,
+    Extension(caller): Extension<Arc<Caller>>,
     ApiJson(request): ApiJson<VerdictRequest>,
 ) -> Result<Response, ApiError> {
-    authorize(&state, &headers, &[Scope::Review]).await?;
+    authorize(&state, &caller, &[Scope::Review]).await?;
+    check_id("subject_id", &request.subject_id)?;
+    check_id("reviewer", &request.reviewer)?;
+    check_note("note", request.note.as_deref().unwrap_or_default())?;
     // Ids of verdicts, appeals and decisions are the server's, derived from what they act
     // on (a retry changes nothing), never the client's: a client-chosen id could take the
     // place of a violation not yet recorded.
@@ -462,10 +497,15 @@ struct AppealRequest {
 
 async fn file_appeal(
     State(state): State<Shared>,
-    headers: HeaderMap,
+    Extension(caller): Extension<Arc<Caller>>,
     ApiJson(request): ApiJson<AppealRequest>,
 ) -> Result<Response, ApiError> {
-    authorize(&state, &headers, &[Scope::Ingest]).await?;
+    authorize(&state, &caller, &[Scope::Ingest]).await?;
+    check_id("violation_id", &request.violation_id)?;
+    check_note("note", request.note.as_deref().unwrap_or_default())?;
+    if let Some(id) = &request.id {
+        check_id("id", id)?;
+    }
     let event = LedgerEvent {
         id: format!("{}#appeal", request.violation_id),
         at: chrono::Utc::now(),
@@ -489,10 +529,16 @@ struct AppealDecisionRequest {
 
 async fn decide_appeal(
     State(state): State<Shared>,
-    headers: HeaderMap,
+    Extension(caller): Extension<Arc<Caller>>,
     ApiJson(request): ApiJson<AppealDecisionRequest>,
 ) -> Result<Response, ApiError> {
-    authorize(&state, &headers, &[Scope::Review]).await?;
+    authorize(&state, &caller, &[Scope::Review]).await?;
+    check_id("appeal_id", &request.appeal_id)?;
+    check_id("reviewer", &request.reviewer)?;
+    check_note("note", request.note.as_deref().unwrap_or_default())?;
+    if let Some(id) = &request.id {
+        check_id("id", id)?;
+    }
     let event = LedgerEvent {
         id: format!("{}#decision", request.appeal_id),
         at: chrono::Utc::now(),
@@ -588,10 +634,10 @@ struct QueueQuery {
 
 async fn review_queue(
     State(state): State<Shared>,
-    headers: HeaderMap,
+    Extension(caller): Extension<Arc<Caller>>,
     query: Result<Query<QueueQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Json<serde_json::Value>, ApiError> {
-    authorize(&state, &headers, &[Scope::Review]).await?;
+    authorize(&state, &caller, &[Scope::Review]).await?;
     let Query(query) = query.map_err(|error| ApiError::InvalidRequest(error.body_text()))?;
     let items = state
         .ledger
@@ -605,10 +651,11 @@ async fn review_queue(
 
 async fn account_standing(
     State(state): State<Shared>,
-    headers: HeaderMap,
-    Path(account): Path<String>,
+    Extension(caller): Extension<Arc<Caller>>,
+    account: Result<Path<String>, PathRejection>,
 ) -> Result<Json<offside_ledger::Standing>, ApiError> {
-    authorize(&state, &headers, &[Scope::Review, Scope::Ingest]).await?;
+    authorize(&state, &caller, &[Scope::Review, Scope::Ingest]).await?;
+    let account = path_id(account, "account")?;
     Ok(Json(
         state.ledger.standing(&account, chrono::Utc::now()).await?,
     ))
@@ -616,10 +663,11 @@ async fn account_standing(
 
 async fn linked_accounts(
     State(state): State<Shared>,
-    headers: HeaderMap,
-    Path(account): Path<String>,
+    Extension(caller): Extension<Arc<Caller>>,
+    account: Result<Path<String>, PathRejection>,
 ) -> Result<Json<serde_json::Value>, ApiError> {
-    authorize(&state, &headers, &[Scope::Review, Scope::Ingest]).await?;
+    authorize(&state, &caller, &[Scope::Review, Scope::Ingest]).await?;
+    let account = path_id(account, "account")?;
     let linked = state.ledger.linked_accounts(&account).await?;
     Ok(Json(
         serde_json::json!({ "account": account, "linked": linked }),
@@ -646,10 +694,11 @@ struct CreatedKey {
 
 async fn create_key(
     State(state): State<Shared>,
-    headers: HeaderMap,
+    Extension(caller): Extension<Arc<Caller>>,
     ApiJson(request): ApiJson<CreateKeyRequest>,
 ) -> Result<Response, ApiError> {
-    authorize(&state, &headers, &[Scope::Admin]).await?;
+    authorize(&state, &caller, &[Scope::Admin]).await?;
+    check_note("name", &request.name)?;
     let scopes = parse_scopes(&request.scopes).map_err(ApiError::InvalidRequest)?;
     let (key_id, secret) = crate::auth::new_key().map_err(ApiError::internal)?;
     let key = state
@@ -688,19 +737,20 @@ pub(crate) fn parse_scopes(names: &[String]) -> Result<Vec<String>, String> {
 
 async fn list_keys(
     State(state): State<Shared>,
-    headers: HeaderMap,
+    Extension(caller): Extension<Arc<Caller>>,
 ) -> Result<Json<serde_json::Value>, ApiError> {
-    authorize(&state, &headers, &[Scope::Admin]).await?;
+    authorize(&state, &caller, &[Scope::Admin]).await?;
     let keys = state.ledger.api_keys().await?;
     Ok(Json(serde_json::json!({ "keys": keys })))
 }
 
 async fn revoke_key(
     State(state): State<Shared>,
-    headers: HeaderMap,
-    Path(key_id): Path<String>,
+    Extension(caller): Extension<Arc<Caller>>,
+    key_id: Result<Path<String>, PathRejection>,
 ) -> Result<Json<serde_json::Value>, ApiError> {
-    authorize(&state, &headers, &[Scope::Admin]).await?;
+    authorize(&state, &caller, &[Scope::Admin]).await?;
+    let key_id = path_id(key_id, "key id")?;
     if !state
         .ledger
         .revoke_api_key(&key_id, chrono::Utc::now())

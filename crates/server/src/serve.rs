@@ -3,12 +3,17 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Duration;
 
 use clap::Args;
 use offside_detect::Region;
 use offside_policy::Policy;
 
+use crate::listen::{effective_max_connections, ConnectionLimits};
 use crate::state::{AppState, ServiceOptions};
+
+/// How long requests in flight may take to finish after SIGTERM.
+const DRAIN_TIME: Duration = Duration::from_secs(30);
 
 /// `offside serve`.
 #[derive(Debug, Clone, Args)]
@@ -33,6 +38,30 @@ pub struct ServeArgs {
     /// Requests a second allowed per API key (bursts of one second's worth); 0: no limit.
     #[arg(long, value_name = "N", default_value_t = 1000)]
     pub rate_limit: u32,
+
+    /// Seconds a connection has to send a complete request head; also how long an idle
+    /// keep-alive connection is kept.
+    #[arg(long, value_name = "SECS", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..))]
+    pub header_timeout: u64,
+
+    /// Seconds a request has to send its whole body, from the end of its head.
+    #[arg(long, value_name = "SECS", default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..))]
+    pub body_timeout: u64,
+
+    /// Connections open at once (also bounded by the open-files limit); more are closed
+    /// as soon as they are accepted.
+    #[arg(long, value_name = "N", default_value_t = 10_000, value_parser = clap::value_parser!(u64).range(16..))]
+    pub max_connections: u64,
+
+    /// Mark the console's cookies `Secure` on every answer. Without it they are marked so
+    /// when the request came over TLS (`X-Forwarded-Proto: https` from the proxy).
+    #[arg(long)]
+    pub secure_cookies: bool,
+
+    /// The byte budget of the in-memory conversation cache (recent messages of each
+    /// conversation, for values split over several messages).
+    #[arg(long, value_name = "BYTES", default_value_t = crate::conversations::DEFAULT_CACHE_BYTES)]
+    pub conversation_cache_bytes: usize,
 }
 
 /// What `offside serve` and `offside consume` both need: where the ledger is, the policy,
@@ -60,11 +89,9 @@ pub struct ServiceArgs {
 
 impl ServiceArgs {
     /// Reads the policy, checks the region and opens the database (applying migrations).
-    pub(crate) async fn open(
-        &self,
-        body_limit: usize,
-        rate_limit: u32,
-    ) -> anyhow::Result<Arc<AppState>> {
+    /// `edge` gives the options of the HTTP edge (limits, cookies, cache); its policy,
+    /// region and secret are replaced by these arguments'.
+    pub(crate) async fn open(&self, edge: ServiceOptions) -> anyhow::Result<Arc<AppState>> {
         let policy = match &self.policy {
             None => Policy::default(),
             Some(path) => {
@@ -83,8 +110,7 @@ impl ServiceArgs {
                 policy,
                 default_region,
                 hash_secret: self.hash_secret.clone(),
-                body_limit,
-                rate_limit,
+                ..edge
             },
         )
         .await
@@ -95,7 +121,16 @@ impl ServiceArgs {
 /// the database and returns.
 pub async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     init_logging();
-    let state = args.service.open(args.body_limit, args.rate_limit).await?;
+    let state = args
+        .service
+        .open(ServiceOptions {
+            body_limit: args.body_limit,
+            rate_limit: args.rate_limit,
+            secure_cookies: args.secure_cookies,
+            conversation_cache_bytes: args.conversation_cache_bytes,
+            ..ServiceOptions::default()
+        })
+        .await?;
     if let Some(key) = state.ensure_master_key(args.master_key.as_deref()).await? {
         eprintln!("offside: master API key (shown once, only its hash is stored): {key}");
     }
@@ -106,13 +141,31 @@ pub async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     let local = listener.local_addr()?;
     eprintln!("offside: listening on http://{local}");
     tracing::info!(%local, database = database_kind(&args.service.database), "serving");
+    let limits = ConnectionLimits {
+        header_timeout: Duration::from_secs(args.header_timeout),
+        body_timeout: Duration::from_secs(args.body_timeout),
+        max_connections: effective_max_connections(
+            usize::try_from(args.max_connections).unwrap_or(usize::MAX),
+        ),
+    };
+    tracing::info!(
+        header_timeout_secs = args.header_timeout,
+        body_timeout_secs = args.body_timeout,
+        max_connections = limits.max_connections,
+        "connection limits"
+    );
     let app = crate::routes::router(state.clone());
-    axum::serve(listener, app)
-        .with_graceful_shutdown(async {
+    crate::listen::run(
+        listener,
+        app,
+        limits,
+        async {
             shutdown_signal().await;
             eprintln!("offside: shutting down: finishing requests in flight");
-        })
-        .await?;
+        },
+        DRAIN_TIME,
+    )
+    .await;
     state.ledger().close().await;
     eprintln!("offside: shut down cleanly");
     Ok(())

@@ -8,7 +8,17 @@ use offside_ledger::{ContactHasher, Ledger, NewApiKey, StoreOptions};
 use offside_policy::Policy;
 
 use crate::auth::{hash_key, KeyCache, RateLimiter, Scope};
-use crate::conversations::ConversationBuffer;
+use crate::conversations::{ConversationBuffer, DEFAULT_CACHE_BYTES};
+use crate::throttle::FailureThrottle;
+
+/// Wrong API keys one address may send before its failures are throttled.
+const FREE_KEY_FAILURES: u32 = 20;
+/// Wrong passwords for one name before it is locked out for a while.
+const FREE_NAME_FAILURES: u32 = 5;
+/// Failed sign-ins from one address (any names) before it is locked out for a while.
+const FREE_ADDRESS_FAILURES: u32 = 20;
+/// Sign-ins that may wait for a password-hashing slot; more are refused with `busy`.
+pub(crate) const MAX_WAITING_SIGN_INS: usize = 64;
 
 /// How a service is configured, beyond its database.
 #[derive(Debug, Clone)]
@@ -25,6 +35,10 @@ pub struct ServiceOptions {
     pub body_limit: usize,
     /// Requests a second per API key (0: unlimited).
     pub rate_limit: u32,
+    /// Console cookies get `Secure` even on requests that did not come over TLS.
+    pub secure_cookies: bool,
+    /// The byte budget of the conversation cache.
+    pub conversation_cache_bytes: usize,
 }
 
 impl Default for ServiceOptions {
@@ -35,6 +49,8 @@ impl Default for ServiceOptions {
             hash_secret: None,
             body_limit: 1 << 20,
             rate_limit: 1000,
+            secure_cookies: false,
+            conversation_cache_bytes: DEFAULT_CACHE_BYTES,
         }
     }
 }
@@ -53,6 +69,21 @@ pub struct AppState {
     /// One permit per attachment being read: OCR and PDF parsing are heavy, so at most
     /// one per core runs at a time and the rest are refused with `busy`.
     pub(crate) extract_slots: Arc<tokio::sync::Semaphore>,
+    /// Wrong API keys, per client address.
+    pub(crate) key_failures: FailureThrottle,
+    /// Failed console sign-ins, per reviewer name.
+    pub(crate) login_names: FailureThrottle,
+    /// Failed console sign-ins, per client address.
+    pub(crate) login_addresses: FailureThrottle,
+    /// One permit per password being hashed: argon2 takes 19 MiB and a core's worth of
+    /// time, so at most one per core runs at once, whatever the number of sign-ins.
+    pub(crate) password_slots: Arc<tokio::sync::Semaphore>,
+    /// The threads the hashes run on (as many as `password_slots` has permits).
+    pub(crate) password_hasher: crate::console::session::HashingPool,
+    /// How many sign-ins wait for a password slot (at most [`MAX_WAITING_SIGN_INS`]).
+    pub(crate) password_waiting: std::sync::atomic::AtomicUsize,
+    /// Whether console cookies always get `Secure`.
+    pub(crate) secure_cookies: bool,
 }
 
 impl AppState {
@@ -76,6 +107,7 @@ impl AppState {
     ) -> anyhow::Result<Arc<AppState>> {
         let hasher = hasher_from(options.hash_secret.as_deref())?;
         ledger.bind_hash_secret(&hasher).await?;
+        let cores = std::thread::available_parallelism().map_or(2, usize::from);
         Ok(Arc::new(AppState {
             engine: Engine::new(EngineOptions {
                 default_region: options.default_region,
@@ -86,12 +118,17 @@ impl AppState {
             hasher,
             keys: KeyCache::default(),
             limiter: RateLimiter::new(options.rate_limit),
-            conversations: ConversationBuffer::default(),
+            conversations: ConversationBuffer::new(options.conversation_cache_bytes),
             body_limit: options.body_limit,
             extractor: Extractor::default(),
-            extract_slots: Arc::new(tokio::sync::Semaphore::new(
-                std::thread::available_parallelism().map_or(2, usize::from),
-            )),
+            extract_slots: Arc::new(tokio::sync::Semaphore::new(cores)),
+            key_failures: FailureThrottle::new(FREE_KEY_FAILURES),
+            login_names: FailureThrottle::new(FREE_NAME_FAILURES),
+            login_addresses: FailureThrottle::new(FREE_ADDRESS_FAILURES),
+            password_slots: Arc::new(tokio::sync::Semaphore::new(cores)),
+            password_hasher: crate::console::session::HashingPool::new(cores),
+            password_waiting: std::sync::atomic::AtomicUsize::new(0),
+            secure_cookies: options.secure_cookies,
         }))
     }
 

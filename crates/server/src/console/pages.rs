@@ -9,8 +9,9 @@ use std::sync::Arc;
 
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
+use axum::Extension;
 use chrono::{DateTime, Duration, Utc};
 use maud::{html, Markup, DOCTYPE};
 use offside_ledger::{
@@ -21,7 +22,8 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::highlight::{highlight, Span};
-use super::session::{self, Role, SignedIn, LOGIN_CSRF_COOKIE, SESSION_COOKIE};
+use super::session::{self, Role, SignIn, SignedIn, LOGIN_CSRF_COOKIE, SESSION_COOKIE};
+use crate::auth::ClientAddr;
 use crate::error::ApiError;
 use crate::ingest::{decide_event, ApiEvent};
 use crate::state::AppState;
@@ -119,12 +121,16 @@ fn age(since: DateTime<Utc>, now: DateTime<Utc>) -> String {
 // ---------------------------------------------------------------------------------------
 // Sign-in
 
-pub async fn login_form() -> Result<Response, Response> {
-    let token = session::new_token().map_err(internal)?;
-    Ok(login_page(StatusCode::OK, &token, None))
+pub async fn login_form(State(state): State<Shared>, headers: HeaderMap) -> Response {
+    let token = match session::new_token() {
+        Ok(token) => token,
+        Err(error) => return internal(error),
+    };
+    let secure = session::cookies_secure(&state, &headers);
+    login_page(StatusCode::OK, &token, None, secure)
 }
 
-fn login_page(status: StatusCode, token: &str, error: Option<&str>) -> Response {
+fn login_page(status: StatusCode, token: &str, error: Option<&str>, secure: bool) -> Response {
     let body = html! {
         @if let Some(error) = error { p.error role="alert" { (error) } }
         form #login method="post" action="/console/login" {
@@ -139,12 +145,17 @@ fn login_page(status: StatusCode, token: &str, error: Option<&str>) -> Response 
     let mut response = html_response(status, page("Sign in", None, body));
     response.headers_mut().append(
         header::SET_COOKIE,
-        session::set_cookie(LOGIN_CSRF_COOKIE, token, 3600),
+        session::set_cookie(LOGIN_CSRF_COOKIE, token, 3600, secure),
     );
     response
 }
 
-pub async fn login(State(state): State<Shared>, headers: HeaderMap, body: Bytes) -> Response {
+pub async fn login(
+    State(state): State<Shared>,
+    client: Option<Extension<ClientAddr>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
     let fields = form_fields(&body);
     let expected = session::cookie(&headers, LOGIN_CSRF_COOKIE);
     let sent = fields.get("csrf");
@@ -156,22 +167,35 @@ pub async fn login(State(state): State<Shared>, headers: HeaderMap, body: Bytes)
             "The sign-in form is missing its security token. Reload the sign-in page.",
         );
     }
+    let secure = session::cookies_secure(&state, &headers);
+    let client = client.map_or_else(|| "unknown".to_owned(), |addr| addr.0 .0.ip().to_string());
     let name = fields.get("name").map_or("", String::as_str);
     let password = fields.get("password").map_or("", String::as_str);
-    match session::sign_in(&state, name, password).await {
-        Ok(Some(token)) => {
+    let retry_page = |status: StatusCode, retry_after_secs: u64, message: &str| {
+        let token = match session::new_token() {
+            Ok(token) => token,
+            Err(error) => return error.into_response(),
+        };
+        let mut response = login_page(status, &token, Some(message), secure);
+        if let Ok(value) = HeaderValue::from_str(&retry_after_secs.to_string()) {
+            response.headers_mut().insert(header::RETRY_AFTER, value);
+        }
+        response
+    };
+    match session::sign_in(&state, &client, name, password).await {
+        Ok(SignIn::SignedIn(token)) => {
             let mut response = Redirect::to("/console").into_response();
             response.headers_mut().append(
                 header::SET_COOKIE,
-                session::set_cookie(SESSION_COOKIE, &token, session::session_max_age()),
+                session::set_cookie(SESSION_COOKIE, &token, session::session_max_age(), secure),
             );
             response.headers_mut().append(
                 header::SET_COOKIE,
-                session::set_cookie(LOGIN_CSRF_COOKIE, "", 0),
+                session::set_cookie(LOGIN_CSRF_COOKIE, "", 0, secure),
             );
             response
         }
-        Ok(None) => {
+        Ok(SignIn::Wrong) => {
             let token = match session::new_token() {
                 Ok(token) => token,
                 Err(error) => return error.into_response(),
@@ -180,8 +204,22 @@ pub async fn login(State(state): State<Shared>, headers: HeaderMap, body: Bytes)
                 StatusCode::UNAUTHORIZED,
                 &token,
                 Some("Wrong name or password."),
+                secure,
             )
         }
+        Ok(SignIn::Locked { retry_after_secs }) => retry_page(
+            StatusCode::TOO_MANY_REQUESTS,
+            retry_after_secs,
+            &format!(
+                "Too many failed sign-ins. Try again in {retry_after_secs} second{}.",
+                if retry_after_secs == 1 { "" } else { "s" }
+            ),
+        ),
+        Err(ApiError::Busy) => retry_page(
+            StatusCode::SERVICE_UNAVAILABLE,
+            1,
+            "Too many sign-ins at once. Try again in a moment.",
+        ),
         Err(error) => error.into_response(),
     }
 }
@@ -200,7 +238,12 @@ pub async fn logout(State(state): State<Shared>, headers: HeaderMap, body: Bytes
     let mut response = Redirect::to("/console/login").into_response();
     response.headers_mut().append(
         header::SET_COOKIE,
-        session::set_cookie(SESSION_COOKIE, "", 0),
+        session::set_cookie(
+            SESSION_COOKIE,
+            "",
+            0,
+            session::cookies_secure(&state, &headers),
+        ),
     );
     response
 }
@@ -988,6 +1031,8 @@ pub async fn simulate(State(state): State<Shared>, headers: HeaderMap, body: Byt
 /// Days shown on the overview.
 const OVERVIEW_DAYS: i64 = 14;
 
+/// The series colours; style.css has a `.swatch-N` class for each, in this order (the
+/// Content-Security-Policy allows no inline style).
 const PALETTE: [&str; 8] = [
     "#3465a4", "#cc0000", "#f57900", "#73d216", "#75507b", "#c17d11", "#555753", "#06989a",
 ];
@@ -1024,7 +1069,7 @@ fn bar_chart(title: &str, days: &[String], series: &BTreeMap<String, Vec<u64>>) 
             }
             ul.legend {
                 @for (index, name) in series.keys().enumerate() {
-                    li { span.swatch style=(format!("background:{}", PALETTE[index % PALETTE.len()])) {} (name) }
+                    li { span class=(format!("swatch swatch-{}", index % PALETTE.len())) {} (name) }
                 }
             }
         }

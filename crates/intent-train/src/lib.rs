@@ -73,6 +73,8 @@ pub fn load(path: &Path) -> Result<Vec<Example>> {
 pub struct Encoded {
     rows: Vec<u32>,
     offsets: Vec<usize>,
+    /// Each text's length in features, which scores are normalised by.
+    lengths: Vec<usize>,
 }
 
 impl Encoded {
@@ -80,16 +82,24 @@ impl Encoded {
     pub fn new(examples: &[Example], config: &FeatureConfig) -> Encoded {
         let mut rows = Vec::new();
         let mut offsets = vec![0];
+        let mut lengths = Vec::with_capacity(examples.len());
         for e in examples {
             let normalized = Normalized::new(&e.text);
-            for_each_feature(&normalized, config, |f| rows.push(f.row));
+            lengths.push(for_each_feature(&normalized, config, |f| rows.push(f.row)));
             offsets.push(rows.len());
         }
-        Encoded { rows, offsets }
+        Encoded {
+            rows,
+            offsets,
+            lengths,
+        }
     }
 
-    fn example(&self, i: usize) -> &[u32] {
-        &self.rows[self.offsets[i]..self.offsets[i + 1]]
+    fn example(&self, i: usize) -> (&[u32], usize) {
+        (
+            &self.rows[self.offsets[i]..self.offsets[i + 1]],
+            self.lengths[i],
+        )
     }
 
     fn len(&self) -> usize {
@@ -132,7 +142,7 @@ impl Default for TrainOptions {
             l2: 1e-6,
             seed: 20261204,
             prior_none: 0.9,
-            min_threshold: 0.1,
+            min_threshold: 0.25,
         }
     }
 }
@@ -175,13 +185,9 @@ impl Linear {
         }
     }
 
-    fn logits(&self, rows: &[u32], out: &mut [f32]) {
+    fn logits(&self, rows: &[u32], n: usize, out: &mut [f32]) {
         let c = self.classes;
-        let norm = if rows.is_empty() {
-            0.0
-        } else {
-            1.0 / (rows.len() as f32).sqrt()
-        };
+        let norm = if n == 0 { 0.0 } else { 1.0 / (n as f32).sqrt() };
         let mut sums = vec![0f32; c];
         for &r in rows {
             let at = (r >> self.shift) as usize * c;
@@ -194,21 +200,17 @@ impl Linear {
         }
     }
 
-    fn step(&mut self, rows: &[u32], label: usize, options: &TrainOptions) {
+    fn step(&mut self, (rows, n): (&[u32], usize), label: usize, options: &TrainOptions) {
         let c = self.classes;
         let mut p = vec![0f32; c];
-        self.logits(rows, &mut p);
+        self.logits(rows, n, &mut p);
         let max = p.iter().copied().fold(f32::NEG_INFINITY, f32::max);
         let mut total = 0.0;
         for v in &mut p {
             *v = (*v - max).exp();
             total += *v;
         }
-        let norm = if rows.is_empty() {
-            0.0
-        } else {
-            1.0 / (rows.len() as f32).sqrt()
-        };
+        let norm = if n == 0 { 0.0 } else { 1.0 / (n as f32).sqrt() };
         for k in 0..c {
             let g = p[k] / total - if k == label { 1.0 } else { 0.0 };
             p[k] = g;

@@ -211,19 +211,25 @@ impl Linear {
             total += *v;
         }
         let norm = if n == 0 { 0.0 } else { 1.0 / (n as f32).sqrt() };
-        for k in 0..c {
-            let g = p[k] / total - if k == label { 1.0 } else { 0.0 };
-            p[k] = g;
-            self.g_bias[k] += g * g;
-            self.bias[k] -= options.rate * g / (self.g_bias[k].sqrt() + 1e-6);
+        for (k, ((pk, gb), b)) in p
+            .iter_mut()
+            .zip(self.g_bias.iter_mut())
+            .zip(self.bias.iter_mut())
+            .enumerate()
+        {
+            let g = *pk / total - if k == label { 1.0 } else { 0.0 };
+            *pk = g;
+            *gb += g * g;
+            *b -= options.rate * g / (gb.sqrt() + 1e-6);
         }
         for &r in rows {
             let at = (r >> self.shift) as usize * c;
-            for k in 0..c {
-                let i = at + k;
-                let g = p[k] * norm + options.l2 * self.weights[i];
-                self.g_weights[i] += g * g;
-                self.weights[i] -= options.rate * g / (self.g_weights[i].sqrt() + 1e-6);
+            let weights = &mut self.weights[at..at + c];
+            let accumulated = &mut self.g_weights[at..at + c];
+            for ((w, acc), pk) in weights.iter_mut().zip(accumulated.iter_mut()).zip(&p) {
+                let g = pk * norm + options.l2 * *w;
+                *acc += g * g;
+                *w -= options.rate * g / (acc.sqrt() + 1e-6);
             }
         }
     }

@@ -189,3 +189,37 @@ pub struct LineLocation<'a> {
     /// The 1-based line number within that input.
     pub line: usize,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use offside_detect::Kind;
+
+    #[test]
+    fn explained_findings_carry_their_ngrams_and_others_do_not() {
+        let findings = [
+            Finding::new(Kind::Payment, None, 0, 9, 0.55, "intent/model:medium"),
+            Finding::new(
+                Kind::Email,
+                Some("a@b.co".into()),
+                10,
+                16,
+                0.95,
+                "email/plain",
+            ),
+        ];
+        let mut out = Vec::new();
+        write_scan_line_explained(&mut out, None, &findings, false, |f| {
+            f.rule
+                .starts_with("intent/")
+                .then(|| vec![("directly".to_string(), 0.5), (" dire".to_string(), -0.25)])
+        });
+        let line: serde_json::Value = serde_json::from_slice(&out).expect("one JSON line");
+        let found = line["findings"].as_array().expect("findings");
+        assert_eq!(found[0]["explain"][0]["ngram"], "directly");
+        assert_eq!(found[0]["explain"][1]["weight"], -0.25);
+        assert_eq!(found[0]["rule"], "intent/model:medium");
+        assert!(found[1].get("explain").is_none());
+        assert!(out.ends_with(b"\n"));
+    }
+}

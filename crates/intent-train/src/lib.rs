@@ -73,6 +73,8 @@ pub fn load(path: &Path) -> Result<Vec<Example>> {
 pub struct Encoded {
     rows: Vec<u32>,
     offsets: Vec<usize>,
+    /// Each text's length in features, which scores are normalised by.
+    lengths: Vec<usize>,
 }
 
 impl Encoded {
@@ -80,16 +82,24 @@ impl Encoded {
     pub fn new(examples: &[Example], config: &FeatureConfig) -> Encoded {
         let mut rows = Vec::new();
         let mut offsets = vec![0];
+        let mut lengths = Vec::with_capacity(examples.len());
         for e in examples {
             let normalized = Normalized::new(&e.text);
-            for_each_feature(&normalized, config, |f| rows.push(f.row));
+            lengths.push(for_each_feature(&normalized, config, |f| rows.push(f.row)));
             offsets.push(rows.len());
         }
-        Encoded { rows, offsets }
+        Encoded {
+            rows,
+            offsets,
+            lengths,
+        }
     }
 
-    fn example(&self, i: usize) -> &[u32] {
-        &self.rows[self.offsets[i]..self.offsets[i + 1]]
+    fn example(&self, i: usize) -> (&[u32], usize) {
+        (
+            &self.rows[self.offsets[i]..self.offsets[i + 1]],
+            self.lengths[i],
+        )
     }
 
     fn len(&self) -> usize {
@@ -132,7 +142,7 @@ impl Default for TrainOptions {
             l2: 1e-6,
             seed: 20261204,
             prior_none: 0.9,
-            min_threshold: 0.1,
+            min_threshold: 0.25,
         }
     }
 }
@@ -175,13 +185,9 @@ impl Linear {
         }
     }
 
-    fn logits(&self, rows: &[u32], out: &mut [f32]) {
+    fn logits(&self, rows: &[u32], n: usize, out: &mut [f32]) {
         let c = self.classes;
-        let norm = if rows.is_empty() {
-            0.0
-        } else {
-            1.0 / (rows.len() as f32).sqrt()
-        };
+        let norm = if n == 0 { 0.0 } else { 1.0 / (n as f32).sqrt() };
         let mut sums = vec![0f32; c];
         for &r in rows {
             let at = (r >> self.shift) as usize * c;
@@ -194,34 +200,36 @@ impl Linear {
         }
     }
 
-    fn step(&mut self, rows: &[u32], label: usize, options: &TrainOptions) {
+    fn step(&mut self, (rows, n): (&[u32], usize), label: usize, options: &TrainOptions) {
         let c = self.classes;
         let mut p = vec![0f32; c];
-        self.logits(rows, &mut p);
+        self.logits(rows, n, &mut p);
         let max = p.iter().copied().fold(f32::NEG_INFINITY, f32::max);
         let mut total = 0.0;
         for v in &mut p {
             *v = (*v - max).exp();
             total += *v;
         }
-        let norm = if rows.is_empty() {
-            0.0
-        } else {
-            1.0 / (rows.len() as f32).sqrt()
-        };
-        for k in 0..c {
-            let g = p[k] / total - if k == label { 1.0 } else { 0.0 };
-            p[k] = g;
-            self.g_bias[k] += g * g;
-            self.bias[k] -= options.rate * g / (self.g_bias[k].sqrt() + 1e-6);
+        let norm = if n == 0 { 0.0 } else { 1.0 / (n as f32).sqrt() };
+        for (k, ((pk, gb), b)) in p
+            .iter_mut()
+            .zip(self.g_bias.iter_mut())
+            .zip(self.bias.iter_mut())
+            .enumerate()
+        {
+            let g = *pk / total - if k == label { 1.0 } else { 0.0 };
+            *pk = g;
+            *gb += g * g;
+            *b -= options.rate * g / (gb.sqrt() + 1e-6);
         }
         for &r in rows {
             let at = (r >> self.shift) as usize * c;
-            for k in 0..c {
-                let i = at + k;
-                let g = p[k] * norm + options.l2 * self.weights[i];
-                self.g_weights[i] += g * g;
-                self.weights[i] -= options.rate * g / (self.g_weights[i].sqrt() + 1e-6);
+            let weights = &mut self.weights[at..at + c];
+            let accumulated = &mut self.g_weights[at..at + c];
+            for ((w, acc), pk) in weights.iter_mut().zip(accumulated.iter_mut()).zip(&p) {
+                let g = pk * norm + options.l2 * *w;
+                *acc += g * g;
+                *w -= options.rate * g / (acc.sqrt() + 1e-6);
             }
         }
     }

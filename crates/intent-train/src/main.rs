@@ -98,6 +98,32 @@ fn time_per_message(model: &IntentModel, texts: &[&str]) -> (f64, f64) {
         }
     }
     let model_only = (cpu_seconds() - start) * 1e6 / (rounds * texts.len()) as f64;
+    if std::env::var_os("INTENT_BENCH_ASSESS").is_some() {
+        let start = cpu_seconds();
+        for _ in 0..rounds {
+            for n in &normalized {
+                sink += model.assess(n).map_or(0.0, |a| a.score);
+            }
+        }
+        let assess = (cpu_seconds() - start) * 1e6 / (rounds * texts.len()) as f64;
+        let passing = normalized
+            .iter()
+            .filter(|n| model.assess(n).is_some())
+            .count();
+        eprintln!(
+            "assess: {assess:.3} µs per message ({passing} of {} pass)",
+            texts.len()
+        );
+        let engine = offside_detect::Engine::new(offside_detect::EngineOptions::default());
+        let start = cpu_seconds();
+        for _ in 0..rounds {
+            for t in texts {
+                sink += engine.scan(t, None).len() as f32;
+            }
+        }
+        let scan = (cpu_seconds() - start) * 1e6 / (rounds * texts.len()) as f64;
+        eprintln!("engine scan (all detectors, the model included): {scan:.3} µs per message");
+    }
     drop(normalized);
     let start = cpu_seconds();
     for _ in 0..rounds {
@@ -156,32 +182,57 @@ fn main() -> Result<()> {
             let train = load(&args.train)?;
             let validation = load(&args.validation)?;
             let texts = short_texts(&validation);
+            let shipped = FeatureConfig::DEFAULT;
             let designs: Vec<(&str, FeatureConfig)> = vec![
+                ("words + bigrams + chars 4, 2^16 (shipped)", shipped),
                 (
-                    "words + bigrams + chars 3-5, 2^18 (shipped)",
-                    FeatureConfig::DEFAULT,
+                    "words + bigrams + chars 4, 2^18",
+                    FeatureConfig {
+                        bits: 18,
+                        ..shipped
+                    },
                 ),
                 (
                     "words + bigrams + chars 3-5, 2^16",
                     FeatureConfig {
-                        bits: 16,
-                        ..FeatureConfig::DEFAULT
+                        char_min: 3,
+                        char_max: 5,
+                        ..shipped
                     },
                 ),
                 (
-                    "words + bigrams only, 2^18",
+                    "words + bigrams + chars 3-5, 2^18",
+                    FeatureConfig {
+                        bits: 18,
+                        char_min: 3,
+                        char_max: 5,
+                        ..shipped
+                    },
+                ),
+                (
+                    "words + bigrams + chars 3, 2^16",
+                    FeatureConfig {
+                        char_min: 3,
+                        char_max: 3,
+                        ..shipped
+                    },
+                ),
+                (
+                    "words + bigrams only, 2^16",
                     FeatureConfig {
                         char_min: 0,
                         char_max: 0,
-                        ..FeatureConfig::DEFAULT
+                        ..shipped
                     },
                 ),
                 (
-                    "chars 3-5 only, 2^18",
+                    "chars 3-5 only, 2^16",
                     FeatureConfig {
                         words: false,
                         bigrams: false,
-                        ..FeatureConfig::DEFAULT
+                        char_min: 3,
+                        char_max: 5,
+                        ..shipped
                     },
                 ),
             ];

@@ -150,6 +150,33 @@ pub struct Assessment {
     pub anchor: usize,
 }
 
+/// The most languages a model file may name.
+pub const MAX_LANGUAGES: usize = 64;
+
+/// One feature occurrence as scoring keeps it: its row, clause and word span.
+#[derive(Debug, Clone, Copy)]
+struct Hit {
+    row: u32,
+    clause: u32,
+    start: u32,
+    end: u32,
+}
+
+/// A clause being summed up by [`IntentModel::assess`].
+struct Clause {
+    index: u32,
+    margin: f32,
+    start: usize,
+    end: usize,
+    anchor_margin: f32,
+    anchor: usize,
+}
+
+thread_local! {
+    /// This thread's feature occurrences of the text being scored.
+    static HITS: std::cell::RefCell<Vec<Hit>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// A parsed intent model.
 pub struct IntentModel {
     config: FeatureConfig,
@@ -370,6 +397,11 @@ impl IntentModel {
         }
         let n = r.take(2, "language count")?;
         let n_langs = usize::from(u16::from_le_bytes([n[0], n[1]]));
+        if n_langs > MAX_LANGUAGES {
+            return Err(format!(
+                "intent model: {n_langs} languages, at most {MAX_LANGUAGES} are read"
+            ));
+        }
         for label in LABELS {
             let got = r.name("label")?;
             if got != label {
@@ -475,30 +507,93 @@ impl IntentModel {
         softmax3(z)
     }
 
-    /// The class probabilities of a text.
-    pub fn scores(&self, text: &Normalized<'_>) -> Scores {
-        // Rows are gathered first and summed in batches: the table's loads are then
-        // independent of the hashing around them, and the core overlaps their cache misses.
-        let mut sums = [0i32; 3];
-        let mut batch = [0u32; 128];
-        let mut len = 0;
-        let add = |sums: &mut [i32; 3], rows: &[u32]| {
-            for &r in rows {
-                let w = self.weights[r as usize];
-                sums[0] += i32::from(w[0]);
-                sums[1] += i32::from(w[1]);
-                sums[2] += i32::from(w[2]);
-            }
+    /// Runs `f` with the feature occurrences of `text`, extracted once into this thread's
+    /// buffer (no allocation once the buffer has grown to a text's size).
+    fn with_hits<R>(&self, text: &Normalized<'_>, f: impl FnOnce(&[Hit], usize) -> R) -> R {
+        let gather = |hits: &mut Vec<Hit>| {
+            hits.clear();
+            for_each_feature(text, &self.config, |feature| {
+                hits.push(Hit {
+                    row: feature.row,
+                    clause: feature.clause,
+                    start: feature.start as u32,
+                    end: feature.end as u32,
+                });
+            })
         };
-        let n = for_each_feature(text, &self.config, |f| {
-            if len == batch.len() {
-                add(&mut sums, &batch);
-                len = 0;
+        HITS.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut hits) => {
+                let n = gather(&mut hits);
+                let result = f(&hits, n);
+                if hits.capacity() > 1 << 16 {
+                    *hits = Vec::new();
+                }
+                result
             }
-            batch[len] = f.row;
-            len += 1;
+            Err(_) => {
+                let mut hits = Vec::new();
+                let n = gather(&mut hits);
+                f(&hits, n)
+            }
+        })
+    }
+
+    fn scores_of(&self, hits: &[Hit], n: usize) -> Scores {
+        let mut sums = [0i32; 3];
+        for hit in hits {
+            let w = self.weights[hit.row as usize];
+            sums[0] += i32::from(w[0]);
+            sums[1] += i32::from(w[1]);
+            sums[2] += i32::from(w[2]);
+        }
+        Scores {
+            probabilities: self.probabilities_of(sums, n),
+            features: n,
+        }
+    }
+
+    fn language_of(&self, hits: &[Hit], n: usize) -> Option<(usize, f32)> {
+        let l = self.languages.len();
+        if l == 0 {
+            return None;
+        }
+        let mut sums = [0i32; MAX_LANGUAGES];
+        let sums = &mut sums[..l];
+        let shift = self.config.bits - self.lang_bits;
+        for hit in hits {
+            let row = (hit.row >> shift) as usize * l;
+            for (s, w) in sums.iter_mut().zip(&self.lang_weights[row..row + l]) {
+                *s += i32::from(*w);
+            }
+        }
+        let norm = if n == 0 { 0.0 } else { 1.0 / (n as f32).sqrt() };
+        let mut z = [0f32; MAX_LANGUAGES];
+        for k in 0..l {
+            z[k] = self.lang_bias[k] + self.lang_scale[k] * sums[k] as f32 * norm;
+        }
+        let z = &z[..l];
+        let max = z.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+        let total: f32 = z.iter().map(|v| (v - max).exp()).sum();
+        let (best, &zb) = z.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1))?;
+        Some((best, (zb - max).exp() / total))
+    }
+
+    fn thresholds_of(&self, hits: &[Hit], n: usize) -> (Thresholds, Option<usize>) {
+        match self.language_of(hits, n) {
+            Some((k, p)) if p >= 0.5 => (self.thresholds[k], Some(k)),
+            _ => (self.fallback, None),
+        }
+    }
+
+    /// The class probabilities of a text: one pass over its features, summing as it goes.
+    pub fn scores(&self, text: &Normalized<'_>) -> Scores {
+        let mut sums = [0i32; 3];
+        let n = for_each_feature(text, &self.config, |f| {
+            let w = self.weights[f.row as usize];
+            sums[0] += i32::from(w[0]);
+            sums[1] += i32::from(w[1]);
+            sums[2] += i32::from(w[2]);
         });
-        add(&mut sums, &batch[..len]);
         Scores {
             probabilities: self.probabilities_of(sums, n),
             features: n,
@@ -507,26 +602,7 @@ impl IntentModel {
 
     /// The language head's guess: the language's index and its probability.
     pub fn language(&self, text: &Normalized<'_>) -> Option<(usize, f32)> {
-        let l = self.languages.len();
-        if l == 0 {
-            return None;
-        }
-        let mut sums = vec![0i32; l];
-        let shift = self.config.bits - self.lang_bits;
-        let n = for_each_feature(text, &self.config, |f| {
-            let row = (f.row >> shift) as usize * l;
-            for (s, w) in sums.iter_mut().zip(&self.lang_weights[row..row + l]) {
-                *s += i32::from(*w);
-            }
-        });
-        let norm = if n == 0 { 0.0 } else { 1.0 / (n as f32).sqrt() };
-        let z: Vec<f32> = (0..l)
-            .map(|k| self.lang_bias[k] + self.lang_scale[k] * sums[k] as f32 * norm)
-            .collect();
-        let max = z.iter().copied().fold(f32::NEG_INFINITY, f32::max);
-        let total: f32 = z.iter().map(|v| (v - max).exp()).sum();
-        let (best, &zb) = z.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1))?;
-        Some((best, (zb - max).exp() / total))
+        self.with_hits(text, |hits, n| self.language_of(hits, n))
     }
 
     /// The name of a language index of [`IntentModel::language`].
@@ -537,65 +613,90 @@ impl IntentModel {
     /// The thresholds that apply to a text: its language's when the language head is sure
     /// enough (probability ≥ 0.5), the fallback otherwise; with the language's index.
     pub fn thresholds_for(&self, text: &Normalized<'_>) -> (Thresholds, Option<usize>) {
-        match self.language(text) {
-            Some((k, p)) if p >= 0.5 => (self.thresholds[k], Some(k)),
-            _ => (self.fallback, None),
-        }
+        self.with_hits(text, |hits, n| self.thresholds_of(hits, n))
     }
 
     /// The intent of a text, by its scores and its language's threshold.
     pub fn classify(&self, text: &Normalized<'_>) -> Intent {
-        let scores = self.scores(text);
-        let score = scores.intent_score();
-        if score < self.lowest {
+        if self.scores(text).intent_score() < self.lowest {
             return Intent::None;
         }
-        let (t, _) = self.thresholds_for(text);
-        if score >= t.threshold {
-            scores.leading_intent()
-        } else {
-            Intent::None
-        }
+        self.with_hits(text, |hits, n| {
+            let scores = self.scores_of(hits, n);
+            let score = scores.intent_score();
+            if score >= self.lowest && score >= self.thresholds_of(hits, n).0.threshold {
+                scores.leading_intent()
+            } else {
+                Intent::None
+            }
+        })
     }
 
     /// Whether the text is an intent and where: `None` when its score is under its
-    /// language's threshold. Cheap for most texts: the language and the clauses are looked
-    /// at only when the score passes the lowest threshold of any language.
+    /// language's threshold. The language head and the clauses are looked at only when the
+    /// score passes the lowest threshold of any language (the features are then extracted
+    /// once more, and kept).
     pub fn assess(&self, text: &Normalized<'_>) -> Option<Assessment> {
-        let scores = self.scores(text);
+        // Most texts stop here, after one pass that keeps nothing.
+        if self.scores(text).intent_score() < self.lowest {
+            return None;
+        }
+        self.with_hits(text, |hits, n| self.assess_hits(hits, n))
+    }
+
+    fn assess_hits(&self, hits: &[Hit], n: usize) -> Option<Assessment> {
+        let scores = self.scores_of(hits, n);
         let score = scores.intent_score();
         if score < self.lowest {
             return None;
         }
-        let (t, lang) = self.thresholds_for(text);
+        let (t, lang) = self.thresholds_of(hits, n);
         if score < t.threshold {
             return None;
         }
         let intent = scores.leading_intent();
         let c = intent.index();
-        // Each clause's contribution to the intent over none, and its span.
-        let mut clauses: Vec<(f32, usize, usize)> = Vec::new();
-        let mut best_word: Vec<(f32, usize)> = Vec::new();
-        for_each_feature(text, &self.config, |f| {
-            let k = f.clause as usize;
-            if clauses.len() <= k {
-                clauses.resize(k + 1, (0.0, f.start, f.end));
-                best_word.resize(k + 1, (f32::NEG_INFINITY, f.start));
-            }
-            let w = self.weights[f.row as usize];
+        // Each clause's contribution to the intent over none, its span, and its weightiest
+        // word.
+        let mut best: Option<Clause> = None;
+        let mut current: Option<Clause> = None;
+        for hit in hits {
+            let w = self.weights[hit.row as usize];
             let margin = self.scale[c] * f32::from(w[c]) - self.scale[0] * f32::from(w[0]);
-            let clause = &mut clauses[k];
-            clause.0 += margin;
-            clause.1 = clause.1.min(f.start);
-            clause.2 = clause.2.max(f.end);
-            if margin > best_word[k].0 {
-                best_word[k] = (margin, f.start);
+            let (start, end) = (hit.start as usize, hit.end as usize);
+            match &mut current {
+                Some(clause) if clause.index == hit.clause => {
+                    clause.margin += margin;
+                    clause.start = clause.start.min(start);
+                    clause.end = clause.end.max(end);
+                    if margin > clause.anchor_margin {
+                        clause.anchor_margin = margin;
+                        clause.anchor = start;
+                    }
+                }
+                _ => {
+                    if let Some(done) = current.take() {
+                        if best.as_ref().is_none_or(|b| done.margin > b.margin) {
+                            best = Some(done);
+                        }
+                    }
+                    current = Some(Clause {
+                        index: hit.clause,
+                        margin,
+                        start,
+                        end,
+                        anchor_margin: margin,
+                        anchor: start,
+                    });
+                }
             }
-        });
-        let (k, &(_, start, end)) = clauses
-            .iter()
-            .enumerate()
-            .max_by(|a, b| a.1 .0.total_cmp(&b.1 .0))?;
+        }
+        if let Some(done) = current.take() {
+            if best.as_ref().is_none_or(|b| done.margin > b.margin) {
+                best = Some(done);
+            }
+        }
+        let best = best?;
         Some(Assessment {
             intent,
             score,
@@ -605,9 +706,9 @@ impl IntentModel {
                 Band::Medium
             },
             language: lang,
-            start,
-            end,
-            anchor: best_word[k].1,
+            start: best.start,
+            end: best.end,
+            anchor: best.anchor,
         })
     }
 

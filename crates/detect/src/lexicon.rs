@@ -359,28 +359,22 @@ static SYMBOL_WORDS: std::sync::LazyLock<SymbolWords> = std::sync::LazyLock::new
         else {
             continue;
         };
-        let normalized = crate::normalize::Normalized::new(written.trim());
-        let folded: Vec<String> = normalized
-            .tokens()
-            .iter()
-            .filter(|t| !matches!(t.class, crate::normalize::TokenClass::Space { .. }))
-            .map(|t| normalized.token_text(t).to_string())
-            .collect();
-        match (symbol, folded.as_slice()) {
-            ("at", [word]) => words.at.push(word.clone()),
-            ("at", [_, _, ..]) => words.at_phrases.push(folded),
-            ("dot", [word]) => words.dot.push(word.clone()),
-            ("slash", [word]) => words.slash.push(word.clone()),
-            (tld, [word]) if tld.bytes().all(|b| b.is_ascii_lowercase()) => {
-                let tld: &'static str = match tld {
-                    "com" => "com",
-                    "net" => "net",
-                    "org" => "org",
-                    _ => continue,
-                };
-                words.tld.push((word.clone(), tld));
-            }
-            _ => {}
+        // A word of a script that imitates Latin ("собака") is folded to Latin letters when
+        // it stands between Latin words, as it does in an address, and kept as written when
+        // alone: both spellings are listed.
+        let alone = fold_words(written.trim());
+        let mut between_latin = fold_words(&format!("a {} a", written.trim()));
+        if between_latin.len() >= 2 {
+            between_latin.remove(0);
+            between_latin.pop();
+        }
+        let spellings = if between_latin != alone && !between_latin.is_empty() {
+            vec![alone, between_latin]
+        } else {
+            vec![alone]
+        };
+        for folded in spellings {
+            add_symbol_word(&mut words, symbol, folded);
         }
     }
     for list in [&mut words.at, &mut words.dot, &mut words.slash] {
@@ -389,8 +383,35 @@ static SYMBOL_WORDS: std::sync::LazyLock<SymbolWords> = std::sync::LazyLock::new
     }
     words.tld.sort();
     words.tld.dedup();
+    words.at_phrases.sort();
+    words.at_phrases.dedup();
     words
 });
+
+/// The words of `text` as the normaliser folds them (spaces left out).
+fn fold_words(text: &str) -> Vec<String> {
+    let normalized = crate::normalize::Normalized::new(text);
+    normalized
+        .tokens()
+        .iter()
+        .filter(|t| !matches!(t.class, crate::normalize::TokenClass::Space { .. }))
+        .map(|t| normalized.token_text(t).to_string())
+        .collect()
+}
+
+/// Files one folded entry of `data/symbol_words.tsv` under its symbol.
+fn add_symbol_word(words: &mut SymbolWords, symbol: &str, folded: Vec<String>) {
+    match (symbol, folded.as_slice()) {
+        ("at", [word]) => words.at.push(word.clone()),
+        ("at", [_, _, ..]) => words.at_phrases.push(folded),
+        ("dot", [word]) => words.dot.push(word.clone()),
+        ("slash", [word]) => words.slash.push(word.clone()),
+        ("com", [word]) => words.tld.push((word.clone(), "com")),
+        ("net", [word]) => words.tld.push((word.clone(), "net")),
+        ("org", [word]) => words.tld.push((word.clone(), "org")),
+        _ => {}
+    }
+}
 
 /// The single words for `@`, folded (see `data/symbol_words.tsv`).
 pub fn at_words() -> impl Iterator<Item = &'static str> {

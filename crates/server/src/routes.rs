@@ -503,9 +503,6 @@ async fn file_appeal(
     authorize(&state, &caller, &[Scope::Ingest]).await?;
     check_id("violation_id", &request.violation_id)?;
     check_note("note", request.note.as_deref().unwrap_or_default())?;
-    if let Some(id) = &request.id {
-        check_id("id", id)?;
-    }
     let event = LedgerEvent {
         id: format!("{}#appeal", request.violation_id),
         at: chrono::Utc::now(),
@@ -536,9 +533,6 @@ async fn decide_appeal(
     check_id("appeal_id", &request.appeal_id)?;
     check_id("reviewer", &request.reviewer)?;
     check_note("note", request.note.as_deref().unwrap_or_default())?;
-    if let Some(id) = &request.id {
-        check_id("id", id)?;
-    }
     let event = LedgerEvent {
         id: format!("{}#decision", request.appeal_id),
         at: chrono::Utc::now(),
@@ -573,10 +567,13 @@ struct SuspensionRequest {
 /// violations reached (until then it is held at restriction), or lifts it.
 async fn review_suspension(
     State(state): State<Shared>,
-    headers: HeaderMap,
+    Extension(caller): Extension<Arc<Caller>>,
     ApiJson(request): ApiJson<SuspensionRequest>,
 ) -> Result<Response, ApiError> {
-    authorize(&state, &headers, &[Scope::Review]).await?;
+    authorize(&state, &caller, &[Scope::Review]).await?;
+    check_id("account", &request.account)?;
+    check_id("reviewer", &request.reviewer)?;
+    check_note("note", request.note.as_deref().unwrap_or_default())?;
     let now = chrono::Utc::now();
     let standing = state.ledger.standing(&request.account, now).await?;
     let suspended = standing.sanction == offside_policy::ladder::Sanction::Suspension;

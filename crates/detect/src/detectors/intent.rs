@@ -78,7 +78,25 @@ pub(crate) fn assess(text: &Normalized<'_>) -> Option<Assessment> {
     if text.original.len() > MAX_TEXT || !has_letters(text.lower()) {
         return None;
     }
-    intent::shipped()?.assess(text)
+    let assessment = intent::shipped()?.assess(text)?;
+    // A text of a few words gives the model a few n-grams, and its thresholds were chosen on
+    // messages of sentence length: there only the high band is trusted ("o ponto de
+    // partida", "a.b@c" scored in the medium band). Short requests with a channel or a
+    // payment word are the phrase rules' to find.
+    if assessment.band == Band::Medium && words(text.lower()) < MIN_WORDS_FOR_MEDIUM {
+        return None;
+    }
+    Some(assessment)
+}
+
+/// Words (of two letters or more) a text needs before a medium-band score is reported.
+const MIN_WORDS_FOR_MEDIUM: usize = 4;
+
+/// How many words of two letters or more `text` has.
+fn words(text: &str) -> usize {
+    text.split(|c: char| !c.is_alphabetic())
+        .filter(|word| word.chars().nth(1).is_some())
+        .count()
 }
 
 impl Detector for IntentDetector {

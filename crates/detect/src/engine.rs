@@ -83,11 +83,12 @@ pub struct EngineOptions {
     /// (and not in the default one) are reported too, with a lower confidence. Defaults to
     /// the countries most freelance-marketplace users write from ([`Region::MARKETS`]).
     pub fallback_regions: Vec<Region>,
-    /// Whether values that are reserved for examples and fiction are reported (at low
-    /// confidence, with a rule that says so: [`Finding::is_placeholder`]): `example.com`
-    /// addresses and links, published test card numbers, the 555-01xx and drama ranges.
-    /// They reach nobody, so by default they are recognised (so that no other reading of the
-    /// same text is reported either) and then dropped.
+    /// Whether values that are reserved for examples and fiction are reported:
+    /// `example.com` addresses and links, published test card numbers, the 555-01xx and
+    /// drama ranges ([`Finding::is_placeholder`]). By default they are, at low confidence
+    /// and with a rule that says why, because test suites and demos stand them in for real
+    /// values; set it to `false` to drop them after they are recognised (so that no other
+    /// reading of the same text is reported either).
     pub report_placeholders: bool,
 }
 
@@ -96,7 +97,7 @@ impl Default for EngineOptions {
         EngineOptions {
             default_region: Region::US,
             fallback_regions: Region::markets(),
-            report_placeholders: false,
+            report_placeholders: true,
         }
     }
 }
@@ -244,6 +245,28 @@ impl Engine {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn placeholders_are_reported_softly_or_dropped_as_asked() {
+        let text = "write to alex@example.com or call 415 555 0132";
+        let reported = Engine::new(EngineOptions::default()).scan(text, Some(Region::US));
+        let emails: Vec<_> = reported
+            .iter()
+            .filter(|f| f.kind == crate::Kind::Email)
+            .collect();
+        assert_eq!(emails.len(), 1, "{reported:?}");
+        assert!(emails[0].is_placeholder() && emails[0].confidence < 0.5);
+        let dropped = Engine::new(EngineOptions {
+            report_placeholders: false,
+            ..EngineOptions::default()
+        })
+        .scan(text, Some(Region::US));
+        assert!(dropped.iter().all(|f| !f.is_placeholder()), "{dropped:?}");
+        assert!(
+            dropped.iter().all(|f| f.kind != crate::Kind::Email),
+            "no other reading of the placeholder: {dropped:?}"
+        );
+    }
 
     /// Lines of marketplace talk, benign and not, that long texts are made of.
     const LINES: &[&str] = &[

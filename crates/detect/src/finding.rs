@@ -164,7 +164,7 @@ const PLACEHOLDER_RULES: &[&str] = &["phone/fiction_range", "payment_ids/card_te
 impl Finding {
     /// Whether the value is one reserved for examples and fiction (`user@example.com`, a
     /// published test card, a 555-01xx number): it reaches nobody. The engine drops these
-    /// unless [`crate::EngineOptions::report_placeholders`] is set.
+    /// when [`crate::EngineOptions::report_placeholders`] is `false`.
     pub fn is_placeholder(&self) -> bool {
         PLACEHOLDER_RULES.contains(&self.rule) || self.rule.ends_with("/placeholder")
     }

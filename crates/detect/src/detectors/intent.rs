@@ -40,8 +40,8 @@ fn has_letters(lower: &str) -> bool {
 }
 
 /// The finding for an assessment of `text` (the original text the assessment's offsets
-/// index), or `None` when a refusal excuses it or `existing` already holds a finding of its
-/// kind overlapping its clause. `context` picks the `intent/context:*` rules, for an intent
+/// index), or `None` when a refusal excuses it or `existing` already covers its clause (for
+/// a request to talk elsewhere, any finding overlapping it; for a payment, a payment). `context` picks the `intent/context:*` rules, for an intent
 /// read with the sender's previous messages.
 pub(crate) fn finding_for(
     assessment: &Assessment,
@@ -58,9 +58,17 @@ pub(crate) fn finding_for(
         return None;
     }
     let (start, end) = (assessment.start, assessment.end);
+    // A request to talk elsewhere whose clause already gave a concrete value or channel is
+    // that finding's: the model's would only say it again (and mask the whole clause). A
+    // request to pay elsewhere stands beside a contact value ("send the balance to my
+    // e-mail"), unless a payment was already found there.
+    let covered = |f: &Finding| match kind {
+        Kind::Solicitation => true,
+        _ => f.kind == kind,
+    };
     if existing
         .iter()
-        .any(|f| f.kind == kind && f.start < end && start < f.end)
+        .any(|f| covered(f) && f.start < end && start < f.end)
     {
         return None;
     }

@@ -844,11 +844,14 @@ mod tests {
     use super::*;
     use crate::{Engine, EngineOptions};
 
+    /// What the engine finds, less the intent model's reading (these tests are about what
+    /// decoding finds; the model's precision is measured on the corpora and blind sets).
     fn found(text: &str) -> Vec<(Kind, String, &'static str)> {
         let engine = Engine::new(EngineOptions::default());
         engine
             .scan(text, None)
             .into_iter()
+            .filter(|f| !f.rule.starts_with("intent/"))
             .map(|f| (f.kind, f.value.unwrap_or_default(), f.rule))
             .collect()
     }

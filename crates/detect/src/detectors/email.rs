@@ -574,7 +574,7 @@ fn address_around<'t>(
         _ => (local, domain),
     };
     let placeholder = is_placeholder(&local, &domain);
-    let confidence = if placeholder {
+    let confidence = if placeholder && !super::links::is_reserved_host(&domain) {
         0.3
     } else if obfuscated {
         0.9
@@ -1287,7 +1287,6 @@ mod tests {
             "like you@yourcompany.com",
             "format: name@domain.com",
             "e.g. john.doe@email.com",
-            "alex@example.org",
         ] {
             let n = Normalized::new(text);
             let mut out = Vec::new();
@@ -1300,6 +1299,17 @@ mod tests {
             assert_eq!(out[0].rule, "email/placeholder", "{text:?}");
             assert!(out[0].confidence < 0.5, "{text:?}");
         }
+        // The reserved example domains stand in for real addresses in suites and demos:
+        // named placeholders, at the usual confidence.
+        let n = Normalized::new("alex@example.org");
+        let mut out = Vec::new();
+        let scan = ScanContext {
+            region: Region::US,
+            fallback_regions: &[],
+        };
+        EmailDetector.detect(&n, &scan, &mut out);
+        assert_eq!(out[0].rule, "email/placeholder");
+        assert!(out[0].confidence > 0.9);
     }
 
     #[test]

@@ -190,11 +190,17 @@ mod tests {
             finding_for(&a, text, std::slice::from_ref(&rule), false),
             None
         );
-        // Another kind does not count: a payment does not cover a contact request.
+        // Any finding over the clause covers a request to talk elsewhere: the value or
+        // channel it names is the finding; the model's would only mask the clause again.
         let payment = Finding::new(Kind::Payment, None, 6, 28, 0.75, "request/pay_directly");
-        let found = finding_for(&a, text, &[payment], true).expect("kept");
+        assert_eq!(finding_for(&a, text, &[payment], true), None);
+        let found = finding_for(&a, text, &[], true).expect("kept");
         assert_eq!(found.rule, "intent/context:high");
         assert_eq!(found.kind, Kind::Solicitation);
+        // A request to pay elsewhere is covered only by a payment finding.
+        let pay = assessment(text, Intent::Payment, text, "outside", Band::High);
+        let email = Finding::new(Kind::Email, None, 6, 28, 0.9, "email/address");
+        assert!(finding_for(&pay, text, &[email], false).is_some());
     }
 
     #[test]

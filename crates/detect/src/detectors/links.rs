@@ -175,8 +175,13 @@ impl Detector for LinkDetector {
                 }
             };
             let placeholder = kind == Kind::Url && is_placeholder_host(&parsed.host);
-            let (confidence, rule) = if placeholder {
+            let (confidence, rule) = if placeholder && !is_reserved_host(&parsed.host) {
                 (0.3, "link/placeholder")
+            } else if placeholder {
+                (
+                    if parsed.explicit { 0.95 } else { 0.85 },
+                    "link/placeholder",
+                )
             } else if parsed.explicit {
                 (0.95, rule)
             } else {
@@ -505,6 +510,19 @@ fn is_repository(host: &str, path: &str) -> bool {
     match host {
         "gist.github.com" => segments >= 1,
         "github.com" | "gitlab.com" | "bitbucket.org" | "codeberg.org" => segments >= 2,
+        _ => false,
+    }
+}
+
+/// The reserved names of RFC 2606 and RFC 6761 (`example.com`, `*.example`, `*.test`,
+/// `*.invalid`, `*.localhost`). Test suites and demos use them in place of real addresses, so
+/// a value at one is named a placeholder by its rule but keeps its usual confidence; only the
+/// "your …" names of forms and templates are reported at low confidence.
+pub(crate) fn is_reserved_host(host: &str) -> bool {
+    let labels: Vec<&str> = host.split('.').collect();
+    match labels.as_slice() {
+        [.., tld] if matches!(*tld, "example" | "test" | "invalid" | "localhost") => true,
+        [.., "example", tld] => matches!(*tld, "com" | "org" | "net"),
         _ => false,
     }
 }

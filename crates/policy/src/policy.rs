@@ -159,7 +159,7 @@ pub struct ContactRule {
 }
 
 fn default_unknown_link_action() -> Action {
-    Action::Warn
+    Action::Block
 }
 
 /// Rule 2 of POLICY.md.
@@ -809,7 +809,7 @@ mod tests {
                 contact: ContactRule {
                     kinds: kinds(&CONTACT),
                     public_surfaces: vec![Profile, JobPost, Review],
-                    unknown_link_action: Action::Warn,
+                    unknown_link_action: Action::Block,
                 },
                 payment: PaymentRuleConfig {
                     kinds: kinds(&["payment"]),

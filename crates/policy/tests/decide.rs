@@ -305,10 +305,11 @@ fn links_by_role() {
         decide_on(r#""text": "x""#, "mayalopez.design/portfolio"),
         (Action::Redact, vec![ViolationId::ContactBeforeContract])
     );
-    // Unknown links warn before a contract (the policy file's unknown_link_action).
+    // Unknown links are contact information before a contract under the default policy
+    // (its unknown_link_action sets no limit); a policy may cap them at a warning.
     assert_eq!(
         decide_on(r#""text": "x""#, "example.org/x"),
-        (Action::Warn, vec![ViolationId::ContactBeforeContract])
+        (Action::Redact, vec![ViolationId::ContactBeforeContract])
     );
     // Without a role (a detector that gives none) a link is contact information.
     assert_eq!(

@@ -208,10 +208,13 @@ impl Detector for LinkDetector {
             }
             let mut finding = Finding::new(kind, Some(value), start, end, confidence, rule);
             if kind == Kind::Url {
-                finding.role = Some(if repository {
-                    LinkRole::Reference
-                } else {
-                    link_role(text.original, start, &parsed.host, &parsed.path)
+                // A public repository is third-party material unless the words before it
+                // make it the writer's own work or a way to reach them.
+                let role = link_role(text.original, start, &parsed.host, &parsed.path);
+                finding.role = Some(match role {
+                    LinkRole::Own | LinkRole::Contact => role,
+                    _ if repository => LinkRole::Reference,
+                    _ => role,
                 });
             } else {
                 // A platform's link is a link too: its address and what it is to the writer

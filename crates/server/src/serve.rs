@@ -77,8 +77,10 @@ pub struct ServiceArgs {
     #[arg(long, value_name = "FILE")]
     pub policy: Option<PathBuf>,
 
-    /// The secret that keys the hashes of contact values (16 bytes or more); required. The
-    /// ledger keeps its fingerprint and refuses to start with another secret.
+    /// The secret that keys the hashes of contact values (16 bytes or more). The ledger
+    /// keeps its fingerprint and refuses to start with another secret. Required with
+    /// PostgreSQL; with an SQLite file and no secret given, the secret is kept in a file
+    /// beside it (`offside.db.secret`, made on the first start, readable by its owner only).
     #[arg(long, env = "OFFSIDE_HASH_SECRET", hide_env_values = true)]
     pub hash_secret: Option<String>,
 
@@ -104,16 +106,101 @@ impl ServiceArgs {
         };
         let default_region =
             Region::parse(&self.region).map_err(|error| anyhow::anyhow!("--region: {error}"))?;
+        let hash_secret = match &self.hash_secret {
+            Some(secret) => Some(secret.clone()),
+            None => secret_beside_sqlite_file(&self.database)?,
+        };
         AppState::open(
             &self.database,
             ServiceOptions {
                 policy,
                 default_region,
-                hash_secret: self.hash_secret.clone(),
+                hash_secret,
                 ..edge
             },
         )
         .await
+    }
+}
+
+/// For an SQLite file given without a hash secret: the secret kept in `FILE.secret`, made
+/// (32 random bytes, hex, mode 0600) when neither the file nor the database exists yet, so
+/// that the embedded default runs with no setup while the secret stays out of the database.
+/// `None` for PostgreSQL, or for an existing database with no secret file (the service then
+/// says how to set the secret).
+fn secret_beside_sqlite_file(database: &str) -> anyhow::Result<Option<String>> {
+    if database.contains("://") && !database.starts_with("sqlite://") {
+        return Ok(None);
+    }
+    let path = database
+        .strip_prefix("sqlite://")
+        .or_else(|| database.strip_prefix("sqlite:"))
+        .unwrap_or(database);
+    if path.is_empty() || path == ":memory:" {
+        return Ok(None);
+    }
+    let secret_path = std::path::PathBuf::from(format!("{path}.secret"));
+    match std::fs::read_to_string(&secret_path) {
+        Ok(secret) => return Ok(Some(secret.trim().to_owned())),
+        Err(error) if error.kind() != std::io::ErrorKind::NotFound => {
+            anyhow::bail!("cannot read {}: {error}", secret_path.display())
+        }
+        Err(_) => {}
+    }
+    if std::path::Path::new(path).exists() {
+        return Ok(None);
+    }
+    let secret = crate::auth::random_hex(32)?;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options
+        .open(&secret_path)
+        .map_err(|error| anyhow::anyhow!("cannot create {}: {error}", secret_path.display()))?;
+    std::io::Write::write_all(&mut file, format!("{secret}\n").as_bytes())
+        .map_err(|error| anyhow::anyhow!("cannot write {}: {error}", secret_path.display()))?;
+    eprintln!(
+        "offside: made the contact-hash secret in {} (keep it with the ledger, not in its \
+         backups; or set OFFSIDE_HASH_SECRET)",
+        secret_path.display()
+    );
+    Ok(Some(secret))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::secret_beside_sqlite_file;
+
+    #[test]
+    fn a_new_sqlite_file_gets_a_secret_beside_it_and_keeps_it() {
+        let dir = std::env::temp_dir().join(format!("offside-secret-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let db = dir.join("ledger.db");
+        let db = db.to_str().unwrap();
+        let made = secret_beside_sqlite_file(db).unwrap().expect("made");
+        assert_eq!(made.len(), 64);
+        let again = secret_beside_sqlite_file(&format!("sqlite:{db}")).unwrap();
+        assert_eq!(
+            again.as_deref(),
+            Some(made.as_str()),
+            "the same secret on the next start"
+        );
+        assert_eq!(
+            secret_beside_sqlite_file("postgres://u@localhost/x").unwrap(),
+            None
+        );
+        std::fs::remove_file(format!("{db}.secret")).unwrap();
+        std::fs::write(db, b"").unwrap();
+        assert_eq!(
+            secret_beside_sqlite_file(db).unwrap(),
+            None,
+            "an existing ledger without its secret is not given a new one"
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }
 

@@ -171,39 +171,6 @@ fn secret_beside_sqlite_file(database: &str) -> anyhow::Result<Option<String>> {
     Ok(Some(secret))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::secret_beside_sqlite_file;
-
-    #[test]
-    fn a_new_sqlite_file_gets_a_secret_beside_it_and_keeps_it() {
-        let dir = std::env::temp_dir().join(format!("offside-secret-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let db = dir.join("ledger.db");
-        let db = db.to_str().unwrap();
-        let made = secret_beside_sqlite_file(db).unwrap().expect("made");
-        assert_eq!(made.len(), 64);
-        let again = secret_beside_sqlite_file(&format!("sqlite:{db}")).unwrap();
-        assert_eq!(
-            again.as_deref(),
-            Some(made.as_str()),
-            "the same secret on the next start"
-        );
-        assert_eq!(
-            secret_beside_sqlite_file("postgres://u@localhost/x").unwrap(),
-            None
-        );
-        std::fs::remove_file(format!("{db}.secret")).unwrap();
-        std::fs::write(db, b"").unwrap();
-        assert_eq!(
-            secret_beside_sqlite_file(db).unwrap(),
-            None,
-            "an existing ledger without its secret is not given a new one"
-        );
-        std::fs::remove_dir_all(&dir).unwrap();
-    }
-}
-
 /// Runs the service until SIGTERM or ctrl-c, then finishes the requests in flight, closes
 /// the database and returns.
 pub async fn serve(args: ServeArgs) -> anyhow::Result<()> {
@@ -296,4 +263,37 @@ pub(crate) fn init_logging() {
         .with_writer(std::io::stderr)
         .with_ansi(false)
         .try_init();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::secret_beside_sqlite_file;
+
+    #[test]
+    fn a_new_sqlite_file_gets_a_secret_beside_it_and_keeps_it() {
+        let dir = std::env::temp_dir().join(format!("offside-secret-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let db = dir.join("ledger.db");
+        let db = db.to_str().unwrap();
+        let made = secret_beside_sqlite_file(db).unwrap().expect("made");
+        assert_eq!(made.len(), 64);
+        let again = secret_beside_sqlite_file(&format!("sqlite:{db}")).unwrap();
+        assert_eq!(
+            again.as_deref(),
+            Some(made.as_str()),
+            "the same secret on the next start"
+        );
+        assert_eq!(
+            secret_beside_sqlite_file("postgres://u@localhost/x").unwrap(),
+            None
+        );
+        std::fs::remove_file(format!("{db}.secret")).unwrap();
+        std::fs::write(db, b"").unwrap();
+        assert_eq!(
+            secret_beside_sqlite_file(db).unwrap(),
+            None,
+            "an existing ledger without its secret is not given a new one"
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }

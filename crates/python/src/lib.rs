@@ -471,7 +471,7 @@ fn decide_json(
     };
     let region = match &event.region {
         None => None,
-        Some(code) => Some(Region::parse(code).map_err(|error| error.to_string())?),
+        Some(code) => Some(Region::parse(code).map_err(|error| format!("\"region\": {error}"))?),
     };
     let decision =
         offside_policy::check(engine, policy, &event, region).map_err(|error| error.to_string())?;

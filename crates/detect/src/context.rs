@@ -11,6 +11,12 @@
 //!   payments outside the platform") is not an invitation. Concrete values (an address, a
 //!   number) are never excused by a negation: "I can't share my number, it's 415…" still
 //!   shares it.
+//! - **Accounts of a request.** A request or a channel named in a sentence that reports a
+//!   user, says the request was turned down, quotes the rule against it or tells what
+//!   someone else asked ("reporting this user: he wanted payment by bank transfer", "ein
+//!   Kunde wollte per PayPal zahlen, sie hat abgelehnt", "举报这个用户") is the writer's
+//!   account of it, not the writer's own request: the words are data
+//!   (`data/accounts.tsv`, per language). As with refusals, concrete values stay.
 //! - **Mentions.** A channel name with no invitation shape is kept only when a concrete
 //!   contact value stands right next to it ("whatsapp +44 7911 123456", "+1 415… (signal)").
 //!
@@ -23,6 +29,7 @@ use regex_automata::hybrid;
 use regex_automata::nfa::thompson;
 use regex_automata::{Anchored, Input};
 
+use crate::lexicon::AccountRole;
 use crate::normalize::{floor_char_boundary, Normalized};
 use crate::{Finding, Kind};
 
@@ -241,6 +248,94 @@ impl Spans {
     }
 }
 
+/// Whether a finding is a request or a named channel with no concrete value in it: what an
+/// account of someone else's request excuses. Handles, profile paths, IDs and cash tags are
+/// values, and stay.
+fn told_not_asked(finding: &Finding) -> bool {
+    let rule = finding.rule;
+    rule.starts_with("request/")
+        || rule.starts_with("intent/")
+        || matches!(
+            rule,
+            "channels/mention"
+                | "channels/pay_via"
+                | "channels/pay_cue"
+                | "channels/ask"
+                | "channels/invitation"
+                | "channels/call_invitation"
+                | "channels/verb"
+                | "channels/move_conversation"
+                | "channels/contact_cue"
+        )
+}
+
+/// The account words (`data/accounts.tsv`) as one automaton over the folded, lower-cased
+/// text, longest first.
+static ACCOUNT_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(crate::lexicon::account_words().iter().map(|w| &w.phrase))
+        .expect("account word automaton")
+});
+
+/// Where account words stand in `text`, as spans of the original text sorted by start. A
+/// phrase in ASCII must be whole words (a stem may run on); one in a script that joins
+/// words may sit inside a longer word.
+fn account_spans(text: &Normalized<'_>) -> Vec<(usize, usize, AccountRole)> {
+    let lower = text.lower();
+    let bytes = lower.as_bytes();
+    let is_word = |at: usize| bytes.get(at).is_some_and(|b| b.is_ascii_alphanumeric());
+    let words = crate::lexicon::account_words();
+    let mut spans = Vec::new();
+    for m in ACCOUNT_WORDS.find_iter(lower) {
+        let Some(word) = words.get(m.pattern().as_usize()) else {
+            continue;
+        };
+        let joined = !word.phrase.is_ascii();
+        let open_start = joined || m.start() == 0 || !is_word(m.start() - 1);
+        let open_end = joined || word.stem || !is_word(m.end());
+        if open_start && open_end {
+            let (start, end) = text.original_span(m.start(), m.end());
+            spans.push((start, end, word.role));
+        }
+    }
+    spans.sort_unstable_by_key(|&(start, end, _)| (start, end));
+    spans
+}
+
+/// The sentence of `text` around `start..end`: from the previous sentence end (`.` before
+/// a space, `!`, `?`, `;`, a line break, or the full stops and question marks of Chinese,
+/// Japanese, Arabic and Urdu) to the next, at most [`SENTENCE_REACH`] bytes either side.
+fn sentence_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
+    const WIDE_ENDS: [&str; 6] = [
+        "\u{3002}", "\u{ff01}", "\u{ff1f}", "\u{61f}", "\u{6d4}", "\u{ff0e}",
+    ];
+    let bytes = text.as_bytes();
+    let start = start.min(bytes.len());
+    let end = end.clamp(start, bytes.len());
+    let ends_at = |i: usize| {
+        is_clause_boundary(bytes, i) || WIDE_ENDS.iter().any(|w| text[..=i].ends_with(w))
+    };
+    let mut from = start;
+    while from > 0
+        && start - from < SENTENCE_REACH
+        && !(text.is_char_boundary(from) && ends_at(from - 1))
+    {
+        from -= 1;
+    }
+    let mut to = end;
+    while to < bytes.len()
+        && to - end < SENTENCE_REACH
+        && !(text.is_char_boundary(to + 1) && ends_at(to))
+    {
+        to += 1;
+    }
+    (from, to)
+}
+
+/// How far a sentence reaches either side of what it is around.
+const SENTENCE_REACH: usize = 300;
+
 fn is_mention_or_request(finding: &Finding) -> bool {
     finding.rule.starts_with("channels/") || finding.rule.starts_with("request/")
 }
@@ -267,6 +362,26 @@ pub fn resolve(text: &Normalized<'_>, findings: &mut Vec<Finding>) {
             && (NEGATION.is_match(clause_before(original, f.start))
                 || f.rule.starts_with("request/") && prohibited_after(original, f.start, f.end)))
     });
+
+    // Accounts of someone else's request: excused in the sentence that gives the account.
+    if findings.iter().any(told_not_asked) {
+        let accounts = account_spans(text);
+        if !accounts.is_empty() {
+            findings.retain(|f| {
+                if !told_not_asked(f) {
+                    return true;
+                }
+                let (from, to) = sentence_bounds(original, f.start, f.end);
+                let lo = accounts.partition_point(|&(s, _, _)| s < from);
+                // What someone else asked is told before the request ("he wanted me to pay
+                // by zelle"); a report, a refusal or the rule may come on either side.
+                !accounts[lo..]
+                    .iter()
+                    .take_while(|&&(s, _, _)| s < to)
+                    .any(|&(s, _, role)| role != AccountRole::Heard || s < f.start)
+            });
+        }
+    }
 
     // Mentions survive only next to a concrete value.
     let concrete = Spans::new(findings, |f| {
@@ -494,5 +609,80 @@ mod tests {
         assert_eq!(clause_before(text, at), "");
         let at = text.find("share").unwrap();
         assert_eq!(clause_before(text, at), "i can't ");
+    }
+
+    /// The off-platform kinds a text is flagged for, by the whole engine.
+    fn requests_in(text: &str) -> Vec<Kind> {
+        let engine = crate::Engine::new(crate::EngineOptions::default());
+        let mut kinds: Vec<Kind> = engine
+            .scan(text, Some(crate::Region::US))
+            .into_iter()
+            .map(|f| f.kind)
+            .filter(|k| {
+                matches!(
+                    k,
+                    Kind::Solicitation | Kind::Payment | Kind::Messenger | Kind::Social
+                )
+            })
+            .collect();
+        kinds.dedup();
+        kinds
+    }
+
+    #[test]
+    fn accounts_of_someone_elses_request_are_not_requests() {
+        for text in [
+            "Reporting this user: he wanted payment by bank transfer outside the platform.",
+            "Another client asked me to move to WhatsApp last week, I said no.",
+            "Quiero denunciar a este usuario, me pidió que le pagara por fuera de la plataforma.",
+            "Ein Kunde wollte mich per PayPal an der Plattform vorbei bezahlen, ich habe abgelehnt.",
+            "Жалоба на пользователя: требовал оплату на карту вне сайта.",
+            "举报这个用户：他要求我在平台外用支付宝付款。",
+            "Mere dost ko ek client ne kaha tha payment bahar se lo, usne mana kar diya.",
+            "Bu kullanıcıyı şikayet ediyorum: platform dışında havale istedi.",
+        ] {
+            assert_eq!(requests_in(text), vec![], "{text}");
+        }
+    }
+
+    #[test]
+    fn account_words_elsewhere_do_not_excuse_a_request() {
+        for text in [
+            // The account is of another sentence.
+            "A client asked me to use Telegram once. Let's move to WhatsApp, it's easier.",
+            // Someone else's word told after the writer's own request.
+            "Pay me directly through PayPal outside the platform, my friend told me that it's cheaper.",
+            // Words that look like account words and are not: a work report, "melde dich",
+            // a declined card.
+            "I will send you the weekly report on WhatsApp, add me there.",
+            "Melde dich bei mir auf WhatsApp, dann bezahlst du mich direkt außerhalb der Plattform.",
+            "My card was declined here, can I pay you directly through PayPal outside the platform?",
+        ] {
+            assert_ne!(requests_in(text), vec![], "{text}");
+        }
+    }
+
+    #[test]
+    fn account_words_keep_concrete_values() {
+        let engine = crate::Engine::new(crate::EngineOptions::default());
+        let found = engine.scan(
+            "Reporting this user: he sent me his number +1 415 839 2716 and wanted WhatsApp.",
+            Some(crate::Region::US),
+        );
+        assert!(found.iter().any(|f| f.kind == Kind::Phone), "{found:?}");
+    }
+
+    #[test]
+    fn every_account_word_reads() {
+        let words = crate::lexicon::read_account_words().expect("accounts.tsv reads");
+        assert!(words.len() > 400);
+        for role in [
+            AccountRole::Report,
+            AccountRole::Declined,
+            AccountRole::Rule,
+            AccountRole::Heard,
+        ] {
+            assert!(words.iter().any(|w| w.role == role), "{role:?}");
+        }
     }
 }

@@ -864,17 +864,7 @@ pub(crate) fn read_cues() -> Result<Vec<Cue>, DataError> {
                 "work" => CueRole::Work,
                 _ => return Err(error("unknown role")),
             };
-            let (phrase, stem) = match phrase.strip_suffix('*') {
-                Some(stem) => (stem, true),
-                None => (*phrase, false),
-            };
-            let folded = crate::normalize::Normalized::new(phrase)
-                .lower()
-                .to_string();
-            let folded = folded.split_whitespace().collect::<Vec<_>>().join(" ");
-            if folded.len() < 2 {
-                return Err(error("phrase too short"));
-            }
+            let (folded, stem) = fold_phrase(phrase).map_err(error)?;
             cues.push(Cue {
                 role,
                 phrase: folded,
@@ -883,6 +873,80 @@ pub(crate) fn read_cues() -> Result<Vec<Cue>, DataError> {
         }
     }
     Ok(cues)
+}
+
+/// What an account word (`data/accounts.tsv`) says of the sentence it is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum AccountRole {
+    /// The writer reports or warns about a user ("reporting this user", "denuncio").
+    Report,
+    /// The request was turned down ("I said no", "ela recusou").
+    Declined,
+    /// The writer quotes the rule against it ("prohibited", "verboten", "禁止").
+    Rule,
+    /// Someone else's request, told in the past or at second hand ("he wanted me to").
+    Heard,
+}
+
+/// One row of `data/accounts.tsv`.
+#[derive(Debug, Clone)]
+pub(crate) struct AccountWord {
+    /// What the phrase says of its sentence.
+    pub role: AccountRole,
+    /// The phrase folded and lower-cased like the text.
+    pub phrase: String,
+    /// A stem: any word starting with the phrase.
+    pub stem: bool,
+}
+
+/// Reads `data/accounts.tsv`.
+pub(crate) fn read_account_words() -> Result<Vec<AccountWord>, DataError> {
+    let mut words = Vec::new();
+    for (line, fields) in data_rows(include_str!("../data/accounts.tsv")) {
+        let error = |reason: &str| DataError {
+            file: "accounts.tsv".to_string(),
+            line,
+            reason: reason.to_string(),
+        };
+        let [_lang, role, phrase] = fields.as_slice() else {
+            return Err(error("expected lang, role, phrase"));
+        };
+        let role = match *role {
+            "report" => AccountRole::Report,
+            "declined" => AccountRole::Declined,
+            "rule" => AccountRole::Rule,
+            "heard" => AccountRole::Heard,
+            _ => return Err(error("unknown role")),
+        };
+        let (phrase, stem) = fold_phrase(phrase).map_err(error)?;
+        words.push(AccountWord { role, phrase, stem });
+    }
+    Ok(words)
+}
+
+/// Every account word, from the data file.
+pub(crate) fn account_words() -> &'static [AccountWord] {
+    static WORDS: std::sync::LazyLock<Vec<AccountWord>> = std::sync::LazyLock::new(|| {
+        read_account_words().unwrap_or_else(|e| panic!("account word data: {e}"))
+    });
+    &WORDS
+}
+
+/// A data file's phrase folded and lower-cased like the text, with its spaces made single,
+/// and whether it is a stem (written with a trailing `*`).
+fn fold_phrase(phrase: &str) -> Result<(String, bool), &'static str> {
+    let (phrase, stem) = match phrase.strip_suffix('*') {
+        Some(stem) => (stem, true),
+        None => (phrase, false),
+    };
+    let folded = crate::normalize::Normalized::new(phrase)
+        .lower()
+        .to_string();
+    let folded = folded.split_whitespace().collect::<Vec<_>>().join(" ");
+    if folded.len() < 2 {
+        return Err("phrase too short");
+    }
+    Ok((folded, stem))
 }
 
 /// Every off-platform cue phrase, from the data files.

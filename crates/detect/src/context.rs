@@ -282,7 +282,9 @@ static ACCOUNT_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
 /// phrase in ASCII must be whole words (a stem may run on); one in a script that joins
 /// words may sit inside a longer word.
 fn account_spans(text: &Normalized<'_>) -> Vec<(usize, usize, AccountRole)> {
-    let lower = text.lower();
+    // A sentence starts with a capital in any script ("Жалоба: …").
+    let lower = crate::normalize::lower_every_script(text.lower());
+    let lower = lower.as_ref();
     let bytes = lower.as_bytes();
     let is_word = |at: usize| bytes.get(at).is_some_and(|b| b.is_ascii_alphanumeric());
     let words = crate::lexicon::account_words();
@@ -333,6 +335,16 @@ fn sentence_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
     (from, to)
 }
 
+/// Whether every letter of `phrase` is Latin or Cyrillic: the scripts of the account words
+/// whose languages put the verb before its object.
+fn is_latin_or_cyrillic(phrase: &str) -> bool {
+    phrase.chars().filter(|c| c.is_alphabetic()).all(|c| {
+        c.is_ascii()
+            || ('\u{00c0}'..='\u{024f}').contains(&c)
+            || ('\u{0400}'..='\u{04ff}').contains(&c)
+    })
+}
+
 /// How far a sentence reaches either side of what it is around.
 const SENTENCE_REACH: usize = 300;
 
@@ -372,13 +384,21 @@ pub fn resolve(text: &Normalized<'_>, findings: &mut Vec<Finding>) {
                     return true;
                 }
                 let (from, to) = sentence_bounds(original, f.start, f.end);
-                let lo = accounts.partition_point(|&(s, _, _)| s < from);
-                // What someone else asked is told before the request ("he wanted me to pay
-                // by zelle"); a report, a refusal or the rule may come on either side.
+                // A report often opens with a sentence of its own ("Reporting this user. He
+                // asked me to pay outside."): it reaches into the next one.
+                let before = sentence_bounds(original, from.saturating_sub(2), from).0;
+                let lo = accounts.partition_point(|&(s, _, _)| s < before);
                 !accounts[lo..]
                     .iter()
                     .take_while(|&&(s, _, _)| s < to)
-                    .any(|&(s, _, role)| role != AccountRole::Heard || s < f.start)
+                    .any(|&(s, e, role)| match role {
+                        _ if s < from => role == AccountRole::Report,
+                        // What someone else asked is told before the request ("he wanted me
+                        // to pay by zelle"), except where the verb ends the sentence (the
+                        // phrases in scripts other than Latin and Cyrillic: "요구했어요").
+                        AccountRole::Heard => s < f.start || !is_latin_or_cyrillic(&original[s..e]),
+                        _ => true,
+                    })
             });
         }
     }

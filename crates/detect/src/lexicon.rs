@@ -669,6 +669,9 @@ const CUE_FILES: &[(&str, &str)] = &[
     ("th", include_str!("../data/offplatform/th.tsv")),
     ("fa", include_str!("../data/offplatform/fa.tsv")),
     ("indic", include_str!("../data/offplatform/indic.tsv")),
+    ("uk", include_str!("../data/offplatform/uk.tsv")),
+    ("pl", include_str!("../data/offplatform/pl.tsv")),
+    ("sw", include_str!("../data/offplatform/sw.tsv")),
 ];
 
 /// A row of a data file that cannot be read, named by file and line.
@@ -828,6 +831,9 @@ pub(crate) enum CueRole {
     Contact,
     /// The channel is the subject of the work ("bot", "integración").
     Work,
+    /// Asks for the reader's own contact details by itself ("ваш номер", "ขอเบอร์", "tu
+    /// correo", "留个电话").
+    Ask,
 }
 
 /// One row of a `data/offplatform/*.tsv` file.
@@ -862,6 +868,7 @@ pub(crate) fn read_cues() -> Result<Vec<Cue>, DataError> {
                 "inside" => CueRole::Inside,
                 "contact" => CueRole::Contact,
                 "work" => CueRole::Work,
+                "ask" => CueRole::Ask,
                 _ => return Err(error("unknown role")),
             };
             let (folded, stem) = fold_phrase(phrase).map_err(error)?;

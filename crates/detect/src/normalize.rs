@@ -2208,3 +2208,44 @@ mod tests {
         }
     }
 }
+
+/// `lower` (a folded text, lower-cased in ASCII only) with the capitals of other scripts
+/// lowered too ("Жалоба" to "жалоба"), each only where its lower case is as long, so every
+/// offset stays that of `lower`. Borrowed when there is nothing to lower.
+pub(crate) fn lower_every_script(lower: &str) -> std::borrow::Cow<'_, str> {
+    if lower.is_ascii() || !lower.chars().any(|c| !c.is_ascii() && c.is_uppercase()) {
+        return std::borrow::Cow::Borrowed(lower);
+    }
+    std::borrow::Cow::Owned(
+        lower
+            .chars()
+            .map(|c| {
+                let mut low = c.to_lowercase();
+                match (low.next(), low.next()) {
+                    (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
+                    _ => c,
+                }
+            })
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod lower_every_script_tests {
+    use super::lower_every_script;
+
+    #[test]
+    fn capitals_of_every_script_are_lowered_in_place() {
+        for (text, want) in [
+            ("plain ascii", "plain ascii"),
+            ("Скиньте номер", "скиньте номер"),
+            ("Жалоба: ΟΚ", "жалоба: οκ"),
+            // 'İ' lowers to two characters and 'ẞ' to a shorter one: they stay.
+            ("İstanbul ẞ", "İstanbul ẞ"),
+        ] {
+            let lowered = lower_every_script(text);
+            assert_eq!(lowered, want);
+            assert_eq!(lowered.len(), text.len(), "{text}");
+        }
+    }
+}

@@ -140,8 +140,9 @@ fn model_findings_span_a_clause_and_stay_under_the_medium_band() {
     for text in [
         "Great work so far. For the next milestone just send it to my cousin's account, he handles payments.",
         "the site eats 20% of everything. there's a better way, we settle the rest directly",
-        "bahar baat karte hain, apna number do na",
+        "bahar baat karte hain na, yahan sab slow hai",
         "¿lo arreglamos por fuera? te paso mi número",
+        "hablemos por otro lado mejor",
     ] {
         for f in engine.scan(text, None) {
             if !f.rule.starts_with("intent/") {
@@ -159,5 +160,5 @@ fn model_findings_span_a_clause_and_stay_under_the_medium_band() {
             assert!(!span.is_empty() && !span.contains(". "), "{span:?}");
         }
     }
-    assert!(found >= 2, "the model found {found} of four requests");
+    assert!(found >= 2, "the model found {found} of five requests");
 }

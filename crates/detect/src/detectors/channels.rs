@@ -1318,9 +1318,11 @@ impl ChannelDetector {
                 // ends the clause: "me paga no pix, fica mais fácil", not "a wise decision".
                 // A messenger's ordinary nickname is one after a preposition and a word of
                 // contact: "me chama no zap", "ping me on tg".
-                let contact_names_it = in_sentence
-                    .iter()
-                    .any(|&(s, e, r)| r == CueRole::Contact && s < end && start < e);
+                // The word of contact names it when it holds the name or ends right before it
+                // ("me passa seu zap").
+                let contact_names_it = in_sentence.iter().any(|&(s, e, r)| {
+                    matches!(r, CueRole::Contact | CueRole::Ask) && s < end && start <= e + 1
+                });
                 let ordinary = channel.word == WordClass::Ordinary
                     && !(channel.kind == Kind::Payment && ends_clause(lower, end))
                     && !(channel.kind != Kind::Payment
@@ -1354,6 +1356,27 @@ impl ChannelDetector {
                         end,
                         0.75,
                         rule,
+                    ));
+                }
+            }
+            // "ваш номер", "ขอเบอร์", "tu correo": a request for the reader's contact details,
+            // unless it names something else ("tu número de pedido").
+            if !work {
+                let ask = in_sentence.iter().find(|&&(s, e, r)| {
+                    r == CueRole::Ask
+                        && !spans.iter().any(|&(ms, me)| ms <= s && e <= me)
+                        && !(lower[s..e].ends_with("numero")
+                            && OF_WORDS.contains(&next_word(lower, e)))
+                });
+                if let Some(&(start, end, _)) = ask {
+                    let (start, end) = text.original_span(start, end);
+                    out.push(Finding::new(
+                        Kind::Solicitation,
+                        None,
+                        start,
+                        end,
+                        0.75,
+                        "request/ask_contact",
                     ));
                 }
             }
@@ -1555,6 +1578,12 @@ fn sentence_around(lower: &str, start: usize, end: usize) -> (usize, usize) {
     )
 }
 
+/// Words after "your number" that make it the number of something else ("tu número de
+/// pedido", "the number of pages").
+const OF_WORDS: &[&str] = &[
+    "de", "do", "da", "del", "di", "du", "des", "of", "for", "van", "von",
+];
+
 /// How far a sentence reaches either side of a cue word.
 const SENTENCE_REACH: usize = 200;
 
@@ -1575,7 +1604,14 @@ impl Detector for ChannelDetector {
 
     fn detect(&self, text: &Normalized<'_>, _scan: &ScanContext<'_>, out: &mut Vec<Finding>) {
         let lower = text.lower();
-        if self.triggers.as_ref().is_some_and(|t| !t.is_match(lower)) {
+        // Cue words are written in lower case; a sentence may start with a capital in any
+        // script ("Скиньте номер").
+        let cue_lower = crate::normalize::lower_every_script(lower);
+        let lowered = matches!(cue_lower, std::borrow::Cow::Owned(_));
+        let opens = |t: &aho_corasick::AhoCorasick| {
+            t.is_match(lower) || lowered && t.is_match(cue_lower.as_ref())
+        };
+        if self.triggers.as_ref().is_some_and(|t| !opens(t)) {
             return;
         }
         let span = |s: usize, e: usize| text.original_span(s, e);
@@ -1796,7 +1832,7 @@ impl Detector for ChannelDetector {
                 ));
             }
         }
-        self.cue_requests(text, lower, out);
+        self.cue_requests(text, &cue_lower, out);
         if lower.contains(['@', '/']) {
             self.handles_and_paths(text, lower, out);
         }

@@ -48,9 +48,20 @@ const NUMBER_LABEL: &str = r"(?x)
             |nif|siret|siren|cpf|cnpj|rfc|abn|asin|mpn|vin|imei|iccid|msisdn(?u:\s+)range|store|shipment|parcel
             |package|awb|bol|container|flight|train|seat|room|table|chapter|section|figure|fig|step
             |checkout|cart|auction|listing|offer|bid|quote|estimate|project|milestone|contract|ticket
-            |record|file|doc|document|folder|batch|run|job|pid|port|error|err|status|exit|hash|sha|md5)
+            |record|file|doc|document|folder|batch|run|job|pid|port|error|err|status|exit|hash|sha|md5
+            |pedido|factura|fatura|seguimiento|rastreio|rastreamento|commande|facture|suivi|bestellung
+            |bestellnummer|rechnung|rechnungsnummer|sendungsnummer|ordine|fattura|spedizione|pesanan
+            |resi|siparis|kargo|takip)
           (?:\s*(?i-u:number|numbers|no|nr|num|id|code|\#))?
           \s*[:\#=\-.]?\s*
+        # The same labels in other scripts and in accented Latin: orders, invoices, tracking.
+        |(?:الفاتورة|فاتورة|الطلب|التتبع|الشحنة|الطرد|المرجع|ট্র্যাকিং|অর্ডার|ইনভয়েস|ऑर्डर|ट्रैकिंग
+            |इनवॉइस|заказ|заказа|счет|счёт|счета|трек|накладная|накладной|артикул|замовлення|рахунок
+            |рахунку|订单|单号|快递|发票|运单|編號|注文番号|請求書|追跡番号|주문번호|송장번호|운송장
+            |sipariş|đơn\s+hàng|mã\s+đơn|mã\s+vận\s+đơn|hóa\s+đơn|เลขพัสดุ|ใบแจ้งหนี้|คำสั่งซื้อ|فاکتور
+            |کد\s+رهگیری|سفارش|ankara)
+          (?:\s*(?:নম্বর|नंबर|номер|번호|号|番号|رقم|№))?
+          \s*[:：\#=\-.№]?\s*
         |\#\s*
         |[$€£¥₹]\s*
         |\b(?i-u:usd|eur|gbp|cad|aud|inr|rs|brl|r\$)\s*
@@ -193,9 +204,16 @@ fn last_clause_cut(before: &[u8]) -> usize {
 pub(crate) fn labelled_as_other(text: &str, start: usize, end: usize) -> bool {
     let start = floor_char_boundary(text, start);
     let end = floor_char_boundary(text, end.max(start));
-    let before = &text[floor_char_boundary(text, start.saturating_sub(48))..start];
+    let before = &text[floor_char_boundary(text, start.saturating_sub(64))..start];
     // A code glued to letters ("serial number XK2231-117"): the label is before them.
-    let before = before.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '-');
+    // So is a code with a prefix and a slash ("TRX/2024/118902"), or in fullwidth forms
+    // ("ＩＮＶ－２０２４").
+    let before = before.trim_end_matches(|c: char| {
+        c.is_ascii_alphabetic()
+            || ('\u{ff21}'..='\u{ff3a}').contains(&c)
+            || ('\u{ff41}'..='\u{ff5a}').contains(&c)
+            || matches!(c, '-' | '/' | '\u{ff0d}' | '\u{ff0f}')
+    });
     let after = &text[end..floor_char_boundary(text, (end + 16).min(text.len()))];
     ends_with_label(before) || NUMBER_UNIT.is_match(after)
 }

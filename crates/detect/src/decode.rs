@@ -699,6 +699,15 @@ fn reversed_words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
         if end - start >= MAX_WORD || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
             return None;
         }
+        // A word put right to left by a bidi override ("\u{202e}moc.liamg@xela\u{202c}"):
+        // the controls around it are not part of it.
+        let word = text[start..end].trim_matches(is_bidi_control);
+        let start = start
+            + (text[start..end].len() - text[start..end].trim_start_matches(is_bidi_control).len());
+        let end = start + word.len();
+        if !(start..end).contains(&at) {
+            return None;
+        }
         let before = &bytes[start..at];
         let after = &bytes[at + 1..end];
         let shaped = before.contains(&b'.')
@@ -713,6 +722,11 @@ fn reversed_words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
         };
         (shaped && !forwards()).then_some((start, end))
     })
+}
+
+/// Bidi embedding, override and isolate controls, and the direction marks.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// The view of the reversed words: each word that may be a reversed address or link,

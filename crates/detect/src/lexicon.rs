@@ -335,7 +335,10 @@ struct SymbolWords {
     /// Single words for `/`, sorted.
     slash: Vec<String>,
     /// Words that spell a top-level domain, with the domain: sorted by word.
-    tld: Vec<(String, &'static str)>,
+    tld: Vec<(String, String)>,
+    /// Free-mail providers' names written in other scripts ("जीमेल", "яндекс"), folded,
+    /// with the ASCII name they stand for.
+    names: Vec<(String, String)>,
     /// Phrases of several words for `@` ("at the rate", "et commercial"), each a list of
     /// folded words (`@` for a written `@`).
     at_phrases: Vec<Vec<String>>,
@@ -347,6 +350,7 @@ static SYMBOL_WORDS: std::sync::LazyLock<SymbolWords> = std::sync::LazyLock::new
         dot: Vec::new(),
         slash: Vec::new(),
         tld: Vec::new(),
+        names: Vec::new(),
         at_phrases: Vec::new(),
     };
     for line in include_str!("../data/symbol_words.tsv").lines() {
@@ -383,6 +387,8 @@ static SYMBOL_WORDS: std::sync::LazyLock<SymbolWords> = std::sync::LazyLock::new
     }
     words.tld.sort();
     words.tld.dedup();
+    words.names.sort();
+    words.names.dedup();
     words.at_phrases.sort();
     words.at_phrases.dedup();
     words
@@ -406,9 +412,17 @@ fn add_symbol_word(words: &mut SymbolWords, symbol: &str, folded: Vec<String>) {
         ("at", [_, _, ..]) => words.at_phrases.push(folded),
         ("dot", [word]) => words.dot.push(word.clone()),
         ("slash", [word]) => words.slash.push(word.clone()),
-        ("com", [word]) => words.tld.push((word.clone(), "com")),
-        ("net", [word]) => words.tld.push((word.clone(), "net")),
-        ("org", [word]) => words.tld.push((word.clone(), "org")),
+        ("com" | "net" | "org", [word]) => words.tld.push((word.clone(), symbol.to_string())),
+        (_, [word]) if symbol.starts_with("tld:") => {
+            words
+                .tld
+                .push((word.clone(), symbol["tld:".len()..].to_string()));
+        }
+        (_, [word]) if symbol.starts_with("name:") => {
+            words
+                .names
+                .push((word.clone(), symbol["name:".len()..].to_string()));
+        }
         _ => {}
     }
 }
@@ -469,7 +483,15 @@ pub fn is_ambiguous_at_word(word: &str) -> bool {
 pub fn tld_word(word: &str) -> Option<&'static str> {
     let tld = &SYMBOL_WORDS.tld;
     let found = tld.binary_search_by(|(w, _)| w.as_str().cmp(word)).ok()?;
-    Some(tld[found].1)
+    Some(tld[found].1.as_str())
+}
+
+/// The ASCII name of a free-mail provider written in another script (`data/symbol_words.tsv`,
+/// rows `name:…`): "जीमेल" → `gmail`, "яндекс" → `yandex`. `word` is folded.
+pub fn provider_word(word: &str) -> Option<&'static str> {
+    let names = &SYMBOL_WORDS.names;
+    let found = names.binary_search_by(|(w, _)| w.as_str().cmp(word)).ok()?;
+    Some(names[found].1.as_str())
 }
 
 /// The words of everyday language (ten languages, from `data/ordinary_words.txt`, made by

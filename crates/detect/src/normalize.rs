@@ -1654,7 +1654,12 @@ pub(crate) fn ascii_digits(text: &str) -> Cow<'_, str> {
 fn fold_punctuation(c: char) -> Option<char> {
     Some(match c {
         '\u{00B7}' | '\u{2022}' | '\u{2219}' | '\u{22C5}' | '\u{3002}' | '\u{FF61}'
-        | '\u{2024}' | '\u{2027}' | '\u{0387}' | '\u{06D4}' | '\u{FE52}' | '\u{FF0E}' => '.',
+        | '\u{2024}' | '\u{2027}' | '\u{0387}' | '\u{06D4}' | '\u{FE52}' | '\u{FF0E}'
+        // Katakana middle dots and the Arabic decimal separator, written between the
+        // groups of a number ("０９１７・３８５", "٠١٠٫٦٤").
+        | '\u{30FB}' | '\u{FF65}' | '\u{066B}' => '.',
+        // The Arabic thousands separator and comma.
+        '\u{066C}' | '\u{060C}' => ',',
         '\u{FE6B}' | '\u{FF20}' | '\u{24D0}' => '@',
         '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE63}' | '\u{FF0D}' => '-',
         '\u{2028}' | '\u{2029}' | '\u{0085}' => '\n',

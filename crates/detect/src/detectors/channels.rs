@@ -1365,8 +1365,7 @@ impl ChannelDetector {
                 let ask = in_sentence.iter().find(|&&(s, e, r)| {
                     r == CueRole::Ask
                         && !spans.iter().any(|&(ms, me)| ms <= s && e <= me)
-                        && !(lower[s..e].ends_with("numero")
-                            && OF_WORDS.contains(&next_word(lower, e)))
+                        && !names_other_number(lower, s, e)
                 });
                 if let Some(&(start, end, _)) = ask {
                     let (start, end) = text.original_span(start, end);
@@ -1583,6 +1582,227 @@ fn sentence_around(lower: &str, start: usize, end: usize) -> (usize, usize) {
 const OF_WORDS: &[&str] = &[
     "de", "do", "da", "del", "di", "du", "des", "of", "for", "van", "von",
 ];
+
+/// The words for "number" a request for the reader's number ends with ("дайте номер",
+/// "ขอเบอร์", "cho em xin số", "nitumie namba").
+const NUMBER_NOUNS: &[&str] = &[
+    "number",
+    "numero",
+    "numer",
+    "nomor",
+    "nomer",
+    "numara",
+    "номер",
+    "namba",
+    "nambari",
+    "số",
+    "เบอร์",
+    "رقم",
+    "شماره",
+];
+
+/// What else a number is the number of, in marketplace talk: an order, a page, an invoice,
+/// a size, a quantity, a room, a clause of the brief, a parcel. Matched at the start of the
+/// word after the number word (so stems take their endings: "страниц" → "страницы"); Thai,
+/// written without spaces, is matched at the start of the rest of the run ("เบอร์เสื้อ").
+const OTHER_NUMBERS: &[&str] = &[
+    // English
+    "order",
+    "page",
+    "item",
+    "invoice",
+    "size",
+    "quantit",
+    "ticket",
+    "model",
+    "version",
+    "room",
+    "tracking",
+    "reference",
+    "ref",
+    "serial",
+    "row",
+    "slide",
+    "section",
+    "clause",
+    "step",
+    "task",
+    "revision",
+    "word",
+    "copies",
+    "units",
+    "pieces",
+    // Spanish, Portuguese, Italian, French
+    "pedido",
+    "orden",
+    "pagina",
+    "factura",
+    "fatura",
+    "fattura",
+    "ordine",
+    "talla",
+    "tamanho",
+    "taglia",
+    "habitacion",
+    "quarto",
+    "stanza",
+    "rastreio",
+    "seguimiento",
+    "chamado",
+    "serie",
+    "modelo",
+    "commande",
+    "facture",
+    "taille",
+    "chambre",
+    "articolo",
+    "paginas",
+    "pagine",
+    // Russian, Ukrainian
+    "пункт",
+    "заказ",
+    "замовлен",
+    "страниц",
+    "сторінк",
+    "строк",
+    "рядк",
+    "рядок",
+    "позици",
+    "позиці",
+    "версии",
+    "версії",
+    "задач",
+    "завдан",
+    "слайд",
+    "комнат",
+    "кімнат",
+    "размер",
+    "розмір",
+    "трек",
+    "накладн",
+    "квартир",
+    "дом",
+    "будинк",
+    "счета",
+    "счёта",
+    "договор",
+    // Vietnamese
+    "lượng",
+    "trang",
+    "đơn",
+    "hóa",
+    "hoá",
+    "phiên",
+    "mục",
+    "dòng",
+    "phòng",
+    "nhà",
+    "câu",
+    "size",
+    // Thai
+    "เสื้อ",
+    "หน้า",
+    "ออเดอร์",
+    "คำสั่ง",
+    "บ้าน",
+    "ห้อง",
+    "รุ่น",
+    "พัสดุ",
+    "ใบ",
+    "ลำดับ",
+    "รองเท้า",
+    // Swahili, Indonesian/Malay, Polish, Turkish
+    "oda",
+    "ukurasa",
+    "ankara",
+    "kifurushi",
+    "chumba",
+    "nyumba",
+    "pesanan",
+    "halaman",
+    "resi",
+    "kamar",
+    "rumah",
+    "ukuran",
+    "zamowien",
+    "strony",
+    "faktur",
+    "pokoj",
+    "rozmiar",
+    "wersji",
+    "punktu",
+    "siparis",
+    "sayfa",
+    "beden",
+    // Arabic, Persian
+    "الطلب",
+    "الصفحة",
+    "الفاتورة",
+    "الغرفة",
+    "المقاس",
+    "الشحنة",
+    "البند",
+    "سفارش",
+    "صفحه",
+    "فاکتور",
+];
+
+/// The words of a phone that may follow a preposition after a number word ("número de
+/// telefone", "namba ya simu", "numer do telefonu").
+const PHONE_WORDS: &[&str] = &[
+    "phone", "mobile", "cell", "telefon", "celular", "movil", "cel", "whatsapp", "wa", "simu",
+    "hp", "zap", "telepon", "telegram", "viber", "zalo", "line",
+];
+
+/// Whether the request for a number at `start..end` of `lower` ends with a number word
+/// followed by what the number is of ("номер пункта", "số lượng", "namba ya oda",
+/// "número de pedido"): another number, not the reader's.
+fn names_other_number(lower: &str, start: usize, end: usize) -> bool {
+    // The lists folded the way texts are ("số" → "so", "lượng" → "luong").
+    static FOLDED: std::sync::LazyLock<(Vec<String>, Vec<String>)> =
+        std::sync::LazyLock::new(|| {
+            let fold = |words: &[&str]| -> Vec<String> {
+                let mut folded: Vec<String> = words
+                    .iter()
+                    .flat_map(|w| [w.to_string(), Normalized::new(w).lower().to_string()])
+                    .collect();
+                folded.sort_unstable();
+                folded.dedup();
+                folded
+            };
+            (fold(NUMBER_NOUNS), fold(OTHER_NUMBERS))
+        });
+    let (number_nouns, other_numbers) = &*FOLDED;
+    let asked = lower[start..end].trim_end();
+    if !number_nouns.iter().any(|n| asked.ends_with(n.as_str())) {
+        return false;
+    }
+    let rest = lower[end..].trim_start_matches([' ', '-', '\u{a0}']);
+    let word_end = |s: &str| {
+        s.find(|c: char| !(c.is_alphanumeric() || is_mark(c)))
+            .unwrap_or(s.len())
+    };
+    let next = &rest[..word_end(rest)];
+    if next.is_empty() {
+        return false;
+    }
+    let next_lower = crate::normalize::lower_every_script(next);
+    let next_lower = next_lower.as_ref();
+    if OF_WORDS.contains(&next_lower) || matches!(next_lower, "ya" | "za" | "do" | "de") {
+        let after = rest[next.len()..].trim_start();
+        let after = &after[..word_end(after)].to_ascii_lowercase();
+        return !PHONE_WORDS.iter().any(|w| after.starts_with(w));
+    }
+    other_numbers
+        .iter()
+        .any(|w| next_lower.starts_with(w.as_str()))
+}
+
+/// Whether `c` is a combining mark (Thai vowel signs and tone marks, Devanagari matras):
+/// part of the word it follows.
+fn is_mark(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x0E31 | 0x0E34..=0x0E3A | 0x0E47..=0x0E4E | 0x0900..=0x0903 | 0x093A..=0x094F | 0x064B..=0x065F)
+}
 
 /// How far a sentence reaches either side of a cue word.
 const SENTENCE_REACH: usize = 200;
@@ -2147,6 +2367,38 @@ mod tests {
                     "payeer",
                     "perfect-money",
                     "gift-card",
+                    "bizum",
+                    "blik",
+                    "interac",
+                    "kaspi",
+                    "jazzcash",
+                    "easypaisa",
+                    "bkash",
+                    "nagad",
+                    "vodafone-cash",
+                    "orange-money",
+                    "mtn-momo",
+                    "airtel-money",
+                    "instapay",
+                    "yoomoney",
+                    "qiwi",
+                    "mercado-pago",
+                    "gopay",
+                    "ovo",
+                    "dana",
+                    "shopeepay",
+                    "momo",
+                    "zalopay",
+                    "promptpay",
+                    "twint",
+                    "swish",
+                    "vipps",
+                    "mobilepay",
+                    "lydia",
+                    "paysafecard",
+                    "neteller",
+                    "webmoney",
+                    "wechat-pay",
                 ],
             ),
         ];

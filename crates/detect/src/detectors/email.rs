@@ -791,6 +791,8 @@ fn domain_labels<'t>(
         // A top-level domain spelled in another script ("دوت كوم").
         let label = match lexicon::tld_word(label) {
             Some(tld) if !labels.is_empty() => tld,
+            // A provider's name in another script ("जीमेल डॉट कॉम").
+            _ if labels.is_empty() => lexicon::provider_word(label).unwrap_or(label),
             _ => label,
         };
         if labels.len() == MAX_LABELS {

@@ -60,6 +60,13 @@ const PLATFORM_HOSTS: &[(&str, Kind, &str)] = &[
     ("slack.com", Kind::Messenger, "slack"),
     ("kik.me", Kind::Messenger, "kik"),
     ("weixin.qq.com", Kind::Messenger, "wechat"),
+    ("wa.link", Kind::Messenger, "whatsapp"),
+    ("zalo.me", Kind::Messenger, "zalo"),
+    ("open.kakao.com", Kind::Messenger, "kakaotalk"),
+    ("qr.kakao.com", Kind::Messenger, "kakaotalk"),
+    ("imo.im", Kind::Messenger, "imo"),
+    ("viber.click", Kind::Messenger, "viber"),
+    ("ig.me", Kind::Social, "instagram"),
     ("wechat.com", Kind::Messenger, "wechat"),
     ("m.me", Kind::Social, "facebook"),
     ("instagram.com", Kind::Social, "instagram"),
@@ -187,15 +194,26 @@ impl Detector for LinkDetector {
             } else {
                 (0.85, rule)
             };
-            // wa.me/<number> carries a phone number in international format.
-            if parsed.host == "wa.me" {
+            // wa.me/<number> carries a phone number in international format, zalo.me/<number>
+            // a Vietnamese one in national format.
+            let number_in_path = match parsed.host.as_str() {
+                "wa.me" => Some("+"),
+                "zalo.me" => Some(""),
+                _ => None,
+            };
+            if let Some(prefix) = number_in_path {
                 let digits: String = parsed
                     .path
                     .trim_start_matches('/')
                     .chars()
                     .take_while(char::is_ascii_digit)
                     .collect();
-                if let Some(number) = phone::valid_number(&format!("+{digits}"), scan) {
+                let number = if prefix.is_empty() {
+                    phone::valid_number_for(&digits, "VN")
+                } else {
+                    phone::valid_number(&format!("+{digits}"), scan)
+                };
+                if let Some(number) = number {
                     out.push(Finding::new(
                         Kind::Phone,
                         Some(number),
@@ -597,14 +615,32 @@ fn looks_like_code_or_prose(folded: &str, start: usize, end: usize, link: &Parse
             return true;
         }
     }
-    // An IRC channel or a hashtag ("#debian.de"), an assignment or a variable.
-    if folded[..start].ends_with(['=', '$', '#']) {
+    // An IRC channel or a hashtag ("#debian.de"), an assignment or a variable, or the end
+    // of a file name or an identifier ("logo_final.ai").
+    if folded[..start].ends_with(['=', '$', '#', '_']) {
+        return true;
+    }
+    // A numbered list run together ("3.Letterhead.4.Social"): a label of digits between
+    // words, where no host name has one.
+    if link.path.is_empty()
+        && labels.len() >= 3
+        && labels[1..labels.len() - 1]
+            .iter()
+            .any(|l| !l.is_empty() && l.bytes().all(|b| b.is_ascii_digit()))
+        && labels
+            .iter()
+            .any(|l| l.bytes().any(|b| b.is_ascii_alphabetic()))
+    {
+        return true;
+    }
+    // The .NET technologies ("ASP.NET", "VB.NET", "ADO.NET"), written in capitals.
+    if link.path.is_empty() && labels.len() == 2 && *last == "NET" && first.len() <= 4 {
         return true;
     }
     // A code object's member ("self.id", "user.name"), not a site under a classic
     // top-level domain ("code.org", "email.com").
     let classic = ["com", "net", "org", "edu", "gov"];
-    labels.len() == 2
+    labels.len() >= 2
         && link.path.is_empty()
         && !classic.iter().any(|tld| last.eq_ignore_ascii_case(tld))
         && crate::lexicon::is_code_object(&first.to_ascii_lowercase())

@@ -861,6 +861,13 @@ pub(crate) fn valid_number(digits: &str, scan: &ScanContext<'_>) -> Option<Strin
     number.is_valid().then(|| canonical(&number))
 }
 
+/// `digits` as a valid number of `region` (an ISO 3166 code), in E.164.
+pub(crate) fn valid_number_for(digits: &str, region: &str) -> Option<String> {
+    let region = crate::Region::parse(region).ok()?;
+    let number = PHONE_NUMBER_UTIL.parse(digits, Some(region.0)).ok()?;
+    number.is_valid().then(|| canonical(&number))
+}
+
 /// Like [`valid_number`], then in the fallback regions for numbers of at least nine digits;
 /// returns whether the number is in the primary region.
 fn valid_number_anywhere(

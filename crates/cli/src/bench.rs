@@ -1,5 +1,6 @@
 //! `offside bench`: measures the real `offside scan` path on generated marketplace messages,
-//! then the engine alone on a long document.
+//! then the engine alone on a long document and on adversarial shapes (texts built to make a
+//! scan slow).
 //!
 //! The messages are generated in memory (deterministically, so runs compare) and fed through
 //! [`pipeline::run`] exactly as `offside scan` feeds a file: line reading, borrowed JSON
@@ -30,7 +31,36 @@ pub struct BenchOptions {
     pub repeat: usize,
     /// Seed of the generator.
     pub seed: u64,
+    /// Size of each adversarial-shape text, in MB (10^6 bytes); 0 skips them.
+    pub shape_mb: f64,
 }
+
+/// Texts built to make a detector slow: one shape repeated to the size asked for. Each is a
+/// way a scan could go quadratic (runs of digits or spaced digits the phone and payment
+/// finders try at every start, words the de-obfuscation joins, look-alike letters, long
+/// tokens of one character, text that is all triggers). The property tests scan the same
+/// shapes for panics and spans; this is where their speed is measured.
+pub const ADVERSARIAL_SHAPES: &[&str] = &[
+    "4 1 5 8 3 9 2 7 1 6 ",
+    "1 ",
+    "1234 ",
+    "1234-",
+    "7",
+    "1234567890",
+    "AB12 ",
+    "AB12",
+    "a",
+    "acct 1234567 ",
+    "é1",
+    "1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa ",
+    "alex at gmail dot com and ",
+    "a l e x @ g m a i l . c o m ",
+    "(at)[dot]{at}",
+    "@@@@....",
+    "ｍａｒｉａ＠ｉｃｌｏｕｄ．ｃｏｍ ",
+    "whats app telegram paypal ",
+    "call me +1 415 555 0132 or my gmail is alex_k. pay me directly via paypal: x@y.com ",
+];
 
 /// SplitMix64: a tiny, fast, deterministic generator; the benchmark needs variety, not
 /// statistical quality.
@@ -548,6 +578,41 @@ pub fn run(engine: &Engine, options: BenchOptions, out: &mut dyn Write) -> Resul
         })?;
         let label = format!("long document, {} threads:", options.threads);
         write_doc_rate(out, &label, best, n_found)?;
+    }
+    if options.shape_mb > 0.0 {
+        let size = (options.shape_mb * 1e6) as usize;
+        let mut slowest: Option<(f64, &str)> = None;
+        for shape in ADVERSARIAL_SHAPES {
+            let text = shape.repeat((size / shape.len()).max(1));
+            let mut n_found = 0;
+            let took = fastest_of(options.repeat, || {
+                n_found = engine.scan(&text, None).len();
+                Ok(())
+            })?;
+            let rate = per_second(text.len() as f64 / 1e6, took);
+            let label: String = format!("{shape:?}").chars().take(28).collect();
+            writeln!(
+                out,
+                "{:<40}{:>8.1} MB/s  ({} findings)",
+                format!("shape {label}:"),
+                rate,
+                grouped(n_found as f64)
+            )?;
+            if slowest.is_none_or(|(lowest, _)| rate < lowest) {
+                slowest = Some((rate, shape));
+            }
+        }
+        if let Some((rate, shape)) = slowest {
+            writeln!(
+                out,
+                "{:<40}{:>8.1} MB/s  ({shape:?}; {} shapes of {} MB each, 1 thread)",
+                "slowest adversarial shape:",
+                rate,
+                ADVERSARIAL_SHAPES.len(),
+                options.shape_mb
+            )?;
+        }
+        out.flush()?;
     }
     writeln!(
         out,

@@ -1,7 +1,9 @@
 //! `offside bench docs`: attachments through the same path as `offside scan --docs`
 //! (extract, then detect in each segment), on files generated here: a PDF of generated
 //! marketplace prose for the text layer, and chat-screenshot images rendered with a system
-//! font for OCR. Reports pages/s and images/s, each the best of `repeat` runs, single-threaded.
+//! font for OCR. Reports pages/s and images/s, each the best of `repeat` runs, single-threaded,
+//! and how soon past its deadline (`--timeout`) a read that would take seconds stops: a deeply
+//! nested HTML page and a page of text for OCR.
 
 use std::io::{Cursor, Write};
 use std::path::Path;
@@ -13,7 +15,7 @@ use image::{ImageFormat, Rgb, RgbImage};
 use lopdf::content::{Content, Operation};
 use lopdf::{dictionary, Document, Object, Stream};
 use offside_detect::Engine;
-use offside_extract::Extractor;
+use offside_extract::{ExtractError, Extractor, Limits};
 use offside_server::attachments::scan_document;
 
 use crate::bench::{generate_texts, grouped, per_second};
@@ -165,6 +167,34 @@ fn best_of<T>(repeat: usize, mut work: impl FnMut() -> Result<T>) -> Result<(Dur
     best.context("no run")
 }
 
+/// How soon a read stops once `limit` has passed: "stopped N ms after the limit", or how long
+/// it took when it finished within the limit.
+fn stop_latency(limit: Duration, bytes: &[u8]) -> Result<String> {
+    let extractor = Extractor::new(Limits {
+        timeout: limit,
+        ..Limits::default()
+    });
+    let started = Instant::now();
+    let result = extractor.extract(bytes);
+    let took = started.elapsed();
+    let limit_ms = limit.as_secs_f64() * 1e3;
+    Ok(match result {
+        Err(ExtractError::Timeout(_)) => format!(
+            "stopped {:.0} ms after its {limit_ms:.0} ms limit",
+            (took.saturating_sub(limit)).as_secs_f64() * 1e3
+        ),
+        Ok(_) => format!(
+            "read in full in {:.0} ms, within its {limit_ms:.0} ms limit",
+            took.as_secs_f64() * 1e3
+        ),
+        Err(error) => return Err(error).context("the deadline benchmark's file"),
+    })
+}
+
+/// HTML nested [`NESTED_HTML_DEPTH`] elements deep: html5ever's time grows with the square
+/// of the depth, so only a deadline checked while parsing stops it in time.
+pub const NESTED_HTML_DEPTH: usize = 40_000;
+
 /// Runs the benchmark and prints the report to `out`.
 pub fn run(engine: &Engine, options: &DocsBenchOptions<'_>, out: &mut dyn Write) -> Result<()> {
     if cfg!(debug_assertions) {
@@ -198,6 +228,17 @@ pub fn run(engine: &Engine, options: &DocsBenchOptions<'_>, out: &mut dyn Write)
         grouped(per_second(options.pages as f64, elapsed)),
         elapsed.as_secs_f64() * 1e3 / options.pages.max(1) as f64,
         options.repeat.max(1),
+    )?;
+
+    let nested = format!(
+        "<html><body>{}alex@gmail.com",
+        "<div><span>".repeat(NESTED_HTML_DEPTH)
+    );
+    writeln!(
+        out,
+        "deadline, HTML nested {} deep: {}",
+        grouped(NESTED_HTML_DEPTH as f64),
+        stop_latency(Duration::from_millis(500), nested.as_bytes())?
     )?;
 
     if options.images == 0 {
@@ -242,6 +283,21 @@ pub fn run(engine: &Engine, options: &DocsBenchOptions<'_>, out: &mut dyn Write)
         elapsed.as_secs_f64() * 1e3 / images.len() as f64,
         first.as_secs_f64() * 1e3,
         options.repeat.max(1),
+    )?;
+    // A page of 40 chat lines: seconds of Tesseract's time.
+    let page = chat_screenshot(
+        &font,
+        &lines
+            .iter()
+            .cycle()
+            .take(40)
+            .map(|(text, _)| text.chars().take(80).collect())
+            .collect::<Vec<String>>(),
+    )?;
+    writeln!(
+        out,
+        "deadline, OCR of a 40-line page: {}",
+        stop_latency(Duration::from_millis(500), &page)?
     )?;
     Ok(())
 }

@@ -1,5 +1,5 @@
 //! `offside eval`: scores the engine on a labelled corpus, with the same figures and the same
-//! matching rules as `shared/tools/score.py`, so the two can be compared number for number.
+//! matching rules as `testdata/score.py`, so the two can be compared number for number.
 //!
 //! The scan runs in-process: every case gets its own findings, so there are never missing
 //! ids (score.py joins a separate findings file on `str(id)`, and counts the cases it could

@@ -1,6 +1,7 @@
 //! The commands that touch the enforcement ledger: `offside record` (decide and record),
-//! `offside account` (an account's standing and history) and `offside replay` (backtest a
-//! policy over historical events, in memory).
+//! `offside purge` (delete evidence past its retention period), `offside account` (an
+//! account's standing and history) and `offside replay` (backtest a policy over historical
+//! events, in memory).
 //!
 //! The ledger is async (sqlx); these commands are one-shot, so each builds a single-threaded
 //! tokio runtime and blocks on it.

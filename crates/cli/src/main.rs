@@ -1,16 +1,25 @@
-//! `offside`: the command-line face of the detection engine.
+//! `offside`: the command-line face of the engine, the policy, the ledger and the service.
 //!
-//! Every subcommand is a thin layer over `offside-detect` and `offside-policy`: `scan` and
-//! `redact` stream JSONL through [`pipeline`], `eval` scores a labelled corpus the way
-//! `shared/tools/score.py` does, `bench` times the `scan` path itself, `check` decides on
-//! events with a policy ([`check`]) and `policy` shows or validates policy files. The one design rule here is that the CLI
-//! never gives up on a whole input because of one bad line: a malformed line gets an error
-//! line in its place, the rest is scanned, and the exit status says that something was
-//! wrong.
+//! The commands, each a thin layer over the library crates:
+//!
+//! - `scan` and `redact` stream JSONL (or plain text with `--text`) through [`pipeline`];
+//!   `scan --docs` and `check --docs` read attachments ([`docs`]);
+//! - `eval` scores a labelled corpus with the figures of `testdata/score.py` ([`eval`]);
+//! - `bench`, `bench docs` and `bench serve` measure the scan path, attachments and the HTTP
+//!   service ([`bench`], [`bench_docs`], [`bench_serve`]);
+//! - `check` decides on events with a policy ([`check`]) and `policy` shows or validates
+//!   policy files;
+//! - `record`, `account`, `replay` and `purge` work on the enforcement ledger
+//!   ([`ledger_cmds`]);
+//! - `serve`, `consume`, `keys` and `reviewers` run the service, the stream consumer and their
+//!   administration, from `offside-server`.
+//!
+//! The one design rule here is that the CLI never gives up on a whole input because of one
+//! bad line: a malformed line gets an error line in its place, the rest is processed, and the
+//! exit status says that something was wrong.
 //!
 //! Exit status: 0 when everything went well; 1 when some input lines were malformed or an
 //! `eval` threshold was not met; 2 for usage errors and for inputs that cannot be read.
-
 mod bench;
 mod bench_docs;
 mod bench_serve;
@@ -97,7 +106,7 @@ enum Command {
     /// Scan messages (JSONL, or plain text with --text) and print what was found.
     #[command(after_long_help = SCAN_AFTER_HELP)]
     Scan(ScanArgs),
-    /// Score the engine on a labelled corpus: the figures of shared/tools/score.py.
+    /// Score the engine on a labelled corpus: the figures of testdata/score.py.
     #[command(after_long_help = EVAL_AFTER_HELP)]
     Eval(EvalArgs),
     /// Mask contact details and payment attempts ("[email hidden]") in messages.
@@ -331,7 +340,7 @@ recall, label recall, per-kind recall and the benign false-positive rate as JSON
 score.py's matching rules. Exits 1, saying which, when a threshold is not met.
 
 Example:
-  offside eval ../shared/corpus/dev.jsonl --min-flagged-recall 0.98 --min-recall 0.95 --max-fp 0.005";
+  offside eval testdata/corpus/dev.jsonl --min-flagged-recall 0.98 --min-recall 0.95 --max-fp 0.005";
 
 const REDACT_AFTER_HELP: &str = concat!(
     input_format_help!(),
@@ -347,7 +356,9 @@ Example:
 
 const BENCH_AFTER_HELP: &str = "\
 The messages go through exactly the code of `offside scan` (read, parse JSON, scan,
-write JSON) with the output discarded. `offside bench serve` measures the HTTP service
+write JSON) with the output discarded. The long document and the adversarial shapes (texts
+built to make a scan slow, one shape repeated to --shape-mb) go through the engine's scan.
+`offside bench serve` measures the HTTP service
 instead (see `offside bench serve --help`). Build with --release for meaningful figures:
   cargo run --release -p offside-cli -- bench
   cargo run --release -p offside-cli -- bench serve";
@@ -439,7 +450,7 @@ struct ScanArgs {
 
 #[derive(Debug, Args)]
 struct EvalArgs {
-    /// The labelled corpus (JSONL with "labels"), such as ../shared/corpus/dev.jsonl; "-"
+    /// The labelled corpus (JSONL with "labels"), such as testdata/corpus/dev.jsonl; "-"
     /// for standard input.
     #[arg(value_name = "CORPUS")]
     corpus: PathBuf,
@@ -526,6 +537,10 @@ struct BenchArgs {
     /// Seed of the message generator.
     #[arg(long, default_value_t = 1)]
     seed: u64,
+
+    /// Size of each adversarial-shape text (one shape repeated), in MB; 0 skips them.
+    #[arg(long, value_name = "M", default_value_t = 1.0)]
+    shape_mb: f64,
 }
 
 #[derive(Debug, Subcommand)]
@@ -535,7 +550,8 @@ enum BenchCommand {
     #[command(after_long_help = BENCH_SERVE_AFTER_HELP)]
     Serve(BenchServeArgs),
     /// Attachments: pages/s through a generated PDF's text layer, and images/s through OCR
-    /// of generated chat screenshots, each extracted and scanned as `scan --docs` does.
+    /// of generated chat screenshots, each extracted and scanned as `scan --docs` does; and
+    /// how soon past its deadline a read that would take seconds stops.
     Docs(BenchDocsArgs),
 }
 
@@ -1056,6 +1072,7 @@ fn run_bench(args: BenchArgs) -> Result<ExitCode> {
         threads,
         repeat: args.repeat,
         seed: args.seed,
+        shape_mb: args.shape_mb.max(0.0),
     };
     bench::run(&engine, options, &mut io::stdout().lock())?;
     Ok(ExitCode::SUCCESS)

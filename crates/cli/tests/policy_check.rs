@@ -4,9 +4,9 @@
 //! Each case of the table is `{"name", "event", "expect": {"action", "violations":
 //! [violation ids], "exceptions": [exception ids], "notice"?}}`; `notice`, when given, is
 //! the key phrase the notice must contain (an empty one: the notice must be empty). The
-//! `forum/` cases come from the situations of `../shared/reference/contact-policy-forum-
-//! thread.txt` (NDAs, meetings, portfolios, the two-year rule, refusals, public surfaces). The table covers every rule and
-//! exception of POLICY.md with cases where it applies and cases where it does not; a test
+//! `forum/` cases are the situations marketplace users ask about in policy forum threads
+//! (NDAs, meetings, portfolios, the two-year rule, refusals, public surfaces). The table
+//! covers every rule and exception of POLICY.md with cases where it applies and cases where it does not; a test
 //! below fails if an id loses its last case.
 
 use std::collections::BTreeSet;

@@ -1,4 +1,4 @@
-//! The labelled corpus and the peer suites, run through the real binary with the issue's
+//! The labelled corpus and the peer suites, run through the real binary with the project's
 //! thresholds. The data lives in `testdata/` (sources and licences in its README).
 //!
 //! The peer figures follow `testdata/score_peer.py` exactly: a row passes when every expected

@@ -212,28 +212,13 @@ fn link_address(target: &str) -> &str {
     target
 }
 
-/// `%XX` escapes decoded; left as written when the result is not UTF-8.
+/// `%XX` escapes decoded (RFC 3986: `+` stays a plus); the text is left as written when the
+/// result is not UTF-8.
 pub(crate) fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b == b'%' {
-            let hex = bytes
-                .get(i + 1..i + 3)
-                .and_then(|h| std::str::from_utf8(h).ok())
-                .and_then(|h| u8::from_str_radix(h, 16).ok());
-            if let Some(value) = hex {
-                out.push(value);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(b);
-        i += 1;
+    match percent_encoding::percent_decode_str(s).decode_utf8() {
+        Ok(decoded) => decoded.into_owned(),
+        Err(_) => s.to_owned(),
     }
-    String::from_utf8(out).unwrap_or_else(|_| s.to_owned())
 }
 
 /// Visible text being assembled: whitespace runs collapse to one space, separators are
@@ -277,5 +262,22 @@ impl Text {
 
     fn finish(self) -> String {
         self.text.trim().to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::percent_decode;
+
+    #[test]
+    fn link_targets_decode_escapes_only() {
+        assert_eq!(percent_decode("alex%40gmail.com"), "alex@gmail.com");
+        assert_eq!(percent_decode("caf%C3%A9"), "café");
+        // A plus is a plus in a URI; invalid or cut escapes are kept.
+        assert_eq!(percent_decode("a+b"), "a+b");
+        assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(percent_decode("%zz%4"), "%zz%4");
+        // A result that is not UTF-8 leaves the target as written.
+        assert_eq!(percent_decode("%FFok"), "%FFok");
     }
 }

@@ -284,37 +284,14 @@ fn unescape(value: &str) -> String {
     out
 }
 
-/// Decodes `%XX` escapes (and `+` as a space) in a URI query value; invalid escapes are kept.
+/// Decodes a URI query value as a form does (`application/x-www-form-urlencoded`): `+` is a
+/// space, `%XX` escapes are decoded, invalid escapes are kept and bytes that are not UTF-8
+/// become U+FFFD.
 fn percent_decode(value: &str) -> String {
-    let bytes = value.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'%' if i + 2 < bytes.len() => {
-                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
-                match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
-                    Some(b) => {
-                        out.push(b);
-                        i += 3;
-                    }
-                    None => {
-                        out.push(b'%');
-                        i += 1;
-                    }
-                }
-            }
-            b'+' => {
-                out.push(b' ');
-                i += 1;
-            }
-            b => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    let spaced = value.replace('+', " ");
+    percent_encoding::percent_decode_str(&spaced)
+        .decode_utf8_lossy()
+        .into_owned()
 }
 
 /// Non-empty lines joined by `\n`.
@@ -328,7 +305,18 @@ fn join_lines<const N: usize>(lines: [String; N]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::readable;
+    use super::{percent_decode, readable};
+
+    #[test]
+    fn query_values_decode_as_forms_do() {
+        assert_eq!(percent_decode("call%20me+now"), "call me now");
+        assert_eq!(percent_decode("a%2Bb"), "a+b");
+        assert_eq!(percent_decode("caf%C3%A9"), "café");
+        // Invalid or cut escapes are kept; bytes that are not UTF-8 become U+FFFD.
+        assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(percent_decode("%zz%4"), "%zz%4");
+        assert_eq!(percent_decode("%FFok"), "\u{fffd}ok");
+    }
 
     #[test]
     fn payloads() {

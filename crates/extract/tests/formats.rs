@@ -451,29 +451,6 @@ fn pdf_flate_bomb_is_refused() {
     assert!(document.segments[0].text.contains("bomb"));
 }
 
-/// What lopdf alone does with a 500 MB bomb, against the guarded reader (timings printed;
-/// `cargo test --test formats -- --ignored --nocapture pdf_500mb`).
-#[test]
-#[ignore = "slow: inflates hundreds of megabytes"]
-fn pdf_500mb_bomb() {
-    let bytes = pdf_bomb(500 << 20, 1);
-    println!("bomb file: {} bytes", bytes.len());
-    let started = std::time::Instant::now();
-    let doc = lopdf::Document::load_mem(&bytes).unwrap();
-    println!("lopdf load: {:?}", started.elapsed());
-    let started = std::time::Instant::now();
-    let text = doc.extract_text(&[1]);
-    println!(
-        "lopdf extract_text: {:?} -> {:?}",
-        started.elapsed(),
-        text.map(|t| t.len())
-    );
-    let started = std::time::Instant::now();
-    let err = extract_with(Limits::default(), &bytes).unwrap_err();
-    println!("guarded: {:?} -> {err}", started.elapsed());
-    assert!(matches!(err, ExtractError::ZipBomb { .. }));
-}
-
 // ---------------------------------------------------------------------------------------
 // DOCX and ODT
 
@@ -1030,24 +1007,24 @@ fn hostile_inputs_do_not_panic() {
 
 #[test]
 fn deeply_nested_html_stops_at_the_timeout() {
-    // Nesting costs html5ever quadratic time; the parse is fed in chunks so that the
-    // timeout is seen while parsing and a page like this one fails fast.
-    let deep = "<div><span>".repeat(40_000);
+    // Nesting costs html5ever time quadratic in its depth: half as deep (40,000), a full read
+    // took 11 s of CPU in a release build and 300 s in a debug build on a 2-core test
+    // machine, so this page is far past its one-second limit on any machine. The parse is fed
+    // in chunks with the clock checked between them, so the limit is what answers. How soon
+    // past the limit it stops is measured by `offside bench docs`.
+    let deep = "<div><span>".repeat(80_000);
     let limits = Limits {
         timeout: Duration::from_secs(1),
         ..Limits::default()
     };
-    let started = std::time::Instant::now();
     let result = extract_with(
         limits,
         format!("<html><body>{deep}alex@gmail.com").as_bytes(),
     );
-    let elapsed = started.elapsed();
-    match result {
-        Ok(document) => assert!(document.segments[0].text.contains("alex@gmail.com")),
-        Err(err) => assert!(matches!(err, ExtractError::Timeout(_)), "{err:?}"),
-    }
-    assert!(elapsed < Duration::from_secs(10), "took {elapsed:?}");
+    assert_eq!(
+        result.map(|document| document.pages),
+        Err(ExtractError::Timeout(Duration::from_secs(1)))
+    );
 
     // Moderate nesting reads.
     let deep = "<div><span>".repeat(500);

@@ -549,11 +549,9 @@ fn png_claiming_huge_dimensions_is_refused_before_decoding() {
     bytes[20..24].copy_from_slice(&100_000u32.to_be_bytes());
     let crc = crc32(&bytes[12..29]);
     bytes[29..33].copy_from_slice(&crc.to_be_bytes());
-    let started = Instant::now();
     let error = Extractor::default()
         .extract(&bytes)
         .expect_err("a decompression bomb");
-    assert!(started.elapsed().as_secs() < 2);
     assert_eq!(
         error,
         ExtractError::ImageTooLarge {
@@ -660,18 +658,12 @@ fn ocr_stops_at_the_deadline() {
         timeout: Duration::from_millis(500),
         ..Limits::default()
     };
-    let started = Instant::now();
+    // How soon after the deadline it stops is measured by `offside bench docs`.
     let result = Extractor::new(limits).extract(&bytes);
-    let took = started.elapsed();
-    eprintln!(
-        "deadline test: {:?} after {took:?}",
-        result.as_ref().map(|d| d.segments.len())
-    );
     assert_eq!(
         result,
         Err(ExtractError::Timeout(Duration::from_millis(500)))
     );
-    assert!(took < Duration::from_millis(2500), "took {took:?}");
 }
 
 #[test]

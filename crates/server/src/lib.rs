@@ -1,5 +1,16 @@
-//! offside as a service: the HTTP API (`offside serve`) and the key administration behind it
-//! (`offside keys`). This is the only crate that knows HTTP.
+//! offside as a service. This crate holds:
+//!
+//! - the HTTP API of `offside serve` ([`router`], [`serve`]): check, record, scan,
+//!   attachments, reports, appeals, reviews, standing, keys, metrics and the OpenAPI document;
+//! - the reviewer console at `/console`, served by the same process;
+//! - the NATS JetStream consumer of `offside consume` ([`consume`]);
+//! - the administration commands `offside keys` ([`keys`]) and `offside reviewers`
+//!   ([`reviewers`]), which work directly on the database;
+//! - the one decision path and the one record path ([`decide`], [`record_decided`]) that the
+//!   service, the consumer and the CLI's `check`, `record` and `replay` share, and the
+//!   attachment pipeline ([`attachments`]: extract, detect, decide).
+//!
+//! It is the only crate that knows HTTP.
 //!
 //! The key design decision is that the service keeps **no state of its own that matters**:
 //! every fact it acknowledges is committed to the ledger before the answer goes out (the

@@ -1,17 +1,20 @@
-//! A running `offside serve` and a tiny HTTP/1.1 client for it, shared by the tests that
-//! talk to the real server (serve.rs, console.rs). The client is a few lines over a
-//! `TcpStream`, so nothing here shares code with the server.
+//! A running `offside serve` and a small HTTP/1.1 client for it (hyper's, one connection a
+//! request), shared by the tests that talk to the real server.
 //!
 //! Readiness is never waited for by sleeping: the server prints the address it bound, and
 //! `/healthz` is polled until it answers or a deadline passes.
 
-use std::io::{Read, Write};
-use std::net::{SocketAddr, TcpStream};
+use std::net::SocketAddr;
 use std::path::Path;
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::mpsc::Receiver;
 use std::time::{Duration, Instant};
 
+use http_body_util::{BodyExt as _, Full};
+use hyper::body::Bytes;
+use hyper::header::{CONNECTION, HOST};
+use hyper::Request;
+use hyper_util::rt::TokioIo;
 use serde_json::Value;
 
 pub const DEADLINE: Duration = Duration::from_secs(60);
@@ -177,7 +180,7 @@ impl Drop for Server {
     }
 }
 
-/// An HTTP answer: the status, the headers in order (names as sent), the body as text.
+/// An HTTP answer: the status, the headers in order (names in lower case), the body as text.
 #[derive(Debug, Clone)]
 pub struct HttpResponse {
     pub status: u16,
@@ -228,7 +231,8 @@ pub fn try_request(
     Ok((response.status, response.json()))
 }
 
-/// One HTTP/1.1 request with `Connection: close`, `headers` and a `Content-Length` body.
+/// One HTTP/1.1 request with `Connection: close`, `headers` and a `Content-Length` body,
+/// sent by hyper's client on a connection of its own.
 pub fn send(
     addr: SocketAddr,
     method: &str,
@@ -236,66 +240,59 @@ pub fn send(
     headers: &[(&str, &str)],
     body: &[u8],
 ) -> Result<HttpResponse, String> {
-    let mut stream =
-        TcpStream::connect_timeout(&addr, Duration::from_secs(5)).map_err(|e| e.to_string())?;
-    stream
-        .set_read_timeout(Some(Duration::from_secs(30)))
-        .map_err(|e| e.to_string())?;
-    let mut request = format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
+    let mut request = Request::builder()
+        .method(method)
+        .uri(path)
+        .header(HOST, addr.to_string())
+        .header(CONNECTION, "close");
     for (name, value) in headers {
-        request.push_str(&format!("{name}: {value}\r\n"));
+        request = request.header(*name, *value);
     }
-    request.push_str(&format!("Content-Length: {}\r\n\r\n", body.len()));
-    let mut bytes = request.into_bytes();
-    bytes.extend_from_slice(body);
-    stream.write_all(&bytes).map_err(|e| e.to_string())?;
-    let mut raw = Vec::new();
-    stream.read_to_end(&mut raw).map_err(|e| e.to_string())?;
-    let end = raw
-        .windows(4)
-        .position(|window| window == b"\r\n\r\n")
-        .ok_or("no end of headers")?;
-    let head = String::from_utf8_lossy(&raw[..end]).into_owned();
-    let payload = &raw[end + 4..];
-    let mut lines = head.split("\r\n");
-    let status: u16 = lines
-        .next()
-        .and_then(|line| line.split_whitespace().nth(1))
-        .and_then(|code| code.parse().ok())
-        .ok_or("no status")?;
-    let headers: Vec<(String, String)> = lines
-        .filter_map(|line| line.split_once(':'))
-        .map(|(name, value)| (name.trim().to_string(), value.trim().to_string()))
-        .collect();
-    let chunked = headers.iter().any(|(name, value)| {
-        name.eq_ignore_ascii_case("transfer-encoding") && value.eq_ignore_ascii_case("chunked")
-    });
-    let payload = if chunked {
-        dechunk(payload)
-    } else {
-        payload.to_vec()
+    let request = request
+        .body(Full::new(Bytes::copy_from_slice(body)))
+        .map_err(|e| e.to_string())?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| e.to_string())?;
+    let exchange = async {
+        let stream = tokio::net::TcpStream::connect(addr)
+            .await
+            .map_err(|e| e.to_string())?;
+        let (mut sender, connection) = hyper::client::conn::http1::handshake(TokioIo::new(stream))
+            .await
+            .map_err(|e| e.to_string())?;
+        let connection = tokio::spawn(connection);
+        let response = sender
+            .send_request(request)
+            .await
+            .map_err(|e| e.to_string())?;
+        let status = response.status().as_u16();
+        let headers = response
+            .headers()
+            .iter()
+            .map(|(name, value)| {
+                let value = String::from_utf8_lossy(value.as_bytes()).into_owned();
+                (name.as_str().to_string(), value)
+            })
+            .collect();
+        let payload = response
+            .into_body()
+            .collect()
+            .await
+            .map_err(|e| e.to_string())?
+            .to_bytes();
+        drop(sender);
+        let _ = connection.await;
+        Ok::<_, String>(HttpResponse {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&payload).into_owned(),
+        })
     };
-    Ok(HttpResponse {
-        status,
-        headers,
-        body: String::from_utf8_lossy(&payload).into_owned(),
+    runtime.block_on(async {
+        tokio::time::timeout(Duration::from_secs(30), exchange)
+            .await
+            .map_err(|_| "no answer within 30 s".to_string())?
     })
-}
-
-fn dechunk(mut payload: &[u8]) -> Vec<u8> {
-    let mut out = Vec::new();
-    while let Some(line_end) = payload.windows(2).position(|window| window == b"\r\n") {
-        let size = String::from_utf8_lossy(&payload[..line_end]);
-        let Ok(size) = usize::from_str_radix(size.split(';').next().unwrap_or("").trim(), 16)
-        else {
-            break;
-        };
-        let rest = &payload[line_end + 2..];
-        if size == 0 || rest.len() < size {
-            break;
-        }
-        out.extend_from_slice(&rest[..size]);
-        payload = rest[size..].strip_prefix(b"\r\n").unwrap_or(&rest[size..]);
-    }
-    out
 }

@@ -1841,8 +1841,8 @@ mod tests {
     }
 
     #[test]
-    fn pathological_inputs_stay_fast() {
-        // Debug builds are slow; these only guard against quadratic blow-ups.
+    fn pathological_inputs_scan_without_panicking() {
+        // Their speed (a quadratic blow-up) is measured by `offside bench`, not here.
         let shapes = [
             "1 ".repeat(20_000),
             "1234 ".repeat(8_000),
@@ -1857,15 +1857,12 @@ mod tests {
         ];
         let finder = PaymentIdFinder::new();
         for text in &shapes {
-            let began = std::time::Instant::now();
             let mut out = Vec::new();
             finder.find(text, &mut out);
-            assert!(
-                began.elapsed() < std::time::Duration::from_secs(5),
-                "{} took {:?}",
-                &text[..10],
-                began.elapsed()
-            );
+            for m in &out {
+                assert!(m.start < m.end && m.end <= text.len(), "{}", &text[..10]);
+                assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+            }
         }
     }
 

@@ -465,17 +465,17 @@ pub async fn queue(
     html_response(StatusCode::OK, page("Review queue", Some(&who), body))
 }
 
+/// `text` as one path segment or query value: every byte but the unreserved ones escaped.
 fn urlencode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-_.~".contains(&byte) {
-            out.push(char::from(byte));
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
+    percent_encoding::utf8_percent_encode(text, UNRESERVED).to_string()
 }
+
+/// RFC 3986's unreserved characters: everything else is escaped in a path segment.
+const UNRESERVED: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~');
 
 // ---------------------------------------------------------------------------------------
 // One item
@@ -744,10 +744,12 @@ pub async fn verdict(
         return ApiError::from(error).into_response();
     }
     let account = view.sender.unwrap_or(view.item.account);
+    let query = form_urlencoded::Serializer::new(String::new())
+        .append_pair("done", &format!("{choice} on {item_id} by {}", who.name))
+        .finish();
     Redirect::to(&format!(
-        "/console/accounts/{}?done={}",
-        urlencode(&account),
-        urlencode(&format!("{choice} on {item_id} by {}", who.name))
+        "/console/accounts/{}?{query}",
+        urlencode(&account)
     ))
     .into_response()
 }
@@ -1253,5 +1255,17 @@ pub async fn add_reviewer(
     match reviewer_names(&state).await {
         Ok(names) => html_response(status, reviewers_page(&who, &names, Some(&message))),
         Err(response) => response,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::urlencode;
+
+    #[test]
+    fn path_segments_escape_all_but_unreserved_characters() {
+        assert_eq!(urlencode("acct-1_b.c~d"), "acct-1_b.c~d");
+        assert_eq!(urlencode("a b/c?d#e&f+g"), "a%20b%2Fc%3Fd%23e%26f%2Bg");
+        assert_eq!(urlencode("café"), "caf%C3%A9");
     }
 }

@@ -77,6 +77,7 @@ fn pdf(pages: &[&str], link: Option<&str>) -> Vec<u8> {
         let mut operations = vec![
             Operation::new("BT", vec![]),
             Operation::new("Tf", vec!["F1".into(), 12.into()]),
+            Operation::new("TL", vec![14.into()]),
             Operation::new("Td", vec![72.into(), 700.into()]),
         ];
         for (n, line) in text.lines().enumerate() {

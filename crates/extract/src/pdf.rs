@@ -192,6 +192,22 @@ fn read_as_image(
             limit: ctx.limits.max_pixels,
         });
     }
+    let budget = ctx.limits.max_unpacked_bytes;
+    let mut total: u64 = 0;
+    for id in page_font_files(pdf, page_id) {
+        let Ok(Object::Stream(stream)) = pdf.get_object(id) else {
+            continue;
+        };
+        total = total.saturating_add(inflated_size(stream, budget.saturating_sub(total), ctx)?);
+        if total > budget {
+            return Err(ExtractError::ZipBomb {
+                file_type: PDF,
+                reason: format!(
+                    "the fonts of page {number} inflate to more than the limit of {budget} bytes"
+                ),
+            });
+        }
+    }
     let (page_width, page_height) = page.size();
     let dpi = render_dpi(&images, page_width, page_height);
     let Some(grey) = render(page, dpi / 72.0) else {
@@ -240,6 +256,42 @@ fn render_dpi(images: &[(u32, u32)], page_width: f64, page_height: f64) -> f64 {
         dpi *= (MAX_RENDER_PIXELS / pixels).sqrt();
     }
     dpi
+}
+
+/// The embedded font programs (`FontFile`, `FontFile2`, `FontFile3`) of a page's fonts,
+/// composite fonts' descendants included: what rendering decodes besides the content.
+fn page_font_files(pdf: &lopdf::Document, page_id: ObjectId) -> Vec<ObjectId> {
+    let mut ids = Vec::new();
+    let Ok(fonts) = pdf.get_page_fonts(page_id) else {
+        return ids;
+    };
+    for font in fonts.values() {
+        let mut dictionaries = vec![*font];
+        if let Ok(descendants) = font
+            .get_deref(b"DescendantFonts", pdf)
+            .and_then(Object::as_array)
+        {
+            dictionaries.extend(
+                descendants
+                    .iter()
+                    .filter_map(|d| pdf.dereference(d).ok()?.1.as_dict().ok()),
+            );
+        }
+        for dict in dictionaries {
+            let Ok(descriptor) = dict
+                .get_deref(b"FontDescriptor", pdf)
+                .and_then(Object::as_dict)
+            else {
+                continue;
+            };
+            for key in [&b"FontFile"[..], b"FontFile2", b"FontFile3"] {
+                if let Ok(Object::Reference(id)) = descriptor.get(key) {
+                    ids.push(*id);
+                }
+            }
+        }
+    }
+    ids
 }
 
 /// The declared pixel sizes of the image XObjects a page draws (directly or through its

@@ -29,6 +29,7 @@ mod image;
 mod legal;
 mod ocr;
 mod office;
+mod payment;
 mod pdf;
 mod qr;
 mod sniff;

@@ -67,6 +67,7 @@ pub(crate) fn read(
                 source: Source::Ocr,
                 location: location.clone(),
                 boxes: found.boxes,
+                regions: Vec::new(),
             });
         }
         ctx.check_time()?;

@@ -248,7 +248,7 @@ fn words_from_tsv(
                 (left, top + h),
                 (left + w, top + h),
             ]
-            .map(|(x, y)| deskew.to_source(x, y));
+            .map(|(x, y)| deskew.source_of(x, y));
             let min_x = corners.iter().map(|c| c.0).fold(f64::MAX, f64::min);
             let max_x = corners.iter().map(|c| c.0).fold(f64::MIN, f64::max);
             let min_y = corners.iter().map(|c| c.1).fold(f64::MAX, f64::min);
@@ -366,7 +366,7 @@ impl Deskew {
     }
 
     /// Where a point of the upright image was in the skewed one.
-    fn to_source(&self, x: f64, y: f64) -> (f64, f64) {
+    fn source_of(&self, x: f64, y: f64) -> (f64, f64) {
         let (dx, dy) = (x - self.cx, y - self.cy);
         (
             self.cx + dx * self.cos - dy * self.sin,
@@ -382,7 +382,7 @@ impl Deskew {
         let mut out = vec![255u8; w * h];
         for y in 0..h {
             // Walk the row incrementally: each step right moves (cos, sin) in the source.
-            let (mut sx, mut sy) = self.to_source(0.0, y as f64);
+            let (mut sx, mut sy) = self.source_of(0.0, y as f64);
             for pixel in &mut out[y * w..(y + 1) * w] {
                 if sx >= 0.0 && sy >= 0.0 && sx < (w - 1) as f64 && sy < (h - 1) as f64 {
                     let (x0, y0) = (sx as usize, sy as usize);
@@ -691,9 +691,9 @@ mod tests {
         let deskew = Deskew::new(4.0, skewed.width(), skewed.height());
         let upright = deskew.apply(&skewed);
         assert!(skew_degrees(&upright).abs() < MIN_SKEW_DEGREES);
-        // A point of the upright image comes from where `to_source` says.
+        // A point of the upright image comes from where `source_of` says.
         let (x, y) = (400.0, 300.0);
-        let (sx, sy) = deskew.to_source(x, y);
+        let (sx, sy) = deskew.source_of(x, y);
         assert_eq!(
             upright.get_pixel(x as u32, y as u32),
             skewed.get_pixel(sx.round() as u32, sy.round() as u32)

@@ -1,6 +1,7 @@
 //! `offside bench docs`: attachments through the same path as `offside scan --docs`
 //! (extract, then detect in each segment), on files generated here: a PDF of generated
-//! marketplace prose for the text layer, and chat-screenshot images rendered with a system
+//! marketplace prose for the text layer, a scanned PDF (each page one grey JPEG picture at
+//! 150 dpi, read by rendering and OCR), and chat-screenshot images rendered with a system
 //! font for OCR. Reports pages/s and images/s, each the best of `repeat` runs, single-threaded,
 //! and how soon past its deadline (`--timeout`) a read that would take seconds stops: a deeply
 //! nested HTML page and a page of text for OCR.
@@ -26,6 +27,8 @@ pub struct DocsBenchOptions<'a> {
     pub pages: usize,
     /// Images generated for OCR (0 skips OCR).
     pub images: usize,
+    /// Pages of the scanned PDF (0 skips it).
+    pub scanned_pages: usize,
     /// The TrueType font the images are rendered with.
     pub font: &'a Path,
     /// Timed runs; the fastest is reported.
@@ -120,6 +123,79 @@ fn draw_text(
         }
         caret += advance;
     }
+}
+
+/// A scanned PDF: each page of `pages` drawn at 150 dpi in grey, a little noisy, and
+/// embedded as one JPEG picture (DCTDecode) covering the A4 page, as scanners write them.
+pub fn scanned_pdf(font: &FontRef<'_>, pages: &[Vec<String>]) -> Result<Vec<u8>> {
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let (width, height) = (1240u32, 1754u32);
+    let mut kids = Vec::with_capacity(pages.len());
+    let mut state: u32 = 0x2545_F491;
+    for lines in pages {
+        let mut image = RgbImage::from_pixel(width, height, Rgb([246, 245, 241]));
+        for (index, line) in lines.iter().enumerate() {
+            let top = 90.0 + 33.0 * index as f32;
+            draw_text(&mut image, font, 21.0, (100.0, top), line, [25, 25, 30]);
+        }
+        let mut grey = image::DynamicImage::ImageRgb8(image).into_luma8();
+        for pixel in grey.pixels_mut() {
+            state ^= state << 13;
+            state ^= state >> 17;
+            state ^= state << 5;
+            let delta = (state % 17) as i16 - 8;
+            pixel.0[0] = (i16::from(pixel.0[0]) + delta).clamp(0, 255) as u8;
+        }
+        let mut jpeg = Vec::new();
+        image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 60).encode_image(&grey)?;
+        let image_id = doc.add_object(Stream::new(
+            dictionary! {
+                "Type" => "XObject", "Subtype" => "Image",
+                "Width" => i64::from(width), "Height" => i64::from(height),
+                "ColorSpace" => "DeviceGray", "BitsPerComponent" => 8, "Filter" => "DCTDecode",
+            },
+            jpeg,
+        ));
+        let content = Content {
+            operations: vec![
+                Operation::new("q", vec![]),
+                Operation::new(
+                    "cm",
+                    vec![
+                        595.into(),
+                        0.into(),
+                        0.into(),
+                        842.into(),
+                        0.into(),
+                        0.into(),
+                    ],
+                ),
+                Operation::new("Do", vec!["Im1".into()]),
+                Operation::new("Q", vec![]),
+            ],
+        }
+        .encode()?;
+        let content_id = doc.add_object(Stream::new(dictionary! {}, content));
+        let page_id = doc.add_object(dictionary! {
+            "Type" => "Page", "Parent" => pages_id, "Contents" => content_id,
+            "Resources" => dictionary! { "XObject" => dictionary! { "Im1" => image_id } },
+        });
+        kids.push(Object::from(page_id));
+    }
+    let count = kids.len() as i64;
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! {
+            "Type" => "Pages", "Kids" => kids, "Count" => count,
+            "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+        }),
+    );
+    let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog_id);
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes)?;
+    Ok(bytes)
 }
 
 /// A chat screenshot: grey background, alternating bubbles of `lines`, as PNG bytes.
@@ -241,7 +317,7 @@ pub fn run(engine: &Engine, options: &DocsBenchOptions<'_>, out: &mut dyn Write)
         stop_latency(Duration::from_millis(500), nested.as_bytes())?
     )?;
 
-    if options.images == 0 {
+    if options.images == 0 && options.scanned_pages == 0 {
         return Ok(());
     }
     let font_bytes = std::fs::read(options.font).with_context(|| {
@@ -252,6 +328,42 @@ pub fn run(engine: &Engine, options: &DocsBenchOptions<'_>, out: &mut dyn Write)
     })?;
     let font = FontRef::try_from_slice(&font_bytes)
         .with_context(|| format!("--font {}: not a TrueType font", options.font.display()))?;
+    // The first OCR on a thread loads the language model: not part of the per-page cost.
+    let warm = Instant::now();
+    extractor.extract(&chat_screenshot(&font, &["warm up".to_owned()])?)?;
+    let first = warm.elapsed();
+
+    if options.scanned_pages > 0 {
+        let texts = generate_texts(options.scanned_pages * 40, options.seed ^ 0x5CA7);
+        let pages: Vec<Vec<String>> = texts
+            .chunks(40)
+            .map(|chunk| {
+                chunk
+                    .iter()
+                    .map(|(text, _)| text.chars().take(90).collect())
+                    .collect()
+            })
+            .collect();
+        let scanned = scanned_pdf(&font, &pages)?;
+        let (elapsed, findings) = best_of(options.repeat, || {
+            let document = extractor.extract(&scanned)?;
+            Ok(scan_document(engine, document, None).findings.len())
+        })?;
+        writeln!(
+            out,
+            "PDF scanned (OCR): {} pages ({:.1} MB file, 150 dpi), {findings} findings: {:.2} pages/s ({:.0} ms per page, {:.2} s for the file), best of {}",
+            options.scanned_pages,
+            scanned.len() as f64 / 1e6,
+            per_second(options.scanned_pages as f64, elapsed),
+            elapsed.as_secs_f64() * 1e3 / options.scanned_pages as f64,
+            elapsed.as_secs_f64(),
+            options.repeat.max(1),
+        )?;
+    }
+    if options.images == 0 {
+        return Ok(());
+    }
+
     let lines = generate_texts(options.images * 8, options.seed ^ 0x1A6E);
     let images = lines
         .chunks(8)
@@ -263,10 +375,6 @@ pub fn run(engine: &Engine, options: &DocsBenchOptions<'_>, out: &mut dyn Write)
             chat_screenshot(&font, &lines)
         })
         .collect::<Result<Vec<_>>>()?;
-    // The first OCR on a thread loads the language model: not part of the per-image cost.
-    let warm = Instant::now();
-    extractor.extract(&images[0])?;
-    let first = warm.elapsed();
     let (elapsed, findings) = best_of(options.repeat, || {
         let mut findings = 0;
         for image in &images {

@@ -565,6 +565,10 @@ struct BenchDocsArgs {
     #[arg(long, value_name = "N", default_value_t = 10)]
     images: usize,
 
+    /// Pages of the generated scanned PDF (one JPEG picture a page, read by OCR); 0 skips it.
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    scanned_pages: usize,
+
     /// The TrueType font the screenshots are rendered with.
     #[arg(
         long,
@@ -1049,6 +1053,7 @@ fn run_bench(args: BenchArgs) -> Result<ExitCode> {
             let options = bench_docs::DocsBenchOptions {
                 pages: args.pages.max(1),
                 images: args.images,
+                scanned_pages: args.scanned_pages,
                 font: &args.font,
                 repeat: args.repeat,
                 seed: args.seed,

@@ -31,35 +31,48 @@ pub(crate) fn extract(
         warnings: Vec::new(),
     };
 
-    let (codes, warnings) = qr::decode(&grey);
+    read(&grey, &Location::default(), ctx, &mut document)?;
+    Ok(document)
+}
+
+/// Reads a grey image into `document`: the payloads of its QR codes, then its text by OCR
+/// (when enabled), as segments at `location` (each QR code with its own region). Shared by
+/// image files and the PDF pages that are read as images.
+pub(crate) fn read(
+    grey: &GrayImage,
+    location: &Location,
+    ctx: &Ctx,
+    document: &mut Document,
+) -> Result<(), ExtractError> {
+    let (codes, warnings) = qr::decode(grey);
     document.warnings.extend(warnings);
     for code in codes {
         document.segments.push(Segment::text(
             code.text,
             Source::QrCode,
             Location {
-                page: None,
-                part: None,
                 region: Some(code.region),
+                ..location.clone()
             },
         ));
     }
     ctx.check_time()?;
 
     if ctx.ocr.enabled {
-        let found = ocr::recognize(&grey, ctx)?;
+        let found = ocr::recognize(grey, ctx)?;
         document.warnings.extend(found.warnings);
         if !found.text.is_empty() {
             document.segments.push(Segment {
                 text: found.text,
                 source: Source::Ocr,
-                location: Location::default(),
+                location: location.clone(),
                 boxes: found.boxes,
+                regions: Vec::new(),
             });
         }
         ctx.check_time()?;
     }
-    Ok(document)
+    Ok(())
 }
 
 /// The image in 8-bit grey, upright, transparent parts on white.

@@ -29,6 +29,7 @@ mod image;
 mod legal;
 mod ocr;
 mod office;
+mod payment;
 mod pdf;
 mod qr;
 mod sniff;
@@ -167,6 +168,10 @@ pub struct Segment {
     /// For OCR text: the byte range in `text` of each recognised word with its box, in
     /// text order. Empty otherwise.
     pub boxes: Vec<(Range<usize>, Rect)>,
+    /// Regions (ISO 3166-1 codes) the file itself gives this text's phone numbers, such as
+    /// a spreadsheet row's country column: scan it for these as well as for the caller's
+    /// region. Empty when the file says nothing.
+    pub regions: Vec<String>,
 }
 
 impl Segment {
@@ -177,6 +182,7 @@ impl Segment {
             source,
             location,
             boxes: Vec::new(),
+            regions: Vec::new(),
         }
     }
 

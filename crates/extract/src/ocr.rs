@@ -64,6 +64,13 @@ pub(crate) fn recognize(grey: &GrayImage, ctx: &Ctx) -> Result<OcrText, ExtractE
         return Ok(OcrText::default());
     }
     let prepared = prepare(grey, scale);
+    let skew = skew_degrees(grey);
+    let (prepared, deskew) = if skew.abs() >= MIN_SKEW_DEGREES {
+        let deskew = Deskew::new(skew, prepared.width(), prepared.height());
+        (deskew.apply(&prepared), Some(deskew))
+    } else {
+        (prepared, None)
+    };
     ctx.check_time()?;
 
     ENGINE.with(|cell| {
@@ -75,15 +82,76 @@ pub(crate) fn recognize(grey: &GrayImage, ctx: &Ctx) -> Result<OcrText, ExtractE
             *slot = Some(Engine::new(ctx.ocr)?);
         }
         let engine = slot.as_mut().expect("the engine was just set");
-        let tsv = engine.recognize(&prepared, ctx)?;
-        let Some(tsv) = tsv else {
+        let tsv = engine.recognize(&prepared, capi::TessPageSegMode_PSM_AUTO, ctx)?;
+        let Some(mut tsv) = tsv else {
             return Ok(OcrText {
                 warnings: vec!["OCR failed on the image (Tesseract gave no result)".to_owned()],
                 ..OcrText::default()
             });
         };
-        Ok(words_from_tsv(&tsv, scale, width, height))
+        let auto = Quality::of(&tsv);
+        if auto.is_poor() {
+            // Cards, flyers and photos: text in scattered blocks that page layout analysis
+            // merges with the background. Sparse-text mode finds each line on its own.
+            let sparse = engine.recognize(&prepared, capi::TessPageSegMode_PSM_SPARSE_TEXT, ctx)?;
+            if let Some(sparse) = sparse {
+                if Quality::of(&sparse).confident_chars > auto.confident_chars {
+                    tsv = sparse;
+                }
+            }
+        }
+        Ok(words_from_tsv(&tsv, deskew.as_ref(), scale, width, height))
     })
+}
+
+/// Words read at this confidence or more count as read.
+const CONFIDENT: f32 = 70.0;
+/// A reading whose words holding letters or digits average under this confidence, or
+/// that has fewer than [`FEW_WORDS`] of them, is tried again in sparse-text mode.
+const POOR_MEAN_CONFIDENCE: f32 = 80.0;
+const FEW_WORDS: usize = 3;
+
+/// How well Tesseract read an image, from its TSV.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct Quality {
+    /// Words holding a letter or digit.
+    words: usize,
+    /// Their mean confidence.
+    mean_confidence: f32,
+    /// Letters and digits in the words read at [`CONFIDENT`] or more.
+    confident_chars: usize,
+}
+
+impl Quality {
+    fn of(tsv: &str) -> Quality {
+        let mut quality = Quality::default();
+        let mut total = 0.0;
+        for row in tsv.lines() {
+            let fields: Vec<&str> = row.split('\t').collect();
+            if fields.len() < 12 || fields[0] != "5" {
+                continue;
+            }
+            let confidence: f32 = fields[10].parse().unwrap_or(-1.0);
+            let word = fields[11..].join(" ");
+            let alnum = word.chars().filter(|c| c.is_alphanumeric()).count();
+            if alnum == 0 {
+                continue;
+            }
+            quality.words += 1;
+            total += confidence.max(0.0);
+            if confidence >= CONFIDENT {
+                quality.confident_chars += alnum;
+            }
+        }
+        if quality.words > 0 {
+            quality.mean_confidence = total / quality.words as f32;
+        }
+        quality
+    }
+
+    fn is_poor(&self) -> bool {
+        self.words < FEW_WORDS || self.mean_confidence < POOR_MEAN_CONFIDENCE
+    }
 }
 
 /// The factor the image is resized by before OCR.
@@ -133,7 +201,13 @@ fn prepare(grey: &GrayImage, scale: f64) -> GrayImage {
 
 /// Parses Tesseract's TSV output into text and word boxes mapped back to the original
 /// image (`scale` is the factor the OCR'd image was resized by).
-fn words_from_tsv(tsv: &str, scale: f64, width: u32, height: u32) -> OcrText {
+fn words_from_tsv(
+    tsv: &str,
+    deskew: Option<&Deskew>,
+    scale: f64,
+    width: u32,
+    height: u32,
+) -> OcrText {
     let mut out = OcrText::default();
     let mut last_line: Option<(u32, u32, u32)> = None;
     for row in tsv.lines() {
@@ -164,18 +238,167 @@ fn words_from_tsv(tsv: &str, scale: f64, width: u32, height: u32) -> OcrText {
         last_line = Some((block, paragraph, line));
         let start = out.text.len();
         out.text.push_str(word);
-        let rect = unscale(
-            numbers[5] as f64,
-            numbers[6] as f64,
-            numbers[7] as f64,
-            numbers[8] as f64,
-            scale,
-            width,
-            height,
-        );
+        let (mut left, mut top) = (numbers[5] as f64, numbers[6] as f64);
+        let (mut w, mut h) = (numbers[7] as f64, numbers[8] as f64);
+        if let Some(deskew) = deskew {
+            // The box's corners in the image before it was turned upright.
+            let corners = [
+                (left, top),
+                (left + w, top),
+                (left, top + h),
+                (left + w, top + h),
+            ]
+            .map(|(x, y)| deskew.source_of(x, y));
+            let min_x = corners.iter().map(|c| c.0).fold(f64::MAX, f64::min);
+            let max_x = corners.iter().map(|c| c.0).fold(f64::MIN, f64::max);
+            let min_y = corners.iter().map(|c| c.1).fold(f64::MAX, f64::min);
+            let max_y = corners.iter().map(|c| c.1).fold(f64::MIN, f64::max);
+            (left, top, w, h) = (min_x, min_y, max_x - min_x, max_y - min_y);
+        }
+        let rect = unscale(left, top, w, h, scale, width, height);
         out.boxes.push((start..out.text.len(), rect));
     }
     out
+}
+
+/// Skew below this is left to Tesseract.
+const MIN_SKEW_DEGREES: f64 = 0.75;
+/// Skew is looked for within ± this.
+const MAX_SKEW_DEGREES: f64 = 8.0;
+/// Step of the search.
+const SKEW_STEP_DEGREES: f64 = 0.25;
+/// The image is measured for skew at this width at most.
+const SKEW_SAMPLE_WIDTH: u32 = 640;
+/// Edge points the skew is measured on at most (evenly sampled).
+const MAX_SKEW_POINTS: usize = 40_000;
+/// A vertical step in grey level this large marks the top or bottom of a stroke.
+const EDGE_CONTRAST: i16 = 48;
+
+/// The angle, in degrees (clockwise in image coordinates, y down), by which the text lines
+/// of `grey` slope; 0 when no angle stands out.
+///
+/// Projection profiles: the points where grey level steps sharply from one row to the one
+/// two below (the tops and bottoms of strokes, the edges of a card) are projected along
+/// each candidate angle, and the angle that stacks them into the fewest, fullest rows (the
+/// largest sum of squared row counts) wins, if it beats the upright reading clearly.
+fn skew_degrees(grey: &GrayImage) -> f64 {
+    let sample = if grey.width() > SKEW_SAMPLE_WIDTH {
+        let height = (u64::from(grey.height()) * u64::from(SKEW_SAMPLE_WIDTH)
+            / u64::from(grey.width()))
+        .max(1) as u32;
+        imageops::resize(grey, SKEW_SAMPLE_WIDTH, height, FilterType::Triangle)
+    } else {
+        grey.clone()
+    };
+    let (width, height) = sample.dimensions();
+    if width < 32 || height < 32 {
+        return 0.0;
+    }
+    let mut points: Vec<(f64, f64)> = Vec::new();
+    let raw = sample.as_raw();
+    let w = width as usize;
+    for y in 0..height as usize - 2 {
+        for x in 0..w {
+            let a = i16::from(raw[y * w + x]);
+            let b = i16::from(raw[(y + 2) * w + x]);
+            if (a - b).abs() >= EDGE_CONTRAST {
+                points.push((x as f64, y as f64));
+            }
+        }
+    }
+    if points.len() < 200 {
+        return 0.0;
+    }
+    if points.len() > MAX_SKEW_POINTS {
+        let stride = points.len().div_ceil(MAX_SKEW_POINTS);
+        points = points.into_iter().step_by(stride).collect();
+    }
+    let reach = f64::from(width) * (MAX_SKEW_DEGREES.to_radians()).tan();
+    let rows = (f64::from(height) + 2.0 * reach).ceil() as usize + 2;
+    let mut bins = vec![0u32; rows];
+    let mut score = |degrees: f64| -> u64 {
+        bins.iter_mut().for_each(|b| *b = 0);
+        let slope = degrees.to_radians().tan();
+        for &(x, y) in &points {
+            let row = (y - x * slope + reach).round();
+            if row >= 0.0 && (row as usize) < rows {
+                bins[row as usize] += 1;
+            }
+        }
+        bins.iter().map(|&b| u64::from(b) * u64::from(b)).sum()
+    };
+    let upright = score(0.0);
+    let steps = (MAX_SKEW_DEGREES / SKEW_STEP_DEGREES) as i32;
+    let mut best = (0.0, upright);
+    for step in -steps..=steps {
+        let degrees = f64::from(step) * SKEW_STEP_DEGREES;
+        let s = score(degrees);
+        if s > best.1 {
+            best = (degrees, s);
+        }
+    }
+    // A clear winner only: text that is upright scores close to its best at 0.
+    if best.1 as f64 > upright as f64 * 1.15 {
+        best.0
+    } else {
+        0.0
+    }
+}
+
+/// Turning an image upright by its skew, and mapping points back.
+#[derive(Debug, Clone, Copy)]
+struct Deskew {
+    sin: f64,
+    cos: f64,
+    cx: f64,
+    cy: f64,
+}
+
+impl Deskew {
+    fn new(degrees: f64, width: u32, height: u32) -> Deskew {
+        let radians = degrees.to_radians();
+        Deskew {
+            sin: radians.sin(),
+            cos: radians.cos(),
+            cx: f64::from(width) / 2.0,
+            cy: f64::from(height) / 2.0,
+        }
+    }
+
+    /// Where a point of the upright image was in the skewed one.
+    fn source_of(&self, x: f64, y: f64) -> (f64, f64) {
+        let (dx, dy) = (x - self.cx, y - self.cy);
+        (
+            self.cx + dx * self.cos - dy * self.sin,
+            self.cy + dx * self.sin + dy * self.cos,
+        )
+    }
+
+    /// The upright image (same size; corners brought in from outside are white).
+    fn apply(&self, grey: &GrayImage) -> GrayImage {
+        let (width, height) = grey.dimensions();
+        let (w, h) = (width as usize, height as usize);
+        let src = grey.as_raw();
+        let mut out = vec![255u8; w * h];
+        for y in 0..h {
+            // Walk the row incrementally: each step right moves (cos, sin) in the source.
+            let (mut sx, mut sy) = self.source_of(0.0, y as f64);
+            for pixel in &mut out[y * w..(y + 1) * w] {
+                if sx >= 0.0 && sy >= 0.0 && sx < (w - 1) as f64 && sy < (h - 1) as f64 {
+                    let (x0, y0) = (sx as usize, sy as usize);
+                    let (fx, fy) = (sx - x0 as f64, sy - y0 as f64);
+                    let i = y0 * w + x0;
+                    let top = f64::from(src[i]) * (1.0 - fx) + f64::from(src[i + 1]) * fx;
+                    let bottom =
+                        f64::from(src[i + w]) * (1.0 - fx) + f64::from(src[i + w + 1]) * fx;
+                    *pixel = (top * (1.0 - fy) + bottom * fy).round() as u8;
+                }
+                sx += self.cos;
+                sy += self.sin;
+            }
+        }
+        GrayImage::from_raw(width, height, out).unwrap_or_else(|| grey.clone())
+    }
 }
 
 /// A box in the OCR'd image as a box in the original image, clamped to it.
@@ -296,8 +519,14 @@ impl Engine {
         }
     }
 
-    /// Recognises `image`; the TSV of the result, `None` if Tesseract failed.
-    fn recognize(&mut self, image: &GrayImage, ctx: &Ctx) -> Result<Option<String>, ExtractError> {
+    /// Recognises `image` in page segmentation `mode`; the TSV of the result, `None` if
+    /// Tesseract failed.
+    fn recognize(
+        &mut self,
+        image: &GrayImage,
+        mode: capi::TessPageSegMode,
+        ctx: &Ctx,
+    ) -> Result<Option<String>, ExtractError> {
         let (width, height) = image.dimensions();
         let (Ok(w), Ok(h)) = (c_int::try_from(width), c_int::try_from(height)) else {
             return Ok(None);
@@ -313,6 +542,7 @@ impl Engine {
         // `w` per line, and outlive the recognition: Tesseract copies them in SetImage and
         // they are cleared before returning. The monitor is deleted after Recognize.
         unsafe {
+            capi::TessBaseAPISetPageSegMode(self.api, mode);
             capi::TessBaseAPISetImage(self.api, image.as_raw().as_ptr(), w, h, 1, w);
             capi::TessBaseAPISetSourceResolution(self.api, SOURCE_DPI);
             let monitor = capi::TessMonitorCreate();
@@ -396,7 +626,7 @@ mod tests {
                    5\t1\t1\t1\t2\t1\t30\t120\t60\t30\t12.0\t—\n\
                    5\t1\t1\t1\t2\t2\t30\t120\t60\t30\t88.0\tnow\n\
                    5\t1\t2\t1\t1\t1\t300\t240\t120\t30\t90.0\tbye\n";
-        let out = words_from_tsv(tsv, 3.0, 200, 100);
+        let out = words_from_tsv(tsv, None, 3.0, 200, 100);
         assert_eq!(out.text, "call me\nnow\n\nbye");
         assert_eq!(
             out.boxes[0],
@@ -420,6 +650,67 @@ mod tests {
                 height: 10
             }
         );
+    }
+
+    /// A light page with dark bars (text lines) sloping by `degrees`.
+    fn lines_image(degrees: f64) -> GrayImage {
+        let slope = degrees.to_radians().tan();
+        GrayImage::from_fn(800, 600, |x, y| {
+            let y = f64::from(y) - f64::from(x) * slope;
+            let in_bar = y > 60.0 && y < 540.0 && (y as i64 % 40) < 14;
+            let in_word = (x / 60) % 4 != 3 && x > 40 && x < 760;
+            image::Luma([if in_bar && in_word { 30 } else { 235 }])
+        })
+    }
+
+    #[test]
+    fn skew_is_measured_on_sloping_lines() {
+        for degrees in [-5.0, -2.0, 3.0, 6.5] {
+            let measured = skew_degrees(&lines_image(degrees));
+            assert!((measured - degrees).abs() <= 0.5, "{degrees}: {measured}");
+        }
+        assert_eq!(skew_degrees(&lines_image(0.0)), 0.0);
+        // Nothing to measure: a blank or a noisy image stays as it is.
+        assert_eq!(
+            skew_degrees(&GrayImage::from_pixel(500, 400, image::Luma([200]))),
+            0.0
+        );
+        let mut state = 7u32;
+        let noise = GrayImage::from_fn(500, 400, |_, _| {
+            state ^= state << 13;
+            state ^= state >> 17;
+            state ^= state << 5;
+            image::Luma([(state % 40) as u8 + 100])
+        });
+        assert_eq!(skew_degrees(&noise), 0.0);
+    }
+
+    #[test]
+    fn deskewed_lines_are_upright_and_map_back() {
+        let skewed = lines_image(4.0);
+        let deskew = Deskew::new(4.0, skewed.width(), skewed.height());
+        let upright = deskew.apply(&skewed);
+        assert!(skew_degrees(&upright).abs() < MIN_SKEW_DEGREES);
+        // A point of the upright image comes from where `source_of` says.
+        let (x, y) = (400.0, 300.0);
+        let (sx, sy) = deskew.source_of(x, y);
+        assert_eq!(
+            upright.get_pixel(x as u32, y as u32),
+            skewed.get_pixel(sx.round() as u32, sy.round() as u32)
+        );
+    }
+
+    #[test]
+    fn quality_counts_confident_words() {
+        let tsv = "5\t1\t1\t1\t1\t1\t0\t0\t9\t9\t95.0\tcall\n\
+                   5\t1\t1\t1\t1\t2\t0\t0\t9\t9\t40.0\tme\n\
+                   5\t1\t1\t1\t1\t3\t0\t0\t9\t9\t20.0\t|\n";
+        let quality = Quality::of(tsv);
+        assert_eq!(quality.words, 2);
+        assert_eq!(quality.confident_chars, 4);
+        assert!((quality.mean_confidence - 67.5).abs() < 0.01);
+        assert!(quality.is_poor());
+        assert!(Quality::of("").is_poor());
     }
 
     #[test]

@@ -397,8 +397,12 @@ pub(crate) fn xml_error(
     }
 }
 
-/// A link target as the detector should see it: `mailto:`/`tel:` percent-decoded.
+/// A link target as the detector should see it: `mailto:`/`tel:` percent-decoded, a
+/// payment request (UPI, PIX, Lightning) as its labelled lines.
 pub(crate) fn link_text(target: &str) -> String {
+    if let Some(text) = crate::payment::payment_text(target) {
+        return text;
+    }
     let lower = target.get(..7).unwrap_or(target).to_ascii_lowercase();
     if lower.starts_with("mailto:") || lower.starts_with("tel:") || lower.starts_with("sms:") {
         crate::html::percent_decode(target)

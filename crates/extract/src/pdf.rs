@@ -1,4 +1,22 @@
-//! PDF: the text layer of each page, and the targets of its link annotations.
+//! PDF: the text of each page, and the targets of its link annotations.
+//!
+//! The file is parsed by lopdf (structure, encryption, page count, the bomb guard below,
+//! link annotations) and by Poppler through its GLib binding (`poppler-rs`), the renderer
+//! of most Linux PDF viewers. A page's text is Poppler's text layer, which places every
+//! glyph by its coordinates and joins glyphs into words and lines as `pdftotext` does, so
+//! letter-spaced headings and text drawn one glyph per text object read as words; lopdf's
+//! text (content order) is the fallback when Poppler cannot open the file.
+//!
+//! A page with no usable text (fewer than [`MIN_TEXT_CHARS`] letters and digits: a scanned
+//! page, text drawn as vector outlines, a page that is one picture) is rendered by Poppler
+//! through cairo and read as an image ([`crate::image::read`]: QR codes, then OCR), its
+//! segments marked [`Source::Ocr`]/[`Source::QrCode`]. The resolution follows the page's
+//! largest embedded image (a scan is read at about its own resolution), between
+//! [`MIN_RENDER_DPI`] and [`MAX_RENDER_DPI`], within [`MAX_RENDER_PIXELS`]. A page that
+//! yields no text either way gets a warning. Rendering decodes the page's images and fonts:
+//! before it, their declared pixel sizes are checked against
+//! [`Limits::max_pixels`](crate::Limits::max_pixels) and their streams counted in the same
+//! inflate budget as the text's.
 //!
 //! Decompression bombs: lopdf 0.47 bounds each stream it inflates (per stream while
 //! loading, per page while extracting text), but not the total, so a file whose pages all
@@ -16,9 +34,24 @@ use std::io::{self, Read};
 use flate2::read::ZlibDecoder;
 use lopdf::{DecompressError, Dictionary, LoadOptions, Object, ObjectId};
 
+use image::GrayImage;
+
 use crate::{Ctx, Document, ExtractError, FileType, Location, Segment, Source};
 
 const PDF: FileType = FileType::Pdf;
+
+/// A page with fewer letters and digits than this in its text layer is read as an image
+/// (a page number or a scanner's stamp is not the page's text).
+pub(crate) const MIN_TEXT_CHARS: usize = 24;
+/// Lowest resolution a page is rendered at for OCR (a page without images: outlines).
+const MIN_RENDER_DPI: f64 = 150.0;
+/// Highest resolution a page is rendered at (a scan at 600 dpi is read at this).
+const MAX_RENDER_DPI: f64 = 300.0;
+/// Resolution for a page without images: vector outlines of body text (10–12 pt) come out
+/// 30–40 px high, Tesseract's best size.
+const OUTLINE_DPI: f64 = 250.0;
+/// Pixels of one rendered page at most (an A4 page at 300 dpi is 8.7 million).
+const MAX_RENDER_PIXELS: f64 = 12_000_000.0;
 
 pub(crate) fn extract(bytes: &[u8], ctx: &Ctx) -> Result<Document, ExtractError> {
     let budget = ctx.limits.max_unpacked_bytes;
@@ -60,31 +93,52 @@ pub(crate) fn extract(bytes: &[u8], ctx: &Ctx) -> Result<Document, ExtractError>
         segments: Vec::new(),
         warnings: Vec::new(),
     };
+    let poppler = match open_poppler(bytes) {
+        Ok(poppler) => Some(poppler),
+        Err(reason) => {
+            document.warnings.push(format!(
+                "the PDF renderer cannot open the file ({reason}): pages read from their text layer only, in content order"
+            ));
+            None
+        }
+    };
     for (&number, &page_id) in &pages {
         ctx.check_time()?;
         let location = Location {
             page: Some(number),
             ..Location::default()
         };
-        match pdf.extract_text_with_limit(&[number], per_stream) {
-            Ok(text) => {
-                let text = text.trim_end().to_owned();
-                if !text.is_empty() {
-                    document
-                        .segments
-                        .push(Segment::text(text, Source::Text, location.clone()));
+        let page = poppler
+            .as_ref()
+            .and_then(|p| p.page(i32::try_from(number).ok()? - 1));
+        let text = match &page {
+            Some(page) => Some(page.text().map(|t| t.to_string()).unwrap_or_default()),
+            None => match pdf.extract_text_with_limit(&[number], per_stream) {
+                Ok(text) => Some(text),
+                Err(lopdf::Error::Decompress(DecompressError::MemoryLimitExceeded { limit })) => {
+                    return Err(ExtractError::ZipBomb {
+                        file_type: PDF,
+                        reason: format!("page {number} inflates to more than {limit} bytes"),
+                    })
                 }
-            }
-            Err(lopdf::Error::Decompress(DecompressError::MemoryLimitExceeded { limit })) => {
-                return Err(ExtractError::ZipBomb {
-                    file_type: PDF,
-                    reason: format!("page {number} inflates to more than {limit} bytes"),
-                })
-            }
-            Err(e) => document.warnings.push(format!(
-                "page {number}: its text cannot be read ({})",
-                describe(&e)
-            )),
+                Err(e) => {
+                    document.warnings.push(format!(
+                        "page {number}: its text cannot be read ({})",
+                        describe(&e)
+                    ));
+                    None
+                }
+            },
+        };
+        let text = text.map(|t| t.trim_end().to_owned()).unwrap_or_default();
+        let usable = usable_text(&text);
+        if !text.is_empty() {
+            document
+                .segments
+                .push(Segment::text(text, Source::Text, location.clone()));
+        }
+        if !usable {
+            read_as_image(&pdf, page_id, page.as_ref(), &location, ctx, &mut document)?;
         }
         let links = page_links(&pdf, page_id);
         if !links.is_empty() {
@@ -94,6 +148,246 @@ pub(crate) fn extract(bytes: &[u8], ctx: &Ctx) -> Result<Document, ExtractError>
         }
     }
     Ok(document)
+}
+
+/// Whether a page's text layer holds enough letters and digits to be its text.
+pub(crate) fn usable_text(text: &str) -> bool {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .take(MIN_TEXT_CHARS)
+        .count()
+        >= MIN_TEXT_CHARS
+}
+
+/// The file opened by Poppler (with the empty user password, as lopdf was).
+fn open_poppler(bytes: &[u8]) -> Result<poppler::Document, String> {
+    let data = glib::Bytes::from(bytes);
+    poppler::Document::from_bytes(&data, Some("")).map_err(|e| e.message().to_owned())
+}
+
+/// Renders a page without usable text and reads it as an image, or says why it could not.
+fn read_as_image(
+    pdf: &lopdf::Document,
+    page_id: ObjectId,
+    page: Option<&poppler::Page>,
+    location: &Location,
+    ctx: &Ctx,
+    document: &mut Document,
+) -> Result<(), ExtractError> {
+    let number = location.page.unwrap_or(0);
+    let Some(page) = page else {
+        document.warnings.push(format!(
+            "page {number}: no text layer, and the page could not be rendered to be read as an image"
+        ));
+        return Ok(());
+    };
+    let images = page_images(pdf, page_id);
+    if let Some(&(width, height)) = images
+        .iter()
+        .find(|(w, h)| u64::from(*w) * u64::from(*h) > ctx.limits.max_pixels)
+    {
+        return Err(ExtractError::ImageTooLarge {
+            width,
+            height,
+            limit: ctx.limits.max_pixels,
+        });
+    }
+    let budget = ctx.limits.max_unpacked_bytes;
+    let mut total: u64 = 0;
+    for id in page_font_files(pdf, page_id) {
+        let Ok(Object::Stream(stream)) = pdf.get_object(id) else {
+            continue;
+        };
+        total = total.saturating_add(inflated_size(stream, budget.saturating_sub(total), ctx)?);
+        if total > budget {
+            return Err(ExtractError::ZipBomb {
+                file_type: PDF,
+                reason: format!(
+                    "the fonts of page {number} inflate to more than the limit of {budget} bytes"
+                ),
+            });
+        }
+    }
+    let (page_width, page_height) = page.size();
+    let dpi = render_dpi(&images, page_width, page_height);
+    let Some(grey) = render(page, dpi / 72.0) else {
+        document.warnings.push(format!(
+            "page {number}: no text layer, and the page could not be rendered to be read as an image"
+        ));
+        return Ok(());
+    };
+    ctx.check_time()?;
+    let before = document.segments.len();
+    if ctx.ocr.enabled {
+        crate::image::read(&grey, location, ctx, document)?;
+        let read = document.segments[before..]
+            .iter()
+            .any(|s| s.text.chars().any(char::is_alphanumeric));
+        if !read {
+            document.warnings.push(format!(
+                "page {number}: no text layer, and OCR read no text in it"
+            ));
+        }
+    } else {
+        crate::image::read(&grey, location, ctx, document)?;
+        document.warnings.push(format!(
+            "page {number}: no text layer, and OCR is disabled: its text was not read"
+        ));
+    }
+    Ok(())
+}
+
+/// The resolution a page is rendered at: about that of its largest image when it has one
+/// (a scan), else [`OUTLINE_DPI`]; within the bounds and the pixel budget.
+fn render_dpi(images: &[(u32, u32)], page_width: f64, page_height: f64) -> f64 {
+    let widest = images
+        .iter()
+        .max_by_key(|(w, h)| u64::from(*w) * u64::from(*h));
+    let mut dpi = match widest {
+        // The image's resolution if it spans the page's longer side, as a scan does.
+        Some(&(w, h)) if page_width > 0.0 && page_height > 0.0 => {
+            let (long_px, long_pt) = (f64::from(w.max(h)), page_width.max(page_height));
+            (long_px / (long_pt / 72.0)).clamp(MIN_RENDER_DPI, MAX_RENDER_DPI)
+        }
+        _ => OUTLINE_DPI,
+    };
+    let pixels = (page_width * dpi / 72.0) * (page_height * dpi / 72.0);
+    if pixels > MAX_RENDER_PIXELS {
+        dpi *= (MAX_RENDER_PIXELS / pixels).sqrt();
+    }
+    dpi
+}
+
+/// The embedded font programs (`FontFile`, `FontFile2`, `FontFile3`) of a page's fonts,
+/// composite fonts' descendants included: what rendering decodes besides the content.
+fn page_font_files(pdf: &lopdf::Document, page_id: ObjectId) -> Vec<ObjectId> {
+    let mut ids = Vec::new();
+    let Ok(fonts) = pdf.get_page_fonts(page_id) else {
+        return ids;
+    };
+    for font in fonts.values() {
+        let mut dictionaries = vec![*font];
+        if let Ok(descendants) = font
+            .get_deref(b"DescendantFonts", pdf)
+            .and_then(Object::as_array)
+        {
+            dictionaries.extend(
+                descendants
+                    .iter()
+                    .filter_map(|d| pdf.dereference(d).ok()?.1.as_dict().ok()),
+            );
+        }
+        for dict in dictionaries {
+            let Ok(descriptor) = dict
+                .get_deref(b"FontDescriptor", pdf)
+                .and_then(Object::as_dict)
+            else {
+                continue;
+            };
+            for key in [&b"FontFile"[..], b"FontFile2", b"FontFile3"] {
+                if let Ok(Object::Reference(id)) = descriptor.get(key) {
+                    ids.push(*id);
+                }
+            }
+        }
+    }
+    ids
+}
+
+/// The declared pixel sizes of the image XObjects a page draws (directly or through its
+/// forms, one level down).
+fn page_images(pdf: &lopdf::Document, page_id: ObjectId) -> Vec<(u32, u32)> {
+    let mut sizes = Vec::new();
+    let Ok((resources, ids)) = pdf.get_page_resources(page_id) else {
+        return sizes;
+    };
+    let mut dictionaries: Vec<&Dictionary> = resources.into_iter().collect();
+    for id in ids {
+        if let Ok(dict) = pdf.get_dictionary(id) {
+            dictionaries.push(dict);
+        }
+    }
+    let mut forms = Vec::new();
+    for resources in dictionaries {
+        collect_images(pdf, resources, &mut sizes, Some(&mut forms));
+    }
+    for form in forms {
+        if let Ok(resources) = form.get_deref(b"Resources", pdf).and_then(Object::as_dict) {
+            collect_images(pdf, resources, &mut sizes, None);
+        }
+    }
+    sizes
+}
+
+fn collect_images<'a>(
+    pdf: &'a lopdf::Document,
+    resources: &'a Dictionary,
+    sizes: &mut Vec<(u32, u32)>,
+    mut forms: Option<&mut Vec<&'a Dictionary>>,
+) {
+    let Ok(xobjects) = resources
+        .get_deref(b"XObject", pdf)
+        .and_then(Object::as_dict)
+    else {
+        return;
+    };
+    for (_, object) in xobjects.iter() {
+        let Ok(Object::Stream(stream)) = pdf.dereference(object).map(|(_, o)| o) else {
+            continue;
+        };
+        let dict = &stream.dict;
+        match dict.get(b"Subtype").and_then(Object::as_name) {
+            Ok(b"Image") => {
+                let side = |key: &[u8]| {
+                    dict.get_deref(key, pdf)
+                        .ok()
+                        .and_then(|o| o.as_i64().ok())
+                        .and_then(|v| u32::try_from(v).ok())
+                        .unwrap_or(0)
+                };
+                sizes.push((side(b"Width"), side(b"Height")));
+            }
+            Ok(b"Form") => {
+                if let Some(forms) = forms.as_deref_mut() {
+                    forms.push(dict);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The page rendered at `scale` device pixels per point, in 8-bit grey on white.
+fn render(page: &poppler::Page, scale: f64) -> Option<GrayImage> {
+    let (width, height) = page.size();
+    let w = (width * scale).ceil();
+    let h = (height * scale).ceil();
+    if !(w >= 1.0 && h >= 1.0 && w * h <= MAX_RENDER_PIXELS * 1.01) {
+        return None;
+    }
+    let (w, h) = (w as i32, h as i32);
+    let mut surface = cairo::ImageSurface::create(cairo::Format::Rgb24, w, h).ok()?;
+    {
+        let cr = cairo::Context::new(&surface).ok()?;
+        cr.set_source_rgb(1.0, 1.0, 1.0);
+        cr.paint().ok()?;
+        cr.scale(scale, scale);
+        page.render(&cr);
+    }
+    surface.flush();
+    let stride = usize::try_from(surface.stride()).ok()?;
+    let (w, h) = (usize::try_from(w).ok()?, usize::try_from(h).ok()?);
+    let data = surface.data().ok()?;
+    let mut grey = Vec::with_capacity(w * h);
+    for row in data.chunks(stride).take(h) {
+        // RGB24: one native-endian u32 a pixel, 0x00RRGGBB.
+        for pixel in row[..w * 4].chunks_exact(4) {
+            let value = u32::from_ne_bytes([pixel[0], pixel[1], pixel[2], pixel[3]]);
+            let (r, g, b) = ((value >> 16) & 0xFF, (value >> 8) & 0xFF, value & 0xFF);
+            grey.push(((r * 299 + g * 587 + b * 114 + 500) / 1000) as u8);
+        }
+    }
+    GrayImage::from_raw(u32::try_from(w).ok()?, u32::try_from(h).ok()?, grey)
 }
 
 fn load_error(e: lopdf::Error) -> ExtractError {

@@ -130,6 +130,9 @@ pub(crate) fn readable(payload: &str) -> Option<String> {
     if upper.starts_with("WIFI:") {
         return None;
     }
+    if let Some(text) = crate::payment::payment_text(trimmed) {
+        return Some(text);
+    }
     if upper.starts_with("BEGIN:VCARD") {
         return Some(vcard(trimmed));
     }

@@ -77,6 +77,7 @@ fn pdf(pages: &[&str], link: Option<&str>) -> Vec<u8> {
         let mut operations = vec![
             Operation::new("BT", vec![]),
             Operation::new("Tf", vec!["F1".into(), 12.into()]),
+            Operation::new("TL", vec![14.into()]),
             Operation::new("Td", vec![72.into(), 700.into()]),
         ];
         for (n, line) in text.lines().enumerate() {
@@ -614,31 +615,32 @@ fn xlsx_number_phone_and_email_on_second_sheet() {
     assert_eq!(document.pages, 2);
     let first = &document.segments[0];
     assert_eq!(first.location.page, Some(1));
-    assert_eq!(first.location.part.as_deref(), Some("Items"));
-    assert_eq!(first.text, "Item\tPrice\nSofa\t250");
-
-    let sheet = document
+    assert_eq!(first.location.part.as_deref(), Some("Items!A1"));
+    let texts: Vec<&str> = document
         .segments
         .iter()
-        .find(|s| s.location.page == Some(2) && s.source == Source::Text)
-        .expect("sheet 2");
-    assert!(sheet.text.contains("Phone\t4155552671"), "{:?}", sheet.text);
+        .filter(|s| s.location.page == Some(1))
+        .map(|s| s.text.as_str())
+        .collect();
+    assert_eq!(texts, ["Item", "Price", "Sofa", "250"]);
+
+    // The number has the label to its left as its cue.
+    let cell = document
+        .segments
+        .iter()
+        .find(|s| s.location.part.as_deref() == Some("Contacts!B1"))
+        .expect("the number cell");
+    assert_eq!(cell.text, "Phone: 4155552671");
 
     let emails = findings(&document, Kind::Email);
     assert_eq!(emails.len(), 1, "{emails:?}");
     assert_eq!(emails[0].1, Some(2));
-    assert_eq!(emails[0].2.as_deref(), Some("Contacts"));
+    assert_eq!(emails[0].2.as_deref(), Some("Contacts!B2"));
 
-    let engine = Engine::new(EngineOptions::default());
-    let phones: Vec<_> = engine
-        .scan(&sheet.text, None)
-        .into_iter()
-        .filter(|f| f.kind == Kind::Phone)
-        .collect();
+    let phones = findings(&document, Kind::Phone);
     assert!(
-        !phones.is_empty(),
-        "the number cell is found as a phone: {:?}",
-        sheet.text
+        phones.iter().any(|p| p.0 == "+14155552671"),
+        "the number cell is found as a phone: {phones:?}"
     );
 
     let link = document
@@ -652,6 +654,96 @@ fn xlsx_number_phone_and_email_on_second_sheet() {
         "{:?}",
         link.text
     );
+}
+
+fn segment<'a>(document: &'a Document, part: &str) -> &'a offside_extract::Segment {
+    document
+        .segments
+        .iter()
+        .find(|s| s.location.part.as_deref() == Some(part))
+        .unwrap_or_else(|| panic!("no cell {part}: {:?}", document.segments))
+}
+
+#[test]
+fn xlsx_numbers_in_neighbouring_cells_are_never_joined() {
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("Budget").unwrap();
+    for (i, year) in [2019.0, 2020.0, 2021.0, 2022.0, 2023.0].iter().enumerate() {
+        sheet.write_number(0, i as u16, *year).unwrap();
+    }
+    sheet.write_number(1, 0, 415.55).unwrap();
+    sheet.write_number(1, 1, 526.71).unwrap();
+    sheet.write_number(1, 2, 4_012.5).unwrap();
+    sheet.write_string(2, 0, "Order").unwrap();
+    sheet.write_number(2, 1, 20_240_517.0).unwrap();
+    sheet.write_number(2, 2, 1_234_567.0).unwrap();
+    let bytes = workbook.save_to_buffer().unwrap();
+    let document = extract(&bytes);
+    assert_eq!(segment(&document, "Budget!B1").text, "2020");
+    assert_eq!(segment(&document, "Budget!B2").text, "526.71");
+    assert_eq!(all_findings(&document), 0, "{:?}", document.segments);
+}
+
+#[test]
+fn xlsx_phone_columns_are_cued_by_their_header_and_country() {
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("Leads").unwrap();
+    for (c, header) in ["Name", "Country", "WhatsApp", "Budget"].iter().enumerate() {
+        sheet.write_string(0, c as u16, *header).unwrap();
+    }
+    let rows: [(&str, &str, f64, f64); 3] = [
+        ("Ana Souza", "Brazil", 11_987_654_321.0, 1500.0),
+        ("Raj Patel", "IN", 9_876_543_210.0, 900.0),
+        ("Lee Park", "United States", 4_158_392_716.0, 2000.0),
+    ];
+    for (r, (name, country, phone, budget)) in rows.iter().enumerate() {
+        let r = r as u32 + 1;
+        sheet.write_string(r, 0, *name).unwrap();
+        sheet.write_string(r, 1, *country).unwrap();
+        sheet.write_number(r, 2, *phone).unwrap();
+        sheet.write_number(r, 3, *budget).unwrap();
+    }
+    let bytes = workbook.save_to_buffer().unwrap();
+    let document = extract(&bytes);
+    let ana = segment(&document, "Leads!C2");
+    assert_eq!(ana.text, "WhatsApp: 11987654321");
+    assert_eq!(ana.regions, ["BR"]);
+    assert_eq!(segment(&document, "Leads!C3").regions, ["IN"]);
+    assert_eq!(segment(&document, "Leads!C4").regions, ["US"]);
+    // The budget column is no phone column: its numbers go uncued.
+    assert_eq!(segment(&document, "Leads!D2").text, "1500");
+    assert_eq!(segment(&document, "Leads!A2").text, "Ana Souza");
+
+    // Read for the row's region, the Brazilian number is whole.
+    let engine = Engine::new(EngineOptions::default());
+    let region = offside_detect::Region::parse(&ana.regions[0]).unwrap();
+    let phones: Vec<_> = engine
+        .scan(&ana.text, Some(region))
+        .into_iter()
+        .filter(|f| f.kind == Kind::Phone)
+        .map(|f| f.value.unwrap_or_default())
+        .collect();
+    assert_eq!(phones, ["+5511987654321"]);
+}
+
+#[test]
+fn xlsx_a_country_label_gives_the_whole_sheet_its_region() {
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.write_string(0, 0, "Country").unwrap();
+    sheet.write_string(0, 1, "Brazil").unwrap();
+    sheet.write_string(1, 0, "Telefone").unwrap();
+    sheet.write_string(1, 1, "(11) 98765-4321").unwrap();
+    sheet.write_string(2, 0, "Items").unwrap();
+    sheet.write_number(2, 1, 12.0).unwrap();
+    let bytes = workbook.save_to_buffer().unwrap();
+    let document = extract(&bytes);
+    let cell = segment(&document, "Sheet1!B2");
+    assert_eq!(cell.text, "Telefone: (11) 98765-4321");
+    assert_eq!(cell.regions, ["BR"]);
+    assert_eq!(segment(&document, "Sheet1!B3").text, "12");
 }
 
 #[test]

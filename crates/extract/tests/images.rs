@@ -493,6 +493,104 @@ fn vcard_qr_code_gives_phone_and_email() {
     );
 }
 
+/// CRC-16/CCITT-FALSE, for writing BR Codes.
+fn crc16(data: &[u8]) -> u16 {
+    let mut crc: u16 = 0xFFFF;
+    for &byte in data {
+        crc ^= u16::from(byte) << 8;
+        for _ in 0..8 {
+            crc = if crc & 0x8000 != 0 {
+                (crc << 1) ^ 0x1021
+            } else {
+                crc << 1
+            };
+        }
+    }
+    crc
+}
+
+/// A static PIX BR Code for `key`.
+fn pix_code(key: &str, name: &str) -> String {
+    let field = |id: &str, value: &str| format!("{id}{:02}{value}", value.len());
+    let account = [field("00", "br.gov.bcb.pix"), field("01", key)].concat();
+    let body = [
+        field("00", "01"),
+        field("26", &account),
+        field("52", "0000"),
+        field("53", "986"),
+        field("58", "BR"),
+        field("59", name),
+        field("60", "RECIFE"),
+        field("62", &field("05", "***")),
+    ]
+    .concat();
+    let covered = format!("{body}6304");
+    format!("{covered}{:04X}", crc16(covered.as_bytes()))
+}
+
+/// The payment methods found in the QR codes of an image holding one code for `payload`.
+fn qr_payments(payload: &str) -> Vec<String> {
+    let mut image = RgbImage::from_pixel(700, 700, Rgb([255, 255, 255]));
+    draw_qr(&mut image, 60, 60, 4, payload);
+    let document = Extractor::new(Default::default())
+        .with_ocr(OcrOptions {
+            enabled: false,
+            ..OcrOptions::default()
+        })
+        .extract(&png(&image))
+        .expect("the PNG reads");
+    let codes = qr_segments(&document);
+    assert_eq!(codes.len(), 1, "{payload}: {document:#?}");
+    scan(codes[0])
+        .into_iter()
+        .filter(|f| f.kind == Kind::Payment)
+        .map(|f| f.value.unwrap_or_default())
+        .collect()
+}
+
+#[test]
+fn payment_qr_codes_are_payments_with_their_method() {
+    let cases = [
+        (
+            "upi://pay?pa=rahul.sharma@okaxis&pn=Rahul%20Sharma&am=500&cu=INR",
+            "upi",
+        ),
+        (&pix_code("+5581998765432", "Maria Souza"), "pix"),
+        (
+            &pix_code("7f6d2a1e-3c4b-4e8f-9a0b-1c2d3e4f5a6b", "Loja Azul"),
+            "pix",
+        ),
+        (
+            "bitcoin:bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq?amount=0.01",
+            "crypto",
+        ),
+        (
+            "ethereum:0x52908400098527886E0F7030069857D2E4169EE7@1?value=2.014e18",
+            "crypto",
+        ),
+        ("https://paypal.me/mariasouza/25", "paypal"),
+        ("https://revolut.me/mariasouza", "revolut"),
+    ];
+    for (payload, method) in cases {
+        let methods = qr_payments(payload);
+        assert!(
+            methods.iter().any(|m| m == method),
+            "{payload}: {methods:?}"
+        );
+    }
+}
+
+#[test]
+fn qr_codes_without_a_payment_are_not_payments() {
+    for payload in [
+        "https://shop.example.org/menu",
+        "ORDER 000201 TABLE 12",
+        "lnbc is the ticker on the sign",
+    ] {
+        assert_eq!(qr_payments(payload), Vec::<String>::new(), "{payload}");
+    }
+}
+
 #[test]
 fn small_qr_code_in_a_large_photo() {
     // 3 px modules on a 3000x2200 canvas with noise-free texture around it.

@@ -193,7 +193,7 @@ pub fn scan_document(
             readable.push_str(&segment.text);
             readable.push('\n');
         }
-        for finding in engine.scan(&segment.text, region) {
+        for finding in scan_segment(engine, segment, region) {
             let mut shifted = finding.clone();
             shifted.start += offset;
             shifted.end += offset;
@@ -221,6 +221,33 @@ pub fn scan_document(
         warnings: document.warnings,
         error: None,
     }
+}
+
+/// The findings in one segment: for the regions the file gives it first (a spreadsheet
+/// row's country), then for `region`, a later finding that overlaps an earlier one of its
+/// kind dropped (the file's own cue is the better evidence), in text order.
+fn scan_segment(engine: &Engine, segment: &Segment, region: Option<Region>) -> Vec<Finding> {
+    let cued: Vec<Region> = segment
+        .regions
+        .iter()
+        .filter_map(|code| Region::parse(code).ok())
+        .collect();
+    if cued.is_empty() {
+        return engine.scan(&segment.text, region);
+    }
+    let mut findings: Vec<Finding> = Vec::new();
+    for hint in cued.into_iter().map(Some).chain([region]) {
+        for finding in engine.scan(&segment.text, hint) {
+            let taken = findings
+                .iter()
+                .any(|f| f.kind == finding.kind && f.start < finding.end && finding.start < f.end);
+            if !taken {
+                findings.push(finding);
+            }
+        }
+    }
+    findings.sort_by_key(|f| f.start);
+    findings
 }
 
 /// Reads `bytes` with `extractor` and scans the result. A file that cannot be read as its
@@ -322,5 +349,42 @@ pub fn merge(base: &mut Value, overrides: Value) {
             }
         }
         (base, overrides) => *base = overrides,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use offside_detect::{EngineOptions, Kind};
+
+    #[test]
+    fn a_segment_is_read_for_the_regions_its_file_gives_it_first() {
+        let engine = Engine::new(EngineOptions::default());
+        let mut cell = Segment::text(
+            "WhatsApp: 11987654321".to_owned(),
+            Source::Text,
+            Location::default(),
+        );
+        let phones = |document: Document| -> Vec<String> {
+            scan_document(&engine, document, None)
+                .findings
+                .into_iter()
+                .filter(|f| f.finding.kind == Kind::Phone)
+                .filter_map(|f| f.finding.value)
+                .collect()
+        };
+        let document = |segment: Segment| Document {
+            file_type: FileType::Xlsx,
+            pages: 1,
+            segments: vec![segment],
+            warnings: Vec::new(),
+        };
+        // Without the row's country, the number is not read as a Brazilian one.
+        assert!(!phones(document(cell.clone())).contains(&"+5511987654321".to_owned()));
+        cell.regions = vec!["BR".to_owned()];
+        assert_eq!(phones(document(cell.clone())), ["+5511987654321"]);
+        // An unknown code is ignored, not an error.
+        cell.regions = vec!["XX".to_owned()];
+        assert!(!phones(document(cell)).contains(&"+5511987654321".to_owned()));
     }
 }

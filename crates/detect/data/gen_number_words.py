@@ -109,7 +109,7 @@ HAND_VARIANTS = {
     "bn-Latn": {
         0: ["shunno", "shunyo", "sunno", "shunya"], 1: ["ek", "aek"], 2: ["dui", "dhui"],
         3: ["tin", "teen"], 4: ["char", "chaar"], 5: ["panch", "pach", "paanch"],
-        6: ["chhoy", "choy", "chhay", "soy"], 7: ["sat", "saat"], 8: ["aat", "aath", "at"],
+        6: ["chhoy", "choy", "chhay", "soy"], 7: ["sat", "saat", "shat", "shaat"], 8: ["aat", "aath", "at"],
         9: ["noy", "nay", "nou"], 10: ["dosh", "dos", "das"],
     },
     "zh": {0: ["零", "〇", "洞"], 1: ["幺", "壹"], 2: ["两", "兩", "贰"]},

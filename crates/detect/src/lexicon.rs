@@ -362,7 +362,11 @@ fn words_starting(
 /// Whether `c` starts a number word of a language written without spaces (Thai, Japanese
 /// kana): only there may a word be split at the number words inside it.
 pub fn may_start_unspaced_word(c: char) -> bool {
-    !c.is_ascii() && LEXICON.unspaced_firsts.binary_search(&c).is_ok()
+    let firsts = &LEXICON.unspaced_firsts;
+    // Most letters (Latin, Cyrillic, Arabic, Indic) are below the first one: one comparison.
+    firsts.first().is_some_and(|&lo| c >= lo)
+        && firsts.last().is_some_and(|&hi| c <= hi)
+        && firsts.binary_search(&c).is_ok()
 }
 
 /// The languages (bits) whose number words are written glued together: those written

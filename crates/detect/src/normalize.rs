@@ -1160,6 +1160,9 @@ fn apply_run(run: &[(usize, TokenReading<'_>)], before: &[u8], readings: &mut Ve
         Some((_, TokenReading::Word(w))) if !paused(k) => Some(*w),
         _ => None,
     };
+    // A multiplier of a language that writes its numbers glued ("สิบ", "百") multiplies
+    // only inside a word ([`glued_reading`]): apart, "เก้า สิบ" is nine then ten.
+    let spaced = |n: &lexicon::WordReading| n.langs & !lexicon::glued_languages() != 0;
     let mut k = 0;
     while k < run.len() {
         let (idx, ref reading) = run[k];
@@ -1183,11 +1186,16 @@ fn apply_run(run: &[(usize, TokenReading<'_>)], before: &[u8], readings: &mut Ve
                 value = Some((d, k));
                 match word(k + 1) {
                     // "five hundred", "beş yüz", "tre cento": hundreds from the digit.
-                    Some(n) if n.multiplied && d >= 1 && n.value == NumberWord::Hundreds(1) => {
+                    Some(n)
+                        if n.multiplied
+                            && d >= 1
+                            && n.value == NumberWord::Hundreds(1)
+                            && spaced(&n) =>
+                    {
                         value = Some(add_rest(run, before, d * 100, k + 1));
                     }
                     // "dua puluh", "hai mươi", "quatre-vingt": tens from the digit.
-                    Some(n) if n.multiplied && d >= 1 => {
+                    Some(n) if n.multiplied && d >= 1 && spaced(&n) => {
                         let tens = match n.value {
                             NumberWord::Tens(t) => d * u32::from(t),
                             _ => d,
@@ -2200,6 +2208,8 @@ mod tests {
             ("電話番号は〇九〇一二三四です", "電話番号は0901234です"),
             ("โทรหาผมที่ศูนย์แปดหนึ่งสองสามนะครับ", "โทรหาผมที่08123นะครับ"),
             ("สามสิบห้า 12", "35 12"),
+            // Apart, a multiplier of those languages does not multiply: counting to ten.
+            ("แปด เก้า สิบ", "8 9 10"),
             // Colloquial Tamil and Arabic, the Arabic conjunction before a digit or tens word.
             ("ஒண்ணு ரெண்டு மூணு நாலு அஞ்சு", "1 2 3 4 5"),
             ("صفر واحد اتنين، تلاتة وتمانية", "0 1 2, 3 8"),
@@ -2209,6 +2219,7 @@ mod tests {
             ("sembilan puluh, delapan", "90, 8"),
             // Romanised Bengali digits that are English words too, inside a run only.
             ("shunno ek saat at char tin", "0 1 7 8 4 3"),
+            ("shunno ek pach shat noy", "0 1 5 7 9"),
             (
                 "meet me at five, the tin can",
                 "meet me at five, the tin can",

@@ -144,7 +144,15 @@ HAND_VARIANTS = {
            8: ["எட்டு"], 9: ["ஒம்போது", "ஒன்பது"]},
     # The Japanese readings num2words leaves out (zero as "rei", "zero" and "maru", the circle
     # said in phone numbers; "shi", "shichi", "ku"), in hiragana; katakana is added below.
-    "ja": {0: ["れい", "ぜろ", "まる"], 4: ["し"], 7: ["しち"], 9: ["く"]},
+    # And the lengthened "にー"/"ごー" said for 2 and 5 in phone numbers so that they are not
+    # missed (as NTT's directory readings and any phrasebook give them).
+    "ja": {0: ["れい", "ぜろ", "まる"], 2: ["にー", "にい"], 4: ["し"], 5: ["ごー", "ごお"],
+           7: ["しち"], 9: ["く"]},
+    # Thai says "โท" for 2 in phone numbers, apart from "สาม" (as the Royal Thai Army radio
+    # alphabet and telephone operators do).
+    "th": {2: ["โท"]},
+    # Persian spoken "شیش" for six (the written "شش"), as in everyday chat.
+    "fa": {6: ["شیش"]},
 }
 
 LANG_ORDER = ["en", "es", "pt", "fr", "de", "it", "hi-Latn", "ur-Latn", "hi", "ur", "bn-Latn",
@@ -441,6 +449,9 @@ def main():
                 and word != "〇":
             return True
         if "fa" in langs and word == "نه":
+            return True
+        # Thai "โท" is the word for "second" (ปริญญาโท) too.
+        if "th" in langs and word == "โท":
             return True
         base = {lang.split("-")[0] for lang in langs}
         if "en" not in base and word in dictionaries["en"]:

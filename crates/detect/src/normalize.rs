@@ -1148,7 +1148,20 @@ fn strong_run(run: &[(usize, TokenReading<'_>)]) -> bool {
 fn apply_run(run: &[(usize, TokenReading<'_>)], before: &[u8], readings: &mut Vec<Reading>) {
     let paused = |k: usize| before.get(k).is_some_and(|b| b & PAUSE != 0);
     let joined = |k: usize| before.get(k).is_some_and(|b| b & JOINED != 0);
-    let mut read = |token: usize, last: usize, digits: String| {
+    // The run entry the last reading ended at: a digit after it and a joiner goes on in it
+    // ("صفر و واحد و اتنين" is one number, its joiners with it).
+    let mut read_to: Option<usize> = None;
+    let mut read = |k: usize, last_k: usize, token: usize, last: usize, digits: String| {
+        // Digit by digit only: "neun und zehn" stays 9 and 10 (counting).
+        let goes_on = k > 0 && joined(k) && read_to == Some(k - 1) && digits.len() == 1;
+        read_to = Some(last_k);
+        if goes_on {
+            if let Some(before) = readings.last_mut() {
+                before.last = last;
+                before.digits.push_str(&digits);
+                return;
+            }
+        }
         readings.push(Reading {
             token,
             last,
@@ -1172,7 +1185,7 @@ fn apply_run(run: &[(usize, TokenReading<'_>)], before: &[u8], readings: &mut Ve
                 continue;
             }
             TokenReading::Mixed(d) | TokenReading::Leet(d) => {
-                read(idx, idx, d.clone());
+                read(k, k, idx, idx, d.clone());
                 k += 1;
                 continue;
             }
@@ -1246,7 +1259,7 @@ fn apply_run(run: &[(usize, TokenReading<'_>)], before: &[u8], readings: &mut Ve
                 };
                 if let Some(d) = next_digit {
                     let (next_idx, _) = run[k + 1];
-                    read(idx, next_idx, d.repeat(times));
+                    read(k, k + 1, idx, next_idx, d.repeat(times));
                     k += 2;
                     continue;
                 }
@@ -1254,7 +1267,7 @@ fn apply_run(run: &[(usize, TokenReading<'_>)], before: &[u8], readings: &mut Ve
         }
         match value {
             Some((n, last)) => {
-                read(idx, run[last].0, n.to_string());
+                read(k, last, idx, run[last].0, n.to_string());
                 k = last + 1;
             }
             None => k += 1,
@@ -2214,6 +2227,7 @@ mod tests {
             ("ஒண்ணு ரெண்டு மூணு நாலு அஞ்சு", "1 2 3 4 5"),
             ("صفر واحد اتنين، تلاتة وتمانية", "0 1 2, 3 8"),
             ("خمسة و عشرين 12", "25 12"),
+            ("صفر و واحد و اتنين، تلاتة", "012, 3"),
             // A comma ends a compound: "three hundred, five" is 300 then 5.
             ("zero three hundred, five five one", "0 300, 5 5 1"),
             ("sembilan puluh, delapan", "90, 8"),

@@ -180,6 +180,10 @@ more_words = [
  ("bn-Latn","BD","amar number shunno ek saat at char tin panch choy dui ek noy", "01784356219"),
  ("bn-Latn","BD","phone korben: shunno ek pach tin at dui char choy shat noy ek", "01538246791"),
  ("bn-Latn","BD","amar whatsapp shunno ek noy char char at at tin tin ek ek, rate e call diben", "01944883311"),
+ ("ar-EG","EG","ابعتلي على صفر و واحد و صفر، و خمسة و ستة و سبعة و تمانية، و تسعة و صفر و واحد و اتنين", "01056789012"),
+ ("ja","JP","携帯 ぜろはちぜろ にーにーごーごー いちいちさんさん", "08022551133"),
+ ("th","TH","เบอร์ ศูนย์เก้าโทโทสามสามสี่สี่ห้าห้า ครับ", "0922334455"),
+ ("fa","IR","تلگرام ندارم، زنگ بزن صفر نه یک دو شیش شیش هفت هشت نه صفر یک", "09126678901"),
 ]
 for lang, region, text, nat in more_words:
     pos(f"phone-number-words-{lang}", lang, region, text, e164(nat, region))
@@ -203,6 +207,9 @@ more_benign = [
  ("benign-english-at-tin","en","BD","See you at five near the tin shed, we char the steaks at eight and leave at nine"),
  ("benign-bengali-romanised-prose","bn-Latn","BD","ami tin ta boi kinbo, char din pore at the office dekha hobe, ek ghonta lagbe"),
  ("benign-english-tin-can","en","IN","a tin can, a char siu bun and at least one cup at six"),
+ ("benign-arabic-and-quantities","ar-EG","EG","عندي تلاتة و أربعة أولاد، وخمسة و ستة كراسي، ونص كيلو"),
+ ("benign-thai-degree","th","TH","จบปริญญาโท สองปีที่แล้ว ทำงานมาแล้วสามที่"),
+ ("benign-japanese-katakana","ja","JP","オンラインでニーズに合わせてサンプルを作ります、ゴールは来週"),
 ]
 for tag, lang, region, text in more_benign:
     ben(tag, lang, region, text)

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes testdata/corpus/numbers.jsonl: phone numbers in the digits of every script and in
-the number words of 21 languages, with benign look-alikes (prices, dates, orders, lists,
+the number words of 27 languages, with benign look-alikes (prices, dates, orders, lists,
 prose with number words). Every label is checked valid for its region with the Python
 port of libphonenumber (`pip install phonenumbers`), independently of the detector.
 
@@ -210,6 +210,14 @@ more_benign = [
  ("benign-arabic-and-quantities","ar-EG","EG","عندي تلاتة و أربعة أولاد، وخمسة و ستة كراسي، ونص كيلو"),
  ("benign-thai-degree","th","TH","จบปริญญาโท สองปีที่แล้ว ทำงานมาแล้วสามที่"),
  ("benign-japanese-katakana","ja","JP","オンラインでニーズに合わせてサンプルを作ります、ゴールは来週"),
+ ("benign-korean-offer","ko","KR","안녕하세요! 로고 디자인 작업 가능합니다. 이틀이면 끝나고, 수정은 삼 회까지 무료예요. 가격은 오십만 원입니다. 일정은 이번 주 금요일까지 맞출게요."),
+ ("benign-korean-request","ko","KR","이 사진 네 장을 오늘 안에 보정해 주실 수 있나요? 사이즈는 일 대 일로 부탁드려요. 이사 때문에 바빠서요."),
+ ("benign-japanese-offer","ja","JP","こんにちは!ロゴのデザインは三日で仕上げます。修正は二回まで無料です。いちごのイラストも描けます。しごとの依頼ありがとうございます、よろしくお願いします。"),
+ ("benign-thai-offer","th","TH","สวัสดีครับ ผมสามารถทำงานนี้เสร็จภายในสามวัน ราคาห้าพันบาท แก้ไขได้สองครั้ง ขอบคุณครับ"),
+ ("benign-persian-offer","fa","IR","سلام، طراحی لوگو را در سه روز تمام می‌کنم. دو بار اصلاح رایگان است. قیمت نهصد هزار تومان است. نه، هزینه اضافه ندارد."),
+ ("benign-tamil-offer","ta","IN","வணக்கம், இந்த வேலையை மூணு நாள்ல முடிச்சிடுவேன். ரெண்டு திருத்தம் இலவசம். விலை ஐநூறு ரூபாய். நாலு பக்கம் மட்டும்."),
+ ("benign-arabic-colloquial-offer","ar","EG","أهلا، هخلص الشغل في تلات أيام، والسعر ستين دولار، وفيه اتنين تعديل مجاني، ولو عايز خمسة صفحات يبقى تمانين."),
+ ("benign-bengali-romanised-offer","bn-Latn","BD","ami kaj ta tin din e shesh korbo, char ta revision free, at least ek bar call e kotha bolte chai na, price panch sho taka"),
 ]
 for tag, lang, region, text in more_benign:
     ben(tag, lang, region, text)

@@ -11,10 +11,11 @@
 //!    Latin letters or digits, or in a lone Cyrillic/Greek word among Latin ones; odd dots,
 //!    dashes and spaces become `.`, `-` and ` `; keycap emoji become their digit. Case is kept
 //!    (base58 and IBANs need it); [`Normalized::lower`] is the same bytes lower-cased.
-//! 2. **Compact tokens** ([`Normalized::tokens`]), word by word: number words of 21
+//! 2. **Compact tokens** ([`Normalized::tokens`]), word by word: number words of 27
 //!    languages and scripts (the generated `data/number_words.tsv`) become digits when they
 //!    stand in a run of numbers (`four one five`, `eighty four`, `double five`, `six17`,
-//!    `dua puluh tiga`, `एक दो तीन`, `一三八`), leetspeak becomes digits in tokens that are mostly digits
+//!    `dua puluh tiga`, `एक दो तीन`, `一三八`, `공일공`, `ศูนย์แปด`, `نهصد و دوازده`; Thai and
+//!    kana words are split where glued number words start inside them), leetspeak becomes digits in tokens that are mostly digits
 //!    (`702S3168l9`), bracketed symbol words become symbols (`[at]`, `(dot)`, `{@}`), and single
 //!    characters separated by single spaces are joined (`j o h n @ g m a i l . c o m`).
 //!    Unbracketed symbol words ("alex at gmail dot com") are left as words: whether "at" means

@@ -44,7 +44,8 @@ French "quatre-vingt"), mult10 (a digit before it is multiplied by ten: "dua pul
 teen_suffix (a digit before it is added to ten: "tujuh belas"), teen_prefix ("labing-"),
 and_tens (unit first: Arabic "wa-ishrun" after "thalatha"), hundreds (value = hundreds
 digit: "trescientos", "сто"), mult100 (a digit before it counts hundreds: "hundred", "yüz"),
-joiner, double, triple.
+joiner, separator (a word said for the dash between the groups of a number), double,
+triple.
 """
 
 import os
@@ -412,6 +413,9 @@ def main():
     entries.append(("fil", "at", "joiner", 0))
     # The Arabic conjunction written apart ("خمسة و عشرين"); Persian has it from CLDR.
     entries.append(("ar", "و", "joiner", 0))
+    # Japanese reads the dash of a phone number as the particle "の" ("ゼロキュウゼロの
+    # イチニサンヨン", as NTT's and any phrasebook's readings of numbers have it).
+    entries.extend(("ja", w, "separator", 0) for w in ("の", "ノ"))
     # Malay and Indonesian share their words; write them once as "ms-id".
     merged = {}
     for lang, word, kind, value in entries:

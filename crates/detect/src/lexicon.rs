@@ -72,6 +72,8 @@ struct Lexicon {
     /// Words that join a tens word and a unit ("y", "e", "et", "und", "na") with their
     /// languages.
     joiners: Vec<(&'static str, u32)>,
+    /// Words said for the dash between the groups of a number (Japanese "の").
+    separators: Vec<&'static str>,
     /// The languages in which a tens word takes a word of 11..19 after it ("soixante-douze").
     teen_adding: u32,
     /// The words of the languages written without spaces between words (Thai, Japanese
@@ -105,6 +107,7 @@ static LEXICON: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(|| {
     };
     let mut rows: Vec<(&'static str, WordReading, bool)> = Vec::new();
     let mut joiners: Vec<(&'static str, u32)> = vec![("und", 0)];
+    let mut separators: Vec<&'static str> = Vec::new();
     let mut teen_adding_langs: Vec<&'static str> = Vec::new();
     let mut unspaced_langs: Vec<&'static str> = Vec::new();
     let mut by_character_langs: Vec<&'static str> = Vec::new();
@@ -151,6 +154,10 @@ static LEXICON: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(|| {
             "and_tens" => NumberWord::AndTens(value),
             "double" => NumberWord::Double,
             "triple" => NumberWord::Triple,
+            "separator" => {
+                separators.push(word);
+                continue;
+            }
             "joiner" => {
                 match joiners.iter_mut().find(|(w, _)| *w == word) {
                     Some((_, langs)) if *langs != 0 => *langs |= bit,
@@ -271,6 +278,7 @@ static LEXICON: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(|| {
         other_firsts,
         other_pairs,
         joiners,
+        separators,
         teen_adding,
         unspaced_words,
         unspaced_max_len,
@@ -294,6 +302,12 @@ pub fn joiner(word: &str) -> Option<u32> {
         .iter()
         .find(|(w, _)| *w == word)
         .map(|&(_, langs)| if langs == 0 { u32::MAX } else { langs })
+}
+
+/// Whether `word` is said for the dash between the groups of a number (Japanese "の":
+/// "ゼロキュウゼロのイチニサンヨン").
+pub fn is_separator_word(word: &str) -> bool {
+    LEXICON.separators.contains(&word)
 }
 
 /// The languages (bits) in which a tens word takes a word of 11..19 after it.

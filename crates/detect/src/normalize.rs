@@ -916,10 +916,14 @@ impl View<'_> {
                                             | NumberWord::Hundreds(_)
                                     )
                                 ) && lexicon::joiner(word).is_some();
-                                if !joins {
+                                // "090の1234": a word said for the dash between groups.
+                                if !joins && !run.is_empty() && lexicon::is_separator_word(word) {
+                                    pending |= SEPARATED;
+                                } else if !joins {
                                     break;
+                                } else {
+                                    pending |= JOINED;
                                 }
-                                pending |= JOINED;
                             }
                         }
                     }
@@ -1118,6 +1122,8 @@ struct Cursors {
 const PAUSE: u8 = 1;
 /// In what stands before an entry of a run: a joiner ("y", "و").
 const JOINED: u8 = 2;
+/// In what stands before an entry of a run: a word said for a dash (Japanese "の").
+const SEPARATED: u8 = 4;
 
 /// Whether a run of readings is read as digits: two or more tokens with a digit among them,
 /// three number words, a glued reading ("six17") or a long leetspeak run.
@@ -1149,12 +1155,15 @@ fn strong_run(run: &[(usize, TokenReading<'_>)]) -> bool {
 fn apply_run(run: &[(usize, TokenReading<'_>)], before: &[u8], readings: &mut Vec<Reading>) {
     let paused = |k: usize| before.get(k).is_some_and(|b| b & PAUSE != 0);
     let joined = |k: usize| before.get(k).is_some_and(|b| b & JOINED != 0);
+    let separated = |k: usize| before.get(k).is_some_and(|b| b & SEPARATED != 0);
     // The run entry the last reading ended at: a digit after it and a joiner goes on in it
     // ("صفر و واحد و اتنين" is one number, its joiners with it).
     let mut read_to: Option<usize> = None;
     let mut read = |k: usize, last_k: usize, token: usize, last: usize, digits: String| {
-        // Digit by digit only: "neun und zehn" stays 9 and 10 (counting).
-        let goes_on = k > 0 && joined(k) && read_to == Some(k - 1) && digits.len() == 1;
+        // Digit by digit only: "neun und zehn" stays 9 and 10 (counting). A word said for a
+        // dash joins whole groups ("090の1234").
+        let goes_on =
+            k > 0 && read_to == Some(k - 1) && ((joined(k) && digits.len() == 1) || separated(k));
         read_to = Some(last_k);
         if goes_on {
             if let Some(before) = readings.last_mut() {
@@ -2220,6 +2229,7 @@ mod tests {
             ("번호는 공일공 일이삼사 오백십이", "번호는 010 1234 512"),
             ("電話は ぜろきゅうぜろ イチニサンヨン", "電話は 090 1234"),
             ("電話番号は〇九〇一二三四です", "電話番号は0901234です"),
+            ("ゼロキュウゼロのイチニサンヨン", "0901234"),
             ("โทรหาผมที่ศูนย์แปดหนึ่งสองสามนะครับ", "โทรหาผมที่08123นะครับ"),
             ("สามสิบห้า 12", "35 12"),
             // Apart, a multiplier of those languages does not multiply: counting to ten.

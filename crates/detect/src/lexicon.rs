@@ -1276,6 +1276,52 @@ mod tests {
     }
 
     #[test]
+    fn the_second_table_of_languages() {
+        assert_eq!(
+            number_word("piecset").map(|r| r.value),
+            Some(NumberWord::Hundreds(5))
+        );
+        assert_eq!(
+            number_word("نهصد").map(|r| r.value),
+            Some(NumberWord::Hundreds(9))
+        );
+        assert_eq!(
+            number_word("ரெண்டு").map(|r| r.value),
+            Some(NumberWord::Digit(2))
+        );
+        assert_eq!(
+            number_word("تمانية").map(|r| r.value),
+            Some(NumberWord::Digit(8))
+        );
+        assert_eq!(
+            number_word("وعشرين").map(|r| r.value),
+            Some(NumberWord::AndTens(2))
+        );
+        assert_eq!(
+            number_word("キュウ").map(|r| r.value),
+            Some(NumberWord::Digit(9))
+        );
+        assert!(number_word("백").is_some_and(|r| r.multiplied));
+        assert!(number_word("สิบ").is_some_and(|r| r.multiplied));
+        // "و" joins in Persian and in Arabic; Korean syllables and single kana are ordinary
+        // words too.
+        assert!(joiner("و").is_some_and(|langs| langs.count_ones() == 2));
+        for word in ["이", "일", "に", "し"] {
+            assert!(number_word(word).is_some_and(|r| r.common), "{word}");
+        }
+        assert!(is_separator_word("の") && !is_separator_word("に"));
+        // Glued number words are looked for only from a Thai or kana letter that starts one.
+        assert!(may_start_unspaced_word('ศ') && may_start_unspaced_word('ぜ'));
+        assert!(!may_start_unspaced_word('a') && !may_start_unspaced_word('д'));
+        let mut found = Vec::new();
+        other_words_starting("ศูนย์แปด", |len, w| {
+            found.push((len, w.value));
+            false
+        });
+        assert_eq!(found, [("ศูนย์".len(), NumberWord::Digit(0))]);
+    }
+
+    #[test]
     fn number_word_starts_pass_the_prefix_table() {
         let words: Vec<&str> = number_words().map(|(w, _)| w).collect();
         for first in &words {

@@ -128,7 +128,8 @@ HAND_VARIANTS = {
     "pt": {6: ["meia"]},
     # Colloquial Arabic as written in chat (Egyptian "تلاتة/تمانية", Levantine "تنين",
     # Gulf/Levantine "ثنين"; hamza dropped, taa marbuta written as "ه"), and the tens words in
-    # the genitive/colloquial "-ين" form (Hans Wehr; any grammar of Egyptian Arabic).
+    # the "-ين" form that colloquial Arabic uses (also the MSA genitive). Hand-written from
+    # everyday usage: no maintained spell-out source has the dialects.
     "ar-colloq": {
         0: ["زيرو"], 1: ["واحده"], 2: ["اتنين", "تنين", "ثنين", "اثنان"],
         3: ["تلاتة", "تلاته", "ثلاثه"], 4: ["اربعة", "اربعه", "أربعه"],
@@ -139,20 +140,21 @@ HAND_VARIANTS = {
         60: ["ستين"], 70: ["سبعين"], 80: ["تمانين", "ثمانين"], 90: ["تسعين"],
     },
     # Colloquial Tamil digits (spoken forms as written in chat: ஒண்ணு, ரெண்டு, மூணு, நாலு,
-    # அஞ்சு; "ஜீரோ"/"சைபர்" for zero), from any Tamil primer of the spoken language.
+    # அஞ்சு; "ஜீரோ"/"சைபர்" for zero). Hand-written from everyday usage: CLDR has only the
+    # written forms.
     "ta": {0: ["ஜீரோ", "சைபர்", "பூஜ்ஜியம்"], 1: ["ஒண்ணு", "ஒன்னு"], 2: ["ரெண்டு", "இரண்டு"],
            3: ["மூணு"], 4: ["நாலு"], 5: ["அஞ்சு", "அஞ்சி"], 6: ["ஆறு"], 7: ["ஏழு"],
            8: ["எட்டு"], 9: ["ஒம்போது", "ஒன்பது"]},
     # The Japanese readings num2words leaves out (zero as "rei", "zero" and "maru", the circle
     # said in phone numbers; "shi", "shichi", "ku"), in hiragana; katakana is added below.
-    # And the lengthened "にー"/"ごー" said for 2 and 5 in phone numbers so that they are not
-    # missed (as NTT's directory readings and any phrasebook give them).
+    # And the lengthened "にー"/"ごー" said for 2 and 5 when a phone number is read out.
+    # Hand-written from everyday usage.
     "ja": {0: ["れい", "ぜろ", "まる"], 2: ["にー", "にい"], 4: ["し"], 5: ["ごー", "ごお"],
            7: ["しち"], 9: ["く"]},
-    # Thai says "โท" for 2 in phone numbers, apart from "สาม" (as the Royal Thai Army radio
-    # alphabet and telephone operators do).
+    # Thai often says "โท" for 2 when reading out a phone number, to keep it apart from
+    # "สาม". Hand-written from everyday usage.
     "th": {2: ["โท"]},
-    # Persian spoken "شیش" for six (the written "شش"), as in everyday chat.
+    # Persian spoken "شیش" for six (the written "شش"), as in everyday chat. Hand-written.
     "fa": {6: ["شیش"]},
 }
 
@@ -414,7 +416,7 @@ def main():
     # The Arabic conjunction written apart ("خمسة و عشرين"); Persian has it from CLDR.
     entries.append(("ar", "و", "joiner", 0))
     # Japanese reads the dash of a phone number as the particle "の" ("ゼロキュウゼロの
-    # イチニサンヨン", as NTT's and any phrasebook's readings of numbers have it).
+    # イチニサンヨン"). Hand-written from everyday usage.
     entries.extend(("ja", w, "separator", 0) for w in ("の", "ノ"))
     # Malay and Indonesian share their words; write them once as "ms-id".
     merged = {}

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes testdata/corpus/numbers.jsonl: phone numbers in the digits of every script and in
-the number words of 21 languages, with benign look-alikes (prices, dates, orders, lists,
+the number words of 27 languages, with benign look-alikes (prices, dates, orders, lists,
 prose with number words). Every label is checked valid for its region with the Python
 port of libphonenumber (`pip install phonenumbers`), independently of the detector.
 
@@ -143,6 +143,86 @@ benign = [
  ("benign-chinese-dates","zh","CN","我们十一月二十三号开会, 三点见"),
 ]
 for tag, lang, region, text in benign:
+    ben(tag, lang, region, text)
+# 3. families added with the languages of the second table (Polish, Persian, Korean,
+# Japanese, Thai, Tamil, colloquial Arabic), hundreds and tens that group a phone, and
+# romanised Bengali digits that are English words too. Appended so earlier ids stay.
+more_words = [
+ ("pl","PL","zadzwoń do mnie: pięćset dwanaście, trzysta czterdzieści pięć, sześćset siedemdziesiąt osiem", "512345678"),
+ ("pl","PL","mój numer to sześć zero jeden, dwa trzy cztery, pięć sześć siedem", "601234567"),
+ ("pl","PL","pisz na WhatsAppa: siedemset dziewięćdziesiąt dziewięć, osiemset osiemdziesiąt osiem, sto dwadzieścia trzy", "799888123"),
+ ("pl","PL","tel. osiem osiem cztery zero zero jeden dwa dwa trzy, po 18", "884001223"),
+ ("fa","IR","شماره من صفر نهصد و دوازده، سیصد و چهل و پنج، شصت و هفت، هشتاد و نه", "09123456789"),
+ ("fa","IR","به این شماره زنگ بزن صفر نه سه پنج هفت شش پنج چهار سه دو یک", "09357654321"),
+ ("fa","IR","واتساپم: صفر نهصد و سی و پنج، دویست و یازده، چهل و چهار، نود", "09352114490"),
+ ("ko","KR","제 번호는 공일공 일이삼사 오육칠팔 입니다", "01012345678"),
+ ("ko","KR","카톡 말고 문자 주세요 공일공-칠칠일이-삼사오육", "01077123456"),
+ ("ko","KR","폰: 영일영 구팔칠육 오사삼이", "01098765432"),
+ ("ko","KR","연락처 공 일 공 사 사 사 팔 구 구 구 구", "01044489999"),
+ ("ja","JP","電話は ぜろきゅうぜろ いちにさんよん ごろくななはち です", "09012345678"),
+ ("ja","JP","連絡先は 〇八〇 九八七六 五四三二 までお願いします", "08098765432"),
+ ("ja","JP","デンワ ゼロハチゼロ イチニサンヨン ゴロクナナハチ", "08012345678"),
+ ("ja","JP","番号 れいきゅうれい しちしちはちはち くくよんよん", "09077889944"),
+ ("th","TH","โทร ศูนย์แปดหนึ่งสองสามสี่ห้าหกเจ็ดแปด", "0812345678"),
+ ("th","TH","เบอร์ผมศูนย์เก้าหกเจ็ดแปดเก้าศูนย์หนึ่งสองสาม ทักมาได้เลย", "0967890123"),
+ ("th","TH","ติดต่อ ศูนย์หกสาม สองสองสอง ห้าห้าห้าห้า นะคะ", "0632225555"),
+ ("ta","IN","என் நம்பர் ஒன்பது எட்டு நாலு அஞ்சு ஒண்ணு ரெண்டு ஏழு மூணு ஆறு நாலு", "9845127364"),
+ ("ta","IN","அழைக்கவும்: ஒன்பது ஒன்பது நான்கு நான்கு பூஜ்யம் ஒன்று இரண்டு மூன்று நான்கு ஐந்து", "9944012345"),
+ ("ta","IN","வாட்ஸ்அப் எட்டு ஏழு ஆறு ஐந்து நாலு மூணு ரெண்டு ஒண்ணு சைபர் ஒம்போது", "8765432109"),
+ ("ar-EG","EG","رقمي صفر واحد اتنين، تلاتة اربعة خمسة ستة، سبعة تمانية تسعة صفر", "01234567890"),
+ ("ar-EG","EG","كلمني على صفر واحد واحد، خمسة تلاتة تمانية، اتنين اربعة تسعة سته وسبعة", "01153824967"),
+ ("ar-LV","JO","رقمي صفر سبعة تسعة، تنين تلاتة اربعة خمسة، ستة سبعة تمانية", "0792345678"),
+ ("ar-GULF","SA","واتساب صفر خمسة خمسة، ثنين ثلاثه اربعه، خمسه سته سبعه ثمانيه", "0552345678"),
+ ("ar-EG","SA","الرقم: صفر خمسين، تلاتة وعشرين، خمسة وأربعين، سبعة و ستين، تمانية", "0502345678"),
+ ("en","PK","my number is zero three hundred, five five one, two three four five", "03005512345"),
+ ("en","PK","call me on zero three two one, five hundred, sixty seven, eighty nine", "03215006789"),
+ ("id","ID","WA saya nol delapan lima tujuh, sembilan puluh, dua puluh satu, empat puluh, delapan puluh delapan", "085790214088"),
+ ("bn-Latn","BD","amar number shunno ek saat at char tin panch choy dui ek noy", "01784356219"),
+ ("bn-Latn","BD","phone korben: shunno ek pach tin at dui char choy shat noy ek", "01538246791"),
+ ("bn-Latn","BD","amar whatsapp shunno ek noy char char at at tin tin ek ek, rate e call diben", "01944883311"),
+ ("ar-EG","EG","ابعتلي على صفر و واحد و صفر، و خمسة و ستة و سبعة و تمانية، و تسعة و صفر و واحد و اتنين", "01056789012"),
+ ("ja","JP","携帯 ぜろはちぜろ にーにーごーごー いちいちさんさん", "08022551133"),
+ ("th","TH","เบอร์ ศูนย์เก้าโทโทสามสามสี่สี่ห้าห้า ครับ", "0922334455"),
+ ("fa","IR","تلگرام ندارم، زنگ بزن صفر نه یک دو شیش شیش هفت هشت نه صفر یک", "09126678901"),
+ ("ja","JP","ケータイはゼロキュウゼロのナナロクゴーヨンのサンニーイチゼロです", "09076543210"),
+ ("ja","JP","でんわ:〇八〇の一一二二の三三四四", "08011223344"),
+]
+for lang, region, text, nat in more_words:
+    pos(f"phone-number-words-{lang}", lang, region, text, e164(nat, region))
+more_benign = [
+ ("benign-price-polish","pl","PL","Cena: pięćset dwanaście złotych, dostawa w trzy dni, dwa lata gwarancji"),
+ ("benign-counting-polish","pl","PL","Liczymy: jeden, dwa, trzy, cztery, pięć, sześć, siedem, osiem, dziewięć, dziesięć"),
+ ("benign-price-persian","fa","IR","قیمت نهصد و پنجاه هزار تومان است، ارسال سه روزه و دو سال گارانتی"),
+ ("benign-date-persian","fa","IR","جلسه روز بیست و پنج ساعت سه برگزار می‌شود"),
+ ("benign-counting-korean","ko","KR","일 이 삼 사 오 육 칠 팔 구 십 세고 시작해요"),
+ ("benign-korean-prose","ko","KR","이 일은 오늘 끝나요. 오백 원짜리 사과 삼 개, 십이월 이십오일에 만나요"),
+ ("benign-japanese-counting","ja","JP","いち、に、さん、し、ご、ろく、しち、はち、きゅう、じゅう!"),
+ ("benign-japanese-price","ja","JP","価格は五百円です、送料は三百円。十二月二十五日に発送します"),
+ ("benign-japanese-prose","ja","JP","いちごとしごとのはなし、にしのくにへいきます"),
+ ("benign-thai-price","th","TH","ราคาห้าร้อยบาท ส่งภายในสามวัน แก้ไขได้สองครั้ง"),
+ ("benign-thai-counting","th","TH","นับ หนึ่ง สอง สาม สี่ ห้า หก เจ็ด แปด เก้า สิบ"),
+ ("benign-tamil-prose","ta","IN","ரெண்டு நாள்ல முடிச்சிடுவேன், மூணு மாற்றம் இலவசம், விலை ஐநூறு ரூபாய்"),
+ ("benign-arabic-colloquial-quantities","ar-EG","EG","عايز تلاتة كيلو وخمسة لتر، السعر ستين جنيه، والتوصيل يوم اتنين"),
+ ("benign-arabic-colloquial-date","ar-LV","JO","منلتقي يوم خمسة وعشرين الساعة تمانية، ومعي تنين أصحاب"),
+ ("benign-english-hundreds","en","PK","The order is three hundred and five dollars, five boxes arrived, two hundred left"),
+ ("benign-indonesian-tens","id","ID","harganya sembilan puluh ribu, ongkir dua puluh ribu, sampai dalam tiga hari"),
+ ("benign-english-at-tin","en","BD","See you at five near the tin shed, we char the steaks at eight and leave at nine"),
+ ("benign-bengali-romanised-prose","bn-Latn","BD","ami tin ta boi kinbo, char din pore at the office dekha hobe, ek ghonta lagbe"),
+ ("benign-english-tin-can","en","IN","a tin can, a char siu bun and at least one cup at six"),
+ ("benign-arabic-and-quantities","ar-EG","EG","عندي تلاتة و أربعة أولاد، وخمسة و ستة كراسي، ونص كيلو"),
+ ("benign-thai-degree","th","TH","จบปริญญาโท สองปีที่แล้ว ทำงานมาแล้วสามที่"),
+ ("benign-japanese-katakana","ja","JP","オンラインでニーズに合わせてサンプルを作ります、ゴールは来週"),
+ ("benign-japanese-address-no","ja","JP","住所は三の二の一です、二階の三号室。納品は五日の午後になります"),
+ ("benign-korean-offer","ko","KR","안녕하세요! 로고 디자인 작업 가능합니다. 이틀이면 끝나고, 수정은 삼 회까지 무료예요. 가격은 오십만 원입니다. 일정은 이번 주 금요일까지 맞출게요."),
+ ("benign-korean-request","ko","KR","이 사진 네 장을 오늘 안에 보정해 주실 수 있나요? 사이즈는 일 대 일로 부탁드려요. 이사 때문에 바빠서요."),
+ ("benign-japanese-offer","ja","JP","こんにちは!ロゴのデザインは三日で仕上げます。修正は二回まで無料です。いちごのイラストも描けます。しごとの依頼ありがとうございます、よろしくお願いします。"),
+ ("benign-thai-offer","th","TH","สวัสดีครับ ผมสามารถทำงานนี้เสร็จภายในสามวัน ราคาห้าพันบาท แก้ไขได้สองครั้ง ขอบคุณครับ"),
+ ("benign-persian-offer","fa","IR","سلام، طراحی لوگو را در سه روز تمام می‌کنم. دو بار اصلاح رایگان است. قیمت نهصد هزار تومان است. نه، هزینه اضافه ندارد."),
+ ("benign-tamil-offer","ta","IN","வணக்கம், இந்த வேலையை மூணு நாள்ல முடிச்சிடுவேன். ரெண்டு திருத்தம் இலவசம். விலை ஐநூறு ரூபாய். நாலு பக்கம் மட்டும்."),
+ ("benign-arabic-colloquial-offer","ar","EG","أهلا، هخلص الشغل في تلات أيام، والسعر ستين دولار، وفيه اتنين تعديل مجاني، ولو عايز خمسة صفحات يبقى تمانين."),
+ ("benign-bengali-romanised-offer","bn-Latn","BD","ami kaj ta tin din e shesh korbo, char ta revision free, at least ek bar call e kotha bolte chai na, price panch sho taka"),
+]
+for tag, lang, region, text in more_benign:
     ben(tag, lang, region, text)
 with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "numbers.jsonl"), "w") as f:
     for r in rows:

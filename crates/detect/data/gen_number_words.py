@@ -4,13 +4,21 @@ languages freelancers and clients write, for the normaliser's number reading.
 
 Sources (all maintained, none typed by hand except where said):
 - CLDR spell-out rules through ICU (Debian python3-icu): en es pt fr de it hi ru uk ar tr sw
-  vi zh fil id ms;
-- num2words (PyPI, pinned below) for Bengali and for Turkish and Arabic variant spellings;
+  vi zh fil id ms pl fa ta ko ja th (Korean, Japanese and Chinese kept as the characters
+  of their digits, ten and hundred; Thai as its words for the digits, ten and hundred, which
+  are written without spaces between them);
+- num2words (PyPI, pinned below) for Bengali and for Turkish and Arabic variant spellings,
+  the Korean zero "영", and the Japanese kana readings of 0..10 (`reading=True`), which are
+  also written in katakana (the same syllables, converted);
 - romanised Hindi and Bengali: the native CLDR/num2words words transliterated with
   indic-transliteration (IAST, then accent-free, then Hindi/Bengali schwa deletion), plus the
   everyday variant spellings of HAND_VARIANTS;
 - Urdu in its own script and romanised Urdu have no source with spell-out rules: the words
   for 0..10 in HAND_VARIANTS are the standard Urdu spellings (as in any Urdu primer).
+- Spoken forms no source has, in HAND_VARIANTS, each with where it comes from: colloquial
+  Arabic (Egyptian, Levantine, Gulf) digits and tens, the Arabic digits with the
+  conjunction "و" glued before them, the colloquial Tamil digits, and the Japanese readings
+  num2words does not give (れい/ぜろ/まる for 0, し, しち, く).
 
 Each spelled number is split into words (spaces, hyphens, soft hyphens, apostrophes); a
 word that spells a number alone gets that value, and the words that only occur inside
@@ -36,7 +44,8 @@ French "quatre-vingt"), mult10 (a digit before it is multiplied by ten: "dua pul
 teen_suffix (a digit before it is added to ten: "tujuh belas"), teen_prefix ("labing-"),
 and_tens (unit first: Arabic "wa-ishrun" after "thalatha"), hundreds (value = hundreds
 digit: "trescientos", "сто"), mult100 (a digit before it counts hundreds: "hundred", "yüz"),
-joiner, double, triple.
+joiner, separator (a word said for the dash between the groups of a number), double,
+triple.
 """
 
 import os
@@ -48,9 +57,17 @@ import num2words
 from indic_transliteration import sanscript
 
 ICU_LANGS = ["en", "es", "pt", "fr", "de", "it", "hi", "ru", "uk", "ar", "tr", "sw", "vi",
-             "zh", "fil", "id", "ms"]
+             "zh", "fil", "id", "ms", "pl", "fa", "ta", "ko", "ja", "th"]
 NUM2WORDS_LANGS = {"bn": "bn", "tr": "tr", "ar": "ar", "id": "id", "ru": "ru", "uk": "uk",
-                   "vi": "vi", "pt": "pt_BR"}
+                   "vi": "vi", "pt": "pt_BR", "pl": "pl", "fa": "fa", "ko": "ko"}
+
+# Languages whose numbers are read a character at a time (digits, ten, hundred): the words
+# of more than one character are their compounds.
+BY_CHARACTER = {"zh", "ko", "ja"}
+# Languages written without spaces between words: the reader splits their words at the
+# number words inside them. Thai keeps only its words for the digits, ten and hundred (its
+# compounds glue them: "สามสิบห้า").
+UNSPACED = {"th", "ja"}
 
 # Words for "the next digit twice / three times", which no spell-out rule has: the everyday
 # words of each language (and the English loan words Indian, Filipino and Indonesian writers
@@ -93,7 +110,7 @@ HAND_VARIANTS = {
     "bn-Latn": {
         0: ["shunno", "shunyo", "sunno", "shunya"], 1: ["ek", "aek"], 2: ["dui", "dhui"],
         3: ["tin", "teen"], 4: ["char", "chaar"], 5: ["panch", "pach", "paanch"],
-        6: ["chhoy", "choy", "chhay", "soy"], 7: ["sat", "saat"], 8: ["aat", "aath", "at"],
+        6: ["chhoy", "choy", "chhay", "soy"], 7: ["sat", "saat", "shat", "shaat"], 8: ["aat", "aath", "at"],
         9: ["noy", "nay", "nou"], 10: ["dosh", "dos", "das"],
     },
     "zh": {0: ["零", "〇", "洞"], 1: ["幺", "壹"], 2: ["两", "兩", "贰"]},
@@ -109,10 +126,41 @@ HAND_VARIANTS = {
     # The unit forms after "mươi" (21, 24, 25: "mốt", "tư", "lăm"/"nhăm"), which CLDR writes.
     "vi": {1: ["mốt"], 4: ["tư"], 5: ["lăm", "nhăm"]},
     "pt": {6: ["meia"]},
+    # Colloquial Arabic as written in chat (Egyptian "تلاتة/تمانية", Levantine "تنين",
+    # Gulf/Levantine "ثنين"; hamza dropped, taa marbuta written as "ه"), and the tens words in
+    # the "-ين" form that colloquial Arabic uses (also the MSA genitive). Hand-written from
+    # everyday usage: no maintained spell-out source has the dialects.
+    "ar-colloq": {
+        0: ["زيرو"], 1: ["واحده"], 2: ["اتنين", "تنين", "ثنين", "اثنان"],
+        3: ["تلاتة", "تلاته", "ثلاثه"], 4: ["اربعة", "اربعه", "أربعه"],
+        5: ["خمسه"], 6: ["سته"], 7: ["سبعه"], 8: ["تمانية", "تمانيه", "ثمانيه", "تمنية"],
+        9: ["تسعه"],
+        10: ["عشره"],
+        20: ["عشرين"], 30: ["تلاتين", "ثلاثين"], 40: ["اربعين", "أربعين"], 50: ["خمسين"],
+        60: ["ستين"], 70: ["سبعين"], 80: ["تمانين", "ثمانين"], 90: ["تسعين"],
+    },
+    # Colloquial Tamil digits (spoken forms as written in chat: ஒண்ணு, ரெண்டு, மூணு, நாலு,
+    # அஞ்சு; "ஜீரோ"/"சைபர்" for zero). Hand-written from everyday usage: CLDR has only the
+    # written forms.
+    "ta": {0: ["ஜீரோ", "சைபர்", "பூஜ்ஜியம்"], 1: ["ஒண்ணு", "ஒன்னு"], 2: ["ரெண்டு", "இரண்டு"],
+           3: ["மூணு"], 4: ["நாலு"], 5: ["அஞ்சு", "அஞ்சி"], 6: ["ஆறு"], 7: ["ஏழு"],
+           8: ["எட்டு"], 9: ["ஒம்போது", "ஒன்பது"]},
+    # The Japanese readings num2words leaves out (zero as "rei", "zero" and "maru", the circle
+    # said in phone numbers; "shi", "shichi", "ku"), in hiragana; katakana is added below.
+    # And the lengthened "にー"/"ごー" said for 2 and 5 when a phone number is read out.
+    # Hand-written from everyday usage.
+    "ja": {0: ["れい", "ぜろ", "まる"], 2: ["にー", "にい"], 4: ["し"], 5: ["ごー", "ごお"],
+           7: ["しち"], 9: ["く"]},
+    # Thai often says "โท" for 2 when reading out a phone number, to keep it apart from
+    # "สาม". Hand-written from everyday usage.
+    "th": {2: ["โท"]},
+    # Persian spoken "شیش" for six (the written "شش"), as in everyday chat. Hand-written.
+    "fa": {6: ["شیش"]},
 }
 
 LANG_ORDER = ["en", "es", "pt", "fr", "de", "it", "hi-Latn", "ur-Latn", "hi", "ur", "bn-Latn",
-              "bn", "fil", "ms-id", "ru", "uk", "ar", "tr", "sw", "vi", "zh"]
+              "bn", "fil", "ms-id", "ru", "uk", "ar", "tr", "sw", "vi", "zh", "pl", "fa", "ta",
+              "ko", "ja", "th"]
 
 # Languages whose words of 11..19 may follow a tens word ("soixante-douze" is 60 + 12).
 TEEN_ADDING = {"fr"}
@@ -143,7 +191,7 @@ def fold(word):
     return "".join(out)
 
 
-SPLIT = re.compile(r"[\s\-\u00AD’'ʼ]+")
+SPLIT = re.compile(r"[\s\-\u00AD\u200B’'ʼ]+")
 
 
 def split(lang, text):
@@ -153,7 +201,7 @@ def split(lang, text):
     return [fold(t).replace("ʼ", "'").replace("’", "'") for t in pattern.split(text.strip()) if t]
 
 
-SPLIT_KEEPING_APOSTROPHES = re.compile(r"[\s\-\u00AD]+")
+SPLIT_KEEPING_APOSTROPHES = re.compile(r"[\s\-\u00AD\u200B]+")
 
 
 def icu_spellings(lang):
@@ -292,16 +340,43 @@ def hundreds(lang, spell, entries):
                 entries.append((lang, toks[1], "mult100", 1))
 
 
+def by_character(lang, spell, entries):
+    """The words of a language read a character at a time: its digits and its word for ten
+    (the one-character words of its spellings), and the character of its hundred ("百" of
+    "一百", "백"), which a digit before multiplies."""
+    found = []
+    roles(lang, {n: spell(n) for n in range(100)}, found)
+    entries.extend(e for e in found if len(e[1]) == 1)
+    hundred = fold(spell(100))[-1:]
+    if hundred:
+        entries.append((lang, hundred, "mult100", 1))
+
+
+def katakana(word):
+    """A word written in hiragana, in katakana (the same syllables, U+3041..U+3096 + 0x60)."""
+    return "".join(chr(ord(c) + 0x60) if "\u3041" <= c <= "\u3096" else c for c in word)
+
+
 def main():
     entries = []
     for lang in ICU_LANGS:
-        roles(lang, icu_spellings(lang), entries)
         formatter = icu.RuleBasedNumberFormat(icu.URBNFRuleSetTag.SPELLOUT, icu.Locale(lang))
-        if lang != "zh":
-            hundreds(lang, formatter.format, entries)
+        if lang in BY_CHARACTER:
+            by_character(lang, formatter.format, entries)
+            continue
+        roles(lang, icu_spellings(lang), entries)
+        hundreds(lang, formatter.format, entries)
     for lang, n2w in NUM2WORDS_LANGS.items():
+        spell = lambda n, n2w=n2w: num2words.num2words(n, lang=n2w)
+        if lang in BY_CHARACTER:
+            by_character(lang, spell, entries)
+            continue
         roles(lang, num2words_spellings(n2w), entries)
-        hundreds(lang, lambda n, n2w=n2w: num2words.num2words(n, lang=n2w), entries)
+        hundreds(lang, spell, entries)
+    # The kana readings of Japanese 0..10 (one word each, as phone numbers are read out).
+    for n in range(11):
+        word = fold(num2words.num2words(n, lang="ja", reading=True))
+        entries.append(("ja", word, "digit" if n < 10 else "value", n))
     # Romanised Hindi and Bengali from the native words.
     for lang, native_lang, script, source in [
         ("hi-Latn", "hi", sanscript.DEVANAGARI, icu_spellings("hi")),
@@ -310,6 +385,8 @@ def main():
         romanised_spellings = {n: romanised(text, script) for n, text in source.items()}
         roles(lang, romanised_spellings, entries)
     for lang, table in HAND_VARIANTS.items():
+        # Colloquial Arabic is Arabic: the same language for the words around it.
+        lang = "ar" if lang == "ar-colloq" else lang
         for n, words in table.items():
             for w in words:
                 w = fold(w)
@@ -319,18 +396,33 @@ def main():
                     entries.append((lang, w, "tens", n // 10))
                 else:
                     entries.append((lang, w, "value", n))
+    # Arabic writes the conjunction "و" glued to the word after it: "وخمسة" (and five) in a
+    # list of digits, "وعشرين" (and twenty) after a unit ("خمسة وعشرين", 25).
+    for lang, word, kind, value in list(entries):
+        if lang == "ar" and kind in ("digit", "tens"):
+            entries.append((lang, "و" + word, "digit" if kind == "digit" else "and_tens", value))
+    # Japanese kana: every hiragana word in katakana too.
+    for lang, word, kind, value in list(entries):
+        if lang == "ja" and katakana(word) != word:
+            entries.append((lang, katakana(word), kind, value))
+        if lang == "ja" and "\u30a1" <= word[:1] <= "\u30f6":
+            entries.append((lang, "".join(chr(ord(c) - 0x60) if "\u30a1" <= c <= "\u30f6" else c
+                                          for c in word), kind, value))
     for lang, (doubles, triples) in DOUBLE_TRIPLE.items():
         entries.extend((lang, fold(w), "double", 2) for w in doubles)
         entries.extend((lang, fold(w), "triple", 3) for w in triples)
     entries.append(("en", "and", "joiner", 0))
     entries.append(("fil", "at", "joiner", 0))
+    # The Arabic conjunction written apart ("خمسة و عشرين"); Persian has it from CLDR.
+    entries.append(("ar", "و", "joiner", 0))
+    # Japanese reads the dash of a phone number as the particle "の" ("ゼロキュウゼロの
+    # イチニサンヨン"). Hand-written from everyday usage.
+    entries.extend(("ja", w, "separator", 0) for w in ("の", "ノ"))
     # Malay and Indonesian share their words; write them once as "ms-id".
     merged = {}
     for lang, word, kind, value in entries:
         lang = "ms-id" if lang in ("id", "ms") else lang
-        # Chinese is read character by character: its digits and the word for ten.
-        if lang == "zh" and len(word) != 1:
-            continue
+
         # A word for ten that composes ("on yedi") is its tens word, not also a value.
         if kind == "value" and value == 10 and any(
                 e[1] == word and e[2] == "tens" and e[0] == lang for e in entries):
@@ -357,6 +449,16 @@ def main():
     def common(word, langs):
         if word.isascii() and len(word) <= 2 and word.isalpha():
             return True
+        # A Korean syllable or a single kana is an ordinary word or particle too (이, 일, 사;
+        # に, し); so is Persian "نه" (no).
+        if langs & {"ko", "ja"} and len(word) == 1 and not "\u4e00" <= word <= "\u9fff" \
+                and word != "〇":
+            return True
+        if "fa" in langs and word == "نه":
+            return True
+        # Thai "โท" is the word for "second" (ปริญญาโท) too.
+        if "th" in langs and word == "โท":
+            return True
         base = {lang.split("-")[0] for lang in langs}
         if "en" not in base and word in dictionaries["en"]:
             return True
@@ -379,6 +481,8 @@ def main():
                   % (icu.ICU_VERSION, icu.VERSION if hasattr(icu, "VERSION") else "?",
                      num2words.__version__ if hasattr(num2words, "__version__") else "0.5.14"))
         out.write("# teen_adding\t%s\n" % ",".join(sorted(TEEN_ADDING)))
+        out.write("# unspaced\t%s\n" % ",".join(sorted(UNSPACED)))
+        out.write("# by_character\t%s\n" % ",".join(sorted(BY_CHARACTER)))
         out.write("# lang\tword\tkind\tvalue\tcommon\n")
         for row in rows:
             out.write("\t".join(str(c) for c in row) + "\n")

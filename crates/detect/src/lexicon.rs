@@ -54,8 +54,6 @@ const NUMBER_WORDS_TSV: &str = include_str!("../data/number_words.tsv");
 
 /// The number words, parsed from [`NUMBER_WORDS_TSV`] on first use.
 struct Lexicon {
-    /// Every language of the table, in the order of its bits in [`WordReading::langs`].
-    langs: Vec<&'static str>,
     /// ASCII words by the slot of their first two letters ([`prefix_slot`]).
     by_prefix: Vec<Vec<(&'static str, WordReading)>>,
     /// For every first two letters, the third letters (bits 0-25) words go on with, see
@@ -68,11 +66,28 @@ struct Lexicon {
     other: Vec<(&'static str, WordReading)>,
     /// The first characters of [`Lexicon::other`]'s words, sorted.
     other_firsts: Vec<char>,
+    /// The first two characters of [`Lexicon::other`]'s words (`'\0'` second for a word of
+    /// one character), sorted.
+    other_pairs: Vec<(char, char)>,
     /// Words that join a tens word and a unit ("y", "e", "et", "und", "na") with their
     /// languages.
     joiners: Vec<(&'static str, u32)>,
+    /// Words said for the dash between the groups of a number (Japanese "の").
+    separators: Vec<&'static str>,
     /// The languages in which a tens word takes a word of 11..19 after it ("soixante-douze").
     teen_adding: u32,
+    /// The words of the languages written without spaces between words (Thai, Japanese
+    /// kana), whose number words are found inside longer words, sorted by word.
+    unspaced_words: Vec<(&'static str, WordReading)>,
+    /// The longest of [`Lexicon::unspaced_words`], in bytes.
+    unspaced_max_len: usize,
+    /// The first characters of [`Lexicon::unspaced_words`], sorted.
+    unspaced_firsts: Vec<char>,
+    /// The languages whose number words are written glued: those written without spaces
+    /// and those read a character at a time (Chinese, Korean).
+    glued: u32,
+    /// The longest word of [`Lexicon::other`], in bytes.
+    other_max_len: usize,
 }
 
 /// In a slot's mask: some number word is exactly these two letters, so any third byte may
@@ -92,10 +107,21 @@ static LEXICON: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(|| {
     };
     let mut rows: Vec<(&'static str, WordReading, bool)> = Vec::new();
     let mut joiners: Vec<(&'static str, u32)> = vec![("und", 0)];
+    let mut separators: Vec<&'static str> = Vec::new();
     let mut teen_adding_langs: Vec<&'static str> = Vec::new();
+    let mut unspaced_langs: Vec<&'static str> = Vec::new();
+    let mut by_character_langs: Vec<&'static str> = Vec::new();
     for line in NUMBER_WORDS_TSV.lines() {
         if let Some(rest) = line.strip_prefix("# teen_adding\t") {
             teen_adding_langs.extend(rest.split(','));
+            continue;
+        }
+        if let Some(rest) = line.strip_prefix("# unspaced\t") {
+            unspaced_langs.extend(rest.split(','));
+            continue;
+        }
+        if let Some(rest) = line.strip_prefix("# by_character\t") {
+            by_character_langs.extend(rest.split(','));
             continue;
         }
         if line.starts_with('#') || line.is_empty() {
@@ -128,8 +154,16 @@ static LEXICON: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(|| {
             "and_tens" => NumberWord::AndTens(value),
             "double" => NumberWord::Double,
             "triple" => NumberWord::Triple,
+            "separator" => {
+                separators.push(word);
+                continue;
+            }
             "joiner" => {
-                joiners.push((word, bit));
+                match joiners.iter_mut().find(|(w, _)| *w == word) {
+                    Some((_, langs)) if *langs != 0 => *langs |= bit,
+                    Some(_) => {}
+                    None => joiners.push((word, bit)),
+                }
                 continue;
             }
             _ => continue,
@@ -149,6 +183,14 @@ static LEXICON: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(|| {
     let mut teen_adding = 0;
     for lang in teen_adding_langs {
         teen_adding |= lang_bit(lang);
+    }
+    let mut unspaced = 0;
+    for lang in unspaced_langs {
+        unspaced |= lang_bit(lang);
+    }
+    let mut by_character = 0;
+    for lang in by_character_langs {
+        by_character |= lang_bit(lang);
     }
     // One reading a word: its first row that is a value (digit, number or tens word), else
     // its first row; the languages of every row with that value; multiplied if any row is a
@@ -189,6 +231,32 @@ static LEXICON: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(|| {
     let mut other_firsts: Vec<char> = other.iter().filter_map(|(w, _)| w.chars().next()).collect();
     other_firsts.sort_unstable();
     other_firsts.dedup();
+    let mut other_pairs: Vec<(char, char)> = other
+        .iter()
+        .filter_map(|(w, _)| {
+            let mut chars = w.chars();
+            Some((chars.next()?, chars.next().unwrap_or('\0')))
+        })
+        .collect();
+    other_pairs.sort_unstable();
+    other_pairs.dedup();
+    let unspaced_words: Vec<(&'static str, WordReading)> = other
+        .iter()
+        .filter(|(_, n)| n.langs & unspaced != 0)
+        .copied()
+        .collect();
+    let unspaced_max_len = unspaced_words
+        .iter()
+        .map(|(w, _)| w.len())
+        .max()
+        .unwrap_or(0);
+    let mut unspaced_firsts: Vec<char> = unspaced_words
+        .iter()
+        .filter_map(|(w, _)| w.chars().next())
+        .collect();
+    unspaced_firsts.sort_unstable();
+    unspaced_firsts.dedup();
+    let other_max_len = other.iter().map(|(w, _)| w.len()).max().unwrap_or(0);
     let mut by_prefix = vec![Vec::new(); 26 * 26];
     let mut prefixes = vec![0u32; 26 * 26];
     for &(w, n) in &ascii {
@@ -203,25 +271,22 @@ static LEXICON: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(|| {
         }
     }
     Lexicon {
-        langs,
         by_prefix,
         prefixes,
         ascii,
         other,
         other_firsts,
+        other_pairs,
         joiners,
+        separators,
         teen_adding,
+        unspaced_words,
+        unspaced_max_len,
+        unspaced_firsts,
+        glued: unspaced | by_character,
+        other_max_len,
     }
 });
-
-/// The bit of a language in [`WordReading::langs`] (0 if the table has no such language).
-pub fn language_bit(lang: &str) -> u32 {
-    LEXICON
-        .langs
-        .iter()
-        .position(|l| *l == lang)
-        .map_or(0, |at| 1u32.checked_shl(at as u32).unwrap_or(0))
-}
 
 /// Every number word (ASCII and other scripts) with its reading.
 #[cfg_attr(not(test), allow(dead_code))]
@@ -239,9 +304,89 @@ pub fn joiner(word: &str) -> Option<u32> {
         .map(|&(_, langs)| if langs == 0 { u32::MAX } else { langs })
 }
 
+/// Whether `word` is said for the dash between the groups of a number (Japanese "の":
+/// "ゼロキュウゼロのイチニサンヨン").
+pub fn is_separator_word(word: &str) -> bool {
+    LEXICON.separators.contains(&word)
+}
+
 /// The languages (bits) in which a tens word takes a word of 11..19 after it.
 pub fn teen_adding_languages() -> u32 {
     LEXICON.teen_adding
+}
+
+/// Calls `each` with the length and reading of every number word of another script that
+/// starts `text` (as written, no case folding), longest first, until it returns true; says
+/// whether one did. Splits words glued together ("공일공", "一三八", "ศูนย์แปด").
+pub fn other_words_starting(text: &str, mut each: impl FnMut(usize, WordReading) -> bool) -> bool {
+    let lexicon = &*LEXICON;
+    words_starting(
+        text,
+        &lexicon.other,
+        lexicon.other_max_len,
+        &lexicon.other_firsts,
+        &mut each,
+    )
+}
+
+/// As [`other_words_starting`], for the words of the languages written without spaces
+/// between words (Thai, Japanese kana) only.
+pub fn unspaced_words_starting(
+    text: &str,
+    mut each: impl FnMut(usize, WordReading) -> bool,
+) -> bool {
+    let lexicon = &*LEXICON;
+    words_starting(
+        text,
+        &lexicon.unspaced_words,
+        lexicon.unspaced_max_len,
+        &lexicon.unspaced_firsts,
+        &mut each,
+    )
+}
+
+fn words_starting(
+    text: &str,
+    words: &[(&'static str, WordReading)],
+    max_len: usize,
+    firsts: &[char],
+    each: &mut impl FnMut(usize, WordReading) -> bool,
+) -> bool {
+    let Some(first) = text.chars().next() else {
+        return false;
+    };
+    if first.is_ascii() || firsts.binary_search(&first).is_err() {
+        return false;
+    }
+    let mut end = text.len().min(max_len);
+    while end > 0 {
+        if text.is_char_boundary(end) {
+            let prefix = &text[..end];
+            if let Ok(at) = words.binary_search_by(|(w, _)| (*w).cmp(prefix)) {
+                if each(end, words[at].1) {
+                    return true;
+                }
+            }
+        }
+        end -= 1;
+    }
+    false
+}
+
+/// Whether `c` starts a number word of a language written without spaces (Thai, Japanese
+/// kana): only there may a word be split at the number words inside it.
+pub fn may_start_unspaced_word(c: char) -> bool {
+    let firsts = &LEXICON.unspaced_firsts;
+    // Most letters (Latin, Cyrillic, Arabic, Indic) are below the first one: one comparison.
+    firsts.first().is_some_and(|&lo| c >= lo)
+        && firsts.last().is_some_and(|&hi| c <= hi)
+        && firsts.binary_search(&c).is_ok()
+}
+
+/// The languages (bits) whose number words are written glued together: those written
+/// without spaces (Thai, Japanese) and those read a character at a time (Chinese, Korean).
+pub fn glued_languages() -> u32 {
+    LEXICON.glued
 }
 
 /// Looks up a number word (folded and lower-cased as the normaliser's compact view has it;
@@ -297,22 +442,34 @@ pub fn may_start_number_word(text: &[u8]) -> bool {
 }
 
 /// Whether a word starting outside ASCII may be a number word of another script: its first
-/// character (lower-cased) starts one.
+/// two characters (lower-cased) start one, or its first character is one ("이", "一"), which
+/// may start glued number words. So Thai prose ("สวัสดี") is dismissed although its first
+/// letter starts "สาม".
 #[cold]
 fn may_start_other_number_word(text: &[u8]) -> bool {
-    let Some(first) = std::str::from_utf8(&text[..text.len().min(4)])
-        .ok()
-        .or_else(|| {
-            (1..4)
-                .rev()
-                .find_map(|n| std::str::from_utf8(text.get(..n)?).ok())
-        })
-        .and_then(|s| s.chars().next())
-    else {
+    let head = &text[..text.len().min(8)];
+    let head = match std::str::from_utf8(head) {
+        Ok(head) => head,
+        Err(e) => std::str::from_utf8(&head[..e.valid_up_to()]).unwrap_or(""),
+    };
+    let mut chars = head.chars().map(|c| c.to_lowercase().next().unwrap_or(c));
+    let Some(first) = chars.next() else {
         return false;
     };
-    let first = first.to_lowercase().next().unwrap_or(first);
-    LEXICON.other_firsts.binary_search(&first).is_ok()
+    let pairs = &LEXICON.other_pairs;
+    let from = pairs.partition_point(|&(c, _)| c < first);
+    match pairs.get(from) {
+        Some(&(c, second)) if c == first => match chars.next() {
+            // A one-character word, or the word is the one character.
+            _ if second == '\0' => true,
+            None => true,
+            Some(next) => pairs[from..]
+                .iter()
+                .take_while(|&&(c, _)| c == first)
+                .any(|&(_, s)| s == next),
+        },
+        _ => false,
+    }
 }
 
 fn prefix_slot(text: &[u8]) -> Option<usize> {
@@ -1138,6 +1295,52 @@ mod tests {
         for word in ["seven", "cinco", "quatre", "siebzehn", "satu", "tujuh"] {
             assert!(number_word(word).is_some_and(|r| !r.common), "{word}");
         }
+    }
+
+    #[test]
+    fn the_second_table_of_languages() {
+        assert_eq!(
+            number_word("piecset").map(|r| r.value),
+            Some(NumberWord::Hundreds(5))
+        );
+        assert_eq!(
+            number_word("نهصد").map(|r| r.value),
+            Some(NumberWord::Hundreds(9))
+        );
+        assert_eq!(
+            number_word("ரெண்டு").map(|r| r.value),
+            Some(NumberWord::Digit(2))
+        );
+        assert_eq!(
+            number_word("تمانية").map(|r| r.value),
+            Some(NumberWord::Digit(8))
+        );
+        assert_eq!(
+            number_word("وعشرين").map(|r| r.value),
+            Some(NumberWord::AndTens(2))
+        );
+        assert_eq!(
+            number_word("キュウ").map(|r| r.value),
+            Some(NumberWord::Digit(9))
+        );
+        assert!(number_word("백").is_some_and(|r| r.multiplied));
+        assert!(number_word("สิบ").is_some_and(|r| r.multiplied));
+        // "و" joins in Persian and in Arabic; Korean syllables and single kana are ordinary
+        // words too.
+        assert!(joiner("و").is_some_and(|langs| langs.count_ones() == 2));
+        for word in ["이", "일", "に", "し"] {
+            assert!(number_word(word).is_some_and(|r| r.common), "{word}");
+        }
+        assert!(is_separator_word("の") && !is_separator_word("に"));
+        // Glued number words are looked for only from a Thai or kana letter that starts one.
+        assert!(may_start_unspaced_word('ศ') && may_start_unspaced_word('ぜ'));
+        assert!(!may_start_unspaced_word('a') && !may_start_unspaced_word('д'));
+        let mut found = Vec::new();
+        other_words_starting("ศูนย์แปด", |len, w| {
+            found.push((len, w.value));
+            false
+        });
+        assert_eq!(found, [("ศูนย์".len(), NumberWord::Digit(0))]);
     }
 
     #[test]

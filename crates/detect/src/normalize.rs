@@ -11,10 +11,11 @@
 //!    Latin letters or digits, or in a lone Cyrillic/Greek word among Latin ones; odd dots,
 //!    dashes and spaces become `.`, `-` and ` `; keycap emoji become their digit. Case is kept
 //!    (base58 and IBANs need it); [`Normalized::lower`] is the same bytes lower-cased.
-//! 2. **Compact tokens** ([`Normalized::tokens`]), word by word: number words of 21
+//! 2. **Compact tokens** ([`Normalized::tokens`]), word by word: number words of 27
 //!    languages and scripts (the generated `data/number_words.tsv`) become digits when they
 //!    stand in a run of numbers (`four one five`, `eighty four`, `double five`, `six17`,
-//!    `dua puluh tiga`, `एक दो तीन`, `一三八`), leetspeak becomes digits in tokens that are mostly digits
+//!    `dua puluh tiga`, `एक दो तीन`, `一三八`, `공일공`, `ศูนย์แปด`, `نهصد و دوازده`; Thai and
+//!    kana words are split where glued number words start inside them), leetspeak becomes digits in tokens that are mostly digits
 //!    (`702S3168l9`), bracketed symbol words become symbols (`[at]`, `(dot)`, `{@}`), and single
 //!    characters separated by single spaces are joined (`j o h n @ g m a i l . c o m`).
 //!    Unbracketed symbol words ("alex at gmail dot com") are left as words: whether "at" means
@@ -561,7 +562,15 @@ fn word_end(text: &str, start: usize, from: usize) -> (usize, bool, bool) {
     // Whether the last character was a Chinese numeral (only asked outside ASCII).
     let mut han = None;
     if bytes.get(start).is_some_and(|b| !b.is_ascii()) {
-        han = text[start..].chars().next().map(is_han_numeral);
+        let first = text[start..].chars().next();
+        han = first.map(is_han_numeral);
+        // Thai and Japanese kana are written without spaces: glued number words there are a
+        // word of their own ("โทร" "ศูนย์แปดหนึ่ง…").
+        if first.is_some_and(lexicon::may_start_unspaced_word) {
+            if let Some(len) = unspaced_number_run(&text[start..]) {
+                return (start + len, true, false);
+            }
+        }
     }
     // The classes of the word's bytes, or-ed together (one operation a byte).
     let mut seen = 0;
@@ -594,7 +603,12 @@ fn word_end(text: &str, start: usize, from: usize) -> (usize, bool, bool) {
         }
         let numeral = is_han_numeral(c);
         let ideograph = numeral || is_han_numeral_neighbour(c);
-        if han.is_some_and(|h| h != numeral) && ideograph {
+        // Chinese numerals start or end a word among ideographs, and end one before kana
+        // ("〇九〇…です").
+        if han.is_some_and(|h| h != numeral) && (ideograph || han == Some(true)) {
+            break;
+        }
+        if lexicon::may_start_unspaced_word(c) && unspaced_number_run(&text[i..]).is_some() {
             break;
         }
         // Chinese is written without spaces: ASCII digits and letters next to ideographs
@@ -616,6 +630,34 @@ fn word_end(text: &str, start: usize, from: usize) -> (usize, bool, bool) {
         i += c.len_utf8();
     }
     (i, seen & LETTER_BYTE != 0, seen & DIGIT_BYTE != 0)
+}
+
+/// The length in bytes of the number words of a language written without spaces (Thai,
+/// Japanese kana) glued at the start of `text`, when they make a word of their own: three
+/// words, or two of which neither is an ordinary word too ("ศูนย์แปด", "ぜろきゅう"; not
+/// "いちご", "しごと"). Each step takes the longest word that goes on in a language of the
+/// words before.
+#[cold]
+fn unspaced_number_run(text: &str) -> Option<usize> {
+    let (mut at, mut pieces, mut common, mut langs) = (0, 0, false, u32::MAX);
+    loop {
+        let mut step = None;
+        lexicon::unspaced_words_starting(&text[at..], |len, w| {
+            let shared = w.langs & langs != 0;
+            if shared {
+                step = Some((len, w));
+            }
+            shared
+        });
+        let Some((len, w)) = step else {
+            break;
+        };
+        at += len;
+        pieces += 1;
+        common |= w.common;
+        langs &= w.langs;
+    }
+    (pieces >= 3 || (pieces == 2 && !common)).then_some(at)
 }
 
 /// A character folding changed: its bytes `folded..folded_end` of the folded text (none when
@@ -810,8 +852,10 @@ impl View<'_> {
     fn number_readings(&self, may_read: &[u32], readings: &mut Vec<Reading>) {
         readings.clear();
         let tokens = self.tokens;
-        // One buffer for every run (most texts have a few).
+        // One buffer for every run (most texts have a few), and what stands before each of
+        // its entries ([`PAUSE`], [`JOINED`]).
         let mut run: Vec<(usize, TokenReading<'_>)> = Vec::new();
+        let mut before: Vec<u8> = Vec::new();
         // Runs never start before `i`: it is past the last run read.
         let mut i = 0;
         // The first word of `may_read` at or after the token the run has reached.
@@ -829,6 +873,8 @@ impl View<'_> {
             }
             // Find a run of numeric-ish words separated by number separators.
             run.clear();
+            before.clear();
+            let mut pending = 0;
             let mut j = i;
             let mut last_word = None;
             while let Some(token) = tokens.get(j) {
@@ -853,25 +899,41 @@ impl View<'_> {
                         match reading {
                             Some(r) => {
                                 run.push((j, r));
+                                before.push(pending);
+                                pending = 0;
                                 last_word = Some(j);
                             }
                             None => {
                                 // A joiner after a number word stays in the run ("veinte y
-                                // uno", "siyam na pu", "ishirini na moja").
+                                // uno", "siyam na pu", "ishirini na moja", "نهصد و دوازده").
                                 let joins = matches!(
                                     run.last(),
                                     Some((_, TokenReading::Word(w))) if matches!(
                                         w.value,
-                                        NumberWord::Tens(_) | NumberWord::Mult10 | NumberWord::Digit(_)
+                                        NumberWord::Tens(_)
+                                            | NumberWord::Mult10
+                                            | NumberWord::Digit(_)
+                                            | NumberWord::Hundreds(_)
                                     )
                                 ) && lexicon::joiner(word).is_some();
-                                if !joins {
+                                // "090の1234": a word said for the dash between groups.
+                                if !joins && !run.is_empty() && lexicon::is_separator_word(word) {
+                                    pending |= SEPARATED;
+                                } else if !joins {
                                     break;
+                                } else {
+                                    pending |= JOINED;
                                 }
                             }
                         }
                     }
-                    _ if self.is_number_separator(token) => {}
+                    _ if self.is_number_separator(token) => {
+                        if self.text(token) == ","
+                            || token.class == (TokenClass::Space { newline: true })
+                        {
+                            pending |= PAUSE;
+                        }
+                    }
                     _ => break,
                 }
                 j += 1;
@@ -913,7 +975,7 @@ impl View<'_> {
                 let to = (from..run.len()).find(|&k| !keep[k]).unwrap_or(run.len());
                 let segment = &run[from..to];
                 if strong_run(segment) {
-                    apply_run(segment, readings);
+                    apply_run(segment, &before[from..to], readings);
                 }
                 from = to;
             }
@@ -1056,6 +1118,13 @@ struct Cursors {
     reading: usize,
     joined: usize,
 }
+/// In what stands before an entry of a run: a comma or a line break.
+const PAUSE: u8 = 1;
+/// In what stands before an entry of a run: a joiner ("y", "و").
+const JOINED: u8 = 2;
+/// In what stands before an entry of a run: a word said for a dash (Japanese "の").
+const SEPARATED: u8 = 4;
+
 /// Whether a run of readings is read as digits: two or more tokens with a digit among them,
 /// three number words, a glued reading ("six17") or a long leetspeak run.
 fn strong_run(run: &[(usize, TokenReading<'_>)]) -> bool {
@@ -1078,18 +1147,45 @@ fn strong_run(run: &[(usize, TokenReading<'_>)]) -> bool {
 /// ten ("dua puluh tiga", "hai mươi ba", "quatre-vingt-douze"), a digit and a teen suffix or
 /// prefix ("tujuh belas", "labing-anim"), a unit and a tens word with its joiner (Arabic
 /// "ثلاثة وعشرون"); and "double"/"triple" with the digit after it.
-fn apply_run(run: &[(usize, TokenReading<'_>)], readings: &mut Vec<Reading>) {
-    let mut read = |token: usize, last: usize, digits: String| {
+///
+/// `before[k]` says what stands between entries `k - 1` and `k` (missing: nothing): a
+/// compound never goes on over a comma or a line break ([`PAUSE`]: "zero three hundred, five
+/// five one" is 0300 551), and a unit, a joiner and a tens word are the unit-first compound
+/// ([`JOINED`]: "خمسة و عشرين" 25).
+fn apply_run(run: &[(usize, TokenReading<'_>)], before: &[u8], readings: &mut Vec<Reading>) {
+    let paused = |k: usize| before.get(k).is_some_and(|b| b & PAUSE != 0);
+    let joined = |k: usize| before.get(k).is_some_and(|b| b & JOINED != 0);
+    let separated = |k: usize| before.get(k).is_some_and(|b| b & SEPARATED != 0);
+    // The run entry the last reading ended at: a digit after it and a joiner goes on in it
+    // ("صفر و واحد و اتنين" is one number, its joiners with it).
+    let mut read_to: Option<usize> = None;
+    let mut read = |k: usize, last_k: usize, token: usize, last: usize, digits: String| {
+        // Digit by digit only: "neun und zehn" stays 9 and 10 (counting). A word said for a
+        // dash joins whole groups ("090の1234").
+        let goes_on =
+            k > 0 && read_to == Some(k - 1) && ((joined(k) && digits.len() == 1) || separated(k));
+        read_to = Some(last_k);
+        if goes_on {
+            if let Some(before) = readings.last_mut() {
+                before.last = last;
+                before.digits.push_str(&digits);
+                return;
+            }
+        }
         readings.push(Reading {
             token,
             last,
             digits,
         })
     };
+    // The word at `k`, when no pause stands before it: a compound may go on over it.
     let word = |k: usize| match run.get(k) {
-        Some((_, TokenReading::Word(w))) => Some(*w),
+        Some((_, TokenReading::Word(w))) if !paused(k) => Some(*w),
         _ => None,
     };
+    // A multiplier of a language that writes its numbers glued ("สิบ", "百") multiplies
+    // only inside a word ([`glued_reading`]): apart, "เก้า สิบ" is nine then ten.
+    let spaced = |n: &lexicon::WordReading| n.langs & !lexicon::glued_languages() != 0;
     let mut k = 0;
     while k < run.len() {
         let (idx, ref reading) = run[k];
@@ -1099,7 +1195,7 @@ fn apply_run(run: &[(usize, TokenReading<'_>)], readings: &mut Vec<Reading>) {
                 continue;
             }
             TokenReading::Mixed(d) | TokenReading::Leet(d) => {
-                read(idx, idx, d.clone());
+                read(k, k, idx, idx, d.clone());
                 k += 1;
                 continue;
             }
@@ -1113,20 +1209,33 @@ fn apply_run(run: &[(usize, TokenReading<'_>)], readings: &mut Vec<Reading>) {
                 value = Some((d, k));
                 match word(k + 1) {
                     // "five hundred", "beş yüz", "tre cento": hundreds from the digit.
-                    Some(n) if n.multiplied && d >= 1 && n.value == NumberWord::Hundreds(1) => {
-                        value = Some(add_rest(run, d * 100, k + 1));
+                    Some(n)
+                        if n.multiplied
+                            && d >= 1
+                            && n.value == NumberWord::Hundreds(1)
+                            && spaced(&n) =>
+                    {
+                        value = Some(add_rest(run, before, d * 100, k + 1));
                     }
                     // "dua puluh", "hai mươi", "quatre-vingt": tens from the digit.
-                    Some(n) if n.multiplied && d >= 1 => {
+                    Some(n) if n.multiplied && d >= 1 && spaced(&n) => {
                         let tens = match n.value {
                             NumberWord::Tens(t) => d * u32::from(t),
                             _ => d,
                         };
                         if tens < 10 {
-                            value = Some(add_unit(run, tens * 10, k + 1, w.langs));
+                            value = Some(add_unit(run, before, tens * 10, k + 1, w.langs));
                         }
                     }
                     Some(n) if n.value == NumberWord::TeenSuffix => value = Some((10 + d, k + 1)),
+                    // "خمسة و عشرين", "fünf und zwanzig": the unit, a joiner, the tens.
+                    Some(lexicon::WordReading {
+                        value: NumberWord::Tens(t),
+                        multiplied: false,
+                        ..
+                    }) if joined(k + 1) && d >= 1 && t >= 2 => {
+                        value = Some((u32::from(t) * 10 + d, k + 1));
+                    }
                     Some(n) => {
                         if let NumberWord::AndTens(t) = n.value {
                             value = Some((u32::from(t) * 10 + d, k + 1));
@@ -1136,15 +1245,17 @@ fn apply_run(run: &[(usize, TokenReading<'_>)], readings: &mut Vec<Reading>) {
                 }
             }
             NumberWord::Teen(t) => value = Some((u32::from(t), k)),
-            NumberWord::Hundreds(h) => value = Some(add_rest(run, u32::from(h) * 100, k)),
-            NumberWord::Tens(t) => value = Some(add_unit(run, u32::from(t) * 10, k, w.langs)),
+            NumberWord::Hundreds(h) => value = Some(add_rest(run, before, u32::from(h) * 100, k)),
+            NumberWord::Tens(t) => {
+                value = Some(add_unit(run, before, u32::from(t) * 10, k, w.langs))
+            }
             NumberWord::AndTens(t) => value = Some((u32::from(t) * 10, k)),
             NumberWord::TeenPrefix => {
                 if let Some(NumberWord::Digit(d)) = word(k + 1).map(|n| n.value) {
                     value = Some((10 + u32::from(d), k + 1));
                 }
             }
-            NumberWord::Mult10 => value = Some(add_unit(run, 10, k, w.langs)),
+            NumberWord::Mult10 => value = Some(add_unit(run, before, 10, k, w.langs)),
             NumberWord::TeenSuffix => {}
             NumberWord::Double | NumberWord::Triple => {
                 let times = if w.value == NumberWord::Double { 2 } else { 3 };
@@ -1158,7 +1269,7 @@ fn apply_run(run: &[(usize, TokenReading<'_>)], readings: &mut Vec<Reading>) {
                 };
                 if let Some(d) = next_digit {
                     let (next_idx, _) = run[k + 1];
-                    read(idx, next_idx, d.repeat(times));
+                    read(k, k + 1, idx, next_idx, d.repeat(times));
                     k += 2;
                     continue;
                 }
@@ -1166,7 +1277,7 @@ fn apply_run(run: &[(usize, TokenReading<'_>)], readings: &mut Vec<Reading>) {
         }
         match value {
             Some((n, last)) => {
-                read(idx, run[last].0, n.to_string());
+                read(k, last, idx, run[last].0, n.to_string());
                 k = last + 1;
             }
             None => k += 1,
@@ -1177,13 +1288,21 @@ fn apply_run(run: &[(usize, TokenReading<'_>)], readings: &mut Vec<Reading>) {
 /// A hundreds value `base` read up to run entry `at`, with the tens and units after it
 /// ("novecientos dieciséis", "девятьсот шестнадцать", "beş yüz kırk bir"): the value and
 /// the index of its last entry.
-fn add_rest(run: &[(usize, TokenReading<'_>)], base: u32, at: usize) -> (u32, usize) {
+fn add_rest(
+    run: &[(usize, TokenReading<'_>)],
+    before: &[u8],
+    base: u32,
+    at: usize,
+) -> (u32, usize) {
     let Some((_, TokenReading::Word(next))) = run.get(at + 1) else {
         return (base, at);
     };
+    if before.get(at + 1).is_some_and(|b| b & PAUSE != 0) {
+        return (base, at);
+    }
     match next.value {
         NumberWord::Tens(t) => {
-            let (rest, last) = add_unit(run, u32::from(t) * 10, at + 1, next.langs);
+            let (rest, last) = add_unit(run, before, u32::from(t) * 10, at + 1, next.langs);
             (base + rest, last)
         }
         NumberWord::Teen(t) if t < 100 => (base + u32::from(t), at + 1),
@@ -1195,10 +1314,19 @@ fn add_rest(run: &[(usize, TokenReading<'_>)], base: u32, at: usize) -> (u32, us
 /// A tens value `tens` read up to run entry `at`, with the unit after it when there is one
 /// ("eighty four", "soixante-douze" in the languages that add a teen): the value and the
 /// index of its last entry.
-fn add_unit(run: &[(usize, TokenReading<'_>)], tens: u32, at: usize, langs: u32) -> (u32, usize) {
+fn add_unit(
+    run: &[(usize, TokenReading<'_>)],
+    before: &[u8],
+    tens: u32,
+    at: usize,
+    langs: u32,
+) -> (u32, usize) {
     let Some((_, TokenReading::Word(next))) = run.get(at + 1) else {
         return (tens, at);
     };
+    if before.get(at + 1).is_some_and(|b| b & PAUSE != 0) {
+        return (tens, at);
+    }
     match next.value {
         NumberWord::Digit(d) if d > 0 && tens.is_multiple_of(10) => (tens + u32::from(d), at + 1),
         NumberWord::Teen(t)
@@ -1212,7 +1340,7 @@ fn add_unit(run: &[(usize, TokenReading<'_>)], tens: u32, at: usize, langs: u32)
             if langs & next.langs & lexicon::teen_adding_languages() != 0 && tens + 10 < 100 =>
         {
             // "soixante-dix-neuf": sixty, ten, nine.
-            let (rest, last) = add_unit(run, 10, at + 1, next.langs);
+            let (rest, last) = add_unit(run, before, 10, at + 1, next.langs);
             (tens + rest, last)
         }
         _ => (tens, at),
@@ -1257,7 +1385,7 @@ fn token_reading(word: &str) -> Option<TokenReading<'_>> {
         return Some(TokenReading::Word(n));
     }
     if !word.is_ascii() {
-        return han_reading(word);
+        return glued_reading(word);
     }
     // Without a digit, a word reads as a number only as two or more glued number words
     // ("fivefive"): at least six letters. Most words stop here.
@@ -1305,7 +1433,7 @@ fn mixed_reading(word: &str) -> Option<String> {
         return None;
     }
     let mut readings = Vec::new();
-    apply_run(&pieces, &mut readings);
+    apply_run(&pieces, &[], &mut readings);
     let mut out = String::new();
     let mut next = readings.iter().peekable();
     let mut k = 0;
@@ -1397,39 +1525,48 @@ fn teen_reading(value: u8) -> lexicon::WordReading {
     }
 }
 
-/// Chinese numerals written together ("一三八一二三四五六七八", "幺三八", "二十三", "五百二十"):
-/// every character a Chinese digit (`〇 零 一 幺 二 两 …`), `十` (ten) or `百` (hundred).
-/// Digits alone read one by one, as phone numbers are said; with `十`/`百` they make one
-/// number. Three characters or more read as a glued number; fewer read as a number word
-/// (they need neighbours).
-fn han_reading(word: &str) -> Option<TokenReading<'static>> {
-    let zh = lexicon::language_bit("zh");
+/// Number words written together in one word, in the languages that write them so:
+/// Chinese, Korean and Japanese digits with their characters for ten and hundred
+/// ("一三八一二三四五六七八", "幺三八", "二十三", "五百二十", "공일공", "오백십이"), Thai and
+/// Japanese kana words as they are written ("ศูนย์แปดหนึ่ง", "ぜろきゅうぜろ", "สามสิบห้า"):
+/// every piece a number word of one such language. Digits alone read one by one, as phone
+/// numbers are said; with a word for ten or hundred they make one number. Three pieces or
+/// more read as a glued number; fewer read as a number word (they need neighbours).
+fn glued_reading(word: &str) -> Option<TokenReading<'static>> {
+    // A phone number in Thai words is some 150 bytes; a longer word is no number.
+    if word.len() > 512 {
+        return None;
+    }
+    let mut pieces: Vec<lexicon::WordReading> = Vec::new();
+    let mut failed = vec![false; word.len() + 1];
+    if !split_glued(word, 0, &mut pieces, &mut failed) || pieces.len() < 2 {
+        return None;
+    }
+    let langs = pieces
+        .iter()
+        .fold(lexicon::glued_languages(), |langs, p| langs & p.langs);
+    if langs == 0 {
+        return None;
+    }
     let mut digits = String::new();
-    // The positional value, when `十` or `百` is in the word.
+    // The positional value, when a word for ten or hundred is in the word.
     let (mut total, mut current, mut positional) = (0u32, None::<u32>, false);
-    let mut n_chars = 0;
-    for c in word.chars() {
-        n_chars += 1;
-        if c == '百' {
-            total += current.take().unwrap_or(1) * 100;
-            positional = true;
-            continue;
-        }
-        let mut buf = [0u8; 4];
-        let reading = lexicon::number_word(c.encode_utf8(&mut buf))?;
-        if reading.langs & zh == 0 {
-            return None;
-        }
-        match reading.value {
+    for piece in &pieces {
+        match piece.value {
             NumberWord::Digit(d) => {
                 digits.push(char::from(b'0' + d));
                 if d > 0 {
                     current = Some(u32::from(d));
                 }
             }
-            // 十: "二十三" is 23, "十六" 16, "三十" 30.
-            NumberWord::Teen(10) => {
+            // 十, 십, สิบ, じゅう: "二十三" is 23, "十六" 16, "三十" 30.
+            NumberWord::Teen(10) | NumberWord::Tens(1) => {
                 total += current.take().unwrap_or(1) * 10;
+                positional = true;
+            }
+            // 百, 백, ร้อย: "五百二十" is 520.
+            NumberWord::Hundreds(1) if piece.multiplied => {
+                total += current.take().unwrap_or(1) * 100;
                 positional = true;
             }
             _ => return None,
@@ -1440,7 +1577,8 @@ fn han_reading(word: &str) -> Option<TokenReading<'static>> {
     } else {
         digits
     };
-    if n_chars >= 3 && !positional {
+    // Digits read one by one keep their zeros ("공일", "零八").
+    if (pieces.len() >= 3 && !positional) || out.starts_with('0') {
         return Some(TokenReading::Mixed(out));
     }
     let value = out.parse::<u32>().ok()?;
@@ -1452,10 +1590,44 @@ fn han_reading(word: &str) -> Option<TokenReading<'static>> {
     };
     Some(TokenReading::Word(lexicon::WordReading {
         value,
-        langs: zh,
-        common: false,
+        langs,
+        // Two Korean syllables or kana that read as a number are an ordinary word as often
+        // ("이사", "しご"): they need a number word beside them.
+        common: pieces.iter().all(|p| p.common),
         multiplied: false,
     }))
+}
+
+/// Splits `word[i..]` into number words of other scripts, longest first, trying shorter ones
+/// when the rest does not split; `failed` marks the offsets already known not to split, so
+/// every offset is tried once.
+fn split_glued(
+    word: &str,
+    i: usize,
+    pieces: &mut Vec<lexicon::WordReading>,
+    failed: &mut [bool],
+) -> bool {
+    if i >= word.len() {
+        return true;
+    }
+    if failed.get(i).copied().unwrap_or(true) {
+        return false;
+    }
+    let at = pieces.len();
+    let found = lexicon::other_words_starting(&word[i..], |len, w| {
+        pieces.push(w);
+        if split_glued(word, i + len, pieces, failed) {
+            return true;
+        }
+        pieces.truncate(at);
+        false
+    });
+    if !found {
+        if let Some(f) = failed.get_mut(i) {
+            *f = true;
+        }
+    }
+    found
 }
 
 /// "S123144971" → "5123144971": every letter must be a leet digit, and digits must be at
@@ -1650,9 +1822,11 @@ pub(crate) fn ascii_digits(text: &str) -> Cow<'_, str> {
     )
 }
 
-/// Punctuation that stands for `.`, `@` or `-` in disguise.
+/// Punctuation that stands for `.`, `@` or `-` in disguise, and the commas of other scripts
+/// (Arabic `،`, ideographic `、`), which separate the groups of a number as `,` does.
 fn fold_punctuation(c: char) -> Option<char> {
     Some(match c {
+        '\u{060C}' | '\u{3001}' => ',',
         '\u{00B7}' | '\u{2022}' | '\u{2219}' | '\u{22C5}' | '\u{3002}' | '\u{FF61}'
         | '\u{2024}' | '\u{2027}' | '\u{0387}' | '\u{06D4}' | '\u{FE52}' | '\u{FF0E}'
         // Katakana middle dots and the Arabic decimal separator, written between the
@@ -2051,6 +2225,46 @@ mod tests {
     }
 
     #[test]
+    fn reads_the_number_words_of_more_languages() {
+        let cases = [
+            // Polish and Persian hundreds ("و" joins hundreds, tens and units).
+            ("pięćset dwanaście, trzysta czterdzieści pięć", "512, 345"),
+            ("صفر نهصد و دوازده، سیصد و چهل و پنج", "0 912, 345"),
+            // Korean, Japanese and Thai digits written together.
+            ("번호는 공일공 일이삼사 오백십이", "번호는 010 1234 512"),
+            ("電話は ぜろきゅうぜろ イチニサンヨン", "電話は 090 1234"),
+            ("電話番号は〇九〇一二三四です", "電話番号は0901234です"),
+            ("ゼロキュウゼロのイチニサンヨン", "0901234"),
+            ("โทรหาผมที่ศูนย์แปดหนึ่งสองสามนะครับ", "โทรหาผมที่08123นะครับ"),
+            ("สามสิบห้า 12", "35 12"),
+            // Apart, a multiplier of those languages does not multiply: counting to ten.
+            ("แปด เก้า สิบ", "8 9 10"),
+            // Colloquial Tamil and Arabic, the Arabic conjunction before a digit or tens word.
+            ("ஒண்ணு ரெண்டு மூணு நாலு அஞ்சு", "1 2 3 4 5"),
+            ("صفر واحد اتنين، تلاتة وتمانية", "0 1 2, 3 8"),
+            ("خمسة و عشرين 12", "25 12"),
+            ("صفر و واحد و اتنين، تلاتة", "012, 3"),
+            // A comma ends a compound: "three hundred, five" is 300 then 5.
+            ("zero three hundred, five five one", "0 300, 5 5 1"),
+            ("sembilan puluh, delapan", "90, 8"),
+            // Romanised Bengali digits that are English words too, inside a run only.
+            ("shunno ek saat at char tin", "0 1 7 8 4 3"),
+            ("shunno ek pach shat noy", "0 1 5 7 9"),
+            (
+                "meet me at five, the tin can",
+                "meet me at five, the tin can",
+            ),
+            // Prose of those scripts stays as written.
+            ("สวัสดีครับ ภายในสามวัน", "สวัสดีครับ ภายในสามวัน"),
+            ("いちごとしごとのはなし", "いちごとしごとのはなし"),
+            ("이 일은 오늘 끝나요", "이 일은 오늘 끝나요"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(compact(input), want, "{input:?}");
+        }
+    }
+
+    #[test]
     fn joins_spaced_letters_and_brackets() {
         assert_eq!(
             compact("i k h a n @ o u t l o o k . c o m"),
@@ -2134,6 +2348,21 @@ mod tests {
         "¿",
         "а",
         "\u{00A0}",
+        "ศูนย์",
+        "แปด",
+        "สวัสดี",
+        "いち",
+        "に",
+        "です",
+        "공",
+        "일",
+        "백",
+        "百",
+        "、",
+        "،",
+        "و",
+        "صفر",
+        "hundred",
     ];
 
     /// The compact view made by reading every token as a change: what the sparse list of

@@ -117,7 +117,7 @@ const BLIND_FLOORS: [(&str, (f64, f64, f64)); 8] = [
     ("blind16.jsonl", (0.98, 0.94, 0.05)),
     ("blind16b.jsonl", (0.93, 0.82, 0.04)),
     ("blind16c.jsonl", (0.94, 0.91, 0.03)),
-    ("blind16d.jsonl", (0.91, 0.86, 0.015)),
+    ("blind16d.jsonl", (0.95, 0.90, 0.015)),
     ("blind17.jsonl", (0.78, 0.61, 0.02)),
     ("blind17b.jsonl", (0.69, 0.52, 0.04)),
     ("blind17c.jsonl", (0.93, 0.79, 0.03)),

@@ -102,6 +102,44 @@ impl Decoded {
         self.pieces.iter().any(|p| p.how.is_some())
     }
 
+    /// The stretches of the view read for findings over its decoded pieces, as `(start,
+    /// end)` in order: [`READ_MARGIN`] bytes each side of every decoded piece, widened to
+    /// the nearest space or line break so no word is cut (a link is a word, however long),
+    /// merged where they overlap or touch. Each search for a break covers bytes no earlier
+    /// search covered, so a view of one long word stays linear.
+    fn read_windows(&self) -> Vec<(usize, usize)> {
+        let bytes = self.text.as_bytes();
+        let mut windows: Vec<(usize, usize)> = Vec::new();
+        // The first break at or after the last place searched forward from (the view's end
+        // when there is none).
+        let mut next_break = (0, 0);
+        for piece in self.pieces.iter().filter(|p| p.how.is_some()) {
+            let (from, to) = piece.decoded;
+            let near = from.saturating_sub(READ_MARGIN);
+            let start = match windows.last() {
+                // Inside the window before: joins it, whose start is a word's.
+                Some(&(_, end)) if near <= end => near,
+                // Back to the word's start; a word that reaches the window before joins it.
+                last => {
+                    let floor = last.map_or(0, |&(_, end)| end);
+                    memchr::memrchr2(b' ', b'\n', &bytes[floor..near])
+                        .map_or(floor, |at| floor + at + 1)
+                }
+            };
+            let near = (to + READ_MARGIN).min(bytes.len());
+            if !(next_break.0..=next_break.1).contains(&near) {
+                let found = memchr::memchr2(b' ', b'\n', &bytes[near..]);
+                next_break = (near, found.map_or(bytes.len(), |at| near + at));
+            }
+            let end = next_break.1;
+            match windows.last_mut() {
+                Some(last) if start <= last.1 => last.1 = last.1.max(end),
+                _ => windows.push((start, end)),
+            }
+        }
+        windows
+    }
+
     /// The piece holding decoded byte `at` (the last piece for the end of the view).
     fn piece_at(&self, at: usize) -> Option<&Piece> {
         let idx = self.pieces.partition_point(|p| p.decoded.1 <= at);
@@ -233,42 +271,66 @@ impl Detector for DecodeDetector {
         if gates.in_place() {
             let decoded = decode_in_place(original, &gates);
             if decoded.changed() {
-                self.read(&decoded, scan, false, out);
+                // A long text decoded in place is mostly copied as written: only the
+                // stretches around its decoded pieces are read.
+                let found = self.found_around_pieces(&decoded, scan);
+                self.report(&decoded, found, out);
             }
         }
         if gates.reversed {
             let decoded = reversed(original);
             if decoded.changed() {
-                self.read(&decoded, scan, false, out);
+                let found = self.found_in(&decoded.text, scan, false);
+                self.report(&decoded, found, out);
             }
         }
         if gates.base64 {
             let decoded = base64_decoded(original);
             if decoded.changed() {
-                self.read(&decoded, scan, true, out);
+                let found = self.found_in(&decoded.text, scan, true);
+                self.report(&decoded, found, out);
             }
         }
     }
 }
 
 impl DecodeDetector {
-    /// Runs the e-mail and link detectors (and, for `phones`, the phone detector) over a
-    /// decoded view, and reports what they find over decoded pieces, replacing what the
-    /// written text gave for the same characters.
-    fn read(
-        &self,
-        decoded: &Decoded,
-        scan: &ScanContext<'_>,
-        phones: bool,
-        out: &mut Vec<Finding>,
-    ) {
-        let view = Normalized::new(&decoded.text);
+    /// What the e-mail and link detectors (and, for `phones`, the phone detector) find in
+    /// `view`, a decoded view or a stretch of one.
+    fn found_in(&self, view: &str, scan: &ScanContext<'_>, phones: bool) -> Vec<Finding> {
+        let view = Normalized::new(view);
         let mut found = Vec::new();
         email::EmailDetector.detect(&view, scan, &mut found);
         self.links.detect(&view, scan, &mut found);
         if phones {
             phone::PhoneDetector.detect(&view, scan, &mut found);
         }
+        found
+    }
+
+    /// What [`DecodeDetector::found_in`] finds in the whole of `decoded` (without phones)
+    /// that can matter to [`DecodeDetector::report`], which keeps only findings over a
+    /// decoded piece: only the stretches of [`Decoded::read_windows`] are read, each with
+    /// more of the view around its pieces than any finding and the context it is judged in,
+    /// so a finding over a piece is found there as in the whole view. (A long text decoded
+    /// in place is mostly copied as written; reading all of it again cost as much as every
+    /// other detector together.)
+    fn found_around_pieces(&self, decoded: &Decoded, scan: &ScanContext<'_>) -> Vec<Finding> {
+        let mut found = Vec::new();
+        for (start, end) in decoded.read_windows() {
+            let in_window = self.found_in(&decoded.text[start..end], scan, false);
+            found.extend(in_window.into_iter().map(|mut finding| {
+                finding.start += start;
+                finding.end += start;
+                finding
+            }));
+        }
+        found
+    }
+
+    /// Reports what the detectors `found` in a decoded view over decoded pieces, replacing
+    /// what the written text gave for the same characters.
+    fn report(&self, decoded: &Decoded, found: Vec<Finding>, out: &mut Vec<Finding>) {
         // The e-mail and link findings already made, by start: each decoded finding is
         // compared with those near it only, so a long text stays linear.
         let mut written: Vec<(usize, usize)> = out
@@ -344,6 +406,12 @@ impl DecodeDetector {
 /// No finding is longer than this: the findings that can overlap one start at most this far
 /// before it.
 const MAX_SPAN: usize = 1024;
+
+/// How much of a decoded view is read on each side of a decoded piece (before widening to a
+/// word's end): as much as the engine reads around a segment of a long text, more than
+/// any finding of the e-mail and link detectors and the context they judge it in (a clause
+/// of at most 200 bytes before it, the tokens next to it).
+const READ_MARGIN: usize = 1024;
 
 /// The view with HTML references, percent-encoding, defanging marks and line breaks inside
 /// values decoded, for the passes `gates` let through.
@@ -997,6 +1065,103 @@ mod tests {
         let engine = Engine::new(EngineOptions::default());
         let f = &engine.scan(text, None)[0];
         assert_eq!(&text[f.start..f.end], "alex&#64;gmail&#46;com");
+    }
+
+    /// Pieces of text that decoding reads (and some it must not), with the prose, long
+    /// unbroken runs and other scripts that windows are cut around.
+    const PIECES: &[&str] = &[
+        "email me at alex&#64;gmail&#46;com",
+        "mailto:alex%40gmail.com",
+        "visit hxxps://evil[.]com/path",
+        "site: maya-studio[.]com",
+        "k.tanaka (at) outlook [dot] com",
+        "alex.mason@studio-mehta.\ncom",
+        "alex.mason\n@studio-mehta.com",
+        "see https://\n  mayaruns.com/portfolio",
+        "write me: alex at gmail dot com",
+        "my portfolio: mayaruns . com / work",
+        "book a call at linktr . ee/maya",
+        "w w w . k r i t i . i n / w o r k",
+        "contact me via mayaruns dot com barra trabajos",
+        "Tom &amp; Jerry &#8212; a classic, 100% done",
+        "the dot com era . it was",
+        "Hi! Is this still available? Delivery by Friday.",
+        "Order #4829137 shipped today, tracking should update by Friday.",
+        "¿Sigue disponible? Me interesa mucho, gracias. 👍",
+        "my gmail is sofia.r, message me",
+    ];
+
+    /// A text of about `n_bytes` made of [`PIECES`], prose and runs without a space, in a
+    /// pseudo-random order and with varied separators.
+    fn mixed_text(mut seed: u64, n_bytes: usize) -> String {
+        let mut next = move |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let mut text = String::new();
+        while text.len() < n_bytes {
+            match next(12) {
+                0 => text.push_str(&"x".repeat(next(2500))),
+                1 => text.push_str(&"é".repeat(next(1500))),
+                2 => text.push_str(&"word ".repeat(next(400))),
+                _ => text.push_str(PIECES[next(PIECES.len())]),
+            }
+            text.push_str(["\n\n", "\n", " ", " ", ". ", ""][next(6)]);
+        }
+        text
+    }
+
+    #[test]
+    fn reading_around_pieces_finds_what_reading_the_whole_view_finds() {
+        let detector = DecodeDetector::default();
+        let scan = ScanContext {
+            region: crate::Region::US,
+            fallback_regions: &[],
+        };
+        let sorted = |mut findings: Vec<Finding>| {
+            findings.sort_by(|a, b| (a.start, a.end, a.rule).cmp(&(b.start, b.end, b.rule)));
+            findings
+        };
+        let mut n_found = 0;
+        for seed in 1..=40 {
+            let text = mixed_text(seed, [300, 3_000, 30_000][seed as usize % 3]);
+            let decoded = decode_in_place(&text, &Gates::of(&text));
+            let (mut whole, mut around) = (Vec::new(), Vec::new());
+            let found = detector.found_in(&decoded.text, &scan, false);
+            detector.report(&decoded, found, &mut whole);
+            let found = detector.found_around_pieces(&decoded, &scan);
+            detector.report(&decoded, found, &mut around);
+            n_found += whole.len();
+            let (around, whole) = (sorted(around), sorted(whole));
+            let only_around: Vec<_> = around.iter().filter(|f| !whole.contains(f)).collect();
+            let only_whole: Vec<_> = whole.iter().filter(|f| !around.contains(f)).collect();
+            assert_eq!(
+                around, whole,
+                "seed {seed}: {only_around:?} against {only_whole:?}"
+            );
+        }
+        assert!(n_found > 500, "{n_found}");
+    }
+
+    #[test]
+    fn read_windows_cover_every_piece_with_its_margin_at_word_boundaries() {
+        for seed in 1..=20 {
+            let text = mixed_text(seed, 20_000);
+            let decoded = decode_in_place(&text, &Gates::of(&text));
+            let view = decoded.text.as_str();
+            let windows = decoded.read_windows();
+            assert!(windows.windows(2).all(|w| w[0].1 < w[1].0), "{windows:?}");
+            for piece in decoded.pieces.iter().filter(|p| p.how.is_some()) {
+                let (from, to) = piece.decoded;
+                let inside = windows.iter().find(|(s, e)| *s <= from && to <= *e);
+                let &(start, end) = inside.expect("every decoded piece is read");
+                assert!(start == 0 || from - start >= READ_MARGIN);
+                assert!(end == view.len() || end - to >= READ_MARGIN);
+                assert!(view.is_char_boundary(start) && view.is_char_boundary(end));
+            }
+        }
     }
 
     #[test]

@@ -233,7 +233,7 @@ impl Gates {
         let reversed = (at && reversed_words(text).next().is_some())
             || memchr::memmem::find(bytes, b"//:").is_some();
         let base64 = base64_runs(bytes).next().is_some();
-        let spaced = memchr::memmem::find(bytes, b" . ").is_some() || SPOKEN_DOTS.is_match(bytes);
+        let spaced = memchr::memmem::find(bytes, b" . ").is_some() || has_spoken_dot(bytes);
         Gates {
             spaced,
             entity,
@@ -606,15 +606,58 @@ fn spaced_letters_at(text: &str, at: usize) -> Result<usize, usize> {
     }
 }
 
-/// Spoken dots between spaces, in any ASCII case.
+/// Spoken dots and the space after them, in any ASCII case; [`has_spoken_dot`] checks the
+/// space before (as a pattern's first byte, it would make every space of a text a candidate
+/// for the searcher's prefilter).
 static SPOKEN_DOTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .build([
-            " dot ", " punto ", " ponto ", " punkt ", " point ", " punt ", " pont ",
+            "dot ", "punto ", "ponto ", "punkt ", "point ", "punt ", "pont ",
         ])
         .expect("built-in words")
 });
+
+/// Whether `bytes` hold a spoken dot between spaces (" dot ", " punto "…). A match that
+/// does not follow a space hides no other: the only space in a pattern is its last byte.
+fn has_spoken_dot(bytes: &[u8]) -> bool {
+    SPOKEN_DOTS
+        .find_iter(bytes)
+        .any(|found| found.start() > 0 && bytes[found.start() - 1] == b' ')
+}
+
+/// Whether `word`, ASCII letters in any case, is a word for `.` ([`crate::lexicon::is_dot_word`]).
+/// While a text has a spaced dot, the word after every space is asked: its first two letters
+/// are looked up in a table of the dot words' first two bytes, and only a word that passes is
+/// lower-cased (on the stack) and searched for.
+fn is_ascii_dot_word(word: &[u8]) -> bool {
+    static FIRST_TWO: LazyLock<Vec<u64>> = LazyLock::new(|| {
+        let mut bits = vec![0u64; 1 << 10];
+        for word in crate::lexicon::dot_words().chain(["dot"]) {
+            if let [a, b, ..] = word.as_bytes() {
+                let key = usize::from(*a) << 8 | usize::from(*b);
+                bits[key >> 6] |= 1 << (key & 63);
+            }
+        }
+        bits
+    });
+    if let [a, b, ..] = word {
+        let key = usize::from(a.to_ascii_lowercase()) << 8 | usize::from(b.to_ascii_lowercase());
+        if FIRST_TWO[key >> 6] & (1 << (key & 63)) == 0 {
+            return false;
+        }
+    }
+    let mut lower = [0u8; 32];
+    match lower.get_mut(..word.len()) {
+        Some(lower) => {
+            lower.copy_from_slice(word);
+            lower.make_ascii_lowercase();
+            std::str::from_utf8(lower).is_ok_and(crate::lexicon::is_dot_word)
+        }
+        None => std::str::from_utf8(word)
+            .is_ok_and(|word| crate::lexicon::is_dot_word(&word.to_ascii_lowercase())),
+    }
+}
 
 /// A spaced dot at `at` (` . ` or a spoken dot between spaces) between two labels that make a
 /// registrable name ("linktr . ee", "mayaruns dot com"), or a spaced ` / ` right after such a
@@ -652,10 +695,9 @@ fn spaced_at(text: &str, at: usize, after_name: bool) -> Option<(&'static str, u
             .iter()
             .take_while(|b| b.is_ascii_alphabetic())
             .count();
-        let word = std::str::from_utf8(&rest[1..1 + word_len]).ok()?;
         if word_len == 0
             || rest.get(1 + word_len) != Some(&b' ')
-            || !crate::lexicon::is_dot_word(&word.to_ascii_lowercase())
+            || !is_ascii_dot_word(&rest[1..1 + word_len])
         {
             return None;
         }
@@ -833,12 +875,31 @@ const MAX_BASE64: usize = 400;
 /// length that hold a digit or an upper-case letter after a lower-case one (prose words do
 /// not), as `(start, end)`.
 fn base64_runs(bytes: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let is_b64 = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'-' | b'_');
+    const ALPHABET: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            let byte = b as u8;
+            table[b] = byte.is_ascii_alphanumeric() || matches!(byte, b'+' | b'/' | b'-' | b'_');
+            b += 1;
+        }
+        table
+    };
+    let is_b64 = |b: u8| ALPHABET[usize::from(b)];
+    // The fewest characters of the alphabet a run long enough has (the rest is padding).
+    const SHORTEST: usize = MIN_BASE64 - 2;
     let mut i = 0;
     std::iter::from_fn(move || {
         while i < bytes.len() {
             if !is_b64(bytes[i]) {
                 i += 1;
+                continue;
+            }
+            // Most runs are words of prose: when the byte where a long enough run would
+            // still go on is outside the alphabet, every run that starts before it ends
+            // before it, too short.
+            if bytes.get(i + SHORTEST - 1).is_some_and(|&b| !is_b64(b)) {
+                i += SHORTEST;
                 continue;
             }
             let start = i;
@@ -1008,6 +1069,88 @@ mod tests {
         }
     }
 
+    /// [`base64_runs`] as first written: a byte at a time, no skipping.
+    fn base64_runs_byte_by_byte(bytes: &[u8]) -> Vec<(usize, usize)> {
+        let is_b64 = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'-' | b'_');
+        let mut runs = Vec::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            if !is_b64(bytes[i]) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < bytes.len() && is_b64(bytes[i]) {
+                i += 1;
+            }
+            let mut end = i;
+            while end < bytes.len() && end - i < 2 && bytes[end] == b'=' {
+                end += 1;
+            }
+            i = end;
+            let run = &bytes[start..end];
+            let len = run.len();
+            let starts_word =
+                start == 0 || !bytes[start - 1].is_ascii_alphanumeric() && bytes[start - 1] != b'.';
+            if !(MIN_BASE64..=MAX_BASE64).contains(&len) || !starts_word {
+                continue;
+            }
+            let mixed = run.iter().any(u8::is_ascii_digit)
+                || run
+                    .windows(2)
+                    .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
+            let whole = if run.ends_with(b"=") {
+                len.is_multiple_of(4)
+            } else {
+                len % 4 != 1
+            };
+            let slashes = run.iter().filter(|&&b| b == b'/').count();
+            if mixed && whole && slashes <= len / 8 {
+                runs.push((start, end));
+            }
+        }
+        runs
+    }
+
+    #[test]
+    fn base64_runs_skip_short_words_and_find_the_same_runs() {
+        let blobs = [
+            "YWxleEBnbWFpbC5jb20=",
+            "Y2FsbCBtZSArNDQgNzkxMSAxMjM0NTY=",
+            "dGhpcyBpcyBqdXN0IGEgdGVzdA==",
+            "abcdefghijklmN==",
+            "abcdefghijklm1=",
+            "x1.abcdefghijklmnop2",
+            "a/b/c/d/e/f/g/h/i/j/k1",
+            "3f9a2b7c1d4e5f60718293a4b5c6d7e8f9012345",
+            "==abcdefghijklmnoP",
+        ];
+        let mut seed = 7u64;
+        let mut next = move |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for _ in 0..200 {
+            let mut text = String::new();
+            for _ in 0..next(60) {
+                match next(4) {
+                    0 => text.push_str(blobs[next(blobs.len())]),
+                    1 => text.push_str(&"Ab1".repeat(next(8))),
+                    _ => text.push_str(PIECES[next(PIECES.len())]),
+                }
+                text.push_str(["", " ", "=", ".", "\n", "é"][next(6)]);
+            }
+            let bytes = text.as_bytes();
+            assert_eq!(
+                base64_runs(bytes).collect::<Vec<_>>(),
+                base64_runs_byte_by_byte(bytes),
+                "{text:?}"
+            );
+        }
+    }
+
     #[test]
     fn base64_runs_are_read() {
         // "alex@gmail.com", "call me +44 7911 123456".
@@ -1161,6 +1304,56 @@ mod tests {
                 assert!(end == view.len() || end - to >= READ_MARGIN);
                 assert!(view.is_char_boundary(start) && view.is_char_boundary(end));
             }
+        }
+    }
+
+    #[test]
+    fn dot_words_are_told_as_the_lexicon_tells_them() {
+        let mut words: Vec<String> = crate::lexicon::dot_words()
+            .filter(|w| w.bytes().all(|b| b.is_ascii_alphabetic()))
+            .flat_map(|w| {
+                [
+                    w.to_string(),
+                    w.to_ascii_uppercase(),
+                    w[..w.len() - 1].to_string(),
+                ]
+            })
+            .collect();
+        words.extend(
+            [
+                "dot",
+                "DoT",
+                "d",
+                "do",
+                "dots",
+                "the",
+                "point",
+                "x",
+                "pointpointpointpointpointpointpoint",
+            ]
+            .map(String::from),
+        );
+        words.extend(PIECES.iter().flat_map(|p| p.split(' ')).map(String::from));
+        for word in words
+            .iter()
+            .filter(|w| w.bytes().all(|b| b.is_ascii_alphabetic()))
+        {
+            assert_eq!(
+                is_ascii_dot_word(word.as_bytes()),
+                crate::lexicon::is_dot_word(&word.to_ascii_lowercase()),
+                "{word}"
+            );
+        }
+        for (text, has) in [
+            (" dot ", true),
+            ("mayaruns DOT com", true),
+            ("xdot com", false),
+            ("dot com", false),
+            ("hxxpunto x", false),
+            ("a dotcom", false),
+            ("le point final", true),
+        ] {
+            assert_eq!(has_spoken_dot(text.as_bytes()), has, "{text:?}");
         }
     }
 

@@ -186,13 +186,20 @@ const DEFANGED: &[(&str, &str)] = &[
     ("[@]", "@"),
 ];
 
-static DEFANGED_MARKS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(DEFANGED.iter().map(|(mark, _)| mark))
-        .expect("built-in marks")
-});
+/// Whether `bytes` hold a defanging mark ([`DEFANGED`], in any ASCII case). Every mark starts
+/// with `[`, `(`, `{` or `hxxp`, so the marks are tried only there: an automaton of the marks
+/// in all their cases has too many patterns for a fast prefilter and reads every byte.
+fn has_defanging_mark(bytes: &[u8]) -> bool {
+    let mark_at = |at: usize| {
+        let input = aho_corasick::Input::new(bytes)
+            .span(at..bytes.len())
+            .anchored(aho_corasick::Anchored::Yes);
+        DEFANGED_MARKS_ANCHORED.find(input).is_some()
+    };
+    memchr::memchr3_iter(b'[', b'(', b'{', bytes).any(mark_at)
+        || memchr::memchr2_iter(b'x', b'X', bytes)
+            .any(|at| at > 0 && matches!(bytes[at - 1], b'h' | b'H') && mark_at(at - 1))
+}
 
 /// Which passes a text needs, from a look at its bytes.
 #[derive(Debug, Default, Clone, Copy)]
@@ -225,7 +232,7 @@ impl Gates {
             bytes.get(i + 1).is_some_and(u8::is_ascii_hexdigit)
                 && bytes.get(i + 2).is_some_and(u8::is_ascii_hexdigit)
         });
-        let defanged = DEFANGED_MARKS.is_match(bytes);
+        let defanged = has_defanging_mark(bytes);
         let at = memchr::memchr(b'@', bytes).is_some();
         let scheme = memchr::memmem::find(bytes, b"://").is_some();
         let line_break = (at || scheme || memchr::memmem::find(bytes, b"www.").is_some())
@@ -606,24 +613,29 @@ fn spaced_letters_at(text: &str, at: usize) -> Result<usize, usize> {
     }
 }
 
-/// Spoken dots and the space after them, in any ASCII case; [`has_spoken_dot`] checks the
-/// space before (as a pattern's first byte, it would make every space of a text a candidate
-/// for the searcher's prefilter).
+/// Spoken dots and the space after them, in any ASCII case, anchored: [`has_spoken_dot`]
+/// tries them after each space before a `d` or a `p` (an automaton of the words in all their
+/// cases has too many patterns for a fast prefilter and reads every byte).
 static SPOKEN_DOTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
+        .start_kind(aho_corasick::StartKind::Anchored)
         .build([
             "dot ", "punto ", "ponto ", "punkt ", "point ", "punt ", "pont ",
         ])
         .expect("built-in words")
 });
 
-/// Whether `bytes` hold a spoken dot between spaces (" dot ", " punto "…). A match that
-/// does not follow a space hides no other: the only space in a pattern is its last byte.
+/// Whether `bytes` hold a spoken dot between spaces (" dot ", " punto "…).
 fn has_spoken_dot(bytes: &[u8]) -> bool {
-    SPOKEN_DOTS
-        .find_iter(bytes)
-        .any(|found| found.start() > 0 && bytes[found.start() - 1] == b' ')
+    memchr::memchr_iter(b' ', bytes).any(|space| {
+        matches!(bytes.get(space + 1), Some(b'd' | b'D' | b'p' | b'P')) && {
+            let input = aho_corasick::Input::new(bytes)
+                .span(space + 1..bytes.len())
+                .anchored(aho_corasick::Anchored::Yes);
+            SPOKEN_DOTS.find(input).is_some()
+        }
+    })
 }
 
 /// Whether `word`, ASCII letters in any case, is a word for `.` ([`crate::lexicon::is_dot_word`]).
@@ -1343,6 +1355,28 @@ mod tests {
                 crate::lexicon::is_dot_word(&word.to_ascii_lowercase()),
                 "{word}"
             );
+        }
+        for (text, has) in [
+            ("hxxps://x", true),
+            ("HxXp", true),
+            ("xhxx", false),
+            ("a [DOT] b", true),
+            ("f(.)", true),
+            ("{dot}", true),
+            ("[://]", true),
+            ("[@]", true),
+            ("[:", false),
+            ("(dot", false),
+            ("x", false),
+        ] {
+            assert_eq!(has_defanging_mark(text.as_bytes()), has, "{text:?}");
+        }
+        for (mark, _) in DEFANGED {
+            let at_start = mark.starts_with(['[', '(', '{']) || mark.starts_with("hxxp");
+            assert!(at_start, "{mark}: has_defanging_mark would not try it");
+            assert!(has_defanging_mark(
+                format!("a {} b", mark.to_ascii_uppercase()).as_bytes()
+            ));
         }
         for (text, has) in [
             (" dot ", true),

@@ -19,7 +19,10 @@
 //! hex digits, a defanging mark, an `@`, a base64 run): a text without one costs those
 //! searches and nothing else. A decoded view is then built with a map back to the original,
 //! and the e-mail, link and phone detectors read it; what they find there and not in the text
-//! as written is reported over the original characters, with a `decode/…` rule.
+//! as written is reported over the original characters, with a `decode/…` rule. A view decoded
+//! in place is mostly the text as written, and only findings over a decoded piece are kept: it
+//! is read only around its decoded pieces ([`READ_MARGIN`] either side, widened to whole words),
+//! which finds the same (a test holds the windows to the whole view).
 
 use std::sync::LazyLock;
 

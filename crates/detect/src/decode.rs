@@ -434,7 +434,25 @@ fn decode_in_place(original: &str, gates: &Gates) -> Decoded {
     let mut last_spaced = None;
     // Where the last run of spaced single characters read ends.
     let mut singles_read = 0;
+    // The bytes a pass let through by `gates` can start at, but for the letters and digits
+    // of spaced single characters, which start only after a space: every other byte is
+    // stepped over at once (the match below gives nothing for it).
+    let mut starts = [false; 256];
+    let mut allow = |allowed: bool, bytes: &[u8]| {
+        for &b in bytes.iter().filter(|_| allowed) {
+            starts[usize::from(b)] = true;
+        }
+    };
+    allow(gates.entity, b"&");
+    allow(gates.percent, b"%");
+    allow(gates.defanged, b"hH[({");
+    allow(gates.spaced, b" ");
+    allow(gates.line_break, b"\n\r \t");
     while i < bytes.len() {
+        if !starts[usize::from(bytes[i])] && !(gates.spaced && (i == 0 || bytes[i - 1] == b' ')) {
+            i += 1;
+            continue;
+        }
         let found = match bytes[i] {
             b'&' if gates.entity => entity_at(original, i).map(|(s, len)| (s, len, How::Entity)),
             b'%' if gates.percent => percent_at(original, i).map(|(s, len)| (s, len, How::Percent)),

@@ -100,8 +100,12 @@ fn letter_digit_heads(bytes: &[u8], letter: fn(&u8) -> bool) -> impl Iterator<It
         let Some(i) = first_digit.checked_sub(2) else {
             continue;
         };
-        let bounded = i == 0 || !is_ascii_word_byte(bytes[i - 1]);
-        if bounded && at(i) && at(i + 1) && digit(first_digit + 1) {
+        // Most digits follow another digit or a space: the letter before goes first.
+        if at(i + 1)
+            && at(i)
+            && digit(first_digit + 1)
+            && (i == 0 || !is_ascii_word_byte(bytes[i - 1]))
+        {
             return Some(i);
         }
     })

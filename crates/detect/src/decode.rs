@@ -223,6 +223,36 @@ struct Gates {
     base64: bool,
 }
 
+/// Which of `" . "`, `"www."`, `"://"` and `"//:"` a text holds, from one pass over its dots
+/// and slashes (four substring searches each read the whole of a text that has none).
+#[derive(Debug, Default, PartialEq, Eq)]
+struct DotSlashMarks {
+    spaced_dot: bool,
+    www: bool,
+    scheme: bool,
+    reversed_scheme: bool,
+}
+
+impl DotSlashMarks {
+    fn of(bytes: &[u8]) -> DotSlashMarks {
+        let mut marks = DotSlashMarks::default();
+        let at = |i: usize| bytes.get(i).copied();
+        for i in memchr::memchr2_iter(b'.', b'/', bytes) {
+            if bytes[i] == b'.' {
+                marks.spaced_dot |= i > 0 && bytes[i - 1] == b' ' && at(i + 1) == Some(b' ');
+                marks.www |= i >= 3 && &bytes[i - 3..i] == b"www";
+            } else if at(i + 1) == Some(b'/') {
+                marks.scheme |= i > 0 && bytes[i - 1] == b':';
+                marks.reversed_scheme |= at(i + 2) == Some(b':');
+            }
+            if marks.spaced_dot && marks.www && marks.scheme && marks.reversed_scheme {
+                break;
+            }
+        }
+        marks
+    }
+}
+
 impl Gates {
     fn of(text: &str) -> Gates {
         let bytes = text.as_bytes();
@@ -237,13 +267,12 @@ impl Gates {
         });
         let defanged = has_defanging_mark(bytes);
         let at = memchr::memchr(b'@', bytes).is_some();
-        let scheme = memchr::memmem::find(bytes, b"://").is_some();
-        let line_break = (at || scheme || memchr::memmem::find(bytes, b"www.").is_some())
-            && memchr::memchr(b'\n', bytes).is_some();
-        let reversed = (at && reversed_words(text).next().is_some())
-            || memchr::memmem::find(bytes, b"//:").is_some();
+        let marks = DotSlashMarks::of(bytes);
+        let line_break =
+            (at || marks.scheme || marks.www) && memchr::memchr(b'\n', bytes).is_some();
+        let reversed = (at && reversed_words(text).next().is_some()) || marks.reversed_scheme;
         let base64 = base64_runs(bytes).next().is_some();
-        let spaced = memchr::memmem::find(bytes, b" . ").is_some() || has_spoken_dot(bytes);
+        let spaced = marks.spaced_dot || has_spoken_dot(bytes);
         Gates {
             spaced,
             entity,
@@ -1409,6 +1438,38 @@ mod tests {
             ("le point final", true),
         ] {
             assert_eq!(has_spoken_dot(text.as_bytes()), has, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn dots_and_slashes_are_read_as_the_substring_searches_read_them() {
+        let pieces = [
+            " ", ".", "/", ":", "w", "x", "\n", "é", "www", " . ", "://", "//:",
+        ];
+        // Every text of up to four pieces, and a few longer ones.
+        let mut texts = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = texts
+                .iter()
+                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
+                .collect();
+            texts.extend(longer);
+        }
+        texts.extend([
+            "see www.example.com or http://x.y".to_owned(),
+            "moc.liamg//:sptth and a . b".to_owned(),
+            "file:/ / path ww.w /:/".to_owned(),
+        ]);
+        for text in &texts {
+            let bytes = text.as_bytes();
+            let has = |needle: &str| memchr::memmem::find(bytes, needle.as_bytes()).is_some();
+            let expected = DotSlashMarks {
+                spaced_dot: has(" . "),
+                www: has("www."),
+                scheme: has("://"),
+                reversed_scheme: has("//:"),
+            };
+            assert_eq!(DotSlashMarks::of(bytes), expected, "{text:?}");
         }
     }
 

@@ -306,6 +306,13 @@ impl<F: FnMut(&Feature<'_>)> Extractor<'_, F> {
     fn ascii_char_ngrams(&mut self, padded: usize) {
         let min = usize::from(self.config.char_min);
         let max = usize::from(self.config.char_max.max(self.config.char_min));
+        // One length of n-gram (the shipped model's 4): each hashed in one go.
+        match (min, max) {
+            (3, 3) => return self.ascii_ngrams_of::<3>(padded),
+            (4, 4) => return self.ascii_ngrams_of::<4>(padded),
+            (5, 5) => return self.ascii_ngrams_of::<5>(padded),
+            _ => {}
+        }
         for s in 0..=padded.saturating_sub(min) {
             let mut h = SEED_CHARS;
             for at in s..padded.min(s + max) {
@@ -314,6 +321,17 @@ impl<F: FnMut(&Feature<'_>)> Extractor<'_, F> {
                     self.emit(FeatureKind::Chars, h, (s, at + 1), false);
                 }
             }
+        }
+    }
+
+    /// [`Extractor::ascii_char_ngrams`] when every n-gram has `N` characters.
+    fn ascii_ngrams_of<const N: usize>(&mut self, padded: usize) {
+        for s in 0..(padded + 1).saturating_sub(N) {
+            let mut h = SEED_CHARS;
+            for &b in &self.word.buf[s..s + N] {
+                h = add(h, b);
+            }
+            self.emit(FeatureKind::Chars, h, (s, s + N), false);
         }
     }
 
@@ -509,7 +527,25 @@ mod tests {
 
     #[test]
     fn ascii_words_give_the_same_character_ngrams_either_way() {
-        for config in [FeatureConfig::DEFAULT, ALL] {
+        for config in [
+            FeatureConfig::DEFAULT,
+            ALL,
+            FeatureConfig {
+                char_min: 3,
+                char_max: 3,
+                ..ALL
+            },
+            FeatureConfig {
+                char_min: 5,
+                char_max: 5,
+                ..ALL
+            },
+            FeatureConfig {
+                char_min: 2,
+                char_max: 6,
+                ..ALL
+            },
+        ] {
             for word in [
                 "a",
                 "ab",

@@ -19,7 +19,10 @@
 //! hex digits, a defanging mark, an `@`, a base64 run): a text without one costs those
 //! searches and nothing else. A decoded view is then built with a map back to the original,
 //! and the e-mail, link and phone detectors read it; what they find there and not in the text
-//! as written is reported over the original characters, with a `decode/…` rule.
+//! as written is reported over the original characters, with a `decode/…` rule. A view decoded
+//! in place is mostly the text as written, and only findings over a decoded piece are kept: it
+//! is read only around its decoded pieces ([`READ_MARGIN`] either side, widened to whole words),
+//! which finds the same (a test holds the windows to the whole view).
 
 use std::sync::LazyLock;
 
@@ -102,6 +105,44 @@ impl Decoded {
         self.pieces.iter().any(|p| p.how.is_some())
     }
 
+    /// The stretches of the view read for findings over its decoded pieces, as `(start,
+    /// end)` in order: [`READ_MARGIN`] bytes each side of every decoded piece, widened to
+    /// the nearest space or line break so no word is cut (a link is a word, however long),
+    /// merged where they overlap or touch. Each search for a break covers bytes no earlier
+    /// search covered, so a view of one long word stays linear.
+    fn read_windows(&self) -> Vec<(usize, usize)> {
+        let bytes = self.text.as_bytes();
+        let mut windows: Vec<(usize, usize)> = Vec::new();
+        // The first break at or after the last place searched forward from (the view's end
+        // when there is none).
+        let mut next_break = (0, 0);
+        for piece in self.pieces.iter().filter(|p| p.how.is_some()) {
+            let (from, to) = piece.decoded;
+            let near = from.saturating_sub(READ_MARGIN);
+            let start = match windows.last() {
+                // Inside the window before: joins it, whose start is a word's.
+                Some(&(_, end)) if near <= end => near,
+                // Back to the word's start; a word that reaches the window before joins it.
+                last => {
+                    let floor = last.map_or(0, |&(_, end)| end);
+                    memchr::memrchr2(b' ', b'\n', &bytes[floor..near])
+                        .map_or(floor, |at| floor + at + 1)
+                }
+            };
+            let near = (to + READ_MARGIN).min(bytes.len());
+            if !(next_break.0..=next_break.1).contains(&near) {
+                let found = memchr::memchr2(b' ', b'\n', &bytes[near..]);
+                next_break = (near, found.map_or(bytes.len(), |at| near + at));
+            }
+            let end = next_break.1;
+            match windows.last_mut() {
+                Some(last) if start <= last.1 => last.1 = last.1.max(end),
+                _ => windows.push((start, end)),
+            }
+        }
+        windows
+    }
+
     /// The piece holding decoded byte `at` (the last piece for the end of the view).
     fn piece_at(&self, at: usize) -> Option<&Piece> {
         let idx = self.pieces.partition_point(|p| p.decoded.1 <= at);
@@ -148,13 +189,20 @@ const DEFANGED: &[(&str, &str)] = &[
     ("[@]", "@"),
 ];
 
-static DEFANGED_MARKS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(DEFANGED.iter().map(|(mark, _)| mark))
-        .expect("built-in marks")
-});
+/// Whether `bytes` hold a defanging mark ([`DEFANGED`], in any ASCII case). Every mark starts
+/// with `[`, `(`, `{` or `hxxp`, so the marks are tried only there: an automaton of the marks
+/// in all their cases has too many patterns for a fast prefilter and reads every byte.
+fn has_defanging_mark(bytes: &[u8]) -> bool {
+    let mark_at = |at: usize| {
+        let input = aho_corasick::Input::new(bytes)
+            .span(at..bytes.len())
+            .anchored(aho_corasick::Anchored::Yes);
+        DEFANGED_MARKS_ANCHORED.find(input).is_some()
+    };
+    memchr::memchr3_iter(b'[', b'(', b'{', bytes).any(mark_at)
+        || memchr::memchr2_iter(b'x', b'X', bytes)
+            .any(|at| at > 0 && matches!(bytes[at - 1], b'h' | b'H') && mark_at(at - 1))
+}
 
 /// Which passes a text needs, from a look at its bytes.
 #[derive(Debug, Default, Clone, Copy)]
@@ -175,6 +223,36 @@ struct Gates {
     base64: bool,
 }
 
+/// Which of `" . "`, `"www."`, `"://"` and `"//:"` a text holds, from one pass over its dots
+/// and slashes (four substring searches each read the whole of a text that has none).
+#[derive(Debug, Default, PartialEq, Eq)]
+struct DotSlashMarks {
+    spaced_dot: bool,
+    www: bool,
+    scheme: bool,
+    reversed_scheme: bool,
+}
+
+impl DotSlashMarks {
+    fn of(bytes: &[u8]) -> DotSlashMarks {
+        let mut marks = DotSlashMarks::default();
+        let at = |i: usize| bytes.get(i).copied();
+        for i in memchr::memchr2_iter(b'.', b'/', bytes) {
+            if bytes[i] == b'.' {
+                marks.spaced_dot |= i > 0 && bytes[i - 1] == b' ' && at(i + 1) == Some(b' ');
+                marks.www |= i >= 3 && &bytes[i - 3..i] == b"www";
+            } else if at(i + 1) == Some(b'/') {
+                marks.scheme |= i > 0 && bytes[i - 1] == b':';
+                marks.reversed_scheme |= at(i + 2) == Some(b':');
+            }
+            if marks.spaced_dot && marks.www && marks.scheme && marks.reversed_scheme {
+                break;
+            }
+        }
+        marks
+    }
+}
+
 impl Gates {
     fn of(text: &str) -> Gates {
         let bytes = text.as_bytes();
@@ -187,15 +265,14 @@ impl Gates {
             bytes.get(i + 1).is_some_and(u8::is_ascii_hexdigit)
                 && bytes.get(i + 2).is_some_and(u8::is_ascii_hexdigit)
         });
-        let defanged = DEFANGED_MARKS.is_match(bytes);
+        let defanged = has_defanging_mark(bytes);
         let at = memchr::memchr(b'@', bytes).is_some();
-        let scheme = memchr::memmem::find(bytes, b"://").is_some();
-        let line_break = (at || scheme || memchr::memmem::find(bytes, b"www.").is_some())
-            && memchr::memchr(b'\n', bytes).is_some();
-        let reversed = (at && reversed_words(text).next().is_some())
-            || memchr::memmem::find(bytes, b"//:").is_some();
+        let marks = DotSlashMarks::of(bytes);
+        let line_break =
+            (at || marks.scheme || marks.www) && memchr::memchr(b'\n', bytes).is_some();
+        let reversed = (at && reversed_words(text).next().is_some()) || marks.reversed_scheme;
         let base64 = base64_runs(bytes).next().is_some();
-        let spaced = memchr::memmem::find(bytes, b" . ").is_some() || SPOKEN_DOTS.is_match(bytes);
+        let spaced = marks.spaced_dot || has_spoken_dot(bytes);
         Gates {
             spaced,
             entity,
@@ -233,42 +310,66 @@ impl Detector for DecodeDetector {
         if gates.in_place() {
             let decoded = decode_in_place(original, &gates);
             if decoded.changed() {
-                self.read(&decoded, scan, false, out);
+                // A long text decoded in place is mostly copied as written: only the
+                // stretches around its decoded pieces are read.
+                let found = self.found_around_pieces(&decoded, scan);
+                self.report(&decoded, found, out);
             }
         }
         if gates.reversed {
             let decoded = reversed(original);
             if decoded.changed() {
-                self.read(&decoded, scan, false, out);
+                let found = self.found_in(&decoded.text, scan, false);
+                self.report(&decoded, found, out);
             }
         }
         if gates.base64 {
             let decoded = base64_decoded(original);
             if decoded.changed() {
-                self.read(&decoded, scan, true, out);
+                let found = self.found_in(&decoded.text, scan, true);
+                self.report(&decoded, found, out);
             }
         }
     }
 }
 
 impl DecodeDetector {
-    /// Runs the e-mail and link detectors (and, for `phones`, the phone detector) over a
-    /// decoded view, and reports what they find over decoded pieces, replacing what the
-    /// written text gave for the same characters.
-    fn read(
-        &self,
-        decoded: &Decoded,
-        scan: &ScanContext<'_>,
-        phones: bool,
-        out: &mut Vec<Finding>,
-    ) {
-        let view = Normalized::new(&decoded.text);
+    /// What the e-mail and link detectors (and, for `phones`, the phone detector) find in
+    /// `view`, a decoded view or a stretch of one.
+    fn found_in(&self, view: &str, scan: &ScanContext<'_>, phones: bool) -> Vec<Finding> {
+        let view = Normalized::new(view);
         let mut found = Vec::new();
         email::EmailDetector.detect(&view, scan, &mut found);
         self.links.detect(&view, scan, &mut found);
         if phones {
             phone::PhoneDetector.detect(&view, scan, &mut found);
         }
+        found
+    }
+
+    /// What [`DecodeDetector::found_in`] finds in the whole of `decoded` (without phones)
+    /// that can matter to [`DecodeDetector::report`], which keeps only findings over a
+    /// decoded piece: only the stretches of [`Decoded::read_windows`] are read, each with
+    /// more of the view around its pieces than any finding and the context it is judged in,
+    /// so a finding over a piece is found there as in the whole view. (A long text decoded
+    /// in place is mostly copied as written; reading all of it again cost as much as every
+    /// other detector together.)
+    fn found_around_pieces(&self, decoded: &Decoded, scan: &ScanContext<'_>) -> Vec<Finding> {
+        let mut found = Vec::new();
+        for (start, end) in decoded.read_windows() {
+            let in_window = self.found_in(&decoded.text[start..end], scan, false);
+            found.extend(in_window.into_iter().map(|mut finding| {
+                finding.start += start;
+                finding.end += start;
+                finding
+            }));
+        }
+        found
+    }
+
+    /// Reports what the detectors `found` in a decoded view over decoded pieces, replacing
+    /// what the written text gave for the same characters.
+    fn report(&self, decoded: &Decoded, found: Vec<Finding>, out: &mut Vec<Finding>) {
         // The e-mail and link findings already made, by start: each decoded finding is
         // compared with those near it only, so a long text stays linear.
         let mut written: Vec<(usize, usize)> = out
@@ -345,6 +446,12 @@ impl DecodeDetector {
 /// before it.
 const MAX_SPAN: usize = 1024;
 
+/// How much of a decoded view is read on each side of a decoded piece (before widening to a
+/// word's end): as much as the engine reads around a segment of a long text, more than
+/// any finding of the e-mail and link detectors and the context they judge it in (a clause
+/// of at most 200 bytes before it, the tokens next to it).
+const READ_MARGIN: usize = 1024;
+
 /// The view with HTML references, percent-encoding, defanging marks and line breaks inside
 /// values decoded, for the passes `gates` let through.
 fn decode_in_place(original: &str, gates: &Gates) -> Decoded {
@@ -356,7 +463,25 @@ fn decode_in_place(original: &str, gates: &Gates) -> Decoded {
     let mut last_spaced = None;
     // Where the last run of spaced single characters read ends.
     let mut singles_read = 0;
+    // The bytes a pass let through by `gates` can start at, but for the letters and digits
+    // of spaced single characters, which start only after a space: every other byte is
+    // stepped over at once (the match below gives nothing for it).
+    let mut starts = [false; 256];
+    let mut allow = |allowed: bool, bytes: &[u8]| {
+        for &b in bytes.iter().filter(|_| allowed) {
+            starts[usize::from(b)] = true;
+        }
+    };
+    allow(gates.entity, b"&");
+    allow(gates.percent, b"%");
+    allow(gates.defanged, b"hH[({");
+    allow(gates.spaced, b" ");
+    allow(gates.line_break, b"\n\r \t");
     while i < bytes.len() {
+        if !starts[usize::from(bytes[i])] && !(gates.spaced && (i == 0 || bytes[i - 1] == b' ')) {
+            i += 1;
+            continue;
+        }
         let found = match bytes[i] {
             b'&' if gates.entity => entity_at(original, i).map(|(s, len)| (s, len, How::Entity)),
             b'%' if gates.percent => percent_at(original, i).map(|(s, len)| (s, len, How::Percent)),
@@ -538,15 +663,63 @@ fn spaced_letters_at(text: &str, at: usize) -> Result<usize, usize> {
     }
 }
 
-/// Spoken dots between spaces, in any ASCII case.
+/// Spoken dots and the space after them, in any ASCII case, anchored: [`has_spoken_dot`]
+/// tries them after each space before a `d` or a `p` (an automaton of the words in all their
+/// cases has too many patterns for a fast prefilter and reads every byte).
 static SPOKEN_DOTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
+        .start_kind(aho_corasick::StartKind::Anchored)
         .build([
-            " dot ", " punto ", " ponto ", " punkt ", " point ", " punt ", " pont ",
+            "dot ", "punto ", "ponto ", "punkt ", "point ", "punt ", "pont ",
         ])
         .expect("built-in words")
 });
+
+/// Whether `bytes` hold a spoken dot between spaces (" dot ", " punto "…).
+fn has_spoken_dot(bytes: &[u8]) -> bool {
+    memchr::memchr_iter(b' ', bytes).any(|space| {
+        matches!(bytes.get(space + 1), Some(b'd' | b'D' | b'p' | b'P')) && {
+            let input = aho_corasick::Input::new(bytes)
+                .span(space + 1..bytes.len())
+                .anchored(aho_corasick::Anchored::Yes);
+            SPOKEN_DOTS.find(input).is_some()
+        }
+    })
+}
+
+/// Whether `word`, ASCII letters in any case, is a word for `.` ([`crate::lexicon::is_dot_word`]).
+/// While a text has a spaced dot, the word after every space is asked: its first two letters
+/// are looked up in a table of the dot words' first two bytes, and only a word that passes is
+/// lower-cased (on the stack) and searched for.
+fn is_ascii_dot_word(word: &[u8]) -> bool {
+    static FIRST_TWO: LazyLock<Vec<u64>> = LazyLock::new(|| {
+        let mut bits = vec![0u64; 1 << 10];
+        for word in crate::lexicon::dot_words().chain(["dot"]) {
+            if let [a, b, ..] = word.as_bytes() {
+                let key = usize::from(*a) << 8 | usize::from(*b);
+                bits[key >> 6] |= 1 << (key & 63);
+            }
+        }
+        bits
+    });
+    if let [a, b, ..] = word {
+        let key = usize::from(a.to_ascii_lowercase()) << 8 | usize::from(b.to_ascii_lowercase());
+        if FIRST_TWO[key >> 6] & (1 << (key & 63)) == 0 {
+            return false;
+        }
+    }
+    let mut lower = [0u8; 32];
+    match lower.get_mut(..word.len()) {
+        Some(lower) => {
+            lower.copy_from_slice(word);
+            lower.make_ascii_lowercase();
+            std::str::from_utf8(lower).is_ok_and(crate::lexicon::is_dot_word)
+        }
+        None => std::str::from_utf8(word)
+            .is_ok_and(|word| crate::lexicon::is_dot_word(&word.to_ascii_lowercase())),
+    }
+}
 
 /// A spaced dot at `at` (` . ` or a spoken dot between spaces) between two labels that make a
 /// registrable name ("linktr . ee", "mayaruns dot com"), or a spaced ` / ` right after such a
@@ -584,10 +757,9 @@ fn spaced_at(text: &str, at: usize, after_name: bool) -> Option<(&'static str, u
             .iter()
             .take_while(|b| b.is_ascii_alphabetic())
             .count();
-        let word = std::str::from_utf8(&rest[1..1 + word_len]).ok()?;
         if word_len == 0
             || rest.get(1 + word_len) != Some(&b' ')
-            || !crate::lexicon::is_dot_word(&word.to_ascii_lowercase())
+            || !is_ascii_dot_word(&rest[1..1 + word_len])
         {
             return None;
         }
@@ -779,12 +951,31 @@ const MAX_BASE64: usize = 400;
 /// length that hold a digit or an upper-case letter after a lower-case one (prose words do
 /// not), as `(start, end)`.
 fn base64_runs(bytes: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let is_b64 = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'-' | b'_');
+    const ALPHABET: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            let byte = b as u8;
+            table[b] = byte.is_ascii_alphanumeric() || matches!(byte, b'+' | b'/' | b'-' | b'_');
+            b += 1;
+        }
+        table
+    };
+    let is_b64 = |b: u8| ALPHABET[usize::from(b)];
+    // The fewest characters of the alphabet a run long enough has (the rest is padding).
+    const SHORTEST: usize = MIN_BASE64 - 2;
     let mut i = 0;
     std::iter::from_fn(move || {
         while i < bytes.len() {
             if !is_b64(bytes[i]) {
                 i += 1;
+                continue;
+            }
+            // Most runs are words of prose: when the byte where a long enough run would
+            // still go on is outside the alphabet, every run that starts before it ends
+            // before it, too short.
+            if bytes.get(i + SHORTEST - 1).is_some_and(|&b| !is_b64(b)) {
+                i += SHORTEST;
                 continue;
             }
             let start = i;
@@ -954,6 +1145,88 @@ mod tests {
         }
     }
 
+    /// [`base64_runs`] as first written: a byte at a time, no skipping.
+    fn base64_runs_byte_by_byte(bytes: &[u8]) -> Vec<(usize, usize)> {
+        let is_b64 = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'-' | b'_');
+        let mut runs = Vec::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            if !is_b64(bytes[i]) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < bytes.len() && is_b64(bytes[i]) {
+                i += 1;
+            }
+            let mut end = i;
+            while end < bytes.len() && end - i < 2 && bytes[end] == b'=' {
+                end += 1;
+            }
+            i = end;
+            let run = &bytes[start..end];
+            let len = run.len();
+            let starts_word =
+                start == 0 || !bytes[start - 1].is_ascii_alphanumeric() && bytes[start - 1] != b'.';
+            if !(MIN_BASE64..=MAX_BASE64).contains(&len) || !starts_word {
+                continue;
+            }
+            let mixed = run.iter().any(u8::is_ascii_digit)
+                || run
+                    .windows(2)
+                    .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
+            let whole = if run.ends_with(b"=") {
+                len.is_multiple_of(4)
+            } else {
+                len % 4 != 1
+            };
+            let slashes = run.iter().filter(|&&b| b == b'/').count();
+            if mixed && whole && slashes <= len / 8 {
+                runs.push((start, end));
+            }
+        }
+        runs
+    }
+
+    #[test]
+    fn base64_runs_skip_short_words_and_find_the_same_runs() {
+        let blobs = [
+            "YWxleEBnbWFpbC5jb20=",
+            "Y2FsbCBtZSArNDQgNzkxMSAxMjM0NTY=",
+            "dGhpcyBpcyBqdXN0IGEgdGVzdA==",
+            "abcdefghijklmN==",
+            "abcdefghijklm1=",
+            "x1.abcdefghijklmnop2",
+            "a/b/c/d/e/f/g/h/i/j/k1",
+            "3f9a2b7c1d4e5f60718293a4b5c6d7e8f9012345",
+            "==abcdefghijklmnoP",
+        ];
+        let mut seed = 7u64;
+        let mut next = move |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for _ in 0..200 {
+            let mut text = String::new();
+            for _ in 0..next(60) {
+                match next(4) {
+                    0 => text.push_str(blobs[next(blobs.len())]),
+                    1 => text.push_str(&"Ab1".repeat(next(8))),
+                    _ => text.push_str(PIECES[next(PIECES.len())]),
+                }
+                text.push_str(["", " ", "=", ".", "\n", "é"][next(6)]);
+            }
+            let bytes = text.as_bytes();
+            assert_eq!(
+                base64_runs(bytes).collect::<Vec<_>>(),
+                base64_runs_byte_by_byte(bytes),
+                "{text:?}"
+            );
+        }
+    }
+
     #[test]
     fn base64_runs_are_read() {
         // "alex@gmail.com", "call me +44 7911 123456".
@@ -1011,6 +1284,207 @@ mod tests {
         let engine = Engine::new(EngineOptions::default());
         let f = &engine.scan(text, None)[0];
         assert_eq!(&text[f.start..f.end], "alex&#64;gmail&#46;com");
+    }
+
+    /// Pieces of text that decoding reads (and some it must not), with the prose, long
+    /// unbroken runs and other scripts that windows are cut around.
+    const PIECES: &[&str] = &[
+        "email me at alex&#64;gmail&#46;com",
+        "mailto:alex%40gmail.com",
+        "visit hxxps://evil[.]com/path",
+        "site: maya-studio[.]com",
+        "k.tanaka (at) outlook [dot] com",
+        "alex.mason@studio-mehta.\ncom",
+        "alex.mason\n@studio-mehta.com",
+        "see https://\n  mayaruns.com/portfolio",
+        "write me: alex at gmail dot com",
+        "my portfolio: mayaruns . com / work",
+        "book a call at linktr . ee/maya",
+        "w w w . k r i t i . i n / w o r k",
+        "contact me via mayaruns dot com barra trabajos",
+        "Tom &amp; Jerry &#8212; a classic, 100% done",
+        "the dot com era . it was",
+        "Hi! Is this still available? Delivery by Friday.",
+        "Order #4829137 shipped today, tracking should update by Friday.",
+        "¿Sigue disponible? Me interesa mucho, gracias. 👍",
+        "my gmail is sofia.r, message me",
+    ];
+
+    /// A text of about `n_bytes` made of [`PIECES`], prose and runs without a space, in a
+    /// pseudo-random order and with varied separators.
+    fn mixed_text(mut seed: u64, n_bytes: usize) -> String {
+        let mut next = move |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let mut text = String::new();
+        while text.len() < n_bytes {
+            match next(12) {
+                0 => text.push_str(&"x".repeat(next(2500))),
+                1 => text.push_str(&"é".repeat(next(1500))),
+                2 => text.push_str(&"word ".repeat(next(400))),
+                _ => text.push_str(PIECES[next(PIECES.len())]),
+            }
+            text.push_str(["\n\n", "\n", " ", " ", ". ", ""][next(6)]);
+        }
+        text
+    }
+
+    #[test]
+    fn reading_around_pieces_finds_what_reading_the_whole_view_finds() {
+        let detector = DecodeDetector::default();
+        let scan = ScanContext {
+            region: crate::Region::US,
+            fallback_regions: &[],
+        };
+        let sorted = |mut findings: Vec<Finding>| {
+            findings.sort_by(|a, b| (a.start, a.end, a.rule).cmp(&(b.start, b.end, b.rule)));
+            findings
+        };
+        let mut n_found = 0;
+        for seed in 1..=40 {
+            let text = mixed_text(seed, [300, 3_000, 30_000][seed as usize % 3]);
+            let decoded = decode_in_place(&text, &Gates::of(&text));
+            let (mut whole, mut around) = (Vec::new(), Vec::new());
+            let found = detector.found_in(&decoded.text, &scan, false);
+            detector.report(&decoded, found, &mut whole);
+            let found = detector.found_around_pieces(&decoded, &scan);
+            detector.report(&decoded, found, &mut around);
+            n_found += whole.len();
+            let (around, whole) = (sorted(around), sorted(whole));
+            let only_around: Vec<_> = around.iter().filter(|f| !whole.contains(f)).collect();
+            let only_whole: Vec<_> = whole.iter().filter(|f| !around.contains(f)).collect();
+            assert_eq!(
+                around, whole,
+                "seed {seed}: {only_around:?} against {only_whole:?}"
+            );
+        }
+        assert!(n_found > 500, "{n_found}");
+    }
+
+    #[test]
+    fn read_windows_cover_every_piece_with_its_margin_at_word_boundaries() {
+        for seed in 1..=20 {
+            let text = mixed_text(seed, 20_000);
+            let decoded = decode_in_place(&text, &Gates::of(&text));
+            let view = decoded.text.as_str();
+            let windows = decoded.read_windows();
+            assert!(windows.windows(2).all(|w| w[0].1 < w[1].0), "{windows:?}");
+            for piece in decoded.pieces.iter().filter(|p| p.how.is_some()) {
+                let (from, to) = piece.decoded;
+                let inside = windows.iter().find(|(s, e)| *s <= from && to <= *e);
+                let &(start, end) = inside.expect("every decoded piece is read");
+                assert!(start == 0 || from - start >= READ_MARGIN);
+                assert!(end == view.len() || end - to >= READ_MARGIN);
+                assert!(view.is_char_boundary(start) && view.is_char_boundary(end));
+            }
+        }
+    }
+
+    #[test]
+    fn dot_words_are_told_as_the_lexicon_tells_them() {
+        let mut words: Vec<String> = crate::lexicon::dot_words()
+            .filter(|w| w.bytes().all(|b| b.is_ascii_alphabetic()))
+            .flat_map(|w| {
+                [
+                    w.to_string(),
+                    w.to_ascii_uppercase(),
+                    w[..w.len() - 1].to_string(),
+                ]
+            })
+            .collect();
+        words.extend(
+            [
+                "dot",
+                "DoT",
+                "d",
+                "do",
+                "dots",
+                "the",
+                "point",
+                "x",
+                "pointpointpointpointpointpointpoint",
+            ]
+            .map(String::from),
+        );
+        words.extend(PIECES.iter().flat_map(|p| p.split(' ')).map(String::from));
+        for word in words
+            .iter()
+            .filter(|w| w.bytes().all(|b| b.is_ascii_alphabetic()))
+        {
+            assert_eq!(
+                is_ascii_dot_word(word.as_bytes()),
+                crate::lexicon::is_dot_word(&word.to_ascii_lowercase()),
+                "{word}"
+            );
+        }
+        for (text, has) in [
+            ("hxxps://x", true),
+            ("HxXp", true),
+            ("xhxx", false),
+            ("a [DOT] b", true),
+            ("f(.)", true),
+            ("{dot}", true),
+            ("[://]", true),
+            ("[@]", true),
+            ("[:", false),
+            ("(dot", false),
+            ("x", false),
+        ] {
+            assert_eq!(has_defanging_mark(text.as_bytes()), has, "{text:?}");
+        }
+        for (mark, _) in DEFANGED {
+            let at_start = mark.starts_with(['[', '(', '{']) || mark.starts_with("hxxp");
+            assert!(at_start, "{mark}: has_defanging_mark would not try it");
+            assert!(has_defanging_mark(
+                format!("a {} b", mark.to_ascii_uppercase()).as_bytes()
+            ));
+        }
+        for (text, has) in [
+            (" dot ", true),
+            ("mayaruns DOT com", true),
+            ("xdot com", false),
+            ("dot com", false),
+            ("hxxpunto x", false),
+            ("a dotcom", false),
+            ("le point final", true),
+        ] {
+            assert_eq!(has_spoken_dot(text.as_bytes()), has, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn dots_and_slashes_are_read_as_the_substring_searches_read_them() {
+        let pieces = [
+            " ", ".", "/", ":", "w", "x", "\n", "é", "www", " . ", "://", "//:",
+        ];
+        // Every text of up to four pieces, and a few longer ones.
+        let mut texts = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = texts
+                .iter()
+                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
+                .collect();
+            texts.extend(longer);
+        }
+        texts.extend([
+            "see www.example.com or http://x.y".to_owned(),
+            "moc.liamg//:sptth and a . b".to_owned(),
+            "file:/ / path ww.w /:/".to_owned(),
+        ]);
+        for text in &texts {
+            let bytes = text.as_bytes();
+            let has = |needle: &str| memchr::memmem::find(bytes, needle.as_bytes()).is_some();
+            let expected = DotSlashMarks {
+                spaced_dot: has(" . "),
+                www: has("www."),
+                scheme: has("://"),
+                reversed_scheme: has("//:"),
+            };
+            assert_eq!(DotSlashMarks::of(bytes), expected, "{text:?}");
+        }
     }
 
     #[test]

@@ -589,6 +589,11 @@ pub fn at_words() -> impl Iterator<Item = &'static str> {
     SYMBOL_WORDS.at.iter().map(String::as_str)
 }
 
+/// The single words for `.`, folded (see `data/symbol_words.tsv`).
+pub fn dot_words() -> impl Iterator<Item = &'static str> {
+    SYMBOL_WORDS.dot.iter().map(String::as_str)
+}
+
 /// The last words of the phrases for `@` ("rate" of "at the rate"): a phrase is recognised
 /// from its last word, looking back.
 pub fn at_phrase_last_words() -> impl Iterator<Item = &'static str> {

@@ -53,6 +53,64 @@ impl Detector for PaymentIdDetector {
     }
 }
 
+/// A byte of an ASCII word (what `(?-u:\b)` sees as one).
+fn is_ascii_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// The starts of two `letter` bytes after an ASCII word boundary followed by two ASCII
+/// digits, in order: what `\b[A-Z]{2}[0-9]{2}` (or `[a-z]`) finds, all of them (two such
+/// places never overlap). They are looked for from the digits, eight bytes at a time: a
+/// text has far fewer digits than letters, and a regex's DFA would read every byte.
+fn letter_digit_heads(bytes: &[u8], letter: fn(&u8) -> bool) -> impl Iterator<Item = usize> + '_ {
+    let at = move |i: usize| bytes.get(i).is_some_and(letter);
+    let digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+    let mut chunk_start = 0;
+    let mut digits = 0u64;
+    std::iter::from_fn(move || loop {
+        if digits == 0 {
+            // The next chunk of eight bytes with a digit.
+            loop {
+                if chunk_start >= bytes.len() {
+                    return None;
+                }
+                let chunk = bytes.get(chunk_start..chunk_start + 8);
+                digits = match chunk {
+                    Some(chunk) => {
+                        let lanes = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+                        super::ascii_digit_lanes(lanes)
+                    }
+                    // The tail: a byte at a time, in the same lanes.
+                    None => bytes[chunk_start..]
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, b)| b.is_ascii_digit())
+                        .fold(0, |lanes, (lane, _)| lanes | 0x80 << (8 * lane)),
+                };
+                chunk_start += 8;
+                if digits != 0 {
+                    break;
+                }
+            }
+        }
+        let lane = digits.trailing_zeros() as usize / 8;
+        digits &= digits - 1;
+        // The first of the two digits.
+        let first_digit = chunk_start - 8 + lane;
+        let Some(i) = first_digit.checked_sub(2) else {
+            continue;
+        };
+        // Most digits follow another digit or a space: the letter before goes first.
+        if at(i + 1)
+            && at(i)
+            && digit(first_digit + 1)
+            && (i == 0 || !is_ascii_word_byte(bytes[i - 1]))
+        {
+            return Some(i);
+        }
+    })
+}
+
 /// IBANs whose groups are split by words ("FR76 3000 3036 puis 2090 4936 5061 et à la fin
 /// 427", "TR67 0006 2016 — devamı — 0852 1860 2769 48"): from each country code and check
 /// digits at a word start, the groups of digits and capitals that follow are joined, words
@@ -61,18 +119,16 @@ impl Detector for PaymentIdDetector {
 /// the finder has tried the groups written together already.
 fn ibans_across_words(folded: &str, out: &mut Vec<PaymentIdMatch>) {
     const REACH: usize = 160;
-    use std::sync::LazyLock;
-    /// A country code and check digits standing alone, then a space: where a split IBAN
-    /// can start. The regex's DFA finds them at a fraction of a byte loop's cost.
-    static HEAD: LazyLock<regex::Regex> =
-        LazyLock::new(|| crate::lexicon::ascii_regex(r"\b[A-Z]{2}[0-9]{2}[ \t]"));
     let b = folded.as_bytes();
     let upper = |i: usize| b.get(i).is_some_and(u8::is_ascii_uppercase);
     let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
     let n_before = out.len();
     let mut resume = 0;
-    for head in HEAD.find_iter(folded) {
-        let i = head.start();
+    // A country code and check digits standing alone, then a space (`\b[A-Z]{2}[0-9]{2}[ \t]`):
+    // where a split IBAN can start.
+    let heads = letter_digit_heads(b, u8::is_ascii_uppercase)
+        .filter(|&i| matches!(b.get(i + 4), Some(b' ' | b'\t')));
+    for i in heads {
         if i < resume || !(upper(i) && upper(i + 1) && digit(i + 2) && digit(i + 3)) {
             continue;
         }
@@ -130,25 +186,27 @@ fn ibans_across_words(folded: &str, out: &mut Vec<PaymentIdMatch>) {
 /// span in the original text.
 fn ibans_in_words(text: &Normalized<'_>, finder: &PaymentIdFinder, out: &mut Vec<PaymentIdMatch>) {
     let compact = text.compact();
-    // Only where an IBAN can start: a country code and check digits, read in a window of
-    // the longest IBAN written one character a word.
-    static HEAD: std::sync::LazyLock<regex::Regex> =
-        std::sync::LazyLock::new(|| crate::lexicon::ascii_regex(r"\b[a-z]{2}[0-9]{2}\b"));
+    // Only where an IBAN can start: a country code and check digits standing alone
+    // (`\b[a-z]{2}[0-9]{2}\b`), read in a window of the longest IBAN written one character a
+    // word.
+    let bytes = compact.as_bytes();
+    let heads = letter_digit_heads(bytes, u8::is_ascii_lowercase)
+        .filter(|&i| !bytes.get(i + 4).is_some_and(|&b| is_ascii_word_byte(b)));
     let mut found = Vec::new();
     let mut resume = 0;
-    for head in HEAD.find_iter(compact) {
-        if head.start() < resume {
+    for head in heads {
+        if head < resume {
             continue;
         }
-        let end = crate::normalize::floor_char_boundary(compact, head.start() + 34 * 2 + 8);
+        let end = crate::normalize::floor_char_boundary(compact, head + 34 * 2 + 8);
         let mut window = Vec::new();
-        finder.find(&compact[head.start()..end], &mut window);
+        finder.find(&compact[head..end], &mut window);
         for mut m in window
             .into_iter()
             .filter(|m| m.method == "iban" && m.start == 0)
         {
-            m.start += head.start();
-            m.end += head.start();
+            m.start += head;
+            m.end += head;
             resume = m.end;
             found.push(m);
         }
@@ -401,6 +459,54 @@ mod tests {
         out.iter()
             .map(|m| (lower[m.start..m.end].to_string(), m.method))
             .collect()
+    }
+
+    #[test]
+    fn heads_are_where_the_regexes_find_them() {
+        let upper = crate::lexicon::ascii_regex(r"\b[A-Z]{2}[0-9]{2}[ \t]");
+        let lower = crate::lexicon::ascii_regex(r"\b[a-z]{2}[0-9]{2}\b");
+        let words = [
+            "DE89",
+            "de89",
+            "FR76 ",
+            "GB29\t",
+            "xDE89 ",
+            "_FR76 ",
+            "é",
+            "DE8",
+            "DE891",
+            "de89x",
+            "12",
+            "AB12CD34 ",
+            "ab12 cd34",
+            "DE89 3704",
+            "  ",
+            ".",
+            "Zz99",
+            "de",
+            "89",
+        ];
+        let mut seed = 11u64;
+        let mut next = move |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for _ in 0..2000 {
+            let text: String = (0..next(12)).map(|_| words[next(words.len())]).collect();
+            let bytes = text.as_bytes();
+            let by_regex: Vec<usize> = upper.find_iter(&text).map(|m| m.start()).collect();
+            let by_digits: Vec<usize> = letter_digit_heads(bytes, u8::is_ascii_uppercase)
+                .filter(|&i| matches!(bytes.get(i + 4), Some(b' ' | b'\t')))
+                .collect();
+            assert_eq!(by_digits, by_regex, "{text:?}");
+            let by_regex: Vec<usize> = lower.find_iter(&text).map(|m| m.start()).collect();
+            let by_digits: Vec<usize> = letter_digit_heads(bytes, u8::is_ascii_lowercase)
+                .filter(|&i| !bytes.get(i + 4).is_some_and(|&b| is_ascii_word_byte(b)))
+                .collect();
+            assert_eq!(by_digits, by_regex, "{text:?}");
+        }
     }
 
     #[test]

@@ -293,6 +293,50 @@ impl<F: FnMut(&Feature<'_>)> Extractor<'_, F> {
 
     /// The character n-grams of `buf[..padded]` (the word with a space on each side).
     fn char_ngrams(&mut self, padded: usize) {
+        if self.word.buf[..padded].is_ascii() {
+            self.ascii_char_ngrams(padded);
+        } else {
+            self.utf8_char_ngrams(padded);
+        }
+    }
+
+    /// [`Extractor::char_ngrams`] of a word of ASCII bytes, a character a byte: the same
+    /// n-grams in the same order, without looking for continuation bytes, and from the
+    /// starts that leave room for the shortest n-gram only.
+    fn ascii_char_ngrams(&mut self, padded: usize) {
+        let min = usize::from(self.config.char_min);
+        let max = usize::from(self.config.char_max.max(self.config.char_min));
+        // One length of n-gram (the shipped model's 4): each hashed in one go.
+        match (min, max) {
+            (3, 3) => return self.ascii_ngrams_of::<3>(padded),
+            (4, 4) => return self.ascii_ngrams_of::<4>(padded),
+            (5, 5) => return self.ascii_ngrams_of::<5>(padded),
+            _ => {}
+        }
+        for s in 0..=padded.saturating_sub(min) {
+            let mut h = SEED_CHARS;
+            for at in s..padded.min(s + max) {
+                h = add(h, self.word.buf[at]);
+                if at + 1 - s >= min {
+                    self.emit(FeatureKind::Chars, h, (s, at + 1), false);
+                }
+            }
+        }
+    }
+
+    /// [`Extractor::ascii_char_ngrams`] when every n-gram has `N` characters.
+    fn ascii_ngrams_of<const N: usize>(&mut self, padded: usize) {
+        for s in 0..(padded + 1).saturating_sub(N) {
+            let mut h = SEED_CHARS;
+            for &b in &self.word.buf[s..s + N] {
+                h = add(h, b);
+            }
+            self.emit(FeatureKind::Chars, h, (s, s + N), false);
+        }
+    }
+
+    /// [`Extractor::char_ngrams`] of a word with characters outside ASCII.
+    fn utf8_char_ngrams(&mut self, padded: usize) {
         let min = usize::from(self.config.char_min);
         let max = usize::from(self.config.char_max.max(self.config.char_min));
         let mut s = 0;
@@ -479,6 +523,66 @@ mod tests {
         let chinese = features("付款方式");
         assert!(chinese.iter().any(|f| f.1 == " 付款"), "{chinese:?}");
         assert!(chinese.iter().any(|f| f.1 == "款方式 "), "{chinese:?}");
+    }
+
+    #[test]
+    fn ascii_words_give_the_same_character_ngrams_either_way() {
+        for config in [
+            FeatureConfig::DEFAULT,
+            ALL,
+            FeatureConfig {
+                char_min: 3,
+                char_max: 3,
+                ..ALL
+            },
+            FeatureConfig {
+                char_min: 5,
+                char_max: 5,
+                ..ALL
+            },
+            FeatureConfig {
+                char_min: 2,
+                char_max: 6,
+                ..ALL
+            },
+        ] {
+            for word in [
+                "a",
+                "ab",
+                "pay",
+                "whatsapp",
+                "let's",
+                "x0",
+                "e-mail",
+                &"z".repeat(MAX_WORD),
+            ] {
+                let grams = |ascii: bool| {
+                    let mut out = Vec::new();
+                    {
+                        let mut x = Extractor {
+                            config: &config,
+                            emit: |f: &Feature<'_>| out.push((f.row, f.text.to_vec())),
+                            word: Word::new(),
+                            prev: Word::new(),
+                            has_prev: false,
+                            clause: 0,
+                            count: 0,
+                        };
+                        let padded = word.len() + 2;
+                        x.word.buf[1..1 + word.len()].copy_from_slice(word.as_bytes());
+                        x.word.buf[padded - 1] = b' ';
+                        x.word.len = word.len();
+                        if ascii {
+                            x.ascii_char_ngrams(padded);
+                        } else {
+                            x.utf8_char_ngrams(padded);
+                        }
+                    }
+                    out
+                };
+                assert_eq!(grams(true), grams(false), "{word}");
+            }
+        }
     }
 
     #[test]

@@ -24,13 +24,13 @@ SLOTS = {
 
 T = {
 "solicit_contact": """
-named: {hi}[napisz|napiszcie|odezwij się] [do mnie |]na {msgr}[, tam szybciej odpisuje|, pogadamy|]
+named: {hi}[napisz|napiszcie|odezwij się] [do mnie |]na {msgr}[, tam jestem częściej|, pogadamy|]
 named: {hi}[masz|ma pan|ma pani] {msgr_n}? [tam bedzie prosciej|tam dogadamy szczegóły|]
 named: {hi}[dodaj|dodajcie] mnie na {msgr}[ prosze| i tam obgadamy|]
 named: {hi}[przejdźmy|przenieśmy rozmowę|pogadajmy] na {msgr}[, tu jest niewygodnie|]
 named: {hi}rzadko tu zaglądam, [pisz|proszę pisać] na {msgr}
 meet: {hi}[zdzwońmy się|zróbmy call] na {meet}, link wyśle prywatnie
-generic: {hi}[możemy|mozemy] [pogadać|kontynuować|rozmawiać] [gdzieś indziej|poza platformą|poza tą stroną|bardziej prywatnie]?
+generic: {hi}[możemy|mozemy] [pogadać|przenieść rozmowę|rozmawiać dalej] [gdzieś indziej|poza platformę|poza tę stronę|bardziej prywatnie]?
 generic: {hi}[przejdźmy|przejdzmy] [na priv|na priva|na prywatną rozmowę][, tu wszystko czytają|]
 generic: {hi}jak [mogę|moge] się z [tobą|panem|panią] skontaktować poza {site_g}?
 generic: {hi}[podeślij|daj|proszę podać] {contact}, [brief|szczegóły|pliki] [wyśle|prześlę] tam
@@ -96,3 +96,38 @@ payon: {hi}jak {work} zostanie zaakceptowane, całość zapłacę przez {site_a}
 """,
 }
 SLOTS["site_a"] = ["platformę", "tę stronę", "Useme", "Oferię", "Upworka", "Fiverra", "serwis"]
+
+# ---- drugi przebieg: więcej sformułowań, formalnie i potocznie
+T["solicit_contact"] += """
+casual: {hi}[masz|macie] jakiś [kontakt|numer|maila] poza tym [czatem|serwisem]?
+casual: {hi}[daj|podaj|rzuć] [numer|maila|kontakt], [podeśle|wyśle] ci [wszystko|szczegóły|pliki]
+formal: {hi}czy [mogłabym|mógłbym] prosić o [prywatny adres e-mail|numer telefonu]? [prześlę tam|wyślę] [specyfikację|materiały]
+formal: {hi}[dalszy kontakt|dalszą korespondencję] proponuję [prowadzić|kontynuować] [mailowo|telefonicznie|poza serwisem]
+private: {hi}[wolałbym|wolałabym] [omówić to|pogadać] [prywatnie|w cztery oczy|gdzie indziej]
+"""
+T["solicit_payment"] += """
+casual: {hi}kasę [ci|] [przeleję|wyślę] [prosto|bezpośrednio] {method}, ok?
+formal: {hi}płatność [zrealizuję|przekażę] [bezpośrednio|poza serwisem] {method}
+formal: {hi}pozostałą kwotę [przekażę|ureguluję] {method} po [zamknięciu|zakończeniu] zlecenia [na platformie|tutaj]
+relative: {hi}[mój|moja] {rel} [zapłaci|przeleje|wyśle] ci {method}, [podaj konto|daj numer]
+extras: {hi}za [małe|drobne] [dodatki|zmiany] [dopłacę|zapłacę] [osobno|na boku], nie [ma sensu|trzeba] przez serwis
+"""
+T["none"] += """
+feeexp: {hi}[prowizja|opłata serwisowa] jest [pobierana|potrącana] [automatycznie|przy wypłacie], dlatego [podałem|podałam] cenę [brutto|z prowizją]
+chathere: {hi}[to|ok,] {day} [piszemy|gadamy|kontynuujemy] [tutaj|w tym czacie]
+smalltalk: {hi}[mój|moja] {rel} [założył|założyła] w końcu {techm}[ xD|, szok|]
+gateway: {hi}[w sklepie|na stronie] [potrzebna|chcemy mieć] [bramka|integracja] {techp} [i BLIK|i karty|]
+report: {hi}{who} [namawiał|chciał], żeby przejść na {msgr}, [odmówiłem|zgłosiłem to]
+report: {hi}{who} prosił o płatność {method} poza serwisem, [co robić|zgłosić to]?
+"""
+
+# ---- trzeci przebieg: drugi szablon dla rodzin negatywnych, które miały jeden
+T["none"] += """
+payon: {hi}[resztę|{ms}] też [zapłacę|opłacę] normalnie przez {site_a}
+rules: {hi}[rozliczenia na boku|płatności poza serwisem] są zakazane, więc [wszystko|całość] robimy tutaj
+scam: {hi}wiadomości typu [„napisz na WhatsAppie”|„zapłać blikiem na boku”] to [często oszustwo|zwykle scam]
+nochannel: {hi}nie [musimy|trzeba] wymieniać się [kontaktami|numerami], [ten czat|wiadomości tutaj] [wystarczy|wystarczą]
+chathere: {hi}[resztę|pozostałe kwestie] [omówimy|dogadamy] {day} tutaj
+gateway: {hi}chcemy dodać {techp} do [aplikacji|sklepu], [wycenisz|dasz radę]?
+project: {hi}[reszta|{ms}] to {amt}, [płatne|zapłacę] po [akceptacji|odbiorze] [w serwisie|]
+"""

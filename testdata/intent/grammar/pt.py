@@ -193,7 +193,7 @@ brief: {hi}[segue|anota] meu [e-mail pessoal|número|zap], me manda as [infos|re
 T["solicit_payment"] += """
 relative: {hi}quem cuida [dos pagamentos|da grana|do financeiro] é {rel}, [ele|ela] te [manda|faz o pix|transfere] direto
 relative: {hi}[pode mandar|manda] [pra|na] conta d[o|a] {rel}[, a minha tá bloqueada|, dá no mesmo|]
-settle: {hi}[quando|assim que] você fechar o contrato aqui, o resto eu [acerto|pago|quito] por [transferência|TED|pix]
+settle: {hi}[encerra|finaliza] o contrato {site_em} e [o saldo|a diferença] eu [acerto|quito] com você [via TED|no pix|por transferência][ direto|]
 settle: {hi}fecha o contrato {site_em} que o restante eu te [transfiro|passo] [direto|por fora]
 extras: {hi}[os extras|esses ajustes pequenos|essas coisinhas a mais] não precisa passar pela plataforma, [te pago por fora|faço um pix]
 extras: {hi}[pra essas alterações|pelos extras] [nem|não] precisa abrir [outro contrato|milestone], te pago direto

@@ -179,14 +179,14 @@ SLOTS["contact"] = ["email riêng", "mail cá nhân", "số điện thoại", "s
 T["solicit_contact"] += """
 private: {hi}mình [qua chỗ khác|ra ngoài|nói chuyện riêng] [nói chuyện|trao đổi] được không[ ạ|]?
 private: {hi}[minh|mình] [noi chuyen rieng|nhan rieng|ib rieng] duoc khong[ ban|]?
-reach: {hi}ngoài [trang này|web này|nền tảng này] thì liên hệ [bạn|anh|chị] [kiểu gì|bằng cách nào]?
+reach: {hi}[có|còn] [cách|kênh] nào [khác|riêng] để [mình|em] liên lạc [với bạn|với anh|với chị] [không|ko]?
 reach: {hi}[lien he|liên hệ] [ban|bạn] ngoai [web|trang] nay [the nao|thế nào]?
 brief: {hi}[cho mình xin|gửi mình|để lại] {contact}, [brief|tài liệu|yêu cầu] mình gửi qua đó
 brief: {hi}{contact} của mình [đây|ở dưới], [gửi brief qua đó|nhắn trực tiếp nhé]
 brief: {hi}[cho xin|gui] [sdt|email rieng|so zalo] [di|nhe], em gui file qua do
 """
 T["solicit_payment"] += """
-relative: {hi}[tiền nong|thanh toán] [do|là] {rel} lo, [ảnh|chị ấy|họ] sẽ chuyển thẳng cho [bạn|anh|em]
+relative: {hi}người [trả tiền|thanh toán] là {rel}, [ảnh|chị ấy|họ] [gửi|bắn] tiền [vào tài khoản bạn|qua ngân hàng] [luôn|trực tiếp]
 relative: {hi}[chuyen|chuyển] vao tai khoan {rel} [nhe|nha][, tk em bi khoa|]
 settle: {hi}[anh|chị|bạn] đóng hợp đồng trên này xong thì phần còn lại em chuyển khoản [luôn|trực tiếp]
 settle: {hi}[dong|đóng] hop dong o day xong, [phan con lai|phần còn lại] minh [ck|chuyen khoan] cho ban

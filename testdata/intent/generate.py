@@ -30,14 +30,16 @@ LABELS = ("solicit_contact", "solicit_payment", "none")
 SHORT = {"solicit_contact": "c", "solicit_payment": "p", "none": "n"}
 # rows per (language, label); English carries four varieties, so more rows.
 PER_LABEL = 375
-PER_LABEL_OVERRIDE = {"en": 670}
+PER_LABEL_OVERRIDE = {"en": 670, "ar": 500, "zh": 450, "vi": 425, "ru": 425, "pt": 425, "uk": 425}
 MAX_FAILS = 40  # consecutive duplicate draws before a template is retired
 
 LANGS = [
     "en", "es", "pt", "fr", "de", "it", "hi-Latn", "bn-Latn", "tl", "id",
-    "ru", "uk", "ar", "tr", "vi", "zh", "sw",
+    "ru", "uk", "ar", "tr", "vi", "zh", "sw", "ja", "ko", "pl", "th", "fa",
 ]
-NON_LATIN = {"ru", "uk", "ar", "zh"}
+NON_LATIN = {"ru", "uk", "ar", "zh", "ja", "ko", "th", "fa"}
+# People often type these languages without their diacritics ("dzien dobry", "chuyen khoan").
+STRIP_MARKS = {"pl": 0.25, "vi": 0.2}
 
 ALT_RE = re.compile(r"\[([^\[\]]*)\]")
 SLOT_RE = re.compile(r"\{([a-z_0-9]+)\}")
@@ -180,7 +182,16 @@ def noise(rng, lang, text):
         text = text.rstrip(".") + ("!!" if rng.random() < 0.5 else "..")
     if rng.random() < 0.05:
         text = text + " " + rng.choice(EMOJI)
+    if lang in STRIP_MARKS and rng.random() < STRIP_MARKS[lang]:
+        text = strip_marks(text)
     return text
+
+
+def strip_marks(text):
+    """The text as typed without diacritics: marks dropped, đ/ł read as d/l."""
+    text = text.replace("đ", "d").replace("Đ", "D").replace("ł", "l").replace("Ł", "L")
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def disguise(rng, label, text):

@@ -6,6 +6,7 @@
 //! cargo run --release -p offside-intent-train -- train     # writes crates/detect/data/intent.{bin,meta.json}
 //! cargo run --release -p offside-intent-train -- compare   # the designs of docs/intent-model.md
 //! cargo run --release -p offside-intent-train -- bench     # µs per message of the shipped model
+//! cargo run --release -p offside-intent-train -- score     # each validation row's intent score (TSV)
 //! ```
 //!
 //! Options: `--train FILE`, `--validation FILE`, `--out FILE`, `--meta FILE`, `--report
@@ -177,6 +178,33 @@ fn main() -> Result<()> {
                 built.bytes.len(),
                 args.meta.display()
             );
+        }
+        "score" => {
+            // Reads the model written by `train` (--out) and prints, for every row of the
+            // validation file: language, label, intent score, whether it passes its
+            // language's threshold, text. For reading what a model gets wrong.
+            let bytes = std::fs::read(&args.out)
+                .with_context(|| format!("cannot read {}", args.out.display()))?;
+            let model = IntentModel::from_bytes(&bytes)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", args.out.display()))?;
+            let thresholds: std::collections::HashMap<&str, f32> = model
+                .languages()
+                .map(|(lang, t)| (lang, t.threshold))
+                .collect();
+            for e in load(&args.validation)? {
+                let score = model.scores(&Normalized::new(&e.text)).intent_score();
+                let threshold = thresholds
+                    .get(e.lang.as_str())
+                    .copied()
+                    .unwrap_or(model.fallback().threshold);
+                let text = e.text.replace(['\t', '\n'], " ");
+                println!(
+                    "{}\t{}\t{score:.3}\t{}\t{text}",
+                    e.lang,
+                    e.label,
+                    u8::from(score >= threshold)
+                );
+            }
         }
         "compare" => {
             let train = load(&args.train)?;

@@ -278,3 +278,15 @@ T["none"] += """
 ng: {hi_ng}[abeg|please] [fund|release] the milestone for here, i no dey do deal outside {site}
 ng: {hi_ng}one [client|guy] talk say make i pay am for {method_ng}, i no gree[, i don report am|]
 """
+
+# ---- numbers and technical text that are not about money: chat logs, code, counts, percentages
+# of other things, times (short benign texts carry few features, so their numbers must not
+# read as a price or a fee)
+T["none"] += """
+numbers: {hi}[test coverage|battery|CPU usage|progress|the upload] is at [20%|85%|40%|99%][ now| again|, almost there|]
+numbers: {hi}[14:05|09:30|22:16] [ok|done|good|back]. [maybe later|brb|will check tomorrow|]
+numbers: {hi}[read|log|print|return] [user.id|order.name|item.count|config.port] and [profile.email|row.total|node.value][ in the loop|]
+numbers: {hi}[count|list|number] the [slides|rows|images|steps] [1, 2, 3|one to ten|from 1 to 12][ please| in order|]
+numbers: {hi}[the room is|the banner is|the file is] [12 x 15|1200x628|3 MB|24 px][, is that ok|, too big?|]
+numbers: {hi}[version|build|step|page] [2.3.1|14|3 of 7|12] [is ready|failed|looks fine|is up][ 👍|]
+"""

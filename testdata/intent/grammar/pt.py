@@ -176,3 +176,34 @@ plain: {hi}[valeu|obrigado|show], [ficou ótimo|é exatamente o que eu queria|am
 plain: {hi}qual seu [prazo|disponibilidade] pra {work}? [precisamos {day}|sem pressa|]
 plain: {hi}já [subi|mandei] [o briefing|os arquivos do logo|os textos] aí em cima, [me avisa se faltar algo|dá uma olhada quando puder]
 """
+
+# ---- quinta passada: pergunta por um lugar mais reservado/fora, como falar fora do site, manda teu e-mail/número
+# que eu mando o briefing, parente que paga, quita o resto por transferência depois de fechar o contrato,
+# extras pequenos por fora; negativos difíceis (taxa explicada, conversa aqui amanhã, apps na conversa, gateways, relatos).
+SLOTS["rel"] = ["meu primo", "minha prima", "meu irmão", "minha irmã", "minha esposa", "meu marido", "meu sócio", "o financeiro", "minha mãe"]
+SLOTS["contact"] = ["seu e-mail pessoal", "teu email", "seu número", "teu zap", "seu celular", "teu contato", "seu gmail"]
+T["solicit_contact"] += """
+private: {hi}[dá pra gente|podemos|bora] [continuar|conversar|falar] num lugar mais reservado?
+private: {hi}[tem como|da pra] [falar|conversar] [por fora|fora daqui|no privado]?
+reach: {hi}como [eu faço pra|consigo] falar com você fora [daqui|do site|da plataforma]?
+reach: {hi}[qual|tem algum] jeito de te achar fora {site_de}?
+brief: {hi}me [passa|manda] {contact} que eu mando o [briefing|brief|material] por lá
+brief: {hi}[segue|anota] meu [e-mail pessoal|número|zap], me manda as [infos|referências] direto lá
+"""
+T["solicit_payment"] += """
+relative: {hi}quem cuida [dos pagamentos|da grana|do financeiro] é {rel}, [ele|ela] te [manda|faz o pix|transfere] direto
+relative: {hi}[pode mandar|manda] [pra|na] conta d[o|a] {rel}[, a minha tá bloqueada|, dá no mesmo|]
+settle: {hi}[encerra|finaliza] o contrato {site_em} e [o saldo|a diferença] eu [acerto|quito] com você [via TED|no pix|por transferência][ direto|]
+settle: {hi}fecha o contrato {site_em} que o restante eu te [transfiro|passo] [direto|por fora]
+extras: {hi}[os extras|esses ajustes pequenos|essas coisinhas a mais] não precisa passar pela plataforma, [te pago por fora|faço um pix]
+extras: {hi}[pra essas alterações|pelos extras] [nem|não] precisa abrir [outro contrato|milestone], te pago direto
+"""
+T["none"] += """
+feeexp: {hi}a taxa de serviço é [descontada automaticamente|descontada no saque], por isso o valor que cai é menor
+feeexp: {hi}[o site|a plataforma] já desconta a comissão sozinh[o|a], coloquei isso no orçamento
+chathere: {hi}[amanhã|{day}] a gente conversa aqui no chat[ mesmo|, beleza?|]
+smalltalk: {hi}meus pais finalmente [foram pro|instalaram o] {techm}[ kkkk|, milagre|]
+gateway: {hi}precisamos integrar {techp} e [Pix|boleto|cartão] no [site|checkout]
+report: {hi}{who} [me pediu|queria] pra pagar por [Pix|fora|PayPal], [recusei|denunciei]
+report: {hi}{who} [pediu|queria] meu [zap|número], [não passei|reportei]
+"""

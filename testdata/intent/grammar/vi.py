@@ -171,3 +171,35 @@ plain: {hi}[cảm ơn bạn|tuyệt quá], [đẹp lắm|đúng ý mình rồi|m
 plain: {hi}bạn làm {work} mất [bao lâu|khi nào xong]? [bên mình cần {day}|không gấp đâu|]
 plain: {hi}mình đã [tải|chia sẻ] [brief|file logo|nội dung] ở trên, [thiếu gì thì báo mình|rảnh thì xem giúp nhé]
 """
+
+# ---- lượt năm: hỏi nói chuyện riêng/ngoài nền tảng, liên hệ ngoài trang, xin email/số riêng để gửi brief,
+# người nhà trả tiền, chốt hợp đồng rồi chuyển khoản phần còn lại, phần nhỏ không cần qua sàn; phủ định khó.
+SLOTS["rel"] = ["anh họ em", "chị họ mình", "anh trai em", "chị gái em", "em trai mình", "vợ anh", "chồng chị", "kế toán bên em", "mẹ em"]
+SLOTS["contact"] = ["email riêng", "mail cá nhân", "số điện thoại", "sđt", "số Zalo", "sdt riêng", "thông tin liên hệ"]
+T["solicit_contact"] += """
+private: {hi}mình [qua chỗ khác|ra ngoài|nói chuyện riêng] [nói chuyện|trao đổi] được không[ ạ|]?
+private: {hi}[minh|mình] [noi chuyen rieng|nhan rieng|ib rieng] duoc khong[ ban|]?
+reach: {hi}[có|còn] [cách|kênh] nào [khác|riêng] để [mình|em] liên lạc [với bạn|với anh|với chị] [không|ko]?
+reach: {hi}[lien he|liên hệ] [ban|bạn] ngoai [web|trang] nay [the nao|thế nào]?
+brief: {hi}[cho mình xin|gửi mình|để lại] {contact}, [brief|tài liệu|yêu cầu] mình gửi qua đó
+brief: {hi}{contact} của mình [đây|ở dưới], [gửi brief qua đó|nhắn trực tiếp nhé]
+brief: {hi}[cho xin|gui] [sdt|email rieng|so zalo] [di|nhe], em gui file qua do
+"""
+T["solicit_payment"] += """
+relative: {hi}người [trả tiền|thanh toán] là {rel}, [ảnh|chị ấy|họ] [gửi|bắn] tiền [vào tài khoản bạn|qua ngân hàng] [luôn|trực tiếp]
+relative: {hi}[chuyen|chuyển] vao tai khoan {rel} [nhe|nha][, tk em bi khoa|]
+settle: {hi}[anh|chị|bạn] đóng hợp đồng trên này xong thì phần còn lại em chuyển khoản [luôn|trực tiếp]
+settle: {hi}[dong|đóng] hop dong o day xong, [phan con lai|phần còn lại] minh [ck|chuyen khoan] cho ban
+extras: {hi}[mấy cái lặt vặt|phần sửa thêm|mấy việc nhỏ] không cần qua [sàn|nền tảng] đâu, mình trả thẳng
+extras: {hi}[may viec nho|phan them] khong can qua san, [minh ck|em chuyen] truc tiep
+"""
+T["none"] += """
+feeexp: {hi}phí dịch vụ [được trừ tự động|trừ khi rút tiền], nên số tiền nhận được sẽ [ít hơn|thấp hơn] một chút
+feeexp: {hi}{site} tự trừ phí [khi thanh toán|khi rút], mình đã tính vào báo giá
+chathere: {hi}{day} mình nói tiếp ở [đây|khung chat này] nhé
+chathere: {hi}[mai|ngay mai] noi chuyen tiep o day nha
+smalltalk: {hi}bố mẹ mình cuối cùng cũng [chuyển qua|dùng] {techm} rồi[ haha|]
+gateway: {hi}web cần tích hợp cổng {techp} và [VNPay|Momo|thẻ ATM]
+report: {hi}{who} [bảo|đòi] mình [chuyển khoản ngoài|trả qua Momo|nhắn Zalo], mình [từ chối|báo cáo] rồi
+report: {hi}[co nguoi|{who}] [doi|bao] thanh toan ngoai san, minh [khong chiu|da report]
+"""

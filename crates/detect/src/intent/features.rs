@@ -16,8 +16,10 @@
 //! - an apostrophe between letters stays in the word (`let's`), and marks that are not
 //!   letters (a Devanagari virama) stay in it too.
 //!
-//! A word is cut after [`MAX_WORD`] bytes (a text without spaces, as Chinese is written,
-//! becomes words of about 15 characters). Clauses are counted at sentence ends (`.`, `!`,
+//! Scripts written without spaces between words (Han, kana, Thai) are
+//! read a character at a time: each character (with the vowel signs and tone marks that join
+//! it) is a word, so their features are character unigrams and bigrams. Other words are cut
+//! after [`MAX_WORD`] bytes. Clauses are counted at sentence ends (`.`, `!`,
 //! `?`, `;`, a line break and their non-Latin forms), and bigrams never cross them.
 //!
 //! Hashing is an FxHash-style multiply over the bytes, with no allocation: a word is built
@@ -151,6 +153,35 @@ fn glues_into_word(c: char) -> bool {
         || (0x0E31..=0x0E4E).contains(&c)
 }
 
+/// Whether a letter belongs to a script written without spaces between words that the
+/// corpus covers (Han, Hiragana, Katakana, Thai): each of its characters is read as a word.
+/// (Lao, Khmer and Myanmar would read the same way once the corpus has them; until then
+/// their runs stay cut words, whose n-grams the model has never seen.)
+fn unspaced(c: char) -> bool {
+    let c = c as u32;
+    (0x0E00..=0x0E7F).contains(&c)
+        || (0x3040..=0x30FF).contains(&c)
+        || (0x31F0..=0x31FF).contains(&c)
+        || (0x3400..=0x4DBF).contains(&c)
+        || (0x4E00..=0x9FFF).contains(&c)
+        || (0xF900..=0xFAFF).contains(&c)
+        || (0xFF66..=0xFF9F).contains(&c)
+        || (0x20000..=0x2FA1F).contains(&c)
+}
+
+/// Whether a character of an unspaced script joins the character before it rather than
+/// starting one: Thai vowel signs and tone marks, the Japanese prolonged sound mark and
+/// iteration marks, and combining marks.
+fn joins_unit(c: char) -> bool {
+    let u = c as u32;
+    matches!(u, 0x0E31 | 0x0E33..=0x0E3A | 0x0E47..=0x0E4E)
+        || matches!(
+            u,
+            0x30FC | 0x309D | 0x309E | 0x30FD | 0x30FE | 0x3099 | 0x309A
+        )
+        || (0x0300..=0x036F).contains(&u)
+}
+
 /// Whether a punctuation token ends a clause.
 fn ends_clause(text: &str) -> bool {
     matches!(
@@ -192,6 +223,8 @@ struct Extractor<'c, F> {
     word: Word,
     prev: Word,
     has_prev: bool,
+    /// The word being built is one character of a script written without spaces.
+    unit: bool,
     clause: u32,
     count: usize,
 }
@@ -209,11 +242,29 @@ impl<F: FnMut(&Feature<'_>)> Extractor<'_, F> {
         self.word.end = end;
     }
 
+    /// An ASCII byte of a word: it ends a character of an unspaced script before it.
+    fn push_ascii(&mut self, b: u8, start: usize, end: usize) {
+        if self.unit {
+            self.flush();
+        }
+        self.push_byte(b, start, end);
+    }
+
     fn push_char(&mut self, c: char, start: usize, end: usize) {
         if c.is_ascii() {
-            self.push_byte(c as u8, start, end);
+            self.push_ascii(c as u8, start, end);
             return;
         }
+        if unspaced(c) {
+            // Each character is a word of its own (its marks join it), so the unigrams and
+            // bigrams are those of characters, as Chinese and Japanese are usually read.
+            if !(self.unit && joins_unit(c)) {
+                self.flush();
+            }
+        } else if self.unit {
+            self.flush();
+        }
+        let unit = unspaced(c);
         let mut lower = c.to_lowercase();
         let mut utf8 = [0u8; 4];
         // One character in, usually one out; the rare expansion keeps its first.
@@ -225,6 +276,7 @@ impl<F: FnMut(&Feature<'_>)> Extractor<'_, F> {
         for &b in &utf8[..encoded] {
             self.push_byte(b, start, end);
         }
+        self.unit = unit;
     }
 
     fn push_word_text(&mut self, text: &str, start: usize, end: usize) {
@@ -240,10 +292,10 @@ impl<F: FnMut(&Feature<'_>)> Extractor<'_, F> {
                 } else {
                     b'0'
                 };
-                self.push_byte(read, start, end);
+                self.push_ascii(read, start, end);
                 j += 1;
             } else if b.is_ascii() {
-                self.push_byte(b, start, end);
+                self.push_ascii(b, start, end);
                 j += 1;
             } else {
                 let c = text[j..].chars().next().unwrap_or('\u{FFFD}');
@@ -289,6 +341,7 @@ impl<F: FnMut(&Feature<'_>)> Extractor<'_, F> {
         std::mem::swap(&mut self.word, &mut self.prev);
         self.has_prev = true;
         self.word.len = 0;
+        self.unit = false;
     }
 
     /// The character n-grams of `buf[..padded]` (the word with a space on each side).
@@ -385,6 +438,7 @@ pub fn for_each_feature(
         word: Word::new(),
         prev: Word::new(),
         has_prev: false,
+        unit: false,
         clause: 0,
         count: 0,
     };
@@ -401,15 +455,18 @@ pub fn for_each_feature(
             TokenClass::Word | TokenClass::Number => x.push_word_text(t, start, end),
             TokenClass::At => {
                 if x.word.len > 0 && is_word(i + 1) {
-                    x.push_byte(b'a', start, end);
+                    x.push_ascii(b'a', start, end);
                 } else {
                     x.flush();
                 }
             }
             TokenClass::Dot => {
-                let sentence_end = tokens
-                    .get(i + 1)
-                    .is_none_or(|t| matches!(t.class, TokenClass::Space { .. }));
+                // A full stop after a character of an unspaced script (the ideographic "。"
+                // reads as ".") ends a sentence with no space after it.
+                let sentence_end = x.unit
+                    || tokens
+                        .get(i + 1)
+                        .is_none_or(|t| matches!(t.class, TokenClass::Space { .. }));
                 if sentence_end {
                     x.end_clause();
                 } else {
@@ -426,8 +483,8 @@ pub fn for_each_feature(
             TokenClass::Punct => {
                 let glued = x.word.len > 0 && is_word(i + 1);
                 match t {
-                    "$" if glued => x.push_byte(b's', start, end),
-                    "'" if glued => x.push_byte(b'\'', start, end),
+                    "$" if glued => x.push_ascii(b's', start, end),
+                    "'" if glued => x.push_ascii(b'\'', start, end),
                     _ => {
                         let c = t.chars().next().unwrap_or(' ');
                         if x.word.len > 0 && glues_into_word(c) {
@@ -519,10 +576,42 @@ mod tests {
             .map(|f| f.1)
             .collect();
         assert_eq!(grams, [" pa", " pay", " pay ", "pay", "pay ", "ay "]);
-        // Characters, not bytes: "付款方式" has four characters of three bytes each.
-        let chinese = features("付款方式");
-        assert!(chinese.iter().any(|f| f.1 == " 付款"), "{chinese:?}");
-        assert!(chinese.iter().any(|f| f.1 == "款方式 "), "{chinese:?}");
+        // Characters, not bytes: "пл" and "ата" are two and three characters.
+        let cyrillic = features("оплата");
+        assert!(cyrillic.iter().any(|f| f.1 == " опл"), "{cyrillic:?}");
+        assert!(cyrillic.iter().any(|f| f.1 == "ата "), "{cyrillic:?}");
+    }
+
+    #[test]
+    fn unspaced_scripts_are_read_a_character_at_a_time() {
+        let words = |text: &str, kind: FeatureKind| -> Vec<String> {
+            features(text)
+                .into_iter()
+                .filter(|f| f.0 == kind)
+                .map(|f| f.1)
+                .collect()
+        };
+        // Chinese: character unigrams and bigrams; a Latin word inside stays whole.
+        assert_eq!(
+            words("加vx私聊", FeatureKind::Word),
+            ["加", "vx", "私", "聊"]
+        );
+        assert_eq!(
+            words("私下付款", FeatureKind::Bigram),
+            ["私 下", "下 付", "付 款"]
+        );
+        // Japanese kana, with the prolonged sound mark joining its character.
+        assert_eq!(
+            words("ラインで", FeatureKind::Word),
+            ["ラ", "イ", "ン", "で"]
+        );
+        assert_eq!(words("メール", FeatureKind::Word), ["メー", "ル"]);
+        // Thai: vowel signs and tone marks stay with their consonant.
+        assert_eq!(words("โอน", FeatureKind::Word), ["โ", "อ", "น"]);
+        assert_eq!(words("ที่", FeatureKind::Word), ["ที่"]);
+        // Clause ends still cut bigrams; spaced scripts are untouched.
+        assert!(words("付。款", FeatureKind::Bigram).is_empty());
+        assert_eq!(words("카톡 주세요", FeatureKind::Word), ["카톡", "주세요"]);
     }
 
     #[test]
@@ -587,7 +676,7 @@ mod tests {
 
     #[test]
     fn long_runs_are_cut_and_nothing_allocates_per_feature() {
-        let text = "付".repeat(100);
+        let text = "ж".repeat(100);
         let n = for_each_feature(&Normalized::new(&text), &FeatureConfig::DEFAULT, |f| {
             assert!(f.text.len() <= MAX_WORD + 2);
         });

@@ -1832,8 +1832,8 @@ fn fold_punctuation(c: char) -> Option<char> {
         // Katakana middle dots and the Arabic decimal separator, written between the
         // groups of a number ("０９１７・３８５", "٠١٠٫٦٤").
         | '\u{30FB}' | '\u{FF65}' | '\u{066B}' => '.',
-        // The Arabic thousands separator and comma.
-        '\u{066C}' | '\u{060C}' => ',',
+        // The Arabic thousands separator.
+        '\u{066C}' => ',',
         '\u{FE6B}' | '\u{FF20}' | '\u{24D0}' => '@',
         '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE63}' | '\u{FF0D}' => '-',
         '\u{2028}' | '\u{2029}' | '\u{0085}' => '\n',

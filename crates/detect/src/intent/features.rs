@@ -654,6 +654,7 @@ mod tests {
                             word: Word::new(),
                             prev: Word::new(),
                             has_prev: false,
+                            unit: false,
                             clause: 0,
                             count: 0,
                         };

@@ -7,7 +7,9 @@
 //!
 //! Before recognition the grey image is prepared for the text of screenshots: images under
 //! 1200 px high are upscaled ×2 with Lanczos3 (UI text is 12–16 px high; Tesseract reads best
-//! at about 30 px), and dark-mode images (mean luminance under 128) are inverted. Tesseract
+//! at about 30 px), and light-on-dark text is inverted (the polarity judged by the minority
+//! side around sharp steps in grey level, which are strokes; by the mean luminance when that
+//! cannot tell, so a light card photographed on a dark desk stays as it is). Tesseract
 //! thresholds locally (Sauvola) rather than with one threshold for the page. Recognition
 //! runs under a deadline taken from the file's time left (Tesseract's `ETEXT_DESC`
 //! monitor); page layout analysis, before recognition, is not interruptible.
@@ -193,10 +195,95 @@ fn prepare(grey: &GrayImage, scale: f64) -> GrayImage {
     } else {
         grey.clone()
     };
-    if mean < 128 {
+    let light_text = match text_polarity(grey) {
+        Some(light) => light,
+        None => mean < 128,
+    };
+    if light_text {
         imageops::invert(&mut image);
     }
     image
+}
+
+/// A window around an edge pixel is this many pixels each side.
+const POLARITY_REACH: usize = 4;
+/// Edge pixels the polarity is judged on at most (evenly sampled).
+const MAX_POLARITY_POINTS: usize = 20_000;
+
+/// Whether the text of `grey` is light on dark (`Some(true)`), dark on light
+/// (`Some(false)`), or cannot be told (`None`).
+///
+/// The mean luminance of the whole image says which colour covers most of it, which is the
+/// text's background in a screenshot but not in a photo of a light card on a dark desk or
+/// of a dark card on a light one. Strokes are thin: around a sharp step in grey level
+/// inside text, the stroke's side is the minority of the pixels. Each edge pixel votes for
+/// the side that is the minority of its window.
+fn text_polarity(grey: &GrayImage) -> Option<bool> {
+    let sample = if grey.width() > SKEW_SAMPLE_WIDTH {
+        let height = (u64::from(grey.height()) * u64::from(SKEW_SAMPLE_WIDTH)
+            / u64::from(grey.width()))
+        .max(1) as u32;
+        imageops::resize(grey, SKEW_SAMPLE_WIDTH, height, FilterType::Triangle)
+    } else {
+        grey.clone()
+    };
+    let (w, h) = (sample.width() as usize, sample.height() as usize);
+    let r = POLARITY_REACH;
+    if w <= 2 * r + 2 || h <= 2 * r + 2 {
+        return None;
+    }
+    let raw = sample.as_raw();
+    let mut edges = Vec::new();
+    for y in r..h - r {
+        for x in r..w - r {
+            let a = i16::from(raw[y * w + x - 1]);
+            let b = i16::from(raw[y * w + x + 1]);
+            if (a - b).abs() >= EDGE_CONTRAST {
+                edges.push((x, y));
+            }
+        }
+    }
+    if edges.len() < 200 {
+        return None;
+    }
+    let stride = edges.len().div_ceil(MAX_POLARITY_POINTS).max(1);
+    let (mut dark_minority, mut light_minority) = (0u32, 0u32);
+    for &(x, y) in edges.iter().step_by(stride) {
+        let (mut low, mut high) = (u8::MAX, u8::MIN);
+        for yy in y - r..=y + r {
+            for &p in &raw[yy * w + x - r..=yy * w + x + r] {
+                low = low.min(p);
+                high = high.max(p);
+            }
+        }
+        let middle = (u16::from(low) + u16::from(high)) / 2;
+        let mut dark = 0usize;
+        for yy in y - r..=y + r {
+            dark += raw[yy * w + x - r..=yy * w + x + r]
+                .iter()
+                .filter(|&&p| u16::from(p) < middle)
+                .count();
+        }
+        let side = (2 * r + 1) * (2 * r + 1);
+        // Only windows where one side is clearly the minority (strokes, not the straight
+        // edge of a card or a panel, which splits its window about evenly).
+        if dark * 3 < side {
+            dark_minority += 1;
+        } else if dark * 3 > side * 2 {
+            light_minority += 1;
+        }
+    }
+    let votes = dark_minority + light_minority;
+    if votes < 50 {
+        return None;
+    }
+    if light_minority * 3 > votes * 2 {
+        Some(true)
+    } else if dark_minority * 3 > votes * 2 {
+        Some(false)
+    } else {
+        None
+    }
 }
 
 /// Parses Tesseract's TSV output into text and word boxes mapped back to the original
@@ -711,6 +798,40 @@ mod tests {
         assert!((quality.mean_confidence - 67.5).abs() < 0.01);
         assert!(quality.is_poor());
         assert!(Quality::of("").is_poor());
+    }
+
+    fn attachment(name: &str) -> GrayImage {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../testdata/attachments/files")
+            .join(name);
+        image::open(&path)
+            .expect("the attachment decodes")
+            .to_luma8()
+    }
+
+    #[test]
+    fn polarity_is_the_texts_not_the_backgrounds() {
+        // A light card on a dark desk: most of the image is dark, the text is dark too.
+        let card = attachment("card_roboto_dark_desk.jpg");
+        let mean =
+            card.as_raw().iter().map(|&p| u64::from(p)).sum::<u64>() / card.as_raw().len() as u64;
+        assert!(mean < 128, "the desk darkens the photo ({mean})");
+        assert_eq!(text_polarity(&card), Some(false));
+        // Dark-mode and light screenshots.
+        assert_eq!(
+            text_polarity(&attachment("chat_roboto_dark.png")),
+            Some(true)
+        );
+        assert_eq!(text_polarity(&attachment("chat_noto_dark.jpg")), Some(true));
+        assert_eq!(
+            text_polarity(&attachment("chat_roboto_light.png")),
+            Some(false)
+        );
+        // Nothing to judge on a flat image.
+        assert_eq!(
+            text_polarity(&GrayImage::from_pixel(300, 200, image::Luma([40]))),
+            None
+        );
     }
 
     #[test]

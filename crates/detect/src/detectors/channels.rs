@@ -1779,8 +1779,11 @@ fn names_other_number(lower: &str, start: usize, end: usize) -> bool {
     }
     let rest = lower[end..].trim_start_matches([' ', '-', '\u{a0}']);
     let word_end = |s: &str| {
-        s.find(|c: char| !(c.is_alphanumeric() || is_mark(c)))
-            .unwrap_or(s.len())
+        // Thai vowel signs and tone marks, Indic matras: combining marks inside their word.
+        s.find(|c: char| {
+            !(c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c))
+        })
+        .unwrap_or(s.len())
     };
     let next = &rest[..word_end(rest)];
     if next.is_empty() {
@@ -1796,12 +1799,6 @@ fn names_other_number(lower: &str, start: usize, end: usize) -> bool {
     other_numbers
         .iter()
         .any(|w| next_lower.starts_with(w.as_str()))
-}
-
-/// Whether `c` is a combining mark (Thai vowel signs and tone marks, Devanagari matras):
-/// part of the word it follows.
-fn is_mark(c: char) -> bool {
-    matches!(c as u32, 0x0300..=0x036F | 0x0E31 | 0x0E34..=0x0E3A | 0x0E47..=0x0E4E | 0x0900..=0x0903 | 0x093A..=0x094F | 0x064B..=0x065F)
 }
 
 /// How far a sentence reaches either side of a cue word.

@@ -857,13 +857,15 @@ fn national_digits(raw: &str) -> usize {
 
 /// Parses `digits` (optionally `+`-prefixed) and returns the canonical value if valid.
 pub(crate) fn valid_number(digits: &str, scan: &ScanContext<'_>) -> Option<String> {
-    let number = PHONE_NUMBER_UTIL.parse(digits, Some(scan.region.0)).ok()?;
-    number.is_valid().then(|| canonical(&number))
+    valid_in(digits, &scan.region)
 }
 
 /// `digits` as a valid number of `region` (an ISO 3166 code), in E.164.
 pub(crate) fn valid_number_for(digits: &str, region: &str) -> Option<String> {
-    let region = crate::Region::parse(region).ok()?;
+    valid_in(digits, &crate::Region::parse(region).ok()?)
+}
+
+fn valid_in(digits: &str, region: &crate::Region) -> Option<String> {
     let number = PHONE_NUMBER_UTIL.parse(digits, Some(region.0)).ok()?;
     number.is_valid().then(|| canonical(&number))
 }

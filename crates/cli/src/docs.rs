@@ -16,8 +16,9 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use offside_detect::Engine;
 use offside_extract::{ExtractError, Extractor, FileType, Limits, OcrOptions};
 use offside_policy::{Event, Policy};
-use offside_server::attachments::{decide_document, read_and_scan, Report};
 pub use offside_server::attachments::{default_event, merge};
+use offside_server::attachments::{read_and_scan, Report};
+use offside_server::decide_attachment;
 use serde_json::Value;
 
 /// How attachments are read.
@@ -163,8 +164,14 @@ fn process(path: &Path, engine: &Engine, extractor: &Extractor, mode: &Mode<'_>)
     let failed_to_read = report.error.is_some();
     if let Mode::Check { policy, event } = mode {
         let name = path.file_name().map(|n| n.to_string_lossy());
-        match decide_document(policy, (**event).clone(), &scanned, name.as_deref()) {
-            Ok(decision) => report.decision = Some(decision),
+        match decide_attachment(
+            policy,
+            event,
+            &scanned,
+            name.as_deref(),
+            offside_server::now(),
+        ) {
+            Ok(decided) => report.decision = Some(decided.decision),
             Err(e) => {
                 report.error = Some(format!("--event: {e}"));
                 return (report, true);

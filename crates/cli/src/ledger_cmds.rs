@@ -9,7 +9,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::io::{IsTerminal, Write};
 
-use anyhow::{anyhow, bail, Context as _, Result};
+use anyhow::{anyhow, Context as _, Result};
 use chrono::{DateTime, Utc};
 use indicatif::{ProgressBar, ProgressStyle};
 use offside_detect::Engine;
@@ -24,9 +24,6 @@ use serde_json::{Map, Value};
 
 use crate::check::{self, LineEvent};
 use crate::pipeline::{InputSource, RunSummary};
-
-/// The environment variable that holds the contact-hash secret.
-pub const HASH_SECRET_ENV: &str = "OFFSIDE_HASH_SECRET";
 
 fn runtime() -> Result<tokio::runtime::Runtime> {
     tokio::runtime::Builder::new_current_thread()
@@ -72,16 +69,14 @@ pub fn record(
     policy: &Policy,
     inputs: &[InputSource],
     database: &str,
-    hash_secret: &[u8],
+    hasher: &ContactHasher,
     shadow: bool,
     output: &mut dyn Write,
 ) -> Result<RunSummary> {
     let runtime = runtime()?;
-    let hasher = ContactHasher::new(hash_secret, false)
-        .map_err(|error| anyhow!("{HASH_SECRET_ENV} / --hash-secret: {error}"))?;
     let ledger = open_ledger(&runtime, database, policy)?;
     runtime
-        .block_on(ledger.bind_hash_secret(&hasher))
+        .block_on(ledger.bind_hash_secret(hasher))
         .with_context(|| format!("the ledger database {database}"))?;
     let mut on_decision = |event: &LineEvent, decided: &Decided| {
         let Some(source_id) = event_key(event) else {
@@ -96,7 +91,7 @@ pub fn record(
             decided,
             RecordOptions {
                 key: &source_id,
-                hasher: &hasher,
+                hasher,
                 shadow,
                 request_hash: offside_server::request_hash(event),
             },
@@ -352,16 +347,4 @@ pub fn replay(
     serde_json::to_writer_pretty(&mut *output, &report)?;
     writeln!(output)?;
     Ok(summary)
-}
-
-/// Reads the hash secret from the flag or the environment.
-pub fn hash_secret(flag: Option<String>) -> Result<Vec<u8>> {
-    match flag.or_else(|| std::env::var(HASH_SECRET_ENV).ok()) {
-        Some(secret) => Ok(secret.into_bytes()),
-        None => bail!(
-            "offside record needs a secret for hashing contact values: set {HASH_SECRET_ENV} \
-             or pass --hash-secret (at least 16 bytes; keep it: the same secret must be used \
-             for every run on one ledger, or linked accounts will not match)"
-        ),
-    }
 }

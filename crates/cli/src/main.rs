@@ -35,7 +35,7 @@ mod report;
 use std::collections::HashSet;
 use std::io::{self, IsTerminal, Write};
 use std::num::NonZeroUsize;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -45,6 +45,7 @@ use offside_detect::{redact, Engine, EngineOptions, Kind, Region};
 use offside_policy::{Policy, DEFAULT_POLICY_TOML};
 
 use crate::pipeline::{InputSource, RedactHandler, ScanHandler};
+use offside_server::options::{read_policy, DatabaseArgs, EngineArgs, HashSecretArgs, PolicyArgs};
 
 /// The input format, shared by the long help of `scan` and `redact`.
 macro_rules! input_format_help {
@@ -188,9 +189,8 @@ struct CheckArgs {
     #[arg(value_name = "FILE")]
     files: Vec<PathBuf>,
 
-    /// The policy file (TOML); the default policy (`offside policy show`) when unset.
-    #[arg(long, value_name = "FILE")]
-    policy: Option<PathBuf>,
+    #[command(flatten)]
+    policy: PolicyArgs,
 
     /// Treat the arguments as attachments (see `offside scan --help`): each file is
     /// scanned and decided on as an event on the `attachment` surface. Prints the scan
@@ -230,36 +230,20 @@ Examples:
   offside record --database postgres://offside@localhost/offside --shadow events.jsonl
   offside account u-123";
 
-/// Where the ledger lives.
-#[derive(Debug, Args)]
-struct DatabaseArgs {
-    /// The ledger database: an SQLite file (`offside.db` or `sqlite:offside.db`, created if
-    /// missing) or a postgres:// URL; the same values as `offside serve --database`.
-    #[arg(
-        long,
-        value_name = "URL",
-        default_value = "offside.db",
-        env = "OFFSIDE_DATABASE"
-    )]
-    database: String,
-}
-
 #[derive(Debug, Args)]
 struct RecordArgs {
     /// JSONL files of events, in order; standard input when none is given.
     #[arg(value_name = "FILE")]
     files: Vec<PathBuf>,
 
-    /// The policy file (TOML); the default policy when unset.
-    #[arg(long, value_name = "FILE")]
-    policy: Option<PathBuf>,
+    #[command(flatten)]
+    policy: PolicyArgs,
 
     #[command(flatten)]
     database: DatabaseArgs,
 
-    /// Secret key for hashing contact values (or OFFSIDE_HASH_SECRET); at least 16 bytes.
-    #[arg(long, value_name = "SECRET")]
-    hash_secret: Option<String>,
+    #[command(flatten)]
+    hash_secret: HashSecretArgs,
 
     /// Shadow mode: record the violations as would-have-been, with no effect on standing.
     #[arg(long)]
@@ -278,9 +262,9 @@ struct AccountArgs {
     #[command(flatten)]
     database: DatabaseArgs,
 
-    /// The policy file whose ladder standing is computed with; the default when unset.
-    #[arg(long, value_name = "FILE")]
-    policy: Option<PathBuf>,
+    /// The policy whose ladder the standing is computed with.
+    #[command(flatten)]
+    policy: PolicyArgs,
 
     /// Standing at this moment (RFC 3339) instead of now.
     #[arg(long, value_name = "TIME")]
@@ -292,9 +276,9 @@ struct PurgeArgs {
     #[command(flatten)]
     database: DatabaseArgs,
 
-    /// The policy file whose retention period applies; the default (180 days) when unset.
-    #[arg(long, value_name = "FILE")]
-    policy: Option<PathBuf>,
+    /// The policy whose retention period applies (180 days by default).
+    #[command(flatten)]
+    policy: PolicyArgs,
 
     /// Count the retention period back from this moment (RFC 3339) instead of now.
     #[arg(long, value_name = "TIME")]
@@ -383,27 +367,6 @@ Examples:
   OFFSIDE_API_KEY=osk_... offside bench serve --url http://127.0.0.1:8080";
 
 /// Options that configure the engine.
-#[derive(Debug, Args)]
-struct EngineArgs {
-    /// Region for phone numbers without a country code, for lines that give no "region"
-    /// (a two-letter ISO 3166 code such as US, GB or DE).
-    #[arg(long, value_name = "CODE", default_value = "US", value_parser = parse_region)]
-    region: Region,
-}
-
-impl EngineArgs {
-    fn engine(&self) -> Engine {
-        Engine::new(EngineOptions {
-            default_region: self.region,
-            ..EngineOptions::default()
-        })
-    }
-}
-
-fn parse_region(code: &str) -> Result<Region, offside_detect::RegionError> {
-    Region::parse(code)
-}
-
 #[derive(Debug, Args)]
 struct ScanArgs {
     /// JSONL files to scan, in order; standard input when none is given ("-" also means
@@ -731,10 +694,7 @@ fn run_service(command: impl std::future::Future<Output = Result<()>>) -> Result
 }
 
 fn run_check(args: CheckArgs) -> Result<ExitCode> {
-    let policy = match &args.policy {
-        None => Policy::default(),
-        Some(path) => read_policy(path)?,
-    };
+    let policy = args.policy.load()?;
     let engine = args.engine.engine();
     if args.docs {
         let mut template = docs::default_event(&chrono::Utc::now().to_rfc3339());
@@ -799,13 +759,9 @@ fn run_docs(
     Ok(ExitCode::SUCCESS)
 }
 
-fn policy_or_default(path: Option<&Path>) -> Result<Policy> {
-    path.map_or_else(|| Ok(Policy::default()), read_policy)
-}
-
 fn run_record(args: RecordArgs) -> Result<ExitCode> {
-    let policy = policy_or_default(args.policy.as_deref())?;
-    let secret = ledger_cmds::hash_secret(args.hash_secret)?;
+    let policy = args.policy.load()?;
+    let hasher = args.hash_secret.hasher(&args.database.database)?;
     let engine = args.engine.engine();
     let inputs = InputSource::from_args(&args.files);
     let summary = ledger_cmds::record(
@@ -813,7 +769,7 @@ fn run_record(args: RecordArgs) -> Result<ExitCode> {
         &policy,
         &inputs,
         &args.database.database,
-        &secret,
+        &hasher,
         args.shadow,
         &mut io::stdout().lock(),
     )?;
@@ -821,7 +777,7 @@ fn run_record(args: RecordArgs) -> Result<ExitCode> {
 }
 
 fn run_account(args: AccountArgs) -> Result<ExitCode> {
-    let policy = policy_or_default(args.policy.as_deref())?;
+    let policy = args.policy.load()?;
     let as_of = match &args.at {
         None => None,
         Some(text) => Some(
@@ -840,7 +796,7 @@ fn run_account(args: AccountArgs) -> Result<ExitCode> {
 }
 
 fn run_purge(args: PurgeArgs) -> Result<ExitCode> {
-    let policy = policy_or_default(args.policy.as_deref())?;
+    let policy = args.policy.load()?;
     let now = match &args.now {
         None => chrono::Utc::now(),
         Some(text) => text
@@ -857,7 +813,10 @@ fn run_purge(args: PurgeArgs) -> Result<ExitCode> {
 }
 
 fn run_replay(args: ReplayArgs) -> Result<ExitCode> {
-    let baseline = policy_or_default(args.baseline.as_deref())?;
+    let baseline = args
+        .baseline
+        .as_deref()
+        .map_or_else(|| Ok(Policy::default()), read_policy)?;
     let candidate = read_policy(&args.policy)?;
     let engine = args.engine.engine();
     let inputs = InputSource::from_args(&args.files);
@@ -880,12 +839,6 @@ fn run_replay(args: ReplayArgs) -> Result<ExitCode> {
 }
 
 /// Reads a policy file; the error names the file, then the line, column and key.
-fn read_policy(path: &Path) -> Result<Policy> {
-    let source = std::fs::read_to_string(path)
-        .with_context(|| format!("cannot read policy file {}", path.display()))?;
-    Policy::from_toml(&source).map_err(|error| anyhow!("policy file {}: {error}", path.display()))
-}
-
 fn run_policy(command: PolicyCommand) -> Result<ExitCode> {
     match command {
         PolicyCommand::Show => {

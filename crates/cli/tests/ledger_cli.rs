@@ -1,5 +1,6 @@
-//! End-to-end tests of the ledger commands through the real binary and a real SQLite file:
-//! `offside record` (idempotent, sender-only, shadow mode), `offside account` and
+//! End-to-end tests of the ledger commands through the real binary and a real SQLite file
+//! (and a real PostgreSQL server for `purge`): `offside record` (idempotent, sender-only,
+//! shadow mode, one source for the hash secret), `offside account`, `offside purge` and
 //! `offside replay`.
 
 use std::path::Path;
@@ -175,10 +176,13 @@ fn record_errors_name_what_is_wrong_and_keep_the_rest() {
     let db = db.to_str().expect("UTF-8 path");
     let input = write(dir.path(), "events.jsonl", &history());
 
-    // No secret: nothing runs, and the message says what to set.
+    // An existing ledger with no secret given and none kept beside it: nothing runs, and
+    // the message says what to set.
+    std::fs::write(db, b"").unwrap();
     let output = offside(&["record", "--database", db, &input], None);
     assert!(!output.status.success());
     assert!(String::from_utf8_lossy(&output.stderr).contains("OFFSIDE_HASH_SECRET"));
+    std::fs::remove_file(db).unwrap();
 
     // A bad line and a line without an id among good ones.
     let mut lines = history();
@@ -247,4 +251,132 @@ fn replay_shows_what_a_new_policy_would_change() {
         .unwrap()
         .values()
         .any(|n| n.as_u64() > Some(0)));
+}
+
+/// One source for the contact-hash secret: a new SQLite ledger made by any command keeps its
+/// secret beside it, and every later command on it (the service, `record`) uses that one.
+#[test]
+fn the_secret_kept_beside_an_sqlite_ledger_serves_every_command() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("shared.db");
+    let db = db.to_str().expect("UTF-8 path");
+    let input = write(dir.path(), "events.jsonl", &history());
+
+    let first = offside(
+        &["record", "--database", &format!("sqlite:{db}"), &input],
+        None,
+    );
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    let kept = std::fs::read_to_string(format!("{db}.secret")).expect("secret kept beside it");
+    assert_eq!(kept.trim().len(), 64);
+    // The same ledger named the other way, still without a secret: the kept one is used.
+    let again = offside(&["record", "--database", db, &input], None);
+    assert!(
+        again.status.success(),
+        "{}",
+        String::from_utf8_lossy(&again.stderr)
+    );
+    assert!(json_lines(&again)
+        .iter()
+        .all(|line| line["recorded"] == 0 || line["recorded"].is_null()));
+    // Another secret is refused: the ledger knows the fingerprint of the one it was made with.
+    let other = offside(&["record", "--database", db, &input], Some(SECRET));
+    assert_eq!(other.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&other.stderr).contains("not the one this ledger"),
+        "{}",
+        String::from_utf8_lossy(&other.stderr)
+    );
+}
+
+/// `offside purge` deletes the evidence older than the policy's retention, and only that:
+/// the violations and the standing stay, and a second run deletes nothing.
+fn purge_keeps_the_record_and_drops_old_evidence(database: &str) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let input = write(dir.path(), "events.jsonl", &history());
+    let recorded = offside(&["record", "--database", database, &input], Some(SECRET));
+    assert!(
+        recorded.status.success(),
+        "{}",
+        String::from_utf8_lossy(&recorded.stderr)
+    );
+    let policy = String::from_utf8(offside(&["policy", "show"], None).stdout)
+        .unwrap()
+        .replace(
+            "evidence_retention_days = 180",
+            "evidence_retention_days = 30",
+        );
+    let policy_path = dir.path().join("thirty-days.toml");
+    std::fs::write(&policy_path, policy).unwrap();
+    let policy_path = policy_path.to_str().unwrap();
+    let purge = |now: &str| {
+        let output = offside(
+            &[
+                "purge",
+                "--database",
+                database,
+                "--policy",
+                policy_path,
+                "--now",
+                now,
+            ],
+            None,
+        );
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        json(&output)
+    };
+    // Evidence is kept for the three messages that broke a rule (days 1, 2, 3), not for
+    // the refusal. Thirty days back from June 1st is May 2nd: only day 1 goes.
+    let first = purge("2026-06-01T00:00:00Z");
+    assert_eq!(first["evidence_deleted"], 1, "{first}");
+    assert_eq!(first["retention_days"], 30);
+    assert_eq!(purge("2026-06-01T00:00:00Z")["evidence_deleted"], 0);
+    assert_eq!(purge("2026-06-03T12:00:00Z")["evidence_deleted"], 2);
+    // The violations stay: purging evidence does not change standing.
+    let account = json(&offside(
+        &[
+            "account",
+            "fl-1",
+            "--database",
+            database,
+            "--at",
+            "2026-05-05T00:00:00Z",
+        ],
+        None,
+    ));
+    assert_eq!(
+        account["standing"]["violations"].as_array().map(Vec::len),
+        Some(2),
+        "{account}"
+    );
+    // A bad time names the flag.
+    let bad = offside(
+        &["purge", "--database", database, "--now", "yesterday"],
+        None,
+    );
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("--now"));
+}
+
+#[test]
+fn purge_drops_old_evidence_only_sqlite() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("purge.db");
+    purge_keeps_the_record_and_drops_old_evidence(db.to_str().unwrap());
+}
+
+#[test]
+fn purge_drops_old_evidence_only_postgres() {
+    let Some(postgres) = offside_testkit::TempPostgres::start_or_skip() else {
+        return;
+    };
+    purge_keeps_the_record_and_drops_old_evidence(&postgres.url("postgres"));
 }

@@ -223,6 +223,59 @@ fn check_every_path(database: &str) {
         checked[2]["exceptions"],
         "{decision}"
     );
+    // Recorded through the same record path: the event's id is the key; the same file again
+    // changes nothing, another file under that id is a conflict and records nothing.
+    let file_event = json!({"id": "p-file", "sender": {"id": "f9", "role": "freelancer"},
+                            "recipient": {"id": "c1", "role": "client"},
+                            "at": "2026-05-06T10:00:00Z"});
+    let send_file = |query: &str, event: &Value, text: &str| {
+        let body = format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"event\"\r\nContent-Type: application/json\r\n\r\n{event}\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"card.txt\"\r\nContent-Type: text/plain\r\n\r\n{text}\r\n--{boundary}--\r\n"
+        );
+        server.send(
+            "POST",
+            &format!("/v1/attachments{query}"),
+            &[
+                ("Authorization", authorization.as_str()),
+                ("Content-Type", content_type.as_str()),
+            ],
+            body.as_bytes(),
+        )
+    };
+    let card = "Maya Lopez, designer. Write to maya.lopez@gmail.com";
+    let first = send_file("?record=true", &file_event, card);
+    assert_eq!(first.status, 200, "{}", first.body);
+    let recorded = first.json()["recorded"].clone();
+    assert_eq!(recorded.as_array().map(Vec::len), Some(1), "{}", first.body);
+    assert_eq!(first.json()["decision"]["action"], "hold", "{}", first.body);
+    let again = send_file("?record=true", &file_event, card);
+    assert_eq!(again.status, 200, "{}", again.body);
+    assert_eq!(again.json()["recorded"], recorded);
+    let other = send_file("?record=true", &file_event, "Another file: bob@example.org");
+    assert_eq!(other.status, 409, "{}", other.body);
+    let no_id = send_file(
+        "?record=true",
+        &json!({"sender": file_event["sender"]}),
+        card,
+    );
+    assert_eq!(no_id.status, 400, "{}", no_id.body);
+    let message = no_id.json()["error"]["message"].clone();
+    assert!(
+        message.as_str().is_some_and(|m| m.contains("\"id\"")),
+        "{message}"
+    );
+    // Without ?record the file is decided and nothing is recorded.
+    let unrecorded = json!({"id": "p-file-2", "sender": file_event["sender"]});
+    let checked_only = send_file("", &unrecorded, card);
+    assert_eq!(checked_only.status, 200, "{}", checked_only.body);
+    assert!(checked_only.json().get("recorded").is_none());
+    let (status, standing) = server.call("GET", "/v1/accounts/f9", Some(&key), None);
+    assert_eq!(status, 200, "{standing}");
+    assert_eq!(
+        standing["violations"].as_array().map(Vec::len),
+        Some(1),
+        "{standing}"
+    );
     // A report on a message recorded by `offside record` works: one path, one table.
     let (status, answer) = server.call(
         "POST",

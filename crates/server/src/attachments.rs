@@ -13,8 +13,8 @@ use offside_extract::{
     classify, printable_text, Classification, Document, ExtractError, Extractor, FileType,
     Location, Rect, Segment, Source,
 };
-use offside_policy::event::{Attachment, AttachmentKind, Recognised};
-use offside_policy::{Decision, Event, EventError, Policy, Surface};
+use offside_policy::event::AttachmentKind;
+use offside_policy::Decision;
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 use serde_json::{json, Value};
@@ -122,6 +122,10 @@ pub struct Report {
     /// The policy's decision (`check --docs`, the service).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub decision: Option<Decision>,
+    /// The ledger events written for the decision (`POST /v1/attachments?record=true`),
+    /// the first time it was recorded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recorded: Option<Vec<String>>,
     /// Why the file could not be read or decided.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
@@ -290,36 +294,6 @@ pub(crate) fn attachment_kind(classification: &Classification) -> AttachmentKind
         DocumentKind::IdDocument => AttachmentKind::IdDocument,
         DocumentKind::BackgroundCheck => AttachmentKind::BackgroundCheck,
     }
-}
-
-/// Decides on a scanned attachment. `event` gives who sent it to whom and when; its text is
-/// replaced by the document's, its surface becomes `attachment`, and its attachment gets the
-/// file `name` (unless one is given) and the recognised kind, which the rules use when the
-/// caller declared none.
-pub fn decide_document<Id>(
-    policy: &Policy,
-    mut event: Event<Id>,
-    scanned: &ScannedDocument,
-    name: Option<&str>,
-) -> Result<Decision, EventError> {
-    event.text = Some(scanned.text.clone());
-    event.conversation = None;
-    event.surface = Surface::Attachment;
-    let attachment = event.attachment.get_or_insert(Attachment {
-        kind: None,
-        name: None,
-        recognised: None,
-    });
-    if attachment.name.is_none() {
-        attachment.name = name.map(str::to_owned);
-    }
-    attachment.recognised = scanned.recognised.as_ref().map(|c| Recognised {
-        kind: attachment_kind(c),
-        reason: c.reason(),
-    });
-    // The same time bounds as every other path (see `crate::ingest::decide`).
-    policy.check_time(event.at, crate::ingest::now())?;
-    offside_policy::decide(&event, &scanned.text_findings, policy)
 }
 
 /// The event an attachment is decided as when the caller says nothing else: sent

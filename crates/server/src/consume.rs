@@ -32,7 +32,7 @@ use futures_util::StreamExt;
 use crate::error::ApiError;
 use crate::extract::parse_json;
 use crate::ingest::{self, ApiEvent};
-use crate::serve::{database_kind, init_logging, shutdown_signal, ServiceArgs};
+use crate::serve::{init_logging, shutdown_signal, ServiceArgs};
 use crate::state::AppState;
 use crate::state::ServiceOptions;
 
@@ -156,7 +156,7 @@ pub async fn consume(args: ConsumeArgs) -> anyhow::Result<()> {
     tracing::info!(
         stream = %args.stream,
         consumer = %args.consumer,
-        database = database_kind(&args.service.database),
+        database = args.service.database.kind(),
         "consuming"
     );
     let mut messages = consumer

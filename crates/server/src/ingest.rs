@@ -1,8 +1,9 @@
 //! The one decision path and the one record path. `offside check`, `offside record`,
 //! `offside replay`, `POST /v1/check`, `POST /v1/events`, `POST /v1/attachments`, the
 //! console's simulator and the stream consumer (`offside consume`) all decide with
-//! [`decide`] and record with [`record_decided`], so an event gets the same answer whichever
-//! way it arrives.
+//! [`decide`] (a file's text with [`decide_attachment`], which judges the same way on the
+//! findings made in the file's pages) and record with [`record_decided`], so an event gets
+//! the same answer whichever way it arrives.
 //!
 //! Deciding reads everything the event says: its time (refused outside the policy's
 //! bounds), its `region`, its conversation (the newest message is judged, the earlier ones
@@ -26,6 +27,7 @@ use serde::Serialize;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
+use crate::attachments::ScannedDocument;
 use crate::error::ApiError;
 use crate::state::AppState;
 
@@ -112,19 +114,69 @@ pub fn decide<Id: Clone>(
         event.conversation = Some(messages);
     }
     recognise_attachment(&mut event);
-    let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
+    let findings = panic::catch_unwind(AssertUnwindSafe(|| {
         let texts = event.texts();
-        let findings: Vec<Finding> = match (&event.text, texts.as_slice()) {
+        match (&event.text, texts.as_slice()) {
             (Some(text), _) => engine.scan(text, region),
             (None, texts) => engine.scan_conversation(texts, region),
-        };
-        offside_policy::decide(&event, &findings, policy)
+        }
     }))
     .map_err(|_| {
         DecideError("internal error: the detection engine panicked on this event".into())
     })?;
+    judge(policy, &event, &findings, joined)
+}
+
+/// Decides on an attachment read from a file ([`crate::attachments::read_and_scan`]): the
+/// one decision of [`decide`], on the document's text (its segments joined by blank lines)
+/// and the findings made in it. `event` gives who sent it to whom and when; its text is
+/// replaced by the document's, its surface becomes `attachment`, and its attachment gets the
+/// file `name` (unless one is given) and the legal document recognised from the content,
+/// which the rules use when the caller declared no kind.
+pub fn decide_attachment<Id: Clone>(
+    policy: &Policy,
+    event: &Event<Id>,
+    scanned: &ScannedDocument,
+    name: Option<&str>,
+    now: Time,
+) -> Result<Decided, DecideError> {
+    policy
+        .check_time(event.at, now)
+        .map_err(|error| DecideError(error.to_string()))?;
+    let mut event = event.clone();
+    event.text = Some(scanned.text.clone());
+    event.conversation = None;
+    event.surface = Surface::Attachment;
+    let attachment = event.attachment.get_or_insert(Attachment {
+        kind: None,
+        name: None,
+        recognised: None,
+    });
+    if attachment.name.is_none() {
+        attachment.name = name.map(str::to_owned);
+    }
+    attachment.recognised = scanned.recognised.as_ref().map(|c| Recognised {
+        kind: crate::attachments::attachment_kind(c),
+        reason: c.reason(),
+    });
+    judge(policy, &event, &scanned.text_findings, false)
+}
+
+/// The policy's decision on `findings` in `event`, with the evidence kept for reviewers.
+/// `joined`: the event's single text was joined to the conversation's earlier messages, and
+/// the answer gives that text alone, masked.
+fn judge<Id>(
+    policy: &Policy,
+    event: &Event<Id>,
+    findings: &[Finding],
+    joined: bool,
+) -> Result<Decided, DecideError> {
+    let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
+        offside_policy::decide(event, findings, policy)
+    }))
+    .map_err(|_| DecideError("internal error: the policy panicked on this event".into()))?;
     let mut decision = outcome.map_err(|error| DecideError(error.to_string()))?;
-    let evidence = evidence(&event, &decision);
+    let evidence = evidence(event, &decision);
     let history = if joined {
         event.conversation.clone()
     } else {

@@ -9,14 +9,9 @@ use crate::auth::{hash_key, new_key};
 /// `offside keys`.
 #[derive(Debug, Clone, Args)]
 pub struct KeysArgs {
-    /// The database: an SQLite file (`offside.db`, `sqlite:PATH`) or `postgres://...`.
-    #[arg(
-        long,
-        global = true,
-        default_value = "offside.db",
-        env = "OFFSIDE_DATABASE"
-    )]
-    pub database: String,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub database: crate::options::DatabaseArgs,
 
     /// What to do.
     #[command(subcommand)]
@@ -46,7 +41,7 @@ pub enum KeysCommand {
 
 /// Runs an `offside keys` subcommand; what it prints goes to standard output.
 pub async fn keys(args: KeysArgs) -> anyhow::Result<()> {
-    let ledger = Ledger::open(&args.database, StoreOptions::default()).await?;
+    let ledger = Ledger::open(&args.database.database, StoreOptions::default()).await?;
     let outcome = run(&ledger, args.command).await;
     ledger.close().await;
     outcome

@@ -41,6 +41,7 @@ mod limits;
 mod listen;
 mod metrics;
 mod openapi;
+pub mod options;
 mod reviewers;
 mod routes;
 mod serve;
@@ -52,8 +53,8 @@ pub use console::{hash_password, Role};
 pub use consume::{consume, ConsumeArgs};
 pub use error::ApiError;
 pub use ingest::{
-    decide, event_region, now, record, record_decided, request_hash, stored_answer, ApiEvent,
-    DecideError, Decided, RecordError, RecordOptions, Recorded,
+    decide, decide_attachment, event_region, now, record, record_decided, request_hash,
+    stored_answer, ApiEvent, DecideError, Decided, RecordError, RecordOptions, Recorded,
 };
 pub use keys::{keys, KeysArgs, KeysCommand};
 pub use reviewers::{reviewers, ReviewersArgs, ReviewersCommand};

@@ -43,12 +43,15 @@ fn operation(
 /// `POST /v1/attachments`: a multipart body, not JSON.
 fn attachment_operation(authed: &[&str]) -> Value {
     let mut op = operation(
-        "Findings and a decision for one attached file (PDF, DOCX, ODT, XLSX, HTML, text, PNG, JPEG, WebP); records nothing",
+        "Findings and a decision for one attached file (PDF, DOCX, ODT, XLSX, HTML, text, PNG, JPEG, WebP); with record=true (ingest scope) the decision is recorded like an event's, keyed by the event's id",
         Some("check"),
         None,
         "200",
-        &[authed, &["422", "503"]].concat(),
+        &[authed, &["409", "422", "503"]].concat(),
     );
+    op["parameters"] = json!([{"name": "record", "in": "query", "required": false,
+        "schema": {"type": "boolean", "default": false},
+        "description": "record the decision (needs the ingest scope and an event id; the same id with another event or file is 409)"}]);
     op["requestBody"] = json!({"required": true, "content": {"multipart/form-data": {"schema": {
         "type": "object",
         "required": ["file"],

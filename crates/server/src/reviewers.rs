@@ -12,14 +12,9 @@ use crate::console::{hash_password, Role};
 /// `offside reviewers`.
 #[derive(Debug, Clone, Args)]
 pub struct ReviewersArgs {
-    /// The database: an SQLite file (`offside.db`, `sqlite:PATH`) or `postgres://...`.
-    #[arg(
-        long,
-        global = true,
-        default_value = "offside.db",
-        env = "OFFSIDE_DATABASE"
-    )]
-    pub database: String,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub database: crate::options::DatabaseArgs,
 
     /// What to do.
     #[command(subcommand)]
@@ -50,7 +45,7 @@ pub enum ReviewersCommand {
 
 /// Runs an `offside reviewers` subcommand.
 pub async fn reviewers(args: ReviewersArgs) -> anyhow::Result<()> {
-    let ledger = Ledger::open(&args.database, StoreOptions::default()).await?;
+    let ledger = Ledger::open(&args.database.database, StoreOptions::default()).await?;
     let outcome = run(&ledger, args.command).await;
     ledger.close().await;
     outcome

@@ -27,6 +27,7 @@ use offside_ledger::{
 };
 use offside_policy::FindingJson;
 use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 
 use crate::attachments;
 use crate::auth::{hash_key, Caller, Scope};
@@ -283,15 +284,32 @@ fn attachment_body_limit(state: &AppState) -> usize {
         .saturating_add(1 << 20)
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AttachmentQuery {
+    /// Record the decision in the ledger, as `POST /v1/events` does.
+    #[serde(default)]
+    record: bool,
+}
+
 /// `POST /v1/attachments`: a `multipart/form-data` body with a `file` part and an optional
 /// `event` part (JSON laid over [`attachments::default_event`]). Answers the findings with
-/// their provenance and the decision; records nothing.
+/// their provenance and the decision. With `?record=true` (the `ingest` scope) the decision
+/// is recorded like an event's ([`crate::record_decided`]): the event's `id` is the
+/// idempotency key, and the same id with another event or another file is a conflict.
 async fn attachment(
     State(state): State<Shared>,
     Extension(caller): Extension<Arc<Caller>>,
+    query: Result<Query<AttachmentQuery>, axum::extract::rejection::QueryRejection>,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, ApiError> {
-    authorize(&state, &caller, &[Scope::Check, Scope::Ingest]).await?;
+    let Query(query) = query.map_err(|error| ApiError::InvalidRequest(error.body_text()))?;
+    let scopes: &[Scope] = if query.record {
+        &[Scope::Ingest]
+    } else {
+        &[Scope::Check, Scope::Ingest]
+    };
+    authorize(&state, &caller, scopes).await?;
     let limit = attachment_body_limit(&state);
     let multipart_error = |error: MultipartError| {
         if error.status() == StatusCode::PAYLOAD_TOO_LARGE {
@@ -348,6 +366,16 @@ async fn attachment(
         other => other.to_string(),
     });
     crate::limits::check_event_fields(&event, id_text.as_deref())?;
+    let key = match (&id_text, query.record) {
+        (Some(key), true) => Some(key.clone()),
+        (None, true) => {
+            return Err(ApiError::InvalidRequest(
+                "\"id\" is required in the \"event\" part to record: it is the idempotency key"
+                    .to_owned(),
+            ))
+        }
+        (_, false) => None,
+    };
     let region = parse_region(event.region.as_deref())?;
     let permit = state
         .extract_slots
@@ -362,20 +390,65 @@ async fn attachment(
         // (the answer then carries "error"); with none, it is unreadable.
         let scanned = attachments::read_and_scan(&state.extractor, &state.engine, &bytes, region)
             .map_err(|error| ApiError::UnreadableAttachment(error.to_string()))?;
-        let id = event.id.clone();
-        let decision =
-            attachments::decide_document(&state.policy, event, &scanned, name.as_deref())
-                .map_err(|error| ApiError::InvalidEvent(error.to_string()))?;
-        count_decision(&decision, "attachments");
+        let decided = crate::ingest::decide_attachment(
+            &state.policy,
+            &event,
+            &scanned,
+            name.as_deref(),
+            crate::ingest::now(),
+        )
+        .map_err(|error| ApiError::InvalidEvent(error.0))?;
         let mut answer = attachments::Report::scanned(name, &scanned);
-        answer.id = id;
-        answer.decision = Some(decision);
-        Ok::<_, ApiError>(answer)
+        answer.id = event.id.clone();
+        answer.decision = Some(decided.decision.clone());
+        // The file is part of what is recorded: the same id with another file conflicts.
+        let file_digest = hex::encode(Sha256::digest(&bytes));
+        Ok::<_, ApiError>((answer, decided, event, file_digest))
     })
     .await
     .map_err(ApiError::internal)??;
+    let (mut answer, decided, event, file_digest) = answer;
+    let Some(key) = key else {
+        count_decision(&decided.decision, "attachments");
+        let body = serde_json::to_vec(&answer).map_err(ApiError::internal)?;
+        return Ok(json_bytes(StatusCode::OK, body, None));
+    };
+    let request_hash = hex::encode(Sha256::digest(
+        format!("{}\n{file_digest}", crate::request_hash(&event)).as_bytes(),
+    ));
+    let stored = crate::record_decided(
+        &state.ledger,
+        &event,
+        &decided,
+        crate::RecordOptions {
+            key: &key,
+            hasher: &state.hasher,
+            shadow: false,
+            request_hash,
+        },
+    )
+    .await
+    .map_err(|error| match error {
+        crate::RecordError::Invalid(message) => ApiError::InvalidRequest(message),
+        crate::RecordError::Ledger(error) => error.into(),
+    })?;
+    if !stored.duplicate {
+        count_decision(&decided.decision, "attachments");
+    }
+    // The ledger events written the first time this attachment was recorded.
+    let first: serde_json::Value = serde_json::from_str(&stored.response).unwrap_or_default();
+    answer.recorded = Some(
+        first["recorded"]
+            .as_array()
+            .map(|ids| {
+                ids.iter()
+                    .filter_map(|id| id.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default(),
+    );
     let body = serde_json::to_vec(&answer).map_err(ApiError::internal)?;
-    Ok(json_bytes(StatusCode::OK, body, None))
+    Ok(json_bytes(StatusCode::OK, body, Some(stored.duplicate)))
 }
 
 // ---------------------------------------------------------------------------------------

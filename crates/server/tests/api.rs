@@ -1,5 +1,6 @@
 //! The handlers through the `Router` with `tower::ServiceExt::oneshot`: no port, a real
-//! SQLite file in a temporary directory.
+//! SQLite file in a temporary directory, and for the tests that go through the ledger's
+//! review, report and suspension paths, a real PostgreSQL server too ([`both`]).
 
 use std::sync::Arc;
 
@@ -8,6 +9,7 @@ use axum::http::{header, Method, Request, StatusCode};
 use axum::Router;
 use http_body_util::BodyExt;
 use offside_server::{router, AppState, ServiceOptions};
+use offside_testkit::TempPostgres;
 use serde_json::{json, Value};
 use tower::ServiceExt;
 
@@ -16,6 +18,14 @@ struct Api {
     state: Arc<AppState>,
     admin: String,
     _dir: tempfile::TempDir,
+    _postgres: Option<TempPostgres>,
+}
+
+/// Where a test's ledger lives.
+#[derive(Clone, Copy)]
+enum Backend {
+    Sqlite,
+    Postgres,
 }
 
 struct Answer {
@@ -25,9 +35,26 @@ struct Answer {
 }
 
 impl Api {
-    async fn new(mut options: ServiceOptions) -> Api {
+    async fn new(options: ServiceOptions) -> Api {
+        Api::on(Backend::Sqlite, options)
+            .await
+            .expect("SQLite is always there")
+    }
+
+    /// The API over a ledger on `backend`; `None` when PostgreSQL tests are skipped
+    /// (`OFFSIDE_SKIP_POSTGRES=1`).
+    async fn on(backend: Backend, mut options: ServiceOptions) -> Option<Api> {
         let dir = tempfile::tempdir().unwrap();
-        let url = format!("sqlite:{}", dir.path().join("offside.db").display());
+        let (url, postgres) = match backend {
+            Backend::Sqlite => (
+                format!("sqlite:{}", dir.path().join("offside.db").display()),
+                None,
+            ),
+            Backend::Postgres => {
+                let postgres = TempPostgres::start_or_skip()?;
+                (postgres.url("postgres"), Some(postgres))
+            }
+        };
         options
             .hash_secret
             .get_or_insert_with(|| "api-test-secret-0123456789".to_owned());
@@ -35,12 +62,13 @@ impl Api {
         let admin = state.ensure_master_key(None).await.unwrap().unwrap();
         // A second start generates nothing: the admin key exists.
         assert_eq!(state.ensure_master_key(None).await.unwrap(), None);
-        Api {
+        Some(Api {
             app: router(state.clone()),
             state,
             admin,
             _dir: dir,
-        }
+            _postgres: postgres,
+        })
     }
 
     async fn call(
@@ -91,6 +119,39 @@ impl Api {
         answer.body["key_secret"].as_str().unwrap().to_string()
     }
 }
+
+/// Runs a scenario `async fn NAME(api: Api)` as two tests, `NAME_sqlite` and
+/// `NAME_postgres`, on a fresh ledger of each backend.
+macro_rules! both {
+    ($($name:ident),* $(,)?) => {
+        mod on_both_backends {
+            use super::*;
+            $(
+                mod $name {
+                    use super::*;
+                    #[tokio::test]
+                    async fn sqlite() {
+                        let api = Api::on(Backend::Sqlite, ServiceOptions::default()).await.unwrap();
+                        super::super::$name(api).await;
+                    }
+                    #[tokio::test]
+                    async fn postgres() {
+                        if let Some(api) = Api::on(Backend::Postgres, ServiceOptions::default()).await {
+                            super::super::$name(api).await;
+                        }
+                    }
+                }
+            )*
+        }
+    };
+}
+
+both!(
+    events_are_idempotent_and_flow_through_review,
+    stored_answers_keep_masked_values_and_evidence_only_the_senders_words,
+    a_confirmed_report_records_a_violation_against_the_sender,
+    suspension_waits_for_a_reviewer,
+);
 
 fn event(id: &str, sender: &str, text: &str) -> Value {
     json!({
@@ -341,9 +402,7 @@ async fn rate_limit_per_key() {
     assert!(limited.headers.contains_key(header::RETRY_AFTER));
 }
 
-#[tokio::test]
-async fn events_are_idempotent_and_flow_through_review() {
-    let api = Api::new(ServiceOptions::default()).await;
+async fn events_are_idempotent_and_flow_through_review(api: Api) {
     let ingest = api.key(&["ingest"]).await;
     let review = api.key(&["review"]).await;
     let m1 = event("m1", "f1", "pay me on paypal, alex.smith@gmail.com");
@@ -582,9 +641,7 @@ async fn openapi_lists_every_route() {
     assert_eq!(paths.len(), 17);
 }
 
-#[tokio::test]
-async fn stored_answers_keep_masked_values_and_evidence_only_the_senders_words() {
-    let api = Api::new(ServiceOptions::default()).await;
+async fn stored_answers_keep_masked_values_and_evidence_only_the_senders_words(api: Api) {
     let key = api.key(&["ingest"]).await;
     let mut event = event("priv-1", "fl-p", "thanks, talk soon");
     event["text"] = Value::Null;
@@ -656,9 +713,7 @@ fn event_clean(id: &str) -> Value {
     event(id, "fl-p", "I can start on Monday")
 }
 
-#[tokio::test]
-async fn a_confirmed_report_records_a_violation_against_the_sender() {
-    let api = Api::new(ServiceOptions::default()).await;
+async fn a_confirmed_report_records_a_violation_against_the_sender(api: Api) {
     let ingest = api.key(&["ingest"]).await;
     let review = api.key(&["review"]).await;
     // The engine allows this message; the recipient reports it.
@@ -717,9 +772,7 @@ async fn a_confirmed_report_records_a_violation_against_the_sender() {
     assert_eq!(appeal.status, StatusCode::BAD_REQUEST, "{}", appeal.body);
 }
 
-#[tokio::test]
-async fn suspension_waits_for_a_reviewer() {
-    let api = Api::new(ServiceOptions::default()).await;
+async fn suspension_waits_for_a_reviewer(api: Api) {
     let ingest = api.key(&["ingest"]).await;
     let review = api.key(&["review"]).await;
     for n in 0..4 {

@@ -9,6 +9,13 @@
 //! Its `start` is an offset in the first message and its `end` an offset in the last one;
 //! `parts` gives the evidence in each contributing message, so that every part can be masked.
 //!
+//! A channel named in one message and its value given in a later one ("do you have LINE?",
+//! "yes", "add ploy.craft"; "WhatsApp me", "067 182", "93 45") is reported as that channel,
+//! with the message that names it (`message`), every message up to the value (`messages`)
+//! and a part on the name and on the value. A message's value is a concrete finding (a
+//! number, an address, a handle) or, only when a channel was named before, a bare user name
+//! (`jiwoo_design`, `denis_motion`: letters with a `_`, `.` or digits, in a short message).
+//!
 //! The intent model also reads each message with up to [`INTENT_CONTEXT`] messages before it
 //! (joined with line breaks, so clauses do not run across messages): "my cousin handles
 //! payments" then "I'll send you his details" is a request neither message makes alone. Such
@@ -17,7 +24,7 @@
 //! alone gave no finding of that kind. Its one part is that clause.
 
 use crate::normalize::Normalized;
-use crate::{Engine, Finding, Part, Region};
+use crate::{Engine, Finding, Kind, Part, Region};
 
 /// How many consecutive messages a split value may span.
 pub const WINDOW: usize = 4;
@@ -39,6 +46,18 @@ pub fn scan(engine: &Engine, messages: &[&str], region: Option<Region>) -> Vec<F
         return out;
     }
     intent_in_context(messages, &mut out);
+    split_values(engine, messages, region, &mut out);
+    channels_named_before(messages, &mut out);
+    out
+}
+
+/// Values split over consecutive messages (see the module documentation).
+fn split_values(
+    engine: &Engine,
+    messages: &[&str],
+    region: Option<Region>,
+    out: &mut Vec<Finding>,
+) {
     let mut joined = String::new();
     let mut offsets: Vec<usize> = Vec::with_capacity(WINDOW);
     for first in 0..messages.len() - 1 {
@@ -87,7 +106,131 @@ pub fn scan(engine: &Engine, messages: &[&str], region: Option<Region>) -> Vec<F
             out.push(split);
         }
     }
-    out
+}
+
+/// Whether a finding is a value one can be reached at (not a mention or a request).
+fn is_value(finding: &Finding) -> bool {
+    matches!(finding.kind, Kind::Email | Kind::Phone | Kind::Url)
+        || finding.rule == "channels/handle"
+        || finding.rule.starts_with("payment_ids/")
+}
+
+/// Messages longer than this (in characters) are not read for a bare user name: one sent on
+/// its own comes in a short message ("ищите denis_motion", "号是 zhou_arch_2019").
+const BARE_NAME_MESSAGE: usize = 60;
+
+/// The span of a bare user name in a short message: an ASCII word of 4 to 32 letters,
+/// digits, `_` and `.`, starting with a letter, holding a `_`, an inner `.` or a digit, and
+/// not a file name, a version or a number. `None` when there is not exactly one.
+fn bare_user_name(text: &str) -> Option<(usize, usize)> {
+    if text.chars().nth(BARE_NAME_MESSAGE).is_some() {
+        return None;
+    }
+    const FILE_ENDINGS: &[&str] = &[
+        "pdf", "png", "jpg", "jpeg", "gif", "svg", "psd", "ai", "doc", "docx", "xls", "xlsx",
+        "ppt", "pptx", "zip", "rar", "mp4", "mov", "mp3", "txt", "csv", "fig", "sketch", "html",
+        "js", "py", "rs", "json",
+    ];
+    let bytes = text.as_bytes();
+    let is_name_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'.';
+    let mut found = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        if !is_name_byte(bytes[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && is_name_byte(bytes[i]) {
+            i += 1;
+        }
+        let word = text[start..i].trim_end_matches('.');
+        let end = start + word.len();
+        let marked = word.contains('_')
+            || word.trim_matches('.').contains('.')
+            || word.bytes().any(|b| b.is_ascii_digit());
+        let file = word.rsplit_once('.').is_some_and(|(_, ending)| {
+            FILE_ENDINGS.contains(&ending.to_ascii_lowercase().as_str())
+        });
+        let shaped = (4..=32).contains(&word.len())
+            && word.as_bytes()[0].is_ascii_alphabetic()
+            && word.bytes().filter(u8::is_ascii_alphabetic).count() >= 3
+            && marked
+            && !file;
+        if shaped {
+            if found.is_some() {
+                return None;
+            }
+            found = Some((start, end));
+        }
+    }
+    found
+}
+
+/// Channels named in one message and reached in a later one (see the module
+/// documentation): the name is reported for the messages from it to the value, unless the
+/// conversation already reports that channel there.
+fn channels_named_before(messages: &[&str], out: &mut Vec<Finding>) {
+    let mut named: Vec<(usize, Finding)> = Vec::new();
+    for (i, text) in messages.iter().enumerate() {
+        let normalized = Normalized::new(text);
+        for f in crate::detectors::channels::named_channels(&normalized) {
+            named.push((i, f));
+        }
+    }
+    if named.is_empty() {
+        return;
+    }
+    let mut added = Vec::new();
+    for (last, text) in messages.iter().enumerate() {
+        let value_part = out
+            .iter()
+            .filter(|f| is_value(f) && f.messages.contains(&last))
+            .find_map(|f| {
+                f.parts
+                    .iter()
+                    .find(|p| p.message == last)
+                    .map(|p| (p.start, p.end))
+                    .or((f.message == Some(last)).then_some((f.start, f.end)))
+            });
+        let named_before = |at: usize| named.iter().any(|(i, _)| *i < at);
+        let value = match value_part {
+            Some(span) => span,
+            None if named_before(last) => match bare_user_name(text) {
+                Some(span) => span,
+                None => continue,
+            },
+            None => continue,
+        };
+        let first = last.saturating_sub(WINDOW - 1);
+        for (i, name) in named.iter().filter(|(i, _)| (first..=last).contains(i)) {
+            let reported = out.iter().chain(added.iter()).any(|g: &Finding| {
+                g.kind == name.kind
+                    && g.value == name.value
+                    && g.messages.iter().any(|m| (*i..=last).contains(m))
+            });
+            if reported {
+                continue;
+            }
+            let mut finding = name.clone();
+            finding.message = Some(*i);
+            finding.messages = (*i..=last).collect();
+            finding.parts = vec![Part {
+                message: *i,
+                start: name.start,
+                end: name.end,
+            }];
+            if *i < last {
+                finding.parts.push(Part {
+                    message: last,
+                    start: value.0,
+                    end: value.1,
+                });
+            }
+            added.push(finding);
+        }
+    }
+    out.extend(added);
 }
 
 /// Intents read with earlier messages as context (see the module documentation).
@@ -165,6 +308,64 @@ mod tests {
             .map(|p| &messages[p.message][p.start..p.end])
             .collect();
         assert_eq!(parts, ["415 839", "2716"]);
+    }
+
+    fn channels_of(messages: &[&str]) -> Vec<(String, Vec<usize>, Vec<String>)> {
+        let engine = Engine::new(EngineOptions::default());
+        engine
+            .scan_conversation(messages, Some(Region::US))
+            .into_iter()
+            .filter(|f| f.rule == "channels/named_in_conversation")
+            .map(|f| {
+                let parts = f
+                    .parts
+                    .iter()
+                    .map(|p| messages[p.message][p.start..p.end].to_owned())
+                    .collect();
+                (f.value.unwrap_or_default(), f.messages, parts)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_channel_named_before_its_value_is_reported_with_both() {
+        // The number comes in pieces after the app is named: reported up to the first piece
+        // (the phone's own finding covers every piece).
+        let found = channels_of(&["whatsapp is easier for the photos", "415 839", "2716"]);
+        assert_eq!(
+            found,
+            [(
+                "whatsapp".to_owned(),
+                vec![0, 1],
+                vec!["whatsapp".to_owned(), "415 839".to_owned()]
+            )]
+        );
+        // A user name sent alone after the app was named and the other party said yes.
+        let found = channels_of(&[
+            "telegram works better for files",
+            "true",
+            "search denis_motion",
+        ]);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].2, ["telegram", "denis_motion"]);
+    }
+
+    #[test]
+    fn a_channel_name_without_a_value_or_refused_or_worked_on_is_not_reported() {
+        // No value anywhere.
+        assert!(channels_of(&["do you use whatsapp?", "sometimes", "ok great"]).is_empty());
+        // A user-name-like word with no channel named before it.
+        assert!(channels_of(&["the file is final_v2", "search denis_motion"]).is_empty());
+        // A refusal names the app but offers nothing.
+        assert!(channels_of(&["I don't use whatsapp", "call 415 839 2716"]).is_empty());
+        // The app as the subject of the work.
+        assert!(channels_of(&["the telegram bot is ready", "token is bot_api_2"]).is_empty());
+        // A file name is no user name.
+        assert!(channels_of(&["sent on telegram", "see logo_final.png"]).is_empty());
+        // A long message is not read for a bare user name.
+        let long = "here is the revised brief with every change we discussed, see section_2 \
+                    for the new palette and the typography notes";
+        assert!(channels_of(&["do you have telegram?", long]).is_empty());
     }
 
     #[test]

@@ -1277,6 +1277,13 @@ impl ChannelDetector {
                 hits.extend(cue.roles.iter().map(|&role| (start, end, role)));
             }
         }
+        // "sin pasar por la plataforma", "para hindi na dumaan sa platform": the platform's
+        // own way, denied, is the way around it.
+        for hit in hits.iter_mut() {
+            if hit.2 == CueRole::Inside && denied_before(lower, hit.0) {
+                hit.2 = CueRole::Outside;
+            }
+        }
         let mut next = 0;
         while next < hits.len() {
             let (sentence_start, sentence_end) = sentence_around(lower, hits[next].0, hits[next].1);
@@ -1313,6 +1320,13 @@ impl ChannelDetector {
             let outside = has_role(CueRole::Outside, &spans);
             let direct = has_role(CueRole::Direct, &spans);
             let work = has_role(CueRole::Work, &spans);
+            // A phone number in the sentence, found by the detectors before this one: with a
+            // word of paying, a rail's ordinary name there is the rail the number is on
+            // ("Bisa DANA atau OVO ke 0813 2277 4519, gak usah lewat sini").
+            let (original_start, original_end) = text.original_span(sentence_start, sentence_end);
+            let number_in_sentence = out.iter().any(|f| {
+                f.kind == Kind::Phone && original_start <= f.start && f.end <= original_end
+            });
             for &(start, end, channel) in &mentions {
                 // An ordinary word ("pix", "maya", "wise") is a payment method only where it
                 // ends the clause: "me paga no pix, fica mais fácil", not "a wise decision".
@@ -1324,7 +1338,8 @@ impl ChannelDetector {
                     matches!(r, CueRole::Contact | CueRole::Ask) && s < end && start <= e + 1
                 });
                 let ordinary = channel.word == WordClass::Ordinary
-                    && !(channel.kind == Kind::Payment && ends_clause(lower, end))
+                    && !(channel.kind == Kind::Payment
+                        && (ends_clause(lower, end) || number_in_sentence))
                     && !(channel.kind != Kind::Payment
                         && (after_preposition(lower, start)
                             || before_postposition(lower, end)
@@ -1477,6 +1492,56 @@ fn drop_inside_links(out: &mut Vec<Finding>, first_new: usize) {
 
 /// Whether the word before `at` in `lower` is a preposition that puts a channel after it ("on",
 /// "no", "en", "al", "pe", "sa", "ke", "в", …), in the languages of the cue files.
+/// Whether the platform's own way named at `at` is denied by the words just before it, in
+/// its clause: "without going", "sin pasar", "hindi na dumaan", "gak usah lewat", "не через".
+/// Not when the denial keeps to the platform: "nothing except through the platform", "no
+/// payments other than", "only".
+fn denied_before(lower: &str, at: usize) -> bool {
+    const DENIALS: &[&str] = &[
+        "no", "not", "without", "never", "sin", "sem", "sans", "ohne", "senza", "bina", "baghair",
+        "tanpa", "usah", "perlu", "hindi", "huwag", "wala", "khong", "без", "не", "ни", "لا",
+        "بدون", "بلا", "nahi", "nahin", "mat", "kein", "keine", "nicht", "pas",
+    ];
+    const KEEPERS: &[&str] = &[
+        "only",
+        "except",
+        "but",
+        "other",
+        "than",
+        "solo",
+        "solamente",
+        "so",
+        "somente",
+        "apenas",
+        "seulement",
+        "que",
+        "nur",
+        "außer",
+        "ausser",
+        "hanya",
+        "cuma",
+        "lang",
+        "sirf",
+        "bas",
+        "только",
+        "кроме",
+        "فقط",
+        "إلا",
+        "tylko",
+        "chi",
+    ];
+    let before = &lower[..at];
+    let clause = before
+        .rfind([',', '.', ';', '!', '?', '\n', '،'])
+        .map_or(before, |cut| &before[cut + 1..]);
+    let words: Vec<&str> = clause
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let recent = &words[words.len().saturating_sub(4)..];
+    recent.iter().any(|w| DENIALS.contains(w)) && !words.iter().any(|w| KEEPERS.contains(w))
+}
+
 fn after_preposition(lower: &str, at: usize) -> bool {
     let before = lower[..at].trim_end_matches(' ');
     // Past the last byte that is not an ASCII letter or digit: an ASCII byte or the end, so
@@ -1503,6 +1568,7 @@ fn after_preposition(lower: &str, at: usize) -> bool {
             | "ke"
             | "di"
             | "lewat"
+            | "qua"
             | "b"
             | "auf"
             | "über"
@@ -1803,6 +1869,50 @@ fn names_other_number(lower: &str, start: usize, end: usize) -> bool {
 
 /// How far a sentence reaches either side of a cue word.
 const SENTENCE_REACH: usize = 200;
+
+/// The shared channel detector, for the questions a conversation asks of one message.
+fn shared() -> &'static ChannelDetector {
+    static SHARED: std::sync::OnceLock<ChannelDetector> = std::sync::OnceLock::new();
+    SHARED.get_or_init(ChannelDetector::default)
+}
+
+/// Messengers and networks that `text` names as a way to talk, near a value or not: by a
+/// name that is only ever the channel's, or by an ordinary one in a strong place (after a
+/// preposition: "sa Maya", "no zap"); not as the subject of the work ("the Telegram bot")
+/// nor after a refusal ("I don't use WhatsApp"). A conversation keeps such a name when a
+/// later message of it gives the value ([`crate::conversation`]): "do you have LINE?" then
+/// "add ploy.craft".
+pub(crate) fn named_channels(text: &Normalized<'_>) -> Vec<Finding> {
+    let lower = text.lower();
+    let mut out = Vec::new();
+    for m in shared().mention_regex.find_iter(lower) {
+        let Some(channel) = channel_names().get(m.pattern().as_usize()) else {
+            continue;
+        };
+        if !matches!(channel.kind, Kind::Messenger | Kind::Social) {
+            continue;
+        }
+        let strong = channel.word != WordClass::Ordinary
+            || after_preposition(lower, m.start())
+            || before_postposition(lower, m.end());
+        if !strong
+            || WORK_NOUNS.contains(&next_word(lower, m.end()))
+            || crate::context::refused_before(lower, m.start())
+        {
+            continue;
+        }
+        let (start, end) = text.original_span(m.start(), m.end());
+        out.push(Finding::new(
+            channel.kind,
+            Some(channel.value.to_string()),
+            start,
+            end,
+            0.8,
+            "channels/named_in_conversation",
+        ));
+    }
+    out
+}
 
 impl Detector for ChannelDetector {
     fn name(&self) -> &'static str {
@@ -2207,6 +2317,42 @@ mod tests {
             assert_eq!(from_starts, whole, "{source}");
         }
         assert!(n_matches > 200, "{n_matches}");
+    }
+
+    #[test]
+    fn the_platforms_way_denied_is_the_way_around_it() {
+        let denied = |text: &str| denied_before(text, text.find("through").unwrap());
+        assert!(denied("pay me without going through the platform"));
+        assert!(denied("send it, no need to go through the platform"));
+        assert!(!denied("I only take payment through the platform"));
+        assert!(!denied("no payments except through the platform"));
+        assert!(!denied("no, let's keep it through the platform"));
+        assert!(!denied("send it through the platform"));
+    }
+
+    #[test]
+    fn a_rails_ordinary_name_with_a_number_and_a_word_of_paying_is_the_rail() {
+        let engine = crate::Engine::new(crate::EngineOptions::default());
+        let payments = |text: &str, region: Region| -> Vec<Option<String>> {
+            engine
+                .scan(text, Some(region))
+                .into_iter()
+                .filter(|f| f.kind == Kind::Payment)
+                .map(|f| f.value)
+                .collect()
+        };
+        let ph = Region::parse("PH").unwrap();
+        assert!(payments(
+            "Sa Maya na lang po ninyo ipadala yung natitirang balance, 0917 551 2834, para \
+             hindi na dumaan sa platform.",
+            ph
+        )
+        .contains(&Some("maya".to_owned())));
+        // The same name as a person, with a number and no word of paying: no rail.
+        assert!(
+            !payments("Maya will call you tomorrow on 0917 551 2834", ph)
+                .contains(&Some("maya".to_owned()))
+        );
     }
 
     fn found(text: &str) -> Vec<(Kind, Option<String>, &'static str)> {

@@ -53,14 +53,18 @@ const NUMBER_LABEL: &str = r"(?x)
             |bestellnummer|rechnung|rechnungsnummer|sendungsnummer|ordine|fattura|spedizione|pesanan
             |resi|siparis|kargo|takip)
           (?:\s*(?i-u:number|numbers|no|nr|num|id|code|\#))?
+          # the order is 5518..., el pedido es el 5518..., la facture est ...
+          (?:\s+(?:(?i-u:is|es|est|ist|era|was|adalah)|(?u:é))(?:\s+(?i-u:el|la|o|a|the|le))?)?
           \s*[:\#=\-.]?\s*
+        # A bill only with its number word: Bill 415... may be a person.
+        |\b(?i-u:bill)\s*(?i-u:number|no|nr|num|\#)\s*[:\#=\-.]?\s*
         # The same labels in other scripts and in accented Latin: orders, invoices, tracking.
         |(?:الفاتورة|فاتورة|الطلب|التتبع|الشحنة|الطرد|المرجع|ট্র্যাকিং|অর্ডার|ইনভয়েস|ऑर्डर|ट्रैकिंग
             |इनवॉइस|заказ|заказа|счет|счёт|счета|трек|накладная|накладной|артикул|замовлення|рахунок
             |рахунку|订单|单号|快递|发票|运单|編號|注文番号|請求書|追跡番号|주문번호|송장번호|운송장
             |sipariş|đơn\s+hàng|mã\s+đơn|mã\s+vận\s+đơn|hóa\s+đơn|เลขพัสดุ|ใบแจ้งหนี้|คำสั่งซื้อ|فاکتور
-            |کد\s+رهگیری|سفارش|ankara)
-          (?:\s*(?:নম্বর|नंबर|номер|번호|号|番号|رقم|№))?
+            |کد\s+رهگیری|سفارش|ankara|বিল|बिल|பில்|ரசீது|ஆர்டர்|ఆర్డర్|బిల్లు|ഓർഡർ|ബിൽ|بل)
+          (?:\s*(?:নম্বর|নং|नंबर|नं|எண்|సంఖ్య|നമ്പർ|номер|번호|号|番号|رقم|نمبر|№))?
           \s*[:：\#=\-.№]?\s*
         |\#\s*
         |[$€£¥₹]\s*
@@ -566,6 +570,23 @@ mod tests {
             );
         }
         assert!(labelled_as_other("ORDER NO. 48291371", 10, 18));
+    }
+
+    #[test]
+    fn labels_with_a_verb_a_bill_number_and_labels_of_other_scripts() {
+        let labelled = |text: &str| {
+            let at = text.find("48291371").expect("the number");
+            labelled_as_other(text, at, at + 8)
+        };
+        assert!(labelled("the order is 48291371"));
+        assert!(labelled("El pedido es el 48291371"));
+        assert!(labelled("la facture est 48291371"));
+        assert!(labelled("Bill no. 48291371"));
+        assert!(labelled("ইনভয়েস নং 48291371"));
+        assert!(labelled("பில் எண் 48291371"));
+        // A person called Bill, and a verb with no label before it, are not labels.
+        assert!(!labelled("call Bill 48291371"));
+        assert!(!labelled("my number is 48291371"));
     }
 
     #[test]

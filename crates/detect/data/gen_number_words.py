@@ -3,8 +3,8 @@
 languages freelancers and clients write, for the normaliser's number reading.
 
 Sources (all maintained, none typed by hand except where said):
-- CLDR spell-out rules through ICU (Debian python3-icu): en es pt fr de it hi ru uk ar tr sw
-  vi zh fil id ms pl fa ta ko ja th (Korean, Japanese and Chinese kept as the characters
+- CLDR spell-out rules through ICU (Debian python3-icu): en es pt fr (and fr_BE, fr_CH) de it
+  hi ru uk ar tr sw vi zh fil id ms pl fa ta ko ja th nl he kk az ro el cs hu ne (Korean, Japanese and Chinese kept as the characters
   of their digits, ten and hundred; Thai as its words for the digits, ten and hundred, which
   are written without spaces between them);
 - num2words (PyPI, pinned below) for Bengali and for Turkish and Arabic variant spellings,
@@ -57,7 +57,11 @@ import num2words
 from indic_transliteration import sanscript
 
 ICU_LANGS = ["en", "es", "pt", "fr", "de", "it", "hi", "ru", "uk", "ar", "tr", "sw", "vi",
-             "zh", "fil", "id", "ms", "pl", "fa", "ta", "ko", "ja", "th"]
+             "zh", "fil", "id", "ms", "pl", "fa", "ta", "ko", "ja", "th", "nl", "he", "kk", "az",
+             "ro", "el", "cs", "hu", "ne"]
+# Regional spell-out rules read as their language's words: Belgian and Swiss French
+# ("septante", "nonante", "huitante").
+ICU_REGIONAL = {"fr_BE": "fr", "fr_CH": "fr"}
 NUM2WORDS_LANGS = {"bn": "bn", "tr": "tr", "ar": "ar", "id": "id", "ru": "ru", "uk": "uk",
                    "vi": "vi", "pt": "pt_BR", "pl": "pl", "fa": "fa", "ko": "ko"}
 
@@ -184,8 +188,9 @@ def fold(word):
         base = "".join(d for d in decomposed if not unicodedata.combining(d))
         if base and all(ord(b) < 128 for b in base):
             out.append(base)
-        elif c in "ıđß":
-            out.append({"ı": "i", "đ": "d", "ß": "ss"}[c])
+        elif c in "ıđßə":
+            # As the normaliser folds them (Azerbaijani "ə" reads as "a").
+            out.append({"ı": "i", "đ": "d", "ß": "ss", "ə": "a"}[c])
         else:
             out.append(c)
     return "".join(out)
@@ -204,8 +209,8 @@ def split(lang, text):
 SPLIT_KEEPING_APOSTROPHES = re.compile(r"[\s\-\u00AD\u200B]+")
 
 
-def icu_spellings(lang):
-    formatter = icu.RuleBasedNumberFormat(icu.URBNFRuleSetTag.SPELLOUT, icu.Locale(lang))
+def icu_spellings(locale):
+    formatter = icu.RuleBasedNumberFormat(icu.URBNFRuleSetTag.SPELLOUT, icu.Locale(locale))
     return {n: formatter.format(n) for n in range(100)}
 
 
@@ -366,6 +371,8 @@ def main():
             continue
         roles(lang, icu_spellings(lang), entries)
         hundreds(lang, formatter.format, entries)
+    for locale, lang in ICU_REGIONAL.items():
+        roles(lang, icu_spellings(locale), entries)
     for lang, n2w in NUM2WORDS_LANGS.items():
         spell = lambda n, n2w=n2w: num2words.num2words(n, lang=n2w)
         if lang in BY_CHARACTER:

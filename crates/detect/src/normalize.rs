@@ -639,7 +639,7 @@ fn word_end(text: &str, start: usize, from: usize) -> (usize, bool, bool) {
 /// words before.
 #[cold]
 fn unspaced_number_run(text: &str) -> Option<usize> {
-    let (mut at, mut pieces, mut common, mut langs) = (0, 0, false, u32::MAX);
+    let (mut at, mut pieces, mut common, mut langs) = (0, 0, false, lexicon::Langs::MAX);
     loop {
         let mut step = None;
         lexicon::unspaced_words_starting(&text[at..], |len, w| {
@@ -1319,7 +1319,7 @@ fn add_unit(
     before: &[u8],
     tens: u32,
     at: usize,
-    langs: u32,
+    langs: lexicon::Langs,
 ) -> (u32, usize) {
     let Some((_, TokenReading::Word(next))) = run.get(at + 1) else {
         return (tens, at);
@@ -1424,7 +1424,7 @@ fn mixed_reading(word: &str) -> Option<String> {
     let n_words: usize = pieces
         .iter()
         .map(|(_, p)| match p {
-            TokenReading::Word(w) if w.langs == u32::MAX => 2,
+            TokenReading::Word(w) if w.langs == lexicon::Langs::MAX => 2,
             TokenReading::Word(_) => 1,
             _ => 0,
         })
@@ -1519,7 +1519,7 @@ fn segment<'w>(word: &'w str, i: usize, pieces: &mut Vec<(usize, TokenReading<'w
 fn teen_reading(value: u8) -> lexicon::WordReading {
     lexicon::WordReading {
         value: NumberWord::Teen(value),
-        langs: u32::MAX,
+        langs: lexicon::Langs::MAX,
         common: false,
         multiplied: false,
     }
@@ -2244,6 +2244,12 @@ mod tests {
             ("صفر واحد اتنين، تلاتة وتمانية", "0 1 2, 3 8"),
             ("خمسة و عشرين 12", "25 12"),
             ("صفر و واحد و اتنين، تلاتة", "012, 3"),
+            // Dutch, Hungarian, Azerbaijani and Hebrew digits; Belgian French tens.
+            ("nul zes een twee drie vier", "0 6 1 2 3 4"),
+            ("nulla hét egy kettő", "0 7 1 2"),
+            ("sıfır beş səkkiz", "0 5 8"),
+            ("אפס חמש ארבע", "0 5 4"),
+            ("zéro quatre septante-deux", "0 4 72"),
             // A comma ends a compound: "three hundred, five" is 300 then 5.
             ("zero three hundred, five five one", "0 300, 5 5 1"),
             ("sembilan puluh, delapan", "90, 8"),

@@ -132,10 +132,14 @@ const BLIND_FLOORS: [(&str, (f64, f64, f64)); 8] = [
     ("blind16b.jsonl", (0.93, 0.83, 0.03)),
     ("blind16c.jsonl", (0.95, 0.91, 0.02)),
     ("blind16d.jsonl", (0.95, 0.90, 0.015)),
-    ("blind17.jsonl", (0.77, 0.62, 0.02)),
-    ("blind17b.jsonl", (0.66, 0.52, 0.05)),
-    ("blind17c.jsonl", (0.90, 0.77, 0.01)),
-    ("blind17d.jsonl", (0.59, 0.50, 0.02)),
+    // The intent model holds to real-text negatives since its thresholds were chosen on
+    // translated UI strings (real prose it flags: 1,664 of 111,246 texts before, 154 after);
+    // blind17 and blind17b rose, blind17c lost 0.018 (4 cases) and blind17d 0.038 (9 cases),
+    // payment requests naming no method among them.
+    ("blind17.jsonl", (0.80, 0.64, 0.02)),
+    ("blind17b.jsonl", (0.74, 0.57, 0.05)),
+    ("blind17c.jsonl", (0.88, 0.75, 0.01)),
+    ("blind17d.jsonl", (0.55, 0.47, 0.02)),
 ];
 
 fn digits(s: &str) -> String {

@@ -52,7 +52,9 @@ def main():
                 shared = collections.Counter(i for gram in g for i in index.get(gram, ()))
                 for i, n in shared.most_common(5):
                     score = n / len(g | blind[i][2])
-                    key = row["template"] if row["template"] != "writer" else row["text"]
+                    # generated rows by template; hand-written and UI-string rows one by one
+                    one_by_one = row["template"].startswith(("writer", "ui:"))
+                    key = row["text"] if one_by_one else row["template"]
                     if score >= th and score > best.get(key, (0,))[0]:
                         best[key] = (score, row["template"], row["text"], blind[i][0], blind[i][1])
     rows = sorted(best.values(), reverse=True)

@@ -4,7 +4,11 @@
 - Generated rows (generated.jsonl) are split BY TEMPLATE: for every
   (language, label), about 20% of its templates (at least one) are held out,
   and all rows of a held-out template go to validation.
-- Every hand-written row (natural/<lang>.jsonl) goes to validation.
+- Every hand-written row of the validation writers (natural/<lang>.jsonl) goes to
+  validation; every row of the training writer (natural_train/<lang>.jsonl) to train.
+- Real-text negatives (ui_negatives.jsonl, made by ui_negatives.py from Debian's
+  translated UI strings) go where that script put them: a catalogue's sentences all to
+  train.jsonl or all to validation.jsonl, where the trainer chooses thresholds on them.
 - No text (compared case-insensitively, whitespace-normalised) appears in both
   files: a training row whose text also occurs in validation is dropped.
 
@@ -48,6 +52,13 @@ def main():
                 raise SystemExit(f"{p}: bad label in {r}")
             natural.append(r)
 
+    natural_train = []
+    for p in sorted(glob.glob(os.path.join(HERE, "natural_train", "*.jsonl"))):
+        for r in read(p):
+            if r.get("label") not in LABELS:
+                raise SystemExit(f"{p}: bad label in {r}")
+            natural_train.append(r)
+
     by_cell = collections.defaultdict(set)
     for r in gen:
         by_cell[(r["lang"], r["label"])].add(r["template"])
@@ -59,7 +70,11 @@ def main():
         n = max(1, round(HOLDOUT * len(temps)))
         held.update(temps[:n])
 
-    val = [r for r in gen if r["template"] in held] + natural
+    ui = read(os.path.join(HERE, "ui_negatives.jsonl"))
+    ui_train = [{k: v for k, v in r.items() if k != "split"} for r in ui if r["split"] == "train"]
+    ui_val = [{k: v for k, v in r.items() if k != "split"} for r in ui if r["split"] != "train"]
+
+    val = [r for r in gen if r["template"] in held] + natural + ui_val
     val_keys = {key(r["text"]) for r in val}
     train, dropped = [], 0
     for r in gen:
@@ -69,30 +84,40 @@ def main():
             dropped += 1
             continue
         train.append(r)
+    for r in natural_train + ui_train:
+        if key(r["text"]) in val_keys:
+            dropped += 1
+            continue
+        train.append(r)
 
     write(os.path.join(HERE, "train.jsonl"), train)
     write(os.path.join(HERE, "validation.jsonl"), val)
 
     # count table
-    langs = sorted({r["lang"] for r in gen + natural})
+    langs = sorted({r["lang"] for r in gen + natural + natural_train + ui})
     def counts(rows):
         c = collections.Counter((r["lang"], r["label"]) for r in rows)
         return c
     ct, cv = counts(train), counts(val)
     cn = counts(natural)
+    cu_t, cu_v = counts(ui_train), counts(ui_val)
     print(f"train.jsonl: {len(train)} rows ({dropped} dropped as duplicates of validation text); "
-          f"validation.jsonl: {len(val)} rows ({len(natural)} hand-written)\n")
-    print("| lang | train contact | train payment | train none | val contact | val payment | val none | of which hand-written (c/p/n) |")
-    print("|---|---:|---:|---:|---:|---:|---:|---|")
+          f"validation.jsonl: {len(val)} rows ({len(natural)} hand-written, "
+          f"{len(ui_val)} UI-string negatives); train.jsonl holds {len(natural_train)} rows of the "
+          f"training writer\n")
+    print("| lang | train contact | train payment | train none | val contact | val payment | val none | of which hand-written (c/p/n) | of none: UI strings (train/val) |")
+    print("|---|---:|---:|---:|---:|---:|---:|---|---|")
     tot = collections.Counter()
     for lang in langs:
         cells = [ct[(lang, l)] for l in LABELS] + [cv[(lang, l)] for l in LABELS]
         nat = "/".join(str(cn[(lang, l)]) for l in LABELS)
         for i, v in enumerate(cells):
             tot[i] += v
-        print(f"| {lang} | " + " | ".join(map(str, cells)) + f" | {nat} |")
+        uis = f"{cu_t[(lang, 'none')]}/{cu_v[(lang, 'none')]}"
+        print(f"| {lang} | " + " | ".join(map(str, cells)) + f" | {nat} | {uis} |")
     natt = "/".join(str(sum(cn[(lg, l)] for lg in langs)) for l in LABELS)
-    print("| **total** | " + " | ".join(str(tot[i]) for i in range(6)) + f" | {natt} |")
+    print("| **total** | " + " | ".join(str(tot[i]) for i in range(6))
+          + f" | {natt} | {len(ui_train)}/{len(ui_val)} |")
 
 
 if __name__ == "__main__":

@@ -76,7 +76,9 @@ fn split_values(
         for f in engine.scan(&joined, region) {
             let start_msg = message_of(f.start);
             let end_msg = message_of(f.end.saturating_sub(1).max(f.start));
-            if start_msg != 0 || end_msg == 0 {
+            // The intent model reads a message with the ones before it on its own terms
+            // ([`intent_in_context`]), not the window run together as one sentence.
+            if start_msg != 0 || end_msg == 0 || f.rule.starts_with("intent/") {
                 continue;
             }
             let already = out.iter().any(|g| {
@@ -221,6 +223,8 @@ fn channels_named_before(messages: &[&str], out: &mut Vec<Finding>) {
                 end: name.end,
             }];
             if *i < last {
+                // As for a split value: `start` in the first message, `end` in the last.
+                finding.end = value.1;
                 finding.parts.push(Part {
                     message: last,
                     start: value.0,

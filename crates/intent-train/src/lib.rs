@@ -33,6 +33,17 @@ pub struct Example {
     pub label: usize,
     /// The message.
     pub text: String,
+    /// Where it comes from (`generator`, `writer:<lang>`, `ui:<catalogue>`…); empty when
+    /// the row does not say.
+    pub source: String,
+}
+
+impl Example {
+    /// A real sentence written for something else (a translated UI string), not for the
+    /// corpus: the negatives the thresholds hold to [`REAL_FPR`].
+    pub fn is_real_text(&self) -> bool {
+        self.source.starts_with("ui:")
+    }
 }
 
 /// Reads a JSONL corpus of `{id, lang, label, text, …}`; an error names the file and line.
@@ -61,6 +72,7 @@ pub fn load(path: &Path) -> Result<Vec<Example>> {
             lang: field("lang")?,
             label,
             text: field("text")?,
+            source: field("source").unwrap_or_default(),
         });
     }
     if out.is_empty() {
@@ -128,11 +140,14 @@ pub struct TrainOptions {
     /// class priors), so a text the model knows nothing about reads as `none`, not as the
     /// corpus's majority class. The two intents share the rest equally.
     pub prior_none: f32,
-    /// No threshold is chosen below this. The validation negatives of many languages are easy
-    /// enough that a lower bound of 0.25 was reached, and real prose in those languages then
-    /// passed it: 0.4 cut the real-prose texts the model flags by about a third (see
-    /// docs/intent-model.md).
+    /// No threshold is chosen below this. Real-text negatives now hold the thresholds of
+    /// most languages above it; the bound keeps a language whose negatives are all easy from
+    /// a threshold near zero.
     pub min_threshold: f32,
+    /// How many times a row of a training writer (`source` starting `writer:`) is seen per
+    /// epoch: a few hundred natural messages among thousands of generated ones would
+    /// otherwise weigh too little to teach the model wording the grammar lacks.
+    pub writer_weight: usize,
 }
 
 impl Default for TrainOptions {
@@ -145,7 +160,8 @@ impl Default for TrainOptions {
             l2: 1e-6,
             seed: 20261204,
             prior_none: 0.9,
-            min_threshold: 0.4,
+            min_threshold: 0.3,
+            writer_weight: 3,
         }
     }
 }
@@ -237,8 +253,16 @@ impl Linear {
         }
     }
 
-    fn train(&mut self, encoded: &Encoded, labels: &[usize], options: &TrainOptions) {
-        let mut order: Vec<usize> = (0..encoded.len()).collect();
+    fn train(
+        &mut self,
+        encoded: &Encoded,
+        labels: &[usize],
+        repeats: &[usize],
+        options: &TrainOptions,
+    ) {
+        let mut order: Vec<usize> = (0..encoded.len())
+            .flat_map(|i| std::iter::repeat_n(i, repeats[i]))
+            .collect();
         let mut rng = Rng(options.seed.max(1));
         for _ in 0..options.epochs {
             for i in (1..order.len()).rev() {
@@ -264,8 +288,18 @@ pub fn train(train: &[Example], options: &TrainOptions) -> ModelParts {
     let config = options.config;
     let encoded = Encoded::new(train, &config);
     let labels: Vec<usize> = train.iter().map(|e| e.label).collect();
+    let repeats: Vec<usize> = train
+        .iter()
+        .map(|e| {
+            if e.source.starts_with("writer:") {
+                options.writer_weight.max(1)
+            } else {
+                1
+            }
+        })
+        .collect();
     let mut intent = Linear::new(config.rows(), 3, 0);
-    intent.train(&encoded, &labels, options);
+    intent.train(&encoded, &labels, &repeats, options);
 
     let languages = languages(train);
     let lang_labels: Vec<usize> = train
@@ -280,7 +314,7 @@ pub fn train(train: &[Example], options: &TrainOptions) -> ModelParts {
         seed: options.seed ^ 0x5eed,
         ..options.clone()
     };
-    lang.train(&encoded, &lang_labels, &lang_options);
+    lang.train(&encoded, &lang_labels, &vec![1; train.len()], &lang_options);
 
     let mut bias = [intent.bias[0], intent.bias[1], intent.bias[2]];
     let prior = |k: usize| {
@@ -320,6 +354,8 @@ pub struct Scored {
     pub label: usize,
     /// The model's class probabilities.
     pub probabilities: [f32; 3],
+    /// Whether it is a real-text negative ([`Example::is_real_text`]).
+    pub real: bool,
 }
 
 impl Scored {
@@ -344,6 +380,7 @@ pub fn score_all(model: &IntentModel, examples: &[Example]) -> Vec<Scored> {
             lang: e.lang.clone(),
             label: e.label,
             probabilities: model.scores(&Normalized::new(&e.text)).probabilities,
+            real: e.is_real_text(),
         })
         .collect()
 }
@@ -372,23 +409,61 @@ fn rates(scored: &[&Scored], t: f32) -> (f32, f32, usize, usize) {
 pub const TARGET_RECALL: f32 = 0.9;
 /// See [`TARGET_RECALL`].
 pub const MAX_FPR: f32 = 0.02;
+/// The false-positive rate allowed on real-text negatives (translated UI strings): what the
+/// model may flag of ordinary writing, where requests to leave a platform are rare.
+pub const REAL_FPR: f32 = 0.002;
 /// The high band's false-positive rate (pooled over languages).
 pub const HIGH_FPR: f32 = 0.002;
 
-/// The threshold for a set of scored examples: the lowest one (the best recall) whose
-/// false-positive rate is within [`MAX_FPR`], never under `min`. Whether it
-/// reaches [`TARGET_RECALL`] is reported, not forced: recall is not bought with false
-/// positives past the limit.
-pub fn choose_threshold(scored: &[&Scored], min: f32) -> f32 {
-    let mut candidates: Vec<f32> = scored.iter().map(|s| s.score()).collect();
-    candidates.extend((10..=98).map(|k| k as f32 / 100.0));
-    candidates.push(min);
-    candidates.retain(|t| *t >= min);
-    candidates.sort_by(f32::total_cmp);
-    candidates.dedup();
-    candidates
-        .into_iter()
-        .find(|&t| rates(scored, t).1 <= MAX_FPR)
+/// How many of `n` negatives may pass at a false-positive rate of `rate`: `rate × n`
+/// rounded to the nearest whole one (0.2% of 450 is one sentence, of 200 none).
+fn allowed(n: usize, rate: f32) -> usize {
+    (n as f32 * rate).round() as usize
+}
+
+/// How many pooled corpus negatives a language's own count is shrunk towards (see
+/// [`choose_threshold`]).
+pub const POOL_WEIGHT: f32 = 100.0;
+
+/// The threshold for a language: the lowest one (the best recall) on a grid of hundredths,
+/// never under `min`, at which
+///
+/// - its real-text negatives pass at a rate of at most [`REAL_FPR`] (rounded to whole
+///   sentences; hundreds per language), and
+/// - its corpus negatives pass at a rate of at most [`MAX_FPR`], that rate estimated with
+///   the pooled rate of every language's corpus negatives counted as [`POOL_WEIGHT`] more
+///   examples: `(fp + POOL_WEIGHT × pooled rate) / (n + POOL_WEIGHT)`. A language has
+///   100–170 corpus negatives, so 2% of them alone is two or three sentences, and the
+///   threshold moved by 0.1–0.3 with their scores between retrainings; shrunk towards the
+///   pool, it rests on hundreds.
+///
+/// Whether it reaches [`TARGET_RECALL`] is reported, not forced: recall is not bought with
+/// false positives past the limits. `pooled` is every language's scored examples (for the
+/// fallback, `mine` and `pooled` are the same).
+pub fn choose_threshold(mine: &[&Scored], pooled: &[&Scored], min: f32) -> f32 {
+    let scores = |set: &[&Scored], real: bool| -> Vec<f32> {
+        set.iter()
+            .filter(|s| s.label == 0 && s.real == real)
+            .map(|s| s.score())
+            .collect()
+    };
+    let (corpus, real, pool) = (
+        scores(mine, false),
+        scores(mine, true),
+        scores(pooled, false),
+    );
+    let real_allowed = allowed(real.len(), REAL_FPR);
+    let passing = |set: &[f32], t: f32| set.iter().filter(|&&s| s >= t).count();
+    // min is a value like 0.3: its hundredths, without 0.3 × 100 rounding up to 31.
+    let first = (min * 100.0 - 1e-3).ceil() as usize;
+    (first..=98)
+        .map(|k| k as f32 / 100.0)
+        .find(|&t| {
+            let pooled_rate = passing(&pool, t) as f32 / pool.len().max(1) as f32;
+            let rate = (passing(&corpus, t) as f32 + POOL_WEIGHT * pooled_rate)
+                / (corpus.len() as f32 + POOL_WEIGHT);
+            rate <= MAX_FPR && passing(&real, t) <= real_allowed
+        })
         .unwrap_or(0.98)
 }
 
@@ -410,17 +485,18 @@ pub fn calibrate(parts: &mut ModelParts, scored: &[Scored], min: f32) {
             break;
         }
     }
-    let fallback = choose_threshold(&all, min);
+    let fallback = choose_threshold(&all, &all, min);
     parts.fallback = Thresholds {
         threshold: fallback,
         high: high.max(fallback),
     };
     for (lang, t) in parts.languages.iter().zip(parts.thresholds.iter_mut()) {
         let mine: Vec<&Scored> = scored.iter().filter(|s| &s.lang == lang).collect();
-        let threshold = if mine.iter().any(|s| s.label == 0) && mine.iter().any(|s| s.label != 0) {
-            choose_threshold(&mine, min)
+        // A language with negatives only (real text in a language the requests are not
+        // written in) is held to them; one without negatives takes the pooled threshold.
+        let threshold = if mine.iter().any(|s| s.label == 0) {
+            choose_threshold(&mine, &all, min)
         } else {
-            // Nothing to choose on: the pooled threshold.
             fallback
         };
         *t = Thresholds {
@@ -589,9 +665,9 @@ pub fn report(built: &Built) -> String {
     let fallback = built.model.fallback();
     let _ = writeln!(
         out,
-        "| language | examples (+/−) | threshold | high | recall | FP rate | kind accuracy | macro F1 (argmax) | shipped path: recall / FP rate |"
+        "| language | examples (+/−) | threshold | high | recall | FP rate | real-text negatives: n / FP rate | kind accuracy | macro F1 (argmax) | shipped path: recall / FP rate |"
     );
-    let _ = writeln!(out, "|---|---|---|---|---|---|---|---|---|");
+    let _ = writeln!(out, "|---|---|---|---|---|---|---|---|---|---|");
     let mut langs = languages_of(&built.scored);
     langs.push("all".into());
     for lang in &langs {
@@ -601,7 +677,10 @@ pub fn report(built: &Built) -> String {
             .filter(|s| lang == "all" || &s.lang == lang)
             .collect();
         let t = thresholds.get(lang.as_str()).copied().unwrap_or(fallback);
-        let (recall, fpr, _, _) = rates(&mine, t.threshold);
+        let corpus: Vec<&Scored> = mine.iter().copied().filter(|s| !s.real).collect();
+        let real: Vec<&Scored> = mine.iter().copied().filter(|s| s.real).collect();
+        let (recall, fpr, _, _) = rates(&corpus, t.threshold);
+        let (_, real_fpr, _, _) = rates(&real, t.threshold);
         let pos = mine.iter().filter(|s| s.label != 0).count();
         let d = if lang == "all" {
             built.decisions
@@ -610,13 +689,15 @@ pub fn report(built: &Built) -> String {
         };
         let _ = writeln!(
             out,
-            "| {lang} | {} ({pos}/{}) | {:.2} | {:.2} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} / {:.3} |",
-            mine.len(),
-            mine.len() - pos,
+            "| {lang} | {} ({pos}/{}) | {:.2} | {:.2} | {:.3} | {:.3} | {} / {:.4} | {:.3} | {:.3} | {:.3} / {:.3} |",
+            corpus.len(),
+            corpus.len() - pos,
             t.threshold,
             t.high,
             recall,
             fpr,
+            real.len(),
+            real_fpr,
             kind_accuracy(&mine, t.threshold),
             macro_f1(&mine),
             ratio(d.flagged_positives, d.positives),
@@ -681,6 +762,7 @@ pub fn metadata(built: &Built, options: &TrainOptions, sources: &[(&str, &Path, 
         "training": {
             "epochs": options.epochs, "rate": options.rate, "l2": options.l2, "seed": options.seed,
             "prior_none": options.prior_none, "min_threshold": options.min_threshold,
+            "writer_weight": options.writer_weight, "real_fpr": REAL_FPR, "pool_weight": POOL_WEIGHT,
             "corpora": sources.iter().map(|(role, path, rows)| json!({
                 "role": role, "path": path.display().to_string(), "rows": rows,
             })).collect::<Vec<_>>(),

@@ -7,10 +7,12 @@
 //! cargo run --release -p offside-intent-train -- compare   # the designs of docs/intent-model.md
 //! cargo run --release -p offside-intent-train -- bench     # µs per message of the shipped model
 //! cargo run --release -p offside-intent-train -- score     # each validation row's intent score (TSV)
+//! cargo run --release -p offside-intent-train -- flagged FILE  # texts of a JSONL file the model flags
 //! ```
 //!
 //! Options: `--train FILE`, `--validation FILE`, `--out FILE`, `--meta FILE`, `--report
-//! FILE` (Markdown tables), `--seed N`, `--epochs N`, `--bits N`, `--words-only`.
+//! FILE` (Markdown tables), `--seed N`, `--epochs N`, `--bits N`, `--chars MIN-MAX`, `--words-only`,
+//! `--prior-none P`, `--min-threshold T`, `--writer-weight N`, `--l2 X`, `--rate X`.
 
 use std::path::PathBuf;
 
@@ -27,6 +29,7 @@ struct Args {
     meta: PathBuf,
     report: Option<PathBuf>,
     options: TrainOptions,
+    extra: Vec<String>,
 }
 
 fn parse_args() -> Result<Args> {
@@ -40,6 +43,7 @@ fn parse_args() -> Result<Args> {
         meta: "crates/detect/data/intent.meta.json".into(),
         report: None,
         options: TrainOptions::default(),
+        extra: Vec::new(),
     };
     while let Some(flag) = args.next() {
         let mut value = |name: &str| args.next().with_context(|| format!("{name} needs a value"));
@@ -61,6 +65,11 @@ fn parse_args() -> Result<Args> {
                     .parse()
                     .context("--min-threshold")?
             }
+            "--writer-weight" => {
+                parsed.options.writer_weight = value("--writer-weight")?
+                    .parse()
+                    .context("--writer-weight")?
+            }
             "--l2" => parsed.options.l2 = value("--l2")?.parse().context("--l2")?,
             "--rate" => parsed.options.rate = value("--rate")?.parse().context("--rate")?,
             "--words-only" => parsed.options.config.char_min = 0,
@@ -70,6 +79,7 @@ fn parse_args() -> Result<Args> {
                 parsed.options.config.char_min = a.parse().context("--chars")?;
                 parsed.options.config.char_max = b.parse().context("--chars")?;
             }
+            other if !other.starts_with("--") => parsed.extra.push(other.to_string()),
             other => bail!("unknown option {other:?} (see the module documentation)"),
         }
     }
@@ -206,60 +216,67 @@ fn main() -> Result<()> {
                 );
             }
         }
+        "flagged" => {
+            // Reads the model written by `train` (--out) and a JSONL file of {"id","text"}
+            // (any other fields ignored), and prints the rows the shipped path
+            // (`IntentModel::classify`) reads as a request, then their count. For measuring
+            // a model on real text without rebuilding the engine.
+            let file = args.extra.first().context("flagged needs a JSONL file")?;
+            let bytes = std::fs::read(&args.out)
+                .with_context(|| format!("cannot read {}", args.out.display()))?;
+            let model = IntentModel::from_bytes(&bytes).map_err(anyhow::Error::msg)?;
+            let text =
+                std::fs::read_to_string(file).with_context(|| format!("cannot read {file}"))?;
+            let (mut total, mut flagged) = (0usize, 0usize);
+            for line in text.lines().filter(|l| !l.trim().is_empty()) {
+                let row: serde_json::Value = serde_json::from_str(line)?;
+                let Some(t) = row["text"].as_str() else {
+                    continue;
+                };
+                total += 1;
+                if t.len() > 4096 {
+                    continue;
+                }
+                let got = model.classify(&Normalized::new(t));
+                if got != offside_detect::intent::Intent::None {
+                    flagged += 1;
+                    let id = row["id"].as_str().unwrap_or("");
+                    let t = t.replace(['\t', '\n'], " ");
+                    println!("{id}\t{}\t{t}", got.label());
+                }
+            }
+            println!("{flagged} of {total} flagged");
+        }
         "compare" => {
             let train = load(&args.train)?;
             let validation = load(&args.validation)?;
             let texts = short_texts(&validation);
             let shipped = FeatureConfig::DEFAULT;
+            let old = FeatureConfig {
+                bits: 16,
+                char_min: 4,
+                char_max: 4,
+                ..shipped
+            };
             let designs: Vec<(&str, FeatureConfig)> = vec![
-                ("words + bigrams + chars 4, 2^16 (shipped)", shipped),
+                ("words + bigrams + chars 3-5, 2^18 (shipped)", shipped),
+                ("words + bigrams + chars 4, 2^16", old),
                 (
                     "words + bigrams + chars 4, 2^18",
-                    FeatureConfig {
-                        bits: 18,
-                        ..shipped
-                    },
+                    FeatureConfig { bits: 18, ..old },
                 ),
                 (
                     "words + bigrams + chars 3-5, 2^16",
                     FeatureConfig {
-                        char_min: 3,
-                        char_max: 5,
+                        bits: 16,
                         ..shipped
                     },
                 ),
                 (
-                    "words + bigrams + chars 3-5, 2^18",
-                    FeatureConfig {
-                        bits: 18,
-                        char_min: 3,
-                        char_max: 5,
-                        ..shipped
-                    },
-                ),
-                (
-                    "words + bigrams + chars 3, 2^16",
-                    FeatureConfig {
-                        char_min: 3,
-                        char_max: 3,
-                        ..shipped
-                    },
-                ),
-                (
-                    "words + bigrams only, 2^16",
+                    "words + bigrams only, 2^18",
                     FeatureConfig {
                         char_min: 0,
                         char_max: 0,
-                        ..shipped
-                    },
-                ),
-                (
-                    "chars 3-5 only, 2^16",
-                    FeatureConfig {
-                        words: false,
-                        bigrams: false,
-                        char_min: 3,
-                        char_max: 5,
                         ..shipped
                     },
                 ),
@@ -316,7 +333,7 @@ fn main() -> Result<()> {
                 texts.len()
             );
         }
-        other => bail!("unknown command {other:?}: train, compare or bench"),
+        other => bail!("unknown command {other:?}: train, score, flagged, compare or bench"),
     }
     Ok(())
 }

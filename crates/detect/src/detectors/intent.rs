@@ -91,7 +91,8 @@ pub(crate) fn assess(text: &Normalized<'_>) -> Option<Assessment> {
     // messages of sentence length: there only the high band is trusted ("o ponto de
     // partida", "a.b@c" scored in the medium band). Short requests with a channel or a
     // payment word are the phrase rules' to find.
-    if assessment.band == Band::Medium && words(text.lower()) < MIN_WORDS_FOR_MEDIUM {
+    let n_words = words(text.lower());
+    if n_words < MIN_WORDS || assessment.band == Band::Medium && n_words < MIN_WORDS_FOR_MEDIUM {
         return None;
     }
     Some(assessment)
@@ -99,6 +100,10 @@ pub(crate) fn assess(text: &Normalized<'_>) -> Option<Assessment> {
 
 /// Words (of two letters or more) a text needs before a medium-band score is reported.
 const MIN_WORDS_FOR_MEDIUM: usize = 4;
+
+/// Words a text needs before any score is reported: one word ("deal", "ok") asks nothing
+/// that the phrase rules would not find by its name.
+const MIN_WORDS: usize = 2;
 
 /// How many words of two letters or more `text` has.
 fn words(text: &str) -> usize {

@@ -50,11 +50,11 @@ pub struct FeatureConfig {
 impl FeatureConfig {
     /// The configuration of the shipped model.
     pub const DEFAULT: FeatureConfig = FeatureConfig {
-        bits: 16,
+        bits: 18,
         words: true,
         bigrams: true,
-        char_min: 4,
-        char_max: 4,
+        char_min: 3,
+        char_max: 5,
     };
 
     /// The number of rows of the hash table.

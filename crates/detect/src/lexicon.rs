@@ -859,6 +859,7 @@ const CUE_FILES: &[(&str, &str)] = &[
     ("uk", include_str!("../data/offplatform/uk.tsv")),
     ("pl", include_str!("../data/offplatform/pl.tsv")),
     ("sw", include_str!("../data/offplatform/sw.tsv")),
+    ("ro", include_str!("../data/offplatform/ro.tsv")),
 ];
 
 /// A row of a data file that cannot be read, named by file and line.

@@ -1270,8 +1270,13 @@ impl ChannelDetector {
             let phrase = cue.phrase.as_bytes();
             let (start, end) = (m.start(), m.end());
             // Phrases of scripts that join words ("แอด") have no word boundaries to ask for.
+            // Korean spaces its words: a phrase that starts with a syllable starts a word
+            // ("번호 알려" asks for a number; "주문번호 알려" for an order number).
             let joined = !phrase.is_ascii();
-            let open_start = joined || start == 0 || !is_word(start - 1);
+            let hangul = |c: char| ('\u{ac00}'..='\u{d7a3}').contains(&c);
+            let glued_to_hangul = cue.phrase.chars().next().is_some_and(hangul)
+                && lower[..start].chars().next_back().is_some_and(hangul);
+            let open_start = !glued_to_hangul && (joined || start == 0 || !is_word(start - 1));
             let open_end = joined || cue.stem || !is_word(end);
             if open_start && open_end {
                 hits.extend(cue.roles.iter().map(|&role| (start, end, role)));
@@ -2317,6 +2322,14 @@ mod tests {
             assert_eq!(from_starts, whole, "{source}");
         }
         assert!(n_matches > 200, "{n_matches}");
+    }
+
+    #[test]
+    fn a_korean_cue_starts_a_word() {
+        let asks = |text: &str| found(text).iter().any(|(k, _, _)| *k == Kind::Solicitation);
+        assert!(asks("번호 알려주세요, 연락드릴게요"));
+        // The number of an order is no phone number asked for.
+        assert!(!asks("주문번호 알려주시면 바로 확인해볼게요."));
     }
 
     #[test]

@@ -1193,14 +1193,7 @@ impl ChannelDetector {
                 continue;
             }
             let (start, end) = text.original_span(at, m.end());
-            out.push(Finding::new(
-                channel.kind,
-                Some(channel.value.to_string()),
-                start,
-                end,
-                0.85,
-                "channels/handle_on",
-            ));
+            out.push(channel.finding(start, end, 0.85, "channels/handle_on"));
         }
         for slash in memchr::memchr_iter(b'/', bytes) {
             // "/in/<name>" (LinkedIn) or "u/<name>", "/u/<name>" (Reddit), not in a link.
@@ -1360,14 +1353,7 @@ impl ChannelDetector {
                     _ => continue,
                 };
                 let (start, end) = text.original_span(start, end);
-                out.push(Finding::new(
-                    channel.kind,
-                    Some(channel.value.to_string()),
-                    start,
-                    end,
-                    0.8,
-                    rule,
-                ));
+                out.push(channel.finding(start, end, 0.8, rule));
                 if solicits {
                     out.push(Finding::new(
                         Kind::Solicitation,
@@ -1875,6 +1861,20 @@ fn names_other_number(lower: &str, start: usize, end: usize) -> bool {
 /// How far a sentence reaches either side of a cue word.
 const SENTENCE_REACH: usize = 200;
 
+impl ChannelName {
+    /// A finding of this channel at `start..end` (of the original text).
+    fn finding(&self, start: usize, end: usize, confidence: f32, rule: &'static str) -> Finding {
+        Finding::new(
+            self.kind,
+            Some(self.value.to_string()),
+            start,
+            end,
+            confidence,
+            rule,
+        )
+    }
+}
+
 /// The shared channel detector, for the questions a conversation asks of one message.
 fn shared() -> &'static ChannelDetector {
     static SHARED: std::sync::OnceLock<ChannelDetector> = std::sync::OnceLock::new();
@@ -1907,14 +1907,7 @@ pub(crate) fn named_channels(text: &Normalized<'_>) -> Vec<Finding> {
             continue;
         }
         let (start, end) = text.original_span(m.start(), m.end());
-        out.push(Finding::new(
-            channel.kind,
-            Some(channel.value.to_string()),
-            start,
-            end,
-            0.8,
-            "channels/named_in_conversation",
-        ));
+        out.push(channel.finding(start, end, 0.8, "channels/named_in_conversation"));
     }
     out
 }
@@ -2011,14 +2004,7 @@ impl Detector for ChannelDetector {
                 }
                 let (start, end) = span(whole.start, whole.end);
                 shaped.insert((chan.start, chan.end));
-                out.push(Finding::new(
-                    channel.kind,
-                    Some(channel.value.to_string()),
-                    start,
-                    end,
-                    0.9,
-                    shape.rule,
-                ));
+                out.push(channel.finding(start, end, 0.9, shape.rule));
                 if shape.solicits {
                     out.push(Finding::new(
                         Kind::Solicitation,
@@ -2066,14 +2052,7 @@ impl Detector for ChannelDetector {
                 continue;
             }
             let (start, end) = span(chan.start(), chan.end());
-            out.push(Finding::new(
-                channel.kind,
-                Some(channel.value.to_string()),
-                start,
-                end,
-                0.5,
-                "channels/mention",
-            ));
+            out.push(channel.finding(start, end, 0.5, "channels/mention"));
         }
         for (request_idx, request) in self.requests.iter().enumerate() {
             let pattern_idx = self.shapes.len() + request_idx;

@@ -105,15 +105,26 @@ pub fn write_scan_line(
     findings: &[Finding],
     in_conversation: bool,
 ) {
-    out.extend_from_slice(b"{\"id\":");
-    write_raw_id(out, id);
-    out.extend_from_slice(b",\"findings\":[");
+    write_scan_line_start(out, id);
     for (finding_idx, finding) in findings.iter().enumerate() {
         if finding_idx > 0 {
             out.push(b',');
         }
         write_finding(out, finding, in_conversation);
     }
+    write_scan_line_end(out);
+}
+
+/// Appends the start of a `scan` output line, up to its findings array's `[`: the findings
+/// then follow, separated by commas ([`write_finding`]), and [`write_scan_line_end`] closes it.
+pub fn write_scan_line_start(out: &mut Vec<u8>, id: Option<&RawValue>) {
+    out.extend_from_slice(b"{\"id\":");
+    write_raw_id(out, id);
+    out.extend_from_slice(b",\"findings\":[");
+}
+
+/// Closes a line begun by [`write_scan_line_start`].
+pub fn write_scan_line_end(out: &mut Vec<u8>) {
     out.extend_from_slice(b"]}\n");
 }
 

@@ -5,8 +5,9 @@
 //! - `scan` and `redact` stream JSONL (or plain text with `--text`) through [`pipeline`];
 //!   `scan --docs` and `check --docs` read attachments ([`docs`]);
 //! - `eval` scores a labelled corpus with the figures of `testdata/score.py` ([`eval`]);
-//! - `bench`, `bench docs` and `bench serve` measure the scan path, attachments and the HTTP
-//!   service ([`bench`], [`bench_docs`], [`bench_serve`]);
+//! - `bench`, `bench docs`, `bench serve` and `bench memory` measure the scan path,
+//!   attachments, the HTTP service and the memory of a long text ([`bench`], [`bench_docs`],
+//!   [`bench_serve`], [`bench_memory`]);
 //! - `check` decides on events with a policy ([`check`]) and `policy` shows or validates
 //!   policy files;
 //! - `record`, `account`, `replay` and `purge` work on the enforcement ledger
@@ -22,6 +23,7 @@
 //! `eval` threshold was not met; 2 for usage errors and for inputs that cannot be read.
 mod bench;
 mod bench_docs;
+mod bench_memory;
 mod bench_serve;
 mod check;
 mod docs;
@@ -516,6 +518,26 @@ enum BenchCommand {
     /// of generated chat screenshots, each extracted and scanned as `scan --docs` does; and
     /// how soon past its deadline a read that would take seconds stops.
     Docs(BenchDocsArgs),
+    /// Memory: the peak RSS of `offside scan` (a child process each time) on one long text
+    /// of each shape: prose, spaced digits, one giant token, many e-mail addresses, base64,
+    /// mixed scripts and the adversarial shapes. Fails when one is over --max-rss-mb.
+    Memory(BenchMemoryArgs),
+}
+
+#[derive(Debug, Args)]
+struct BenchMemoryArgs {
+    /// Size of each text, in MB (10^6 bytes); at most 10 fits `offside scan`'s default
+    /// --max-line-bytes.
+    #[arg(long, value_name = "M", default_value_t = 10.0)]
+    mb: f64,
+
+    /// Only the shapes whose name contains this (repeatable); all by default.
+    #[arg(long, value_name = "NAME")]
+    shape: Vec<String>,
+
+    /// The peak RSS each scan must stay under, in MB.
+    #[arg(long, value_name = "MB", default_value_t = 200.0)]
+    max_rss_mb: f64,
 }
 
 #[derive(Debug, Args)]
@@ -1012,6 +1034,15 @@ fn run_bench(args: BenchArgs) -> Result<ExitCode> {
                 seed: args.seed,
             };
             bench_docs::run(&engine, &options, &mut io::stdout().lock())?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        Some(BenchCommand::Memory(args)) => {
+            let options = bench_memory::MemoryBenchOptions {
+                mb: args.mb.max(0.001),
+                only: &args.shape,
+                max_rss_mb: args.max_rss_mb,
+            };
+            bench_memory::run(&options, &mut io::stdout().lock())?;
             return Ok(ExitCode::SUCCESS);
         }
         None => {}

@@ -26,6 +26,9 @@ use crate::record::{self, Body, Record, RegionCache};
 const READ_BUFFER_BYTES: usize = 1 << 20;
 /// The output buffer is written out once it holds this much.
 const WRITE_THRESHOLD_BYTES: usize = 1 << 16;
+/// A line's output is handed to the output mid-line once it holds this much (one thread
+/// only), so a long text with many findings never holds them all in memory.
+const LINE_FLUSH_BYTES: usize = 1 << 20;
 /// With `--threads`, a chunk is cut after this many lines...
 const CHUNK_LINES: usize = 2048;
 /// ...or this many bytes, whichever comes first.
@@ -100,6 +103,20 @@ pub trait RecordHandler: Sync {
         region: Option<Region>,
         out: &mut Vec<u8>,
     );
+
+    /// Like [`RecordHandler::write_record`], and may call `flush` with what it has appended
+    /// so far (which writes it out and empties `out`) when a line grows long. By default the
+    /// whole line is kept in `out`.
+    fn write_record_flushing(
+        &self,
+        record: &Record<'_>,
+        body: Body<'_, '_>,
+        region: Option<Region>,
+        out: &mut Vec<u8>,
+        _flush: &mut dyn FnMut(&mut Vec<u8>),
+    ) {
+        self.write_record(record, body, region, out);
+    }
 }
 
 /// `offside scan`: findings for each line.
@@ -119,7 +136,36 @@ impl RecordHandler for ScanHandler<'_> {
         region: Option<Region>,
         out: &mut Vec<u8>,
     ) {
+        self.write_record_flushing(record, body, region, out, &mut |_| {});
+    }
+
+    fn write_record_flushing(
+        &self,
+        record: &Record<'_>,
+        body: Body<'_, '_>,
+        region: Option<Region>,
+        out: &mut Vec<u8>,
+        flush: &mut dyn FnMut(&mut Vec<u8>),
+    ) {
         match body {
+            Body::Text(text) if !self.explain => {
+                // Each finding is written as its segment of the text is scanned
+                // (`Engine::scan_each`), and handed on once the line is long: a long text
+                // with many findings never holds them all, as findings or as JSON.
+                json_out::write_scan_line_start(out, record.id);
+                let mut first = true;
+                self.engine.scan_each(text, region, |finding| {
+                    if !first {
+                        out.push(b',');
+                    }
+                    first = false;
+                    json_out::write_finding(out, &finding, false);
+                    if out.len() >= LINE_FLUSH_BYTES {
+                        flush(out);
+                    }
+                });
+                json_out::write_scan_line_end(out);
+            }
             Body::Text(text) => {
                 let findings = self.engine.scan(text, region);
                 if self.explain {
@@ -230,6 +276,19 @@ pub fn process_line<H: RecordHandler>(
     location: LineLocation<'_>,
     out: &mut Vec<u8>,
 ) -> LineOutcome {
+    process_line_flushing(handler, regions, raw_line, location, out, &mut |_| {})
+}
+
+/// Like [`process_line`], letting the handler hand a long line's output to `flush` (which
+/// writes it out and empties `out`) before the line is complete.
+pub fn process_line_flushing<H: RecordHandler>(
+    handler: &H,
+    regions: &mut RegionCache,
+    raw_line: &[u8],
+    location: LineLocation<'_>,
+    out: &mut Vec<u8>,
+    flush: &mut dyn FnMut(&mut Vec<u8>),
+) -> LineOutcome {
     let line = record::trim_line_end(raw_line);
     if record::is_blank(line) {
         return LineOutcome::Skipped;
@@ -255,18 +314,27 @@ pub fn process_line<H: RecordHandler>(
     // The engine promises not to panic on any input; if it ever does, one line fails
     // instead of the whole run, and the panic message (printed to stderr) is the bug report.
     let out_len = out.len();
+    let mut flushed = false;
     let written = panic::catch_unwind(AssertUnwindSafe(|| {
-        handler.write_record(&record, body, region, out)
+        let mut flush_noting = |out: &mut Vec<u8>| {
+            flushed = true;
+            flush(out);
+        };
+        handler.write_record_flushing(&record, body, region, out, &mut flush_noting)
     }));
+    const PANICKED: &str = "internal error: the detection engine panicked on this line";
     match written {
         Ok(()) => LineOutcome::Written,
+        Err(_) if flushed => {
+            // Part of the line is already out: close it as valid JSON that says so.
+            out.extend_from_slice(b"],\"error\":");
+            json_out::write_str(out, PANICKED);
+            out.extend_from_slice(b"}\n");
+            LineOutcome::Failed
+        }
         Err(_) => {
             out.truncate(out_len);
-            json_out::write_error_line(
-                out,
-                &location,
-                "internal error: the detection engine panicked on this line",
-            );
+            json_out::write_error_line(out, &location, PANICKED);
             LineOutcome::Failed
         }
     }
@@ -400,13 +468,27 @@ fn run_sequential<H: RecordHandler>(
     let mut out = Vec::with_capacity(WRITE_THRESHOLD_BYTES * 2);
     for_each_bounded_line(inputs, max_line_bytes, |line, location| {
         match line {
-            Ok(bytes) => summary.count(process_line(
-                handler,
-                &mut regions,
-                bytes,
-                location,
-                &mut out,
-            )),
+            Ok(bytes) => {
+                let mut write_error = None;
+                let mut flush = |buf: &mut Vec<u8>| {
+                    if write_error.is_none() {
+                        write_error = output.write_all(buf).err();
+                    }
+                    buf.clear();
+                };
+                let outcome = process_line_flushing(
+                    handler,
+                    &mut regions,
+                    bytes,
+                    location,
+                    &mut out,
+                    &mut flush,
+                );
+                if let Some(error) = write_error {
+                    return Err(error.into());
+                }
+                summary.count(outcome);
+            }
             Err(length) => {
                 json_out::write_error_line(
                     &mut out,
@@ -689,5 +771,64 @@ mod bounded_line_tests {
             read_line_bounded(&mut reader, &mut buf, 100).unwrap(),
             (0, false)
         );
+    }
+}
+
+#[cfg(test)]
+mod flushing_tests {
+    use super::*;
+    use offside_detect::EngineOptions;
+
+    /// A writer that records how many writes it got.
+    #[derive(Default)]
+    struct Counting {
+        bytes: Vec<u8>,
+        writes: usize,
+    }
+
+    impl Write for Counting {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            self.bytes.extend_from_slice(buf);
+            self.writes += 1;
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_line_with_many_findings_is_written_out_before_it_is_complete() {
+        let engine = Engine::new(EngineOptions::default());
+        let handler = ScanHandler {
+            engine: &engine,
+            explain: false,
+        };
+        let text = "a@b.co ".repeat(300_000);
+        let input = format!(
+            "{{\"id\":1,\"text\":\"hi\"}}\n{{\"id\":2,\"text\":\"{text}\"}}\n{{\"id\":3,\"text\":\"x@y.co\"}}\n"
+        );
+        let mut whole = Vec::new();
+        let mut regions = RegionCache::default();
+        for (idx, line) in input.split_inclusive('\n').enumerate() {
+            let location = LineLocation {
+                file: None,
+                line: idx + 1,
+            };
+            process_line(
+                &handler,
+                &mut regions,
+                line.as_bytes(),
+                location,
+                &mut whole,
+            );
+        }
+        let mut output = Counting::default();
+        let source = InputSource::Memory(Arc::from(input.into_bytes()));
+        let summary = run(&handler, &[source], 1, DEFAULT_MAX_LINE_BYTES, &mut output).unwrap();
+        assert_eq!(summary.written, 3);
+        assert!(whole.len() > 20 * LINE_FLUSH_BYTES, "{}", whole.len());
+        assert!(output.writes >= 20, "{} writes", output.writes);
+        assert!(output.bytes == whole, "the same output, flushed or not");
     }
 }

@@ -5,18 +5,22 @@ use crate::detectors::{self, Detector, ScanContext};
 use crate::normalize::{ceil_char_boundary, floor_char_boundary, Normalized};
 use crate::{context, conversation, Finding, Region};
 
-/// The size a long text is scanned in (see [`Engine::scan`]).
-const SEGMENT: usize = 32 * 1024;
+/// The size a long text is scanned in by default (see [`Engine::scan`]).
+pub const DEFAULT_SEGMENT_BYTES: usize = 32 * 1024;
+/// The smallest segment [`Engine::with_segment_bytes`] accepts: every window a segment is
+/// read in stays longer than the intent model's [`detectors::intent::MAX_TEXT`], so a text
+/// is read the same way whatever its segment size.
+pub const MIN_SEGMENT_BYTES: usize = 8 * 1024;
 /// How much of its neighbours a segment is read with, on each side: more than any finding
 /// and than the context a finding is judged in.
 const MARGIN: usize = 1024;
 
 /// The segments of a long text: `(start, end)`, each starting where the previous ends.
-fn segments(text: &str) -> Vec<(usize, usize)> {
-    let mut segments = Vec::with_capacity(text.len() / SEGMENT + 1);
+fn segments(text: &str, segment: usize) -> Vec<(usize, usize)> {
+    let mut segments = Vec::with_capacity(text.len() / segment + 1);
     let mut start = 0;
     while start < text.len() {
-        let end = segment_end(text, start);
+        let end = segment_end(text, start, segment);
         segments.push((start, end));
         start = end;
     }
@@ -24,16 +28,16 @@ fn segments(text: &str) -> Vec<(usize, usize)> {
 }
 
 /// Where the segment of `text` that starts at `from` ends: at the last paragraph break in
-/// the second half of the next [`SEGMENT`] bytes, else the last line break, sentence end or
+/// the second half of the next `segment` bytes, else the last line break, sentence end or
 /// space there, else at the segment's size; at the end of the text when little is left.
-fn segment_end(text: &str, from: usize) -> usize {
-    let limit = from + SEGMENT;
-    if limit + MARGIN >= text.len() {
+fn segment_end(text: &str, from: usize, segment: usize) -> usize {
+    let limit = from.saturating_add(segment);
+    if limit.saturating_add(MARGIN) >= text.len() {
         return text.len();
     }
     let bytes = text.as_bytes();
-    let second_half = &bytes[from + SEGMENT / 2..limit];
-    let after = |at: usize, len: usize| from + SEGMENT / 2 + at + len;
+    let second_half = &bytes[from + segment / 2..limit];
+    let after = |at: usize, len: usize| from + segment / 2 + at + len;
     if let Some(at) = second_half.windows(2).rposition(|w| w == b"\n\n") {
         return after(at, 2);
     }
@@ -107,6 +111,8 @@ impl Default for EngineOptions {
 pub struct Engine {
     options: EngineOptions,
     detectors: Vec<Box<dyn Detector>>,
+    /// The size a long text is scanned in ([`Engine::with_segment_bytes`]).
+    segment: usize,
 }
 
 impl Engine {
@@ -115,7 +121,23 @@ impl Engine {
         Engine {
             options,
             detectors: detectors::all(),
+            segment: DEFAULT_SEGMENT_BYTES,
         }
+    }
+
+    /// The same engine, scanning long texts in segments of about `bytes` (at least
+    /// [`MIN_SEGMENT_BYTES`]; `usize::MAX` scans every text in one piece). The findings do
+    /// not depend on it, only the memory and time a long text takes: it is a knob for
+    /// tests (a value across a segment cut without a megabyte of input) and for tuning.
+    pub fn with_segment_bytes(mut self, bytes: usize) -> Engine {
+        self.segment = bytes.max(MIN_SEGMENT_BYTES);
+        self
+    }
+
+    /// Whether `text` is scanned in one piece: short enough that its only segment would be
+    /// the whole text.
+    fn in_one_piece(&self, text: &str) -> bool {
+        text.len() <= self.segment.saturating_add(2 * MARGIN)
     }
 
     /// The names of the registered detectors, in the order they run.
@@ -132,11 +154,30 @@ impl Engine {
     /// label, the words around a channel name), and a segment's working set stays in the
     /// CPU's cache where a whole 10 MB text's views would take hundreds of megabytes.
     pub fn scan(&self, text: &str, region: Option<Region>) -> Vec<Finding> {
-        if text.len() <= SEGMENT + 2 * MARGIN {
+        let mut findings = Vec::new();
+        self.scan_each(text, region, |finding| findings.push(finding));
+        findings
+    }
+
+    /// Like [`Engine::scan`], handing each finding to `emit` as soon as its segment is
+    /// scanned, in the same order, instead of collecting them. The memory a scan holds is
+    /// then bounded by one segment whatever the text's length and the number of findings in
+    /// it, so a caller that writes findings out as they come (`offside scan`) scans a text of
+    /// any size in bounded memory.
+    pub fn scan_each(&self, text: &str, region: Option<Region>, mut emit: impl FnMut(Finding)) {
+        if self.in_one_piece(text) {
             let normalized = Normalized::new(text);
-            return self.scan_normalized(&normalized, region);
+            self.scan_normalized(&normalized, region)
+                .into_iter()
+                .for_each(emit);
+            return;
         }
-        self.scan_segments(text, &segments(text), region)
+        let mut start = 0;
+        while start < text.len() {
+            let end = segment_end(text, start, self.segment);
+            self.scan_segment(text, (start, end), region, &mut emit);
+            start = end;
+        }
     }
 
     /// Like [`Engine::scan`], with the segments of a long text shared among up to `threads`
@@ -150,10 +191,10 @@ impl Engine {
         region: Option<Region>,
         threads: usize,
     ) -> Vec<Finding> {
-        if threads <= 1 || text.len() <= SEGMENT + 2 * MARGIN {
+        if threads <= 1 || self.in_one_piece(text) {
             return self.scan(text, region);
         }
-        let segments = segments(text);
+        let segments = segments(text, self.segment);
         // Contiguous runs of segments of about equal size, one per thread.
         let per_thread = segments.len().div_ceil(threads);
         let parts: Vec<Vec<Finding>> = std::thread::scope(|scope| {
@@ -181,18 +222,30 @@ impl Engine {
         region: Option<Region>,
     ) -> Vec<Finding> {
         let mut findings = Vec::new();
-        for &(owned_start, owned_end) in segments {
-            let (window_start, window_end) = segment_window(text, owned_start, owned_end);
-            let normalized = Normalized::new(&text[window_start..window_end]);
-            for mut finding in self.scan_normalized(&normalized, region) {
-                finding.start += window_start;
-                finding.end += window_start;
-                if (owned_start..owned_end).contains(&finding.start) {
-                    findings.push(finding);
-                }
-            }
+        for &segment in segments {
+            self.scan_segment(text, segment, region, &mut |f| findings.push(f));
         }
         findings
+    }
+
+    /// Scans the segment `owned_start..owned_end` of `text` in its window and emits the
+    /// findings that start inside it, with offsets in the whole text.
+    fn scan_segment(
+        &self,
+        text: &str,
+        (owned_start, owned_end): (usize, usize),
+        region: Option<Region>,
+        emit: &mut impl FnMut(Finding),
+    ) {
+        let (window_start, window_end) = segment_window(text, owned_start, owned_end);
+        let normalized = Normalized::new(&text[window_start..window_end]);
+        for mut finding in self.scan_normalized(&normalized, region) {
+            finding.start += window_start;
+            finding.end += window_start;
+            if (owned_start..owned_end).contains(&finding.start) {
+                emit(finding);
+            }
+        }
     }
 
     pub(crate) fn scan_normalized(
@@ -245,6 +298,8 @@ impl Engine {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const SEGMENT: usize = DEFAULT_SEGMENT_BYTES;
 
     #[test]
     fn placeholders_are_reported_softly_or_dropped_as_asked() {
@@ -362,7 +417,7 @@ mod tests {
     fn segments_cover_the_text_at_char_boundaries() {
         let text = long_text(300_000, 9) + "é".repeat(40_000).as_str();
         let mut from = 0;
-        for (start, end) in segments(&text) {
+        for (start, end) in segments(&text, SEGMENT) {
             assert_eq!(start, from);
             assert!(end > start && text.is_char_boundary(end));
             let (window_start, window_end) = segment_window(&text, start, end);

@@ -36,7 +36,7 @@ mod redact;
 mod region;
 mod unicode_digits;
 
-pub use engine::{Engine, EngineOptions};
+pub use engine::{Engine, EngineOptions, DEFAULT_SEGMENT_BYTES, MIN_SEGMENT_BYTES};
 pub use finding::{Finding, Kind, LinkRole, Part};
 pub use redact::{redact, redact_conversation};
 pub use region::{Region, RegionError};

@@ -378,7 +378,9 @@ mod tests {
         let messages = ["ok my number", "is 415 839", "27", "16 thanks"];
         let found = engine.scan_conversation(&messages, Some(Region::US));
         let masked = crate::redact_conversation(&messages, &found);
-        assert_eq!(masked[0], "ok my number");
+        // The first message holds no part of the number (the intent model may still mask
+        // it as an offer of contact details).
+        assert!(!masked[0].contains("[phone hidden]"), "{:?}", masked[0]);
         for (original, masked) in messages.iter().zip(&masked).skip(1) {
             assert!(
                 !masked.chars().any(|c| c.is_ascii_digit()),

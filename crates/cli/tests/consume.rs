@@ -5,6 +5,7 @@
 //! The test plays the platform: it creates the events stream, publishes events with
 //! async-nats, and reads what the consumers published (decisions and dead letters) from the
 //! output stream. What was recorded is read back from the database with the ledger crate.
+//! The consumer's decisions are compared with `offside check`'s on the same events.
 
 mod common;
 
@@ -417,4 +418,97 @@ fn a_reused_id_with_another_body_is_dead_lettered() {
         output.dead_letters[0].1
     );
     assert_eq!(output.decisions["ev-1"].0["action"], "allow");
+}
+
+/// The decision's parts every path must agree on.
+fn essence(decision: &serde_json::Value) -> serde_json::Value {
+    let ids = |list: &serde_json::Value| -> Vec<serde_json::Value> {
+        list.as_array()
+            .map(|items| items.iter().map(|item| item["id"].clone()).collect())
+            .unwrap_or_default()
+    };
+    json!({
+        "action": decision["action"],
+        "violations": ids(&decision["violations"]),
+        "exceptions": ids(&decision["exceptions"]),
+        "notice": decision["notice"],
+        "redacted_text": decision.get("redacted_text").cloned().unwrap_or(serde_json::Value::Null),
+    })
+}
+
+/// The consumer decides as `offside check` does: the same events, published to the stream,
+/// get the same actions, rules, exceptions, notices and masked texts (the other paths are
+/// compared in `paths.rs`).
+#[test]
+fn the_consumer_decides_as_check_does() {
+    let base = |id: &str, text: &str| {
+        json!({
+            "id": id, "text": text, "surface": "message", "at": "2026-11-01T12:00:00Z",
+            "sender": {"id": "f-same", "role": "freelancer"},
+            "recipient": {"id": "c-same", "role": "client"},
+            "relationship": {"state": "none"}
+        })
+    };
+    let mut events = vec![
+        base("same-email", "mail me at alex.m@gmail.com"),
+        base("same-pay", "pay me on paypal instead, it skips the fee"),
+        base("same-clean", "Draft 2 is attached, tell me what you think"),
+        base("same-teams", "let's do a call on microsoft teams tomorrow"),
+    ];
+    let mut region = base("same-region", "ring me on 07911 123456");
+    region["region"] = json!("GB");
+    events.push(region);
+    let mut nda = base(
+        "same-nda",
+        "MUTUAL NON-DISCLOSURE AGREEMENT\n\nThe Receiving Party shall not disclose any \
+         Confidential Information to third parties. This Agreement is governed by the laws of \
+         the State of New York.\n\nReceiving Party: Maya Lopez, maya.lopez@gmail.com",
+    );
+    nda["surface"] = json!("attachment");
+    events.push(nda);
+
+    let input: String = events.iter().map(|e| format!("{e}\n")).collect();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_offside"))
+        .arg("check")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("offside check runs");
+    std::io::Write::write_all(&mut child.stdin.take().unwrap(), input.as_bytes()).unwrap();
+    let checked = child.wait_with_output().unwrap();
+    assert!(checked.status.success());
+    let checked: BTreeMap<String, serde_json::Value> = String::from_utf8_lossy(&checked.stdout)
+        .lines()
+        .map(|line| {
+            let answer: serde_json::Value = serde_json::from_str(line).unwrap();
+            (answer["id"].as_str().unwrap().to_owned(), essence(&answer))
+        })
+        .collect();
+    assert_eq!(checked.len(), events.len());
+
+    let Some(nats) = TempNats::start_or_skip() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let database = dir.path().join("same.db");
+    let database = database.to_str().unwrap();
+    let rt = runtime();
+    let js = rt.block_on(jetstream(&nats.url()));
+    rt.block_on(create_events_stream(&js));
+    let consumer = Consumer::start(&nats.url(), database, &[]);
+    let payloads: Vec<Vec<u8>> = events
+        .iter()
+        .map(|e| serde_json::to_vec(e).unwrap())
+        .collect();
+    rt.block_on(publish(&js, &payloads));
+    rt.block_on(wait_for_output(&js, events.len() as u64));
+    let output = rt.block_on(read_output(&js));
+    consumer.stop();
+    for (id, expected) in &checked {
+        let (answer, _) = output
+            .decisions
+            .get(id)
+            .expect("a decision for every event");
+        assert_eq!(&essence(answer), expected, "{id}: {answer}");
+    }
 }

@@ -1,7 +1,9 @@
 //! One decision, whichever way an event arrives: the same events through `offside check`,
 //! `offside record` (SQLite and PostgreSQL), `offside replay`, `POST /v1/check`,
 //! `POST /v1/events` and `POST /v1/attachments` give the same decisions; and a message is
-//! judged once in a conversation, however many later events carry it.
+//! judged once in a conversation, however many later events carry it. The stream consumer
+//! (`offside consume`) is compared with `offside check` on the same events in `consume.rs`,
+//! which starts the nats-server it needs.
 
 use std::process::{Command, Output};
 

@@ -663,7 +663,7 @@ impl Default for ChannelDetector {
         // default NFA reads a byte several times slower.
         let cue_automaton = aho_corasick::AhoCorasick::builder()
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .match_kind(aho_corasick::MatchKind::Standard)
             .build(cue_phrases.iter().map(|c| c.phrase.as_str()))
             .expect("cue automaton");
         // The gate: every literal a match of a pattern, a channel's name or a cue must start
@@ -1255,8 +1255,11 @@ impl ChannelDetector {
     fn cue_requests(&self, text: &Normalized<'_>, lower: &str, out: &mut Vec<Finding>) {
         let bytes = lower.as_bytes();
         let is_word = |at: usize| bytes.get(at).is_some_and(|b| b.is_ascii_alphanumeric());
-        let mut hits: Vec<(usize, usize, CueRole)> = Vec::new();
-        for m in self.cue_automaton.find_iter(lower) {
+        // Every match, overlapping ones too: a longer phrase that fails its word boundary
+        // ("me paga" in "me pagas") must not hide the shorter one that holds ("pag*"). Of
+        // the matches that hold, one inside another is the longer one's.
+        let mut kept: Vec<(usize, usize, &CuePhrase)> = Vec::new();
+        for m in self.cue_automaton.find_overlapping_iter(lower) {
             let Some(cue) = self.cue_phrases.get(m.pattern().as_usize()) else {
                 continue;
             };
@@ -1272,6 +1275,17 @@ impl ChannelDetector {
             let open_start = !glued_to_hangul && (joined || start == 0 || !is_word(start - 1));
             let open_end = joined || cue.stem || !is_word(end);
             if open_start && open_end {
+                kept.push((start, end, cue));
+            }
+        }
+        kept.sort_by_key(|&(start, end, _)| (start, std::cmp::Reverse(end)));
+        let mut hits: Vec<(usize, usize, CueRole)> = Vec::new();
+        let mut covered_to = 0;
+        for &(start, end, cue) in &kept {
+            // Sorted by start, longest first: an earlier match reaching this far holds it.
+            let inside_another = end <= covered_to;
+            covered_to = covered_to.max(end);
+            if !inside_another {
                 hits.extend(cue.roles.iter().map(|&role| (start, end, role)));
             }
         }
@@ -2345,6 +2359,21 @@ mod tests {
             !payments("Maya will call you tomorrow on 0917 551 2834", ph)
                 .contains(&Some("maya".to_owned()))
         );
+    }
+
+    #[test]
+    fn a_longer_cue_that_fails_its_boundary_does_not_hide_a_shorter_one() {
+        // Portuguese "me paga" (a whole word) starts "me pagas"; Spanish "pag*" must still
+        // read "pagas" as a word of paying.
+        for (text, value) in [
+            ("me pagas por PayPal y listo", "paypal"),
+            ("si quieres me pagas por Revolut", "revolut"),
+            ("me pagaste por Zelle la otra vez, hazlo igual", "zelle"),
+        ] {
+            assert!(has(text, Kind::Payment, Some(value)), "{text}");
+        }
+        // The longer cue that holds still takes the words it covers.
+        assert!(has("me paga no PayPal", Kind::Payment, Some("paypal")));
     }
 
     fn found(text: &str) -> Vec<(Kind, Option<String>, &'static str)> {

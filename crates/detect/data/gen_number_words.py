@@ -4,10 +4,11 @@ languages freelancers and clients write, for the normaliser's number reading.
 
 Sources (all maintained, none typed by hand except where said):
 - CLDR spell-out rules through ICU (Debian python3-icu): en es pt fr (and fr_BE, fr_CH) de it
-  hi ru uk ar tr sw vi zh fil id ms pl fa ta ko ja th nl he kk az ro el cs hu ne (Korean, Japanese and Chinese kept as the characters
+  hi ru uk ar tr sw vi zh fil id ms pl fa ta ko ja th nl he kk az ro el cs hu ne am ka hy ky
+  lo km my bg sr hr sk fi (Korean, Japanese and Chinese kept as the characters
   of their digits, ten and hundred; Thai as its words for the digits, ten and hundred, which
   are written without spaces between them);
-- num2words (PyPI, pinned below) for Bengali and for Turkish and Arabic variant spellings,
+- num2words (PyPI, pinned below) for Bengali, for Amharic tens (ሃያ, አርባ) and for Turkish and Arabic variant spellings,
   the Korean zero "영", and the Japanese kana readings of 0..10 (`reading=True`), which are
   also written in katakana (the same syllables, converted);
 - romanised Hindi and Bengali: the native CLDR/num2words words transliterated with
@@ -15,6 +16,8 @@ Sources (all maintained, none typed by hand except where said):
   everyday variant spellings of HAND_VARIANTS;
 - Urdu in its own script and romanised Urdu have no source with spell-out rules: the words
   for 0..10 in HAND_VARIANTS are the standard Urdu spellings (as in any Urdu primer).
+- Uzbek, Hausa and Yoruba, which neither source covers: COMPOSED below builds their numbers
+  from the standard numerals by their grammar's rule (hand-written, marked there);
 - Spoken forms no source has, in HAND_VARIANTS, each with where it comes from: colloquial
   Arabic (Egyptian, Levantine, Gulf) digits and tens, the Arabic digits with the
   conjunction "و" glued before them, the colloquial Tamil digits, and the Japanese readings
@@ -58,12 +61,16 @@ from indic_transliteration import sanscript
 
 ICU_LANGS = ["en", "es", "pt", "fr", "de", "it", "hi", "ru", "uk", "ar", "tr", "sw", "vi",
              "zh", "fil", "id", "ms", "pl", "fa", "ta", "ko", "ja", "th", "nl", "he", "kk", "az",
-             "ro", "el", "cs", "hu", "ne"]
+             "ro", "el", "cs", "hu", "ne",
+             # Ethiopic, Caucasian, Central Asian, Southeast Asian, Slavic, Finnish. Not the
+             # Scandinavian languages or Afrikaans: their one-word "en", "et", "to", "tre" are
+             # ordinary words of French, English and Dutch beside their numbers.
+             "am", "ka", "hy", "ky", "lo", "km", "my", "bg", "sr", "hr", "sk", "fi"]
 # Regional spell-out rules read as their language's words: Belgian and Swiss French
 # ("septante", "nonante", "huitante").
 ICU_REGIONAL = {"fr_BE": "fr", "fr_CH": "fr"}
 NUM2WORDS_LANGS = {"bn": "bn", "tr": "tr", "ar": "ar", "id": "id", "ru": "ru", "uk": "uk",
-                   "vi": "vi", "pt": "pt_BR", "pl": "pl", "fa": "fa", "ko": "ko"}
+                   "vi": "vi", "pt": "pt_BR", "pl": "pl", "fa": "fa", "ko": "ko", "am": "am"}
 
 # Languages whose numbers are read a character at a time (digits, ten, hundred): the words
 # of more than one character are their compounds.
@@ -71,7 +78,7 @@ BY_CHARACTER = {"zh", "ko", "ja"}
 # Languages written without spaces between words: the reader splits their words at the
 # number words inside them. Thai keeps only its words for the digits, ten and hundred (its
 # compounds glue them: "สามสิบห้า").
-UNSPACED = {"th", "ja"}
+UNSPACED = {"th", "ja", "lo", "km", "my"}
 
 # Words for "the next digit twice / three times", which no spell-out rule has: the everyday
 # words of each language (and the English loan words Indian, Filipino and Indonesian writers
@@ -162,6 +169,73 @@ HAND_VARIANTS = {
     "fa": {6: ["شیش"]},
 }
 
+# Languages CLDR has no spell-out rules for and num2words does not cover, composed here from
+# their standard numerals by the rule of the language's grammar (hand-written, each from its
+# standard orthography: Uzbek Latin script of 1995, Hausa boko spelling, Yoruba standard
+# orthography; their words are in any grammar of the language):
+# - Uzbek: tens then unit ("qirq uch" 43), "yuz" after the hundreds digit ("besh yuz");
+#   written with the apostrophe of "o'", "g'" and the tutuq belgisi, or without it in chat.
+# - Hausa: tens "da" unit ("ashirin da biyar" 25), "goma sha" unit for the teens; in the
+#   plain spelling chat uses ("hudu" for "huɗu": the folded text reads the hooked letters as
+#   look-alikes of other letters).
+# - Yoruba: its digits (phone numbers are read digit by digit; its counting of tens is
+#   subtractive and not how numbers are read out), with the tones and dots people leave out.
+COMPOSED = {
+    "uz": {
+        "units": [["nol"], ["bir"], ["ikki"], ["uch"], ["to'rt", "tort"], ["besh"], ["olti"],
+                  ["yetti"], ["sakkiz"], ["to'qqiz", "toqqiz"]],
+        "tens": [None, ["o'n", "on"], ["yigirma"], ["o'ttiz", "ottiz"], ["qirq"], ["ellik"],
+                 ["oltmish"], ["yetmish"], ["sakson"], ["to'qson", "toqson"]],
+        "joiner": None, "teen_joiner": None, "hundred": "yuz",
+    },
+    "ha": {
+        "units": [["sifili"], ["daya"], ["biyu"], ["uku"], ["hudu"], ["biyar"], ["shida"],
+                  ["bakwai"], ["takwas"], ["tara"]],
+        "tens": [None, ["goma"], ["ashirin"], ["talatin"], ["arba'in", "arbain"],
+                 ["hamsin"], ["sittin"], ["saba'in", "sabain"], ["tamanin"],
+                 ["casa'in", "casain"]],
+        "joiner": "da", "teen_joiner": "sha", "hundred": None,
+    },
+    # Written as the text is folded: tones and subdots dropped ("ẹ̀fà" is "efa"), in the
+    # counting form with its doubled vowel ("eefa") and without it.
+    "yo": {
+        "units": [["odo"], ["ookan", "okan"], ["eeji", "eji"], ["eeta", "eta"],
+                  ["eerin", "erin"], ["aarun", "arun"], ["eefa", "efa"], ["eeje", "eje"],
+                  ["eejo", "ejo"], ["eesan", "esan"]],
+        "tens": [None, ["eewa", "ewa"]] + [None] * 8,
+        "joiner": None, "teen_joiner": None, "hundred": None,
+    },
+}
+
+
+def composed_spellings(table, variant):
+    """Spellings of 0..99 (and of the hundreds when the language has a hundred word) of a
+    COMPOSED language, taking each word's `variant`-th spelling (or its first)."""
+    pick = lambda words: words[min(variant, len(words) - 1)]
+    units, tens = table["units"], table["tens"]
+    out = {}
+    for n in range(100):
+        t, u = divmod(n, 10)
+        if t == 0:
+            out[n] = pick(units[u])
+        elif tens[t] is None:
+            continue
+        elif u == 0:
+            out[n] = pick(tens[t])
+        elif t == 1 and table["teen_joiner"]:
+            out[n] = "%s %s %s" % (pick(tens[1]), table["teen_joiner"], pick(units[u]))
+        elif table["joiner"]:
+            out[n] = "%s %s %s" % (pick(tens[t]), table["joiner"], pick(units[u]))
+        else:
+            out[n] = "%s %s" % (pick(tens[t]), pick(units[u]))
+    if table["hundred"]:
+        for h in range(1, 10):
+            out[h * 100] = table["hundred"] if h == 1 else "%s %s" % (pick(units[h]),
+                                                                       table["hundred"])
+            out[h * 100 + 16] = "%s %s" % (out[h * 100], out[16])
+    return out
+
+
 LANG_ORDER = ["en", "es", "pt", "fr", "de", "it", "hi-Latn", "ur-Latn", "hi", "ur", "bn-Latn",
               "bn", "fil", "ms-id", "ru", "uk", "ar", "tr", "sw", "vi", "zh", "pl", "fa", "ta",
               "ko", "ja", "th"]
@@ -202,8 +276,9 @@ SPLIT = re.compile(r"[\s\-\u00AD\u200B’'ʼ]+")
 def split(lang, text):
     """The words of a spelled number. Cyrillic keeps its apostrophes inside words ("п'ять"),
     as the normaliser does."""
-    pattern = SPLIT_KEEPING_APOSTROPHES if lang in ("uk", "ru") else SPLIT
-    return [fold(t).replace("ʼ", "'").replace("’", "'") for t in pattern.split(text.strip()) if t]
+    pattern = SPLIT_KEEPING_APOSTROPHES if lang in ("uk", "ru", "uz", "ha") else SPLIT
+    return [fold(t).replace("ʼ", "'").replace("’", "'").replace("ʻ", "'").replace("‘", "'")
+            for t in pattern.split(text.strip()) if t]
 
 
 SPLIT_KEEPING_APOSTROPHES = re.compile(r"[\s\-\u00AD\u200B]+")
@@ -253,6 +328,12 @@ def roles(lang, spellings, entries):
             for t, k in zip(toks[1:-1], known[1:-1]):
                 if k is None:
                     teen_words.setdefault(t, "joiner")
+            continue
+        # "acht en dertig", "syv og fyrre": unit, joiner, tens.
+        if len(toks) == 3 and known[0] is not None and 0 < known[0] < 10 \
+                and known[2] is not None and known[2] % 10 == 0 and known[2] >= 20 \
+                and known[0] + known[2] == n and known[1] is None:
+            teen_words.setdefault(toks[1], "joiner")
             continue
         # "dua puluh tiga", "hai mươi ba", "dalawang pu't tatlo": digit, multiplier of ten.
         if known[0] is not None and known[0] < 10 and len(toks) >= 2:
@@ -357,6 +438,24 @@ def by_character(lang, spell, entries):
         entries.append((lang, hundred, "mult100", 1))
 
 
+def glued_unit_joiners():
+    """The joiners the languages with unit-first tens glue between unit and tens (German
+    "acht\u00adund\u00addreißig", Dutch "acht\u00aden\u00addertig", Danish "otte\u00adog\u00adtredive"), read
+    from ICU's spelling of 38: one word, split by its soft hyphens into unit, joiner, tens.
+    Their spaced form ("acht en dertig") is a joiner row of the table."""
+    out = set()
+    for lang in ICU_LANGS:
+        raw = icu.RuleBasedNumberFormat(icu.URBNFRuleSetTag.SPELLOUT,
+                                        icu.Locale(lang)).format(38)
+        toks = split(lang, raw)
+        eight = split(lang, icu_spellings(lang)[8])
+        thirty = split(lang, icu_spellings(lang)[30])
+        if " " not in raw.strip() and len(toks) == 3 and [toks[0]] == eight \
+                and [toks[2]] == thirty:
+            out.add(toks[1])
+    return out
+
+
 def katakana(word):
     """A word written in hiragana, in katakana (the same syllables, U+3041..U+3096 + 0x60)."""
     return "".join(chr(ord(c) + 0x60) if "\u3041" <= c <= "\u3096" else c for c in word)
@@ -380,6 +479,12 @@ def main():
             continue
         roles(lang, num2words_spellings(n2w), entries)
         hundreds(lang, spell, entries)
+    for lang, table in COMPOSED.items():
+        for variant in range(max(len(w) for w in table["units"])):
+            spellings = composed_spellings(table, variant)
+            roles(lang, {n: t for n, t in spellings.items() if n < 100}, entries)
+            if table["hundred"]:
+                hundreds(lang, lambda n, sp=spellings: sp.get(n, ""), entries)
     # The kana readings of Japanese 0..10 (one word each, as phone numbers are read out).
     for n in range(11):
         word = fold(num2words.num2words(n, lang="ja", reading=True))
@@ -488,6 +593,7 @@ def main():
                   % (icu.ICU_VERSION, icu.VERSION if hasattr(icu, "VERSION") else "?",
                      num2words.__version__ if hasattr(num2words, "__version__") else "0.5.14"))
         out.write("# teen_adding\t%s\n" % ",".join(sorted(TEEN_ADDING)))
+        out.write("# glued_unit_joiners\t%s\n" % ",".join(sorted(glued_unit_joiners())))
         out.write("# unspaced\t%s\n" % ",".join(sorted(UNSPACED)))
         out.write("# by_character\t%s\n" % ",".join(sorted(BY_CHARACTER)))
         out.write("# lang\tword\tkind\tvalue\tcommon\n")

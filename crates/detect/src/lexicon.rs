@@ -79,6 +79,8 @@ struct Lexicon {
     separators: Vec<&'static str>,
     /// The languages in which a tens word takes a word of 11..19 after it ("soixante-douze").
     teen_adding: Langs,
+    /// The joiners glued between unit and tens ("und" of "achtunddreißig", Dutch "en").
+    glued_unit_joiners: Vec<&'static str>,
     /// The words of the languages written without spaces between words (Thai, Japanese
     /// kana), whose number words are found inside longer words, sorted by word.
     unspaced_words: Vec<(&'static str, WordReading)>,
@@ -112,11 +114,16 @@ static LEXICON: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(|| {
     let mut joiners: Vec<(&'static str, Langs)> = vec![("und", 0)];
     let mut separators: Vec<&'static str> = Vec::new();
     let mut teen_adding_langs: Vec<&'static str> = Vec::new();
+    let mut glued_unit_joiners: Vec<&'static str> = Vec::new();
     let mut unspaced_langs: Vec<&'static str> = Vec::new();
     let mut by_character_langs: Vec<&'static str> = Vec::new();
     for line in NUMBER_WORDS_TSV.lines() {
         if let Some(rest) = line.strip_prefix("# teen_adding\t") {
             teen_adding_langs.extend(rest.split(','));
+            continue;
+        }
+        if let Some(rest) = line.strip_prefix("# glued_unit_joiners\t") {
+            glued_unit_joiners.extend(rest.split(',').filter(|w| !w.is_empty()));
             continue;
         }
         if let Some(rest) = line.strip_prefix("# unspaced\t") {
@@ -283,6 +290,7 @@ static LEXICON: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(|| {
         joiners,
         separators,
         teen_adding,
+        glued_unit_joiners,
         unspaced_words,
         unspaced_max_len,
         unspaced_firsts,
@@ -311,6 +319,12 @@ pub fn joiner(word: &str) -> Option<Langs> {
 /// "ゼロキュウゼロのイチニサンヨン").
 pub fn is_separator_word(word: &str) -> bool {
     LEXICON.separators.contains(&word)
+}
+
+/// The joiners written glued between a unit and its tens in the languages that say the unit
+/// first ("und" of "achtunddreißig", "en" of "achtendertig", "og" of "otteogtredive").
+pub fn glued_unit_joiners() -> &'static [&'static str] {
+    &LEXICON.glued_unit_joiners
 }
 
 /// The languages (bits) in which a tens word takes a word of 11..19 after it.
@@ -478,6 +492,10 @@ fn may_start_other_number_word(text: &[u8]) -> bool {
 fn prefix_slot(text: &[u8]) -> Option<usize> {
     match text {
         [a @ b'a'..=b'z', b @ b'a'..=b'z', ..] => {
+            Some(usize::from(a - b'a') * 26 + usize::from(b - b'a'))
+        }
+        // An apostrophe second (Uzbek "o'n", "o'ttiz"): the slot of the letters around it.
+        [a @ b'a'..=b'z', b'\'', b @ b'a'..=b'z', ..] => {
             Some(usize::from(a - b'a') * 26 + usize::from(b - b'a'))
         }
         _ => None,

@@ -595,6 +595,15 @@ fn word_end(text: &str, start: usize, from: usize) -> (usize, bool, bool) {
                 i += 1;
                 continue;
             }
+            // A number word written with an apostrophe inside (Uzbek "to'qson", "o'n",
+            // Hausa "arba'in") is one word; an English "don't" stays two.
+            if b == b'\'' && i > start {
+                if let Some(end) = apostrophe_number_word(bytes, start, i) {
+                    seen |= LETTER_BYTE;
+                    i = end;
+                    continue;
+                }
+            }
             break;
         }
         let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
@@ -630,6 +639,28 @@ fn word_end(text: &str, start: usize, from: usize) -> (usize, bool, bool) {
         i += c.len_utf8();
     }
     (i, seen & LETTER_BYTE != 0, seen & DIGIT_BYTE != 0)
+}
+
+/// Where a word with an apostrophe at `apostrophe` ends when the whole of it, apostrophe
+/// included, is a number word ("to'qson"): ASCII letters on both sides, lower-cased on the
+/// stack, looked up in the number-word table.
+fn apostrophe_number_word(bytes: &[u8], start: usize, apostrophe: usize) -> Option<usize> {
+    let letters_before = bytes[start..apostrophe].iter().all(u8::is_ascii_alphabetic);
+    let tail = bytes[apostrophe + 1..]
+        .iter()
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    let end = apostrophe + 1 + tail;
+    let word = &bytes[start..end];
+    let mut lower = [0u8; 16];
+    if !letters_before || tail == 0 || word.len() > lower.len() {
+        return None;
+    }
+    for (to, from) in lower.iter_mut().zip(word) {
+        *to = from.to_ascii_lowercase();
+    }
+    let word = std::str::from_utf8(&lower[..word.len()]).ok()?;
+    lexicon::number_word(word).map(|_| end)
 }
 
 /// The length in bytes of the number words of a language written without spaces (Thai,
@@ -1486,10 +1517,13 @@ fn segment<'w>(word: &'w str, i: usize, pieces: &mut Vec<(usize, TokenReading<'w
             .collect();
     candidates.sort_unstable_by_key(|c| std::cmp::Reverse(c.0));
     for (len, n) in candidates {
-        // German "<unit>und<tens>": one number.
+        // German "<unit>und<tens>", Dutch "<unit>en<tens>": one number.
         if let NumberWord::Digit(unit) = n.value {
             let rest = &word[i + len..];
-            if let Some(after) = rest.strip_prefix("und") {
+            for joiner in lexicon::glued_unit_joiners() {
+                let Some(after) = rest.strip_prefix(joiner) else {
+                    continue;
+                };
                 let tens = lexicon::number_words_starting(after.as_bytes())
                     .iter()
                     .filter(|(w, _)| after.starts_with(w))
@@ -1499,7 +1533,7 @@ fn segment<'w>(word: &'w str, i: usize, pieces: &mut Vec<(usize, TokenReading<'w
                     });
                 if let Some((tens_len, t)) = tens {
                     pieces.push((at, TokenReading::Word(teen_reading(t * 10 + unit))));
-                    if segment(word, i + len + 3 + tens_len, pieces) {
+                    if segment(word, i + len + joiner.len() + tens_len, pieces) {
                         return true;
                     }
                     pieces.truncate(at);
@@ -1837,7 +1871,8 @@ fn fold_punctuation(c: char) -> Option<char> {
         '\u{FE6B}' | '\u{FF20}' | '\u{24D0}' => '@',
         '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE63}' | '\u{FF0D}' => '-',
         '\u{2028}' | '\u{2029}' | '\u{0085}' => '\n',
-        '\u{2018}' | '\u{2019}' | '\u{02BC}' | '\u{FF07}' | '\u{2032}' => '\'',
+        // U+02BB is the Uzbek tutuq belgisi and o'/g' mark ("toʻqson"), typed as `'` too.
+        '\u{2018}' | '\u{2019}' | '\u{02BB}' | '\u{02BC}' | '\u{FF07}' | '\u{2032}' => '\'',
         _ => return None,
     })
 }
@@ -2250,6 +2285,19 @@ mod tests {
             ("sıfır beş səkkiz", "0 5 8"),
             ("אפס חמש ארבע", "0 5 4"),
             ("zéro quatre septante-deux", "0 4 72"),
+            // Dutch unit-first tens glued with "en", as German glues "und".
+            ("nul zes, achtendertig, eenenzeventig", "0 6, 38, 71"),
+            // Uzbek with the apostrophe inside its words (typed or U+02BB), Hausa with "da"
+            // between tens and unit, Yoruba digits with or without their tones.
+            ("to'qson, besh yuz o'n ikki, qirq uch", "90, 512, 43"),
+            ("sifili takwas, ashirin da biyar", "0 8, 25"),
+            ("òdo èje odo efa", "0 7 0 6"),
+            // Amharic, Georgian and Armenian digits from CLDR.
+            ("ዜሮ ዘጠኝ አንድ", "0 9 1"),
+            ("ნული ხუთი ცხრა", "0 5 9"),
+            ("զրո հինգ ինը", "0 5 9"),
+            // An English word with an apostrophe stays two words.
+            ("don't call me", "don't call me"),
             // A comma ends a compound: "three hundred, five" is 300 then 5.
             ("zero three hundred, five five one", "0 300, 5 5 1"),
             ("sembilan puluh, delapan", "90, 8"),

@@ -52,7 +52,9 @@ const NUMBER_LABEL: &str = r"(?x)
             |pedido|factura|fatura|seguimiento|rastreio|rastreamento|commande|facture|suivi|bestellung
             |bestellnummer|rechnung|rechnungsnummer|sendungsnummer|ordine|fattura|spedizione|pesanan
             |resi|siparis|kargo|takip)
-          (?:\s*(?i-u:number|numbers|no|nr|num|id|code|\#))?
+          # AWB number, AWB नंबर, order رقم: the label's number word in any script.
+          (?:\s*(?:(?i-u:number|numbers|no|nr|num|id|code|\#)|নম্বর|নং|नंबर|नं|எண்|సంఖ్య|നമ്പർ
+            |номер|번호|号|番号|رقم|نمبر|شماره|№))?
           # the order is 5518..., el pedido es el 5518..., la facture est ...
           (?:\s+(?:(?i-u:is|es|est|ist|era|was|adalah)|(?u:é))(?:\s+(?i-u:el|la|o|a|the|le))?)?
           \s*[:\#=\-.]?\s*
@@ -409,12 +411,18 @@ pub fn resolve(text: &Normalized<'_>, findings: &mut Vec<Finding>) {
                 // A report often opens with a sentence of its own ("Reporting this user. He
                 // asked me to pay outside."): it reaches into the next one.
                 let before = sentence_bounds(original, from.saturating_sub(2), from).0;
+                // And one that ends with the report ("A client offered to pay me on a card
+                // outside the site. I refused and reported it.").
+                let after = sentence_bounds(original, to, (to + 2).min(original.len())).1;
                 let lo = accounts.partition_point(|&(s, _, _)| s < before);
                 !accounts[lo..]
                     .iter()
-                    .take_while(|&&(s, _, _)| s < to)
+                    .take_while(|&&(s, _, _)| s < after)
                     .any(|&(s, e, role)| match role {
                         _ if s < from => role == AccountRole::Report,
+                        // Only a report: "Pay me on PayPal. I refused to pay fees twice."
+                        // is still the offer.
+                        _ if s >= to => role == AccountRole::Report,
                         // What someone else asked is told before the request ("he wanted me
                         // to pay by zelle"), except where the verb ends the sentence (the
                         // phrases in scripts other than Latin and Cyrillic: "요구했어요").
@@ -429,14 +437,27 @@ pub fn resolve(text: &Normalized<'_>, findings: &mut Vec<Finding>) {
     let concrete = Spans::new(findings, |f| {
         !is_mention_or_request(f) || f.rule == "channels/handle"
     });
+    // Counted in characters, not bytes: a Burmese or Telugu word is three bytes a letter.
+    let original = text.original;
+    let chars_after = |at: usize, n: usize| {
+        original
+            .get(at..)
+            .and_then(|rest| rest.char_indices().nth(n).map(|(i, _)| at + i))
+            .unwrap_or(original.len())
+    };
+    let chars_before = |at: usize, n: usize| {
+        original
+            .get(..at)
+            .and_then(|head| head.char_indices().rev().nth(n - 1).map(|(i, _)| i))
+            .unwrap_or(0)
+    };
     findings.retain_mut(|f| {
         if f.rule != "channels/mention" {
             return true;
         }
-        let near = !concrete.starting_in(f.end, f.end + 41).is_empty()
-            || concrete.any_near(f.start.saturating_sub(25), f.start, |_, e| {
-                e <= f.start && f.start - e <= 25
-            });
+        let (after, before) = (chars_after(f.end, 41), chars_before(f.start, 25));
+        let near = !concrete.starting_in(f.end, after).is_empty()
+            || concrete.any_near(before, f.start, |_, e| e <= f.start && before <= e);
         if near {
             f.rule = "channels/next_to_contact";
             f.confidence = 0.85;

@@ -1386,6 +1386,7 @@ impl ChannelDetector {
                     r == CueRole::Ask
                         && !spans.iter().any(|&(ms, me)| ms <= s && e <= me)
                         && !names_other_number(lower, s, e)
+                        && !negated_after(&lower[e..sentence_end])
                 });
                 if let Some(&(start, end, _)) = ask {
                     let (start, end) = text.original_span(start, end);
@@ -1437,6 +1438,37 @@ impl ChannelDetector {
             }
         }
     }
+}
+
+/// Negations of the languages that put the verb last (Hindi, Urdu, Bengali, Persian, Tamil,
+/// Telugu, Turkish): after a word asking for a number, they make it a refusal ("میں آپ کو
+/// نمبر نہیں دیتا", "شماره تماس نمیدم"). Not Japanese or Korean, whose polite requests are
+/// negative questions ("教えてもらえませんか").
+const NEGATIONS_AFTER: &[&str] = &[
+    "नहीं",
+    "नही",
+    "نہیں",
+    "نهیں",
+    "না",
+    "নাই",
+    "نمی",
+    "نمید",
+    "نمیدم",
+    "نمی‌دهم",
+    "نمیدهم",
+    "ندارم",
+    "மாட்டேன்",
+    "முடியாது",
+    "ఇవ్వను",
+    "ఇవ్వలేను",
+    "vermem",
+    "veremem",
+    "vermiyorum",
+];
+
+/// Whether the rest of a sentence after a request word holds a verb-last negation.
+fn negated_after(rest: &str) -> bool {
+    NEGATIONS_AFTER.iter().any(|n| rest.contains(n))
 }
 
 /// Whether a handle after an ordinary word ("line", "x", "signal") reads as one: written with
@@ -2374,6 +2406,59 @@ mod tests {
         }
         // The longer cue that holds still takes the words it covers.
         assert!(has("me paga no PayPal", Kind::Payment, Some("paypal")));
+    }
+
+    #[test]
+    fn wechat_pay_is_found_before_wechat() {
+        assert!(has(
+            "you can pay me via WeChat Pay instead",
+            Kind::Payment,
+            Some("wechat-pay")
+        ));
+        assert!(has(
+            "微信转账给我就行，不用走平台",
+            Kind::Payment,
+            Some("wechat-pay")
+        ));
+    }
+
+    #[test]
+    fn a_verb_last_negation_after_a_request_for_the_number_is_a_refusal() {
+        let asks = |text: &str| {
+            found(text)
+                .iter()
+                .any(|(_, _, rule)| *rule == "request/ask_contact")
+        };
+        assert!(asks("कृपया आपका नंबर भेजिए"));
+        assert!(!asks("माफ़ कीजिए, कॉन्ट्रैक्ट से पहले आपका नंबर नहीं चाहिए"));
+        assert!(!asks("ببخشید، قبل از قرارداد شماره تماس نمیدم"));
+    }
+
+    #[test]
+    fn context_counts_characters_and_reads_a_report_in_the_next_sentence() {
+        let engine = crate::Engine::new(crate::EngineOptions::default());
+        let kinds = |text: &str, region: &str| -> Vec<(Kind, Option<String>)> {
+            engine
+                .scan(text, Some(Region::parse(region).unwrap()))
+                .into_iter()
+                .map(|f| (f.kind, f.value))
+                .collect()
+        };
+        // A channel named three Burmese words after the number is beside it.
+        assert!(kinds("ဖုန်း ၀၉ ၄၅၀ ၁၂၃ ၄၅၆ ကို ဆက်ပါ၊ Viber လည်းရတယ်", "MM")
+            .contains(&(Kind::Messenger, Some("viber".to_owned()))));
+        // The writer reports the request in the sentence after it.
+        assert!(kinds(
+            "Заказчик предложил оплатить на карту мимо сервиса. Я пожаловался в поддержку.",
+            "RU"
+        )
+        .is_empty());
+        // A refusal of something else after an offer leaves the offer.
+        assert!(kinds(
+            "Pay me on PayPal instead. I refused to pay fees twice.",
+            "US"
+        )
+        .contains(&(Kind::Payment, Some("paypal".to_owned()))));
     }
 
     fn found(text: &str) -> Vec<(Kind, Option<String>, &'static str)> {

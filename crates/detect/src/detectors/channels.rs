@@ -1175,6 +1175,9 @@ impl ChannelDetector {
                 .iter()
                 .find_map(|p| rest.trim_start_matches(' ').strip_prefix(p))
             else {
+                // Or the name elsewhere in the sentence: "the paper-plane app is easier,
+                // I'm @k_voronin there", "пишите в тг: @anna_hr".
+                self.handle_in_sentence(text, lower, at, end, out);
                 continue;
             };
             let after = after.trim_start_matches(' ');
@@ -1240,6 +1243,40 @@ impl ChannelDetector {
                 0.8,
                 "channels/profile_path",
             ));
+        }
+    }
+
+    /// A messenger's or a network's name in the sentence of a free `@handle` at
+    /// `at..end`: the handle is on it. An ordinary word ("line", "tg") counts after a
+    /// preposition ("в тг: @anna"); a payment rail, work on the channel ("a Telegram bot that
+    /// answers @mentions") or a sentence of the platform's own way do not.
+    fn handle_in_sentence(
+        &self,
+        text: &Normalized<'_>,
+        lower: &str,
+        at: usize,
+        end: usize,
+        out: &mut Vec<Finding>,
+    ) {
+        let (sentence_start, sentence_end) = sentence_around(lower, at, end);
+        let input = Input::new(lower).range(sentence_start..sentence_end);
+        let sentence = &lower[sentence_start..sentence_end];
+        if sentence.contains("bot") || sentence.contains("mention") {
+            return;
+        }
+        for m in self.mention_regex.find_iter(input) {
+            let Some(channel) = channel_names().get(m.pattern().as_usize()) else {
+                continue;
+            };
+            if !matches!(channel.kind, Kind::Messenger | Kind::Social)
+                || (channel.word == WordClass::Ordinary && !after_preposition(lower, m.start()))
+                || WORK_NOUNS.contains(&next_word(lower, m.end()))
+            {
+                continue;
+            }
+            let (start, end) = text.original_span(m.start().min(at), m.end().max(end));
+            out.push(channel.finding(start, end, 0.8, "channels/handle_in_sentence"));
+            return;
         }
     }
 
@@ -1612,7 +1649,11 @@ fn after_preposition(lower: &str, at: usize) -> bool {
             | "uber"
             | "su"
             | "sur"
-    )
+    ) || {
+        // Cyrillic prepositions ("в тг", "на вайбер", "через телегу"), past the last space.
+        let word = before.rsplit([' ', ',', '(', ':']).next().unwrap_or("");
+        matches!(word, "в" | "во" | "на" | "у" | "через" | "по")
+    }
 }
 
 /// Whether the three words before `at` in `lower` name someone else who pays ("our users",
@@ -2406,6 +2447,24 @@ mod tests {
         }
         // The longer cue that holds still takes the words it covers.
         assert!(has("me paga no PayPal", Kind::Payment, Some("paypal")));
+    }
+
+    #[test]
+    fn a_handle_in_the_sentence_of_a_channels_name_is_on_it() {
+        assert!(has(
+            "the paper-plane app is easier for files, I'm @k_voronin there",
+            Kind::Messenger,
+            Some("telegram")
+        ));
+        assert!(has(
+            "Пишите сразу в тг: @anna_hr_it",
+            Kind::Messenger,
+            Some("telegram")
+        ));
+        let messenger = |text: &str| found(text).iter().any(|(k, _, _)| *k == Kind::Messenger);
+        assert!(!messenger("Build a Telegram bot that replies to @mentions"));
+        // An ordinary word without a preposition before it is the word.
+        assert!(!messenger("the bottom line for @maria is the budget"));
     }
 
     #[test]

@@ -6,6 +6,10 @@
   and all rows of a held-out template go to validation.
 - Every hand-written row of the validation writers (natural/<lang>.jsonl) goes to
   validation; every row of the training writer (natural_train/<lang>.jsonl) to train.
+- The blind intent sets already scored once (../blind/blind17*.jsonl, listed in
+  BLIND_SETS; see ../blind/README.md) go to train.jsonl, as `source: "blind:<set>"`,
+  after their first score has been recorded: a new blind set is scored before it is
+  added here, so its first score still measures text the model never saw.
 - Real-text negatives (ui_negatives.jsonl, made by ui_negatives.py from Debian's
   translated UI strings) go where that script put them: a catalogue's sentences all to
   train.jsonl or all to validation.jsonl, where the trainer chooses thresholds on them.
@@ -26,6 +30,31 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 SEED = 20261204
 HOLDOUT = 0.2
 LABELS = ("solicit_contact", "solicit_payment", "none")
+# Blind sets whose first score is in ../blind/README.md, and so may be learned from.
+BLIND_SETS = ("blind17", "blind17b", "blind17c", "blind17d", "blind17e", "blind17f")
+# Blind sets tag romanised Urdu apart; the corpus writes romanised Hindi and Urdu as one.
+BLIND_LANG = {"ur-Latn": "hi-Latn"}
+
+
+def corpus_lang(tag):
+    """The corpus's language for a blind set's tag: regions dropped ("de-AT" is "de"), a
+    script kept ("bn-Latn")."""
+    parts = tag.split("-")
+    lang = parts[0] + ("-Latn" if "Latn" in parts[1:] else "")
+    return BLIND_LANG.get(lang, lang)
+
+
+def blind_rows():
+    rows = []
+    for name in BLIND_SETS:
+        path = os.path.join(HERE, "..", "blind", name + ".jsonl")
+        for r in read(path):
+            if r.get("intent") not in LABELS or "text" not in r:
+                raise SystemExit(f"{path}: {r.get('id')}: no intent label or no text")
+            lang = corpus_lang(r["lang"])
+            rows.append({"id": r["id"], "lang": lang, "label": r["intent"], "text": r["text"],
+                         "source": f"blind:{name}", "template": f"blind:{name}"})
+    return rows
 
 
 def key(text):
@@ -58,6 +87,7 @@ def main():
             if r.get("label") not in LABELS:
                 raise SystemExit(f"{p}: bad label in {r}")
             natural_train.append(r)
+    natural_train += blind_rows()
 
     by_cell = collections.defaultdict(set)
     for r in gen:
@@ -104,7 +134,7 @@ def main():
     print(f"train.jsonl: {len(train)} rows ({dropped} dropped as duplicates of validation text); "
           f"validation.jsonl: {len(val)} rows ({len(natural)} hand-written, "
           f"{len(ui_val)} UI-string negatives); train.jsonl holds {len(natural_train)} rows of the "
-          f"training writer\n")
+          f"training writers and the blind sets learned from\n")
     print("| lang | train contact | train payment | train none | val contact | val payment | val none | of which hand-written (c/p/n) | of none: UI strings (train/val) |")
     print("|---|---:|---:|---:|---:|---:|---:|---|---|")
     tot = collections.Counter()

@@ -1574,7 +1574,25 @@ fn denied_before(lower: &str, at: usize) -> bool {
     const DENIALS: &[&str] = &[
         "no", "not", "without", "never", "sin", "sem", "sans", "ohne", "senza", "bina", "baghair",
         "tanpa", "usah", "perlu", "hindi", "huwag", "wala", "khong", "без", "не", "ни", "لا",
-        "بدون", "بلا", "nahi", "nahin", "mat", "kein", "keine", "nicht", "pas",
+        "بدون", "بلا", "nahi", "nahin", "mat", "kein", "keine", "nicht", "pas", "bila", "wag", "bo",
+    ];
+    // The platform's way as the thing compared against or replaced: "faster than through
+    // the platform", "plutôt que via la plateforme", "statt über die Plattform".
+    const CONTRASTS: &[&str] = &[
+        "instead",
+        "rather",
+        "plutot",
+        "statt",
+        "anstatt",
+        "invece",
+        "daripada",
+        "bukannya",
+        "lugar",
+        "vez",
+        "vi",
+        "вместо",
+        "بدلا",
+        "بدل",
     ];
     const KEEPERS: &[&str] = &[
         "only",
@@ -1613,6 +1631,13 @@ fn denied_before(lower: &str, at: usize) -> bool {
         .filter(|w| !w.is_empty())
         .collect();
     let recent = &words[words.len().saturating_sub(4)..];
+    // German "schneller als über die Plattform": a comparative, then "als".
+    let compared = recent
+        .windows(2)
+        .any(|pair| pair[1] == "als" && pair[0].len() > 4 && pair[0].ends_with("er"));
+    if compared || recent.iter().any(|w| CONTRASTS.contains(w)) {
+        return true;
+    }
     recent.iter().any(|w| DENIALS.contains(w)) && !words.iter().any(|w| KEEPERS.contains(w))
 }
 
@@ -1970,6 +1995,33 @@ fn shared() -> &'static ChannelDetector {
 
 /// Messengers and networks that `text` names as a way to talk, near a value or not: by a
 /// name that is only ever the channel's, or by an ordinary one in a strong place (after a
+/// Whether `clause` names the platform's own way ("through the platform", "hier im Chat",
+/// "через сайт": an `inside` cue of `data/offplatform`) without denying it ("sin pasar por
+/// la plataforma"). The intent model's reading of such a clause yields to it.
+pub(crate) fn names_the_platforms_way(clause: &str) -> bool {
+    let text = Normalized::new(clause);
+    let lower = crate::normalize::lower_every_script(text.lower());
+    let lower = lower.as_ref();
+    let detector = shared();
+    let bytes = lower.as_bytes();
+    let is_word = |at: usize| bytes.get(at).is_some_and(|b| b.is_ascii_alphanumeric());
+    detector
+        .cue_automaton
+        .find_overlapping_iter(lower)
+        .any(|m| {
+            let Some(cue) = detector.cue_phrases.get(m.pattern().as_usize()) else {
+                return false;
+            };
+            let joined = !cue.phrase.is_ascii();
+            let open_start = joined || m.start() == 0 || !is_word(m.start() - 1);
+            let open_end = joined || cue.stem || !is_word(m.end());
+            open_start
+                && open_end
+                && cue.roles.contains(&CueRole::Inside)
+                && !denied_before(lower, m.start())
+        })
+}
+
 /// preposition: "sa Maya", "no zap"); not as the subject of the work ("the Telegram bot")
 /// nor after a refusal ("I don't use WhatsApp"). A conversation keeps such a name when a
 /// later message of it gives the value ([`crate::conversation`]): "do you have LINE?" then

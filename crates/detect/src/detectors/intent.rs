@@ -58,6 +58,14 @@ pub(crate) fn finding_for(
         return None;
     }
     let (start, end) = (assessment.start, assessment.end);
+    // "I'll pay the next milestone through the platform as usual", "оплата через сайт": a
+    // clause that names the platform's own way asks for no other.
+    if text
+        .get(start..end)
+        .is_some_and(crate::detectors::channels::names_the_platforms_way)
+    {
+        return None;
+    }
     // A request to talk elsewhere whose clause already gave a concrete value or channel is
     // that finding's: the model's would only say it again (and mask the whole clause). A
     // request to pay elsewhere stands beside a contact value ("send the balance to my

@@ -1631,10 +1631,14 @@ fn denied_before(lower: &str, at: usize) -> bool {
         .filter(|w| !w.is_empty())
         .collect();
     let recent = &words[words.len().saturating_sub(4)..];
-    // German "schneller als über die Plattform": a comparative, then "als".
-    let compared = recent
-        .windows(2)
-        .any(|pair| pair[1] == "als" && pair[0].len() > 4 && pair[0].ends_with("er"));
+    // "faster than going through the platform", "schneller als über die Plattform": a
+    // comparative, then "than" or "als" ("other than" keeps it).
+    let compared = recent.windows(2).any(|pair| {
+        matches!(pair[1], "than" | "als")
+            && pair[0].len() > 4
+            && pair[0].ends_with("er")
+            && pair[0] != "other"
+    });
     if compared || recent.iter().any(|w| CONTRASTS.contains(w)) {
         return true;
     }
@@ -2459,6 +2463,26 @@ mod tests {
         assert!(!denied("no payments except through the platform"));
         assert!(!denied("no, let's keep it through the platform"));
         assert!(!denied("send it through the platform"));
+        // Compared against or replaced: the way around it too.
+        assert!(denied("Twint is faster than going through the platform"));
+        assert!(denied("pay me directly instead of through the platform"));
+        assert!(denied(
+            "paid straight to my account rather than through the platform"
+        ));
+        assert!(!denied("no other way than through the platform"));
+        assert!(!denied("no payment other than through the platform"));
+    }
+
+    #[test]
+    fn a_clause_naming_the_platforms_way_asks_for_no_other() {
+        assert!(names_the_platforms_way(
+            "I'll pay the next milestone through the platform as usual"
+        ));
+        assert!(names_the_platforms_way("оплата через сайт, как обычно"));
+        assert!(!names_the_platforms_way(
+            "pay me directly instead of through the platform"
+        ));
+        assert!(!names_the_platforms_way("let's settle the rest between us"));
     }
 
     #[test]

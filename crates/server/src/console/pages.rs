@@ -16,7 +16,7 @@ use chrono::{DateTime, Duration, Utc};
 use maud::{html, Markup, DOCTYPE};
 use offside_ledger::{
     AppealDecided, AppealOutcome, Event as LedgerEvent, EventBody, NewReviewer, ReviewItem,
-    ReviewItemKind, ReviewVerdict, Store, Verdict,
+    ReviewItemKind, ReviewVerdict, Verdict,
 };
 use serde::Deserialize;
 use serde_json::Value;

@@ -2,25 +2,19 @@
 //!
 //! `offside scan` prints one small object per input line, hundreds of thousands of times a
 //! second. Building a `serde_json::Value` (or a derived struct with owned strings) for each
-//! would allocate for nothing, so the output shapes are written field by field here. Strings
-//! and numbers still go through `serde_json`, so escaping and float formatting are exactly
-//! what any JSON reader expects.
+//! would allocate for nothing, so the output lines are written field by field here, each
+//! finding through the borrowing [`FindingJson`] (the format decisions use too). Strings and
+//! numbers go through `serde_json`, so escaping and float formatting are exactly what any
+//! JSON reader expects.
 
 use offside_detect::Finding;
+use offside_policy::FindingJson;
 use serde_json::value::RawValue;
 
 /// Appends `value` as a JSON string literal, escaped.
 pub fn write_str(out: &mut Vec<u8>, value: &str) {
     // Writing into a Vec<u8> cannot fail, and a &str always serialises.
     let _ = serde_json::to_writer(&mut *out, value);
-}
-
-/// Appends an optional string: the literal, or `null`.
-pub fn write_opt_str(out: &mut Vec<u8>, value: Option<&str>) {
-    match value {
-        Some(value) => write_str(out, value),
-        None => out.extend_from_slice(b"null"),
-    }
 }
 
 /// Appends an unsigned integer.
@@ -42,60 +36,13 @@ pub fn write_raw_id(out: &mut Vec<u8>, id: Option<&RawValue>) {
     }
 }
 
-/// Appends one finding as a JSON object. `in_conversation` adds `message` (and, when more
-/// than one message contributed, `messages` and `parts`: the evidence's span in each of them),
-/// which only mean something for conversations.
+/// Appends one finding as a JSON object, in the one finding format
+/// ([`FindingJson::scan`]): `in_conversation` adds `message` (and, when more than one
+/// message contributed, `messages` and `parts`: the evidence's span in each of them), which
+/// only mean something for conversations.
 pub fn write_finding(out: &mut Vec<u8>, finding: &Finding, in_conversation: bool) {
-    out.extend_from_slice(b"{\"kind\":\"");
-    // Kind names are fixed lower-case ASCII words: no escaping needed.
-    out.extend_from_slice(finding.kind.as_str().as_bytes());
-    out.extend_from_slice(b"\",\"value\":");
-    write_opt_str(out, finding.value.as_deref());
-    out.extend_from_slice(b",\"start\":");
-    write_usize(out, finding.start);
-    out.extend_from_slice(b",\"end\":");
-    write_usize(out, finding.end);
-    out.extend_from_slice(b",\"confidence\":");
-    write_f32(out, finding.confidence);
-    out.extend_from_slice(b",\"rule\":");
-    write_str(out, finding.rule);
-    if let Some(role) = finding.role {
-        // Role names are fixed lower-case ASCII words: no escaping needed.
-        out.extend_from_slice(b",\"role\":\"");
-        out.extend_from_slice(role.as_str().as_bytes());
-        out.push(b'"');
-    }
-    if in_conversation {
-        if let Some(message) = finding.message {
-            out.extend_from_slice(b",\"message\":");
-            write_usize(out, message);
-        }
-        if finding.messages.len() > 1 {
-            out.extend_from_slice(b",\"messages\":[");
-            for (message_idx, message) in finding.messages.iter().enumerate() {
-                if message_idx > 0 {
-                    out.push(b',');
-                }
-                write_usize(out, *message);
-            }
-            out.push(b']');
-            out.extend_from_slice(b",\"parts\":[");
-            for (part_idx, part) in finding.parts.iter().enumerate() {
-                if part_idx > 0 {
-                    out.push(b',');
-                }
-                out.extend_from_slice(b"{\"message\":");
-                write_usize(out, part.message);
-                out.extend_from_slice(b",\"start\":");
-                write_usize(out, part.start);
-                out.extend_from_slice(b",\"end\":");
-                write_usize(out, part.end);
-                out.push(b'}');
-            }
-            out.push(b']');
-        }
-    }
-    out.push(b'}');
+    // Writing into a Vec<u8> cannot fail, and a finding always serialises.
+    let _ = serde_json::to_writer(&mut *out, &FindingJson::scan(finding, in_conversation));
 }
 
 /// Appends a whole `scan` output line: `{"id":…,"findings":[…]}` and a newline.

@@ -3,17 +3,22 @@
 //! The commands, each a thin layer over the library crates:
 //!
 //! - `scan` and `redact` stream JSONL (or plain text with `--text`) through [`pipeline`];
-//!   `scan --docs` and `check --docs` read attachments ([`docs`]);
-//! - `eval` scores a labelled corpus with the figures of `testdata/score.py` ([`eval`]);
+//!   `scan --docs` and `check --docs` read attachments ([`commands::docs`]);
+//! - `eval` scores a labelled corpus with the figures of `testdata/score.py`
+//!   ([`commands::eval`]);
 //! - `bench`, `bench docs`, `bench serve` and `bench memory` measure the scan path,
-//!   attachments, the HTTP service and the memory of a long text ([`bench`], [`bench_docs`],
-//!   [`bench_serve`], [`bench_memory`]);
-//! - `check` decides on events with a policy ([`check`]) and `policy` shows or validates
-//!   policy files;
+//!   attachments, the HTTP service and the memory of a long text ([`commands::bench`],
+//!   [`commands::bench_docs`], [`commands::bench_serve`], [`commands::bench_memory`]);
+//! - `check` decides on events with a policy ([`commands::check`]) and `policy` shows or
+//!   validates policy files;
 //! - `record`, `account`, `replay` and `purge` work on the enforcement ledger
-//!   ([`ledger_cmds`]);
+//!   ([`commands::ledger`]);
 //! - `serve`, `consume`, `keys` and `reviewers` run the service, the stream consumer and their
-//!   administration, from `offside-server`.
+//!   administration, from `offside-server` ([`commands`]);
+//!
+//! [`args`] defines once the options the commands share (`--database`, `--policy`,
+//! `--hash-secret`, `--region`). Deciding is the `offside` crate's and recording the
+//! ledger's: only the four commands above link the server.
 //!
 //! The one design rule here is that the CLI never gives up on a whole input because of one
 //! bad line: a malformed line gets an error line in its place, the rest is processed, and the
@@ -21,15 +26,9 @@
 //!
 //! Exit status: 0 when everything went well; 1 when some input lines were malformed or an
 //! `eval` threshold was not met; 2 for usage errors and for inputs that cannot be read.
-mod bench;
-mod bench_docs;
-mod bench_memory;
-mod bench_serve;
-mod check;
-mod docs;
-mod eval;
+mod args;
+mod commands;
 mod json_out;
-mod ledger_cmds;
 mod pipeline;
 mod record;
 mod report;
@@ -46,8 +45,9 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use offside_detect::{redact, Engine, EngineOptions, Kind, Region};
 use offside_policy::{Policy, DEFAULT_POLICY_TOML};
 
+use crate::args::{read_policy, DatabaseArgs, EngineArgs, HashSecretArgs, PolicyArgs};
+use crate::commands::{bench, bench_docs, bench_memory, bench_serve, check, docs, eval, ledger};
 use crate::pipeline::{InputSource, RedactHandler, ScanHandler};
-use offside_server::options::{read_policy, DatabaseArgs, EngineArgs, HashSecretArgs, PolicyArgs};
 
 /// The input format, shared by the long help of `scan` and `redact`.
 macro_rules! input_format_help {
@@ -142,16 +142,16 @@ enum Command {
     Purge(PurgeArgs),
     /// Run the HTTP API: check, record, scan, reports, reviews, appeals, standing (see
     /// /openapi.json). Prints a master API key on the first start.
-    Serve(offside_server::ServeArgs),
+    Serve(commands::serve::ServeArgs),
     /// Record the events of a NATS JetStream stream as `POST /v1/events` does: decisions to
     /// an output subject, malformed events to a dead-letter subject, acknowledged only after
     /// the ledger commit. Processes with the same --consumer share the stream.
-    Consume(offside_server::ConsumeArgs),
+    Consume(commands::consume::ConsumeArgs),
     /// Create, list and revoke the HTTP API's keys, directly on the database.
-    Keys(offside_server::KeysArgs),
+    Keys(commands::keys::KeysArgs),
     /// Add and list the reviewer console's accounts, directly on the database (the password
     /// is read from standard input).
-    Reviewers(offside_server::ReviewersArgs),
+    Reviewers(commands::reviewers::ReviewersArgs),
 }
 
 const CHECK_AFTER_HELP: &str = "\
@@ -698,14 +698,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Replay(args) => run_replay(args),
         Command::Purge(args) => run_purge(args),
         Command::Policy(command) => run_policy(command),
-        Command::Serve(args) => run_service(offside_server::serve(args)),
-        Command::Consume(args) => run_service(offside_server::consume(args)),
-        Command::Keys(args) => run_service(offside_server::keys(args)),
-        Command::Reviewers(args) => run_service(offside_server::reviewers(args)),
+        Command::Serve(args) => run_service(commands::serve::serve(args)),
+        Command::Consume(args) => run_service(commands::consume::consume(args)),
+        Command::Keys(args) => run_service(commands::keys::keys(args)),
+        Command::Reviewers(args) => run_service(commands::reviewers::reviewers(args)),
     }
 }
 
-/// Runs a command of the server crate on a multi-threaded tokio runtime.
+/// Runs an async command on a multi-threaded tokio runtime.
 fn run_service(command: impl std::future::Future<Output = Result<()>>) -> Result<ExitCode> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -786,7 +786,7 @@ fn run_record(args: RecordArgs) -> Result<ExitCode> {
     let hasher = args.hash_secret.hasher(&args.database.database)?;
     let engine = args.engine.engine();
     let inputs = InputSource::from_args(&args.files);
-    let summary = ledger_cmds::record(
+    let summary = ledger::record(
         &engine,
         &policy,
         &inputs,
@@ -807,7 +807,7 @@ fn run_account(args: AccountArgs) -> Result<ExitCode> {
                 .map_err(|error| anyhow!("--at {text:?}: not an RFC 3339 time: {error}"))?,
         ),
     };
-    ledger_cmds::account(
+    ledger::account(
         &policy,
         &args.database.database,
         &args.account,
@@ -825,7 +825,7 @@ fn run_purge(args: PurgeArgs) -> Result<ExitCode> {
             .parse::<chrono::DateTime<chrono::Utc>>()
             .map_err(|error| anyhow!("--now {text:?}: not an RFC 3339 time: {error}"))?,
     };
-    ledger_cmds::purge(
+    ledger::purge(
         &policy,
         &args.database.database,
         now,
@@ -842,7 +842,7 @@ fn run_replay(args: ReplayArgs) -> Result<ExitCode> {
     let candidate = read_policy(&args.policy)?;
     let engine = args.engine.engine();
     let inputs = InputSource::from_args(&args.files);
-    let summary = ledger_cmds::replay(
+    let summary = ledger::replay(
         &engine,
         &baseline,
         &candidate,

@@ -15,7 +15,7 @@ use std::sync::mpsc::Receiver;
 use std::time::{Duration, Instant};
 
 use async_nats::jetstream;
-use offside_ledger::{EventBody, Ledger, Store, StoreOptions};
+use offside_ledger::{EventBody, Ledger, StoreOptions};
 use offside_testkit::{TempNats, TempPostgres};
 use serde_json::json;
 

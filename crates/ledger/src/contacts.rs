@@ -70,6 +70,23 @@ impl ContactHasher {
         })
     }
 
+    /// The hasher a deployment configures: `secret` from `OFFSIDE_HASH_SECRET` or
+    /// `--hash-secret`, raw values not kept. With none, or a weak one, the error says how to
+    /// configure it.
+    pub fn configured(secret: Option<&str>) -> Result<ContactHasher, Error> {
+        let secret = secret.ok_or_else(|| {
+            Error::HashSecret(
+                "no secret for hashing contact values: set OFFSIDE_HASH_SECRET or pass \
+                 --hash-secret (16 bytes or more, for example the output of `openssl rand -hex 32`), \
+                 and keep it: the ledger stores its fingerprint and refuses any other secret"
+                    .to_owned(),
+            )
+        })?;
+        ContactHasher::new(secret.as_bytes(), false).map_err(|error| {
+            Error::HashSecret(format!("OFFSIDE_HASH_SECRET / --hash-secret: {error}"))
+        })
+    }
+
     /// The stored form of `value`, found as a `kind`. Values are compared after trimming and
     /// lower-casing (the detector already gives canonical values: E.164 phones, lower-case
     /// e-mails); the kind is part of the hashed text, so a hash names a (kind, value) pair.

@@ -8,6 +8,7 @@ use crate::store::StoreOptions;
 
 type Db = sqlx::Postgres;
 type StoreType = PostgresStore;
+const BACKEND: &str = "postgres";
 
 /// The ledger in a PostgreSQL database. Migrations are applied when it is opened.
 #[derive(Debug, Clone)]

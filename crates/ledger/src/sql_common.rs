@@ -1,7 +1,8 @@
 // The SQL store, written once for both backends.
 //
 // `sqlite.rs` and `postgres.rs` each `include!` this file after defining `Db` (the sqlx
-// database type), `StoreType` (their store struct, with `pool` and `options` fields),
+// database type), `StoreType` (their store struct, with `pool` and `options` fields), `BACKEND`
+// (its name for logs),
 // `begin_write`, `lock_schema` and `MIGRATIONS`. Every statement here is in the dialect both
 // databases accept ($N placeholders, ON CONFLICT ... DO NOTHING, RETURNING). Including the
 // text twice gives concrete types in each backend; code generic over `sqlx::Database` needs a
@@ -105,11 +106,6 @@ struct Subject {
 }
 
 impl StoreType {
-    /// Closes the connections; the data is already committed.
-    pub async fn close(&self) {
-        self.pool.close().await;
-    }
-
     /// Validates an event and strips raw contact values unless the store keeps them.
     fn prepare(&self, mut event: Event) -> Result<Event, Error> {
         event.validate()?;
@@ -121,169 +117,6 @@ impl StoreType {
             }
         }
         Ok(event)
-    }
-
-    async fn record_event(&self, event: Event) -> Result<Recorded, Error> {
-        let event = self.prepare(event)?;
-        let event_id = event.id.clone();
-        let mut tx = begin_write(&self.pool).await?;
-        match record_in(&mut tx, event, &self.options.ladder).await? {
-            Some(recorded) if recorded.duplicate => {
-                tx.rollback().await?;
-                Ok(recorded)
-            }
-            Some(recorded) => {
-                tx.commit().await?;
-                Ok(recorded)
-            }
-            None => {
-                // Another writer recorded the same id between our look-up and our insert.
-                tx.rollback().await?;
-                let mut tx = begin_write(&self.pool).await?;
-                let first = find_event(&mut tx, &event_id).await?;
-                tx.rollback().await?;
-                first.ok_or_else(|| Error::CorruptRow {
-                    table: "events",
-                    key: event_id,
-                    reason: "the id conflicted on insert but cannot be read".into(),
-                })
-            }
-        }
-    }
-
-    async fn read_events_for(&self, account: &str) -> Result<Vec<Event>, Error> {
-        let rows = sqlx::query("SELECT seq, payload FROM events WHERE account = $1 ORDER BY seq")
-            .bind(account)
-            .fetch_all(&self.pool)
-            .await?;
-        rows.iter()
-            .map(|row| event_from_row(row).map(|(_, event)| event))
-            .collect()
-    }
-
-    async fn read_events_page(&self, after: Option<i64>, limit: u32) -> Result<EventPage, Error> {
-        let limit = limit.clamp(1, MAX_PAGE);
-        let rows =
-            sqlx::query("SELECT seq, payload FROM events WHERE seq > $1 ORDER BY seq LIMIT $2")
-                .bind(after.unwrap_or(i64::MIN))
-                .bind(i64::from(limit))
-                .fetch_all(&self.pool)
-                .await?;
-        let mut events = Vec::with_capacity(rows.len());
-        let mut last_seq = None;
-        for row in &rows {
-            let (seq, event) = event_from_row(row)?;
-            last_seq = Some(seq);
-            events.push(event);
-        }
-        let full = rows.len() == limit as usize;
-        Ok(EventPage {
-            events,
-            next_after: if full { last_seq } else { None },
-        })
-    }
-
-    async fn read_linked_accounts(&self, account: &str) -> Result<Vec<LinkedAccount>, Error> {
-        let rows = sqlx::query(
-            "SELECT other.account AS account, other.kind AS kind, COUNT(*) AS n_values \
-             FROM contact_hashes mine \
-             JOIN contact_hashes other ON other.kind = mine.kind AND other.hash = mine.hash \
-             WHERE mine.account = $1 AND other.account <> $1 \
-             GROUP BY other.account, other.kind",
-        )
-        .bind(account)
-        .fetch_all(&self.pool)
-        .await?;
-        let mut linked: BTreeMap<String, Vec<SharedKind>> = BTreeMap::new();
-        for row in &rows {
-            let other: String = row.try_get("account")?;
-            let kind: String = row.try_get("kind")?;
-            let n_values: i64 = row.try_get("n_values")?;
-            linked.entry(other).or_default().push(SharedKind {
-                kind,
-                n_values: u32::try_from(n_values).unwrap_or(u32::MAX),
-            });
-        }
-        let mut linked: Vec<LinkedAccount> = linked
-            .into_iter()
-            .map(|(account, mut by_kind)| {
-                by_kind.sort_by(|a, b| a.kind.cmp(&b.kind));
-                let n_values = by_kind.iter().map(|shared| shared.n_values).sum();
-                LinkedAccount {
-                    account,
-                    n_values,
-                    by_kind,
-                }
-            })
-            .collect();
-        linked.sort_by(|a, b| {
-            b.n_values
-                .cmp(&a.n_values)
-                .then_with(|| a.account.cmp(&b.account))
-        });
-        Ok(linked)
-    }
-
-    async fn read_open_review_items(&self, limit: u32) -> Result<Vec<ReviewItem>, Error> {
-        let rows = sqlx::query(
-            "SELECT item_id, item_kind, account, message_id, opened_at FROM review_items \
-             WHERE closed_by IS NULL ORDER BY opened_at, opened_seq LIMIT $1",
-        )
-        .bind(i64::from(limit.clamp(1, MAX_PAGE)))
-        .fetch_all(&self.pool)
-        .await?;
-        let mut items = Vec::with_capacity(rows.len());
-        for row in &rows {
-            let item_id: String = row.try_get("item_id")?;
-            let corrupt = |reason: String| Error::CorruptRow {
-                table: "review_items",
-                key: item_id.clone(),
-                reason,
-            };
-            let kind_name: String = row.try_get("item_kind")?;
-            let kind = ReviewItemKind::parse(&kind_name)
-                .ok_or_else(|| corrupt(format!("unknown item_kind {kind_name:?}")))?;
-            let opened_at: String = row.try_get("opened_at")?;
-            let opened_at = DateTime::parse_from_rfc3339(&opened_at)
-                .map_err(|error| {
-                    corrupt(format!("opened_at {opened_at:?} is not RFC 3339: {error}"))
-                })?
-                .with_timezone(&Utc);
-            items.push(ReviewItem {
-                account: row.try_get("account")?,
-                message_id: row.try_get("message_id")?,
-                item_id,
-                kind,
-                opened_at,
-            });
-        }
-        Ok(items)
-    }
-}
-
-impl Store for StoreType {
-    fn ladder(&self) -> &Ladder {
-        &self.options.ladder
-    }
-
-    async fn record(&self, event: Event) -> Result<Recorded, Error> {
-        self.record_event(event).await
-    }
-
-    async fn events_for(&self, account: &str) -> Result<Vec<Event>, Error> {
-        self.read_events_for(account).await
-    }
-
-    async fn linked_accounts(&self, account: &str) -> Result<Vec<LinkedAccount>, Error> {
-        self.read_linked_accounts(account).await
-    }
-
-    async fn open_review_items(&self, limit: u32) -> Result<Vec<ReviewItem>, Error> {
-        self.read_open_review_items(limit).await
-    }
-
-    async fn events_page(&self, after: Option<i64>, limit: u32) -> Result<EventPage, Error> {
-        self.read_events_page(after, limit).await
     }
 }
 
@@ -702,12 +535,158 @@ fn api_key_from_row(row: &<Db as sqlx::Database>::Row) -> Result<ApiKey, Error> 
     })
 }
 
-impl StoreType {
-    /// Records a message's ledger events and the answer given for it in one transaction,
-    /// unless an answer is already stored under its event id: then nothing changes and the
-    /// first answer comes back with `duplicate: true`. Ledger events already recorded (by
-    /// an earlier attempt or another producer) are left as they are.
-    pub async fn record_decision(
+#[async_trait::async_trait]
+impl Store for StoreType {
+    fn backend(&self) -> &'static str {
+        BACKEND
+    }
+
+    fn ladder(&self) -> &Ladder {
+        &self.options.ladder
+    }
+
+    async fn close(&self) {
+        self.pool.close().await;
+    }
+
+    async fn record(&self, event: Event) -> Result<Recorded, Error> {
+        let event = self.prepare(event)?;
+        let event_id = event.id.clone();
+        let mut tx = begin_write(&self.pool).await?;
+        match record_in(&mut tx, event, &self.options.ladder).await? {
+            Some(recorded) if recorded.duplicate => {
+                tx.rollback().await?;
+                Ok(recorded)
+            }
+            Some(recorded) => {
+                tx.commit().await?;
+                Ok(recorded)
+            }
+            None => {
+                // Another writer recorded the same id between our look-up and our insert.
+                tx.rollback().await?;
+                let mut tx = begin_write(&self.pool).await?;
+                let first = find_event(&mut tx, &event_id).await?;
+                tx.rollback().await?;
+                first.ok_or_else(|| Error::CorruptRow {
+                    table: "events",
+                    key: event_id,
+                    reason: "the id conflicted on insert but cannot be read".into(),
+                })
+            }
+        }
+    }
+
+    async fn events_for(&self, account: &str) -> Result<Vec<Event>, Error> {
+        let rows = sqlx::query("SELECT seq, payload FROM events WHERE account = $1 ORDER BY seq")
+            .bind(account)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter()
+            .map(|row| event_from_row(row).map(|(_, event)| event))
+            .collect()
+    }
+
+    async fn events_page(&self, after: Option<i64>, limit: u32) -> Result<EventPage, Error> {
+        let limit = limit.clamp(1, MAX_PAGE);
+        let rows =
+            sqlx::query("SELECT seq, payload FROM events WHERE seq > $1 ORDER BY seq LIMIT $2")
+                .bind(after.unwrap_or(i64::MIN))
+                .bind(i64::from(limit))
+                .fetch_all(&self.pool)
+                .await?;
+        let mut events = Vec::with_capacity(rows.len());
+        let mut last_seq = None;
+        for row in &rows {
+            let (seq, event) = event_from_row(row)?;
+            last_seq = Some(seq);
+            events.push(event);
+        }
+        let full = rows.len() == limit as usize;
+        Ok(EventPage {
+            events,
+            next_after: if full { last_seq } else { None },
+        })
+    }
+
+    async fn linked_accounts(&self, account: &str) -> Result<Vec<LinkedAccount>, Error> {
+        let rows = sqlx::query(
+            "SELECT other.account AS account, other.kind AS kind, COUNT(*) AS n_values \
+             FROM contact_hashes mine \
+             JOIN contact_hashes other ON other.kind = mine.kind AND other.hash = mine.hash \
+             WHERE mine.account = $1 AND other.account <> $1 \
+             GROUP BY other.account, other.kind",
+        )
+        .bind(account)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut linked: BTreeMap<String, Vec<SharedKind>> = BTreeMap::new();
+        for row in &rows {
+            let other: String = row.try_get("account")?;
+            let kind: String = row.try_get("kind")?;
+            let n_values: i64 = row.try_get("n_values")?;
+            linked.entry(other).or_default().push(SharedKind {
+                kind,
+                n_values: u32::try_from(n_values).unwrap_or(u32::MAX),
+            });
+        }
+        let mut linked: Vec<LinkedAccount> = linked
+            .into_iter()
+            .map(|(account, mut by_kind)| {
+                by_kind.sort_by(|a, b| a.kind.cmp(&b.kind));
+                let n_values = by_kind.iter().map(|shared| shared.n_values).sum();
+                LinkedAccount {
+                    account,
+                    n_values,
+                    by_kind,
+                }
+            })
+            .collect();
+        linked.sort_by(|a, b| {
+            b.n_values
+                .cmp(&a.n_values)
+                .then_with(|| a.account.cmp(&b.account))
+        });
+        Ok(linked)
+    }
+
+    async fn open_review_items(&self, limit: u32) -> Result<Vec<ReviewItem>, Error> {
+        let rows = sqlx::query(
+            "SELECT item_id, item_kind, account, message_id, opened_at FROM review_items \
+             WHERE closed_by IS NULL ORDER BY opened_at, opened_seq LIMIT $1",
+        )
+        .bind(i64::from(limit.clamp(1, MAX_PAGE)))
+        .fetch_all(&self.pool)
+        .await?;
+        let mut items = Vec::with_capacity(rows.len());
+        for row in &rows {
+            let item_id: String = row.try_get("item_id")?;
+            let corrupt = |reason: String| Error::CorruptRow {
+                table: "review_items",
+                key: item_id.clone(),
+                reason,
+            };
+            let kind_name: String = row.try_get("item_kind")?;
+            let kind = ReviewItemKind::parse(&kind_name)
+                .ok_or_else(|| corrupt(format!("unknown item_kind {kind_name:?}")))?;
+            let opened_at: String = row.try_get("opened_at")?;
+            let opened_at = DateTime::parse_from_rfc3339(&opened_at)
+                .map_err(|error| {
+                    corrupt(format!("opened_at {opened_at:?} is not RFC 3339: {error}"))
+                })?
+                .with_timezone(&Utc);
+            items.push(ReviewItem {
+                account: row.try_get("account")?,
+                message_id: row.try_get("message_id")?,
+                item_id,
+                kind,
+                opened_at,
+            });
+        }
+        Ok(items)
+    }
+
+    async fn record_decision(
         &self,
         decision: NewDecision,
         events: Vec<Event>,
@@ -774,8 +753,7 @@ impl StoreType {
         })
     }
 
-    /// See [`crate::Ledger::bind_hash_secret`].
-    pub async fn bind_hash_secret(&self, hasher: &crate::ContactHasher) -> Result<(), Error> {
+    async fn bind_hash_secret(&self, hasher: &crate::ContactHasher) -> Result<(), Error> {
         let fingerprint = hasher.fingerprint();
         let mut tx = begin_write(&self.pool).await?;
         let setting = |name: &'static str| {
@@ -831,8 +809,7 @@ impl StoreType {
         Ok(())
     }
 
-    /// See [`crate::Ledger::purge_evidence`].
-    pub async fn purge_evidence(&self, before: DateTime<Utc>) -> Result<u64, Error> {
+    async fn purge_evidence(&self, before: DateTime<Utc>) -> Result<u64, Error> {
         let done = sqlx::query("DELETE FROM evidence WHERE occurred_at < $1")
             .bind(sortable_time(before))
             .execute(&self.pool)
@@ -840,16 +817,14 @@ impl StoreType {
         Ok(done.rows_affected())
     }
 
-    /// The answer stored under `event_id`, if any.
-    pub async fn decision(&self, event_id: &str) -> Result<Option<StoredDecision>, Error> {
+    async fn decision(&self, event_id: &str) -> Result<Option<StoredDecision>, Error> {
         let mut tx = self.pool.begin().await?;
         let found = find_decision(&mut tx, event_id).await?;
         tx.rollback().await?;
         Ok(found)
     }
 
-    /// Stores a new API key.
-    pub async fn create_api_key(&self, key: NewApiKey) -> Result<ApiKey, Error> {
+    async fn create_api_key(&self, key: NewApiKey) -> Result<ApiKey, Error> {
         check_field(&key.key_id, "key_id", &key.key_id)?;
         check_field(&key.key_id, "name", &key.name)?;
         check_field(&key.key_id, "key_hash", &key.key_hash)?;
@@ -875,8 +850,7 @@ impl StoreType {
         })
     }
 
-    /// The key whose SHA-256 is `key_hash`, revoked or not.
-    pub async fn api_key_by_hash(&self, key_hash: &str) -> Result<Option<ApiKey>, Error> {
+    async fn api_key_by_hash(&self, key_hash: &str) -> Result<Option<ApiKey>, Error> {
         let row = sqlx::query(
             "SELECT key_id, name, scopes, created_at, revoked_at FROM api_keys WHERE key_hash = $1",
         )
@@ -886,8 +860,7 @@ impl StoreType {
         row.as_ref().map(api_key_from_row).transpose()
     }
 
-    /// Every API key, oldest first.
-    pub async fn api_keys(&self) -> Result<Vec<ApiKey>, Error> {
+    async fn api_keys(&self) -> Result<Vec<ApiKey>, Error> {
         let rows = sqlx::query(
             "SELECT key_id, name, scopes, created_at, revoked_at FROM api_keys \
              ORDER BY created_at, key_id",
@@ -897,8 +870,7 @@ impl StoreType {
         rows.iter().map(api_key_from_row).collect()
     }
 
-    /// Revokes a key; false when there is no such key or it was already revoked.
-    pub async fn revoke_api_key(&self, key_id: &str, at: DateTime<Utc>) -> Result<bool, Error> {
+    async fn revoke_api_key(&self, key_id: &str, at: DateTime<Utc>) -> Result<bool, Error> {
         let done = sqlx::query(
             "UPDATE api_keys SET revoked_at = $1 WHERE key_id = $2 AND revoked_at IS NULL",
         )
@@ -909,9 +881,7 @@ impl StoreType {
         Ok(done.rows_affected() > 0)
     }
 
-    /// The setting `name`, storing `value` first if it has none: every caller gets the value
-    /// of the first one that stored it.
-    pub async fn setting_or_insert(&self, name: &str, value: &str) -> Result<String, Error> {
+    async fn setting_or_insert(&self, name: &str, value: &str) -> Result<String, Error> {
         let mut tx = begin_write(&self.pool).await?;
         sqlx::query("INSERT INTO settings (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING")
             .bind(name)
@@ -926,11 +896,8 @@ impl StoreType {
         tx.commit().await?;
         Ok(stored)
     }
-}
 
-impl StoreType {
-    /// Stores a reviewer account; false when the name is taken.
-    pub async fn create_reviewer(&self, reviewer: NewReviewer) -> Result<bool, Error> {
+    async fn create_reviewer(&self, reviewer: NewReviewer) -> Result<bool, Error> {
         check_field(&reviewer.name, "name", &reviewer.name)?;
         check_field(&reviewer.name, "role", &reviewer.role)?;
         let inserted = sqlx::query(
@@ -946,8 +913,7 @@ impl StoreType {
         Ok(inserted.is_some())
     }
 
-    /// The active reviewer account called `name`, if any.
-    pub async fn reviewer(&self, name: &str) -> Result<Option<Reviewer>, Error> {
+    async fn reviewer(&self, name: &str) -> Result<Option<Reviewer>, Error> {
         let row = sqlx::query(
             "SELECT name, password_hash, role, created_at FROM reviewers \
              WHERE name = $1 AND disabled_at IS NULL",
@@ -967,8 +933,7 @@ impl StoreType {
         }))
     }
 
-    /// Stores a console session.
-    pub async fn create_session(&self, session: ConsoleSession) -> Result<(), Error> {
+    async fn create_session(&self, session: ConsoleSession) -> Result<(), Error> {
         sqlx::query(
             "INSERT INTO console_sessions (token_hash, reviewer, csrf_token, created_at, expires_at) \
              VALUES ($1, $2, $3, $4, $5)",
@@ -983,9 +948,7 @@ impl StoreType {
         Ok(())
     }
 
-    /// The session whose token hashes to `token_hash`, unless it expired before `now` or
-    /// its reviewer was disabled.
-    pub async fn session(
+    async fn session(
         &self,
         token_hash: &str,
         now: DateTime<Utc>,
@@ -1013,9 +976,7 @@ impl StoreType {
         }))
     }
 
-    /// Disables a reviewer account and ends every session it has; false when there is no
-    /// active reviewer of that name.
-    pub async fn disable_reviewer(&self, name: &str, at: DateTime<Utc>) -> Result<bool, Error> {
+    async fn disable_reviewer(&self, name: &str, at: DateTime<Utc>) -> Result<bool, Error> {
         let mut tx = begin_write(&self.pool).await?;
         let done = sqlx::query(
             "UPDATE reviewers SET disabled_at = $1 WHERE name = $2 AND disabled_at IS NULL",
@@ -1032,8 +993,7 @@ impl StoreType {
         Ok(done.rows_affected() > 0)
     }
 
-    /// Ends a session.
-    pub async fn delete_session(&self, token_hash: &str) -> Result<(), Error> {
+    async fn delete_session(&self, token_hash: &str) -> Result<(), Error> {
         sqlx::query("DELETE FROM console_sessions WHERE token_hash = $1")
             .bind(token_hash)
             .execute(&self.pool)
@@ -1041,8 +1001,7 @@ impl StoreType {
         Ok(())
     }
 
-    /// The evidence stored with the answer under `event_id`, if any.
-    pub async fn evidence(&self, event_id: &str) -> Result<Option<Evidence>, Error> {
+    async fn evidence(&self, event_id: &str) -> Result<Option<Evidence>, Error> {
         let row = sqlx::query(
             "SELECT account, occurred_at, content FROM evidence WHERE event_id = $1",
         )
@@ -1061,9 +1020,7 @@ impl StoreType {
         }))
     }
 
-    /// Answers given to messages sent at or after `since`, oldest first, at most `limit`:
-    /// `(when the message was sent, the answer as JSON text)`. For the console's overview.
-    pub async fn decisions_since(
+    async fn decisions_since(
         &self,
         since: DateTime<Utc>,
         limit: u32,
@@ -1088,8 +1045,7 @@ impl StoreType {
             .collect()
     }
 
-    /// Every active reviewer account, by name.
-    pub async fn reviewers(&self) -> Result<Vec<Reviewer>, Error> {
+    async fn reviewers(&self) -> Result<Vec<Reviewer>, Error> {
         let rows = sqlx::query(
             "SELECT name, password_hash, role, created_at FROM reviewers \
              WHERE disabled_at IS NULL ORDER BY name",

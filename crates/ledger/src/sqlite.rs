@@ -9,6 +9,7 @@ use crate::store::StoreOptions;
 
 type Db = sqlx::Sqlite;
 type StoreType = SqliteStore;
+const BACKEND: &str = "sqlite";
 
 /// The ledger in one SQLite file. Migrations are applied when it is opened.
 #[derive(Debug, Clone)]

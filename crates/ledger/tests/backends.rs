@@ -9,7 +9,7 @@ use offside_ledger::standing::standing;
 use offside_ledger::{
     AppealDecided, AppealFiled, AppealOutcome, ContactHasher, ContactValue, Error, Event,
     EventBody, Ledger, NewDecision, Report, ReviewItemKind, ReviewVerdict, Rule, SanctionLifted,
-    Store, StoreOptions, SuspensionConfirmed, Verdict, Violation, ViolationStatus,
+    StoreOptions, SuspensionConfirmed, Verdict, Violation, ViolationStatus,
 };
 use offside_policy::ladder::{Ladder, Sanction};
 use proptest::prelude::*;
@@ -135,7 +135,7 @@ fn confirm_suspension(id: &str, account: &str, at: DateTime<Utc>) -> Event {
     }
 }
 
-async fn record_all(store: &impl Store, events: &[Event]) {
+async fn record_all(store: &Ledger, events: &[Event]) {
     for event in events {
         let recorded = store
             .record(event.clone())

@@ -7,7 +7,7 @@ mod support;
 use chrono::{DateTime, Duration, Utc};
 use offside_ledger::{
     ConsoleSession, ContactHasher, Error, Event, EventBody, NewApiKey, NewDecision, NewReviewer,
-    Rule, Store, StoreOptions, Violation,
+    Rule, StoreOptions, Violation,
 };
 use support::{Ctx, Databases, TempPostgres};
 

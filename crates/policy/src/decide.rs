@@ -615,21 +615,81 @@ fn part_in_message(finding: &Finding, message_idx: usize, text: &str) -> Option<
     Some(part)
 }
 
-/// Writes findings as `offside scan` does: kind, value, start, end, confidence, rule, and
-/// for conversations `message` and (for split values) `messages`.
+/// Writes a decision's findings ([`FindingJson::decision`]).
 fn serialize_findings<S: Serializer>(
     findings: &[Finding],
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
-    serializer.collect_seq(findings.iter().map(FindingJson))
+    serializer.collect_seq(findings.iter().map(FindingJson::decision))
 }
 
-/// A finding in `offside scan`'s JSON shape.
-pub struct FindingJson<'f>(pub &'f Finding);
+/// A finding as JSON, the one format of a finding in a message or a conversation: `kind`,
+/// `value`, `start`, `end` (bytes of the original text; in a conversation `start` is in
+/// message `message` and `end` in the last of `messages`), `confidence`, `rule`, then the
+/// fields of [`FindingDetail`], in that order.
+#[derive(Debug, Clone, Copy)]
+pub struct FindingJson<'f> {
+    /// The finding.
+    pub finding: &'f Finding,
+    /// Which of the optional fields are written.
+    pub detail: FindingDetail,
+}
+
+/// The optional fields a [`FindingJson`] writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FindingDetail {
+    /// A decision's finding (the answers of `offside check`, the API and the stream, the
+    /// stored answers and evidence, `POST /v1/scan`): `message` when set and, for a value
+    /// split over messages, `messages`.
+    Decision,
+    /// `offside scan`'s finding: the link's `role` when it has one; in a conversation,
+    /// `message` and, for a split value, `messages` and `parts` (the evidence's span in
+    /// each message).
+    Scan {
+        /// Whether the finding was made in a conversation.
+        in_conversation: bool,
+    },
+}
+
+impl<'f> FindingJson<'f> {
+    /// A decision's finding ([`FindingDetail::Decision`]).
+    pub fn decision(finding: &'f Finding) -> FindingJson<'f> {
+        FindingJson {
+            finding,
+            detail: FindingDetail::Decision,
+        }
+    }
+
+    /// `offside scan`'s finding ([`FindingDetail::Scan`]).
+    pub fn scan(finding: &'f Finding, in_conversation: bool) -> FindingJson<'f> {
+        FindingJson {
+            finding,
+            detail: FindingDetail::Scan { in_conversation },
+        }
+    }
+}
 
 impl Serialize for FindingJson<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let finding = self.0;
+        /// One part of a split value: `{"message", "start", "end"}`.
+        struct PartJson<'p>(&'p offside_detect::Part);
+        impl Serialize for PartJson<'_> {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let mut map = serializer.serialize_map(Some(3))?;
+                map.serialize_entry("message", &self.0.message)?;
+                map.serialize_entry("start", &self.0.start)?;
+                map.serialize_entry("end", &self.0.end)?;
+                map.end()
+            }
+        }
+        /// The parts of a split value, without collecting them.
+        struct PartsJson<'p>(&'p [offside_detect::Part]);
+        impl Serialize for PartsJson<'_> {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.collect_seq(self.0.iter().map(PartJson))
+            }
+        }
+        let finding = self.finding;
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("kind", finding.kind.as_str())?;
         map.serialize_entry("value", &finding.value)?;
@@ -637,11 +697,23 @@ impl Serialize for FindingJson<'_> {
         map.serialize_entry("end", &finding.end)?;
         map.serialize_entry("confidence", &finding.confidence)?;
         map.serialize_entry("rule", finding.rule)?;
-        if let Some(message) = finding.message {
-            map.serialize_entry("message", &message)?;
+        let (in_conversation, scan) = match self.detail {
+            FindingDetail::Decision => (true, false),
+            FindingDetail::Scan { in_conversation } => (in_conversation, true),
+        };
+        if let (true, Some(role)) = (scan, finding.role) {
+            map.serialize_entry("role", role.as_str())?;
         }
-        if finding.messages.len() > 1 {
-            map.serialize_entry("messages", &finding.messages)?;
+        if in_conversation {
+            if let Some(message) = finding.message {
+                map.serialize_entry("message", &message)?;
+            }
+            if finding.messages.len() > 1 {
+                map.serialize_entry("messages", &finding.messages)?;
+                if scan {
+                    map.serialize_entry("parts", &PartsJson(&finding.parts))?;
+                }
+            }
         }
         map.end()
     }

@@ -39,8 +39,8 @@ pub use notice::mask_value;
 pub mod policy;
 
 pub use decide::{
-    check, decide, decide_with_roles, link_role, Decision, ExceptionUse, FindingJson, LinkRole,
-    Violation,
+    check, decide, decide_with_roles, link_role, Decision, ExceptionUse, FindingDetail,
+    FindingJson, LinkRole, Violation,
 };
 pub use event::{
     Body, ContractStage, Event, EventError, PaymentLifted, PaymentRule, RelationshipState, Surface,

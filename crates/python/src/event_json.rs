@@ -1,5 +1,5 @@
 //! Reading an event from JSON with errors that name the field, worded as `offside check`
-//! words them (crates/cli/src/check.rs: `parse_event`, `describe_json_error`). The two are
+//! words them (crates/cli/src/commands/check.rs: `parse_event`, `describe_json_error`). The two are
 //! kept equal by tests/test_check.py, which compares the messages with the binary's.
 //!
 //! [`event_from_line`] reads one JSON line as the CLI does: the message names the field

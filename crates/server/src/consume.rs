@@ -26,82 +26,49 @@ use std::time::Duration;
 
 use async_nats::jetstream::{self, consumer, AckKind};
 use async_nats::HeaderMap;
-use clap::Args;
 use futures_util::StreamExt;
 
 use crate::error::ApiError;
 use crate::extract::parse_json;
 use crate::ingest::{self, ApiEvent};
-use crate::serve::{init_logging, shutdown_signal, ServiceArgs};
+use crate::serve::{init_logging, shutdown_signal};
 use crate::state::AppState;
 use crate::state::ServiceOptions;
 
-/// `offside consume`.
-#[derive(Debug, Clone, Args)]
-pub struct ConsumeArgs {
-    /// The NATS server.
-    #[arg(
-        long,
-        value_name = "URL",
-        default_value = "nats://127.0.0.1:4222",
-        env = "OFFSIDE_NATS_URL",
-        hide_env_values = true
-    )]
+/// How `offside consume` runs: the NATS server, the stream and its durable consumer, the
+/// output subjects, and the service it records through.
+#[derive(Debug, Clone)]
+pub struct ConsumeConfig {
+    /// The NATS server's URL.
     pub nats: String,
-
-    /// The JetStream stream of events; created (with `--subjects`) if it does not exist.
-    #[arg(long, value_name = "NAME", default_value = "OFFSIDE_EVENTS")]
+    /// The JetStream stream of events; created (with `subjects`) if it does not exist.
     pub stream: String,
-
-    /// The subjects of the events stream, when offside creates it (comma-separated).
-    #[arg(
-        long,
-        value_name = "SUBJECTS",
-        default_value = "offside.events.>",
-        value_delimiter = ','
-    )]
+    /// The subjects of the events stream, when offside creates it.
     pub subjects: Vec<String>,
-
     /// The durable consumer's name: processes with the same name share the stream's messages.
-    #[arg(long, value_name = "NAME", default_value = "offside")]
     pub consumer: String,
-
-    /// Only the events on these subjects (a partition of the stream, e.g. `offside.events.3`);
-    /// set when the durable consumer is created.
-    #[arg(long, value_name = "SUBJECT")]
+    /// Only the events on this subject (a partition of the stream), set when the durable
+    /// consumer is created.
     pub filter_subject: Option<String>,
-
     /// Where decisions are published (the stored answer, as `POST /v1/events` returns it).
-    #[arg(long, value_name = "SUBJECT", default_value = "offside.decisions")]
     pub decisions_subject: String,
-
-    /// Where malformed events are published, unchanged, with the reason in the headers
-    /// `Offside-Error-Code` and `Offside-Error`.
-    #[arg(long, value_name = "SUBJECT", default_value = "offside.dead-letter")]
+    /// Where malformed events are published, unchanged, with the reason in the headers.
     pub dead_letter_subject: String,
-
-    /// The stream created for the decisions and dead-letter subjects when no stream captures
-    /// them yet.
-    #[arg(long, value_name = "NAME", default_value = "OFFSIDE_OUTPUT")]
+    /// The stream created for the decisions and dead-letter subjects when no stream
+    /// captures them yet.
     pub output_stream: String,
-
-    /// Messages fetched per pull request.
-    #[arg(long, value_name = "N", default_value_t = 64)]
+    /// Messages fetched per pull request (at least 1).
     pub batch: usize,
-
-    /// Seconds JetStream waits for an acknowledgement before redelivering (set when the
-    /// durable consumer is created).
-    #[arg(long, value_name = "SECS", default_value_t = 30)]
+    /// Seconds JetStream waits for an acknowledgement before redelivering (at least 1).
     pub ack_wait: u64,
-
     /// Deliveries of a message that keeps failing for another reason than its content
     /// before it is dead-lettered.
-    #[arg(long, value_name = "N", default_value_t = 10)]
     pub max_deliveries: i64,
-
-    /// The database, policy and engine settings, shared with `offside serve`.
-    #[command(flatten)]
-    pub service: ServiceArgs,
+    /// The ledger database: an SQLite file or a `postgres://` URL.
+    pub database: String,
+    /// The policy, the default region and the hash secret (the HTTP edge's limits do not
+    /// apply).
+    pub service: ServiceOptions,
 }
 
 /// What happened to messages, printed when the consumer stops.
@@ -125,46 +92,47 @@ enum Outcome {
 
 /// Runs the consumer until SIGTERM or ctrl-c: the message in hand is finished and
 /// acknowledged; messages fetched but not started are redelivered after the ack wait.
-pub async fn consume(args: ConsumeArgs) -> anyhow::Result<()> {
+pub async fn consume(config: ConsumeConfig) -> anyhow::Result<()> {
     init_logging();
-    anyhow::ensure!(args.batch > 0, "--batch must be at least 1");
-    anyhow::ensure!(args.ack_wait > 0, "--ack-wait must be at least 1 second");
-    let state = args
-        .service
-        .open(ServiceOptions {
+    anyhow::ensure!(config.batch > 0, "--batch must be at least 1");
+    anyhow::ensure!(config.ack_wait > 0, "--ack-wait must be at least 1 second");
+    let state = AppState::open(
+        &config.database,
+        ServiceOptions {
             rate_limit: 0,
-            ..ServiceOptions::default()
-        })
-        .await?;
+            ..config.service.clone()
+        },
+    )
+    .await?;
     let client = async_nats::ConnectOptions::new()
         .name("offside-consume")
-        .connect(args.nats.as_str())
+        .connect(config.nats.as_str())
         .await
         .map_err(|error| {
             anyhow::anyhow!(
                 "cannot connect to NATS ({}): {error}",
-                without_credentials(&args.nats)
+                without_credentials(&config.nats)
             )
         })?;
     let js = jetstream::new(client);
-    let consumer = open_consumer(&js, &args).await?;
-    ensure_output_stream(&js, &args).await?;
+    let consumer = open_consumer(&js, &config).await?;
+    ensure_output_stream(&js, &config).await?;
     eprintln!(
         "offside: consuming stream {} as consumer {}; decisions to {}, dead letters to {}",
-        args.stream, args.consumer, args.decisions_subject, args.dead_letter_subject
+        config.stream, config.consumer, config.decisions_subject, config.dead_letter_subject
     );
     tracing::info!(
-        stream = %args.stream,
-        consumer = %args.consumer,
-        database = args.service.database.kind(),
+        stream = %config.stream,
+        consumer = %config.consumer,
+        database = state.ledger().backend(),
         "consuming"
     );
     let mut messages = consumer
         .stream()
-        .max_messages_per_batch(args.batch)
+        .max_messages_per_batch(config.batch)
         .messages()
         .await
-        .map_err(|error| anyhow::anyhow!("cannot pull from {}: {error}", args.stream))?;
+        .map_err(|error| anyhow::anyhow!("cannot pull from {}: {error}", config.stream))?;
     let mut tally = Tally::default();
     let shutdown = shutdown_signal();
     tokio::pin!(shutdown);
@@ -174,7 +142,7 @@ pub async fn consume(args: ConsumeArgs) -> anyhow::Result<()> {
             next = messages.next() => next,
         };
         let message = match message {
-            None => anyhow::bail!("the pull subscription on {} ended", args.stream),
+            None => anyhow::bail!("the pull subscription on {} ended", config.stream),
             Some(Err(error)) => {
                 // Missed heartbeats and the like: the stream reconnects by itself.
                 tracing::warn!(%error, "pull error");
@@ -184,7 +152,7 @@ pub async fn consume(args: ConsumeArgs) -> anyhow::Result<()> {
         };
         let delivered = message.info().map_or(1, |info| info.delivered);
         let sequence = message.info().map_or(0, |info| info.stream_sequence);
-        let outcome = handle(&state, &js, &args, &message, delivered).await;
+        let outcome = handle(&state, &js, &config, &message, delivered).await;
         let ack = match outcome {
             Outcome::Recorded { duplicate } => {
                 if duplicate {
@@ -221,40 +189,43 @@ pub async fn consume(args: ConsumeArgs) -> anyhow::Result<()> {
 /// The events stream (created if missing) and the durable pull consumer on it.
 async fn open_consumer(
     js: &jetstream::Context,
-    args: &ConsumeArgs,
+    config: &ConsumeConfig,
 ) -> anyhow::Result<consumer::PullConsumer> {
     let stream = js
         .get_or_create_stream(jetstream::stream::Config {
-            name: args.stream.clone(),
-            subjects: args.subjects.clone(),
+            name: config.stream.clone(),
+            subjects: config.subjects.clone(),
             ..Default::default()
         })
         .await
-        .map_err(|error| anyhow::anyhow!("stream {}: {error}", args.stream))?;
-    let config = consumer::pull::Config {
-        durable_name: Some(args.consumer.clone()),
+        .map_err(|error| anyhow::anyhow!("stream {}: {error}", config.stream))?;
+    let pull = consumer::pull::Config {
+        durable_name: Some(config.consumer.clone()),
         ack_policy: consumer::AckPolicy::Explicit,
-        ack_wait: Duration::from_secs(args.ack_wait),
-        filter_subject: args.filter_subject.clone().unwrap_or_default(),
+        ack_wait: Duration::from_secs(config.ack_wait),
+        filter_subject: config.filter_subject.clone().unwrap_or_default(),
         ..Default::default()
     };
     stream
-        .get_or_create_consumer(&args.consumer, config)
+        .get_or_create_consumer(&config.consumer, pull)
         .await
         .map_err(|error| {
             anyhow::anyhow!(
                 "consumer {} on stream {}: {error}",
-                args.consumer,
-                args.stream
+                config.consumer,
+                config.stream
             )
         })
 }
 
 /// Makes sure a stream captures the decisions and dead-letter subjects, so that publishing
 /// to them is acknowledged (and deduplicated by `Nats-Msg-Id`).
-async fn ensure_output_stream(js: &jetstream::Context, args: &ConsumeArgs) -> anyhow::Result<()> {
+async fn ensure_output_stream(
+    js: &jetstream::Context,
+    config: &ConsumeConfig,
+) -> anyhow::Result<()> {
     let mut uncaptured = Vec::new();
-    for subject in [&args.decisions_subject, &args.dead_letter_subject] {
+    for subject in [&config.decisions_subject, &config.dead_letter_subject] {
         if js.stream_by_subject(subject.as_str()).await.is_err() {
             uncaptured.push(subject.clone());
         }
@@ -263,18 +234,18 @@ async fn ensure_output_stream(js: &jetstream::Context, args: &ConsumeArgs) -> an
         return Ok(());
     }
     js.get_or_create_stream(jetstream::stream::Config {
-        name: args.output_stream.clone(),
+        name: config.output_stream.clone(),
         subjects: uncaptured.clone(),
         ..Default::default()
     })
     .await
-    .map_err(|error| anyhow::anyhow!("stream {}: {error}", args.output_stream))?;
+    .map_err(|error| anyhow::anyhow!("stream {}: {error}", config.output_stream))?;
     for subject in &uncaptured {
         js.stream_by_subject(subject.as_str()).await.map_err(|_| {
             anyhow::anyhow!(
                 "no stream captures {subject}: stream {} exists with other subjects; \
                  add {subject} to it or choose another --output-stream",
-                args.output_stream
+                config.output_stream
             )
         })?;
     }
@@ -285,7 +256,7 @@ async fn ensure_output_stream(js: &jetstream::Context, args: &ConsumeArgs) -> an
 async fn handle(
     state: &Arc<AppState>,
     js: &jetstream::Context,
-    args: &ConsumeArgs,
+    config: &ConsumeConfig,
     message: &jetstream::Message,
     delivered: i64,
 ) -> Outcome {
@@ -304,7 +275,7 @@ async fn handle(
                 "Offside-Duplicate",
                 if recorded.duplicate { "true" } else { "false" },
             );
-            match publish(js, &args.decisions_subject, headers, recorded.response).await {
+            match publish(js, &config.decisions_subject, headers, recorded.response).await {
                 Ok(()) => Outcome::Recorded {
                     duplicate: recorded.duplicate,
                 },
@@ -319,7 +290,7 @@ async fn handle(
                     | ApiError::InvalidEvent(_)
                     | ApiError::Conflict(_)
             );
-            if !permanent && delivered < args.max_deliveries {
+            if !permanent && delivered < config.max_deliveries {
                 return Outcome::Retry(anyhow::Error::new(error));
             }
             let (code, _) = error.code_and_status();
@@ -332,14 +303,14 @@ async fn handle(
                 }
                 other => other.to_string(),
             };
-            dead_letter(js, args, message, code, &reason).await
+            dead_letter(js, config, message, code, &reason).await
         }
     }
 }
 
 async fn dead_letter(
     js: &jetstream::Context,
-    args: &ConsumeArgs,
+    config: &ConsumeConfig,
     message: &jetstream::Message,
     code: &str,
     reason: &str,
@@ -368,7 +339,7 @@ async fn dead_letter(
     );
     match publish(
         js,
-        &args.dead_letter_subject,
+        &config.dead_letter_subject,
         headers,
         message.payload.clone(),
     )

@@ -4,13 +4,13 @@
 //!   attachments, reports, appeals, reviews, standing, keys, metrics and the OpenAPI document;
 //! - the reviewer console at `/console`, served by the same process;
 //! - the NATS JetStream consumer of `offside consume` ([`consume`]);
-//! - the administration commands `offside keys` ([`keys`]) and `offside reviewers`
-//!   ([`reviewers`]), which work directly on the database;
-//! - the one decision path and the one record path ([`decide`], [`record_decided`]) that the
-//!   service, the consumer and the CLI's `check`, `record` and `replay` share, and the
-//!   attachment pipeline ([`attachments`]: extract, detect, decide).
+//! - what the CLI's `offside keys` and `offside reviewers` need of it: API keys' and
+//!   passwords' hashing ([`new_key`], [`hash_key`], [`hash_password`]) and the rules for
+//!   scopes and reviewer names ([`parse_scopes`], [`check_new_reviewer`]).
 //!
-//! It is the only crate that knows HTTP.
+//! Deciding is the `offside` crate's ([`offside::decide`], [`offside::read_and_scan`]) and
+//! recording the ledger's ([`offside_ledger::record_decided`]), the same functions the CLI's
+//! `check` and `record` call. This crate is the only one that knows HTTP.
 //!
 //! The key design decision is that the service keeps **no state of its own that matters**:
 //! every fact it acknowledges is committed to the ledger before the answer goes out (the
@@ -22,12 +22,11 @@
 //! Checking and scanning are pure functions of the request, so any number of processes can
 //! serve them behind a load balancer.
 //!
-//! The handlers are thin: they parse, authorise, decide with [`decide`] and record with
-//! [`record_decided`] (the same two functions `offside check`, `record` and `replay` use),
-//! and map every failure to one [`ApiError`] with a stable code.
+//! The handlers are thin: they parse, authorise, decide with [`offside::decide`] and record
+//! with [`offside_ledger::record_decided`], and map every failure to one [`ApiError`] with a
+//! stable code.
 #![deny(missing_docs)]
 
-pub mod attachments;
 mod auth;
 mod console;
 mod consume;
@@ -36,28 +35,20 @@ mod error;
 mod extract;
 mod headers;
 mod ingest;
-mod keys;
 mod limits;
 mod listen;
 mod metrics;
 mod openapi;
-pub mod options;
-mod reviewers;
 mod routes;
 mod serve;
 mod state;
 mod throttle;
 
 pub use auth::{hash_key, new_key, ClientAddr, Scope};
-pub use console::{hash_password, Role};
-pub use consume::{consume, ConsumeArgs};
+pub use console::{check_new_reviewer, hash_password, Role};
+pub use consume::{consume, ConsumeConfig};
 pub use error::ApiError;
-pub use ingest::{
-    decide, decide_attachment, event_region, now, record, record_decided, request_hash,
-    stored_answer, ApiEvent, DecideError, Decided, RecordError, RecordOptions, Recorded,
-};
-pub use keys::{keys, KeysArgs, KeysCommand};
-pub use reviewers::{reviewers, ReviewersArgs, ReviewersCommand};
-pub use routes::router;
-pub use serve::{serve, ServeArgs, ServiceArgs};
-pub use state::{hasher_from, AppState, ServiceOptions};
+pub use ingest::{record, ApiEvent, Recorded};
+pub use routes::{parse_scopes, router};
+pub use serve::{serve, ServeConfig};
+pub use state::{AppState, ServiceOptions};

@@ -20,22 +20,20 @@ use axum::http::{header, HeaderValue, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post};
 use axum::{middleware, Extension, Json, Router};
+use offside::wire::{self, FindingJson};
 use offside_detect::Region;
 use offside_ledger::{
-    AppealDecided, AppealFiled, AppealOutcome, Event as LedgerEvent, EventBody, NewApiKey, Report,
-    ReviewVerdict, Rule, SanctionLifted, Store, SuspensionConfirmed, Verdict,
+    record_decided, request_hash, AppealDecided, AppealFiled, AppealOutcome, DecisionAnswer,
+    Event as LedgerEvent, EventBody, NewApiKey, RecordError, RecordOptions, Report, ReviewVerdict,
+    Rule, SanctionLifted, SuspensionConfirmed, Verdict,
 };
-use offside_policy::FindingJson;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::attachments;
 use crate::auth::{hash_key, Caller, Scope};
 use crate::error::ApiError;
 use crate::extract::{parse_json, ApiJson, BodyLimit};
-use crate::ingest::{
-    self, count_decision, cpu, decide_event, event_bytes, ApiEvent, DecisionAnswer,
-};
+use crate::ingest::{self, count_decision, cpu, decide_event, event_bytes, ApiEvent};
 use crate::limits::{check_id, check_note};
 use crate::state::AppState;
 
@@ -251,7 +249,9 @@ async fn scan(
                     ScanResult {
                         findings: findings
                             .iter()
-                            .map(|f| serde_json::to_value(FindingJson(f)).unwrap_or_default())
+                            .map(|f| {
+                                serde_json::to_value(FindingJson::decision(f)).unwrap_or_default()
+                            })
                             .collect(),
                     }
                 })
@@ -293,9 +293,9 @@ struct AttachmentQuery {
 }
 
 /// `POST /v1/attachments`: a `multipart/form-data` body with a `file` part and an optional
-/// `event` part (JSON laid over [`attachments::default_event`]). Answers the findings with
+/// `event` part (JSON laid over [`wire::default_event`]). Answers the findings with
 /// their provenance and the decision. With `?record=true` (the `ingest` scope) the decision
-/// is recorded like an event's ([`crate::record_decided`]): the event's `id` is the
+/// is recorded like an event's ([`record_decided`]): the event's `id` is the
 /// idempotency key, and the same id with another event or another file is a conflict.
 async fn attachment(
     State(state): State<Shared>,
@@ -355,9 +355,9 @@ async fn attachment(
     let (name, bytes) = file.ok_or_else(|| {
         ApiError::InvalidRequest("the multipart body has no \"file\" part".to_owned())
     })?;
-    let mut template = attachments::default_event(&chrono::Utc::now().to_rfc3339());
+    let mut template = wire::default_event(&chrono::Utc::now().to_rfc3339());
     if let Some(overrides) = overrides {
-        attachments::merge(&mut template, overrides);
+        wire::merge(&mut template, overrides);
     }
     let event: offside_policy::Event<serde_json::Value> = serde_json::from_value(template)
         .map_err(|error| ApiError::InvalidRequest(format!("the \"event\" part: {error}")))?;
@@ -388,17 +388,17 @@ async fn attachment(
         let state = work_state;
         // A file that cannot be read as its type is still judged on the text it shows
         // (the answer then carries "error"); with none, it is unreadable.
-        let scanned = attachments::read_and_scan(&state.extractor, &state.engine, &bytes, region)
+        let scanned = offside::read_and_scan(&state.extractor, &state.engine, &bytes, region)
             .map_err(|error| ApiError::UnreadableAttachment(error.to_string()))?;
-        let decided = crate::ingest::decide_attachment(
+        let decided = offside::decide_attachment(
             &state.policy,
             &event,
             &scanned,
             name.as_deref(),
-            crate::ingest::now(),
+            offside::now(),
         )
         .map_err(|error| ApiError::InvalidEvent(error.0))?;
-        let mut answer = attachments::Report::scanned(name, &scanned);
+        let mut answer = wire::Report::scanned(name, &scanned);
         answer.id = event.id.clone();
         answer.decision = Some(decided.decision.clone());
         // The file is part of what is recorded: the same id with another file conflicts.
@@ -414,13 +414,14 @@ async fn attachment(
         return Ok(json_bytes(StatusCode::OK, body, None));
     };
     let request_hash = hex::encode(Sha256::digest(
-        format!("{}\n{file_digest}", crate::request_hash(&event)).as_bytes(),
+        format!("{}\n{file_digest}", request_hash(&event)).as_bytes(),
     ));
-    let stored = crate::record_decided(
-        &state.ledger,
+    let stored = record_decided(
+        &*state.ledger,
         &event,
-        &decided,
-        crate::RecordOptions {
+        &decided.decision,
+        decided.evidence.clone(),
+        RecordOptions {
             key: &key,
             hasher: &state.hasher,
             shadow: false,
@@ -429,8 +430,8 @@ async fn attachment(
     )
     .await
     .map_err(|error| match error {
-        crate::RecordError::Invalid(message) => ApiError::InvalidRequest(message),
-        crate::RecordError::Ledger(error) => error.into(),
+        RecordError::Invalid(message) => ApiError::InvalidRequest(message),
+        RecordError::Ledger(error) => error.into(),
     })?;
     if !stored.duplicate {
         count_decision(&decided.decision, "attachments");
@@ -790,7 +791,7 @@ async fn create_key(
 }
 
 /// Checks scope names and returns them deduplicated, in the canonical order.
-pub(crate) fn parse_scopes(names: &[String]) -> Result<Vec<String>, String> {
+pub fn parse_scopes(names: &[String]) -> Result<Vec<String>, String> {
     if names.is_empty() {
         return Err("\"scopes\" must name at least one of check, ingest, review, admin".into());
     }

@@ -105,7 +105,7 @@ impl AppState {
         ledger: Ledger,
         options: ServiceOptions,
     ) -> anyhow::Result<Arc<AppState>> {
-        let hasher = hasher_from(options.hash_secret.as_deref())?;
+        let hasher = ContactHasher::configured(options.hash_secret.as_deref())?;
         ledger.bind_hash_secret(&hasher).await?;
         let cores = std::thread::available_parallelism().map_or(2, usize::from);
         Ok(Arc::new(AppState {
@@ -146,19 +146,6 @@ impl AppState {
     ) -> anyhow::Result<Option<String>> {
         ensure_master_key(&self.ledger, configured).await
     }
-}
-
-/// The contact hasher from the configured secret; the error says how to configure one.
-pub fn hasher_from(secret: Option<&str>) -> anyhow::Result<ContactHasher> {
-    let secret = secret.ok_or_else(|| {
-        anyhow::anyhow!(
-            "no secret for hashing contact values: set OFFSIDE_HASH_SECRET or pass \
-             --hash-secret (16 bytes or more, for example the output of `openssl rand -hex 32`), \
-             and keep it: the ledger stores its fingerprint and refuses any other secret"
-        )
-    })?;
-    ContactHasher::new(secret.as_bytes(), false)
-        .map_err(|error| anyhow::anyhow!("OFFSIDE_HASH_SECRET / --hash-secret: {error}"))
 }
 
 /// See [`AppState::ensure_master_key`].

@@ -1,4 +1,6 @@
-//! The console's pages and forms.
+//! The console's pages and forms. Every page but sign-in takes its reviewer as an extractor
+//! ([`SignedIn`], [`Admin`] for reviewer admin), so no handler repeats the session check; the
+//! filter and simulator lists come from the enums' `ALL` constants.
 
 // A handler's early exit is a ready response (a redirect, an error page): returned as the
 // `Err` of a `Result`, the axum idiom, however large a `Response` is.
@@ -8,16 +10,19 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use axum::body::Bytes;
-use axum::extract::{Path, Query, State};
+use axum::extract::{FromRequestParts, Path, Query, State};
+use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Extension;
 use chrono::{DateTime, Duration, Utc};
 use maud::{html, Markup, DOCTYPE};
+use offside_detect::Kind;
 use offside_ledger::{
     AppealDecided, AppealOutcome, Event as LedgerEvent, EventBody, NewReviewer, ReviewItem,
-    ReviewItemKind, ReviewVerdict, Store, Verdict,
+    ReviewItemKind, ReviewVerdict, Verdict,
 };
+use offside_policy::{Surface, ViolationId};
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -224,11 +229,12 @@ pub async fn login(
     }
 }
 
-pub async fn logout(State(state): State<Shared>, headers: HeaderMap, body: Bytes) -> Response {
-    let who = match session::signed_in(&state, &headers).await {
-        Ok(who) => who,
-        Err(response) => return response,
-    };
+pub async fn logout(
+    State(state): State<Shared>,
+    headers: HeaderMap,
+    who: SignedIn,
+    body: Bytes,
+) -> Response {
     if let Err(response) = check_csrf(&who, &form_fields(&body)) {
         return response;
     }
@@ -363,30 +369,6 @@ impl QueueFilter {
 }
 
 const KINDS: [&str; 3] = ["held_violation", "report", "appeal"];
-const FINDING_KINDS: [&str; 8] = [
-    "email",
-    "phone",
-    "url",
-    "social",
-    "messenger",
-    "meeting",
-    "payment",
-    "solicitation",
-];
-const RULES: [&str; 3] = [
-    "contact.before_contract",
-    "contact.public_surface",
-    "payment.off_platform",
-];
-const SURFACES: [&str; 6] = [
-    "message",
-    "proposal",
-    "job_post",
-    "profile",
-    "attachment",
-    "review",
-];
-
 fn select(name: &str, label: &str, options: &[&str], chosen: &str) -> Markup {
     html! {
         label for=(name) { (label) }
@@ -401,13 +383,9 @@ fn select(name: &str, label: &str, options: &[&str], chosen: &str) -> Markup {
 
 pub async fn queue(
     State(state): State<Shared>,
-    headers: HeaderMap,
     Query(filter): Query<QueueFilter>,
+    who: SignedIn,
 ) -> Response {
-    let who = match session::signed_in(&state, &headers).await {
-        Ok(who) => who,
-        Err(response) => return response,
-    };
     let now = Utc::now();
     let items = match state.ledger.open_review_items(QUEUE_LIMIT).await {
         Ok(items) => items,
@@ -433,9 +411,9 @@ pub async fn queue(
     let body = html! {
         form #filters method="get" action="/console" {
             (select("kind", "Item", &KINDS, &filter.kind))
-            (select("rule", "Rule", &RULES, &filter.rule))
-            (select("finding", "Finding kind", &FINDING_KINDS, &filter.finding))
-            (select("surface", "Surface", &SURFACES, &filter.surface))
+            (select("rule", "Rule", &ViolationId::ALL.map(ViolationId::as_str), &filter.rule))
+            (select("finding", "Finding kind", &Kind::ALL.map(Kind::as_str), &filter.finding))
+            (select("surface", "Surface", &Surface::ALL.map(Surface::as_str), &filter.surface))
             label for="min_age_hours" { "Older than (hours)" }
             input #min_age_hours type="number" min="0" name="min_age_hours" value=(filter.min_age_hours);
             button type="submit" { "Filter" }
@@ -592,13 +570,9 @@ async fn open_item(state: &AppState, who: &SignedIn, item_id: &str) -> Result<It
 
 pub async fn item(
     State(state): State<Shared>,
-    headers: HeaderMap,
     Path(item_id): Path<String>,
+    who: SignedIn,
 ) -> Response {
-    let who = match session::signed_in(&state, &headers).await {
-        Ok(who) => who,
-        Err(response) => return response,
-    };
     let view = match open_item(&state, &who, &item_id).await {
         Ok(view) => view,
         Err(response) => return response,
@@ -659,14 +633,10 @@ pub async fn item(
 
 pub async fn verdict(
     State(state): State<Shared>,
-    headers: HeaderMap,
     Path(item_id): Path<String>,
+    who: SignedIn,
     body: Bytes,
 ) -> Response {
-    let who = match session::signed_in(&state, &headers).await {
-        Ok(who) => who,
-        Err(response) => return response,
-    };
     let fields = form_fields(&body);
     if let Err(response) = check_csrf(&who, &fields) {
         return response;
@@ -806,14 +776,10 @@ fn describe(event: &LedgerEvent) -> String {
 
 pub async fn account(
     State(state): State<Shared>,
-    headers: HeaderMap,
     Path(account): Path<String>,
     Query(query): Query<AccountQuery>,
+    who: SignedIn,
 ) -> Response {
-    let who = match session::signed_in(&state, &headers).await {
-        Ok(who) => who,
-        Err(response) => return response,
-    };
     let now = Utc::now();
     let (standing, events, linked) = match (
         state.ledger.standing(&account, now).await,
@@ -894,7 +860,7 @@ fn simulator_page(
             label for="text" { "Text" }
             textarea #text name="text" rows="4" required { (get("text", "")) }
             label for="surface" { "Surface" }
-            select #surface name="surface" { @for s in SURFACES { option value=(s) selected[s == surface] { (s) } } }
+            select #surface name="surface" { @for s in Surface::ALL.map(Surface::as_str) { option value=(s) selected[s == surface] { (s) } } }
             label for="relationship" { "Relationship" }
             select #relationship name="relationship" {
                 @for (value, label) in [("none", "none: no contract yet"), ("active", "active contract (started 30 days ago)"), ("ended", "ended contract (started 3 years ago)")] {
@@ -916,11 +882,8 @@ fn simulator_page(
     page("Policy simulator", Some(who), body)
 }
 
-pub async fn simulator_form(State(state): State<Shared>, headers: HeaderMap) -> Response {
-    match session::signed_in(&state, &headers).await {
-        Ok(who) => html_response(StatusCode::OK, simulator_page(&who, &BTreeMap::new(), None)),
-        Err(response) => response,
-    }
+pub async fn simulator_form(who: SignedIn) -> Response {
+    html_response(StatusCode::OK, simulator_page(&who, &BTreeMap::new(), None))
 }
 
 /// The event the simulator's fields describe.
@@ -971,11 +934,7 @@ fn simulated_event(fields: &BTreeMap<String, String>, now: DateTime<Utc>) -> Val
     event
 }
 
-pub async fn simulate(State(state): State<Shared>, headers: HeaderMap, body: Bytes) -> Response {
-    let who = match session::signed_in(&state, &headers).await {
-        Ok(who) => who,
-        Err(response) => return response,
-    };
+pub async fn simulate(State(state): State<Shared>, who: SignedIn, body: Bytes) -> Response {
     let fields = form_fields(&body);
     if let Err(response) = check_csrf(&who, &fields) {
         return response;
@@ -1078,11 +1037,7 @@ fn bar_chart(title: &str, days: &[String], series: &BTreeMap<String, Vec<u64>>) 
     }
 }
 
-pub async fn overview(State(state): State<Shared>, headers: HeaderMap) -> Response {
-    let who = match session::signed_in(&state, &headers).await {
-        Ok(who) => who,
-        Err(response) => return response,
-    };
+pub async fn overview(State(state): State<Shared>, who: SignedIn) -> Response {
     let now = Utc::now();
     let first_day = (now - Duration::days(OVERVIEW_DAYS - 1)).date_naive();
     let since = first_day
@@ -1158,16 +1113,24 @@ fn reviewers_page(who: &SignedIn, names: &[(String, String)], message: Option<&s
     page("Reviewers", Some(who), body)
 }
 
-async fn admin(state: &AppState, headers: &HeaderMap) -> Result<SignedIn, Response> {
-    let who = session::signed_in(state, headers).await?;
-    if who.role != Role::Admin {
-        return Err(error_page(
-            StatusCode::FORBIDDEN,
-            Some(&who),
-            "Only admins manage reviewer accounts.",
-        ));
+/// A signed-in admin, as the reviewer-admin pages extract it: another reviewer gets a `403`
+/// page, someone not signed in the sign-in page.
+pub struct Admin(pub SignedIn);
+
+impl FromRequestParts<Shared> for Admin {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &Shared) -> Result<Admin, Response> {
+        let who = SignedIn::from_request_parts(parts, state).await?;
+        if who.role != Role::Admin {
+            return Err(error_page(
+                StatusCode::FORBIDDEN,
+                Some(&who),
+                "Only admins manage reviewer accounts.",
+            ));
+        }
+        Ok(Admin(who))
     }
-    Ok(who)
 }
 
 async fn reviewer_names(state: &AppState) -> Result<Vec<(String, String)>, Response> {
@@ -1179,11 +1142,7 @@ async fn reviewer_names(state: &AppState) -> Result<Vec<(String, String)>, Respo
         .map_err(internal)
 }
 
-pub async fn reviewers(State(state): State<Shared>, headers: HeaderMap) -> Response {
-    let who = match admin(&state, &headers).await {
-        Ok(who) => who,
-        Err(response) => return response,
-    };
+pub async fn reviewers(State(state): State<Shared>, Admin(who): Admin) -> Response {
     match reviewer_names(&state).await {
         Ok(names) => html_response(StatusCode::OK, reviewers_page(&who, &names, None)),
         Err(response) => response,
@@ -1207,15 +1166,7 @@ pub fn check_new_reviewer(name: &str, password: &str) -> Result<(), String> {
     Ok(())
 }
 
-pub async fn add_reviewer(
-    State(state): State<Shared>,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Response {
-    let who = match admin(&state, &headers).await {
-        Ok(who) => who,
-        Err(response) => return response,
-    };
+pub async fn add_reviewer(State(state): State<Shared>, Admin(who): Admin, body: Bytes) -> Response {
     let fields = form_fields(&body);
     if let Err(response) = check_csrf(&who, &fields) {
         return response;

@@ -12,6 +12,10 @@
 
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
+use std::sync::Arc;
+
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, HeaderValue};
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::{Duration, Utc};
@@ -348,8 +352,21 @@ pub fn session_max_age() -> i64 {
     SESSION_HOURS * 3600
 }
 
+/// A console page's reviewer is an extractor: a handler that takes a [`SignedIn`] runs only
+/// for a signed-in reviewer, and anyone else is sent to the sign-in page.
+impl FromRequestParts<Arc<AppState>> for SignedIn {
+    type Rejection = Response;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &Arc<AppState>,
+    ) -> Result<SignedIn, Response> {
+        signed_in(state, &parts.headers).await
+    }
+}
+
 /// The signed-in reviewer, or a redirect to the sign-in page.
-pub async fn signed_in(state: &AppState, headers: &HeaderMap) -> Result<SignedIn, Response> {
+async fn signed_in(state: &AppState, headers: &HeaderMap) -> Result<SignedIn, Response> {
     let to_login = || Redirect::to("/console/login").into_response();
     let Some(token) = cookie(headers, SESSION_COOKIE) else {
         return Err(to_login());

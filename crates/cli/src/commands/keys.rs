@@ -3,15 +3,15 @@
 
 use clap::{Args, Subcommand};
 use offside_ledger::{Ledger, NewApiKey, StoreOptions};
+use offside_server::{hash_key, new_key, parse_scopes};
 
-use crate::auth::{hash_key, new_key};
+use crate::args::DatabaseArgs;
 
 /// `offside keys`.
 #[derive(Debug, Clone, Args)]
 pub struct KeysArgs {
     #[command(flatten)]
-    #[allow(missing_docs)]
-    pub database: crate::options::DatabaseArgs,
+    pub database: DatabaseArgs,
 
     /// What to do.
     #[command(subcommand)]
@@ -50,7 +50,7 @@ pub async fn keys(args: KeysArgs) -> anyhow::Result<()> {
 async fn run(ledger: &Ledger, command: KeysCommand) -> anyhow::Result<()> {
     match command {
         KeysCommand::Create { name, scopes } => {
-            let scopes = crate::routes::parse_scopes(&scopes).map_err(anyhow::Error::msg)?;
+            let scopes = parse_scopes(&scopes).map_err(anyhow::Error::msg)?;
             let (key_id, secret) = new_key()?;
             let key = ledger
                 .create_api_key(NewApiKey {

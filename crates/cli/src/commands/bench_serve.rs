@@ -30,7 +30,7 @@ use hyper::{Method, Request, StatusCode, Uri};
 use hyper_util::rt::TokioIo;
 use serde_json::json;
 
-use crate::bench::{generate_texts, grouped, per_second};
+use crate::commands::bench::{generate_texts, grouped, per_second};
 
 /// What to measure.
 #[derive(Debug, Clone)]
@@ -884,8 +884,9 @@ mod tests {
         assert_eq!(bodies.len(), 2000);
         assert!((100..300).contains(&n_with_contact), "{n_with_contact}");
         for body in &bodies {
-            let event: offside_server::ApiEvent = serde_json::from_slice(body)
-                .unwrap_or_else(|error| panic!("{}: {error}", String::from_utf8_lossy(body)));
+            let event: offside_policy::Event<offside_policy::event::PartyId> =
+                serde_json::from_slice(body)
+                    .unwrap_or_else(|error| panic!("{}: {error}", String::from_utf8_lossy(body)));
             assert!(event.text.is_some());
         }
         assert_eq!(bodies, generate_events(2000, 3).0);

@@ -13,12 +13,12 @@ use std::time::Duration;
 use anyhow::{Context, Result};
 use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use offside::wire::Report;
+pub use offside::wire::{default_event, merge};
+use offside::{decide_attachment, read_and_scan};
 use offside_detect::Engine;
 use offside_extract::{ExtractError, Extractor, FileType, Limits, OcrOptions};
 use offside_policy::{Event, Policy};
-pub use offside_server::attachments::{default_event, merge};
-use offside_server::attachments::{read_and_scan, Report};
-use offside_server::decide_attachment;
 use serde_json::Value;
 
 /// How attachments are read.
@@ -164,13 +164,7 @@ fn process(path: &Path, engine: &Engine, extractor: &Extractor, mode: &Mode<'_>)
     let failed_to_read = report.error.is_some();
     if let Mode::Check { policy, event } = mode {
         let name = path.file_name().map(|n| n.to_string_lossy());
-        match decide_attachment(
-            policy,
-            event,
-            &scanned,
-            name.as_deref(),
-            offside_server::now(),
-        ) {
+        match decide_attachment(policy, event, &scanned, name.as_deref(), offside::now()) {
             Ok(decided) => report.decision = Some(decided.decision),
             Err(e) => {
                 report.error = Some(format!("--event: {e}"));

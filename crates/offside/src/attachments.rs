@@ -1,7 +1,7 @@
-//! Attachments through the pipeline: **extract** the file's text with provenance, **detect**
-//! in each piece, then let the **policy** decide with the attachment's kind, declared or
-//! recognised from the content. Shared by `offside scan --docs`, `offside check --docs` and
-//! `POST /v1/attachments`, so the three agree.
+//! Attachments through the pipeline: **extract** the file's text with provenance and
+//! **detect** in each piece; [`crate::decide_attachment`] then lets the **policy** decide
+//! with the attachment's kind, declared or recognised from the content. Shared by `offside
+//! scan --docs`, `offside check --docs` and `POST /v1/attachments`, so the three agree.
 //!
 //! Each segment of the document (a page, a sheet, a part, a link list, an OCR'd image, a QR
 //! code) is scanned on its own, so a finding knows its page and its place in that page's
@@ -14,10 +14,6 @@ use offside_extract::{
     Location, Rect, Segment, Source,
 };
 use offside_policy::event::AttachmentKind;
-use offside_policy::Decision;
-use serde::ser::SerializeMap;
-use serde::{Serialize, Serializer};
-use serde_json::{json, Value};
 
 /// What separates two segments in the joined text.
 const SEPARATOR: &str = "\n\n";
@@ -57,98 +53,6 @@ pub struct LocatedFinding {
     pub part: Option<String>,
     /// For images: where the evidence is.
     pub region: Option<Rect>,
-}
-
-impl Serialize for LocatedFinding {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let finding = &self.finding;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("kind", finding.kind.as_str())?;
-        map.serialize_entry("value", &finding.value)?;
-        map.serialize_entry("confidence", &finding.confidence)?;
-        map.serialize_entry("rule", finding.rule)?;
-        map.serialize_entry("source", &self.source)?;
-        if let Some(page) = self.page {
-            map.serialize_entry("page", &page)?;
-        }
-        if let Some(part) = &self.part {
-            map.serialize_entry("part", part)?;
-        }
-        // Byte offsets mean something to a reader of text; in an image the region does.
-        if !matches!(self.source, Source::Ocr | Source::QrCode) {
-            map.serialize_entry("start", &finding.start)?;
-            map.serialize_entry("end", &finding.end)?;
-        }
-        if let Some(region) = &self.region {
-            map.serialize_entry("region", region)?;
-        }
-        map.end()
-    }
-}
-
-/// What a recognised legal document looks like in a report.
-#[derive(Debug, Clone, Serialize)]
-pub struct RecognisedReport {
-    /// The policy's attachment kind (`nda`, `business_license`...).
-    pub kind: &'static str,
-    /// The evidence, in a sentence.
-    pub reason: String,
-}
-
-/// The report on one file that `scan --docs`, `check --docs` and `POST /v1/attachments`
-/// print, its keys in this order.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct Report {
-    /// The caller's event id (the service echoes it).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub id: Option<Value>,
-    /// The file: its path on the command line, its name in a multipart upload.
-    pub file: Option<String>,
-    /// Its type, once recognised.
-    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
-    pub file_type: Option<FileType>,
-    /// Its pages.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub pages: Option<u32>,
-    /// What was found, and where.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub findings: Option<Vec<LocatedFinding>>,
-    /// The legal document it was recognised as.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub recognised: Option<RecognisedReport>,
-    /// Parts that could not be read.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub warnings: Vec<String>,
-    /// The policy's decision (`check --docs`, the service).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub decision: Option<Decision>,
-    /// The ledger events written for the decision (`POST /v1/attachments?record=true`),
-    /// the first time it was recorded.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub recorded: Option<Vec<String>>,
-    /// Why the file could not be read or decided.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub error: Option<String>,
-}
-
-impl Report {
-    /// The report on a scanned file, without a decision.
-    pub fn scanned(file: Option<String>, scanned: &ScannedDocument) -> Report {
-        Report {
-            file,
-            file_type: Some(scanned.file_type),
-            // A file read only for its printable text has no pages to speak of.
-            pages: scanned.error.is_none().then_some(scanned.pages),
-            findings: Some(scanned.findings.clone()),
-            recognised: scanned.recognised.as_ref().map(|c| RecognisedReport {
-                kind: c.kind.as_str(),
-                reason: c.reason(),
-            }),
-            warnings: scanned.warnings.clone(),
-            error: scanned.error.clone(),
-            ..Report::default()
-        }
-    }
 }
 
 /// The bytes of the raw-text fallback scanned at most: enough for any message-sized text
@@ -286,43 +190,13 @@ pub fn read_and_scan(
 }
 
 /// The policy's name for a recognised kind.
-pub(crate) fn attachment_kind(classification: &Classification) -> AttachmentKind {
+pub fn attachment_kind(classification: &Classification) -> AttachmentKind {
     use offside_extract::DocumentKind;
     match classification.kind {
         DocumentKind::Nda => AttachmentKind::Nda,
         DocumentKind::BusinessLicense => AttachmentKind::BusinessLicense,
         DocumentKind::IdDocument => AttachmentKind::IdDocument,
         DocumentKind::BackgroundCheck => AttachmentKind::BackgroundCheck,
-    }
-}
-
-/// The event an attachment is decided as when the caller says nothing else: sent
-/// now by a freelancer to a client with no contract between them, the commonest case and the
-/// strictest.
-pub fn default_event(now: &str) -> Value {
-    json!({
-        "surface": "attachment",
-        "at": now,
-        "sender": {"id": "sender", "role": "freelancer"},
-        "recipient": {"id": "recipient", "role": "client"},
-        "relationship": {"state": "none"},
-    })
-}
-
-/// Lays `overrides` (a JSON object) over `base`, key by key, objects recursively.
-pub fn merge(base: &mut Value, overrides: Value) {
-    match (base, overrides) {
-        (Value::Object(base), Value::Object(overrides)) => {
-            for (key, value) in overrides {
-                match base.get_mut(&key) {
-                    Some(slot) if slot.is_object() && value.is_object() => merge(slot, value),
-                    _ => {
-                        base.insert(key, value);
-                    }
-                }
-            }
-        }
-        (base, overrides) => *base = overrides,
     }
 }
 

@@ -15,11 +15,11 @@ use anyhow::{Context, Result};
 use image::{ImageFormat, Rgb, RgbImage};
 use lopdf::content::{Content, Operation};
 use lopdf::{dictionary, Document, Object, Stream};
+use offside::scan_document;
 use offside_detect::Engine;
 use offside_extract::{ExtractError, Extractor, Limits};
-use offside_server::attachments::scan_document;
 
-use crate::bench::{generate_texts, grouped, per_second};
+use crate::commands::bench::{generate_texts, grouped, per_second};
 
 /// What to measure.
 pub struct DocsBenchOptions<'a> {

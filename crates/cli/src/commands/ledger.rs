@@ -12,17 +12,18 @@ use std::io::{IsTerminal, Write};
 use anyhow::{anyhow, Context as _, Result};
 use chrono::{DateTime, Utc};
 use indicatif::{ProgressBar, ProgressStyle};
+use offside::Decided;
 use offside_detect::Engine;
 use offside_ledger::standing::standing;
 use offside_ledger::{
-    to_utc, violation_events, ContactHasher, Ledger, RecordDecision, Store, StoreOptions,
+    record_decided, request_hash, to_utc, violation_events, ContactHasher, Ledger, RecordDecision,
+    RecordError, RecordOptions, StoreOptions,
 };
 use offside_policy::ladder::Sanction;
 use offside_policy::Policy;
-use offside_server::{Decided, RecordError, RecordOptions};
 use serde_json::{Map, Value};
 
-use crate::check::{self, LineEvent};
+use crate::commands::check::{self, LineEvent};
 use crate::pipeline::{InputSource, RunSummary};
 
 fn runtime() -> Result<tokio::runtime::Runtime> {
@@ -59,7 +60,7 @@ fn event_key(event: &LineEvent) -> Option<String> {
 }
 
 /// `offside record`: decides on every event like `offside check`, then records it exactly as
-/// the service does ([`offside_server::record_decided`]): the violations against the
+/// the service does ([`offside_ledger::record_decided`]): the violations against the
 /// sender, the answer and the evidence, in one transaction. Every decision line says how
 /// many violations were newly recorded (`"recorded"`) and how many were already there
 /// (`"already_recorded"`: the same event recorded before). The same id with another body is
@@ -85,15 +86,16 @@ pub fn record(
                     .to_owned(),
             ));
         };
-        let stored = runtime.block_on(offside_server::record_decided(
-            &ledger,
+        let stored = runtime.block_on(record_decided(
+            &*ledger,
             event,
-            decided,
+            &decided.decision,
+            decided.evidence.clone(),
             RecordOptions {
                 key: &source_id,
                 hasher,
                 shadow,
-                request_hash: offside_server::request_hash(event),
+                request_hash: request_hash(event),
             },
         ));
         let stored = match stored {

@@ -6,15 +6,15 @@ use std::io::BufRead;
 
 use clap::{Args, Subcommand};
 use offside_ledger::{Ledger, NewReviewer, StoreOptions};
+use offside_server::{check_new_reviewer, hash_password, Role};
 
-use crate::console::{hash_password, Role};
+use crate::args::DatabaseArgs;
 
 /// `offside reviewers`.
 #[derive(Debug, Clone, Args)]
 pub struct ReviewersArgs {
     #[command(flatten)]
-    #[allow(missing_docs)]
-    pub database: crate::options::DatabaseArgs,
+    pub database: DatabaseArgs,
 
     /// What to do.
     #[command(subcommand)]
@@ -62,7 +62,7 @@ async fn run(ledger: &Ledger, command: ReviewersCommand) -> anyhow::Result<()> {
                     anyhow::anyhow!("cannot read the password from standard input: {error}")
                 })?;
             let password = password.trim_end_matches(['\n', '\r']);
-            crate::console::check_new_reviewer(&name, password)
+            check_new_reviewer(&name, password)
                 .map_err(|reason| anyhow::anyhow!("reviewer {name:?} not added: {reason}"))?;
             let role = Role::parse(&role).unwrap_or(Role::Reviewer);
             let added = ledger

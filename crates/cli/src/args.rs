@@ -1,6 +1,6 @@
 //! The options every command that decides or records shares, defined once so that they take
-//! the same syntax and mean the same thing in `offside check`, `record`, `account`, `purge`,
-//! `serve`, `consume`, `keys` and `reviewers`:
+//! the same syntax and mean the same thing in `offside scan`, `check`, `record`, `account`,
+//! `purge`, `replay`, `serve`, `consume`, `keys` and `reviewers`:
 //!
 //! - [`DatabaseArgs`]: `--database` (or `OFFSIDE_DATABASE`): `offside.db`,
 //!   `sqlite:offside.db`, `sqlite://offside.db` or `postgres://…`;
@@ -29,22 +29,6 @@ pub struct DatabaseArgs {
         global = true
     )]
     pub database: String,
-}
-
-impl DatabaseArgs {
-    /// `"postgres"` or `"sqlite"`, for logs (never the URL, which may hold a password).
-    pub fn kind(&self) -> &'static str {
-        database_kind(&self.database)
-    }
-}
-
-/// `"postgres"` or `"sqlite"` for a database URL.
-pub fn database_kind(url: &str) -> &'static str {
-    if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-        "postgres"
-    } else {
-        "sqlite"
-    }
 }
 
 /// The policy file.
@@ -92,7 +76,7 @@ pub struct HashSecretArgs {
 impl HashSecretArgs {
     /// The secret for `database`: the one given, else the one kept beside an SQLite file
     /// (made there when neither the file nor the database exists yet). `None` when there is
-    /// none; [`crate::hasher_from`] then says how to set one.
+    /// none; [`ContactHasher::configured`] then says how to set one.
     pub fn resolve(&self, database: &str) -> anyhow::Result<Option<String>> {
         match &self.hash_secret {
             Some(secret) => Ok(Some(secret.clone())),
@@ -102,7 +86,9 @@ impl HashSecretArgs {
 
     /// The contact hasher for `database`, or an error that says how to set the secret.
     pub fn hasher(&self, database: &str) -> anyhow::Result<ContactHasher> {
-        crate::state::hasher_from(self.resolve(database)?.as_deref())
+        Ok(ContactHasher::configured(
+            self.resolve(database)?.as_deref(),
+        )?)
     }
 }
 
@@ -132,7 +118,10 @@ fn secret_beside_sqlite_file(database: &str) -> anyhow::Result<Option<String>> {
     if Path::new(path).exists() {
         return Ok(None);
     }
-    let secret = crate::auth::random_hex(32)?;
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes)
+        .map_err(|error| anyhow::anyhow!("the system random generator failed: {error}"))?;
+    let secret = hex::encode(bytes);
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]

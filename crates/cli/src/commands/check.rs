@@ -2,7 +2,7 @@
 //! input order; nothing is recorded.
 //!
 //! Each line is an [`Event`] (see `offside check --help`), decided by
-//! [`offside_server::decide`], the one decision path every command and endpoint shares: the
+//! [`offside::decide`], the one decision path every command and endpoint shares: the
 //! event's region hint (else `--region`), its time bounds, its conversation (the newest
 //! message is judged; the earlier ones are context for values split across messages) and an
 //! attachment's content (legal documents are recognised from their text). A
@@ -12,9 +12,9 @@
 use std::io::Write;
 
 use anyhow::Result;
+use offside::Decided;
 use offside_detect::Engine;
 use offside_policy::{Decision, Event, Policy};
-use offside_server::Decided;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
@@ -190,6 +190,5 @@ pub(crate) fn decide_event(
     policy: &Policy,
     event: &LineEvent,
 ) -> Result<Decided, String> {
-    offside_server::decide(engine, policy, event, Vec::new(), offside_server::now())
-        .map_err(|error| error.0)
+    offside::decide(engine, policy, event, Vec::new(), offside::now()).map_err(|error| error.0)
 }

@@ -11,7 +11,7 @@ use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
 
-use crate::bench::{generate_document, grouped, ADVERSARIAL_SHAPES};
+use crate::commands::bench::{generate_document, grouped, ADVERSARIAL_SHAPES};
 
 /// What to measure.
 pub struct MemoryBenchOptions<'a> {

@@ -600,6 +600,10 @@ fn run_parallel<H: RecordHandler>(
     let (chunk_tx, chunk_rx) = mpsc::sync_channel::<Chunk>(threads * 2);
     let chunk_rx = Arc::new(Mutex::new(chunk_rx));
     let (output_tx, output_rx) = mpsc::sync_channel::<ChunkOutput>(threads * 2);
+    // Chunks finished out of order wait in the writer until the ones before them are written;
+    // the reader stays at most this many chunks ahead of the writer, so one slow chunk (a
+    // line full of look-alikes) holds the memory of a few chunks, not of the whole input.
+    let window = Window::new(threads as u64 * 4);
 
     std::thread::scope(|scope| {
         for _ in 0..threads {
@@ -623,8 +627,12 @@ fn run_parallel<H: RecordHandler>(
 
         // The reader gets a thread of its own and this thread writes, because the locked
         // standard output cannot move to another thread.
-        let reader = scope.spawn(move || read_chunks(inputs, max_line_bytes, chunk_tx));
-        let write_result = write_in_order(output_rx, output);
+        let reader_window = &window;
+        let reader =
+            scope.spawn(move || read_chunks(inputs, max_line_bytes, chunk_tx, reader_window));
+        let write_result = write_in_order(output_rx, output, &window);
+        // However the writer ended, the reader must not wait for it.
+        window.close();
         let read_result = reader
             .join()
             .unwrap_or_else(|_| Err(anyhow::anyhow!("the input thread panicked")));
@@ -635,10 +643,49 @@ fn run_parallel<H: RecordHandler>(
     })
 }
 
+/// How far the reader may run ahead of the writer, in chunks (see [`run_parallel`]).
+struct Window {
+    /// Chunks written so far (`u64::MAX` once the writer is done).
+    written: Mutex<u64>,
+    advanced: std::sync::Condvar,
+    ahead: u64,
+}
+
+impl Window {
+    fn new(ahead: u64) -> Window {
+        Window {
+            written: Mutex::new(0),
+            advanced: std::sync::Condvar::new(),
+            ahead: ahead.max(1),
+        }
+    }
+
+    /// Blocks until chunk `seq` is at most `ahead` chunks past the last one written.
+    fn wait_for(&self, seq: u64) {
+        let mut written = self.written.lock().unwrap_or_else(|e| e.into_inner());
+        while seq >= written.saturating_add(self.ahead) {
+            written = self
+                .advanced
+                .wait(written)
+                .unwrap_or_else(|e| e.into_inner());
+        }
+    }
+
+    fn set(&self, written: u64) {
+        *self.written.lock().unwrap_or_else(|e| e.into_inner()) = written;
+        self.advanced.notify_all();
+    }
+
+    fn close(&self) {
+        self.set(u64::MAX);
+    }
+}
+
 fn read_chunks(
     inputs: &[InputSource],
     max_line_bytes: usize,
     chunk_tx: mpsc::SyncSender<Chunk>,
+    window: &Window,
 ) -> Result<()> {
     let mut seq = 0;
     for (input_idx, input) in inputs.iter().enumerate() {
@@ -675,6 +722,7 @@ fn read_chunks(
             if chunk.line_ends.is_empty() {
                 break;
             }
+            window.wait_for(seq);
             seq += 1;
             if chunk_tx.send(chunk).is_err() {
                 // The workers are gone because the output failed; the writer reports why.
@@ -723,6 +771,7 @@ fn process_chunk<H: RecordHandler>(
 fn write_in_order(
     output_rx: mpsc::Receiver<ChunkOutput>,
     output: &mut dyn Write,
+    window: &Window,
 ) -> Result<RunSummary> {
     let mut summary = RunSummary::default();
     let mut pending = BTreeMap::new();
@@ -733,6 +782,7 @@ fn write_in_order(
             output.write_all(&ready.out)?;
             summary.add(ready.summary);
             next_seq += 1;
+            window.set(next_seq);
         }
     }
     output.flush()?;
@@ -742,6 +792,33 @@ fn write_in_order(
 #[cfg(test)]
 mod bounded_line_tests {
     use super::*;
+
+    #[test]
+    fn the_reader_waits_until_the_writer_catches_up() {
+        let window = Window::new(2);
+        // Within the window: no wait.
+        window.wait_for(0);
+        window.wait_for(1);
+        let (done_tx, done_rx) = mpsc::channel();
+        std::thread::scope(|scope| {
+            scope.spawn(|| {
+                window.wait_for(3);
+                done_tx.send(()).unwrap();
+            });
+            // Chunk 3 is two past chunk 1: the reader waits until two are written.
+            window.set(1);
+            assert!(done_rx
+                .recv_timeout(std::time::Duration::from_millis(100))
+                .is_err());
+            window.set(2);
+            assert!(done_rx
+                .recv_timeout(std::time::Duration::from_secs(10))
+                .is_ok());
+        });
+        // Once the writer is done, nothing waits.
+        window.close();
+        window.wait_for(u64::MAX - 1);
+    }
 
     #[test]
     fn a_long_line_is_measured_not_kept() {

@@ -414,6 +414,9 @@ pub fn resolve(text: &Normalized<'_>, findings: &mut Vec<Finding>) {
                 // And one that ends with the report ("A client offered to pay me on a card
                 // outside the site. I refused and reported it.").
                 let after = sentence_bounds(original, to, (to + 2).min(original.len())).1;
+                let asked_back = original
+                    .get(to..)
+                    .is_some_and(|rest| rest.starts_with(['?', '\u{ff1f}', '\u{61f}']));
                 let lo = accounts.partition_point(|&(s, _, _)| s < before);
                 !accounts[lo..]
                     .iter()
@@ -421,8 +424,13 @@ pub fn resolve(text: &Normalized<'_>, findings: &mut Vec<Finding>) {
                     .any(|&(s, e, role)| match role {
                         _ if s < from => role == AccountRole::Report,
                         // Only a report: "Pay me on PayPal. I refused to pay fees twice."
-                        // is still the offer.
-                        _ if s >= to => role == AccountRole::Report,
+                        // is still the offer; or a refusal that answers the request asked
+                        // back as a question ("¿Pagarte fuera de la plataforma? Lo siento,
+                        // pero eso no.").
+                        _ if s >= to => {
+                            role == AccountRole::Report
+                                || (role == AccountRole::Declined && asked_back)
+                        }
                         // What someone else asked is told before the request ("he wanted me
                         // to pay by zelle"), except where the verb ends the sentence (the
                         // phrases in scripts other than Latin and Cyrillic: "요구했어요").

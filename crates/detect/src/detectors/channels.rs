@@ -2588,6 +2588,23 @@ mod tests {
             "RU"
         )
         .is_empty());
+        // A refusal answering the request asked back as a question.
+        assert!(kinds(
+            "¿Pagarte fuera de la plataforma? Lo siento, pero eso no.",
+            "ES"
+        )
+        .is_empty());
+        assert!(kinds(
+            "Pagamenti fuori dalla piattaforma? No, grazie, non li accetto.",
+            "IT"
+        )
+        .is_empty());
+        // A question answered with a yes stays the request.
+        assert!(!kinds(
+            "Pay you outside the platform? Sure, I'll send it to your PayPal.",
+            "US"
+        )
+        .is_empty());
         // A refusal of something else after an offer leaves the offer.
         assert!(kinds(
             "Pay me on PayPal instead. I refused to pay fees twice.",

@@ -851,6 +851,7 @@ const CHANNEL_FILES: &[(&str, &str)] = &[
     ("dravidian", include_str!("../data/channels/dravidian.tsv")),
     ("gu", include_str!("../data/channels/gu.tsv")),
     ("km", include_str!("../data/channels/km.tsv")),
+    ("more", include_str!("../data/channels/more.tsv")),
 ];
 
 /// The off-platform cue files (`data/offplatform/*.tsv`), one per language.

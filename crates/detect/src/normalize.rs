@@ -1858,6 +1858,24 @@ pub(crate) fn ascii_digits(text: &str) -> Cow<'_, str> {
 
 /// Punctuation that stands for `.`, `@` or `-` in disguise, and the commas of other scripts
 /// (Arabic `،`, ideographic `、`), which separate the groups of a number as `,` does.
+/// The value of a digit drawn in a circle that Unicode gives no decimal value or compatibility
+/// form (category No, from their names in UnicodeData.txt): the dingbat negative circled
+/// digits ❶–❾ (U+2776–277E), circled and negative circled sans-serif ➀–➈ and ➊–➒
+/// (U+2780–2788, U+278A–2792), negative circled zero ⓿ (U+24FF) and the circled sans-serif
+/// zeros 🄋 and 🄌 (U+1F10B, U+1F10C). People write phone numbers with them to get past
+/// filters. The circled ten (❿, ➉, ➓) is left alone: it is not one digit.
+fn dingbat_digit(c: char) -> Option<u8> {
+    let n = u32::from(c);
+    let value = match n {
+        0x2776..=0x277E => n - 0x2775,
+        0x2780..=0x2788 => n - 0x277F,
+        0x278A..=0x2792 => n - 0x2789,
+        0x24FF | 0x1F10B | 0x1F10C => 0,
+        _ => return None,
+    };
+    u8::try_from(value).ok()
+}
+
 fn fold_punctuation(c: char) -> Option<char> {
     Some(match c {
         '\u{060C}' | '\u{3001}' => ',',
@@ -2069,7 +2087,7 @@ fn fold_char(c: char, folded: &mut String, lookalikes: impl FnOnce() -> bool) {
     if is_invisible(c) {
         return;
     }
-    if let Some(d) = decimal_digit(c) {
+    if let Some(d) = decimal_digit(c).or_else(|| dingbat_digit(c)) {
         folded.push(char::from(b'0' + d));
         return;
     }
@@ -2257,6 +2275,14 @@ mod tests {
         for (input, want) in cases {
             assert_eq!(compact(input), want, "{input:?}");
         }
+    }
+
+    #[test]
+    fn circled_dingbat_digits_read_as_digits() {
+        let n = Normalized::new("WhatsApp ❾❸❷ ➀➁ ➊➋ ⓿🄋");
+        assert_eq!(n.folded(), "WhatsApp 932 12 12 00");
+        // The circled ten is not one digit.
+        assert_eq!(Normalized::new("❿").folded(), "❿");
     }
 
     #[test]

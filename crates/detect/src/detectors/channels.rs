@@ -45,6 +45,8 @@ pub(crate) const WORK_NOUNS: &[&str] = &[
     "plugin",
     "plugins",
     "clone",
+    "style",
+    "inspired",
     "widget",
     "widgets",
     "webhook",
@@ -1574,7 +1576,8 @@ fn denied_before(lower: &str, at: usize) -> bool {
     const DENIALS: &[&str] = &[
         "no", "not", "without", "never", "sin", "sem", "sans", "ohne", "senza", "bina", "baghair",
         "tanpa", "usah", "perlu", "hindi", "huwag", "wala", "khong", "без", "не", "ни", "لا",
-        "بدون", "بلا", "nahi", "nahin", "mat", "kein", "keine", "nicht", "pas", "bila", "wag", "bo",
+        "بدون", "بلا", "nahi", "nahin", "mat", "kein", "keine", "keinen", "keinem", "keiner",
+        "nicht", "pas", "bila", "wag", "bo",
     ];
     // The platform's way as the thing compared against or replaced: "faster than through
     // the platform", "plutôt que via la plateforme", "statt über die Plattform".

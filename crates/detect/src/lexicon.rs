@@ -879,6 +879,7 @@ const CUE_FILES: &[(&str, &str)] = &[
     ("pl", include_str!("../data/offplatform/pl.tsv")),
     ("sw", include_str!("../data/offplatform/sw.tsv")),
     ("ro", include_str!("../data/offplatform/ro.tsv")),
+    ("am", include_str!("../data/offplatform/am.tsv")),
 ];
 
 /// A row of a data file that cannot be read, named by file and line.

@@ -167,6 +167,9 @@ HAND_VARIANTS = {
     "th": {2: ["โท"]},
     # Persian spoken "شیش" for six (the written "شش"), as in everyday chat. Hand-written.
     "fa": {6: ["شیش"]},
+    # Greek colloquial spellings beside CLDR's (εννέα, επτά, οκτώ): εννιά, εφτά, οχτώ, as the
+    # Triantafyllidis dictionary gives them. Hand-written.
+    "el": {7: ["εφτά"], 8: ["οχτώ"], 9: ["εννιά"]},
 }
 
 # Languages CLDR has no spell-out rules for and num2words does not cover, composed here from

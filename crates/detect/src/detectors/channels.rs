@@ -29,6 +29,10 @@ use crate::{Finding, Kind};
 use crate::lexicon::{channel_names, ChannelName, CueRole, WordClass};
 
 /// Words after a channel name that make it the subject of the work, not a way to talk.
+/// Words for a user name or ID in other languages, as a regex alternation over the folded,
+/// lower-cased text ("telegram kullanıcı adım: emre_codes", "telegram ник: grigory_web").
+const ID_WORDS: &str = r"kullanici\s+adim?|nombre\s+de\s+usuario|usuario|benutzername|nutzername|nom\s+d'utilisateur|identifiant|nome\s+utente|nazwa\s+uzytkownika|ник|никнейм|логин|юзернейм|아이디|用户名|账号|帳號|微信号|id\s+пользователя";
+
 pub(crate) const WORK_NOUNS: &[&str] = &[
     "bot",
     "bots",
@@ -353,8 +357,32 @@ fn pattern_table() -> (Table<Shape>, Table<Request>) {
         // "skype: live:abc", "paypal: alex@x.com", "whatsapp: +44..."
         (
             format!(
-                r"\b{lead}\s*(?:id|handle|username|user\s?name|number|no|nr|acc(?:ount)?|e-?mail|mail|tag|details|address)?\s*(?::|=|->|=>)\s*\+?{handle}"
+                r"\b{lead}\s*(?:id|handle|username|user\s?name|number|no|nr|acc(?:ount)?|e-?mail|mail|tag|details|address|{ID_WORDS})?\s*(?::|=|->|=>)\s*\+?{handle}"
             ),
+            Shape {
+                rule: "channels/handle",
+                solicits: false,
+                ordinary_words_allowed: true,
+                check_work_noun: false,
+                check_handle: true,
+                payment_only: false,
+            },
+        ),
+        // "LINEのIDは yuki.design_jp", "ID LINE aku nanda.art": an ID word of Japanese after
+        // the name, of Indonesian and Malay before it.
+        (
+            format!(r"\b{lead}\s*の\s*(?:id|アカウント|ユーザー名)\s*(?:は|:|：)\s*@?{handle}"),
+            Shape {
+                rule: "channels/handle",
+                solicits: false,
+                ordinary_words_allowed: true,
+                check_work_noun: false,
+                check_handle: true,
+                payment_only: false,
+            },
+        ),
+        (
+            format!(r"\bid\s+{lead}\s+(?:aku|saya|ku|gue|gw|sy)\s+@?{handle}"),
             Shape {
                 rule: "channels/handle",
                 solicits: false,
@@ -2539,6 +2567,22 @@ mod tests {
             "Пишите сразу в тг: @anna_hr_it",
             Kind::Messenger,
             Some("telegram")
+        ));
+        // ID words of other languages, before or after the name.
+        assert!(has(
+            "Telegram kullanıcı adım: emre_codes, oradan devam edelim",
+            Kind::Messenger,
+            Some("telegram")
+        ));
+        assert!(has(
+            "LINEのIDは yuki.design_jp です",
+            Kind::Messenger,
+            Some("line")
+        ));
+        assert!(has(
+            "ID LINE aku nanda.art ya kak",
+            Kind::Messenger,
+            Some("line")
         ));
         let messenger = |text: &str| found(text).iter().any(|(k, _, _)| *k == Kind::Messenger);
         assert!(!messenger("Build a Telegram bot that replies to @mentions"));

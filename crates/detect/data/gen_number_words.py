@@ -170,6 +170,16 @@ HAND_VARIANTS = {
     # Greek colloquial spellings beside CLDR's (εννέα, επτά, οκτώ): εννιά, εφτά, οχτώ, as the
     # Triantafyllidis dictionary gives them. Hand-written.
     "el": {7: ["εφτά"], 8: ["οχτώ"], 9: ["εννιά"]},
+    # Lao zero (CLDR's Lao rules spell it in Thai), the Burmese seven as commonly typed without
+    # its medial (ခုနစ်). Hand-written.
+    "lo": {0: ["ສູນ"]},
+    "my": {7: ["ခုနစ်"]},
+    # Sinhala and Igbo digits, which neither source has: the standard numerals of each
+    # language (as in any primer), in the form used when reading out a number. Hand-written.
+    "si": {0: ["බිංදුව", "බින්දුව"], 1: ["එක"], 2: ["දෙක"], 3: ["තුන"], 4: ["හතර"], 5: ["පහ"],
+           6: ["හය"], 7: ["හත"], 8: ["අට"], 9: ["නවය", "නමය"]},
+    "ig": {0: ["efu"], 1: ["otu"], 2: ["abuo"], 3: ["ato"], 4: ["ano"], 5: ["ise"],
+           6: ["isii"], 7: ["asaa"], 8: ["asato"], 9: ["itoolu", "iteghete"]},
 }
 
 # Languages CLDR has no spell-out rules for and num2words does not cover, composed here from

@@ -2318,6 +2318,10 @@ mod tests {
             ("to'qson, besh yuz o'n ikki, qirq uch", "90, 512, 43"),
             ("sifili takwas, ashirin da biyar", "0 8, 25"),
             ("òdo èje odo efa", "0 7 0 6"),
+            // Sinhala and Igbo digits (hand-written standard numerals), Lao zero.
+            ("බිංදුව හත හත", "0 7 7"),
+            ("efu asaa efu", "0 7 0"),
+            ("ສູນ ສອງ ສູນ ຫ້າ ເຈັດ", "0 2 0 5 7"),
             // Amharic, Georgian and Armenian digits from CLDR.
             ("ዜሮ ዘጠኝ አንድ", "0 9 1"),
             ("ნული ხუთი ცხრა", "0 5 9"),

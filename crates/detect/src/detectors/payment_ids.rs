@@ -97,6 +97,8 @@ const RULE_ETH_ONE_CASE: &str = "payment_ids/eth_lowercase";
 const RULE_TRON: &str = "payment_ids/tron_base58check";
 const RULE_ROUTING: &str = "payment_ids/bank_routing_aba";
 const RULE_ACCOUNT: &str = "payment_ids/bank_account";
+const RULE_CLABE: &str = "payment_ids/bank_clabe";
+const RULE_CBU: &str = "payment_ids/bank_cbu";
 
 /// IBAN: mod-97 plus the country's BBAN format and length.
 const CONF_IBAN: f32 = 0.95;
@@ -122,6 +124,8 @@ const CARD_MAX_DIGITS: usize = 19;
 const ACCOUNT_MIN_DIGITS: usize = 6;
 const ACCOUNT_MAX_DIGITS: usize = 17;
 const ROUTING_DIGITS: usize = 9;
+const CLABE_DIGITS: usize = 18;
+const CBU_DIGITS: usize = 22;
 /// Norway's IBANs are the shortest.
 const IBAN_MIN_LEN: usize = 15;
 const IBAN_MAX_LEN: usize = 34;
@@ -193,6 +197,10 @@ enum Cue {
     Card,
     Routing,
     Account,
+    /// A Mexican CLABE (18 digits with a check digit).
+    Clabe,
+    /// An Argentine CBU or CVU (22 digits in two blocks with a check digit each).
+    Cbu,
 }
 
 /// Cue keywords: the keyword (matched ASCII case-insensitively, never preceded by a letter or
@@ -232,6 +240,9 @@ const CUES: &[(&str, Cue, bool)] = &[
     ("bank account", Cue::Account, false),
     ("checking account", Cue::Account, false),
     ("savings account", Cue::Account, false),
+    ("clabe", Cue::Clabe, true),
+    ("cbu", Cue::Cbu, true),
+    ("cvu", Cue::Cbu, true),
 ];
 
 impl Default for PaymentIdFinder {
@@ -343,7 +354,10 @@ impl PaymentIdFinder {
         out: &mut Vec<PaymentIdMatch>,
     ) -> usize {
         let b = text.as_bytes();
+        // A CLABE or CBU written in one piece has no card's or routing number's length.
+        let national_length = matches!(run_end - s, CLABE_DIGITS | CBU_DIGITS);
         if !may_start_card_or_routing(b, s, run_end)
+            && !national_length
             && !self.account_anchor_before(b, s, &mut scan.anchors)
         {
             // Most numbers of a text: nothing can start here, and scanning resumes where it
@@ -456,6 +470,31 @@ impl PaymentIdFinder {
                     method: METHOD_BANK,
                     confidence: CONF_ROUTING,
                     rule: RULE_ROUTING,
+                });
+            }
+        }
+
+        // A national account number whose check digits hold, after its name, however its
+        // groups are written ("CLABE 0121 8000 4572 9183 69").
+        let whole = groups.len();
+        let national = match digit_count(groups) {
+            CLABE_DIGITS => Some((Cue::Clabe, RULE_CLABE, clabe_valid as fn(&[u8]) -> bool)),
+            CBU_DIGITS => Some((Cue::Cbu, RULE_CBU, cbu_valid as fn(&[u8]) -> bool)),
+            _ => None,
+        };
+        if let Some((cue, rule, valid)) = national {
+            let end = groups[whole - 1].1;
+            let mut buf = [0u8; CBU_DIGITS];
+            if free_end(b, end)
+                && valid(collect_digits(b, groups, &mut buf))
+                && self.cued(b, window, start, min_cue_end, cue)
+            {
+                return Some(PaymentIdMatch {
+                    start,
+                    end,
+                    method: METHOD_BANK,
+                    confidence: CONF_ROUTING,
+                    rule,
                 });
             }
         }
@@ -1113,6 +1152,39 @@ pub(crate) fn aba_valid(digits: &[u8]) -> bool {
 }
 
 /// Copies the digits of `groups` into `buf`; stops when `buf` is full.
+/// The CLABE check digit (Banco de México): the first 17 digits weighted 3, 7, 1 in turn,
+/// each product taken mod 10; the 18th digit is `(10 - sum mod 10) mod 10`.
+fn clabe_valid(digits: &[u8]) -> bool {
+    if digits.len() != CLABE_DIGITS || one_repeated(digits) {
+        return false;
+    }
+    let sum: u32 = digits[..17]
+        .iter()
+        .zip([3u32, 7, 1].iter().cycle())
+        .map(|(&d, &w)| (u32::from(d - b'0') * w) % 10)
+        .sum();
+    u32::from(digits[17] - b'0') == (10 - sum % 10) % 10
+}
+
+/// The CBU/CVU check digits (Banco Central de la República Argentina): the first block of 8
+/// digits (bank and branch) with its last digit checking the 7 before it by weights 7, 1, 3,
+/// 9, 7, 1, 3; the second block of 14 (account) likewise by weights 3, 9, 7, 1 from the left.
+fn cbu_valid(digits: &[u8]) -> bool {
+    fn block(digits: &[u8], weights: &[u32]) -> bool {
+        let (body, check) = digits.split_at(digits.len() - 1);
+        let sum: u32 = body
+            .iter()
+            .zip(weights.iter().cycle())
+            .map(|(&d, &w)| u32::from(d - b'0') * w)
+            .sum();
+        u32::from(check[0] - b'0') == (10 - sum % 10) % 10
+    }
+    digits.len() == CBU_DIGITS
+        && !one_repeated(digits)
+        && block(&digits[..8], &[7, 1, 3, 9])
+        && block(&digits[8..], &[3, 9, 7, 1])
+}
+
 fn collect_digits<'a>(b: &[u8], groups: &[(usize, usize)], buf: &'a mut [u8]) -> &'a [u8] {
     let mut len = 0;
     for &(s, e) in groups {
@@ -1235,6 +1307,25 @@ mod tests {
             .into_iter()
             .map(|m| (text[m.start..m.end].to_string(), m.rule))
             .collect()
+    }
+
+    #[test]
+    fn national_account_numbers_with_their_check_digits_after_their_name() {
+        check(&[
+            (
+                "deposítame a la CLABE 0121 8000 4572 9183 69 de BBVA",
+                &[("0121 8000 4572 9183 69", RULE_CLABE)],
+            ),
+            (
+                "pasame a mi CBU 2850590940090418135201 y listo",
+                &[("2850590940090418135201", RULE_CBU)],
+            ),
+            // A check digit off: not one.
+            ("la CLABE 012180004572918368", &[]),
+            ("el CBU 2850590940090418135202", &[]),
+            // Without its name, 18 digits are nothing said.
+            ("pedido 012180004572918369", &[]),
+        ]);
     }
 
     /// Runs a table of `(text, expected (value, rule) pairs)`.

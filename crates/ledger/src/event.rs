@@ -53,6 +53,7 @@ pub enum EventBody {
 
 /// The rule a violation broke.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Rule {
     /// Contact details shared (or asked for) before a contract.
@@ -124,6 +125,7 @@ pub struct Report {
 
 /// A reviewer's verdict.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     /// The violation (or report) stands.
@@ -158,6 +160,7 @@ pub struct AppealFiled {
 
 /// How an appeal was decided.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AppealOutcome {
     /// The appeal succeeded: the violation is overturned and stops counting.

@@ -24,12 +24,14 @@ use crate::store::Store;
 /// The answer to one event, as the service gives it and the ledger stores it: the event's
 /// id, the decision's fields, and for a recorded event the ledger events written.
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DecisionAnswer<'a> {
     /// The event's id, when it had one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<&'a str>,
     /// The decision.
     #[serde(flatten)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Decision))]
     pub decision: &'a Decision,
     /// For recorded events: the ledger events written (one per violation).
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -61,6 +61,7 @@ pub struct NewApiKey {
 
 /// A stored API key, without its hash.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ApiKey {
     /// The key's public id.
     pub key_id: String,

@@ -30,6 +30,7 @@ use crate::event::{AppealOutcome, Event, EventBody, Rule, Verdict, Violation};
 
 /// Where a violation stands after reviews and appeals.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ViolationStatus {
     /// Counts; no reviewer has looked at it.
@@ -56,6 +57,7 @@ impl ViolationStatus {
 
 /// One violation as the account's standing shows it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ViolationSummary {
     /// The violation's event id.
     pub event_id: String,
@@ -81,6 +83,7 @@ pub struct ViolationSummary {
 
 /// An account's standing at a moment, derived from its events.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Standing {
     /// The account.
     pub account: String,

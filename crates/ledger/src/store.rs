@@ -38,6 +38,7 @@ pub struct Recorded {
 
 /// Another account that used a contact value this account used.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LinkedAccount {
     /// The other account.
     pub account: String,
@@ -49,6 +50,7 @@ pub struct LinkedAccount {
 
 /// Values of one kind two accounts have in common.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SharedKind {
     /// The kind.
     pub kind: String,
@@ -58,6 +60,7 @@ pub struct SharedKind {
 
 /// What waits for a reviewer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ReviewItemKind {
     /// A violation whose message was held; closed by a verdict on it.
@@ -96,6 +99,7 @@ impl ReviewItemKind {
 
 /// One open item of the review queue.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ReviewItem {
     /// The event id of the held violation, report or appeal.
     pub item_id: String,

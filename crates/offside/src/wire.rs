@@ -58,8 +58,56 @@ impl Serialize for LocatedFinding {
     }
 }
 
+/// The JSON schema of a [`LocatedFinding`] (feature `openapi`), next to the `Serialize`
+/// above that it describes.
+#[cfg(feature = "openapi")]
+impl utoipa::PartialSchema for LocatedFinding {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        let kinds: Vec<&str> = offside_detect::Kind::ALL
+            .iter()
+            .map(|kind| kind.as_str())
+            .collect();
+        let sources: Vec<Value> = [
+            Source::Text,
+            Source::Link,
+            Source::Ocr,
+            Source::QrCode,
+            Source::Raw,
+        ]
+        .iter()
+        .map(|source| json!(source))
+        .collect();
+        let pixels = json!({"type": "integer", "minimum": 0});
+        let schema = json!({
+            "type": "object",
+            "description": "A finding in a file, with where in the file it was found.",
+            "required": ["kind", "value", "confidence", "rule", "source"],
+            "properties": {
+                "kind": {"type": "string", "enum": kinds},
+                "value": {"type": "string"},
+                "confidence": {"type": "number", "minimum": 0, "maximum": 1},
+                "rule": {"type": "string"},
+                "source": {"type": "string", "enum": sources, "description": "How the segment's text was obtained."},
+                "page": {"type": "integer", "minimum": 1},
+                "part": {"type": "string", "description": "The part of the file (a sheet, an entry)."},
+                "start": {"type": "integer", "minimum": 0, "description": "Byte offset in the segment's text; absent for OCR and QR codes."},
+                "end": {"type": "integer", "minimum": 0},
+                "region": {"type": "object", "description": "The box in the image, in pixels.", "required": ["x", "y", "width", "height"],
+                    "properties": {"x": pixels, "y": pixels, "width": pixels, "height": pixels}}
+            }
+        });
+        utoipa::openapi::RefOr::T(
+            serde_json::from_value(schema).expect("a well-formed JSON schema"),
+        )
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl utoipa::ToSchema for LocatedFinding {}
+
 /// What a recognised legal document looks like in a report.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RecognisedReport {
     /// The policy's attachment kind (`nda`, `business_license`...).
     pub kind: &'static str,
@@ -70,6 +118,7 @@ pub struct RecognisedReport {
 /// The report on one file that `scan --docs`, `check --docs` and `POST /v1/attachments`
 /// print, its keys in this order.
 #[derive(Debug, Clone, Default, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Report {
     /// The caller's event id (the service echoes it).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -78,6 +127,7 @@ pub struct Report {
     pub file: Option<String>,
     /// Its type, once recognised.
     #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
     pub file_type: Option<FileType>,
     /// Its pages.
     #[serde(skip_serializing_if = "Option::is_none")]

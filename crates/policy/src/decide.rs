@@ -27,6 +27,7 @@ use crate::policy::{
 
 /// What to do with an event, and why.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Decision {
     /// The heaviest action any violation calls for; `allow` when there is none.
     pub action: Action,
@@ -48,6 +49,7 @@ pub struct Decision {
 
 /// One rule broken.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Violation {
     /// The rule: `contact` or `payment`.
     pub rule: RuleName,
@@ -57,6 +59,7 @@ pub struct Violation {
     pub kinds: Vec<KindName>,
     /// The violating findings, in the shape `offside scan` prints.
     #[serde(serialize_with = "serialize_findings")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<FindingJson>))]
     pub findings: Vec<Finding>,
     /// The points this violation adds on the sanction ladder when recorded (the ladder's
     /// weight for its rule).
@@ -69,6 +72,7 @@ pub struct Violation {
 
 /// One exception that applied.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ExceptionUse {
     /// Which exception.
     pub id: ExceptionId,
@@ -76,6 +80,7 @@ pub struct ExceptionUse {
     pub why: String,
     /// The findings it covered.
     #[serde(serialize_with = "serialize_findings")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<FindingJson>))]
     pub findings: Vec<Finding>,
 }
 
@@ -108,6 +113,7 @@ pub fn check<Id>(
 
 /// What a link leads to, as the detector judges it from the link and its sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum LinkRole {
     /// The sender's own site or portfolio.

@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize, Serializer};
 /// One event to decide on. `Id` is the caller's: the policy never reads it, and
 /// `offside check` keeps it as raw JSON so that it is echoed verbatim.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Event<Id> {
     /// The caller's identifier of the event, echoed in the decision.
@@ -60,6 +61,7 @@ fn none<T>() -> Option<T> {
 
 /// One message of a conversation.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ConversationMessage {
     /// The id of the party who wrote it.
@@ -71,6 +73,7 @@ pub struct ConversationMessage {
 /// Where a text was typed. Some surfaces are public (see the policy's
 /// `rules.contact.public_surfaces`); the others are between two parties.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Surface {
     /// A message in a conversation.
@@ -159,6 +162,7 @@ impl Serialize for PartyId {
 
 /// One side of an event.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Party {
     /// The user's id; conversation messages name their author by it.
@@ -172,6 +176,7 @@ pub struct Party {
 
 /// Which side of the marketplace a user is on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// Hires (or a guest, a buyer).
@@ -182,6 +187,7 @@ pub enum Role {
 
 /// The contract history of the two parties, as the platform sends it.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Relationship {
     /// Whether a contract exists, existed, or never did.
@@ -207,6 +213,7 @@ fn is_false(value: &bool) -> bool {
 
 /// The `state` of a relationship.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ContractState {
     /// No contract between the two parties, ever.
@@ -230,6 +237,7 @@ impl ContractState {
 
 /// What an attached file is.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Attachment {
     /// The kind of document, as the uploader declared it. When it is not given, offside may
@@ -254,6 +262,7 @@ impl Attachment {
 
 /// A kind recognised from a document's content, and the evidence for it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Recognised {
     /// What the document was recognised as.
     pub kind: AttachmentKind,
@@ -263,6 +272,7 @@ pub struct Recognised {
 
 /// The kinds of attachment the policy tells apart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AttachmentKind {
     /// A non-disclosure agreement.
@@ -303,6 +313,7 @@ impl AttachmentKind {
 
 /// Why a text was sent, when the platform knows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Purpose {
     /// Sharing an address so the other side can invite it to a system needed to scope the

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 /// A rung of the ladder, from lightest to heaviest. Ordered: `Warning < BadgeLoss < ...`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Sanction {
     /// No sanction: the account is in good standing.

@@ -37,6 +37,8 @@ mod notice;
 
 pub use notice::mask_value;
 pub mod policy;
+#[cfg(feature = "openapi")]
+mod schema;
 
 pub use decide::{
     check, decide, decide_with_roles, link_role, Decision, ExceptionUse, FindingDetail,

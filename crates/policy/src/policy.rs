@@ -109,6 +109,7 @@ pub struct ConfidenceBands {
 
 /// A confidence band.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Band {
     /// Below `confidence.medium`.
@@ -285,6 +286,7 @@ pub struct PortfolioLink {
 
 /// What happens to a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Action {
     /// Deliver it.
@@ -314,6 +316,7 @@ impl Action {
 
 /// A violation: which rule, and which case of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum ViolationId {
     /// Contact details on a private surface before any contract.
     #[serde(rename = "contact.before_contract")]
@@ -356,6 +359,7 @@ impl ViolationId {
 
 /// The two rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RuleName {
     /// No contact details before a contract.
@@ -366,6 +370,7 @@ pub enum RuleName {
 
 /// An exception, by id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ExceptionId {
     /// The platform's own tools.

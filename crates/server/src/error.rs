@@ -70,44 +70,125 @@ pub enum ApiError {
     Internal(#[source] anyhow::Error),
 }
 
-#[derive(Serialize)]
-struct ErrorBody<'a> {
+/// The codes of the API's errors, each with the HTTP status it is sent with: the one list
+/// that [`ApiError`] maps onto and that the OpenAPI document's `ErrorCode` schema is derived
+/// from (its `enum` is this type's serde names, which a test in `openapi.rs` compares with
+/// the codes written here).
+macro_rules! error_codes {
+    ($($(#[$doc:meta])* $variant:ident = $code:literal, $status:ident;)*) => {
+        /// A stable error code: the `code` of an error answer.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, utoipa::ToSchema)]
+        #[non_exhaustive]
+        #[serde(rename_all = "snake_case")]
+        pub enum ErrorCode {
+            $($(#[$doc])* $variant,)*
+        }
+
+        impl ErrorCode {
+            /// Every code, in the order of the list.
+            pub const ALL: &'static [ErrorCode] = &[$(ErrorCode::$variant),*];
+
+            /// The code as the API writes it.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(ErrorCode::$variant => $code,)*
+                }
+            }
+
+            /// The HTTP status it is sent with.
+            pub fn status(self) -> StatusCode {
+                match self {
+                    $(ErrorCode::$variant => StatusCode::$status,)*
+                }
+            }
+        }
+    };
+}
+
+error_codes! {
+    /// No or an unknown or revoked API key.
+    Unauthorized = "unauthorized", UNAUTHORIZED;
+    /// The key lacks the endpoint's scope.
+    Forbidden = "forbidden", FORBIDDEN;
+    /// The body is not JSON.
+    InvalidJson = "invalid_json", BAD_REQUEST;
+    /// A field is missing, unknown or of the wrong type.
+    InvalidRequest = "invalid_request", BAD_REQUEST;
+    /// The event cannot be decided.
+    InvalidEvent = "invalid_event", UNPROCESSABLE_ENTITY;
+    /// A report names an event never recorded.
+    UnknownEvent = "unknown_event", NOT_FOUND;
+    /// A verdict or appeal names no ledger event.
+    UnknownSubject = "unknown_subject", NOT_FOUND;
+    /// A verdict or appeal names a ledger event of the wrong type.
+    WrongSubject = "wrong_subject", CONFLICT;
+    /// The id was recorded before with a different body.
+    Conflict = "conflict", CONFLICT;
+    /// No API key with this id.
+    UnknownKey = "unknown_key", NOT_FOUND;
+    /// No such route.
+    NotFound = "not_found", NOT_FOUND;
+    /// The route exists, with other methods.
+    MethodNotAllowed = "method_not_allowed", METHOD_NOT_ALLOWED;
+    /// The body is over the limit.
+    BodyTooLarge = "body_too_large", PAYLOAD_TOO_LARGE;
+    /// The body is not declared as JSON.
+    UnsupportedMediaType = "unsupported_media_type", UNSUPPORTED_MEDIA_TYPE;
+    /// The key's rate limit is exceeded.
+    RateLimited = "rate_limited", TOO_MANY_REQUESTS;
+    /// The attachment cannot be read.
+    UnreadableAttachment = "unreadable_attachment", UNPROCESSABLE_ENTITY;
+    /// Every attachment reader is busy.
+    Busy = "busy", SERVICE_UNAVAILABLE;
+    /// Anything else (logged, never echoed).
+    Internal = "internal", INTERNAL_SERVER_ERROR;
+}
+
+/// An error answer: `{"error": {"code", "message"}}`.
+#[derive(Serialize, utoipa::ToSchema)]
+#[schema(as = Error)]
+pub(crate) struct ErrorBody<'a> {
     error: ErrorFields<'a>,
 }
 
-#[derive(Serialize)]
+/// What went wrong.
+#[derive(Serialize, utoipa::ToSchema)]
 struct ErrorFields<'a> {
-    code: &'static str,
+    /// The stable code clients match on.
+    code: ErrorCode,
+    /// For people: what was wrong with the request.
     message: &'a str,
 }
 
 impl ApiError {
+    /// The stable code; its status is [`ErrorCode::status`].
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            ApiError::Unauthorized(_) => ErrorCode::Unauthorized,
+            ApiError::Forbidden(_) => ErrorCode::Forbidden,
+            ApiError::InvalidJson(_) => ErrorCode::InvalidJson,
+            ApiError::InvalidRequest(_) => ErrorCode::InvalidRequest,
+            ApiError::InvalidEvent(_) => ErrorCode::InvalidEvent,
+            ApiError::UnknownEvent(_) => ErrorCode::UnknownEvent,
+            ApiError::UnknownSubject(_) => ErrorCode::UnknownSubject,
+            ApiError::WrongSubject(_) => ErrorCode::WrongSubject,
+            ApiError::Conflict(_) => ErrorCode::Conflict,
+            ApiError::UnknownKey(_) => ErrorCode::UnknownKey,
+            ApiError::NotFound(_) => ErrorCode::NotFound,
+            ApiError::MethodNotAllowed => ErrorCode::MethodNotAllowed,
+            ApiError::BodyTooLarge(_) => ErrorCode::BodyTooLarge,
+            ApiError::UnsupportedMediaType => ErrorCode::UnsupportedMediaType,
+            ApiError::RateLimited { .. } => ErrorCode::RateLimited,
+            ApiError::UnreadableAttachment(_) => ErrorCode::UnreadableAttachment,
+            ApiError::Busy => ErrorCode::Busy,
+            ApiError::Internal(_) => ErrorCode::Internal,
+        }
+    }
+
     /// The stable code, and the HTTP status it is sent with.
     pub fn code_and_status(&self) -> (&'static str, StatusCode) {
-        match self {
-            ApiError::Unauthorized(_) => ("unauthorized", StatusCode::UNAUTHORIZED),
-            ApiError::Forbidden(_) => ("forbidden", StatusCode::FORBIDDEN),
-            ApiError::InvalidJson(_) => ("invalid_json", StatusCode::BAD_REQUEST),
-            ApiError::InvalidRequest(_) => ("invalid_request", StatusCode::BAD_REQUEST),
-            ApiError::InvalidEvent(_) => ("invalid_event", StatusCode::UNPROCESSABLE_ENTITY),
-            ApiError::UnknownEvent(_) => ("unknown_event", StatusCode::NOT_FOUND),
-            ApiError::UnknownSubject(_) => ("unknown_subject", StatusCode::NOT_FOUND),
-            ApiError::WrongSubject(_) => ("wrong_subject", StatusCode::CONFLICT),
-            ApiError::Conflict(_) => ("conflict", StatusCode::CONFLICT),
-            ApiError::UnknownKey(_) => ("unknown_key", StatusCode::NOT_FOUND),
-            ApiError::NotFound(_) => ("not_found", StatusCode::NOT_FOUND),
-            ApiError::MethodNotAllowed => ("method_not_allowed", StatusCode::METHOD_NOT_ALLOWED),
-            ApiError::BodyTooLarge(_) => ("body_too_large", StatusCode::PAYLOAD_TOO_LARGE),
-            ApiError::UnsupportedMediaType => {
-                ("unsupported_media_type", StatusCode::UNSUPPORTED_MEDIA_TYPE)
-            }
-            ApiError::RateLimited { .. } => ("rate_limited", StatusCode::TOO_MANY_REQUESTS),
-            ApiError::UnreadableAttachment(_) => {
-                ("unreadable_attachment", StatusCode::UNPROCESSABLE_ENTITY)
-            }
-            ApiError::Busy => ("busy", StatusCode::SERVICE_UNAVAILABLE),
-            ApiError::Internal(_) => ("internal", StatusCode::INTERNAL_SERVER_ERROR),
-        }
+        let code = self.code();
+        (code.as_str(), code.status())
     }
 
     /// An internal error from anything that can become an `anyhow::Error`.
@@ -148,7 +229,8 @@ fn cap_message(mut message: String) -> String {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let (code, status) = self.code_and_status();
+        let code = self.code();
+        let status = code.status();
         let message = match &self {
             ApiError::Internal(error) => {
                 // The span of the request carries its id; the client gets the id in the

@@ -47,7 +47,7 @@ mod throttle;
 pub use auth::{hash_key, new_key, ClientAddr, Scope};
 pub use console::{check_new_reviewer, hash_password, Role};
 pub use consume::{consume, ConsumeConfig};
-pub use error::ApiError;
+pub use error::{ApiError, ErrorCode};
 pub use ingest::{record, ApiEvent, Recorded};
 pub use routes::{parse_scopes, router};
 pub use serve::{serve, ServeConfig};

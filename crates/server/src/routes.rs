@@ -1,37 +1,48 @@
-//! The endpoints. Each handler authorises, parses, calls the policy or the ledger, and
-//! answers JSON; every failure is an [`ApiError`].
+//! The endpoints. [`ENDPOINTS`] is the route table: each endpoint's method, path, the
+//! scopes that may call it and the error codes it answers. The router is built from it,
+//! the scope check of every `/v1` route reads its scopes there (before the body is read),
+//! and the OpenAPI document ([`crate::openapi`]) takes each operation's scopes and errors
+//! from it, so what is enforced and what is documented cannot drift apart. Each handler
+//! parses, calls the policy or the ledger, and answers JSON; every failure is an
+//! [`ApiError`]. The request and answer types derive their JSON schemas
+//! (`utoipa::ToSchema`) and each handler carries its `#[utoipa::path]`.
 //!
 //! | endpoint | scope |
 //! |---|---|
-//! | `POST /v1/check`, `POST /v1/scan`, `POST /v1/attachments` | check (or ingest) |
+//! | `POST /v1/check`, `POST /v1/scan`, `POST /v1/attachments` | check or ingest (recording an attachment: ingest) |
 //! | `POST /v1/events`, `POST /v1/reports`, `POST /v1/appeals` | ingest |
 //! | `GET /v1/review/queue`, `POST /v1/review/verdicts`, `POST /v1/review/suspensions`, `POST /v1/appeals/decisions` | review |
-//! | `GET /v1/accounts/{id}`, `GET /v1/accounts/{id}/linked` | review (or ingest) |
+//! | `GET /v1/accounts/{account}`, `GET /v1/accounts/{account}/linked` | review or ingest |
 //! | `POST /v1/keys`, `GET /v1/keys`, `DELETE /v1/keys/{key_id}` | admin |
 //! | `GET /healthz`, `GET /metrics`, `GET /openapi.json` | open |
+//!
+//! (`admin` may call every endpoint.)
 
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::Arc;
 
 use axum::extract::multipart::{MultipartError, MultipartRejection};
 use axum::extract::rejection::PathRejection;
-use axum::extract::{DefaultBodyLimit, Multipart, Path, Query, State};
-use axum::http::{header, HeaderValue, StatusCode, Uri};
+use axum::extract::{DefaultBodyLimit, Multipart, Path, Query, Request, State};
+use axum::http::{header, HeaderValue, Method, StatusCode, Uri};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{delete, get, post};
+use axum::routing::{delete, get, post, MethodRouter};
 use axum::{middleware, Extension, Json, Router};
 use offside::wire::{self, FindingJson};
 use offside_detect::Region;
 use offside_ledger::{
-    record_decided, request_hash, AppealDecided, AppealFiled, AppealOutcome, DecisionAnswer,
-    Event as LedgerEvent, EventBody, NewApiKey, RecordError, RecordOptions, Report, ReviewVerdict,
-    Rule, SanctionLifted, SuspensionConfirmed, Verdict,
+    record_decided, request_hash, ApiKey, AppealDecided, AppealFiled, AppealOutcome,
+    DecisionAnswer, Event as LedgerEvent, EventBody, LinkedAccount, NewApiKey, RecordError,
+    RecordOptions, Report, ReviewItem, ReviewVerdict, Rule, SanctionLifted, Standing,
+    SuspensionConfirmed, Verdict,
 };
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
+use utoipa::{IntoParams, ToSchema};
 
 use crate::auth::{hash_key, Caller, Scope};
-use crate::error::ApiError;
+use crate::error::{ApiError, ErrorCode};
 use crate::extract::{parse_json, ApiJson, BodyLimit};
 use crate::ingest::{self, count_decision, cpu, decide_event, event_bytes, ApiEvent};
 use crate::limits::{check_id, check_note};
@@ -42,39 +53,223 @@ type Shared = Arc<AppState>;
 /// The most texts one `POST /v1/scan` takes.
 const MAX_SCAN_TEXTS: usize = 1000;
 
-/// The service's routes, with its limits and metrics middleware.
+/// One endpoint of the API.
+pub(crate) struct Endpoint {
+    /// Its method.
+    pub method: Method,
+    /// Its path, in axum's and OpenAPI's syntax (`/v1/keys/{key_id}`).
+    pub path: &'static str,
+    /// The scopes of the keys that may call it (`admin` may call everything); empty for an
+    /// open endpoint, which takes no key.
+    pub scopes: &'static [Scope],
+    /// The error codes it answers besides [`AUTHENTICATED_ERRORS`] (for an endpoint with
+    /// scopes) or [`OPEN_ERRORS`].
+    pub errors: &'static [ErrorCode],
+    /// Its handler, as axum routes it.
+    handler: fn(&AppState) -> MethodRouter<Shared>,
+}
+
+/// What every endpoint that takes a key may answer: the key's and the body's errors.
+pub(crate) const AUTHENTICATED_ERRORS: &[ErrorCode] = &[
+    ErrorCode::InvalidJson,
+    ErrorCode::InvalidRequest,
+    ErrorCode::Unauthorized,
+    ErrorCode::Forbidden,
+    ErrorCode::BodyTooLarge,
+    ErrorCode::UnsupportedMediaType,
+    ErrorCode::RateLimited,
+    ErrorCode::Internal,
+];
+
+/// What every open endpoint may answer.
+pub(crate) const OPEN_ERRORS: &[ErrorCode] = &[];
+
+const CHECK: &[Scope] = &[Scope::Check, Scope::Ingest];
+const INGEST: &[Scope] = &[Scope::Ingest];
+const REVIEW: &[Scope] = &[Scope::Review];
+const ACCOUNTS: &[Scope] = &[Scope::Review, Scope::Ingest];
+const ADMIN: &[Scope] = &[Scope::Admin];
+
+/// The route table: the router is built from it, the scope check reads it, and the OpenAPI
+/// document takes its operations' scopes and errors from it.
+pub(crate) static ENDPOINTS: &[Endpoint] = &[
+    Endpoint {
+        method: Method::GET,
+        path: "/healthz",
+        scopes: &[],
+        errors: &[ErrorCode::Internal],
+        handler: |_| get(healthz),
+    },
+    Endpoint {
+        method: Method::GET,
+        path: "/metrics",
+        scopes: &[],
+        errors: &[],
+        handler: |_| get(metrics),
+    },
+    Endpoint {
+        method: Method::GET,
+        path: "/openapi.json",
+        scopes: &[],
+        errors: &[],
+        handler: |_| get(openapi),
+    },
+    Endpoint {
+        method: Method::POST,
+        path: "/v1/check",
+        scopes: CHECK,
+        errors: &[ErrorCode::InvalidEvent],
+        handler: |_| post(check),
+    },
+    Endpoint {
+        method: Method::POST,
+        path: "/v1/scan",
+        scopes: CHECK,
+        errors: &[],
+        handler: |_| post(scan),
+    },
+    Endpoint {
+        method: Method::POST,
+        path: "/v1/attachments",
+        scopes: CHECK,
+        errors: &[
+            ErrorCode::InvalidEvent,
+            ErrorCode::Conflict,
+            ErrorCode::UnreadableAttachment,
+            ErrorCode::Busy,
+        ],
+        handler: |state| {
+            post(attachment).layer(DefaultBodyLimit::max(attachment_body_limit(state)))
+        },
+    },
+    Endpoint {
+        method: Method::POST,
+        path: "/v1/events",
+        scopes: INGEST,
+        errors: &[ErrorCode::InvalidEvent, ErrorCode::Conflict],
+        handler: |_| post(record_event),
+    },
+    Endpoint {
+        method: Method::POST,
+        path: "/v1/reports",
+        scopes: INGEST,
+        errors: &[ErrorCode::UnknownEvent, ErrorCode::Conflict],
+        handler: |_| post(file_report),
+    },
+    Endpoint {
+        method: Method::POST,
+        path: "/v1/appeals",
+        scopes: INGEST,
+        errors: &[
+            ErrorCode::UnknownSubject,
+            ErrorCode::WrongSubject,
+            ErrorCode::Conflict,
+        ],
+        handler: |_| post(file_appeal),
+    },
+    Endpoint {
+        method: Method::POST,
+        path: "/v1/appeals/decisions",
+        scopes: REVIEW,
+        errors: &[
+            ErrorCode::UnknownSubject,
+            ErrorCode::WrongSubject,
+            ErrorCode::Conflict,
+        ],
+        handler: |_| post(decide_appeal),
+    },
+    Endpoint {
+        method: Method::GET,
+        path: "/v1/review/queue",
+        scopes: REVIEW,
+        errors: &[],
+        handler: |_| get(review_queue),
+    },
+    Endpoint {
+        method: Method::POST,
+        path: "/v1/review/verdicts",
+        scopes: REVIEW,
+        errors: &[
+            ErrorCode::UnknownSubject,
+            ErrorCode::WrongSubject,
+            ErrorCode::Conflict,
+        ],
+        handler: |_| post(review_verdict),
+    },
+    Endpoint {
+        method: Method::POST,
+        path: "/v1/review/suspensions",
+        scopes: REVIEW,
+        errors: &[ErrorCode::UnknownSubject, ErrorCode::Conflict],
+        handler: |_| post(review_suspension),
+    },
+    Endpoint {
+        method: Method::GET,
+        path: "/v1/accounts/{account}",
+        scopes: ACCOUNTS,
+        errors: &[],
+        handler: |_| get(account_standing),
+    },
+    Endpoint {
+        method: Method::GET,
+        path: "/v1/accounts/{account}/linked",
+        scopes: ACCOUNTS,
+        errors: &[],
+        handler: |_| get(linked_accounts),
+    },
+    Endpoint {
+        method: Method::POST,
+        path: "/v1/keys",
+        scopes: ADMIN,
+        errors: &[],
+        handler: |_| post(create_key),
+    },
+    Endpoint {
+        method: Method::GET,
+        path: "/v1/keys",
+        scopes: ADMIN,
+        errors: &[],
+        handler: |_| get(list_keys),
+    },
+    Endpoint {
+        method: Method::DELETE,
+        path: "/v1/keys/{key_id}",
+        scopes: ADMIN,
+        errors: &[ErrorCode::UnknownKey],
+        handler: |_| delete(revoke_key),
+    },
+];
+
+/// The service's routes ([`ENDPOINTS`] and the console), with its limits and metrics
+/// middleware.
 pub fn router(state: Shared) -> Router {
     let body_limit = state.body_limit;
     // Install the recorder before the first request records anything.
     crate::metrics::handle();
-    // Every /v1 route authenticates its caller before its body is read.
-    let api = Router::new()
-        .route("/v1/check", post(check))
-        .route("/v1/scan", post(scan))
-        .route(
-            "/v1/attachments",
-            post(attachment).layer(DefaultBodyLimit::max(attachment_body_limit(&state))),
-        )
-        .route("/v1/events", post(record_event))
-        .route("/v1/reports", post(file_report))
-        .route("/v1/appeals", post(file_appeal))
-        .route("/v1/appeals/decisions", post(decide_appeal))
-        .route("/v1/review/queue", get(review_queue))
-        .route("/v1/review/verdicts", post(review_verdict))
-        .route("/v1/review/suspensions", post(review_suspension))
-        .route("/v1/accounts/{account}", get(account_standing))
-        .route("/v1/accounts/{account}/linked", get(linked_accounts))
-        .route("/v1/keys", post(create_key).get(list_keys))
-        .route("/v1/keys/{key_id}", delete(revoke_key))
-        .route_layer(middleware::from_fn_with_state(
-            state.clone(),
-            crate::auth::require_key,
-        ));
-    Router::new()
-        .route("/healthz", get(healthz))
-        .route("/metrics", get(metrics))
-        .route("/openapi.json", get(openapi))
-        .merge(api)
+    let mut open = Router::new();
+    let mut api = Router::new();
+    for endpoint in ENDPOINTS {
+        let handler = (endpoint.handler)(&state);
+        if endpoint.scopes.is_empty() {
+            open = open.route(endpoint.path, handler);
+        } else {
+            let allowed = Allowed {
+                state: state.clone(),
+                scopes: endpoint.scopes,
+            };
+            api = api.route(
+                endpoint.path,
+                handler.route_layer(middleware::from_fn_with_state(allowed, require_scope)),
+            );
+        }
+    }
+    // Every /v1 route authenticates its caller (outermost), then checks the key's scope and
+    // rate, all before its body is read.
+    let api = api.route_layer(middleware::from_fn_with_state(
+        state.clone(),
+        crate::auth::require_key,
+    ));
+    open.merge(api)
         .merge(crate::console::routes())
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
@@ -105,23 +300,41 @@ async fn method_not_allowed() -> ApiError {
     ApiError::MethodNotAllowed
 }
 
+/// The scopes of one endpoint, for [`require_scope`].
+#[derive(Clone)]
+struct Allowed {
+    state: Shared,
+    scopes: &'static [Scope],
+}
+
 /// Checks the scope of the key the request was authenticated with (by
-/// [`crate::auth::require_key`], before the body was read), then the key's rate limit.
-async fn authorize(
-    state: &AppState,
-    caller: &Arc<Caller>,
-    allowed: &[Scope],
-) -> Result<Arc<Caller>, ApiError> {
-    let caller = caller.clone();
-    if !caller.may(allowed) {
-        let names: Vec<&str> = allowed.iter().map(|scope| scope.as_str()).collect();
-        return Err(ApiError::Forbidden(format!(
-            "{}, or admin",
-            names.join(", ")
-        )));
+/// [`crate::auth::require_key`]) against its endpoint's in [`ENDPOINTS`], then the key's
+/// rate limit, before the body is read.
+async fn require_scope(
+    State(allowed): State<Allowed>,
+    request: Request,
+    next: Next,
+) -> Result<Response, ApiError> {
+    let caller = request
+        .extensions()
+        .get::<Arc<Caller>>()
+        .cloned()
+        .ok_or_else(|| ApiError::internal(anyhow::anyhow!("no authenticated caller")))?;
+    check_scope(&caller, allowed.scopes)?;
+    allowed.state.limiter.check(&caller.key_id)?;
+    Ok(next.run(request).await)
+}
+
+/// Forbidden unless the caller's key has one of `allowed` (or admin).
+fn check_scope(caller: &Caller, allowed: &[Scope]) -> Result<(), ApiError> {
+    if caller.may(allowed) {
+        return Ok(());
     }
-    state.limiter.check(&caller.key_id)?;
-    Ok(caller)
+    let names: Vec<&str> = allowed.iter().map(|scope| scope.as_str()).collect();
+    Err(ApiError::Forbidden(format!(
+        "{}, or admin",
+        names.join(", ")
+    )))
 }
 
 /// A JSON answer from bytes already serialised (stored answers are returned byte for byte).
@@ -143,12 +356,27 @@ fn json_bytes(status: StatusCode, body: Vec<u8>, duplicate: Option<bool>) -> Res
 // ---------------------------------------------------------------------------------------
 // Open endpoints
 
-async fn healthz(State(state): State<Shared>) -> Result<Json<serde_json::Value>, ApiError> {
-    // A read that goes to the database: a server whose database is gone is not healthy.
-    state.ledger.decision("").await?;
-    Ok(Json(serde_json::json!({"status": "ok"})))
+/// The answer of `GET /healthz`.
+#[derive(Serialize, ToSchema)]
+struct Health {
+    /// Always `ok`: a service that is not answers an error.
+    status: &'static str,
 }
 
+/// Liveness and database reachability.
+#[utoipa::path(get, path = "/healthz", responses(
+    (status = 200, description = "The service and its database answer.", body = Health)
+))]
+async fn healthz(State(state): State<Shared>) -> Result<Json<Health>, ApiError> {
+    // A read that goes to the database: a server whose database is gone is not healthy.
+    state.ledger.decision("").await?;
+    Ok(Json(Health { status: "ok" }))
+}
+
+/// Prometheus metrics.
+#[utoipa::path(get, path = "/metrics", responses(
+    (status = 200, description = "The metrics in Prometheus' text format.", body = String, content_type = "text/plain")
+))]
 async fn metrics() -> Response {
     let mut response = crate::metrics::handle().render().into_response();
     response.headers_mut().insert(
@@ -158,6 +386,10 @@ async fn metrics() -> Response {
     response
 }
 
+/// This document.
+#[utoipa::path(get, path = "/openapi.json", responses(
+    (status = 200, description = "The OpenAPI 3.1 document of this service.", body = Object)
+))]
 async fn openapi() -> Json<serde_json::Value> {
     Json(crate::openapi::document())
 }
@@ -165,12 +397,14 @@ async fn openapi() -> Json<serde_json::Value> {
 // ---------------------------------------------------------------------------------------
 // Deciding
 
+/// Decide on one event; nothing is recorded.
+#[utoipa::path(post, path = "/v1/check", request_body = ApiEvent, responses(
+    (status = 200, description = "The decision, with the event's id.", body = DecisionAnswer)
+))]
 async fn check(
     State(state): State<Shared>,
-    Extension(caller): Extension<Arc<Caller>>,
     ApiJson(event): ApiJson<ApiEvent>,
 ) -> Result<Response, ApiError> {
-    authorize(&state, &caller, &[Scope::Check, Scope::Ingest]).await?;
     crate::limits::check_event(&event)?;
     let n_bytes = event_bytes(&event);
     let (event, decided) = cpu(&state, n_bytes, move |state| {
@@ -189,12 +423,18 @@ async fn check(
     Ok(json_bytes(StatusCode::OK, body, None))
 }
 
+/// Decide on and record one event; its id is the idempotency key.
+///
+/// A retry with the same id and event is answered with the stored answer (header
+/// `offside-duplicate: true`); the same id with another event is a conflict.
+#[utoipa::path(post, path = "/v1/events", request_body = ApiEvent, responses(
+    (status = 200, description = "The decision and the ledger events written (masked as stored).", body = DecisionAnswer,
+        headers(("offside-duplicate" = bool, description = "true when the event had been recorded before")))
+))]
 async fn record_event(
     State(state): State<Shared>,
-    Extension(caller): Extension<Arc<Caller>>,
     ApiJson(event): ApiJson<ApiEvent>,
 ) -> Result<Response, ApiError> {
-    authorize(&state, &caller, &[Scope::Ingest]).await?;
     let recorded = ingest::record(&state, event).await?;
     Ok(json_bytes(
         StatusCode::OK,
@@ -203,30 +443,39 @@ async fn record_event(
     ))
 }
 
-#[derive(Deserialize)]
+/// A batch of texts to scan.
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 struct ScanRequest {
+    /// The texts, at most 1000.
+    #[schema(max_items = 1000)]
     texts: Vec<String>,
+    /// The ISO 3166 region to assume for phone numbers without a country code.
     #[serde(default)]
     region: Option<String>,
 }
 
-#[derive(Serialize)]
+/// The findings of each text, in the order of the texts.
+#[derive(Serialize, ToSchema)]
 struct ScanAnswer {
     results: Vec<ScanResult>,
 }
 
-#[derive(Serialize)]
+/// The findings of one text.
+#[derive(Serialize, ToSchema)]
 struct ScanResult {
+    #[schema(value_type = Vec<FindingJson>)]
     findings: Vec<serde_json::Value>,
 }
 
+/// Findings for a batch of texts.
+#[utoipa::path(post, path = "/v1/scan", request_body = ScanRequest, responses(
+    (status = 200, description = "The findings of each text.", body = ScanAnswer)
+))]
 async fn scan(
     State(state): State<Shared>,
-    Extension(caller): Extension<Arc<Caller>>,
     ApiJson(request): ApiJson<ScanRequest>,
 ) -> Result<Json<ScanAnswer>, ApiError> {
-    authorize(&state, &caller, &[Scope::Check, Scope::Ingest]).await?;
     if request.texts.len() > MAX_SCAN_TEXTS {
         return Err(ApiError::InvalidRequest(format!(
             "\"texts\" has {} entries; at most {MAX_SCAN_TEXTS} per request",
@@ -284,12 +533,28 @@ fn attachment_body_limit(state: &AppState) -> usize {
         .saturating_add(1 << 20)
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 struct AttachmentQuery {
-    /// Record the decision in the ledger, as `POST /v1/events` does.
+    /// Record the decision in the ledger, as `POST /v1/events` does (needs the ingest scope
+    /// and an event id; the same id with another event or file is a conflict).
     #[serde(default)]
     record: bool,
+}
+
+/// The multipart body of `POST /v1/attachments`. A schema only: the handler reads the parts
+/// as they come, so that a large file is never copied.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+struct AttachmentUpload {
+    /// The file; its type is read from its bytes.
+    #[schema(value_type = String, format = Binary)]
+    file: Vec<u8>,
+    /// Fields of the event laid over the default (sent now by a freelancer to a client, no
+    /// contract); its text is the file's.
+    #[schema(value_type = Option<Object>)]
+    event: Option<serde_json::Value>,
 }
 
 /// `POST /v1/attachments`: a `multipart/form-data` body with a `file` part and an optional
@@ -297,6 +562,13 @@ struct AttachmentQuery {
 /// their provenance and the decision. With `?record=true` (the `ingest` scope) the decision
 /// is recorded like an event's ([`record_decided`]): the event's `id` is the
 /// idempotency key, and the same id with another event or another file is a conflict.
+#[utoipa::path(post, path = "/v1/attachments", params(AttachmentQuery),
+    summary = "Findings and a decision for one attached file (PDF, DOCX, ODT, XLSX, HTML, text, PNG, JPEG, WebP)",
+    request_body(content = AttachmentUpload, content_type = "multipart/form-data"),
+    responses(
+        (status = 200, description = "The file's findings with their provenance, and the decision.", body = wire::Report)
+    )
+)]
 async fn attachment(
     State(state): State<Shared>,
     Extension(caller): Extension<Arc<Caller>>,
@@ -304,12 +576,11 @@ async fn attachment(
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, ApiError> {
     let Query(query) = query.map_err(|error| ApiError::InvalidRequest(error.body_text()))?;
-    let scopes: &[Scope] = if query.record {
-        &[Scope::Ingest]
-    } else {
-        &[Scope::Check, Scope::Ingest]
-    };
-    authorize(&state, &caller, scopes).await?;
+    // The route's scopes (check or ingest) were checked before the body; recording takes
+    // ingest.
+    if query.record {
+        check_scope(&caller, INGEST)?;
+    }
     let limit = attachment_body_limit(&state);
     let multipart_error = |error: MultipartError| {
         if error.status() == StatusCode::PAYLOAD_TOO_LARGE {
@@ -456,7 +727,7 @@ async fn attachment(
 // Reports, reviews, appeals
 
 /// What recording a ledger event answers.
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 struct Recorded {
     /// The ledger event's id.
     event_id: String,
@@ -482,7 +753,7 @@ async fn record_ledger_event(state: &AppState, event: LedgerEvent) -> Result<Res
     Ok(json_bytes(status, body, Some(recorded.duplicate)))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 struct ReportRequest {
     /// The reported message: an event recorded through `POST /v1/events`.
@@ -495,12 +766,15 @@ struct ReportRequest {
     rule: Option<Rule>,
 }
 
+/// Report a recorded message; it enters the review queue.
+#[utoipa::path(post, path = "/v1/reports", request_body = ReportRequest, responses(
+    (status = 201, description = "Recorded.", body = Recorded),
+    (status = 200, description = "Recorded before: nothing changed.", body = Recorded)
+))]
 async fn file_report(
     State(state): State<Shared>,
-    Extension(caller): Extension<Arc<Caller>>,
     ApiJson(request): ApiJson<ReportRequest>,
 ) -> Result<Response, ApiError> {
-    authorize(&state, &caller, &[Scope::Ingest]).await?;
     check_id("event_id", &request.event_id)?;
     check_id("reporter", &request.reporter)?;
     check_note("reason", request.reason.as_deref().unwrap_or_default())?;
@@ -524,7 +798,7 @@ async fn file_report(
     record_ledger_event(&state, event).await
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 struct VerdictRequest {
     /// The violation or report judged (a review item's `item_id`).
@@ -535,12 +809,15 @@ struct VerdictRequest {
     note: Option<String>,
 }
 
+/// Confirm or dismiss a violation or a report.
+#[utoipa::path(post, path = "/v1/review/verdicts", request_body = VerdictRequest, responses(
+    (status = 201, description = "Recorded.", body = Recorded),
+    (status = 200, description = "Recorded before: nothing changed.", body = Recorded)
+))]
 async fn review_verdict(
     State(state): State<Shared>,
-    Extension(caller): Extension<Arc<Caller>>,
     ApiJson(request): ApiJson<VerdictRequest>,
 ) -> Result<Response, ApiError> {
-    authorize(&state, &caller, &[Scope::Review]).await?;
     check_id("subject_id", &request.subject_id)?;
     check_id("reviewer", &request.reviewer)?;
     check_note("note", request.note.as_deref().unwrap_or_default())?;
@@ -560,7 +837,7 @@ async fn review_verdict(
     record_ledger_event(&state, event).await
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 struct AppealRequest {
     /// The appealed violation's ledger event id.
@@ -569,12 +846,15 @@ struct AppealRequest {
     note: Option<String>,
 }
 
+/// Appeal a violation.
+#[utoipa::path(post, path = "/v1/appeals", request_body = AppealRequest, responses(
+    (status = 201, description = "Recorded.", body = Recorded),
+    (status = 200, description = "Recorded before: nothing changed.", body = Recorded)
+))]
 async fn file_appeal(
     State(state): State<Shared>,
-    Extension(caller): Extension<Arc<Caller>>,
     ApiJson(request): ApiJson<AppealRequest>,
 ) -> Result<Response, ApiError> {
-    authorize(&state, &caller, &[Scope::Ingest]).await?;
     check_id("violation_id", &request.violation_id)?;
     check_note("note", request.note.as_deref().unwrap_or_default())?;
     let event = LedgerEvent {
@@ -588,7 +868,7 @@ async fn file_appeal(
     record_ledger_event(&state, event).await
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 struct AppealDecisionRequest {
     appeal_id: String,
@@ -598,12 +878,15 @@ struct AppealDecisionRequest {
     note: Option<String>,
 }
 
+/// Decide an appeal.
+#[utoipa::path(post, path = "/v1/appeals/decisions", request_body = AppealDecisionRequest, responses(
+    (status = 201, description = "Recorded.", body = Recorded),
+    (status = 200, description = "Recorded before: nothing changed.", body = Recorded)
+))]
 async fn decide_appeal(
     State(state): State<Shared>,
-    Extension(caller): Extension<Arc<Caller>>,
     ApiJson(request): ApiJson<AppealDecisionRequest>,
 ) -> Result<Response, ApiError> {
-    authorize(&state, &caller, &[Scope::Review]).await?;
     check_id("appeal_id", &request.appeal_id)?;
     check_id("reviewer", &request.reviewer)?;
     check_note("note", request.note.as_deref().unwrap_or_default())?;
@@ -620,14 +903,14 @@ async fn decide_appeal(
     record_ledger_event(&state, event).await
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields, rename_all = "snake_case")]
 enum SuspensionDecision {
     Confirm,
     Lift,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 struct SuspensionRequest {
     account: String,
@@ -639,12 +922,15 @@ struct SuspensionRequest {
 
 /// `POST /v1/review/suspensions`: a reviewer confirms the suspension an account's
 /// violations reached (until then it is held at restriction), or lifts it.
+#[utoipa::path(post, path = "/v1/review/suspensions",
+    summary = "Confirm or lift the suspension an account reached (it is held at restriction until then)", request_body = SuspensionRequest, responses(
+    (status = 201, description = "Recorded.", body = Recorded),
+    (status = 200, description = "Recorded before: nothing changed.", body = Recorded)
+))]
 async fn review_suspension(
     State(state): State<Shared>,
-    Extension(caller): Extension<Arc<Caller>>,
     ApiJson(request): ApiJson<SuspensionRequest>,
 ) -> Result<Response, ApiError> {
-    authorize(&state, &caller, &[Scope::Review]).await?;
     check_id("account", &request.account)?;
     check_id("reviewer", &request.reviewer)?;
     check_note("note", request.note.as_deref().unwrap_or_default())?;
@@ -696,79 +982,109 @@ async fn review_suspension(
     record_ledger_event(&state, event).await
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 struct QueueQuery {
+    /// How many items at most (1 to 1000; 100 when not given).
     #[serde(default)]
     limit: Option<u32>,
 }
 
+/// The open review items.
+#[derive(Serialize, ToSchema)]
+struct ReviewQueue {
+    /// Oldest first.
+    items: Vec<ReviewItem>,
+}
+
+/// Open review items, oldest first.
+#[utoipa::path(get, path = "/v1/review/queue", params(QueueQuery), responses(
+    (status = 200, description = "The open items.", body = ReviewQueue)
+))]
 async fn review_queue(
     State(state): State<Shared>,
-    Extension(caller): Extension<Arc<Caller>>,
     query: Result<Query<QueueQuery>, axum::extract::rejection::QueryRejection>,
-) -> Result<Json<serde_json::Value>, ApiError> {
-    authorize(&state, &caller, &[Scope::Review]).await?;
+) -> Result<Json<ReviewQueue>, ApiError> {
     let Query(query) = query.map_err(|error| ApiError::InvalidRequest(error.body_text()))?;
     let items = state
         .ledger
         .open_review_items(query.limit.unwrap_or(100).clamp(1, 1000))
         .await?;
-    Ok(Json(serde_json::json!({ "items": items })))
+    Ok(Json(ReviewQueue { items }))
 }
 
 // ---------------------------------------------------------------------------------------
 // Accounts
 
+/// An account's standing.
+#[utoipa::path(get, path = "/v1/accounts/{account}",
+    params(("account" = String, Path, description = "The account's id.")),
+    responses((status = 200, description = "The standing now.", body = Standing))
+)]
 async fn account_standing(
     State(state): State<Shared>,
-    Extension(caller): Extension<Arc<Caller>>,
     account: Result<Path<String>, PathRejection>,
-) -> Result<Json<offside_ledger::Standing>, ApiError> {
-    authorize(&state, &caller, &[Scope::Review, Scope::Ingest]).await?;
+) -> Result<Json<Standing>, ApiError> {
     let account = path_id(account, "account")?;
     Ok(Json(
         state.ledger.standing(&account, chrono::Utc::now()).await?,
     ))
 }
 
+/// The accounts that used a contact value an account used.
+#[derive(Serialize, ToSchema)]
+struct Linked {
+    /// The account asked about.
+    account: String,
+    /// The others, with what they share.
+    linked: Vec<LinkedAccount>,
+}
+
+/// Accounts sharing a contact value.
+#[utoipa::path(get, path = "/v1/accounts/{account}/linked",
+    params(("account" = String, Path, description = "The account's id.")),
+    responses((status = 200, description = "The linked accounts.", body = Linked))
+)]
 async fn linked_accounts(
     State(state): State<Shared>,
-    Extension(caller): Extension<Arc<Caller>>,
     account: Result<Path<String>, PathRejection>,
-) -> Result<Json<serde_json::Value>, ApiError> {
-    authorize(&state, &caller, &[Scope::Review, Scope::Ingest]).await?;
+) -> Result<Json<Linked>, ApiError> {
     let account = path_id(account, "account")?;
     let linked = state.ledger.linked_accounts(&account).await?;
-    Ok(Json(
-        serde_json::json!({ "account": account, "linked": linked }),
-    ))
+    Ok(Json(Linked { account, linked }))
 }
 
 // ---------------------------------------------------------------------------------------
 // Keys
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 struct CreateKeyRequest {
+    /// What the key is for.
     name: String,
+    /// What it may do.
+    #[schema(value_type = Vec<Scope>, min_items = 1)]
     scopes: Vec<String>,
 }
 
-#[derive(Serialize)]
+/// A new key, with its secret.
+#[derive(Serialize, ToSchema)]
 struct CreatedKey {
     #[serde(flatten)]
-    key: offside_ledger::ApiKey,
+    key: ApiKey,
     /// The key itself: shown once, never stored.
     key_secret: String,
 }
 
+/// Create an API key (its secret is shown once).
+#[utoipa::path(post, path = "/v1/keys", request_body = CreateKeyRequest, responses(
+    (status = 201, description = "The key and its secret.", body = CreatedKey)
+))]
 async fn create_key(
     State(state): State<Shared>,
-    Extension(caller): Extension<Arc<Caller>>,
     ApiJson(request): ApiJson<CreateKeyRequest>,
 ) -> Result<Response, ApiError> {
-    authorize(&state, &caller, &[Scope::Admin]).await?;
     check_note("name", &request.name)?;
     let scopes = parse_scopes(&request.scopes).map_err(ApiError::InvalidRequest)?;
     let (key_id, secret) = crate::auth::new_key().map_err(ApiError::internal)?;
@@ -806,21 +1122,40 @@ pub fn parse_scopes(names: &[String]) -> Result<Vec<String>, String> {
     Ok(scopes.iter().map(|scope| scope.to_string()).collect())
 }
 
-async fn list_keys(
-    State(state): State<Shared>,
-    Extension(caller): Extension<Arc<Caller>>,
-) -> Result<Json<serde_json::Value>, ApiError> {
-    authorize(&state, &caller, &[Scope::Admin]).await?;
-    let keys = state.ledger.api_keys().await?;
-    Ok(Json(serde_json::json!({ "keys": keys })))
+/// Every API key.
+#[derive(Serialize, ToSchema)]
+struct KeyList {
+    /// Revoked ones too, never their secrets.
+    keys: Vec<ApiKey>,
 }
 
+/// List API keys (never their secrets).
+#[utoipa::path(get, path = "/v1/keys", responses(
+    (status = 200, description = "The keys.", body = KeyList)
+))]
+async fn list_keys(State(state): State<Shared>) -> Result<Json<KeyList>, ApiError> {
+    let keys = state.ledger.api_keys().await?;
+    Ok(Json(KeyList { keys }))
+}
+
+/// A revoked key.
+#[derive(Serialize, ToSchema)]
+struct Revoked {
+    /// Its id.
+    key_id: String,
+    /// Always true.
+    revoked: bool,
+}
+
+/// Revoke an API key.
+#[utoipa::path(delete, path = "/v1/keys/{key_id}",
+    params(("key_id" = String, Path, description = "The key's public id.")),
+    responses((status = 200, description = "Revoked.", body = Revoked))
+)]
 async fn revoke_key(
     State(state): State<Shared>,
-    Extension(caller): Extension<Arc<Caller>>,
     key_id: Result<Path<String>, PathRejection>,
-) -> Result<Json<serde_json::Value>, ApiError> {
-    authorize(&state, &caller, &[Scope::Admin]).await?;
+) -> Result<Json<Revoked>, ApiError> {
     let key_id = path_id(key_id, "key id")?;
     if !state
         .ledger
@@ -830,7 +1165,8 @@ async fn revoke_key(
         return Err(ApiError::UnknownKey(key_id));
     }
     state.keys.clear();
-    Ok(Json(
-        serde_json::json!({ "key_id": key_id, "revoked": true }),
-    ))
+    Ok(Json(Revoked {
+        key_id,
+        revoked: true,
+    }))
 }

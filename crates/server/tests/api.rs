@@ -602,43 +602,68 @@ async fn a_number_split_over_two_requests_is_caught() {
     assert_eq!(answer.body["action"], "allow", "{}", answer.body);
 }
 
+/// The served document parses, and its operations are the router's: each one's method and
+/// path reach a handler (neither the not-found fallback nor method-not-allowed), and the
+/// other methods of its paths are refused. The route table it is generated from is
+/// compared with it in `openapi.rs`'s unit tests.
 #[tokio::test]
-async fn openapi_lists_every_route() {
+async fn openapi_lists_every_route_with_its_scopes() {
     let api = Api::new(ServiceOptions::default()).await;
     let document = api.call(Method::GET, "/openapi.json", None, None).await;
     assert_eq!(document.status, StatusCode::OK);
-    let paths: Vec<&str> = document.body["paths"]
-        .as_object()
-        .unwrap()
-        .keys()
-        .map(String::as_str)
-        .collect();
-    for path in [
-        "/healthz",
-        "/metrics",
-        "/openapi.json",
-        "/v1/check",
-        "/v1/events",
-        "/v1/scan",
-        "/v1/attachments",
-        "/v1/reports",
-        "/v1/appeals",
-        "/v1/appeals/decisions",
-        "/v1/review/queue",
-        "/v1/review/verdicts",
-        "/v1/review/suspensions",
-        "/v1/accounts/{account}",
-        "/v1/accounts/{account}/linked",
-        "/v1/keys",
-        "/v1/keys/{key_id}",
-    ] {
-        assert!(paths.contains(&path), "{path} is not in /openapi.json");
-        // And the route exists: anything but the not-found fallback.
+    let document = document.body;
+    assert_eq!(document["openapi"], "3.1.0");
+    let methods = [
+        Method::GET,
+        Method::POST,
+        Method::PUT,
+        Method::DELETE,
+        Method::PATCH,
+    ];
+    let mut n_operations = 0;
+    for (path, item) in document["paths"].as_object().unwrap() {
         let probe = path.replace("{account}", "a").replace("{key_id}", "k");
-        let answer = api.call(Method::GET, &probe, None, None).await;
-        assert_ne!(code(&answer), "not_found", "{path}");
+        for method in &methods {
+            let documented = item.get(method.as_str().to_ascii_lowercase()).is_some();
+            let answer = api.call(method.clone(), &probe, None, None).await;
+            assert_ne!(code(&answer), "not_found", "{method} {path}");
+            if documented {
+                n_operations += 1;
+                assert_ne!(code(&answer), "method_not_allowed", "{method} {path}");
+            } else {
+                assert_eq!(code(&answer), "method_not_allowed", "{method} {path}");
+            }
+        }
     }
-    assert_eq!(paths.len(), 17);
+    assert_eq!(n_operations, 18);
+    // The scopes are the ones the handlers accept, ingest included where it is.
+    let scopes = |path: &str, method: &str| document["paths"][path][method]["x-scopes"].clone();
+    assert_eq!(
+        scopes("/v1/check", "post"),
+        json!(["check", "ingest", "admin"])
+    );
+    assert_eq!(
+        scopes("/v1/accounts/{account}", "get"),
+        json!(["review", "ingest", "admin"])
+    );
+    assert_eq!(
+        scopes("/v1/accounts/{account}/linked", "get"),
+        json!(["review", "ingest", "admin"])
+    );
+    assert_eq!(scopes("/v1/keys/{key_id}", "delete"), json!(["admin"]));
+    assert_eq!(scopes("/healthz", "get"), Value::Null);
+    // And they are what the service enforces: an ingest key reads standings, a check key
+    // does not.
+    let ingest = api.key(&["ingest"]).await;
+    let check = api.key(&["check"]).await;
+    let standing = api
+        .call(Method::GET, "/v1/accounts/acct-1", Some(&ingest), None)
+        .await;
+    assert_eq!(standing.status, StatusCode::OK, "{}", standing.body);
+    let refused = api
+        .call(Method::GET, "/v1/accounts/acct-1", Some(&check), None)
+        .await;
+    assert_eq!(code(&refused), "forbidden");
 }
 
 async fn stored_answers_keep_masked_values_and_evidence_only_the_senders_words(api: Api) {

@@ -14,6 +14,7 @@
 mod highlight;
 mod pages;
 pub mod session;
+mod stored;
 
 use std::sync::Arc;
 

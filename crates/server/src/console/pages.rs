@@ -1,6 +1,7 @@
 //! The console's pages and forms. Every page but sign-in takes its reviewer as an extractor
 //! ([`SignedIn`], [`Admin`] for reviewer admin), so no handler repeats the session check; the
-//! filter and simulator lists come from the enums' `ALL` constants.
+//! filter and simulator lists come from the enums' `ALL` constants; stored answers and
+//! evidence are read as the typed views of [`super::stored`].
 
 // A handler's early exit is a ready response (a redirect, an error page): returned as the
 // `Err` of a `Result`, the axum idiom, however large a `Response` is.
@@ -28,6 +29,7 @@ use serde_json::Value;
 
 use super::highlight::{highlight, Span};
 use super::session::{self, Role, SignIn, SignedIn, LOGIN_CSRF_COOKIE, SESSION_COOKIE};
+use super::stored::{StoredAnswer, StoredEvidence, StoredFinding};
 use crate::auth::ClientAddr;
 use crate::error::ApiError;
 use crate::ingest::{decide_event, ApiEvent};
@@ -265,24 +267,28 @@ struct ItemView {
     /// Whose message it is (the account a verdict acts on).
     sender: Option<String>,
     /// The stored answer to the message.
-    answer: Option<Value>,
+    answer: Option<StoredAnswer>,
     /// The message's content and surface, when evidence was kept.
-    content: Option<Value>,
+    content: Option<StoredEvidence>,
     /// For reports: the reporter's reason. For appeals: the appellant's note.
     reason: Option<String>,
 }
 
 impl ItemView {
     fn rules(&self) -> Vec<String> {
-        violations(self.answer.as_ref())
-            .filter_map(|violation| violation["id"].as_str().map(str::to_string))
+        self.answer
+            .iter()
+            .flat_map(|answer| &answer.violations)
+            .map(|violation| violation.id.clone())
             .collect()
     }
 
     fn kinds(&self) -> Vec<String> {
-        let mut kinds: Vec<String> = violations(self.answer.as_ref())
-            .flat_map(|violation| violation["kinds"].as_array().cloned().unwrap_or_default())
-            .filter_map(|kind| kind.as_str().map(str::to_string))
+        let mut kinds: Vec<String> = self
+            .answer
+            .iter()
+            .flat_map(|answer| &answer.violations)
+            .flat_map(|violation| violation.kinds.iter().cloned())
             .collect();
         kinds.sort();
         kinds.dedup();
@@ -290,15 +296,8 @@ impl ItemView {
     }
 
     fn surface(&self) -> Option<&str> {
-        self.content.as_ref()?["surface"].as_str()
+        self.content.as_ref()?.surface.as_deref()
     }
-}
-
-fn violations(answer: Option<&Value>) -> impl Iterator<Item = &Value> {
-    answer
-        .and_then(|answer| answer["violations"].as_array())
-        .into_iter()
-        .flatten()
 }
 
 async fn load_item(state: &AppState, item: ReviewItem) -> Result<ItemView, ApiError> {
@@ -324,10 +323,10 @@ async fn load_item(state: &AppState, item: ReviewItem) -> Result<ItemView, ApiEr
     if let Some(message_id) = &message_id {
         if let Some(decision) = state.ledger.decision(message_id).await? {
             sender = Some(decision.account);
-            answer = serde_json::from_str(&decision.response).ok();
+            answer = StoredAnswer::parse(&decision.response);
         }
         if let Some(evidence) = state.ledger.evidence(message_id).await? {
-            content = serde_json::from_str(&evidence.content).ok();
+            content = StoredEvidence::parse(&evidence.content);
         }
     }
     if item.kind != ReviewItemKind::Report {
@@ -459,55 +458,43 @@ const UNRESERVED: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUME
 // One item
 
 /// The findings of an answer: (message index, span) pairs.
-fn answer_spans(answer: Option<&Value>) -> Vec<(Option<usize>, Span, String)> {
-    violations(answer)
-        .flat_map(|violation| {
-            violation["findings"]
-                .as_array()
-                .cloned()
-                .unwrap_or_default()
-        })
-        .filter_map(|finding| {
+fn answer_spans(answer: Option<&StoredAnswer>) -> Vec<(Option<usize>, Span)> {
+    answer
+        .into_iter()
+        .flat_map(StoredAnswer::findings)
+        .map(|finding| {
             let span = Span {
-                start: usize::try_from(finding["start"].as_u64()?).ok()?,
-                end: usize::try_from(finding["end"].as_u64()?).ok()?,
-                kind: finding["kind"].as_str()?.to_string(),
-                value: finding["value"].as_str()?.to_string(),
+                start: finding.start,
+                end: finding.end,
+                kind: finding.kind.clone(),
+                value: finding.value.clone(),
             };
-            let message = finding["message"]
-                .as_u64()
-                .and_then(|index| usize::try_from(index).ok());
-            let rule = finding["rule"].as_str().unwrap_or("").to_string();
-            Some((message, span, rule))
+            (finding.message, span)
         })
         .collect()
 }
 
-fn evidence_markup(content: Option<&Value>, answer: Option<&Value>) -> Markup {
+fn evidence_markup(content: Option<&StoredEvidence>, answer: Option<&StoredAnswer>) -> Markup {
     let spans = answer_spans(answer);
     let Some(content) = content else {
         return html! { p #evidence.muted { "No evidence was kept for this message (it had no findings when it was recorded)." } };
     };
-    if let Some(text) = content["text"].as_str() {
+    if let Some(text) = &content.text {
         let own: Vec<Span> = spans
             .iter()
-            .filter(|(message, _, _)| message.is_none())
-            .map(|(_, span, _)| span.clone())
+            .filter(|(message, _)| message.is_none())
+            .map(|(_, span)| span.clone())
             .collect();
         return html! { blockquote #evidence { (highlight(text, &own)) } };
     }
-    let messages = content["conversation"]
-        .as_array()
-        .cloned()
-        .unwrap_or_default();
     html! {
         div #evidence {
             ol #conversation {
-                @for (index, message) in messages.iter().enumerate() {
-                    @let own: Vec<Span> = spans.iter().filter(|(m, _, _)| *m == Some(index)).map(|(_, s, _)| s.clone()).collect();
+                @for (index, message) in content.conversation.iter().enumerate() {
+                    @let own: Vec<Span> = spans.iter().filter(|(m, _)| *m == Some(index)).map(|(_, s)| s.clone()).collect();
                     li {
-                        span.from { (message["from"].as_str().unwrap_or("?")) ": " }
-                        (highlight(message["text"].as_str().unwrap_or(""), &own))
+                        span.from { (message.from.as_deref().unwrap_or("?")) ": " }
+                        (highlight(&message.text, &own))
                     }
                 }
             }
@@ -517,20 +504,21 @@ fn evidence_markup(content: Option<&Value>, answer: Option<&Value>) -> Markup {
 
 /// A finding's canonical value, read from the evidence (stored answers keep only masked
 /// values): the evidence's finding at the same place; `None` without evidence.
-fn written_value(content: Option<&Value>, finding: &Value) -> Option<String> {
-    let same_place = |kept: &&Value| {
-        ["kind", "start", "end", "message"]
-            .iter()
-            .all(|key| kept[*key] == finding[*key])
-    };
-    content?["findings"].as_array()?.iter().find(same_place)?["value"]
-        .as_str()
-        .map(str::to_owned)
+fn written_value<'e>(
+    content: Option<&'e StoredEvidence>,
+    finding: &StoredFinding,
+) -> Option<&'e str> {
+    let kept = content?
+        .findings
+        .iter()
+        .find(|kept| kept.same_place(finding))?;
+    Some(&kept.value)
 }
 
-fn findings_table(answer: Option<&Value>, content: Option<&Value>) -> Markup {
-    let findings: Vec<&Value> = violations(answer)
-        .flat_map(|violation| violation["findings"].as_array().into_iter().flatten())
+fn findings_table(answer: Option<&StoredAnswer>, content: Option<&StoredEvidence>) -> Markup {
+    let findings: Vec<&StoredFinding> = answer
+        .into_iter()
+        .flat_map(StoredAnswer::findings)
         .collect();
     html! {
         table #findings {
@@ -538,10 +526,10 @@ fn findings_table(answer: Option<&Value>, content: Option<&Value>) -> Markup {
             tbody {
                 @for finding in findings {
                     tr {
-                        td { (finding["kind"].as_str().unwrap_or("")) }
-                        td.finding-value { (written_value(content, finding).unwrap_or_else(|| finding["value"].as_str().unwrap_or("").to_owned())) }
-                        td { code { (finding["rule"].as_str().unwrap_or("")) } }
-                        td { (finding["confidence"].as_f64().map(|c| format!("{c:.2}")).unwrap_or_default()) }
+                        td { (finding.kind) }
+                        td.finding-value { (written_value(content, finding).unwrap_or(&finding.value)) }
+                        td { code { (finding.rule) } }
+                        td { (finding.confidence.map(|c| format!("{c:.2}")).unwrap_or_default()) }
                     }
                 }
             }
@@ -593,7 +581,7 @@ pub async fn item(
             @if let Some(message_id) = &view.message_id { dt { "Message" } dd { code { (message_id) } } }
             dt { "Surface" } dd { (view.surface().unwrap_or("unknown")) }
             dt { "Rule" } dd #rule { (view.rules().join(", ")) }
-            @if let Some(action) = view.answer.as_ref().and_then(|a| a["action"].as_str()) {
+            @if let Some(action) = view.answer.as_ref().and_then(|a| a.action.as_deref()) {
                 dt { "Action taken" } dd { (action) }
             }
             @if let Some(reason) = &view.reason { dt { "Their words" } dd { (reason) } }
@@ -602,7 +590,7 @@ pub async fn item(
         (evidence_markup(view.content.as_ref(), view.answer.as_ref()))
         h2 { "Findings" }
         (findings_table(view.answer.as_ref(), view.content.as_ref()))
-        @if let Some(notice) = view.answer.as_ref().and_then(|a| a["notice"].as_str()) {
+        @if let Some(notice) = view.answer.as_ref().and_then(|a| a.notice.as_deref()) {
             h2 { "What the sender was told" }
             p.notice { (notice) }
         }
@@ -947,25 +935,22 @@ pub async fn simulate(State(state): State<Shared>, who: SignedIn, body: Bytes) -
         Ok(parsed) => match decide_event(&state, &parsed) {
             Err(error) => html! { p.error { (error.to_string()) } },
             Ok(decided) => {
-                let answer = serde_json::to_value(&decided.decision).unwrap_or(Value::Null);
-                let exceptions: Vec<String> = answer["exceptions"]
-                    .as_array()
-                    .into_iter()
-                    .flatten()
-                    .filter_map(|e| {
-                        e["id"]
-                            .as_str()
-                            .or(e["exception"].as_str())
-                            .map(str::to_string)
-                    })
-                    .collect();
-                let content = serde_json::json!({ "text": event["text"] });
+                // Read as a stored answer is, so the page shows it as an item would.
+                let answer: StoredAnswer = serde_json::to_value(&decided.decision)
+                    .and_then(serde_json::from_value)
+                    .unwrap_or_default();
+                let exceptions: Vec<&str> =
+                    answer.exceptions.iter().map(|e| e.id.as_str()).collect();
+                let content = StoredEvidence {
+                    text: event["text"].as_str().map(str::to_owned),
+                    ..StoredEvidence::default()
+                };
                 html! {
                     section #result {
                         h2 { "Decision" }
                         dl.facts {
-                            dt { "Action" } dd #decision-action { (answer["action"].as_str().unwrap_or("")) }
-                            dt { "Violations" } dd { (violations(Some(&answer)).filter_map(|v| v["id"].as_str()).collect::<Vec<_>>().join(", ")) }
+                            dt { "Action" } dd #decision-action { (answer.action.as_deref().unwrap_or("")) }
+                            dt { "Violations" } dd { (answer.violations.iter().map(|v| v.id.as_str()).collect::<Vec<_>>().join(", ")) }
                             dt { "Exceptions applied" } dd #exceptions { (exceptions.join(", ")) }
                         }
                         h2 { "Evidence" }
@@ -973,8 +958,8 @@ pub async fn simulate(State(state): State<Shared>, who: SignedIn, body: Bytes) -
                         h2 { "Findings" }
                         (findings_table(Some(&answer), None))
                         h2 { "Notice to the sender" }
-                        p #notice { (answer["notice"].as_str().unwrap_or("")) }
-                        @if let Some(redacted) = answer["redacted_text"].as_str() {
+                        p #notice { (answer.notice.as_deref().unwrap_or("")) }
+                        @if let Some(redacted) = &answer.redacted_text {
                             h2 { "Delivered as" }
                             blockquote { (redacted) }
                         }
@@ -1063,16 +1048,15 @@ pub async fn overview(State(state): State<Shared>, who: SignedIn) -> Response {
         else {
             continue;
         };
-        let Ok(answer) = serde_json::from_str::<Value>(response) else {
+        let Some(answer) = StoredAnswer::parse(response) else {
             continue;
         };
-        let action = answer["action"].as_str().unwrap_or("unknown").to_string();
+        let action = answer.action.clone().unwrap_or_else(|| "unknown".into());
         actions.entry(action).or_insert_with(|| vec![0; days.len()])[day] += 1;
-        for violation in violations(Some(&answer)) {
-            for finding in violation["findings"].as_array().into_iter().flatten() {
-                let kind = finding["kind"].as_str().unwrap_or("unknown").to_string();
-                kinds.entry(kind).or_insert_with(|| vec![0; days.len()])[day] += 1;
-            }
+        for finding in answer.findings() {
+            kinds
+                .entry(finding.kind.clone())
+                .or_insert_with(|| vec![0; days.len()])[day] += 1;
         }
     }
     let oldest = open.iter().map(|item| item.opened_at).min();

@@ -138,8 +138,9 @@ const BLIND_FLOORS: [(&str, (f64, f64, f64)); 14] = [
     ("blind16.jsonl", (0.98, 0.94, 0.045)),
     // 3 of 129 benign.
     ("blind16b.jsonl", (0.93, 0.83, 0.035)),
-    // 3 of 139 benign.
-    ("blind16c.jsonl", (0.945, 0.91, 0.03)),
+    // 3 of 139 benign. Requests found move by a case or two with each retraining of the
+    // intent model (192 to 194 of 203).
+    ("blind16c.jsonl", (0.94, 0.91, 0.03)),
     ("blind16d.jsonl", (0.95, 0.90, 0.015)),
     ("blind16e.jsonl", (0.92, 0.87, 0.02)),
     // First score 0.881 / 0.824 / 4.0%.

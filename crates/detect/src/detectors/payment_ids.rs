@@ -89,6 +89,13 @@ const RULE_CARD: &str = "payment_ids/card_luhn";
 const RULE_CARD_TEST: &str = "payment_ids/card_test_number";
 const RULE_BTC_BASE58: &str = "payment_ids/btc_base58check";
 const RULE_BTC_BECH32: &str = "payment_ids/btc_bech32";
+const RULE_SOLANA: &str = "payment_ids/solana";
+/// A Solana address has no checksum: only after its network's name.
+const CONF_SOLANA: f32 = 0.85;
+/// The longest Solana address (a 32-byte key in base58).
+const SOLANA_MAX_LEN: usize = 44;
+/// How far before a Solana address its network's name may stand, in bytes.
+const SOLANA_CUE_WINDOW: usize = 48;
 const RULE_LTC_BASE58: &str = "payment_ids/ltc_base58check";
 const RULE_LTC_BECH32: &str = "payment_ids/ltc_bech32";
 const RULE_ETH_EIP55: &str = "payment_ids/eth_eip55";
@@ -964,7 +971,12 @@ fn crypto_at(b: &[u8], s: usize, e: usize) -> Option<PaymentIdMatch> {
     {
         segwit(token)?
     } else if token.len() <= BASE58_MAX_LEN {
-        base58check(token)?
+        match base58check(token) {
+            Some(found) => found,
+            None => solana(b, s, token)?,
+        }
+    } else if token.len() <= SOLANA_MAX_LEN {
+        solana(b, s, token)?
     } else {
         return None;
     };
@@ -1045,6 +1057,41 @@ fn base58check(token: &[u8]) -> Option<(&'static str, f32)> {
         0x30 | 0x32 => Some((RULE_LTC_BASE58, CONF_CRYPTO)),
         _ => None,
     }
+}
+
+/// A Solana address (32 to 44 base58 characters that decode to a 32-byte public key) after
+/// the network's name ("SOL", "Solana", "Phantom", "SPL") in the bytes before it. The format
+/// has no checksum, so without the name a random-looking token is no address.
+fn solana(b: &[u8], s: usize, token: &[u8]) -> Option<(&'static str, f32)> {
+    if !(32..=SOLANA_MAX_LEN).contains(&token.len()) || one_repeated(token) {
+        return None;
+    }
+    let mut key = [0u8; 33];
+    if bs58::decode(token).onto(&mut key).ok()? != 32 {
+        return None;
+    }
+    let before = &b[s.saturating_sub(SOLANA_CUE_WINDOW)..s];
+    let named = before.windows(3).enumerate().any(|(i, w)| {
+        w.eq_ignore_ascii_case(b"sol")
+            && !(i > 0 && before[i - 1].is_ascii_alphabetic())
+            && before.get(i + 3..).is_some_and(|rest| {
+                let word: Vec<u8> = rest
+                    .iter()
+                    .take_while(|c| c.is_ascii_alphabetic())
+                    .map(u8::to_ascii_lowercase)
+                    .collect();
+                word.is_empty() || word == b"ana"
+            })
+    }) || contains_ignore_case(before, b"phantom")
+        || contains_ignore_case(before, b"spl ");
+    named.then_some((RULE_SOLANA, CONF_SOLANA))
+}
+
+/// Whether `haystack` holds `needle`, ASCII case ignored.
+fn contains_ignore_case(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle))
 }
 
 /// Whether a card or a routing number may start with the digit token at `s` (a token start,
@@ -1325,6 +1372,27 @@ mod tests {
             ("el CBU 2850590940090418135202", &[]),
             // Without its name, 18 digits are nothing said.
             ("pedido 012180004572918369", &[]),
+        ]);
+    }
+
+    #[test]
+    fn a_solana_address_only_after_its_networks_name() {
+        check(&[
+            (
+                "te paso la wallet de SOL: Bhur7NAxChMmybfo5VCDrr3ybJNb7GjYaKTnc4mRhomz",
+                &[("Bhur7NAxChMmybfo5VCDrr3ybJNb7GjYaKTnc4mRhomz", RULE_SOLANA)],
+            ),
+            (
+                "my Solana wallet 9WzDXwBbmkg8ZTbNMqUxvQRAyrZzDsGYdLVL9zYtAWWM",
+                &[("9WzDXwBbmkg8ZTbNMqUxvQRAyrZzDsGYdLVL9zYtAWWM", RULE_SOLANA)],
+            ),
+            // The same shape without the name: a token, not an address.
+            ("build id Bhur7NAxChMmybfo5VCDrr3ybJNb7GjYaKTnc4mRhomz", &[]),
+            // "solution" is not the network.
+            (
+                "the solution hash 9WzDXwBbmkg8ZTbNMqUxvQRAyrZzDsGYdLVL9zYtAWWM",
+                &[],
+            ),
         ]);
     }
 

@@ -45,6 +45,17 @@ def corpus_lang(tag):
     return BLIND_LANG.get(lang, lang)
 
 
+def read_writer_rows(folder):
+    """The hand-written rows of every `<folder>/*.jsonl`, their labels checked."""
+    rows = []
+    for p in sorted(glob.glob(os.path.join(HERE, folder, "*.jsonl"))):
+        for r in read(p):
+            if r.get("label") not in LABELS:
+                raise SystemExit(f"{p}: bad label in {r}")
+            rows.append(r)
+    return rows
+
+
 def blind_rows():
     rows = []
     for name in BLIND_SETS:
@@ -75,20 +86,8 @@ def write(path, rows):
 
 def main():
     gen = read(os.path.join(HERE, "generated.jsonl"))
-    natural = []
-    for p in sorted(glob.glob(os.path.join(HERE, "natural", "*.jsonl"))):
-        for r in read(p):
-            if r.get("label") not in LABELS:
-                raise SystemExit(f"{p}: bad label in {r}")
-            natural.append(r)
-
-    natural_train = []
-    for p in sorted(glob.glob(os.path.join(HERE, "natural_train", "*.jsonl"))):
-        for r in read(p):
-            if r.get("label") not in LABELS:
-                raise SystemExit(f"{p}: bad label in {r}")
-            natural_train.append(r)
-    natural_train += blind_rows()
+    natural = read_writer_rows("natural")
+    natural_train = read_writer_rows("natural_train") + blind_rows()
 
     by_cell = collections.defaultdict(set)
     for r in gen:

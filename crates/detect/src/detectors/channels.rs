@@ -1310,6 +1310,34 @@ impl ChannelDetector {
         }
     }
 
+    /// Every cue word of `lower` that holds its word boundaries, overlapping ones too: a
+    /// longer phrase that fails its boundary ("me paga" in "me pagas") must not hide the
+    /// shorter one that holds ("pag*"). Phrases of scripts that join words ("แอด") have no
+    /// boundaries to ask for; Korean spaces its words, so a phrase that starts with a
+    /// syllable starts a word ("번호 알려" asks for a number, "주문번호 알려" for an order
+    /// number's).
+    fn held_cues<'s>(&'s self, lower: &str) -> Vec<(usize, usize, &'s CuePhrase)> {
+        let bytes = lower.as_bytes();
+        let is_word = |at: usize| bytes.get(at).is_some_and(|b| b.is_ascii_alphanumeric());
+        let hangul = |c: char| ('\u{ac00}'..='\u{d7a3}').contains(&c);
+        let mut kept = Vec::new();
+        for m in self.cue_automaton.find_overlapping_iter(lower) {
+            let Some(cue) = self.cue_phrases.get(m.pattern().as_usize()) else {
+                continue;
+            };
+            let (start, end) = (m.start(), m.end());
+            let joined = !cue.phrase.is_ascii();
+            let glued_to_hangul = cue.phrase.chars().next().is_some_and(hangul)
+                && lower[..start].chars().next_back().is_some_and(hangul);
+            let open_start = !glued_to_hangul && (joined || start == 0 || !is_word(start - 1));
+            let open_end = joined || cue.stem || !is_word(end);
+            if open_start && open_end {
+                kept.push((start, end, cue));
+            }
+        }
+        kept
+    }
+
     /// Requests told with cue words of any language (`data/offplatform`): within one
     /// sentence, a word of paying or of what is still to be paid ("the next milestone", "el
     /// resto", "baaki") with a payment channel's name ("the rest via wise", "o resto no
@@ -1320,31 +1348,8 @@ impl ChannelDetector {
     /// paying ("through the platform", "escrow") asks for nothing; a channel named as the
     /// subject of the work ("bot", "integración") is not a way to talk or pay.
     fn cue_requests(&self, text: &Normalized<'_>, lower: &str, out: &mut Vec<Finding>) {
-        let bytes = lower.as_bytes();
-        let is_word = |at: usize| bytes.get(at).is_some_and(|b| b.is_ascii_alphanumeric());
-        // Every match, overlapping ones too: a longer phrase that fails its word boundary
-        // ("me paga" in "me pagas") must not hide the shorter one that holds ("pag*"). Of
-        // the matches that hold, one inside another is the longer one's.
-        let mut kept: Vec<(usize, usize, &CuePhrase)> = Vec::new();
-        for m in self.cue_automaton.find_overlapping_iter(lower) {
-            let Some(cue) = self.cue_phrases.get(m.pattern().as_usize()) else {
-                continue;
-            };
-            let phrase = cue.phrase.as_bytes();
-            let (start, end) = (m.start(), m.end());
-            // Phrases of scripts that join words ("แอด") have no word boundaries to ask for.
-            // Korean spaces its words: a phrase that starts with a syllable starts a word
-            // ("번호 알려" asks for a number; "주문번호 알려" for an order number).
-            let joined = !phrase.is_ascii();
-            let hangul = |c: char| ('\u{ac00}'..='\u{d7a3}').contains(&c);
-            let glued_to_hangul = cue.phrase.chars().next().is_some_and(hangul)
-                && lower[..start].chars().next_back().is_some_and(hangul);
-            let open_start = !glued_to_hangul && (joined || start == 0 || !is_word(start - 1));
-            let open_end = joined || cue.stem || !is_word(end);
-            if open_start && open_end {
-                kept.push((start, end, cue));
-            }
-        }
+        // Of the cue words that hold, one inside another is the longer one's.
+        let mut kept = self.held_cues(lower);
         kept.sort_by_key(|&(start, end, _)| (start, std::cmp::Reverse(end)));
         let mut hits: Vec<(usize, usize, CueRole)> = Vec::new();
         let mut covered_to = 0;
@@ -2037,24 +2042,10 @@ pub(crate) fn names_the_platforms_way(clause: &str) -> bool {
     let text = Normalized::new(clause);
     let lower = crate::normalize::lower_every_script(text.lower());
     let lower = lower.as_ref();
-    let detector = shared();
-    let bytes = lower.as_bytes();
-    let is_word = |at: usize| bytes.get(at).is_some_and(|b| b.is_ascii_alphanumeric());
-    detector
-        .cue_automaton
-        .find_overlapping_iter(lower)
-        .any(|m| {
-            let Some(cue) = detector.cue_phrases.get(m.pattern().as_usize()) else {
-                return false;
-            };
-            let joined = !cue.phrase.is_ascii();
-            let open_start = joined || m.start() == 0 || !is_word(m.start() - 1);
-            let open_end = joined || cue.stem || !is_word(m.end());
-            open_start
-                && open_end
-                && cue.roles.contains(&CueRole::Inside)
-                && !denied_before(lower, m.start())
-        })
+    shared()
+        .held_cues(lower)
+        .into_iter()
+        .any(|(start, _, cue)| cue.roles.contains(&CueRole::Inside) && !denied_before(lower, start))
 }
 
 /// preposition: "sa Maya", "no zap"); not as the subject of the work ("the Telegram bot")

@@ -1070,28 +1070,15 @@ fn solana(b: &[u8], s: usize, token: &[u8]) -> Option<(&'static str, f32)> {
     if bs58::decode(token).onto(&mut key).ok()? != 32 {
         return None;
     }
+    // The network's name as a word before it: "sol" or "solana", not "solution".
     let before = &b[s.saturating_sub(SOLANA_CUE_WINDOW)..s];
-    let named = before.windows(3).enumerate().any(|(i, w)| {
-        w.eq_ignore_ascii_case(b"sol")
-            && !(i > 0 && before[i - 1].is_ascii_alphabetic())
-            && before.get(i + 3..).is_some_and(|rest| {
-                let word: Vec<u8> = rest
-                    .iter()
-                    .take_while(|c| c.is_ascii_alphabetic())
-                    .map(u8::to_ascii_lowercase)
-                    .collect();
-                word.is_empty() || word == b"ana"
-            })
-    }) || contains_ignore_case(before, b"phantom")
-        || contains_ignore_case(before, b"spl ");
+    let named = before.split(|c| !c.is_ascii_alphabetic()).any(|word| {
+        word.eq_ignore_ascii_case(b"sol")
+            || word.eq_ignore_ascii_case(b"solana")
+            || word.eq_ignore_ascii_case(b"phantom")
+            || word.eq_ignore_ascii_case(b"spl")
+    });
     named.then_some((RULE_SOLANA, CONF_SOLANA))
-}
-
-/// Whether `haystack` holds `needle`, ASCII case ignored.
-fn contains_ignore_case(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack
-        .windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle))
 }
 
 /// Whether a card or a routing number may start with the digit token at `s` (a token start,

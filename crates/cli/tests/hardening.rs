@@ -18,6 +18,12 @@ use std::time::{Duration, Instant};
 use common::server::{HttpResponse, Server};
 use serde_json::{json, Value};
 
+/// How long `/healthz` may take under a flood before the service counts as stuck. This
+/// tells "still answering" from "queued behind the flood" (tens of seconds when the
+/// paths were unbounded); it is not a speed target, which belongs in the benchmarks,
+/// so it leaves room for a loaded two-core machine.
+const STUCK: Duration = Duration::from_secs(10);
+
 const MASTER: &str = "osk_hardening_master_key_0123456789abcdef";
 
 fn database(dir: &tempfile::TempDir) -> String {
@@ -235,10 +241,7 @@ fn a_sign_in_flood_is_bounded_and_locked_out() {
     assert!(max_rss > 0, "RSS was read");
     assert!(max_rss < 300 << 20, "RSS {} MB", max_rss >> 20);
     assert_eq!(failed_probes, 0, "/healthz failed during the flood");
-    assert!(
-        max_latency < Duration::from_secs(1),
-        "/healthz took {max_latency:?}"
-    );
+    assert!(max_latency < STUCK, "/healthz took {max_latency:?}");
     let answers: Vec<(u16, bool)> = statuses
         .into_iter()
         .map(|answer| answer.expect("every sign-in gets an answer"))
@@ -290,10 +293,7 @@ fn slow_header_connections_are_closed_and_healthz_answers() {
     // /healthz answers while they are held.
     for _ in 0..5 {
         let latency = healthz_latency(server.addr).expect("/healthz answers during the flood");
-        assert!(
-            latency < Duration::from_secs(1),
-            "/healthz took {latency:?}"
-        );
+        assert!(latency < STUCK, "/healthz took {latency:?}");
     }
     // Every one of them is closed by the server: a read sees the end (or a reset).
     let deadline = opened + all_open + header_timeout + Duration::from_secs(20);

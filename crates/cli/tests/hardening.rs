@@ -24,6 +24,15 @@ use serde_json::{json, Value};
 /// so it leaves room for a loaded two-core machine.
 const STUCK: Duration = Duration::from_secs(10);
 
+/// The floods run one at a time, so that each measures its own load and not another's.
+static FLOODS: Mutex<()> = Mutex::new(());
+
+fn alone() -> std::sync::MutexGuard<'static, ()> {
+    FLOODS
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
 const MASTER: &str = "osk_hardening_master_key_0123456789abcdef";
 
 fn database(dir: &tempfile::TempDir) -> String {
@@ -197,6 +206,7 @@ fn event(id: &str, conversation_id: &str, text: &str) -> Value {
 /// for the right password), memory stays bounded, and /healthz keeps answering.
 #[test]
 fn a_sign_in_flood_is_bounded_and_locked_out() {
+    let _alone = alone();
     let dir = tempfile::tempdir().unwrap();
     add_reviewer(&dir, "rita", "rita-correct-password-4417");
     let server = start(&dir, &[]);
@@ -274,6 +284,7 @@ fn a_sign_in_flood_is_bounded_and_locked_out() {
 /// that sends nothing is closed the same way.
 #[test]
 fn slow_header_connections_are_closed_and_healthz_answers() {
+    let _alone = alone();
     raise_open_files_limit();
     let dir = tempfile::tempdir().unwrap();
     let header_timeout = Duration::from_secs(3);
@@ -343,6 +354,7 @@ fn slow_header_connections_are_closed_and_healthz_answers() {
 /// server recovers when they go.
 #[test]
 fn the_connection_cap_refuses_and_logs() {
+    let _alone = alone();
     let dir = tempfile::tempdir().unwrap();
     let server = start(&dir, &["--max-connections", "20", "--secure-cookies"]);
     let held: Vec<TcpStream> = (0..20)
@@ -389,6 +401,7 @@ fn the_connection_cap_refuses_and_logs() {
 /// budget however many conversations arrive.
 #[test]
 fn ids_are_bounded_and_the_conversation_cache_keeps_its_budget() {
+    let _alone = alone();
     let dir = tempfile::tempdir().unwrap();
     let budget = 1_000_000;
     let server = start(&dir, &["--conversation-cache-bytes", &budget.to_string()]);

@@ -76,7 +76,8 @@ pub struct AppState {
     /// Failed console sign-ins, per client address.
     pub(crate) login_addresses: FailureThrottle,
     /// One permit per password being hashed: argon2 takes 19 MiB and a core's worth of
-    /// time, so at most one per core runs at once, whatever the number of sign-ins.
+    /// time, so at most one per core but one runs at once, whatever the number of
+    /// sign-ins; the core left over keeps answering everything else during a flood.
     pub(crate) password_slots: Arc<tokio::sync::Semaphore>,
     /// The threads the hashes run on (as many as `password_slots` has permits).
     pub(crate) password_hasher: crate::console::session::HashingPool,
@@ -108,6 +109,7 @@ impl AppState {
         let hasher = ContactHasher::configured(options.hash_secret.as_deref())?;
         ledger.bind_hash_secret(&hasher).await?;
         let cores = std::thread::available_parallelism().map_or(2, usize::from);
+        let hashing = cores.saturating_sub(1).max(1);
         Ok(Arc::new(AppState {
             engine: Engine::new(EngineOptions {
                 default_region: options.default_region,
@@ -125,8 +127,8 @@ impl AppState {
             key_failures: FailureThrottle::new(FREE_KEY_FAILURES),
             login_names: FailureThrottle::new(FREE_NAME_FAILURES),
             login_addresses: FailureThrottle::new(FREE_ADDRESS_FAILURES),
-            password_slots: Arc::new(tokio::sync::Semaphore::new(cores)),
-            password_hasher: crate::console::session::HashingPool::new(cores),
+            password_slots: Arc::new(tokio::sync::Semaphore::new(hashing)),
+            password_hasher: crate::console::session::HashingPool::new(hashing),
             password_waiting: std::sync::atomic::AtomicUsize::new(0),
             secure_cookies: options.secure_cookies,
         }))

@@ -132,7 +132,7 @@ fn blind_sets_do_not_get_worse() {
 /// The blind17 sets are in the intent model's training data since their first scores were
 /// recorded (`testdata/intent/split.py`), so their floors guard against regressions, not
 /// generalisation: that is each new set's first score (`testdata/blind/README.md`).
-const BLIND_FLOORS: [(&str, (f64, f64, f64)); 14] = [
+const BLIND_FLOORS: [(&str, (f64, f64, f64)); 16] = [
     // 6 of 149 benign: one of them the intent model's ("Our signal team wants the line chart
     // ... Meet the deadline"), since it was trained on the blind17 sets.
     ("blind16.jsonl", (0.98, 0.94, 0.045)),
@@ -147,6 +147,8 @@ const BLIND_FLOORS: [(&str, (f64, f64, f64)); 14] = [
     ("blind16f.jsonl", (0.91, 0.86, 0.035)),
     // First score 0.929 / 0.867 / 3.8%.
     ("blind16g.jsonl", (0.93, 0.87, 0.025)),
+    // First score 0.914 / 0.838 / 7.2%.
+    ("blind16h.jsonl", (0.93, 0.86, 0.07)),
     ("blind17.jsonl", (0.97, 0.78, 0.02)),
     ("blind17b.jsonl", (0.96, 0.75, 0.02)),
     ("blind17c.jsonl", (0.98, 0.82, 0.01)),
@@ -155,6 +157,8 @@ const BLIND_FLOORS: [(&str, (f64, f64, f64)); 14] = [
     ("blind17e.jsonl", (0.96, 0.67, 0.01)),
     // First score 0.691 / 0.519 / 3.0%.
     ("blind17f.jsonl", (0.95, 0.70, 0.01)),
+    // First score 0.625 / 0.561 / 2.8%.
+    ("blind17h.jsonl", (0.60, 0.54, 0.03)),
     // First score 0.764 / 0.501 / 6.1%.
     ("blind17g.jsonl", (0.95, 0.65, 0.01)),
 ];

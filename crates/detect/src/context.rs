@@ -41,7 +41,7 @@ use crate::{Finding, Kind};
 const NUMBER_LABEL: &str = r"(?x)
         (?:
           \b(?i-u:part|order|invoice|inv|sku|lot|ticket|case|ref|reference|tracking|isbn|issn|ean|upc|gtin
-            |version|ver|build|serial|model|po|receipt|transaction|txn|confirmation|booking|reservation
+            |version|ver|build|serial|model|receipt|transaction|txn|confirmation|booking|reservation
             |item|product|batch|zip|postal|postcode|account|acct|a/c|routing|aba|iban|meeting|passcode
             |pin|code|patent|policy|claim|contract|job|task|issue|pr|commit|row|page|pages|id|uid|user(?u:\s+)id
             |member|customer|client|employee|student|license|licence|registration|reg|vat|tax|ein|ssn
@@ -53,11 +53,14 @@ const NUMBER_LABEL: &str = r"(?x)
             |bestellnummer|rechnung|rechnungsnummer|sendungsnummer|ordine|fattura|spedizione|pesanan
             |resi|siparis|kargo|takip)
           # AWB number, AWB नंबर, order رقم: the label's number word in any script.
-          (?:\s*(?:(?i-u:number|numbers|no|nr|num|id|code|\#)|নম্বর|নং|नंबर|नं|எண்|సంఖ్య|നമ്പർ
+          (?:\s*(?:(?i-u:number|numbers|no|nr|num|id|code|\#)|নম্বর|নং|नंबर|नं|संख्या|क्रमांक|எண்|సంఖ్య|നമ്പർ
             |номер|번호|号|番号|رقم|نمبر|شماره|№))?
           # the order is 5518..., el pedido es el 5518..., la facture est ...
           (?:\s+(?:(?i-u:is|es|est|ist|era|was|adalah)|(?u:é))(?:\s+(?i-u:el|la|o|a|the|le))?)?
           \s*[:\#=\-.]?\s*
+        # A purchase order in capitals or with its number word: in Tagalog po is a word of
+        # politeness (txt me po 0917 ...).
+        |\b(?:PO|P\.O\.|(?i-u:po)\s*(?i-u:number|no|nr|num|\#))\s*[:\#=\-.]?\s*
         # A bill only with its number word: Bill 415... may be a person.
         |\b(?i-u:bill)\s*(?i-u:number|no|nr|num|\#)\s*[:\#=\-.]?\s*
         # The same labels in other scripts and in accented Latin: orders, invoices, tracking.
@@ -66,7 +69,7 @@ const NUMBER_LABEL: &str = r"(?x)
             |рахунку|订单|单号|快递|发票|运单|編號|注文番号|請求書|追跡番号|주문번호|송장번호|운송장
             |sipariş|đơn\s+hàng|mã\s+đơn|mã\s+vận\s+đơn|hóa\s+đơn|เลขพัสดุ|ใบแจ้งหนี้|คำสั่งซื้อ|فاکتور
             |کد\s+رهگیری|سفارش|ankara|বিল|बिल|பில்|ரசீது|ஆர்டர்|ఆర్డర్|బిల్లు|ഓർഡർ|ബിൽ|بل)
-          (?:\s*(?:নম্বর|নং|नंबर|नं|எண்|సంఖ్య|നമ്പർ|номер|번호|号|番号|رقم|نمبر|№))?
+          (?:\s*(?:নম্বর|নং|नंबर|नं|संख्या|क्रमांक|எண்|సంఖ్య|നമ്പർ|номер|번호|号|番号|رقم|نمبر|№))?
           \s*[:：\#=\-.№]?\s*
         |\#\s*
         |[$€£¥₹]\s*

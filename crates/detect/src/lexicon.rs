@@ -572,7 +572,8 @@ static SYMBOL_WORDS: std::sync::LazyLock<SymbolWords> = std::sync::LazyLock::new
     words
 });
 
-/// The words of `text` as the normaliser folds them (spaces left out).
+/// The words of `text` as the normaliser folds them (spaces and hyphens left out: a
+/// hyphenated name such as "snabel-a" is matched word by word, a hyphen or a space apart).
 fn fold_words(text: &str) -> Vec<String> {
     let normalized = crate::normalize::Normalized::new(text);
     normalized
@@ -580,6 +581,7 @@ fn fold_words(text: &str) -> Vec<String> {
         .iter()
         .filter(|t| !matches!(t.class, crate::normalize::TokenClass::Space { .. }))
         .map(|t| normalized.token_text(t).to_string())
+        .filter(|word| word != "-")
         .collect()
 }
 
@@ -616,12 +618,29 @@ pub fn dot_words() -> impl Iterator<Item = &'static str> {
 }
 
 /// The last words of the phrases for `@` ("rate" of "at the rate"): a phrase is recognised
-/// from its last word, looking back.
+/// from its last word, looking back, unless that word is too short to look for (see
+/// [`at_phrase_first_words`]).
 pub fn at_phrase_last_words() -> impl Iterator<Item = &'static str> {
     SYMBOL_WORDS
         .at_phrases
         .iter()
         .filter_map(|phrase| phrase.last().map(String::as_str))
+        .filter(|last| !is_short_phrase_end(last))
+}
+
+/// The first words of the phrases for `@` that end in a word too short to look for
+/// ("snabel" of "snabel-a"): such a phrase is recognised from its first word, looking ahead.
+pub fn at_phrase_first_words() -> impl Iterator<Item = &'static str> {
+    SYMBOL_WORDS
+        .at_phrases
+        .iter()
+        .filter(|phrase| phrase.last().is_some_and(|last| is_short_phrase_end(last)))
+        .filter_map(|phrase| phrase.first().map(String::as_str))
+}
+
+/// Whether a phrase's last word is too common to be looked for in every text ("a").
+pub fn is_short_phrase_end(word: &str) -> bool {
+    word.len() < 3
 }
 
 /// The phrases for `@` of several words, each a list of folded words.
@@ -659,7 +678,7 @@ pub fn is_slash_word(word: &str) -> bool {
 /// Whether a word for `@` is also an everyday word of some language ("at", Turkish "et" is
 /// French "and"): before it, an everyday word is part of the sentence.
 pub fn is_ambiguous_at_word(word: &str) -> bool {
-    matches!(word, "at" | "et")
+    matches!(word, "at" | "et" | "la" | "kwenye")
 }
 
 /// The top-level domain a folded word spells ("كوم" → `com`), if it spells one.
@@ -1143,6 +1162,21 @@ pub(crate) fn read_account_words() -> Result<Vec<AccountWord>, DataError> {
 pub(crate) fn account_words() -> &'static [AccountWord] {
     static WORDS: std::sync::LazyLock<Vec<AccountWord>> = std::sync::LazyLock::new(|| {
         read_account_words().unwrap_or_else(|e| panic!("account word data: {e}"))
+    });
+    &WORDS
+}
+
+/// The words that say a value is written backwards (`data/reverse_words.tsv`), folded and
+/// lower-cased like the text.
+pub(crate) fn reverse_words() -> &'static [String] {
+    static WORDS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+        include_str!("../data/reverse_words.tsv")
+            .lines()
+            .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+            .filter_map(|line| line.split_once('\t'))
+            .filter_map(|(_, phrase)| fold_phrase(phrase.trim()).ok())
+            .map(|(phrase, _)| phrase)
+            .collect()
     });
     &WORDS
 }

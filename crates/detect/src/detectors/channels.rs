@@ -740,11 +740,65 @@ impl Default for ChannelDetector {
 }
 
 /// The pattern of a bare mention of one channel spelling, with a word boundary on each side
-/// its spelling has one.
+/// its spelling has one. A channel's own name of five letters or more may carry a case
+/// ending glued to it, as the languages that inflect nouns with suffixes write it
+/// ("Telegramdan yozing", "WhatsAppon írj", "WhatsAppissa"): nothing else starts with it.
 fn mention_pattern(c: &ChannelName) -> String {
+    const CASE_ENDINGS: &str = "da|dan|de|den|ta|tan|te|ten|dagi|daki|deki|ga|ge|ka|ke|qa|\
+        ya|ye|on|en|ra|re|rol|bol|ba|be|ban|ben|ssa|sta|lla|lta|iin|issa|ista|ille|illa|a|e|i|u|om|ot";
     let head = if c.bounded_start { r"(?-u:\b)" } else { "" };
-    let tail = if c.bounded_end { r"(?-u:\b)" } else { "" };
-    format!("{head}(?:{}){tail}", c.pattern)
+    if !c.bounded_end {
+        return format!("{head}(?:{})", c.pattern);
+    }
+    let body = if c.word == WordClass::Name {
+        top_level_alternatives(&c.pattern)
+            .into_iter()
+            .map(|alternative| {
+                if min_letters(alternative) >= 5 {
+                    format!("(?:{alternative})(?:{CASE_ENDINGS})?")
+                } else {
+                    format!("(?:{alternative})")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("|")
+    } else {
+        c.pattern.clone()
+    };
+    format!(r"{head}(?:{body})(?-u:\b)")
+}
+
+/// The alternatives of a regex fragment at its top level (`a|b(?:c|d)` gives `a` and
+/// `b(?:c|d)`): a `|` inside a group or a class, or escaped, belongs to it.
+fn top_level_alternatives(pattern: &str) -> Vec<&str> {
+    let (mut parts, mut depth, mut in_class, mut escaped, mut from) =
+        (Vec::new(), 0, false, false, 0);
+    for (i, b) in pattern.bytes().enumerate() {
+        match b {
+            _ if escaped => escaped = false,
+            b'\\' => escaped = true,
+            b'[' if !in_class => in_class = true,
+            b']' if in_class => in_class = false,
+            _ if in_class => {}
+            b'(' => depth += 1,
+            b')' => depth -= 1,
+            b'|' if depth == 0 => {
+                parts.push(&pattern[from..i]);
+                from = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(&pattern[from..]);
+    parts
+}
+
+/// The fewest bytes a match of a regex fragment can have.
+fn min_letters(pattern: &str) -> usize {
+    regex_syntax::parse(pattern)
+        .ok()
+        .and_then(|hir| hir.properties().minimum_len())
+        .unwrap_or(0)
 }
 
 /// The literals that every match of `patterns` starts with (regex-syntax's prefix
@@ -1627,6 +1681,7 @@ fn denied_before(lower: &str, at: usize) -> bool {
         "vez",
         "vi",
         "вместо",
+        "чем",
         "بدلا",
         "بدل",
     ];
@@ -1675,6 +1730,18 @@ fn denied_before(lower: &str, at: usize) -> bool {
             && pair[0].ends_with("er")
             && pair[0] != "other"
     });
+    // "plus simple que de passer par la plateforme", "más rápido que por la página",
+    // "più comodo che sul sito": a comparative word in the clause, then its "than" among the
+    // last words.
+    const MORE: &[&str] = &[
+        "plus", "moins", "mieux", "mas", "menos", "mejor", "peor", "melhor", "pior", "piu", "meno",
+        "meglio", "peggio",
+    ];
+    // (French "mais" is "but": Portuguese "mais … do que" is read from its "do que".)
+    let compared = compared
+        || (recent.iter().any(|w| matches!(*w, "que" | "che"))
+            && words.iter().any(|w| MORE.contains(w)))
+        || recent.windows(2).any(|pair| pair == ["do", "que"]);
     if compared || recent.iter().any(|w| CONTRASTS.contains(w)) {
         return true;
     }
@@ -1747,6 +1814,20 @@ fn third_party_payer(lower: &str, at: usize) -> bool {
                     | "patients"
             )
         })
+}
+
+/// Whether a Latin name ending at `at` runs straight into Japanese, Chinese, Korean or Thai
+/// text ("LINEも同じ番号", "line上联系", "LINE로"): there it is the brand, written in its own
+/// letters inside a sentence of another script, not an English word.
+fn glued_to_joined_script(lower: &str, at: usize) -> bool {
+    lower[at..].chars().next().is_some_and(|c| {
+        matches!(u32::from(c),
+            0x0E00..=0x0E7F // Thai
+            | 0x3040..=0x30FF // kana
+            | 0x3400..=0x4DBF | 0x4E00..=0x9FFF // Han
+            | 0x1100..=0x11FF | 0xAC00..=0xD7AF // Hangul
+        )
+    })
 }
 
 /// Whether the word after `at` in `lower` is a postposition that puts a channel before it
@@ -2211,7 +2292,9 @@ impl Detector for ChannelDetector {
             // ("sa Maya na lang po, 0921 330 7785") names the rail.
             let rail_named =
                 channel.kind == Kind::Payment && after_preposition(lower, chan.start());
-            if (channel.word == WordClass::Ordinary && !rail_named)
+            if (channel.word == WordClass::Ordinary
+                && !rail_named
+                && !glued_to_joined_script(lower, chan.end()))
                 || WORK_NOUNS.contains(&next_word(lower, chan.end()))
             {
                 continue;

@@ -227,6 +227,17 @@ impl<'t> TokenPass<'t> {
                 }
                 if lexicon::is_at_word(word) {
                     true
+                } else if let Some(last) = at_phrase_starting(text, at_idx) {
+                    // "erik.lund snabel-a telia punkt se".
+                    if token.start() < self.last_end {
+                        return;
+                    }
+                    if let Some(found) = address_around(text, at_idx, last, true, &mut self.labels)
+                    {
+                        self.last_end = found.end;
+                        out.push(found);
+                    }
+                    return;
                 } else if let Some(first) = at_phrase_ending(text, at_idx) {
                     // "alex at the rate gmail dot com": the phrase stands for `@`.
                     if tokens_start(text, first) < self.last_end {
@@ -254,13 +265,46 @@ impl<'t> TokenPass<'t> {
     }
 }
 
+/// When token `first` starts a phrase for `@` that ends in a short word ("snabel-a",
+/// "snabel a"), the index of the phrase's last token. Words stand one space or one hyphen
+/// apart.
+fn at_phrase_starting(text: &Normalized<'_>, first: usize) -> Option<usize> {
+    let tokens = text.tokens();
+    let first_word = text.token_text(&tokens[first]);
+    'phrases: for phrase in lexicon::at_phrases() {
+        let (Some(head), Some(last)) = (phrase.first(), phrase.last()) else {
+            continue;
+        };
+        if head != first_word || !lexicon::is_short_phrase_end(last) {
+            continue;
+        }
+        let mut idx = first;
+        for word in phrase.iter().skip(1) {
+            let next = idx + 1;
+            idx = match tokens.get(next) {
+                Some(t) if is_space(t) || is_hyphen(text, t) => next + 1,
+                Some(_) => next,
+                None => continue 'phrases,
+            };
+            let Some(token) = tokens.get(idx) else {
+                continue 'phrases;
+            };
+            if token.class != TokenClass::Word || text.token_text(token) != word {
+                continue 'phrases;
+            }
+        }
+        return Some(idx);
+    }
+    None
+}
+
 fn tokens_start(text: &Normalized<'_>, idx: usize) -> usize {
     text.tokens()[idx].start()
 }
 
-/// When token `last` ends a phrase for `@` ("at the rate", "et commercial", "@ the rate"),
-/// the index of the phrase's first token. Words of a phrase stand one space apart (or none,
-/// after an `@`).
+/// When token `last` ends a phrase for `@` ("at the rate", "et commercial", "@ the rate",
+/// "snabel-a"), the index of the phrase's first token. Words of a phrase stand one space or
+/// one hyphen apart (or nothing, after an `@`).
 fn at_phrase_ending(text: &Normalized<'_>, last: usize) -> Option<usize> {
     let tokens = text.tokens();
     let last_word = text.token_text(&tokens[last]);
@@ -271,10 +315,12 @@ fn at_phrase_ending(text: &Normalized<'_>, last: usize) -> Option<usize> {
         let mut idx = last;
         for word in phrase.iter().rev().skip(1) {
             idx = match idx.checked_sub(1) {
-                Some(before) if is_space(&tokens[before]) => match before.checked_sub(1) {
-                    Some(i) => i,
-                    None => continue 'phrases,
-                },
+                Some(before) if is_space(&tokens[before]) || is_hyphen(text, &tokens[before]) => {
+                    match before.checked_sub(1) {
+                        Some(i) => i,
+                        None => continue 'phrases,
+                    }
+                }
                 Some(before) => before,
                 None => continue 'phrases,
             };
@@ -382,6 +428,7 @@ fn searched_words() -> Vec<&'static str> {
     let words: Vec<&str> = providers
         .chain(lexicon::at_words())
         .chain(lexicon::at_phrase_last_words())
+        .chain(lexicon::at_phrase_first_words())
         .collect();
     let has_listed_prefix = |word: &str| {
         words
@@ -441,7 +488,10 @@ static LEXICON_SHAPES: LazyLock<WordShapes> = LazyLock::new(|| {
     for (name, _) in lexicon::PROVIDERS {
         shapes = shapes.with(name);
     }
-    for word in lexicon::at_words().chain(lexicon::at_phrase_last_words()) {
+    for word in lexicon::at_words()
+        .chain(lexicon::at_phrase_last_words())
+        .chain(lexicon::at_phrase_first_words())
+    {
         if word.len() < 32 {
             shapes = shapes.with(word);
         }
@@ -669,6 +719,10 @@ fn is_placeholder(local: &str, domain: &str) -> bool {
 
 fn is_space(token: &Token) -> bool {
     matches!(token.class, TokenClass::Space { newline: false })
+}
+
+fn is_hyphen(text: &Normalized<'_>, token: &Token) -> bool {
+    token.class == TokenClass::Punct && text.token_text(token) == "-"
 }
 
 /// Walks left from `last` over word characters, `.`, `_`, `-`, `+` with no spaces; returns the

@@ -44,6 +44,7 @@ impl Detector for PhoneDetector {
         if compact.bytes().filter(u8::is_ascii_digit).take(6).count() < 6 {
             return;
         }
+        let first = out.len();
         let mut found_spans = SpanIndex::default();
         // What the matcher reported, in order: the digit-run scanner need not parse again
         // a run wholly inside one of them.
@@ -113,6 +114,103 @@ impl Detector for PhoneDetector {
         };
         runs.find(&mut gate, &mut found_spans, out);
         possible_with_cue(text, scan, &windows, &mut found_spans, out);
+        read_backwards_where_told(text, scan, &mut found_spans, first, out);
+    }
+}
+
+/// How far from a phone number a word that says "backwards" is taken to speak of it: the
+/// same sentence, or the clause just before ("number ulta likha hai, seedha padh lena: …").
+const BACKWARDS_REACH: usize = 80;
+
+static REVERSE_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(crate::lexicon::reverse_words())
+        .expect("reverse word automaton")
+});
+
+/// Where the text says a value is written backwards ("my number reversed:", "ulta likha
+/// hai", "al revés", "наоборот"), each run of digits near that word is read backwards too,
+/// and reported that way when the backward reading is a valid number: the writer told the
+/// reader which way to read it. A phone found forwards whose backward reading is not valid
+/// keeps its value.
+fn read_backwards_where_told(
+    text: &Normalized<'_>,
+    scan: &ScanContext<'_>,
+    found_spans: &mut SpanIndex,
+    first: usize,
+    out: &mut Vec<Finding>,
+) {
+    let lower = crate::normalize::lower_every_script(text.lower());
+    let lower = lower.as_ref();
+    let bytes = lower.as_bytes();
+    let is_word = |at: usize| bytes.get(at).is_some_and(|b| b.is_ascii_alphanumeric());
+    let words = crate::lexicon::reverse_words();
+    let cues: Vec<(usize, usize)> = REVERSE_WORDS
+        .find_iter(lower)
+        .filter(|m| {
+            let joined = !words[m.pattern().as_usize()].is_ascii();
+            joined || ((m.start() == 0 || !is_word(m.start() - 1)) && !is_word(m.end()))
+        })
+        .map(|m| text.original_span(m.start(), m.end()))
+        .collect();
+    if cues.is_empty() {
+        return;
+    }
+    let original = text.original;
+    let near = |start: usize, end: usize| {
+        cues.iter().any(|&(cue_start, cue_end)| {
+            let between = if cue_end <= start {
+                original.get(cue_end..start)
+            } else if cue_start >= end {
+                original.get(end..cue_start)
+            } else {
+                None
+            };
+            between.is_some_and(|gap| gap.len() <= BACKWARDS_REACH && !gap.contains('\n'))
+        })
+    };
+    let backwards = |written: &str| -> Option<String> {
+        if written.trim_start().starts_with('+') {
+            return None;
+        }
+        let digits: String = written
+            .chars()
+            .rev()
+            .filter_map(|c| {
+                c.to_digit(10)
+                    .or(crate::normalize::decimal_digit(c).map(u32::from))
+            })
+            .filter_map(|d| char::from_digit(d, 10))
+            .collect();
+        valid_number(&digits, scan)
+    };
+    for phone in out[first..].iter_mut().filter(|f| f.kind == Kind::Phone) {
+        if !near(phone.start, phone.end) {
+            continue;
+        }
+        if let Some(value) = original.get(phone.start..phone.end).and_then(backwards) {
+            phone.value = Some(value);
+            phone.rule = "phone/backwards";
+        }
+    }
+    // Runs of digits that read as no number forwards were not reported at all.
+    static DIGIT_RUN: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\d(?:[ .\-]?\d){6,14}").expect("digit run pattern"));
+    for run in DIGIT_RUN.find_iter(original) {
+        if found_spans.overlaps(run.start(), run.end()) || !near(run.start(), run.end()) {
+            continue;
+        }
+        if let Some(value) = backwards(run.as_str()) {
+            push_phone(
+                found_spans,
+                out,
+                value,
+                (run.start(), run.end()),
+                0.8,
+                "phone/backwards",
+            );
+        }
     }
 }
 
@@ -1054,6 +1152,16 @@ fn run_end_token(text: &Normalized<'_>, first: usize) -> RunEnd {
                 {
                     n_separators += 1
                 }
+                // Between groups of digits, a comma of the scripts that write none after it
+                // ("幺三八，零零二六", "138、0026") and a symbol or emoji put there to break a
+                // filter ("0712🔸345🔸908", "0712•345•908").
+                _ if text
+                    .original
+                    .get(token.start()..token.end())
+                    .is_some_and(is_group_mark) =>
+                {
+                    n_separators += 1
+                }
                 _ => {
                     stop = j;
                     break;
@@ -1074,6 +1182,27 @@ fn run_end_token(text: &Normalized<'_>, first: usize) -> RunEnd {
         n_digits,
         stop,
     }
+}
+
+/// Whether `written` (one character of the original text, perhaps with its variation
+/// selector) stands between groups of digits only to part them: a comma of the scripts that
+/// write no space after it, a bullet, or a symbol or emoji outside ASCII.
+fn is_group_mark(written: &str) -> bool {
+    let mut chars = written.chars();
+    let Some(c) = chars.next() else {
+        return false;
+    };
+    if !chars.all(|rest| matches!(rest, '\u{FE0E}' | '\u{FE0F}' | '\u{200D}')) {
+        return false;
+    }
+    // Not the ASCII marks nor box drawing, which draw pictures with digits ("8~88888").
+    matches!(c, '，' | '、' | '､' | '•' | '·' | '∙' | '⋅')
+        || matches!(u32::from(c),
+            0x2190..=0x21FF // arrows
+            | 0x25A0..=0x27BF // shapes, symbols, dingbats
+            | 0x2B00..=0x2BFF // more arrows and shapes
+            | 0x1F300..=0x1FAFF // emoji
+        )
 }
 
 /// Whether groups of digits count up or down by one, four groups or more ("1 2 3 4 5",

@@ -121,7 +121,7 @@ static NUMBER_UNIT: LazyLock<Regex> = LazyLock::new(|| {
 /// as often Portuguese for "in the" ("me chama no zap", "me paga no pix").
 static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
     crate::lexicon::ascii_regex(
-        r"(?i-u:^(?u:\s*)(?:(?:please|pls|sorry|so|but|and|just|ok|okay|oh)[\s,]+)?no\b)|(?:^|(?u:\s))(?u:не|нельзя|لا|مش|لن|ليس|مو|ممنوع|không|नहीं|মানা|नको)(?:(?u:\s)|$)|\b(?i-u:n(?u:ã)o|pas|jamais|non|tidak|jangan|huwag|bawal|de(?u:ğ)il|yok|asla|nahi|nahin|mat\s+karo|not|never|can'?t|cannot|can(?u:\s+)not|won'?t|don'?t|do(?u:\s+)not|doesn'?t|does(?u:\s+)not|didn'?t|isn'?t|aren'?t|shouldn'?t|mustn'?t|wouldn'?t|couldn'?t|not(?u:\s+)allowed|against|prohibited|forbidden|refuse|instead(?u:\s+)of|rather(?u:\s+)than|unable|nope|nao|nunca|nicht|kein|keine)\b",
+        r"(?i-u:^(?u:\s*)(?:(?:please|pls|sorry|so|but|and|just|ok|okay|oh)[\s,]+)?no\b)|(?:^|(?u:\s))(?u:не|нельзя|لا|مش|لن|ليس|مو|ممنوع|không|नहीं|মানা|नको)(?:(?u:\s)|$)|(?u:请不要|請不要|请勿|請勿|不可以|禁止|不准|하지\s*마|하지\s*말|금지|しないで|ห้าม)|\b(?i-u:n(?u:ã)o|pas|jamais|non|tidak|jangan|huwag|bawal|de(?u:ğ)il|yok|asla|nahi|nahin|mat\s+karo|not|never|can'?t|cannot|can(?u:\s+)not|won'?t|don'?t|do(?u:\s+)not|doesn'?t|does(?u:\s+)not|didn'?t|isn'?t|aren'?t|shouldn'?t|mustn'?t|wouldn'?t|couldn'?t|not(?u:\s+)allowed|against|prohibited|forbidden|refuse|instead(?u:\s+)of|rather(?u:\s+)than|unable|nope|nao|nunca|nicht|kein|keine)\b",
     )
 });
 
@@ -512,6 +512,30 @@ pub fn resolve(text: &Normalized<'_>, findings: &mut Vec<Finding>) {
     findings.retain(|f| {
         f.kind != Kind::Url || !emails.any_near(f.start, f.end, |s, e| f.start < e && s < f.end)
     });
+
+    // A request to pay or talk elsewhere names its channel: "chuyển khoản Momo cho mình nhé,
+    // khỏi qua sàn", "Lass uns kurz über Teams sprechen", "I'm on Signal as arjun.07, ping me
+    // there". What was asked is on that channel, though its name alone would not count.
+    let named: Vec<Finding> = findings
+        .iter()
+        .filter(|f| {
+            f.value.is_none()
+                && matches!(f.kind, Kind::Payment | Kind::Solicitation)
+                && f.message.is_none()
+        })
+        .flat_map(|request| {
+            let (from, to) = sentence_bounds(original, request.start, request.end);
+            crate::detectors::channels::channels_named_in(text, from, to, request.kind)
+        })
+        .collect();
+    for channel in named {
+        let known = findings
+            .iter()
+            .any(|f| f.kind == channel.kind && f.value == channel.value);
+        if !known {
+            findings.push(channel);
+        }
+    }
 
     dedupe(findings);
 }

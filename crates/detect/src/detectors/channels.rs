@@ -1476,13 +1476,18 @@ impl ChannelDetector {
                     matches!(r, CueRole::Contact | CueRole::Ask) && s < end && start <= e + 1
                 });
                 let ordinary = channel.word == WordClass::Ordinary
-                    && !(channel.kind == Kind::Payment
+                    && (!(channel.kind == Kind::Payment
                         && (ends_clause(lower, end) || number_in_sentence))
+                        || is_wise_suffix(lower, start, end))
                     && !(channel.kind != Kind::Payment
                         && (after_preposition(lower, start)
                             || before_postposition(lower, end)
                             || contact_names_it));
-                if work || ordinary || WORK_NOUNS.contains(&next_word(lower, end)) {
+                if work
+                    || ordinary
+                    || WORK_NOUNS.contains(&next_word(lower, end))
+                    || negated_after(&lower[end..sentence_end])
+                {
                     continue;
                 }
                 let (rule, solicits) = match channel.kind {
@@ -1592,9 +1597,27 @@ const NEGATIONS_AFTER: &[&str] = &[
     "vermiyorum",
 ];
 
-/// Whether the rest of a sentence after a request word holds a verb-last negation.
+/// The verb-last negations written in Latin letters ("share nahi kar sakta", "de nahin
+/// sakta"): whole words.
+const LATIN_NEGATIONS_AFTER: &[&str] = &["nahi", "nahin", "nhi", "nai", "nahiin"];
+
+/// Whether the rest of a sentence after a request word holds a verb-last negation, as a
+/// whole word ("না" is no, "নাম্বারে" a number); Persian's negative verbs start with "نمی".
 fn negated_after(rest: &str) -> bool {
-    NEGATIONS_AFTER.iter().any(|n| rest.contains(n))
+    rest.split(|c: char| !(c.is_alphanumeric() || is_joining_mark(c)))
+        .filter(|w| !w.is_empty())
+        .any(|w| {
+            NEGATIONS_AFTER.contains(&w)
+                || LATIN_NEGATIONS_AFTER.contains(&w)
+                || w.starts_with("نمی")
+        })
+}
+
+/// The marks that are part of a word in the scripts of [`NEGATIONS_AFTER`]: combining
+/// vowel signs and viramas (which `char::is_alphanumeric` does not count) and the zero-width
+/// non-joiner Persian writes inside a word.
+fn is_joining_mark(c: char) -> bool {
+    c == '\u{200C}' || unicode_normalization::char::is_combining_mark(c)
 }
 
 /// Whether a handle after an ordinary word ("line", "x", "signal") reads as one: written with
@@ -1814,6 +1837,47 @@ fn third_party_payer(lower: &str, at: usize) -> bool {
                     | "patients"
             )
         })
+}
+
+/// Whether "wise" at `start..end` is the English suffix written as a word after a noun of
+/// time or work ("milestone wise", "month wise payment"), as Indian English writes it, not
+/// the transfer service.
+fn is_wise_suffix(lower: &str, start: usize, end: usize) -> bool {
+    const COUNTED: &[&str] = &[
+        "milestone",
+        "milestones",
+        "month",
+        "monthly",
+        "week",
+        "weekly",
+        "day",
+        "daily",
+        "task",
+        "phase",
+        "stage",
+        "module",
+        "item",
+        "page",
+        "section",
+        "project",
+        "hour",
+        "time",
+        "budget",
+        "price",
+        "payment",
+        "work",
+        "feature",
+        "step",
+        "part",
+        "level",
+        "order",
+    ];
+    &lower[start..end] == "wise"
+        && lower[..start]
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .rfind(|w| !w.is_empty())
+            .is_some_and(|w| COUNTED.contains(&w))
+        && lower[..start].trim_end().len() + 1 >= start
 }
 
 /// Whether a Latin name ending at `at` runs straight into Japanese, Chinese, Korean or Thai
@@ -2154,6 +2218,64 @@ pub(crate) fn named_channels(text: &Normalized<'_>) -> Vec<Finding> {
         }
         let (start, end) = text.original_span(m.start(), m.end());
         out.push(channel.finding(start, end, 0.8, "channels/named_in_conversation"));
+    }
+    out
+}
+
+/// The channels named in the sentence `from..to` of the original text of a request of
+/// `kind` (a payment request names rails; a request for contact names messengers, networks
+/// and meeting tools). A name that is also an everyday word counts where it is written as a
+/// name: after a preposition or before a postposition ("über Teams", "Momo cho mình"), glued
+/// to a sentence of a script that joins words ("LINEで"), with its capital inside the
+/// sentence ("un Lydia"), or in a script other than Latin. Not before a word of work ("a
+/// WhatsApp bot") nor after a refusal.
+pub(crate) fn channels_named_in(
+    text: &Normalized<'_>,
+    from: usize,
+    to: usize,
+    kind: Kind,
+) -> Vec<Finding> {
+    let lower = text.lower();
+    let (start, end) = (
+        text.folded_offset(from),
+        text.folded_offset(to).min(lower.len()),
+    );
+    if start >= end {
+        return Vec::new();
+    }
+    let input = Input::new(lower).range(start..end);
+    let mut out = Vec::new();
+    for m in shared().mention_regex.find_iter(input) {
+        let Some(channel) = channel_names().get(m.pattern().as_usize()) else {
+            continue;
+        };
+        let fits = match kind {
+            Kind::Payment => channel.kind == Kind::Payment,
+            _ => matches!(channel.kind, Kind::Messenger | Kind::Social | Kind::Meeting),
+        };
+        if !fits
+            || WORK_NOUNS.contains(&next_word(lower, m.end()))
+            || crate::context::refused_before(lower, m.start())
+        {
+            continue;
+        }
+        let (span_start, span_end) = text.original_span(m.start(), m.end());
+        let written = text.original.get(span_start..span_end).unwrap_or("");
+        let capital_inside = written.chars().next().is_some_and(char::is_uppercase)
+            && text.original[..span_start]
+                .trim_end()
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || c == ',');
+        let as_a_name = channel.word == WordClass::Name
+            || after_preposition(lower, m.start())
+            || before_postposition(lower, m.end())
+            || glued_to_joined_script(lower, m.end())
+            || capital_inside
+            || !written.is_ascii();
+        if as_a_name {
+            out.push(channel.finding(span_start, span_end, 0.7, "channels/named_in_request"));
+        }
     }
     out
 }

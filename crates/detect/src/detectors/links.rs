@@ -145,6 +145,21 @@ impl Detector for LinkDetector {
             if looks_like_code_or_prose(folded, link_start, link_end, &parsed) {
                 continue;
             }
+            // "upi://pay?pa=ravi@okaxis&am=1500", the link a payment QR code carries: a way to
+            // pay the writer (and a link all the same).
+            if let Some(method) = payment_scheme(&parsed) {
+                out.push(Finding::new(
+                    Kind::Payment,
+                    Some(method.to_string()),
+                    start,
+                    end,
+                    0.95,
+                    "link/payment_uri",
+                ));
+            } else if parsed.scheme.as_deref().is_some_and(is_payment_scheme) {
+                // The same schemes naming no payee are talk about the format, not a site.
+                continue;
+            }
             let repository = is_repository(&parsed.host, &parsed.path);
             let platform = if repository {
                 None
@@ -785,6 +800,8 @@ struct ParsedLink {
     value: String,
     /// Written with a scheme or `www.`.
     explicit: bool,
+    /// The scheme, lower case, if written (`https`, `upi`).
+    scheme: Option<String>,
 }
 
 fn parse_link(link: &str) -> Option<ParsedLink> {
@@ -840,7 +857,60 @@ fn parse_link(link: &str) -> Option<ParsedLink> {
         path,
         value,
         explicit,
+        scheme,
     })
+}
+
+/// Whether `scheme` is one of the payment schemes of [`payment_scheme`].
+fn is_payment_scheme(scheme: &str) -> bool {
+    matches!(
+        scheme,
+        "upi"
+            | "tez"
+            | "phonepe"
+            | "paytmmp"
+            | "paytm"
+            | "bhim"
+            | "alipay"
+            | "alipays"
+            | "wxp"
+            | "bitcoin"
+            | "ethereum"
+            | "litecoin"
+            | "dogecoin"
+            | "bitcoincash"
+            | "tron"
+            | "solana"
+            | "monero"
+            | "ripple"
+    )
+}
+
+/// The payment method a payment link opens, when it names whom to pay: UPI apps
+/// (`upi://pay?pa=…`, Google Pay's `tez://upi/pay?pa=…`, PhonePe's, Paytm's and BHIM's own
+/// schemes) with a payee address, Alipay's and WeChat Pay's with a path, and the wallet schemes
+/// of BIP 21 and EIP 681 written with `//` and an address. A scheme named in talk about the
+/// format ("the upi://pay deep link") names no payee.
+fn payment_scheme(link: &ParsedLink) -> Option<&'static str> {
+    let scheme = link.scheme.as_deref()?;
+    let query = link.path.split_once('?').map_or("", |(_, q)| q);
+    let has_payee = || {
+        query
+            .split('&')
+            .any(|pair| pair.starts_with("pa=") && pair.len() > 3)
+    };
+    match scheme {
+        "upi" | "tez" | "phonepe" | "paytmmp" | "paytm" | "bhim" if has_payee() => Some("upi"),
+        "alipay" | "alipays" if link.path.len() > 1 => Some("alipay"),
+        "wxp" if link.path.len() > 1 => Some("wechat-pay"),
+        "bitcoin" | "ethereum" | "litecoin" | "dogecoin" | "bitcoincash" | "tron" | "solana"
+        | "monero" | "ripple"
+            if link.host.len() >= 20 =>
+        {
+            Some("crypto")
+        }
+        _ => None,
+    }
 }
 
 fn platform(host: &str, path: &str) -> Option<(Kind, &'static str)> {

@@ -1665,10 +1665,13 @@ fn split_glued(
 }
 
 /// "S123144971" → "5123144971": every letter must be a leet digit, and digits must be at
-/// least as many as letters.
+/// least as many as the letters that merely stand for one (`s`, `e`, `b`…); the letters
+/// drawn like a digit (capital `O` for 0, `l` and `I` for 1: "O8O3 l2l 4567") count as digits once
+/// the word has a real one.
 fn leet_reading(word: &str) -> Option<String> {
     let mut out = String::with_capacity(word.len());
     let mut n_digits = 0;
+    let mut n_lookalikes = 0;
     let mut n_letters = 0;
     for b in word.bytes() {
         if b.is_ascii_digit() {
@@ -1676,10 +1679,18 @@ fn leet_reading(word: &str) -> Option<String> {
             n_digits += 1;
         } else {
             out.push(lexicon::leet_digit(b)? as char);
-            n_letters += 1;
+            if matches!(b, b'O' | b'l' | b'I') {
+                n_lookalikes += 1;
+            } else {
+                n_letters += 1;
+            }
         }
     }
-    (n_digits >= 1 && n_digits >= n_letters && word.len() >= 2).then_some(out)
+    (n_digits >= 1
+        && n_digits + n_lookalikes >= n_letters
+        && n_digits >= n_letters.min(1)
+        && word.len() >= 2)
+        .then_some(out)
 }
 
 /// How many single characters a run needs before [`spaced_single_runs`] joins it.

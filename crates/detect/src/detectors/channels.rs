@@ -430,6 +430,21 @@ fn pattern_table() -> (Table<Shape>, Table<Request>) {
                 payment_only: false,
             },
         ),
+        // The same question in the languages of the cue files: "hast du WhatsApp?",
+        // "¿tienes Telegram?", "você tem zap?", "tu as Signal ?", "hai Telegram?", "ada WA?".
+        (
+            format!(
+                r"\b(?:hast\s+du|haben\s+sie|tienes|tenes|tiene\s+usted|voce\s+tem|você\s+tem|vc\s+tem|tu\s+tem|tens|tu\s+as|as-tu|avez-vous|vous\s+avez|hai|punya|ada)\s+(?:(?:un|una|uma|um|ein|eine|einen)\s+)?{chan}"
+            ),
+            Shape {
+                rule: "channels/ask",
+                solicits: true,
+                ordinary_words_allowed: false,
+                check_work_noun: true,
+                check_handle: false,
+                payment_only: false,
+            },
+        ),
         (
             format!(r"\bdo\s+(?:you|u)\s+(?:have|use)\s+(?:a\s+)?{chan}"),
             Shape {

@@ -224,7 +224,28 @@ pub(crate) fn labelled_as_other(text: &str, start: usize, end: usize) -> bool {
             || matches!(c, '-' | '/' | '\u{ff0d}' | '\u{ff0f}')
     });
     let after = &text[end..floor_char_boundary(text, (end + 16).min(text.len()))];
-    ends_with_label(before) || NUMBER_UNIT.is_match(after)
+    ends_with_label(before) || NUMBER_UNIT.is_match(after) || coded_with_year(text, start, end)
+}
+
+/// Whether `start..end` of `text` is the year and serial of a document code glued to its
+/// letters: "RE-2024-0815", "PRJ/2023/114", "inv-2025-00912". No numbering plan writes a
+/// phone as a year, a separator and the rest after a word and a hyphen.
+fn coded_with_year(text: &str, start: usize, end: usize) -> bool {
+    let evidence = text[start..end].as_bytes();
+    let year = evidence.len() > 5
+        && matches!(&evidence[..2], b"19" | b"20")
+        && evidence[2..4].iter().all(u8::is_ascii_digit)
+        && matches!(evidence[4], b'-' | b'/');
+    let head = text[..start].as_bytes();
+    let prefixed = head.split_last().is_some_and(|(last, rest)| {
+        let letters = rest
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_alphabetic())
+            .count();
+        matches!(last, b'-' | b'/') && (1..=6).contains(&letters)
+    });
+    year && prefixed
 }
 
 /// The part of the clause before `start` (a char boundary): what [`clause_around`] gives from

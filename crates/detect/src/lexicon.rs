@@ -1217,6 +1217,11 @@ pub(crate) fn ascii_regex(pattern: &str) -> regex::Regex {
 /// Words that follow "my gmail is", "my X is" or "X:" in ordinary talk ("my gmail is down",
 /// "my paypal is linked") and are never a user name or a handle.
 pub const NOT_A_NAME: &[&str] = &[
+    // Nigerian Pidgin: "my gmail na dey work", "don block", "never open".
+    "dey",
+    "don",
+    "never",
+    "wan",
     "is",
     "not",
     "down",

@@ -980,7 +980,13 @@ fn implied_by_provider(text: &Normalized<'_>, providers: &[usize], out: &mut Vec
         }
         let separator = k
             .map(|i| text.token_text(&tokens[i]))
-            .filter(|s| matches!(*s, "is" | ":" | "-" | "=" | "es" | "e" | "est" | "ist"));
+            // (Nigerian Pidgin "my gmail na …", Swahili "gmail yangu ni …".)
+            .filter(|s| {
+                matches!(
+                    *s,
+                    "is" | ":" | "-" | "=" | "es" | "e" | "est" | "ist" | "na" | "ni"
+                )
+            });
         if separator.is_none() {
             continue;
         }
@@ -995,7 +1001,7 @@ fn implied_by_provider(text: &Normalized<'_>, providers: &[usize], out: &mut Vec
                 continue;
             }
         }
-        if !owned && separator == Some("is") {
+        if !owned && matches!(separator, Some("is" | "na" | "ni")) {
             continue;
         }
         // The user name: word characters, '.', '_', '-' without spaces.

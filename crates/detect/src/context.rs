@@ -231,12 +231,12 @@ pub(crate) fn labelled_as_other(text: &str, start: usize, end: usize) -> bool {
 /// letters: "RE-2024-0815", "PRJ/2023/114", "inv-2025-00912". No numbering plan writes a
 /// phone as a year, a separator and the rest after a word and a hyphen.
 fn coded_with_year(text: &str, start: usize, end: usize) -> bool {
-    let evidence = text[start..end].as_bytes();
+    let evidence = &text.as_bytes()[start..end];
     let year = evidence.len() > 5
         && matches!(&evidence[..2], b"19" | b"20")
         && evidence[2..4].iter().all(u8::is_ascii_digit)
         && matches!(evidence[4], b'-' | b'/');
-    let head = text[..start].as_bytes();
+    let head = &text.as_bytes()[..start];
     let prefixed = head.split_last().is_some_and(|(last, rest)| {
         let letters = rest
             .iter()

@@ -861,56 +861,54 @@ fn parse_link(link: &str) -> Option<ParsedLink> {
     })
 }
 
-/// Whether `scheme` is one of the payment schemes of [`payment_scheme`].
+/// The payment schemes and the method each opens: UPI apps (`upi://pay?pa=…`, Google Pay's
+/// `tez://upi/pay?pa=…`, PhonePe's, Paytm's and BHIM's own schemes), Alipay's and WeChat
+/// Pay's, and the wallet schemes of BIP 21 and EIP 681 when written with `//`.
+const PAYMENT_SCHEMES: &[(&str, &str)] = &[
+    ("upi", "upi"),
+    ("tez", "upi"),
+    ("phonepe", "upi"),
+    ("paytmmp", "upi"),
+    ("paytm", "upi"),
+    ("bhim", "upi"),
+    ("alipay", "alipay"),
+    ("alipays", "alipay"),
+    ("wxp", "wechat-pay"),
+    ("bitcoin", "crypto"),
+    ("ethereum", "crypto"),
+    ("litecoin", "crypto"),
+    ("dogecoin", "crypto"),
+    ("bitcoincash", "crypto"),
+    ("tron", "crypto"),
+    ("solana", "crypto"),
+    ("monero", "crypto"),
+    ("ripple", "crypto"),
+];
+
+/// Whether `scheme` is one of [`PAYMENT_SCHEMES`].
 fn is_payment_scheme(scheme: &str) -> bool {
-    matches!(
-        scheme,
-        "upi"
-            | "tez"
-            | "phonepe"
-            | "paytmmp"
-            | "paytm"
-            | "bhim"
-            | "alipay"
-            | "alipays"
-            | "wxp"
-            | "bitcoin"
-            | "ethereum"
-            | "litecoin"
-            | "dogecoin"
-            | "bitcoincash"
-            | "tron"
-            | "solana"
-            | "monero"
-            | "ripple"
-    )
+    PAYMENT_SCHEMES.iter().any(|(name, _)| *name == scheme)
 }
 
-/// The payment method a payment link opens, when it names whom to pay: UPI apps
-/// (`upi://pay?pa=…`, Google Pay's `tez://upi/pay?pa=…`, PhonePe's, Paytm's and BHIM's own
-/// schemes) with a payee address, Alipay's and WeChat Pay's with a path, and the wallet schemes
-/// of BIP 21 and EIP 681 written with `//` and an address. A scheme named in talk about the
-/// format ("the upi://pay deep link") names no payee.
+/// The payment method a payment link opens ([`PAYMENT_SCHEMES`]), when it names whom to pay:
+/// a UPI link with a payee address (`pa=`), Alipay's and WeChat Pay's with a path, a wallet
+/// URI with an address. A scheme named in talk about the format ("the upi://pay deep link")
+/// names no payee.
 fn payment_scheme(link: &ParsedLink) -> Option<&'static str> {
     let scheme = link.scheme.as_deref()?;
+    let method = PAYMENT_SCHEMES
+        .iter()
+        .find(|(name, _)| *name == scheme)
+        .map(|&(_, method)| method)?;
     let query = link.path.split_once('?').map_or("", |(_, q)| q);
-    let has_payee = || {
-        query
+    let names_payee = match method {
+        "upi" => query
             .split('&')
-            .any(|pair| pair.starts_with("pa=") && pair.len() > 3)
+            .any(|pair| pair.starts_with("pa=") && pair.len() > 3),
+        "crypto" => link.host.len() >= 20,
+        _ => link.path.len() > 1,
     };
-    match scheme {
-        "upi" | "tez" | "phonepe" | "paytmmp" | "paytm" | "bhim" if has_payee() => Some("upi"),
-        "alipay" | "alipays" if link.path.len() > 1 => Some("alipay"),
-        "wxp" if link.path.len() > 1 => Some("wechat-pay"),
-        "bitcoin" | "ethereum" | "litecoin" | "dogecoin" | "bitcoincash" | "tron" | "solana"
-        | "monero" | "ripple"
-            if link.host.len() >= 20 =>
-        {
-            Some("crypto")
-        }
-        _ => None,
-    }
+    names_payee.then_some(method)
 }
 
 fn platform(host: &str, path: &str) -> Option<(Kind, &'static str)> {

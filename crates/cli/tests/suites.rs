@@ -132,7 +132,7 @@ fn blind_sets_do_not_get_worse() {
 /// The blind17 sets are in the intent model's training data since their first scores were
 /// recorded (`testdata/intent/split.py`), so their floors guard against regressions, not
 /// generalisation: that is each new set's first score (`testdata/blind/README.md`).
-const BLIND_FLOORS: [(&str, (f64, f64, f64)); 16] = [
+const BLIND_FLOORS: [(&str, (f64, f64, f64)); 18] = [
     // 6 of 149 benign: one of them the intent model's ("Our signal team wants the line chart
     // ... Meet the deadline"), since it was trained on the blind17 sets.
     ("blind16.jsonl", (0.98, 0.94, 0.045)),
@@ -153,14 +153,20 @@ const BLIND_FLOORS: [(&str, (f64, f64, f64)); 16] = [
     ("blind17b.jsonl", (0.96, 0.75, 0.02)),
     ("blind17c.jsonl", (0.98, 0.82, 0.01)),
     ("blind17d.jsonl", (0.94, 0.80, 0.01)),
-    // First score 0.593 / 0.443 / 5.6%.
-    ("blind17e.jsonl", (0.96, 0.67, 0.01)),
+    // First score 0.593 / 0.443 / 5.6%. The model's prior for `none` went from 0.97 to 0.98
+    // to keep its readings of real prose down, at the cost of 5 of these 248 requests.
+    ("blind17e.jsonl", (0.95, 0.67, 0.01)),
     // First score 0.691 / 0.519 / 3.0%.
     ("blind17f.jsonl", (0.95, 0.70, 0.01)),
     // First score 0.625 / 0.561 / 2.8%.
     ("blind17h.jsonl", (0.96, 0.87, 0.01)),
     // First score 0.764 / 0.501 / 6.1%.
     ("blind17g.jsonl", (0.95, 0.65, 0.01)),
+    // First score 0.929 / 0.889 / 3.3%. 8 of 215 benign: three of them the intent model's
+    // reading of a short message ("Auf welchem Handy hast du getestet?").
+    ("blind16i.jsonl", (0.93, 0.90, 0.04)),
+    // First score 0.554 / 0.500 / 4.3%.
+    ("blind17i.jsonl", (0.94, 0.86, 0.03)),
 ];
 
 fn digits(s: &str) -> String {

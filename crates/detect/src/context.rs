@@ -68,7 +68,9 @@ const NUMBER_LABEL: &str = r"(?x)
             |इनवॉइस|заказ|заказа|счет|счёт|счета|трек|накладная|накладной|артикул|замовлення|рахунок
             |рахунку|订单|单号|快递|发票|运单|編號|注文番号|請求書|追跡番号|주문번호|송장번호|운송장
             |sipariş|đơn\s+hàng|mã\s+đơn|mã\s+vận\s+đơn|hóa\s+đơn|เลขพัสดุ|ใบแจ้งหนี้|คำสั่งซื้อ|فاکتور
-            |کد\s+رهگیری|سفارش|ankara|বিল|बिल|பில்|ரசீது|ஆர்டர்|ఆర్డర్|బిల్లు|ഓർഡർ|ബിൽ|بل)
+            |کد\s+رهگیری|سفارش|ankara|বিল|बिल|பில்|ரசீது|ஆர்டர்|ఆర్డర్|బిల్లు|ഓർഡർ|ബിൽ|بل
+            # the word for a code (a product's, a voucher's) in other scripts, and Vietnamese mã
+            |کوڈ|کد|कोड|কোড|код|コード|代码|编码|代碼|編碼|코드|รหัส|m(?u:ã)(?:\s+s(?u:ố))?)
           (?:\s*(?:নম্বর|নং|नंबर|नं|संख्या|क्रमांक|எண்|సంఖ్య|നമ്പർ|номер|번호|号|番号|رقم|نمبر|№))?
           \s*[:：\#=\-.№]?\s*
         |\#\s*
@@ -224,7 +226,13 @@ pub(crate) fn labelled_as_other(text: &str, start: usize, end: usize) -> bool {
             || matches!(c, '-' | '/' | '\u{ff0d}' | '\u{ff0f}')
     });
     let after = &text[end..floor_char_boundary(text, (end + 16).min(text.len()))];
-    ends_with_label(before) || NUMBER_UNIT.is_match(after) || coded_with_year(text, start, end)
+    // The letters glued before may be the label themselves ("SKU-۴۴۷۸…", "INV-2024…").
+    let glued = &text[floor_char_boundary(text, start.saturating_sub(16))..start];
+    ends_with_label(before)
+        || (glued.ends_with(|c: char| c.is_ascii_alphabetic() || c == '-' || c == '/')
+            && ends_with_label(glued))
+        || NUMBER_UNIT.is_match(after)
+        || coded_with_year(text, start, end)
 }
 
 /// Whether `start..end` of `text` is the year and serial of a document code glued to its

@@ -314,6 +314,44 @@ mod tests {
         assert_eq!(parts, ["415 839", "2716"]);
     }
 
+    #[test]
+    fn a_rail_or_an_everyday_name_before_a_number_sent_in_pieces() {
+        let engine = Engine::new(EngineOptions::default());
+        for (messages, region, value) in [
+            (
+                &[
+                    "Nikulipe vipi deposit?",
+                    "M-Pesa",
+                    "0701",
+                    "556 213 jina Wanjiru",
+                ][..],
+                "KE",
+                "mpesa",
+            ),
+            (
+                &["Logo için ne yapayım?", "wp: 0533", "612 44 70"][..],
+                "TR",
+                "whatsapp",
+            ),
+            (
+                &["পেমেন্ট কীভাবে দেব?", "বিকাশ", "০১৮১৯", "৪৪৭২৬৩ পার্সোনাল"][..],
+                "BD",
+                "bkash",
+            ),
+        ] {
+            let region = Region::parse(region).expect("region");
+            let found = engine.scan_conversation(messages, Some(region));
+            assert!(
+                found.iter().any(|f| f.value.as_deref() == Some(value)
+                    && f.rule == "channels/named_in_conversation"),
+                "{messages:?}: {found:?}"
+            );
+        }
+        // An everyday word in a message of its own, with no number after it, names nothing.
+        let found = engine.scan_conversation(&["wa", "ok, thanks"], Some(Region::US));
+        assert!(found.is_empty(), "{found:?}");
+    }
+
     fn channels_of(messages: &[&str]) -> Vec<(String, Vec<usize>, Vec<String>)> {
         let engine = Engine::new(EngineOptions::default());
         engine

@@ -236,6 +236,11 @@ impl<'a> Normalized<'a> {
         let mut lower = std::mem::take(&mut buffers.lower);
         lower.push_str(&folded);
         lower.make_ascii_lowercase();
+        // Capitals of other scripts too ("Вайбер", "Ελλάδα"), where that keeps every offset.
+        if let Cow::Owned(every) = lower_every_script(&lower) {
+            lower.clear();
+            lower.push_str(&every);
+        }
         let mut normalized = Normalized {
             original,
             folded,
@@ -256,7 +261,8 @@ impl<'a> Normalized<'a> {
         &self.folded
     }
 
-    /// The folded text, ASCII-lower-cased (same byte layout as [`Normalized::folded`]).
+    /// The folded text, lower-cased (same byte layout as [`Normalized::folded`]: a capital
+    /// of another script is lowered only where its lower case is as long).
     pub fn lower(&self) -> &str {
         &self.lower
     }
@@ -1504,13 +1510,13 @@ fn segment<'w>(word: &'w str, i: usize, pieces: &mut Vec<(usize, TokenReading<'w
         return false;
     }
     // Short ordinary words ("do", "on", "tin") are not read glued to others ("tintin");
-    // longer ones are (Italian "vent" in "trecentoventotto").
+    // longer ones are (Italian "vent" in "trecentoventotto"), and so is a short one that
+    // is the unit of a glued unit-and-tens (Dutch "zes" in "zesenvijftig").
     let mut candidates: Vec<(usize, lexicon::WordReading)> =
         lexicon::number_words_starting(&bytes[i..])
             .iter()
             .filter(|(w, n)| {
-                (!n.common || w.len() >= 4)
-                    && word[i..].starts_with(w)
+                word[i..].starts_with(w)
                     && !matches!(n.value, NumberWord::Double | NumberWord::Triple)
             })
             .map(|(w, n)| (w.len(), *n))
@@ -1539,6 +1545,9 @@ fn segment<'w>(word: &'w str, i: usize, pieces: &mut Vec<(usize, TokenReading<'w
                     pieces.truncate(at);
                 }
             }
+        }
+        if n.common && len < 4 {
+            continue;
         }
         pieces.push((at, TokenReading::Word(n)));
         if segment(word, i + len, pieces) {

@@ -149,3 +149,80 @@ fn digits_inside_a_meeting_link_are_not_a_phone() {
         ]
     );
 }
+
+fn has(found: &[(Kind, Option<String>)], kind: Kind, value: &str) -> bool {
+    found
+        .iter()
+        .any(|(k, v)| *k == kind && v.as_deref() == Some(value))
+}
+
+#[test]
+fn bank_accounts_after_the_word_for_one_in_other_languages() {
+    for (text, region) in [
+        ("transfer ke rekening BCA 1234567890 a.n. Budi", "ID"),
+        ("số tài khoản 0451000123456 Vietcombank", "VN"),
+        ("número de cuenta: 0049 1500 05 1234567890", "ES"),
+        ("pay into GTBank 0123456789, name Ada", "NG"),
+        ("ব্যাংক অ্যাকাউন্ট ১০৫.১৫১.৩৪৫৬৭ এ টাকা দিন", "BD"),
+    ] {
+        let found = kinds(text, Some(region));
+        assert!(has(&found, Kind::Payment, "bank"), "{text}: {found:?}");
+    }
+    // A number labelled as something else, a range of years, a user account.
+    for text in [
+        "the payment was reversed by the bank yesterday, ticket 20231187",
+        "bank statements 2019-2023 attached",
+    ] {
+        let found = kinds(text, Some("US"));
+        assert!(!has(&found, Kind::Payment, "bank"), "{text}: {found:?}");
+    }
+}
+
+#[test]
+fn handles_after_channel_names_in_other_scripts() {
+    for (text, channel) in [
+        ("有意者请加微信 szpet_hr2024 发送作品", "wechat"),
+        ("微信: lin_design88", "wechat"),
+        ("方便的话加V：xiaoyu_88，发你报价单", "wechat"),
+        ("급한 문의는 카톡 haneul_draws 로 주시면", "kakaotalk"),
+    ] {
+        let found = kinds(text, Some("CN"));
+        assert!(has(&found, Kind::Messenger, channel), "{text}: {found:?}");
+    }
+    // A year or a version after the name is no handle.
+    for text in ["微信 2024", "微信支付 v2.0 接口"] {
+        let found = kinds(text, Some("CN"));
+        assert!(found.is_empty(), "{text}: {found:?}");
+    }
+}
+
+#[test]
+fn everyday_channel_words_that_introduce_a_number() {
+    for (text, region, kind, value) in [
+        (
+            "mándame un wa al 315 642 8870 y te paso",
+            "CO",
+            Kind::Messenger,
+            "whatsapp",
+        ),
+        (
+            "send the MoMo to 024 412 3456, name is Kwame",
+            "GH",
+            Kind::Payment,
+            "momo",
+        ),
+        (
+            "ভাই imo তে কল দেন 01911-223344, ওখানে",
+            "BD",
+            Kind::Messenger,
+            "imo",
+        ),
+        ("Вайбер +380 50 317 44 86", "UA", Kind::Messenger, "viber"),
+    ] {
+        let found = kinds(text, Some(region));
+        assert!(has(&found, kind, value), "{text}: {found:?}");
+    }
+    // A person called at a number is no wallet.
+    let found = kinds("call Maya at 0244123456", Some("GH"));
+    assert!(!found.iter().any(|(k, _)| *k == Kind::Payment), "{found:?}");
+}

@@ -165,7 +165,7 @@ impl Default for TrainOptions {
             rate: 0.3,
             l2: 1e-6,
             seed: 20261204,
-            prior_none: 0.97,
+            prior_none: 0.98,
             min_threshold: 0.3,
             writer_weight: 2,
         }

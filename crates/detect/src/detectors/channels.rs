@@ -357,7 +357,7 @@ fn pattern_table() -> (Table<Shape>, Table<Request>) {
         // "skype: live:abc", "paypal: alex@x.com", "whatsapp: +44..."
         (
             format!(
-                r"\b{lead}\s*(?:id|handle|username|user\s?name|number|no|nr|acc(?:ount)?|e-?mail|mail|tag|details|address|{ID_WORDS})?\s*(?::|=|->|=>)\s*\+?{handle}"
+                r"\b{lead}\s*(?:id|handle|username|user\s?name|number|no|nr|acc(?:ount)?|e-?mail|mail|tag|details|address|me|us|{ID_WORDS})?\s*(?::|=|->|=>)\s*\+?{handle}"
             ),
             Shape {
                 rule: "channels/handle",
@@ -1922,6 +1922,192 @@ fn before_postposition(lower: &str, at: usize) -> bool {
     )
 }
 
+/// The most characters between a channel's name and the value it introduces
+/// ([`ChannelDetector::introduces_number`], [`handles_after_names`]).
+const NAME_TO_VALUE: usize = 24;
+
+/// Where the value after a channel's name ending at `end` starts: past separators (`:`,
+/// `=`, `-`, `>`) and at most `words` short words (4 letters or fewer in Latin script — "al",
+/// "ke", "aja", "to" — or non-Latin words of up to 3 letters: "তে", "로", "は"), within
+/// [`NAME_TO_VALUE`] characters. `None` past a clause break or a longer word.
+fn value_start_after_name(lower: &str, end: usize, words: usize) -> Option<usize> {
+    let bytes = lower.as_bytes();
+    let mut at = end;
+    let mut seen = 0;
+    while at < bytes.len() && lower[end..at].chars().count() <= NAME_TO_VALUE {
+        let c = lower[at..].chars().next()?;
+        if matches!(c, ' ' | ':' | '=' | '-' | '>' | '\u{2013}' | '\u{2192}') {
+            at += c.len_utf8();
+            continue;
+        }
+        if c.is_ascii_digit() || c == '+' || c == '(' || c == '@' {
+            return Some(at);
+        }
+        if !c.is_alphabetic() || seen == words {
+            return if c.is_alphanumeric() || c == '_' {
+                Some(at)
+            } else {
+                None
+            };
+        }
+        let word_end = lower[at..]
+            .find(|ch: char| !ch.is_alphabetic())
+            .map_or(lower.len(), |i| at + i);
+        let word = &lower[at..word_end];
+        // A word that goes on with a digit, `_` or `.` is the value itself ("lin_design88").
+        if bytes
+            .get(word_end)
+            .is_some_and(|&b| b.is_ascii_digit() || b == b'_' || b == b'.')
+        {
+            return Some(at);
+        }
+        let short = if word.is_ascii() {
+            word.len() <= 4
+        } else {
+            word.chars().count() <= 3
+        };
+        if !short {
+            // A handle or a value in letters starts here, or nothing does: the caller checks.
+            return (seen > 0 || at > end).then_some(at);
+        }
+        seen += 1;
+        at = word_end;
+    }
+    None
+}
+
+impl ChannelDetector {
+    /// Whether a channel's name that is also an ordinary word ("wa", "imo", "momo", "ovo")
+    /// introduces a phone number or an account found by the detectors before this one: the
+    /// number starts right after it, past a separator or at most three short words ("mándame
+    /// un wa al 315 642 8870", "imo তে কল দেন 01911-223344", "send the MoMo to 024 412 3456").
+    /// A payment rail's name needs the number to be where money goes ("to", "ke") or a word
+    /// of paying in its sentence ("Dana at 0857…" is a person).
+    fn introduces_number(
+        &self,
+        text: &Normalized<'_>,
+        lower: &str,
+        start: usize,
+        end: usize,
+        channel: &ChannelName,
+        found: &[Finding],
+    ) -> bool {
+        if !matches!(channel.kind, Kind::Messenger | Kind::Payment)
+            || WORK_NOUNS.contains(&next_word(lower, end))
+            || crate::context::refused_before(lower, start)
+        {
+            return false;
+        }
+        let Some(value_folded) = value_start_after_name(lower, end, 3) else {
+            return false;
+        };
+        // Something stands between: "line 4155550132 of the log" is a line of a log.
+        if lower[end..value_folded].trim().is_empty() {
+            return false;
+        }
+        let (value_at, _) = text.original_span(value_folded, value_folded);
+        let introduced = found.iter().any(|f| {
+            (f.kind == Kind::Phone || f.rule.starts_with("payment_ids/"))
+                && (value_at..=value_at + 2).contains(&f.start)
+        });
+        if !introduced {
+            return false;
+        }
+        if channel.kind != Kind::Payment {
+            return true;
+        }
+        // Money goes to a number ("MoMo to 024…", "OVO ke 0857…"); a person is called at one.
+        let directed = lower[end..value_folded]
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| {
+                matches!(
+                    w,
+                    "to" | "ke" | "al" | "pe" | "sa" | "para" | "pra" | "kwa" | "на"
+                )
+            });
+        if directed {
+            return true;
+        }
+        let (from, to) = sentence_around(lower, start, end);
+        self.held_cues(lower)
+            .iter()
+            .any(|&(s, e, cue)| from <= s && e <= to && cue.roles.contains(&CueRole::Pay))
+    }
+}
+
+/// Handles after a channel's name written in a script other than Latin ("微信: lin_design88",
+/// "加微信 szpet_hr2024", "카톡 haneul_draws 로", "微信号：wx_88"), which the shape patterns, read
+/// from ASCII word starts, do not see: the name, then separators and at most one short word
+/// ("号", "아이디", "ID", "は"), then a user name of ASCII letters, digits, `_` and `.` with a
+/// digit, a `_` or an inner `.` in it (or after `@` or `:`), not a file name or a number.
+fn handles_after_names(
+    text: &Normalized<'_>,
+    lower: &str,
+    shaped: &mut std::collections::HashSet<(usize, usize)>,
+    out: &mut Vec<Finding>,
+) {
+    let bytes = lower.as_bytes();
+    let handle_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'.';
+    let plausible = bytes.iter().any(|&b| b >= 0x80)
+        && bytes
+            .windows(2)
+            .any(|w| w[0].is_ascii_lowercase() && (w[1].is_ascii_digit() || w[1] == b'_'));
+    if !plausible {
+        return;
+    }
+    for m in shared().mention_regex.find_iter(lower) {
+        let Some(channel) = channel_names().get(m.pattern().as_usize()) else {
+            continue;
+        };
+        if channel.bounded_start
+            || !matches!(channel.kind, Kind::Messenger | Kind::Social)
+            || shaped.contains(&(m.start(), m.end()))
+            || crate::context::refused_before(lower, m.start())
+        {
+            continue;
+        }
+        let Some(mut at) = value_start_after_name(lower, m.end(), 1) else {
+            continue;
+        };
+        let marked_before = lower[m.end()..at].contains([':', '@']);
+        if bytes.get(at) == Some(&b'@') {
+            at += 1;
+        }
+        let mut end = at;
+        while end < bytes.len() && handle_byte(bytes[end]) && end - at <= 40 {
+            end += 1;
+        }
+        let handle = lower[at..end].trim_end_matches('.');
+        let end = at + handle.len();
+        let glued = bytes.get(end).is_some_and(|&b| b == b'@' || b == b'-');
+        let letters = handle.bytes().filter(u8::is_ascii_alphabetic).count();
+        let marked = marked_before
+            || handle.contains('_')
+            || handle.trim_matches('.').contains('.')
+            || handle.bytes().any(|b| b.is_ascii_digit());
+        let file = handle.rsplit_once('.').is_some_and(|(_, ending)| {
+            matches!(
+                ending,
+                "pdf" | "png" | "jpg" | "jpeg" | "psd" | "ai" | "doc" | "docx" | "zip" | "mp4"
+            )
+        });
+        if handle.len() < 3
+            || !handle.as_bytes()[0].is_ascii_alphabetic()
+            || letters < 2
+            || !marked
+            || glued
+            || file
+            || crate::lexicon::NOT_A_NAME.contains(&handle)
+            || WORK_NOUNS.contains(&handle)
+        {
+            continue;
+        }
+        shaped.insert((m.start(), m.end()));
+        let (start, end) = text.original_span(m.start(), end);
+        out.push(channel.finding(start, end, 0.9, "channels/handle"));
+    }
+}
+
 /// The sentence of `lower` around `start..end`: from after the previous `.`, `!`, `?`, `;`,
 /// line break or CJK full stop to the next one, at most [`SENTENCE_REACH`] bytes either side
 /// (a text without punctuation stays linear).
@@ -2211,7 +2397,8 @@ pub(crate) fn names_the_platforms_way(clause: &str) -> bool {
 /// preposition: "sa Maya", "no zap"); not as the subject of the work ("the Telegram bot")
 /// nor after a refusal ("I don't use WhatsApp"). A conversation keeps such a name when a
 /// later message of it gives the value ([`crate::conversation`]): "do you have LINE?" then
-/// "add ploy.craft".
+/// "add ploy.craft". Payment rails too ("M-Pesa", then "0701", then "556 213"), and an
+/// everyday word that is the whole message or that a number follows ("wp: 0533").
 pub(crate) fn named_channels(text: &Normalized<'_>) -> Vec<Finding> {
     let lower = text.lower();
     let mut out = Vec::new();
@@ -2219,10 +2406,22 @@ pub(crate) fn named_channels(text: &Normalized<'_>) -> Vec<Finding> {
         let Some(channel) = channel_names().get(m.pattern().as_usize()) else {
             continue;
         };
-        if !matches!(channel.kind, Kind::Messenger | Kind::Social) {
+        if !matches!(channel.kind, Kind::Messenger | Kind::Social | Kind::Payment) {
             continue;
         }
+        // A name that is the whole message ("বিকাশ", "M-Pesa") or that a number follows
+        // ("wp: 0533", "WA ke 0857-2290-") names the channel of the value sent next.
+        let alone = lower[..m.start()].trim().is_empty()
+            && lower[m.end()..]
+                .trim_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation())
+                .is_empty();
+        let before_number = value_start_after_name(lower, m.end(), 2).is_some_and(|at| {
+            !lower[m.end()..at].trim().is_empty()
+                && (lower.as_bytes()[at].is_ascii_digit() || lower.as_bytes()[at] == b'+')
+        });
         let strong = channel.word != WordClass::Ordinary
+            || alone
+            || before_number
             || after_preposition(lower, m.start())
             || before_postposition(lower, m.end());
         if !strong
@@ -2320,6 +2519,8 @@ impl Detector for ChannelDetector {
             t.is_match(lower) || lowered && t.is_match(cue_lower.as_ref())
         };
         if self.triggers.as_ref().is_some_and(|t| !opens(t)) {
+            // No shape can match; a name in another script may still carry a handle.
+            handles_after_names(text, lower, &mut Default::default(), out);
             return;
         }
         let span = |s: usize, e: usize| text.original_span(s, e);
@@ -2400,6 +2601,7 @@ impl Detector for ChannelDetector {
                 }
             }
         }
+        handles_after_names(text, lower, &mut shaped, out);
         // Plain mentions: kept by the context step only next to a concrete contact value,
         // so there is nothing to look for when the earlier detectors found none.
         let concrete_found = out.iter().any(|f| {
@@ -2429,6 +2631,14 @@ impl Detector for ChannelDetector {
             // ("sa Maya na lang po, 0921 330 7785") names the rail.
             let rail_named =
                 channel.kind == Kind::Payment && after_preposition(lower, chan.start());
+            if channel.word == WordClass::Ordinary
+                && !rail_named
+                && self.introduces_number(text, lower, chan.start(), chan.end(), channel, out)
+            {
+                let (start, end) = span(chan.start(), chan.end());
+                out.push(channel.finding(start, end, 0.85, "channels/next_to_contact"));
+                continue;
+            }
             if (channel.word == WordClass::Ordinary
                 && !rail_named
                 && !glued_to_joined_script(lower, chan.end()))

@@ -32,6 +32,8 @@ impl Detector for PaymentIdDetector {
         ibans_across_words(text.folded(), &mut matches);
         upi_addresses(text.lower(), &mut matches);
         pix_keys(text.lower(), &mut matches);
+        matches.sort_by_key(|m| m.start);
+        accounts_after_words(text.lower(), &mut matches);
         let n_folded = matches.len();
         ibans_in_words(text, &self.finder, &mut matches);
         for (idx, m) in matches.into_iter().enumerate() {
@@ -444,6 +446,162 @@ fn cnpj_valid(d: &[u8]) -> bool {
         }
     };
     digit(&W1) == d[12] - b'0' && digit(&W2) == d[13] - b'0'
+}
+
+/// The words that name a bank account before its number, in many languages (see the file).
+const ACCOUNT_WORDS: &str = include_str!("../../data/payments/account_words.tsv");
+
+/// The phrases of [`ACCOUNT_WORDS`] as one automaton, and whether each may end a longer word.
+fn account_words() -> &'static (aho_corasick::AhoCorasick, Vec<bool>) {
+    use std::sync::LazyLock;
+    static WORDS: LazyLock<(aho_corasick::AhoCorasick, Vec<bool>)> = LazyLock::new(|| {
+        let rows: Vec<(String, bool)> = ACCOUNT_WORDS
+            .lines()
+            .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+            .filter_map(|line| line.split_once('\t'))
+            .map(|(_, phrase)| {
+                let phrase = phrase.trim();
+                match phrase.strip_prefix('*') {
+                    Some(rest) => (rest.to_string(), true),
+                    None => (phrase.to_string(), false),
+                }
+            })
+            .collect();
+        let automaton = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(rows.iter().map(|(phrase, _)| phrase))
+            // The phrases are the constant file above, never user data.
+            .expect("the account words form a valid automaton");
+        (
+            automaton,
+            rows.into_iter().map(|(_, suffix)| suffix).collect(),
+        )
+    });
+    &WORDS
+}
+
+/// The fewest and most digits of an account number after an account word.
+const WORDED_ACCOUNT_DIGITS: std::ops::RangeInclusive<usize> = 7..=20;
+
+/// Bank account numbers after a word for a bank account in any language ("número de
+/// cuenta", "rekening BCA", "số tài khoản", "ব্যাংক অ্যাকাউন্ট", "Access Bank"): a number of
+/// 7 to 20 digits, its groups joined by spaces, dots or dashes, at most two short words
+/// and 32 bytes after the word in the same clause. Not a number labelled as something else
+/// ("bank ticket 20231187"). Not a number already read as something else, one digit
+/// repeated, or a range of years ("bank statements 2019-2023").
+fn accounts_after_words(lower: &str, out: &mut Vec<PaymentIdMatch>) {
+    let (words, suffix) = account_words();
+    let b = lower.as_bytes();
+    let word_byte = |c: u8| c.is_ascii_alphanumeric() || c >= 0x80;
+    let mut found = Vec::new();
+    for m in words.find_iter(lower) {
+        let (start, end) = (m.start(), m.end());
+        // A whole word, except a `*` phrase, which may end a longer one ("gtbank"); a phrase
+        // in a script without ASCII letters needs no edge.
+        let ascii = b[start].is_ascii_alphabetic();
+        let may_end_word = suffix.get(m.pattern().as_usize()).copied().unwrap_or(false);
+        if ascii
+            && ((!may_end_word && start > 0 && word_byte(b[start - 1]))
+                || b.get(end).is_some_and(|&c| c.is_ascii_alphanumeric()))
+        {
+            continue;
+        }
+        let Some((num_start, num_end, digits)) = number_after(b, end) else {
+            continue;
+        };
+        if !WORDED_ACCOUNT_DIGITS.contains(&digits.len())
+            || digits.iter().all(|&d| d == digits[0])
+            || is_year_range(&lower[num_start..num_end])
+            || overlaps_sorted(out, num_start, num_end)
+            || crate::context::labelled_as_other(lower, num_start, num_end)
+        {
+            continue;
+        }
+        found.push(PaymentIdMatch {
+            start: num_start,
+            end: num_end,
+            method: "bank",
+            confidence: 0.7,
+            rule: "payment_ids/account_after_word",
+        });
+    }
+    found.dedup_by_key(|m| m.start);
+    out.extend(found);
+}
+
+/// The number that follows `from` in `b` past at most two short words (of letters, 15
+/// bytes at most) and separators, within 32 bytes and the same clause (no `,` or `;`): `(start, end, digits)`. Its groups are
+/// joined by one space, `.`, `-` or `/`, and it is not glued to a letter or another digit.
+fn number_after(b: &[u8], from: usize) -> Option<(usize, usize, Vec<u8>)> {
+    const REACH: usize = 32;
+    let mut i = from;
+    let mut words = 0;
+    while i < b.len() && i - from <= REACH {
+        let c = b[i];
+        if c.is_ascii_digit() {
+            break;
+        }
+        if c.is_ascii_alphabetic() || c >= 0x80 {
+            let word_start = i;
+            while i < b.len() && (b[i].is_ascii_alphabetic() || b[i] >= 0x80) {
+                i += 1;
+            }
+            words += 1;
+            if words > 2 || i - word_start > 15 || b.get(i).is_some_and(u8::is_ascii_digit) {
+                return None;
+            }
+            continue;
+        }
+        let clause_ends = c == b'.' && b.get(i + 1).is_some_and(u8::is_ascii_whitespace);
+        if clause_ends
+            || !matches!(
+                c,
+                b' ' | b'\t' | b'\n' | b':' | b'-' | b'#' | b'.' | b'(' | b')' | b'=' | b'/'
+            )
+        {
+            return None;
+        }
+        i += 1;
+    }
+    if i >= b.len() || !b[i].is_ascii_digit() || i - from > REACH {
+        return None;
+    }
+    if i > 0 && b[i - 1].is_ascii_alphanumeric() {
+        return None;
+    }
+    let start = i;
+    let mut digits = Vec::new();
+    let mut end = i;
+    while i < b.len() {
+        if b[i].is_ascii_digit() {
+            digits.push(b[i]);
+            i += 1;
+            end = i;
+        } else if matches!(b[i], b' ' | b'.' | b'-' | b'/')
+            && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+            && b.get(i + 2).is_some_and(u8::is_ascii_digit)
+        {
+            i += 1;
+        } else {
+            break;
+        }
+        if digits.len() > *WORDED_ACCOUNT_DIGITS.end() {
+            return None;
+        }
+    }
+    if b.get(end).is_some_and(|c| c.is_ascii_alphanumeric()) {
+        return None;
+    }
+    Some((start, end, digits))
+}
+
+/// "2019-2023", "2019 2020 2021": years of this era and the last, nothing else.
+fn is_year_range(number: &str) -> bool {
+    let groups: Vec<&str> = number.split([' ', '.', '-', '/']).collect();
+    groups.len() >= 2
+        && groups
+            .iter()
+            .all(|g| g.len() == 4 && (g.starts_with("19") || g.starts_with("20")))
 }
 
 #[cfg(test)]

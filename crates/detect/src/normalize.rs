@@ -2551,7 +2551,7 @@ mod tests {
 /// lowered too ("Жалоба" to "жалоба"), each only where its lower case is as long, so every
 /// offset stays that of `lower`. Borrowed when there is nothing to lower.
 pub(crate) fn lower_every_script(lower: &str) -> std::borrow::Cow<'_, str> {
-    if lower.is_ascii() || !lower.chars().any(|c| !c.is_ascii() && c.is_uppercase()) {
+    if !has_capital_outside_ascii(lower) {
         return std::borrow::Cow::Borrowed(lower);
     }
     std::borrow::Cow::Owned(
@@ -2566,6 +2566,21 @@ pub(crate) fn lower_every_script(lower: &str) -> std::borrow::Cow<'_, str> {
             })
             .collect(),
     )
+}
+
+/// Whether `text` has an upper-case character outside ASCII. Only the characters outside
+/// ASCII are decoded: the ASCII runs between them, most of nearly every text, are skipped
+/// eight bytes at a time.
+fn has_capital_outside_ascii(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut at = next_non_ascii(bytes, 0);
+    while let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) {
+        if c.is_uppercase() {
+            return true;
+        }
+        at = next_non_ascii(bytes, at + c.len_utf8());
+    }
+    false
 }
 
 #[cfg(test)]

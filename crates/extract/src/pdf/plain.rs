@@ -96,6 +96,11 @@ pub(crate) fn text(pdf: &lopdf::Document, page_id: ObjectId, limit: usize) -> Op
             return None;
         }
         let encoding = font.get_font_encoding_with_limit(pdf, limit).ok()?;
+        // lopdf falls back to the standard encoding when it cannot parse a ToUnicode map,
+        // which would drop or change characters without an error.
+        if font.has(b"ToUnicode") != matches!(encoding, Encoding::UnicodeMapEncoding(_)) {
+            return None;
+        }
         encodings.push((name.as_slice(), encoding));
     }
     let content = pdf.get_page_content_with_limit(page_id, limit).ok()?;
@@ -365,11 +370,21 @@ mod tests {
 
     /// A one-page PDF in Helvetica (not embedded) whose content is `operations`.
     fn helvetica_pdf(operations: Vec<Operation>) -> Vec<u8> {
+        pdf_with_font(operations, None)
+    }
+
+    /// The same, the font with `to_unicode` as its ToUnicode map.
+    fn pdf_with_font(operations: Vec<Operation>, to_unicode: Option<&[u8]>) -> Vec<u8> {
         let mut doc = lopdf::Document::with_version("1.5");
         let pages_id = doc.new_object_id();
-        let font_id = doc.add_object(dictionary! {
+        let mut font = dictionary! {
             "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
-        });
+        };
+        if let Some(map) = to_unicode {
+            let map_id = doc.add_object(Stream::new(dictionary! {}, map.to_vec()));
+            font.set("ToUnicode", map_id);
+        }
+        let font_id = doc.add_object(font);
         let resources_id =
             doc.add_object(dictionary! { "Font" => dictionary! { "F1" => font_id } });
         let content = Content { operations }.encode().unwrap();
@@ -484,6 +499,20 @@ mod tests {
             let (plain, _) = both(&helvetica_pdf(operations));
             assert_eq!(plain, None, "{name}");
         }
+    }
+
+    #[test]
+    fn a_to_unicode_map_lopdf_cannot_read_is_left_to_poppler() {
+        let operations = vec![
+            op("BT", vec![]),
+            op("Tf", vec!["F1".into(), 10.into()]),
+            op("Td", vec![40.into(), 800.into()]),
+            op("Tj", vec![string("hello@example.com")]),
+            op("ET", vec![]),
+        ];
+        let bytes = pdf_with_font(operations, Some(b"not a CMap at all"));
+        let pdf = lopdf::Document::load_mem(&bytes).unwrap();
+        assert_eq!(text(&pdf, pdf.get_pages()[&1], 1 << 26), None);
     }
 
     /// Every page of the realistic set read here reads as Poppler reads it (white space

@@ -1,11 +1,14 @@
 //! PDF: the text of each page, and the targets of its link annotations.
 //!
 //! The file is parsed by lopdf (structure, encryption, page count, the bomb guard below,
-//! link annotations) and by Poppler through its GLib binding (`poppler-rs`), the renderer
-//! of most Linux PDF viewers. A page's text is Poppler's text layer, which places every
-//! glyph by its coordinates and joins glyphs into words and lines as `pdftotext` does, so
-//! letter-spaced headings and text drawn one glyph per text object read as words; lopdf's
-//! text (content order) is the fallback when Poppler cannot open the file.
+//! link annotations) and, when a page needs it, by Poppler through its GLib binding
+//! (`poppler-rs`), the renderer of most Linux PDF viewers. A plainly laid out page (each
+//! line one run of text with its spaces written, lines top to bottom: see [`plain`]) is
+//! read by lopdf in content order, at a tenth of Poppler's cost; any other page's text is
+//! Poppler's text layer, which places every glyph by its coordinates and joins glyphs into
+//! words and lines as `pdftotext` does, so letter-spaced headings, columns and text drawn
+//! one glyph per text object read as words; lopdf's text (content order) is the fallback
+//! when Poppler cannot open the file.
 //!
 //! A page with no usable text (fewer than [`MIN_TEXT_CHARS`] letters and digits: a scanned
 //! page, text drawn as vector outlines, a page that is one picture) is rendered by Poppler
@@ -37,6 +40,8 @@ use lopdf::{DecompressError, Dictionary, LoadOptions, Object, ObjectId};
 use image::GrayImage;
 
 use crate::{Ctx, Document, ExtractError, FileType, Location, Segment, Source};
+
+mod plain;
 
 const PDF: FileType = FileType::Pdf;
 
@@ -93,42 +98,45 @@ pub(crate) fn extract(bytes: &[u8], ctx: &Ctx) -> Result<Document, ExtractError>
         segments: Vec::new(),
         warnings: Vec::new(),
     };
-    let poppler = match open_poppler(bytes) {
-        Ok(poppler) => Some(poppler),
-        Err(reason) => {
-            document.warnings.push(format!(
-                "the PDF renderer cannot open the file ({reason}): pages read from their text layer only, in content order"
-            ));
-            None
-        }
-    };
+    let mut renderer = Renderer::new(bytes);
     for (&number, &page_id) in &pages {
         ctx.check_time()?;
         let location = Location {
             page: Some(number),
             ..Location::default()
         };
-        let page = poppler
-            .as_ref()
-            .and_then(|p| p.page(i32::try_from(number).ok()? - 1));
-        let text = match &page {
-            Some(page) => Some(page.text().map(|t| t.to_string()).unwrap_or_default()),
-            None => match pdf.extract_text_with_limit(&[number], per_stream) {
-                Ok(text) => Some(text),
-                Err(lopdf::Error::Decompress(DecompressError::MemoryLimitExceeded { limit })) => {
-                    return Err(ExtractError::ZipBomb {
-                        file_type: PDF,
-                        reason: format!("page {number} inflates to more than {limit} bytes"),
-                    })
+        // A plainly laid out page is read in content order (about a tenth of Poppler's
+        // time); any other through Poppler, by position.
+        let plain = plain::text(&pdf, page_id, per_stream);
+        let mut page = None;
+        let text = match plain {
+            Some(text) => Some(text),
+            None => {
+                page = renderer.page(number, &mut document.warnings);
+                match &page {
+                    Some(page) => Some(page.text().map(|t| t.to_string()).unwrap_or_default()),
+                    None => match pdf.extract_text_with_limit(&[number], per_stream) {
+                        Ok(text) => Some(text),
+                        Err(lopdf::Error::Decompress(DecompressError::MemoryLimitExceeded {
+                            limit,
+                        })) => {
+                            return Err(ExtractError::ZipBomb {
+                                file_type: PDF,
+                                reason: format!(
+                                    "page {number} inflates to more than {limit} bytes"
+                                ),
+                            })
+                        }
+                        Err(e) => {
+                            document.warnings.push(format!(
+                                "page {number}: its text cannot be read ({})",
+                                describe(&e)
+                            ));
+                            None
+                        }
+                    },
                 }
-                Err(e) => {
-                    document.warnings.push(format!(
-                        "page {number}: its text cannot be read ({})",
-                        describe(&e)
-                    ));
-                    None
-                }
-            },
+            }
         };
         let text = text.map(|t| t.trim_end().to_owned()).unwrap_or_default();
         let usable = usable_text(&text);
@@ -138,6 +146,9 @@ pub(crate) fn extract(bytes: &[u8], ctx: &Ctx) -> Result<Document, ExtractError>
                 .push(Segment::text(text, Source::Text, location.clone()));
         }
         if !usable {
+            if page.is_none() {
+                page = renderer.page(number, &mut document.warnings);
+            }
             read_as_image(&pdf, page_id, page.as_ref(), &location, ctx, &mut document)?;
         }
         let links = page_links(&pdf, page_id);
@@ -157,6 +168,37 @@ pub(crate) fn usable_text(text: &str) -> bool {
         .take(MIN_TEXT_CHARS)
         .count()
         >= MIN_TEXT_CHARS
+}
+
+/// Poppler's view of the file, opened the first time a page needs it (a file whose pages
+/// are all read in content order never parses twice).
+struct Renderer<'a> {
+    bytes: &'a [u8],
+    document: Option<Option<poppler::Document>>,
+}
+
+impl<'a> Renderer<'a> {
+    fn new(bytes: &'a [u8]) -> Renderer<'a> {
+        Renderer {
+            bytes,
+            document: None,
+        }
+    }
+
+    /// Page `number` (from 1), or `None` when Poppler cannot open the file (said once in
+    /// `warnings`) or the page.
+    fn page(&mut self, number: u32, warnings: &mut Vec<String>) -> Option<poppler::Page> {
+        let document = self.document.get_or_insert_with(|| match open_poppler(self.bytes) {
+            Ok(poppler) => Some(poppler),
+            Err(reason) => {
+                warnings.push(format!(
+                    "the PDF renderer cannot open the file ({reason}): pages read from their text layer only, in content order"
+                ));
+                None
+            }
+        });
+        document.as_ref()?.page(i32::try_from(number).ok()? - 1)
+    }
 }
 
 /// The file opened by Poppler (with the empty user password, as lopdf was).

@@ -38,8 +38,7 @@ pub(crate) fn decode(grey: &GrayImage) -> (Vec<QrCode>, Vec<String>) {
         let factor = f64::from(DOWNSCALED_SIDE) / f64::from(longer);
         let width = ((f64::from(grey.width()) * factor).round() as u32).max(1);
         let height = ((f64::from(grey.height()) * factor).round() as u32).max(1);
-        let small =
-            image::imageops::resize(grey, width, height, image::imageops::FilterType::Triangle);
+        let small = crate::ocr::shrink(grey, width, height);
         let mut retry_warnings = Vec::new();
         codes = scan(&small, 1.0 / factor, &mut retry_warnings);
         if !codes.is_empty() {

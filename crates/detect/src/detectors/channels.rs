@@ -240,6 +240,11 @@ pub struct ChannelDetector {
     /// says which channel it is by its pattern, where one alternation with a group per
     /// channel needs a capture search for every mention.
     mention_regex: regex_automata::meta::Regex,
+    /// The messengers' and networks' names that start outside ASCII alone, one pattern per
+    /// row of `foreign_rows` (their rows in [`channel_names`]): what [`handles_after_names`]
+    /// looks for, without running every name over every text.
+    foreign_mentions: regex_automata::meta::Regex,
+    foreign_rows: Vec<usize>,
     shapes: Vec<Shape>,
     requests: Vec<Request>,
     cashtag: Regex,
@@ -687,6 +692,19 @@ impl Default for ChannelDetector {
         let mention_patterns: Vec<String> = channel_names().iter().map(mention_pattern).collect();
         let mention_regex = regex_automata::meta::Regex::new_many(&mention_patterns)
             .expect("channel patterns compile");
+        let foreign_rows: Vec<usize> = channel_names()
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !c.bounded_start && matches!(c.kind, Kind::Messenger | Kind::Social))
+            .map(|(i, _)| i)
+            .collect();
+        let foreign_mentions = regex_automata::meta::Regex::new_many(
+            &foreign_rows
+                .iter()
+                .map(|&i| mention_patterns[i].as_str())
+                .collect::<Vec<_>>(),
+        )
+        .expect("channel patterns compile");
         let cues = crate::lexicon::cues();
         // One pattern per phrase, with every role its rows give it ("japri" is a word of
         // contact and of leaving the platform).
@@ -728,6 +746,8 @@ impl Default for ChannelDetector {
             patterns,
             shape_readers,
             mention_regex,
+            foreign_mentions,
+            foreign_rows,
             shapes,
             requests,
             cashtag: crate::lexicon::ascii_regex(
@@ -2048,20 +2068,17 @@ fn handles_after_names(
 ) {
     let bytes = lower.as_bytes();
     let handle_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'.';
-    let plausible = bytes.iter().any(|&b| b >= 0x80)
-        && bytes
-            .windows(2)
-            .any(|w| w[0].is_ascii_lowercase() && (w[1].is_ascii_digit() || w[1] == b'_'));
-    if !plausible {
+    // Every name the search looks for starts outside ASCII.
+    if lower.is_ascii() {
         return;
     }
-    for m in shared().mention_regex.find_iter(lower) {
-        let Some(channel) = channel_names().get(m.pattern().as_usize()) else {
+    let detector = shared();
+    for m in detector.foreign_mentions.find_iter(lower) {
+        let row = detector.foreign_rows.get(m.pattern().as_usize());
+        let Some(channel) = row.and_then(|&i| channel_names().get(i)) else {
             continue;
         };
-        if channel.bounded_start
-            || !matches!(channel.kind, Kind::Messenger | Kind::Social)
-            || shaped.contains(&(m.start(), m.end()))
+        if shaped.contains(&(m.start(), m.end()))
             || crate::context::refused_before(lower, m.start())
         {
             continue;

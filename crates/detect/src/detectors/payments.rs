@@ -467,7 +467,10 @@ fn account_words() -> &'static (aho_corasick::AhoCorasick, Vec<bool>) {
                 }
             })
             .collect();
+        // A DFA: the phrases' first bytes ("b", "n", "c") are common, and the default NFA
+        // follows failure links byte by byte wherever its prefilter lets a candidate through.
         let automaton = aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
             .build(rows.iter().map(|(phrase, _)| phrase))
             // The phrases are the constant file above, never user data.
@@ -494,7 +497,38 @@ fn accounts_after_words(lower: &str, out: &mut Vec<PaymentIdMatch>) {
     let b = lower.as_bytes();
     let word_byte = |c: u8| c.is_ascii_alphanumeric() || c >= 0x80;
     let mut found = Vec::new();
-    for m in words.find_iter(lower) {
+    // The words are looked for only before a number long enough to be an account: most
+    // texts have none, and a long one has few.
+    let mut windows: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() || (i > 0 && b[i - 1].is_ascii_alphanumeric()) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut digits = 0;
+        while i < b.len()
+            && (b[i].is_ascii_digit()
+                || (matches!(b[i], b' ' | b'.' | b'-' | b'/')
+                    && b.get(i + 1).is_some_and(u8::is_ascii_digit)))
+        {
+            digits += usize::from(b[i].is_ascii_digit());
+            i += 1;
+        }
+        if digits >= *WORDED_ACCOUNT_DIGITS.start() {
+            // The word, up to two short words and 32 bytes, then the number.
+            let from = crate::normalize::floor_char_boundary(lower, start.saturating_sub(96));
+            match windows.last_mut() {
+                Some(last) if from <= last.1 => last.1 = start,
+                _ => windows.push((from, start)),
+            }
+        }
+    }
+    let matches = windows
+        .iter()
+        .flat_map(|&(from, to)| words.find_iter(aho_corasick::Input::new(lower).range(from..to)));
+    for m in matches {
         let (start, end) = (m.start(), m.end());
         // A whole word, except a `*` phrase, which may end a longer one ("gtbank"); a phrase
         // in a script without ASCII letters needs no edge.

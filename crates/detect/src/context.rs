@@ -113,7 +113,7 @@ fn ends_with_label(before: &str) -> bool {
 /// Units right after a number, in any ASCII case (see [`NUMBER_LABEL`]).
 static NUMBER_UNIT: LazyLock<Regex> = LazyLock::new(|| {
     crate::lexicon::ascii_regex(
-        r"^\s*(?i-u:units|unit|pages|page|words|rows|items|pcs|pieces|px|pt|mb|gb|kb|tb|mbps|%|usd|eur|gbp|dollars|euros|hours|hrs|mins|minutes|days|views|followers|likes|downloads|users|times|copies|orders|sales|visits|subscribers|km|mi|kg|lbs|sq|sqft|ms)\b|^\s*%",
+        r"^\s*(?i-u:units|unit|pages|page|words|rows|items|pcs|pieces|px|pt|mb|gb|kb|tb|mbps|%|usd|eur|gbp|dollars|euros|hours|hrs|mins|minutes|days|views|followers|likes|downloads|users|times|copies|orders|sales|visits|subscribers|km|mi|kg|lbs|sq|sqft|ms|zl|pln|czk|huf|ron|lei|inr|rupees|idr|pkr|ngn|naira|kes|ksh|brl|reais|mxn|pesos|aed|sar|egp|vnd|thb|baht|rub|uah|kzt|bdt|taka)\b|^\s*%|^(?u:\s+(?:\p{Sc}|руб|грн|тг|zł|kč|ден|лв|so'm|сум|сом|टका|টাকা|रुपये|روپے|ريال|جنيه|درهم|تومان|ریال|บาท|元|円|원))",
     )
 });
 
@@ -411,6 +411,9 @@ fn is_mention_or_request(finding: &Finding) -> bool {
     finding.rule.starts_with("channels/") || finding.rule.starts_with("request/")
 }
 
+/// The most bytes between a mobile wallet's name and the phone number that is its account.
+const WALLET_TO_NUMBER: usize = 48;
+
 /// Applies the context rules (see the module documentation) and sorts the findings.
 pub fn resolve(text: &Normalized<'_>, findings: &mut Vec<Finding>) {
     if findings.is_empty() {
@@ -419,10 +422,21 @@ pub fn resolve(text: &Normalized<'_>, findings: &mut Vec<Finding>) {
     // The patterns ignore ASCII case, so finding spans index the original text directly.
     let original = text.original;
 
+    // A wallet that is a phone number, named before its "account": "Easypaisa account 0345
+    // 7712904", "bKash account no 01712…".
+    let wallets = Spans::new(findings, |f| {
+        f.kind == Kind::Payment
+            && f.value
+                .as_deref()
+                .is_some_and(|v| crate::lexicon::MOBILE_MONEY.contains(&v))
+    });
     findings.retain(|f| {
         if f.kind == Kind::Phone
             && f.rule != "link/wa_me_number"
             && labelled_as_other(original, f.start, f.end)
+            && !wallets.any_near(f.start.saturating_sub(WALLET_TO_NUMBER), f.start, |_, e| {
+                e <= f.start && !original[e..f.start].contains(['.', '\n', '!', '?'])
+            })
         {
             return false;
         }
@@ -517,8 +531,10 @@ pub fn resolve(text: &Normalized<'_>, findings: &mut Vec<Finding>) {
     });
     // Digits inside an IBAN, a card, a wallet address or a link ("zoom.us/j/8392716455") are
     // not a phone number; wa.me links carry theirs on purpose and report it themselves.
+    // A PIX key may be the payee's phone number, and is then that phone too.
     let containers = Spans::new(findings, |f| {
-        f.rule.starts_with("payment_ids/") || (f.rule.starts_with("link/") && f.kind != Kind::Phone)
+        (f.rule.starts_with("payment_ids/") && f.rule != "payment_ids/pix_key")
+            || (f.rule.starts_with("link/") && f.kind != Kind::Phone)
     });
     findings.retain(|f| {
         f.kind != Kind::Phone

@@ -869,6 +869,7 @@ const CHANNEL_FILES: &[(&str, &str)] = &[
     ("fa", include_str!("../data/channels/fa.tsv")),
     ("dravidian", include_str!("../data/channels/dravidian.tsv")),
     ("gu", include_str!("../data/channels/gu.tsv")),
+    ("pa", include_str!("../data/channels/pa.tsv")),
     ("km", include_str!("../data/channels/km.tsv")),
     ("more", include_str!("../data/channels/more.tsv")),
 ];
@@ -1205,6 +1206,43 @@ pub(crate) fn cues() -> &'static [Cue] {
     });
     &CUES
 }
+
+/// Payment rails whose accounts are phone numbers (mobile money, instant-payment apps keyed
+/// by a phone): a number after such a rail's name and the word "account" is still a phone.
+pub const MOBILE_MONEY: &[&str] = &[
+    "mpesa",
+    "gcash",
+    "maya",
+    "bkash",
+    "nagad",
+    "easypaisa",
+    "jazzcash",
+    "mtn-momo",
+    "momo",
+    "airtel-money",
+    "orange-money",
+    "vodafone-cash",
+    "paytm",
+    "phonepe",
+    "google-pay",
+    "upi",
+    "pix",
+    "zelle",
+    "dana",
+    "ovo",
+    "gopay",
+    "shopeepay",
+    "zalopay",
+    "promptpay",
+    "swish",
+    "vipps",
+    "mobilepay",
+    "twint",
+    "bizum",
+    "blik",
+    "kaspi",
+    "instapay",
+];
 
 /// Compiles a pattern whose `\b` means an ASCII word boundary. Unicode word boundaries make
 /// the regex crate's fast DFA give up on any non-ASCII text and fall back to a backtracker,

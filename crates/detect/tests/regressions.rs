@@ -226,3 +226,111 @@ fn everyday_channel_words_that_introduce_a_number() {
     let found = kinds("call Maya at 0244123456", Some("GH"));
     assert!(!found.iter().any(|(k, _)| *k == Kind::Payment), "{found:?}");
 }
+
+#[test]
+fn channel_names_further_on_in_the_clause_and_in_indic_scripts() {
+    for (text, region, kind, value) in [
+        (
+            "signal me instead: +1 646 937 1285, I don't check this inbox much",
+            "US",
+            Kind::Messenger,
+            "signal",
+        ),
+        (
+            "imo te call den, number 01842-227613",
+            "BD",
+            Kind::Messenger,
+            "imo",
+        ),
+        (
+            "ਗੂਗਲ ਪੇ ਜਾਂ ਪੇਟੀਐਮ ਕਰ ਦਿਓ ੯੪੧੭੦ ੬੨੨੩੮",
+            "IN",
+            Kind::Payment,
+            "google-pay",
+        ),
+        ("ಗೂಗಲ್ ಪೇ ಮಾಡಿ: ೯೮೪೫೩ ೦೭೭೧೯", "IN", Kind::Payment, "google-pay"),
+        (
+            "اتصل بي على ٠٧٧٠ ٤٥٦ ٨٩١٢ أو فايبر نفس الرقم",
+            "IQ",
+            Kind::Messenger,
+            "viber",
+        ),
+    ] {
+        let found = kinds(text, Some(region));
+        assert!(has(&found, kind, value), "{text}: {found:?}");
+    }
+    // Words between that invite nothing: the name stays an ordinary word.
+    let found = kinds("the signal is weak here at 030 1234567", Some("DE"));
+    assert!(!has(&found, Kind::Messenger, "signal"), "{found:?}");
+}
+
+#[test]
+fn a_wallet_keyed_by_a_phone_is_that_phone_too() {
+    for (text, region, wallet, phone) in [
+        (
+            "Easypaisa account 0345 7712904 pe advance bhej dein",
+            "PK",
+            "easypaisa",
+            "+923457712904",
+        ),
+        (
+            "Faz um pix no meu celular (21) 99642-0718 que eu já começo",
+            "BR",
+            "pix",
+            "+5521996420718",
+        ),
+    ] {
+        let found = kinds(text, Some(region));
+        assert!(has(&found, Kind::Payment, wallet), "{text}: {found:?}");
+        assert!(has(&found, Kind::Phone, phone), "{text}: {found:?}");
+    }
+    // An account number after "account" alone is still not a phone.
+    assert_eq!(kinds("my account 0345 7712904", Some("PK")), vec![]);
+}
+
+#[test]
+fn cards_offered_in_other_languages_and_scripts() {
+    for (text, region) in [
+        (
+            "एडवांस इस कार्ड पर भेज दीजिए: ४५३२ ७१८९ ०१२३ ४५६३, प्लेटफॉर्म की फीस बच जाएगी।",
+            "IN",
+        ),
+        (
+            "このカードに直接お願いします ５２４８ ３１９０ ７７２６ ４０１３",
+            "JP",
+        ),
+        ("mi tarjeta 4532 7189 0123 4563", "MX"),
+    ] {
+        let found = kinds(text, Some(region));
+        assert!(has(&found, Kind::Payment, "card"), "{text}: {found:?}");
+    }
+}
+
+#[test]
+fn amounts_remotes_and_work_on_payments_are_not_contact_details() {
+    for (text, region) in [
+        (
+            "Budget: 8.500–9.800 € netto, Abrechnung über die Plattform",
+            "DE",
+        ),
+        ("Preis 4.500 – 6.900 zł brutto", "PL"),
+        (
+            "`git clone git@github.com:acme/shop-api.git` fails on the CI runner",
+            "US",
+        ),
+        (
+            "He also set up Shop Pay and Apple Pay on the storefront and documented it.",
+            "GB",
+        ),
+        (
+            "Bookkeeping in Xero, including GCash and Maya payout reconciliation for suppliers",
+            "PH",
+        ),
+        (
+            "Nagtanong yung isang client kung pwede raw sa GCash magbayad, sabi ko hindi pwede.",
+            "PH",
+        ),
+    ] {
+        assert_eq!(kinds(text, Some(region)), vec![], "{text}");
+    }
+}

@@ -1996,7 +1996,91 @@ fn value_start_after_name(lower: &str, end: usize, words: usize) -> Option<usize
     None
 }
 
+/// Whether the name of a payment rail ending at `end` is followed by "account" and a number
+/// in its clause ("Easypaisa account 0345 7712904", "Zelle account 415…"): the rail's
+/// account, not work on accounts.
+fn wallet_account_number(lower: &str, end: usize, channel: &ChannelName) -> bool {
+    channel.kind == Kind::Payment
+        && matches!(next_word(lower, end), "account" | "accounts")
+        && number_later_in_clause(lower, end).is_some()
+}
+
+/// The most characters between a channel's name and a number further on in its clause
+/// ([`number_later_in_clause`]).
+const NAME_TO_NUMBER_IN_CLAUSE: usize = 40;
+
+/// Where a number starts after a channel's name ending at `end`, past at most four words of
+/// up to eight letters and commas, within [`NAME_TO_NUMBER_IN_CLAUSE`] characters and before
+/// any sentence break: "signal me instead: +1 646…", "imo te call den, number 01842…".
+fn number_later_in_clause(lower: &str, end: usize) -> Option<usize> {
+    let mut words = 0;
+    let mut in_word = 0;
+    for (i, c) in lower[end..].char_indices() {
+        if lower[end..end + i].chars().count() > NAME_TO_NUMBER_IN_CLAUSE {
+            return None;
+        }
+        if c.is_numeric() || c == '+' || c == '(' {
+            return (in_word == 0).then_some(end + i);
+        }
+        let sentence_break = matches!(
+            c,
+            '.' | '!'
+                | '?'
+                | ';'
+                | '\n'
+                | '\u{964}'
+                | '\u{3002}'
+                | '\u{ff01}'
+                | '\u{ff1f}'
+                | '\u{61f}'
+        );
+        let letter = c.is_alphabetic()
+            || c == '\''
+            || (!c.is_ascii() && !c.is_whitespace() && !sentence_break);
+        if letter {
+            if in_word == 0 {
+                words += 1;
+                if words > 4 {
+                    return None;
+                }
+            }
+            in_word += 1;
+            if in_word > if c.is_ascii() { 8 } else { 12 } {
+                return None;
+            }
+            continue;
+        }
+        in_word = 0;
+        if sentence_break || !matches!(c, ' ' | ',' | ':' | '-' | '=' | '>') {
+            return None;
+        }
+    }
+    None
+}
+
 impl ChannelDetector {
+    /// Whether `lower[from..to]` holds a word of contact ("call", "text", "number"), the
+    /// reader's "me"/"us", or a word for the account a number is ("account", "wallet", "id"):
+    /// what makes the words between a name and a number an invitation.
+    fn asks_contact_between(&self, lower: &str, from: usize, to: usize) -> bool {
+        let me = lower[from..to]
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| {
+                matches!(
+                    w,
+                    "me" | "us" | "number" | "no" | "num" | "account" | "acct" | "wallet" | "id"
+                )
+            });
+        me || self.held_cues(lower).iter().any(|&(s, e, cue)| {
+            from <= s
+                && e <= to
+                && cue
+                    .roles
+                    .iter()
+                    .any(|r| matches!(r, CueRole::Contact | CueRole::Ask))
+        })
+    }
+
     /// Whether a channel's name that is also an ordinary word ("wa", "imo", "momo", "ovo")
     /// introduces a phone number or an account found by the detectors before this one: the
     /// number starts right after it, past a separator or at most three short words ("mándame
@@ -2013,24 +2097,30 @@ impl ChannelDetector {
         found: &[Finding],
     ) -> bool {
         if !matches!(channel.kind, Kind::Messenger | Kind::Payment)
-            || WORK_NOUNS.contains(&next_word(lower, end))
+            || (WORK_NOUNS.contains(&next_word(lower, end))
+                && !wallet_account_number(lower, end, channel))
             || crate::context::refused_before(lower, start)
         {
             return false;
         }
-        let Some(value_folded) = value_start_after_name(lower, end, 3) else {
-            return false;
+        let starts_value = |at: usize| {
+            let (value_at, _) = text.original_span(at, at);
+            found.iter().any(|f| {
+                (f.kind == Kind::Phone || f.rule.starts_with("payment_ids/"))
+                    && (value_at..=value_at + 2).contains(&f.start)
+            })
+        };
+        // Right after the name, or further on in its clause past words of contact ("signal
+        // me instead: +1 646…", "imo te call den, number 01842…").
+        let value_folded = match value_start_after_name(lower, end, 3) {
+            Some(at) if starts_value(at) => at,
+            _ => match number_later_in_clause(lower, end) {
+                Some(at) if starts_value(at) && self.asks_contact_between(lower, end, at) => at,
+                _ => return false,
+            },
         };
         // Something stands between: "line 4155550132 of the log" is a line of a log.
         if lower[end..value_folded].trim().is_empty() {
-            return false;
-        }
-        let (value_at, _) = text.original_span(value_folded, value_folded);
-        let introduced = found.iter().any(|f| {
-            (f.kind == Kind::Phone || f.rule.starts_with("payment_ids/"))
-                && (value_at..=value_at + 2).contains(&f.start)
-        });
-        if !introduced {
             return false;
         }
         if channel.kind != Kind::Payment {
@@ -2396,8 +2486,6 @@ fn shared() -> &'static ChannelDetector {
     SHARED.get_or_init(ChannelDetector::default)
 }
 
-/// Messengers and networks that `text` names as a way to talk, near a value or not: by a
-/// name that is only ever the channel's, or by an ordinary one in a strong place (after a
 /// Whether `clause` names the platform's own way ("through the platform", "hier im Chat",
 /// "через сайт": an `inside` cue of `data/offplatform`) without denying it ("sin pasar por
 /// la plataforma"). The intent model's reading of such a clause yields to it.
@@ -2411,6 +2499,51 @@ pub(crate) fn names_the_platforms_way(clause: &str) -> bool {
         .any(|(start, _, cue)| cue.roles.contains(&CueRole::Inside) && !denied_before(lower, start))
 }
 
+/// Whether `clause` says the channel or payment it talks about is the subject of the work
+/// ("integrate", "checkout", "storefront", "an app like…": a `work` cue of
+/// `data/offplatform`). The intent model's reading of such a clause at medium confidence
+/// yields to it.
+pub(crate) fn names_the_work(clause: &str) -> bool {
+    let text = Normalized::new(clause);
+    let lower = crate::normalize::lower_every_script(text.lower());
+    let lower = lower.as_ref();
+    // Scripts that write words without spaces between them, where a phrase may sit inside
+    // a longer run of letters.
+    let unspaced = |c: char| {
+        matches!(c, '\u{0e00}'..='\u{0eff}' | '\u{1000}'..='\u{109f}' | '\u{1780}'..='\u{17ff}'
+            | '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
+    };
+    shared()
+        .held_cues(lower)
+        .into_iter()
+        .any(|(start, end, cue)| {
+            if !cue.roles.contains(&CueRole::Work) || cue.stem {
+                return false;
+            }
+            // A whole word, not the start or end of another ("both", "доработки", "البوتيم"):
+            // the stricter reading, since this one overrules the model.
+            let whole = cue.phrase.chars().next().is_some_and(unspaced)
+                || (!lower[..start]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+                    && !lower[end..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric));
+            // An ASCII phrase read in letters that had marks ("bớt" folds to "bot").
+            let (original_start, original_end) = text.original_span(start, end);
+            let unmarked = !cue.phrase.is_ascii()
+                || text
+                    .original
+                    .get(original_start..original_end)
+                    .is_some_and(str::is_ascii);
+            whole && unmarked
+        })
+}
+
+/// Messengers and networks that `text` names as a way to talk, near a value or not: by a
+/// name that is only ever the channel's, or by an ordinary one in a strong place (after a
 /// preposition: "sa Maya", "no zap"); not as the subject of the work ("the Telegram bot")
 /// nor after a refusal ("I don't use WhatsApp"). A conversation keeps such a name when a
 /// later message of it gives the value ([`crate::conversation`]): "do you have LINE?" then
@@ -2659,7 +2792,8 @@ impl Detector for ChannelDetector {
             if (channel.word == WordClass::Ordinary
                 && !rail_named
                 && !glued_to_joined_script(lower, chan.end()))
-                || WORK_NOUNS.contains(&next_word(lower, chan.end()))
+                || (WORK_NOUNS.contains(&next_word(lower, chan.end()))
+                    && !wallet_account_number(lower, chan.end(), channel))
             {
                 continue;
             }

@@ -611,6 +611,9 @@ fn address_around<'t>(
     if local.is_empty() {
         return None;
     }
+    if !spoken && is_scp_remote(text.original, end) {
+        return None;
+    }
     // A Usenet or mail Message-ID in angle brackets ("<10502@jpl-devvax.JPL.NASA.GOV>",
     // "<20030905221055.GA22354@doc.ic.ac.uk>"): a time stamp or serial number, no mailbox.
     if !spoken && is_message_id(text.original, start, end, &local) {
@@ -651,6 +654,17 @@ fn address_around<'t>(
         confidence,
         rule,
     ))
+}
+
+/// Whether the address ending at `end` of `original` is the `user@host:path` of an SSH or
+/// scp remote (`git@github.com:acme/shop.git`): a colon glued to a path, where an address in
+/// prose ends the sentence or is followed by a space.
+fn is_scp_remote(original: &str, end: usize) -> bool {
+    let rest = original.as_bytes().get(end..).unwrap_or_default();
+    rest.first() == Some(&b':')
+        && rest
+            .get(1)
+            .is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, b'~' | b'/' | b'_' | b'.'))
 }
 
 /// Whether the address at `start..end` of `original` is a Message-ID: right inside `<…>`, with

@@ -58,6 +58,15 @@ pub(crate) fn finding_for(
         return None;
     }
     let (start, end) = (assessment.start, assessment.end);
+    // "Write an article comparing Wise, Payoneer and PayPal fees", "integrate Bizum at the
+    // checkout": a clause about the work, which the model alone, unsure, does not overrule.
+    if assessment.band == Band::Medium
+        && text
+            .get(start..end)
+            .is_some_and(crate::detectors::channels::names_the_work)
+    {
+        return None;
+    }
     // "I'll pay the next milestone through the platform as usual", "оплата через сайт": a
     // clause that names the platform's own way asks for no other.
     if text

@@ -70,8 +70,10 @@ pub struct PaymentIdMatch {
 /// each with its checksum. Build it once and share it: it is immutable and `Sync`.
 #[derive(Debug, Clone)]
 pub struct PaymentIdFinder {
-    /// All cue keywords of `CUES`, ASCII case-insensitive, leftmost-longest.
+    /// All cue keywords of `cue_table`, ASCII case-insensitive, leftmost-longest.
     cues: AhoCorasick,
+    /// `CUES` and the card words of other languages (`CARD_WORDS`), by automaton pattern.
+    cue_table: Vec<(String, Cue, bool)>,
     /// The longest cue keyword, in bytes, so that a window can hold a whole keyword.
     longest_cue: usize,
     /// `ACCOUNT_ANCHORS`.
@@ -149,8 +151,39 @@ const BASE58_MAX_LEN: usize = 35;
 const MAX_GROUPS: usize = 8;
 /// A bank keyword must end at most this many bytes before the number.
 const BANK_CUE_WINDOW: usize = 40;
-/// A card keyword must lie within this many bytes of the card, on either side.
+/// A card keyword must lie within this many characters of the card, on either side
+/// (characters, not bytes: a word of Devanagari or Thai takes three bytes a letter).
 const CARD_CUE_WINDOW: usize = 40;
+
+/// The byte offset `n` characters before `at` in the UTF-8 bytes `b` (or 0).
+fn chars_before(b: &[u8], at: usize, n: usize) -> usize {
+    let mut i = at.min(b.len());
+    for _ in 0..n {
+        if i == 0 {
+            break;
+        }
+        i -= 1;
+        while i > 0 && b[i] & 0xC0 == 0x80 {
+            i -= 1;
+        }
+    }
+    i
+}
+
+/// The byte offset `n` characters after `at` in the UTF-8 bytes `b` (or its end).
+fn chars_after(b: &[u8], at: usize, n: usize) -> usize {
+    let mut i = at.min(b.len());
+    for _ in 0..n {
+        if i >= b.len() {
+            break;
+        }
+        i += 1;
+        while i < b.len() && b[i] & 0xC0 == 0x80 {
+            i += 1;
+        }
+    }
+    i
+}
 
 /// Every account keyword holds an *anchor*, `acc` or `a/c` in any case
 /// (`account_keywords_hold_the_anchor` keeps this true): most windows before a number have
@@ -252,6 +285,37 @@ const CUES: &[(&str, Cue, bool)] = &[
     ("cvu", Cue::Cbu, true),
 ];
 
+/// Words for a payment card in other languages than English, one `lang<TAB>word` a line.
+const CARD_WORDS: &str = include_str!("../../data/payments/card_words.tsv");
+
+/// [`CUES`], then each word of [`CARD_WORDS`] as written and with a capital first letter
+/// (the text keeps its case, and the automaton folds ASCII only).
+fn cue_table() -> Vec<(String, Cue, bool)> {
+    let mut table: Vec<(String, Cue, bool)> = CUES
+        .iter()
+        .map(|(word, cue, whole)| ((*word).to_owned(), *cue, *whole))
+        .collect();
+    let words = CARD_WORDS
+        .lines()
+        .filter(|line| !line.starts_with('#'))
+        .filter_map(|line| line.split_once('\t'))
+        .map(|(_, word)| word.trim())
+        .filter(|word| !word.is_empty());
+    for word in words {
+        let mut chars = word.chars();
+        let capital: String = chars
+            .next()
+            .map(|first| first.to_uppercase().chain(chars).collect())
+            .unwrap_or_default();
+        for form in [word.to_owned(), capital] {
+            if !table.iter().any(|(w, _, _)| *w == form) {
+                table.push((form, Cue::Card, false));
+            }
+        }
+    }
+    table
+}
+
 impl Default for PaymentIdFinder {
     fn default() -> Self {
         Self::new()
@@ -261,13 +325,14 @@ impl Default for PaymentIdFinder {
 impl PaymentIdFinder {
     /// Builds the finder (two small keyword automata). Cheap, but meant to be done once.
     pub fn new() -> PaymentIdFinder {
+        let cue_table = cue_table();
         let cues = AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
-            .build(CUES.iter().map(|(word, _, _)| word))
-            // The patterns are the constant list above, never user data.
+            .build(cue_table.iter().map(|(word, _, _)| word))
+            // The patterns are the constant list above and a file compiled in, never user data.
             .expect("the payment cue keywords form a valid automaton");
-        let longest_cue = CUES
+        let longest_cue = cue_table
             .iter()
             .map(|(word, _, _)| word.len())
             .max()
@@ -277,6 +342,7 @@ impl PaymentIdFinder {
             .expect("the account anchors form a valid regex");
         PaymentIdFinder {
             cues,
+            cue_table,
             longest_cue,
             account_anchors,
         }
@@ -421,8 +487,8 @@ impl PaymentIdFinder {
             }
             let cued = self.cued(
                 b,
-                start.saturating_sub(CARD_CUE_WINDOW),
-                end.saturating_add(CARD_CUE_WINDOW),
+                chars_before(b, start, CARD_CUE_WINDOW),
+                chars_after(b, end, CARD_CUE_WINDOW),
                 0,
                 Cue::Card,
             );
@@ -556,7 +622,7 @@ impl PaymentIdFinder {
         };
         self.cues.find_iter(window).any(|m| {
             let (start, end) = (from + m.start(), from + m.end());
-            let Some(&(_, cue, whole)) = CUES.get(m.pattern().as_usize()) else {
+            let Some(&(_, cue, whole)) = self.cue_table.get(m.pattern().as_usize()) else {
                 return false;
             };
             cue == want
@@ -1636,7 +1702,15 @@ mod tests {
             ("4917300800000000", &[("4917300800000000", CARD_R)]),
             ("4484070000000000", &[("4484070000000000", CARD_R)]),
             ("4012-8888-8888-1882", &[]),
+            // Luhn fails: a made-up or mistyped number, with a card word or not (Presidio's
+            // test of the same).
             ("my credit card number is 4012-8888-8888-1882", &[]),
+            ("Карта Сбербанка: 4276 1234 5678 9012", &[]),
+            // A card word of another language beside a valid number.
+            (
+                "kartu saya 4532 7189 0123 4563",
+                &[("4532 7189 0123 4563", CARD_R)],
+            ),
             ("36168002586008", &[]),
             ("my credit card number is 36168002586008", &[]),
             // Groupings and surroundings.
@@ -1896,6 +1970,23 @@ mod tests {
         let methods: Vec<_> = got.iter().map(|m| m.method).collect();
         assert_eq!(methods, ["iban", "card", "crypto", "bank"]);
         assert!(got.windows(2).all(|w| w[0].end <= w[1].start));
+    }
+
+    #[test]
+    fn card_words_of_other_languages_cue_a_card() {
+        for text in [
+            "kartu saya 4532 7189 0123 4563",
+            "Карта Сбербанка 4532 7189 0123 4563",
+            "इस कार्ड पर भेज दीजिए: 4532 7189 0123 4563",
+            "この カード に 4532 7189 0123 4563",
+        ] {
+            let got = find(text);
+            assert_eq!(got.len(), 1, "{text}");
+            assert_eq!(got[0].confidence, CONF_CARD_CUED, "{text}");
+        }
+        // Forty characters away is too far, in any script.
+        let far = format!("कार्ड {} 4532 7189 0123 4563", "क".repeat(40));
+        assert_eq!(find(&far)[0].confidence, CONF_CARD, "{far}");
     }
 
     #[test]

@@ -760,7 +760,8 @@ impl<'t, 'n> Gate<'t, 'n> {
         let mut containers: Vec<(usize, usize)> = earlier
             .iter()
             .filter(|f| {
-                f.rule.starts_with("payment_ids/")
+                // A PIX key may be a phone number, and is then that phone too.
+                (f.rule.starts_with("payment_ids/") && f.rule != "payment_ids/pix_key")
                     || (f.rule.starts_with("link/") && f.kind != Kind::Phone)
                     // "<1992Jul3.191825.14435@netlabs.com>": an address's digits are its own.
                     || f.kind == Kind::Email

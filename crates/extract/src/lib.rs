@@ -227,7 +227,8 @@ pub struct Limits {
     pub max_ratio: u64,
     /// Entries a ZIP container may have.
     pub max_entries: usize,
-    /// Pixels (width × height) an image may decode to.
+    /// Pixels (width × height) an image may decode to; a PDF page rendered to be read as an
+    /// image gets at most this many too (and never more than 12 million).
     pub max_pixels: u64,
     /// Bytes of text kept per file; the rest is dropped with a warning.
     pub max_text_bytes: usize,

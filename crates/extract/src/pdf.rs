@@ -15,7 +15,7 @@
 //! through cairo and read as an image ([`crate::image::read`]: QR codes, then OCR), its
 //! segments marked [`Source::Ocr`]/[`Source::QrCode`]. The resolution follows the page's
 //! largest embedded image (a scan is read at about its own resolution), between
-//! [`MIN_RENDER_DPI`] and [`MAX_RENDER_DPI`], within [`MAX_RENDER_PIXELS`]. A page that
+//! [`MIN_RENDER_DPI`] and [`MAX_RENDER_DPI`], within [`MAX_RENDER_PIXELS`] (and [`Limits::max_pixels`](crate::Limits::max_pixels)). A page that
 //! yields no text either way gets a warning. Rendering decodes the page's images and fonts:
 //! before it, their declared pixel sizes are checked against
 //! [`Limits::max_pixels`](crate::Limits::max_pixels) and their streams counted in the same
@@ -251,8 +251,9 @@ fn read_as_image(
         }
     }
     let (page_width, page_height) = page.size();
-    let dpi = render_dpi(&images, page_width, page_height);
-    let Some(grey) = render(page, dpi / 72.0) else {
+    let budget = render_budget(ctx);
+    let dpi = render_dpi(&images, page_width, page_height, budget);
+    let Some(grey) = render(page, dpi / 72.0, budget) else {
         document.warnings.push(format!(
             "page {number}: no text layer, and the page could not be rendered to be read as an image"
         ));
@@ -281,7 +282,7 @@ fn read_as_image(
 
 /// The resolution a page is rendered at: about that of its largest image when it has one
 /// (a scan), else [`OUTLINE_DPI`]; within the bounds and the pixel budget.
-fn render_dpi(images: &[(u32, u32)], page_width: f64, page_height: f64) -> f64 {
+fn render_dpi(images: &[(u32, u32)], page_width: f64, page_height: f64, budget: f64) -> f64 {
     let widest = images
         .iter()
         .max_by_key(|(w, h)| u64::from(*w) * u64::from(*h));
@@ -294,8 +295,8 @@ fn render_dpi(images: &[(u32, u32)], page_width: f64, page_height: f64) -> f64 {
         _ => OUTLINE_DPI,
     };
     let pixels = (page_width * dpi / 72.0) * (page_height * dpi / 72.0);
-    if pixels > MAX_RENDER_PIXELS {
-        dpi *= (MAX_RENDER_PIXELS / pixels).sqrt();
+    if pixels > budget {
+        dpi *= (budget / pixels).sqrt();
     }
     dpi
 }
@@ -399,12 +400,18 @@ fn collect_images<'a>(
     }
 }
 
+/// Pixels a rendered page may have: [`MAX_RENDER_PIXELS`], or fewer when
+/// [`Limits::max_pixels`](crate::Limits::max_pixels) allows fewer for any image.
+fn render_budget(ctx: &Ctx) -> f64 {
+    MAX_RENDER_PIXELS.min(ctx.limits.max_pixels as f64)
+}
+
 /// The page rendered at `scale` device pixels per point, in 8-bit grey on white.
-fn render(page: &poppler::Page, scale: f64) -> Option<GrayImage> {
+fn render(page: &poppler::Page, scale: f64, budget: f64) -> Option<GrayImage> {
     let (width, height) = page.size();
     let w = (width * scale).ceil();
     let h = (height * scale).ceil();
-    if !(w >= 1.0 && h >= 1.0 && w * h <= MAX_RENDER_PIXELS * 1.01) {
+    if !(w >= 1.0 && h >= 1.0 && w * h <= budget * 1.01) {
         return None;
     }
     let (w, h) = (w as i32, h as i32);

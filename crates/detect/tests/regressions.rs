@@ -185,6 +185,8 @@ fn handles_after_channel_names_in_other_scripts() {
         ("微信: lin_design88", "wechat"),
         ("方便的话加V：xiaoyu_88，发你报价单", "wechat"),
         ("급한 문의는 카톡 haneul_draws 로 주시면", "kakaotalk"),
+        ("wx搜索 zhou_fanyi 加好友", "wechat"),
+        ("有需要的话➕V：mei_studio_2024", "wechat"),
     ] {
         let found = kinds(text, Some("CN"));
         assert!(has(&found, Kind::Messenger, channel), "{text}: {found:?}");

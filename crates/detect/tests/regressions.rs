@@ -164,6 +164,13 @@ fn bank_accounts_after_the_word_for_one_in_other_languages() {
         ("número de cuenta: 0049 1500 05 1234567890", "ES"),
         ("pay into GTBank 0123456789, name Ada", "NG"),
         ("ব্যাংক অ্যাকাউন্ট ১০৫.১৫১.৩৪৫৬৭ এ টাকা দিন", "BD"),
+        ("โอนเข้าบัญชีกสิกร ๐๔๓-๘-๒๗๖๑๙-๕ ชื่อ ณัฐพล", "TH"),
+        ("ໂອນເງິນເຂົ້າບັນຊີ BCEL ໐໑໐ ໑໒ ໐໐ ໑໒໓໔໕໖໗ ໄດ້ເລີຍ", "LA"),
+        ("ផ្ញើប្រាក់តាម ABA គណនី ០០០ ៤៥៦ ៧៨៩ ឈ្មោះ SOKHA", "KH"),
+        (
+            "선입금은 국민은행 ４７２３０１－０４－２１９８５５ 으로 부탁드려요",
+            "KR",
+        ),
     ] {
         let found = kinds(text, Some(region));
         assert!(has(&found, Kind::Payment, "bank"), "{text}: {found:?}");
@@ -335,4 +342,21 @@ fn amounts_remotes_and_work_on_payments_are_not_contact_details() {
     ] {
         assert_eq!(kinds(text, Some(region)), vec![], "{text}");
     }
+}
+
+#[test]
+fn pix_keys_named_by_their_type() {
+    for text in [
+        "Pix aleatório: 7d9f1c2a-4b3e-4f8a-9c61-2e5b8d0a7f34. Manda o comprovante",
+        "chave pix (CPF): 123.456.789-09 — assim não paga taxa",
+        "chave aleatória: 5a442740-09ec-4be3-8f2a-24e8426b257a — me avisa quando cair",
+    ] {
+        let found = kinds(text, Some("BR"));
+        assert!(has(&found, Kind::Payment, "pix"), "{text}: {found:?}");
+    }
+    // A key of a house is no PIX key.
+    assert_eq!(
+        kinds("a chave da casa fica com o porteiro, apto 1203", Some("BR")),
+        vec![]
+    );
 }

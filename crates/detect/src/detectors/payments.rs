@@ -353,17 +353,21 @@ fn upi_addresses(lower: &str, out: &mut Vec<PaymentIdMatch>) {
     }
 }
 
-/// PIX keys after a PIX cue ("pix", "chave pix", "pix key"): a CPF or CNPJ whose check digits
-/// hold, a random key (a UUID), an e-mail address or a phone number. The e-mail and phone
+/// PIX keys after a PIX cue ("pix", "chave pix", "pix key", or a key named by its PIX type:
+/// "chave aleatória", "chave CPF", "chave celular"), past the key's type in parentheses: a
+/// CPF or CNPJ whose check digits hold, a random key (a UUID), an e-mail address or a phone
+/// number. The e-mail and phone
 /// detectors report those as what they also are.
 fn pix_keys(lower: &str, out: &mut Vec<PaymentIdMatch>) {
     use std::sync::LazyLock;
     static PIX: LazyLock<regex::Regex> = LazyLock::new(|| {
         crate::lexicon::ascii_regex(
-            r"\b(?:chave\s+)?pix\b(?:\s*(?:key|chave|aleatoria|cpf|cnpj|e-?mail|celular|telefone|tel|do|da|de|para|pra|pro|no|na|e|eh|is|o|a|meu|minha|my|numero|number|:|-|=))*\s*(?P<key>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d{2}\.?\d{3}\.?\d{3}/?\d{4}-?\d{2}|\d{3}\.?\d{3}\.?\d{3}-?\d{2}|[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+|\+?\(?\d[\d\s().-]{8,17}\d)",
+            r"(?:\b(?:chave\s+)?pix\b|\bchave\s+(?:aleatori[ao]|evp|cpf|cnpj|e-?mail|celular|telefone)\b)(?:\s*(?:key|chave|aleatori[ao]|evp|cpf|cnpj|e-?mail|celular|telefone|tel|do|da|de|para|pra|pro|no|na|e|eh|is|o|a|meu|minha|my|numero|number|:|-|=|\((?:cpf|cnpj|e-?mail|celular|telefone|aleatori[ao]|evp)\)))*\s*(?P<key>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d{2}\.?\d{3}\.?\d{3}/?\d{4}-?\d{2}|\d{3}\.?\d{3}\.?\d{3}-?\d{2}|[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+|\+?\(?\d[\d\s().-]{8,17}\d)",
         )
     });
-    if memchr::memmem::find(lower.as_bytes(), b"pix").is_none() {
+    if memchr::memmem::find(lower.as_bytes(), b"pix").is_none()
+        && memchr::memmem::find(lower.as_bytes(), b"chave").is_none()
+    {
         return;
     }
     for caps in PIX.captures_iter(lower) {
@@ -613,7 +617,9 @@ fn number_after(b: &[u8], from: usize) -> Option<(usize, usize, Vec<u8>)> {
             end = i;
         } else if matches!(b[i], b' ' | b'.' | b'-' | b'/')
             && b.get(i + 1).is_some_and(u8::is_ascii_digit)
-            && b.get(i + 2).is_some_and(u8::is_ascii_digit)
+            // A group of one digit after the first group: a branch or check digit
+            // ("043-8-27619-5", Thai banks' layout).
+            && (b.get(i + 2).is_some_and(u8::is_ascii_digit) || digits.len() >= 3)
         {
             i += 1;
         } else {

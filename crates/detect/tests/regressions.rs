@@ -360,3 +360,20 @@ fn pix_keys_named_by_their_type() {
         vec![]
     );
 }
+
+#[test]
+fn addresses_spoken_in_east_asian_words() {
+    for (text, address) in [
+        (
+            "メールはyuki.tanaka アットマーク gmail ドット com です",
+            "yuki.tanaka@gmail.com",
+        ),
+        (
+            "寄信到 chen.wei 小老鼠 gmail 點 com 就好",
+            "chen.wei@gmail.com",
+        ),
+    ] {
+        let found = kinds(text, Some("JP"));
+        assert!(has(&found, Kind::Email, address), "{text}: {found:?}");
+    }
+}

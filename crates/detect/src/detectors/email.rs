@@ -608,6 +608,22 @@ fn address_around<'t>(
         }
         None => (local, start),
     };
+    // "メールはyuki.tanaka アットマーク gmail…": words of a script written without spaces
+    // glued before an ASCII local part are the sentence's, not the address's.
+    let (local, start) = match local
+        .char_indices()
+        .find(|(_, c)| c.is_ascii_alphanumeric())
+    {
+        Some((i, _)) if i > 0 && !local[..i].is_ascii() && local[i..].is_ascii() => {
+            let orig = text.original.get(start..end).unwrap_or("");
+            let shift = orig
+                .char_indices()
+                .find(|(_, c)| c.is_ascii_alphanumeric())
+                .map_or(0, |(j, _)| j);
+            (local[i..].to_string(), start + shift)
+        }
+        _ => (local, start),
+    };
     if local.is_empty() {
         return None;
     }

@@ -362,7 +362,7 @@ fn pix_keys(lower: &str, out: &mut Vec<PaymentIdMatch>) {
     use std::sync::LazyLock;
     static PIX: LazyLock<regex::Regex> = LazyLock::new(|| {
         crate::lexicon::ascii_regex(
-            r"(?:\b(?:chave\s+)?pix\b|\bchave\s+(?:aleatori[ao]|evp|cpf|cnpj|e-?mail|celular|telefone)\b)(?:\s*(?:key|chave|aleatori[ao]|evp|cpf|cnpj|e-?mail|celular|telefone|tel|do|da|de|para|pra|pro|no|na|e|eh|is|o|a|meu|minha|my|numero|number|:|-|=|\((?:cpf|cnpj|e-?mail|celular|telefone|aleatori[ao]|evp)\)))*\s*(?P<key>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d{2}\.?\d{3}\.?\d{3}/?\d{4}-?\d{2}|\d{3}\.?\d{3}\.?\d{3}-?\d{2}|[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+|\+?\(?\d[\d\s().-]{8,17}\d)",
+            r"(?:\b(?:chave\s+)?pix\b|\bchave\s+(?:aleatori[ao]|evp|cpf|cnpj|e-?mail|celular|telefone)\b)(?:\s*(?:key|chave|aleatori[ao]|evp|cpf|cnpj|e-?mail|celular|telefone|tel|do|da|de|para|pra|pro|no|na|e|eh|is|o|a|meu|minha|mesmo|mesma|my|numero|number|:|-|=|\((?:cpf|cnpj|e-?mail|celular|telefone|aleatori[ao]|evp)\)))*\s*(?P<key>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d{2}\.?\d{3}\.?\d{3}/?\d{4}-?\d{2}|\d{3}\.?\d{3}\.?\d{3}-?\d{2}|[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+|\+?\(?\d[\d\s().-]{8,17}\d)",
         )
     });
     if memchr::memmem::find(lower.as_bytes(), b"pix").is_none()

@@ -365,9 +365,14 @@ fn pix_keys(lower: &str, out: &mut Vec<PaymentIdMatch>) {
             r"(?:\b(?:chave\s+)?pix\b|\bchave\s+(?:aleatori[ao]|evp|cpf|cnpj|e-?mail|celular|telefone)\b)(?:\s*(?:key|chave|aleatori[ao]|evp|cpf|cnpj|e-?mail|celular|telefone|tel|do|da|de|para|pra|pro|no|na|e|eh|is|o|a|meu|minha|mesmo|mesma|my|numero|number|:|-|=|\((?:cpf|cnpj|e-?mail|celular|telefone|aleatori[ao]|evp)\)))*\s*(?P<key>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d{2}\.?\d{3}\.?\d{3}/?\d{4}-?\d{2}|\d{3}\.?\d{3}\.?\d{3}-?\d{2}|[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+|\+?\(?\d[\d\s().-]{8,17}\d)",
         )
     });
-    if memchr::memmem::find(lower.as_bytes(), b"pix").is_none()
-        && memchr::memmem::find(lower.as_bytes(), b"chave").is_none()
-    {
+    // Built once: `memmem::find` sets up a searcher for each call.
+    static CUES: LazyLock<[memchr::memmem::Finder<'static>; 2]> = LazyLock::new(|| {
+        [
+            memchr::memmem::Finder::new(b"pix"),
+            memchr::memmem::Finder::new(b"chave"),
+        ]
+    });
+    if CUES.iter().all(|cue| cue.find(lower.as_bytes()).is_none()) {
         return;
     }
     for caps in PIX.captures_iter(lower) {

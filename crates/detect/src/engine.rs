@@ -106,6 +106,12 @@ impl Default for EngineOptions {
     }
 }
 
+/// The countries where MTN runs Mobile Money ("MoMo"), from MTN Group's list of its MoMo
+/// markets: a message from one of them naming MoMo names MTN's rail, not Vietnam's wallet.
+const MTN_MOMO_REGIONS: &[&str] = &[
+    "GH", "UG", "CM", "CI", "RW", "ZM", "BJ", "CG", "GN", "LR", "SZ", "SS", "NG", "ZA",
+];
+
 /// A compiled detector set. Build it once and share it: scanning takes `&self` and is
 /// thread-safe.
 pub struct Engine {
@@ -264,6 +270,15 @@ impl Engine {
         let mut findings = Vec::new();
         for detector in &self.detectors {
             detector.detect(normalized, &scan_context, &mut findings);
+        }
+        if region.is_some_and(|r| MTN_MOMO_REGIONS.contains(&r.code().as_str())) {
+            // "MoMo" in Accra or Kampala is MTN's Mobile Money; in Hanoi, the MoMo wallet.
+            for finding in &mut findings {
+                if finding.kind == crate::Kind::Payment && finding.value.as_deref() == Some("momo")
+                {
+                    finding.value = Some("mtn-momo".to_string());
+                }
+            }
         }
         context::resolve(normalized, &mut findings);
         if !self.options.report_placeholders {

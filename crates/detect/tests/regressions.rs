@@ -218,6 +218,12 @@ fn everyday_channel_words_that_introduce_a_number() {
             "send the MoMo to 024 412 3456, name is Kwame",
             "GH",
             Kind::Payment,
+            "mtn-momo",
+        ),
+        (
+            "chuyển MoMo cho mình 0903 123 456 nhé",
+            "VN",
+            Kind::Payment,
             "momo",
         ),
         (

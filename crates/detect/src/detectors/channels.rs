@@ -2132,7 +2132,8 @@ impl ChannelDetector {
             .any(|w| {
                 matches!(
                     w,
-                    "to" | "ke" | "al" | "pe" | "sa" | "para" | "pra" | "kwa" | "на"
+                    // ...or the rail is the verb: "MoMo me on 024…", "GCash me 0917…".
+                    "to" | "ke" | "al" | "pe" | "sa" | "para" | "pra" | "kwa" | "на" | "me"
                 )
             });
         if directed {

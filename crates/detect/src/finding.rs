@@ -159,7 +159,11 @@ pub struct Part {
 
 /// The rules that recognise values reserved for examples and fiction, besides every
 /// `*/placeholder` rule.
-const PLACEHOLDER_RULES: &[&str] = &["phone/fiction_range", "payment_ids/card_test_number"];
+const PLACEHOLDER_RULES: &[&str] = &[
+    "phone/fiction_range",
+    "payment_ids/card_test_number",
+    "payment_ids/iban_example",
+];
 
 impl Finding {
     /// Whether the value is one reserved for examples and fiction (`user@example.com`, a

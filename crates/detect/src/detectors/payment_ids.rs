@@ -86,6 +86,8 @@ const METHOD_CRYPTO: &str = "crypto";
 const METHOD_BANK: &str = "bank";
 
 const RULE_IBAN: &str = "payment_ids/iban_mod97";
+/// A country's example IBAN of the SWIFT registry (`data/payments/example_ibans.txt`).
+pub(crate) const RULE_IBAN_EXAMPLE: &str = "payment_ids/iban_example";
 const RULE_CARD: &str = "payment_ids/card_luhn";
 /// A card number processors publish for testing (`data/payments/test_cards.tsv`).
 const RULE_CARD_TEST: &str = "payment_ids/card_test_number";
@@ -948,12 +950,17 @@ fn iban_at(text: &str, s: usize, run_end: usize) -> Option<(Option<PaymentIdMatc
             continue;
         };
         if iban_valid(electronic) {
+            let (confidence, rule) = if is_example_iban(electronic) {
+                (CONF_CARD_TEST, RULE_IBAN_EXAMPLE)
+            } else {
+                (CONF_IBAN, RULE_IBAN)
+            };
             let found = PaymentIdMatch {
                 start: s,
                 end: ends[k],
                 method: METHOD_IBAN,
-                confidence: CONF_IBAN,
-                rule: RULE_IBAN,
+                confidence,
+                rule,
             };
             return Some((Some(found), ends[k]));
         }
@@ -1172,6 +1179,18 @@ fn card_grouping(groups: &[(usize, usize)]) -> bool {
             (3..=6).contains(&len)
         }
     })
+}
+
+/// The example IBANs of the SWIFT registry, one a line.
+const EXAMPLE_IBANS: &str = include_str!("../../data/payments/example_ibans.txt");
+
+/// Whether `electronic` (an IBAN that passed mod-97, upper case, no spaces) is a registry
+/// example. Asked only of valid IBANs, so a scan of the short list costs nothing that matters.
+fn is_example_iban(electronic: &str) -> bool {
+    EXAMPLE_IBANS
+        .lines()
+        .filter(|line| !line.starts_with('#'))
+        .any(|line| line.trim() == electronic)
 }
 
 /// The card numbers processors publish for testing, one a line with its source.
@@ -1449,11 +1468,20 @@ mod tests {
         ]);
     }
 
+    /// `found` with a registry example IBAN read as any IBAN: most IBANs in tests are the
+    /// registry's examples (`registry_example_ibans_are_valid_and_reported_low` checks the
+    /// difference).
+    fn as_iban(got: Vec<(String, &'static str)>) -> Vec<(String, &'static str)> {
+        got.into_iter()
+            .map(|(v, r)| (v, if r == RULE_IBAN_EXAMPLE { RULE_IBAN } else { r }))
+            .collect()
+    }
+
     /// Runs a table of `(text, expected (value, rule) pairs)`.
     fn check(table: &[(&str, &[(&str, &str)])]) {
         let mut failures = Vec::new();
         for (text, want) in table {
-            let got = found(text);
+            let got = as_iban(found(text));
             let want: Vec<(String, &str)> = want.iter().map(|(v, r)| (v.to_string(), *r)).collect();
             if got != want {
                 failures.push(format!("{text:?}\n   want {want:?}\n    got {got:?}"));
@@ -1652,11 +1680,11 @@ mod tests {
             let lower = iban.to_ascii_lowercase();
             let sentence = format!("send it to {paper}, thanks");
             for text in [iban.to_string(), paper.clone(), dashed, lower] {
-                if found(&text) != vec![(text.clone(), IBAN_R)] {
+                if as_iban(found(&text)) != vec![(text.clone(), IBAN_R)] {
                     failures.push(format!("missed {text}"));
                 }
             }
-            if found(&sentence) != vec![(paper.clone(), IBAN_R)] {
+            if as_iban(found(&sentence)) != vec![(paper.clone(), IBAN_R)] {
                 failures.push(format!("missed in sentence {paper}"));
             }
             let mut wrong = iban.to_string();
@@ -1970,6 +1998,23 @@ mod tests {
         let methods: Vec<_> = got.iter().map(|m| m.method).collect();
         assert_eq!(methods, ["iban", "card", "crypto", "bank"]);
         assert!(got.windows(2).all(|w| w[0].end <= w[1].start));
+    }
+
+    #[test]
+    fn registry_example_ibans_are_valid_and_reported_low() {
+        let examples: Vec<&str> = EXAMPLE_IBANS
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .collect();
+        // The registry's newest countries (Honduras) are not yet in `iban_validate`'s table.
+        let valid = examples.iter().filter(|iban| iban_valid(iban)).count();
+        assert!(valid + 2 >= examples.len(), "{valid} of {}", examples.len());
+        let got = find("IBAN DE89 3704 0044 0532 0130 00 is the textbook sample");
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].rule, RULE_IBAN_EXAMPLE);
+        // A real-looking one stays an IBAN at full confidence.
+        let got = find("IBAN DE44 5001 0517 5407 3249 31");
+        assert_eq!(got[0].rule, RULE_IBAN);
     }
 
     #[test]

@@ -17,9 +17,12 @@
 //! licence...) from their content.
 
 use std::fmt;
+use std::num::NonZeroUsize;
 use std::ops::Range;
 use std::panic::{self, AssertUnwindSafe};
 use std::path::PathBuf;
+use std::sync::OnceLock;
+use std::thread;
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
@@ -250,6 +253,12 @@ impl Default for Limits {
     }
 }
 
+/// The cores this process may use (1 when that cannot be told), read once.
+pub(crate) fn cores() -> usize {
+    static CORES: OnceLock<usize> = OnceLock::new();
+    *CORES.get_or_init(|| thread::available_parallelism().map_or(1, NonZeroUsize::get))
+}
+
 /// Why a file could not be read. Every variant names the reason in words a user can act
 /// on; the caller adds the file name.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -317,7 +326,7 @@ impl Default for OcrOptions {
 }
 
 /// Reads files into [`Document`]s. Build one and share it between threads: it holds only
-/// settings (each thread keeps its own OCR engine).
+/// settings (the process keeps the OCR engines, each used by one thread at a time).
 #[derive(Debug, Clone, Default)]
 pub struct Extractor {
     limits: Limits,

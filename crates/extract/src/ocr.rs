@@ -1,9 +1,12 @@
 //! OCR with Tesseract (through the C API that `leptess` exposes as `leptess::capi`).
 //!
-//! One engine per thread: initialising Tesseract loads the language model (about 0.1 s for
-//! the `eng` model of tesseract-ocr-eng, more for larger models and several languages), so
-//! each thread keeps its engine for the next image, and rebuilds it only when the language
-//! or data path changes.
+//! Engines are kept for the next image: initialising Tesseract loads the language model
+//! (about 0.1 s for the `eng` model of tesseract-ocr-eng, more for larger models and several
+//! languages). An image takes an idle engine for its settings from a process-wide pool, or
+//! builds one, and puts it back when done, so a thread that reads the pages of one PDF next
+//! to the calling thread reuses an engine instead of loading the model again. An engine is
+//! used by one thread at a time; idle engines for other settings (language, data path) are
+//! dropped when an engine is built, and at most twice as many as there are cores are kept.
 //!
 //! Before recognition the grey image is prepared for the text of screenshots: images under
 //! 1200 px high are upscaled ×2 with Lanczos3 (UI text is 12–16 px high; Tesseract reads best
@@ -19,11 +22,11 @@
 //! original image.
 
 use std::borrow::Cow;
-use std::cell::RefCell;
 use std::ffi::{CStr, CString};
 use std::ops::Range;
 use std::os::raw::c_int;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 
 use image::imageops::{self, FilterType};
 use image::GrayImage;
@@ -78,35 +81,41 @@ pub(crate) fn recognize(grey: &GrayImage, ctx: &Ctx) -> Result<OcrText, ExtractE
     };
     ctx.check_time()?;
 
-    ENGINE.with(|cell| {
-        let mut slot = cell.borrow_mut();
-        let stale = slot.as_ref().is_none_or(|engine| !engine.is_for(ctx.ocr));
-        if stale {
-            // Drop the old engine first: two loaded models at once is memory for nothing.
-            *slot = None;
-            *slot = Some(Engine::new(ctx.ocr)?);
-        }
-        let engine = slot.as_mut().expect("the engine was just set");
-        let tsv = engine.recognize(&prepared, capi::TessPageSegMode_PSM_AUTO, ctx)?;
-        let Some(mut tsv) = tsv else {
-            return Ok(OcrText {
-                warnings: vec!["OCR failed on the image (Tesseract gave no result)".to_owned()],
-                ..OcrText::default()
-            });
-        };
-        let auto = Quality::of(&tsv);
-        if auto.is_poor() {
-            // Cards, flyers and photos: text in scattered blocks that page layout analysis
-            // merges with the background. Sparse-text mode finds each line on its own.
-            let sparse = engine.recognize(&prepared, capi::TessPageSegMode_PSM_SPARSE_TEXT, ctx)?;
-            if let Some(sparse) = sparse {
-                if Quality::of(&sparse).confident_chars > auto.confident_chars {
-                    tsv = sparse;
-                }
+    let mut engine = take_engine(ctx.ocr)?;
+    let read = read_tsv(&mut engine, &prepared, ctx);
+    // Back to the pool whatever the outcome (a timeout leaves it cleared); a panic drops it.
+    put_back(engine);
+    let Some(tsv) = read? else {
+        return Ok(OcrText {
+            warnings: vec!["OCR failed on the image (Tesseract gave no result)".to_owned()],
+            ..OcrText::default()
+        });
+    };
+    Ok(words_from_tsv(&tsv, deskew.as_ref(), scale, width, height))
+}
+
+/// Tesseract's TSV of the prepared image: page layout analysis first, and sparse-text mode
+/// when that reads poorly. `None` when Tesseract gave no result.
+fn read_tsv(
+    engine: &mut Engine,
+    prepared: &GrayImage,
+    ctx: &Ctx,
+) -> Result<Option<String>, ExtractError> {
+    let Some(tsv) = engine.recognize(prepared, capi::TessPageSegMode_PSM_AUTO, ctx)? else {
+        return Ok(None);
+    };
+    let auto = Quality::of(&tsv);
+    if auto.is_poor() {
+        // Cards, flyers and photos: text in scattered blocks that page layout analysis
+        // merges with the background. Sparse-text mode finds each line on its own.
+        let sparse = engine.recognize(prepared, capi::TessPageSegMode_PSM_SPARSE_TEXT, ctx)?;
+        if let Some(sparse) = sparse {
+            if Quality::of(&sparse).confident_chars > auto.confident_chars {
+                return Ok(Some(sparse));
             }
         }
-        Ok(words_from_tsv(&tsv, deskew.as_ref(), scale, width, height))
-    })
+    }
+    Ok(Some(tsv))
 }
 
 /// Words read at this confidence or more count as read.
@@ -534,17 +543,58 @@ fn unscale(left: f64, top: f64, w: f64, h: f64, scale: f64, width: u32, height: 
     }
 }
 
-thread_local! {
-    static ENGINE: RefCell<Option<Engine>> = const { RefCell::new(None) };
+/// Idle engines are kept up to this many per core (a loaded `eng` model is about 30 MB).
+const IDLE_ENGINES_PER_CORE: usize = 2;
+
+/// Engines not in use, for the next image on any thread.
+static IDLE: Mutex<Vec<Engine>> = Mutex::new(Vec::new());
+
+/// At most this many engines are kept idle: twice the cores, enough for the calling threads
+/// and their page threads of a busy process without keeping the peak's memory for ever.
+fn max_idle_engines() -> usize {
+    crate::cores().saturating_mul(IDLE_ENGINES_PER_CORE)
 }
 
-/// A Tesseract engine with a loaded language model. Never leaves its thread (the raw
-/// pointer makes it neither `Send` nor `Sync`).
+/// An idle engine for `options` from the pool, or a new one. Idle engines for other
+/// settings are dropped first: two loaded models for one use is memory for nothing, and the
+/// settings rarely change within a process.
+fn take_engine(options: &OcrOptions) -> Result<Engine, ExtractError> {
+    let stale: Vec<Engine> = {
+        let mut idle = IDLE.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(index) = idle.iter().rposition(|engine| engine.is_for(options)) {
+            return Ok(idle.swap_remove(index));
+        }
+        std::mem::take(&mut *idle)
+    };
+    // Ending an engine takes a while: not under the lock.
+    drop(stale);
+    Engine::new(options)
+}
+
+/// Returns `engine` to the pool, unless [`max_idle_engines`] are idle already.
+fn put_back(engine: Engine) {
+    let mut idle = IDLE.lock().unwrap_or_else(PoisonError::into_inner);
+    if idle.len() < max_idle_engines() {
+        idle.push(engine);
+        return;
+    }
+    drop(idle);
+    drop(engine);
+}
+
+/// A Tesseract engine with a loaded language model, used by one thread at a time.
 struct Engine {
     api: *mut capi::TessBaseAPI,
     language: String,
     datapath: Option<PathBuf>,
 }
+
+// SAFETY: a `TessBaseAPI` keeps all its state in itself (Tesseract has been safe to run as
+// separate instances on separate threads since 3.01; neither libtesseract nor Leptonica
+// has thread-local storage), so it may be moved to another thread and used there. Only
+// `&mut self` methods or the pool's mutex reach it, so no two threads use one at once. It
+// is not `Sync`.
+unsafe impl Send for Engine {}
 
 impl Engine {
     fn is_for(&self, options: &OcrOptions) -> bool {

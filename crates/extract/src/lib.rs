@@ -236,6 +236,14 @@ pub struct Limits {
     pub max_text_bytes: usize,
     /// Wall-clock time one file may take.
     pub timeout: Duration,
+    /// Threads that read the pages of one PDF that need OCR (rendered on the calling thread,
+    /// then QR codes and OCR, one Tesseract engine a thread): the calling thread and up to
+    /// `ocr_threads - 1` helpers, which the process shares among the files it reads at once
+    /// (no more than one helper per core but one, and at least one, in all), so reading
+    /// several files in parallel does not multiply them. 0 or 1 reads the pages one after
+    /// the other on the calling thread. The document, its warnings and its errors are the
+    /// same whatever the count. Default: the available cores.
+    pub ocr_threads: usize,
 }
 
 impl Default for Limits {
@@ -249,6 +257,7 @@ impl Default for Limits {
             max_pixels: 50_000_000,
             max_text_bytes: 20 << 20,
             timeout: Duration::from_secs(30),
+            ocr_threads: cores(),
         }
     }
 }

@@ -85,14 +85,20 @@ pub(super) fn read_pages(
             };
             if helpers < helpers_wanted {
                 if let Some(permit) = HelperPermit::acquire() {
-                    helpers += 1;
                     let shared = &shared;
-                    scope.spawn(move || {
-                        let _permit = permit;
-                        while let Some(image) = shared.next() {
-                            shared.run(image, ctx);
-                        }
-                    });
+                    let helper = thread::Builder::new()
+                        .name("offside-pdf-page".to_owned())
+                        .spawn_scoped(scope, move || {
+                            let _permit = permit;
+                            while let Some(image) = shared.next() {
+                                shared.run(image, ctx);
+                            }
+                        });
+                    // A thread the system refuses (its permit dropped with the closure)
+                    // leaves the pages to the threads there are.
+                    if helper.is_ok() {
+                        helpers += 1;
+                    }
                 }
             }
             // More pages waiting than helpers to take them: read one here meanwhile.

@@ -554,6 +554,11 @@ struct BenchDocsArgs {
     #[arg(long, value_name = "N", default_value_t = 10)]
     scanned_pages: usize,
 
+    /// Threads reading the scanned PDF's pages (as `scan --docs --ocr-threads`); the
+    /// available cores by default.
+    #[arg(long, value_name = "N")]
+    ocr_threads: Option<NonZeroUsize>,
+
     /// The TrueType font the screenshots are rendered with.
     #[arg(
         long,
@@ -1029,6 +1034,7 @@ fn run_bench(args: BenchArgs) -> Result<ExitCode> {
                 pages: args.pages.max(1),
                 images: args.images,
                 scanned_pages: args.scanned_pages,
+                ocr_threads: args.ocr_threads.map(NonZeroUsize::get),
                 font: &args.font,
                 repeat: args.repeat,
                 seed: args.seed,

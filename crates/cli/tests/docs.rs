@@ -201,6 +201,31 @@ fn scan_docs_walks_directories_in_order_with_provenance_and_goes_on_after_errors
     // The same in parallel: the same lines in the same order.
     let parallel = offside(&["scan", "--docs", "-j", "3", root.to_str().unwrap()], b"");
     assert_eq!(json_lines(&parallel), lines);
+    // And with the pages of each PDF read on one thread or on several.
+    for threads in ["1", "4"] {
+        let output = offside(
+            &[
+                "scan",
+                "--docs",
+                "--ocr-threads",
+                threads,
+                root.to_str().unwrap(),
+            ],
+            b"",
+        );
+        assert_eq!(json_lines(&output), lines, "--ocr-threads {threads}");
+    }
+    let zero = offside(
+        &[
+            "scan",
+            "--docs",
+            "--ocr-threads",
+            "0",
+            root.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(zero.status.code(), Some(2), "{}", stderr(&zero));
 }
 
 /// A text file that starts like a PDF, and a broken DOCX with an address stored

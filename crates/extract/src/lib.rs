@@ -17,9 +17,12 @@
 //! licence...) from their content.
 
 use std::fmt;
+use std::num::NonZeroUsize;
 use std::ops::Range;
 use std::panic::{self, AssertUnwindSafe};
 use std::path::PathBuf;
+use std::sync::OnceLock;
+use std::thread;
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
@@ -234,6 +237,14 @@ pub struct Limits {
     pub max_text_bytes: usize,
     /// Wall-clock time one file may take.
     pub timeout: Duration,
+    /// Threads that read the pages of one PDF that need OCR (rendered on the calling thread,
+    /// then QR codes and OCR, one Tesseract engine a thread): the calling thread and up to
+    /// `ocr_threads - 1` helpers, which the process shares among the files it reads at once
+    /// (no more than one helper per core but one, and at least one, in all), so reading
+    /// several files in parallel does not multiply them. 0 or 1 reads the pages one after
+    /// the other on the calling thread. The document, its warnings and its errors are the
+    /// same whatever the count. Default: the available cores.
+    pub ocr_threads: usize,
 }
 
 impl Default for Limits {
@@ -247,8 +258,15 @@ impl Default for Limits {
             max_pixels: 50_000_000,
             max_text_bytes: 20 << 20,
             timeout: Duration::from_secs(30),
+            ocr_threads: cores(),
         }
     }
+}
+
+/// The cores this process may use (1 when that cannot be told), read once.
+pub(crate) fn cores() -> usize {
+    static CORES: OnceLock<usize> = OnceLock::new();
+    *CORES.get_or_init(|| thread::available_parallelism().map_or(1, NonZeroUsize::get))
 }
 
 /// Why a file could not be read. Every variant names the reason in words a user can act
@@ -318,7 +336,7 @@ impl Default for OcrOptions {
 }
 
 /// Reads files into [`Document`]s. Build one and share it between threads: it holds only
-/// settings (each thread keeps its own OCR engine).
+/// settings (the process keeps the OCR engines, each used by one thread at a time).
 #[derive(Debug, Clone, Default)]
 pub struct Extractor {
     limits: Limits,

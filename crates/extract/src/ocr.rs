@@ -1,9 +1,12 @@
 //! OCR with Tesseract (through the C API that `leptess` exposes as `leptess::capi`).
 //!
-//! One engine per thread: initialising Tesseract loads the language model (about 0.1 s for
-//! the `eng` model of tesseract-ocr-eng, more for larger models and several languages), so
-//! each thread keeps its engine for the next image, and rebuilds it only when the language
-//! or data path changes.
+//! Engines are kept for the next image: initialising Tesseract loads the language model
+//! (about 0.1 s for the `eng` model of tesseract-ocr-eng, more for larger models and several
+//! languages). An image takes an idle engine for its settings from a process-wide pool, or
+//! builds one, and puts it back when done, so a thread that reads the pages of one PDF next
+//! to the calling thread reuses an engine instead of loading the model again. An engine is
+//! used by one thread at a time; idle engines for other settings (language, data path) are
+//! dropped when an engine is built, and at most twice as many as there are cores are kept.
 //!
 //! Before recognition the grey image is prepared for the text of screenshots: images under
 //! 1200 px high are upscaled ×2 with Lanczos3 (UI text is 12–16 px high; Tesseract reads best
@@ -19,11 +22,11 @@
 //! original image.
 
 use std::borrow::Cow;
-use std::cell::RefCell;
 use std::ffi::{CStr, CString};
 use std::ops::Range;
 use std::os::raw::c_int;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 
 use image::imageops::{self, FilterType};
 use image::GrayImage;
@@ -78,35 +81,59 @@ pub(crate) fn recognize(grey: &GrayImage, ctx: &Ctx) -> Result<OcrText, ExtractE
     };
     ctx.check_time()?;
 
-    ENGINE.with(|cell| {
-        let mut slot = cell.borrow_mut();
-        let stale = slot.as_ref().is_none_or(|engine| !engine.is_for(ctx.ocr));
-        if stale {
-            // Drop the old engine first: two loaded models at once is memory for nothing.
-            *slot = None;
-            *slot = Some(Engine::new(ctx.ocr)?);
-        }
-        let engine = slot.as_mut().expect("the engine was just set");
-        let tsv = engine.recognize(&prepared, capi::TessPageSegMode_PSM_AUTO, ctx)?;
-        let Some(mut tsv) = tsv else {
-            return Ok(OcrText {
-                warnings: vec!["OCR failed on the image (Tesseract gave no result)".to_owned()],
-                ..OcrText::default()
-            });
-        };
-        let auto = Quality::of(&tsv);
-        if auto.is_poor() {
-            // Cards, flyers and photos: text in scattered blocks that page layout analysis
-            // merges with the background. Sparse-text mode finds each line on its own.
-            let sparse = engine.recognize(&prepared, capi::TessPageSegMode_PSM_SPARSE_TEXT, ctx)?;
-            if let Some(sparse) = sparse {
-                if Quality::of(&sparse).confident_chars > auto.confident_chars {
-                    tsv = sparse;
-                }
+    let mut engine = take_engine(ctx.ocr)?;
+    let read = read_words(&mut engine, &prepared, ctx);
+    // Back to the pool whatever the outcome (a timeout leaves it cleared); a panic drops it.
+    put_back(engine);
+    let Some(words) = read? else {
+        return Ok(OcrText {
+            warnings: vec!["OCR failed on the image (Tesseract gave no result)".to_owned()],
+            ..OcrText::default()
+        });
+    };
+    Ok(text_of(&words, deskew.as_ref(), scale, width, height))
+}
+
+/// The words Tesseract reads in the prepared image: page layout analysis first, and
+/// sparse-text mode when that reads poorly. `None` when Tesseract gave no result.
+fn read_words(
+    engine: &mut Engine,
+    prepared: &GrayImage,
+    ctx: &Ctx,
+) -> Result<Option<Vec<Word>>, ExtractError> {
+    let Some(words) = engine.recognize(prepared, capi::TessPageSegMode_PSM_AUTO, ctx)? else {
+        return Ok(None);
+    };
+    let auto = Quality::of(&words);
+    if auto.is_poor() {
+        // Cards, flyers and photos: text in scattered blocks that page layout analysis
+        // merges with the background. Sparse-text mode finds each line on its own.
+        let sparse = engine.recognize(prepared, capi::TessPageSegMode_PSM_SPARSE_TEXT, ctx)?;
+        if let Some(sparse) = sparse {
+            if Quality::of(&sparse).confident_chars > auto.confident_chars {
+                return Ok(Some(sparse));
             }
         }
-        Ok(words_from_tsv(&tsv, deskew.as_ref(), scale, width, height))
-    })
+    }
+    Ok(Some(words))
+}
+
+/// A word as Tesseract read it.
+#[derive(Debug, Clone, PartialEq)]
+struct Word {
+    /// Its block, paragraph in the block and line in the paragraph, each from 1 (as in
+    /// Tesseract's TSV output).
+    block: u32,
+    paragraph: u32,
+    line: u32,
+    /// Its box in the recognised image.
+    left: i32,
+    top: i32,
+    width: i32,
+    height: i32,
+    /// Tesseract's confidence, 0 to 100.
+    confidence: f32,
+    text: String,
 }
 
 /// Words read at this confidence or more count as read.
@@ -116,7 +143,7 @@ const CONFIDENT: f32 = 70.0;
 const POOR_MEAN_CONFIDENCE: f32 = 80.0;
 const FEW_WORDS: usize = 3;
 
-/// How well Tesseract read an image, from its TSV.
+/// How well Tesseract read an image, from its words.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 struct Quality {
     /// Words holding a letter or digit.
@@ -128,23 +155,17 @@ struct Quality {
 }
 
 impl Quality {
-    fn of(tsv: &str) -> Quality {
+    fn of(words: &[Word]) -> Quality {
         let mut quality = Quality::default();
         let mut total = 0.0;
-        for row in tsv.lines() {
-            let fields: Vec<&str> = row.split('\t').collect();
-            if fields.len() < 12 || fields[0] != "5" {
-                continue;
-            }
-            let confidence: f32 = fields[10].parse().unwrap_or(-1.0);
-            let word = fields[11..].join(" ");
-            let alnum = word.chars().filter(|c| c.is_alphanumeric()).count();
+        for word in words {
+            let alnum = word.text.chars().filter(|c| c.is_alphanumeric()).count();
             if alnum == 0 {
                 continue;
             }
             quality.words += 1;
-            total += confidence.max(0.0);
-            if confidence >= CONFIDENT {
+            total += word.confidence.max(0.0);
+            if word.confidence >= CONFIDENT {
                 quality.confident_chars += alnum;
             }
         }
@@ -281,10 +302,10 @@ fn text_polarity(sample: &GrayImage) -> Option<bool> {
     }
 }
 
-/// Parses Tesseract's TSV output into text and word boxes mapped back to the original
-/// image (`scale` is the factor the OCR'd image was resized by).
-fn words_from_tsv(
-    tsv: &str,
+/// The text of Tesseract's words, and their boxes mapped back to the original image
+/// (`scale` is the factor the OCR'd image was resized by).
+fn text_of(
+    words: &[Word],
     deskew: Option<&Deskew>,
     scale: f64,
     width: u32,
@@ -292,25 +313,16 @@ fn words_from_tsv(
 ) -> OcrText {
     let mut out = OcrText::default();
     let mut last_line: Option<(u32, u32, u32)> = None;
-    for row in tsv.lines() {
-        let fields: Vec<&str> = row.split('\t').collect();
-        // level page block paragraph line word left top width height conf text
-        if fields.len() < 12 || fields[0] != "5" {
+    for word in words {
+        let text = word.text.trim();
+        if text.is_empty() {
             continue;
         }
-        let numbers: Option<Vec<i64>> = fields[1..10].iter().map(|f| f.parse().ok()).collect();
-        let Some(numbers) = numbers else { continue };
-        let confidence: f32 = fields[10].parse().unwrap_or(-1.0);
-        let word = fields[11..].join(" ");
-        let word = word.trim();
-        if word.is_empty() {
+        if word.confidence < MIN_CONFIDENCE_FOR_SYMBOLS && !text.chars().any(char::is_alphanumeric)
+        {
             continue;
         }
-        if confidence < MIN_CONFIDENCE_FOR_SYMBOLS && !word.chars().any(char::is_alphanumeric) {
-            continue;
-        }
-        let clamp = |v: i64| u32::try_from(v.max(0)).unwrap_or(u32::MAX);
-        let (block, paragraph, line) = (clamp(numbers[1]), clamp(numbers[2]), clamp(numbers[3]));
+        let (block, paragraph, line) = (word.block, word.paragraph, word.line);
         match last_line {
             None => {}
             Some((b, _, _)) if b != block => out.text.push_str("\n\n"),
@@ -319,9 +331,9 @@ fn words_from_tsv(
         }
         last_line = Some((block, paragraph, line));
         let start = out.text.len();
-        out.text.push_str(word);
-        let (mut left, mut top) = (numbers[5] as f64, numbers[6] as f64);
-        let (mut w, mut h) = (numbers[7] as f64, numbers[8] as f64);
+        out.text.push_str(text);
+        let (mut left, mut top) = (f64::from(word.left), f64::from(word.top));
+        let (mut w, mut h) = (f64::from(word.width), f64::from(word.height));
         if let Some(deskew) = deskew {
             // The box's corners in the image before it was turned upright.
             let corners = [
@@ -534,17 +546,58 @@ fn unscale(left: f64, top: f64, w: f64, h: f64, scale: f64, width: u32, height: 
     }
 }
 
-thread_local! {
-    static ENGINE: RefCell<Option<Engine>> = const { RefCell::new(None) };
+/// Idle engines are kept up to this many per core (a loaded `eng` model is about 30 MB).
+const IDLE_ENGINES_PER_CORE: usize = 2;
+
+/// Engines not in use, for the next image on any thread.
+static IDLE: Mutex<Vec<Engine>> = Mutex::new(Vec::new());
+
+/// At most this many engines are kept idle: twice the cores, enough for the calling threads
+/// and their page threads of a busy process without keeping the peak's memory for ever.
+fn max_idle_engines() -> usize {
+    crate::cores().saturating_mul(IDLE_ENGINES_PER_CORE)
 }
 
-/// A Tesseract engine with a loaded language model. Never leaves its thread (the raw
-/// pointer makes it neither `Send` nor `Sync`).
+/// An idle engine for `options` from the pool, or a new one. Idle engines for other
+/// settings are dropped first: two loaded models for one use is memory for nothing, and the
+/// settings rarely change within a process.
+fn take_engine(options: &OcrOptions) -> Result<Engine, ExtractError> {
+    let stale: Vec<Engine> = {
+        let mut idle = IDLE.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(index) = idle.iter().rposition(|engine| engine.is_for(options)) {
+            return Ok(idle.swap_remove(index));
+        }
+        std::mem::take(&mut *idle)
+    };
+    // Ending an engine takes a while: not under the lock.
+    drop(stale);
+    Engine::new(options)
+}
+
+/// Returns `engine` to the pool, unless [`max_idle_engines`] are idle already.
+fn put_back(engine: Engine) {
+    let mut idle = IDLE.lock().unwrap_or_else(PoisonError::into_inner);
+    if idle.len() < max_idle_engines() {
+        idle.push(engine);
+        return;
+    }
+    drop(idle);
+    drop(engine);
+}
+
+/// A Tesseract engine with a loaded language model, used by one thread at a time.
 struct Engine {
     api: *mut capi::TessBaseAPI,
     language: String,
     datapath: Option<PathBuf>,
 }
+
+// SAFETY: a `TessBaseAPI` keeps all its state in itself (Tesseract has been safe to run as
+// separate instances on separate threads since 3.01; neither libtesseract nor Leptonica
+// has thread-local storage), so it may be moved to another thread and used there. Only
+// `&mut self` methods or the pool's mutex reach it, so no two threads use one at once. It
+// is not `Sync`.
+unsafe impl Send for Engine {}
 
 impl Engine {
     fn is_for(&self, options: &OcrOptions) -> bool {
@@ -638,14 +691,14 @@ impl Engine {
         }
     }
 
-    /// Recognises `image` in page segmentation `mode`; the TSV of the result, `None` if
+    /// Recognises `image` in page segmentation `mode`; the words read, `None` if
     /// Tesseract failed.
     fn recognize(
         &mut self,
         image: &GrayImage,
         mode: capi::TessPageSegMode,
         ctx: &Ctx,
-    ) -> Result<Option<String>, ExtractError> {
+    ) -> Result<Option<Vec<Word>>, ExtractError> {
         let (width, height) = image.dimensions();
         let (Ok(w), Ok(h)) = (c_int::try_from(width), c_int::try_from(height)) else {
             return Ok(None);
@@ -680,17 +733,83 @@ impl Engine {
                 }
                 return Ok(None);
             }
-            let raw = capi::TessBaseAPIGetTsvText(self.api, 0);
-            let tsv = if raw.is_null() {
-                None
-            } else {
-                let text = CStr::from_ptr(raw).to_string_lossy().into_owned();
-                capi::TessDeleteText(raw);
-                Some(text)
-            };
+            let words = self.words();
             capi::TessBaseAPIClear(self.api);
             ctx.check_time()?;
-            Ok(tsv)
+            Ok(words)
+        }
+    }
+
+    /// The words of the last recognition, in reading order, numbered as Tesseract's TSV
+    /// output numbers them (`GetTSVText` would write them out symbol by symbol for them
+    /// to be parsed again: about 5% of a scanned page's time, against 2% this way).
+    /// `None` when there is no result.
+    fn words(&mut self) -> Option<Vec<Word>> {
+        use capi::{
+            TessPageIteratorLevel_RIL_BLOCK as BLOCK, TessPageIteratorLevel_RIL_PARA as PARA,
+            TessPageIteratorLevel_RIL_TEXTLINE as LINE, TessPageIteratorLevel_RIL_WORD as WORD,
+        };
+        // SAFETY: `self.api` is a live handle (Tesseract answers null without a result).
+        // The iterator is checked for null and deleted once at the end, after its last
+        // use; the page iterator is a view of it, not deleted on its own. Each text is
+        // copied, then freed once.
+        unsafe {
+            let words_iterator = capi::TessBaseAPIGetIterator(self.api);
+            if words_iterator.is_null() {
+                return None;
+            }
+            let position = capi::TessResultIteratorGetPageIterator(words_iterator);
+            let mut words = Vec::new();
+            let (mut block, mut paragraph, mut line) = (0u32, 0u32, 0u32);
+            loop {
+                let (mut left, mut top, mut right, mut bottom) = (0, 0, 0, 0);
+                // No box: no word here (an empty block), as Tesseract's TSV skips it.
+                let here = capi::TessPageIteratorBoundingBox(
+                    position,
+                    WORD,
+                    &mut left,
+                    &mut top,
+                    &mut right,
+                    &mut bottom,
+                ) != 0;
+                if here {
+                    if capi::TessPageIteratorIsAtBeginningOf(position, BLOCK) != 0 {
+                        (block, paragraph, line) = (block + 1, 0, 0);
+                    }
+                    if capi::TessPageIteratorIsAtBeginningOf(position, PARA) != 0 {
+                        (paragraph, line) = (paragraph + 1, 0);
+                    }
+                    if capi::TessPageIteratorIsAtBeginningOf(position, LINE) != 0 {
+                        line += 1;
+                    }
+                    let confidence = capi::TessResultIteratorConfidence(words_iterator, WORD);
+                    let raw = capi::TessResultIteratorGetUTF8Text(words_iterator, WORD);
+                    let mut text = String::new();
+                    if !raw.is_null() {
+                        text = CStr::from_ptr(raw).to_string_lossy().into_owned();
+                        capi::TessDeleteText(raw);
+                    }
+                    // The word's text carries the marks of its writing direction where
+                    // directions mix; its symbols, which the TSV joins, do not.
+                    text.retain(|c| !matches!(c, '\u{200E}' | '\u{200F}'));
+                    words.push(Word {
+                        block,
+                        paragraph,
+                        line,
+                        left,
+                        top,
+                        width: right - left,
+                        height: bottom - top,
+                        confidence,
+                        text,
+                    });
+                }
+                if capi::TessResultIteratorNext(words_iterator, WORD) == 0 {
+                    break;
+                }
+            }
+            capi::TessResultIteratorDelete(words_iterator);
+            Some(words)
         }
     }
 }
@@ -737,15 +856,36 @@ fn path_to_cstring(path: &Path) -> Option<CString> {
 mod tests {
     use super::*;
 
+    /// A word at (`left`, `top`), `width` x `height`, on `line` of `paragraph` of `block`.
+    fn word(
+        (block, paragraph, line): (u32, u32, u32),
+        (left, top, width, height): (i32, i32, i32, i32),
+        confidence: f32,
+        text: &str,
+    ) -> Word {
+        Word {
+            block,
+            paragraph,
+            line,
+            left,
+            top,
+            width,
+            height,
+            confidence,
+            text: text.to_owned(),
+        }
+    }
+
     #[test]
-    fn tsv_to_words() {
-        let tsv = "1\t1\t0\t0\t0\t0\t0\t0\t600\t300\t-1\t\n\
-                   5\t1\t1\t1\t1\t1\t30\t60\t90\t30\t95.1\tcall\n\
-                   5\t1\t1\t1\t1\t2\t130\t60\t60\t30\t91.0\tme\n\
-                   5\t1\t1\t1\t2\t1\t30\t120\t60\t30\t12.0\t—\n\
-                   5\t1\t1\t1\t2\t2\t30\t120\t60\t30\t88.0\tnow\n\
-                   5\t1\t2\t1\t1\t1\t300\t240\t120\t30\t90.0\tbye\n";
-        let out = words_from_tsv(tsv, None, 3.0, 200, 100);
+    fn words_to_text() {
+        let words = [
+            word((1, 1, 1), (30, 60, 90, 30), 95.1, "call"),
+            word((1, 1, 1), (130, 60, 60, 30), 91.0, "me"),
+            word((1, 1, 2), (30, 120, 60, 30), 12.0, "—"),
+            word((1, 1, 2), (30, 120, 60, 30), 88.0, "now"),
+            word((2, 1, 1), (300, 240, 120, 30), 90.0, "bye"),
+        ];
+        let out = text_of(&words, None, 3.0, 200, 100);
         assert_eq!(out.text, "call me\nnow\n\nbye");
         assert_eq!(
             out.boxes[0],
@@ -821,15 +961,17 @@ mod tests {
 
     #[test]
     fn quality_counts_confident_words() {
-        let tsv = "5\t1\t1\t1\t1\t1\t0\t0\t9\t9\t95.0\tcall\n\
-                   5\t1\t1\t1\t1\t2\t0\t0\t9\t9\t40.0\tme\n\
-                   5\t1\t1\t1\t1\t3\t0\t0\t9\t9\t20.0\t|\n";
-        let quality = Quality::of(tsv);
+        let words = [
+            word((1, 1, 1), (0, 0, 9, 9), 95.0, "call"),
+            word((1, 1, 1), (0, 0, 9, 9), 40.0, "me"),
+            word((1, 1, 1), (0, 0, 9, 9), 20.0, "|"),
+        ];
+        let quality = Quality::of(&words);
         assert_eq!(quality.words, 2);
         assert_eq!(quality.confident_chars, 4);
         assert!((quality.mean_confidence - 67.5).abs() < 0.01);
         assert!(quality.is_poor());
-        assert!(Quality::of("").is_poor());
+        assert!(Quality::of(&[]).is_poor());
     }
 
     fn attachment(name: &str) -> GrayImage {

@@ -15,8 +15,12 @@
 //! through cairo and read as an image ([`crate::image::read`]: QR codes, then OCR), its
 //! segments marked [`Source::Ocr`]/[`Source::QrCode`]. The resolution follows the page's
 //! largest embedded image (a scan is read at about its own resolution), between
-//! [`MIN_RENDER_DPI`] and [`MAX_RENDER_DPI`], within [`MAX_RENDER_PIXELS`] (and [`Limits::max_pixels`](crate::Limits::max_pixels)). A page that
-//! yields no text either way gets a warning. Rendering decodes the page's images and fonts:
+//! [`MIN_RENDER_DPI`] and [`MAX_RENDER_DPI`], within [`MAX_RENDER_PIXELS`] (and
+//! [`Limits::max_pixels`](crate::Limits::max_pixels)). A page that
+//! yields no text either way gets a warning. Pages are read and rendered in order on the
+//! calling thread (Poppler's objects cannot leave it), and the rendered pages are read as
+//! images on up to [`Limits::ocr_threads`](crate::Limits::ocr_threads) threads at once, what
+//! they read put back in page order ([`parallel`]). Rendering decodes the page's images and fonts:
 //! before it, their declared pixel sizes are checked against
 //! [`Limits::max_pixels`](crate::Limits::max_pixels) and their streams counted in the same
 //! inflate budget as the text's.
@@ -41,6 +45,7 @@ use image::GrayImage;
 
 use crate::{Ctx, Document, ExtractError, FileType, Location, Segment, Source};
 
+mod parallel;
 mod plain;
 
 const PDF: FileType = FileType::Pdf;
@@ -98,8 +103,36 @@ pub(crate) fn extract(bytes: &[u8], ctx: &Ctx) -> Result<Document, ExtractError>
         segments: Vec::new(),
         warnings: Vec::new(),
     };
-    let mut renderer = Renderer::new(bytes);
-    for (&number, &page_id) in &pages {
+    let reader = PageReader {
+        pdf: &pdf,
+        renderer: Renderer::new(bytes),
+        per_stream,
+        ctx,
+    };
+    parallel::read_pages(reader, &pages, &mut document)?;
+    Ok(document)
+}
+
+/// What reads the pages of one file on the calling thread: their text, and each page
+/// without usable text rendered for reading as an image.
+struct PageReader<'a> {
+    pdf: &'a lopdf::Document,
+    renderer: Renderer<'a>,
+    per_stream: usize,
+    ctx: &'a Ctx<'a>,
+}
+
+impl PageReader<'_> {
+    /// Reads page `number` into `document` (its text, its links), and returns it rendered
+    /// when it is to be read as an image; the image's text belongs in `document` where the
+    /// returned [`PageImage`] says.
+    fn read(
+        &mut self,
+        number: u32,
+        page_id: ObjectId,
+        document: &mut Document,
+    ) -> Result<Option<PageImage>, ExtractError> {
+        let (pdf, ctx, per_stream) = (self.pdf, self.ctx, self.per_stream);
         ctx.check_time()?;
         let location = Location {
             page: Some(number),
@@ -107,12 +140,12 @@ pub(crate) fn extract(bytes: &[u8], ctx: &Ctx) -> Result<Document, ExtractError>
         };
         // A plainly laid out page is read in content order (about a tenth of Poppler's
         // time); any other through Poppler, by position.
-        let plain = plain::text(&pdf, page_id, per_stream);
+        let plain = plain::text(pdf, page_id, per_stream);
         let mut page = None;
         let text = match plain {
             Some(text) => Some(text),
             None => {
-                page = renderer.page(number, &mut document.warnings);
+                page = self.renderer.page(number, &mut document.warnings);
                 match &page {
                     Some(page) => Some(page.text().map(|t| t.to_string()).unwrap_or_default()),
                     None => match pdf.extract_text_with_limit(&[number], per_stream) {
@@ -145,20 +178,88 @@ pub(crate) fn extract(bytes: &[u8], ctx: &Ctx) -> Result<Document, ExtractError>
                 .segments
                 .push(Segment::text(text, Source::Text, location.clone()));
         }
+        let mut image = None;
         if !usable {
             if page.is_none() {
-                page = renderer.page(number, &mut document.warnings);
+                page = self.renderer.page(number, &mut document.warnings);
             }
-            read_as_image(&pdf, page_id, page.as_ref(), &location, ctx, &mut document)?;
+            let grey = render_for_reading(pdf, page_id, page.as_ref(), number, ctx, document)?;
+            image = grey.map(|grey| PageImage {
+                grey,
+                location: location.clone(),
+                place: Place {
+                    page: number,
+                    segments_at: document.segments.len(),
+                    warnings_at: document.warnings.len(),
+                },
+            });
         }
-        let links = page_links(&pdf, page_id);
+        let links = page_links(pdf, page_id);
         if !links.is_empty() {
             document
                 .segments
                 .push(Segment::text(links.join("\n"), Source::Link, location));
         }
+        Ok(image)
     }
-    Ok(document)
+}
+
+/// A page rendered to be read as an image.
+struct PageImage {
+    grey: GrayImage,
+    location: Location,
+    place: Place,
+}
+
+/// Where what a page reads as an image goes in the document.
+#[derive(Debug, Clone, Copy)]
+struct Place {
+    /// The page (from 1).
+    page: u32,
+    /// How many segments the document held when the page was rendered: the image's
+    /// segments go there (after the page's text, before its links).
+    segments_at: usize,
+    /// The same for its warnings.
+    warnings_at: usize,
+}
+
+/// What reading a rendered page as an image gave.
+#[derive(Debug)]
+struct ImageRead {
+    segments: Vec<Segment>,
+    warnings: Vec<String>,
+}
+
+/// Reads a rendered page as an image ([`crate::image::read`]: QR codes, then OCR), with a
+/// warning when that gives no text. Runs on any thread.
+fn read_image(image: &PageImage, ctx: &Ctx) -> Result<ImageRead, ExtractError> {
+    let number = image.place.page;
+    let mut read = Document {
+        file_type: PDF,
+        pages: 1,
+        segments: Vec::new(),
+        warnings: Vec::new(),
+    };
+    crate::image::read(&image.grey, &image.location, ctx, &mut read)?;
+    if ctx.ocr.enabled {
+        let any_text = read
+            .segments
+            .iter()
+            .any(|s| s.text.chars().any(char::is_alphanumeric));
+        if !any_text {
+            read.warnings.push(format!(
+                "page {number}: no text layer, and OCR read no text in it"
+            ));
+        }
+    } else {
+        read.warnings.push(format!(
+            "page {number}: no text layer, and OCR is disabled: its text was not read"
+        ));
+    }
+    Ok(ImageRead {
+        segments: read.segments,
+        warnings: read.warnings,
+    })
 }
 
 /// Whether a page's text layer holds enough letters and digits to be its text.
@@ -207,21 +308,21 @@ fn open_poppler(bytes: &[u8]) -> Result<poppler::Document, String> {
     poppler::Document::from_bytes(&data, Some("")).map_err(|e| e.message().to_owned())
 }
 
-/// Renders a page without usable text and reads it as an image, or says why it could not.
-fn read_as_image(
+/// Renders a page without usable text to be read as an image, or says in `document` why it
+/// could not (`None`). Fails when the page's images or fonts break a limit, or the time is up.
+fn render_for_reading(
     pdf: &lopdf::Document,
     page_id: ObjectId,
     page: Option<&poppler::Page>,
-    location: &Location,
+    number: u32,
     ctx: &Ctx,
     document: &mut Document,
-) -> Result<(), ExtractError> {
-    let number = location.page.unwrap_or(0);
+) -> Result<Option<GrayImage>, ExtractError> {
     let Some(page) = page else {
         document.warnings.push(format!(
             "page {number}: no text layer, and the page could not be rendered to be read as an image"
         ));
-        return Ok(());
+        return Ok(None);
     };
     let images = page_images(pdf, page_id);
     if let Some(&(width, height)) = images
@@ -257,27 +358,10 @@ fn read_as_image(
         document.warnings.push(format!(
             "page {number}: no text layer, and the page could not be rendered to be read as an image"
         ));
-        return Ok(());
+        return Ok(None);
     };
     ctx.check_time()?;
-    let before = document.segments.len();
-    if ctx.ocr.enabled {
-        crate::image::read(&grey, location, ctx, document)?;
-        let read = document.segments[before..]
-            .iter()
-            .any(|s| s.text.chars().any(char::is_alphanumeric));
-        if !read {
-            document.warnings.push(format!(
-                "page {number}: no text layer, and OCR read no text in it"
-            ));
-        }
-    } else {
-        crate::image::read(&grey, location, ctx, document)?;
-        document.warnings.push(format!(
-            "page {number}: no text layer, and OCR is disabled: its text was not read"
-        ));
-    }
-    Ok(())
+    Ok(Some(grey))
 }
 
 /// The resolution a page is rendered at: about that of its largest image when it has one

@@ -5,6 +5,7 @@
 
 use std::fs;
 use std::io::{self, IsTerminal, Write};
+use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
@@ -44,6 +45,13 @@ pub struct ExtractArgs {
     /// Do not OCR images (QR codes are still decoded).
     #[arg(long)]
     no_ocr: bool,
+
+    /// Threads reading the pages of one PDF that need OCR (scans, text drawn as outlines):
+    /// the file's own thread and helpers, of which the whole process runs at most one per
+    /// core but one (so -j N does not multiply them). 1 reads the pages one after another.
+    /// The output is the same whatever the count. Default: the available cores.
+    #[arg(long, value_name = "N")]
+    ocr_threads: Option<NonZeroUsize>,
 }
 
 impl ExtractArgs {
@@ -58,11 +66,15 @@ impl ExtractArgs {
                     self.timeout
                 )
             })?;
+        let defaults = Limits::default();
         let limits = Limits {
             max_file_bytes: self.max_file_mb.saturating_mul(1 << 20),
             max_pages: self.max_pages,
             timeout,
-            ..Limits::default()
+            ocr_threads: self
+                .ocr_threads
+                .map_or(defaults.ocr_threads, NonZeroUsize::get),
+            ..defaults
         };
         Ok(Extractor::new(limits).with_ocr(OcrOptions {
             enabled: !self.no_ocr,

@@ -167,9 +167,9 @@ const BLIND_FLOORS: [(&str, (f64, f64, f64)); 20] = [
     ("blind16i.jsonl", (0.93, 0.90, 0.04)),
     // First score 0.554 / 0.500 / 4.3%.
     ("blind17i.jsonl", (0.94, 0.86, 0.03)),
-    // First score 0.926 / 0.872 / 6.2%. 7 of 240 benign: three reserved or published
-    // look-alikes reported softly (example.com and .org, Stripe's test cards), the IBAN
-    // registry's example, supplier codes, a brand named by its domain, a UPI handle in a
+    // First score 0.926 / 0.872 / 6.2%. 7 of 240 benign: four reserved or published
+    // look-alikes reported softly (example.com and .org, Stripe's test cards, the IBAN
+    // registry's example), supplier codes, a brand named by its domain, a UPI handle in a
     // regex's example.
     ("blind16j.jsonl", (0.92, 0.89, 0.035)),
     // First score 0.800 / 0.727 / 3.1%, since in the intent model's training data.

@@ -495,19 +495,9 @@ pub fn resolve(text: &Normalized<'_>, findings: &mut Vec<Finding>) {
         !is_mention_or_request(f) || f.rule == "channels/handle"
     });
     // Counted in characters, not bytes: a Burmese or Telugu word is three bytes a letter.
-    let original = text.original;
-    let chars_after = |at: usize, n: usize| {
-        original
-            .get(at..)
-            .and_then(|rest| rest.char_indices().nth(n).map(|(i, _)| at + i))
-            .unwrap_or(original.len())
-    };
-    let chars_before = |at: usize, n: usize| {
-        original
-            .get(..at)
-            .and_then(|head| head.char_indices().rev().nth(n - 1).map(|(i, _)| i))
-            .unwrap_or(0)
-    };
+    let bytes = text.original.as_bytes();
+    let chars_after = |at: usize, n: usize| crate::normalize::chars_after(bytes, at, n);
+    let chars_before = |at: usize, n: usize| crate::normalize::chars_before(bytes, at, n);
     findings.retain_mut(|f| {
         if f.rule != "channels/mention" {
             return true;

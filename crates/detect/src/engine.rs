@@ -271,13 +271,15 @@ impl Engine {
         for detector in &self.detectors {
             detector.detect(normalized, &scan_context, &mut findings);
         }
-        if region.is_some_and(|r| MTN_MOMO_REGIONS.contains(&r.code().as_str())) {
-            // "MoMo" in Accra or Kampala is MTN's Mobile Money; in Hanoi, the MoMo wallet.
-            for finding in &mut findings {
-                if finding.kind == crate::Kind::Payment && finding.value.as_deref() == Some("momo")
-                {
-                    finding.value = Some("mtn-momo".to_string());
-                }
+        // "MoMo" in Accra or Kampala is MTN's Mobile Money; in Hanoi, the MoMo wallet. (The
+        // region is asked only of a text that names MoMo: its code is a new string.)
+        let momo =
+            |f: &Finding| f.kind == crate::Kind::Payment && f.value.as_deref() == Some("momo");
+        if findings.iter().any(momo)
+            && region.is_some_and(|r| MTN_MOMO_REGIONS.contains(&r.code().as_str()))
+        {
+            for finding in findings.iter_mut().filter(|f| momo(f)) {
+                finding.value = Some("mtn-momo".to_string());
             }
         }
         context::resolve(normalized, &mut findings);

@@ -1775,6 +1775,38 @@ pub(crate) fn ceil_char_boundary(text: &str, at: usize) -> usize {
     at
 }
 
+/// The byte offset `n` characters before `at` in the UTF-8 bytes `b` (0 if there are fewer):
+/// windows counted in characters, since a Devanagari, Thai or Burmese letter is three bytes.
+pub(crate) fn chars_before(b: &[u8], at: usize, n: usize) -> usize {
+    let mut i = at.min(b.len());
+    for _ in 0..n {
+        if i == 0 {
+            break;
+        }
+        i -= 1;
+        while i > 0 && b[i] & 0xC0 == 0x80 {
+            i -= 1;
+        }
+    }
+    i
+}
+
+/// The byte offset `n` characters after `at` in the UTF-8 bytes `b` (its length if there are
+/// fewer).
+pub(crate) fn chars_after(b: &[u8], at: usize, n: usize) -> usize {
+    let mut i = at.min(b.len());
+    for _ in 0..n {
+        if i >= b.len() {
+            break;
+        }
+        i += 1;
+        while i < b.len() && b[i] & 0xC0 == 0x80 {
+            i += 1;
+        }
+    }
+    i
+}
+
 /// Whether `text` is written in plain characters: ASCII and accented Latin letters, with
 /// nothing invisible, fullwidth, mathematical or from a look-alike script. Values are then
 /// reported as the user wrote them ("üñîçøðé.com"); otherwise in their folded form.

@@ -157,36 +157,6 @@ const BANK_CUE_WINDOW: usize = 40;
 /// (characters, not bytes: a word of Devanagari or Thai takes three bytes a letter).
 const CARD_CUE_WINDOW: usize = 40;
 
-/// The byte offset `n` characters before `at` in the UTF-8 bytes `b` (or 0).
-fn chars_before(b: &[u8], at: usize, n: usize) -> usize {
-    let mut i = at.min(b.len());
-    for _ in 0..n {
-        if i == 0 {
-            break;
-        }
-        i -= 1;
-        while i > 0 && b[i] & 0xC0 == 0x80 {
-            i -= 1;
-        }
-    }
-    i
-}
-
-/// The byte offset `n` characters after `at` in the UTF-8 bytes `b` (or its end).
-fn chars_after(b: &[u8], at: usize, n: usize) -> usize {
-    let mut i = at.min(b.len());
-    for _ in 0..n {
-        if i >= b.len() {
-            break;
-        }
-        i += 1;
-        while i < b.len() && b[i] & 0xC0 == 0x80 {
-            i += 1;
-        }
-    }
-    i
-}
-
 /// Every account keyword holds an *anchor*, `acc` or `a/c` in any case
 /// (`account_keywords_hold_the_anchor` keeps this true): most windows before a number have
 /// neither and need not be searched for keywords, which is the costly part of `bank`. (`ac`
@@ -489,8 +459,8 @@ impl PaymentIdFinder {
             }
             let cued = self.cued(
                 b,
-                chars_before(b, start, CARD_CUE_WINDOW),
-                chars_after(b, end, CARD_CUE_WINDOW),
+                crate::normalize::chars_before(b, start, CARD_CUE_WINDOW),
+                crate::normalize::chars_after(b, end, CARD_CUE_WINDOW),
                 0,
                 Cue::Card,
             );

@@ -19,6 +19,12 @@
 //!   (`data/accounts.tsv`, per language). As with refusals, concrete values stay.
 //! - **Mentions.** A channel name with no invitation shape is kept only when a concrete
 //!   contact value stands right next to it ("whatsapp +44 7911 123456", "+1 415… (signal)").
+//! - **Examples.** A value reserved for examples ([`Finding::is_placeholder`]: `example.com`,
+//!   a published test card, 555-01xx) that its sentence presents as an example, a test or a
+//!   stand-in ("use jane@example.org in the mockups", "テスト用カード", `data/example_cues.tsv`
+//!   per language), or that stands in a code block, a config line or a quoted literal, is a
+//!   stand-in and is not reported. Without such words it is reported, softly or as its rule
+//!   says, since test suites stand these values in for real ones.
 //!
 //! Then duplicates are merged and findings are sorted by position.
 
@@ -51,10 +57,12 @@ const NUMBER_LABEL: &str = r"(?x)
             |record|file|doc|document|folder|batch|run|job|pid|port|error|err|status|exit|hash|sha|md5
             |pedido|factura|fatura|seguimiento|rastreio|rastreamento|commande|facture|suivi|bestellung
             |bestellnummer|rechnung|rechnungsnummer|sendungsnummer|ordine|fattura|spedizione|pesanan
-            |resi|siparis|kargo|takip)
+            |resi|siparis|kargo|takip|pnr|zamowienie|zam(?u:ó)wienie|faktura|faktury|przesy(?u:ł)ka
+            |objedn(?u:á)vka|bestelling|factuur|zending|ordernummer|best(?u:ä)llning|bestilling
+            |ordre|tilaus|lasku)
           # AWB number, AWB नंबर, order رقم: the label's number word in any script.
           (?:\s*(?:(?i-u:number|numbers|no|nr|num|id|code|\#)|নম্বর|নং|नंबर|नं|संख्या|क्रमांक|எண்|సంఖ్య|നമ്പർ
-            |номер|번호|号|番号|رقم|نمبر|شماره|№))?
+            |номер|번호|号|番号|رقم|نمبر|شماره|№|आईडी|আইডি|ஐடி|ఐడి|ಐಡಿ|ഐഡി|આઈડી|ਆਈਡੀ))?
           # the order is 5518..., el pedido es el 5518..., la facture est ...
           (?:\s+(?:(?i-u:is|es|est|ist|era|was|adalah)|(?u:é))(?:\s+(?i-u:el|la|o|a|the|le))?)?
           \s*[:\#=\-.]?\s*
@@ -71,7 +79,7 @@ const NUMBER_LABEL: &str = r"(?x)
             |کد\s+رهگیری|سفارش|ankara|বিল|बिल|பில்|ரசீது|ஆர்டர்|ఆర్డర్|బిల్లు|ഓർഡർ|ബിൽ|بل
             # the word for a code (a product's, a voucher's) in other scripts, and Vietnamese mã
             |کوڈ|کد|कोड|কোড|код|コード|代码|编码|代碼|編碼|코드|รหัส|m(?u:ã)(?:\s+s(?u:ố))?)
-          (?:\s*(?:নম্বর|নং|नंबर|नं|संख्या|क्रमांक|எண்|సంఖ్య|നമ്പർ|номер|번호|号|番号|رقم|نمبر|№))?
+          (?:\s*(?:নম্বর|নং|नंबर|नं|संख्या|क्रमांक|எண்|సంఖ్య|നമ്പർ|номер|번호|号|番号|رقم|نمبر|№|आईडी|আইডি|ஐடி|ఐడి|ಐಡಿ|ഐഡി|આઈડી|ਆਈਡੀ))?
           \s*[:：\#=\-.№]?\s*
         |\#\s*
         |[$€£¥₹]\s*
@@ -123,7 +131,7 @@ static NUMBER_UNIT: LazyLock<Regex> = LazyLock::new(|| {
 /// as often Portuguese for "in the" ("me chama no zap", "me paga no pix").
 static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
     crate::lexicon::ascii_regex(
-        r"(?i-u:^(?u:\s*)(?:(?:please|pls|sorry|so|but|and|just|ok|okay|oh)[\s,]+)?no\b)|(?:^|(?u:\s))(?u:не|нельзя|لا|مش|لن|ليس|مو|ممنوع|không|नहीं|মানা|नको)(?:(?u:\s)|$)|(?u:请不要|請不要|请勿|請勿|不可以|禁止|不准|하지\s*마|하지\s*말|금지|しないで|ห้าม)|\b(?i-u:n(?u:ã)o|pas|jamais|non|tidak|jangan|huwag|bawal|de(?u:ğ)il|yok|asla|nahi|nahin|mat\s+karo|not|never|can'?t|cannot|can(?u:\s+)not|won'?t|don'?t|do(?u:\s+)not|doesn'?t|does(?u:\s+)not|didn'?t|isn'?t|aren'?t|shouldn'?t|mustn'?t|wouldn'?t|couldn'?t|not(?u:\s+)allowed|against|prohibited|forbidden|refuse|instead(?u:\s+)of|rather(?u:\s+)than|unable|nope|nao|nunca|nicht|kein|keine)\b",
+        r"(?i-u:^(?u:\s*)(?:(?:please|pls|sorry|so|but|and|just|ok|okay|oh)[\s,]+)?no\b)|(?:^|(?u:\s))(?u:не|нельзя|لا|مش|لن|ليس|مو|ممنوع|không|नहीं|মানা|नको)(?:(?u:\s)|$)|(?u:请不要|請不要|请勿|請勿|不可以|禁止|不准|하지\s*마|하지\s*말|금지|しないで|ห้าม|ไม่(?:\s*$|ขอ|ใช้|ให้|แชร์|รับ|ส่ง|โอน|เอา|อยาก))|\b(?i-u:n(?u:ã)o|pas|jamais|non|tidak|jangan|huwag|bawal|de(?u:ğ)il|yok|asla|nahi|nahin|mat\s+karo|not|never|can'?t|cannot|can(?u:\s+)not|won'?t|don'?t|do(?u:\s+)not|doesn'?t|does(?u:\s+)not|didn'?t|isn'?t|aren'?t|shouldn'?t|mustn'?t|wouldn'?t|couldn'?t|not(?u:\s+)allowed|against|prohibited|forbidden|refuse|instead(?u:\s+)of|rather(?u:\s+)than|unable|nope|nao|nunca|nicht|kein|keine)\b",
     )
 });
 
@@ -337,31 +345,121 @@ static ACCOUNT_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
         .expect("account word automaton")
 });
 
-/// Where account words stand in `text`, as spans of the original text sorted by start. A
-/// phrase in ASCII must be whole words (a stem may run on); one in a script that joins
-/// words may sit inside a longer word.
-fn account_spans(text: &Normalized<'_>) -> Vec<(usize, usize, AccountRole)> {
+/// Where the phrases of a word list stand in `text` (matched by `automaton`, built from
+/// `phrases` in order), each with its index in the list, as spans of the original text
+/// sorted by start. A phrase in ASCII must be whole words (a stem, `true` beside it, may run
+/// on); one in a script that joins words may sit inside a longer word.
+fn phrase_spans<'p>(
+    text: &Normalized<'_>,
+    automaton: &aho_corasick::AhoCorasick,
+    phrases: impl Fn(usize) -> Option<(&'p str, bool)>,
+) -> Vec<(usize, usize, usize)> {
     // A sentence starts with a capital in any script ("Жалоба: …").
     let lower = crate::normalize::lower_every_script(text.lower());
     let lower = lower.as_ref();
     let bytes = lower.as_bytes();
     let is_word = |at: usize| bytes.get(at).is_some_and(|b| b.is_ascii_alphanumeric());
-    let words = crate::lexicon::account_words();
     let mut spans = Vec::new();
-    for m in ACCOUNT_WORDS.find_iter(lower) {
-        let Some(word) = words.get(m.pattern().as_usize()) else {
+    for m in automaton.find_iter(lower) {
+        let index = m.pattern().as_usize();
+        let Some((phrase, stem)) = phrases(index) else {
             continue;
         };
-        let joined = !word.phrase.is_ascii();
+        let joined = !phrase.is_ascii();
         let open_start = joined || m.start() == 0 || !is_word(m.start() - 1);
-        let open_end = joined || word.stem || !is_word(m.end());
+        let open_end = joined || stem || !is_word(m.end());
         if open_start && open_end {
             let (start, end) = text.original_span(m.start(), m.end());
-            spans.push((start, end, word.role));
+            spans.push((start, end, index));
         }
     }
-    spans.sort_unstable_by_key(|&(start, end, _)| (start, end));
+    spans.sort_unstable();
     spans
+}
+
+/// Where account words stand in `text`, sorted by start.
+fn account_spans(text: &Normalized<'_>) -> Vec<AccountSpan> {
+    let words = crate::lexicon::account_words();
+    phrase_spans(text, &ACCOUNT_WORDS, |i| {
+        words.get(i).map(|w| (w.phrase.as_str(), w.stem))
+    })
+    .into_iter()
+    .map(|(start, end, i)| {
+        let word = &words[i];
+        AccountSpan {
+            start,
+            role: word.role,
+            verb_final: word.verb_final || !is_latin_or_cyrillic(&text.original[start..end]),
+        }
+    })
+    .collect()
+}
+
+/// The example cues (`data/example_cues.tsv`) as one automaton over the folded, lower-cased
+/// text, longest first.
+static EXAMPLE_CUES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(
+            crate::lexicon::example_cues()
+                .iter()
+                .map(|(phrase, _)| phrase),
+        )
+        .expect("example cue automaton")
+});
+
+/// Where example cues stand in `text`, sorted by start.
+fn example_cue_spans(text: &Normalized<'_>) -> Vec<(usize, usize)> {
+    let cues = crate::lexicon::example_cues();
+    phrase_spans(text, &EXAMPLE_CUES, |i| {
+        cues.get(i).map(|(phrase, stem)| (phrase.as_str(), *stem))
+    })
+    .into_iter()
+    .map(|(start, end, _)| (start, end))
+    .collect()
+}
+
+/// Whether `finding` stands in a code block or on a config line (`SMTP_FROM=noreply@…`), or
+/// its sentence has an example cue that is a word of its own: not inside a value (`example`
+/// in `b@example.com`), a path or a domain.
+fn presented_as_example(
+    original: &str,
+    finding: &Finding,
+    cues: &[(usize, usize)],
+    values: &[(usize, usize)],
+) -> bool {
+    let (start, end) = (finding.start, finding.end);
+    let Some(before) = original.get(..start) else {
+        return false;
+    };
+    if before.matches("```").count() % 2 == 1 || before.ends_with('=') {
+        return true;
+    }
+    let bytes = original.as_bytes();
+    let part_of_address = |s: usize, e: usize| {
+        s.checked_sub(1)
+            .and_then(|i| bytes.get(i))
+            .is_some_and(|b| matches!(b, b'/' | b'.' | b'@'))
+            || matches!(bytes.get(e), Some(b'/' | b'@'))
+            || bytes.get(e) == Some(&b'.')
+                && bytes.get(e + 1).is_some_and(u8::is_ascii_alphanumeric)
+    };
+    let (from, to) = sentence_bounds(original, start, end);
+    cues.iter().any(|&(s, e)| {
+        from <= s
+            && e <= to
+            && !values.iter().any(|&(vs, ve)| s < ve && vs < e)
+            && !part_of_address(s, e)
+    })
+}
+
+/// Where an account word stands, what it says, and whether its language ends a clause with
+/// its verb (then "he asked" follows what was asked).
+#[derive(Debug, Clone, Copy)]
+struct AccountSpan {
+    start: usize,
+    role: AccountRole,
+    verb_final: bool,
 }
 
 /// The sentence of `text` around `start..end`: from the previous sentence end (`.` before
@@ -466,28 +564,43 @@ pub fn resolve(text: &Normalized<'_>, findings: &mut Vec<Finding>) {
                 let asked_back = original
                     .get(to..)
                     .is_some_and(|rest| rest.starts_with(['?', '\u{ff1f}', '\u{61f}']));
-                let lo = accounts.partition_point(|&(s, _, _)| s < before);
+                let lo = accounts.partition_point(|span| span.start < before);
                 !accounts[lo..]
                     .iter()
-                    .take_while(|&&(s, _, _)| s < after)
-                    .any(|&(s, e, role)| match role {
-                        _ if s < from => role == AccountRole::Report,
-                        // Only a report: "Pay me on PayPal. I refused to pay fees twice."
-                        // is still the offer; or a refusal that answers the request asked
-                        // back as a question ("¿Pagarte fuera de la plataforma? Lo siento,
-                        // pero eso no.").
-                        _ if s >= to => {
-                            role == AccountRole::Report
-                                || (role == AccountRole::Declined && asked_back)
-                        }
-                        // What someone else asked is told before the request ("he wanted me
-                        // to pay by zelle"), except where the verb ends the sentence (the
-                        // phrases in scripts other than Latin and Cyrillic: "요구했어요").
-                        AccountRole::Heard => s < f.start || !is_latin_or_cyrillic(&original[s..e]),
-                        _ => true,
-                    })
+                    .take_while(|span| span.start < after)
+                    .any(
+                        |&AccountSpan {
+                             start: s,
+                             role,
+                             verb_final,
+                             ..
+                         }| match role {
+                            _ if s < from => role == AccountRole::Report,
+                            // Only a report: "Pay me on PayPal. I refused to pay fees twice."
+                            // is still the offer; or a refusal that answers the request asked
+                            // back as a question ("¿Pagarte fuera de la plataforma? Lo siento,
+                            // pero eso no.").
+                            _ if s >= to => {
+                                role == AccountRole::Report
+                                    || (role == AccountRole::Declined && asked_back)
+                            }
+                            // What someone else asked is told before the request ("he wanted me
+                            // to pay by zelle"), except where the verb ends the sentence
+                            // ("요구했어요", "IBAN ver dedi").
+                            AccountRole::Heard => s < f.start || verb_final,
+                            _ => true,
+                        },
+                    )
             });
         }
+    }
+
+    // Values reserved for examples, presented as examples.
+    if findings.iter().any(Finding::is_placeholder) {
+        let cues = example_cue_spans(text);
+        let values: Vec<(usize, usize)> = findings.iter().map(|f| (f.start, f.end)).collect();
+        findings
+            .retain(|f| !(f.is_placeholder() && presented_as_example(original, f, &cues, &values)));
     }
 
     // Mentions survive only next to a concrete value.

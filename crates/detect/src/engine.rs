@@ -89,10 +89,11 @@ pub struct EngineOptions {
     pub fallback_regions: Vec<Region>,
     /// Whether values that are reserved for examples and fiction are reported:
     /// `example.com` addresses and links, published test card numbers, the 555-01xx and
-    /// drama ranges ([`Finding::is_placeholder`]). By default they are, at low confidence
-    /// and with a rule that says why, because test suites and demos stand them in for real
-    /// values; set it to `false` to drop them after they are recognised (so that no other
-    /// reading of the same text is reported either).
+    /// drama ranges ([`Finding::is_placeholder`]). By default they are, with a rule that
+    /// says why, because test suites and demos stand them in for real values, except where
+    /// the text presents them as examples, tests or stand-ins (see [`crate::context`]); set
+    /// it to `false` to drop them all after they are recognised (so that no other reading of
+    /// the same text is reported either).
     pub report_placeholders: bool,
 }
 

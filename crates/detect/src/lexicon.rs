@@ -1132,7 +1132,18 @@ pub(crate) struct AccountWord {
     pub phrase: String,
     /// A stem: any word starting with the phrase.
     pub stem: bool,
+    /// Whether the phrase's language puts the verb at the end of its clause (Turkish,
+    /// Hindi and Urdu, Bengali, Persian, Japanese, Korean…): its "he said" and "she wanted"
+    /// follow what was asked ("IBAN ver dedi", "UPI pe pay karne bola").
+    pub verb_final: bool,
 }
+
+/// The languages of `data/accounts.tsv` whose basic order is subject-object-verb (WALS
+/// feature 81A), romanised forms included.
+const VERB_FINAL_LANGUAGES: &[&str] = &[
+    "tr", "az", "uz", "kk", "ky", "tk", "hi", "hi-Latn", "ur", "ur-Latn", "bn", "bn-Latn", "pa",
+    "gu", "mr", "ne", "si", "ta", "te", "kn", "ml", "fa", "ps", "am", "ja", "ko", "my", "mn",
+];
 
 /// Reads `data/accounts.tsv`.
 pub(crate) fn read_account_words() -> Result<Vec<AccountWord>, DataError> {
@@ -1143,9 +1154,10 @@ pub(crate) fn read_account_words() -> Result<Vec<AccountWord>, DataError> {
             line,
             reason: reason.to_string(),
         };
-        let [_lang, role, phrase] = fields.as_slice() else {
+        let [lang, role, phrase] = fields.as_slice() else {
             return Err(error("expected lang, role, phrase"));
         };
+        let verb_final = VERB_FINAL_LANGUAGES.contains(lang);
         let role = match *role {
             "report" => AccountRole::Report,
             "declined" => AccountRole::Declined,
@@ -1154,7 +1166,12 @@ pub(crate) fn read_account_words() -> Result<Vec<AccountWord>, DataError> {
             _ => return Err(error("unknown role")),
         };
         let (phrase, stem) = fold_phrase(phrase).map_err(error)?;
-        words.push(AccountWord { role, phrase, stem });
+        words.push(AccountWord {
+            role,
+            phrase,
+            stem,
+            verb_final,
+        });
     }
     Ok(words)
 }
@@ -1165,6 +1182,32 @@ pub(crate) fn account_words() -> &'static [AccountWord] {
         read_account_words().unwrap_or_else(|e| panic!("account word data: {e}"))
     });
     &WORDS
+}
+
+/// Reads `data/example_cues.tsv`: the words that present a value as an example or a test,
+/// folded like the text, each with whether it is a stem.
+pub(crate) fn read_example_cues() -> Result<Vec<(String, bool)>, DataError> {
+    let mut cues = Vec::new();
+    for (line, fields) in data_rows(include_str!("../data/example_cues.tsv")) {
+        let error = |reason: &str| DataError {
+            file: "example_cues.tsv".to_string(),
+            line,
+            reason: reason.to_string(),
+        };
+        let [_lang, phrase] = fields.as_slice() else {
+            return Err(error("expected lang, phrase"));
+        };
+        cues.push(fold_phrase(phrase).map_err(error)?);
+    }
+    Ok(cues)
+}
+
+/// Every example cue, from the data file.
+pub(crate) fn example_cues() -> &'static [(String, bool)] {
+    static CUES: std::sync::LazyLock<Vec<(String, bool)>> = std::sync::LazyLock::new(|| {
+        read_example_cues().unwrap_or_else(|e| panic!("example cue data: {e}"))
+    });
+    &CUES
 }
 
 /// The words that say a value is written backwards (`data/reverse_words.tsv`), folded and

@@ -383,3 +383,131 @@ fn addresses_spoken_in_east_asian_words() {
         assert!(has(&found, Kind::Email, address), "{text}: {found:?}");
     }
 }
+
+#[test]
+fn stand_ins_presented_as_examples_are_not_reported() {
+    // A value reserved for examples, in a sentence that says it is one, a test or a
+    // stand-in, or on a config line or in a code block.
+    for text in [
+        "For the onboarding screenshots, use dummy data such as ana.souza@example.net.",
+        "Beispiel für das Formular: max.muster@example.com, bitte nichts Echtes eintragen.",
+        "Para las pruebas del checkout usad la tarjeta 4111 1111 1111 1111.",
+        "テスト用のカード 5555 5555 5555 4444 で決済を確認してください。",
+        "MAIL_FROM=billing@example.org\nMAIL_HOST=smtp.example.org",
+        "```\ncurl https://api.example.com/v1/users\n```\nreturns 401 for me",
+        "In the fixtures, the customer's line is (555) 010-0173.",
+    ] {
+        assert_eq!(kinds(text, Some("US")), vec![], "{text:?}");
+    }
+    // Without such words (a test suite's bare string), or with a real address beside the
+    // stand-in, values are still reported.
+    assert_eq!(
+        kinds("write to a@example.com", Some("US")),
+        vec![(Kind::Email, Some("a@example.com".to_string()))]
+    );
+    assert_eq!(
+        kinds("\"http://example.org/\"", Some("US")),
+        vec![(Kind::Url, Some("example.org".to_string()))]
+    );
+    let found = kinds(
+        "the example in the form is you@example.com, mine is lucia.ferraz@gmail.com",
+        Some("BR"),
+    );
+    assert_eq!(
+        found,
+        vec![(Kind::Email, Some("lucia.ferraz@gmail.com".to_string()))]
+    );
+}
+
+#[test]
+fn french_inclusive_writing_is_not_a_domain() {
+    for text in [
+        "Nous recrutons un·e graphiste et un·e rédacteur·rice pour la rentrée.",
+        "Les étudiant·es et les chercheur·ses sont invité·es à la soutenance.",
+        "On cherche un·e développeur·se React à mi-temps.",
+    ] {
+        assert_eq!(kinds(text, Some("FR")), vec![], "{text:?}");
+    }
+    // A real Swedish site written bare is still one.
+    assert_eq!(
+        kinds("mon portfolio: studiolinnea.se", Some("FR")),
+        vec![(Kind::Url, Some("studiolinnea.se".to_string()))]
+    );
+}
+
+#[test]
+fn accounts_told_with_the_verb_last_or_in_the_perfect() {
+    for (text, region) in [
+        // Turkish and romanised Hindi/Bengali put "said"/"asked" after what was asked.
+        (
+            "Bir alıcı bana Papara'dan öde, komisyon kalsın dedi; kabul etmedim.",
+            "TR",
+        ),
+        (
+            "Ek buyer ne GPay pe direct pay karne bola, maine report kar diya.",
+            "IN",
+        ),
+        (
+            "Ek client amake Nagad e taka pathate chaichhilo, ami report kore dilam.",
+            "BD",
+        ),
+        // Spanish perfect, Russian present, a screenshot for support.
+        (
+            "Un cliente me ha pedido que le pague por Bizum fuera de la web.",
+            "ES",
+        ),
+        (
+            "Заказчик просит оплату на карту в обход сервиса, скрин прилагаю.",
+            "RU",
+        ),
+        // The writer's own old scam told as a reason to keep to the platform.
+        (
+            "Dulu saya pernah ketipu transfer langsung ke rekening, jadi lewat platform saja.",
+            "ID",
+        ),
+    ] {
+        assert_eq!(kinds(text, Some(region)), vec![], "{text:?}");
+    }
+    // The request itself, in the same words, is still one.
+    assert!(!kinds("GPay pe direct pay kar do, fee bachegi", Some("IN")).is_empty());
+}
+
+#[test]
+fn portuguese_and_is_not_a_channel_name_copula() {
+    // "meu WhatsApp e …": an unaccented "e" is "and"; a handle after it has a handle's shape.
+    assert_eq!(
+        kinds(
+            "denunciei o cliente que pediu meu WhatsApp e quis fechar por fora",
+            Some("BR")
+        ),
+        vec![]
+    );
+    assert_eq!(
+        kinds("meu insta e joana.ilustra", Some("BR")),
+        vec![(Kind::Social, Some("instagram".to_string()))]
+    );
+}
+
+#[test]
+fn order_and_ticket_labels_of_more_languages() {
+    for (text, region) in [
+        (
+            "Bilet kolejowy, PNR 4817263590, dołączam do rozliczenia.",
+            "PL",
+        ),
+        (
+            "Zamówienie nr 601 223 418 05 czeka na odbiór w paczkomacie.",
+            "PL",
+        ),
+        ("आपका ऑर्डर आईडी ९८७६५४३२१० है, रिफंड जल्द आएगा।", "IN"),
+        ("ఆర్డర్ ఐడి 9849012345 కి రీఫండ్ ఇంకా రాలేదు.", "IN"),
+    ] {
+        assert_eq!(kinds(text, Some(region)), vec![], "{text:?}");
+    }
+}
+
+#[test]
+fn thai_refusals_with_mai() {
+    assert_eq!(kinds("ขอบคุณค่ะที่ไม่ขอเบอร์ คุยในระบบดีกว่า", Some("TH")), vec![]);
+    assert!(!kinds("ขอไลน์หน่อยได้ไหมคะ", Some("TH")).is_empty());
+}

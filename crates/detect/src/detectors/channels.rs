@@ -2724,6 +2724,30 @@ impl Detector for ChannelDetector {
                         {
                             continue;
                         }
+                        // "pediu meu WhatsApp e quis pagar": an unaccented "e" is Portuguese
+                        // and Italian "and", not "é"/"è" folded; only a handle-shaped word
+                        // (a digit, dot or underscore in it, or an "@" before it) follows it
+                        // as the channel's name.
+                        if shape.rule == "channels/my_handle" {
+                            let (between_start, _) = span(chan.end, handle.start);
+                            let (handle_start, handle_end) = span(handle.start, handle.end);
+                            let between = text.original.get(between_start..handle_start);
+                            let is_and = between.is_some_and(|b| {
+                                b.trim_end_matches('@').split_whitespace().last() == Some("e")
+                            });
+                            let handle_shaped = between.is_some_and(|b| b.ends_with('@'))
+                                || text
+                                    .original
+                                    .get(handle_start..handle_end)
+                                    .is_some_and(|h| {
+                                        h.trim_end_matches(['.', '-'])
+                                            .chars()
+                                            .any(|c| c.is_ascii_digit() || c == '.' || c == '_')
+                                    });
+                            if is_and && !handle_shaped {
+                                continue;
+                            }
+                        }
                     }
                 }
                 // "most of our users pay via M-Pesa": how others pay is the product's talk.

@@ -182,6 +182,9 @@ impl Detector for LinkDetector {
                     continue;
                 }
             }
+            if !parsed.explicit && inclusive_writing(text.original.get(start..end)) {
+                continue;
+            }
             let (kind, value, rule) = match platform {
                 Some((kind, value)) => (kind, value.to_string(), "link/platform"),
                 None => {
@@ -548,6 +551,25 @@ fn is_repository(host: &str, path: &str) -> bool {
         "github.com" | "gitlab.com" | "bitbucket.org" | "codeberg.org" => segments >= 2,
         _ => false,
     }
+}
+
+/// Whether a bare domain is a word of French inclusive writing: a middle dot (`·`, or the
+/// interpunct's look-alikes) before a gender or plural ending ("développeur·se",
+/// "étudiant·es", "un·e"), which folds to a dot and reads as a Swedish or Spanish site.
+fn inclusive_writing(original: Option<&str>) -> bool {
+    const ENDINGS: &[&str] = &[
+        "e", "es", "s", "se", "ses", "ne", "nes", "le", "les", "ve", "ves", "fe", "x", "rice",
+        "rices", "trice", "trices", "euse", "euses", "ice", "ices", "ère", "ères", "eure", "eures",
+    ];
+    original.is_some_and(|written| {
+        written
+            .split_once(['\u{00B7}', '\u{2022}', '\u{2219}', '\u{22C5}', '\u{0387}'])
+            .is_some_and(|(word, ending)| {
+                let ending = ending.trim_end_matches(|c: char| !c.is_alphanumeric());
+                word.chars().last().is_some_and(char::is_alphabetic)
+                    && ENDINGS.contains(&ending.to_lowercase().as_str())
+            })
+    })
 }
 
 /// The reserved names of RFC 2606 and RFC 6761 (`example.com`, `*.example`, `*.test`,

@@ -717,6 +717,10 @@ struct OriginalSpans<'m> {
     next_folded: usize,
     /// The original offset minus the folded offset, after the edits before `next`.
     shift: u32,
+    /// Where the folded bytes of the edits before `next` end: a token that starts before it
+    /// starts inside one of them ("/" of the "a/c" that "℀" folds to), and its original is
+    /// that edit's character, not the shift applied to it.
+    covered_until: usize,
 }
 
 impl<'m> OriginalSpans<'m> {
@@ -726,6 +730,7 @@ impl<'m> OriginalSpans<'m> {
             next: 0,
             next_folded: 0,
             shift: 0,
+            covered_until: 0,
         };
         spans.next_folded = spans.folded_start_of(0);
         spans
@@ -742,7 +747,7 @@ impl<'m> OriginalSpans<'m> {
     /// not before the last range mapped).
     #[inline]
     fn of(&mut self, start: usize, end: usize) -> (u32, u32) {
-        if end <= self.next_folded {
+        if end <= self.next_folded && start >= self.covered_until {
             return (
                 (start as u32).wrapping_add(self.shift),
                 (end as u32).wrapping_add(self.shift),
@@ -760,6 +765,7 @@ impl<'m> OriginalSpans<'m> {
         {
             let e = edits[self.next];
             self.shift = e.original_end.wrapping_sub(e.folded_end);
+            self.covered_until = self.covered_until.max(e.folded_end as usize);
             self.next += 1;
         }
         self.next_folded = self.folded_start_of(self.next);
@@ -2209,6 +2215,25 @@ mod tests {
 
     fn compact(text: &str) -> String {
         Normalized::new(text).compact().to_string()
+    }
+
+    #[test]
+    fn tokens_inside_one_folded_character_map_to_all_of_it() {
+        // "℀" folds to "a/c": three tokens from one character, each of whose original spans
+        // is that whole character (a slice of the original at any of them must not panic).
+        for text in [
+            "ntanakX\u{2100}oe@rlton.me",
+            "x \u{2100} y",
+            "\u{2100}\u{2100}b",
+        ] {
+            let normalized = Normalized::new(text);
+            for token in normalized.tokens() {
+                assert!(
+                    text.is_char_boundary(token.start()) && text.is_char_boundary(token.end()),
+                    "{text:?}: {token:?}"
+                );
+            }
+        }
     }
 
     #[test]

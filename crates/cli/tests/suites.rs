@@ -132,7 +132,7 @@ fn blind_sets_do_not_get_worse() {
 /// The blind17 sets are in the intent model's training data since their first scores were
 /// recorded (`testdata/intent/split.py`), so their floors guard against regressions, not
 /// generalisation: that is each new set's first score (`testdata/blind/README.md`).
-const BLIND_FLOORS: [(&str, (f64, f64, f64)); 20] = [
+const BLIND_FLOORS: [(&str, (f64, f64, f64)); 22] = [
     // 6 of 149 benign: one of them the intent model's ("Our signal team wants the line chart
     // ... Meet the deadline"), since it was trained on the blind17 sets.
     ("blind16.jsonl", (0.98, 0.94, 0.045)),
@@ -167,13 +167,17 @@ const BLIND_FLOORS: [(&str, (f64, f64, f64)); 20] = [
     ("blind16i.jsonl", (0.93, 0.90, 0.04)),
     // First score 0.554 / 0.500 / 4.3%.
     ("blind17i.jsonl", (0.94, 0.86, 0.03)),
-    // First score 0.926 / 0.872 / 6.2%. 7 of 240 benign: four reserved or published
-    // look-alikes reported softly (example.com and .org, Stripe's test cards, the IBAN
-    // registry's example), supplier codes, a brand named by its domain, a UPI handle in a
-    // regex's example.
-    ("blind16j.jsonl", (0.92, 0.89, 0.035)),
+    // First score 0.926 / 0.872 / 6.2%. 3 of 240 benign: supplier codes, a brand named by
+    // its domain, a UPI handle in a regex's example.
+    ("blind16j.jsonl", (0.92, 0.89, 0.02)),
     // First score 0.800 / 0.727 / 3.1%, since in the intent model's training data.
     ("blind17j.jsonl", (0.93, 0.85, 0.035)),
+    // First score 0.947 / 0.896 / 6.2%. 5 of 275 benign: a German placeholder domain in a
+    // long proposal, copy for a payment brand's promotion, a brand named by its domain, a
+    // citation's volume and pages, a supplier code shaped like a Kenyan mobile number.
+    ("blind16k.jsonl", (0.95, 0.90, 0.025)),
+    // First score 0.773 / 0.712 / 5.0%, since in the intent model's training data.
+    ("blind17k.jsonl", (0.95, 0.87, 0.02)),
 ];
 
 fn digits(s: &str) -> String {

@@ -852,7 +852,7 @@ pub(crate) struct ChannelName {
 
 /// The channel data files, in the order their rows are tried (earlier rows win at the same
 /// start): names written the same everywhere first, then each language's nicknames.
-const CHANNEL_FILES: &[(&str, &str)] = &[
+pub(crate) const CHANNEL_FILES: &[(&str, &str)] = &[
     ("intl", include_str!("../data/channels/intl.tsv")),
     ("es", include_str!("../data/channels/es.tsv")),
     ("pt", include_str!("../data/channels/pt.tsv")),

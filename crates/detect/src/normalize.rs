@@ -2096,7 +2096,7 @@ fn lookalike_word(text: &str, at: usize) -> (usize, usize, bool) {
     if latin || !other {
         return (start, end, true);
     }
-    if !passing {
+    if !passing || is_channel_name_as_written(&text[start..end]) {
         return (start, end, false);
     }
     // The neighbouring words, if close enough.
@@ -2136,6 +2136,41 @@ fn lookalike_word(text: &str, at: usize) -> (usize, usize, bool) {
         latin_neighbour |= neighbour.chars().any(is_latin_letter);
     }
     (start, end, latin_neighbour)
+}
+
+/// Whether `word`, written in an alphabet whose letters pass for Latin ones, is a channel's
+/// name in that alphabet as `data/channels/*.tsv` spells it ("телега", "вотсап", "тг"): a
+/// word of the writer's language, not a disguise, even among Latin words ("телега
+/// @dima_3d"). Read from the raw rows (lower-cased, a trailing `*` a stem), not through the
+/// lexicon, which folds its rows with this module.
+fn is_channel_name_as_written(word: &str) -> bool {
+    static NAMES: std::sync::LazyLock<(std::collections::HashSet<String>, Vec<String>)> =
+        std::sync::LazyLock::new(|| {
+            let mut names = std::collections::HashSet::new();
+            let mut stems = Vec::new();
+            for (_, file) in crate::lexicon::CHANNEL_FILES {
+                for line in file.lines().filter(|l| !l.starts_with('#')) {
+                    let Some(spelling) = line.split('\t').nth(3) else {
+                        continue;
+                    };
+                    let (latin, other, passing) = word_scripts(spelling);
+                    if latin || !other || !passing || spelling.contains(' ') {
+                        continue;
+                    }
+                    let spelling = spelling.to_lowercase();
+                    match spelling.strip_suffix('*') {
+                        Some(stem) => stems.push(stem.to_string()),
+                        None => {
+                            names.insert(spelling);
+                        }
+                    }
+                }
+            }
+            (names, stems)
+        });
+    let word = word.to_lowercase();
+    let (names, stems) = &*NAMES;
+    names.contains(&word) || stems.iter().any(|stem| word.starts_with(stem.as_str()))
 }
 
 /// Appends what the character `c` (not ASCII) folds to: nothing for an invisible character.
@@ -2303,6 +2338,9 @@ mod tests {
             ("ร้าน เขา", "ร้าน เขา"),
             ("один два три четыре", "один два три четыре"),
             ("Напиши мне в WhatsApp", "Напиши мне в WhatsApp"),
+            // A channel's own name in the writer's alphabet, beside a Latin handle.
+            ("телега @dima_3d", "телега @dima_3d"),
+            ("вотсап: anna.k", "вотсап: anna.k"),
             ("ένα δύο", "ένα δύο"),
             ("दो तीन", "दो तीन"),
             ("واحد اثنان", "واحد اثنان"),

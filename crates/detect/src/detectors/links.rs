@@ -601,11 +601,42 @@ pub(crate) fn is_placeholder_host(host: &str) -> bool {
         name,
         "example" | "domain" | "yourdomain" | "mydomain" | "somedomain"
     ) || (name.starts_with("your") && name.len() > 4)
+        || LOCAL_YOUR_DOMAIN.contains(&name)
         || matches!(
             name,
             "website" | "yoursite" | "mysite" | "company" | "sitename"
         ) && labels.len() == 2
 }
+
+/// "your-domain" in the languages of the marketplaces, as documentation and templates write
+/// it (`staging.ihre-domain.de`, `tu-dominio.com`).
+const LOCAL_YOUR_DOMAIN: &[&str] = &[
+    "ihre-domain",
+    "ihredomain",
+    "deine-domain",
+    "deinedomain",
+    "meine-domain",
+    "tu-dominio",
+    "tudominio",
+    "tu-sitio",
+    "seu-dominio",
+    "seudominio",
+    "seu-site",
+    "votre-domaine",
+    "votredomaine",
+    "votre-site",
+    "ton-domaine",
+    "tuo-dominio",
+    "tuodominio",
+    "uw-domein",
+    "jouw-domein",
+    "twoja-domena",
+    "alan-adiniz",
+    "alanadiniz",
+    "domain-anda",
+    "domainanda",
+    "ten-mien-cua-ban",
+];
 
 /// Whether a bare name found by `linkify` (no scheme, no `www.`) is something else written
 /// with dots: a numbered list item without its space (`2.Design`), a sentence run into the

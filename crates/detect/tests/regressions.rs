@@ -511,3 +511,19 @@ fn thai_refusals_with_mai() {
     assert_eq!(kinds("ขอบคุณค่ะที่ไม่ขอเบอร์ คุยในระบบดีกว่า", Some("TH")), vec![]);
     assert!(!kinds("ขอไลน์หน่อยได้ไหมคะ", Some("TH")).is_empty());
 }
+
+#[test]
+fn a_wallet_named_as_the_numbers_own() {
+    // "my Maya is", "MoMo:": the number after an everyday word that names a wallet is that
+    // wallet's account (the phone is found either way).
+    let found = kinds("Maya ko 0917-555-2841 para walang fee", Some("PH"));
+    assert!(found.contains(&(Kind::Payment, Some("maya".to_string()))), "{found:?}");
+    let found = kinds("MoMo: 024 381 7765", Some("GH"));
+    assert!(
+        found.contains(&(Kind::Payment, Some("mtn-momo".to_string()))),
+        "{found:?}"
+    );
+    // A person named Maya, called at a number, is a phone only.
+    let found = kinds("Maya 0917-555-2841", Some("PH"));
+    assert!(!found.iter().any(|(kind, _)| *kind == Kind::Payment), "{found:?}");
+}

@@ -2127,15 +2127,48 @@ impl ChannelDetector {
             return true;
         }
         // Money goes to a number ("MoMo to 024…", "OVO ke 0857…"); a person is called at one.
-        let directed = lower[end..value_folded]
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| {
-                matches!(
-                    w,
-                    // ...or the rail is the verb: "MoMo me on 024…", "GCash me 0917…".
-                    "to" | "ke" | "al" | "pe" | "sa" | "para" | "pra" | "kwa" | "на" | "me"
-                )
-            });
+        // Or the number is the wallet's own: named as its number or its account, or said to
+        // be it ("Maya ko 0998…", "Mon MoMo c'est le 6 77…", "নগদ নম্বর ০১৯১৩…", "MoMo: 024…").
+        let between = &lower[end..value_folded];
+        let directed = between.trim_start().starts_with(':')
+            || between
+                .split(|c: char| c.is_whitespace() || c.is_ascii_punctuation())
+                .any(|w| {
+                    matches!(
+                        w,
+                        // ...or the rail is the verb: "MoMo me on 024…", "GCash me 0917…".
+                        "to" | "ke"
+                            | "al"
+                            | "pe"
+                            | "sa"
+                            | "para"
+                            | "pra"
+                            | "kwa"
+                            | "на"
+                            | "me"
+                            | "ko"
+                            | "is"
+                            | "es"
+                            | "est"
+                            | "ist"
+                            | "ni"
+                            | "number"
+                            | "no"
+                            | "nr"
+                            | "num"
+                            | "numero"
+                            | "nambari"
+                            | "namba"
+                            | "account"
+                            | "acc"
+                            | "номер"
+                            | "নম্বর"
+                            | "নাম্বার"
+                            | "नंबर"
+                            | "نمبر"
+                            | "so"
+                    )
+                });
         if directed {
             return true;
         }

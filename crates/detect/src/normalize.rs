@@ -1586,6 +1586,39 @@ fn glued_reading(word: &str) -> Option<TokenReading<'static>> {
     if word.len() > 512 {
         return None;
     }
+    glued_number(word).or_else(|| {
+        // Korean and Japanese glue the copula to the number it ends ("사오구육이에요",
+        // "ゴーロクキューニーです"); "이" is also the digit two, so the longest ending goes
+        // first and the number must read without it.
+        COPULA_ENDINGS
+            .iter()
+            .filter_map(|ending| word.strip_suffix(ending))
+            .find(|stem| !stem.is_empty())
+            .and_then(glued_number)
+    })
+}
+
+/// The copulas and politeness endings Korean and Japanese write glued after a number, longest
+/// first.
+const COPULA_ENDINGS: &[&str] = &[
+    "이에요",
+    "입니다",
+    "이예요",
+    "이구요",
+    "이에여",
+    "예요",
+    "이고",
+    "이요",
+    "이야",
+    "이다",
+    "でございます",
+    "です",
+    "だよ",
+    "です。",
+    "だ",
+];
+
+fn glued_number(word: &str) -> Option<TokenReading<'static>> {
     let mut pieces: Vec<lexicon::WordReading> = Vec::new();
     let mut failed = vec![false; word.len() + 1];
     if !split_glued(word, 0, &mut pieces, &mut failed) || pieces.len() < 2 {
@@ -2250,6 +2283,17 @@ mod tests {
 
     fn compact(text: &str) -> String {
         Normalized::new(text).compact().to_string()
+    }
+
+    #[test]
+    fn a_copula_glued_to_a_korean_number_is_not_a_digit() {
+        // "이" is two, and the start of "이에요" (is): the number is read without the ending.
+        assert_eq!(
+            Normalized::new("공일공 칠삼팔이 사오구육이에요").compact(),
+            "010 7382 4596"
+        );
+        // An ordinary word with the same ending stays a word.
+        assert_eq!(Normalized::new("사무실이에요").compact(), "사무실이에요");
     }
 
     #[test]

@@ -132,7 +132,7 @@ fn blind_sets_do_not_get_worse() {
 /// The blind17 sets are in the intent model's training data since their first scores were
 /// recorded (`testdata/intent/split.py`), so their floors guard against regressions, not
 /// generalisation: that is each new set's first score (`testdata/blind/README.md`).
-const BLIND_FLOORS: [(&str, (f64, f64, f64)); 22] = [
+const BLIND_FLOORS: [(&str, (f64, f64, f64)); 24] = [
     // 6 of 149 benign: one of them the intent model's ("Our signal team wants the line chart
     // ... Meet the deadline"), since it was trained on the blind17 sets.
     ("blind16.jsonl", (0.98, 0.94, 0.045)),
@@ -178,6 +178,14 @@ const BLIND_FLOORS: [(&str, (f64, f64, f64)); 22] = [
     ("blind16k.jsonl", (0.95, 0.90, 0.025)),
     // First score 0.773 / 0.712 / 5.0%, since in the intent model's training data.
     ("blind17k.jsonl", (0.95, 0.87, 0.02)),
+    // First score 0.935 / 0.912 / 7.1%. 9 of 253 benign: brands named by their domains
+    // (judge.me, amazon.com.tr), the intent model on a
+    // Ukrainian chatbot review and an Indian conversation about the rules, an order number
+    // split over two messages, a Discord bot's roles read as a handle, an address obfuscated
+    // as a feature, a Tagalog logo brief "like GCash's", a Vietnamese "trọn" read as TRON.
+    ("blind16l.jsonl", (0.93, 0.90, 0.045)),
+    // First score 0.827 / 0.762 / 3.8%, since in the intent model's training data.
+    ("blind17l.jsonl", (0.92, 0.84, 0.015)),
 ];
 
 fn digits(s: &str) -> String {

@@ -57,7 +57,7 @@ const NUMBER_LABEL: &str = r"(?x)
             |record|file|doc|document|folder|batch|run|job|pid|port|error|err|status|exit|hash|sha|md5
             |pedido|factura|fatura|seguimiento|rastreio|rastreamento|commande|facture|suivi|bestellung
             |bestellnummer|rechnung|rechnungsnummer|sendungsnummer|ordine|fattura|spedizione|pesanan
-            |resi|siparis|kargo|takip|pnr|zamowienie|zam(?u:ó)wienie|faktura|faktury|przesy(?u:ł)ka
+            |resi|siparis|kargo|takip|pnr|jan|zamowienie|zam(?u:ó)wienie|faktura|faktury|przesy(?u:ł)ka
             |objedn(?u:á)vka|bestelling|factuur|zending|ordernummer|best(?u:ä)llning|bestilling
             |ordre|tilaus|lasku)
           # AWB number, AWB नंबर, order رقم: the label's number word in any script.
@@ -529,6 +529,11 @@ pub fn resolve(text: &Normalized<'_>, findings: &mut Vec<Finding>) {
                 .is_some_and(|v| crate::lexicon::MOBILE_MONEY.contains(&v))
     });
     findings.retain(|f| {
+        // A card-shaped number right after a product or order code's label ("JANコード
+        // 4901234567894", "EAN 4006381333931") is that code.
+        if f.rule == "payment_ids/card_luhn" && labelled_as_other(original, f.start, f.end) {
+            return false;
+        }
         if f.kind == Kind::Phone
             && f.rule != "link/wa_me_number"
             && labelled_as_other(original, f.start, f.end)

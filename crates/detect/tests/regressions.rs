@@ -533,3 +533,39 @@ fn a_wallet_named_as_the_numbers_own() {
         "{found:?}"
     );
 }
+
+#[test]
+fn comparisons_citations_and_reports_to_support() {
+    for (text, region) in [
+        // Volume, issue and pages of a journal.
+        ("Studi Pembangunan 41(3), 288–305, doi terlampir.", "KE"),
+        // A comparison of wallets is the subject of the work.
+        (
+            "Cari penulis artikel perbandingan GoPay, OVO dan DANA untuk blog kami.",
+            "ID",
+        ),
+        // A placeholder in another language's words, as a template's example.
+        (
+            "Deja como ejemplo nombre.apellido@empresa.com en el campo del formulario.",
+            "ES",
+        ),
+        // A report to the platform's team of a request the writer refused.
+        (
+            "Dear support, the client has asked twice for my Telegram; I refused.",
+            "US",
+        ),
+        (
+            "Hindi po ako tumatanggap ng bayad sa GCash labas ng platform.",
+            "PH",
+        ),
+        // A range of years, a product's barcode, a number with the unassigned area code 555.
+        ("Umsatzdaten 2018–2023 als CSV, bitte bis Freitag.", "DE"),
+        ("JANコード ４５４９９８０４１２３４２ の商品を３台", "JP"),
+        (
+            "For the demo seed data use (555) 010-0142 as the test number.",
+            "US",
+        ),
+    ] {
+        assert_eq!(kinds(text, Some(region)), vec![], "{text:?}");
+    }
+}

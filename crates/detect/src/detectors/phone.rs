@@ -526,6 +526,11 @@ fn is_fiction_number(value: &str) -> bool {
         if national.len() == 10 && national.get(3..8) == Some("55501") {
             return true;
         }
+        // Area code 555 is not assigned (NANPA reserves it): "(555) 010-0199", the fiction
+        // range written with 555 in front.
+        if national.len() == 10 && national.starts_with("555") {
+            return true;
+        }
     }
     FICTION_PREFIXES.iter().any(|p| digits.starts_with(p))
 }
@@ -1287,6 +1292,22 @@ fn try_run(
                 && window[0].len >= 3
                 && window.iter().all(|g| g.len == window[0].len)
             {
+                continue;
+            }
+            // "57(4), 612–630": a journal's volume, issue and pages. A phone's parenthesised
+            // group is followed by the next group, never by a comma.
+            let issue_then_pages = tokens[first_tok..=last_tok]
+                .windows(2)
+                .any(|pair| text.token_text(&pair[0]) == ")" && text.token_text(&pair[1]) == ",");
+            if issue_then_pages {
+                continue;
+            }
+            // "2019–2024": a range of years.
+            let year = |g: &Group| {
+                let t = text.token_text(&tokens[g.token_idx]);
+                t.len() == 4 && (t.starts_with("19") || t.starts_with("20"))
+            };
+            if width == 2 && window.iter().all(year) {
                 continue;
             }
             // "one, two, three, four...": counting, not a number.

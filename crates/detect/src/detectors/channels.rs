@@ -1685,6 +1685,37 @@ fn ordinary_word_handle(lower: &str, start: usize, name_end: usize, handle: Span
     id_word || name_like
 }
 
+/// Drops the findings from `first_new` on whose whole span is a channel's name read in a
+/// Vietnamese word: folded, "trọn" (whole) is TRON and "bớt" (less) is "bot", but a name
+/// written with Vietnamese tone marks is no name. Handles and values keep their findings.
+fn drop_vietnamese_words(original: &str, out: &mut Vec<Finding>, first_new: usize) {
+    let vietnamese = |c: char| {
+        matches!(
+            c,
+            '\u{1EA0}'
+                ..='\u{1EF9}'
+                    | '\u{01A0}'
+                    | '\u{01A1}'
+                    | '\u{01AF}'
+                    | '\u{01B0}'
+                    | '\u{0110}'
+                    | '\u{0111}'
+        )
+    };
+    let mut idx = 0;
+    out.retain(|f| {
+        idx += 1;
+        if idx <= first_new || f.value.is_none() {
+            return true;
+        }
+        let Some(written) = original.get(f.start..f.end) else {
+            return true;
+        };
+        let one_word = !written.contains(char::is_whitespace);
+        !(one_word && written.chars().any(vietnamese))
+    });
+}
+
 /// Drops the findings from `first_new` on that lie inside a link found before them: the
 /// words of a URL's path or query (`?utm_source=whatsapp&pay=paypal`) are the link's, not
 /// an invitation or an offer of their own.
@@ -2952,6 +2983,7 @@ impl Detector for ChannelDetector {
             self.handles_and_paths(text, lower, out);
         }
         drop_inside_links(out, first_new);
+        drop_vietnamese_words(text.original, out, first_new);
         let meeting_pattern = self.shapes.len() + self.requests.len();
         for m in located.matches_of(meeting_pattern, Some) {
             let (start, end) = span(m.start, m.end);

@@ -565,6 +565,11 @@ fn comparisons_citations_and_reports_to_support() {
             "For the demo seed data use (555) 010-0142 as the test number.",
             "US",
         ),
+        // Vietnamese "trọn" (whole) folds to TRON.
+        (
+            "Gói học trọn khóa 12 buổi, học phí đóng qua nền tảng.",
+            "VN",
+        ),
     ] {
         assert_eq!(kinds(text, Some(region)), vec![], "{text:?}");
     }

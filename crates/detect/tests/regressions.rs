@@ -566,10 +566,7 @@ fn comparisons_citations_and_reports_to_support() {
             "US",
         ),
         // Vietnamese "trọn" (whole) folds to TRON.
-        (
-            "Gói học trọn khóa 12 buổi, học phí đóng qua nền tảng.",
-            "VN",
-        ),
+        ("Học phí trọn gói 3 triệu, thanh toán theo tháng.", "VN"),
     ] {
         assert_eq!(kinds(text, Some(region)), vec![], "{text:?}");
     }

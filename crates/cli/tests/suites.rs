@@ -132,7 +132,7 @@ fn blind_sets_do_not_get_worse() {
 /// The blind17 sets are in the intent model's training data since their first scores were
 /// recorded (`testdata/intent/split.py`), so their floors guard against regressions, not
 /// generalisation: that is each new set's first score (`testdata/blind/README.md`).
-const BLIND_FLOORS: [(&str, (f64, f64, f64)); 24] = [
+const BLIND_FLOORS: [(&str, (f64, f64, f64)); 26] = [
     // 6 of 149 benign: one of them the intent model's ("Our signal team wants the line chart
     // ... Meet the deadline"), since it was trained on the blind17 sets.
     ("blind16.jsonl", (0.98, 0.94, 0.045)),
@@ -186,6 +186,14 @@ const BLIND_FLOORS: [(&str, (f64, f64, f64)); 24] = [
     ("blind16l.jsonl", (0.93, 0.90, 0.045)),
     // First score 0.827 / 0.762 / 3.8%, since in the intent model's training data.
     ("blind17l.jsonl", (0.92, 0.84, 0.015)),
+    // First score 0.960 / 0.911 / 5.2%. 6 of 213 benign: banner sizes after a payment
+    // brand's name read as its account, a Korean review the off-platform cues misread, a
+    // tracking number split over two messages, a landing page for a wallet's promotion, an
+    // "arobase" in a logo brief read as a spoken address, a question whether the checkout
+    // takes UPI.
+    ("blind16m.jsonl", (0.95, 0.90, 0.035)),
+    // First score 0.831 / 0.765 / 1.9%, since in the intent model's training data.
+    ("blind17m.jsonl", (0.93, 0.86, 0.025)),
 ];
 
 fn digits(s: &str) -> String {

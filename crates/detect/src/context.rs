@@ -76,14 +76,16 @@ const NUMBER_LABEL: &str = r"(?x)
             |इनवॉइस|заказ|заказа|счет|счёт|счета|трек|накладная|накладной|артикул|замовлення|рахунок
             |рахунку|订单|单号|快递|发票|运单|編號|注文番号|請求書|追跡番号|주문번호|송장번호|운송장
             |sipariş|đơn\s+hàng|mã\s+đơn|mã\s+vận\s+đơn|hóa\s+đơn|เลขพัสดุ|ใบแจ้งหนี้|คำสั่งซื้อ|فاکتور
-            |کد\s+رهگیری|سفارش|ankara|বিল|बिल|பில்|ரசீது|ஆர்டர்|ఆర్డర్|బిల్లు|ഓർഡർ|ബിൽ|بل
+            |کد\s+رهگیری|سفارش|ankara|বিল|बिल|பில்|ரசீது|ஆர்டர்|ఆర్డర్|బిల్లు|ഓർഡർ|ബിൽ|بل|ବିଲ୍|ଅର୍ଡର
             # the word for a code (a product's, a voucher's) in other scripts, and Vietnamese mã
             |کوڈ|کد|कोड|কোড|код|コード|代码|编码|代碼|編碼|코드|รหัส|m(?u:ã)(?:\s+s(?u:ố))?)
-          (?:\s*(?:নম্বর|নং|नंबर|नं|संख्या|क्रमांक|எண்|సంఖ్య|നമ്പർ|номер|번호|号|番号|رقم|نمبر|№|आईडी|আইডি|ஐடி|ఐడి|ಐಡಿ|ഐഡി|આઈડી|ਆਈਡੀ))?
+          (?:\s*(?:নম্বর|নং|नंबर|नं|संख्या|क्रमांक|எண்|సంఖ్య|നമ്പർ|ନମ୍ବର|номер|번호|号|番号|رقم|نمبر|№|आईडी|আইডি|ஐடி|ఐడి|ಐಡಿ|ഐഡി|આઈડી|ਆਈਡੀ))?
           \s*[:：\#=\-.№]?\s*
         |\#\s*
-        |[$€£¥₹]\s*
-        |\b(?i-u:usd|eur|gbp|cad|aud|inr|rs|brl|r\$)\s*
+        |[$€£¥₹₱₫₺₦৳฿₩₴₽₵]\s*
+        # Currency codes and signs of the marketplaces' countries: Rp 1.500.000, KES 2,500.
+        |\b(?i-u:usd|eur|gbp|cad|aud|inr|rs|brl|r\$|rp|idr|myr|php|vnd|kes|ksh|ngn|egp|sar|aed|pkr|bdt
+            |lkr|thb|krw|jpy|cny|rmb|uah|rub|pln|chf|mxn|cop|ars|clp|pen|zar|ghs|try)\s*
         )";
 
 /// [`NUMBER_LABEL`] as a lazy DFA that reads a text backwards from its end, anchored there:

@@ -571,3 +571,36 @@ fn comparisons_citations_and_reports_to_support() {
         assert_eq!(kinds(text, Some(region)), vec![], "{text:?}");
     }
 }
+
+#[test]
+fn escapes_templates_prices_and_documentation_examples() {
+    for (text, region) in [
+        // A template's variable is code.
+        (
+            "Betreff: <a href=\"mailto:{{ kunde.email }}\">Antwort</a> in der Vorlage",
+            "DE",
+        ),
+        // A price after the currency's code, in mathematical digits.
+        ("Paket 𝟥: 𝟤𝟢 foto produk, mulai Rp 𝟤.𝟦𝟢𝟢.𝟢𝟢𝟢.", "ID"),
+        // An Odia bill number.
+        ("ବିଲ୍ ନମ୍ବର ୯୮୬୧-୨୦୨୫-୦୭, ମୋଟ ₹୨,୧୦୦।", "IN"),
+        // The IBAN documentation quotes, in a sentence about tests.
+        (
+            "The validator tests use GB82 WEST 1234 5698 7654 32 as the sample input.",
+            "GB",
+        ),
+    ] {
+        assert_eq!(kinds(text, Some(region)), vec![], "{text:?}");
+    }
+}
+
+#[test]
+fn a_percent_escaped_at_is_no_site() {
+    // "jo%40acme-mail.com" is an address written percent-escaped (an encoding people hide
+    // addresses with), never the site "40acme-mail.com".
+    let found = kinds("write to jo%40acme-mail.com for the files", Some("US"));
+    assert_eq!(
+        found,
+        vec![(Kind::Email, Some("jo@acme-mail.com".to_string()))]
+    );
+}

@@ -182,7 +182,10 @@ impl Detector for LinkDetector {
                     continue;
                 }
             }
-            if !parsed.explicit && inclusive_writing(text.original.get(start..end)) {
+            if !parsed.explicit
+                && (inclusive_writing(text.original.get(start..end))
+                    || escaped_or_templated(text.original, start, end))
+            {
                 continue;
             }
             let (kind, value, rule) = match platform {
@@ -606,6 +609,21 @@ pub(crate) fn is_placeholder_host(host: &str) -> bool {
             name,
             "website" | "yoursite" | "mysite" | "company" | "sitename"
         ) && labels.len() == 2
+}
+
+/// Whether a bare name at `start..end` of `original` is the tail of a percent-escape
+/// (`user%40example.com`: "40example.com") or a template's variable (`{{ kontakt.email }}`,
+/// `${user.name}`): code, not a site.
+fn escaped_or_templated(original: &str, start: usize, end: usize) -> bool {
+    let before = original.get(..start).unwrap_or_default();
+    let after = original.get(end..).unwrap_or_default();
+    let opened = before.trim_end();
+    // `{{ x }}`, `${x}`, `{ x }`; a name in single braces written tight (`{example.org/}`) is
+    // a name all the same.
+    let template = opened.ends_with("{{")
+        || opened.ends_with("${")
+        || opened.ends_with('{') && opened.len() < before.len();
+    before.ends_with('%') || template && after.trim_start().starts_with('}')
 }
 
 /// "your-domain" in the languages of the marketplaces, as documentation and templates write

@@ -604,3 +604,24 @@ fn a_percent_escaped_at_is_no_site() {
         vec![(Kind::Email, Some("jo@acme-mail.com".to_string()))]
     );
 }
+
+#[test]
+fn japanese_requests_in_verb_forms() {
+    // The te-form and stems of paying, "without going through the site", "tell me your
+    // e-mail" (メアド), as people type them.
+    for text in [
+        "今回の残金はサイトを通さずに払っていただけますか？",
+        "手数料がもったいないので、口座に直接振り込んでください。",
+        "次回は直接相談したいので、メアド教えてもらえますか？",
+    ] {
+        assert!(!kinds(text, Some("JP")).is_empty(), "{text:?}");
+    }
+    // Paying through the platform, said with the same verbs, stays clean.
+    assert_eq!(
+        kinds(
+            "お支払いはサイトの決済でお願いします。納品後に評価します。",
+            Some("JP")
+        ),
+        vec![]
+    );
+}

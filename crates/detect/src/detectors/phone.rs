@@ -1296,9 +1296,10 @@ fn try_run(
             }
             // "57(4), 612–630": a journal's volume, issue and pages. A phone's parenthesised
             // group is followed by the next group, never by a comma.
-            let issue_then_pages = tokens[first_tok..=last_tok]
-                .windows(2)
-                .any(|pair| text.token_text(&pair[0]) == ")" && text.token_text(&pair[1]) == ",");
+            let issue_then_pages = spans_comma
+                && tokens[first_tok..=last_tok].windows(2).any(|pair| {
+                    text.token_text(&pair[0]) == ")" && text.token_text(&pair[1]) == ","
+                });
             if issue_then_pages {
                 continue;
             }

@@ -132,7 +132,7 @@ fn blind_sets_do_not_get_worse() {
 /// The blind17 sets are in the intent model's training data since their first scores were
 /// recorded (`testdata/intent/split.py`), so their floors guard against regressions, not
 /// generalisation: that is each new set's first score (`testdata/blind/README.md`).
-const BLIND_FLOORS: [(&str, (f64, f64, f64)); 26] = [
+const BLIND_FLOORS: [(&str, (f64, f64, f64)); 28] = [
     // 6 of 149 benign: one of them the intent model's ("Our signal team wants the line chart
     // ... Meet the deadline"), since it was trained on the blind17 sets.
     ("blind16.jsonl", (0.98, 0.94, 0.045)),
@@ -194,6 +194,14 @@ const BLIND_FLOORS: [(&str, (f64, f64, f64)); 26] = [
     ("blind16m.jsonl", (0.95, 0.90, 0.035)),
     // First score 0.831 / 0.765 / 1.9%, since in the intent model's training data.
     ("blind17m.jsonl", (0.93, 0.86, 0.025)),
+    // First score 0.912 / 0.861 / 7.8%. 6 of 244 benign: the intent model on a question
+    // about the platform's card fee, a wallet asked about and answered as the platform's
+    // checkout in the next message, a brand named by its domain (Booking.com), ad copy
+    // quoting a wallet's promotion, a sample IBAN a pay-cue shape still names, and a
+    // store's own Stripe and PayPal checkout in an Italian proposal.
+    ("blind16n.jsonl", (0.91, 0.85, 0.035)),
+    // First score 0.788 / 0.731 / 8.5%, since in the intent model's training data.
+    ("blind17n.jsonl", (0.93, 0.87, 0.015)),
 ];
 
 fn digits(s: &str) -> String {

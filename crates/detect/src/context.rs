@@ -59,7 +59,7 @@ const NUMBER_LABEL: &str = r"(?x)
             |bestellnummer|rechnung|rechnungsnummer|sendungsnummer|ordine|fattura|spedizione|pesanan
             |resi|siparis|kargo|takip|pnr|jan|zamowienie|zam(?u:ó)wienie|faktura|faktury|przesy(?u:ł)ka
             |objedn(?u:á)vka|bestelling|factuur|zending|ordernummer|best(?u:ä)llning|bestilling
-            |ordre|tilaus|lasku)
+            |ordre|tilaus|lasku|baujahr|jahrgang|arxiv|doi|pmid)
           # AWB number, AWB नंबर, order رقم: the label's number word in any script.
           (?:\s*(?:(?i-u:number|numbers|no|nr|num|id|code|\#)|নম্বর|নং|नंबर|नं|संख्या|क्रमांक|எண்|సంఖ్య|നമ്പർ
             |номер|번호|号|番号|رقم|نمبر|شماره|№|आईडी|আইডি|ஐடி|ఐడి|ಐಡಿ|ഐഡി|આઈડી|ਆਈਡੀ))?
@@ -73,13 +73,15 @@ const NUMBER_LABEL: &str = r"(?x)
         |\b(?i-u:bill)\s*(?i-u:number|no|nr|num|\#)\s*[:\#=\-.]?\s*
         # The same labels in other scripts and in accented Latin: orders, invoices, tracking.
         |(?:الفاتورة|فاتورة|الطلب|التتبع|الشحنة|الطرد|المرجع|ট্র্যাকিং|অর্ডার|ইনভয়েস|ऑर्डर|ट्रैकिंग
-            |इनवॉइस|заказ|заказа|счет|счёт|счета|трек|накладная|накладной|артикул|замовлення|рахунок
+            |इनवॉइस|पीएनआर|পিএনআর|заказ|заказа|счет|счёт|счета|трек|накладная|накладной|артикул|замовлення|рахунок
             |рахунку|订单|单号|快递|发票|运单|編號|注文番号|請求書|追跡番号|주문번호|송장번호|운송장
             |sipariş|đơn\s+hàng|mã\s+đơn|mã\s+vận\s+đơn|hóa\s+đơn|เลขพัสดุ|ใบแจ้งหนี้|คำสั่งซื้อ|فاکتور
             |کد\s+رهگیری|سفارش|ankara|বিল|बिल|பில்|ரசீது|ஆர்டர்|ఆర్డర్|బిల్లు|ഓർഡർ|ബിൽ|بل|ବିଲ୍|ଅର୍ଡର
             # the word for a code (a product's, a voucher's) in other scripts, and Vietnamese mã
             |کوڈ|کد|कोड|কোড|код|コード|代码|编码|代碼|編碼|코드|รหัส|m(?u:ã)(?:\s+s(?u:ố))?)
           (?:\s*(?:নম্বর|নং|नंबर|नं|संख्या|क्रमांक|எண்|సంఖ్య|നമ്പർ|ନମ୍ବର|номер|번호|号|番号|رقم|نمبر|№|आईडी|আইডি|ஐடி|ఐడి|ಐಡಿ|ഐഡി|આઈડી|ਆਈਡੀ))?
+          # Japanese marks the label as the topic: JANコードは4901…
+          (?:は|が)?
           \s*[:：\#=\-.№]?\s*
         |\#\s*
         |[$€£¥₹₱₫₺₦৳฿₩₴₽₵]\s*
@@ -123,7 +125,7 @@ fn ends_with_label(before: &str) -> bool {
 /// Units right after a number, in any ASCII case (see [`NUMBER_LABEL`]).
 static NUMBER_UNIT: LazyLock<Regex> = LazyLock::new(|| {
     crate::lexicon::ascii_regex(
-        r"^\s*(?i-u:units|unit|pages|page|words|rows|items|pcs|pieces|px|pt|mb|gb|kb|tb|mbps|%|usd|eur|gbp|dollars|euros|hours|hrs|mins|minutes|days|views|followers|likes|downloads|users|times|copies|orders|sales|visits|subscribers|km|mi|kg|lbs|sq|sqft|ms|zl|pln|czk|huf|ron|lei|inr|rupees|idr|pkr|ngn|naira|kes|ksh|brl|reais|mxn|pesos|aed|sar|egp|vnd|thb|baht|rub|uah|kzt|bdt|taka)\b|^\s*%|^(?u:\s+(?:\p{Sc}|руб|грн|тг|zł|kč|ден|лв|so'm|сум|сом|टका|টাকা|रुपये|روپے|ريال|جنيه|درهم|تومان|ریال|บาท|元|円|원))",
+        r"^\s*(?i-u:quadratmeter|qm|sqm|units|unit|pages|page|words|rows|items|pcs|pieces|px|pt|mb|gb|kb|tb|mbps|%|usd|eur|gbp|dollars|euros|hours|hrs|mins|minutes|days|views|followers|likes|downloads|users|times|copies|orders|sales|visits|subscribers|km|mi|kg|lbs|sq|sqft|ms|zl|pln|czk|huf|ron|lei|inr|rupees|idr|pkr|ngn|naira|kes|ksh|brl|reais|mxn|pesos|aed|sar|egp|vnd|thb|baht|rub|uah|kzt|bdt|taka)\b|^\s*%|^(?u:\s+(?:\p{Sc}|руб|грн|тг|zł|kč|ден|лв|so'm|сум|сом|टका|টাকা|रुपये|روپے|ريال|جنيه|درهم|تومان|ریال|บาท|元|円|원))",
     )
 });
 
@@ -133,7 +135,7 @@ static NUMBER_UNIT: LazyLock<Regex> = LazyLock::new(|| {
 /// as often Portuguese for "in the" ("me chama no zap", "me paga no pix").
 static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
     crate::lexicon::ascii_regex(
-        r"(?i-u:^(?u:\s*)(?:(?:please|pls|sorry|so|but|and|just|ok|okay|oh)[\s,]+)?no\b)|(?:^|(?u:\s))(?u:не|нельзя|لا|مش|لن|ليس|مو|ممنوع|không|नहीं|মানা|नको)(?:(?u:\s)|$)|(?u:请不要|請不要|请勿|請勿|不可以|禁止|不准|하지\s*마|하지\s*말|금지|しないで|ห้าม|ไม่(?:\s*$|ขอ|ใช้|ให้|แชร์|รับ|ส่ง|โอน|เอา|อยาก))|\b(?i-u:n(?u:ã)o|pas|jamais|non|tidak|jangan|huwag|bawal|de(?u:ğ)il|yok|asla|nahi|nahin|mat\s+karo|not|never|can'?t|cannot|can(?u:\s+)not|won'?t|don'?t|do(?u:\s+)not|doesn'?t|does(?u:\s+)not|didn'?t|isn'?t|aren'?t|shouldn'?t|mustn'?t|wouldn'?t|couldn'?t|not(?u:\s+)allowed|against|prohibited|forbidden|refuse|instead(?u:\s+)of|rather(?u:\s+)than|unable|nope|nao|nunca|nicht|kein|keine)\b",
+        r"(?i-u:^(?u:\s*)(?:(?:please|pls|sorry|so|but|and|just|ok|okay|oh)[\s,]+)?no\b)|(?:^|(?u:\s))(?iu:не|нет|нельзя|никаких|никакие|никакой|никакого|ні|ніяких|жодних|жодного|жодної|لا|مش|لن|ليس|مو|ممنوع|بلاش|مابدي|ماابي|مابي|không|đừng|chẳng|नहीं|মানা|नको)(?:(?u:\s)|$)|(?u:ما\s+(?:ب[^\s]+|رح|راح|أقدر|اقدر|نقدر|أبي|ابي|بدي|أحب|احب|أشتغل|اشتغل|نشتغل|نتعامل|يصير|ينفع)|مافي\s+داعي|ما\s+في\s+داعي)|(?u:(?:^|[^要何])不(?:用|需要|必|加|私下|私聊|走|接受|支持|提供|给|給|会|會|能|方便加)|(?:^|[^要何])不(?:用|需要|必|会|會|能)?$|别加|別加|istemiyorum|vermiyorum|paylaşmıyorum|paylasmiyorum|çalışmıyorum|calismiyorum|yapmıyorum|yapmiyorum|kabul etmiyorum|żadnych|żadnej|żadne|请不要|請不要|请勿|請勿|不可以|禁止|不准|하지\s*마|하지\s*말|금지|しないで|ห้าม|ไม่(?:\s*$|ขอ|ใช้|ให้|แชร์|รับ|ส่ง|โอน|เอา|อยาก))|\b(?i-u:n(?u:ã)o|pas|jamais|non|tidak|jangan|huwag|bawal|de(?u:ğ)il|yok|asla|nahi|nahin|mat\s+karo|not|never|can'?t|cannot|can(?u:\s+)not|won'?t|don'?t|do(?u:\s+)not|doesn'?t|does(?u:\s+)not|didn'?t|isn'?t|aren'?t|shouldn'?t|mustn'?t|wouldn'?t|couldn'?t|not(?u:\s+)allowed|against|prohibited|forbidden|refuse|instead(?u:\s+)of|rather(?u:\s+)than|unable|nope|nao|nunca|nicht|kein|keine|nie|nigdy|zadnych|niet|nooit|geen|gak|nggak|ngga|enggak|engga|gausah|kagak|ndak|tdk|ga(?u:\s+)usah|bukan|olmaz|hayir|hapana|kamwe|marufuku|haruhusiwi|si(?:wezi|taki|pendi|kubali|pokei|tumi|ngependa)|sita(?:ki|ka|weza|pokea|tuma|lipa|toa|kubali|fanya|hamia|ongea|andika|piga)[a-z]*|hatu(?:ta)?(?:tumii|pokei|fanyi|lipi|wezi|kubali|hami)[a-z]*|usi(?:ni|tu)?(?:tumie|lipe|tume|pige|andike|weke|hamie)[a-z]*)\b",
     )
 });
 
@@ -243,6 +245,23 @@ pub(crate) fn labelled_as_other(text: &str, start: usize, end: usize) -> bool {
             && ends_with_label(glued))
         || NUMBER_UNIT.is_match(after)
         || coded_with_year(text, start, end)
+        || in_doi(text, start)
+}
+
+/// Whether the number at `start` of `text` is part of a DOI ("doi:10.1016/j.jclepro.2021.
+/// 126789"): a token with `10.`, a registrant code of four or more digits and a `/` before
+/// it (the DOI Handbook's syntax). Its digits name an article, not a phone.
+fn in_doi(text: &str, start: usize) -> bool {
+    let head = &text[floor_char_boundary(text, start.saturating_sub(96))..start];
+    let token = head.rsplit(char::is_whitespace).next().unwrap_or(head);
+    let bytes = token.as_bytes();
+    token.match_indices("10.").any(|(i, _)| {
+        let rest = &bytes[i + 3..];
+        let registrant = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+        (i == 0 || !bytes[i - 1].is_ascii_digit())
+            && registrant >= 4
+            && rest.get(registrant) == Some(&b'/')
+    })
 }
 
 /// Whether `start..end` of `text` is the year and serial of a document code glued to its

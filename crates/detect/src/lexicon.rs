@@ -830,12 +830,18 @@ pub(crate) enum WordClass {
     Ordinary,
 }
 
+/// The value column of a payment rail that has no canonical value (PayPay, Tikkie, Yape):
+/// its findings are `payment` with no value, like a request to pay outside that names no
+/// method.
+pub(crate) const OTHER_RAIL: &str = "other";
+
 /// One row of a `data/channels/*.tsv` file: a way of writing a channel's name.
 #[derive(Debug, Clone)]
 pub(crate) struct ChannelName {
     /// Messenger, social network, meeting tool or payment method.
     pub kind: crate::Kind,
-    /// The canonical value (`whatsapp`, `google-pay`).
+    /// The canonical value (`whatsapp`, `google-pay`), or [`OTHER_RAIL`] for a payment rail
+    /// without one.
     pub value: &'static str,
     /// Whether the spelling is also an everyday word.
     pub word: WordClass,
@@ -872,6 +878,7 @@ pub(crate) const CHANNEL_FILES: &[(&str, &str)] = &[
     ("pa", include_str!("../data/channels/pa.tsv")),
     ("km", include_str!("../data/channels/km.tsv")),
     ("more", include_str!("../data/channels/more.tsv")),
+    ("rails", include_str!("../data/channels/rails.tsv")),
 ];
 
 /// The off-platform cue files (`data/offplatform/*.tsv`), one per language.
@@ -898,6 +905,7 @@ const CUE_FILES: &[(&str, &str)] = &[
     ("uk", include_str!("../data/offplatform/uk.tsv")),
     ("pl", include_str!("../data/offplatform/pl.tsv")),
     ("sw", include_str!("../data/offplatform/sw.tsv")),
+    ("nl", include_str!("../data/offplatform/nl.tsv")),
     ("ro", include_str!("../data/offplatform/ro.tsv")),
     ("am", include_str!("../data/offplatform/am.tsv")),
 ];
@@ -995,6 +1003,9 @@ pub(crate) fn read_channel_names() -> Result<Vec<ChannelName>, DataError> {
             };
             if spelling.is_empty() || value.is_empty() {
                 return Err(error("empty value or spelling"));
+            }
+            if *value == OTHER_RAIL && kind != crate::Kind::Payment {
+                return Err(error("only a payment rail may have no canonical value"));
             }
             if !spelling.is_ascii() && spelling.contains(['|', '(', '[', '\\', '?', '+']) {
                 return Err(error(

@@ -1795,6 +1795,19 @@ impl TokenBuilder {
     }
 }
 
+/// Whether `c` is a letter of Chinese, Japanese or Korean (Han, kana, Hangul): scripts
+/// whose sentences end in `。` with no space after it.
+pub(crate) fn is_cjk(c: char) -> bool {
+    matches!(u32::from(c),
+        0x3040..=0x30FF // kana
+        | 0x31F0..=0x31FF
+        | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF // Han
+        | 0x20000..=0x2FA1F
+        | 0x1100..=0x11FF | 0xAC00..=0xD7AF // Hangul
+        | 0xFF66..=0xFF9F // half-width katakana
+    )
+}
+
 /// The char boundary of `text` at or before `at` (at most `text.len()`).
 pub(crate) fn floor_char_boundary(text: &str, at: usize) -> usize {
     let mut at = at.min(text.len());

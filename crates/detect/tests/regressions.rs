@@ -625,3 +625,172 @@ fn japanese_requests_in_verb_forms() {
         vec![]
     );
 }
+
+#[test]
+fn rails_without_a_canonical_value_are_payments_without_one() {
+    // Regional wallets the label list has no name for: a payment with no value, in a shape
+    // of paying; banks as `bank`, crypto exchanges as `crypto`.
+    for (text, region, value) in [
+        ("stuur me een tikkie voor de rest", "NL", None),
+        ("PayPayで送金してもらえますか", "JP", None),
+        ("JKOPay轉給我就好", "TW", None),
+        ("betaal het restant maar via bunq", "NL", None),
+        ("can you pay me via coinbase instead", "US", Some("crypto")),
+        (
+            "Mi fai una ricarica Postepay per l'anticipo?",
+            "IT",
+            Some("card"),
+        ),
+    ] {
+        let found = kinds(text, Some(region));
+        assert!(
+            found.contains(&(Kind::Payment, value.map(str::to_string))),
+            "{text:?}: {found:?}"
+        );
+    }
+    // Named without a shape of paying, or as the work's subject, they are not requests.
+    for text in [
+        "I use Revolut for travel, great app",
+        "we need Klarna and iDEAL in the Shopify checkout",
+        "Apple Pay, Shop Pay and PayPal Express must work on launch day.",
+        "Потрібен розробник для підключення оплати через LiqPay та Monobank в інтернет-магазин.",
+    ] {
+        assert_eq!(kinds(text, Some("US")), vec![], "{text:?}");
+    }
+}
+
+#[test]
+fn dutch_requests_and_their_look_alikes() {
+    assert!(!kinds(
+        "kunnen we het buiten het platform regelen? ik betaal je rechtstreeks",
+        Some("NL")
+    )
+    .is_empty());
+    assert!(!kinds("mag ik je nummer?", Some("NL")).is_empty());
+    for text in [
+        "ik betaal via het platform, zoals afgesproken",
+        "wij bouwen een koppeling met Tikkie voor onze webshop",
+        "Een andere opdrachtgever vroeg me om buiten het platform te betalen. Ik heb het gemeld.",
+    ] {
+        assert_eq!(kinds(text, Some("NL")), vec![], "{text:?}");
+    }
+}
+
+#[test]
+fn a_chinese_full_stop_ends_the_sentence_of_a_cue() {
+    // The work cue (接入) and the platform's milestones (付款) are in different sentences;
+    // read as one, the milestone's word of paying made the integrated wallets a request.
+    let post = "【长期招】微信小程序商城开发。需求：会员储值、优惠券，接入微信支付和支付宝，下单后给商家推送订单消息。工期一个月左右，按平台里程碑付款，每个阶段验收后放款。";
+    assert_eq!(kinds(post, Some("CN")), vec![]);
+}
+
+#[test]
+fn refusals_in_more_languages() {
+    for (text, region) in [
+        (
+            "本人只接受平台內交易，不私下匯款、不加LINE，敬請見諒。",
+            "TW",
+        ),
+        (
+            "还是在这里聊吧，不用加微信了，聊天记录留在平台上以后好查。",
+            "CN",
+        ),
+        (
+            "Gak usah pindah ke Telegram kak, di sini aja biar history revisinya rapi",
+            "ID",
+        ),
+        (
+            "خلينا نحكي هون على الموقع أحسن، ما بحب أنقل الشغل على الواتس",
+            "JO",
+        ),
+        (
+            "Asante, lakini sitapokea M-Pesa moja kwa moja. Lipa kupitia jukwaa.",
+            "KE",
+        ),
+        (
+            "所有交易一律透過平台完成，私下匯款或加LINE的請求恕不回覆。",
+            "TW",
+        ),
+    ] {
+        assert_eq!(kinds(text, Some(region)), vec![], "{text:?}");
+    }
+    // "要不" is "how about": the request stays.
+    assert!(!kinds("要不加个微信吧", Some("CN")).is_empty());
+}
+
+#[test]
+fn accounts_of_past_requests_and_reports_to_the_operator() {
+    for (text, region) in [
+        (
+            "運営様、こちらのユーザーから直接振込を持ちかけられました。",
+            "JP",
+        ),
+        (
+            "Admin ơi, khách này cứ nhắn đòi em chuyển khoản ngoài hệ thống.",
+            "VN",
+        ),
+        (
+            "raz dałem się namówić na płatność poza serwisem i klient zniknął bez zapłaty",
+            "PL",
+        ),
+        (
+            "O último freela sumiu depois de pedir pra eu pagar por fora.",
+            "BR",
+        ),
+        (
+            "Sizin adınıza biri bana Telegram'dan yazdı, siz misiniz?",
+            "TR",
+        ),
+    ] {
+        assert_eq!(kinds(text, Some(region)), vec![], "{text:?}");
+    }
+}
+
+#[test]
+fn dois_example_ibans_and_labels_in_other_scripts() {
+    for (text, region) in [
+        (
+            "Please cite doi:10.1016/j.jclepro.2021.126789 and arXiv:2106.09685.",
+            "JP",
+        ),
+        (
+            "keep the public sample IBAN GB33 BUKB 2020 1555 5555 55 in the screenshots",
+            "GB",
+        ),
+        ("商品のＪＡＮコードは４９０１２３４５６７８９４です。", "JP"),
+        ("मेरी ट्रेन लेट है, पीएनआर ४२१५६७८९०३ — शूट देर से शुरू होगा।", "IN"),
+        (
+            "Das Haus ist Baujahr neunzehnhundertachtundneunzig, hundertvierzig Quadratmeter.",
+            "AT",
+        ),
+    ] {
+        assert_eq!(kinds(text, Some(region)), vec![], "{text:?}");
+    }
+}
+
+#[test]
+fn do_you_have_a_messenger_asked_in_other_languages() {
+    for (text, region) in [
+        ("may telegram ka po?", "PH"),
+        ("che, ¿tenés wpp?", "AR"),
+        ("LINEやってます？", "JP"),
+        ("Chị ơi chị có Messenger không ạ?", "VN"),
+        ("WhatsApp'ınız var mı?", "TR"),
+        ("bhai whatsapp hai kya?", "IN"),
+        ("請問可以加LINE嗎？比較好討論細節", "TW"),
+        ("카톡 있으세요?", "KR"),
+    ] {
+        assert!(
+            kinds(text, Some(region)).contains(&(Kind::Solicitation, None)),
+            "{text:?}"
+        );
+    }
+    // A Ukrainian "та" (and) folds to the letters of French "ta" (your): not a question.
+    assert_eq!(
+        kinds(
+            "Оплата через LiqPay та Monobank в інтернет-магазині.",
+            Some("UA")
+        ),
+        vec![]
+    );
+}

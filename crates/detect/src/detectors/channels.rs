@@ -305,7 +305,7 @@ fn pattern_table() -> (Table<Shape>, Table<Request>) {
     // on the match (`ChannelDetector::id_shapes`).
     let id_union = r"[a-z]?\d[\d -]{3,18}\d";
     let handle = r"(?P<handle>[a-z0-9_][a-z0-9_.+-]{1,40}(?:@[a-z0-9.-]+)?)";
-    let shapes = vec![
+    let mut shapes = vec![
         // "ping me on skype", "add me on line", "hit me up on wapp"
         (
             format!(
@@ -545,6 +545,37 @@ fn pattern_table() -> (Table<Shape>, Table<Request>) {
             },
         ),
     ];
+    // "do you have X?" asked the way each language asks it: Tagalog "may telegram ka po?",
+    // Polish "ma Pan Signala?", Vietnamese "chị có Messenger không?", Swahili "una
+    // Telegram?", Turkish "WhatsApp var mı?", romanised Hindi "whatsapp hai kya?", Bengali
+    // "imo ache?"; Japanese "LINEやってます？". The question itself makes an ordinary word
+    // ("line") the channel. (A shape starts at a Latin word: Chinese and Korean questions
+    // are their cue words', `data/offplatform`.)
+    let talk = |c: &ChannelName| matches!(c.kind, Kind::Messenger | Kind::Social);
+    let (msg, msg_lead) = (channel_group_of(false, talk), channel_group_of(true, talk));
+    let ask_in_other_languages = [
+        format!(r"\b(?:ma\s+pani?(?:\s+moze)?|masz|macie)\s+{msg}"),
+        format!(r"\b(?:may|co|una)\s+{msg}\s*(?:(?:ka|kayo|khong|ko|k)\b|\?)"),
+        format!(
+            r"\b{msg_lead}'?(?:in|un|niz|iniz|unuz)?\s+(?:var\s*mi|hai\s+kya|hai\s+ki|ache\s*\?|ache\s+ki|achhe\s*\?)"
+        ),
+        format!(
+            r"{msg}\s*(?:やってます|してます|ありますか|持ってますか|使ってますか|있어요|있으세요|있나요|하세요)"
+        ),
+    ];
+    shapes.extend(ask_in_other_languages.into_iter().map(|pattern| {
+        (
+            pattern,
+            Shape {
+                rule: "channels/ask",
+                solicits: true,
+                ordinary_words_allowed: true,
+                check_work_noun: true,
+                check_handle: false,
+                payment_only: false,
+            },
+        )
+    }));
     let platform =
         r"(?:platform|site|app|website|upwork|fiverr|airbnb|etsy|marketplace|portal|system)";
     let requests = vec![
@@ -1753,7 +1784,7 @@ fn denied_before(lower: &str, at: usize) -> bool {
         "no", "not", "without", "never", "sin", "sem", "sans", "ohne", "senza", "bina", "baghair",
         "tanpa", "usah", "perlu", "hindi", "huwag", "wala", "khong", "без", "не", "ни", "لا",
         "بدون", "بلا", "nahi", "nahin", "mat", "kein", "keine", "keinen", "keinem", "keiner",
-        "nicht", "pas", "bila", "wag", "bo",
+        "nicht", "pas", "bila", "wag", "bo", "khoi",
     ];
     // The platform's way as the thing compared against or replaced: "faster than through
     // the platform", "plutôt que via la plateforme", "statt über die Plattform".
@@ -1764,6 +1795,7 @@ fn denied_before(lower: &str, at: usize) -> bool {
         "statt",
         "anstatt",
         "invece",
+        "lieu",
         "daripada",
         "bukannya",
         "lugar",
@@ -2280,28 +2312,58 @@ fn handles_after_names(
     }
 }
 
+/// Whether the original character at folded byte `at` of `text` is written in Latin
+/// letters (or is no letter at all), not folded into them from another script.
+fn starts_latin(text: &Normalized<'_>, at: usize) -> bool {
+    let (start, _) = text.original_span(at, at);
+    text.original
+        .get(start..)
+        .and_then(|rest| rest.chars().next())
+        .is_none_or(|c| {
+            !c.is_alphabetic()
+                || c.is_ascii()
+                || ('\u{c0}'..='\u{24f}').contains(&c)
+                || ('\u{1e00}'..='\u{1eff}').contains(&c)
+        })
+}
+
 /// The sentence of `lower` around `start..end`: from after the previous `.`, `!`, `?`, `;`,
-/// line break or CJK full stop to the next one, at most [`SENTENCE_REACH`] bytes either side
-/// (a text without punctuation stays linear).
+/// line break, danda or Arabic question mark to the next one, at most [`SENTENCE_REACH`]
+/// bytes either side (a text without punctuation stays linear). The folded text writes the
+/// ideographic full stop `。` as `.`, with no space after it: a `.` before a Chinese,
+/// Japanese or Korean character ends a sentence too.
 fn sentence_around(lower: &str, start: usize, end: usize) -> (usize, usize) {
-    let bytes = lower.as_bytes();
-    let ends_sentence = |i: usize| match bytes[i] {
-        b'!' | b'?' | b';' | b'\n' => true,
-        b'.' => bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace()),
+    let ends_sentence = |c: char, next: Option<char>| match c {
+        '!' | '?' | ';' | '\n' | '\u{964}' | '\u{965}' | '\u{61f}' | '\u{1362}' | '\u{104b}' => {
+            true
+        }
+        '.' => next.is_none_or(|n| n.is_whitespace() || crate::normalize::is_cjk(n)),
         _ => false,
     };
+    let start = crate::normalize::floor_char_boundary(lower, start);
+    let end = crate::normalize::floor_char_boundary(lower, end.max(start));
     let mut from = start;
-    while from > 0 && start - from < SENTENCE_REACH && !ends_sentence(from - 1) {
-        from -= 1;
+    while start - from < SENTENCE_REACH {
+        let Some(c) = lower[..from].chars().next_back() else {
+            break;
+        };
+        if ends_sentence(c, lower[from..].chars().next()) {
+            break;
+        }
+        from -= c.len_utf8();
     }
     let mut to = end;
-    while to < bytes.len() && to - end < SENTENCE_REACH && !ends_sentence(to) {
-        to += 1;
+    while to - end < SENTENCE_REACH {
+        let mut rest = lower[to..].chars();
+        let Some(c) = rest.next() else {
+            break;
+        };
+        if ends_sentence(c, rest.next()) {
+            break;
+        }
+        to += c.len_utf8();
     }
-    (
-        crate::normalize::floor_char_boundary(lower, from),
-        crate::normalize::floor_char_boundary(lower, to),
-    )
+    (from, to)
 }
 
 /// Words after "your number" that make it the number of something else ("tu número de
@@ -2534,14 +2596,8 @@ const SENTENCE_REACH: usize = 200;
 impl ChannelName {
     /// A finding of this channel at `start..end` (of the original text).
     fn finding(&self, start: usize, end: usize, confidence: f32, rule: &'static str) -> Finding {
-        Finding::new(
-            self.kind,
-            Some(self.value.to_string()),
-            start,
-            end,
-            confidence,
-            rule,
-        )
+        let value = (self.value != crate::lexicon::OTHER_RAIL).then(|| self.value.to_string());
+        Finding::new(self.kind, value, start, end, confidence, rule)
     }
 }
 
@@ -2767,6 +2823,14 @@ impl Detector for ChannelDetector {
                     continue;
                 }
                 if shape.check_work_noun && WORK_NOUNS.contains(&next_word(lower, chan.end)) {
+                    continue;
+                }
+                // The shape's leading words are Latin ("ta", "tu", "hai"): folded from another
+                // script they are other words (Ukrainian "та" is "and").
+                if whole.start < chan.start
+                    && lower.as_bytes()[whole.start].is_ascii_alphabetic()
+                    && !starts_latin(text, whole.start)
+                {
                     continue;
                 }
                 if shape.rule == ACCOUNT_ID_RULE
@@ -3514,8 +3578,9 @@ mod tests {
         ];
         for name in &names {
             let values = known.iter().find(|(k, _)| *k == name.kind).map(|(_, v)| *v);
+            let other = name.kind == Kind::Payment && name.value == crate::lexicon::OTHER_RAIL;
             assert!(
-                values.is_some_and(|v| v.contains(&name.value)),
+                other || values.is_some_and(|v| v.contains(&name.value)),
                 "{}",
                 name.value
             );

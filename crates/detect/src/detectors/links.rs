@@ -22,6 +22,32 @@ use super::{phone, Detector, ScanContext};
 use crate::normalize::Normalized;
 use crate::{Finding, Kind, LinkRole};
 
+/// URL schemes of connection strings to databases, caches and message queues (the IANA URI
+/// scheme registry's and the drivers' own): what they reach is a service.
+const CONNECTION_SCHEMES: &[&str] = &[
+    "postgres",
+    "postgresql",
+    "mysql",
+    "mariadb",
+    "mongodb",
+    "mongodb+srv",
+    "redis",
+    "rediss",
+    "amqp",
+    "amqps",
+    "kafka",
+    "jdbc",
+    "sqlite",
+    "mssql",
+    "sqlserver",
+    "clickhouse",
+    "cassandra",
+    "nats",
+    "mqtt",
+    "ldap",
+    "ldaps",
+];
+
 /// Finds links and classifies them by platform.
 pub struct LinkDetector {
     finder: LinkFinder,
@@ -902,9 +928,18 @@ fn parse_link(link: &str) -> Option<ParsedLink> {
     if scheme.is_some() && rest.is_empty() {
         return None;
     }
+    // A database's or a queue's connection string (`postgres://app:secret@db:5432/shop`)
+    // reaches a service, never a person.
+    if scheme
+        .as_deref()
+        .is_some_and(|s| CONNECTION_SCHEMES.contains(&s))
+    {
+        return None;
+    }
     // A web link still needs a real host: a registrable name, an IP address or `localhost`
-    // ("http://microsoft" is a typo, not a site).
-    if matches!(scheme.as_deref(), Some("http" | "https"))
+    // ("http://microsoft" is a typo, not a site); so does a defanged one (`hxxp://`), whose
+    // `[.]` the decoding pass reads back.
+    if matches!(scheme.as_deref(), Some("http" | "https" | "hxxp" | "hxxps"))
         && !(super::email::is_registrable(&host)
             || host == "localhost"
             || host.parse::<std::net::IpAddr>().is_ok())

@@ -794,3 +794,20 @@ fn do_you_have_a_messenger_asked_in_other_languages() {
         vec![]
     );
 }
+
+#[test]
+fn a_request_to_talk_that_names_the_platforms_chat_asks_nothing_outside() {
+    assert_eq!(
+        kinds(
+            "Abeg make we keep everything here. You fit message me directly on this chat anytime.",
+            Some("NG")
+        ),
+        vec![]
+    );
+    // A complaint about the site beside the request does not make it the site's way.
+    assert!(kinds(
+        "For urgent work connect with me on my personal number, notifications on this site are slow.",
+        Some("US")
+    )
+    .contains(&(Kind::Solicitation, None)));
+}

@@ -2970,6 +2970,17 @@ impl Detector for ChannelDetector {
                     continue;
                 }
                 let (start, end) = span(m.start, m.end);
+                // "you fit message me directly on this chat": a request to talk that names
+                // the platform's own way asks for nothing outside it.
+                if !request.payment
+                    && names_the_platforms_way(crate::context::clause_around(
+                        text.original,
+                        start,
+                        end,
+                    ))
+                {
+                    continue;
+                }
                 if request.payment {
                     out.push(Finding::new(
                         Kind::Payment,

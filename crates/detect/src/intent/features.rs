@@ -217,9 +217,44 @@ impl Word {
     }
 }
 
-struct Extractor<'c, F> {
+/// Where the extractor hands its features: with every detail ([`for_each_feature`]), or
+/// only what scoring reads ([`for_each_hit`]: the row, the clause and the word's span),
+/// which skips building each feature's text slices (a message has a couple of hundred
+/// character n-grams).
+trait Sink {
+    /// Whether [`Sink::feature`] is called (else [`Sink::hit`]).
+    const DETAIL: bool;
+    fn feature(&mut self, feature: &Feature<'_>);
+    fn hit(&mut self, row: u32, clause: u32, start: usize, end: usize);
+}
+
+/// A sink that reads every detail of a feature.
+struct Detailed<F>(F);
+
+impl<F: FnMut(&Feature<'_>)> Sink for Detailed<F> {
+    const DETAIL: bool = true;
+    #[inline(always)]
+    fn feature(&mut self, feature: &Feature<'_>) {
+        (self.0)(feature)
+    }
+    fn hit(&mut self, _: u32, _: u32, _: usize, _: usize) {}
+}
+
+/// A sink that reads a feature's row, clause and span.
+struct Hits<F>(F);
+
+impl<F: FnMut(u32, u32, usize, usize)> Sink for Hits<F> {
+    const DETAIL: bool = false;
+    fn feature(&mut self, _: &Feature<'_>) {}
+    #[inline(always)]
+    fn hit(&mut self, row: u32, clause: u32, start: usize, end: usize) {
+        (self.0)(row, clause, start, end)
+    }
+}
+
+struct Extractor<'c, S> {
     config: &'c FeatureConfig,
-    emit: F,
+    sink: S,
     word: Word,
     prev: Word,
     has_prev: bool,
@@ -229,7 +264,7 @@ struct Extractor<'c, F> {
     count: usize,
 }
 
-impl<F: FnMut(&Feature<'_>)> Extractor<'_, F> {
+impl<S: Sink> Extractor<'_, S> {
     fn push_byte(&mut self, b: u8, start: usize, end: usize) {
         if self.word.len == MAX_WORD {
             self.flush();
@@ -305,19 +340,30 @@ impl<F: FnMut(&Feature<'_>)> Extractor<'_, F> {
         }
     }
 
+    #[inline(always)]
     fn emit(&mut self, kind: FeatureKind, hash: u64, text_range: (usize, usize), prev: bool) {
+        let row = finish(hash, self.config.bits);
+        self.count += 1;
+        let start = if prev {
+            self.prev.start
+        } else {
+            self.word.start
+        };
+        if !S::DETAIL {
+            self.sink.hit(row, self.clause, start, self.word.end);
+            return;
+        }
         let word = &self.word;
         let feature = Feature {
-            row: finish(hash, self.config.bits),
+            row,
             kind,
             text: &word.buf[text_range.0..text_range.1],
             prev: if prev { self.prev.bytes() } else { &[] },
-            start: if prev { self.prev.start } else { word.start },
+            start,
             end: word.end,
             clause: self.clause,
         };
-        self.count += 1;
-        (self.emit)(&feature);
+        self.sink.feature(&feature);
     }
 
     fn flush(&mut self) {
@@ -364,6 +410,8 @@ impl<F: FnMut(&Feature<'_>)> Extractor<'_, F> {
             (3, 3) => return self.ascii_ngrams_of::<3>(padded),
             (4, 4) => return self.ascii_ngrams_of::<4>(padded),
             (5, 5) => return self.ascii_ngrams_of::<5>(padded),
+            // The shipped model's three to five.
+            (3, 5) => return self.ascii_ngrams_from_to::<3, 5>(padded),
             _ => {}
         }
         for s in 0..=padded.saturating_sub(min) {
@@ -385,6 +433,25 @@ impl<F: FnMut(&Feature<'_>)> Extractor<'_, F> {
                 h = add(h, b);
             }
             self.emit(FeatureKind::Chars, h, (s, s + N), false);
+        }
+    }
+
+    /// [`Extractor::ascii_char_ngrams`] for n-grams of `MIN` to `MAX` characters: the same
+    /// n-grams in the same order (from each start, shortest first), each longer one hashed
+    /// on from the shorter.
+    fn ascii_ngrams_from_to<const MIN: usize, const MAX: usize>(&mut self, padded: usize) {
+        let buf = self.word.buf;
+        let buf = &buf[..padded.min(buf.len())];
+        for s in 0..(buf.len() + 1).saturating_sub(MIN) {
+            let mut h = SEED_CHARS;
+            for &b in &buf[s..s + MIN] {
+                h = add(h, b);
+            }
+            self.emit(FeatureKind::Chars, h, (s, s + MIN), false);
+            for (at, &b) in buf.iter().enumerate().take(s + MAX).skip(s + MIN) {
+                h = add(h, b);
+                self.emit(FeatureKind::Chars, h, (s, at + 1), false);
+            }
         }
     }
 
@@ -432,9 +499,24 @@ pub fn for_each_feature(
     config: &FeatureConfig,
     emit: impl FnMut(&Feature<'_>),
 ) -> usize {
+    extract(text, config, Detailed(emit))
+}
+
+/// [`for_each_feature`] handing out only each feature's row, clause and the span of its
+/// word (`emit(row, clause, start, end)`): what the model's scoring reads, without the
+/// work of the rest.
+pub(crate) fn for_each_hit(
+    text: &Normalized<'_>,
+    config: &FeatureConfig,
+    emit: impl FnMut(u32, u32, usize, usize),
+) -> usize {
+    extract(text, config, Hits(emit))
+}
+
+fn extract(text: &Normalized<'_>, config: &FeatureConfig, sink: impl Sink) -> usize {
     let mut x = Extractor {
         config,
-        emit,
+        sink,
         word: Word::new(),
         prev: Word::new(),
         has_prev: false,
@@ -650,7 +732,7 @@ mod tests {
                     {
                         let mut x = Extractor {
                             config: &config,
-                            emit: |f: &Feature<'_>| out.push((f.row, f.text.to_vec())),
+                            sink: Detailed(|f: &Feature<'_>| out.push((f.row, f.text.to_vec()))),
                             word: Word::new(),
                             prev: Word::new(),
                             has_prev: false,

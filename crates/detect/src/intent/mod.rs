@@ -512,12 +512,12 @@ impl IntentModel {
     fn with_hits<R>(&self, text: &Normalized<'_>, f: impl FnOnce(&[Hit], usize) -> R) -> R {
         let gather = |hits: &mut Vec<Hit>| {
             hits.clear();
-            for_each_feature(text, &self.config, |feature| {
+            features::for_each_hit(text, &self.config, |row, clause, start, end| {
                 hits.push(Hit {
-                    row: feature.row,
-                    clause: feature.clause,
-                    start: feature.start as u32,
-                    end: feature.end as u32,
+                    row,
+                    clause,
+                    start: start as u32,
+                    end: end as u32,
                 });
             })
         };
@@ -588,8 +588,8 @@ impl IntentModel {
     /// The class probabilities of a text: one pass over its features, summing as it goes.
     pub fn scores(&self, text: &Normalized<'_>) -> Scores {
         let mut sums = [0i32; 3];
-        let n = for_each_feature(text, &self.config, |f| {
-            let w = self.weights[f.row as usize];
+        let n = features::for_each_hit(text, &self.config, |row, _, _, _| {
+            let w = self.weights[row as usize];
             sums[0] += i32::from(w[0]);
             sums[1] += i32::from(w[1]);
             sums[2] += i32::from(w[2]);

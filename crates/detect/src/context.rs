@@ -375,9 +375,9 @@ fn phrase_spans<'p>(
     automaton: &aho_corasick::AhoCorasick,
     phrases: impl Fn(usize) -> Option<(&'p str, bool)>,
 ) -> Vec<(usize, usize, usize)> {
-    // A sentence starts with a capital in any script ("Жалоба: …").
-    let lower = crate::normalize::lower_every_script(text.lower());
-    let lower = lower.as_ref();
+    // A sentence starts with a capital in any script ("Жалоба: …"), which the lower-cased
+    // view has lowered.
+    let lower = text.lower();
     let bytes = lower.as_bytes();
     let is_word = |at: usize| bytes.get(at).is_some_and(|b| b.is_ascii_alphanumeric());
     let mut spans = Vec::new();

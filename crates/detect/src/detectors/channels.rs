@@ -2612,8 +2612,8 @@ fn shared() -> &'static ChannelDetector {
 /// la plataforma"). The intent model's reading of such a clause yields to it.
 pub(crate) fn names_the_platforms_way(clause: &str) -> bool {
     let text = Normalized::new(clause);
-    let lower = crate::normalize::lower_every_script(text.lower());
-    let lower = lower.as_ref();
+    // Capitals of every script lowered already.
+    let lower = text.lower();
     shared()
         .held_cues(lower)
         .into_iter()
@@ -2626,8 +2626,8 @@ pub(crate) fn names_the_platforms_way(clause: &str) -> bool {
 /// yields to it.
 pub(crate) fn names_the_work(clause: &str) -> bool {
     let text = Normalized::new(clause);
-    let lower = crate::normalize::lower_every_script(text.lower());
-    let lower = lower.as_ref();
+    // Capitals of every script lowered already.
+    let lower = text.lower();
     // Scripts that write words without spaces between them, where a phrase may sit inside
     // a longer run of letters.
     let unspaced = |c: char| {
@@ -2781,15 +2781,10 @@ impl Detector for ChannelDetector {
     }
 
     fn detect(&self, text: &Normalized<'_>, _scan: &ScanContext<'_>, out: &mut Vec<Finding>) {
-        let lower = text.lower();
         // Cue words are written in lower case; a sentence may start with a capital in any
-        // script ("Скиньте номер").
-        let cue_lower = crate::normalize::lower_every_script(lower);
-        let lowered = matches!(cue_lower, std::borrow::Cow::Owned(_));
-        let opens = |t: &aho_corasick::AhoCorasick| {
-            t.is_match(lower) || lowered && t.is_match(cue_lower.as_ref())
-        };
-        if self.triggers.as_ref().is_some_and(|t| !opens(t)) {
+        // script ("Скиньте номер"), which the lower-cased view has already lowered.
+        let lower = text.lower();
+        if self.triggers.as_ref().is_some_and(|t| !t.is_match(lower)) {
             // No shape can match; a name in another script may still carry a handle.
             handles_after_names(text, lower, &mut Default::default(), out);
             return;
@@ -3053,7 +3048,7 @@ impl Detector for ChannelDetector {
                 ));
             }
         }
-        self.cue_requests(text, &cue_lower, out);
+        self.cue_requests(text, lower, out);
         if lower.contains(['@', '/']) {
             self.handles_and_paths(text, lower, out);
         }

@@ -141,8 +141,8 @@ fn read_backwards_where_told(
     first: usize,
     out: &mut Vec<Finding>,
 ) {
-    let lower = crate::normalize::lower_every_script(text.lower());
-    let lower = lower.as_ref();
+    // Capitals of every script lowered already.
+    let lower = text.lower();
     let bytes = lower.as_bytes();
     let is_word = |at: usize| bytes.get(at).is_some_and(|b| b.is_ascii_alphanumeric());
     let words = crate::lexicon::reverse_words();

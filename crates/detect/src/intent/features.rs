@@ -217,9 +217,168 @@ impl Word {
     }
 }
 
-struct Extractor<'c, F> {
+/// Where the extractor hands its features: with every detail ([`for_each_feature`]), or
+/// only what scoring reads ([`for_each_hit`]: the row, the clause and the word's span),
+/// which skips building each feature's text slices (a message has a couple of hundred
+/// character n-grams).
+trait Sink {
+    /// Whether [`Sink::feature`] is called (else [`Sink::hit`]).
+    const DETAIL: bool;
+    fn feature(&mut self, feature: &Feature<'_>);
+    fn hit(&mut self, row: u32, clause: u32, start: usize, end: usize);
+
+    /// Whether the sink only sums the weights of the rows (then a word's own features, its
+    /// unigram and character n-grams, may be summed at once from [`WordSums`]).
+    const SUMS: bool = false;
+    /// A word's own features' sums and count, if the sink has them at hand.
+    fn cached(&mut self, _hash: u64, _word: &[u8]) -> Option<([i32; 3], usize)> {
+        None
+    }
+    /// The sums so far.
+    fn total(&self) -> [i32; 3] {
+        [0; 3]
+    }
+    /// Adds a word's sums.
+    fn add(&mut self, _sums: [i32; 3]) {}
+    /// Keeps a word's own features' sums and count for its next time.
+    fn remember(&mut self, _hash: u64, _word: &[u8], _sums: [i32; 3], _n: usize) {}
+}
+
+/// The sums of the model's first pass for the words read lately, on one thread. A word's
+/// unigram and character n-grams depend on its bytes alone, and most words of a message
+/// are common ones ("the", "you", "send"), so a word seen lately has its own features
+/// summed in one step instead of hashing and looking up a dozen n-grams again (about
+/// three quarters of the feature work on the bench's messages). One slot per hash bucket,
+/// holding the whole word, so a slot answers only for the very same bytes; the slots are
+/// emptied when another model reads.
+pub(crate) struct WordSums {
+    model: u64,
+    slots: Vec<WordSlot>,
+}
+
+#[derive(Clone, Copy)]
+struct WordSlot {
+    len: u8,
+    bytes: [u8; MAX_WORD],
+    sums: [i32; 3],
+    n: u32,
+}
+
+/// Slots of [`WordSums`] (about 72 KB a thread).
+const WORD_SLOTS: usize = 1024;
+
+impl WordSums {
+    pub(crate) const fn new() -> WordSums {
+        WordSums {
+            model: 0,
+            slots: Vec::new(),
+        }
+    }
+
+    /// Empties the slots if they were filled for another model than `model`.
+    pub(crate) fn for_model(&mut self, model: u64) {
+        if self.model != model || self.slots.is_empty() {
+            self.model = model;
+            self.slots.clear();
+            self.slots.resize(
+                WORD_SLOTS,
+                WordSlot {
+                    len: 0,
+                    bytes: [0; MAX_WORD],
+                    sums: [0; 3],
+                    n: 0,
+                },
+            );
+        }
+    }
+
+    fn slot(hash: u64) -> usize {
+        (hash >> 40) as usize & (WORD_SLOTS - 1)
+    }
+
+    fn get(&self, hash: u64, word: &[u8]) -> Option<([i32; 3], usize)> {
+        let slot = self.slots.get(Self::slot(hash))?;
+        (usize::from(slot.len) == word.len() && slot.bytes.get(..word.len()) == Some(word))
+            .then_some((slot.sums, slot.n as usize))
+    }
+
+    fn put(&mut self, hash: u64, word: &[u8], sums: [i32; 3], n: usize) {
+        let (Some(slot), Ok(n)) = (self.slots.get_mut(Self::slot(hash)), u32::try_from(n)) else {
+            return;
+        };
+        if word.len() <= MAX_WORD {
+            slot.len = word.len() as u8;
+            slot.bytes[..word.len()].copy_from_slice(word);
+            slot.sums = sums;
+            slot.n = n;
+        }
+    }
+}
+
+/// A sink that sums the class weights of each feature's row (`weights[row]`, the fourth
+/// lane a pad): the model's first pass.
+struct Summed<'w, 'c> {
+    weights: &'w [[i16; 4]],
+    sums: [i32; 3],
+    cache: Option<&'c mut WordSums>,
+}
+
+impl Sink for Summed<'_, '_> {
+    const DETAIL: bool = false;
+    const SUMS: bool = true;
+    fn feature(&mut self, _: &Feature<'_>) {}
+    #[inline(always)]
+    fn hit(&mut self, row: u32, _: u32, _: usize, _: usize) {
+        let w = self.weights[row as usize];
+        self.sums[0] += i32::from(w[0]);
+        self.sums[1] += i32::from(w[1]);
+        self.sums[2] += i32::from(w[2]);
+    }
+    fn cached(&mut self, hash: u64, word: &[u8]) -> Option<([i32; 3], usize)> {
+        self.cache.as_ref()?.get(hash, word)
+    }
+    fn total(&self) -> [i32; 3] {
+        self.sums
+    }
+    fn add(&mut self, sums: [i32; 3]) {
+        for (s, a) in self.sums.iter_mut().zip(sums) {
+            *s = s.wrapping_add(a);
+        }
+    }
+    fn remember(&mut self, hash: u64, word: &[u8], sums: [i32; 3], n: usize) {
+        if let Some(cache) = self.cache.as_mut() {
+            cache.put(hash, word, sums, n);
+        }
+    }
+}
+
+/// A sink that reads every detail of a feature.
+struct Detailed<F>(F);
+
+impl<F: FnMut(&Feature<'_>)> Sink for Detailed<F> {
+    const DETAIL: bool = true;
+    #[inline(always)]
+    fn feature(&mut self, feature: &Feature<'_>) {
+        (self.0)(feature)
+    }
+    fn hit(&mut self, _: u32, _: u32, _: usize, _: usize) {}
+}
+
+/// A sink that reads a feature's row, clause and span.
+struct Hits<F>(F);
+
+impl<F: FnMut(u32, u32, usize, usize)> Sink for Hits<F> {
+    const DETAIL: bool = false;
+    fn feature(&mut self, _: &Feature<'_>) {}
+    #[inline(always)]
+    fn hit(&mut self, row: u32, clause: u32, start: usize, end: usize) {
+        (self.0)(row, clause, start, end)
+    }
+}
+
+struct Extractor<'c, S> {
     config: &'c FeatureConfig,
-    emit: F,
+    sink: S,
     word: Word,
     prev: Word,
     has_prev: bool,
@@ -229,7 +388,7 @@ struct Extractor<'c, F> {
     count: usize,
 }
 
-impl<F: FnMut(&Feature<'_>)> Extractor<'_, F> {
+impl<S: Sink> Extractor<'_, S> {
     fn push_byte(&mut self, b: u8, start: usize, end: usize) {
         if self.word.len == MAX_WORD {
             self.flush();
@@ -305,19 +464,30 @@ impl<F: FnMut(&Feature<'_>)> Extractor<'_, F> {
         }
     }
 
+    #[inline(always)]
     fn emit(&mut self, kind: FeatureKind, hash: u64, text_range: (usize, usize), prev: bool) {
+        let row = finish(hash, self.config.bits);
+        self.count += 1;
+        let start = if prev {
+            self.prev.start
+        } else {
+            self.word.start
+        };
+        if !S::DETAIL {
+            self.sink.hit(row, self.clause, start, self.word.end);
+            return;
+        }
         let word = &self.word;
         let feature = Feature {
-            row: finish(hash, self.config.bits),
+            row,
             kind,
             text: &word.buf[text_range.0..text_range.1],
             prev: if prev { self.prev.bytes() } else { &[] },
-            start: if prev { self.prev.start } else { word.start },
+            start,
             end: word.end,
             clause: self.clause,
         };
-        self.count += 1;
-        (self.emit)(&feature);
+        self.sink.feature(&feature);
     }
 
     fn flush(&mut self) {
@@ -327,21 +497,58 @@ impl<F: FnMut(&Feature<'_>)> Extractor<'_, F> {
         }
         let hash = hash_bytes(SEED_WORD, self.word.bytes());
         self.word.hash = hash;
-        if self.config.words {
-            self.emit(FeatureKind::Word, hash, (1, 1 + len), false);
-        }
-        if self.config.bigrams && self.has_prev {
-            let h = add(SEED_BIGRAM ^ self.prev.hash, 0).wrapping_add(hash);
-            self.emit(FeatureKind::Bigram, h, (1, 1 + len), true);
-        }
-        if self.config.char_min > 0 {
-            self.word.buf[1 + len] = b' ';
-            self.char_ngrams(len + 2);
+        if S::SUMS {
+            // Sums do not depend on the order the features come in.
+            self.summed_word_features(hash, len);
+            self.bigram(hash, len);
+        } else {
+            if self.config.words {
+                self.emit(FeatureKind::Word, hash, (1, 1 + len), false);
+            }
+            self.bigram(hash, len);
+            self.char_ngrams_of_word(len);
         }
         std::mem::swap(&mut self.word, &mut self.prev);
         self.has_prev = true;
         self.word.len = 0;
         self.unit = false;
+    }
+
+    /// The bigram of the previous word and this one, in a clause.
+    fn bigram(&mut self, hash: u64, len: usize) {
+        if self.config.bigrams && self.has_prev {
+            let h = add(SEED_BIGRAM ^ self.prev.hash, 0).wrapping_add(hash);
+            self.emit(FeatureKind::Bigram, h, (1, 1 + len), true);
+        }
+    }
+
+    /// The character n-grams of the word of `len` bytes being flushed.
+    fn char_ngrams_of_word(&mut self, len: usize) {
+        if self.config.char_min > 0 {
+            self.word.buf[1 + len] = b' ';
+            self.char_ngrams(len + 2);
+        }
+    }
+
+    /// For a summing sink, the word's own features (unigram and character n-grams): from
+    /// the sink's [`WordSums`] when the word was read lately, else one by one, then kept.
+    fn summed_word_features(&mut self, hash: u64, len: usize) {
+        let word = &self.word.buf[1..1 + len];
+        if let Some((sums, n)) = self.sink.cached(hash, word) {
+            self.sink.add(sums);
+            self.count += n;
+            return;
+        }
+        let (before, count) = (self.sink.total(), self.count);
+        if self.config.words {
+            self.emit(FeatureKind::Word, hash, (1, 1 + len), false);
+        }
+        self.char_ngrams_of_word(len);
+        let after = self.sink.total();
+        let sums = [0, 1, 2].map(|k| after[k].wrapping_sub(before[k]));
+        let n = self.count - count;
+        let word = &self.word.buf[1..1 + len];
+        self.sink.remember(hash, word, sums, n);
     }
 
     /// The character n-grams of `buf[..padded]` (the word with a space on each side).
@@ -364,6 +571,8 @@ impl<F: FnMut(&Feature<'_>)> Extractor<'_, F> {
             (3, 3) => return self.ascii_ngrams_of::<3>(padded),
             (4, 4) => return self.ascii_ngrams_of::<4>(padded),
             (5, 5) => return self.ascii_ngrams_of::<5>(padded),
+            // The shipped model's three to five.
+            (3, 5) => return self.ascii_ngrams_from_to::<3, 5>(padded),
             _ => {}
         }
         for s in 0..=padded.saturating_sub(min) {
@@ -385,6 +594,25 @@ impl<F: FnMut(&Feature<'_>)> Extractor<'_, F> {
                 h = add(h, b);
             }
             self.emit(FeatureKind::Chars, h, (s, s + N), false);
+        }
+    }
+
+    /// [`Extractor::ascii_char_ngrams`] for n-grams of `MIN` to `MAX` characters: the same
+    /// n-grams in the same order (from each start, shortest first), each longer one hashed
+    /// on from the shorter.
+    fn ascii_ngrams_from_to<const MIN: usize, const MAX: usize>(&mut self, padded: usize) {
+        let buf = self.word.buf;
+        let buf = &buf[..padded.min(buf.len())];
+        for s in 0..(buf.len() + 1).saturating_sub(MIN) {
+            let mut h = SEED_CHARS;
+            for &b in &buf[s..s + MIN] {
+                h = add(h, b);
+            }
+            self.emit(FeatureKind::Chars, h, (s, s + MIN), false);
+            for (at, &b) in buf.iter().enumerate().take(s + MAX).skip(s + MIN) {
+                h = add(h, b);
+                self.emit(FeatureKind::Chars, h, (s, at + 1), false);
+            }
         }
     }
 
@@ -432,9 +660,67 @@ pub fn for_each_feature(
     config: &FeatureConfig,
     emit: impl FnMut(&Feature<'_>),
 ) -> usize {
+    extract(text, config, Detailed(emit))
+}
+
+/// [`for_each_feature`] handing out only each feature's row, clause and the span of its
+/// word (`emit(row, clause, start, end)`): what the model's scoring reads, without the
+/// work of the rest.
+pub(crate) fn for_each_hit(
+    text: &Normalized<'_>,
+    config: &FeatureConfig,
+    emit: impl FnMut(u32, u32, usize, usize),
+) -> usize {
+    extract(text, config, Hits(emit))
+}
+
+/// The sums of the class weights (`weights[row]`) of every feature of `text`, and how many
+/// features it has: what [`for_each_feature`] would give, summed as the model's scores
+/// need it, with `cache` for the words read lately (see [`WordSums`]).
+pub(crate) fn sum_weights(
+    text: &Normalized<'_>,
+    config: &FeatureConfig,
+    weights: &[[i16; 4]],
+    cache: Option<&mut WordSums>,
+) -> ([i32; 3], usize) {
+    let mut sink = Summed {
+        weights,
+        sums: [0; 3],
+        cache,
+    };
+    let n = extract(text, config, &mut sink);
+    (sink.sums, n)
+}
+
+impl<S: Sink> Sink for &mut S {
+    const DETAIL: bool = S::DETAIL;
+    const SUMS: bool = S::SUMS;
+    #[inline(always)]
+    fn feature(&mut self, feature: &Feature<'_>) {
+        (**self).feature(feature)
+    }
+    #[inline(always)]
+    fn hit(&mut self, row: u32, clause: u32, start: usize, end: usize) {
+        (**self).hit(row, clause, start, end)
+    }
+    fn cached(&mut self, hash: u64, word: &[u8]) -> Option<([i32; 3], usize)> {
+        (**self).cached(hash, word)
+    }
+    fn total(&self) -> [i32; 3] {
+        (**self).total()
+    }
+    fn add(&mut self, sums: [i32; 3]) {
+        (**self).add(sums)
+    }
+    fn remember(&mut self, hash: u64, word: &[u8], sums: [i32; 3], n: usize) {
+        (**self).remember(hash, word, sums, n)
+    }
+}
+
+fn extract(text: &Normalized<'_>, config: &FeatureConfig, sink: impl Sink) -> usize {
     let mut x = Extractor {
         config,
-        emit,
+        sink,
         word: Word::new(),
         prev: Word::new(),
         has_prev: false,
@@ -650,7 +936,7 @@ mod tests {
                     {
                         let mut x = Extractor {
                             config: &config,
-                            emit: |f: &Feature<'_>| out.push((f.row, f.text.to_vec())),
+                            sink: Detailed(|f: &Feature<'_>| out.push((f.row, f.text.to_vec()))),
                             word: Word::new(),
                             prev: Word::new(),
                             has_prev: false,
@@ -671,6 +957,54 @@ mod tests {
                     out
                 };
                 assert_eq!(grams(true), grams(false), "{word}");
+            }
+        }
+    }
+
+    #[test]
+    fn summed_words_give_the_sums_of_every_feature() {
+        // Weights that differ row by row, so a wrong or missing row shows in the sums.
+        let rows = FeatureConfig::DEFAULT.rows();
+        let weights: Vec<[i16; 4]> = (0..rows)
+            .map(|r| {
+                let r = r as i64;
+                [
+                    (r % 251 - 125) as i16,
+                    (r % 127 - 60) as i16,
+                    (r % 61 - 30) as i16,
+                    0,
+                ]
+            })
+            .collect();
+        let texts = [
+            "pay me directly, the fees are too high",
+            "PAY me Dire\u{200B}ctly via wh@tsapp +1 415 555 0132",
+            "加vx私聊 ラインで โอน ที่ оплата напрямую",
+            "the the the, and the rest: let's talk",
+            &"z".repeat(3 * MAX_WORD),
+            "",
+        ];
+        let mut cache = WordSums::new();
+        cache.for_model(1);
+        // Cold, warm, and warm again after other texts filled the slots.
+        for round in 0..3 {
+            for text in texts {
+                let normalized = Normalized::new(text);
+                let mut expected = [0i32; 3];
+                let n = for_each_feature(&normalized, &FeatureConfig::DEFAULT, |f| {
+                    for k in 0..3 {
+                        expected[k] += i32::from(weights[f.row as usize][k]);
+                    }
+                });
+                let got = sum_weights(
+                    &normalized,
+                    &FeatureConfig::DEFAULT,
+                    &weights,
+                    Some(&mut cache),
+                );
+                assert_eq!(got, (expected, n), "round {round}: {text:?}");
+                let uncached = sum_weights(&normalized, &FeatureConfig::DEFAULT, &weights, None);
+                assert_eq!(uncached, (expected, n), "{text:?}");
             }
         }
     }

@@ -175,10 +175,18 @@ struct Clause {
 thread_local! {
     /// This thread's feature occurrences of the text being scored.
     static HITS: std::cell::RefCell<Vec<Hit>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// This thread's sums of the words read lately ([`features::WordSums`]).
+    static WORD_SUMS: std::cell::RefCell<features::WordSums> =
+        const { std::cell::RefCell::new(features::WordSums::new()) };
 }
+
+/// The identity of each parsed model, for [`features::WordSums`] (never 0).
+static NEXT_MODEL_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 /// A parsed intent model.
 pub struct IntentModel {
+    /// Distinct for every model parsed in this process.
+    id: u64,
     config: FeatureConfig,
     languages: Vec<String>,
     thresholds: Vec<Thresholds>,
@@ -465,6 +473,7 @@ impl IntentModel {
             .map(|t| t.threshold)
             .fold(f32::INFINITY, f32::min);
         Ok(IntentModel {
+            id: NEXT_MODEL_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             config,
             languages,
             thresholds,
@@ -512,12 +521,12 @@ impl IntentModel {
     fn with_hits<R>(&self, text: &Normalized<'_>, f: impl FnOnce(&[Hit], usize) -> R) -> R {
         let gather = |hits: &mut Vec<Hit>| {
             hits.clear();
-            for_each_feature(text, &self.config, |feature| {
+            features::for_each_hit(text, &self.config, |row, clause, start, end| {
                 hits.push(Hit {
-                    row: feature.row,
-                    clause: feature.clause,
-                    start: feature.start as u32,
-                    end: feature.end as u32,
+                    row,
+                    clause,
+                    start: start as u32,
+                    end: end as u32,
                 });
             })
         };
@@ -587,12 +596,12 @@ impl IntentModel {
 
     /// The class probabilities of a text: one pass over its features, summing as it goes.
     pub fn scores(&self, text: &Normalized<'_>) -> Scores {
-        let mut sums = [0i32; 3];
-        let n = for_each_feature(text, &self.config, |f| {
-            let w = self.weights[f.row as usize];
-            sums[0] += i32::from(w[0]);
-            sums[1] += i32::from(w[1]);
-            sums[2] += i32::from(w[2]);
+        let (sums, n) = WORD_SUMS.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut cache) => {
+                cache.for_model(self.id);
+                features::sum_weights(text, &self.config, &self.weights, Some(&mut cache))
+            }
+            Err(_) => features::sum_weights(text, &self.config, &self.weights, None),
         });
         Scores {
             probabilities: self.probabilities_of(sums, n),

@@ -132,7 +132,7 @@ fn blind_sets_do_not_get_worse() {
 /// The blind17 sets are in the intent model's training data since their first scores were
 /// recorded (`testdata/intent/split.py`), so their floors guard against regressions, not
 /// generalisation: that is each new set's first score (`testdata/blind/README.md`).
-const BLIND_FLOORS: [(&str, (f64, f64, f64)); 28] = [
+const BLIND_FLOORS: [(&str, (f64, f64, f64)); 30] = [
     // 6 of 149 benign: one of them the intent model's ("Our signal team wants the line chart
     // ... Meet the deadline"), since it was trained on the blind17 sets.
     ("blind16.jsonl", (0.98, 0.94, 0.045)),
@@ -202,6 +202,14 @@ const BLIND_FLOORS: [(&str, (f64, f64, f64)); 28] = [
     ("blind16n.jsonl", (0.91, 0.85, 0.035)),
     // First score 0.788 / 0.731 / 8.5%, since in the intent model's training data.
     ("blind17n.jsonl", (0.93, 0.87, 0.015)),
+    // First score 0.938 / 0.876 / 6.9%. 7 of 217 benign: an EAN split over two messages, a
+    // brand named by its domain, UPI asked about and answered as the platform's checkout in
+    // the next message, PayPay named as what the site does not take, "How to update your
+    // IBAN" as an article title in a proposal, a defanged example link in an incident
+    // template, the intent model on a question about a WhatsApp login.
+    ("blind16o.jsonl", (0.93, 0.86, 0.04)),
+    // First score 0.812 / 0.765 / 3.8%, since in the intent model's training data.
+    ("blind17o.jsonl", (0.93, 0.86, 0.015)),
 ];
 
 fn digits(s: &str) -> String {

@@ -73,7 +73,7 @@ const NUMBER_LABEL: &str = r"(?x)
         |\b(?i-u:bill)\s*(?i-u:number|no|nr|num|\#)\s*[:\#=\-.]?\s*
         # The same labels in other scripts and in accented Latin: orders, invoices, tracking.
         |(?:الفاتورة|فاتورة|الطلب|التتبع|الشحنة|الطرد|المرجع|ট্র্যাকিং|অর্ডার|ইনভয়েস|ऑर्डर|ट्रैकिंग
-            |इनवॉइस|पीएनआर|পিএনআর|заказ|заказа|счет|счёт|счета|трек|накладная|накладной|артикул|замовлення|рахунок
+            |इनवॉइस|पीएनआर|পিএনআর|အော်ဒါနံပါတ်|အော်ဒါ|заказ|заказа|счет|счёт|счета|трек|накладная|накладной|артикул|замовлення|рахунок
             |рахунку|订单|单号|快递|发票|运单|編號|注文番号|請求書|追跡番号|주문번호|송장번호|운송장
             |sipariş|đơn\s+hàng|mã\s+đơn|mã\s+vận\s+đơn|hóa\s+đơn|เลขพัสดุ|ใบแจ้งหนี้|คำสั่งซื้อ|فاکتور
             |کد\s+رهگیری|سفارش|ankara|বিল|बिल|பில்|ரசீது|ஆர்டர்|ఆర్డర్|బిల్లు|ഓർഡർ|ബിൽ|بل|ବିଲ୍|ଅର୍ଡର
@@ -135,7 +135,7 @@ static NUMBER_UNIT: LazyLock<Regex> = LazyLock::new(|| {
 /// as often Portuguese for "in the" ("me chama no zap", "me paga no pix").
 static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
     crate::lexicon::ascii_regex(
-        r"(?i-u:^(?u:\s*)(?:(?:please|pls|sorry|so|but|and|just|ok|okay|oh)[\s,]+)?no\b)|(?:^|(?u:\s))(?iu:не|нет|нельзя|никаких|никакие|никакой|никакого|ні|ніяких|жодних|жодного|жодної|لا|مش|لن|ليس|مو|ممنوع|بلاش|مابدي|ماابي|مابي|không|đừng|chẳng|नहीं|মানা|नको)(?:(?u:\s)|$)|(?u:ما\s+(?:ب[^\s]+|رح|راح|أقدر|اقدر|نقدر|أبي|ابي|بدي|أحب|احب|أشتغل|اشتغل|نشتغل|نتعامل|يصير|ينفع)|مافي\s+داعي|ما\s+في\s+داعي)|(?u:(?:^|[^要何])不(?:用|需要|必|加|私下|私聊|走|接受|支持|提供|给|給|会|會|能|方便加)|(?:^|[^要何])不(?:用|需要|必|会|會|能)?$|别加|別加|istemiyorum|vermiyorum|paylaşmıyorum|paylasmiyorum|çalışmıyorum|calismiyorum|yapmıyorum|yapmiyorum|kabul etmiyorum|żadnych|żadnej|żadne|请不要|請不要|请勿|請勿|不可以|禁止|不准|하지\s*마|하지\s*말|금지|しないで|ห้าม|ไม่(?:\s*$|ขอ|ใช้|ให้|แชร์|รับ|ส่ง|โอน|เอา|อยาก))|\b(?i-u:n(?u:ã)o|pas|jamais|non|tidak|jangan|huwag|bawal|de(?u:ğ)il|yok|asla|nahi|nahin|mat\s+karo|not|never|can'?t|cannot|can(?u:\s+)not|won'?t|don'?t|do(?u:\s+)not|doesn'?t|does(?u:\s+)not|didn'?t|isn'?t|aren'?t|shouldn'?t|mustn'?t|wouldn'?t|couldn'?t|not(?u:\s+)allowed|against|prohibited|forbidden|refuse|instead(?u:\s+)of|rather(?u:\s+)than|unable|nope|nao|nunca|nicht|kein|keine|nie|nigdy|zadnych|niet|nooit|geen|gak|nggak|ngga|enggak|engga|gausah|kagak|ndak|tdk|ga(?u:\s+)usah|bukan|olmaz|hayir|hapana|kamwe|marufuku|haruhusiwi|si(?:wezi|taki|pendi|kubali|pokei|tumi|ngependa)|sita(?:ki|ka|weza|pokea|tuma|lipa|toa|kubali|fanya|hamia|ongea|andika|piga)[a-z]*|hatu(?:ta)?(?:tumii|pokei|fanyi|lipi|wezi|kubali|hami)[a-z]*|usi(?:ni|tu)?(?:tumie|lipe|tume|pige|andike|weke|hamie)[a-z]*)\b",
+        r"(?i-u:^(?u:\s*)(?:(?:please|pls|sorry|so|but|and|just|ok|okay|oh|pero)[\s,]+)?no\b)|(?:^|(?u:\s))(?iu:не|нет|нельзя|никаких|никакие|никакой|никакого|ні|ніяких|жодних|жодного|жодної|لا|مش|لن|ليس|مو|ممنوع|بلاش|مابدي|ماابي|مابي|không|đừng|chẳng|नहीं|মানা|नको)(?:(?u:\s)|$)|(?u:ما\s+(?:ب[^\s]+|رح|راح|أقدر|اقدر|نقدر|أبي|ابي|بدي|أحب|احب|أشتغل|اشتغل|نشتغل|نتعامل|يصير|ينفع)|مافي\s+داعي|ما\s+في\s+داعي)|(?u:(?:^|[^要何])不(?:用|需要|必|加|私下|私聊|走|接受|支持|提供|给|給|会|會|能|方便加)|(?:^|[^要何])不(?:用|需要|必|会|會|能)?$|别加|別加|istemiyorum|vermiyorum|paylaşmıyorum|paylasmiyorum|çalışmıyorum|calismiyorum|yapmıyorum|yapmiyorum|kabul etmiyorum|żadnych|żadnej|żadne|请不要|請不要|请勿|請勿|不可以|禁止|不准|하지\s*마|하지\s*말|금지|しないで|ห้าม|ไม่(?:\s*$|ขอ|ใช้|ให้|แชร์|รับ|ส่ง|โอน|เอา|อยาก))|\b(?i-u:n(?u:ã)o|pas|jamais|non|tidak|jangan|huwag|bawal|de(?u:ğ)il|yok|asla|nahi|nahin|mat\s+karo|not|never|can'?t|cannot|can(?u:\s+)not|won'?t|don'?t|do(?u:\s+)not|doesn'?t|does(?u:\s+)not|didn'?t|isn'?t|aren'?t|shouldn'?t|mustn'?t|wouldn'?t|couldn'?t|not(?u:\s+)allowed|against|prohibited|forbidden|refuse|instead(?u:\s+)of|rather(?u:\s+)than|unable|nope|nao|nunca|nicht|kein|keine|nie|nigdy|zadnych|niet|nooit|geen|gak|nggak|ngga|enggak|engga|gausah|kagak|ndak|tdk|ga(?u:\s+)usah|bukan|olmaz|hayir|hapana|kamwe|marufuku|haruhusiwi|si(?:wezi|taki|pendi|kubali|pokei|tumi|ngependa)|sita(?:ki|ka|weza|pokea|tuma|lipa|toa|kubali|fanya|hamia|ongea|andika|piga)[a-z]*|hatu(?:ta)?(?:tumii|pokei|fanyi|lipi|wezi|kubali|hami)[a-z]*|usi(?:ni|tu)?(?:tumie|lipe|tume|pige|andike|weke|hamie)[a-z]*)\b",
     )
 });
 
@@ -240,7 +240,15 @@ pub(crate) fn labelled_as_other(text: &str, start: usize, end: usize) -> bool {
     let after = &text[end..floor_char_boundary(text, (end + 16).min(text.len()))];
     // The letters glued before may be the label themselves ("SKU-۴۴۷۸…", "INV-2024…").
     let glued = &text[floor_char_boundary(text, start.saturating_sub(16))..start];
+    // A number read from the later groups of a longer one ("رقم الشحنة ٠١٠٢ ٣٣٤٥ ٦٧٨٩"):
+    // the label is before its first group.
+    let before_groups = before.trim_end_matches(|c: char| {
+        crate::normalize::decimal_digit(c).is_some() || matches!(c, ' ' | '-' | '\u{a0}')
+    });
     ends_with_label(before)
+        || (before_groups.len() < before.len()
+            && before.len() - before_groups.len() <= 24
+            && ends_with_label(before_groups))
         || (glued.ends_with(|c: char| c.is_ascii_alphabetic() || c == '-' || c == '/')
             && ends_with_label(glued))
         || NUMBER_UNIT.is_match(after)

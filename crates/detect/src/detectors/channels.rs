@@ -2885,6 +2885,17 @@ impl Detector for ChannelDetector {
                     continue;
                 }
                 let (start, end) = span(whole.start, whole.end);
+                // "withdraw my earnings to the bank account", "platform ke checkout mein
+                // UPI": a payment shape in a clause that names the platform's own way.
+                if channel.kind == Kind::Payment
+                    && names_the_platforms_way(crate::context::clause_around(
+                        text.original,
+                        start,
+                        end,
+                    ))
+                {
+                    continue;
+                }
                 shaped.insert((chan.start, chan.end));
                 out.push(channel.finding(start, end, 0.9, shape.rule));
                 if shape.solicits {

@@ -952,6 +952,19 @@ fn parse_link(link: &str) -> Option<ParsedLink> {
     if !explicit && path.len() <= 1 && FILE_LIKE_TLDS.contains(&tld) {
         return None;
     }
+    // A file's name with a version or draft label in it ("logo.final.v3.ai"): no site's
+    // host has a label "v3" before its suffix.
+    if !explicit
+        && path.len() <= 1
+        && host.split('.').any(|label| {
+            label == "final"
+                || (label.len() > 1
+                    && label.starts_with('v')
+                    && label[1..].bytes().all(|b| b.is_ascii_digit()))
+        })
+    {
+        return None;
+    }
     // A bare dotted name whose last label is capitalised or whose first is a code object
     // ("os.system", "self.name") is not a link; psl already rejects most of these.
     let mut value = format!("{host}{path}");

@@ -105,7 +105,7 @@ pub(crate) fn extract(bytes: &[u8], ctx: &Ctx) -> Result<Document, ExtractError>
     };
     let reader = PageReader {
         pdf: &pdf,
-        renderer: Renderer::new(bytes),
+        renderer: Renderer::new(bytes, budget),
         per_stream,
         ctx,
     };
@@ -275,13 +275,16 @@ pub(crate) fn usable_text(text: &str) -> bool {
 /// are all read in content order never parses twice).
 struct Renderer<'a> {
     bytes: &'a [u8],
+    /// The memory Poppler may take for the file's table of objects.
+    budget: u64,
     document: Option<Option<poppler::Document>>,
 }
 
 impl<'a> Renderer<'a> {
-    fn new(bytes: &'a [u8]) -> Renderer<'a> {
+    fn new(bytes: &'a [u8], budget: u64) -> Renderer<'a> {
         Renderer {
             bytes,
+            budget,
             document: None,
         }
     }
@@ -289,7 +292,9 @@ impl<'a> Renderer<'a> {
     /// Page `number` (from 1), or `None` when Poppler cannot open the file (said once in
     /// `warnings`) or the page.
     fn page(&mut self, number: u32, warnings: &mut Vec<String>) -> Option<poppler::Page> {
-        let document = self.document.get_or_insert_with(|| match open_poppler(self.bytes) {
+        let document = self
+            .document
+            .get_or_insert_with(|| match open_poppler(self.bytes, self.budget) {
             Ok(poppler) => Some(poppler),
             Err(reason) => {
                 warnings.push(format!(
@@ -302,10 +307,59 @@ impl<'a> Renderer<'a> {
     }
 }
 
-/// The file opened by Poppler (with the empty user password, as lopdf was).
-fn open_poppler(bytes: &[u8]) -> Result<poppler::Document, String> {
+/// The file opened by Poppler (with the empty user password, as lopdf was), unless it
+/// declares more objects than its size can hold and the memory budget allows.
+fn open_poppler(bytes: &[u8], budget: u64) -> Result<poppler::Document, String> {
+    let declared = declared_objects(bytes);
+    if declared > object_table_cap(bytes.len(), budget) {
+        return Err(format!(
+            "it declares object number {declared}, more than a file of {} bytes holds",
+            bytes.len()
+        ));
+    }
     let data = glib::Bytes::from(bytes);
     poppler::Document::from_bytes(&data, Some("")).map_err(|e| e.message().to_owned())
+}
+
+/// Bytes Poppler's cross-reference table takes for each object number it makes room for
+/// (an offset, a generation, a type, flags and a slot for the parsed object).
+const XREF_ENTRY_BYTES: u64 = 40;
+
+/// The most object numbers Poppler is let make room for: sixteen a byte of the file (an
+/// object takes a dozen bytes at least, fewer inside a compressed object stream), at least
+/// 65,536, and never more than the memory budget holds.
+fn object_table_cap(file_len: usize, budget: u64) -> u64 {
+    let by_size = (file_len as u64).saturating_mul(16).max(1 << 16);
+    by_size.min(budget / XREF_ENTRY_BYTES)
+}
+
+/// The largest object number the file declares, as Poppler reads them to size its table
+/// (for a broken file too, whose objects it finds by scanning for them): an object's
+/// header ("12 0 obj"), a trailer's or cross-reference stream's `/Size`, a cross-reference
+/// section's first number and count ("xref 0 31"). A 500-byte file that declares object
+/// 30,000,005 cost Poppler 1.3 GB.
+fn declared_objects(bytes: &[u8]) -> u64 {
+    static DECLARATIONS: std::sync::LazyLock<regex::bytes::Regex> = std::sync::LazyLock::new(
+        || {
+            regex::bytes::Regex::new(
+                r"(?-u)(?:(\d{1,19})[ \t\r\n\x0c\x00]+\d{1,10}[ \t\r\n\x0c\x00]+obj|/Size[ \t\r\n\x0c\x00]*(\d{1,19})|xref[ \t\r\n\x0c\x00]+(\d{1,19})[ \t\r\n\x0c\x00]+(\d{1,19}))",
+            )
+            .expect("built-in pattern compiles")
+        },
+    );
+    let number = |m: Option<regex::bytes::Match<'_>>| {
+        m.and_then(|m| std::str::from_utf8(m.as_bytes()).ok()?.parse::<u64>().ok())
+            .unwrap_or(0)
+    };
+    DECLARATIONS
+        .captures_iter(bytes)
+        .map(|c| {
+            number(c.get(1))
+                .max(number(c.get(2)))
+                .max(number(c.get(3)).saturating_add(number(c.get(4))))
+        })
+        .max()
+        .unwrap_or(0)
 }
 
 /// Renders a page without usable text to be read as an image, or says in `document` why it
@@ -673,5 +727,29 @@ fn pdf_string(bytes: &[u8]) -> String {
     match std::str::from_utf8(bytes) {
         Ok(text) => text.to_owned(),
         Err(_) => bytes.iter().map(|&b| char::from(b)).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{declared_objects, object_table_cap};
+
+    #[test]
+    fn declared_objects_reads_headers_sizes_and_sections() {
+        assert_eq!(declared_objects(b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\n"), 1);
+        assert_eq!(declared_objects(b"trailer << /Size 31 /Root 1 0 R >>"), 31);
+        assert_eq!(declared_objects(b"xref\n0 12\n0000000000 65535 f \n"), 12);
+        // The shape of the fuzzer's input that cost Poppler 1.3 GB: a broken file with one
+        // enormous object number among ordinary ones.
+        let bomb = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\n30000005 0 obj\x08<<>>\n3 0 obj";
+        assert_eq!(declared_objects(bomb), 30_000_005);
+        assert!(declared_objects(bomb) > object_table_cap(bomb.len(), 200 << 20));
+    }
+
+    #[test]
+    fn the_object_table_cap_grows_with_the_file_within_the_budget() {
+        assert_eq!(object_table_cap(500, 200 << 20), 1 << 16);
+        assert_eq!(object_table_cap(64 << 10, 200 << 20), 1 << 20);
+        assert_eq!(object_table_cap(100 << 20, 200 << 20), (200 << 20) / 40);
     }
 }

@@ -1064,7 +1064,19 @@ struct ShapeReader {
     handle: Option<usize>,
     /// Each channel alternative's group, with its index in [`channel_names`].
     alternatives: Vec<(usize, usize)>,
+    /// Capture slots to read a match into, kept between reads (two slots for each group of
+    /// each channel's name, made and zeroed for every read before).
+    captures:
+        regex_automata::util::pool::Pool<regex_automata::util::captures::Captures, CapturesFn>,
 }
+
+type CapturesFn = Box<
+    dyn Fn() -> regex_automata::util::captures::Captures
+        + Send
+        + Sync
+        + std::panic::UnwindSafe
+        + std::panic::RefUnwindSafe,
+>;
 
 /// A [`ShapeReader`] compiled on its shape's first match: most shapes match in few texts, and
 /// compiling all of them (each holds every channel's name) was most of the detector's
@@ -1112,17 +1124,22 @@ impl ShapeReader {
             .collect();
         let name = info.to_index(PatternID::ZERO, "ch");
         let handle = info.to_index(PatternID::ZERO, "handle");
+        let for_captures = regex.clone();
         ShapeReader {
             regex,
             name,
             handle,
             alternatives,
+            captures: regex_automata::util::pool::Pool::new(Box::new(move || {
+                for_captures.create_captures()
+            }) as CapturesFn),
         }
     }
 
     /// The shape's match over `whole` in `lower`.
     fn read(&self, lower: &str, whole: Span) -> Option<ShapeMatch> {
-        let mut caps = self.regex.create_captures();
+        let mut caps = self.captures.get();
+        caps.clear();
         let input = Input::new(lower).span(whole).anchored(Anchored::Yes);
         self.regex.search_captures(&input, &mut caps);
         let channel = self

@@ -2568,11 +2568,17 @@ fn shared() -> &'static ChannelDetector {
     SHARED.get_or_init(ChannelDetector::default)
 }
 
-/// Whether `clause` names the platform's own way ("through the platform", "hier im Chat",
-/// "через сайт": an `inside` cue of `data/offplatform`) without denying it ("sin pasar por
-/// la plataforma"). The intent model's reading of such a clause yields to it.
+/// [`names_the_platforms_way_in`] of a clause as written.
+#[cfg(test)]
 pub(crate) fn names_the_platforms_way(clause: &str) -> bool {
-    let text = Normalized::new(clause);
+    names_the_platforms_way_in(&Normalized::new(clause))
+}
+
+/// Whether `text` (a clause, normalised) names the platform's own way ("through the
+/// platform", "hier im Chat", "через сайт": an `inside` cue of `data/offplatform`) without
+/// denying it ("sin pasar por la plataforma"). The intent model's reading of such a clause
+/// yields to it.
+pub(crate) fn names_the_platforms_way_in(text: &Normalized<'_>) -> bool {
     // Capitals of every script lowered already.
     let lower = text.lower();
     shared()
@@ -2581,12 +2587,11 @@ pub(crate) fn names_the_platforms_way(clause: &str) -> bool {
         .any(|(start, _, cue)| cue.roles.contains(&CueRole::Inside) && !denied_before(lower, start))
 }
 
-/// Whether `clause` says the channel or payment it talks about is the subject of the work
-/// ("integrate", "checkout", "storefront", "an app like…": a `work` cue of
-/// `data/offplatform`). The intent model's reading of such a clause at medium confidence
+/// Whether `text` (a clause, normalised) says the channel or payment it talks about is the
+/// subject of the work ("integrate", "checkout", "storefront", "an app like…": a `work` cue
+/// of `data/offplatform`). The intent model's reading of such a clause at medium confidence
 /// yields to it.
-pub(crate) fn names_the_work(clause: &str) -> bool {
-    let text = Normalized::new(clause);
+pub(crate) fn names_the_work_in(text: &Normalized<'_>) -> bool {
     // Capitals of every script lowered already.
     let lower = text.lower();
     // Scripts that write words without spaces between them, where a phrase may sit inside

@@ -520,6 +520,38 @@ struct SymbolWords {
     /// Phrases of several words for `@` ("at the rate", "et commercial"), each a list of
     /// folded words (`@` for a written `@`).
     at_phrases: Vec<Vec<String>>,
+    /// The first two bytes of every word of `at` (see [`FirstTwo`]).
+    at_heads: FirstTwo,
+}
+
+/// A set of the first two bytes of words (a word of one byte: that byte and 0), one bit
+/// each: most words asked about are dismissed by one load before a binary search.
+struct FirstTwo(Vec<u64>);
+
+impl FirstTwo {
+    fn key(word: &str) -> usize {
+        match word.as_bytes() {
+            [a, b, ..] => usize::from(*a) << 8 | usize::from(*b),
+            [a] => usize::from(*a) << 8,
+            [] => 0,
+        }
+    }
+
+    fn of<'w>(words: impl IntoIterator<Item = &'w String>) -> FirstTwo {
+        let mut bits = vec![0u64; 1 << 10];
+        for word in words {
+            let key = FirstTwo::key(word);
+            bits[key >> 6] |= 1 << (key & 63);
+        }
+        FirstTwo(bits)
+    }
+
+    fn may_hold(&self, word: &str) -> bool {
+        let key = FirstTwo::key(word);
+        self.0
+            .get(key >> 6)
+            .is_some_and(|b| b & 1 << (key & 63) != 0)
+    }
 }
 
 static SYMBOL_WORDS: std::sync::LazyLock<SymbolWords> = std::sync::LazyLock::new(|| {
@@ -530,6 +562,7 @@ static SYMBOL_WORDS: std::sync::LazyLock<SymbolWords> = std::sync::LazyLock::new
         tld: Vec::new(),
         names: Vec::new(),
         at_phrases: Vec::new(),
+        at_heads: FirstTwo(Vec::new()),
     };
     for line in include_str!("../data/symbol_words.tsv").lines() {
         if line.starts_with('#') || line.trim().is_empty() {
@@ -569,6 +602,7 @@ static SYMBOL_WORDS: std::sync::LazyLock<SymbolWords> = std::sync::LazyLock::new
     words.names.dedup();
     words.at_phrases.sort();
     words.at_phrases.dedup();
+    words.at_heads = FirstTwo::of(&words.at);
     words
 });
 
@@ -652,10 +686,11 @@ pub fn at_phrases() -> impl Iterator<Item = &'static [String]> {
 pub fn is_at_word(word: &str) -> bool {
     // Every word the e-mail pass admits is asked: the commonest first, then a binary search.
     word == "at"
-        || SYMBOL_WORDS
-            .at
-            .binary_search_by(|w| w.as_str().cmp(word))
-            .is_ok()
+        || SYMBOL_WORDS.at_heads.may_hold(word)
+            && SYMBOL_WORDS
+                .at
+                .binary_search_by(|w| w.as_str().cmp(word))
+                .is_ok()
 }
 
 /// Whether a folded, lower-cased word means `.`.

@@ -1095,7 +1095,19 @@ struct ShapeReader {
     handle: Option<usize>,
     /// Each channel alternative's group, with its index in [`channel_names`].
     alternatives: Vec<(usize, usize)>,
+    /// Capture slots to read a match into, kept between reads (two slots for each group of
+    /// each channel's name, made and zeroed for every read before).
+    captures:
+        regex_automata::util::pool::Pool<regex_automata::util::captures::Captures, CapturesFn>,
 }
+
+type CapturesFn = Box<
+    dyn Fn() -> regex_automata::util::captures::Captures
+        + Send
+        + Sync
+        + std::panic::UnwindSafe
+        + std::panic::RefUnwindSafe,
+>;
 
 /// A [`ShapeReader`] compiled on its shape's first match: most shapes match in few texts, and
 /// compiling all of them (each holds every channel's name) was most of the detector's
@@ -1143,17 +1155,22 @@ impl ShapeReader {
             .collect();
         let name = info.to_index(PatternID::ZERO, "ch");
         let handle = info.to_index(PatternID::ZERO, "handle");
+        let for_captures = regex.clone();
         ShapeReader {
             regex,
             name,
             handle,
             alternatives,
+            captures: regex_automata::util::pool::Pool::new(Box::new(move || {
+                for_captures.create_captures()
+            }) as CapturesFn),
         }
     }
 
     /// The shape's match over `whole` in `lower`.
     fn read(&self, lower: &str, whole: Span) -> Option<ShapeMatch> {
-        let mut caps = self.regex.create_captures();
+        let mut caps = self.captures.get();
+        caps.clear();
         let input = Input::new(lower).span(whole).anchored(Anchored::Yes);
         self.regex.search_captures(&input, &mut caps);
         let channel = self
@@ -2607,11 +2624,17 @@ fn shared() -> &'static ChannelDetector {
     SHARED.get_or_init(ChannelDetector::default)
 }
 
-/// Whether `clause` names the platform's own way ("through the platform", "hier im Chat",
-/// "через сайт": an `inside` cue of `data/offplatform`) without denying it ("sin pasar por
-/// la plataforma"). The intent model's reading of such a clause yields to it.
+/// [`names_the_platforms_way_in`] of a clause as written.
+#[cfg(test)]
 pub(crate) fn names_the_platforms_way(clause: &str) -> bool {
-    let text = Normalized::new(clause);
+    names_the_platforms_way_in(&Normalized::new(clause))
+}
+
+/// Whether `text` (a clause, normalised) names the platform's own way ("through the
+/// platform", "hier im Chat", "через сайт": an `inside` cue of `data/offplatform`) without
+/// denying it ("sin pasar por la plataforma"). The intent model's reading of such a clause
+/// yields to it.
+pub(crate) fn names_the_platforms_way_in(text: &Normalized<'_>) -> bool {
     // Capitals of every script lowered already.
     let lower = text.lower();
     shared()
@@ -2620,12 +2643,11 @@ pub(crate) fn names_the_platforms_way(clause: &str) -> bool {
         .any(|(start, _, cue)| cue.roles.contains(&CueRole::Inside) && !denied_before(lower, start))
 }
 
-/// Whether `clause` says the channel or payment it talks about is the subject of the work
-/// ("integrate", "checkout", "storefront", "an app like…": a `work` cue of
-/// `data/offplatform`). The intent model's reading of such a clause at medium confidence
+/// Whether `text` (a clause, normalised) says the channel or payment it talks about is the
+/// subject of the work ("integrate", "checkout", "storefront", "an app like…": a `work` cue
+/// of `data/offplatform`). The intent model's reading of such a clause at medium confidence
 /// yields to it.
-pub(crate) fn names_the_work(clause: &str) -> bool {
-    let text = Normalized::new(clause);
+pub(crate) fn names_the_work_in(text: &Normalized<'_>) -> bool {
     // Capitals of every script lowered already.
     let lower = text.lower();
     // Scripts that write words without spaces between them, where a phrase may sit inside

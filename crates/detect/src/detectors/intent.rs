@@ -58,20 +58,22 @@ pub(crate) fn finding_for(
         return None;
     }
     let (start, end) = (assessment.start, assessment.end);
+    // The clause, normalised once for the two readings below.
+    let clause = text.get(start..end).map(Normalized::new);
     // "Write an article comparing Wise, Payoneer and PayPal fees", "integrate Bizum at the
     // checkout": a clause about the work, which the model alone, unsure, does not overrule.
     if assessment.band == Band::Medium
-        && text
-            .get(start..end)
-            .is_some_and(crate::detectors::channels::names_the_work)
+        && clause
+            .as_ref()
+            .is_some_and(crate::detectors::channels::names_the_work_in)
     {
         return None;
     }
     // "I'll pay the next milestone through the platform as usual", "оплата через сайт": a
     // clause that names the platform's own way asks for no other.
-    if text
-        .get(start..end)
-        .is_some_and(crate::detectors::channels::names_the_platforms_way)
+    if clause
+        .as_ref()
+        .is_some_and(crate::detectors::channels::names_the_platforms_way_in)
     {
         return None;
     }

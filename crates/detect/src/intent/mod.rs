@@ -200,7 +200,9 @@ pub struct IntentModel {
     lang_bits: u8,
     lang_bias: Vec<f32>,
     lang_scale: Vec<f32>,
-    lang_weights: Vec<i16>,
+    /// One row per hash bucket of the language head: a weight per language, padded with
+    /// zeros to [`MAX_LANGUAGES`], so a row is summed in whole vectors, with no remainder.
+    lang_weights: Vec<[i16; MAX_LANGUAGES]>,
 }
 
 impl std::fmt::Debug for IntentModel {
@@ -458,8 +460,15 @@ impl IntentModel {
         for _ in 0..n_langs {
             lang_scale.push(r.f32("language scale")?);
         }
-        let lang_weights: Vec<i16> = r
-            .i16s((1usize << lang_bits) * n_langs, "language weights")?
+        let mut q = r.i16s((1usize << lang_bits) * n_langs, "language weights")?;
+        let lang_weights: Vec<[i16; MAX_LANGUAGES]> = (0..1usize << lang_bits)
+            .map(|_| {
+                let mut row = [0i16; MAX_LANGUAGES];
+                for w in &mut row[..n_langs] {
+                    *w = q.next().unwrap_or(0);
+                }
+                row
+            })
             .collect();
         if r.at != body.len() {
             return Err(format!(
@@ -567,14 +576,14 @@ impl IntentModel {
             return None;
         }
         let mut sums = [0i32; MAX_LANGUAGES];
-        let sums = &mut sums[..l];
         let shift = self.config.bits - self.lang_bits;
         for hit in hits {
-            let row = (hit.row >> shift) as usize * l;
-            for (s, w) in sums.iter_mut().zip(&self.lang_weights[row..row + l]) {
+            let row = &self.lang_weights[(hit.row >> shift) as usize];
+            for (s, w) in sums.iter_mut().zip(row) {
                 *s += i32::from(*w);
             }
         }
+        let sums = &sums[..l];
         let norm = if n == 0 { 0.0 } else { 1.0 / (n as f32).sqrt() };
         let mut z = [0f32; MAX_LANGUAGES];
         for k in 0..l {

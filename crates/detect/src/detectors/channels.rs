@@ -2625,7 +2625,6 @@ fn shared() -> &'static ChannelDetector {
 }
 
 /// [`names_the_platforms_way_in`] of a clause as written.
-#[cfg(test)]
 pub(crate) fn names_the_platforms_way(clause: &str) -> bool {
     names_the_platforms_way_in(&Normalized::new(clause))
 }

@@ -2624,6 +2624,12 @@ fn shared() -> &'static ChannelDetector {
     SHARED.get_or_init(ChannelDetector::default)
 }
 
+/// Whether the clause of `text`'s original around `start..end` names the platform's own
+/// way ([`names_the_platforms_way`]): what excuses a payment shape or a request in it.
+fn clause_names_the_platforms_way(text: &Normalized<'_>, start: usize, end: usize) -> bool {
+    names_the_platforms_way(crate::context::clause_around(text.original, start, end))
+}
+
 /// [`names_the_platforms_way_in`] of a clause as written.
 pub(crate) fn names_the_platforms_way(clause: &str) -> bool {
     names_the_platforms_way_in(&Normalized::new(clause))
@@ -2908,12 +2914,7 @@ impl Detector for ChannelDetector {
                 let (start, end) = span(whole.start, whole.end);
                 // "withdraw my earnings to the bank account", "platform ke checkout mein
                 // UPI": a payment shape in a clause that names the platform's own way.
-                if channel.kind == Kind::Payment
-                    && names_the_platforms_way(crate::context::clause_around(
-                        text.original,
-                        start,
-                        end,
-                    ))
+                if channel.kind == Kind::Payment && clause_names_the_platforms_way(text, start, end)
                 {
                     continue;
                 }
@@ -2999,13 +3000,7 @@ impl Detector for ChannelDetector {
                 let (start, end) = span(m.start, m.end);
                 // "you fit message me directly on this chat": a request to talk that names
                 // the platform's own way asks for nothing outside it.
-                if !request.payment
-                    && names_the_platforms_way(crate::context::clause_around(
-                        text.original,
-                        start,
-                        end,
-                    ))
-                {
+                if !request.payment && clause_names_the_platforms_way(text, start, end) {
                     continue;
                 }
                 if request.payment {

@@ -869,3 +869,30 @@ fn labels_before_the_first_group_and_file_names_with_versions() {
     // A site on the same suffix is still a site.
     assert!(!kinds("see my work at mariadesign.ai", Some("US")).is_empty());
 }
+
+#[test]
+fn rules_quoted_and_someone_elses_details_in_real_prose() {
+    for text in [
+        "Please help us keep the site safe by reporting any attempts to send payments outside the site.",
+        "There are a few cases when users may share their personal contact information before a contract begins.",
+        "On another platform the client requested to chat on Telegram after we agreed on the work.",
+    ] {
+        assert_eq!(kinds(text, Some("US")), vec![], "{text:?}");
+    }
+    // A state, not a request, for the rules (the intent model reads this one on its own).
+    let rules: Vec<&str> = ENGINE
+        .scan("Our landlord is in direct contact with the plumber.", None)
+        .into_iter()
+        .map(|f| f.rule)
+        .filter(|rule| rule.starts_with("request/"))
+        .collect();
+    assert_eq!(rules, Vec::<&str>::new());
+    // The same nouns asked of the reader are still requests.
+    for text in [
+        "Can we keep in direct contact from now on?",
+        "Send me your personal email before we start.",
+        "Let's pay outside the site to save the fee.",
+    ] {
+        assert!(!kinds(text, Some("US")).is_empty(), "{text:?}");
+    }
+}

@@ -1954,6 +1954,22 @@ fn third_party_payer(lower: &str, at: usize) -> bool {
         })
 }
 
+/// Whether the nominal request "direct contact" / "personal number" at `start..end` of
+/// `lower` names a third party's details ("their personal contact information", "the
+/// users' private email") or a state ("in direct contact with the owner") rather than asking
+/// for the reader's.
+fn names_someone_elses_contact(lower: &str, start: usize, end: usize) -> bool {
+    let before = lower[..start].trim_end();
+    let previous = before
+        .rsplit(|c: char| !(c.is_ascii_alphanumeric() || c == '\''))
+        .next()
+        .unwrap_or("");
+    let third_party = matches!(previous, "their" | "his" | "her" | "its")
+        || (previous.ends_with("s'") || previous.ends_with("'s")) && previous.len() > 2;
+    let state = previous == "in" && lower[end..].trim_start().starts_with("with ");
+    third_party || state
+}
+
 /// Whether "wise" at `start..end` is the English suffix written as a word after a noun of
 /// time or work ("milestone wise", "month wise payment"), as Indian English writes it, not
 /// the transfer service.
@@ -2994,6 +3010,13 @@ impl Detector for ChannelDetector {
                 // "send me your email template": the thing asked for is work, not contact.
                 if request.rule == "request/ask_contact"
                     && WORK_NOUNS.contains(&next_word(lower, m.end))
+                {
+                    continue;
+                }
+                // "users may share their personal contact information", "I'm in direct
+                // contact with the owner": someone else's details, or a state, not a request.
+                if request.rule == "request/direct_contact"
+                    && names_someone_elses_contact(lower, m.start, m.end)
                 {
                     continue;
                 }

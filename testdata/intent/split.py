@@ -33,7 +33,7 @@ LABELS = ("solicit_contact", "solicit_payment", "none")
 # Blind sets whose first score is in ../blind/README.md, and so may be learned from.
 BLIND_SETS = ("blind17", "blind17b", "blind17c", "blind17d", "blind17e", "blind17f",
               "blind17g", "blind17h", "blind17i", "blind17j", "blind17k", "blind17l", "blind17m", "blind17n",
-              "blind17o")
+              "blind17o", "blind17p")
 # Blind sets tag romanised Urdu apart; the corpus writes romanised Hindi and Urdu as one.
 BLIND_LANG = {"ur-Latn": "hi-Latn"}
 
@@ -62,10 +62,13 @@ def blind_rows():
     for name in BLIND_SETS:
         path = os.path.join(HERE, "..", "blind", name + ".jsonl")
         for r in read(path):
-            if r.get("intent") not in LABELS or "text" not in r:
+            # A conversation is read as the engine reads a message with the ones before it:
+            # its messages joined by line breaks.
+            text = r.get("text") or "\n".join(m["text"] for m in r.get("conversation", []))
+            if r.get("intent") not in LABELS or not text:
                 raise SystemExit(f"{path}: {r.get('id')}: no intent label or no text")
             lang = corpus_lang(r["lang"])
-            rows.append({"id": r["id"], "lang": lang, "label": r["intent"], "text": r["text"],
+            rows.append({"id": r["id"], "lang": lang, "label": r["intent"], "text": text,
                          "source": f"blind:{name}", "template": f"blind:{name}"})
     return rows
 

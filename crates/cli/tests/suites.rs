@@ -132,7 +132,7 @@ fn blind_sets_do_not_get_worse() {
 /// The blind17 sets are in the intent model's training data since their first scores were
 /// recorded (`testdata/intent/split.py`), so their floors guard against regressions, not
 /// generalisation: that is each new set's first score (`testdata/blind/README.md`).
-const BLIND_FLOORS: [(&str, (f64, f64, f64)); 30] = [
+const BLIND_FLOORS: [(&str, (f64, f64, f64)); 32] = [
     // 6 of 149 benign: one of them the intent model's ("Our signal team wants the line chart
     // ... Meet the deadline"), since it was trained on the blind17 sets.
     ("blind16.jsonl", (0.98, 0.94, 0.045)),
@@ -210,6 +210,14 @@ const BLIND_FLOORS: [(&str, (f64, f64, f64)); 30] = [
     ("blind16o.jsonl", (0.93, 0.86, 0.04)),
     // First score 0.812 / 0.765 / 3.8%, since in the intent model's training data.
     ("blind17o.jsonl", (0.93, 0.86, 0.015)),
+    // First score 0.929 / 0.859 / 9.9% as written (6.3% with its reference and portfolio
+    // links labelled as in the earlier sets). 8 of 224 benign: the platform's support address
+    // quoted from the rules, a placeholder address in a report, "docs at" a domain, a refusal
+    // in Korean with its negation last, TikTok and Apple/Google Pay as the subject of the
+    // work, a GCash confirmation page being fixed, a platform call named in a conversation.
+    ("blind16p.jsonl", (0.93, 0.86, 0.04)),
+    // First score 0.769 / 0.708 / 5.0%, since in the intent model's training data.
+    ("blind17p.jsonl", (0.94, 0.87, 0.01)),
 ];
 
 fn digits(s: &str) -> String {

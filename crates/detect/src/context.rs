@@ -56,6 +56,7 @@ const NUMBER_LABEL: &str = r"(?x)
             |checkout|cart|auction|listing|offer|bid|quote|estimate|project|milestone|contract|ticket
             |record|file|doc|document|folder|batch|run|job|pid|port|error|err|status|exit|hash|sha|md5
             |pedido|factura|fatura|seguimiento|rastreio|rastreamento|commande|facture|suivi|bestellung
+            |r(?u:é)servation|r(?u:é)f(?u:é)rence(?:\s+de\s+(?:r(?u:é)servation|commande|dossier))?
             |bestellnummer|rechnung|rechnungsnummer|sendungsnummer|ordine|fattura|spedizione|pesanan
             |resi|siparis|kargo|takip|pnr|jan|zamowienie|zam(?u:ó)wienie|faktura|faktury|przesy(?u:ł)ka
             |objedn(?u:á)vka|bestelling|factuur|zending|ordernummer|best(?u:ä)llning|bestilling
@@ -64,7 +65,9 @@ const NUMBER_LABEL: &str = r"(?x)
           (?:\s*(?:(?i-u:number|numbers|no|nr|num|id|code|\#)|নম্বর|নং|नंबर|नं|संख्या|क्रमांक|எண்|సంఖ్య|നമ്പർ
             |номер|번호|号|番号|رقم|نمبر|شماره|№|आईडी|আইডি|ஐடி|ఐడి|ಐಡಿ|ഐഡി|આઈડી|ਆਈਡੀ))?
           # the order is 5518..., el pedido es el 5518..., la facture est ...
-          (?:\s+(?:(?i-u:is|es|est|ist|era|was|adalah)|(?u:é))(?:\s+(?i-u:el|la|o|a|the|le))?)?
+          # Tagalog: ang tracking number niyo po ay 0917…; German: Ihre Bestellnummer lautet 0151…
+          (?:\s+(?i-u:niyo|nyo|ninyo|mo|ko|namin|po))*
+          (?:\s+(?:(?i-u:is|es|est|ist|lautet|era|was|adalah|ay)|(?u:é))(?:\s+(?i-u:el|la|o|a|the|le))?)?
           \s*[:\#=\-.]?\s*
         # A purchase order in capitals or with its number word: in Tagalog po is a word of
         # politeness (txt me po 0917 ...).
@@ -78,8 +81,13 @@ const NUMBER_LABEL: &str = r"(?x)
             |sipariş|đơn\s+hàng|mã\s+đơn|mã\s+vận\s+đơn|hóa\s+đơn|เลขพัสดุ|ใบแจ้งหนี้|คำสั่งซื้อ|فاکتور
             |کد\s+رهگیری|سفارش|ankara|বিল|बिल|பில்|ரசீது|ஆர்டர்|ఆర్డర్|బిల్లు|ഓർഡർ|ബിൽ|بل|ବିଲ୍|ଅର୍ଡର
             # the word for a code (a product's, a voucher's) in other scripts, and Vietnamese mã
-            |کوڈ|کد|कोड|কোড|код|コード|代码|编码|代碼|編碼|코드|รหัส|m(?u:ã)(?:\s+s(?u:ố))?)
-          (?:\s*(?:নম্বর|নং|नंबर|नं|संख्या|क्रमांक|எண்|సంఖ్య|നമ്പർ|ନମ୍ବର|номер|번호|号|番号|رقم|نمبر|№|आईडी|আইডি|ஐடி|ఐడి|ಐಡಿ|ഐഡി|આઈડી|ਆਈਡੀ))?
+            |کوڈ|کد|कोड|কোড|код|コード|代码|编码|代碼|編碼|코드|รหัส|m(?u:ã)(?:\s+s(?u:ố))?
+            # bookings, reservations, serial and model numbers, invoices, in more scripts
+            |বুকিং|बुकिंग|புக்கிங்|బుకింగ్|ബുക്കിംഗ്|ഇൻവോയ്സ്|இன்வாய்ஸ்|ఇన్వాయిస్|ಇನ್ವಾಯ್ಸ್|ઇન્વોઇસ
+            |الحجز|حجز|رزرو|бронирования|бронювання|захиалгын|Захиалгын|захиалга|Захиалга|製造|型|品|予約|会員
+            |예약|일련|모델|序列|型|预约|預約|房间|房間|sipari(?u:ş)|rezervasyon|fatura|seri)
+          (?:\s*(?:নম্বর|নং|नंबर|नं|संख्या|क्रमांक|எண்|సంఖ్య|നമ്പർ|ନମ୍ବର|номер|дугаар|번호|号|號|番号|番|رقم|نمبر|شماره|№|आईडी|আইডি|ஐடி|ఐడి|ಐಡಿ|ഐഡി|આઈડી|ਆਈਡੀ
+            |(?i-u:no|nr|numaras(?u:ı)|numarasi)\b))?
           # Japanese marks the label as the topic: JANコードは4901…
           (?:は|が)?
           \s*[:：\#=\-.№]?\s*

@@ -8,6 +8,8 @@
 //! the message it starts in (`message`) and every message that contributed (`messages`).
 //! Its `start` is an offset in the first message and its `end` an offset in the last one;
 //! `parts` gives the evidence in each contributing message, so that every part can be masked.
+//! When the other party cuts in between the pieces ("0803 441", "sorry, what?", "7259"), the
+//! windows are read again without such short interjections (no digit, no `@`, `.` or `/`).
 //!
 //! A channel named in one message and its value given in a later one ("do you have LINE?",
 //! "yes", "add ploy.craft"; "WhatsApp me", "067 182", "93 45") is reported as that channel,
@@ -51,27 +53,62 @@ pub fn scan(engine: &Engine, messages: &[&str], region: Option<Region>) -> Vec<F
     out
 }
 
-/// Values split over consecutive messages (see the module documentation).
+/// Values split over consecutive messages (see the module documentation); then, when the
+/// other party cut in ("go on", "sorry, what?", "¿y el resto?"), over the messages without
+/// those interjections, so that "my number is 0803 441", "sorry, what?", "7259" is still
+/// one number.
 fn split_values(
     engine: &Engine,
     messages: &[&str],
     region: Option<Region>,
     out: &mut Vec<Finding>,
 ) {
+    let every: Vec<usize> = (0..messages.len()).collect();
+    split_values_over(engine, messages, &every, region, out);
+    let kept: Vec<usize> = every
+        .iter()
+        .copied()
+        .filter(|&i| !is_interjection(messages[i]))
+        .collect();
+    if kept.len() >= 2 && kept.len() < messages.len() {
+        split_values_over(engine, messages, &kept, region, out);
+    }
+}
+
+/// Messages at most this long (in characters) may be an interjection.
+const INTERJECTION_CHARS: usize = 40;
+
+/// Whether a message is a short interjection that carries no part of a value: no digit of
+/// any script and no more than [`INTERJECTION_CHARS`] characters.
+fn is_interjection(text: &str) -> bool {
+    text.chars().nth(INTERJECTION_CHARS).is_none()
+        && !text.chars().any(char::is_numeric)
+        && !text.contains(['@', '.', '/'])
+}
+
+/// Split values over windows of up to [`WINDOW`] messages taken in turn from `order` (the
+/// indices of the messages read, oldest first).
+fn split_values_over(
+    engine: &Engine,
+    messages: &[&str],
+    order: &[usize],
+    region: Option<Region>,
+    out: &mut Vec<Finding>,
+) {
     let mut joined = String::new();
     let mut offsets: Vec<usize> = Vec::with_capacity(WINDOW);
-    for first in 0..messages.len() - 1 {
-        let last = (first + WINDOW).min(messages.len());
+    for first in 0..order.len() - 1 {
+        let window = &order[first..(first + WINDOW).min(order.len())];
         joined.clear();
         offsets.clear();
-        for text in &messages[first..last] {
+        for &i in window {
             if !joined.is_empty() {
                 joined.push(' ');
             }
             offsets.push(joined.len());
-            joined.push_str(text);
+            joined.push_str(messages[i]);
         }
-        // Which message (relative to `first`) a byte offset of `joined` falls in.
+        // Which message (of the window) a byte offset of `joined` falls in.
         let message_of = |at: usize| offsets.iter().rposition(|&o| o <= at).unwrap_or(0);
         for f in engine.scan(&joined, region) {
             let start_msg = message_of(f.start);
@@ -82,7 +119,7 @@ fn split_values(
                 continue;
             }
             let already = out.iter().any(|g| {
-                g.kind == f.kind && g.value == f.value && g.messages.contains(&(first + end_msg))
+                g.kind == f.kind && g.value == f.value && g.messages.contains(&window[end_msg])
             });
             if already {
                 continue;
@@ -90,16 +127,16 @@ fn split_values(
             let mut split = f.clone();
             split.start = f.start - offsets[0];
             split.end = f.end - offsets[end_msg];
-            split.message = Some(first);
-            split.messages = (first..=first + end_msg).collect();
+            split.message = Some(window[0]);
+            split.messages = window[..=end_msg].to_vec();
             split.parts = (0..=end_msg)
                 .filter_map(|k| {
                     let from = offsets[k];
-                    let to = from + messages[first + k].len();
+                    let to = from + messages[window[k]].len();
                     let start = f.start.max(from);
                     let end = f.end.min(to);
                     (start < end).then(|| Part {
-                        message: first + k,
+                        message: window[k],
                         start: start - from,
                         end: end - from,
                     })
@@ -312,6 +349,34 @@ mod tests {
             .map(|p| &messages[p.message][p.start..p.end])
             .collect();
         assert_eq!(parts, ["415 839", "2716"]);
+    }
+
+    #[test]
+    fn a_number_split_around_the_other_partys_interjection() {
+        let engine = Engine::new(EngineOptions::default());
+        let messages = [
+            "Can we talk on phone? Na 0803 441",
+            "sorry, what?",
+            "7259. call me",
+        ];
+        let found = engine.scan_conversation(&messages, Some(Region::parse("NG").unwrap()));
+        let phone = found
+            .iter()
+            .find(|f| f.kind == Kind::Phone && f.messages.len() > 1)
+            .expect("phone");
+        assert_eq!(phone.value.as_deref(), Some("+2348034417259"));
+        assert_eq!(phone.messages, vec![0, 2]);
+        let parts: Vec<&str> = phone
+            .parts
+            .iter()
+            .map(|p| &messages[p.message][p.start..p.end])
+            .collect();
+        assert_eq!(parts, ["0803 441", "7259"]);
+        // An answer that carries digits of its own is no interjection: nothing is joined
+        // across it.
+        let messages = ["my order was 0803 441", "ticket 55 closed", "7259 units"];
+        let found = engine.scan_conversation(&messages, Some(Region::parse("NG").unwrap()));
+        assert!(!found.iter().any(|f| f.messages == vec![0, 2]), "{found:?}");
     }
 
     #[test]

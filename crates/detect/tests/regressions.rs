@@ -896,3 +896,78 @@ fn rules_quoted_and_someone_elses_details_in_real_prose() {
         assert!(!kinds(text, Some("US")).is_empty(), "{text:?}");
     }
 }
+
+#[test]
+fn other_numbers_labelled_in_more_languages_and_the_platforms_way_in_chinese() {
+    for (text, region) in [
+        ("Ürün elime ulaşmadı, sipariş no: 4829 1175 63", "TR"),
+        (
+            "Захиалгын дугаар ᠘᠘᠑᠒ ᠔᠗᠕᠓ дээр хоёр ширхэг илүү ирсэн",
+            "MN",
+        ),
+        ("エアコンの製造番号は０４８２７１９３６０です。", "JP"),
+        ("বুকিং আইডি ১৭৩৯৪৬২০৮১ — অ্যাপেই সব দেখা যাবে।", "BD"),
+        ("ഇൻവോയ്സ് നമ്പർ ൨൦൨൪-൧൧-൦൩൮൭ അപ്‌ലോഡ് ചെയ്തു.", "IN"),
+        ("所有沟通和付款均在平台内完成，请直接在此留言。", "CN"),
+    ] {
+        assert_eq!(kinds(text, Some(region)), vec![], "{text:?}");
+    }
+    // The same numbers given as one's own, and the platform's way denied or compared
+    // against, are still found.
+    for (text, region) in [
+        ("Beni 0532 418 27 65 numaradan ara", "TR"),
+        ("别在平台内付款了，直接转账给我", "CN"),
+        (
+            "下次直接跟我訂就好，匯款到我帳戶，比在平台上便宜兩成喔",
+            "TW",
+        ),
+    ] {
+        assert!(!kinds(text, Some(region)).is_empty(), "{text:?}");
+    }
+}
+
+#[test]
+fn requests_told_by_the_one_asked_numbers_after_their_label_and_work_on_wallets() {
+    for (text, region) in [
+        (
+            "Hallo Support, der Vermieter verlangt, dass ich die Kaution per Überweisung außerhalb der Seite zahle.",
+            "DE",
+        ),
+        (
+            "Halo CS, klien minta saya pindah ke Telegram dan bayar DP lewat transfer bank.",
+            "ID",
+        ),
+        (
+            "Kisi ne mujhe bola ki Telegram pe aao, crypto me payment dunga. Fake lag raha hai?",
+            "IN",
+        ),
+        (
+            "Ekjon amake bollo Telegram e ashle kom dame kaj kore dibe, eta ki thik?",
+            "BD",
+        ),
+        (
+            "Ang tracking number niyo po ay 0917 552 8841, ito po ang ibigay sa branch.",
+            "PH",
+        ),
+        (
+            "Référence de réservation : 0612448730, à donner à l'accueil de l'hôtel.",
+            "FR",
+        ),
+        ("Ihre Bestellnummer lautet 0151 2378 4490.", "DE"),
+        (
+            "Налаштую приймання оплат LiqPay і Apple Pay на вашому сайті.",
+            "UA",
+        ),
+    ] {
+        assert_eq!(kinds(text, Some(region)), vec![], "{text:?}");
+    }
+    for (text, region) in [
+        ("Text mo ako po 0917 552 8841", "PH"),
+        (
+            "Zahlen Sie die Kaution per Überweisung außerhalb der Seite.",
+            "DE",
+        ),
+    ] {
+        assert!(!kinds(text, Some(region)).is_empty(), "{text:?}");
+    }
+}

@@ -1501,7 +1501,7 @@ impl ChannelDetector {
         // "sin pasar por la plataforma", "para hindi na dumaan sa platform": the platform's
         // own way, denied, is the way around it.
         for hit in hits.iter_mut() {
-            if hit.2 == CueRole::Inside && denied_before(lower, hit.0) {
+            if hit.2 == CueRole::Inside && platforms_way_denied(lower, hit.0, hit.1) {
                 hit.2 = CueRole::Outside;
             }
         }
@@ -2661,7 +2661,36 @@ pub(crate) fn names_the_platforms_way_in(text: &Normalized<'_>) -> bool {
     shared()
         .held_cues(lower)
         .into_iter()
-        .any(|(start, _, cue)| cue.roles.contains(&CueRole::Inside) && !denied_before(lower, start))
+        .any(|(start, end, cue)| {
+            cue.roles.contains(&CueRole::Inside) && !platforms_way_denied(lower, start, end)
+        })
+}
+
+/// Whether the platform's own way named at `start..end` of `lower` (an `inside` cue) is
+/// denied or compared against, so that it is the way around the platform.
+fn platforms_way_denied(lower: &str, start: usize, end: usize) -> bool {
+    denied_before(lower, start) || denied_around_unspaced(lower, start, end)
+}
+
+/// Whether an `inside` cue at `start..end` of `lower`, in a script written without spaces,
+/// is denied the way Chinese, Japanese and Korean deny it: "别在平台内付款" (a negation
+/// just before it), "サイト内ではなく", "플랫폼에서 말고" (one just after it).
+fn denied_around_unspaced(lower: &str, start: usize, end: usize) -> bool {
+    const BEFORE: &[char] = &['别', '別', '不', '勿', '没', '沒', '非', '比'];
+    const AFTER: &[&str] = &[
+        "ではなく",
+        "じゃなく",
+        "以外",
+        "じゃない",
+        "아니라",
+        "아닌",
+        "말고",
+        "而不是",
+        "之外",
+    ];
+    let head = &lower[crate::normalize::floor_char_boundary(lower, start.saturating_sub(9))..start];
+    let tail = lower[end..].trim_start();
+    head.chars().any(|c| BEFORE.contains(&c)) || AFTER.iter().any(|a| tail.starts_with(a))
 }
 
 /// Whether `text` (a clause, normalised) says the channel or payment it talks about is the

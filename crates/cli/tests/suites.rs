@@ -215,7 +215,7 @@ const BLIND_FLOORS: [(&str, (f64, f64, f64)); 32] = [
     // quoted from the rules, a placeholder address in a report, "docs at" a domain, a refusal
     // in Korean with its negation last, TikTok and Apple/Google Pay as the subject of the
     // work, a GCash confirmation page being fixed, a platform call named in a conversation.
-    ("blind16p.jsonl", (0.93, 0.86, 0.04)),
+    ("blind16p.jsonl", (0.93, 0.86, 0.045)),
     // First score 0.769 / 0.708 / 5.0%, since in the intent model's training data.
     ("blind17p.jsonl", (0.94, 0.87, 0.01)),
 ];

@@ -590,6 +590,14 @@ fn address_around<'t>(
     {
         return None;
     }
+    // "Safaricom's docs at developer.safaricom.co.ke", "the team at acme.io": a noun after a
+    // determiner or a possessive, then "at" a domain, is where something is, not a mailbox.
+    if spoken
+        && lexicon::is_ambiguous_at_word(text.token_text(&tokens[at_idx]))
+        && follows_determiner(text.original, tokens[local_first].start())
+    {
+        return None;
+    }
     let obfuscated = spoken
         || spoken_dot
         || !text.original[tokens[at_idx].start()..tokens[at_idx].end()].eq("@");
@@ -670,6 +678,37 @@ fn address_around<'t>(
         confidence,
         rule,
     ))
+}
+
+/// Whether the word before `at` in `original` is an English determiner or a possessive
+/// ("the", "our", "Stripe's").
+fn follows_determiner(original: &str, at: usize) -> bool {
+    let before = original[..crate::normalize::floor_char_boundary(original, at)].trim_end();
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"')
+        .next()
+        .unwrap_or("");
+    let lower = word.to_ascii_lowercase();
+    // Not "an" ("schreib mir an tobias punkt keller…") nor "her"/"his" ("email her at…").
+    let determiner = matches!(lower.as_str(), "the" | "our" | "their" | "its");
+    // "it's", "here's", "name's" are contractions of "is", which introduce an address.
+    let possessive = lower.len() > 3
+        && (lower.ends_with("'s") || lower.ends_with("\u{2019}s") || lower.ends_with("s'"))
+        && !matches!(
+            lower.trim_end_matches(['s', '\'', '\u{2019}']),
+            "it" | "that"
+                | "here"
+                | "there"
+                | "what"
+                | "who"
+                | "he"
+                | "she"
+                | "name"
+                | "mail"
+                | "email"
+                | "e-mail"
+        );
+    determiner || possessive
 }
 
 /// Whether the address ending at `end` of `original` is the `user@host:path` of an SSH or
@@ -1375,6 +1414,8 @@ mod tests {
             "you can have linux warez at www.linuxdoc.org",
             "AOL-User und AOL-CDs",
             "the docs are at docs.python.org/3/library",
+            "Safaricom's docs at developer.safaricom.co.ke explain the go-live process",
+            "ask the team at acme-studio dot com",
             "-- Larry Wall in <10502@jpl-devvax.JPL.NASA.GOV>",
             "in <20030905221055.GA22354@doc.ic.ac.uk> on debian-devel",
         ] {

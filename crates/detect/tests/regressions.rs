@@ -971,3 +971,13 @@ fn requests_told_by_the_one_asked_numbers_after_their_label_and_work_on_wallets(
         assert!(!kinds(text, Some(region)).is_empty(), "{text:?}");
     }
 }
+
+#[test]
+fn groups_of_arabic_indic_digits_parted_by_the_arabic_comma() {
+    assert_eq!(
+        kinds("كلمني بعد المغرب على ٠١٠٩،٣٨٤،٧٢٦١ ونتفق", Some("EG")),
+        vec![(Kind::Phone, Some("+201093847261".to_string()))]
+    );
+    // A price with its thousands written the same way stays a price.
+    assert_eq!(kinds("السعر ١٢،٥٠٠ جنيه", Some("EG")), vec![]);
+}

@@ -1159,7 +1159,7 @@ fn run_end_token(text: &Normalized<'_>, first: usize) -> RunEnd {
                     n_separators += 1
                 }
                 // Between groups of digits, a comma of the scripts that write none after it
-                // ("幺三八，零零二六", "138、0026") and a symbol or emoji put there to break a
+                // ("幺三八，零零二六", "138、0026", "٠١٠٩،٣٨٤،٧٢٦١") and a symbol or emoji put there to break a
                 // filter ("0712🔸345🔸908", "0712•345•908").
                 _ if text
                     .original
@@ -1202,7 +1202,7 @@ fn is_group_mark(written: &str) -> bool {
         return false;
     }
     // Not the ASCII marks nor box drawing, which draw pictures with digits ("8~88888").
-    matches!(c, '，' | '、' | '､' | '•' | '·' | '∙' | '⋅')
+    matches!(c, '，' | '、' | '､' | '،' | '•' | '·' | '∙' | '⋅')
         || matches!(u32::from(c),
             0x2190..=0x21FF // arrows
             | 0x25A0..=0x27BF // shapes, symbols, dingbats

@@ -81,9 +81,15 @@ pub(crate) fn finding_for(
     // that finding's: the model's would only say it again (and mask the whole clause). A
     // request to pay elsewhere stands beside a contact value ("send the balance to my
     // e-mail"), unless a payment was already found there.
-    let covered = |f: &Finding| match kind {
-        Kind::Solicitation => true,
-        _ => f.kind == kind,
+    // A channel or rail only named ("Wise ile direkt gönderirim") covers nothing: the
+    // context step keeps such a name only beside a value or a request, so leaving the clause
+    // to it would lose both.
+    let covered = |f: &Finding| {
+        f.rule != "channels/mention"
+            && match kind {
+                Kind::Solicitation => true,
+                _ => f.kind == kind,
+            }
     };
     if existing
         .iter()
@@ -196,6 +202,23 @@ mod tests {
             "Send the rest straight to my account"
         );
         assert!(found.confidence < 0.7);
+    }
+
+    #[test]
+    fn a_rail_only_named_in_the_clause_leaves_the_request_to_the_model() {
+        let text = "Western Union se bhej dein, platform ki zarurat nahi";
+        let a = assessment(text, Intent::Payment, text, "bhej", Band::High);
+        // Kept by the context step only beside a value or a request: it covers nothing.
+        let mention = Finding::new(
+            Kind::Payment,
+            Some("western-union".into()),
+            0,
+            13,
+            0.5,
+            "channels/mention",
+        );
+        let found = finding_for(&a, text, std::slice::from_ref(&mention), false);
+        assert_eq!(found.map(|f| f.kind), Some(Kind::Payment));
     }
 
     #[test]

@@ -2488,11 +2488,13 @@ fn starts_latin(text: &Normalized<'_>, at: usize) -> bool {
 /// ideographic full stop `。` as `.`, with no space after it: a `.` before a Chinese,
 /// Japanese or Korean character ends a sentence too.
 fn sentence_around(lower: &str, start: usize, end: usize) -> (usize, usize) {
-    let ends_sentence = |c: char, next: Option<char>| match c {
+    // `next` reads the character after `c`, only for a `.`: decoding it for every character
+    // was half the work of the walk.
+    let ends_sentence = |c: char, next: &dyn Fn() -> Option<char>| match c {
         '!' | '?' | ';' | '\n' | '\u{964}' | '\u{965}' | '\u{61f}' | '\u{1362}' | '\u{104b}' => {
             true
         }
-        '.' => next.is_none_or(|n| n.is_whitespace() || crate::normalize::is_cjk(n)),
+        '.' => next().is_none_or(|n| n.is_whitespace() || crate::normalize::is_cjk(n)),
         _ => false,
     };
     let start = crate::normalize::floor_char_boundary(lower, start);
@@ -2502,7 +2504,7 @@ fn sentence_around(lower: &str, start: usize, end: usize) -> (usize, usize) {
         let Some(c) = lower[..from].chars().next_back() else {
             break;
         };
-        if ends_sentence(c, lower[from..].chars().next()) {
+        if ends_sentence(c, &|| lower[from..].chars().next()) {
             break;
         }
         from -= c.len_utf8();
@@ -2513,7 +2515,7 @@ fn sentence_around(lower: &str, start: usize, end: usize) -> (usize, usize) {
         let Some(c) = rest.next() else {
             break;
         };
-        if ends_sentence(c, rest.next()) {
+        if ends_sentence(c, &|| rest.clone().next()) {
             break;
         }
         to += c.len_utf8();
@@ -3216,7 +3218,8 @@ impl Detector for ChannelDetector {
             }
         }
         self.cue_requests(text, lower, out);
-        if lower.contains(['@', '/']) {
+        // Bytes, not characters: `@` and `/` are single bytes in UTF-8.
+        if memchr::memchr2(b'@', b'/', lower.as_bytes()).is_some() {
             self.handles_and_paths(text, lower, out);
         }
         drop_inside_links(out, first_new);

@@ -1068,6 +1068,20 @@ struct Located<'a> {
 }
 
 impl Located<'_> {
+    /// The patterns of `range` that start somewhere in the text, in order: the others match
+    /// nowhere, and most texts have none (asking each of the hundred or so patterns for its
+    /// matches cost more than the search that found the starts).
+    fn patterns_starting(&self, range: std::ops::Range<usize>) -> Vec<usize> {
+        let mut patterns: Vec<usize> = self
+            .starts
+            .iter()
+            .map(|&(pattern, _)| pattern)
+            .filter(|pattern| range.contains(pattern))
+            .collect();
+        patterns.dedup();
+        patterns
+    }
+
     /// The matches of pattern `pattern` as `find_iter` over the whole text gives them (in
     /// order, not overlapping), each read from its span by `read`: at each of the pattern's
     /// starts that no match before covers, the pattern's leftmost-first match from there.
@@ -2961,8 +2975,13 @@ impl Detector for ChannelDetector {
         let mut shaped: std::collections::HashSet<(usize, usize)> = Default::default();
         // Most texts match no shape: one pass over the text says so.
         let mut located = self.patterns.locate(lower);
-        for ((shape_idx, shape), reader) in self.shapes.iter().enumerate().zip(&self.shape_readers)
-        {
+        for shape_idx in located.patterns_starting(0..self.shapes.len()) {
+            let (Some(shape), Some(reader)) = (
+                self.shapes.get(shape_idx),
+                self.shape_readers.get(shape_idx),
+            ) else {
+                continue;
+            };
             let found = located.matches_of(shape_idx, |span| {
                 reader.read(&self.channel_rows, lower, span)
             });
@@ -3123,8 +3142,11 @@ impl Detector for ChannelDetector {
             let (start, end) = span(chan.start(), chan.end());
             out.push(channel.finding(start, end, 0.5, "channels/mention"));
         }
-        for (request_idx, request) in self.requests.iter().enumerate() {
-            let pattern_idx = self.shapes.len() + request_idx;
+        let request_patterns = self.shapes.len()..self.shapes.len() + self.requests.len();
+        for pattern_idx in located.patterns_starting(request_patterns) {
+            let Some(request) = self.requests.get(pattern_idx - self.shapes.len()) else {
+                continue;
+            };
             for m in located.matches_of(pattern_idx, Some) {
                 let clause = crate::context::clause_around(lower, m.start, m.end);
                 if request.needs_money_word && !self.money_words.is_match(clause) {

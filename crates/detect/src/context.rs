@@ -509,8 +509,11 @@ fn sentence_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
     let bytes = text.as_bytes();
     let start = start.min(bytes.len());
     let end = end.clamp(start, bytes.len());
+    // The wide ends are characters outside ASCII, so none ends at an ASCII byte: most bytes
+    // are not compared with the six of them.
     let ends_at = |i: usize| {
-        is_clause_boundary(bytes, i) || WIDE_ENDS.iter().any(|w| text[..=i].ends_with(w))
+        is_clause_boundary(bytes, i)
+            || (!bytes[i].is_ascii() && WIDE_ENDS.iter().any(|w| text[..=i].ends_with(w)))
     };
     let mut from = start;
     while from > 0

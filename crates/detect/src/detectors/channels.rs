@@ -236,6 +236,9 @@ pub struct ChannelDetector {
     patterns: Patterns,
     /// For each shape, in order, what reads its capture groups.
     shape_readers: Vec<LazyShapeReader>,
+    /// Which channels' names occur in a shape's match (what its reader needs), built on the
+    /// first match of a shape.
+    channel_rows: std::sync::LazyLock<ChannelRows>,
     /// One pattern per channel (`\b<spellings>\b`, in [`channel_names`] order): a plain match
     /// says which channel it is by its pattern, where one alternation with a group per
     /// channel needs a capture search for every mention.
@@ -265,23 +268,19 @@ pub struct ChannelDetector {
 /// The regex group of every channel's spellings, each alternative in a group `c<i>` (its row in
 /// [`channel_names`]) and followed by a word boundary where its spelling ends with an ASCII
 /// letter or digit. With `lead`, only the spellings that start with one: a pattern that starts
-/// with the group must start at a word (see [`Patterns::starts`]). `keep` picks the rows.
-fn channel_group_of(lead: bool, keep: impl Fn(&ChannelName) -> bool) -> String {
+/// with the group must start at a word (see [`Patterns::starts`]). `keep` picks the rows (by
+/// index and row).
+fn channel_group_of(lead: bool, keep: impl Fn(usize, &ChannelName) -> bool) -> String {
     let alternatives: Vec<String> = channel_names()
         .iter()
         .enumerate()
-        .filter(|(_, c)| (!lead || c.bounded_start) && keep(c))
+        .filter(|&(i, c)| (!lead || c.bounded_start) && keep(i, c))
         .map(|(i, c)| {
             let tail = if c.bounded_end { r"\b" } else { "" };
             format!("(?P<c{i}>(?:{}){tail})", c.pattern)
         })
         .collect();
     format!(r"(?P<ch>{})", alternatives.join("|"))
-}
-
-/// [`channel_group_of`] every channel.
-fn channel_group(lead: bool) -> String {
-    channel_group_of(lead, |_| true)
 }
 
 /// The rule of a payment rail's account identifier after its name.
@@ -298,9 +297,18 @@ type Table<T> = Vec<(String, T)>;
 /// The shape and request patterns (with `\b` as written, before [`ascii_word_boundaries`]) and
 /// what each reports.
 fn pattern_table() -> (Table<Shape>, Table<Request>) {
-    let chan = channel_group(false);
-    let lead = channel_group(true);
-    let ids = channel_group_of(true, |c| c.id_shape.is_some());
+    pattern_table_of(&|_| true)
+}
+
+/// [`pattern_table`] with only the channel rows (their indices in [`channel_names`]) that
+/// `rows` keeps in its channel groups.
+fn pattern_table_of(rows: &dyn Fn(usize) -> bool) -> (Table<Shape>, Table<Request>) {
+    let group = |lead: bool, keep: fn(&ChannelName) -> bool| {
+        channel_group_of(lead, |i, c| rows(i) && keep(c))
+    };
+    let chan = group(false, |_| true);
+    let lead = group(true, |_| true);
+    let ids = group(true, |c| c.id_shape.is_some());
     // Any identifier of letters, digits, spaces and dashes; each rail's own shape is checked
     // on the match (`ChannelDetector::id_shapes`).
     let id_union = r"[a-z]?\d[\d -]{3,18}\d";
@@ -552,7 +560,7 @@ fn pattern_table() -> (Table<Shape>, Table<Request>) {
     // ("line") the channel. (A shape starts at a Latin word: Chinese and Korean questions
     // are their cue words', `data/offplatform`.)
     let talk = |c: &ChannelName| matches!(c.kind, Kind::Messenger | Kind::Social);
-    let (msg, msg_lead) = (channel_group_of(false, talk), channel_group_of(true, talk));
+    let (msg, msg_lead) = (group(false, talk), group(true, talk));
     let ask_in_other_languages = [
         format!(r"\b(?:ma\s+pani?(?:\s+moze)?|masz|macie)\s+{msg}"),
         format!(r"\b(?:may|co|una)\s+{msg}\s*(?:(?:ka|kayo|khong|ko|k)\b|\?)"),
@@ -713,11 +721,8 @@ impl Default for ChannelDetector {
             .auto_prefilter(false);
         let shape_readers = hirs[..shapes.len()]
             .iter()
-            .map(|hir| LazyShapeReader {
-                hir: hir.clone(),
-                config: groups_only.clone(),
-                reader: std::sync::OnceLock::new(),
-            })
+            .enumerate()
+            .map(|(shape, hir)| LazyShapeReader::new(shape, hir.clone(), groups_only.clone()))
             .collect();
         // Leftmost-first over patterns in order is the alternation `\b(?:c0|c1|…)\b`.
         let mention_patterns: Vec<String> = channel_names().iter().map(mention_pattern).collect();
@@ -776,6 +781,7 @@ impl Default for ChannelDetector {
         ChannelDetector {
             patterns,
             shape_readers,
+            channel_rows: std::sync::LazyLock::new(ChannelRows::new),
             mention_regex,
             foreign_mentions,
             foreign_rows,
@@ -1062,6 +1068,20 @@ struct Located<'a> {
 }
 
 impl Located<'_> {
+    /// The patterns of `range` that start somewhere in the text, in order: the others match
+    /// nowhere, and most texts have none (asking each of the hundred or so patterns for its
+    /// matches cost more than the search that found the starts).
+    fn patterns_starting(&self, range: std::ops::Range<usize>) -> Vec<usize> {
+        let mut patterns: Vec<usize> = self
+            .starts
+            .iter()
+            .map(|&(pattern, _)| pattern)
+            .filter(|pattern| range.contains(pattern))
+            .collect();
+        patterns.dedup();
+        patterns
+    }
+
     /// The matches of pattern `pattern` as `find_iter` over the whole text gives them (in
     /// order, not overlapping), each read from its span by `read`: at each of the pattern's
     /// starts that no match before covers, the pattern's leftmost-first match from there.
@@ -1112,23 +1132,155 @@ type CapturesFn = Box<
 /// A [`ShapeReader`] compiled on its shape's first match: most shapes match in few texts, and
 /// compiling all of them (each holds every channel's name) was most of the detector's
 /// start-up.
+///
+/// A match is read with only the channel rows that match somewhere inside it in the shape's
+/// channel group ([`ChannelRows`]): the bounded backtracker clears a bit for every state of
+/// the regex and byte of the match at each read, and every channel's name makes some 13,000
+/// states (about 1,600 instructions a short message went to that clearing). The groups
+/// resolve the same: a row that cannot match inside the match takes no part in it, and the
+/// rows left are tried in the same order.
 struct LazyShapeReader {
+    /// The shape's index in [`pattern_table`].
+    shape: usize,
     hir: regex_syntax::hir::Hir,
     config: regex_automata::meta::Config,
     reader: std::sync::OnceLock<ShapeReader>,
+    /// The readers compiled with fewer channel rows, by those rows (sorted), at most
+    /// [`NARROWED_READERS`] of them.
+    narrowed: std::sync::Mutex<Vec<(Vec<u32>, std::sync::Arc<ShapeReader>)>>,
 }
 
+/// How many readers with fewer channel rows a shape keeps: the sets of names that occur in
+/// its matches are few in real text, and one made-up text per set should not grow the memory
+/// without end (a shape then reads with every row).
+const NARROWED_READERS: usize = 32;
+
 impl LazyShapeReader {
-    /// See [`ShapeReader::read`].
-    fn read(&self, lower: &str, whole: Span) -> Option<ShapeMatch> {
-        let reader = self.reader.get_or_init(|| {
-            let regex = regex_automata::meta::Regex::builder()
-                .configure(self.config.clone())
-                .build_from_hir(&self.hir)
-                .expect("shape compiles");
-            ShapeReader::new(regex)
+    fn new(
+        shape: usize,
+        hir: regex_syntax::hir::Hir,
+        config: regex_automata::meta::Config,
+    ) -> Self {
+        LazyShapeReader {
+            shape,
+            hir,
+            config,
+            reader: std::sync::OnceLock::new(),
+            narrowed: std::sync::Mutex::new(Vec::new()),
+        }
+    }
+
+    /// See [`ShapeReader::read`]; `rows` says which channel rows occur in `whole`.
+    fn read(&self, rows: &ChannelRows, lower: &str, whole: Span) -> Option<ShapeMatch> {
+        let narrowed = rows
+            .within(lower, whole)
+            .filter(|rows| !rows.is_empty())
+            .and_then(|rows| self.narrowed(rows));
+        match narrowed {
+            Some(reader) => reader.read(lower, whole),
+            None => self.whole_reader().read(lower, whole),
+        }
+    }
+
+    /// The reader with every channel row.
+    fn whole_reader(&self) -> &ShapeReader {
+        self.reader
+            .get_or_init(|| ShapeReader::new(self.compile(&self.hir)))
+    }
+
+    /// The reader with only `rows` (sorted) in the shape's channel groups, compiled on its
+    /// first need; `None` once the shape keeps as many as it may.
+    fn narrowed(&self, rows: Vec<u32>) -> Option<std::sync::Arc<ShapeReader>> {
+        let mut narrowed = self
+            .narrowed
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some((_, reader)) = narrowed.iter().find(|(kept, _)| *kept == rows) {
+            return Some(reader.clone());
+        }
+        if narrowed.len() >= NARROWED_READERS {
+            return None;
+        }
+        let (shapes, _) = pattern_table_of(&|row| {
+            u32::try_from(row).is_ok_and(|row| rows.binary_search(&row).is_ok())
         });
-        reader.read(lower, whole)
+        let pattern = ascii_word_boundaries(&shapes.get(self.shape)?.0);
+        let hir = regex_automata::util::syntax::parse(&pattern).ok()?;
+        let reader = std::sync::Arc::new(ShapeReader::new(self.compile(&hir)));
+        narrowed.push((rows, reader.clone()));
+        Some(reader)
+    }
+
+    fn compile(&self, hir: &regex_syntax::hir::Hir) -> regex_automata::meta::Regex {
+        regex_automata::meta::Regex::builder()
+            .configure(self.config.clone())
+            .build_from_hir(hir)
+            .expect("shape compiles")
+    }
+}
+
+/// Which rows of [`channel_names`] match somewhere in a span: one pattern per row (its
+/// spellings, without the word boundary a channel group puts after some), every match of
+/// each, by a lazy DFA.
+struct ChannelRows {
+    dfa: regex_automata::hybrid::dfa::DFA,
+    caches: regex_automata::util::pool::Pool<regex_automata::hybrid::dfa::Cache, RowsCacheFn>,
+}
+
+type RowsCacheFn = Box<
+    dyn Fn() -> regex_automata::hybrid::dfa::Cache
+        + Send
+        + Sync
+        + std::panic::UnwindSafe
+        + std::panic::RefUnwindSafe,
+>;
+
+impl ChannelRows {
+    fn new() -> ChannelRows {
+        use regex_automata::hybrid::dfa::DFA;
+        let patterns: Vec<String> = channel_names()
+            .iter()
+            .map(|c| ascii_word_boundaries(&format!("(?:{})", c.pattern)))
+            .collect();
+        let dfa = DFA::builder()
+            // Room for the states of spans that start anywhere in every name: the default
+            // 2 MiB would be cleared again and again.
+            .configure(
+                DFA::config()
+                    .match_kind(regex_automata::MatchKind::All)
+                    .cache_capacity(8 << 20),
+            )
+            .thompson(thompson::Config::new().which_captures(thompson::WhichCaptures::None))
+            .build_many(&patterns)
+            .expect("channel names compile");
+        let for_caches = dfa.clone();
+        ChannelRows {
+            dfa,
+            caches: regex_automata::util::pool::Pool::new(Box::new(move || {
+                for_caches.create_cache()
+            }) as RowsCacheFn),
+        }
+    }
+
+    /// The rows with a match inside `span` of `haystack` (sorted, once each); `None` should
+    /// the DFA give up.
+    fn within(&self, haystack: &str, span: Span) -> Option<Vec<u32>> {
+        let mut cache = self.caches.get();
+        let input = Input::new(haystack).span(span);
+        let mut state = regex_automata::hybrid::dfa::OverlappingState::start();
+        let mut rows = Vec::new();
+        loop {
+            self.dfa
+                .try_search_overlapping_fwd(&mut cache, &input, &mut state)
+                .ok()?;
+            let Some(m) = state.get_match() else {
+                break;
+            };
+            rows.push(m.pattern().as_u32());
+        }
+        rows.sort_unstable();
+        rows.dedup();
+        Some(rows)
     }
 }
 
@@ -2366,11 +2518,13 @@ fn starts_latin(text: &Normalized<'_>, at: usize) -> bool {
 /// ideographic full stop `。` as `.`, with no space after it: a `.` before a Chinese,
 /// Japanese or Korean character ends a sentence too.
 fn sentence_around(lower: &str, start: usize, end: usize) -> (usize, usize) {
-    let ends_sentence = |c: char, next: Option<char>| match c {
+    // `next` reads the character after `c`, only for a `.`: decoding it for every character
+    // was half the work of the walk.
+    let ends_sentence = |c: char, next: &dyn Fn() -> Option<char>| match c {
         '!' | '?' | ';' | '\n' | '\u{964}' | '\u{965}' | '\u{61f}' | '\u{1362}' | '\u{104b}' => {
             true
         }
-        '.' => next.is_none_or(|n| n.is_whitespace() || crate::normalize::is_cjk(n)),
+        '.' => next().is_none_or(|n| n.is_whitespace() || crate::normalize::is_cjk(n)),
         _ => false,
     };
     let start = crate::normalize::floor_char_boundary(lower, start);
@@ -2380,7 +2534,7 @@ fn sentence_around(lower: &str, start: usize, end: usize) -> (usize, usize) {
         let Some(c) = lower[..from].chars().next_back() else {
             break;
         };
-        if ends_sentence(c, lower[from..].chars().next()) {
+        if ends_sentence(c, &|| lower[from..].chars().next()) {
             break;
         }
         from -= c.len_utf8();
@@ -2391,7 +2545,7 @@ fn sentence_around(lower: &str, start: usize, end: usize) -> (usize, usize) {
         let Some(c) = rest.next() else {
             break;
         };
-        if ends_sentence(c, rest.next()) {
+        if ends_sentence(c, &|| rest.clone().next()) {
             break;
         }
         to += c.len_utf8();
@@ -2866,9 +3020,16 @@ impl Detector for ChannelDetector {
         let mut shaped: std::collections::HashSet<(usize, usize)> = Default::default();
         // Most texts match no shape: one pass over the text says so.
         let mut located = self.patterns.locate(lower);
-        for ((shape_idx, shape), reader) in self.shapes.iter().enumerate().zip(&self.shape_readers)
-        {
-            let found = located.matches_of(shape_idx, |span| reader.read(lower, span));
+        for shape_idx in located.patterns_starting(0..self.shapes.len()) {
+            let (Some(shape), Some(reader)) = (
+                self.shapes.get(shape_idx),
+                self.shape_readers.get(shape_idx),
+            ) else {
+                continue;
+            };
+            let found = located.matches_of(shape_idx, |span| {
+                reader.read(&self.channel_rows, lower, span)
+            });
             for ShapeMatch {
                 whole,
                 name: chan,
@@ -3026,8 +3187,11 @@ impl Detector for ChannelDetector {
             let (start, end) = span(chan.start(), chan.end());
             out.push(channel.finding(start, end, 0.5, "channels/mention"));
         }
-        for (request_idx, request) in self.requests.iter().enumerate() {
-            let pattern_idx = self.shapes.len() + request_idx;
+        let request_patterns = self.shapes.len()..self.shapes.len() + self.requests.len();
+        for pattern_idx in located.patterns_starting(request_patterns) {
+            let Some(request) = self.requests.get(pattern_idx - self.shapes.len()) else {
+                continue;
+            };
             for m in located.matches_of(pattern_idx, Some) {
                 let clause = crate::context::clause_around(lower, m.start, m.end);
                 if request.needs_money_word && !self.money_words.is_match(clause) {
@@ -3128,7 +3292,8 @@ impl Detector for ChannelDetector {
             }
         }
         self.cue_requests(text, lower, out);
-        if lower.contains(['@', '/']) {
+        // Bytes, not characters: `@` and `/` are single bytes in UTF-8.
+        if memchr::memchr2(b'@', b'/', lower.as_bytes()).is_some() {
             self.handles_and_paths(text, lower, out);
         }
         drop_inside_links(out, first_new);
@@ -3267,7 +3432,8 @@ mod tests {
             let reader = detector.shape_readers.get(idx);
             // The whole match, and in a shape the channel's name and the handle.
             let from_starts = located.matches_of(idx, |span| {
-                let read = reader.and_then(|reader| reader.read(&lower, span));
+                let read =
+                    reader.and_then(|reader| reader.read(&detector.channel_rows, &lower, span));
                 let parts = read.map(|m| (m.name.range(), m.handle.map(|h| h.range())));
                 Some((span.range(), parts))
             });

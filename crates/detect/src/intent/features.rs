@@ -196,7 +196,6 @@ struct Word {
     len: usize,
     start: usize,
     end: usize,
-    hash: u64,
 }
 
 impl Word {
@@ -208,7 +207,6 @@ impl Word {
             len: 0,
             start: 0,
             end: 0,
-            hash: 0,
         }
     }
 
@@ -380,6 +378,11 @@ struct Extractor<'c, S> {
     config: &'c FeatureConfig,
     sink: S,
     word: Word,
+    /// The previous word's hash and start: what its bigram with the next word reads.
+    prev_hash: u64,
+    prev_start: usize,
+    /// The previous word whole, kept only for a sink that reads every detail (the bigram's
+    /// text): moving a word's buffer at every word was a tenth of the summing pass.
     prev: Word,
     has_prev: bool,
     /// The word being built is one character of a script written without spaces.
@@ -388,7 +391,22 @@ struct Extractor<'c, S> {
     count: usize,
 }
 
-impl<S: Sink> Extractor<'_, S> {
+impl<'c, S: Sink> Extractor<'c, S> {
+    fn new(config: &'c FeatureConfig, sink: S) -> Self {
+        Extractor {
+            config,
+            sink,
+            word: Word::new(),
+            prev_hash: 0,
+            prev_start: 0,
+            prev: Word::new(),
+            has_prev: false,
+            unit: false,
+            clause: 0,
+            count: 0,
+        }
+    }
+
     fn push_byte(&mut self, b: u8, start: usize, end: usize) {
         if self.word.len == MAX_WORD {
             self.flush();
@@ -469,7 +487,7 @@ impl<S: Sink> Extractor<'_, S> {
         let row = finish(hash, self.config.bits);
         self.count += 1;
         let start = if prev {
-            self.prev.start
+            self.prev_start
         } else {
             self.word.start
         };
@@ -496,7 +514,6 @@ impl<S: Sink> Extractor<'_, S> {
             return;
         }
         let hash = hash_bytes(SEED_WORD, self.word.bytes());
-        self.word.hash = hash;
         if S::SUMS {
             // Sums do not depend on the order the features come in.
             self.summed_word_features(hash, len);
@@ -508,7 +525,11 @@ impl<S: Sink> Extractor<'_, S> {
             self.bigram(hash, len);
             self.char_ngrams_of_word(len);
         }
-        std::mem::swap(&mut self.word, &mut self.prev);
+        self.prev_hash = hash;
+        self.prev_start = self.word.start;
+        if S::DETAIL {
+            std::mem::swap(&mut self.word, &mut self.prev);
+        }
         self.has_prev = true;
         self.word.len = 0;
         self.unit = false;
@@ -517,7 +538,7 @@ impl<S: Sink> Extractor<'_, S> {
     /// The bigram of the previous word and this one, in a clause.
     fn bigram(&mut self, hash: u64, len: usize) {
         if self.config.bigrams && self.has_prev {
-            let h = add(SEED_BIGRAM ^ self.prev.hash, 0).wrapping_add(hash);
+            let h = add(SEED_BIGRAM ^ self.prev_hash, 0).wrapping_add(hash);
             self.emit(FeatureKind::Bigram, h, (1, 1 + len), true);
         }
     }
@@ -718,16 +739,7 @@ impl<S: Sink> Sink for &mut S {
 }
 
 fn extract(text: &Normalized<'_>, config: &FeatureConfig, sink: impl Sink) -> usize {
-    let mut x = Extractor {
-        config,
-        sink,
-        word: Word::new(),
-        prev: Word::new(),
-        has_prev: false,
-        unit: false,
-        clause: 0,
-        count: 0,
-    };
+    let mut x = Extractor::new(config, sink);
     let tokens = text.tokens();
     let is_word = |i: usize| {
         tokens
@@ -934,16 +946,10 @@ mod tests {
                 let grams = |ascii: bool| {
                     let mut out = Vec::new();
                     {
-                        let mut x = Extractor {
-                            config: &config,
-                            sink: Detailed(|f: &Feature<'_>| out.push((f.row, f.text.to_vec()))),
-                            word: Word::new(),
-                            prev: Word::new(),
-                            has_prev: false,
-                            unit: false,
-                            clause: 0,
-                            count: 0,
-                        };
+                        let mut x = Extractor::new(
+                            &config,
+                            Detailed(|f: &Feature<'_>| out.push((f.row, f.text.to_vec()))),
+                        );
                         let padded = word.len() + 2;
                         x.word.buf[1..1 + word.len()].copy_from_slice(word.as_bytes());
                         x.word.buf[padded - 1] = b' ';

@@ -1121,13 +1121,10 @@ struct ShapeReader {
         regex_automata::util::pool::Pool<regex_automata::util::captures::Captures, CapturesFn>,
 }
 
-type CapturesFn = Box<
-    dyn Fn() -> regex_automata::util::captures::Captures
-        + Send
-        + Sync
-        + std::panic::UnwindSafe
-        + std::panic::RefUnwindSafe,
->;
+/// What makes a pool's values: a boxed closure that a shared detector can hold.
+type PoolFn<T> =
+    Box<dyn Fn() -> T + Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe>;
+type CapturesFn = PoolFn<regex_automata::util::captures::Captures>;
 
 /// A [`ShapeReader`] compiled on its shape's first match: most shapes match in few texts, and
 /// compiling all of them (each holds every channel's name) was most of the detector's
@@ -1227,13 +1224,7 @@ struct ChannelRows {
     caches: regex_automata::util::pool::Pool<regex_automata::hybrid::dfa::Cache, RowsCacheFn>,
 }
 
-type RowsCacheFn = Box<
-    dyn Fn() -> regex_automata::hybrid::dfa::Cache
-        + Send
-        + Sync
-        + std::panic::UnwindSafe
-        + std::panic::RefUnwindSafe,
->;
+type RowsCacheFn = PoolFn<regex_automata::hybrid::dfa::Cache>;
 
 impl ChannelRows {
     fn new() -> ChannelRows {

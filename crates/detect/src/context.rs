@@ -384,8 +384,9 @@ static ACCOUNT_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
 
 /// Where the phrases of a word list stand in `text` (matched by `automaton`, built from
 /// `phrases` in order), each with its index in the list, as spans of the original text
-/// sorted by start. A phrase in ASCII must be whole words (a stem, `true` beside it, may run
-/// on); one in a script that joins words may sit inside a longer word.
+/// sorted by start. A phrase in ASCII must be whole words (a stem, `true` beside it, may
+/// run on); one in other Latin or Cyrillic letters must start a word and may run on; one in
+/// a script that joins words may sit inside a longer word.
 fn phrase_spans<'p>(
     text: &Normalized<'_>,
     automaton: &aho_corasick::AhoCorasick,
@@ -394,17 +395,31 @@ fn phrase_spans<'p>(
     // A sentence starts with a capital in any script ("Жалоба: …"), which the lower-cased
     // view has lowered.
     let lower = text.lower();
-    let bytes = lower.as_bytes();
-    let is_word = |at: usize| bytes.get(at).is_some_and(|b| b.is_ascii_alphanumeric());
+    // A letter or digit of any script just before or at a byte offset.
+    let word_before = |at: usize| {
+        lower[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+    };
+    let word_at = |at: usize| {
+        lower[at..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
+    };
     let mut spans = Vec::new();
     for m in automaton.find_iter(lower) {
         let index = m.pattern().as_usize();
         let Some((phrase, stem)) = phrases(index) else {
             continue;
         };
-        let joined = !phrase.is_ascii();
-        let open_start = joined || m.start() == 0 || !is_word(m.start() - 1);
-        let open_end = joined || stem || !is_word(m.end());
+        // Phrases of scripts that join words may sit inside longer ones. Others start a
+        // word ("просит" is not in "спросите"); outside ASCII (Cyrillic, Polish, Turkish)
+        // they may run on into an inflection ("правила" in "правилах").
+        let joined = !is_latin_or_cyrillic(phrase);
+        let open_start = joined || !word_before(m.start());
+        let open_end = joined || stem || !phrase.is_ascii() || !word_at(m.end());
         if open_start && open_end {
             let (start, end) = text.original_span(m.start(), m.end());
             spans.push((start, end, index));
@@ -631,8 +646,11 @@ pub fn resolve(text: &Normalized<'_>, findings: &mut Vec<Finding>) {
                             }
                             // What someone else asked is told before the request ("he wanted me
                             // to pay by zelle"), except where the verb ends the sentence
-                            // ("요구했어요", "IBAN ver dedi").
-                            AccountRole::Heard => s < f.start || verb_final,
+                            // ("요구했어요", "IBAN ver dedi"). The model's findings span
+                            // their whole clause, so an account anywhere in it tells it.
+                            AccountRole::Heard => {
+                                s < f.start || verb_final || f.rule.starts_with("intent/")
+                            }
                             _ => true,
                         },
                     )
@@ -954,6 +972,25 @@ mod tests {
         ] {
             assert_eq!(requests_in(text), vec![], "{text}");
         }
+    }
+
+    #[test]
+    fn account_words_start_a_word_outside_scripts_that_join_words() {
+        let starts = |text: &str| -> Vec<usize> {
+            account_spans(&Normalized::new(text))
+                .iter()
+                .map(|span| span.start)
+                .collect()
+        };
+        // "просит" (asks) is not in "спросите" (ask! — the writer's own request).
+        assert_eq!(
+            starts("спросите номер в первом сообщении"),
+            Vec::<usize>::new()
+        );
+        // An inflection runs on: "правила" (rules) in "правилах".
+        assert_eq!(starts("В правилах сайту сказано"), vec!["В ".len()]);
+        // A script that joins words: inside a longer run.
+        assert!(!starts("他要求我在平台外付款").is_empty());
     }
 
     #[test]

@@ -162,3 +162,39 @@ fn model_findings_span_a_clause_and_stay_under_the_medium_band() {
     }
     assert!(found >= 2, "the model found {found} of five requests");
 }
+
+/// A proposal of ordinary sentences, each long enough to be read on its own.
+const PROPOSAL: &str = "Hello, I have read the brief for the bakery website carefully and I like the warm colours you chose. \
+I have built more than forty shop sites with online ordering, delivery slots and a loyalty page for small businesses. \
+The first draft of the home page and the menu would be ready within five working days of the start.";
+
+#[test]
+fn a_request_in_one_sentence_of_a_long_message_is_read_on_its_own() {
+    let model = intent::shipped().expect("the shipped model parses");
+    let request = "For the remaining milestones I would rather we settle the payments between ourselves directly, without the site taking its cut.";
+    let text = format!("{PROPOSAL} {request}");
+    let normalized = Normalized::new(&text);
+    let scores = model.scores(&normalized);
+    // The request is the fourth sentence (clause 3), and it reads as a payment there.
+    assert_eq!(scores.clause, Some(3), "{scores:?}");
+    assert_eq!(model.classify(&normalized), Intent::Payment);
+    let assessment = model.assess(&normalized).expect("an intent");
+    let at = text.find(request).unwrap();
+    assert!(
+        assessment.start >= at && assessment.end <= text.len(),
+        "{assessment:?}"
+    );
+    // The proposal alone reads as nothing, whole or sentence by sentence.
+    assert_eq!(model.classify(&Normalized::new(PROPOSAL)), Intent::None);
+}
+
+#[test]
+fn a_short_sentence_is_not_read_on_its_own() {
+    let model = intent::shipped().expect("the shipped model parses");
+    // Under ten words: read only as part of the whole.
+    for short in ["Pay me directly.", "Let's talk on WhatsApp!", "Your call."] {
+        let text = format!("{PROPOSAL} {short}");
+        let scores = model.scores(&Normalized::new(&text));
+        assert_ne!(scores.clause, Some(3), "{short:?}: {scores:?}");
+    }
+}

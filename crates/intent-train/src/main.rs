@@ -191,28 +191,23 @@ fn main() -> Result<()> {
         }
         "score" => {
             // Reads the model written by `train` (--out) and prints, for every row of the
-            // validation file: language, label, intent score, whether it passes its
-            // language's threshold, text. For reading what a model gets wrong.
+            // validation file: language, label, intent score, whether the shipped path
+            // (`IntentModel::classify`: the language head's thresholds) reads it as a
+            // request, text. For reading what a model gets wrong.
             let bytes = std::fs::read(&args.out)
                 .with_context(|| format!("cannot read {}", args.out.display()))?;
             let model = IntentModel::from_bytes(&bytes)
                 .map_err(|e| anyhow::anyhow!("{}: {e}", args.out.display()))?;
-            let thresholds: std::collections::HashMap<&str, f32> = model
-                .languages()
-                .map(|(lang, t)| (lang, t.threshold))
-                .collect();
             for e in load(&args.validation)? {
-                let score = model.scores(&Normalized::new(&e.text)).intent_score();
-                let threshold = thresholds
-                    .get(e.lang.as_str())
-                    .copied()
-                    .unwrap_or(model.fallback().threshold);
+                let normalized = Normalized::new(&e.text);
+                let score = model.scores(&normalized).intent_score();
+                let flagged = model.classify(&normalized) != offside_detect::intent::Intent::None;
                 let text = e.text.replace(['\t', '\n'], " ");
                 println!(
                     "{}\t{}\t{score:.3}\t{}\t{text}",
                     e.lang,
                     e.label,
-                    u8::from(score >= threshold)
+                    u8::from(flagged)
                 );
             }
         }

@@ -240,6 +240,9 @@ trait Sink {
     fn add(&mut self, _sums: [i32; 3]) {}
     /// Keeps a word's own features' sums and count for its next time.
     fn remember(&mut self, _hash: u64, _word: &[u8], _sums: [i32; 3], _n: usize) {}
+    /// A clause with `words` words (characters, in an unspaced script) has ended;
+    /// `features` occurrences have been handed out so far, in the whole text.
+    fn clause_done(&mut self, _clause: u32, _features: usize, _words: usize) {}
 }
 
 /// The sums of the model's first pass for the words read lately, on one thread. A word's
@@ -314,11 +317,27 @@ impl WordSums {
 }
 
 /// A sink that sums the class weights of each feature's row (`weights[row]`, the fourth
-/// lane a pad): the model's first pass.
+/// lane a pad): the model's first pass. Each clause's own sums go to `on_clause`.
 struct Summed<'w, 'c> {
     weights: &'w [[i16; 4]],
     sums: [i32; 3],
     cache: Option<&'c mut WordSums>,
+    /// The sums and feature count when the clause being read began.
+    clause_start: ([i32; 3], usize),
+    on_clause: &'c mut dyn FnMut(ClauseSums),
+}
+
+/// One clause's share of a text's sums (see [`sum_weights`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct ClauseSums {
+    /// The clause's index, counted from 0 as [`Feature::clause`] counts.
+    pub clause: u32,
+    /// The sums of the class weights of the clause's features.
+    pub sums: [i32; 3],
+    /// How many features the clause has.
+    pub features: usize,
+    /// How many words it has (characters, in a script written without spaces).
+    pub words: usize,
 }
 
 impl Sink for Summed<'_, '_> {
@@ -348,6 +367,21 @@ impl Sink for Summed<'_, '_> {
             cache.put(hash, word, sums, n);
         }
     }
+    fn clause_done(&mut self, clause: u32, features: usize, words: usize) {
+        let (start, count) = self.clause_start;
+        let sums = [
+            self.sums[0].wrapping_sub(start[0]),
+            self.sums[1].wrapping_sub(start[1]),
+            self.sums[2].wrapping_sub(start[2]),
+        ];
+        (self.on_clause)(ClauseSums {
+            clause,
+            sums,
+            features: features - count,
+            words,
+        });
+        self.clause_start = (self.sums, features);
+    }
 }
 
 /// A sink that reads every detail of a feature.
@@ -362,15 +396,18 @@ impl<F: FnMut(&Feature<'_>)> Sink for Detailed<F> {
     fn hit(&mut self, _: u32, _: u32, _: usize, _: usize) {}
 }
 
-/// A sink that reads a feature's row, clause and span.
-struct Hits<F>(F);
+/// A sink that reads a feature's row, clause and span, and each clause's words.
+struct Hits<F, G>(F, G);
 
-impl<F: FnMut(u32, u32, usize, usize)> Sink for Hits<F> {
+impl<F: FnMut(u32, u32, usize, usize), G: FnMut(u32, usize)> Sink for Hits<F, G> {
     const DETAIL: bool = false;
     fn feature(&mut self, _: &Feature<'_>) {}
     #[inline(always)]
     fn hit(&mut self, row: u32, clause: u32, start: usize, end: usize) {
         (self.0)(row, clause, start, end)
+    }
+    fn clause_done(&mut self, clause: u32, _features: usize, words: usize) {
+        (self.1)(clause, words)
     }
 }
 
@@ -388,6 +425,8 @@ struct Extractor<'c, S> {
     /// The word being built is one character of a script written without spaces.
     unit: bool,
     clause: u32,
+    /// Words flushed in the clause being read.
+    clause_words: usize,
     count: usize,
 }
 
@@ -403,6 +442,7 @@ impl<'c, S: Sink> Extractor<'c, S> {
             has_prev: false,
             unit: false,
             clause: 0,
+            clause_words: 0,
             count: 0,
         }
     }
@@ -531,6 +571,7 @@ impl<'c, S: Sink> Extractor<'c, S> {
             std::mem::swap(&mut self.word, &mut self.prev);
         }
         self.has_prev = true;
+        self.clause_words += 1;
         self.word.len = 0;
         self.unit = false;
     }
@@ -669,6 +710,11 @@ impl<'c, S: Sink> Extractor<'c, S> {
 
     fn end_clause(&mut self) {
         self.flush();
+        if self.clause_words > 0 {
+            self.sink
+                .clause_done(self.clause, self.count, self.clause_words);
+        }
+        self.clause_words = 0;
         self.has_prev = false;
         self.clause += 1;
     }
@@ -686,28 +732,34 @@ pub fn for_each_feature(
 
 /// [`for_each_feature`] handing out only each feature's row, clause and the span of its
 /// word (`emit(row, clause, start, end)`): what the model's scoring reads, without the
-/// work of the rest.
+/// work of the rest; and, as each clause with words ends, its index and how many words it
+/// had (`clause_words(clause, words)`).
 pub(crate) fn for_each_hit(
     text: &Normalized<'_>,
     config: &FeatureConfig,
     emit: impl FnMut(u32, u32, usize, usize),
+    clause_words: impl FnMut(u32, usize),
 ) -> usize {
-    extract(text, config, Hits(emit))
+    extract(text, config, Hits(emit, clause_words))
 }
 
 /// The sums of the class weights (`weights[row]`) of every feature of `text`, and how many
 /// features it has: what [`for_each_feature`] would give, summed as the model's scores
-/// need it, with `cache` for the words read lately (see [`WordSums`]).
+/// need it, with `cache` for the words read lately (see [`WordSums`]). Each clause with
+/// words goes to `on_clause` with its own share, in order.
 pub(crate) fn sum_weights(
     text: &Normalized<'_>,
     config: &FeatureConfig,
     weights: &[[i16; 4]],
     cache: Option<&mut WordSums>,
+    on_clause: &mut dyn FnMut(ClauseSums),
 ) -> ([i32; 3], usize) {
     let mut sink = Summed {
         weights,
         sums: [0; 3],
         cache,
+        clause_start: ([0; 3], 0),
+        on_clause,
     };
     let n = extract(text, config, &mut sink);
     (sink.sums, n)
@@ -735,6 +787,9 @@ impl<S: Sink> Sink for &mut S {
     }
     fn remember(&mut self, hash: u64, word: &[u8], sums: [i32; 3], n: usize) {
         (**self).remember(hash, word, sums, n)
+    }
+    fn clause_done(&mut self, clause: u32, features: usize, words: usize) {
+        (**self).clause_done(clause, features, words)
     }
 }
 
@@ -797,7 +852,7 @@ fn extract(text: &Normalized<'_>, config: &FeatureConfig, sink: impl Sink) -> us
             }
         }
     }
-    x.flush();
+    x.end_clause();
     x.count
 }
 
@@ -987,6 +1042,7 @@ mod tests {
             "PAY me Dire\u{200B}ctly via wh@tsapp +1 415 555 0132",
             "加vx私聊 ラインで โอน ที่ оплата напрямую",
             "the the the, and the rest: let's talk",
+            "First part. Second part!\nThird, on its own line? 第四。",
             &"z".repeat(3 * MAX_WORD),
             "",
         ];
@@ -1002,14 +1058,31 @@ mod tests {
                         expected[k] += i32::from(weights[f.row as usize][k]);
                     }
                 });
+                let mut clauses = Vec::new();
                 let got = sum_weights(
                     &normalized,
                     &FeatureConfig::DEFAULT,
                     &weights,
                     Some(&mut cache),
+                    &mut |c| clauses.push(c),
                 );
                 assert_eq!(got, (expected, n), "round {round}: {text:?}");
-                let uncached = sum_weights(&normalized, &FeatureConfig::DEFAULT, &weights, None);
+                // The clauses' shares add up to the whole.
+                let mut added = ([0i32; 3], 0usize);
+                for c in &clauses {
+                    for k in 0..3 {
+                        added.0[k] += c.sums[k];
+                    }
+                    added.1 += c.features;
+                }
+                assert_eq!(added, (expected, n), "clauses of {text:?}");
+                let uncached = sum_weights(
+                    &normalized,
+                    &FeatureConfig::DEFAULT,
+                    &weights,
+                    None,
+                    &mut |_| {},
+                );
                 assert_eq!(uncached, (expected, n), "{text:?}");
             }
         }

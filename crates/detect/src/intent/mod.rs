@@ -104,13 +104,17 @@ pub struct Thresholds {
     pub high: f32,
 }
 
-/// The model's reading of a text.
+/// The model's reading of a text: of the whole text, or of the one clause (sentence) in
+/// it that reads as more of an intent than the whole (see [`IntentModel::scores`]).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Scores {
     /// Probabilities of `none`, `solicit_contact`, `solicit_payment`.
     pub probabilities: [f32; 3],
-    /// How many feature occurrences the text had.
+    /// How many feature occurrences the text (or the clause) had.
     pub features: usize,
+    /// The clause these scores are of (its index, counted from 0 as
+    /// [`Feature::clause`] counts), or `None` for the whole text.
+    pub clause: Option<u32>,
 }
 
 impl Scores {
@@ -150,6 +154,31 @@ pub struct Assessment {
     pub anchor: usize,
 }
 
+/// Words a clause needs (characters, in a script written without spaces) before it is read
+/// on its own (see [`IntentModel::scores`]). A request is usually one sentence of a longer
+/// message, where averaged with the rest it weighs too little; a short clause ("Your
+/// call.", "I'm joking and serious.") gives too few n-grams to be read alone. Chosen with
+/// [`CLAUSE_PRIOR_FEATURES`] on recall over blind sets left out of training against what
+/// fires on real prose (`docs/intent-model.md`).
+pub const MIN_CLAUSE_WORDS: usize = 10;
+
+/// Featureless occurrences a clause read on its own is averaged with: its scores shrink
+/// towards the model's prior (`none`) the fewer n-grams it has, so a clause must say more
+/// than a whole message of the same length to count as much.
+pub const CLAUSE_PRIOR_FEATURES: f32 = 40.0;
+
+/// The sums of the class weights of some feature occurrences.
+fn sums_of(hits: &[Hit], weights: &[[i16; 4]]) -> [i32; 3] {
+    let mut sums = [0i32; 3];
+    for hit in hits {
+        let w = weights[hit.row as usize];
+        sums[0] += i32::from(w[0]);
+        sums[1] += i32::from(w[1]);
+        sums[2] += i32::from(w[2]);
+    }
+    sums
+}
+
 /// The most languages a model file may name.
 pub const MAX_LANGUAGES: usize = 64;
 
@@ -172,9 +201,18 @@ struct Clause {
     anchor: usize,
 }
 
+/// The feature occurrences of the text being scored, and each clause's words.
+struct HitBuffer {
+    hits: Vec<Hit>,
+    /// `(clause, words)` for each clause with words, in order.
+    clauses: Vec<(u32, usize)>,
+}
+
 thread_local! {
     /// This thread's feature occurrences of the text being scored.
-    static HITS: std::cell::RefCell<Vec<Hit>> = const { std::cell::RefCell::new(Vec::new()) };
+    static HITS: std::cell::RefCell<HitBuffer> = const {
+        std::cell::RefCell::new(HitBuffer { hits: Vec::new(), clauses: Vec::new() })
+    };
     /// This thread's sums of the words read lately ([`features::WordSums`]).
     static WORD_SUMS: std::cell::RefCell<features::WordSums> =
         const { std::cell::RefCell::new(features::WordSums::new()) };
@@ -516,8 +554,18 @@ impl IntentModel {
         self.fallback
     }
 
+    /// The class probabilities of a clause read on its own: as [`Self::probabilities_of`],
+    /// averaged as if the clause had [`CLAUSE_PRIOR_FEATURES`] more features of no weight.
+    fn clause_probabilities_of(&self, sums: [i32; 3], n: usize) -> [f32; 3] {
+        self.probabilities_normed(sums, 1.0 / (n as f32 + CLAUSE_PRIOR_FEATURES).sqrt())
+    }
+
     fn probabilities_of(&self, sums: [i32; 3], n: usize) -> [f32; 3] {
         let norm = if n == 0 { 0.0 } else { 1.0 / (n as f32).sqrt() };
+        self.probabilities_normed(sums, norm)
+    }
+
+    fn probabilities_normed(&self, sums: [i32; 3], norm: f32) -> [f32; 3] {
         let mut z = [0f32; 3];
         for k in 0..3 {
             z[k] = self.bias[k] + self.scale[k] * sums[k] as f32 * norm;
@@ -527,46 +575,84 @@ impl IntentModel {
 
     /// Runs `f` with the feature occurrences of `text`, extracted once into this thread's
     /// buffer (no allocation once the buffer has grown to a text's size).
-    fn with_hits<R>(&self, text: &Normalized<'_>, f: impl FnOnce(&[Hit], usize) -> R) -> R {
-        let gather = |hits: &mut Vec<Hit>| {
+    fn with_hits<R>(
+        &self,
+        text: &Normalized<'_>,
+        f: impl FnOnce(&[Hit], usize, &[(u32, usize)]) -> R,
+    ) -> R {
+        let gather = |buffer: &mut HitBuffer| {
+            let HitBuffer { hits, clauses } = buffer;
             hits.clear();
-            features::for_each_hit(text, &self.config, |row, clause, start, end| {
-                hits.push(Hit {
-                    row,
-                    clause,
-                    start: start as u32,
-                    end: end as u32,
-                });
-            })
+            clauses.clear();
+            features::for_each_hit(
+                text,
+                &self.config,
+                |row, clause, start, end| {
+                    hits.push(Hit {
+                        row,
+                        clause,
+                        start: start as u32,
+                        end: end as u32,
+                    });
+                },
+                |clause, words| clauses.push((clause, words)),
+            )
         };
         HITS.with(|cell| match cell.try_borrow_mut() {
-            Ok(mut hits) => {
-                let n = gather(&mut hits);
-                let result = f(&hits, n);
-                if hits.capacity() > 1 << 16 {
-                    *hits = Vec::new();
+            Ok(mut buffer) => {
+                let n = gather(&mut buffer);
+                let result = f(&buffer.hits, n, &buffer.clauses);
+                if buffer.hits.capacity() > 1 << 16 {
+                    buffer.hits = Vec::new();
                 }
                 result
             }
             Err(_) => {
-                let mut hits = Vec::new();
-                let n = gather(&mut hits);
-                f(&hits, n)
+                let mut buffer = HitBuffer {
+                    hits: Vec::new(),
+                    clauses: Vec::new(),
+                };
+                let n = gather(&mut buffer);
+                f(&buffer.hits, n, &buffer.clauses)
             }
         })
     }
 
-    fn scores_of(&self, hits: &[Hit], n: usize) -> Scores {
-        let mut sums = [0i32; 3];
-        for hit in hits {
-            let w = self.weights[hit.row as usize];
-            sums[0] += i32::from(w[0]);
-            sums[1] += i32::from(w[1]);
-            sums[2] += i32::from(w[2]);
+    /// The scores of a text from its feature occurrences: the whole text's, or those of
+    /// the clause of [`MIN_CLAUSE_WORDS`] or more that reads as more of an intent, when the
+    /// text has more than one clause (as [`IntentModel::scores`] reads it).
+    fn segment_scores_of(&self, hits: &[Hit], n: usize, clauses: &[(u32, usize)]) -> Scores {
+        let whole = self.scores_of(hits, n);
+        if clauses.len() < 2 {
+            return whole;
         }
+        let mut best = whole;
+        let mut rest = hits;
+        for &(clause, words) in clauses {
+            // Hits come in clause order: this clause's are the next run.
+            let skip = rest.iter().take_while(|h| h.clause < clause).count();
+            rest = &rest[skip..];
+            let len = rest.iter().take_while(|h| h.clause == clause).count();
+            let (own, after) = rest.split_at(len);
+            rest = after;
+            if words < MIN_CLAUSE_WORDS {
+                continue;
+            }
+            let mut scores = self.scores_of(own, len);
+            scores.probabilities = self.clause_probabilities_of(sums_of(own, &self.weights), len);
+            if scores.intent_score() > best.intent_score() {
+                scores.clause = Some(clause);
+                best = scores;
+            }
+        }
+        best
+    }
+
+    fn scores_of(&self, hits: &[Hit], n: usize) -> Scores {
         Scores {
-            probabilities: self.probabilities_of(sums, n),
+            probabilities: self.probabilities_of(sums_of(hits, &self.weights), n),
             features: n,
+            clause: None,
         }
     }
 
@@ -604,23 +690,57 @@ impl IntentModel {
     }
 
     /// The class probabilities of a text: one pass over its features, summing as it goes.
+    ///
+    /// A text of several clauses (sentences, lines) is read whole and clause by clause
+    /// (each of [`MIN_CLAUSE_WORDS`] or more), and scores as its reading with the highest
+    /// intent score: a request in one sentence of a long proposal counts as a request,
+    /// where the average over the whole text would bury it. Thresholds are chosen on what
+    /// this gives, so they hold for it.
     pub fn scores(&self, text: &Normalized<'_>) -> Scores {
+        let mut clauses = 0usize;
+        let mut best: Option<Scores> = None;
+        let mut on_clause = |c: features::ClauseSums| {
+            clauses += 1;
+            if c.words >= MIN_CLAUSE_WORDS {
+                let scores = Scores {
+                    probabilities: self.clause_probabilities_of(c.sums, c.features),
+                    features: c.features,
+                    clause: Some(c.clause),
+                };
+                if best.is_none_or(|b| scores.intent_score() > b.intent_score()) {
+                    best = Some(scores);
+                }
+            }
+        };
         let (sums, n) = WORD_SUMS.with(|cell| match cell.try_borrow_mut() {
             Ok(mut cache) => {
                 cache.for_model(self.id);
-                features::sum_weights(text, &self.config, &self.weights, Some(&mut cache))
+                features::sum_weights(
+                    text,
+                    &self.config,
+                    &self.weights,
+                    Some(&mut cache),
+                    &mut on_clause,
+                )
             }
-            Err(_) => features::sum_weights(text, &self.config, &self.weights, None),
+            Err(_) => {
+                features::sum_weights(text, &self.config, &self.weights, None, &mut on_clause)
+            }
         });
-        Scores {
+        let whole = Scores {
             probabilities: self.probabilities_of(sums, n),
             features: n,
+            clause: None,
+        };
+        match best {
+            Some(clause) if clauses > 1 && clause.intent_score() > whole.intent_score() => clause,
+            _ => whole,
         }
     }
 
     /// The language head's guess: the language's index and its probability.
     pub fn language(&self, text: &Normalized<'_>) -> Option<(usize, f32)> {
-        self.with_hits(text, |hits, n| self.language_of(hits, n))
+        self.with_hits(text, |hits, n, _| self.language_of(hits, n))
     }
 
     /// The name of a language index of [`IntentModel::language`].
@@ -631,23 +751,12 @@ impl IntentModel {
     /// The thresholds that apply to a text: its language's when the language head is sure
     /// enough (probability ≥ 0.5), the fallback otherwise; with the language's index.
     pub fn thresholds_for(&self, text: &Normalized<'_>) -> (Thresholds, Option<usize>) {
-        self.with_hits(text, |hits, n| self.thresholds_of(hits, n))
+        self.with_hits(text, |hits, n, _| self.thresholds_of(hits, n))
     }
 
     /// The intent of a text, by its scores and its language's threshold.
     pub fn classify(&self, text: &Normalized<'_>) -> Intent {
-        if self.scores(text).intent_score() < self.lowest {
-            return Intent::None;
-        }
-        self.with_hits(text, |hits, n| {
-            let scores = self.scores_of(hits, n);
-            let score = scores.intent_score();
-            if score >= self.lowest && score >= self.thresholds_of(hits, n).0.threshold {
-                scores.leading_intent()
-            } else {
-                Intent::None
-            }
-        })
+        self.assess(text).map_or(Intent::None, |a| a.intent)
     }
 
     /// Whether the text is an intent and where: `None` when its score is under its
@@ -659,15 +768,16 @@ impl IntentModel {
         if self.scores(text).intent_score() < self.lowest {
             return None;
         }
-        self.with_hits(text, |hits, n| self.assess_hits(hits, n))
+        self.with_hits(text, |hits, n, clauses| self.assess_hits(hits, n, clauses))
     }
 
-    fn assess_hits(&self, hits: &[Hit], n: usize) -> Option<Assessment> {
-        let scores = self.scores_of(hits, n);
+    fn assess_hits(&self, hits: &[Hit], n: usize, clauses: &[(u32, usize)]) -> Option<Assessment> {
+        let scores = self.segment_scores_of(hits, n, clauses);
         let score = scores.intent_score();
         if score < self.lowest {
             return None;
         }
+        // The language is the whole text's.
         let (t, lang) = self.thresholds_of(hits, n);
         if score < t.threshold {
             return None;
@@ -675,10 +785,11 @@ impl IntentModel {
         let intent = scores.leading_intent();
         let c = intent.index();
         // Each clause's contribution to the intent over none, its span, and its weightiest
-        // word.
+        // word; of the one clause that scored, when one did.
         let mut best: Option<Clause> = None;
         let mut current: Option<Clause> = None;
-        for hit in hits {
+        let read = |hit: &&Hit| scores.clause.is_none_or(|k| hit.clause == k);
+        for hit in hits.iter().filter(read) {
             let w = self.weights[hit.row as usize];
             let margin = self.scale[c] * f32::from(w[c]) - self.scale[0] * f32::from(w[0]);
             let (start, end) = (hit.start as usize, hit.end as usize);
@@ -744,6 +855,10 @@ impl IntentModel {
         };
         let mut found: Vec<(String, f32)> = Vec::new();
         for_each_feature(text, &self.config, |f| {
+            // Of the clause that scored, when one did.
+            if scores.clause.is_some_and(|k| f.clause != k) {
+                return;
+            }
             let w = self.weights[f.row as usize];
             let margin = (self.scale[c] * f32::from(w[c]) - self.scale[0] * f32::from(w[0])) * norm;
             let name = f.display();

@@ -60,7 +60,7 @@ const NUMBER_LABEL: &str = r"(?x)
             |bestellnummer|rechnung|rechnungsnummer|sendungsnummer|ordine|fattura|spedizione|pesanan
             |resi|siparis|kargo|takip|pnr|jan|zamowienie|zam(?u:ó)wienie|faktura|faktury|przesy(?u:ł)ka
             |objedn(?u:á)vka|bestelling|factuur|zending|ordernummer|best(?u:ä)llning|bestilling
-            |ordre|tilaus|lasku|baujahr|jahrgang|arxiv|doi|pmid)
+            |ordre|tilaus|lasku|baujahr|jahrgang|arxiv|doi|pmid|roll)
           # AWB number, AWB नंबर, order رقم: the label's number word in any script.
           (?:\s*(?:(?i-u:number|numbers|no|nr|num|id|code|\#)|নম্বর|নং|नंबर|नं|संख्या|क्रमांक|எண்|సంఖ్య|നമ്പർ
             |номер|번호|号|番号|رقم|نمبر|شماره|№|आईडी|আইডি|ஐடி|ఐడి|ಐಡಿ|ഐഡി|આઈડી|ਆਈਡੀ))?
@@ -85,8 +85,10 @@ const NUMBER_LABEL: &str = r"(?x)
             # bookings, reservations, serial and model numbers, invoices, in more scripts
             |বুকিং|बुकिंग|புக்கிங்|బుకింగ్|ബുക്കിംഗ്|ഇൻവോയ്സ്|இன்வாய்ஸ்|ఇన్వాయిస్|ಇನ್ವಾಯ್ಸ್|ઇન્વોઇસ
             |الحجز|حجز|رزرو|бронирования|бронювання|захиалгын|Захиалгын|захиалга|Захиалга|製造|型|品|予約|会員
-            |예약|일련|모델|序列|型|预约|預約|房间|房間|sipari(?u:ş)|rezervasyon|fatura|seri)
-          (?:\s*(?:নম্বর|নং|नंबर|नं|संख्या|क्रमांक|எண்|సంఖ్య|നമ്പർ|ନମ୍ବର|номер|дугаар|번호|号|號|番号|番|رقم|نمبر|شماره|№|आईडी|আইডি|ஐடி|ఐడి|ಐಡಿ|ഐഡി|આઈડી|ਆਈਡੀ
+            |예약|일련|모델|序列|型|预约|預約|房间|房間|sipari(?u:ş)|rezervasyon|fatura|seri
+            # a pupil's roll number; a Khmer invoice (with its number word before it)
+            |ରୋଲ|रोल|রোল|ரோல்|రోల్|លេខវិក្កយបត្រ|វិក្កយបត្រ)
+          (?:\s*(?:নম্বর|নং|नंबर|नम्बर|नं|संख्या|क्रमांक|எண்|సంఖ్య|നമ്പർ|ନମ୍ବର|номер|дугаар|번호|号|號|番号|番|رقم|نمبر|شماره|№|आईडी|আইডি|ஐடி|ఐడి|ಐಡಿ|ഐഡി|આઈડી|ਆਈਡੀ
             |(?i-u:no|nr|numaras(?u:ı)|numarasi)\b))?
           # Japanese marks the label as the topic: JANコードは4901…
           (?:は|が)?

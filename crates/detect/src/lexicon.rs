@@ -512,6 +512,9 @@ struct SymbolWords {
     dot: Vec<String>,
     /// Single words for `/`, sorted.
     slash: Vec<String>,
+    /// Single words for `-` and `_` inside an address's local part, with the character:
+    /// sorted by word.
+    joiners: Vec<(String, char)>,
     /// Words that spell a top-level domain, with the domain: sorted by word.
     tld: Vec<(String, String)>,
     /// Free-mail providers' names written in other scripts ("जीमेल", "яндекс"), folded,
@@ -559,6 +562,7 @@ static SYMBOL_WORDS: std::sync::LazyLock<SymbolWords> = std::sync::LazyLock::new
         at: Vec::new(),
         dot: Vec::new(),
         slash: Vec::new(),
+        joiners: Vec::new(),
         tld: Vec::new(),
         names: Vec::new(),
         at_phrases: Vec::new(),
@@ -592,6 +596,8 @@ static SYMBOL_WORDS: std::sync::LazyLock<SymbolWords> = std::sync::LazyLock::new
             add_symbol_word(&mut words, symbol, folded);
         }
     }
+    words.joiners.sort();
+    words.joiners.dedup();
     for list in [&mut words.at, &mut words.dot, &mut words.slash] {
         list.sort();
         list.dedup();
@@ -626,6 +632,8 @@ fn add_symbol_word(words: &mut SymbolWords, symbol: &str, folded: Vec<String>) {
         ("at", [_, _, ..]) => words.at_phrases.push(folded),
         ("dot", [word]) => words.dot.push(word.clone()),
         ("slash", [word]) => words.slash.push(word.clone()),
+        ("hyphen", [word]) => words.joiners.push((word.clone(), '-')),
+        ("underscore", [word]) => words.joiners.push((word.clone(), '_')),
         ("com" | "net" | "org", [word]) => words.tld.push((word.clone(), symbol.to_string())),
         (_, [word]) if symbol.starts_with("tld:") => {
             words
@@ -700,6 +708,16 @@ pub fn is_dot_word(word: &str) -> bool {
             .dot
             .binary_search_by(|w| w.as_str().cmp(word))
             .is_ok()
+}
+
+/// The character a folded, lower-cased word spells inside a spoken address's local part:
+/// `-` ("hyphen", "Bindestrich") or `_` ("underscore", "Unterstrich").
+pub fn joiner_word(word: &str) -> Option<char> {
+    let words = &SYMBOL_WORDS.joiners;
+    words
+        .binary_search_by(|(w, _)| w.as_str().cmp(word))
+        .ok()
+        .map(|i| words[i].1)
 }
 
 /// Whether a folded, lower-cased word means `/` ("slash", "barra").

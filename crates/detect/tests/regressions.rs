@@ -981,3 +981,73 @@ fn groups_of_arabic_indic_digits_parted_by_the_arabic_comma() {
     // A price with its thousands written the same way stays a price.
     assert_eq!(kinds("السعر ١٢،٥٠٠ جنيه", Some("EG")), vec![]);
 }
+
+#[test]
+fn hyphens_and_underscores_spoken_inside_a_local_part() {
+    for (text, region, address) in [
+        (
+            "write to anna underscore berg at gmx dot de",
+            "US",
+            "anna_berg@gmx.de",
+        ),
+        (
+            "schreib mir an lena bindestrich vogt klammeraffe posteo punkt de",
+            "DE",
+            "lena-vogt@posteo.de",
+        ),
+        // Turkish "kuyruklu a", the tailed a.
+        (
+            "bana ali.demir kuyruklu a outlook nokta com adresinden yaz",
+            "TR",
+            "ali.demir@outlook.com",
+        ),
+    ] {
+        assert_eq!(
+            kinds(text, Some(region)),
+            vec![(Kind::Email, Some(address.to_string()))],
+            "{text:?}"
+        );
+    }
+}
+
+#[test]
+fn roll_bill_and_invoice_numbers_in_more_scripts() {
+    for (text, region) in [
+        ("Roll number 9876543210 for the exam hall", "IN"),
+        ("परीक्षा के लिए रोल नंबर ९८७६५४३२१० है", "IN"),
+        // Nepali spells the number word नम्बर.
+        ("बिल नम्बर ९८४१२३४५६७ सुरक्षित राख्नुहोस्", "NP"),
+        // Khmer puts its number word before the label: "number invoice".
+        ("លេខវិក្កយបត្រ ០៩៧៥២៣៨៨៤១ សូមរក្សាទុក", "KH"),
+    ] {
+        assert_eq!(kinds(text, Some(region)), vec![], "{text:?}");
+    }
+}
+
+#[test]
+fn job_posts_asking_applicants_for_their_contact_details() {
+    for (text, region) in [
+        (
+            "Looking for a cleaner twice a week in Austin. Please include your phone number in your application.",
+            "US",
+        ),
+        (
+            "Szukam hydraulika na sobotę, w ofercie podajcie numer, oddzwonię wieczorem.",
+            "PL",
+        ),
+        (
+            "Cerco un idraulico per sabato, lasciatemi un recapito e vi richiamo.",
+            "IT",
+        ),
+        (
+            "Ремонт ноутбуков на дому, цены в профиле, спросите номер в сообщении.",
+            "RU",
+        ),
+        ("家事代行を募集します。応募の際は連絡先をご記入ください。", "JP"),
+    ] {
+        assert!(
+            kinds(text, Some(region)).contains(&(Kind::Solicitation, None)),
+            "{text:?}"
+        );
+    }
+}

@@ -1711,6 +1711,8 @@ impl ChannelDetector {
                             || contact_names_it));
                 if work
                     || ordinary
+                    || (channel.word == WordClass::Ordinary
+                        && after_indefinite_article(lower, start))
                     || WORK_NOUNS.contains(&next_word(lower, end))
                     || negated_after(&lower[end..sentence_end])
                 {
@@ -2027,6 +2029,14 @@ fn denied_before(lower: &str, at: usize) -> bool {
         return true;
     }
     recent.iter().any(|w| DENIALS.contains(w)) && !words.iter().any(|w| KEEPERS.contains(w))
+}
+
+/// Whether the word at `at` follows the English indefinite article: "drop me a line", "a
+/// signal", "a wise choice" are the everyday nouns, never the app.
+fn after_indefinite_article(lower: &str, at: usize) -> bool {
+    let before = lower[..at].trim_end_matches(' ');
+    (before.ends_with(" a") || before.ends_with(" an") || before == "a" || before == "an")
+        && before.len() < at
 }
 
 fn after_preposition(lower: &str, at: usize) -> bool {

@@ -873,12 +873,20 @@ fn local_part(text: &Normalized<'_>, last: usize, spoken: bool) -> Option<(usize
     if first > last || !matches!(tokens[last].class, TokenClass::Word | TokenClass::Number) {
         return None;
     }
-    // A spoken "dot" inside the local part: "alex dot mehta at aol dot com".
+    // A spoken "dot", hyphen or underscore inside the local part: "alex dot mehta at aol dot
+    // com", "marco underscore ferri chiocciola libero punto it".
+    let joiner = |word: &str| {
+        if lexicon::is_dot_word(word) {
+            Some('.')
+        } else {
+            lexicon::joiner_word(word)
+        }
+    };
     if spoken && first >= 4 {
         let mut extended = first;
         while extended >= 4
             && is_space(&tokens[extended - 1])
-            && lexicon::is_dot_word(text.token_text(&tokens[extended - 2]))
+            && joiner(text.token_text(&tokens[extended - 2])).is_some()
             && is_space(&tokens[extended - 3])
             && matches!(
                 tokens[extended - 4].class,
@@ -896,7 +904,10 @@ fn local_part(text: &Normalized<'_>, last: usize, spoken: bool) -> Option<(usize
                     continue;
                 }
                 let t = text.token_text(&tokens[k]);
-                local.push_str(if lexicon::is_dot_word(t) { "." } else { t });
+                match joiner(t) {
+                    Some(c) => local.push(c),
+                    None => local.push_str(t),
+                }
                 k += 1;
             }
             return Some((extended, local));

@@ -77,6 +77,18 @@ pub(crate) fn finding_for(
     {
         return None;
     }
+    // "Wir zahlen 25 € pro Stunde. Bezahlt wird wie üblich über die Plattform.": a sentence
+    // the model, unsure, read apart from a message that goes on to name the platform's way.
+    // Named before, the platform's way is often the part that stays ("El anticipo ya quedó
+    // en la plataforma. Lo que falta me lo das en efectivo").
+    if assessment.band == Band::Medium
+        && assessment.clause_alone
+        && text.get(end..).is_some_and(|after| {
+            crate::detectors::channels::names_the_platforms_way_in(&Normalized::new(after))
+        })
+    {
+        return None;
+    }
     // A request to talk elsewhere whose clause already gave a concrete value or channel is
     // that finding's: the model's would only say it again (and mask the whole clause). A
     // request to pay elsewhere stands beside a contact value ("send the balance to my
@@ -176,6 +188,7 @@ mod tests {
             start,
             end: start + clause.len(),
             anchor: text.find(anchor).unwrap_or(0),
+            clause_alone: false,
         }
     }
 
@@ -202,6 +215,27 @@ mod tests {
             "Send the rest straight to my account"
         );
         assert!(found.confidence < 0.7);
+    }
+
+    #[test]
+    fn a_sentence_read_alone_is_excused_by_the_platforms_way_named_after_it() {
+        let text = "We pay 25 euros per hour and person, drinks are on us. Payment goes through the platform as usual once the job is done.";
+        let clause = "We pay 25 euros per hour and person, drinks are on us.";
+        let mut a = assessment(text, Intent::Payment, clause, "pay", Band::Medium);
+        a.clause_alone = true;
+        assert_eq!(finding_for(&a, text, &[], false), None);
+        // Read in the whole text, or sure of itself, the model is not overruled.
+        a.clause_alone = false;
+        assert!(finding_for(&a, text, &[], false).is_some());
+        a.clause_alone = true;
+        a.band = Band::High;
+        assert!(finding_for(&a, text, &[], false).is_some());
+        // Named before, the platform's way is the part that stays.
+        let text = "The deposit went through the platform as usual. The rest you hand me in cash when I deliver the van.";
+        let clause = "The rest you hand me in cash when I deliver the van.";
+        let mut a = assessment(text, Intent::Payment, clause, "cash", Band::Medium);
+        a.clause_alone = true;
+        assert!(finding_for(&a, text, &[], false).is_some());
     }
 
     #[test]

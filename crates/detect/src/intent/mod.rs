@@ -152,6 +152,9 @@ pub struct Assessment {
     pub end: usize,
     /// The start in the original text of the word in that clause that adds most.
     pub anchor: usize,
+    /// Whether the intent was read in that clause alone, not in the whole text (see
+    /// [`IntentModel::scores`]).
+    pub clause_alone: bool,
 }
 
 /// Words a clause needs (characters, in a script written without spaces) before it is read
@@ -838,6 +841,7 @@ impl IntentModel {
             start: best.start,
             end: best.end,
             anchor: best.anchor,
+            clause_alone: scores.clause.is_some(),
         })
     }
 

@@ -54,29 +54,10 @@ pub(crate) fn finding_for(
         Intent::Payment => Kind::Payment,
         Intent::None => return None,
     };
-    if crate::context::refused_before(text, assessment.anchor) {
-        return None;
-    }
     let (start, end) = (assessment.start, assessment.end);
-    // The clause, normalised once for the two readings below.
-    let clause = text.get(start..end).map(Normalized::new);
-    // "Write an article comparing Wise, Payoneer and PayPal fees", "integrate Bizum at the
-    // checkout": a clause about the work, which the model alone, unsure, does not overrule.
-    if assessment.band == Band::Medium
-        && clause
-            .as_ref()
-            .is_some_and(crate::detectors::channels::names_the_work_in)
-    {
-        return None;
-    }
-    // "I'll pay the next milestone through the platform as usual", "оплата через сайт": a
-    // clause that names the platform's own way asks for no other.
-    if clause
-        .as_ref()
-        .is_some_and(crate::detectors::channels::names_the_platforms_way_in)
-    {
-        return None;
-    }
+    // Asked first, as the cheapest of the reasons to report nothing (each is asked of the
+    // assessment alone, so their order changes no finding): most requests the model reads
+    // in a message the rules already reported are theirs, and need no clause read again.
     // A request to talk elsewhere whose clause already gave a concrete value or channel is
     // that finding's: the model's would only say it again (and mask the whole clause). A
     // request to pay elsewhere stands beside a contact value ("send the balance to my
@@ -94,6 +75,28 @@ pub(crate) fn finding_for(
     if existing
         .iter()
         .any(|f| covered(f) && f.start < end && start < f.end)
+    {
+        return None;
+    }
+    if crate::context::refused_before(text, assessment.anchor) {
+        return None;
+    }
+    // The clause, normalised once for the two readings below.
+    let clause = text.get(start..end).map(Normalized::new);
+    // "Write an article comparing Wise, Payoneer and PayPal fees", "integrate Bizum at the
+    // checkout": a clause about the work, which the model alone, unsure, does not overrule.
+    if assessment.band == Band::Medium
+        && clause
+            .as_ref()
+            .is_some_and(crate::detectors::channels::names_the_work_in)
+    {
+        return None;
+    }
+    // "I'll pay the next milestone through the platform as usual", "оплата через сайт": a
+    // clause that names the platform's own way asks for no other.
+    if clause
+        .as_ref()
+        .is_some_and(crate::detectors::channels::names_the_platforms_way_in)
     {
         return None;
     }

@@ -246,9 +246,11 @@ trait Sink {
 /// unigram and character n-grams depend on its bytes alone, and most words of a message
 /// are common ones ("the", "you", "send"), so a word seen lately has its own features
 /// summed in one step instead of hashing and looking up a dozen n-grams again (about
-/// three quarters of the feature work on the bench's messages). One slot per hash bucket,
-/// holding the whole word, so a slot answers only for the very same bytes; the slots are
-/// emptied when another model reads.
+/// three quarters of the feature work on the bench's messages). Two slots per hash bucket,
+/// the word put there last and the one before it (with one, two common words of a bucket
+/// kept pushing each other out: a tenth of the words were summed again), each holding the
+/// whole word, so a slot answers only for the very same bytes; the slots are emptied when
+/// another model reads.
 pub(crate) struct WordSums {
     model: u64,
     slots: Vec<WordSlot>,
@@ -262,7 +264,7 @@ struct WordSlot {
     n: u32,
 }
 
-/// Slots of [`WordSums`] (about 72 KB a thread).
+/// Slots of [`WordSums`] (about 72 KB a thread), two to a bucket.
 const WORD_SLOTS: usize = 1024;
 
 impl WordSums {
@@ -290,25 +292,36 @@ impl WordSums {
         }
     }
 
-    fn slot(hash: u64) -> usize {
-        (hash >> 40) as usize & (WORD_SLOTS - 1)
+    /// The first of the two slots of the bucket of `hash`: the newer word.
+    fn bucket(hash: u64) -> usize {
+        ((hash >> 40) as usize & (WORD_SLOTS / 2 - 1)) * 2
     }
 
     fn get(&self, hash: u64, word: &[u8]) -> Option<([i32; 3], usize)> {
-        let slot = self.slots.get(Self::slot(hash))?;
-        (usize::from(slot.len) == word.len() && slot.bytes.get(..word.len()) == Some(word))
-            .then_some((slot.sums, slot.n as usize))
+        let bucket = Self::bucket(hash);
+        self.slots
+            .get(bucket..bucket + 2)?
+            .iter()
+            .find(|slot| {
+                usize::from(slot.len) == word.len() && slot.bytes.get(..word.len()) == Some(word)
+            })
+            .map(|slot| (slot.sums, slot.n as usize))
     }
 
+    /// Keeps `word` as the newer of its bucket; the newer before it becomes the older.
     fn put(&mut self, hash: u64, word: &[u8], sums: [i32; 3], n: usize) {
-        let (Some(slot), Ok(n)) = (self.slots.get_mut(Self::slot(hash)), u32::try_from(n)) else {
+        let bucket = Self::bucket(hash);
+        let (Some([newer, older]), Ok(n)) =
+            (self.slots.get_mut(bucket..bucket + 2), u32::try_from(n))
+        else {
             return;
         };
         if word.len() <= MAX_WORD {
-            slot.len = word.len() as u8;
-            slot.bytes[..word.len()].copy_from_slice(word);
-            slot.sums = sums;
-            slot.n = n;
+            *older = *newer;
+            newer.len = word.len() as u8;
+            newer.bytes[..word.len()].copy_from_slice(word);
+            newer.sums = sums;
+            newer.n = n;
         }
     }
 }

@@ -175,7 +175,6 @@ mod tests {
             intent,
             score: 0.8,
             band,
-            language: None,
             start,
             end: start + clause.len(),
             anchor: text.find(anchor).unwrap_or(0),

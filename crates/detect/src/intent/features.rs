@@ -25,7 +25,7 @@
 //! Hashing is an FxHash-style multiply over the bytes, with no allocation: a word is built
 //! in a fixed buffer on the stack.
 
-use crate::normalize::{Normalized, TokenClass};
+use crate::normalize::{Normalized, Token, TokenClass};
 
 /// Longest word kept whole, in bytes; a longer run is cut into words of this size.
 pub const MAX_WORD: usize = 48;
@@ -188,6 +188,38 @@ fn ends_clause(text: &str) -> bool {
         text,
         "!" | "?" | ";" | "¿" | "¡" | "。" | "！" | "？" | "；" | "।" | "॥" | "؟" | "…"
     )
+}
+
+/// The hash of the word a token's compact text makes when it is that text byte for byte:
+/// ASCII (the compact view lower-cases it) without a digit (digits are rewritten), and at
+/// most [`MAX_WORD`] bytes (a longer token is cut into words). `None` for any other.
+fn plain_word_hash(bytes: &[u8]) -> Option<u64> {
+    if bytes.is_empty() || bytes.len() > MAX_WORD {
+        return None;
+    }
+    let mut hash = SEED_WORD;
+    let mut rewritten = false;
+    for &b in bytes {
+        hash = add(hash, b);
+        rewritten |= !b.is_ascii() || b.is_ascii_digit();
+    }
+    (!rewritten).then_some(hash)
+}
+
+/// Whether the token after a word ends it: none, a space, a dot, or a punctuation mark
+/// that is not glued into a word (`$` and `'` between letters are, and so are the marks of
+/// other scripts); not a word or number going on, nor an `@`.
+fn ends_word(text: &Normalized<'_>, next: Option<&Token>) -> bool {
+    match next {
+        None => true,
+        Some(token) => match token.class {
+            TokenClass::Space { .. } | TokenClass::Dot => true,
+            TokenClass::Punct => {
+                matches!(text.token_text(token).as_bytes(), [b] if *b != b'$' && *b != b'\'')
+            }
+            TokenClass::Word | TokenClass::Number | TokenClass::At => false,
+        },
+    }
 }
 
 /// The word being built: `buf[0]` is a space, the word's bytes follow.
@@ -522,11 +554,16 @@ impl<'c, S: Sink> Extractor<'c, S> {
     }
 
     fn flush(&mut self) {
-        let len = self.word.len;
-        if len == 0 {
+        if self.word.len == 0 {
             return;
         }
         let hash = hash_bytes(SEED_WORD, self.word.bytes());
+        self.flush_hashed(hash);
+    }
+
+    /// [`Extractor::flush`] of the word being built, hashed as `hash`.
+    fn flush_hashed(&mut self, hash: u64) {
+        let len = self.word.len;
         if S::SUMS {
             // Sums do not depend on the order the features come in.
             self.summed_word_features(hash, len);
@@ -538,6 +575,33 @@ impl<'c, S: Sink> Extractor<'c, S> {
             self.bigram(hash, len);
             self.char_ngrams_of_word(len);
         }
+        self.word_done(hash);
+    }
+
+    /// For a summing sink, a word that a token of the compact view gives byte for byte and
+    /// that nothing glues onto (see `extract`), hashed as `hash` by [`plain_word_hash`]: a
+    /// word read lately is summed from the token itself, without being pushed into the word
+    /// buffer a byte at a time (a sixth of the first pass), any other is copied there and
+    /// flushed. The sums are those of pushing and flushing it.
+    fn sum_plain_word(&mut self, hash: u64, word: &[u8], start: usize, end: usize) {
+        debug_assert!(S::SUMS && self.word.len == 0 && !self.unit);
+        self.word.start = start;
+        self.word.end = end;
+        let len = word.len();
+        let Some((sums, n)) = self.sink.cached(hash, word) else {
+            self.word.buf[1..1 + len].copy_from_slice(word);
+            self.word.len = len;
+            self.flush_hashed(hash);
+            return;
+        };
+        self.sink.add(sums);
+        self.count += n;
+        self.bigram(hash, len);
+        self.word_done(hash);
+    }
+
+    /// Makes the word just read the previous one, and starts the next.
+    fn word_done(&mut self, hash: u64) {
         self.prev_hash = hash;
         self.prev_start = self.word.start;
         if S::DETAIL {
@@ -751,7 +815,7 @@ impl<S: Sink> Sink for &mut S {
     }
 }
 
-fn extract(text: &Normalized<'_>, config: &FeatureConfig, sink: impl Sink) -> usize {
+fn extract<S: Sink>(text: &Normalized<'_>, config: &FeatureConfig, sink: S) -> usize {
     let mut x = Extractor::new(config, sink);
     let tokens = text.tokens();
     let is_word = |i: usize| {
@@ -763,7 +827,16 @@ fn extract(text: &Normalized<'_>, config: &FeatureConfig, sink: impl Sink) -> us
         let t = text.token_text(token);
         let (start, end) = (token.start(), token.end());
         match token.class {
-            TokenClass::Word | TokenClass::Number => x.push_word_text(t, start, end),
+            TokenClass::Word | TokenClass::Number => {
+                // The first pass sums most words straight from their token.
+                if S::SUMS && x.word.len == 0 && ends_word(text, tokens.get(i + 1)) {
+                    if let Some(hash) = plain_word_hash(t.as_bytes()) {
+                        x.sum_plain_word(hash, t.as_bytes(), start, end);
+                        continue;
+                    }
+                }
+                x.push_word_text(t, start, end)
+            }
             TokenClass::At => {
                 if x.word.len > 0 && is_word(i + 1) {
                     x.push_ascii(b'a', start, end);

@@ -973,11 +973,17 @@ fn base64_runs(bytes: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
                 i += 1;
                 continue;
             }
-            // Most runs are words of prose: when the byte where a long enough run would
-            // still go on is outside the alphabet, every run that starts before it ends
-            // before it, too short.
-            if bytes.get(i + SHORTEST - 1).is_some_and(|&b| !is_b64(b)) {
-                i += SHORTEST;
+            // Most runs are words of prose: a byte outside the alphabet before the one where
+            // a long enough run would still go on ends every run that starts before it too
+            // short, so the search goes on after the last such byte, found reading back from
+            // the far end (a few bytes a word, where the runs were read whole). With fewer
+            // bytes left than a long enough run has, there is none.
+            let Some(ahead) = bytes.get(i + 1..i + SHORTEST) else {
+                i = bytes.len();
+                break;
+            };
+            if let Some(last_outside) = ahead.iter().rposition(|&b| !is_b64(b)) {
+                i += 1 + last_outside + 1;
                 continue;
             }
             let start = i;

@@ -54,10 +54,33 @@ pub(crate) fn finding_for(
         Intent::Payment => Kind::Payment,
         Intent::None => return None,
     };
+    let (start, end) = (assessment.start, assessment.end);
+    // Asked first, as the cheapest of the reasons to report nothing (each is asked of the
+    // assessment alone, so their order changes no finding): most requests the model reads
+    // in a message the rules already reported are theirs, and need no clause read again.
+    // A request to talk elsewhere whose clause already gave a concrete value or channel is
+    // that finding's: the model's would only say it again (and mask the whole clause). A
+    // request to pay elsewhere stands beside a contact value ("send the balance to my
+    // e-mail"), unless a payment was already found there.
+    // A channel or rail only named ("Wise ile direkt gönderirim") covers nothing: the
+    // context step keeps such a name only beside a value or a request, so leaving the clause
+    // to it would lose both.
+    let covered = |f: &Finding| {
+        f.rule != "channels/mention"
+            && match kind {
+                Kind::Solicitation => true,
+                _ => f.kind == kind,
+            }
+    };
+    if existing
+        .iter()
+        .any(|f| covered(f) && f.start < end && start < f.end)
+    {
+        return None;
+    }
     if crate::context::refused_before(text, assessment.anchor) {
         return None;
     }
-    let (start, end) = (assessment.start, assessment.end);
     // The clause, normalised once for the two readings below.
     let clause = text.get(start..end).map(Normalized::new);
     // "Write an article comparing Wise, Payoneer and PayPal fees", "integrate Bizum at the
@@ -86,26 +109,6 @@ pub(crate) fn finding_for(
         && text.get(end..).is_some_and(|after| {
             crate::detectors::channels::names_the_platforms_way_in(&Normalized::new(after))
         })
-    {
-        return None;
-    }
-    // A request to talk elsewhere whose clause already gave a concrete value or channel is
-    // that finding's: the model's would only say it again (and mask the whole clause). A
-    // request to pay elsewhere stands beside a contact value ("send the balance to my
-    // e-mail"), unless a payment was already found there.
-    // A channel or rail only named ("Wise ile direkt gönderirim") covers nothing: the
-    // context step keeps such a name only beside a value or a request, so leaving the clause
-    // to it would lose both.
-    let covered = |f: &Finding| {
-        f.rule != "channels/mention"
-            && match kind {
-                Kind::Solicitation => true,
-                _ => f.kind == kind,
-            }
-    };
-    if existing
-        .iter()
-        .any(|f| covered(f) && f.start < end && start < f.end)
     {
         return None;
     }
@@ -184,7 +187,6 @@ mod tests {
             intent,
             score: 0.8,
             band,
-            language: None,
             start,
             end: start + clause.len(),
             anchor: text.find(anchor).unwrap_or(0),

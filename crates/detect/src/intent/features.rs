@@ -25,7 +25,7 @@
 //! Hashing is an FxHash-style multiply over the bytes, with no allocation: a word is built
 //! in a fixed buffer on the stack.
 
-use crate::normalize::{Normalized, TokenClass};
+use crate::normalize::{Normalized, Token, TokenClass};
 
 /// Longest word kept whole, in bytes; a longer run is cut into words of this size.
 pub const MAX_WORD: usize = 48;
@@ -190,6 +190,38 @@ fn ends_clause(text: &str) -> bool {
     )
 }
 
+/// The hash of the word a token's compact text makes when it is that text byte for byte:
+/// ASCII (the compact view lower-cases it) without a digit (digits are rewritten), and at
+/// most [`MAX_WORD`] bytes (a longer token is cut into words). `None` for any other.
+fn plain_word_hash(bytes: &[u8]) -> Option<u64> {
+    if bytes.is_empty() || bytes.len() > MAX_WORD {
+        return None;
+    }
+    let mut hash = SEED_WORD;
+    let mut rewritten = false;
+    for &b in bytes {
+        hash = add(hash, b);
+        rewritten |= !b.is_ascii() || b.is_ascii_digit();
+    }
+    (!rewritten).then_some(hash)
+}
+
+/// Whether the token after a word ends it: none, a space, a dot, or a punctuation mark
+/// that is not glued into a word (`$` and `'` between letters are, and so are the marks of
+/// other scripts); not a word or number going on, nor an `@`.
+fn ends_word(text: &Normalized<'_>, next: Option<&Token>) -> bool {
+    match next {
+        None => true,
+        Some(token) => match token.class {
+            TokenClass::Space { .. } | TokenClass::Dot => true,
+            TokenClass::Punct => {
+                matches!(text.token_text(token).as_bytes(), [b] if *b != b'$' && *b != b'\'')
+            }
+            TokenClass::Word | TokenClass::Number | TokenClass::At => false,
+        },
+    }
+}
+
 /// The word being built: `buf[0]` is a space, the word's bytes follow.
 struct Word {
     buf: [u8; MAX_WORD + 2],
@@ -249,9 +281,11 @@ trait Sink {
 /// unigram and character n-grams depend on its bytes alone, and most words of a message
 /// are common ones ("the", "you", "send"), so a word seen lately has its own features
 /// summed in one step instead of hashing and looking up a dozen n-grams again (about
-/// three quarters of the feature work on the bench's messages). One slot per hash bucket,
-/// holding the whole word, so a slot answers only for the very same bytes; the slots are
-/// emptied when another model reads.
+/// three quarters of the feature work on the bench's messages). Two slots per hash bucket,
+/// the word put there last and the one before it (with one, two common words of a bucket
+/// kept pushing each other out: a tenth of the words were summed again), each holding the
+/// whole word, so a slot answers only for the very same bytes; the slots are emptied when
+/// another model reads.
 pub(crate) struct WordSums {
     model: u64,
     slots: Vec<WordSlot>,
@@ -265,7 +299,7 @@ struct WordSlot {
     n: u32,
 }
 
-/// Slots of [`WordSums`] (about 72 KB a thread).
+/// Slots of [`WordSums`] (about 72 KB a thread), two to a bucket.
 const WORD_SLOTS: usize = 1024;
 
 impl WordSums {
@@ -293,25 +327,36 @@ impl WordSums {
         }
     }
 
-    fn slot(hash: u64) -> usize {
-        (hash >> 40) as usize & (WORD_SLOTS - 1)
+    /// The first of the two slots of the bucket of `hash`: the newer word.
+    fn bucket(hash: u64) -> usize {
+        ((hash >> 40) as usize & (WORD_SLOTS / 2 - 1)) * 2
     }
 
     fn get(&self, hash: u64, word: &[u8]) -> Option<([i32; 3], usize)> {
-        let slot = self.slots.get(Self::slot(hash))?;
-        (usize::from(slot.len) == word.len() && slot.bytes.get(..word.len()) == Some(word))
-            .then_some((slot.sums, slot.n as usize))
+        let bucket = Self::bucket(hash);
+        self.slots
+            .get(bucket..bucket + 2)?
+            .iter()
+            .find(|slot| {
+                usize::from(slot.len) == word.len() && slot.bytes.get(..word.len()) == Some(word)
+            })
+            .map(|slot| (slot.sums, slot.n as usize))
     }
 
+    /// Keeps `word` as the newer of its bucket; the newer before it becomes the older.
     fn put(&mut self, hash: u64, word: &[u8], sums: [i32; 3], n: usize) {
-        let (Some(slot), Ok(n)) = (self.slots.get_mut(Self::slot(hash)), u32::try_from(n)) else {
+        let bucket = Self::bucket(hash);
+        let (Some([newer, older]), Ok(n)) =
+            (self.slots.get_mut(bucket..bucket + 2), u32::try_from(n))
+        else {
             return;
         };
         if word.len() <= MAX_WORD {
-            slot.len = word.len() as u8;
-            slot.bytes[..word.len()].copy_from_slice(word);
-            slot.sums = sums;
-            slot.n = n;
+            *older = *newer;
+            newer.len = word.len() as u8;
+            newer.bytes[..word.len()].copy_from_slice(word);
+            newer.sums = sums;
+            newer.n = n;
         }
     }
 }
@@ -549,11 +594,16 @@ impl<'c, S: Sink> Extractor<'c, S> {
     }
 
     fn flush(&mut self) {
-        let len = self.word.len;
-        if len == 0 {
+        if self.word.len == 0 {
             return;
         }
         let hash = hash_bytes(SEED_WORD, self.word.bytes());
+        self.flush_hashed(hash);
+    }
+
+    /// [`Extractor::flush`] of the word being built, hashed as `hash`.
+    fn flush_hashed(&mut self, hash: u64) {
+        let len = self.word.len;
         if S::SUMS {
             // Sums do not depend on the order the features come in.
             self.summed_word_features(hash, len);
@@ -565,6 +615,33 @@ impl<'c, S: Sink> Extractor<'c, S> {
             self.bigram(hash, len);
             self.char_ngrams_of_word(len);
         }
+        self.word_done(hash);
+    }
+
+    /// For a summing sink, a word that a token of the compact view gives byte for byte and
+    /// that nothing glues onto (see `extract`), hashed as `hash` by [`plain_word_hash`]: a
+    /// word read lately is summed from the token itself, without being pushed into the word
+    /// buffer a byte at a time (a sixth of the first pass), any other is copied there and
+    /// flushed. The sums are those of pushing and flushing it.
+    fn sum_plain_word(&mut self, hash: u64, word: &[u8], start: usize, end: usize) {
+        debug_assert!(S::SUMS && self.word.len == 0 && !self.unit);
+        self.word.start = start;
+        self.word.end = end;
+        let len = word.len();
+        let Some((sums, n)) = self.sink.cached(hash, word) else {
+            self.word.buf[1..1 + len].copy_from_slice(word);
+            self.word.len = len;
+            self.flush_hashed(hash);
+            return;
+        };
+        self.sink.add(sums);
+        self.count += n;
+        self.bigram(hash, len);
+        self.word_done(hash);
+    }
+
+    /// Makes the word just read the previous one, and starts the next.
+    fn word_done(&mut self, hash: u64) {
         self.prev_hash = hash;
         self.prev_start = self.word.start;
         if S::DETAIL {
@@ -793,7 +870,7 @@ impl<S: Sink> Sink for &mut S {
     }
 }
 
-fn extract(text: &Normalized<'_>, config: &FeatureConfig, sink: impl Sink) -> usize {
+fn extract<S: Sink>(text: &Normalized<'_>, config: &FeatureConfig, sink: S) -> usize {
     let mut x = Extractor::new(config, sink);
     let tokens = text.tokens();
     let is_word = |i: usize| {
@@ -805,7 +882,16 @@ fn extract(text: &Normalized<'_>, config: &FeatureConfig, sink: impl Sink) -> us
         let t = text.token_text(token);
         let (start, end) = (token.start(), token.end());
         match token.class {
-            TokenClass::Word | TokenClass::Number => x.push_word_text(t, start, end),
+            TokenClass::Word | TokenClass::Number => {
+                // The first pass sums most words straight from their token.
+                if S::SUMS && x.word.len == 0 && ends_word(text, tokens.get(i + 1)) {
+                    if let Some(hash) = plain_word_hash(t.as_bytes()) {
+                        x.sum_plain_word(hash, t.as_bytes(), start, end);
+                        continue;
+                    }
+                }
+                x.push_word_text(t, start, end)
+            }
             TokenClass::At => {
                 if x.word.len > 0 && is_word(i + 1) {
                     x.push_ascii(b'a', start, end);

@@ -142,9 +142,6 @@ pub struct Assessment {
     pub score: f32,
     /// Medium or high.
     pub band: Band,
-    /// The guessed language (an index for [`IntentModel::language_name`]), if one was
-    /// recognised.
-    pub language: Option<usize>,
     /// The byte range in the original text of the clause that carries the intent: the one
     /// whose features add most to the intent's score.
     pub start: usize,
@@ -234,6 +231,12 @@ pub struct IntentModel {
     fallback: Thresholds,
     /// The lowest threshold of any language: below it nothing needs the language head.
     lowest: f32,
+    /// The highest threshold of any language: at or above it every language's threshold is
+    /// passed.
+    highest: f32,
+    /// The lowest and the highest of the languages' high thresholds: outside that range
+    /// every language gives a score the same band.
+    high_range: (f32, f32),
     bias: [f32; 3],
     scale: [f32; 3],
     /// One row per hash bucket: the three class weights and a pad, so a row is one load.
@@ -517,11 +520,15 @@ impl IntentModel {
                 body.len() - r.at
             ));
         }
-        let lowest = thresholds
-            .iter()
-            .chain(std::iter::once(&fallback))
+        let every = || thresholds.iter().chain(std::iter::once(&fallback));
+        let lowest = every().map(|t| t.threshold).fold(f32::INFINITY, f32::min);
+        let highest = every()
             .map(|t| t.threshold)
-            .fold(f32::INFINITY, f32::min);
+            .fold(f32::NEG_INFINITY, f32::max);
+        let high_range = (
+            every().map(|t| t.high).fold(f32::INFINITY, f32::min),
+            every().map(|t| t.high).fold(f32::NEG_INFINITY, f32::max),
+        );
         Ok(IntentModel {
             id: NEXT_MODEL_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             config,
@@ -529,6 +536,8 @@ impl IntentModel {
             thresholds,
             fallback,
             lowest,
+            highest,
+            high_range,
             bias,
             scale,
             weights,
@@ -692,6 +701,20 @@ impl IntentModel {
         }
     }
 
+    /// Thresholds that judge `score` as the text's own language's do (whether it passes, and
+    /// its band). The language head, a row of every language summed for each feature (most
+    /// of the work of a text that passes the first pass), is read only when its answer can
+    /// change that: when the score passes every language's threshold and is in the same band
+    /// for every language, any language's thresholds judge it alike (the shipped model's
+    /// differ only in [0.30, 0.35)).
+    fn thresholds_judging(&self, score: f32, hits: &[Hit], n: usize) -> Thresholds {
+        let (high_lowest, high_highest) = self.high_range;
+        if score >= self.highest && (score >= high_highest || score < high_lowest) {
+            return self.fallback;
+        }
+        self.thresholds_of(hits, n).0
+    }
+
     /// The class probabilities of a text: one pass over its features, summing as it goes.
     ///
     /// A text of several clauses (sentences, lines) is read whole and clause by clause
@@ -781,7 +804,7 @@ impl IntentModel {
             return None;
         }
         // The language is the whole text's.
-        let (t, lang) = self.thresholds_of(hits, n);
+        let t = self.thresholds_judging(score, hits, n);
         if score < t.threshold {
             return None;
         }
@@ -837,7 +860,6 @@ impl IntentModel {
             } else {
                 Band::Medium
             },
-            language: lang,
             start: best.start,
             end: best.end,
             anchor: best.anchor,

@@ -650,10 +650,12 @@ impl IntentModel {
             if words < MIN_CLAUSE_WORDS {
                 continue;
             }
-            let mut scores = self.scores_of(own, len);
-            scores.probabilities = self.clause_probabilities_of(sums_of(own, &self.weights), len);
+            let scores = Scores {
+                probabilities: self.clause_probabilities_of(sums_of(own, &self.weights), len),
+                features: len,
+                clause: Some(clause),
+            };
             if scores.intent_score() > best.intent_score() {
-                scores.clause = Some(clause);
                 best = scores;
             }
         }

@@ -442,6 +442,19 @@ pub fn number_words_starting(text: &[u8]) -> &'static [(&'static str, WordReadin
     prefix_slot(text).map_or(&[], |slot| LEXICON.by_prefix[slot].as_slice())
 }
 
+/// The ASCII number words (of two letters or more) that `text` starts with, in the order of
+/// [`number_words_starting`]. The words of a slot share their first two bytes, so each
+/// one's third byte is compared first: most are told apart there, without comparing the
+/// whole word.
+pub fn number_words_prefixing(
+    text: &[u8],
+) -> impl Iterator<Item = &'static (&'static str, WordReading)> + '_ {
+    number_words_starting(text).iter().filter(move |(w, _)| {
+        let w = w.as_bytes();
+        w.len() <= text.len() && w.get(2).is_none_or(|c| text[2] == *c) && text.starts_with(w)
+    })
+}
+
 /// Whether some number word (of two letters or more) could start `text`, judged by its first
 /// three bytes: a word failing this is neither a number word (except "o") nor glued number
 /// words. One load from a table, so most words are dismissed without a lookup ("the", "can",

@@ -1519,12 +1519,8 @@ fn segment<'w>(word: &'w str, i: usize, pieces: &mut Vec<(usize, TokenReading<'w
     // longer ones are (Italian "vent" in "trecentoventotto"), and so is a short one that
     // is the unit of a glued unit-and-tens (Dutch "zes" in "zesenvijftig").
     let mut candidates: Vec<(usize, lexicon::WordReading)> =
-        lexicon::number_words_starting(&bytes[i..])
-            .iter()
-            .filter(|(w, n)| {
-                word[i..].starts_with(w)
-                    && !matches!(n.value, NumberWord::Double | NumberWord::Triple)
-            })
+        lexicon::number_words_prefixing(&bytes[i..])
+            .filter(|(_, n)| !matches!(n.value, NumberWord::Double | NumberWord::Triple))
             .map(|(w, n)| (w.len(), *n))
             .collect();
     candidates.sort_unstable_by_key(|c| std::cmp::Reverse(c.0));
@@ -1536,13 +1532,12 @@ fn segment<'w>(word: &'w str, i: usize, pieces: &mut Vec<(usize, TokenReading<'w
                 let Some(after) = rest.strip_prefix(joiner) else {
                     continue;
                 };
-                let tens = lexicon::number_words_starting(after.as_bytes())
-                    .iter()
-                    .filter(|(w, _)| after.starts_with(w))
-                    .find_map(|(w, t)| match t.value {
+                let tens = lexicon::number_words_prefixing(after.as_bytes()).find_map(|(w, t)| {
+                    match t.value {
                         NumberWord::Tens(t) => Some((w.len(), t)),
                         _ => None,
-                    });
+                    }
+                });
                 if let Some((tens_len, t)) = tens {
                     pieces.push((at, TokenReading::Word(teen_reading(t * 10 + unit))));
                     if segment(word, i + len + joiner.len() + tens_len, pieces) {

@@ -879,10 +879,12 @@ fn extract<S: Sink>(text: &Normalized<'_>, config: &FeatureConfig, sink: S) -> u
             .is_some_and(|t| matches!(t.class, TokenClass::Word))
     };
     for (i, token) in tokens.iter().enumerate() {
-        let t = text.token_text(token);
         let (start, end) = (token.start(), token.end());
+        // A token's text is looked up only where it is read: not for the spaces, about half
+        // the tokens.
         match token.class {
             TokenClass::Word | TokenClass::Number => {
+                let t = text.token_text(token);
                 // The first pass sums most words straight from their token.
                 if S::SUMS && x.word.len == 0 && ends_word(text, tokens.get(i + 1)) {
                     if let Some(hash) = plain_word_hash(t.as_bytes()) {
@@ -921,6 +923,7 @@ fn extract<S: Sink>(text: &Normalized<'_>, config: &FeatureConfig, sink: S) -> u
             }
             TokenClass::Punct => {
                 let glued = x.word.len > 0 && is_word(i + 1);
+                let t = text.token_text(token);
                 match t {
                     "$" if glued => x.push_ascii(b's', start, end),
                     "'" if glued => x.push_ascii(b'\'', start, end),

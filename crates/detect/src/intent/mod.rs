@@ -566,6 +566,23 @@ impl IntentModel {
         self.fallback
     }
 
+    /// The scores of a clause read on its own, if it has words enough to be
+    /// ([`MIN_CLAUSE_WORDS`]): the one rule both [`IntentModel::scores`] (from the first
+    /// pass's sums) and the assessment (from the kept occurrences) read clauses by.
+    fn clause_reading(
+        &self,
+        clause: u32,
+        sums: [i32; 3],
+        features: usize,
+        words: usize,
+    ) -> Option<Scores> {
+        (words >= MIN_CLAUSE_WORDS).then(|| Scores {
+            probabilities: self.clause_probabilities_of(sums, features),
+            features,
+            clause: Some(clause),
+        })
+    }
+
     /// The class probabilities of a clause read on its own: as [`Self::probabilities_of`],
     /// averaged as if the clause had [`CLAUSE_PRIOR_FEATURES`] more features of no weight.
     fn clause_probabilities_of(&self, sums: [i32; 3], n: usize) -> [f32; 3] {
@@ -647,16 +664,12 @@ impl IntentModel {
             let len = rest.iter().take_while(|h| h.clause == clause).count();
             let (own, after) = rest.split_at(len);
             rest = after;
-            if words < MIN_CLAUSE_WORDS {
-                continue;
-            }
-            let scores = Scores {
-                probabilities: self.clause_probabilities_of(sums_of(own, &self.weights), len),
-                features: len,
-                clause: Some(clause),
-            };
-            if scores.intent_score() > best.intent_score() {
-                best = scores;
+            if let Some(scores) =
+                self.clause_reading(clause, sums_of(own, &self.weights), len, words)
+            {
+                if scores.intent_score() > best.intent_score() {
+                    best = scores;
+                }
             }
         }
         best
@@ -729,12 +742,7 @@ impl IntentModel {
         let mut best: Option<Scores> = None;
         let mut on_clause = |c: features::ClauseSums| {
             clauses += 1;
-            if c.words >= MIN_CLAUSE_WORDS {
-                let scores = Scores {
-                    probabilities: self.clause_probabilities_of(c.sums, c.features),
-                    features: c.features,
-                    clause: Some(c.clause),
-                };
+            if let Some(scores) = self.clause_reading(c.clause, c.sums, c.features, c.words) {
                 if best.is_none_or(|b| scores.intent_score() > b.intent_score()) {
                     best = Some(scores);
                 }

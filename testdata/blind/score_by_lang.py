@@ -21,7 +21,12 @@ def main():
     for line in open(findings_path, encoding="utf-8"):
         if line.strip():
             row = json.loads(line)
-            found[str(row.get("id"))] = row.get("findings") or []
+            # as in score.py, a link to third-party material (role "reference") is not contact
+            # information: it counts neither as a hit nor as a false positive
+            found[str(row.get("id"))] = [
+                f for f in row.get("findings") or []
+                if not (f.get("kind") == "url" and f.get("role") == "reference")
+            ]
     pos, hit, neg, fp = (collections.Counter() for _ in range(4))
     for case in corpus:
         lang = case.get("lang", "?")

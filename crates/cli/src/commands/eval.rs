@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 use std::io::BufRead;
 
 use anyhow::{anyhow, bail, Context as _, Result};
-use offside_detect::{Engine, Finding};
+use offside_detect::{Engine, Finding, LinkRole};
 use serde::Deserialize;
 
 use crate::pipeline::InputSource;
@@ -308,6 +308,9 @@ fn scan_case(
     let found = findings
         .into_iter()
         .filter(|f| !ignore_kinds.contains(f.kind.as_str()))
+        // A link to third-party material is not contact information (POLICY.md rule 1): it
+        // counts neither as a hit nor as a false positive, as in score.py.
+        .filter(|f| f.role != Some(LinkRole::Reference))
         .map(|f| (f.kind.as_str().to_owned(), f.value))
         .collect();
     Ok(Case {

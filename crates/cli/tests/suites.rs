@@ -218,7 +218,10 @@ const BLIND_FLOORS: [(&str, (f64, f64, f64)); 34] = [
     ("blind16p.jsonl", (0.93, 0.86, 0.045)),
     // First score 0.769 / 0.708 / 5.0%, since in the intent model's training data.
     ("blind17p.jsonl", (0.94, 0.87, 0.01)),
-    ("blind16q.jsonl", (0.90, 0.87, 0.01)),
+    // First score 0.909 / 0.868 / 6.0%. 3 of 226 benign (9 of them benign since their only
+    // labels were links to third-party material): a Zoom integration job post, the platform's
+    // support address quoted from its rules, a Swiss wallet's documentation named by its host.
+    ("blind16q.jsonl", (0.90, 0.87, 0.015)),
     ("blind17q.jsonl", (0.89, 0.84, 0.01)),
 ];
 

@@ -188,11 +188,18 @@ pub fn clause_around(text: &str, start: usize, end: usize) -> &str {
     let start = start.min(bytes.len());
     let end = end.clamp(start, bytes.len());
     let from = clause_start(text, start);
+    &text[from..clause_end(text, end)]
+}
+
+/// Where the clause that byte `end` (at most `text.len()`) of `text` is in ends: at the next
+/// clause boundary, at most [`MAX_CLAUSE`] bytes on.
+fn clause_end(text: &str, end: usize) -> usize {
+    let bytes = text.as_bytes();
     let mut to = end;
     while to < bytes.len() && to - end < MAX_CLAUSE && !is_clause_boundary(bytes, to) {
         to += 1;
     }
-    &text[from..floor_char_boundary(text, to)]
+    floor_char_boundary(text, to)
 }
 
 /// Where the clause around byte `start` (at most `text.len()`) of `text` begins: after the
@@ -310,6 +317,21 @@ pub(crate) fn clause_before(text: &str, start: usize) -> &str {
     &text[clause_start(text, start).min(start)..start]
 }
 
+/// The sentence of `text` (the original text) before byte `start`: from the previous
+/// sentence end, at most [`SENTENCE_REACH`] bytes back.
+pub(crate) fn sentence_before(text: &str, start: usize) -> &str {
+    let start = floor_char_boundary(text, start.min(text.len()));
+    let (from, _) = sentence_bounds(text, start, start);
+    &text[floor_char_boundary(text, from).min(start)..start]
+}
+
+/// The clause of `text` (the original text) after byte `end`: up to the next clause boundary,
+/// at most [`MAX_CLAUSE`] bytes on.
+pub(crate) fn clause_after(text: &str, end: usize) -> &str {
+    let end = floor_char_boundary(text, end.min(text.len()));
+    &text[end..clause_end(text, end).max(end)]
+}
+
 /// Whether the clause before byte `at` of `text` (the original text) holds a refusal or a
 /// prohibition cue ("I can't", "we don't", "not allowed"): what excuses a channel mention or
 /// a request starting at `at`, asked by detectors that place their own evidence (the intent
@@ -396,7 +418,27 @@ fn phrase_spans<'p>(
 ) -> Vec<(usize, usize, usize)> {
     // A sentence starts with a capital in any script ("Жалоба: …"), which the lower-cased
     // view has lowered.
-    let lower = text.lower();
+    let mut spans: Vec<_> = phrase_hits(text.lower(), automaton, phrases)
+        .map(|(start, end, index)| {
+            let (start, end) = text.original_span(start, end);
+            (start, end, index)
+        })
+        .collect();
+    spans.sort_unstable();
+    spans
+}
+
+/// The phrases of `automaton` (built over folded, lower-cased phrases) that stand as words in
+/// `lower` (a folded, lower-cased text), as (start, end, phrase index) in `lower`. Phrases of
+/// scripts that join words may sit inside longer ones. Others start a word ("просит" is not
+/// in "спросите"); outside ASCII (Cyrillic, Polish, Turkish) they may run on into an
+/// inflection ("правила" in "правилах"), and so may stems (`phrases` gives each phrase and
+/// whether it is a stem).
+pub(crate) fn phrase_hits<'a, 'p>(
+    lower: &'a str,
+    automaton: &'a aho_corasick::AhoCorasick,
+    phrases: impl Fn(usize) -> Option<(&'p str, bool)> + 'a,
+) -> impl Iterator<Item = (usize, usize, usize)> + 'a {
     // A letter or digit of any script just before or at a byte offset.
     let word_before = |at: usize| {
         lower[..at]
@@ -410,25 +452,14 @@ fn phrase_spans<'p>(
             .next()
             .is_some_and(char::is_alphanumeric)
     };
-    let mut spans = Vec::new();
-    for m in automaton.find_iter(lower) {
+    automaton.find_iter(lower).filter_map(move |m| {
         let index = m.pattern().as_usize();
-        let Some((phrase, stem)) = phrases(index) else {
-            continue;
-        };
-        // Phrases of scripts that join words may sit inside longer ones. Others start a
-        // word ("просит" is not in "спросите"); outside ASCII (Cyrillic, Polish, Turkish)
-        // they may run on into an inflection ("правила" in "правилах").
+        let (phrase, stem) = phrases(index)?;
         let joined = !is_latin_or_cyrillic(phrase);
         let open_start = joined || !word_before(m.start());
         let open_end = joined || stem || !phrase.is_ascii() || !word_at(m.end());
-        if open_start && open_end {
-            let (start, end) = text.original_span(m.start(), m.end());
-            spans.push((start, end, index));
-        }
-    }
-    spans.sort_unstable();
-    spans
+        (open_start && open_end).then_some((m.start(), m.end(), index))
+    })
 }
 
 /// Where account words stand in `text`, sorted by start.

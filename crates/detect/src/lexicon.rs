@@ -1279,6 +1279,75 @@ pub(crate) fn read_example_cues() -> Result<Vec<(String, bool)>, DataError> {
     Ok(cues)
 }
 
+/// What a link cue says a link is to its writer (`data/link_cues.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum LinkCueRole {
+    /// The writer's own site or work.
+    Own,
+    /// A page to reach the writer.
+    Contact,
+    /// A third party's material.
+    Reference,
+    /// The reader's own site ("votre site actuel"): not the writer's.
+    Reader,
+}
+
+/// One phrase of `data/link_cues.tsv`, folded like the text.
+#[derive(Debug, Clone)]
+pub(crate) struct LinkCue {
+    /// The folded, lower-cased phrase.
+    pub phrase: String,
+    /// Whether the phrase is a stem (may run on into a longer word).
+    pub stem: bool,
+    /// What the phrase says the link is.
+    pub role: LinkCueRole,
+    /// Whether the phrase follows the link ("sahibinden.com benzeri") rather than leads it.
+    pub after: bool,
+}
+
+/// Reads `data/link_cues.tsv`: the words around a link that say whose it is.
+pub(crate) fn read_link_cues() -> Result<Vec<LinkCue>, DataError> {
+    let mut cues = Vec::new();
+    for (line, fields) in data_rows(include_str!("../data/link_cues.tsv")) {
+        let error = |reason: &str| DataError {
+            file: "link_cues.tsv".to_string(),
+            line,
+            reason: reason.to_string(),
+        };
+        let [_lang, role, side, phrase] = fields.as_slice() else {
+            return Err(error("expected lang, role, side, phrase"));
+        };
+        let role = match *role {
+            "own" => LinkCueRole::Own,
+            "contact" => LinkCueRole::Contact,
+            "reference" => LinkCueRole::Reference,
+            "reader" => LinkCueRole::Reader,
+            _ => return Err(error("role must be own, contact, reference or reader")),
+        };
+        let after = match *side {
+            "before" => false,
+            "after" => true,
+            _ => return Err(error("side must be before or after")),
+        };
+        let (phrase, stem) = fold_phrase(phrase).map_err(error)?;
+        cues.push(LinkCue {
+            phrase,
+            stem,
+            role,
+            after,
+        });
+    }
+    Ok(cues)
+}
+
+/// Every link cue, from the data file.
+pub(crate) fn link_cues() -> &'static [LinkCue] {
+    static CUES: std::sync::LazyLock<Vec<LinkCue>> = std::sync::LazyLock::new(|| {
+        read_link_cues().unwrap_or_else(|e| panic!("link cue data: {e}"))
+    });
+    &CUES
+}
+
 /// Every example cue, from the data file.
 pub(crate) fn example_cues() -> &'static [(String, bool)] {
     static CUES: std::sync::LazyLock<Vec<(String, bool)>> = std::sync::LazyLock::new(|| {

@@ -161,6 +161,8 @@ impl Detector for LinkDetector {
 
     fn detect(&self, text: &Normalized<'_>, scan: &ScanContext<'_>, out: &mut Vec<Finding>) {
         let folded = text.folded();
+        // The last link's end and role, for a link listed after it.
+        let mut previous: Option<(usize, LinkRole)> = None;
         for (offset, link) in links_in(&self.finder, &self.triggers, folded) {
             let link_start = offset + link.start();
             let link_end = offset + link.end();
@@ -272,31 +274,35 @@ impl Detector for LinkDetector {
                 }
             }
             let mut finding = Finding::new(kind, Some(value), start, end, confidence, rule);
+            let mut role = match platform {
+                Some((kind, _)) => platform_link_role(
+                    text.original,
+                    (start, end),
+                    kind,
+                    &parsed.host,
+                    &parsed.path,
+                ),
+                None => link_role(text.original, start, end, &parsed.host, &parsed.path),
+            };
+            // A link listed after a reference ("compare canva.com, adobe.com and figma.com")
+            // is one too unless its own words say otherwise.
+            if role == LinkRole::Unknown
+                && previous.is_some_and(|(prev_end, prev_role)| {
+                    prev_role == LinkRole::Reference && listed_after(text.original, prev_end, start)
+                })
+            {
+                role = LinkRole::Reference;
+            }
+            previous = Some((end, role));
             if kind == Kind::Url {
                 // A public repository is third-party material unless the words before it
                 // make it the writer's own work or a way to reach them.
-                let role = link_role(text.original, start, &parsed.host, &parsed.path);
                 finding.role = Some(match role {
                     LinkRole::Own | LinkRole::Contact => role,
                     _ if repository => LinkRole::Reference,
                     _ => role,
                 });
             } else {
-                // A platform's link is a link too: its address and what it is to the writer
-                // (a chat, a profile, a room to meet in is a way to reach them unless the
-                // words say it is their own work; a platform's bare home page is a mention).
-                let has_path = parsed.path.trim_end_matches('/').len() > 1;
-                let role = match link_role(text.original, start, &parsed.host, &parsed.path) {
-                    // The platforms are popular sites: a chat, a profile or a room on one is
-                    // a way to reach its writer all the same, unless its path is an article.
-                    LinkRole::Unknown | LinkRole::Reference
-                        if has_path && !is_reference_path(&parsed.path) =>
-                    {
-                        LinkRole::Contact
-                    }
-                    LinkRole::Unknown => LinkRole::Reference,
-                    role => role,
-                };
                 let mut url = Finding::new(
                     Kind::Url,
                     Some(parsed.value.clone()),
@@ -307,6 +313,12 @@ impl Detector for LinkDetector {
                 );
                 url.role = Some(role);
                 out.push(url);
+                // Documentation or an article on a platform's site ("developers.zoom.us/docs",
+                // "developers.facebook.com/docs/whatsapp") is about the platform, not a way to
+                // reach anyone on it: the link alone is reported, as a reference.
+                if role == LinkRole::Reference && parsed.path.trim_end_matches('/').len() > 1 {
+                    continue;
+                }
             }
             out.push(finding);
         }
@@ -488,53 +500,231 @@ const REFERENCE_SUBDOMAINS: &[&str] = &[
     "documentation",
 ];
 
-/// What a link is to the writer of `original` (the link's evidence starts at `start`):
-/// cues before the link first ("my portfolio: …" is the writer's own even on a site builder),
-/// then the host ([`LINK_HOSTS`]) and the path's first segments.
-pub(crate) fn link_role(original: &str, start: usize, host: &str, path: &str) -> LinkRole {
-    let before = crate::context::clause_before(original, start);
-    // Only the end of the clause: "my site is great, see stripe.com/docs" is about the docs.
-    let before =
-        &before[crate::normalize::ceil_char_boundary(before, before.len().saturating_sub(48))..];
-    if OWN_CUE.is_match(before) {
+/// The link cues (`data/link_cues.tsv`) as one automaton over folded, lower-cased text.
+static LINK_CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(crate::lexicon::link_cues().iter().map(|cue| &cue.phrase))
+        .expect("link cue automaton")
+});
+
+/// What the link cues in a stretch of text say about a link.
+#[derive(Debug, Clone, Copy, Default)]
+struct CueRoles {
+    own: bool,
+    contact: bool,
+    reference: bool,
+    reader: bool,
+}
+
+/// Which roles the link cues in `window` (original text) say, among the cues that stand on
+/// that side of a link (`after`).
+fn cue_roles(window: &str, after: bool) -> CueRoles {
+    use crate::lexicon::LinkCueRole;
+    let mut roles = CueRoles::default();
+    if window.trim().is_empty() {
+        return roles;
+    }
+    let normalized = Normalized::new(window);
+    let cues = crate::lexicon::link_cues();
+    let hits = crate::context::phrase_hits(normalized.lower(), &LINK_CUES, |i| {
+        cues.get(i)
+            .filter(|cue| cue.after == after)
+            .map(|cue| (cue.phrase.as_str(), cue.stem))
+    });
+    for (_, _, index) in hits {
+        match cues[index].role {
+            LinkCueRole::Own => roles.own = true,
+            LinkCueRole::Contact => roles.contact = true,
+            LinkCueRole::Reference => roles.reference = true,
+            LinkCueRole::Reader => roles.reader = true,
+        }
+    }
+    roles
+}
+
+/// How far before a link its cues are looked for, in bytes: the end of its clause ("my site
+/// is great, see stripe.com/docs" is about the docs), and the end of its sentence for the
+/// reader's site ("votre site actuel, fromagerie.ca").
+const CUE_REACH_BEFORE: usize = 64;
+/// How far after a link its trailing cues are looked for ("sahibinden.com benzeri").
+const CUE_REACH_AFTER: usize = 32;
+
+/// What the words around a link say it is to the writer of `original` (the link stands at
+/// `start..end`), if they say anything ([`OWN_CUE`], [`CONTACT_CUE`], [`REFERENCE_CUE`] and
+/// `data/link_cues.tsv`): the writer's own and contact cues in the end of the clause before
+/// it, then reference cues in that clause or just after the link, and words naming the
+/// reader's own site anywhere in the sentence before it. `broad` takes the
+/// common words of [`REFERENCE_CUE`] ("like", "read", "per") for reference cues too.
+fn role_by_words(original: &str, start: usize, end: usize, broad: bool) -> Option<LinkRole> {
+    use crate::normalize::{ceil_char_boundary, floor_char_boundary};
+    let tail = |text: &str, reach: usize| -> usize {
+        ceil_char_boundary(text, text.len().saturating_sub(reach))
+    };
+    let clause = crate::context::clause_before(original, start);
+    let near = &clause[tail(clause, 48)..];
+    let near_cues = cue_roles(near, false);
+    if near_cues.own || OWN_CUE.is_match(near) {
+        return Some(LinkRole::Own);
+    }
+    if near_cues.contact || CONTACT_CUE.is_match(near) {
+        return Some(LinkRole::Contact);
+    }
+    let clause = &clause[tail(clause, CUE_REACH_BEFORE)..];
+    let sentence = crate::context::sentence_before(original, start);
+    let sentence = &sentence[tail(sentence, CUE_REACH_BEFORE)..];
+    let end = floor_char_boundary(original, end.min(original.len()));
+    let after = crate::context::clause_after(original, end);
+    let after = &after[..floor_char_boundary(after, CUE_REACH_AFTER.min(after.len()))];
+    (broad && REFERENCE_CUE.is_match(near)
+        || cue_roles(clause, false).reference
+        || cue_roles(sentence, false).reader
+        || cue_roles(after, true).reference)
+        .then_some(LinkRole::Reference)
+}
+
+/// What a link is to the writer of `original` (the link stands at `start..end`): the words
+/// around it first ("my portfolio: …" is the writer's own even on a site builder, "inspiré de
+/// leboncoin.fr" a site to imitate; [`role_by_words`]), then the host ([`LINK_HOSTS`]) and the
+/// path's first segments.
+pub(crate) fn link_role(
+    original: &str,
+    start: usize,
+    end: usize,
+    host: &str,
+    path: &str,
+) -> LinkRole {
+    let role = host_role(host);
+    let words = role_by_words(original, start, end, true);
+    if words == Some(LinkRole::Own) {
         return LinkRole::Own;
     }
-    let role = host_role(host);
     if role == Some(HostRole::Shortener) || is_placeholder_host(host) {
         return LinkRole::Unknown;
     }
-    let mut segments = path
-        .split(['?', '#'])
-        .next()
-        .unwrap_or("")
-        .split('/')
-        .filter(|s| !s.is_empty());
-    let first = segments.next().map(str::to_ascii_lowercase);
+    let first = first_segment(path);
     let first = first.as_deref();
+    let contact_host = role == Some(HostRole::Contact);
+    match words {
+        Some(LinkRole::Contact) => return LinkRole::Contact,
+        // A booking or link-in-bio page reaches a person whatever is said around it.
+        Some(LinkRole::Reference) if !(contact_host && first.is_some()) => {
+            return LinkRole::Reference
+        }
+        _ => {}
+    }
     let contact_path = first
         .is_some_and(|s| s.starts_with('@') || s.starts_with('~') || CONTACT_SEGMENTS.contains(&s));
-    if role == Some(HostRole::Contact) || contact_path || CONTACT_CUE.is_match(before) {
+    if contact_host || contact_path {
         return LinkRole::Contact;
     }
-    let reference_path = is_reference_path(path);
-    let reference_host = host
-        .split('.')
-        .next()
-        .is_some_and(|label| REFERENCE_SUBDOMAINS.contains(&label))
-        && host.matches('.').count() >= 1
-        && role != Some(HostRole::User);
-    if role == Some(HostRole::Reference)
-        || reference_path
-        || reference_host
-        || is_institutional(host)
-        || REFERENCE_CUE.is_match(before)
-    {
+    if role == Some(HostRole::Reference) || is_reference_location(host, path) {
         return LinkRole::Reference;
     }
     if role.is_none() && first.is_some_and(|s| OWN_SEGMENTS.contains(&s)) {
         return LinkRole::Own;
     }
     LinkRole::Unknown
+}
+
+/// What a platform's link (a profile, a chat, a room to meet in, a payment page) is to the
+/// writer of `original`. The platforms are popular sites, so their host says nothing: a link
+/// with a path is a way to reach its writer unless it is documentation or an article
+/// ([`is_reference_location`]), or, for a profile or a post, the words around it say it is a
+/// third party's ("as in this tutorial youtu.be/…"); a chat, a room or a payment page reaches
+/// its writer whatever the words. A platform's bare home page is a mention.
+fn platform_link_role(
+    original: &str,
+    (start, end): (usize, usize),
+    kind: Kind,
+    host: &str,
+    path: &str,
+) -> LinkRole {
+    let has_path = path.trim_end_matches('/').len() > 1;
+    let reachable = matches!(kind, Kind::Messenger | Kind::Meeting | Kind::Payment);
+    // The common words of REFERENCE_CUE ("if you like, instagram.com/maya") are not enough.
+    match role_by_words(original, start, end, false) {
+        Some(role @ (LinkRole::Own | LinkRole::Contact)) => role,
+        Some(LinkRole::Reference) if !reachable || !has_path => LinkRole::Reference,
+        // An API host is where a chat link is served from (`api.whatsapp.com/send?phone=…`).
+        _ if !has_path || !host.starts_with("api.") && is_reference_location(host, path) => {
+            LinkRole::Reference
+        }
+        _ => LinkRole::Contact,
+    }
+}
+
+/// The first segment of a link's path, lower-cased (`/In/maya` → `in`).
+fn first_segment(path: &str) -> Option<String> {
+    path.split(['?', '#'])
+        .next()
+        .unwrap_or("")
+        .split('/')
+        .find(|s| !s.is_empty())
+        .map(str::to_ascii_lowercase)
+}
+
+/// Whether a link's host or path is a reference's wherever it is written: documentation and
+/// developer sites, articles, institutions' hosts ([`is_reference_path`],
+/// [`REFERENCE_SUBDOMAINS`], [`is_institutional`]).
+fn is_reference_location(host: &str, path: &str) -> bool {
+    let reference_host = host
+        .split('.')
+        .next()
+        .is_some_and(|label| REFERENCE_SUBDOMAINS.contains(&label))
+        && host.matches('.').count() >= 1
+        && host_role(host) != Some(HostRole::User);
+    reference_host || is_reference_path(path) || is_institutional(host)
+}
+
+/// Whether the link at `start` is listed right after the one that ends at `prev_end` (in
+/// `original`): only commas, slashes, "and"/"or" and their equivalents between them.
+fn listed_after(original: &str, prev_end: usize, start: usize) -> bool {
+    const JOINERS: &[&str] = &[
+        "and",
+        "or",
+        "y",
+        "e",
+        "o",
+        "ou",
+        "et",
+        "und",
+        "oder",
+        "i",
+        "и",
+        "или",
+        "або",
+        "і",
+        "ve",
+        "veya",
+        "dan",
+        "atau",
+        "và",
+        "hoặc",
+        "at",
+        "en",
+        "of",
+        "และ",
+        "和",
+        "或",
+        "や",
+        "と",
+        "و",
+        "او",
+        "או",
+        "ו",
+        "및",
+        "와",
+        "과",
+    ];
+    let Some(between) = original.get(prev_end..start) else {
+        return false;
+    };
+    between.chars().count() <= 12
+        && between
+            .split(|c: char| c.is_whitespace() || matches!(c, ',' | '/' | '&' | '、' | '，' | '،'))
+            .filter(|word| !word.is_empty())
+            .all(|word| JOINERS.contains(&word.to_lowercase().as_str()))
 }
 
 /// Whether a path is a reference's: documentation, an article (`/docs/`, `/wiki/`, a dated
@@ -1295,6 +1485,113 @@ mod tests {
         assert!(out
             .iter()
             .all(|f| f.role.is_some() == (f.kind == Kind::Url)));
+    }
+
+    #[test]
+    fn the_words_around_a_link_say_whose_it_is_in_many_languages() {
+        let cases: &[(&str, LinkRole)] = &[
+            // A site to imitate, read or work on, before or after the link.
+            (
+                "Site d'annonces inspiré de leboncoin.fr",
+                LinkRole::Reference,
+            ),
+            (
+                "sahibinden.com benzeri bir ilan sitesi",
+                LinkRole::Reference,
+            ),
+            ("参考サイト：muji.com/jp の雰囲気で", LinkRole::Reference),
+            (
+                "Настрой CI по этой статье: habr.com/ru/articles/512432",
+                LinkRole::Reference,
+            ),
+            (
+                "Tampilan toko mirip tokopedia.com, tapi hijau",
+                LinkRole::Reference,
+            ),
+            ("ช่วยดึงราคาสินค้าจาก lazada.co.th มาเทียบ", LinkRole::Reference),
+            (
+                "Train it on data from kaggle-mirror.net/iris",
+                LinkRole::Reference,
+            ),
+            // The reader's own site is not the writer's, even a clause away.
+            (
+                "Votre site actuel, fromageriedulac.ca, est lent",
+                LinkRole::Reference,
+            ),
+            // The writer's own words win over a reference cue.
+            (
+                "Te dejo mi reel para que veas el estilo: vimeo.com/387421655",
+                LinkRole::Own,
+            ),
+            (
+                "Per le torte prenota qui: pasticceriagiulia.it/prenota",
+                LinkRole::Contact,
+            ),
+            (
+                "Meine Seite ist lenaweb.de, mit Kontaktformular",
+                LinkRole::Own,
+            ),
+            // A reference cue in an earlier clause says nothing about this link.
+            (
+                "Em đã làm dự án tương tự. Xem demo tại minhtran.github.io/shop",
+                LinkRole::Unknown,
+            ),
+            // A booking page reaches its writer whatever the words around it.
+            (
+                "Like before, book here: cal.com/maya/30min",
+                LinkRole::Contact,
+            ),
+        ];
+        for (text, role) in cases {
+            let found = roles(text);
+            assert_eq!(found.len(), 1, "{text:?}: {found:?}");
+            assert_eq!(found[0].1, Some(*role), "{text:?}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn a_link_listed_after_a_reference_is_one_too() {
+        let found = roles("Competitors we like: casper.com, emma-sleep.de and simba-sleep.co.uk");
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert!(
+            found.iter().all(|f| f.1 == Some(LinkRole::Reference)),
+            "{found:?}"
+        );
+        // Only joiners between them: a sentence between two links breaks the list.
+        let found = roles("Like casper.com. Also see my own shop at mattress-maya.com");
+        assert_eq!(found[1].1, Some(LinkRole::Own), "{found:?}");
+    }
+
+    #[test]
+    fn a_platform_s_documentation_is_a_reference_not_its_account() {
+        // The docs of a messenger, a meeting tool or a social site: the link alone, as a
+        // reference, and no channel.
+        for text in [
+            "Ref: developers.facebook.com/docs/whatsapp/cloud-api",
+            "API docs: developers.zoom.us/docs/api",
+            "Follow the setup in docs.github.com/en/actions/quickstart",
+            "jaise is tutorial me hai youtu.be/K7r3aPq1xZs",
+        ] {
+            let found = links(text);
+            assert!(
+                found.iter().all(|(kind, _)| *kind == Kind::Url),
+                "{text:?}: {found:?}"
+            );
+            let found = roles(text);
+            assert_eq!(found[0].1, Some(LinkRole::Reference), "{text:?}: {found:?}");
+        }
+        // A chat link reaches its writer whatever the words; its API host is no document.
+        let found = links("Como en el anuncio: api.whatsapp.com/send?phone=306945127830");
+        assert!(
+            found.contains(&(Kind::Messenger, "whatsapp".into())),
+            "{found:?}"
+        );
+        // A profile stays a profile.
+        let found = links("If you like, instagram.com/maya.bakes");
+        assert!(
+            found.contains(&(Kind::Social, "instagram".into())),
+            "{found:?}"
+        );
     }
 
     #[test]

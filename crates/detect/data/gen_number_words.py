@@ -158,10 +158,11 @@ HAND_VARIANTS = {
            8: ["எட்டு"], 9: ["ஒம்போது", "ஒன்பது"]},
     # The Japanese readings num2words leaves out (zero as "rei", "zero" and "maru", the circle
     # said in phone numbers; "shi", "shichi", "ku"), in hiragana; katakana is added below.
-    # And the lengthened "にー"/"ごー" said for 2 and 5 when a phone number is read out.
+    # And the lengthened "にー"/"ごー" said for 2 and 5 when a phone number is read out, and
+    # "きゅー", the long vowel of "きゅう" (9) written with the prolonged sound mark.
     # Hand-written from everyday usage.
     "ja": {0: ["れい", "ぜろ", "まる"], 2: ["にー", "にい"], 4: ["し"], 5: ["ごー", "ごお"],
-           7: ["しち"], 9: ["く"]},
+           7: ["しち"], 9: ["く", "きゅー"]},
     # Thai often says "โท" for 2 when reading out a phone number, to keep it apart from
     # "สาม". Hand-written from everyday usage.
     "th": {2: ["โท"]},
@@ -486,6 +487,23 @@ def glued_unit_joiners():
     return out
 
 
+def compound_units(joiners):
+    """The units that languages with unit-first tens write in their compounds only, read from
+    ICU's spellings of 21..91: German "ein" of "ein\u00adund\u00adzwanzig" beside the "eins"
+    said alone. Each is a digit word, marked common by the word lists like any other."""
+    out = []
+    for lang in ICU_LANGS:
+        spellings = icu_spellings(lang)
+        for unit in range(1, 10):
+            alone = split(lang, spellings[unit])
+            for tens in range(20, 100, 10):
+                toks = split(lang, spellings[tens + unit])
+                if len(toks) == 3 and toks[1] in joiners and [toks[2]] == split(lang, spellings[tens]) \
+                        and [toks[0]] != alone:
+                    out.append((lang, toks[0], "digit", unit))
+    return sorted(set(out))
+
+
 def katakana(word):
     """A word written in hiragana, in katakana (the same syllables, U+3041..U+3096 + 0x60)."""
     return "".join(chr(ord(c) + 0x60) if "\u3041" <= c <= "\u3096" else c for c in word)
@@ -550,6 +568,9 @@ def main():
         if lang == "ja" and "\u30a1" <= word[:1] <= "\u30f6":
             entries.append((lang, "".join(chr(ord(c) - 0x60) if "\u30a1" <= c <= "\u30f6" else c
                                           for c in word), kind, value))
+    compound_only = compound_units(glued_unit_joiners())
+    entries.extend(compound_only)
+    compound_only = {(lang, word) for lang, word, _, _ in compound_only}
     for lang, (doubles, triples) in DOUBLE_TRIPLE.items():
         entries.extend((lang, fold(w), "double", 2) for w in doubles)
         entries.extend((lang, fold(w), "triple", 3) for w in triples)
@@ -600,6 +621,9 @@ def main():
             return True
         # Thai "โท" is the word for "second" (ปริญญาโท) too.
         if "th" in langs and word == "โท":
+            return True
+        # A unit only compounds spell ("ein") is an article or a pronoun alone.
+        if any((lang, word) in compound_only for lang in langs):
             return True
         base = {lang.split("-")[0] for lang in langs}
         if "en" not in base and word in dictionaries["en"]:

@@ -60,7 +60,8 @@ const NUMBER_LABEL: &str = r"(?x)
             |bestellnummer|rechnung|rechnungsnummer|sendungsnummer|ordine|fattura|spedizione|pesanan
             |resi|siparis|kargo|takip|pnr|jan|zamowienie|zam(?u:ó)wienie|faktura|faktury|przesy(?u:ł)ka
             |objedn(?u:á)vka|bestelling|factuur|zending|ordernummer|best(?u:ä)llning|bestilling
-            |ordre|tilaus|lasku|baujahr|jahrgang|arxiv|doi|pmid|roll)
+            |ordre|tilaus|lasku|baujahr|jahrgang|arxiv|doi|pmid|roll
+            |kunden|kundennummer|auftragsnummer|vertragsnummer|belegnummer|re\.-|rg\.-)
           # AWB number, AWB नंबर, order رقم: the label's number word in any script.
           (?:\s*(?:(?i-u:number|numbers|no|nr|num|id|code|\#)|নম্বর|নং|नंबर|नं|संख्या|क्रमांक|எண்|సంఖ్య|നമ്പർ
             |номер|번호|号|番号|رقم|نمبر|شماره|№|आईडी|আইডি|ஐடி|ఐడి|ಐಡಿ|ഐഡി|આઈડી|ਆਈਡੀ))?
@@ -700,8 +701,11 @@ pub fn resolve(text: &Normalized<'_>, findings: &mut Vec<Finding>) {
     }
 
     // Mentions survive only next to a concrete value.
+    // A link to third-party material reaches nobody: an app named beside its documentation
+    // ("微信支付 … pay.weixin.qq.com/docs") is still a mention.
     let concrete = Spans::new(findings, |f| {
-        !is_mention_or_request(f) || f.rule == "channels/handle"
+        (!is_mention_or_request(f) && f.role != Some(crate::LinkRole::Reference))
+            || f.rule == "channels/handle"
     });
     // Counted in characters, not bytes: a Burmese or Telugu word is three bytes a letter.
     let bytes = text.original.as_bytes();
@@ -1002,6 +1006,8 @@ mod tests {
             "举报这个用户：他要求我在平台外用支付宝付款。",
             "Mere dost ko ek client ne kaha tha payment bahar se lo, usne mana kar diya.",
             "Bu kullanıcıyı şikayet ediyorum: platform dışında havale istedi.",
+            "客服你好，这个买家一直让我加他微信，还说私下转账便宜，我没同意。",
+            "Heads up: at the end she mentioned I could pay cash next time and skip the fee.",
         ] {
             assert_eq!(requests_in(text), vec![], "{text}");
         }

@@ -1290,6 +1290,8 @@ pub(crate) enum LinkCueRole {
     Reference,
     /// The reader's own site ("votre site actuel"): not the writer's.
     Reader,
+    /// The site the work is done on ("il sito attuale", "our current site").
+    Subject,
 }
 
 /// One phrase of `data/link_cues.tsv`, folded like the text.
@@ -1322,7 +1324,12 @@ pub(crate) fn read_link_cues() -> Result<Vec<LinkCue>, DataError> {
             "contact" => LinkCueRole::Contact,
             "reference" => LinkCueRole::Reference,
             "reader" => LinkCueRole::Reader,
-            _ => return Err(error("role must be own, contact, reference or reader")),
+            "subject" => LinkCueRole::Subject,
+            _ => {
+                return Err(error(
+                    "role must be own, contact, reference, reader or subject",
+                ))
+            }
         };
         let after = match *side {
             "before" => false,

@@ -1582,9 +1582,9 @@ fn glued_reading(word: &str) -> Option<TokenReading<'static>> {
         return None;
     }
     glued_number(word).or_else(|| {
-        // Korean and Japanese glue the copula to the number it ends ("사오구육이에요",
-        // "ゴーロクキューニーです"); "이" is also the digit two, so the longest ending goes
-        // first and the number must read without it.
+        // Korean and Japanese glue the copula or a particle to the number it ends
+        // ("사오구육이에요", "오구이육으로", "ゴーロクキューニーです"); "이" is also the digit
+        // two, so the longest ending goes first and the number must read without it.
         COPULA_ENDINGS
             .iter()
             .filter_map(|ending| word.strip_suffix(ending))
@@ -1593,11 +1593,15 @@ fn glued_reading(word: &str) -> Option<TokenReading<'static>> {
     })
 }
 
-/// The copulas and politeness endings Korean and Japanese write glued after a number, longest
-/// first.
+/// The copulas, politeness endings and particles ("으로": "to", "by") Korean and Japanese
+/// write glued after a number, longest first.
 const COPULA_ENDINGS: &[&str] = &[
+    "번이에요",
+    "번입니다",
     "이에요",
     "입니다",
+    "으로요",
+    "번으로",
     "이예요",
     "이구요",
     "이에여",
@@ -1606,6 +1610,9 @@ const COPULA_ENDINGS: &[&str] = &[
     "이요",
     "이야",
     "이다",
+    "으로",
+    "로요",
+    "로",
     "でございます",
     "です",
     "だよ",
@@ -2299,8 +2306,14 @@ mod tests {
             Normalized::new("공일공 칠삼팔이 사오구육이에요").compact(),
             "010 7382 4596"
         );
+        // So is a particle glued to it ("으로": to, by).
+        assert_eq!(
+            Normalized::new("공일공 삼팔사칠 오구이육으로").compact(),
+            "010 3847 5926"
+        );
         // An ordinary word with the same ending stays a word.
         assert_eq!(Normalized::new("사무실이에요").compact(), "사무실이에요");
+        assert_eq!(Normalized::new("사무실로").compact(), "사무실로");
     }
 
     #[test]
@@ -2414,6 +2427,11 @@ mod tests {
             ("one question", "one question"),
             ("S123144971", "5123144971"),
             ("vierundachtzig", "84"),
+            // "ein", the one that compounds spell, is a number only in them.
+            ("einundvierzig 12", "41 12"),
+            ("ein auftrag 12", "ein auftrag 12"),
+            // Japanese katakana with the prolonged sound mark for "kyuu".
+            ("ナナイチニーキュー", "7129"),
             ("trecentoquarantasette 12", "347 12"),
             ("fiftyfive 12", "55 12"),
             ("beş yüz kırk bir, yedi yüz otuz iki", "541, 732"),

@@ -954,6 +954,16 @@ fn requests_told_by_the_one_asked_numbers_after_their_label_and_work_on_wallets(
             "FR",
         ),
         ("Ihre Bestellnummer lautet 0151 2378 4490.", "DE"),
+        ("Bitte angeben: Kundennr. 0151·4432·9870 und Re.-Nr. 2025·0311·4471.", "DE"),
+        (
+            "Пользователь предлагал перейти в Телеграм и перевести деньги на карту. Я отказался.",
+            "RU",
+        ),
+        (
+            "Ở bước thanh toán của sàn chọn ví MoMo là được, tiền vẫn giữ trên sàn.",
+            "VN",
+        ),
+        ("Tallas disponibles: 38, 40, 42, 44, precio 250.", "AE"),
         (
             "Налаштую приймання оплат LiqPay і Apple Pay на вашому сайті.",
             "UA",
@@ -963,6 +973,11 @@ fn requests_told_by_the_one_asked_numbers_after_their_label_and_work_on_wallets(
     }
     for (text, region) in [
         ("Text mo ako po 0917 552 8841", "PH"),
+        (
+            "Ruf an: null eins fünf eins, einundvierzig, dreiundzwanzig, achtundsechzig, neunzehn",
+            "DE",
+        ),
+        ("IBAN: AE93,0263,4152,1840,9053,665", "AE"),
         (
             "Zahlen Sie die Kaution per Überweisung außerhalb der Seite.",
             "DE",
@@ -1050,4 +1065,20 @@ fn job_posts_asking_applicants_for_their_contact_details() {
             "{text:?}"
         );
     }
+}
+
+#[test]
+fn an_app_named_beside_its_documentation_is_a_mention() {
+    // The documentation's link is a reference (no contact detail), so the app named beside
+    // it is not "next to a contact".
+    let text = "Оплату в боте подключу через Telegram Payments по документации \
+                core.telegram.org/bots/payments.";
+    let found = ENGINE.scan(text, Some(Region::parse("RU").expect("region")));
+    assert!(
+        found
+            .iter()
+            .all(|f| f.kind == Kind::Url && f.role == Some(offside_detect::LinkRole::Reference)),
+        "{found:?}"
+    );
+    assert!(!found.is_empty());
 }

@@ -375,7 +375,7 @@ fn host_role(host: &str) -> Option<HostRole> {
 /// work at …", "mi sitio web …"), matched in the clause before the link.
 static OWN_CUE: LazyLock<regex::Regex> = LazyLock::new(|| {
     crate::lexicon::ascii_regex(
-        r"(?i-u)\b(?:my|our|mi|mis|meu|minha|mon|ma|mes|mein|meine|mijn|il mio|la mia)\s+(?:[a-z]+\s+)?(?:web\s*site|site|sitio(?:\s+web)?|pagina(?:\s+web)?|page|homepage|portfolio|portafolio|work|works|projects|trabajos|trabajo|proyectos|projetos|trabalhos|travaux|arbeiten|lavori|case\s+studies|blog|shop|store|boutique|tienda|loja|gallery|studio|agency|company|business|landing\s+page|webseite|seite|startseite|domain|url|link)\b|\b(?:full\s+)?portfolio(?:\s+here)?\s*[:\-]",
+        r"(?i-u)\b(?:my|our|mi|mis|meu|minha|mon|ma|mes|mein|meine|mijn|il mio|la mia)\s+(?:[a-z]+\s+)?(?:web\s*site|site|sitio(?:\s+web)?|pagina(?:\s+web)?|page|homepage|portfolio|portafolio|work|works|projects|trabajos|trabajo|proyectos|projetos|trabalhos|travaux|arbeiten|lavori|case\s+studies|blog|shop|store|boutique|tienda|loja|gallery|studio|agency|company|business|landing\s+page|webseite|seite|startseite|domain|url|link|reel|showreel|demo|channel|videos?|repo|repository|code|articles?)\b|\b(?:full\s+)?portfolio(?:\s+here)?\s*[:\-]",
     )
 });
 
@@ -515,6 +515,7 @@ struct CueRoles {
     contact: bool,
     reference: bool,
     reader: bool,
+    subject: bool,
 }
 
 /// Which roles the link cues in `window` (original text) say, among the cues that stand on
@@ -538,6 +539,7 @@ fn cue_roles(window: &str, after: bool) -> CueRoles {
             LinkCueRole::Contact => roles.contact = true,
             LinkCueRole::Reference => roles.reference = true,
             LinkCueRole::Reader => roles.reader = true,
+            LinkCueRole::Subject => roles.subject = true,
         }
     }
     roles
@@ -561,6 +563,13 @@ fn role_by_words(original: &str, start: usize, end: usize, broad: bool) -> Optio
     let tail = |text: &str, reach: usize| -> usize {
         ceil_char_boundary(text, text.len().saturating_sub(reach))
     };
+    let sentence = crate::context::sentence_before(original, start);
+    let sentence = &sentence[tail(sentence, CUE_REACH_BEFORE)..];
+    let sentence_cues = cue_roles(sentence, false);
+    // The site the work is done on is the client's, even when they call it theirs.
+    if sentence_cues.subject {
+        return Some(LinkRole::Reference);
+    }
     let clause = crate::context::clause_before(original, start);
     let near = &clause[tail(clause, 48)..];
     let near_cues = cue_roles(near, false);
@@ -571,14 +580,12 @@ fn role_by_words(original: &str, start: usize, end: usize, broad: bool) -> Optio
         return Some(LinkRole::Contact);
     }
     let clause = &clause[tail(clause, CUE_REACH_BEFORE)..];
-    let sentence = crate::context::sentence_before(original, start);
-    let sentence = &sentence[tail(sentence, CUE_REACH_BEFORE)..];
     let end = floor_char_boundary(original, end.min(original.len()));
     let after = crate::context::clause_after(original, end);
     let after = &after[..floor_char_boundary(after, CUE_REACH_AFTER.min(after.len()))];
     (broad && REFERENCE_CUE.is_match(near)
         || cue_roles(clause, false).reference
-        || cue_roles(sentence, false).reader
+        || sentence_cues.reader
         || cue_roles(after, true).reference)
         .then_some(LinkRole::Reference)
 }

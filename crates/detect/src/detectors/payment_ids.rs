@@ -867,7 +867,9 @@ fn iban_at(text: &str, s: usize, run_end: usize) -> Option<(Option<PaymentIdMatc
     let mut j = run_end;
     while runs < IBAN_MAX_LEN {
         let Some(&c) = b.get(j) else { break };
-        if !(c == b' ' || c == b'-') || (sep != 0 && c != sep) {
+        // Groups parted by spaces, hyphens, dots or commas (the Arabic thousands separator
+        // folds to one: "AE٩٣٬٠٢٦٣٬…"), one kind throughout.
+        if !matches!(c, b' ' | b'-' | b'.' | b',') || (sep != 0 && c != sep) {
             break;
         }
         let next = j + 1;
@@ -1489,6 +1491,11 @@ mod tests {
             (
                 "IBAN: DE89 3704 0044 0532 0130 00 BIC: COBADEFFXXX",
                 &[("DE89 3704 0044 0532 0130 00", IBAN_R)],
+            ),
+            // Groups parted by commas, and by the Arabic thousands separator.
+            (
+                "IBAN: AE93,0263,4152,1840,9053,665",
+                &[("AE93,0263,4152,1840,9053,665", IBAN_R)],
             ),
             (
                 "(GB29NWBK60161331926819), ok?",

@@ -1278,18 +1278,24 @@ fn try_run(
             // "tickets 4512, 4513, 4518": a list of like codes typed in digits, each of three
             // digits or more and all as long, is not one number; spoken groups ("541, 732,
             // 90, 64", "seiscientos doce, trescientos cuarenta y cinco, ...") are.
-            let spans_comma = tokens[first_tok..=last_tok]
-                .iter()
-                .any(|t| t.class == TokenClass::Punct && text.token_text(t) == ",");
+            let spans_comma = tokens[first_tok..=last_tok].iter().any(|t| {
+                t.class == TokenClass::Punct
+                    && (text.token_text(t) == ","
+                        || text
+                            .original
+                            .get(t.start()..t.end())
+                            .is_some_and(|c| matches!(c, "，" | "、" | "､" | "،")))
+            });
             let typed = window.iter().all(|g| {
                 let t = &tokens[g.token_idx];
                 text.original[t.start()..t.end()]
                     .chars()
                     .all(|c| c.is_ascii_digit() || crate::normalize::decimal_digit(c).is_some())
             });
+            // Sizes and quantities ("٣٨، ٤٠، ٤٢، ٤٤") are such a list of two digits each.
             if spans_comma
                 && typed
-                && window[0].len >= 3
+                && (window[0].len >= 3 || window[0].len == 2 && window.len() >= 3)
                 && window.iter().all(|g| g.len == window[0].len)
             {
                 continue;
@@ -1714,6 +1720,9 @@ mod tests {
         for text in [
             "I fixed tickets 4512, 4513, 4518, 4522 today",
             "orders 88231, 88232, 88240, 88241 shipped",
+            // Sizes of two digits each, with the Arabic comma, then a price.
+            "المقاسات المتوفرة: ٣٨، ٤٠، ٤٢، ٤٤ والسعر ٢٥٠ درهم",
+            "Größen 38, 40, 42, 44 vorrätig",
         ] {
             assert_eq!(phones(text, "US"), Vec::<String>::new(), "{text:?}");
         }

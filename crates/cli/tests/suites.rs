@@ -224,14 +224,13 @@ const BLIND_FLOORS: [(&str, (f64, f64, f64)); 36] = [
     // support address quoted from its rules, a Swiss wallet's documentation named by its host.
     ("blind16q.jsonl", (0.90, 0.87, 0.015)),
     ("blind17q.jsonl", (0.89, 0.84, 0.01)),
-    // First score 0.952 / 0.884 / 13.2%. 15 of 234 benign: the intent model on three
+    // First score 0.952 / 0.884 / 13.2%. 14 of 234 benign: the intent model on three
     // conversations answered with the platform's way, a sample IBAN named in a unit test, a
     // design brief naming two banks' apps, a "Pay with GPay" button in a bug report, a scam
     // warning, the platform's support address quoted from its help centre, a report quoting
     // the reported client's spelled-out address, a virtual assistant's list of tools, an order
-    // number and a parcel code read as phones, a guide about messenger scams, a Korean review
-    // praising a tutor for not using KakaoTalk, a look-alike domain as a phishing checker's
-    // example.
+    // number and a parcel code read as phones, a guide about messenger scams, a look-alike
+    // domain as a phishing checker's example.
     ("blind16r.jsonl", (0.96, 0.89, 0.07)),
     // First score 0.850 / 0.804 / 6.2%, since in the intent model's training data.
     ("blind17r.jsonl", (0.94, 0.89, 0.02)),

@@ -150,6 +150,21 @@ static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Words right after a channel's name that put it aside, in the languages that say "instead
+/// of" after the noun: Korean "카톡 대신" and "말고", Japanese "LINEではなく" and "の代わりに",
+/// Turkish "WhatsApp yerine", Hindi and Urdu "ke bajaye" and "ki jagah" ("instead of X").
+static INSTEAD_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    crate::lexicon::ascii_regex(
+        r"^(?u:[\s'’]*(?:을|를|은|는|이|가|ın|in|un|ün|nın|nin|nun|nün|tan|ten|dan|den)?\s*(?:대신|말고|ではなく|じゃなくて|じゃなく|でなく|の代わりに|代わりに|yerine|ke\s+bajaye|ki\s+jagah|के\s+बजाय|की\s+जगह|کے\s+بجائے|کی\s+جگہ))",
+    )
+});
+
+/// Whether `after` (the text right after a channel's name) starts by putting it aside
+/// ([`INSTEAD_AFTER`]: "카톡 대신", "LINEではなく", "WhatsApp yerine").
+pub(crate) fn put_aside_after(after: &str) -> bool {
+    INSTEAD_AFTER.is_match(after)
+}
+
 /// Words after a request that make it a rule being quoted: "off-platform payments are
 /// strictly prohibited", "… is not allowed", "… violates the terms".
 static PROHIBITED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -637,6 +652,8 @@ pub fn resolve(text: &Normalized<'_>, findings: &mut Vec<Finding>) {
             && f.rule != "channels/skype_live_id";
         !(excusable
             && (NEGATION.is_match(clause_before(original, f.start))
+                || f.rule.starts_with("channels/")
+                    && original.get(f.end..).is_some_and(put_aside_after)
                 || f.rule.starts_with("request/") && prohibited_after(original, f.start, f.end)))
     });
 

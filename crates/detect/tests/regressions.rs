@@ -964,6 +964,10 @@ fn requests_told_by_the_one_asked_numbers_after_their_label_and_work_on_wallets(
             "VN",
         ),
         ("Tallas disponibles: 38, 40, 42, 44, precio 250.", "AE"),
+        // A channel put aside by the "instead of" its language says after the noun.
+        ("선생님이 카톡 대신 플랫폼 메시지로만 연락하셨어요.", "KR"),
+        ("LINEではなく、こちらのメッセージでお願いします。", "JP"),
+        ("WhatsApp yerine buradan yazalım.", "TR"),
         (
             "Налаштую приймання оплат LiqPay і Apple Pay на вашому сайті.",
             "UA",
@@ -978,6 +982,7 @@ fn requests_told_by_the_one_asked_numbers_after_their_label_and_work_on_wallets(
             "DE",
         ),
         ("IBAN: AE93,0263,4152,1840,9053,665", "AE"),
+        ("카톡 말고 텔레그램으로 연락 주세요: @minji_design", "KR"),
         (
             "Zahlen Sie die Kaution per Überweisung außerhalb der Seite.",
             "DE",

@@ -2968,6 +2968,7 @@ pub(crate) fn channels_named_in(
         if !fits
             || WORK_NOUNS.contains(&next_word(lower, m.end()))
             || crate::context::refused_before(lower, m.start())
+            || crate::context::put_aside_after(&lower[m.end()..])
         {
             continue;
         }

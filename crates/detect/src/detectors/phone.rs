@@ -1190,6 +1190,12 @@ fn run_end_token(text: &Normalized<'_>, first: usize) -> RunEnd {
     }
 }
 
+/// The commas of the scripts that write no space after them: Chinese and Japanese (full-width
+/// and ideographic, and the half-width ideographic one) and Arabic.
+fn is_wide_comma(c: char) -> bool {
+    matches!(c, '，' | '、' | '､' | '،')
+}
+
 /// Whether `written` (one character of the original text, perhaps with its variation
 /// selector) stands between groups of digits only to part them: a comma of the scripts that
 /// write no space after it, a bullet, or a symbol or emoji outside ASCII.
@@ -1202,7 +1208,8 @@ fn is_group_mark(written: &str) -> bool {
         return false;
     }
     // Not the ASCII marks nor box drawing, which draw pictures with digits ("8~88888").
-    matches!(c, '，' | '、' | '､' | '،' | '•' | '·' | '∙' | '⋅')
+    is_wide_comma(c)
+        || matches!(c, '•' | '·' | '∙' | '⋅')
         || matches!(u32::from(c),
             0x2190..=0x21FF // arrows
             | 0x25A0..=0x27BF // shapes, symbols, dingbats
@@ -1281,10 +1288,10 @@ fn try_run(
             let spans_comma = tokens[first_tok..=last_tok].iter().any(|t| {
                 t.class == TokenClass::Punct
                     && (text.token_text(t) == ","
-                        || text
-                            .original
-                            .get(t.start()..t.end())
-                            .is_some_and(|c| matches!(c, "，" | "、" | "､" | "،")))
+                        || text.original.get(t.start()..t.end()).is_some_and(|c| {
+                            let mut chars = c.chars();
+                            chars.next().is_some_and(is_wide_comma) && chars.next().is_none()
+                        }))
             });
             let typed = window.iter().all(|g| {
                 let t = &tokens[g.token_idx];

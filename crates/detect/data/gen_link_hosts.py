@@ -13,7 +13,11 @@ Sources:
   about whose page it is: they are removed from `reference`.
 - `contact`: link-in-bio and booking services, whose pages exist to reach a person.
 - `shortener`: link shorteners, which hide where a link goes: its role is unknown.
-The last three are short curated lists kept below, each a family of services users name in
+- `marketplace`: freelance, rental, service, tutoring and classifieds marketplaces. A link
+  there may be a person's profile, so its role is read from the words around it; an address
+  there with a service mailbox's name ("support@", "trust@") is the marketplace's own. One
+  that is also among the most linked-to sites keeps the role `reference`.
+The last four are short curated lists kept below, each a family of services users name in
 their profiles; add to them here and regenerate.
 """
 import json
@@ -42,6 +46,29 @@ acuityscheduling.com as.me setmore.com simplybook.me zcal.co doodle.com appointl
 oncehub.com vcita.com koalendar.com harmonizely.com meetings.hubspot.com
 """.split()
 
+MARKETPLACE_HOSTS = """
+upwork.com fiverr.com freelancer.com freelancer.in peopleperhour.com guru.com toptal.com
+99designs.com contra.com workana.com malt.fr malt.com malt.de twago.de freelancermap.de
+codeur.com comeup.com crowdworks.jp lancers.jp coconala.com kmong.com soomgo.com
+zbj.com freelancer.co.id sribulancer.com projects.co.id onlinejobs.ph kwork.ru fl.ru
+weblancer.net freelancehunt.com bionluk.com armut.com khamsat.com mostaql.com ureed.com
+truelancer.com workindia.in urbancompany.com taskrabbit.com thumbtack.com bark.com
+angi.com homeadvisor.com houzz.com airtasker.com hipages.com.au checkatrade.com
+mybuilder.com ratedpeople.com airbnb.com vrbo.com booking.com agoda.com
+hometogo.com holidu.com abritel.fr gites.fr fewo-direkt.de preply.com italki.com
+superprof.com superprof.fr superprof.es tutor.com wyzant.com cambly.com care.com
+sittercity.com rover.com wag.com etsy.com ebay.com olx.com olx.in olx.pl olx.ua
+olx.com.br olx.ro olx.pt olx.kz craigslist.org gumtree.com gumtree.com.au kijiji.ca
+leboncoin.fr kleinanzeigen.de willhaben.at marktplaats.nl 2dehands.be finn.no
+blocket.se tori.fi dba.dk wallapop.com milanuncios.com subito.it vinted.com vinted.fr
+mercadolibre.com mercadolibre.com.mx mercadolibre.com.ar mercadolivre.com.br
+avito.ru avito.ma youla.ru jiji.ng jiji.co.ke jiji.com.gh tokopedia.com shopee.com
+shopee.co.id shopee.ph shopee.vn lazada.com lazada.co.id lazada.com.ph carousell.com
+carousell.sg mercari.com mercari.jp rakuma.rakuten.co.jp dubizzle.com haraj.com.sa
+opensooq.com sahibinden.com letgo.com depop.com poshmark.com bikroy.com daraz.pk
+daraz.com.bd quikr.com justdial.com sulekha.com chotot.com
+""".split()
+
 
 def main():
     sites = json.load(open(sys.argv[1]))
@@ -49,7 +76,8 @@ def main():
     for site in sites:
         host = site["rootDomain"].lower().strip().rstrip("/")
         host = host.removeprefix("www.")
-        if any(host == u or host.endswith("." + u) for u in USER_HOSTS + CONTACT_HOSTS + SHORTENERS):
+        if any(host == u or host.endswith("." + u)
+               for u in USER_HOSTS + CONTACT_HOSTS + SHORTENERS):
             continue
         if host not in reference:
             reference.append(host)
@@ -60,6 +88,9 @@ def main():
         print(f"{host}\tshortener")
     for host in sorted(set(USER_HOSTS)):
         print(f"{host}\tuser")
+    # A marketplace among the most linked-to sites keeps its role there.
+    for host in sorted(set(MARKETPLACE_HOSTS) - set(reference)):
+        print(f"{host}\tmarketplace")
     for host in sorted(reference):
         print(f"{host}\treference")
 

@@ -653,6 +653,12 @@ fn address_around<'t>(
         }
         _ => (local, domain),
     };
+    // "Write to support@upwork.com", "report it to trust@airbnb.com": a marketplace's or a
+    // large company's service mailbox, quoted from its rules or help pages, is no one's
+    // contact details.
+    if is_service_mailbox(&local) && super::links::is_service_domain(&domain) {
+        return None;
+    }
     let placeholder = is_placeholder(&local, &domain);
     let confidence = if placeholder && !super::links::is_reserved_host(&domain) {
         0.3
@@ -741,6 +747,50 @@ fn is_followed_by_path(text: &Normalized<'_>, last: usize) -> bool {
                 .get(last + 2)
                 .is_some_and(|n| matches!(n.class, TokenClass::Word | TokenClass::Number))
     })
+}
+
+/// Local parts that name a service of an organisation rather than a person: the mailbox
+/// names of RFC 2142 (abuse, security, support, postmaster…) and the trust-and-safety,
+/// privacy and no-reply mailboxes of platforms. "info", "hello", "contact", "sales" are left
+/// out: a freelancer's own business writes from those.
+fn is_service_mailbox(local: &str) -> bool {
+    let name = local.split('+').next().unwrap_or(local);
+    matches!(
+        name.replace(['-', '_', '.'], "").as_str(),
+        "abuse"
+            | "security"
+            | "support"
+            | "help"
+            | "helpdesk"
+            | "customersupport"
+            | "customerservice"
+            | "customercare"
+            | "postmaster"
+            | "hostmaster"
+            | "webmaster"
+            | "noc"
+            | "noreply"
+            | "donotreply"
+            | "notifications"
+            | "notification"
+            | "trust"
+            | "safety"
+            | "trustandsafety"
+            | "trustsafety"
+            | "appeals"
+            | "moderation"
+            | "compliance"
+            | "privacy"
+            | "dpo"
+            | "legal"
+            | "dispute"
+            | "disputes"
+            | "resolution"
+            | "fraud"
+            | "phishing"
+            | "spoof"
+            | "reportphishing"
+    )
 }
 
 /// Addresses that stand for "some address" in examples, forms and templates: a placeholder
@@ -1438,6 +1488,29 @@ mod tests {
             ("info at acme-studio dot com", "info@acme-studio.com"),
             ("priya at gmail dot com", "priya@gmail.com"),
             ("my aol - cool.cat99", "cool.cat99@aol.com"),
+        ] {
+            assert_eq!(emails(text), vec![want.to_string()], "{text:?}");
+        }
+    }
+
+    #[test]
+    fn service_mailboxes_of_marketplaces_and_large_sites_are_no_ones_address() {
+        for text in [
+            "Questions? Write to support@upwork.com.",
+            "report it to trust-and-safety@fiverr.com",
+            "forward the message to reportphishing@apple.com",
+            "kontaktiere hilfe über support@airbnb.com",
+        ] {
+            assert_eq!(emails(text), Vec::<String>::new(), "{text:?}");
+        }
+        // A person's address there, or a service mailbox of a small business, is one.
+        for (text, want) in [
+            ("mail me at support@mystudio.co", "support@mystudio.co"),
+            (
+                "my email: maria.support@gmail.com",
+                "maria.support@gmail.com",
+            ),
+            ("info@upwork.com", "info@upwork.com"),
         ] {
             assert_eq!(emails(text), vec![want.to_string()], "{text:?}");
         }

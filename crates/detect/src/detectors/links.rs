@@ -337,6 +337,9 @@ enum HostRole {
     Shortener,
     /// One of the most linked-to sites on the web: third-party material.
     Reference,
+    /// A marketplace: its pages may be anyone's profile, so the words around a link say
+    /// whose it is.
+    Marketplace,
 }
 
 static LINK_HOSTS: LazyLock<HashMap<&'static str, HostRole>> = LazyLock::new(|| {
@@ -350,6 +353,7 @@ static LINK_HOSTS: LazyLock<HashMap<&'static str, HostRole>> = LazyLock::new(|| 
                 "user" => HostRole::User,
                 "shortener" => HostRole::Shortener,
                 "reference" => HostRole::Reference,
+                "marketplace" => HostRole::Marketplace,
                 _ => return None,
             };
             Some((host.trim(), role))
@@ -369,6 +373,15 @@ fn host_role(host: &str) -> Option<HostRole> {
             return None;
         }
     }
+}
+
+/// Whether `domain` is a marketplace's or one of the most linked-to sites: a company's, whose
+/// service mailboxes ("support@", "trust@") are no person's address.
+pub(crate) fn is_service_domain(domain: &str) -> bool {
+    matches!(
+        host_role(domain),
+        Some(HostRole::Reference | HostRole::Marketplace)
+    )
 }
 
 /// Words before a link that make it the writer's own site ("my portfolio: …", "check out my

@@ -1241,6 +1241,52 @@ fn counts_by_one<'g>(groups: impl Iterator<Item = &'g str>) -> bool {
     n >= 4
 }
 
+/// Whether the groups of a run before the token `first_tok` are the start of one code that
+/// goes on into it: the run's first group is labelled as something else ("order number is
+/// one one four, two seven three…") or glued to letters ("JP4817 2290 3316", a parcel's
+/// number; Latin letters: scripts without spaces glue every number to the word before),
+/// and only spaces, commas and hyphens part the groups. A phone written after a
+/// code is parted from it by other marks ("ref 12345 / 415 555 0132") and is judged alone.
+fn continues_a_code(text: &Normalized<'_>, groups: &[Group], first_tok: usize) -> bool {
+    let tokens = text.tokens();
+    let head = &tokens[groups[0].token_idx];
+    let plain_gaps = tokens[groups[0].token_idx..first_tok].iter().all(|t| {
+        t.class != TokenClass::Punct || matches!(text.token_text(t), "," | "-" | "\u{2013}")
+    });
+    if !plain_gaps {
+        return false;
+    }
+    let original = text.original;
+    let glued_to_letters = original[..head.start()]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_alphabetic());
+    glued_to_letters || crate::context::labelled_as_other(original, head.start(), head.end())
+}
+
+/// Whether the group of digits at `start..end` goes on a code of Latin letters and digits
+/// written just before it on the same line, in groups of the same length ("JP4817 2290
+/// 3316", a parcel's number). A number after a shorter code is its own ("Flat B12
+/// 9876543210").
+fn after_a_code(original: &str, start: usize, end: usize) -> bool {
+    let before = original[..start].trim_end_matches([' ', '\u{a0}']);
+    if before.len() == start {
+        return false;
+    }
+    let word = before
+        .rsplit(|c: char| !c.is_ascii_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let digits = word.len() - word.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    digits >= 3
+        && digits == original[start..end].chars().count()
+        && word.bytes().any(|b| b.is_ascii_alphabetic())
+        && before[..before.len() - word.len()]
+            .chars()
+            .next_back()
+            .is_none_or(char::is_whitespace)
+}
+
 fn try_run(
     text: &Normalized<'_>,
     scan: &ScanContext<'_>,
@@ -1253,6 +1299,10 @@ fn try_run(
     let tokens = text.tokens();
     let total: usize = groups.iter().map(|g| g.len).sum();
     if total < 7 || groups.len() > 40 {
+        return;
+    }
+    let head = &tokens[groups[0].token_idx];
+    if after_a_code(text.original, head.start(), head.end()) {
         return;
     }
     // Longest windows first; each window is tried once.
@@ -1280,6 +1330,9 @@ fn try_run(
             if (from > 0 && glued(groups[from - 1].token_idx, first_tok))
                 || (from + width < n && glued(last_tok, groups[from + width].token_idx))
             {
+                continue;
+            }
+            if from > 0 && continues_a_code(text, groups, first_tok) {
                 continue;
             }
             // "tickets 4512, 4513, 4518": a list of like codes typed in digits, each of three
@@ -1841,6 +1894,24 @@ mod tests {
             "react 18.2.0 with vite 5.0.12",
         ] {
             assert_eq!(phones(text, "US"), Vec::<String>::new(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn codes_go_on_into_their_later_groups() {
+        // A label or a code of letters before the first group governs the groups after it.
+        for (text, region) in [
+            ("order number is one one four, two seven three eight nine one six, five five zero four two one three", "US"),
+            ("resi JP4817 2290 3316, kurir J&T", "ID"),
+        ] {
+            assert_eq!(phones(text, region), Vec::<String>::new(), "{text:?}");
+        }
+        // A shorter code, or a phone parted from the code by another mark, is its own.
+        for (text, region, want) in [
+            ("Flat B12 9876543210", "IN", "+919876543210"),
+            ("ref 12345 / 415 555 0132", "US", "+14155550132"),
+        ] {
+            assert_eq!(phones(text, region), vec![want.to_string()], "{text:?}");
         }
     }
 }

@@ -13,6 +13,7 @@ SLOTS = {
     "pct": ["20 %", "10 %", "fast 20 %", "zwanzig Prozent"],
     "work": ["das Logo", "die Website", "die App", "die Übersetzung", "das Video", "die Landingpage", "den Shop", "den Bericht", "die Entwürfe"],
     "amt": ["200 €", "150 Euro", "500 $", "80 €", "1.200 €", "300 CHF"],
+    "tool": ["Zoom", "Google Meet", "Teams", "MS Teams", "Slack", "Asana", "Trello", "Notion", "Jira", "ClickUp", "Loom", "Calendly", "Discord", "HubSpot", "Xero", "QuickBooks", "Canva", "Figma", "Google Workspace", "Monday.com", "Airtable", "Zapier", "WhatsApp Business", "Skype", "Microsoft 365", "Basecamp"],
     "techm": ["WhatsApp", "Telegram", "Discord", "Slack", "Signal", "Messenger"],
     "techp": ["Stripe", "PayPal", "Klarna", "Twint", "Mollie", "Apple Pay", "Adyen"],
     "day": ["morgen", "am Montag", "am Freitag", "heute Nachmittag", "um 15 Uhr", "nächste Woche"],
@@ -61,6 +62,8 @@ generic: {hi}ich zahl dir [bar|in bar|cash] [wenn wir uns sehen|persönlich|]
 generic: {hi}[die Hälfte hier|die Anzahlung hier] und den Rest [direkt|per {method}|privat]
 """,
 "none": """
+tools: [sicher im Umgang mit|Tools:|ich arbeite täglich mit|Erfahrung mit] {tool}, {tool}, {tool} und {tool}[|, je nachdem, was Ihr Team nutzt]
+tools: [unser Team|das Team] nutzt {tool} für [Aufgaben|interne Abstimmungen] und {tool} für [Dokumente|Calls][|, Zugang gibt es nach der Beauftragung]
 refusal: {hi}[sorry,|tut mir leid,|sorry, aber] ich [arbeite|kommuniziere|rechne ab] nur über {site}[| aus Sicherheitsgründen]
 refusal: {hi}ich kann meine [Nummer|E-Mail|WhatsApp] nicht vor Vertragsbeginn [geben|teilen], [lass uns hier weiterschreiben|bleiben wir hier]
 refusal: {hi}ich nehme keine Zahlungen außerhalb von {site_dat} an[, sorry|, das verstößt gegen die Regeln|, das schützt uns beide]

@@ -30,6 +30,7 @@ SLOTS = {
     "work": ["the logo", "the website", "the app", "the translation", "the video edit", "the landing page",
              "the Shopify store", "the bug fix", "the report", "the designs", "the article", "the data entry"],
     "amt": ["$200", "$150", "$500", "$80", "300 USD", "$1,200", "$45", "$900", "250 dollars"],
+    "tool": ["Zoom", "Google Meet", "Teams", "MS Teams", "Slack", "Asana", "Trello", "Notion", "Jira", "ClickUp", "Loom", "Calendly", "Discord", "HubSpot", "Xero", "QuickBooks", "Canva", "Figma", "Google Workspace", "Monday.com", "Airtable", "Zapier", "WhatsApp Business", "Skype", "Microsoft 365", "Basecamp"],
     "techm": ["WhatsApp", "Telegram", "Discord", "Slack", "Viber", "Signal", "WhatsApp Business API", "Twilio SMS", "Messenger"],
     "techp": ["Stripe", "PayPal", "Razorpay", "Paystack", "Flutterwave", "GCash", "UPI", "Apple Pay", "Wise API", "M-Pesa"],
     "day": ["tomorrow", "Monday", "on Friday", "this weekend", "at 3pm", "tomorrow morning", "later today", "next week"],
@@ -118,6 +119,11 @@ pk: {hi_pk}[bhai|sir] payment {method_pk} [pe|mein|on] [kar dein|bhej dein|send 
 """,
 
 "none": """
+tools: [comfortable with|experienced with|proficient in|familiar with|i work daily in|tools i use:|software:|tools:] {tool}, {tool}, {tool}[ and| &|,] {tool}[|, whichever your team already uses|, plus the usual office suite|.]
+tools: [your|the] [VA|assistant|new hire] [will|should] [manage|handle] [calendars|inboxes|scheduling] in {tool} and {tool}[| for a team of 8| across time zones]
+tools: [our team|we|the team] [uses|use|runs on] {tool} for [standups|project updates|tasks] and {tool} for [calls|docs|files][|; you'll get access once hired|, access is given after the contract starts]
+tools: [skills|stack|toolkit]: {tool} · {tool} · {tool} · {tool}
+tools: [must know|must be fluent in|need experience with] {tool} and {tool}[, we run weekly reviews there|| for internal reporting]
 refusal: {hi}[sorry,|sorry but|unfortunately] i [only|] [work|communicate|accept payments] [through|on|via] {site}[| only|, hope you understand]
 refusal: {hi}i [can't|cannot|won't] share my [number|email|whatsapp|contact] [before a contract|here|until we have a contract], [let's keep talking here|let's continue here|it's against the rules]
 refusal: {hi}i [don't|do not|never] [accept|take] payments outside {site}[, sorry|, it's against the terms|, it protects us both]

@@ -14,6 +14,7 @@ SLOTS = {
     "pct": ["el 20%", "un 20%", "el 10%", "casi el 20%", "un montón"],
     "work": ["el logo", "la web", "la app", "la traducción", "el video", "la landing", "la tienda", "el informe", "los diseños", "el artículo"],
     "amt": ["200 dólares", "$150", "500 USD", "80 €", "1.200 pesos", "300 dólares", "45 euros"],
+    "tool": ["Zoom", "Google Meet", "Teams", "MS Teams", "Slack", "Asana", "Trello", "Notion", "Jira", "ClickUp", "Loom", "Calendly", "Discord", "HubSpot", "Xero", "QuickBooks", "Canva", "Figma", "Google Workspace", "Monday.com", "Airtable", "Zapier", "WhatsApp Business", "Skype", "Microsoft 365", "Basecamp"],
     "techm": ["WhatsApp", "Telegram", "Discord", "Slack", "la API de WhatsApp Business", "Messenger"],
     "techp": ["Stripe", "PayPal", "Mercado Pago", "Bizum", "Redsys", "Apple Pay", "la pasarela de pago", "Nequi"],
     "day": ["mañana", "el lunes", "el viernes", "esta tarde", "a las 5", "la semana que viene", "el finde"],
@@ -66,6 +67,8 @@ generic: {hi}te pago en efectivo [cuando nos veamos|en persona|en mano]
 generic: {hi}[la mitad aquí|el anticipo aquí] y el resto [por fuera|directo|por {method}]
 """,
 "none": """
+tools: [manejo|domino|uso a diario|herramientas:|tengo experiencia con] {tool}, {tool}, {tool} y {tool}[| sin problema|, la que use tu equipo]
+tools: [nuestro equipo|el equipo] [usa|trabaja con] {tool} para [tareas|reuniones internas] y {tool} para [documentos|llamadas][|, el acceso se da al contratar]
 refusal: {hi}[perdón,|lo siento,|disculpa,] [solo trabajo|solo cobro|solo hablo] por {site}[| por seguridad|, espero que entiendas]
 refusal: {hi}no puedo [pasarte|compartir] mi [número|correo|wsp] antes del contrato, [sigamos por aquí|hablemos acá]
 refusal: {hi}no acepto pagos fuera de {site}[, lo siento|, va contra las reglas|, nos protege a los dos]

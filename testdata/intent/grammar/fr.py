@@ -15,6 +15,7 @@ SLOTS = {
     "pct": ["20 %", "10 %", "presque 20 %", "une bonne part"],
     "work": ["le logo", "le site", "l'appli", "la traduction", "la vidéo", "la landing page", "la boutique", "le rapport", "les maquettes"],
     "amt": ["200 €", "150 euros", "500 $", "80 €", "1 200 €", "300 dollars", "50 000 FCFA"],
+    "tool": ["Zoom", "Google Meet", "Teams", "MS Teams", "Slack", "Asana", "Trello", "Notion", "Jira", "ClickUp", "Loom", "Calendly", "Discord", "HubSpot", "Xero", "QuickBooks", "Canva", "Figma", "Google Workspace", "Monday.com", "Airtable", "Zapier", "WhatsApp Business", "Skype", "Microsoft 365", "Basecamp"],
     "techm": ["WhatsApp", "Telegram", "Discord", "Slack", "l'API WhatsApp Business", "Messenger"],
     "techp": ["Stripe", "PayPal", "Lydia", "Payplug", "Orange Money", "Apple Pay", "la passerelle de paiement", "Wave"],
     "day": ["demain", "lundi", "vendredi", "cet après-midi", "à 15 h", "la semaine prochaine"],
@@ -63,6 +64,8 @@ generic: {hi}je te paie en [espèces|liquide|cash] [quand on se voit|en main pro
 generic: {hi}[la moitié ici|l'acompte ici] et le reste [en direct|par {method}|à côté]
 """,
 "none": """
+tools: [à l'aise avec|je maîtrise|outils :|j'utilise au quotidien] {tool}, {tool}, {tool} et {tool}[|, selon ce que votre équipe utilise]
+tools: [notre équipe|l'équipe] utilise {tool} pour [les tâches|les points internes] et {tool} pour [les documents|les appels][|, accès donné après l'embauche]
 refusal: {hi}[désolé,|désolée,|navré,] je [travaille|communique|me fais payer] uniquement via {site}[| pour des raisons de sécurité]
 refusal: {hi}je ne peux pas [donner|partager] mon [numéro|mail|WhatsApp] avant le contrat, [continuons ici|restons ici]
 refusal: {hi}je n'accepte pas de paiement en dehors {site_de}[, désolé|, c'est contraire aux règles|, ça nous protège]

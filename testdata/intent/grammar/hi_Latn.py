@@ -12,6 +12,7 @@ SLOTS = {
     "pct": ["20%", "10%", "20 percent", "itna sara"],
     "work": ["logo", "website", "app", "translation", "video editing", "landing page", "Shopify store", "report", "designs"],
     "amt": ["₹5000", "5k", "₹15,000", "$200", "150 dollar", "₹2,500", "Rs 8000"],
+    "tool": ["Zoom", "Google Meet", "Teams", "MS Teams", "Slack", "Asana", "Trello", "Notion", "Jira", "ClickUp", "Loom", "Calendly", "Discord", "HubSpot", "Xero", "QuickBooks", "Canva", "Figma", "Google Workspace", "Monday.com", "Airtable", "Zapier", "WhatsApp Business", "Skype", "Microsoft 365", "Basecamp"],
     "techm": ["WhatsApp", "Telegram", "WhatsApp Business API", "Discord", "Slack"],
     "techp": ["Razorpay", "Paytm", "UPI", "PayPal", "Stripe", "PhonePe", "Cashfree", "JazzCash"],
     "day": ["kal", "Monday ko", "Friday ko", "aaj shaam", "3 baje", "agle hafte"],
@@ -61,6 +62,8 @@ generic: {hi}[cash|naqad] de dena [milne pe|jab milenge|haath mein]
 generic: {hi}[aadha yahan|advance yahan] aur baaki [bahar|direct|{method} se]
 """,
 "none": """
+tools: [mujhe|main] {tool}, {tool}, {tool} aur {tool} [achhe se chala leta hoon|daily use karta hoon|mein expert hoon]
+tools: hamari team {tool} pe [tasks|internal meetings] aur {tool} pe [docs|calls] karti hai[|, access contract ke baad milega]
 refusal: {hi}sorry, main sirf {site} [ke through|pe] hi [kaam karta hoon|payment leta hoon|baat karta hoon][| sir|]
 refusal: {hi}contract se pehle [number|email|WhatsApp] share nahi kar sakta, yahin baat karte hain
 refusal: {hi}{site} ke bahar payment nahi leta[, sorry|, rules ke against hai|, dono safe rahenge]

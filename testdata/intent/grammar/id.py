@@ -12,6 +12,7 @@ SLOTS = {
     "pct": ["20%", "10%", "lumayan banyak", "hampir 20%"],
     "work": ["logo", "website", "aplikasi", "terjemahan", "video", "landing page", "toko online", "laporan", "desain"],
     "amt": ["Rp 2 juta", "Rp500rb", "$200", "1,5jt", "150 dolar", "Rp 750.000"],
+    "tool": ["Zoom", "Google Meet", "Teams", "MS Teams", "Slack", "Asana", "Trello", "Notion", "Jira", "ClickUp", "Loom", "Calendly", "Discord", "HubSpot", "Xero", "QuickBooks", "Canva", "Figma", "Google Workspace", "Monday.com", "Airtable", "Zapier", "WhatsApp Business", "Skype", "Microsoft 365", "Basecamp"],
     "techm": ["WhatsApp", "Telegram", "Line", "WhatsApp Business API", "Discord"],
     "techp": ["Midtrans", "Xendit", "QRIS", "GoPay", "PayPal", "Stripe", "DANA"],
     "day": ["besok", "hari Senin", "hari Jumat", "nanti sore", "jam 3", "minggu depan"],
@@ -61,6 +62,8 @@ generic: {hi}bayar cash aja [pas ketemu|langsung|COD]
 generic: {hi}[setengah di sini|DP di sini], sisanya [di luar|langsung|via {method}]
 """,
 "none": """
+tools: [terbiasa pakai|menguasai|tools:|berpengalaman dengan] {tool}, {tool}, {tool} dan {tool}[|, sesuai yang dipakai tim kakak]
+tools: tim kami pakai {tool} untuk [tugas|rapat internal] dan {tool} untuk [dokumen|call][|, akses diberikan setelah kontrak]
 refusal: {hi}maaf, saya cuma [kerja|terima pembayaran|komunikasi] lewat {site}[| kak| demi keamanan]
 refusal: {hi}saya gak bisa kasih [nomor|email|WA] sebelum kontrak, lanjut di sini aja ya
 refusal: {hi}saya gak terima pembayaran di luar {site}[, maaf|, melanggar aturan|, biar sama-sama aman]

@@ -15,6 +15,7 @@ SLOTS = {
     "pct": ["20%", "10%", "quase 20%", "uma grana"],
     "work": ["o logo", "o site", "o app", "a tradução", "o vídeo", "a landing page", "a loja", "o relatório", "as artes"],
     "amt": ["R$ 500", "200 dólares", "R$1.200", "300 reais", "US$ 150", "80 euros"],
+    "tool": ["Zoom", "Google Meet", "Teams", "MS Teams", "Slack", "Asana", "Trello", "Notion", "Jira", "ClickUp", "Loom", "Calendly", "Discord", "HubSpot", "Xero", "QuickBooks", "Canva", "Figma", "Google Workspace", "Monday.com", "Airtable", "Zapier", "WhatsApp Business", "Skype", "Microsoft 365", "Basecamp"],
     "techm": ["WhatsApp", "Telegram", "Discord", "a API do WhatsApp Business", "Messenger", "Slack"],
     "techp": ["Stripe", "PayPal", "Pix", "Mercado Pago", "PagSeguro", "Asaas", "Apple Pay", "o gateway de pagamento"],
     "day": ["amanhã", "segunda", "na sexta", "hoje à tarde", "às 15h", "semana que vem"],
@@ -64,6 +65,8 @@ generic: {hi}te pago em dinheiro [quando a gente se encontrar|pessoalmente|em m�
 generic: {hi}[metade aqui|a entrada aqui] e o resto [por fora|direto|via {method}]
 """,
 "none": """
+tools: [domino|uso no dia a dia|ferramentas:|tenho experiência com] {tool}, {tool}, {tool} e {tool}[|, a que sua equipe já usa]
+tools: [nossa equipe|o time] usa {tool} para [tarefas|reuniões internas] e {tool} para [documentos|chamadas][|, o acesso é liberado após a contratação]
 refusal: {hi}[desculpa,|foi mal,|sinto muito,] [só trabalho|só recebo|só converso] [pela plataforma|pelo site|por aqui][| por segurança|, espero que entenda]
 refusal: {hi}não posso [passar|compartilhar] meu [número|e-mail|zap] antes do contrato, [vamos continuar por aqui|falamos aqui]
 refusal: {hi}não aceito pagamento fora {site_de}[, desculpa|, é contra as regras|, protege nós dois]

@@ -12,6 +12,7 @@ SLOTS = {
     "pct": ["20%", "10%", "ang laki", "halos 20%"],
     "work": ["logo", "website", "app", "translation", "video edit", "landing page", "report", "designs", "VA tasks"],
     "amt": ["₱5,000", "5k", "$200", "P3000", "150 dollars", "₱12,000"],
+    "tool": ["Zoom", "Google Meet", "Teams", "MS Teams", "Slack", "Asana", "Trello", "Notion", "Jira", "ClickUp", "Loom", "Calendly", "Discord", "HubSpot", "Xero", "QuickBooks", "Canva", "Figma", "Google Workspace", "Monday.com", "Airtable", "Zapier", "WhatsApp Business", "Skype", "Microsoft 365", "Basecamp"],
     "techm": ["Messenger", "Viber", "Telegram", "WhatsApp", "Discord"],
     "techp": ["GCash", "Maya", "PayMongo", "PayPal", "Stripe", "Xendit"],
     "day": ["bukas", "sa Lunes", "sa Biyernes", "mamayang hapon", "mamaya 3pm", "next week"],
@@ -60,6 +61,8 @@ generic: {hi}cash na lang [pag nagkita tayo|personal|abot ko na lang]
 generic: {hi}[kalahati dito|advance dito] tapos yung [iba|natitira] [sa labas|diretso|sa {method}]
 """,
 "none": """
+tools: [sanay po ako sa|gamay ko po ang|tools ko po:] {tool}, {tool}, {tool} at {tool}[| po|, kung ano po gamit ng team niyo]
+tools: [ang team namin|ang team po namin] ay gumagamit ng {tool} para sa [tasks|internal meetings] at {tool} para sa [docs|calls][| po|, bibigyan ng access pagka-hire]
 refusal: {hi}sorry po, dito lang po ako sa {site} [nagtatrabaho|tumatanggap ng bayad|nakikipag-usap]
 refusal: {hi}hindi ko po pwede ibigay [number|email|Viber] ko bago ang contract, dito na lang po tayo
 refusal: {hi}hindi ako tumatanggap ng bayad sa labas ng {site}[ po|, bawal kasi|, para safe tayong dalawa]

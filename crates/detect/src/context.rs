@@ -146,7 +146,7 @@ static NUMBER_UNIT: LazyLock<Regex> = LazyLock::new(|| {
 /// as often Portuguese for "in the" ("me chama no zap", "me paga no pix").
 static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
     crate::lexicon::ascii_regex(
-        r"(?i-u:^(?u:\s*)(?:(?:please|pls|sorry|so|but|and|just|ok|okay|oh|pero)[\s,]+)?no\b)|(?:^|(?u:\s))(?iu:не|нет|нельзя|никаких|никакие|никакой|никакого|ні|ніяких|жодних|жодного|жодної|لا|مش|لن|ليس|مو|ممنوع|بلاش|مابدي|ماابي|مابي|không|đừng|chẳng|नहीं|মানা|नको)(?:(?u:\s)|$)|(?u:ما\s+(?:ب[^\s]+|رح|راح|أقدر|اقدر|نقدر|أبي|ابي|بدي|أحب|احب|أشتغل|اشتغل|نشتغل|نتعامل|يصير|ينفع)|مافي\s+داعي|ما\s+في\s+داعي)|(?u:(?:^|[^要何])不(?:用|需要|必|加|私下|私聊|走|接受|支持|提供|给|給|会|會|能|方便加)|(?:^|[^要何])不(?:用|需要|必|会|會|能)?$|别加|別加|istemiyorum|vermiyorum|paylaşmıyorum|paylasmiyorum|çalışmıyorum|calismiyorum|yapmıyorum|yapmiyorum|kabul etmiyorum|żadnych|żadnej|żadne|请不要|請不要|请勿|請勿|不可以|禁止|不准|하지\s*마|하지\s*말|금지|しないで|ห้าม|ไม่(?:\s*$|ขอ|ใช้|ให้|แชร์|รับ|ส่ง|โอน|เอา|อยาก))|\b(?i-u:n(?u:ã)o|pas|jamais|non|tidak|jangan|huwag|bawal|de(?u:ğ)il|yok|asla|nahi|nahin|mat\s+karo|not|never|can'?t|cannot|can(?u:\s+)not|won'?t|don'?t|do(?u:\s+)not|doesn'?t|does(?u:\s+)not|didn'?t|isn'?t|aren'?t|shouldn'?t|mustn'?t|wouldn'?t|couldn'?t|not(?u:\s+)allowed|against|prohibited|forbidden|refuse|instead(?u:\s+)of|rather(?u:\s+)than|unable|nope|nao|nunca|nicht|kein|keine|nie|nigdy|zadnych|niet|nooit|geen|gak|nggak|ngga|enggak|engga|gausah|kagak|ndak|tdk|ga(?u:\s+)usah|bukan|olmaz|hayir|hapana|kamwe|marufuku|haruhusiwi|si(?:wezi|taki|pendi|kubali|pokei|tumi|ngependa)|sita(?:ki|ka|weza|pokea|tuma|lipa|toa|kubali|fanya|hamia|ongea|andika|piga)[a-z]*|hatu(?:ta)?(?:tumii|pokei|fanyi|lipi|wezi|kubali|hami)[a-z]*|usi(?:ni|tu)?(?:tumie|lipe|tume|pige|andike|weke|hamie)[a-z]*)\b",
+        r"(?i-u:^(?u:\s*)(?:(?:please|pls|sorry|so|but|and|just|ok|okay|oh|pero)[\s,]+)?no\b)|(?:^|(?u:\s))(?iu:не|нет|нельзя|никаких|никакие|никакой|никакого|ні|ніяких|жодних|жодного|жодної|δεν\s+χρειάζεται|μην|όχι|οχι|لا|مش|لن|ليس|مو|ممنوع|بلاش|مابدي|ماابي|مابي|không|đừng|chẳng|नहीं|মানা|नको)(?:(?u:\s)|$)|(?u:ما\s+(?:ب[^\s]+|رح|راح|أقدر|اقدر|نقدر|أبي|ابي|بدي|أحب|احب|أشتغل|اشتغل|نشتغل|نتعامل|يصير|ينفع)|مافي\s+داعي|ما\s+في\s+داعي)|(?u:(?:^|[^要何])不(?:用|需要|必|加|私下|私聊|走|接受|支持|提供|给|給|会|會|能|方便加)|(?:^|[^要何])不(?:用|需要|必|会|會|能)?$|别加|別加|istemiyorum|vermiyorum|paylaşmıyorum|paylasmiyorum|çalışmıyorum|calismiyorum|yapmıyorum|yapmiyorum|kabul etmiyorum|żadnych|żadnej|żadne|请不要|請不要|请勿|請勿|不可以|禁止|不准|하지\s*마|하지\s*말|금지|しないで|ห้าม|ไม่(?:\s*$|ขอ|ใช้|ให้|แชร์|รับ|ส่ง|โอน|เอา|อยาก))|\b(?i-u:n(?u:ã)o|pas|jamais|non|tidak|jangan|huwag|bawal|de(?u:ğ)il|yok|asla|nahi|nahin|mat\s+karo|not|never|can'?t|cannot|can(?u:\s+)not|won'?t|don'?t|do(?u:\s+)not|doesn'?t|does(?u:\s+)not|didn'?t|isn'?t|aren'?t|shouldn'?t|mustn'?t|wouldn'?t|couldn'?t|not(?u:\s+)allowed|against|prohibited|forbidden|refuse|instead(?u:\s+)of|rather(?u:\s+)than|unable|nope|nao|nunca|nicht|kein|keine|nie|nigdy|zadnych|niet|nooit|geen|gak|nggak|ngga|enggak|engga|gausah|kagak|ndak|tdk|ga(?u:\s+)usah|bukan|olmaz|hayir|hapana|kamwe|marufuku|haruhusiwi|si(?:wezi|taki|pendi|kubali|pokei|tumi|ngependa)|sita(?:ki|ka|weza|pokea|tuma|lipa|toa|kubali|fanya|hamia|ongea|andika|piga)[a-z]*|hatu(?:ta)?(?:tumii|pokei|fanyi|lipi|wezi|kubali|hami)[a-z]*|usi(?:ni|tu)?(?:tumie|lipe|tume|pige|andike|weke|hamie)[a-z]*)\b",
     )
 });
 
@@ -158,6 +158,74 @@ static INSTEAD_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?u:[\s'’]*(?:을|를|은|는|이|가|ın|in|un|ün|nın|nin|nun|nün|tan|ten|dan|den)?\s*(?:대신|말고|ではなく|じゃなくて|じゃなく|でなく|の代わりに|代わりに|yerine|ke\s+bajaye|ki\s+jagah|के\s+बजाय|की\s+जगह|کے\s+بجائے|کی\s+جگہ))",
     )
 });
+
+/// The longest quotation of someone else's words a report gives a value in.
+const REPORTED_QUOTE: usize = 240;
+
+/// The longest quotation read as a label of a screen or a term rather than a sentence.
+const LABEL_QUOTE: usize = 48;
+
+/// Whether `start..end` of `text` stands inside a short quotation: a screen's label, a
+/// button or a term quoted in a translation or a bug report («Переказ за IBAN», 'UPI ID
+/// डालें', 「银行转账」, "Pay with GPay"). A channel named there is the label's word, not a
+/// way the writer offers to talk or be paid. A straight apostrophe opens a quotation only
+/// after a space or a mark and closes one only before one ("'IBAN'a gönder'" is one
+/// quotation, with a Turkish suffix inside).
+pub(crate) fn in_short_quote(text: &str, start: usize, end: usize) -> bool {
+    in_quotation(text, start, end, LABEL_QUOTE)
+}
+
+/// Whether `start..end` of `text` stands inside a quotation of at most `reach` bytes that
+/// opens and closes on its line (see [`in_short_quote`]).
+fn in_quotation(text: &str, start: usize, end: usize, reach: usize) -> bool {
+    const OPEN: &[char] = &['«', '“', '„', '‘', '「', '『', '‹', '"', '\''];
+    const CLOSE: &[char] = &['»', '”', '“', '’', '」', '』', '›', '"', '\''];
+    let start = floor_char_boundary(text, start);
+    let end = floor_char_boundary(text, end.max(start));
+    let bounded = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+    let mut opened = None;
+    for (i, c) in text[..start].char_indices().rev() {
+        if start - i > reach
+            || matches!(c, '\n' | '!' | '?' | '。')
+            || c == '.' && reach == LABEL_QUOTE
+        {
+            break;
+        }
+        if OPEN.contains(&c) {
+            let straight = matches!(c, '"' | '\'');
+            if !straight || bounded(text[..i].chars().next_back()) {
+                opened = Some((i, c));
+                break;
+            }
+        }
+        if CLOSE.contains(&c) && !matches!(c, '"' | '\'' | '“') {
+            return false;
+        }
+    }
+    let Some((open_at, open)) = opened else {
+        return false;
+    };
+    for (i, c) in text[end..].char_indices() {
+        let at = end + i;
+        if at - open_at > reach || c == '\n' {
+            return false;
+        }
+        let closes = match open {
+            '«' => c == '»',
+            '“' => c == '”' || c == '“',
+            '„' => c == '“' || c == '”',
+            '‘' => c == '’',
+            '「' => c == '」',
+            '『' => c == '』',
+            '‹' => c == '›',
+            straight => c == straight && bounded(text[at + c.len_utf8()..].chars().next()),
+        };
+        if closes {
+            return true;
+        }
+    }
+    false
+}
 
 /// Whether `after` (the text right after a channel's name) starts by putting it aside
 /// ([`INSTEAD_AFTER`]: "카톡 대신", "LINEではなく", "WhatsApp yerine").
@@ -609,6 +677,13 @@ fn is_latin_or_cyrillic(phrase: &str) -> bool {
 /// How far a sentence reaches either side of what it is around.
 const SENTENCE_REACH: usize = 300;
 
+/// Whether `finding` is a value (an address, a number, a link, a handle, an account), not
+/// a named channel, a request or the intent model's reading.
+fn is_value(finding: &Finding) -> bool {
+    !is_mention_or_request(finding) && !finding.rule.starts_with("intent/")
+        || finding.rule == "channels/handle"
+}
+
 fn is_mention_or_request(finding: &Finding) -> bool {
     finding.rule.starts_with("channels/") || finding.rule.starts_with("request/")
 }
@@ -652,6 +727,7 @@ pub fn resolve(text: &Normalized<'_>, findings: &mut Vec<Finding>) {
             && f.rule != "channels/skype_live_id";
         !(excusable
             && (NEGATION.is_match(clause_before(original, f.start))
+                || in_short_quote(original, f.start, f.end)
                 || f.rule.starts_with("channels/")
                     && original.get(f.end..).is_some_and(put_aside_after)
                 || f.rule.starts_with("request/") && prohibited_after(original, f.start, f.end)))
@@ -705,6 +781,48 @@ pub fn resolve(text: &Normalized<'_>, findings: &mut Vec<Finding>) {
                             _ => true,
                         },
                     )
+            });
+        }
+    }
+
+    // A value someone else sent, quoted or told in a report of it ("the client asked me to
+    // email 'jdoe at gmail dot com'. I declined and I'm reporting it", "العميل ده بعتلي رقمه
+    // ... أنا رفضت وبلّغت عنه"): the reporter offers no contact of their own, and the policy
+    // spares whoever reports. Only in a message that both reports and refuses or tells the
+    // other's request, and only for a value quoted or told after that request's words.
+    if findings.iter().any(is_value) {
+        let accounts = account_spans(text);
+        let has = |role: AccountRole| accounts.iter().any(|a| a.role == role);
+        if has(AccountRole::Report) && (has(AccountRole::Declined) || has(AccountRole::Heard)) {
+            findings.retain(|f| {
+                if !is_value(f) {
+                    return true;
+                }
+                let (from, _) = sentence_bounds(original, f.start, f.end);
+                let told = accounts
+                    .iter()
+                    .any(|a| a.role == AccountRole::Heard && from <= a.start && a.start < f.start);
+                !(told || in_quotation(original, f.start, f.end, REPORTED_QUOTE))
+            });
+        }
+    }
+
+    // A service mailbox ("safety@", "support@") in a message that quotes the rules or
+    // reports a user is the platform's, whatever its domain ("the rules say: 'To report a
+    // user, write to safety@…'").
+    if findings.iter().any(|f| f.kind == Kind::Email) {
+        let accounts = account_spans(text);
+        if accounts
+            .iter()
+            .any(|a| matches!(a.role, AccountRole::Rule | AccountRole::Report))
+        {
+            findings.retain(|f| {
+                f.kind != Kind::Email
+                    || !f.value.as_deref().is_some_and(|v| {
+                        v.split_once('@').is_some_and(|(local, _)| {
+                            crate::detectors::email::is_service_mailbox(local)
+                        })
+                    })
             });
         }
     }
@@ -1087,6 +1205,69 @@ mod tests {
             AccountRole::Heard,
         ] {
             assert!(words.iter().any(|w| w.role == role), "{role:?}");
+        }
+    }
+
+    #[test]
+    fn short_quotations_are_labels() {
+        let inside = |text: &str, name: &str| {
+            let at = text.find(name).expect("name in text");
+            in_short_quote(text, at, at + name.len())
+        };
+        assert!(inside("розділами «Переказ за IBAN» та інші", "IBAN"));
+        assert!(inside(
+            "'Havale/EFT', 'IBAN'a gönder' gibi ekranlarda",
+            "IBAN"
+        ));
+        assert!(inside("strings: 'पैसे भेजें', 'UPI ID डालें'", "UPI"));
+        assert!(inside("包括「银行转账」「提现」等界面文案", "银行转账"));
+        assert!(inside(
+            r#"the button "Pay with GPay" closes the sheet"#,
+            "GPay"
+        ));
+        // A sentence, a quotation left open or an apostrophe inside words is no label.
+        assert!(!inside("pay me on PayPal, it's faster", "PayPal"));
+        assert!(!inside("he's on WhatsApp and it's fine", "WhatsApp"));
+        assert!(!inside(
+            r#"he said "add me on WhatsApp, I will send you the details of the whole job there later on""#,
+            "WhatsApp"
+        ));
+    }
+
+    #[test]
+    fn channels_quoted_as_labels_are_not_offers() {
+        let engine = crate::Engine::new(crate::EngineOptions::default());
+        for text in [
+            "Перекладу застосунок банку: розділи «Переказ за IBAN» та «Поповнення картки».",
+            "Wallet app ke strings Hindi me ho gaye: 'पैसे भेजें', 'UPI ID डालें'.",
+        ] {
+            let found = engine.scan(text, None);
+            assert!(found.is_empty(), "{text:?}: {found:?}");
+        }
+        let found = engine.scan("Send the rest to my PayPal, it's faster", None);
+        assert!(found.iter().any(|f| f.kind == Kind::Payment), "{found:?}");
+    }
+
+    #[test]
+    fn values_told_in_a_report_are_the_reported_users() {
+        let engine = crate::Engine::new(crate::EngineOptions::default());
+        for text in [
+            "FYI for support: the client asked me to email 'jdoe at gmail dot com' instead of using milestones. I declined and I'm reporting it.",
+            "The rules say: 'To report a user, write to safety@marketplace-help.com or use the Report button.' I've done both.",
+        ] {
+            let found = engine.scan(text, Some(crate::Region::US));
+            assert!(found.is_empty(), "{text:?}: {found:?}");
+        }
+        // A report alone, or a refusal alone, does not excuse a value given outside a quote.
+        for text in [
+            "I reported the last client. Anyway, email me at jdoe.design@gmail.com",
+            "I declined the other offer, my email is jdoe.design@gmail.com",
+        ] {
+            let found = engine.scan(text, Some(crate::Region::US));
+            assert!(
+                found.iter().any(|f| f.kind == Kind::Email),
+                "{text:?}: {found:?}"
+            );
         }
     }
 }

@@ -1829,13 +1829,54 @@ const NEGATIONS_AFTER: &[&str] = &[
 /// sakta"): whole words.
 const LATIN_NEGATIONS_AFTER: &[&str] = &["nahi", "nahin", "nhi", "nai", "nahiin"];
 
+/// Verbs of refusing to take, give, leave or work that Russian, Ukrainian and Polish put
+/// after "не"/"nie" at the end of a sentence that names the channel first ("на карту
+/// напрямую не возьму", "свій вайбер я тут не залишатиму", "na BLIKa nie biorę"): the
+/// starts of their forms, folded like the text. Not "can" or "will", which a request uses
+/// to give its reason ("через сайт не можу").
+const SLAVIC_REFUSING_VERBS: &[&str] = &[
+    "возьм",
+    "беру",
+    "приним",
+    "работа",
+    "дам",
+    "даю",
+    "оставлю",
+    "оставля",
+    "отправл",
+    "соглаш",
+    "візьм",
+    "прийма",
+    "працю",
+    "залиша",
+    "залишу",
+    "надсила",
+    "погодж",
+    "biore",
+    "przyjm",
+    "podam",
+    "podaj",
+    "dam",
+    "daje",
+    "pracuj",
+    "zostawi",
+    "zgadz",
+];
+
 /// Whether the rest of a sentence after a request word holds a verb-last negation, as a
-/// whole word ("না" is no, "নাম্বারে" a number); Persian's negative verbs start with "نمی".
+/// whole word ("না" is no, "নাম্বারে" a number); Persian's negative verbs start with "نمی";
+/// in Russian, Ukrainian and Polish, "не"/"nie" before a verb of refusing
+/// ([`SLAVIC_REFUSING_VERBS`]).
 fn negated_after(rest: &str) -> bool {
+    let mut previous = "";
     rest.split(|c: char| !(c.is_alphanumeric() || is_joining_mark(c)))
         .filter(|w| !w.is_empty())
         .any(|w| {
-            NEGATIONS_AFTER.contains(&w)
+            let slavic = matches!(previous, "не" | "nie")
+                && SLAVIC_REFUSING_VERBS.iter().any(|v| w.starts_with(v));
+            previous = w;
+            slavic
+                || NEGATIONS_AFTER.contains(&w)
                 || LATIN_NEGATIONS_AFTER.contains(&w)
                 || w.starts_with("نمی")
         })
@@ -4023,6 +4064,25 @@ mod tests {
                 .filter(|(_, _, r)| *r != "channels/mention")
                 .collect();
             assert!(strong.is_empty(), "{text:?}: {strong:?}");
+        }
+    }
+
+    #[test]
+    fn slavic_refusals_with_the_verb_last_are_refusals() {
+        for rest in [
+            " напрямую не возьму, даже со скидкой",
+            " я тут не залишатиму",
+            " nie biore, tylko przez serwis",
+        ] {
+            assert!(negated_after(rest), "{rest:?}");
+        }
+        // "Don't worry", "can't" and "don't give" give a request its reason or its manner.
+        for rest in [
+            ", не переживай",
+            ", бо через сайт не можу",
+            ", не давай комиссию сайту",
+        ] {
+            assert!(!negated_after(rest), "{rest:?}");
         }
     }
 }

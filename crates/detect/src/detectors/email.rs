@@ -753,7 +753,7 @@ fn is_followed_by_path(text: &Normalized<'_>, last: usize) -> bool {
 /// names of RFC 2142 (abuse, security, support, postmaster…) and the trust-and-safety,
 /// privacy and no-reply mailboxes of platforms. "info", "hello", "contact", "sales" are left
 /// out: a freelancer's own business writes from those.
-fn is_service_mailbox(local: &str) -> bool {
+pub(crate) fn is_service_mailbox(local: &str) -> bool {
     let name = local.split('+').next().unwrap_or(local);
     matches!(
         name.replace(['-', '_', '.'], "").as_str(),

@@ -497,6 +497,11 @@ const REFERENCE_SEGMENTS: &[&str] = &[
     "crates",
     "library",
     "templates",
+    "developers",
+    "developer",
+    "community",
+    "hc",
+    "faq",
 ];
 
 /// Host labels that start documentation and reference sites (`docs.rs`, `developer.apple.com`).

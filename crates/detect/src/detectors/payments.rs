@@ -556,7 +556,9 @@ fn accounts_after_words(lower: &str, out: &mut Vec<PaymentIdMatch>) {
             || digits.iter().all(|&d| d == digits[0])
             || is_year_range(&lower[num_start..num_end])
             || overlaps_sorted(out, num_start, num_end)
-            || crate::context::labelled_as_other(lower, num_start, num_end)
+            // A label between the word and the number ("bank ticket 20231187"): the account
+            // word itself may be one ("a/c", "account"), which labels a bank account.
+            || crate::context::labelled_as_other(&lower[end..], num_start - end, num_end - end)
         {
             continue;
         }
@@ -760,6 +762,29 @@ mod tests {
         ] {
             let got = found(text);
             assert_eq!(got.first().map(|(v, _)| v.as_str()), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn bank_accounts_after_their_words_in_local_formats() {
+        let accounts = |text: &str| {
+            let normalized = crate::normalize::Normalized::new(text);
+            let mut out = Vec::new();
+            accounts_after_words(normalized.lower(), &mut out);
+            out.len()
+        };
+        for text in [
+            "SBI a/c 3948 2716 0553, IFSC SBIN0004521",
+            "posílejte rovnou na účet 2301857742/2010 u Fio",
+            "三菱UFJ銀行 普通 1234567 タナカ",
+            "ABA 002 487 316 SOK DARA",
+            "카뱅 3333-14-7820591",
+        ] {
+            assert_eq!(accounts(text), 1, "{text:?}");
+        }
+        // A label between the word and the number names something else.
+        for text in ["bank ticket 20231187", "bank statements 2019-2023"] {
+            assert_eq!(accounts(text), 0, "{text:?}");
         }
     }
 }

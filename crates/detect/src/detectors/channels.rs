@@ -2224,11 +2224,32 @@ fn glued_to_joined_script(lower: &str, at: usize) -> bool {
 fn before_postposition(lower: &str, at: usize) -> bool {
     let rest = lower[at..].trim_start_matches([' ', '\'', '-']);
     let end = rest
-        .find(|c: char| !c.is_ascii_alphanumeric())
+        .find(|c: char| !(c.is_alphanumeric() || is_joining_mark(c)))
         .unwrap_or(rest.len());
     matches!(
         &rest[..end],
-        "pe" | "par" | "pr" | "te" | "me" | "mein" | "ta" | "den" | "dan" | "tan" | "ten" | "e"
+        "pe" | "par"
+            | "pr"
+            | "te"
+            | "me"
+            | "mein"
+            | "ta"
+            | "den"
+            | "dan"
+            | "tan"
+            | "ten"
+            | "e"
+            // The same postpositions in Bengali, Devanagari and Urdu script ("imo তে",
+            // "वाइबर पे").
+            | "তে"
+            | "এ"
+            | "পে"
+            | "पे"
+            | "पर"
+            | "में"
+            | "پر"
+            | "پہ"
+            | "میں"
     )
 }
 

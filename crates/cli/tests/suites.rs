@@ -132,7 +132,7 @@ fn blind_sets_do_not_get_worse() {
 /// The blind17 sets are in the intent model's training data since their first scores were
 /// recorded (`testdata/intent/split.py`), so their floors guard against regressions, not
 /// generalisation: that is each new set's first score (`testdata/blind/README.md`).
-const BLIND_FLOORS: [(&str, (f64, f64, f64)); 36] = [
+const BLIND_FLOORS: [(&str, (f64, f64, f64)); 38] = [
     // 6 of 149 benign: one of them the intent model's ("Our signal team wants the line chart
     // ... Meet the deadline"), since it was trained on the blind17 sets.
     ("blind16.jsonl", (0.98, 0.94, 0.045)),
@@ -234,6 +234,14 @@ const BLIND_FLOORS: [(&str, (f64, f64, f64)); 36] = [
     ("blind16r.jsonl", (0.96, 0.89, 0.07)),
     // First score 0.850 / 0.804 / 6.2%, since in the intent model's training data.
     ("blind17r.jsonl", (0.94, 0.89, 0.02)),
+    // First score 0.932 / 0.874 / 8.1%. Still missed: messengers in their own scripts and
+    // nicknames before a number (imo তে, "App me", ライン), e-mails with the provider's
+    // name in another script ("на джимейле", "على الهوتميل"), IBANs and cards in words,
+    // Korean and Japanese Post Bank account formats. Still false: the client's own site in
+    // a job post, an e-mail shared for repository access while scoping.
+    ("blind16s.jsonl", (0.93, 0.88, 0.04)),
+    // First score 0.850 / 0.781 / 10.4%, since in the intent model's training data.
+    ("blind17s.jsonl", (0.94, 0.91, 0.025)),
 ];
 
 fn digits(s: &str) -> String {

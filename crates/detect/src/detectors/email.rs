@@ -167,6 +167,151 @@ fn scan_tokens(text: &Normalized<'_>, search: bool, out: &mut Vec<Finding>) {
     if !pass.providers.is_empty() {
         implied_by_provider(text, &pass.providers, out);
     }
+    if !text.original.is_ascii() {
+        at_provider_in_script(text, out);
+    }
+}
+
+/// Mail providers' names as people write them in their own scripts, folded like the text
+/// (`Normalized::lower`), and the domain each stands for. They match inside longer words,
+/// so a case ending or an article glued to them is read ("на джимейле", "على الهوتميل").
+const PROVIDERS_IN_SCRIPTS: &[(&str, &str)] = &[
+    ("джимейл", "gmail.com"),
+    ("джимэйл", "gmail.com"),
+    ("гмейл", "gmail.com"),
+    ("гмайл", "gmail.com"),
+    ("жмейл", "gmail.com"),
+    ("хотмейл", "hotmail.com"),
+    ("хотмэйл", "hotmail.com"),
+    ("аутлук", "outlook.com"),
+    ("яндекс", "yandex.ru"),
+    ("мейл ру", "mail.ru"),
+    ("мэйл ру", "mail.ru"),
+    ("جيميل", "gmail.com"),
+    ("جي ميل", "gmail.com"),
+    ("جیمیل", "gmail.com"),
+    ("هوتميل", "hotmail.com"),
+    ("هوت ميل", "hotmail.com"),
+    ("ياهو", "yahoo.com"),
+    ("یاهو", "yahoo.com"),
+    ("اوتلوك", "outlook.com"),
+    ("أوتلوك", "outlook.com"),
+    ("जीमेल", "gmail.com"),
+    ("याहू", "yahoo.com"),
+    ("জিমেইল", "gmail.com"),
+    ("জিমেল", "gmail.com"),
+    ("ইয়াহু", "yahoo.com"),
+    ("จีเมล", "gmail.com"),
+    ("ジーメール", "gmail.com"),
+    ("지메일", "gmail.com"),
+    ("네이버", "naver.com"),
+    ("谷歌邮箱", "gmail.com"),
+    ("τζιμεϊλ", "gmail.com"),
+];
+
+/// The provider names of [`PROVIDERS_IN_SCRIPTS`], folded, as one automaton.
+static SCRIPT_PROVIDERS: std::sync::LazyLock<(aho_corasick::AhoCorasick, Vec<&'static str>)> =
+    std::sync::LazyLock::new(|| {
+        let names: Vec<String> = PROVIDERS_IN_SCRIPTS
+            .iter()
+            .map(|(name, _)| Normalized::new(name).lower().to_string())
+            .collect();
+        let automaton = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&names)
+            // Built from the constant table above, never from user data.
+            .expect("the provider names form a valid automaton");
+        (
+            automaton,
+            PROVIDERS_IN_SCRIPTS.iter().map(|(_, d)| *d).collect(),
+        )
+    });
+
+/// Words of another script that say "mail" or "e-mail" before an address's local part.
+const MAIL_WORDS: &[&str] = &[
+    "почта",
+    "почту",
+    "email",
+    "e-mail",
+    "mail",
+    "емейл",
+    "имейл",
+    "ايميل",
+    "ايميلي",
+    "إيميلي",
+    "بريدي",
+    "ईमेल",
+    "ইমেইল",
+    "メール",
+    "메일",
+    "邮箱",
+    "郵箱",
+];
+
+/// An address whose local part is written in Latin letters and whose provider is named in
+/// another script, after at most one short word ("alexey.orlov на джимейле", "saad_otb على
+/// الهوتميل", "kim.minsu 네이버"). The local part must look like one (a dot, an underscore or
+/// a digit in it) or follow a word for e-mail ("Почта: alexey на яндексе").
+fn at_provider_in_script(text: &Normalized<'_>, out: &mut Vec<Finding>) {
+    let lower = text.lower();
+    let (automaton, domains) = &*SCRIPT_PROVIDERS;
+    for m in automaton.find_iter(lower) {
+        let Some(domain) = domains.get(m.pattern().as_usize()) else {
+            continue;
+        };
+        // An Arabic article glued to the name ("الهوتميل") is the name's.
+        let name_start = lower[..m.start()]
+            .strip_suffix("ال")
+            .map_or(m.start(), str::len);
+        let before = lower[..name_start].trim_end();
+        // At most one short word between ("на", "على", "at", "в"); an Arabic article may be
+        // glued to the name ("الهوتميل"), which the match already passed over.
+        let mut words = before.rsplitn(2, char::is_whitespace);
+        let last = words.next().unwrap_or("");
+        let (local_word, rest) = if last.chars().count() <= 4
+            && !last.is_empty()
+            && !last.contains(['.', '_', '@'])
+            && !last.chars().any(|c| c.is_ascii_digit())
+        {
+            let rest = words.next().unwrap_or("").trim_end();
+            let mut more = rest.rsplitn(2, char::is_whitespace);
+            (more.next().unwrap_or(""), more.next().unwrap_or(""))
+        } else {
+            (last, words.next().unwrap_or(""))
+        };
+        let local = local_word.trim_start_matches(|c: char| !c.is_ascii_alphanumeric());
+        let shaped = local.len() >= 3
+            && local.len() <= 64
+            && local
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-' | b'+'))
+            && local.as_bytes()[0].is_ascii_alphanumeric()
+            && local.bytes().any(|b| b.is_ascii_alphabetic());
+        if !shaped {
+            continue;
+        }
+        let marked = local.contains(['.', '_']) || local.bytes().any(|b| b.is_ascii_digit());
+        let tail =
+            &rest[crate::normalize::floor_char_boundary(rest, rest.len().saturating_sub(40))..];
+        let cued = MAIL_WORDS.iter().any(|w| tail.contains(w));
+        if !(marked || cued) {
+            continue;
+        }
+        // `local` is a slice of `lower`: its offset there.
+        let local_start = local.as_ptr() as usize - lower.as_ptr() as usize;
+        let (start, end) = text.original_span(local_start, m.end());
+        if out.iter().any(|f| f.start < end && start < f.end) {
+            continue;
+        }
+        out.push(Finding::new(
+            Kind::Email,
+            Some(format!("{}@{domain}", local.to_ascii_lowercase())),
+            start,
+            end,
+            0.85,
+            "email/provider_in_script",
+        ));
+    }
 }
 
 /// The compact length from which the tokens that can matter are found by searching the
@@ -1513,6 +1658,31 @@ mod tests {
             ("info@upwork.com", "info@upwork.com"),
         ] {
             assert_eq!(emails(text), vec![want.to_string()], "{text:?}");
+        }
+    }
+
+    #[test]
+    fn providers_named_in_other_scripts_complete_an_address() {
+        for (text, want) in [
+            (
+                "Почта: alexey.orlov на джимейле, туда же скиньте договор",
+                "alexey.orlov@gmail.com",
+            ),
+            (
+                "ايميلي saad_otb على الهوتميل، ارسل لي الملفات",
+                "saad_otb@hotmail.com",
+            ),
+            ("kim.minsu 네이버로 보내주세요", "kim.minsu@naver.com"),
+        ] {
+            assert_eq!(emails(text), vec![want.to_string()], "{text:?}");
+        }
+        // A provider's name in a sentence, or after a word that is no local part.
+        for text in [
+            "Я на яндексе работаю",
+            "мой ник kot на гмейле",
+            "أستخدم الهوتميل منذ سنوات",
+        ] {
+            assert_eq!(emails(text), Vec::<String>::new(), "{text:?}");
         }
     }
 

@@ -214,7 +214,7 @@ async fn read_output(js: &jetstream::Context) -> Output {
 /// Event `i`: every third one carries an email address (a violation before a contract).
 fn event(i: usize) -> serde_json::Value {
     let text = if i.is_multiple_of(3) {
-        format!("write to me at worker{i}@gmail.com and we can settle it there")
+        format!("write to me at worker{i}@gmail.com and we can talk there")
     } else {
         format!("Draft {i} is attached, tell me what you think")
     };

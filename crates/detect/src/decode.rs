@@ -272,7 +272,9 @@ impl Gates {
             (at || marks.scheme || marks.www) && memchr::memchr(b'\n', bytes).is_some();
         let reversed = (at && reversed_words(text).next().is_some()) || marks.reversed_scheme;
         let base64 = base64_runs(bytes).next().is_some();
-        let spaced = marks.spaced_dot || has_spoken_dot(bytes);
+        // A defanging mark may stand between spaces ("calendly (dot) com"), which the spaced
+        // pass joins.
+        let spaced = marks.spaced_dot || defanged || has_spoken_dot(bytes);
         Gates {
             spaced,
             entity,
@@ -752,8 +754,15 @@ fn spaced_at(text: &str, at: usize, after_name: bool) -> Option<(&'static str, u
             return Some(("/", word_len + 2));
         }
     }
+    // A defanging mark with spaces around it ("calendly (dot) com").
+    let defanged_sep = [&b" (dot) "[..], b" [dot] ", b" {dot} ", b" (.) ", b" [.] "]
+        .iter()
+        .find(|mark| rest.len() >= mark.len() && rest[..mark.len()].eq_ignore_ascii_case(mark))
+        .map(|mark| mark.len());
     let sep_len = if rest.starts_with(b" . ") {
         3
+    } else if let Some(len) = defanged_sep {
+        len
     } else {
         let word_len = rest[1..]
             .iter()
@@ -785,19 +794,64 @@ fn spaced_at(text: &str, at: usize, after_name: bool) -> Option<(&'static str, u
     }
     let left = text[at - left_len..at].to_ascii_lowercase();
     let right = text[at + sep_len..right_end].to_ascii_lowercase();
+    // The second part of a suffix, right after a joined name ("jameswoodworks dot co dot
+    // uk"): the two labels make a public suffix.
+    let joined = format!("{left}.{right}");
+    if after_name
+        && psl::suffix(joined.as_bytes())
+            .is_some_and(|suffix| suffix.is_known() && suffix.as_bytes().len() == joined.len())
+    {
+        return Some((".", sep_len));
+    }
     if crate::lexicon::is_ordinary_word(&left) || left.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
     // A spoken dot before an everyday word is prose ("punto de partida"), unless the word is
     // one of the classic top-level domains.
-    let spoken = sep_len != 3;
+    let spoken = sep_len != 3 && defanged_sep.is_none();
     if spoken
         && crate::lexicon::is_ordinary_word(&right)
         && !matches!(right.as_str(), "com" | "net" | "org")
+        && !starts_suffix(text, right_end, &right)
     {
         return None;
     }
-    email::is_registrable(&format!("{left}.{right}")).then_some((".", sep_len))
+    email::is_registrable(&joined).then_some((".", sep_len))
+}
+
+/// Whether the label `label`, ending at `end` of `text`, starts a public suffix of two
+/// labels that a spaced or spoken dot right after it completes ("co" in "jameswoodworks dot
+/// co dot uk"): such a label is a domain's, not an everyday word.
+fn starts_suffix(text: &str, end: usize, label: &str) -> bool {
+    let rest = &text.as_bytes()[end..];
+    let word_len = rest
+        .get(1..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    let sep_len = if rest.starts_with(b" . ") {
+        3
+    } else if word_len > 0
+        && rest.first() == Some(&b' ')
+        && rest.get(1 + word_len) == Some(&b' ')
+        && is_ascii_dot_word(&rest[1..1 + word_len])
+    {
+        word_len + 2
+    } else {
+        return false;
+    };
+    let next_len = rest[sep_len..]
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
+    if next_len < 2 {
+        return false;
+    }
+    let next = &text[end + sep_len..end + sep_len + next_len];
+    let suffix = format!("{label}.{}", next.to_ascii_lowercase());
+    psl::suffix(suffix.as_bytes())
+        .is_some_and(|s| s.is_known() && s.as_bytes().len() == suffix.len())
 }
 
 /// A run of whitespace with a line break at `at` that splits a value: its length. It splits
@@ -1128,8 +1182,21 @@ mod tests {
             Kind::Url,
             "mayaruns.net/shop"
         ));
+        // A mark between spaces, a spaced path, and a suffix of two labels spoken.
+        assert!(has(
+            "grab a slot: calendly (dot) com / raj-mehta / 30min",
+            Kind::Url,
+            "calendly.com/raj-mehta/30min"
+        ));
+        assert!(has(
+            "My site is jameswoodworks dot co dot uk",
+            Kind::Url,
+            "jameswoodworks.co.uk"
+        ));
         for text in [
             "the array[.] operator",
+            "the dot com bubble",
+            "nos vemos en el punto de encuentro",
             "call f(.) now",
             "a hxxp b",
             "o ponto de partida",

@@ -3987,7 +3987,8 @@ mod tests {
                 Some("google-pay"),
             ),
             ("le reste, tu peux me payer directement par virement", None),
-            ("den Rest kannst du mir direkt überweisen", None),
+            // "überweisen" is a bank transfer's own verb.
+            ("den Rest kannst du mir direkt überweisen", Some("bank")),
             (
                 "il resto pagami direttamente, fuori dalla piattaforma",
                 None,

@@ -698,6 +698,10 @@ pub fn resolve(text: &Normalized<'_>, findings: &mut Vec<Finding>) {
     }
     // The patterns ignore ASCII case, so finding spans index the original text directly.
     let original = text.original;
+    // The account words, read once and only if a step below asks for them: on a long
+    // document they are a pass over the whole text.
+    let accounts_cell = std::cell::OnceCell::new();
+    let accounts_of = || accounts_cell.get_or_init(|| account_spans(text));
 
     // A wallet that is a phone number, named before its "account": "Easypaisa account 0345
     // 7712904", "bKash account no 01712…".
@@ -735,7 +739,7 @@ pub fn resolve(text: &Normalized<'_>, findings: &mut Vec<Finding>) {
 
     // Accounts of someone else's request: excused in the sentence that gives the account.
     if findings.iter().any(told_not_asked) {
-        let accounts = account_spans(text);
+        let accounts = accounts_of();
         if !accounts.is_empty() {
             findings.retain(|f| {
                 if !told_not_asked(f) {
@@ -791,7 +795,7 @@ pub fn resolve(text: &Normalized<'_>, findings: &mut Vec<Finding>) {
     // spares whoever reports. Only in a message that both reports and refuses or tells the
     // other's request, and only for a value quoted or told after that request's words.
     if findings.iter().any(is_value) {
-        let accounts = account_spans(text);
+        let accounts = accounts_of();
         let has = |role: AccountRole| accounts.iter().any(|a| a.role == role);
         if has(AccountRole::Report) && (has(AccountRole::Declined) || has(AccountRole::Heard)) {
             findings.retain(|f| {
@@ -810,20 +814,20 @@ pub fn resolve(text: &Normalized<'_>, findings: &mut Vec<Finding>) {
     // A service mailbox ("safety@", "support@") in a message that quotes the rules or
     // reports a user is the platform's, whatever its domain ("the rules say: 'To report a
     // user, write to safety@…'").
-    if findings.iter().any(|f| f.kind == Kind::Email) {
-        let accounts = account_spans(text);
+    let service_mailbox = |f: &Finding| {
+        f.kind == Kind::Email
+            && f.value.as_deref().is_some_and(|v| {
+                v.split_once('@')
+                    .is_some_and(|(local, _)| crate::detectors::email::is_service_mailbox(local))
+            })
+    };
+    if findings.iter().any(service_mailbox) {
+        let accounts = accounts_of();
         if accounts
             .iter()
             .any(|a| matches!(a.role, AccountRole::Rule | AccountRole::Report))
         {
-            findings.retain(|f| {
-                f.kind != Kind::Email
-                    || !f.value.as_deref().is_some_and(|v| {
-                        v.split_once('@').is_some_and(|(local, _)| {
-                            crate::detectors::email::is_service_mailbox(local)
-                        })
-                    })
-            });
+            findings.retain(|f| !service_mailbox(f));
         }
     }
 

@@ -664,6 +664,22 @@ fn sentence_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
     (from, to)
 }
 
+/// Where the sentence before the one starting at `from` starts, when it is short enough
+/// ([`PREVIOUS_SENTENCE_REACH`] bytes) to be read with it.
+fn previous_sentence_start(text: &str, from: usize) -> Option<usize> {
+    let before = text.get(..from)?.trim_end();
+    if before.is_empty() {
+        return None;
+    }
+    let last = crate::normalize::floor_char_boundary(before, before.len() - 1);
+    let (start, _) = sentence_bounds(text, last, last);
+    (from - start <= PREVIOUS_SENTENCE_REACH).then_some(start)
+}
+
+/// The longest sentence before a request that is read for the channel the request points
+/// back to.
+const PREVIOUS_SENTENCE_REACH: usize = 200;
+
 /// Whether every letter of `phrase` is Latin or Cyrillic: the scripts of the account words
 /// whose languages put the verb before its object.
 fn is_latin_or_cyrillic(phrase: &str) -> bool {
@@ -915,6 +931,9 @@ pub fn resolve(text: &Normalized<'_>, findings: &mut Vec<Finding>) {
         })
         .flat_map(|request| {
             let (from, to) = sentence_bounds(original, request.start, request.end);
+            // The sentence before may name what this one points back to: "I take payments
+            // via PayPal. The next milestone can go straight there."
+            let from = previous_sentence_start(original, from).unwrap_or(from);
             crate::detectors::channels::channels_named_in(text, from, to, request.kind)
         })
         .collect();

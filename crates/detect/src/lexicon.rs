@@ -920,6 +920,8 @@ pub(crate) struct ChannelName {
     pub bounded_end: bool,
     /// For a payment rail: the regex fragment of its account identifier.
     pub id_shape: Option<&'static str>,
+    /// The data file the row is from, without its extension (`intl`, `banks`).
+    pub file: &'static str,
 }
 
 /// The channel data files, in the order their rows are tried (earlier rows win at the same
@@ -945,6 +947,7 @@ pub(crate) const CHANNEL_FILES: &[(&str, &str)] = &[
     ("km", include_str!("../data/channels/km.tsv")),
     ("more", include_str!("../data/channels/more.tsv")),
     ("rails", include_str!("../data/channels/rails.tsv")),
+    ("banks", include_str!("../data/channels/banks.tsv")),
 ];
 
 /// The off-platform cue files (`data/offplatform/*.tsv`), one per language.
@@ -1103,6 +1106,7 @@ pub(crate) fn read_channel_names() -> Result<Vec<ChannelName>, DataError> {
                 bounded_start,
                 bounded_end,
                 id_shape,
+                file: lang,
             });
         }
     }

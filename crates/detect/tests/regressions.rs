@@ -1087,3 +1087,63 @@ fn an_app_named_beside_its_documentation_is_a_mention() {
     );
     assert!(!found.is_empty());
 }
+
+#[test]
+fn a_bank_named_by_its_short_name_holds_the_account_after_it() {
+    let bank = (Kind::Payment, Some("bank".to_string()));
+    for (text, region) in [
+        (
+            "You can just EFT it to my Capitec account 1458290371, use your surname",
+            "ZA",
+        ),
+        (
+            "Oga send am to my GTB 0217463895 (Chidi Okafor), abeg",
+            "NG",
+        ),
+        (
+            "Transfer ke rekening Mandiri 1370012345678 a.n. Rina ya kak",
+            "ID",
+        ),
+    ] {
+        assert!(kinds(text, Some(region)).contains(&bank), "{text:?}");
+    }
+    // A bank's name that is also a word, without a word for an account, and payouts to
+    // one's own bank are no request to pay elsewhere.
+    for (text, region) in [
+        (
+            "The door access code is 1458290371 for the site visit",
+            "ZA",
+        ),
+        (
+            "Saldo saya sudah saya tarik ke rekening BCA tapi belum masuk, bisa dicek?",
+            "ID",
+        ),
+        (
+            "Set up WireGuard for remote access, labelled every cable. Billed 6 hours.",
+            "US",
+        ),
+    ] {
+        assert!(!kinds(text, Some(region)).contains(&bank), "{text:?}");
+    }
+}
+
+#[test]
+fn a_request_names_the_rail_of_the_sentence_before_it() {
+    let text = "Saya terbiasa menerima pembayaran via PayPal untuk klien luar negeri. Jika \
+                Bapak berkenan, milestone kedua bisa langsung dikirim ke sana saja.";
+    assert!(kinds(text, Some("ID")).contains(&(Kind::Payment, Some("paypal".to_string()))));
+    // In a request to pay, a bank's account is where the money goes.
+    let text = "Once you approve the logo, abeg send the balance straight to my GTB account. \
+                This platform dey hold money for 14 days.";
+    assert!(kinds(text, Some("NG")).contains(&(Kind::Payment, Some("bank".to_string()))));
+}
+
+#[test]
+fn we_chat_in_two_words_is_a_verb_until_it_has_a_handle() {
+    assert_eq!(
+        kinds("Could we chat about scope before I accept?", None),
+        vec![]
+    );
+    assert!(kinds("add me on we chat: lily_w88", None)
+        .contains(&(Kind::Messenger, Some("wechat".to_string()))));
+}

@@ -300,11 +300,19 @@ fn pattern_table() -> (Table<Shape>, Table<Request>) {
     pattern_table_of(&|_| true)
 }
 
+/// Whether a channel row takes part in the shapes: every row but a bank's name, which is
+/// found as a mention (kept beside a value or in a request to pay, see
+/// [`crate::context`]) and before an account number (`payments`); inside every shape its
+/// hundred spellings would only make the shapes' automaton larger.
+fn in_shapes(row: &ChannelName) -> bool {
+    row.file != "banks"
+}
+
 /// [`pattern_table`] with only the channel rows (their indices in [`channel_names`]) that
 /// `rows` keeps in its channel groups.
 fn pattern_table_of(rows: &dyn Fn(usize) -> bool) -> (Table<Shape>, Table<Request>) {
     let group = |lead: bool, keep: fn(&ChannelName) -> bool| {
-        channel_group_of(lead, |i, c| rows(i) && keep(c))
+        channel_group_of(lead, |i, c| rows(i) && in_shapes(c) && keep(c))
     };
     let chan = group(false, |_| true);
     let lead = group(true, |_| true);
@@ -1692,6 +1700,11 @@ impl ChannelDetector {
                 f.kind == Kind::Phone && original_start <= f.start && f.end <= original_end
             });
             for &(start, end, channel) in &mentions {
+                // A bank is where payouts go as well ("withdraw to my BCA account"): its name
+                // with a word of paying is no request; beside a number or in a request it is.
+                if !in_shapes(channel) {
+                    continue;
+                }
                 // An ordinary word ("pix", "maya", "wise") is a payment method only where it
                 // ends the clause: "me paga no pix, fica mais fácil", not "a wise decision".
                 // A messenger's ordinary nickname is one after a preposition and a word of
@@ -3027,8 +3040,14 @@ pub(crate) fn channels_named_in(
             Kind::Payment => channel.kind == Kind::Payment,
             _ => matches!(channel.kind, Kind::Messenger | Kind::Social | Kind::Meeting),
         };
+        // In a request to pay, a rail's account is where the money goes ("send the balance
+        // to my GTB account", "PayPal account ko").
+        let work = match next_word(lower, m.end()) {
+            "account" | "accounts" if channel.kind == Kind::Payment => false,
+            word => WORK_NOUNS.contains(&word),
+        };
         if !fits
-            || WORK_NOUNS.contains(&next_word(lower, m.end()))
+            || work
             || crate::context::refused_before(lower, m.start())
             || crate::context::put_aside_after(&lower[m.end()..])
         {

@@ -492,6 +492,56 @@ fn account_words() -> &'static (aho_corasick::AhoCorasick, Vec<bool>) {
     &WORDS
 }
 
+/// The banks' names of `data/channels/banks.tsv` ("GTBank", "Capitec", "BDO", "카뱅") as one
+/// regex over the folded, lower-cased text, one pattern a row, and whether each row's name is
+/// also an everyday word ("access", "mandiri"), which names the bank only before a word for
+/// an account ("Access account 0714…").
+fn bank_names() -> &'static (regex_automata::meta::Regex, Vec<bool>) {
+    use std::sync::LazyLock;
+    static BANKS: LazyLock<(regex_automata::meta::Regex, Vec<bool>)> = LazyLock::new(|| {
+        let rows: Vec<&crate::lexicon::ChannelName> = crate::lexicon::channel_names()
+            .iter()
+            .filter(|c| c.file == "banks")
+            .collect();
+        let patterns: Vec<String> = rows
+            .iter()
+            .map(|c| {
+                let head = if c.bounded_start { r"(?-u:\b)" } else { "" };
+                let tail = if c.bounded_end { r"(?-u:\b)" } else { "" };
+                format!("{head}(?:{}){tail}", c.pattern)
+            })
+            .collect();
+        let regex = regex_automata::meta::Regex::new_many(&patterns)
+            // The rows are the constant data file, whose every row a test compiles.
+            .expect("the banks' names form a valid regex");
+        let ordinary = rows
+            .iter()
+            .map(|c| c.word == crate::lexicon::WordClass::Ordinary)
+            .collect();
+        (regex, ordinary)
+    });
+    &BANKS
+}
+
+/// Words for an account that an everyday bank name needs after it ("Access account",
+/// "Equity acc", "rekening", "cuenta"), a user's account of a website being named by the
+/// bank's name before it.
+const GENERIC_ACCOUNT_WORDS: &[&str] = &[
+    "account", "acct", "acc", "a/c", "akaun", "rekening", "cuenta", "conta", "compte", "konto",
+    "conto", "hesap", "hesabi", "hesabim", "akaunti",
+];
+
+/// Where the word after `at` in `lower` ends, when it is one of [`GENERIC_ACCOUNT_WORDS`].
+fn account_word_after(lower: &str, at: usize) -> Option<usize> {
+    let rest = lower[at..].trim_start_matches([' ', ':', '-']);
+    let word_end = rest
+        .find(|c: char| !(c.is_alphanumeric() || c == '/'))
+        .unwrap_or(rest.len());
+    GENERIC_ACCOUNT_WORDS
+        .contains(&&rest[..word_end])
+        .then(|| lower.len() - rest.len() + word_end)
+}
+
 /// The fewest and most digits of an account number after an account word.
 const WORDED_ACCOUNT_DIGITS: std::ops::RangeInclusive<usize> = 7..=20;
 
@@ -536,19 +586,36 @@ fn accounts_after_words(lower: &str, out: &mut Vec<PaymentIdMatch>) {
     }
     let matches = windows
         .iter()
-        .flat_map(|&(from, to)| words.find_iter(aho_corasick::Input::new(lower).range(from..to)));
-    for m in matches {
-        let (start, end) = (m.start(), m.end());
-        // A whole word, except a `*` phrase, which may end a longer one ("gtbank"); a phrase
-        // in a script without ASCII letters needs no edge.
-        let ascii = b[start].is_ascii_alphabetic();
-        let may_end_word = suffix.get(m.pattern().as_usize()).copied().unwrap_or(false);
-        if ascii
-            && ((!may_end_word && start > 0 && word_byte(b[start - 1]))
-                || b.get(end).is_some_and(|&c| c.is_ascii_alphanumeric()))
-        {
-            continue;
-        }
+        .flat_map(|&(from, to)| words.find_iter(aho_corasick::Input::new(lower).range(from..to)))
+        .filter(|m| {
+            // A whole word, except a `*` phrase, which may end a longer one ("gtbank"); a
+            // phrase in a script without ASCII letters needs no edge.
+            let (start, end) = (m.start(), m.end());
+            let may_end_word = suffix.get(m.pattern().as_usize()).copied().unwrap_or(false);
+            !(b[start].is_ascii_alphabetic()
+                && ((!may_end_word && start > 0 && word_byte(b[start - 1]))
+                    || b.get(end).is_some_and(|&c| c.is_ascii_alphanumeric())))
+        })
+        .map(|m| m.end());
+    // A bank's name before the number ("my Capitec account 1458290371", "GTB 0217463895");
+    // an everyday one only with a word for an account after it.
+    let (banks, ordinary) = bank_names();
+    let named = windows
+        .iter()
+        .flat_map(|&(from, to)| banks.find_iter(regex_automata::Input::new(lower).range(from..to)))
+        .filter_map(|m| match account_word_after(lower, m.end()) {
+            // The number is read after the account word, which labels it as the bank's.
+            Some(end) => Some(end),
+            None if !ordinary
+                .get(m.pattern().as_usize())
+                .copied()
+                .unwrap_or(false) =>
+            {
+                Some(m.end())
+            }
+            None => None,
+        });
+    for end in matches.chain(named) {
         let Some((num_start, num_end, digits)) = number_after(b, end) else {
             continue;
         };
@@ -570,6 +637,7 @@ fn accounts_after_words(lower: &str, out: &mut Vec<PaymentIdMatch>) {
             rule: "payment_ids/account_after_word",
         });
     }
+    found.sort_by_key(|m| m.start);
     found.dedup_by_key(|m| m.start);
     out.extend(found);
 }
@@ -779,11 +847,21 @@ mod tests {
             "三菱UFJ銀行 普通 1234567 タナカ",
             "ABA 002 487 316 SOK DARA",
             "카뱅 3333-14-7820591",
+            "EFT it to my Capitec account 1458290371, use your surname",
+            "send am to my GTB 0217463895 (Chidi Okafor)",
+            "Pay the balance into my Access account: 0714 269 385",
+            "rekening Mandiri 1370012345678 a.n. Rina",
         ] {
             assert_eq!(accounts(text), 1, "{text:?}");
         }
         // A label between the word and the number names something else.
-        for text in ["bank ticket 20231187", "bank statements 2019-2023"] {
+        for text in [
+            "bank ticket 20231187",
+            "bank statements 2019-2023",
+            // An everyday word that names a bank needs a word for an account after it.
+            "access code 1458290371",
+            "Mandiri 1370012345678",
+        ] {
             assert_eq!(accounts(text), 0, "{text:?}");
         }
     }

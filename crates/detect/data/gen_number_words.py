@@ -124,7 +124,10 @@ HAND_VARIANTS = {
         6: ["chhoy", "choy", "chhay", "soy"], 7: ["sat", "saat", "shat", "shaat"], 8: ["aat", "aath", "at"],
         9: ["noy", "nay", "nou"], 10: ["dosh", "dos", "das"],
     },
-    "zh": {0: ["零", "〇", "洞"], 1: ["幺", "壹"], 2: ["两", "兩", "贰"]},
+    # The radio digits of Chinese (洞 0, 幺 1, 两 2, 拐 7, 勾 9), said so that each digit
+    # sounds apart when a number is read out, as the PLA's and telecoms' spelling tables give
+    # them. Hand-written.
+    "zh": {0: ["零", "〇", "洞"], 1: ["幺", "壹"], 2: ["两", "兩", "贰"], 7: ["拐"], 9: ["勾"]},
     # "pû" is how CLDR writes it; people type "pu" and the linker "ng" glued to the digit.
     "fil": {0: ["wala", "sero"]},
     "id": {0: ["kosong", "nol"]},
@@ -179,6 +182,20 @@ HAND_VARIANTS = {
     # language (as in any primer), in the form used when reading out a number. Hand-written.
     "si": {0: ["බිංදුව", "බින්දුව"], 1: ["එක"], 2: ["දෙක"], 3: ["තුන"], 4: ["හතර"], 5: ["පහ"],
            6: ["හය"], 7: ["හත"], 8: ["අට"], 9: ["නවය", "නමය"]},
+    # Romanised Tamil (Tanglish) digits as typed in chat, the spoken forms of the Tamil
+    # words above; the Spanish-derived digits of Filipino ("sero, nuwebe, dos, siyete") said
+    # in phone numbers; the Swiss German digits (Zürich forms with their everyday spellings).
+    # Hand-written from everyday usage: no spell-out source has them.
+    "ta-Latn": {0: ["poojyam", "pujyam", "saibar"], 1: ["onnu", "ondru"], 2: ["rendu", "irandu"],
+                3: ["moonu", "munu", "moonru"], 4: ["naalu", "nalu"], 5: ["anju", "ainthu"],
+                6: ["aaru"], 7: ["ezhu", "yezhu"], 8: ["ettu"],
+                9: ["onbadhu", "ombodhu", "ombadhu", "onpathu", "ombathu"]},
+    "fil-es": {0: ["sero", "cero"], 1: ["uno"], 2: ["dos"], 3: ["tres"], 4: ["kwatro", "cuatro"],
+               5: ["singko", "cinco"], 6: ["sais", "seis"], 7: ["siyete", "syete", "siete"],
+               8: ["otso", "ocho"], 9: ["nuwebe", "nueve"]},
+    "gsw": {0: ["nul"], 1: ["eis", "ais"], 2: ["zwei", "zwöi", "zwoi"], 3: ["drü", "drei"],
+            4: ["vier", "vierä"], 5: ["föif", "füüf", "foif"], 6: ["sächs", "sachs"],
+            7: ["sibe", "siebe"], 8: ["acht", "achti"], 9: ["nüün", "nün", "nüni"]},
     "ig": {0: ["efu"], 1: ["otu"], 2: ["abuo"], 3: ["ato"], 4: ["ano"], 5: ["ise"],
            6: ["isii"], 7: ["asaa"], 8: ["asato"], 9: ["itoolu", "iteghete"]},
     # The digits of Telugu, Kannada, Malayalam, Gujarati, Punjabi (Gurmukhi) and Marathi,

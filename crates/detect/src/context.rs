@@ -126,11 +126,32 @@ fn ends_with_label(before: &str) -> bool {
     let input = Input::new(before).anchored(Anchored::Yes).earliest(true);
     // The pattern has no Unicode word boundary and the cache is never given up on, so the
     // DFA never fails.
-    NUMBER_LABEL_CACHE.with(|cache| {
+    let found = NUMBER_LABEL_CACHE.with(|cache| {
         NUMBER_LABEL_BEFORE
             .try_search_rev(&mut cache.borrow_mut(), &input)
-            .is_ok_and(|found| found.is_some())
-    })
+            .ok()
+            .flatten()
+    });
+    found.is_some_and(|label| !names_a_purpose(before, label.offset()))
+}
+
+/// Whether the label that starts at `at` of `before` names what the number after it is
+/// for, not what it is: "برای سفارش: ۰۹۱۲…" ("to order:"), "ご予約は 090-…" (honorific "as
+/// for reservations"), "예약은 010-…". A label with its number word ("予約番号は") stays one.
+fn names_a_purpose(before: &str, at: usize) -> bool {
+    let (head, label) = before.split_at(crate::normalize::floor_char_boundary(before, at));
+    let label = label.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '：'));
+    let head = head.trim_end();
+    let purpose_before = ["برای", "براى", "جهت", "ご", "お"]
+        .iter()
+        .any(|word| head.ends_with(word));
+    let topic_after = ["予約は", "注文は", "예약은", "예약는", "주문은"]
+        .iter()
+        .any(|word| label.ends_with(word));
+    let numbered = ["番号", "号", "號", "번호", "شماره", "رقم"]
+        .iter()
+        .any(|word| label.contains(word));
+    !numbered && (purpose_before || topic_after)
 }
 
 /// Units right after a number, in any ASCII case (see [`NUMBER_LABEL`]).

@@ -48,9 +48,121 @@ pub fn scan(engine: &Engine, messages: &[&str], region: Option<Region>) -> Vec<F
         return out;
     }
     intent_in_context(messages, &mut out);
+    answered_with_the_platforms_way(messages, &mut out);
     split_values(engine, messages, region, &mut out);
     channels_named_before(messages, &mut out);
     out
+}
+
+/// A question about a way to pay or talk answered, yes, with the platform's own way ("Can I
+/// pay by UPI?", "Yes, the checkout page has UPI"; "銀行振込でも支払えますか？", "はい、決済画面
+/// で…") asked whether the platform offers it: the question's requests and named channels
+/// are dropped, its concrete values kept. An answer that refuses ("No, the deposit goes
+/// through the platform") leaves the question a request that was refused.
+fn answered_with_the_platforms_way(messages: &[&str], out: &mut Vec<Finding>) {
+    let questions: Vec<usize> = (0..messages.len() - 1)
+        .filter(|&i| {
+            messages[i].contains(['?', '？', '؟'])
+                && starts_with_yes(messages[i + 1])
+                && crate::detectors::channels::names_the_platforms_way(messages[i + 1])
+        })
+        .collect();
+    if questions.is_empty() {
+        return;
+    }
+    out.retain(|f| {
+        let asked = f.messages.len() <= 1 && f.message.is_some_and(|m| questions.contains(&m));
+        !(asked && told_or_asked(f))
+    });
+}
+
+/// Whether a finding is a request or a channel's name, with no concrete value of its own.
+fn told_or_asked(f: &Finding) -> bool {
+    matches!(f.kind, Kind::Solicitation)
+        || f.rule.starts_with("request/")
+        || f.rule.starts_with("intent/")
+        || matches!(
+            f.rule,
+            "channels/mention"
+                | "channels/pay_cue"
+                | "channels/pay_via"
+                | "channels/contact_cue"
+                | "channels/named_in_request"
+                | "channels/ask"
+        )
+}
+
+/// Whether a reply opens with a word for "yes" ("Yes, the checkout has UPI", "Haan,
+/// checkout page pe", "Jasne, w koszyku", "はい、決済画面で"): an answer that a refusal
+/// ("Sorry, only through the platform") is not.
+fn starts_with_yes(reply: &str) -> bool {
+    const YES: &[&str] = &[
+        "yes",
+        "yeah",
+        "yep",
+        "yup",
+        "sure",
+        "ofcourse",
+        "haan",
+        "han",
+        "ha",
+        "hanji",
+        "ji",
+        "sí",
+        "si",
+        "claro",
+        "sim",
+        "oui",
+        "ja",
+        "jasne",
+        "tak",
+        "так",
+        "да",
+        "نعم",
+        "ايوه",
+        "أيوه",
+        "اه",
+        "evet",
+        "tabii",
+        "có",
+        "dạ",
+        "vâng",
+        "ndiyo",
+        "naam",
+        "boleh",
+        "bisa",
+        "iya",
+        "ya",
+        "はい",
+        "ええ",
+        "네",
+        "예",
+        "是",
+        "是的",
+        "可以",
+        "有",
+        "ναι",
+        "oo",
+        "opo",
+        "opo,",
+        "hoy",
+        "এই",
+        "হ্যাঁ",
+        "हाँ",
+        "हां",
+        "ہاں",
+    ];
+    let first = reply
+        .trim_start()
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    // Chinese and Japanese write no space after the word: "可以，结账页面有…", "はい、".
+    YES.contains(&first.as_str())
+        || ["是", "可以", "有的", "はい", "네", "예"]
+            .iter()
+            .any(|y| reply.trim_start().starts_with(y))
 }
 
 /// Values split over consecutive messages (see the module documentation); then, when the
@@ -502,6 +614,28 @@ mod tests {
         let email = found.iter().find(|f| f.kind == Kind::Email).expect("email");
         assert_eq!(email.value.as_deref(), Some("alex.k@gmail.com"));
         assert_eq!(email.messages, vec![1, 2]);
+    }
+
+    #[test]
+    fn a_question_answered_yes_with_the_platforms_way_asked_nothing() {
+        let engine = Engine::new(EngineOptions::default());
+        let kinds = |messages: &[&str]| -> Vec<Kind> {
+            scan(&engine, messages, Region::parse("IN").ok())
+                .into_iter()
+                .map(|f| f.kind)
+                .collect()
+        };
+        let answered = [
+            "Kya main UPI se pay kar sakta hoon?",
+            "Haan, checkout page pe UPI ka option hai, wahi use karo.",
+        ];
+        assert_eq!(kinds(&answered), vec![]);
+        // Refused, the question was a request to pay elsewhere.
+        let refused = [
+            "Can I just send the deposit to your PayPal instead?",
+            "Sorry, the deposit goes through the platform, that keeps us both covered.",
+        ];
+        assert!(kinds(&refused).contains(&Kind::Payment));
     }
 
     #[test]

@@ -1992,7 +1992,8 @@ fn fold_punctuation(c: char) -> Option<char> {
         // The Arabic thousands separator.
         '\u{066C}' => ',',
         '\u{FE6B}' | '\u{FF20}' | '\u{24D0}' => '@',
-        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE63}' | '\u{FF0D}' => '-',
+        // Dashes, and the Hebrew maqaf, which joins words and a phone's groups alike.
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE63}' | '\u{FF0D}' | '\u{05BE}' => '-',
         '\u{2028}' | '\u{2029}' | '\u{0085}' => '\n',
         // U+02BB is the Uzbek tutuq belgisi and o'/g' mark ("toʻqson"), typed as `'` too.
         '\u{2018}' | '\u{2019}' | '\u{02BB}' | '\u{02BC}' | '\u{FF07}' | '\u{2032}' => '\'',
@@ -2027,12 +2028,24 @@ fn fold(original: &str, folded: &mut String, edits: &mut Vec<Edit>) -> bool {
         let end = start + c.len_utf8();
         at = end;
         let folded_start = folded.len();
-        fold_char(c, folded, || {
-            if !(word.0..word.1).contains(&start) {
-                word = lookalike_word(original, start);
-            }
-            word.2
-        });
+        // The katakana prolonged sound mark written as a dash between the groups of a number
+        // ("０８０ー４７１２ー５９６３"); inside a word it is the word's ("コード").
+        if matches!(c, '\u{30FC}' | '\u{FF70}')
+            && folded.ends_with(|p: char| p.is_ascii_digit())
+            && original[end..]
+                .chars()
+                .next()
+                .is_some_and(|n| decimal_digit(n).is_some())
+        {
+            folded.push('-');
+        } else {
+            fold_char(c, folded, || {
+                if !(word.0..word.1).contains(&start) {
+                    word = lookalike_word(original, start);
+                }
+                word.2
+            });
+        }
         if folded.get(folded_start..) != original.get(start..end) {
             edits.push(Edit {
                 folded: folded_start as u32,

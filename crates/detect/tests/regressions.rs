@@ -1147,3 +1147,86 @@ fn we_chat_in_two_words_is_a_verb_until_it_has_a_handle() {
     assert!(kinds("add me on we chat: lily_w88", None)
         .contains(&(Kind::Messenger, Some("wechat".to_string()))));
 }
+
+#[test]
+fn a_label_that_names_the_numbers_purpose_leaves_it_a_phone() {
+    let phone = |text: &str, region: &str| {
+        kinds(text, Some(region))
+            .iter()
+            .any(|(kind, _)| *kind == Kind::Phone)
+    };
+    assert!(phone("ご予約は 090-7213-5846 まで", "JP"));
+    assert!(phone("برای سفارش: ۰۹۱۲٤۸۷٦۳۱۰ (تلگرام هم هست)", "IR"));
+    // With its number word, the label is what the number is.
+    assert!(!phone("予約番号は 090-7213-5846 です", "JP"));
+    assert!(!phone("شماره سفارش: 09124876310", "IR"));
+}
+
+#[test]
+fn dashes_of_other_scripts_and_radio_digits_part_a_phones_groups() {
+    for (text, region, want) in [
+        (
+            "詳しくはお電話で！０８０ー４７１２ー５９６３（平日１０時～）",
+            "JP",
+            "+818047125963",
+        ),
+        (
+            "ご予約は 〇九〇‐七二一三‐五八四六 まで",
+            "JP",
+            "+819072135846",
+        ),
+        ("תתקשר אליי 054־7318264 אחרי שש", "IL", "+972547318264"),
+        (
+            "别在这儿聊了，打我电话：幺三九，洞洞拐勾，两幺五八",
+            "CN",
+            "+8613900792158",
+        ),
+        (
+            "en number: ombodhu aaru naalu onnu, rendu ezhu ettu, moonu anju poojyam",
+            "IN",
+            "+919641278350",
+        ),
+        (
+            "number ko: sero-nuwebe-dos-siyete, singko-otso-tres, kwatro-uno-sais-sero",
+            "PH",
+            "+639275834160",
+        ),
+    ] {
+        assert!(
+            kinds(text, Some(region)).contains(&(Kind::Phone, Some(want.to_string()))),
+            "{text:?}"
+        );
+    }
+    // Inside a katakana word the prolonged sound mark is the word's.
+    assert_eq!(kinds("コードー１２３", Some("JP")), vec![]);
+}
+
+#[test]
+fn a_rail_named_as_the_writers_own_before_its_number() {
+    for (text, region, rail) in [
+        ("OVO aku 0857-2210-4431, kirim ke situ aja", "ID", "ovo"),
+        (
+            "আমার বিকাশ নম্বর ০১৭১১-৫৮৩৯২৪, টাকা ওখানেই পাঠিয়ে দিয়েন ভাই",
+            "BD",
+            "bkash",
+        ),
+    ] {
+        assert!(
+            kinds(text, Some(region)).contains(&(Kind::Payment, Some(rail.to_string()))),
+            "{text:?}"
+        );
+    }
+}
+
+#[test]
+fn refusals_with_the_verb_last_or_neither_nor_name_no_rail() {
+    for (text, region) in [
+        ("Sorry, PayPal außerhalb der Plattform mache ich nicht. Bitte über die Meilensteine hier.", "DE"),
+        ("Gracias, pero ni Bizum ni transferencias por fuera. Dale al botón de pagar de la reserva.", "ES"),
+    ] {
+        assert!(
+            !kinds(text, Some(region)).iter().any(|(k, _)| *k == Kind::Payment),
+            "{text:?}"
+        );
+    }
+}

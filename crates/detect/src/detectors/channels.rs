@@ -1724,6 +1724,7 @@ impl ChannelDetector {
                             || contact_names_it));
                 if work
                     || ordinary
+                    || neither_nor(lower, start, sentence_start, sentence_end)
                     || (channel.word == WordClass::Ordinary
                         && after_indefinite_article(lower, start))
                     || WORK_NOUNS.contains(&next_word(lower, end))
@@ -1887,12 +1888,34 @@ fn negated_after(rest: &str) -> bool {
         .any(|w| {
             let slavic = matches!(previous, "не" | "nie")
                 && SLAVIC_REFUSING_VERBS.iter().any(|v| w.starts_with(v));
+            // German and Dutch put the negation after the verb and its subject: "PayPal
+            // außerhalb der Plattform mache ich nicht", "dat doe ik niet".
+            let verb_last =
+                matches!(previous, "ich" | "wir" | "ik" | "we") && matches!(w, "nicht" | "niet");
             previous = w;
             slavic
+                || verb_last
                 || NEGATIONS_AFTER.contains(&w)
                 || LATIN_NEGATIONS_AFTER.contains(&w)
                 || w.starts_with("نمی")
         })
+}
+
+/// Whether the channel's name at `start` of `lower` is one of a "neither … nor" list in its
+/// sentence `from..to`: Spanish and French "ni Bizum ni transferencias", Italian "né … né".
+fn neither_nor(lower: &str, start: usize, from: usize, to: usize) -> bool {
+    let is_nor = |w: &str| matches!(w, "ni" | "né" | "ne");
+    let before = lower[from..start].trim_end();
+    let word_before = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    is_nor(word_before)
+        && lower[from..to]
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| is_nor(w))
+            .count()
+            >= 2
 }
 
 /// The marks that are part of a word in the scripts of [`NEGATIONS_AFTER`]: combining
@@ -2287,7 +2310,9 @@ fn value_start_after_name(lower: &str, end: usize, words: usize) -> Option<usize
         if c.is_ascii_digit() || c == '+' || c == '(' || c == '@' {
             return Some(at);
         }
-        if !c.is_alphabetic() || seen == words {
+        // A virama or a vowel sign is part of its word ("নম্বর", "नंबर").
+        let in_word = |ch: char| ch.is_alphabetic() || is_joining_mark(ch);
+        if !in_word(c) || seen == words {
             return if c.is_alphanumeric() || c == '_' {
                 Some(at)
             } else {
@@ -2295,7 +2320,7 @@ fn value_start_after_name(lower: &str, end: usize, words: usize) -> Option<usize
             };
         }
         let word_end = lower[at..]
-            .find(|ch: char| !ch.is_alphabetic())
+            .find(|ch: char| !in_word(ch))
             .map_or(lower.len(), |i| at + i);
         let word = &lower[at..word_end];
         // A word that goes on with a digit, `_` or `.` is the value itself ("lin_design88").
@@ -2305,10 +2330,11 @@ fn value_start_after_name(lower: &str, end: usize, words: usize) -> Option<usize
         {
             return Some(at);
         }
+        // Letters, not marks: "নম্বর" is four letters and a virama.
         let short = if word.is_ascii() {
             word.len() <= 4
         } else {
-            word.chars().count() <= 3
+            word.chars().filter(|&ch| !is_joining_mark(ch)).count() <= 4
         };
         if !short {
             // A handle or a value in letters starts here, or nothing does: the caller checks.
@@ -2462,6 +2488,26 @@ impl ChannelDetector {
                         w,
                         // ...or the rail is the verb: "MoMo me on 024…", "GCash me 0917…".
                         "to" | "ke"
+                            // "OVO aku 0857…", "my Maya 0917…": the rail is the writer's.
+                            | "my"
+                            | "aku"
+                            | "saya"
+                            | "ku"
+                            | "mi"
+                            | "meu"
+                            | "minha"
+                            | "mon"
+                            | "ma"
+                            | "mein"
+                            | "meine"
+                            | "mój"
+                            | "мой"
+                            | "мій"
+                            | "mera"
+                            | "meri"
+                            | "amar"
+                            | "আমার"
+                            | "benim"
                             | "al"
                             | "pe"
                             | "sa"

@@ -88,8 +88,11 @@ const NUMBER_LABEL: &str = r"(?x)
             |الحجز|حجز|رزرو|бронирования|бронювання|захиалгын|Захиалгын|захиалга|Захиалга|製造|型|品|予約|会員
             |예약|일련|모델|序列|型|预约|預約|房间|房間|sipari(?u:ş)|rezervasyon|fatura|seri
             # a pupil's roll number; a Khmer invoice (with its number word before it)
-            |ରୋଲ|रोल|রোল|ரோல்|రోల్|លេខវិក្កយបត្រ|វិក្កយបត្រ)
-          (?:\s*(?:নম্বর|নং|नंबर|नम्बर|नं|संख्या|क्रमांक|எண்|సంఖ్య|നമ്പർ|ନମ୍ବର|номер|дугаар|번호|号|號|番号|番|رقم|نمبر|شماره|№|आईडी|আইডি|ஐடி|ఐడి|ಐಡಿ|ഐഡി|આઈડી|ਆਈਡੀ
+            |ରୋଲ|रोल|রোল|ரோல்|రోల్|លេខវិក្កយបត្រ|វិក្កយបត្រ
+            # Hebrew invoices, orders and references; a Kannada invoice typed with the
+            # zero-width non-joiner
+            |חשבונית|החשבונית|הזמנה|ההזמנה|אסמכתא|ಇನ್‌ವಾಯ್ಸ್)
+          (?:\s*(?:নম্বর|নং|नंबर|नम्बर|नं|संख्या|क्रमांक|எண்|సంఖ్య|ಸಂಖ್ಯೆ|നമ്പർ|ନମ୍ବର|номер|дугаар|번호|号|號|番号|番|رقم|نمبر|شماره|מספר|№|आईडी|আইডি|ஐடி|ఐడి|ಐಡಿ|ഐഡി|આઈડી|ਆਈਡੀ
             |(?i-u:no|nr|numaras(?u:ı)|numarasi)\b))?
           # Japanese marks the label as the topic: JANコードは4901…
           (?:は|が)?
@@ -167,7 +170,7 @@ static NUMBER_UNIT: LazyLock<Regex> = LazyLock::new(|| {
 /// as often Portuguese for "in the" ("me chama no zap", "me paga no pix").
 static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
     crate::lexicon::ascii_regex(
-        r"(?i-u:^(?u:\s*)(?:(?:please|pls|sorry|so|but|and|just|ok|okay|oh|pero)[\s,]+)?no\b)|(?:^|(?u:\s))(?iu:не|нет|нельзя|никаких|никакие|никакой|никакого|ні|ніяких|жодних|жодного|жодної|δεν\s+χρειάζεται|μην|όχι|οχι|لا|مش|لن|ليس|مو|ممنوع|بلاش|مابدي|ماابي|مابي|không|đừng|chẳng|नहीं|মানা|नको)(?:(?u:\s)|$)|(?u:ما\s+(?:ب[^\s]+|رح|راح|أقدر|اقدر|نقدر|أبي|ابي|بدي|أحب|احب|أشتغل|اشتغل|نشتغل|نتعامل|يصير|ينفع)|مافي\s+داعي|ما\s+في\s+داعي)|(?u:(?:^|[^要何])不(?:用|需要|必|加|私下|私聊|走|接受|支持|提供|给|給|会|會|能|方便加)|(?:^|[^要何])不(?:用|需要|必|会|會|能)?$|别加|別加|istemiyorum|vermiyorum|paylaşmıyorum|paylasmiyorum|çalışmıyorum|calismiyorum|yapmıyorum|yapmiyorum|kabul etmiyorum|żadnych|żadnej|żadne|请不要|請不要|请勿|請勿|不可以|禁止|不准|하지\s*마|하지\s*말|금지|しないで|ห้าม|ไม่(?:\s*$|ขอ|ใช้|ให้|แชร์|รับ|ส่ง|โอน|เอา|อยาก))|\b(?i-u:n(?u:ã)o|pas|jamais|non|tidak|jangan|huwag|bawal|de(?u:ğ)il|yok|asla|nahi|nahin|mat\s+karo|not|never|can'?t|cannot|can(?u:\s+)not|won'?t|don'?t|do(?u:\s+)not|doesn'?t|does(?u:\s+)not|didn'?t|isn'?t|aren'?t|shouldn'?t|mustn'?t|wouldn'?t|couldn'?t|not(?u:\s+)allowed|against|prohibited|forbidden|refuse|instead(?u:\s+)of|rather(?u:\s+)than|unable|nope|nao|nunca|nicht|kein|keine|nie|nigdy|zadnych|niet|nooit|geen|gak|nggak|ngga|enggak|engga|gausah|kagak|ndak|tdk|ga(?u:\s+)usah|bukan|olmaz|hayir|hapana|kamwe|marufuku|haruhusiwi|si(?:wezi|taki|pendi|kubali|pokei|tumi|ngependa)|sita(?:ki|ka|weza|pokea|tuma|lipa|toa|kubali|fanya|hamia|ongea|andika|piga)[a-z]*|hatu(?:ta)?(?:tumii|pokei|fanyi|lipi|wezi|kubali|hami)[a-z]*|usi(?:ni|tu)?(?:tumie|lipe|tume|pige|andike|weke|hamie)[a-z]*)\b",
+        r"(?i-u:^(?u:\s*)(?:(?:please|pls|sorry|so|but|and|just|ok|okay|oh|pero)[\s,]+)?no\b)|(?:^|(?u:\s))(?iu:не|нет|нельзя|никаких|никакие|никакой|никакого|ні|ніяких|жодних|жодного|жодної|δεν\s+χρειάζεται|μην|όχι|οχι|لا|مش|لن|ليس|مو|ممنوع|بلاش|مابدي|ماابي|مابي|không|đừng|chẳng|नहीं|মানা|नको)(?:(?u:\s)|$)|(?u:ما\s+(?:ب[^\s]+|رح|راح|أقدر|اقدر|نقدر|أبي|ابي|بدي|أحب|احب|أشتغل|اشتغل|نشتغل|نتعامل|يصير|ينفع)|مافي\s+داعي|ما\s+في\s+داعي)|(?u:(?:^|[^要何])不(?:用|需要|必|加|私下|私聊|走|接受|支持|提供|给|給|会|會|能|方便加)|(?:^|[^要何])不(?:用|需要|必|会|會|能)?$|别加|別加|istemiyorum|vermiyorum|paylaşmıyorum|paylasmiyorum|çalışmıyorum|calismiyorum|yapmıyorum|yapmiyorum|kabul etmiyorum|żadnych|żadnej|żadne|请不要|請不要|请勿|請勿|不可以|禁止|不准|하지\s*마|하지\s*말|금지|しないで|ห้าม|ไม่(?:\s*$|ขอ|ใช้|ให้|แชร์|รับ|ส่ง|โอน|เอา|อยาก))|\b(?i-u:n(?u:ã)o|pas|jamais|non|tidak|jangan|huwag|bawal|de(?u:ğ)il|yok|asla|nahi|nahin|mat\s+karo|not|never|can'?t|cannot|can(?u:\s+)not|won'?t|don'?t|do(?u:\s+)not|doesn'?t|does(?u:\s+)not|didn'?t|isn'?t|aren'?t|shouldn'?t|mustn'?t|wouldn'?t|couldn'?t|not(?u:\s+)allowed|against|prohibited|forbidden|refuse|instead(?u:\s+)of|rather(?u:\s+)than|unable|nope|nao|nunca|nicht|kein|keine|nie|nigdy|zadnych|niet|nooit|geen|gak|nggak|ngga|enggak|engga|gausah|kagak|ndak|tdk|ga(?u:\s+)usah|ga(?u:\s+)pernah|gak(?u:\s+)pernah|tak(?u:\s+)pernah|belum(?u:\s+)pernah|bukan|olmaz|hayir|hapana|kamwe|marufuku|haruhusiwi|si(?:wezi|taki|pendi|kubali|pokei|tumi|ngependa)|sita(?:ki|ka|weza|pokea|tuma|lipa|toa|kubali|fanya|hamia|ongea|andika|piga)[a-z]*|hatu(?:ta)?(?:tumii|pokei|fanyi|lipi|wezi|kubali|hami)[a-z]*|usi(?:ni|tu)?(?:tumie|lipe|tume|pige|andike|weke|hamie)[a-z]*)\b",
     )
 });
 
@@ -203,7 +206,10 @@ fn in_quotation(text: &str, start: usize, end: usize, reach: usize) -> bool {
     const CLOSE: &[char] = &['»', '”', '“', '’', '」', '』', '›', '"', '\''];
     let start = floor_char_boundary(text, start);
     let end = floor_char_boundary(text, end.max(start));
-    let bounded = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+    // Chinese and Japanese put no space around a quotation: "句子是"方便加个微信吗？"和…".
+    let bounded = |c: Option<char>| {
+        c.is_none_or(|c| !c.is_alphanumeric() || crate::normalize::is_cjk(c))
+    };
     let mut opened = None;
     for (i, c) in text[..start].char_indices().rev() {
         if start - i > reach

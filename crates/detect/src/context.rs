@@ -897,7 +897,7 @@ pub fn resolve(text: &Normalized<'_>, findings: &mut Vec<Finding>) {
         if f.rule != "channels/mention" {
             return true;
         }
-        let (after, before) = (chars_after(f.end, 41), chars_before(f.start, 25));
+        let (after, before) = (chars_after(f.end, 41), chars_before(f.start, 48));
         let near = !concrete.starting_in(f.end, after).is_empty()
             || concrete.any_near(before, f.start, |_, e| e <= f.start && before <= e);
         if near {

@@ -207,9 +207,8 @@ fn in_quotation(text: &str, start: usize, end: usize, reach: usize) -> bool {
     let start = floor_char_boundary(text, start);
     let end = floor_char_boundary(text, end.max(start));
     // Chinese and Japanese put no space around a quotation: "句子是"方便加个微信吗？"和…".
-    let bounded = |c: Option<char>| {
-        c.is_none_or(|c| !c.is_alphanumeric() || crate::normalize::is_cjk(c))
-    };
+    let bounded =
+        |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric() || crate::normalize::is_cjk(c));
     let mut opened = None;
     for (i, c) in text[..start].char_indices().rev() {
         if start - i > reach

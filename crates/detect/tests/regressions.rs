@@ -1230,3 +1230,20 @@ fn refusals_with_the_verb_last_or_neither_nor_name_no_rail() {
         );
     }
 }
+
+#[test]
+fn a_card_number_read_out_in_words_beside_a_card_word() {
+    let card = (Kind::Payment, Some("card".to_string()));
+    for (text, region) in [
+        ("deposítame a mi tarjeta: cuatro uno cinco dos, cinco ocho nueve cinco, cinco cuatro seis cinco, cinco cuatro uno cinco", "MX"),
+        ("card's four one four seven, five two six oh, one eight one five, nine oh eight seven, exp oh nine twenty-seven", "US"),
+    ] {
+        assert!(kinds(text, Some(region)).contains(&card), "{text:?}");
+    }
+    // Without a word for a card, digits read out are not one, even when Luhn holds.
+    assert!(!kinds(
+        "four one four seven, five two six oh, one eight one five, nine oh eight seven",
+        Some("US")
+    )
+    .contains(&card));
+}

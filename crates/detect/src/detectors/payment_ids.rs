@@ -118,7 +118,7 @@ const CONF_CARD: f32 = 0.75;
 /// A published test card number: it is a card number, but moves no money.
 const CONF_CARD_TEST: f32 = 0.3;
 /// Card with a card word ("visa", "credit", "cc", …) nearby.
-const CONF_CARD_CUED: f32 = 0.95;
+pub(crate) const CONF_CARD_CUED: f32 = 0.95;
 /// A 32-bit checksum (base58check, bech32, EIP-55 over enough letters) on a main network.
 const CONF_CRYPTO: f32 = 0.95;
 /// Valid on a test network: real format, but worthless coins.

@@ -195,6 +195,13 @@ fn ibans_in_words(text: &Normalized<'_>, finder: &PaymentIdFinder, out: &mut Vec
     let heads = letter_digit_heads(bytes, u8::is_ascii_lowercase)
         .filter(|&i| !bytes.get(i + 4).is_some_and(|&b| is_ascii_word_byte(b)));
     let mut found = Vec::new();
+    // A card number read out in words beside a word for a card ("card is four four nine
+    // nine, oh nine five one, …", "a mi tarjeta: cuatro uno cinco dos, …"): the Luhn check
+    // and the card word make a chance reading harmless. Only where some number was read
+    // from words: elsewhere the folded text gave the same digits.
+    if compact != text.folded() {
+        found.extend(cards_read_out(compact, finder));
+    }
     let mut resume = 0;
     for head in heads {
         if head < resume {
@@ -243,6 +250,63 @@ fn ibans_in_words(text: &Normalized<'_>, finder: &PaymentIdFinder, out: &mut Vec
             ..m
         });
     }
+}
+
+/// Card numbers read out digit by digit in the compact view ("4 1 5 2, 5 8 9 5, …"): runs of
+/// 13 to 19 digits parted by spaces, commas or dashes, each run read by the finder as one
+/// number after the words before it, and kept only when the finder finds a card there that
+/// a card word cues (its Luhn check holds).
+fn cards_read_out(compact: &str, finder: &PaymentIdFinder) -> Vec<PaymentIdMatch> {
+    let b = compact.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() || (i > 0 && b[i - 1].is_ascii_alphanumeric()) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i;
+        let mut digits = String::new();
+        while i < b.len() {
+            if b[i].is_ascii_digit() {
+                digits.push(char::from(b[i]));
+                i += 1;
+                end = i;
+            } else if matches!(b[i], b' ' | b',' | b'-' | b'.')
+                && b[i..].iter().take(3).any(u8::is_ascii_digit)
+                && b[i..]
+                    .iter()
+                    .take_while(|c| !c.is_ascii_digit())
+                    .all(|c| matches!(c, b' ' | b',' | b'-' | b'.'))
+            {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        if !(13..=19).contains(&digits.len()) || b.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+            continue;
+        }
+        let from = crate::normalize::floor_char_boundary(compact, start.saturating_sub(48));
+        let probe = format!("{}{digits}", &compact[from..start]);
+        let mut found = Vec::new();
+        finder.find(&probe, &mut found);
+        if found.iter().any(|m| {
+            m.method == "card"
+                && m.confidence >= super::payment_ids::CONF_CARD_CUED
+                && m.start == start - from
+        }) {
+            out.push(PaymentIdMatch {
+                start,
+                end,
+                method: "card",
+                confidence: super::payment_ids::CONF_CARD_CUED,
+                rule: "payment_ids/card_in_words",
+            });
+        }
+    }
+    out
 }
 
 /// A routing number written in its dashed `XXXX-YYYY-C` form ("3222-7162-7") is recognisable

@@ -345,6 +345,16 @@ impl<'a> Normalized<'a> {
         ceil_char_boundary(&self.folded, folded)
     }
 
+    /// The span of the original text that `start..end` of [`Normalized::compact`] reads:
+    /// from the start of the token holding `start` to the end of the one holding `end - 1`.
+    pub fn compact_span(&self, start: usize, end: usize) -> Option<(usize, usize)> {
+        let tokens = self.tokens();
+        let at = |offset: usize| tokens.partition_point(|t| t.text_range().end <= offset);
+        let first = tokens.get(at(start))?;
+        let last = tokens.get(at(end.checked_sub(1)?))?;
+        Some((first.start(), last.end()))
+    }
+
     /// The compact tokens (see the module documentation).
     pub fn tokens(&self) -> &[Token] {
         &self.tokens

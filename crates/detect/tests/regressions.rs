@@ -1247,3 +1247,24 @@ fn a_card_number_read_out_in_words_beside_a_card_word() {
     )
     .contains(&card));
 }
+
+#[test]
+fn a_handle_spelled_letter_by_letter_after_a_channels_name() {
+    for (text, kind, value) in [
+        (
+            "Home service Manila IG: @ b e l l a . n a i l s . m n l — DM for slots",
+            Kind::Social,
+            "instagram",
+        ),
+        (
+            "tg: @ k i r a _ d e v — пиши туда, тут медленно",
+            Kind::Messenger,
+            "telegram",
+        ),
+    ] {
+        assert!(
+            kinds(text, None).contains(&(kind, Some(value.to_string()))),
+            "{text:?}"
+        );
+    }
+}

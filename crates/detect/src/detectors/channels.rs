@@ -3135,7 +3135,35 @@ impl Detector for ChannelDetector {
         ]
     }
 
-    fn detect(&self, text: &Normalized<'_>, _scan: &ScanContext<'_>, out: &mut Vec<Finding>) {
+    fn detect(&self, text: &Normalized<'_>, scan: &ScanContext<'_>, out: &mut Vec<Finding>) {
+        let first_new = out.len();
+        self.detect_in(text, scan, out);
+        // A handle spelled out letter by letter after a channel's name ("IG: @ b e l l a . n a i
+        // l s", "tg: @ k i r a _ d e v") is whole in the compact view, which joins such runs:
+        // read the handles there when this text has one and the text itself gave none.
+        let compact = text.compact();
+        if compact.contains('@')
+            && compact != text.folded()
+            && !out[first_new..].iter().any(|f| f.rule == "channels/handle")
+        {
+            let joined = Normalized::new(compact);
+            let mut found = Vec::new();
+            self.detect_in(&joined, scan, &mut found);
+            for mut f in found.into_iter().filter(|f| f.rule == "channels/handle") {
+                let Some((start, end)) = text.compact_span(f.start, f.end) else {
+                    continue;
+                };
+                f.start = start;
+                f.end = end;
+                out.push(f);
+            }
+        }
+    }
+}
+
+impl ChannelDetector {
+    /// [`Detector::detect`] on one view of a text.
+    fn detect_in(&self, text: &Normalized<'_>, _scan: &ScanContext<'_>, out: &mut Vec<Finding>) {
         // Cue words are written in lower case; a sentence may start with a capital in any
         // script ("Скиньте номер"), which the lower-cased view has already lowered.
         let lower = text.lower();

@@ -132,7 +132,7 @@ fn blind_sets_do_not_get_worse() {
 /// The blind17 sets are in the intent model's training data since their first scores were
 /// recorded (`testdata/intent/split.py`), so their floors guard against regressions, not
 /// generalisation: that is each new set's first score (`testdata/blind/README.md`).
-const BLIND_FLOORS: [(&str, (f64, f64, f64)); 38] = [
+const BLIND_FLOORS: [(&str, (f64, f64, f64)); 40] = [
     // 6 of 149 benign: one of them the intent model's ("Our signal team wants the line chart
     // ... Meet the deadline"), since it was trained on the blind17 sets.
     ("blind16.jsonl", (0.98, 0.94, 0.045)),
@@ -242,6 +242,14 @@ const BLIND_FLOORS: [(&str, (f64, f64, f64)); 38] = [
     ("blind16s.jsonl", (0.93, 0.88, 0.04)),
     // First score 0.850 / 0.781 / 10.4%, since in the intent model's training data.
     ("blind17s.jsonl", (0.94, 0.91, 0.025)),
+    // First score 0.907 / 0.868 / 7.2%. 8 of 235 benign: iDEAL and Tikkie named in a payment
+    // integration's job post, Momo as a cat's name, the intent model on a train's arrival
+    // time, an e-mail validator's test case ("john..doe@gmail.com"), a WeChat Pay callback
+    // being debugged, a Flutter job post paying "with GPay", a wa.me button being built, a
+    // translator's profile naming the wallet she localised.
+    ("blind16t.jsonl", (0.94, 0.90, 0.04)),
+    // First score 0.842 / 0.815 / 7.3%, since in the intent model's training data.
+    ("blind17t.jsonl", (0.96, 0.94, 0.025)),
 ];
 
 fn digits(s: &str) -> String {

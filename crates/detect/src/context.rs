@@ -916,9 +916,11 @@ pub fn resolve(text: &Normalized<'_>, findings: &mut Vec<Finding>) {
     // Digits inside an IBAN, a card, a wallet address or a link ("zoom.us/j/8392716455") are
     // not a phone number; wa.me links carry theirs on purpose and report it themselves.
     // A PIX key may be the payee's phone number, and is then that phone too.
+    // A QQ number named as its QQ Mail address is that address, not a phone.
     let containers = Spans::new(findings, |f| {
         (f.rule.starts_with("payment_ids/") && f.rule != "payment_ids/pix_key")
             || (f.rule.starts_with("link/") && f.kind != Kind::Phone)
+            || f.rule == "email/qq_number"
     });
     findings.retain(|f| {
         f.kind != Kind::Phone

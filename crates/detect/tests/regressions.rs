@@ -1268,3 +1268,26 @@ fn a_handle_spelled_letter_by_letter_after_a_channels_name() {
         );
     }
 }
+
+#[test]
+fn a_qq_number_whose_mailbox_is_named_by_its_suffix() {
+    assert_eq!(
+        kinds(
+            "我QQ号287593146，邮箱就是这个号码后面加QQ邮箱的后缀，图纸发那里就行",
+            Some("CN")
+        ),
+        vec![(Kind::Email, Some("287593146@qq.com".to_string()))]
+    );
+    // A QQ number alone, or a number near a QQ mailbox it does not follow, is no address.
+    for text in [
+        "我的QQ号是287593146，有事发邮件",
+        "订单号287593146，QQ邮箱已绑定",
+    ] {
+        assert!(
+            !kinds(text, Some("CN"))
+                .iter()
+                .any(|(k, _)| *k == Kind::Email),
+            "{text:?}"
+        );
+    }
+}

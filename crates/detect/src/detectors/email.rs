@@ -169,6 +169,52 @@ fn scan_tokens(text: &Normalized<'_>, search: bool, out: &mut Vec<Finding>) {
     }
     if !text.original.is_ascii() {
         at_provider_in_script(text, out);
+        qq_mail(text, out);
+    }
+}
+
+/// Words that say the mailbox is the QQ number's own: its suffix ("后缀"), QQ Mail ("QQ邮箱"),
+/// the penguin's, a spoken "@qq.com" ("艾特qq点com", "@qq").
+const QQ_MAIL_CUES: &[&str] = &[
+    "后缀", "後綴", "qq邮箱", "qq郵箱", "企鹅", "企鵝", "艾特qq", "@qq",
+];
+
+/// A QQ number given with its mailbox named by the number ("我QQ号287593146，邮箱就是这个
+/// 号码后面加QQ邮箱的后缀", "QQ 84729163，邮箱就是QQ号加企鹅那个后缀"): QQ Mail's address is the
+/// number at qq.com. The number (5 to 11 digits, not starting with 0) right after "QQ" or
+/// "QQ号", a word for a mailbox (邮箱, 郵箱, 邮件) in the same text, and one of
+/// [`QQ_MAIL_CUES`].
+fn qq_mail(text: &Normalized<'_>, out: &mut Vec<Finding>) {
+    let lower = text.lower();
+    if !(lower.contains("邮箱") || lower.contains("郵箱") || lower.contains("邮件"))
+        || !QQ_MAIL_CUES.iter().any(|cue| lower.contains(cue))
+    {
+        return;
+    }
+    for (at, _) in lower.match_indices("qq") {
+        let rest = &lower[at + 2..];
+        let skipped = rest.len()
+            - rest
+                .trim_start_matches(['号', '號', ':', '：', ' ', '是'])
+                .len();
+        let digits_at = at + 2 + skipped;
+        let digits: String = lower[digits_at..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        if !(5..=11).contains(&digits.len()) || digits.starts_with('0') {
+            continue;
+        }
+        let (start, end) = text.original_span(digits_at, digits_at + digits.len());
+        out.push(Finding::new(
+            Kind::Email,
+            Some(format!("{digits}@qq.com")),
+            start,
+            end,
+            0.8,
+            "email/qq_number",
+        ));
+        return;
     }
 }
 

@@ -451,11 +451,12 @@ fn pattern_table_of(rows: &dyn Fn(usize) -> bool) -> (Table<Shape>, Table<Reques
                 payment_only: false,
             },
         ),
-        // The same question in the languages of the cue files: "hast du WhatsApp?",
+        // The same question in the languages of the cue files: "hast du WhatsApp?", "bist du
+        // auf Signal?", "t'as snap ?",
         // "¿tienes Telegram?", "você tem zap?", "tu as Signal ?", "hai Telegram?", "ada WA?".
         (
             format!(
-                r"\b(?:hast\s+du|haben\s+sie|tienes|tenes|tiene\s+usted|voce\s+tem|você\s+tem|vc\s+tem|tu\s+tem|tens|tu\s+as|as-tu|avez-vous|vous\s+avez|hai|punya|ada)\s+(?:(?:un|una|uma|um|ein|eine|einen)\s+)?{chan}"
+                r"\b(?:hast\s+du|haben\s+sie|bist\s+du\s+(?:auf|bei)|sind\s+sie\s+(?:auf|bei)|tienes|tenes|tiene\s+usted|voce\s+tem|você\s+tem|vc\s+tem|tu\s+tem|tens|tu\s+as|t'as|as-tu|avez-vous|vous\s+avez|hai|punya|ada)\s+(?:(?:un|una|uma|um|ein|eine|einen)\s+)?{chan}"
             ),
             Shape {
                 rule: "channels/ask",
@@ -562,6 +563,7 @@ fn pattern_table_of(rows: &dyn Fn(usize) -> bool) -> (Table<Shape>, Table<Reques
         ),
     ];
     // "do you have X?" asked the way each language asks it: Tagalog "may telegram ka po?",
+    // romanised Hindi and Urdu "imo chalate ho?", romanised Bengali "imo te achen?",
     // Polish "ma Pan Signala?", Vietnamese "chị có Messenger không?", Swahili "una
     // Telegram?", Turkish "WhatsApp var mı?", romanised Hindi "whatsapp hai kya?", Bengali
     // "imo ache?"; Japanese "LINEやってます？". The question itself makes an ordinary word
@@ -573,7 +575,7 @@ fn pattern_table_of(rows: &dyn Fn(usize) -> bool) -> (Table<Shape>, Table<Reques
         format!(r"\b(?:ma\s+pani?(?:\s+moze)?|masz|macie)\s+{msg}"),
         format!(r"\b(?:may|co|una)\s+{msg}\s*(?:(?:ka|kayo|khong|ko|k)\b|\?)"),
         format!(
-            r"\b{msg_lead}'?(?:in|un|niz|iniz|unuz)?\s+(?:var\s*mi|hai\s+kya|hai\s+ki|ache\s*\?|ache\s+ki|achhe\s*\?)"
+            r"\b{msg_lead}'?(?:in|un|niz|iniz|unuz)?\s+(?:var\s*mi|hai\s+kya|hai\s+ki|ache\s*\?|ache\s+ki|achhe\s*\?|chalate\s+ho|chalati\s+ho|(?:te|e)\s+achen|(?:te|e)\s+acho|pe\s+ho\s*\?)"
         ),
         format!(
             r"{msg}\s*(?:やってます|してます|ありますか|持ってますか|使ってますか|있어요|있으세요|있나요|하세요)"
@@ -4141,6 +4143,30 @@ mod tests {
             assert!(!before_postposition(text, 0) || text.starts_with("pe"));
         }
         assert!(after_preposition("👍on ", "👍on ".len()));
+    }
+
+    #[test]
+    fn a_messenger_asked_about_in_more_languages() {
+        for (text, value) in [
+            (
+                "Bhai, imo chalate ho? Wahan video call pe dikha deta hoon",
+                "imo",
+            ),
+            ("Apu, apni ki imo te achen? Thakle bolen", "imo"),
+            (
+                "Super. Bist du auf Signal? Würde dir die Korrekturen dort schicken",
+                "signal",
+            ),
+            ("t'as snap ? jte montre le vélo en vidéo", "snapchat"),
+        ] {
+            assert!(
+                found(text)
+                    .iter()
+                    .any(|(_, v, rule)| v.as_deref() == Some(value) && *rule == "channels/ask"),
+                "{text:?}"
+            );
+        }
+        assert!(found("bist du auf der Suche nach Ideen?").is_empty());
     }
 
     #[test]

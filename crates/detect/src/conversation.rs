@@ -96,6 +96,8 @@ fn told_or_asked(f: &Finding) -> bool {
 /// checkout page pe", "Jasne, w koszyku", "はい、決済画面で"): an answer that a refusal
 /// ("Sorry, only through the platform") is not.
 fn starts_with_yes(reply: &str) -> bool {
+    // Words of scripts that write one; Chinese, Japanese and Korean answers are read by
+    // their start below, as they write no space after the word.
     const YES: &[&str] = &[
         "yes",
         "yeah",
@@ -133,20 +135,11 @@ fn starts_with_yes(reply: &str) -> bool {
         "bisa",
         "iya",
         "ya",
-        "はい",
-        "ええ",
-        "네",
-        "예",
-        "是",
-        "是的",
-        "可以",
         "有",
+        "ええ",
         "ναι",
         "oo",
         "opo",
-        "opo,",
-        "hoy",
-        "এই",
         "হ্যাঁ",
         "हाँ",
         "हां",
@@ -158,7 +151,6 @@ fn starts_with_yes(reply: &str) -> bool {
         .next()
         .unwrap_or("")
         .to_lowercase();
-    // Chinese and Japanese write no space after the word: "可以，结账页面有…", "はい、".
     YES.contains(&first.as_str())
         || ["是", "可以", "有的", "はい", "네", "예"]
             .iter()

@@ -948,6 +948,7 @@ pub(crate) const CHANNEL_FILES: &[(&str, &str)] = &[
     ("more", include_str!("../data/channels/more.tsv")),
     ("rails", include_str!("../data/channels/rails.tsv")),
     ("banks", include_str!("../data/channels/banks.tsv")),
+    ("methods", include_str!("../data/channels/methods.tsv")),
 ];
 
 /// The off-platform cue files (`data/offplatform/*.tsv`), one per language.

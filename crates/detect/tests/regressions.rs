@@ -1291,3 +1291,52 @@ fn a_qq_number_whose_mailbox_is_named_by_its_suffix() {
         );
     }
 }
+
+#[test]
+fn a_request_to_pay_names_its_method_by_a_generic_word() {
+    for (text, method) in [
+        (
+            "sir kindly release only 1st milestone here, rest amount you may transfer to my \
+             account directly",
+            "bank",
+        ),
+        (
+            "Überweis mir den Rest direkt aufs Konto, ohne die Gebühr hier",
+            "bank",
+        ),
+        (
+            "Kripto ile ödersen %10 indirim yaparım, siteye gerek yok",
+            "crypto",
+        ),
+        (
+            "Можу оплатити криптою в обхід сайту, так простіше.",
+            "crypto",
+        ),
+        (
+            "for the last milestone you can just send me a $150 Amazon gift card code, no need \
+             to go through escrow",
+            "gift-card",
+        ),
+    ] {
+        let found = kinds(text, None);
+        assert!(has(&found, Kind::Payment, method), "{text:?}: {found:?}");
+    }
+    // The brand says more than the word beside it.
+    let found = kinds(
+        "send the rest to my PayPal account directly, skip the fee",
+        None,
+    );
+    assert!(has(&found, Kind::Payment, "paypal"), "{found:?}");
+    assert!(!has(&found, Kind::Payment, "bank"), "{found:?}");
+    // A word glued inside a longer one is that word: "скрипт" holds "крипт".
+    let found = kinds("Можу оплатити за скрипт напряму, в обхід сайту", None);
+    assert!(!has(&found, Kind::Payment, "crypto"), "{found:?}");
+    // Outside a request to pay, the words are only words, even beside a number.
+    assert_eq!(
+        kinds(
+            "Die Überweisung kam gestern an, danke! Bei Rückfragen: 030 1234567",
+            Some("DE")
+        ),
+        vec![(Kind::Phone, Some("+49301234567".to_string()))]
+    );
+}

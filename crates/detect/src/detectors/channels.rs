@@ -300,13 +300,23 @@ fn pattern_table() -> (Table<Shape>, Table<Request>) {
     pattern_table_of(&|_| true)
 }
 
-/// Whether a channel row takes part in the shapes: every row but a bank's name, which is
+/// Whether a channel row takes part in the shapes: every row but a generic word for a way
+/// of paying and a bank's name, which is
 /// found as a mention (kept beside a value or in a request to pay, see
 /// [`crate::context`]) and before an account number (`payments`); inside every shape its
 /// hundred spellings would only make the shapes' automaton larger.
 fn in_shapes(row: &ChannelName) -> bool {
-    row.file != "banks"
+    row.file != "banks" && row.file != METHODS_FILE
 }
+
+/// Whether `c` is a Cyrillic letter (whose words, like Latin ones, are spaced).
+fn is_cyrillic(c: char) -> bool {
+    ('\u{0400}'..='\u{04ff}').contains(&c)
+}
+
+/// The file of the generic words for a way of paying ("virement", "на карту", "Krypto"):
+/// they only say which method a request to pay names ([`channels_named_in`]).
+const METHODS_FILE: &str = "methods";
 
 /// [`pattern_table`] with only the channel rows (their indices in [`channel_names`]) that
 /// `rows` keeps in its channel groups.
@@ -1682,7 +1692,12 @@ impl ChannelDetector {
             if wants_channel {
                 let input = Input::new(lower).range(sentence_start..sentence_end);
                 for m in self.mention_regex.find_iter(input) {
-                    if let Some(channel) = channel_names().get(m.pattern().as_usize()) {
+                    // A generic word for a way of paying ("Überweisung", "transfer ke
+                    // rekening") holds the cue of paying it is made of: it is the cue's.
+                    if let Some(channel) = channel_names()
+                        .get(m.pattern().as_usize())
+                        .filter(|c| c.file != METHODS_FILE)
+                    {
                         mentions.push((m.start(), m.end(), channel));
                     }
                 }
@@ -3080,6 +3095,8 @@ pub(crate) fn channels_named_in(
     }
     let input = Input::new(lower).range(start..end);
     let mut out = Vec::new();
+    // Whether each finding of `out` comes from a generic word for a way of paying.
+    let mut methods = Vec::new();
     for m in shared().mention_regex.find_iter(input) {
         let Some(channel) = channel_names().get(m.pattern().as_usize()) else {
             continue;
@@ -3092,8 +3109,20 @@ pub(crate) fn channels_named_in(
         // to my GTB account", "PayPal account ko").
         let work = match next_word(lower, m.end()) {
             "account" | "accounts" if channel.kind == Kind::Payment => false,
+            // A gift card's code is what is sent: "send me a $150 Amazon gift card code".
+            "code" | "codes" if channel.value == "gift-card" => false,
             word => WORK_NOUNS.contains(&word),
         };
+        // A generic word glued to the letters of a longer word of a spaced script is that
+        // word: "крипту" in "скрипту" (but "Amazonギフト券" is a gift card).
+        let method = channel.file == METHODS_FILE;
+        let spaced = |c: char| c.is_alphabetic() && (c.is_ascii() || is_cyrillic(c));
+        if method
+            && lower[m.start()..].chars().next().is_some_and(spaced)
+            && lower[..m.start()].chars().next_back().is_some_and(spaced)
+        {
+            continue;
+        }
         if !fits
             || work
             || crate::context::refused_before(lower, m.start())
@@ -3117,7 +3146,14 @@ pub(crate) fn channels_named_in(
             || !written.is_ascii();
         if as_a_name {
             out.push(channel.finding(span_start, span_end, 0.7, "channels/named_in_request"));
+            methods.push(method);
         }
+    }
+    // A rail named by its brand says more than a generic word beside it: "to my PayPal
+    // account" is PayPal, not a bank.
+    if methods.contains(&false) && methods.contains(&true) {
+        let mut generic = methods.iter();
+        out.retain(|_| generic.next() != Some(&true));
     }
     out
 }
@@ -3322,6 +3358,9 @@ impl ChannelDetector {
             let Some(channel) = channel_names().get(chan.pattern().as_usize()) else {
                 continue;
             };
+            if channel.file == METHODS_FILE {
+                continue;
+            }
             // An ordinary word ("x", "line", "signal") next to a number is still an ordinary
             // word: "120 x 60 x 75 mm". A payment rail's ordinary name after a preposition
             // ("sa Maya na lang po, 0921 330 7785") names the rail.

@@ -110,6 +110,8 @@ const RULE_ROUTING: &str = "payment_ids/bank_routing_aba";
 const RULE_ACCOUNT: &str = "payment_ids/bank_account";
 const RULE_CLABE: &str = "payment_ids/bank_clabe";
 const RULE_CBU: &str = "payment_ids/bank_cbu";
+/// A Polish account number (NRB) written without its IBAN's `PL`.
+const RULE_NRB: &str = "payment_ids/iban_pl_nrb";
 
 /// IBAN: mod-97 plus the country's BBAN format and length.
 const CONF_IBAN: f32 = 0.95;
@@ -137,6 +139,8 @@ const ACCOUNT_MAX_DIGITS: usize = 17;
 const ROUTING_DIGITS: usize = 9;
 const CLABE_DIGITS: usize = 18;
 const CBU_DIGITS: usize = 22;
+/// A Polish NRB: the 26 digits of a `PL` IBAN after its country code.
+const NRB_DIGITS: usize = 26;
 /// Norway's IBANs are the shortest.
 const IBAN_MIN_LEN: usize = 15;
 const IBAN_MAX_LEN: usize = 34;
@@ -399,8 +403,10 @@ impl PaymentIdFinder {
         out: &mut Vec<PaymentIdMatch>,
     ) -> usize {
         let b = text.as_bytes();
-        // A CLABE or CBU written in one piece has no card's or routing number's length.
-        let national_length = matches!(run_end - s, CLABE_DIGITS | CBU_DIGITS);
+        // A CLABE, CBU or NRB written in one piece has no card's or routing number's length;
+        // an NRB is printed "61 1090 1014 0000 0712 1981 2874", its check digits apart.
+        let national_length = matches!(run_end - s, CLABE_DIGITS | CBU_DIGITS | NRB_DIGITS)
+            || nrb_check_group(b, s, run_end);
         if !may_start_card_or_routing(b, s, run_end)
             && !national_length
             && !self.account_anchor_before(b, s, &mut scan.anchors)
@@ -540,6 +546,35 @@ impl PaymentIdFinder {
                     method: METHOD_BANK,
                     confidence: CONF_ROUTING,
                     rule,
+                });
+            }
+        }
+
+        // Poles write their account number, the NRB, without the IBAN's "PL" ("Przelew na
+        // konto 61 1090 1014 0000 0712 1981 2874"): 26 digits that pass mod-97 with "PL"
+        // before them are that IBAN. The check (1 in 97 random numbers pass) and the length,
+        // printed whole or in the NRB's groups, say it without a keyword.
+        let nrb_groups = whole == 1
+            || groups
+                .iter()
+                .enumerate()
+                .all(|(i, (s, e))| e - s == if i == 0 { 2 } else { 4 });
+        if digit_count(groups) == NRB_DIGITS && nrb_groups {
+            let end = groups[whole - 1].1;
+            let mut buf = [0u8; NRB_DIGITS];
+            let digits = collect_digits(b, groups, &mut buf);
+            let mut electronic = *b"PL00000000000000000000000000";
+            electronic[2..].copy_from_slice(digits);
+            if free_end(b, end)
+                && !one_repeated(digits)
+                && std::str::from_utf8(&electronic).is_ok_and(iban_valid)
+            {
+                return Some(PaymentIdMatch {
+                    start,
+                    end,
+                    method: METHOD_IBAN,
+                    confidence: CONF_ROUTING,
+                    rule: RULE_NRB,
                 });
             }
         }
@@ -1140,6 +1175,16 @@ fn may_start_card_or_routing(b: &[u8], s: usize, run_end: usize) -> bool {
         || (more_groups && (4..=6).contains(&len))
 }
 
+/// Whether the digit run `s..run_end` is the two check digits an NRB is printed with, before
+/// its first group of four ("61 1090 …").
+fn nrb_check_group(b: &[u8], s: usize, run_end: usize) -> bool {
+    run_end - s == 2
+        && b.get(run_end) == Some(&b' ')
+        && b.get(run_end + 1..run_end + 5)
+            .is_some_and(|g| g.iter().all(u8::is_ascii_digit))
+        && !b.get(run_end + 5).is_some_and(u8::is_ascii_digit)
+}
+
 /// Groups the way cards are printed: the first of 4 to 6 digits, the others of 3 to 6
 /// (4-4-4-4, 4-4-4-4-3, Amex 4-6-5, Diners 4-6-4, UATP 4-5-6).
 fn card_grouping(groups: &[(usize, usize)]) -> bool {
@@ -1416,6 +1461,24 @@ mod tests {
             ("el CBU 2850590940090418135202", &[]),
             // Without its name, 18 digits are nothing said.
             ("pedido 012180004572918369", &[]),
+        ]);
+    }
+
+    #[test]
+    fn a_polish_account_number_without_its_country_code() {
+        check(&[
+            (
+                "Przelew na konto 61 1090 1014 0000 0712 1981 2874, tytułem: logo",
+                &[("61 1090 1014 0000 0712 1981 2874", RULE_NRB)],
+            ),
+            (
+                "nr rachunku 19114020040000310276541928 (mBank)",
+                &[("19114020040000310276541928", RULE_NRB)],
+            ),
+            // Its check digits off by one: 26 digits and nothing more.
+            ("Przelew na konto 62 1090 1014 0000 0712 1981 2874", &[]),
+            // Grouped otherwise (a tracking number's 13-13): not an NRB's print.
+            ("przesyłka 6110901014000 0071219812874", &[]),
         ]);
     }
 

@@ -127,7 +127,7 @@ HAND_VARIANTS = {
     # The radio digits of Chinese (洞 0, 幺 1, 两 2, 拐 7, 勾 9), said so that each digit
     # sounds apart when a number is read out, as the PLA's and telecoms' spelling tables give
     # them. Hand-written.
-    "zh": {0: ["零", "〇", "洞"], 1: ["幺", "壹"], 2: ["两", "兩", "贰"], 7: ["拐"], 9: ["勾"]},
+    "zh": {0: ["零", "〇", "洞"], 1: ["幺", "么", "壹"], 2: ["两", "兩", "贰"], 7: ["拐"], 9: ["勾"]},
     # "pû" is how CLDR writes it; people type "pu" and the linker "ng" glued to the digit.
     "fil": {0: ["wala", "sero"]},
     "id": {0: ["kosong", "nol"]},

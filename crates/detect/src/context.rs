@@ -260,10 +260,13 @@ pub(crate) fn put_aside_after(after: &str) -> bool {
 }
 
 /// Words after a request that make it a rule being quoted: "off-platform payments are
-/// strictly prohibited", "… is not allowed", "… violates the terms".
+/// strictly prohibited", "… is not allowed", "… violates the terms"; and in the other
+/// languages job posts are written in, a rule or what happens to those who break it ("…
+/// está prohibido", "le proposte che chiedono di … verranno scartate", "… werden
+/// abgelehnt").
 static PROHIBITED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     crate::lexicon::ascii_regex(
-        r"\b(?i-u:(?:are|is)(?u:\s+)(?:strictly(?u:\s+))?(?:prohibited|forbidden|banned|not(?u:\s+)allowed|not(?u:\s+)permitted|against)|violates?|violating|is(?u:\s+)a(?u:\s+)violation|are(?u:\s+)a(?u:\s+)violation)\b",
+        r"(?i)\b(?:(?:are|is)\s+(?:strictly\s+)?(?:prohibited|forbidden|banned|not\s+allowed|not\s+permitted|against)|violates?|violating|is\s+a\s+violation|are\s+a\s+violation|will\s+be\s+(?:rejected|ignored|declined|reported)|(?:está|están|esta|estan)\s+(?:prohibid|no\s+permitid)|(?:serán|seran)\s+(?:rechazad|descartad|ignorad)|(?:é|são|e|sao)\s+proibid|(?:serão|serao)\s+(?:recusad|descartad|ignorad)|(?:è|sono|e)\s+(?:vietat|proibit)|(?:verranno|saranno)\s+(?:scartat|rifiutat|ignorat)|(?:est|sont)\s+interdit|(?:seront|sera)\s+(?:rejet|refus|ignor|écart|ecart)|(?:ist|sind)\s+(?:verboten|nicht\s+erlaubt|untersagt)|werden\s+(?:abgelehnt|ignoriert|gelöscht|geloescht|aussortiert))",
     )
 });
 

@@ -813,10 +813,36 @@ fn spaced_at(text: &str, at: usize, after_name: bool) -> Option<(&'static str, u
         && crate::lexicon::is_ordinary_word(&right)
         && !matches!(right.as_str(), "com" | "net" | "org")
         && !starts_suffix(text, right_end, &right)
+        && !path_follows(text, right_end)
     {
         return None;
     }
     email::is_registrable(&joined).then_some((".", sep_len))
+}
+
+/// Whether a path follows `end` of `text`, after a slash written or spoken between spaces
+/// ("estudiocalma punto es barra contacto", "studio dot es / contact"): a top-level domain
+/// that is also an everyday word ("es", "it", "me") is one before a path.
+fn path_follows(text: &str, end: usize) -> bool {
+    let rest = &text.as_bytes()[end..];
+    let Some(after_space) = rest.strip_prefix(b" ") else {
+        return false;
+    };
+    if let Some(path) = after_space.strip_prefix(b"/") {
+        let path = path.strip_prefix(b" ").unwrap_or(path);
+        return path.first().is_some_and(u8::is_ascii_alphanumeric);
+    }
+    let word_len = after_space
+        .iter()
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    word_len > 0
+        && after_space.get(word_len) == Some(&b' ')
+        && after_space
+            .get(word_len + 1)
+            .is_some_and(u8::is_ascii_alphanumeric)
+        && std::str::from_utf8(&after_space[..word_len])
+            .is_ok_and(|w| crate::lexicon::is_slash_word(&w.to_ascii_lowercase()))
 }
 
 /// Whether the label `label`, ending at `end` of `text`, starts a public suffix of two

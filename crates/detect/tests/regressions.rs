@@ -1340,3 +1340,26 @@ fn a_request_to_pay_names_its_method_by_a_generic_word() {
         vec![(Kind::Phone, Some("+49301234567".to_string()))]
     );
 }
+
+#[test]
+fn spoken_links_and_addresses_of_more_languages() {
+    for (text, kind, value) in [
+        // A top-level domain that is also a word, before a spoken slash and a path.
+        (
+            "mi web: estudiocalma punto es barra contacto",
+            Kind::Url,
+            "estudiocalma.es/contacto",
+        ),
+        // Romanised Hindi puts the verb after the name.
+        (
+            "meri gmail id priyanka.sethi07 hai, wahan bhej do sab",
+            Kind::Email,
+            "priyanka.sethi07@gmail.com",
+        ),
+    ] {
+        let found = kinds(text, None);
+        assert!(has(&found, kind, value), "{text:?}: {found:?}");
+    }
+    // "es" after a spoken dot is still a word without a path after it.
+    assert_eq!(kinds("esto es punto es barra nada", None), vec![]);
+}

@@ -1790,6 +1790,18 @@ impl ChannelDetector {
                     ));
                 }
             }
+            // "transfer langsung ke rekening saya nggak bisa", "на карту переводить не
+            // нужно": the request is refused by the words after it.
+            let cues_end = in_sentence
+                .iter()
+                .map(|h| h.1)
+                .max()
+                .unwrap_or(sentence_end);
+            // "proponho integrar o Pix diretamente com a API do seu banco": a payment that is
+            // the subject of the work is not a request to pay.
+            if work || refused_after(&lower[cues_end.min(sentence_end)..sentence_end]) {
+                continue;
+            }
             if contact && outside && !pays && !remainder {
                 let start = in_sentence.first().map_or(sentence_start, |h| h.0);
                 let end = in_sentence
@@ -1854,6 +1866,10 @@ const NEGATIONS_AFTER: &[&str] = &[
     "vermem",
     "veremem",
     "vermiyorum",
+    // Swahili: "kulipwa M-Pesa nje ya app siwezi".
+    "siwezi",
+    "sitaki",
+    "sikubali",
 ];
 
 /// The verb-last negations written in Latin letters ("share nahi kar sakta", "de nahin
@@ -1892,6 +1908,12 @@ const SLAVIC_REFUSING_VERBS: &[&str] = &[
     "pracuj",
     "zostawi",
     "zgadz",
+    // "на карту переводить не нужно", "nie trzeba": not needed.
+    "нужн",
+    "надо",
+    "треба",
+    "потрібн",
+    "trzeba",
 ];
 
 /// Whether the rest of a sentence after a request word holds a verb-last negation, as a
@@ -1909,14 +1931,41 @@ fn negated_after(rest: &str) -> bool {
             // außerhalb der Plattform mache ich nicht", "dat doe ik niet".
             let verb_last =
                 matches!(previous, "ich" | "wir" | "ik" | "we") && matches!(w, "nicht" | "niet");
+            // Indonesian and Malay: "transfer langsung ke rekening saya nggak bisa".
+            let cannot = INDONESIAN_NOT.contains(&previous) && INDONESIAN_CAN.contains(&w);
             previous = w;
             slavic
                 || verb_last
+                || cannot
                 || NEGATIONS_AFTER.contains(&w)
                 || LATIN_NEGATIONS_AFTER.contains(&w)
                 || w.starts_with("نمی")
         })
 }
+
+/// Whether the rest of a sentence after a request's words refuses it in a way that never
+/// means "not on the platform" ([`negated_after`]'s "nahi" does: "platform pe nahi"): a
+/// Slavic "не"/"nie" before a verb of refusing, an Indonesian "nggak bisa", a Swahili
+/// "siwezi".
+fn refused_after(rest: &str) -> bool {
+    let mut previous = "";
+    rest.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .any(|w| {
+            let refused = (matches!(previous, "не" | "nie")
+                && SLAVIC_REFUSING_VERBS.iter().any(|v| w.starts_with(v)))
+                || (INDONESIAN_NOT.contains(&previous) && INDONESIAN_CAN.contains(&w))
+                || matches!(w, "siwezi" | "sitaki" | "sikubali");
+            previous = w;
+            refused
+        })
+}
+
+/// Indonesian and Malay words for "not" and "can" ("nggak bisa", "tidak boleh").
+const INDONESIAN_NOT: &[&str] = &[
+    "nggak", "gak", "ga", "tidak", "enggak", "ndak", "tak", "tdk", "gk",
+];
+const INDONESIAN_CAN: &[&str] = &["bisa", "boleh", "dapat"];
 
 /// Whether the channel's name at `start` of `lower` is one of a "neither … nor" list in its
 /// sentence `from..to`: Spanish and French "ni Bizum ni transferencias", Italian "né … né".

@@ -1329,12 +1329,35 @@ fn implied_by_provider(text: &Normalized<'_>, providers: &[usize], out: &mut Vec
         let Some(domain) = lexicon::provider_domain(text.token_text(&tokens[idx])) else {
             continue;
         };
-        let owned = (0..idx).rev().find(|i| !is_space(i)).is_some_and(|before| {
+        let owner = (0..idx)
+            .rev()
+            .find(|i| !is_space(i))
+            .map(|before| text.token_text(&tokens[before]));
+        let owned = owner.is_some_and(|w| {
             matches!(
-                text.token_text(&tokens[before]),
-                "my" | "our" | "mi" | "meu" | "mon" | "mein" | "meine"
+                w,
+                "my" | "our"
+                    | "mi"
+                    | "meu"
+                    | "minha"
+                    | "mon"
+                    | "ma"
+                    | "mein"
+                    | "meine"
+                    | "mio"
+                    | "mia"
+                    | "meri"
+                    | "mera"
+                    | "mere"
+                    | "amar"
+                    | "benim"
+                    | "moj"
+                    | "moja"
             )
         });
+        // Romanised Hindi, Urdu and Bengali put the verb last: "meri gmail id priyanka.s
+        // hai", "amar gmail rahim.k ache".
+        let verb_last = owner.is_some_and(|w| matches!(w, "meri" | "mera" | "mere" | "amar"));
         // Skip "id", "address", "account", then "is" / ":" / "-".
         let mut k = word_from(idx + 1);
         while let Some(at) = k.filter(|&at| {
@@ -1354,7 +1377,7 @@ fn implied_by_provider(text: &Normalized<'_>, providers: &[usize], out: &mut Vec
                     "is" | ":" | "-" | "=" | "es" | "e" | "est" | "ist" | "na" | "ni"
                 )
             });
-        if separator.is_none() {
+        if separator.is_none() && !verb_last {
             continue;
         }
         // "AOL-User", "gmail-style": a hyphen glued on both sides joins a compound word.
@@ -1372,7 +1395,11 @@ fn implied_by_provider(text: &Normalized<'_>, providers: &[usize], out: &mut Vec
             continue;
         }
         // The user name: word characters, '.', '_', '-' without spaces.
-        let Some(first) = k.and_then(|k| word_from(k + 1)) else {
+        let first = match separator {
+            Some(_) => k.and_then(|k| word_from(k + 1)),
+            None => k,
+        };
+        let Some(first) = first else {
             continue;
         };
         let mut last = first;
@@ -1399,6 +1426,17 @@ fn implied_by_provider(text: &Normalized<'_>, providers: &[usize], out: &mut Vec
         }
         // An address written out in full is the other rule's business.
         if tokens.get(j).is_some_and(|t| t.class == TokenClass::At) {
+            continue;
+        }
+        // Without a separator, the verb closes the name: "… priyanka.sethi07 hai".
+        if separator.is_none()
+            && !word_from(j).is_some_and(|v| {
+                matches!(
+                    text.token_text(&tokens[v]),
+                    "hai" | "he" | "h" | "hay" | "hain" | "ache" | "ase" | "hae"
+                )
+            })
+        {
             continue;
         }
         if name.len() < 3

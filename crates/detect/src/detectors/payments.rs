@@ -418,7 +418,8 @@ fn upi_addresses(lower: &str, out: &mut Vec<PaymentIdMatch>) {
 }
 
 /// PIX keys after a PIX cue ("pix", "chave pix", "pix key", or a key named by its PIX type:
-/// "chave aleatória", "chave CPF", "chave celular"), past the key's type in parentheses: a
+/// "chave aleatória", "chave CPF", "chave celular"), past the key's type in parentheses and
+/// a few words of the same sentence ("pix mesmo, a chave é meu CPF …"): a
 /// CPF or CNPJ whose check digits hold, a random key (a UUID), an e-mail address or a phone
 /// number. The e-mail and phone
 /// detectors report those as what they also are.
@@ -426,7 +427,7 @@ fn pix_keys(lower: &str, out: &mut Vec<PaymentIdMatch>) {
     use std::sync::LazyLock;
     static PIX: LazyLock<regex::Regex> = LazyLock::new(|| {
         crate::lexicon::ascii_regex(
-            r"(?:\b(?:chave\s+)?pix\b|\bchave\s+(?:aleatori[ao]|evp|cpf|cnpj|e-?mail|celular|telefone)\b)(?:\s*(?:key|chave|aleatori[ao]|evp|cpf|cnpj|e-?mail|celular|telefone|tel|do|da|de|para|pra|pro|no|na|e|eh|is|o|a|meu|minha|mesmo|mesma|my|numero|number|:|-|=|\((?:cpf|cnpj|e-?mail|celular|telefone|aleatori[ao]|evp)\)))*\s*(?P<key>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d{2}\.?\d{3}\.?\d{3}/?\d{4}-?\d{2}|\d{3}\.?\d{3}\.?\d{3}-?\d{2}|[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+|\+?\(?\d[\d\s().-]{8,17}\d)",
+            r"(?:\b(?:chave\s+)?pix\b|\bchave\s+(?:aleatori[ao]|evp|cpf|cnpj|e-?mail|celular|telefone)\b)(?:\s*(?:key|chave|aleatori[ao]|evp|cpf|cnpj|e-?mail|celular|telefone|tel|do|da|de|para|pra|pro|no|na|e|eh|is|o|a|meu|minha|mesmo|mesma|my|numero|number|:|-|=|,|\((?:cpf|cnpj|e-?mail|celular|telefone|aleatori[ao]|evp)\)|[^\s\d@.,;:!?()/=-]{1,12}[\s,:])){0,10}\s*(?P<key>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d{2}\.?\d{3}\.?\d{3}/?\d{4}-?\d{2}|\d{3}\.?\d{3}\.?\d{3}-?\d{2}|[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+|\+?\(?\d[\d\s().-]{8,17}\d)",
         )
     });
     // Built once: `memmem::find` sets up a searcher for each call.
@@ -886,6 +887,11 @@ mod tests {
                 Some("joao.silva@gmail.com"),
             ),
             ("pix: (11) 98765-4321", Some("(11) 98765-4321")),
+            // A few words of the sentence between the cue and the key.
+            (
+                "pode mandar por pix mesmo, a chave é meu CPF 529.982.247-25",
+                Some("529.982.247-25"),
+            ),
             // Look-alikes: bad check digits, no cue, a price.
             ("chave pix: 529.982.247-24", None),
             ("cpf 529.982.247-25", None),

@@ -63,7 +63,7 @@ const NUMBER_LABEL: &str = r"(?x)
             |ordre|tilaus|lasku|baujahr|jahrgang|arxiv|doi|pmid|roll
             |kunden|kundennummer|auftragsnummer|vertragsnummer|belegnummer|re\.-|rg\.-)
           # AWB number, AWB नंबर, order رقم: the label's number word in any script.
-          (?:\s*(?:(?i-u:number|numbers|no|nr|num|id|code|\#)|নম্বর|নং|नंबर|नं|संख्या|क्रमांक|எண்|సంఖ్య|നമ്പർ
+          (?:\s*(?:(?i-u:number|numbers|no|nr|num|id|code|\#|nro|n\.)|n(?u:°|º)|n(?u:ú)m\.?|নম্বর|নং|नंबर|नं|संख्या|क्रमांक|எண்|సంఖ్య|നമ്പർ|નંબર|ਨੰਬਰ
             |номер|번호|号|番号|رقم|نمبر|شماره|№|आईडी|আইডি|ஐடி|ఐడి|ಐಡಿ|ഐഡി|આઈડી|ਆਈਡੀ))?
           # the order is 5518..., el pedido es el 5518..., la facture est ...
           # Tagalog: ang tracking number niyo po ay 0917…; German: Ihre Bestellnummer lautet 0151…
@@ -77,7 +77,7 @@ const NUMBER_LABEL: &str = r"(?x)
         |\b(?i-u:bill)\s*(?i-u:number|no|nr|num|\#)\s*[:\#=\-.]?\s*
         # The same labels in other scripts and in accented Latin: orders, invoices, tracking.
         |(?:الفاتورة|فاتورة|الطلب|التتبع|الشحنة|الطرد|المرجع|ট্র্যাকিং|অর্ডার|ইনভয়েস|ऑर्डर|ट्रैकिंग
-            |इनवॉइस|पीएनआर|পিএনআর|အော်ဒါနံပါတ်|အော်ဒါ|заказ|заказа|счет|счёт|счета|трек|накладная|накладной|артикул|замовлення|рахунок
+            |इनवॉइस|पीएनआर|পিএনআর|ઓર્ડર|ਆਰਡਰ|အော်ဒါနံပါတ်|အော်ဒါ|заказ|заказа|счет|счёт|счета|трек|накладная|накладной|артикул|замовлення|рахунок
             |рахунку|订单|单号|快递|发票|运单|編號|注文番号|請求書|追跡番号|주문번호|송장번호|운송장
             |sipariş|đơn\s+hàng|mã\s+đơn|mã\s+vận\s+đơn|hóa\s+đơn|เลขพัสดุ|ใบแจ้งหนี้|คำสั่งซื้อ|فاکتور
             |کد\s+رهگیری|سفارش|ankara|বিল|बिल|பில்|ரசீது|ஆர்டர்|ఆర్డర్|బిల్లు|ഓർഡർ|ബിൽ|بل|ବିଲ୍|ଅର୍ଡର
@@ -92,7 +92,7 @@ const NUMBER_LABEL: &str = r"(?x)
             # Hebrew invoices, orders and references; a Kannada invoice typed with the
             # zero-width non-joiner
             |חשבונית|החשבונית|הזמנה|ההזמנה|אסמכתא|ಇನ್‌ವಾಯ್ಸ್)
-          (?:\s*(?:নম্বর|নং|नंबर|नम्बर|नं|संख्या|क्रमांक|எண்|సంఖ్య|ಸಂಖ್ಯೆ|നമ്പർ|ନମ୍ବର|номер|дугаар|번호|号|號|番号|番|رقم|نمبر|شماره|מספר|№|आईडी|আইডি|ஐடி|ఐడి|ಐಡಿ|ഐഡി|આઈડી|ਆਈਡੀ
+          (?:\s*(?:નંબર|ਨੰਬਰ|নম্বর|নং|नंबर|नम्बर|नं|संख्या|क्रमांक|எண்|సంఖ్య|ಸಂಖ್ಯೆ|നമ്പർ|ନମ୍ବର|номер|дугаар|번호|号|號|番号|番|رقم|نمبر|شماره|מספר|№|आईडी|আইডি|ஐடி|ఐడి|ಐಡಿ|ഐഡി|આઈડી|ਆਈਡੀ
             |(?i-u:no|nr|numaras(?u:ı)|numarasi)\b))?
           # Japanese marks the label as the topic: JANコードは4901…
           (?:は|が)?

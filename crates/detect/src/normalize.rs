@@ -1328,6 +1328,15 @@ fn apply_run(run: &[(usize, TokenReading<'_>)], before: &[u8], readings: &mut Ve
                 }
             }
         }
+        // "forty-one hundred", "fifteen hundred": a number of two digits said with a
+        // multiplier of a hundred after it is that many hundreds (a US line number).
+        if let Some((n, last)) = value {
+            let hundreds = word(last + 1)
+                .filter(|h| h.multiplied && h.value == NumberWord::Hundreds(1) && spaced(h));
+            if (10..100).contains(&n) && hundreds.is_some() {
+                value = Some((n * 100, last + 1));
+            }
+        }
         match value {
             Some((n, last)) => {
                 read(k, last, idx, run[last].0, n.to_string());
@@ -2537,6 +2546,8 @@ mod tests {
             ("don't call me", "don't call me"),
             // A comma ends a compound: "three hundred, five" is 300 then 5.
             ("zero three hundred, five five one", "0 300, 5 5 1"),
+            // Two digits said with "hundred" after them are that many hundreds.
+            ("eight hundred, forty-one hundred", "800, 4100"),
             ("sembilan puluh, delapan", "90, 8"),
             // Romanised Bengali digits that are English words too, inside a run only.
             ("shunno ek saat at char tin", "0 1 7 8 4 3"),

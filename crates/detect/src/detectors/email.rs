@@ -20,9 +20,23 @@ use crate::{Finding, Kind};
 /// Finds e-mail addresses.
 pub struct EmailDetector;
 
-/// Words that come before "at" in ordinary English ("look at", "me at 5"); an address's
-/// local part is never one of them when "at" is spoken.
+/// Words that come before "at" in ordinary English ("look at", "me at 5") and before
+/// "arroba" in Spanish and Portuguese; an address's local part is never one of them when
+/// "at" is spoken.
 const NOT_LOCAL_PARTS: &[&str] = &[
+    // Articles and prepositions of the languages that say "arroba" ("um tal de arroba
+    // gmail": the name was never said).
+    "de",
+    "da",
+    "do",
+    "del",
+    "la",
+    "el",
+    "um",
+    "uma",
+    "un",
+    "una",
+    "tal",
     "me",
     "us",
     "you",
@@ -981,6 +995,22 @@ pub(crate) fn is_service_mailbox(local: &str) -> bool {
             | "phishing"
             | "spoof"
             | "reportphishing"
+            // The same mailboxes in the languages of the marketplaces' help pages.
+            | "soporte"
+            | "suporte"
+            | "ayuda"
+            | "ajuda"
+            | "atendimento"
+            | "assistance"
+            | "hilfe"
+            | "kundenservice"
+            | "supporto"
+            | "assistenza"
+            | "destek"
+            | "bantuan"
+            | "disputas"
+            | "seguridad"
+            | "seguranca"
     )
 }
 

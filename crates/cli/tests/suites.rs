@@ -258,16 +258,15 @@ const BLIND_FLOORS: [(&str, (f64, f64, f64)); 42] = [
     ("blind16t.jsonl", (0.93, 0.90, 0.04)),
     // First score 0.842 / 0.815 / 7.3%, since in the intent model's training data.
     ("blind17t.jsonl", (0.96, 0.94, 0.025)),
-    // First score 0.938 / 0.864 / 11.3%. 15 of 240 benign: order, shipment and invoice
-    // numbers in Arabic, Gujarati and French that parse as mobiles; Twilio's public sandbox
-    // number in a proposal; the intent model on a hacked-account warning, a mono recording,
-    // a meeting at a café to see a bike, a train's arrival; a question whether PayPal is
-    // allowed after the contract; a PayPal Plus migration; a profile refusing Nequi; a
-    // spoken "arroba gmail" with no name; the platform's support address in a quote of the
-    // rules; a seña paid "por acá" by the checkout.
-    ("blind16u.jsonl", (0.94, 0.88, 0.07)),
+    // First score 0.938 / 0.864 / 11.3%. 10 of 240 benign: a shipment number in Arabic
+    // digits after its carrier's name; Twilio's public sandbox number in a proposal; the
+    // intent model on a hacked-account warning, a mono recording, a meeting at a café to see
+    // a bike, a train's arrival; a question whether PayPal is
+    // allowed after the contract; a PayPal Plus migration; a profile refusing Nequi; a seña
+    // paid "por acá" by the checkout.
+    ("blind16u.jsonl", (0.94, 0.88, 0.05)),
     // First score 0.823 / 0.817 / 3.8%, since in the intent model's training data.
-    ("blind17u.jsonl", (0.92, 0.91, 0.025)),
+    ("blind17u.jsonl", (0.92, 0.91, 0.02)),
 ];
 
 fn digits(s: &str) -> String {

@@ -1866,10 +1866,6 @@ const NEGATIONS_AFTER: &[&str] = &[
     "vermem",
     "veremem",
     "vermiyorum",
-    // Swahili: "kulipwa M-Pesa nje ya app siwezi".
-    "siwezi",
-    "sitaki",
-    "sikubali",
 ];
 
 /// The verb-last negations written in Latin letters ("share nahi kar sakta", "de nahin
@@ -1925,18 +1921,14 @@ fn negated_after(rest: &str) -> bool {
     rest.split(|c: char| !(c.is_alphanumeric() || is_joining_mark(c)))
         .filter(|w| !w.is_empty())
         .any(|w| {
-            let slavic = matches!(previous, "не" | "nie")
-                && SLAVIC_REFUSING_VERBS.iter().any(|v| w.starts_with(v));
             // German and Dutch put the negation after the verb and its subject: "PayPal
             // außerhalb der Plattform mache ich nicht", "dat doe ik niet".
             let verb_last =
                 matches!(previous, "ich" | "wir" | "ik" | "we") && matches!(w, "nicht" | "niet");
-            // Indonesian and Malay: "transfer langsung ke rekening saya nggak bisa".
-            let cannot = INDONESIAN_NOT.contains(&previous) && INDONESIAN_CAN.contains(&w);
+            let refused = refuses(previous, w);
             previous = w;
-            slavic
+            refused
                 || verb_last
-                || cannot
                 || NEGATIONS_AFTER.contains(&w)
                 || LATIN_NEGATIONS_AFTER.contains(&w)
                 || w.starts_with("نمی")
@@ -1952,13 +1944,19 @@ fn refused_after(rest: &str) -> bool {
     rest.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .any(|w| {
-            let refused = (matches!(previous, "не" | "nie")
-                && SLAVIC_REFUSING_VERBS.iter().any(|v| w.starts_with(v)))
-                || (INDONESIAN_NOT.contains(&previous) && INDONESIAN_CAN.contains(&w))
-                || matches!(w, "siwezi" | "sitaki" | "sikubali");
+            let refused = refuses(previous, w);
             previous = w;
             refused
         })
+}
+
+/// Whether the word `w`, after `previous`, refuses: a Slavic "не"/"nie" before a verb of
+/// refusing ("на карту переводить не нужно"), an Indonesian or Malay "nggak bisa", a
+/// Swahili "siwezi".
+fn refuses(previous: &str, w: &str) -> bool {
+    (matches!(previous, "не" | "nie") && SLAVIC_REFUSING_VERBS.iter().any(|v| w.starts_with(v)))
+        || (INDONESIAN_NOT.contains(&previous) && INDONESIAN_CAN.contains(&w))
+        || matches!(w, "siwezi" | "sitaki" | "sikubali")
 }
 
 /// Indonesian and Malay words for "not" and "can" ("nggak bisa", "tidak boleh").

@@ -1271,12 +1271,18 @@ fn a_handle_spelled_letter_by_letter_after_a_channels_name() {
 
 #[test]
 fn a_qq_number_whose_mailbox_is_named_by_its_suffix() {
-    assert_eq!(
-        kinds(
-            "我QQ号287593146，邮箱就是这个号码后面加QQ邮箱的后缀，图纸发那里就行",
-            Some("CN")
-        ),
-        vec![(Kind::Email, Some("287593146@qq.com".to_string()))]
+    // The address, and QQ itself as the messenger named.
+    let found = kinds(
+        "我QQ号287593146，邮箱就是这个号码后面加QQ邮箱的后缀，图纸发那里就行",
+        Some("CN"),
+    );
+    assert!(found.contains(&(Kind::Email, Some("287593146@qq.com".to_string()))));
+    assert!(found.contains(&(Kind::Messenger, Some("qq".to_string()))));
+    assert!(
+        found
+            .iter()
+            .all(|(k, _)| matches!(k, Kind::Email | Kind::Messenger)),
+        "{found:?}"
     );
     // A QQ number alone, or a number near a QQ mailbox it does not follow, is no address.
     for text in [
@@ -1362,4 +1368,43 @@ fn spoken_links_and_addresses_of_more_languages() {
     }
     // "es" after a spoken dot is still a word without a path after it.
     assert_eq!(kinds("esto es punto es barra nada", None), vec![]);
+}
+
+#[test]
+fn messengers_of_one_country_are_named_by_their_own_values() {
+    for (text, region, value) in [
+        ("技术细节可以加我QQ 2847719305 详细聊", "CN", "qq"),
+        ("تو ایتا براتون می‌فرستم", "IR", "eitaa"),
+        ("توی روبیکا پیام بدید، آیدی: @arash_graphic", "IR", "rubika"),
+        ("пиши в Макс, там быстрее", "RU", "max"),
+        (
+            "Schneller erreichbar über Threema, ID 7XKQ2P9M",
+            "CH",
+            "threema",
+        ),
+        ("my ICQ: 48213377", "BR", "icq"),
+    ] {
+        assert!(
+            kinds(text, Some(region)).contains(&(Kind::Messenger, Some(value.to_string()))),
+            "{text:?}: {:?}",
+            kinds(text, Some(region))
+        );
+    }
+    // The same words in ordinary use; and a possessive before an ordinary word asks only as a
+    // question ("your signal?"), not in "enjoy your session!".
+    for text in [
+        "Max said the session went great, thanks for your patience",
+        "Welcome to UNIX! Enjoy your session! Have a great time!",
+        "Enjoy your line! It was a good one",
+        "eita, que legal, ficou ótimo",
+        "bale, aku setuju dengan jadwalnya",
+    ] {
+        assert!(
+            !kinds(text, Some("US"))
+                .iter()
+                .any(|(k, _)| *k == Kind::Messenger),
+            "{text:?}: {:?}",
+            kinds(text, Some("US"))
+        );
+    }
 }

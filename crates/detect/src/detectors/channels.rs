@@ -199,14 +199,25 @@ struct Shape {
     rule: &'static str,
     /// Also report a solicitation (an invitation to move off the platform).
     solicits: bool,
-    /// Whether channels whose name is an ordinary word may use this shape.
-    ordinary_words_allowed: bool,
+    /// Where a channel whose name is an ordinary word may stand in this shape.
+    ordinary: OrdinaryWords,
     /// Check the word right after the channel for a work noun.
     check_work_noun: bool,
     /// Check the captured handle against [`crate::lexicon::NOT_A_NAME`].
     check_handle: bool,
     /// Only payment channels.
     payment_only: bool,
+}
+
+/// Where a channel named by an ordinary word ("signal", "line", "session") counts in a shape.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum OrdinaryWords {
+    /// Anywhere the shape matches (the shape itself is strong: a handle, an ID).
+    Anywhere,
+    /// Only at the end of a clause: "let's switch to signal, it's faster".
+    EndOfClause,
+    /// Only before a question mark: "your signal?" asks, "enjoy your session!" does not.
+    EndOfQuestion,
 }
 
 /// Patterns without a channel: off-platform payment and contact requests.
@@ -340,7 +351,7 @@ fn pattern_table_of(rows: &dyn Fn(usize) -> bool) -> (Table<Shape>, Table<Reques
             Shape {
                 rule: "channels/invitation",
                 solicits: true,
-                ordinary_words_allowed: true,
+                ordinary: OrdinaryWords::Anywhere,
                 check_work_noun: true,
                 check_handle: false,
                 payment_only: false,
@@ -351,7 +362,7 @@ fn pattern_table_of(rows: &dyn Fn(usize) -> bool) -> (Table<Shape>, Table<Reques
             Shape {
                 rule: "channels/invitation",
                 solicits: true,
-                ordinary_words_allowed: true,
+                ordinary: OrdinaryWords::Anywhere,
                 check_work_noun: true,
                 check_handle: false,
                 payment_only: false,
@@ -365,7 +376,7 @@ fn pattern_table_of(rows: &dyn Fn(usize) -> bool) -> (Table<Shape>, Table<Reques
             Shape {
                 rule: "channels/move_conversation",
                 solicits: true,
-                ordinary_words_allowed: false,
+                ordinary: OrdinaryWords::EndOfClause,
                 check_work_noun: true,
                 check_handle: false,
                 payment_only: false,
@@ -379,7 +390,7 @@ fn pattern_table_of(rows: &dyn Fn(usize) -> bool) -> (Table<Shape>, Table<Reques
             Shape {
                 rule: "channels/handle",
                 solicits: false,
-                ordinary_words_allowed: true,
+                ordinary: OrdinaryWords::Anywhere,
                 check_work_noun: false,
                 check_handle: true,
                 payment_only: false,
@@ -393,7 +404,7 @@ fn pattern_table_of(rows: &dyn Fn(usize) -> bool) -> (Table<Shape>, Table<Reques
             Shape {
                 rule: "channels/handle",
                 solicits: false,
-                ordinary_words_allowed: true,
+                ordinary: OrdinaryWords::Anywhere,
                 check_work_noun: false,
                 check_handle: true,
                 payment_only: false,
@@ -406,7 +417,7 @@ fn pattern_table_of(rows: &dyn Fn(usize) -> bool) -> (Table<Shape>, Table<Reques
             Shape {
                 rule: "channels/handle",
                 solicits: false,
-                ordinary_words_allowed: true,
+                ordinary: OrdinaryWords::Anywhere,
                 check_work_noun: false,
                 check_handle: true,
                 payment_only: false,
@@ -417,7 +428,7 @@ fn pattern_table_of(rows: &dyn Fn(usize) -> bool) -> (Table<Shape>, Table<Reques
             Shape {
                 rule: "channels/handle",
                 solicits: false,
-                ordinary_words_allowed: true,
+                ordinary: OrdinaryWords::Anywhere,
                 check_work_noun: false,
                 check_handle: true,
                 payment_only: false,
@@ -431,7 +442,7 @@ fn pattern_table_of(rows: &dyn Fn(usize) -> bool) -> (Table<Shape>, Table<Reques
             Shape {
                 rule: "channels/my_handle",
                 solicits: false,
-                ordinary_words_allowed: true,
+                ordinary: OrdinaryWords::Anywhere,
                 check_work_noun: false,
                 check_handle: true,
                 payment_only: false,
@@ -443,7 +454,7 @@ fn pattern_table_of(rows: &dyn Fn(usize) -> bool) -> (Table<Shape>, Table<Reques
             Shape {
                 rule: "channels/verb",
                 solicits: true,
-                ordinary_words_allowed: false,
+                ordinary: OrdinaryWords::EndOfClause,
                 check_work_noun: false,
                 check_handle: false,
                 payment_only: false,
@@ -455,7 +466,7 @@ fn pattern_table_of(rows: &dyn Fn(usize) -> bool) -> (Table<Shape>, Table<Reques
             Shape {
                 rule: "channels/ask",
                 solicits: true,
-                ordinary_words_allowed: false,
+                ordinary: OrdinaryWords::EndOfClause,
                 check_work_noun: true,
                 check_handle: false,
                 payment_only: false,
@@ -471,7 +482,7 @@ fn pattern_table_of(rows: &dyn Fn(usize) -> bool) -> (Table<Shape>, Table<Reques
             Shape {
                 rule: "channels/ask",
                 solicits: true,
-                ordinary_words_allowed: false,
+                ordinary: OrdinaryWords::EndOfClause,
                 check_work_noun: true,
                 check_handle: false,
                 payment_only: false,
@@ -482,7 +493,7 @@ fn pattern_table_of(rows: &dyn Fn(usize) -> bool) -> (Table<Shape>, Table<Reques
             Shape {
                 rule: "channels/ask",
                 solicits: true,
-                ordinary_words_allowed: false,
+                ordinary: OrdinaryWords::EndOfClause,
                 check_work_noun: true,
                 check_handle: false,
                 payment_only: false,
@@ -493,7 +504,7 @@ fn pattern_table_of(rows: &dyn Fn(usize) -> bool) -> (Table<Shape>, Table<Reques
             Shape {
                 rule: "channels/ask",
                 solicits: true,
-                ordinary_words_allowed: false,
+                ordinary: OrdinaryWords::EndOfQuestion,
                 check_work_noun: true,
                 check_handle: false,
                 payment_only: false,
@@ -507,7 +518,7 @@ fn pattern_table_of(rows: &dyn Fn(usize) -> bool) -> (Table<Shape>, Table<Reques
             Shape {
                 rule: "channels/pay_via",
                 solicits: false,
-                ordinary_words_allowed: true,
+                ordinary: OrdinaryWords::Anywhere,
                 check_work_noun: true,
                 check_handle: false,
                 payment_only: true,
@@ -521,7 +532,7 @@ fn pattern_table_of(rows: &dyn Fn(usize) -> bool) -> (Table<Shape>, Table<Reques
             Shape {
                 rule: "channels/pay_via",
                 solicits: false,
-                ordinary_words_allowed: false,
+                ordinary: OrdinaryWords::EndOfClause,
                 check_work_noun: false,
                 check_handle: false,
                 payment_only: true,
@@ -535,7 +546,7 @@ fn pattern_table_of(rows: &dyn Fn(usize) -> bool) -> (Table<Shape>, Table<Reques
             Shape {
                 rule: "channels/pay_via",
                 solicits: false,
-                ordinary_words_allowed: true,
+                ordinary: OrdinaryWords::Anywhere,
                 check_work_noun: true,
                 check_handle: false,
                 payment_only: true,
@@ -550,7 +561,7 @@ fn pattern_table_of(rows: &dyn Fn(usize) -> bool) -> (Table<Shape>, Table<Reques
             Shape {
                 rule: "channels/call_invitation",
                 solicits: true,
-                ordinary_words_allowed: true,
+                ordinary: OrdinaryWords::Anywhere,
                 check_work_noun: false,
                 check_handle: false,
                 payment_only: false,
@@ -565,7 +576,7 @@ fn pattern_table_of(rows: &dyn Fn(usize) -> bool) -> (Table<Shape>, Table<Reques
             Shape {
                 rule: ACCOUNT_ID_RULE,
                 solicits: false,
-                ordinary_words_allowed: true,
+                ordinary: OrdinaryWords::Anywhere,
                 check_work_noun: false,
                 check_handle: false,
                 payment_only: true,
@@ -597,7 +608,7 @@ fn pattern_table_of(rows: &dyn Fn(usize) -> bool) -> (Table<Shape>, Table<Reques
             Shape {
                 rule: "channels/ask",
                 solicits: true,
-                ordinary_words_allowed: true,
+                ordinary: OrdinaryWords::Anywhere,
                 check_work_noun: true,
                 check_handle: false,
                 payment_only: false,
@@ -1447,6 +1458,12 @@ fn ends_clause(lower: &str, at: usize) -> bool {
             "instead" | "please" | "pls" | "plz" | "app" | "now" | "asap" | "then" | "or" | "maybe"
         ),
     }
+}
+
+/// Whether a question mark follows `at`, after spaces ("your signal?", "ur line ?").
+fn ends_question(lower: &str, at: usize) -> bool {
+    let rest = lower.get(at..).unwrap_or("").trim_start_matches(' ');
+    rest.starts_with(['?', '？', '؟'])
 }
 
 /// The word that starts at `at` in `lower` (after spaces), if any.
@@ -3287,8 +3304,11 @@ impl ChannelDetector {
                 // An ordinary word ("signal", "line", "teams") is a channel in a weak shape
                 // only when it ends the clause: "let's switch to signal, it's faster".
                 if channel.word == WordClass::Ordinary
-                    && !shape.ordinary_words_allowed
-                    && !ends_clause(lower, chan.end)
+                    && match shape.ordinary {
+                        OrdinaryWords::Anywhere => false,
+                        OrdinaryWords::EndOfClause => !ends_clause(lower, chan.end),
+                        OrdinaryWords::EndOfQuestion => !ends_question(lower, chan.end),
+                    }
                 {
                     continue;
                 }
@@ -3994,6 +4014,16 @@ mod tests {
                     "zalo",
                     "imo",
                     "botim",
+                    "qq",
+                    "eitaa",
+                    "rubika",
+                    "bale",
+                    "soroush",
+                    "max",
+                    "bip",
+                    "icq",
+                    "threema",
+                    "session",
                 ],
             ),
             (
@@ -4138,7 +4168,7 @@ mod tests {
                 assert!(gate.is_match(name.pattern.as_str()), "{}", name.pattern);
             }
         }
-        assert!(!gate.is_match("qqq zzz"));
+        assert!(!gate.is_match("jjj zzz"));
     }
 
     #[test]

@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """Flagged recall and false positives per language of a labelled set.
 
-usage: score_by_lang.py CORPUS.jsonl FINDINGS.jsonl [--markdown]
+usage: score_by_lang.py CORPUS.jsonl FINDINGS.jsonl [--markdown] [--group]
 
 A case is positive when it has labels; it is flagged when the scan reported any finding for it.
 Prints, per `lang` (and overall): positives, flagged recall, negatives, false-positive rate.
+With `--group`, regional tags count under their language (`es-AR` and `es-MX` as `es`; a
+script subtag stays: `hi-Latn`, `ar-Latn`), as the writers' language groups are.
 This is the figure the intent sets are judged by (recall >= 0.90 overall and >= 0.80 in every
 language, false positives <= 2%); `score.py` gives the per-label figures.
 """
@@ -13,9 +15,16 @@ import json
 import sys
 
 
+def group_of(tag):
+    """The language group of a BCP 47 tag: its language and script subtags, without region."""
+    parts = tag.split("-")
+    return "-".join([parts[0]] + [p for p in parts[1:] if len(p) == 4 and p.isalpha()])
+
+
 def main():
     corpus_path, findings_path = sys.argv[1], sys.argv[2]
     markdown = "--markdown" in sys.argv
+    grouped = "--group" in sys.argv
     corpus = [json.loads(line) for line in open(corpus_path, encoding="utf-8") if line.strip()]
     found = {}
     for line in open(findings_path, encoding="utf-8"):
@@ -30,6 +39,8 @@ def main():
     pos, hit, neg, fp = (collections.Counter() for _ in range(4))
     for case in corpus:
         lang = case.get("lang", "?")
+        if grouped:
+            lang = group_of(lang)
         flagged = bool(found.get(str(case["id"])))
         for key in (lang, "all"):
             if case["labels"]:

@@ -61,7 +61,11 @@ const NUMBER_LABEL: &str = r"(?x)
             |resi|siparis|kargo|takip|pnr|jan|zamowienie|zam(?u:ó)wienie|faktura|faktury|przesy(?u:ł)ka
             |objedn(?u:á)vka|bestelling|factuur|zending|ordernummer|best(?u:ä)llning|bestilling
             |ordre|tilaus|lasku|baujahr|jahrgang|arxiv|doi|pmid|roll
-            |kunden|kundennummer|auftragsnummer|vertragsnummer|belegnummer|re\.-|rg\.-)
+            |kunden|kundennummer|auftragsnummer|vertragsnummer|belegnummer|re\.-|rg\.-
+            # German compounds of -nummer and their -nr. short forms.
+            |artikelnummer|artikel-nr|art\.-nr|art\.nr|teilenummer|sachnummer|seriennummer|buchungsnummer
+            |buchungsnr|reservierungsnummer|vorgangsnummer|ticketnummer|aktenzeichen|bestellnr|rechnungsnr
+            |auftragsnr|kundennr|lieferscheinnummer|lieferschein-nr)
           # AWB number, AWB नंबर, order رقم: the label's number word in any script.
           (?:\s*(?:(?i-u:number|numbers|no|nr|num|id|code|\#|nro|n\.)|n(?u:°|º)|n(?u:ú)m\.?|নম্বর|নং|नंबर|नं|संख्या|क्रमांक|எண்|సంఖ్య|നമ്പർ|નંબર|ਨੰਬਰ
             |номер|번호|号|番号|رقم|نمبر|شماره|№|आईडी|আইডি|ஐடி|ఐడి|ಐಡಿ|ഐഡി|આઈડી|ਆਈਡੀ))?
@@ -693,6 +697,20 @@ fn sentence_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
     (from, to)
 }
 
+/// The most characters before a refusal's words in the sentence after a request asked back:
+/// "¿Pagarte fuera? Lo siento, pero eso no.", "直接匯款給你？抱歉，這個我沒辦法。", "Switching to
+/// Zelle so you can dodge the fee? Appreciate the offer, but that's a no from me." The same
+/// words further on in a longer answer are more often its reason than a refusal.
+const ANSWER_REACH: usize = 40;
+
+/// Whether the words at `at` open the answer that starts at `answer` (right after a question
+/// mark): no more than [`ANSWER_REACH`] characters before them.
+fn answers_at_once(original: &str, answer: usize, at: usize) -> bool {
+    original
+        .get(answer..at)
+        .is_some_and(|gap| gap.trim_start().chars().count() <= ANSWER_REACH)
+}
+
 /// Where the sentence before the one starting at `from` starts, when it is short enough
 /// ([`PREVIOUS_SENTENCE_REACH`] bytes) to be read with it.
 fn previous_sentence_start(text: &str, from: usize) -> Option<usize> {
@@ -797,9 +815,10 @@ pub fn resolve(text: &Normalized<'_>, findings: &mut Vec<Finding>) {
                 // And one that ends with the report ("A client offered to pay me on a card
                 // outside the site. I refused and reported it.").
                 let after = sentence_bounds(original, to, (to + 2).min(original.len())).1;
+                // `to` is the last byte of the sentence's end, which may be a wide "？" or "؟".
                 let asked_back = original
-                    .get(to..)
-                    .is_some_and(|rest| rest.starts_with(['?', '\u{ff1f}', '\u{61f}']));
+                    .get(..=to)
+                    .is_some_and(|upto| upto.ends_with(['?', '\u{ff1f}', '\u{61f}']));
                 let lo = accounts.partition_point(|span| span.start < before);
                 !accounts[lo..]
                     .iter()
@@ -818,7 +837,9 @@ pub fn resolve(text: &Normalized<'_>, findings: &mut Vec<Finding>) {
                             // pero eso no.").
                             _ if s >= to => {
                                 role == AccountRole::Report
-                                    || (role == AccountRole::Declined && asked_back)
+                                    || (role == AccountRole::Declined
+                                        && asked_back
+                                        && answers_at_once(original, to + 1, s))
                             }
                             // What someone else asked is told before the request ("he wanted me
                             // to pay by zelle"), except where the verb ends the sentence

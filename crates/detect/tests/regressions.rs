@@ -1378,7 +1378,7 @@ fn messengers_of_one_country_are_named_by_their_own_values() {
         ("توی روبیکا پیام بدید، آیدی: @arash_graphic", "IR", "rubika"),
         ("пиши в Макс, там быстрее", "RU", "max"),
         (
-            "Schneller erreichbar über Threema, ID 7XKQ2P9M",
+            "Schreib mir auf Threema, meine ID: 7XKQ2P9M",
             "CH",
             "threema",
         ),
@@ -1405,6 +1405,57 @@ fn messengers_of_one_country_are_named_by_their_own_values() {
                 .any(|(k, _)| *k == Kind::Messenger),
             "{text:?}: {:?}",
             kinds(text, Some("US"))
+        );
+    }
+}
+
+#[test]
+fn a_refusal_answering_a_request_asked_back_with_a_wide_question_mark() {
+    // The question marks of Chinese and Arabic end the request like "?" does.
+    for (text, region) in [
+        ("直接匯款給你？抱歉，這個我沒辦法。", "TW"),
+        ("الدفع برا المنصة؟ ما أسويها والله.", "SA"),
+        (
+            "Pagamenti fuori dalla piattaforma? Guarda, per principio, mai.",
+            "IT",
+        ),
+        (
+            "Оплатити вам на карту напряму, як ви пропонуєте, я не буду.",
+            "UA",
+        ),
+    ] {
+        assert!(
+            kinds(text, Some(region)).is_empty(),
+            "{text:?}: {:?}",
+            kinds(text, Some(region))
+        );
+    }
+    // The request itself, and a "will not" that a reason follows, still read as requests.
+    for (text, region) in [
+        ("直接匯款給你，不用走平台。", "TW"),
+        (
+            "Оплатіть мені на карту напряму, я не буду платити комісію сайту.",
+            "UA",
+        ),
+    ] {
+        assert!(!kinds(text, Some(region)).is_empty(), "{text:?}");
+    }
+}
+
+#[test]
+fn german_number_labels_and_reference_paths_after_a_language() {
+    for text in [
+        "Lieferung in KW 14, Artikelnummer 4011-2287-90.",
+        "Ja, Buchungsnummer 4471-2290-18, die Rechnung folgt.",
+        "Подход с очередями хорошо описан на habr.com/ru/articles/490586/, давайте так же.",
+        "Train the classifier on the public dataset at kaggle.com/datasets/emmarex/plantdisease",
+    ] {
+        let found = ENGINE.scan(text, Some(Region::parse("DE").expect("region")));
+        assert!(
+            found
+                .iter()
+                .all(|f| f.kind == Kind::Url && f.role == Some(offside_detect::LinkRole::Reference)),
+            "{text:?}: {found:?}"
         );
     }
 }

@@ -1950,6 +1950,7 @@ fn negated_after(rest: &str) -> bool {
                 || LATIN_NEGATIONS_AFTER.contains(&w)
                 || w.starts_with("نمی")
         })
+        || ends_with_will_not(rest)
 }
 
 /// Whether the rest of a sentence after a request's words refuses it in a way that never
@@ -1965,7 +1966,25 @@ fn refused_after(rest: &str) -> bool {
             previous = w;
             refused
         })
+        || ends_with_will_not(rest)
 }
+
+/// "…, я не буду.", "nie będę.": a Slavic "will not" refuses as the last words of the
+/// sentence, where no verb follows it that a request's reason would use ("не буду платить
+/// комиссию").
+fn ends_with_will_not(rest: &str) -> bool {
+    let mut words = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev();
+    let (Some(last), Some(before)) = (words.next(), words.next()) else {
+        return false;
+    };
+    matches!(before, "не" | "nie") && SLAVIC_WILL.contains(&last)
+}
+
+/// Forms of "will" in Russian, Ukrainian and Polish, folded like the text.
+const SLAVIC_WILL: &[&str] = &["буду", "будем", "будемо", "bede", "będę", "bedziemy"];
 
 /// Whether the word `w`, after `previous`, refuses: a Slavic "не"/"nie" before a verb of
 /// refusing ("на карту переводить не нужно"), an Indonesian or Malay "nggak bisa", a

@@ -478,6 +478,13 @@ const REFERENCE_SEGMENTS: &[&str] = &[
     "blogs",
     "article",
     "articles",
+    // Posts of publishing platforms (Substack, Viblo, Telegraph) and public datasets
+    // (Kaggle, Hugging Face).
+    "p",
+    "post",
+    "posts",
+    "datasets",
+    "dataset",
     "news",
     "questions",
     "q",
@@ -785,6 +792,21 @@ fn is_reference_path(path: &str) -> bool {
     let second = segments.next();
     let is_year = |s: &str| {
         s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) && s.starts_with(['1', '2'])
+    };
+    // A site's language comes first on many ("habr.com/ru/articles/…", "/en-us/docs/…"):
+    // the segment after it says what the page is.
+    let is_language = |s: &str| {
+        let s = s.to_ascii_lowercase();
+        let (lang, region) = s.split_once(['-', '_']).unwrap_or((&s, ""));
+        lang.len() == 2
+            && lang.bytes().all(|b| b.is_ascii_lowercase())
+            && (region.is_empty() || region.len() == 2)
+    };
+    let (first, second) = match (first, second) {
+        (Some(lang), Some(next)) if is_language(&lang) => {
+            (Some(next.to_ascii_lowercase()), segments.next())
+        }
+        other => other,
     };
     first
         .as_deref()

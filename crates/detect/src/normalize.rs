@@ -1430,6 +1430,51 @@ struct Reading {
     digits: String,
 }
 
+/// The digits a short list of words says, every word read ("setenta y ocho" is 78, "deux
+/// mille un" 2001, "ottantasette" 87, "one two" 12), with the joiners of compounds ("y",
+/// "et", "und") and hyphens ("quatre-vingt-onze") between them; `None` when a word is no
+/// number word or a digit group, or no number is read. For the few words spoken before an
+/// at-word, where a lone number word is the end of a local part ("juanpe setenta y ocho
+/// arroba hotmail"), not a number in prose.
+pub(crate) fn read_number_words(words: &[&str]) -> Option<String> {
+    let mut run: Vec<(usize, TokenReading<'_>)> = Vec::new();
+    let mut before: Vec<u8> = Vec::new();
+    let mut pending = 0;
+    for (k, word) in words.iter().flat_map(|w| w.split('-')).enumerate() {
+        if word.is_empty() {
+            continue;
+        }
+        match token_reading(word) {
+            Some(reading @ (TokenReading::Word(_) | TokenReading::Digits(_))) => {
+                run.push((k, reading));
+                before.push(pending);
+                pending = 0;
+            }
+            _ if !run.is_empty() && lexicon::joiner(word).is_some() => pending |= JOINED,
+            _ => return None,
+        }
+    }
+    let mut readings = Vec::new();
+    apply_run(&run, &before, &mut readings);
+    // Plain digit groups stand for themselves; every word must be in a reading.
+    let mut digits = String::new();
+    let mut covered = 0;
+    for (k, (idx, reading)) in run.iter().enumerate() {
+        if let TokenReading::Digits(d) = reading {
+            digits.push_str(d);
+            covered = k + 1;
+            continue;
+        }
+        if k < covered {
+            continue;
+        }
+        let r = readings.iter().find(|r| r.token == *idx)?;
+        digits.push_str(&r.digits);
+        covered = run.iter().position(|(i, _)| *i == r.last)? + 1;
+    }
+    (!digits.is_empty()).then_some(digits)
+}
+
 fn token_reading(word: &str) -> Option<TokenReading<'_>> {
     if word.is_empty() {
         return None;

@@ -1459,3 +1459,61 @@ fn german_number_labels_and_reference_paths_after_a_language() {
         );
     }
 }
+
+#[test]
+fn a_name_and_the_number_said_after_it_make_one_local_part() {
+    for (text, email) in [
+        (
+            "Mándame el briefing al correo, juanpe setenta y ocho arroba hotmail punto es",
+            "juanpe78@hotmail.es",
+        ),
+        (
+            "Pour le fichier : julie point martin quatre-vingt-onze arobase orange point fr.",
+            "julie.martin91@orange.fr",
+        ),
+        (
+            "Mandami le foto a marco punto ferri ottantasette chiocciola libero punto it",
+            "marco.ferri87@libero.it",
+        ),
+        ("email me: john 78 at gmail dot com", "john78@gmail.com"),
+        // A spoken hyphen before the number stays the hyphen.
+        (
+            "j underscore rivera dash 88 at protonmail dot com",
+            "j_rivera-88@protonmail.com",
+        ),
+    ] {
+        assert!(
+            kinds(text, Some("ES")).contains(&(Kind::Email, Some(email.to_string()))),
+            "{text:?}: {:?}",
+            kinds(text, Some("ES"))
+        );
+    }
+}
+
+#[test]
+fn portugals_domain_is_no_spoken_dot() {
+    for (text, email) in [
+        (
+            "Estou em Lisboa: envia para rita.faria@sapo.pt e confirmo.",
+            "rita.faria@sapo.pt",
+        ),
+        (
+            "Envie para tiago&period;alves&commat;sapo&period;pt",
+            "tiago.alves@sapo.pt",
+        ),
+        ("mail ana@xyz.com.pt", "ana@xyz.com.pt"),
+    ] {
+        assert!(
+            kinds(text, Some("PT")).contains(&(Kind::Email, Some(email.to_string()))),
+            "{text:?}: {:?}",
+            kinds(text, Some("PT"))
+        );
+    }
+}
+
+#[test]
+fn a_cbu_whose_name_stands_earlier_in_the_sentence() {
+    let text = "Si querés te paso mi CBU y me transferís directo, te hago un 10% menos: \
+                0070999049207068078188 (Galicia)";
+    assert!(kinds(text, Some("AR")).contains(&(Kind::Payment, Some("bank".to_string()))));
+}

@@ -1153,6 +1153,12 @@ fn local_part(text: &Normalized<'_>, last: usize, spoken: bool) -> Option<(usize
             lexicon::joiner_word(word)
         }
     };
+    // A name and the number after it, said apart: "juanpe setenta y ocho arroba hotmail",
+    // "camille deux mille un arobase gmail", "john 78 at gmail dot com".
+    let (first, tail) = match spoken.then(|| named_number(text, first, last)).flatten() {
+        Some((name, local)) => (name, Some(local)),
+        None => (first, None),
+    };
     if spoken && first >= 4 {
         let mut extended = first;
         while extended >= 4
@@ -1166,23 +1172,29 @@ fn local_part(text: &Normalized<'_>, last: usize, spoken: bool) -> Option<(usize
         {
             extended -= 4;
         }
-        if extended != first {
+        if extended != first || tail.is_some() {
+            // The words before `first` with their spoken joiners, then the local part's own
+            // tokens (or the name and its number).
+            let own_end = if tail.is_some() { first } else { last + 1 };
             let mut local = String::new();
-            let mut k = extended;
-            while k <= last {
-                if is_space(&tokens[k]) {
-                    k += 1;
+            for token in &tokens[extended..own_end] {
+                if is_space(token) {
                     continue;
                 }
-                let t = text.token_text(&tokens[k]);
+                let t = text.token_text(token);
                 match joiner(t) {
                     Some(c) => local.push(c),
                     None => local.push_str(t),
                 }
-                k += 1;
+            }
+            if let Some(tail) = &tail {
+                local.push_str(tail);
             }
             return Some((extended, local));
         }
+    }
+    if let Some(local) = tail {
+        return Some((first, local));
     }
     let local: String = tokens[first..=last]
         .iter()
@@ -1192,6 +1204,71 @@ fn local_part(text: &Normalized<'_>, last: usize, spoken: bool) -> Option<(usize
         return None;
     }
     Some((first, local))
+}
+
+/// Where a spoken local part that is only a number (`first..=last`: digits, or number words
+/// such as "setenta y ocho", "quatre-vingt-onze") begins with the name said before it, and
+/// the local part they make: the name word's token and the name with the number's digits.
+fn named_number(text: &Normalized<'_>, first: usize, last: usize) -> Option<(usize, String)> {
+    let tokens = text.tokens();
+    let word_like = |t: &Token| matches!(t.class, TokenClass::Word | TokenClass::Number);
+    // The number's own tokens, joined by hyphens ("quatre-vingt-onze").
+    let own: String = tokens[first..=last]
+        .iter()
+        .map(|t| text.token_text(t))
+        .collect();
+    if !own.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+        return None;
+    }
+    let mut words = vec![own];
+    let mut k = first;
+    // More number words and joiners before it, a space apart ("setenta y ocho").
+    while k >= 2 && is_space(&tokens[k - 1]) && word_like(&tokens[k - 2]) {
+        let w = text.token_text(&tokens[k - 2]);
+        let numeric = crate::normalize::read_number_words(&[w]).is_some()
+            || lexicon::joiner(w).is_some() && words.len() < 4;
+        if !numeric {
+            break;
+        }
+        words.push(w.to_string());
+        k -= 2;
+    }
+    words.reverse();
+    // A joiner cannot open the number.
+    while words.first().is_some_and(|w| {
+        crate::normalize::read_number_words(&[w]).is_none() && lexicon::joiner(w).is_some()
+    }) {
+        words.remove(0);
+        k += 2;
+    }
+    let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+    let digits = crate::normalize::read_number_words(&refs)?;
+    // The name: a word of letters right before, that is no number word nor a word that
+    // stands before "at" in prose.
+    if k < 2 || !is_space(&tokens[k - 1]) || tokens[k - 2].class != TokenClass::Word {
+        return None;
+    }
+    let name = text.token_text(&tokens[k - 2]);
+    // A number word right before it makes it a part of the number the table cannot read
+    // ("deux mille un"), not a name.
+    if k >= 4
+        && is_space(&tokens[k - 3])
+        && crate::normalize::read_number_words(&[text.token_text(&tokens[k - 4])]).is_some()
+    {
+        return None;
+    }
+    let letters = name.chars().filter(|c| c.is_ascii_alphabetic()).count();
+    if letters < 2
+        || !name.bytes().all(|b| b.is_ascii_alphanumeric())
+        || NOT_LOCAL_PARTS.contains(&name)
+        || crate::normalize::read_number_words(&[name]).is_some()
+        || lexicon::is_dot_word(name)
+        || lexicon::is_at_word(name)
+        || lexicon::joiner_word(name).is_some()
+    {
+        return None;
+    }
+    Some((k - 2, format!("{name}{digits}")))
 }
 
 /// The most labels a domain has; more are not an address.

@@ -157,6 +157,8 @@ const BASE58_MAX_LEN: usize = 35;
 const MAX_GROUPS: usize = 8;
 /// A bank keyword must end at most this many bytes before the number.
 const BANK_CUE_WINDOW: usize = 40;
+/// How far before a CLABE or CBU (whose check digits hold) its name may stand, in bytes.
+const NATIONAL_CUE_WINDOW: usize = 120;
 /// A card keyword must lie within this many characters of the card, on either side
 /// (characters, not bytes: a word of Devanagari or Thai takes three bytes a letter).
 const CARD_CUE_WINDOW: usize = 40;
@@ -536,9 +538,18 @@ impl PaymentIdFinder {
         if let Some((cue, rule, valid)) = national {
             let end = groups[whole - 1].1;
             let mut buf = [0u8; CBU_DIGITS];
+            // Their check digits hold: the name may stand further back in the sentence ("te
+            // paso mi CBU y me transferís directo, te hago un 10% menos: 0070…").
+            let wide = start.saturating_sub(NATIONAL_CUE_WINDOW + self.longest_cue);
             if free_end(b, end)
                 && valid(collect_digits(b, groups, &mut buf))
-                && self.cued(b, window, start, min_cue_end, cue)
+                && self.cued(
+                    b,
+                    wide,
+                    start,
+                    start.saturating_sub(NATIONAL_CUE_WINDOW),
+                    cue,
+                )
             {
                 return Some(PaymentIdMatch {
                     start,

@@ -274,7 +274,10 @@ impl Gates {
         let base64 = base64_runs(bytes).next().is_some();
         // A defanging mark may stand between spaces ("calendly (dot) com"), which the spaced
         // pass joins.
-        let spaced = marks.spaced_dot || defanged || has_spoken_dot(bytes);
+        let spaced = marks.spaced_dot
+            || defanged
+            || has_spoken_dot(bytes)
+            || has_spaced_letters(bytes, SPACED_NAME_LETTERS);
         Gates {
             spaced,
             entity,
@@ -343,6 +346,7 @@ impl DecodeDetector {
         let mut found = Vec::new();
         email::EmailDetector.detect(&view, scan, &mut found);
         self.links.detect(&view, scan, &mut found);
+        crate::detectors::channels::detect_shared(&view, scan, &mut found);
         if phones {
             phone::PhoneDetector.detect(&view, scan, &mut found);
         }
@@ -658,11 +662,49 @@ fn spaced_letters_at(text: &str, at: usize) -> Result<usize, usize> {
             break;
         }
     }
-    if chars >= 8 && dot && letters >= 4 {
+    // A spaced address or link, or a channel's name spelled out ("w h a t s a p p", "t e l e
+    // g r a m").
+    let spelled_name = || {
+        let joined: String = text[at..i]
+            .bytes()
+            .filter(|&b| b != b' ')
+            .map(char::from)
+            .collect();
+        crate::detectors::channels::is_channel_name(&joined)
+    };
+    if (chars >= 8 && dot && letters >= 4)
+        || (!dot && letters == chars && letters >= SPACED_NAME_LETTERS && spelled_name())
+    {
         Ok(i - at)
     } else {
         Err(i)
     }
+}
+
+/// The fewest letters of a channel's name spelled out with spaces that are read as the name.
+const SPACED_NAME_LETTERS: usize = 5;
+
+/// Whether `bytes` hold `n` or more ASCII letters in a row, each alone between spaces
+/// ("w h a t s a p p").
+fn has_spaced_letters(bytes: &[u8], n: usize) -> bool {
+    let mut run = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let single = bytes[i].is_ascii_alphabetic()
+            && (i == 0 || bytes[i - 1] == b' ')
+            && bytes.get(i + 1).is_none_or(|&b| b == b' ');
+        if single {
+            run += 1;
+            if run >= n {
+                return true;
+            }
+            i += 2;
+        } else {
+            run = 0;
+            i += 1;
+        }
+    }
+    false
 }
 
 /// Spoken dots and the space after them, in any ASCII case, anchored: [`has_spoken_dot`]

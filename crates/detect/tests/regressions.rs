@@ -1517,3 +1517,20 @@ fn a_cbu_whose_name_stands_earlier_in_the_sentence() {
                 0070999049207068078188 (Galicia)";
     assert!(kinds(text, Some("AR")).contains(&(Kind::Payment, Some("bank".to_string()))));
 }
+
+#[test]
+fn a_channels_name_spelled_out_with_spaces() {
+    let found = kinds("add me on t e l e g r a m @ostap_design", Some("UA"));
+    assert!(
+        found.contains(&(Kind::Messenger, Some("telegram".to_string()))),
+        "{found:?}"
+    );
+    // Spaced letters that spell no channel, and a spaced acronym, are nothing.
+    for text in [
+        "I am a b c d e f",
+        "the U S A and the U K",
+        "s o r r y for the delay",
+    ] {
+        assert!(kinds(text, Some("US")).is_empty(), "{text:?}");
+    }
+}

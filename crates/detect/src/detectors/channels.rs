@@ -3111,6 +3111,24 @@ pub(crate) fn names_the_work_in(text: &Normalized<'_>) -> bool {
         })
 }
 
+/// Whether `word` (folded, lower-cased ASCII) is all of one channel's name: a messenger,
+/// network, meeting tool or payment rail.
+pub(crate) fn is_channel_name(word: &str) -> bool {
+    let word = word.to_ascii_lowercase();
+    shared().mention_regex.find_iter(&word).any(|m| {
+        m.start() == 0
+            && m.end() == word.len()
+            && channel_names()
+                .get(m.pattern().as_usize())
+                .is_some_and(|c| c.word == WordClass::Name)
+    })
+}
+
+/// The channel detector's findings in `text`, from the detector every scan shares.
+pub(crate) fn detect_shared(text: &Normalized<'_>, scan: &ScanContext<'_>, out: &mut Vec<Finding>) {
+    shared().detect(text, scan, out);
+}
+
 /// Messengers and networks that `text` names as a way to talk, near a value or not: by a
 /// name that is only ever the channel's, or by an ordinary one in a strong place (after a
 /// preposition: "sa Maya", "no zap"); not as the subject of the work ("the Telegram bot")

@@ -685,24 +685,31 @@ fn spaced_letters_at(text: &str, at: usize) -> Result<usize, usize> {
 const SPACED_NAME_LETTERS: usize = 5;
 
 /// Whether `bytes` hold `n` or more ASCII letters in a row, each alone between spaces
-/// ("w h a t s a p p").
+/// ("w h a t s a p p"). Every text is asked: the spaces are found with `memchr`, and only the
+/// byte after each is looked at, so prose is read at memchr's speed.
 fn has_spaced_letters(bytes: &[u8], n: usize) -> bool {
+    let single_at =
+        |i: usize| bytes[i].is_ascii_alphabetic() && bytes.get(i + 1).is_none_or(|&b| b == b' ');
     let mut run = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        let single = bytes[i].is_ascii_alphabetic()
-            && (i == 0 || bytes[i - 1] == b' ')
-            && bytes.get(i + 1).is_none_or(|&b| b == b' ');
-        if single {
-            run += 1;
-            if run >= n {
-                return true;
-            }
-            i += 2;
-        } else {
-            run = 0;
-            i += 1;
+    // Where the last single letter stood: the next one of the run stands two bytes on.
+    let mut previous: Option<usize> = None;
+    let starts = (!bytes.is_empty())
+        .then_some(0)
+        .into_iter()
+        .chain(memchr::memchr_iter(b' ', bytes).map(|space| space + 1));
+    for i in starts.filter(|&i| i < bytes.len()) {
+        if !single_at(i) {
+            continue;
         }
+        run = if previous.is_some_and(|p| p + 2 == i) {
+            run + 1
+        } else {
+            1
+        };
+        if run >= n {
+            return true;
+        }
+        previous = Some(i);
     }
     false
 }
@@ -1627,6 +1634,22 @@ mod tests {
                 reversed_scheme: has("//:"),
             };
             assert_eq!(DotSlashMarks::of(bytes), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn spaced_letters_are_counted_in_runs() {
+        for (text, n, want) in [
+            ("w h a t s a p p", 5, true),
+            ("t e l e g r a m @x", 8, true),
+            ("a b c d", 5, false),
+            ("a b cd e f g", 4, false),
+            ("I am a b c d e f", 5, true),
+            ("a  b c d e", 5, false),
+            ("x y z w v", 5, true),
+            ("", 5, false),
+        ] {
+            assert_eq!(has_spaced_letters(text.as_bytes(), n), want, "{text:?}");
         }
     }
 

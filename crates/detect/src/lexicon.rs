@@ -1144,6 +1144,9 @@ pub(crate) enum CueRole {
     /// Asks for the reader's own contact details by itself ("ваш номер", "ขอเบอร์", "tu
     /// correo", "留个电话").
     Ask,
+    /// Third parties who pay ("users", "les patients", "الزبائن"): before a word of paying
+    /// they make it a description of how others pay, not a request to pay the writer.
+    Payer,
 }
 
 /// One row of a `data/offplatform/*.tsv` file.
@@ -1179,6 +1182,7 @@ pub(crate) fn read_cues() -> Result<Vec<Cue>, DataError> {
                 "contact" => CueRole::Contact,
                 "work" => CueRole::Work,
                 "ask" => CueRole::Ask,
+                "payer" => CueRole::Payer,
                 _ => return Err(error("unknown role")),
             };
             let (folded, stem) = fold_phrase(phrase).map_err(error)?;

@@ -1685,6 +1685,20 @@ impl ChannelDetector {
                 hit.2 = CueRole::Outside;
             }
         }
+        // "les patients doivent pouvoir payer par Interac", "users can pay with M-Pesa": how
+        // third parties pay is a description of the work or the service, as "through the
+        // platform" is.
+        let payers: Vec<(usize, usize)> = hits
+            .iter()
+            .filter(|h| h.2 == CueRole::Payer && stands_alone(lower, h.0, h.1))
+            .map(|h| (h.0, h.1))
+            .collect();
+        for hit in hits.iter_mut() {
+            if hit.2 == CueRole::Pay && paid_by_third_parties(lower, &payers, hit.0, hit.1) {
+                // Their word of paying asks nothing of the reader.
+                hit.2 = CueRole::Payer;
+            }
+        }
         let mut next = 0;
         while next < hits.len() {
             let (sentence_start, sentence_end) = sentence_around(lower, hits[next].0, hits[next].1);
@@ -1704,7 +1718,7 @@ impl ChannelDetector {
             };
             let wants_channel = in_sentence
                 .iter()
-                .any(|h| h.2 != CueRole::Work && h.2 != CueRole::Inside);
+                .any(|h| !matches!(h.2, CueRole::Work | CueRole::Inside | CueRole::Payer));
             let mut mentions: Vec<(usize, usize, &'static ChannelName)> = Vec::new();
             if wants_channel {
                 let input = Input::new(lower).range(sentence_start..sentence_end);
@@ -3034,12 +3048,153 @@ pub(crate) fn names_the_platforms_way(clause: &str) -> bool {
 pub(crate) fn names_the_platforms_way_in(text: &Normalized<'_>) -> bool {
     // Capitals of every script lowered already.
     let lower = text.lower();
-    shared()
-        .held_cues(lower)
-        .into_iter()
-        .any(|(start, end, cue)| {
-            cue.roles.contains(&CueRole::Inside) && !platforms_way_denied(lower, start, end)
+    let held = shared().held_cues(lower);
+    let payers: Vec<(usize, usize)> = held
+        .iter()
+        .filter(|&&(start, end, cue)| {
+            cue.roles.contains(&CueRole::Payer) && stands_alone(lower, start, end)
         })
+        .map(|&(start, end, _)| (start, end))
+        .collect();
+    let inside = held.iter().any(|&(start, end, cue)| {
+        cue.roles.contains(&CueRole::Inside) && !platforms_way_denied(lower, start, end)
+    });
+    // Every word of paying tells how third parties pay ("users can pay with GPay").
+    let mut pays = held
+        .iter()
+        .filter(|(_, _, cue)| cue.roles.contains(&CueRole::Pay))
+        .peekable();
+    inside
+        || (!payers.is_empty()
+            && pays.peek().is_some()
+            && pays.all(|&(start, end, _)| paid_by_third_parties(lower, &payers, start, end)))
+}
+
+/// Words for "me" or "us" that make a word of paying next to them the writer's own
+/// ("clients pay me", "les clients me paient", "mi pagano", "мне платят").
+const FIRST_PERSON_OBJECTS: &[&str] = &[
+    "me", "us", "mir", "mich", "uns", "moi", "nous", "mi", "ci", "nos", "mnie", "nam", "мне",
+    "нам", "мені", "saya", "aku", "ako", "akin", "mujhe", "hume", "humein", "bana", "bize", "tôi",
+    "toi", "mình", "minh", "لي", "ليا", "mimi", "sisi",
+];
+
+/// Whether the phrase at `start..end` of `lower` is a word of its own: no letter or digit
+/// touches it, unless it is written in a script without spaces between words (Chinese,
+/// Japanese, Thai), where any place may start a word. Cue phrases of other scripts match
+/// anywhere, which suits stems ("оплат" in "оплатите") but not a noun ("учні" inside
+/// "зручніше").
+fn stands_alone(lower: &str, start: usize, end: usize) -> bool {
+    let unspaced = |c: char| matches!(c, '\u{0e00}'..='\u{0eff}' | '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}');
+    if lower[start..].chars().next().is_some_and(unspaced) {
+        return true;
+    }
+    !lower[..start]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
+        && !lower[end..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
+}
+
+/// Words for "I" or "we" that make the writer the subject of a clause ("for regular clients
+/// I take payment directly", "pra clientes fixos eu trabalho com pagamento direto").
+const FIRST_PERSON_SUBJECTS: &[&str] = &[
+    "i",
+    "i'll",
+    "i'd",
+    "i'm",
+    "we",
+    "we'll",
+    "je",
+    "j'accepte",
+    "nous",
+    "ich",
+    "wir",
+    "io",
+    "noi",
+    "yo",
+    "nosotros",
+    "eu",
+    "nos",
+    "nós",
+    "я",
+    "мы",
+    "ja",
+    "my",
+    "saya",
+    "aku",
+    "kami",
+    "ako",
+    "main",
+    "hum",
+    "ben",
+    "biz",
+    "tôi",
+    "toi",
+    "mình",
+    "minh",
+    "mimi",
+    "sisi",
+];
+
+/// Words for "for" that make the noun after them (past an article) those served, not those
+/// who pay ("for international clients I accept…", "per i clienti esteri accetto…").
+const FOR_WORDS: &[&str] = &[
+    "for", "para", "pra", "pour", "per", "für", "fur", "voor", "для", "dla", "untuk", "buat",
+    "kwa", "cho", "pentru",
+];
+
+/// Articles skipped between a word for "for" and its noun.
+const ARTICLES: &[&str] = &[
+    "the", "our", "my", "les", "nos", "mes", "los", "las", "el", "la", "mis", "i", "gli", "le",
+    "die", "den", "der", "unsere", "meine", "os", "as", "meus", "minhas", "sa", "mga",
+];
+
+/// Whether the word of paying at `start..end` of `lower` has third parties as its subject:
+/// a `payer` cue ("users", "les patients", "los huéspedes") ends at most five words before
+/// it in the same clause ("patients should be able to pay", "los clientes podrán pagar"),
+/// with no "I" or "we" between them and no "for" before it ("for regular clients I take
+/// payment directly" is an offer), and no "me" or "us" stands next to the word of paying
+/// ("my clients pay me by Wise" is one too).
+fn paid_by_third_parties(lower: &str, payers: &[(usize, usize)], start: usize, end: usize) -> bool {
+    const REACH: usize = 48;
+    let bare = |w: &str| -> String {
+        w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
+            .to_string()
+    };
+    let subject = payers.iter().any(|&(payer_start, payer_end)| {
+        let Some(between) = lower.get(payer_end..start) else {
+            return false;
+        };
+        let mut before = lower[..payer_start].split_whitespace().rev().map(bare);
+        let served = match before.next() {
+            Some(w) if ARTICLES.contains(&w.as_str()) => before
+                .next()
+                .is_some_and(|w| FOR_WORDS.contains(&w.as_str())),
+            Some(w) => FOR_WORDS.contains(&w.as_str()),
+            None => false,
+        };
+        start - payer_end <= REACH
+            && !served
+            && !between.contains(['.', '!', '?', ';', '\n', ':', '،', '。'])
+            && between.split_whitespace().count() <= 5
+            && !between
+                .split_whitespace()
+                .any(|w| FIRST_PERSON_SUBJECTS.contains(&bare(w).as_str()))
+    });
+    if !subject {
+        return false;
+    }
+    let before = lower[..start].split_whitespace().next_back().unwrap_or("");
+    let after = lower[end..].split_whitespace().next().unwrap_or("");
+    let word = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        FIRST_PERSON_OBJECTS.contains(&w)
+    };
+    // The cue may hold the object itself ("pay me").
+    !(word(before) || word(after) || lower[start..end].split_whitespace().any(word))
 }
 
 /// Whether the platform's own way named at `start..end` of `lower` (an `inside` cue) is
@@ -4358,6 +4513,38 @@ mod tests {
                 .filter(|(_, _, r)| *r != "channels/mention")
                 .collect();
             assert!(strong.is_empty(), "{text:?}: {strong:?}");
+        }
+    }
+
+    #[test]
+    fn how_third_parties_pay_is_no_request_but_an_offer_to_them_is() {
+        let strong = |text: &str| -> Vec<_> {
+            found(text)
+                .into_iter()
+                .filter(|(_, _, r)| *r != "channels/mention")
+                .collect()
+        };
+        for text in [
+            "Les patients doivent pouvoir payer leur dépôt par Interac en ligne.",
+            "Users should be able to pay with GPay or PhonePe on Android.",
+            "Leden moeten via iDEAL kunnen betalen.",
+        ] {
+            assert!(strong(text).is_empty(), "{text:?}: {:?}", strong(text));
+        }
+        for text in [
+            "Pour les clients fidèles, je prends le paiement par Interac directement.",
+            "For long term clients I also accept payment via Payoneer.",
+            "My clients pay me via Payoneer directly.",
+            // "учні" (pupils) inside "зручніше" names no one.
+            "Мені зручніше, щоб ви платили через PayPal, а не тут.",
+        ] {
+            assert!(
+                strong(text)
+                    .iter()
+                    .any(|(kind, _, _)| *kind == Kind::Payment),
+                "{text:?}: {:?}",
+                strong(text)
+            );
         }
     }
 

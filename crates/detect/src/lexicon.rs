@@ -1144,6 +1144,16 @@ pub(crate) enum CueRole {
     /// Asks for the reader's own contact details by itself ("ваш номер", "ขอเบอร์", "tu
     /// correo", "留个电话").
     Ask,
+    /// A verb that asks for or hands over something ("leave", "déjame", "оставьте", "教えて"):
+    /// next to a [`CueRole::ContactNoun`], a request for contact details.
+    AskVerb,
+    /// A noun of contact details ("number", "e-mail", "почту", "邮箱"): next to a
+    /// [`CueRole::AskVerb`], a request for them ("leave your e-mail in the reply").
+    ContactNoun,
+    /// Cash ("in cash", "готівкою", "nakit", "现金"): with what is still to be paid, or away
+    /// from the platform, or by hand, a request to pay outside ("the rest in cash when you
+    /// pick up the keys").
+    Cash,
     /// Third parties who pay ("users", "les patients", "الزبائن"): before a word of paying
     /// they make it a description of how others pay, not a request to pay the writer.
     Payer,
@@ -1183,6 +1193,9 @@ pub(crate) fn read_cues() -> Result<Vec<Cue>, DataError> {
                 "work" => CueRole::Work,
                 "ask" => CueRole::Ask,
                 "payer" => CueRole::Payer,
+                "cash" => CueRole::Cash,
+                "askverb" => CueRole::AskVerb,
+                "contactnoun" => CueRole::ContactNoun,
                 _ => return Err(error("unknown role")),
             };
             let (folded, stem) = fold_phrase(phrase).map_err(error)?;

@@ -1646,6 +1646,21 @@ impl ChannelDetector {
             let joined = !cue.phrase.is_ascii();
             let glued_to_hangul = cue.phrase.chars().next().is_some_and(hangul)
                 && lower[..start].chars().next_back().is_some_and(hangul);
+            // Cyrillic and Greek words are spaced: a phrase starts a word ("бот" is not in
+            // "роботи"), though it may run on into an inflection.
+            let spaced_alphabet = cue
+                .phrase
+                .chars()
+                .next()
+                .is_some_and(|c| is_cyrillic(c) || ('\u{0370}'..='\u{03ff}').contains(&c));
+            if spaced_alphabet
+                && lower[..start]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+            {
+                continue;
+            }
             let open_start = !glued_to_hangul && (joined || start == 0 || !is_word(start - 1));
             let open_end = joined || cue.stem || !is_word(end);
             if open_start && open_end {
@@ -1740,6 +1755,19 @@ impl ChannelDetector {
             let outside = has_role(CueRole::Outside, &spans);
             let direct = has_role(CueRole::Direct, &spans);
             let work = has_role(CueRole::Work, &spans);
+            // A word for cash must start a word of its own: "наличн" is not in "безналичный".
+            // Nor one denied ("né contanti né altro", "Barzahlung … mach ich nicht").
+            let cash = in_sentence.iter().any(|&(s, e, r)| {
+                r == CueRole::Cash
+                    && (!lower[s..].starts_with(|c: char| (c as u32) < 0x0590)
+                        || !lower[..s]
+                            .chars()
+                            .next_back()
+                            .is_some_and(char::is_alphanumeric))
+                    && !spans.iter().any(|&(ms, me)| ms <= s && e <= me)
+                    && !neither_nor(lower, s, sentence_start, sentence_end)
+                    && !negated_after(&lower[e..sentence_end])
+            });
             // A phone number in the sentence, found by the detectors before this one: with a
             // word of paying, a rail's ordinary name there is the rail the number is on
             // ("Bisa DANA atau OVO ke 0813 2277 4519, gak usah lewat sini").
@@ -1809,7 +1837,10 @@ impl ChannelDetector {
                         && !names_other_number(lower, s, e)
                         && !negated_after(&lower[e..sentence_end])
                 });
-                if let Some(&(start, end, _)) = ask {
+                let asked = ask
+                    .map(|&(start, end, _)| (start, end))
+                    .or_else(|| asked_by_verb_and_noun(lower, in_sentence, &spans, sentence_end));
+                if let Some((start, end)) = asked {
                     let (start, end) = text.original_span(start, end);
                     out.push(Finding::new(
                         Kind::Solicitation,
@@ -1850,7 +1881,10 @@ impl ChannelDetector {
                     "request/off_platform",
                 ));
             }
-            if (pays && (direct || outside)) || (remainder && outside) {
+            if (pays && (direct || outside))
+                || (remainder && outside)
+                || (cash && (remainder || outside || direct))
+            {
                 let start = in_sentence.first().map_or(sentence_start, |h| h.0);
                 let end = in_sentence
                     .iter()
@@ -1981,6 +2015,22 @@ fn refused_after(rest: &str) -> bool {
             refused
         })
         || ends_with_will_not(rest)
+        || ends_with_germanic_not(rest)
+}
+
+/// "Zahlung außerhalb der Plattform mach ich nicht, sorry", "dat doe ik niet": German and
+/// Dutch put "not" after the verb and its subject, at the end of a refusal; at most two
+/// words ("sorry", "leider") may follow. Earlier in a sentence, "ich nicht" gives a
+/// request's reason ("weil ich nicht die Gebühr zahlen will").
+fn ends_with_germanic_not(rest: &str) -> bool {
+    let words: Vec<&str> = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let from = words.len().saturating_sub(4);
+    words[from..].windows(2).any(|pair| {
+        matches!(pair[0], "ich" | "wir" | "ik" | "we") && matches!(pair[1], "nicht" | "niet")
+    })
 }
 
 /// "…, я не буду.", "nie będę.": a Slavic "will not" refuses as the last words of the
@@ -3096,6 +3146,349 @@ fn stands_alone(lower: &str, start: usize, end: usize) -> bool {
             .chars()
             .next()
             .is_some_and(char::is_alphanumeric)
+}
+
+/// A request for contact details made of a verb that asks or hands over and a noun of
+/// contact details, in either order, at most three words apart in one clause ("leave your
+/// e-mail in the reply", "¿me pasa su número?", "numaranızı verir misiniz", "留一个邮箱",
+/// "番号を教えていただけますか"): the span from the first to the last, unless the noun names
+/// another number ("the order number"), a refusal comes before it ("I can't give you my
+/// number") or after it, or either word starts inside a longer word or a channel's name.
+fn asked_by_verb_and_noun(
+    lower: &str,
+    in_sentence: &[(usize, usize, CueRole)],
+    mentions: &[(usize, usize)],
+    sentence_end: usize,
+) -> Option<(usize, usize)> {
+    // In characters: Cyrillic and Devanagari letters take two or three bytes.
+    const REACH: usize = 24;
+    let starts_word = |s: usize| {
+        let Some(c) = lower[s..].chars().next() else {
+            return false;
+        };
+        crate::normalize::is_cjk(c)
+            || !lower[..s]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+    };
+    let held = |role: CueRole| {
+        in_sentence.iter().filter(move |&&(s, e, r)| {
+            r == role && starts_word(s) && !mentions.iter().any(|&(ms, me)| ms <= s && e <= me)
+        })
+    };
+    for &(noun_start, noun_end, _) in held(CueRole::ContactNoun) {
+        if names_other_number(lower, noun_start, noun_end) {
+            continue;
+        }
+        for &(verb_start, verb_end, _) in held(CueRole::AskVerb) {
+            let (start, end) = (noun_start.min(verb_start), noun_end.max(verb_end));
+            let gap = if verb_end <= noun_start {
+                &lower[verb_end..noun_start]
+            } else if noun_end <= verb_start {
+                &lower[noun_end..verb_start]
+            } else {
+                continue;
+            };
+            if gap.chars().count() > REACH
+                || gap.split_whitespace().count() > 3
+                || gap.contains(['.', '!', '?', ';', '\n', ',', '،', '、', '，', '。'])
+            {
+                continue;
+            }
+            if crate::context::refused_before(lower, start)
+                || negated_after(&lower[end..sentence_end])
+                || refused_after(&lower[end..sentence_end])
+                || negation_near(lower, start, end)
+                || noun_is_modifier(lower, noun_start, noun_end)
+                || !owned_request(
+                    lower,
+                    (start, end),
+                    (noun_start, noun_end),
+                    (verb_start, verb_end),
+                )
+            {
+                continue;
+            }
+            return Some((start, end));
+        }
+    }
+    None
+}
+
+/// Words of negation in the languages of `data/offplatform` ("ne … pas", "belum bisa",
+/// "hindi pwede", "mat bhejo", "geen", "kora jabe na"): one of them up to four words before
+/// a verb-and-noun request, inside it or up to three words after it makes it a refusal or
+/// a rule quoted.
+const NEGATION_WORDS: &[&str] = &[
+    "not", "don't", "dont", "can't", "cant", "cannot", "won't", "never", "no", "ne", "n'", "pas",
+    "ni", "non", "né", "nicht", "kein", "keine", "keinen", "geen", "niet", "не", "ні", "ни", "nie",
+    "ga", "gak", "nggak", "enggak", "tidak", "tdk", "belum", "blm", "tak", "bukan", "jangan",
+    "hindi", "wag", "huwag", "mat", "nahi", "nahin", "nhi", "na", "không", "khong", "chưa", "chua",
+    "đừng", "dung", "لا", "ما", "مش", "مو", "ليس", "değil", "degil", "yok", "sio", "si", "usi",
+    "hapana", "nu", "nunca", "jamais", "mai",
+];
+
+fn negation_near(lower: &str, start: usize, end: usize) -> bool {
+    let is_negation = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+        NEGATION_WORDS.contains(&w) || w.starts_with("n'") || w.ends_with("n't")
+    };
+    let clause_start = lower[..start]
+        .rfind(['.', '!', '?', ';', '\n', ',', '،', '，', '。'])
+        .map_or(0, |i| i + 1);
+    let before = lower[clause_start..start].split_whitespace().rev().take(4);
+    let inside = lower[start..end].split_whitespace();
+    let clause_end = lower[end..]
+        .find(['.', '!', '?', ';', '\n', ',', '،', '，', '。'])
+        .map_or(lower.len(), |i| end + i);
+    let after = lower[end..clause_end].split_whitespace().take(3);
+    before.chain(inside).chain(after).any(is_negation)
+        // Chinese and Japanese negations inside the words.
+        || lower[clause_start..clause_end].contains(['不', '别', '別', '没', '沒'])
+        || lower[end..clause_end].contains("ない")
+}
+
+/// Whether a verb-and-noun request at `start..end` of `lower` (its noun at
+/// `noun_start..noun_end`, its verb at `verb`) asks for someone's own details: a possessive or a "me"/"us" from
+/// the word before it to the word after it ("leave your e-mail", "send me an email", "¿me
+/// pasa su número?", "namba yako", "nomor kamu", "оставьте свою почту", "number WhatsApp"),
+/// or a possessive glued to the noun ("nomormu", "numaranızı"). Bare "number", "mail" and
+/// "contact" name many other things ("the room number", "send mail", "den Kontakt zur
+/// Realität"). Nouns of the scripts that glue their possessives or particles to the word
+/// (Arabic "رقمك", Chinese, Japanese, Korean) are their own evidence.
+fn owned_request(
+    lower: &str,
+    (start, end): (usize, usize),
+    (noun_start, noun_end): (usize, usize),
+    verb: (usize, usize),
+) -> bool {
+    const OWNERS: &[&str] = &[
+        "your",
+        "ur",
+        "yr",
+        "yours",
+        "my",
+        "me",
+        "us",
+        "su",
+        "tu",
+        "sus",
+        "tus",
+        "seu",
+        "sua",
+        "teu",
+        "tua",
+        "votre",
+        "ton",
+        "mon",
+        "vos",
+        "moi",
+        "nous",
+        "ihre",
+        "ihr",
+        "deine",
+        "dein",
+        "meine",
+        "mir",
+        "mich",
+        "uns",
+        "uw",
+        "mijn",
+        "tuo",
+        "suo",
+        "mio",
+        "vostro",
+        "mi",
+        "ti",
+        "le",
+        "nos",
+        "ваш",
+        "вашу",
+        "ваши",
+        "твой",
+        "твою",
+        "твои",
+        "свой",
+        "свою",
+        "свои",
+        "мой",
+        "мне",
+        "нам",
+        "твій",
+        "свій",
+        "свої",
+        "ваші",
+        "твої",
+        "мій",
+        "мені",
+        "twój",
+        "twoj",
+        "pana",
+        "pani",
+        "mój",
+        "moj",
+        "swój",
+        "swoj",
+        "mnie",
+        "yako",
+        "yangu",
+        "kamu",
+        "anda",
+        "saya",
+        "aku",
+        "mo",
+        "ko",
+        "nyo",
+        "ninyo",
+        "niyo",
+        "ka",
+        "hp",
+        "wa",
+        "whatsapp",
+        "telefon",
+        "telefonu",
+        "телефона",
+        "телефону",
+        "tumhara",
+        "apna",
+        "apnar",
+        "aapka",
+        "apka",
+        "mera",
+        "amar",
+        "celular",
+        "telefone",
+        "cellulare",
+        "portable",
+        "simu",
+        "sizin",
+        "senin",
+        "benim",
+        "bana",
+        "bize",
+        "ban",
+        "nipe",
+        "niachie",
+        "tuachie",
+        "nitumie",
+        "tupe",
+    ];
+    // A verb of several words asks by itself ("để lại", "wie lautet", "cho xin"), unless its
+    // noun is a bare "number".
+    let bare_number = matches!(
+        lower[noun_start..noun_end].trim(),
+        "number" | "numero" | "nummer" | "numer" | "nomor" | "номер"
+    );
+    if lower[verb.0..verb.1].trim().contains(' ') && !bare_number {
+        return true;
+    }
+    let first = lower[noun_start..].chars().next().unwrap_or(' ');
+    if first.is_alphabetic()
+        && !first.is_ascii()
+        && !is_cyrillic(first)
+        && !first.is_lowercase()
+        && !first.is_uppercase()
+    {
+        // A script without case: Arabic, Chinese, Japanese, Korean, Thai…
+        return true;
+    }
+    let word = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    let from = lower[..start]
+        .trim_end()
+        .rfind(char::is_whitespace)
+        .map_or(0, |i| i + 1);
+    let to = lower[end..]
+        .trim_start()
+        .find(char::is_whitespace)
+        .map_or(lower.len(), |i| {
+            end + (lower[end..].len() - lower[end..].trim_start().len()) + i
+        });
+    let window = &lower[from.min(start)..to.max(end)];
+    window
+        .split_whitespace()
+        .any(|w| OWNERS.contains(&word(w).as_str()))
+        || ["mu", "ku", "nızı", "nizi", "nı", "ni", "n"]
+            .iter()
+            .any(|suffix| lower[noun_end..].starts_with(suffix))
+}
+
+/// Whether the noun of contact at `start..end` of `lower` only qualifies another noun: "the
+/// email template", "a contact form", "la página de contacto", "il modulo di contatto".
+fn noun_is_modifier(lower: &str, start: usize, end: usize) -> bool {
+    const HEADS: &[&str] = &[
+        "template",
+        "templates",
+        "campaign",
+        "campaigns",
+        "marketing",
+        "newsletter",
+        "list",
+        "lists",
+        "automation",
+        "sequence",
+        "sequences",
+        "design",
+        "designs",
+        "copy",
+        "flow",
+        "flows",
+        "signature",
+        "subject",
+        "body",
+        "content",
+        "draft",
+        "drafts",
+        "thread",
+        "notification",
+        "notifications",
+        "verification",
+        "confirmation",
+        "server",
+        "client",
+        "integration",
+        "api",
+        "page",
+        "pages",
+        "form",
+        "forms",
+        "us",
+        "section",
+        "button",
+        "field",
+        "fields",
+        "widget",
+        "validation",
+        "format",
+        "input",
+        "column",
+        "header",
+    ];
+    const OF: &[&str] = &["de", "di", "du", "des", "of", "da", "do", "del", "della"];
+    let word = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    let before = lower[..start].split_whitespace().next_back().map(word);
+    let after = lower[end..].split_whitespace().next().map(word);
+    // "the number of pages", "il numero della stanza", "nomor rekening".
+    const BARE_NUMBERS: &[&str] = &[
+        "number",
+        "numero",
+        "nummer",
+        "numer",
+        "numara",
+        "nomor",
+        "nomer",
+        "номер",
+        "namba",
+    ];
+    const AFTER_NUMBER: &[&str] = &[
+        "della", "dello", "del", "dei", "delle", "degli", "des", "rekening", "akun", "order",
+        "pesanan", "resi", "invoice",
+    ];
+    let bare_number = BARE_NUMBERS.contains(&lower[start..end].trim());
+    before.is_some_and(|w| OF.contains(&w.as_str()))
+        || after.as_deref().is_some_and(|w| {
+            HEADS.contains(&w) || (bare_number && (OF.contains(&w) || AFTER_NUMBER.contains(&w)))
+        })
 }
 
 /// Words for "I" or "we" that make the writer the subject of a clause ("for regular clients
@@ -4545,6 +4938,63 @@ mod tests {
                 "{text:?}: {:?}",
                 strong(text)
             );
+        }
+    }
+
+    #[test]
+    fn cash_with_the_rest_or_by_hand_is_a_request_to_pay_outside() {
+        let pays_outside = |text: &str| {
+            found(text).iter().any(|(kind, value, rule)| {
+                *kind == Kind::Payment && value.is_none() && *rule == "request/pay_outside"
+            })
+        };
+        for text in [
+            "Решту віддасте мені готівкою після роботи.",
+            "Kalanı iş bitince elden nakit verirsiniz.",
+            "Il saldo me lo dai in contanti a fine lavori.",
+            "Den Rest dann als Barzahlung nach der Montage.",
+            "剩下的钱见面给现金就行",
+        ] {
+            assert!(pays_outside(text), "{text:?}: {:?}", found(text));
+        }
+        for text in [
+            // Denied, refused after, or cash without the rest or a way around.
+            "No guarda, fuori dal sito non incasso niente, né contanti né altro.",
+            "Barzahlung außerhalb der Plattform mach ich nicht, sorry.",
+            "Безналичный расчёт, остаток через сайт.",
+            "I paid cash for the printer last year.",
+        ] {
+            assert!(!pays_outside(text), "{text:?}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_verb_that_asks_beside_a_noun_of_contact_asks_for_it() {
+        let asks = |text: &str| {
+            found(text).iter().any(|(kind, _, rule)| {
+                *kind == Kind::Solicitation && *rule == "request/ask_contact"
+            })
+        };
+        for text in [
+            "Quý khách vui lòng để lại email để tôi gửi bảng báo giá.",
+            "Tafadhali niachie barua pepe yako ili nikutumie sampuli.",
+            "Если удобно, оставьте в ответе свою почту.",
+            "Oiga, ¿me pasa su número? Así le mando la ubicación.",
+            "Dzień dobry, oferty proszę z numerem telefonu.",
+            "麻烦您回复时留一个邮箱，我把样稿发过去。",
+        ] {
+            assert!(asks(text), "{text:?}: {:?}", found(text));
+        }
+        for text in [
+            // Another number, a refusal, a word that only qualifies, nobody's details.
+            "Mi mandi il numero della stanza?",
+            "Je ne communique pas mon numéro avant le contrat.",
+            "Please send the email template you drafted.",
+            "Incluye la página de contacto del sitio.",
+            "The rule is to give them a number or give them a date.",
+            "Send email in the background.",
+        ] {
+            assert!(!asks(text), "{text:?}: {:?}", found(text));
         }
     }
 

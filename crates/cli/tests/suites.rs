@@ -132,7 +132,7 @@ fn blind_sets_do_not_get_worse() {
 /// The blind17 sets are in the intent model's training data since their first scores were
 /// recorded (`testdata/intent/split.py`), so their floors guard against regressions, not
 /// generalisation: that is each new set's first score (`testdata/blind/README.md`).
-const BLIND_FLOORS: [(&str, (f64, f64, f64)); 44] = [
+const BLIND_FLOORS: [(&str, (f64, f64, f64)); 46] = [
     // 6 of 149 benign: one of them the intent model's ("Our signal team wants the line chart
     // ... Meet the deadline"), since it was trained on the blind17 sets.
     ("blind16.jsonl", (0.98, 0.94, 0.045)),
@@ -278,6 +278,14 @@ const BLIND_FLOORS: [(&str, (f64, f64, f64)); 44] = [
     ("blind16v.jsonl", (0.93, 0.88, 0.07)),
     // First score 0.762 / 0.713 / 6.2%, since in the intent model's training data.
     ("blind17v.jsonl", (0.89, 0.85, 0.02)),
+    // First score 0.946 / 0.894 / 8.6%. 21 of 245 benign: contact shared after a contract or
+    // for a repository invite (7, kept: the policy reads the stage from the event), payment
+    // rails as what a reviewed app or a job's system accepts, links to sites to imitate,
+    // brands' handles in a brief, a defanged phishing link reported to support, an escaped
+    // example address, a sticker pack for two messengers, a sandbox payment's ID.
+    ("blind16w.jsonl", (0.94, 0.89, 0.09)),
+    // First score 0.831 / 0.794 / 4.6%, since in the intent model's training data.
+    ("blind17w.jsonl", (0.94, 0.92, 0.04)),
 ];
 
 fn digits(s: &str) -> String {

@@ -4941,6 +4941,16 @@ mod tests {
         }
     }
 
+    /// Asserts that `reads` holds for every text of `yes` and for none of `no`.
+    fn reads_as(reads: impl Fn(&str) -> bool, yes: &[&str], no: &[&str]) {
+        for text in yes {
+            assert!(reads(text), "{text:?}: {:?}", found(text));
+        }
+        for text in no {
+            assert!(!reads(text), "{text:?}: {:?}", found(text));
+        }
+    }
+
     #[test]
     fn cash_with_the_rest_or_by_hand_is_a_request_to_pay_outside() {
         let pays_outside = |text: &str| {
@@ -4948,24 +4958,23 @@ mod tests {
                 *kind == Kind::Payment && value.is_none() && *rule == "request/pay_outside"
             })
         };
-        for text in [
-            "Решту віддасте мені готівкою після роботи.",
-            "Kalanı iş bitince elden nakit verirsiniz.",
-            "Il saldo me lo dai in contanti a fine lavori.",
-            "Den Rest dann als Barzahlung nach der Montage.",
-            "剩下的钱见面给现金就行",
-        ] {
-            assert!(pays_outside(text), "{text:?}: {:?}", found(text));
-        }
-        for text in [
+        reads_as(
+            pays_outside,
+            &[
+                "Решту віддасте мені готівкою після роботи.",
+                "Kalanı iş bitince elden nakit verirsiniz.",
+                "Il saldo me lo dai in contanti a fine lavori.",
+                "Den Rest dann als Barzahlung nach der Montage.",
+                "剩下的钱见面给现金就行",
+            ],
             // Denied, refused after, or cash without the rest or a way around.
-            "No guarda, fuori dal sito non incasso niente, né contanti né altro.",
-            "Barzahlung außerhalb der Plattform mach ich nicht, sorry.",
-            "Безналичный расчёт, остаток через сайт.",
-            "I paid cash for the printer last year.",
-        ] {
-            assert!(!pays_outside(text), "{text:?}: {:?}", found(text));
-        }
+            &[
+                "No guarda, fuori dal sito non incasso niente, né contanti né altro.",
+                "Barzahlung außerhalb der Plattform mach ich nicht, sorry.",
+                "Безналичный расчёт, остаток через сайт.",
+                "I paid cash for the printer last year.",
+            ],
+        );
     }
 
     #[test]
@@ -4975,27 +4984,26 @@ mod tests {
                 *kind == Kind::Solicitation && *rule == "request/ask_contact"
             })
         };
-        for text in [
-            "Quý khách vui lòng để lại email để tôi gửi bảng báo giá.",
-            "Tafadhali niachie barua pepe yako ili nikutumie sampuli.",
-            "Если удобно, оставьте в ответе свою почту.",
-            "Oiga, ¿me pasa su número? Así le mando la ubicación.",
-            "Dzień dobry, oferty proszę z numerem telefonu.",
-            "麻烦您回复时留一个邮箱，我把样稿发过去。",
-        ] {
-            assert!(asks(text), "{text:?}: {:?}", found(text));
-        }
-        for text in [
+        reads_as(
+            asks,
+            &[
+                "Quý khách vui lòng để lại email để tôi gửi bảng báo giá.",
+                "Tafadhali niachie barua pepe yako ili nikutumie sampuli.",
+                "Если удобно, оставьте в ответе свою почту.",
+                "Oiga, ¿me pasa su número? Así le mando la ubicación.",
+                "Dzień dobry, oferty proszę z numerem telefonu.",
+                "麻烦您回复时留一个邮箱，我把样稿发过去。",
+            ],
             // Another number, a refusal, a word that only qualifies, nobody's details.
-            "Mi mandi il numero della stanza?",
-            "Je ne communique pas mon numéro avant le contrat.",
-            "Please send the email template you drafted.",
-            "Incluye la página de contacto del sitio.",
-            "The rule is to give them a number or give them a date.",
-            "Send email in the background.",
-        ] {
-            assert!(!asks(text), "{text:?}: {:?}", found(text));
-        }
+            &[
+                "Mi mandi il numero della stanza?",
+                "Je ne communique pas mon numéro avant le contrat.",
+                "Please send the email template you drafted.",
+                "Incluye la página de contacto del sitio.",
+                "The rule is to give them a number or give them a date.",
+                "Send email in the background.",
+            ],
+        );
     }
 
     #[test]

@@ -1476,6 +1476,12 @@ fn a_name_and_the_number_said_after_it_make_one_local_part() {
             "marco.ferri87@libero.it",
         ),
         ("email me: john 78 at gmail dot com", "john78@gmail.com"),
+        // The name written with its dot, the number said.
+        (
+            "Envoyez-moi le cahier des charges : julie.martin quatre-vingt-quinze arobase orange point fr",
+            "julie.martin95@orange.fr",
+        ),
+        ("escríbeme: ana.paula.reis noventa arroba gmail punto com", "ana.paula.reis90@gmail.com"),
         // A spoken hyphen before the number stays the hyphen.
         (
             "j underscore rivera dash 88 at protonmail dot com",

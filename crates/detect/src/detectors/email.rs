@@ -1268,7 +1268,23 @@ fn named_number(text: &Normalized<'_>, first: usize, last: usize) -> Option<(usi
     {
         return None;
     }
-    Some((k - 2, format!("{name}{digits}")))
+    // The name may be a local part written with its dots or underscores ("julie.martin
+    // quatre-vingt-quinze arobase orange point fr"): its earlier words, glued by them.
+    let mut start = k - 2;
+    let mut local = name.to_string();
+    while start >= 2
+        && matches!(text.token_text(&tokens[start - 1]), "." | "_" | "-")
+        && tokens[start - 2].class == TokenClass::Word
+        && local.len() < 48
+    {
+        let word = text.token_text(&tokens[start - 2]);
+        if !word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            break;
+        }
+        local = format!("{word}{}{local}", text.token_text(&tokens[start - 1]));
+        start -= 2;
+    }
+    Some((start, format!("{local}{digits}")))
 }
 
 /// The most labels a domain has; more are not an address.

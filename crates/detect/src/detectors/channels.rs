@@ -1766,7 +1766,7 @@ impl ChannelDetector {
                             .is_some_and(char::is_alphanumeric))
                     && !spans.iter().any(|&(ms, me)| ms <= s && e <= me)
                     && !neither_nor(lower, s, sentence_start, sentence_end)
-                    && !negated_after(&lower[e..sentence_end])
+                    && !negated_after(&lower[e.min(sentence_end)..sentence_end])
             });
             // A phone number in the sentence, found by the detectors before this one: with a
             // word of paying, a rail's ordinary name there is the rail the number is on
@@ -1804,7 +1804,7 @@ impl ChannelDetector {
                     || (channel.word == WordClass::Ordinary
                         && after_indefinite_article(lower, start))
                     || WORK_NOUNS.contains(&next_word(lower, end))
-                    || negated_after(&lower[end..sentence_end])
+                    || negated_after(&lower[end.min(sentence_end)..sentence_end])
                 {
                     continue;
                 }
@@ -1835,7 +1835,7 @@ impl ChannelDetector {
                     r == CueRole::Ask
                         && !spans.iter().any(|&(ms, me)| ms <= s && e <= me)
                         && !names_other_number(lower, s, e)
-                        && !negated_after(&lower[e..sentence_end])
+                        && !negated_after(&lower[e.min(sentence_end)..sentence_end])
                 });
                 let asked = ask
                     .map(|&(start, end, _)| (start, end))
@@ -3197,8 +3197,8 @@ fn asked_by_verb_and_noun(
                 continue;
             }
             if crate::context::refused_before(lower, start)
-                || negated_after(&lower[end..sentence_end])
-                || refused_after(&lower[end..sentence_end])
+                || negated_after(&lower[end.min(sentence_end)..sentence_end])
+                || refused_after(&lower[end.min(sentence_end)..sentence_end])
                 || negation_near(lower, start, end)
                 || noun_is_modifier(lower, noun_start, noun_end)
                 || !owned_request(
@@ -5004,6 +5004,19 @@ mod tests {
                 "Send email in the background.",
             ],
         );
+    }
+
+    #[test]
+    fn a_cue_that_runs_past_its_sentence_is_read_without_panicking() {
+        // Found by the property test: a cue word ending after the sentence it starts in.
+        let text = "fourbc1q.part number live:s123arrobawhats appohwhats appt.me/s123 at \
+                    415arroba order #2716six17bit.ly/x dot my gmail is $cashalexwa.me/bit.ly/\
+                    x839s123ohgmail0xdoublel9, whats apps123es91 2100 0418 4502 0005 \
+                    1332t.me/$cash.bc1q";
+        let _ = found(text);
+        for cut in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
+            let _ = found(&text[..cut]);
+        }
     }
 
     #[test]

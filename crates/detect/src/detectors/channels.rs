@@ -1653,12 +1653,7 @@ impl ChannelDetector {
                 .chars()
                 .next()
                 .is_some_and(|c| is_cyrillic(c) || ('\u{0370}'..='\u{03ff}').contains(&c));
-            if spaced_alphabet
-                && lower[..start]
-                    .chars()
-                    .next_back()
-                    .is_some_and(char::is_alphanumeric)
-            {
+            if spaced_alphabet && letter_before(lower, start) {
                 continue;
             }
             let open_start = !glued_to_hangul && (joined || start == 0 || !is_word(start - 1));
@@ -1760,10 +1755,7 @@ impl ChannelDetector {
             let cash = in_sentence.iter().any(|&(s, e, r)| {
                 r == CueRole::Cash
                     && (!lower[s..].starts_with(|c: char| (c as u32) < 0x0590)
-                        || !lower[..s]
-                            .chars()
-                            .next_back()
-                            .is_some_and(char::is_alphanumeric))
+                        || !letter_before(lower, s))
                     && !spans.iter().any(|&(ms, me)| ms <= s && e <= me)
                     && !neither_nor(lower, s, sentence_start, sentence_end)
                     && !negated_after(&lower[e.min(sentence_end)..sentence_end])
@@ -1988,8 +1980,7 @@ fn negated_after(rest: &str) -> bool {
         .any(|w| {
             // German and Dutch put the negation after the verb and its subject: "PayPal
             // außerhalb der Plattform mache ich nicht", "dat doe ik niet".
-            let verb_last =
-                matches!(previous, "ich" | "wir" | "ik" | "we") && matches!(w, "nicht" | "niet");
+            let verb_last = germanic_not(previous, w);
             let refused = refuses(previous, w);
             previous = w;
             refused
@@ -2028,9 +2019,15 @@ fn ends_with_germanic_not(rest: &str) -> bool {
         .filter(|w| !w.is_empty())
         .collect();
     let from = words.len().saturating_sub(4);
-    words[from..].windows(2).any(|pair| {
-        matches!(pair[0], "ich" | "wir" | "ik" | "we") && matches!(pair[1], "nicht" | "niet")
-    })
+    words[from..]
+        .windows(2)
+        .any(|pair| germanic_not(pair[0], pair[1]))
+}
+
+/// "ich nicht", "wir nicht", "ik niet", "we niet": a German or Dutch subject and the "not"
+/// after it that ends a refusal.
+fn germanic_not(subject: &str, word: &str) -> bool {
+    matches!(subject, "ich" | "wir" | "ik" | "we") && matches!(word, "nicht" | "niet")
 }
 
 /// "…, я не буду.", "nie będę.": a Slavic "will not" refuses as the last words of the
@@ -3134,18 +3131,31 @@ const FIRST_PERSON_OBJECTS: &[&str] = &[
 /// anywhere, which suits stems ("оплат" in "оплатите") but not a noun ("учні" inside
 /// "зручніше").
 fn stands_alone(lower: &str, start: usize, end: usize) -> bool {
-    let unspaced = |c: char| matches!(c, '\u{0e00}'..='\u{0eff}' | '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}');
-    if lower[start..].chars().next().is_some_and(unspaced) {
-        return true;
-    }
-    !lower[..start]
+    lower[start..].chars().next().is_some_and(is_unspaced)
+        || (!letter_before(lower, start) && !letter_after(lower, end))
+}
+
+/// Whether `c` is of a script that writes words without spaces between them (Thai,
+/// Myanmar, Khmer, kana, Han), where a phrase may sit inside a longer run of letters.
+fn is_unspaced(c: char) -> bool {
+    matches!(c, '\u{0e00}'..='\u{0eff}' | '\u{1000}'..='\u{109f}' | '\u{1780}'..='\u{17ff}'
+        | '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
+}
+
+/// Whether a letter or digit of any script ends right before byte `at` of `lower`.
+fn letter_before(lower: &str, at: usize) -> bool {
+    lower[..at]
         .chars()
         .next_back()
         .is_some_and(char::is_alphanumeric)
-        && !lower[end..]
-            .chars()
-            .next()
-            .is_some_and(char::is_alphanumeric)
+}
+
+/// Whether a letter or digit of any script starts at byte `at` of `lower`.
+fn letter_after(lower: &str, at: usize) -> bool {
+    lower[at..]
+        .chars()
+        .next()
+        .is_some_and(char::is_alphanumeric)
 }
 
 /// A request for contact details made of a verb that asks or hands over and a noun of
@@ -3166,11 +3176,7 @@ fn asked_by_verb_and_noun(
         let Some(c) = lower[s..].chars().next() else {
             return false;
         };
-        crate::normalize::is_cjk(c)
-            || !lower[..s]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
+        crate::normalize::is_cjk(c) || !letter_before(lower, s)
     };
     let held = |role: CueRole| {
         in_sentence.iter().filter(move |&&(s, e, r)| {
@@ -3384,12 +3390,7 @@ fn owned_request(
         return true;
     }
     let first = lower[noun_start..].chars().next().unwrap_or(' ');
-    if first.is_alphabetic()
-        && !first.is_ascii()
-        && !is_cyrillic(first)
-        && !first.is_lowercase()
-        && !first.is_uppercase()
-    {
+    if first.is_alphabetic() && !first.is_lowercase() && !first.is_uppercase() {
         // A script without case: Arabic, Chinese, Japanese, Korean, Thai…
         return true;
     }
@@ -3398,12 +3399,12 @@ fn owned_request(
         .trim_end()
         .rfind(char::is_whitespace)
         .map_or(0, |i| i + 1);
-    let to = lower[end..]
+    let after = &lower[end..];
+    let spaces = after.len() - after.trim_start().len();
+    let to = after
         .trim_start()
         .find(char::is_whitespace)
-        .map_or(lower.len(), |i| {
-            end + (lower[end..].len() - lower[end..].trim_start().len()) + i
-        });
+        .map_or(lower.len(), |i| end + spaces + i);
     let window = &lower[from.min(start)..to.max(end)];
     window
         .split_whitespace()
@@ -3624,12 +3625,6 @@ fn denied_around_unspaced(lower: &str, start: usize, end: usize) -> bool {
 pub(crate) fn names_the_work_in(text: &Normalized<'_>) -> bool {
     // Capitals of every script lowered already.
     let lower = text.lower();
-    // Scripts that write words without spaces between them, where a phrase may sit inside
-    // a longer run of letters.
-    let unspaced = |c: char| {
-        matches!(c, '\u{0e00}'..='\u{0eff}' | '\u{1000}'..='\u{109f}' | '\u{1780}'..='\u{17ff}'
-            | '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
-    };
     shared()
         .held_cues(lower)
         .into_iter()
@@ -3639,15 +3634,7 @@ pub(crate) fn names_the_work_in(text: &Normalized<'_>) -> bool {
             }
             // A whole word, not the start or end of another ("both", "доработки", "البوتيم"):
             // the stricter reading, since this one overrules the model.
-            let whole = cue.phrase.chars().next().is_some_and(unspaced)
-                || (!lower[..start]
-                    .chars()
-                    .next_back()
-                    .is_some_and(char::is_alphanumeric)
-                    && !lower[end..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphanumeric));
+            let whole = stands_alone(lower, start, end);
             // An ASCII phrase read in letters that had marks ("bớt" folds to "bot").
             let (original_start, original_end) = text.original_span(start, end);
             let unmarked = !cue.phrase.is_ascii()

@@ -154,6 +154,14 @@ pub struct TrainOptions {
     /// held-out requests found (171 of 269 against 163 seen once) and real prose as low
     /// (146 texts against 133).
     pub writer_weight: usize,
+    /// How many intent heads are trained, each on its own example order (seeds `seed`,
+    /// `seed + 1`, …), and averaged, weight by weight, into the one shipped. A linear
+    /// head's logits are linear in its weights, so the average is the average of the heads'
+    /// logits: an ensemble at the cost of one head. It smooths what a single order happens
+    /// to learn last. Four: trained without three blind sets and scored on their 1,560
+    /// texts, two seeds disagree on 18 texts with four heads against 40 with one, at the
+    /// same recall (601 and 602 of 780 requests found) and false positives.
+    pub bags: usize,
 }
 
 impl Default for TrainOptions {
@@ -168,6 +176,7 @@ impl Default for TrainOptions {
             prior_none: 0.98,
             min_threshold: 0.3,
             writer_weight: 2,
+            bags: 4,
         }
     }
 }
@@ -304,8 +313,28 @@ pub fn train(train: &[Example], options: &TrainOptions) -> ModelParts {
             }
         })
         .collect();
+    let bags = options.bags.max(1);
     let mut intent = Linear::new(config.rows(), 3, 0);
     intent.train(&encoded, &labels, &repeats, options);
+    for k in 1..bags {
+        let mut other = Linear::new(config.rows(), 3, 0);
+        let bag_options = TrainOptions {
+            seed: options.seed.wrapping_add(k as u64),
+            ..options.clone()
+        };
+        other.train(&encoded, &labels, &repeats, &bag_options);
+        for (w, o) in intent.weights.iter_mut().zip(&other.weights) {
+            *w += o;
+        }
+        for (b, o) in intent.bias.iter_mut().zip(&other.bias) {
+            *b += o;
+        }
+    }
+    if bags > 1 {
+        let share = 1.0 / bags as f32;
+        intent.weights.iter_mut().for_each(|w| *w *= share);
+        intent.bias.iter_mut().for_each(|b| *b *= share);
+    }
 
     let languages = languages(train);
     let lang_labels: Vec<usize> = train
@@ -768,7 +797,7 @@ pub fn metadata(built: &Built, options: &TrainOptions, sources: &[(&str, &Path, 
         "training": {
             "epochs": options.epochs, "rate": options.rate, "l2": options.l2, "seed": options.seed,
             "prior_none": options.prior_none, "min_threshold": options.min_threshold,
-            "writer_weight": options.writer_weight, "real_fpr": REAL_FPR, "pool_weight": POOL_WEIGHT,
+            "writer_weight": options.writer_weight, "bags": options.bags, "real_fpr": REAL_FPR, "pool_weight": POOL_WEIGHT,
             "corpora": sources.iter().map(|(role, path, rows)| json!({
                 "role": role, "path": path.display().to_string(), "rows": rows,
             })).collect::<Vec<_>>(),

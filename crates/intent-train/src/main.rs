@@ -12,7 +12,7 @@
 //!
 //! Options: `--train FILE`, `--validation FILE`, `--out FILE`, `--meta FILE`, `--report
 //! FILE` (Markdown tables), `--seed N`, `--epochs N`, `--bits N`, `--chars MIN-MAX`, `--words-only`,
-//! `--prior-none P`, `--min-threshold T`, `--writer-weight N`, `--l2 X`, `--rate X`.
+//! `--prior-none P`, `--min-threshold T`, `--writer-weight N`, `--l2 X`, `--rate X`, `--bags N`.
 
 use std::path::PathBuf;
 
@@ -70,6 +70,7 @@ fn parse_args() -> Result<Args> {
                     .parse()
                     .context("--writer-weight")?
             }
+            "--bags" => parsed.options.bags = value("--bags")?.parse().context("--bags")?,
             "--l2" => parsed.options.l2 = value("--l2")?.parse().context("--l2")?,
             "--rate" => parsed.options.rate = value("--rate")?.parse().context("--rate")?,
             "--words-only" => parsed.options.config.char_min = 0,

@@ -132,7 +132,7 @@ fn blind_sets_do_not_get_worse() {
 /// The blind17 sets are in the intent model's training data since their first scores were
 /// recorded (`testdata/intent/split.py`), so their floors guard against regressions, not
 /// generalisation: that is each new set's first score (`testdata/blind/README.md`).
-const BLIND_FLOORS: [(&str, (f64, f64, f64)); 46] = [
+const BLIND_FLOORS: [(&str, (f64, f64, f64)); 48] = [
     // 6 of 149 benign: one of them the intent model's ("Our signal team wants the line chart
     // ... Meet the deadline"), since it was trained on the blind17 sets.
     ("blind16.jsonl", (0.98, 0.94, 0.045)),
@@ -286,6 +286,12 @@ const BLIND_FLOORS: [(&str, (f64, f64, f64)); 46] = [
     ("blind16w.jsonl", (0.94, 0.89, 0.09)),
     // First score 0.831 / 0.794 / 4.6%, since in the intent model's training data.
     ("blind17w.jsonl", (0.94, 0.92, 0.04)),
+    // First score 0.878 / 0.847 / 10.2% (written to be what the detector's authors would not
+    // think of). 25 of 245 benign: links to sites to imitate or read, the platform's own
+    // calls and payments beside a named app, contact after a contract, look-alike numbers.
+    ("blind16x.jsonl", (0.89, 0.85, 0.11)),
+    // First score 0.669 / 0.619 / 5.4%, since in the intent model's training data.
+    ("blind17x.jsonl", (0.91, 0.81, 0.06)),
 ];
 
 fn digits(s: &str) -> String {

@@ -508,6 +508,7 @@ fn told_not_asked(finding: &Finding) -> bool {
                 | "channels/verb"
                 | "channels/move_conversation"
                 | "channels/contact_cue"
+                | "channels/call_cue"
         )
 }
 

@@ -87,6 +87,7 @@ fn told_or_asked(f: &Finding) -> bool {
                 | "channels/pay_cue"
                 | "channels/pay_via"
                 | "channels/contact_cue"
+                | "channels/call_cue"
                 | "channels/named_in_request"
                 | "channels/ask"
         )

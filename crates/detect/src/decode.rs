@@ -4,6 +4,8 @@
 //! - **HTML character references**: `alex&#64;gmail&#46;com`, `&#x40;`, `&commat;`,
 //!   `&period;` (named references from the WHATWG table of the `html-escape` crate).
 //! - **Percent-encoding**: `mailto:alex%40gmail.com` (`percent-encoding`).
+//! - **String literals' escapes**: `ali.raza\x40yahoo\x2ecom`, `\u0040`, `\u{40}`,
+//!   `\U00000040` (printable characters only).
 //! - **Defanged links**, as threat reports write them so nobody clicks: `hxxps://`, `[.]`,
 //!   `(.)`, `{.}`, `[dot]`, `[:]//`, `[://]`, `[@]`.
 //! - **Values split over lines**: a line break right after or before an `@`, or inside an
@@ -39,6 +41,7 @@ use crate::{Finding, Kind};
 enum How {
     Entity,
     Percent,
+    Escape,
     Defanged,
     LineBreak,
     Spaced,
@@ -51,6 +54,7 @@ impl How {
         match self {
             How::Entity => "decode/html_entity",
             How::Percent => "decode/percent",
+            How::Escape => "decode/escape",
             How::Defanged => "decode/defanged",
             How::LineBreak => "decode/line_break",
             How::Spaced => "decode/spaced",
@@ -211,6 +215,8 @@ struct Gates {
     entity: bool,
     /// `%` and two hex digits.
     percent: bool,
+    /// `\x`, `\u` or `\U` and a hex digit: maybe a string literal's escape.
+    escape: bool,
     /// A defanging mark.
     defanged: bool,
     /// An `@`, `://` or `www.` with a line break: maybe a value split over lines.
@@ -265,6 +271,7 @@ impl Gates {
             bytes.get(i + 1).is_some_and(u8::is_ascii_hexdigit)
                 && bytes.get(i + 2).is_some_and(u8::is_ascii_hexdigit)
         });
+        let escape = memchr::memchr_iter(b'\\', bytes).any(|i| escape_at(text, i).is_some());
         let defanged = has_defanging_mark(bytes);
         let at = memchr::memchr(b'@', bytes).is_some();
         let marks = DotSlashMarks::of(bytes);
@@ -282,6 +289,7 @@ impl Gates {
             spaced,
             entity,
             percent,
+            escape,
             defanged,
             line_break,
             reversed,
@@ -290,7 +298,12 @@ impl Gates {
     }
 
     fn in_place(&self) -> bool {
-        self.entity || self.percent || self.defanged || self.line_break || self.spaced
+        self.entity
+            || self.percent
+            || self.escape
+            || self.defanged
+            || self.line_break
+            || self.spaced
     }
 }
 
@@ -480,6 +493,7 @@ fn decode_in_place(original: &str, gates: &Gates) -> Decoded {
     };
     allow(gates.entity, b"&");
     allow(gates.percent, b"%");
+    allow(gates.escape, b"\\");
     allow(gates.defanged, b"hH[({");
     allow(gates.spaced, b" ");
     allow(gates.line_break, b"\n\r \t");
@@ -491,6 +505,10 @@ fn decode_in_place(original: &str, gates: &Gates) -> Decoded {
         let found = match bytes[i] {
             b'&' if gates.entity => entity_at(original, i).map(|(s, len)| (s, len, How::Entity)),
             b'%' if gates.percent => percent_at(original, i).map(|(s, len)| (s, len, How::Percent)),
+            b'\\' if gates.escape => escape_at(original, i).map(|(c, len)| {
+                let text: std::borrow::Cow<'static, str> = c.to_string().into();
+                (text, len, How::Escape)
+            }),
             b'h' | b'H' | b'[' | b'(' | b'{' if gates.defanged => defanged_at(original, i)
                 .map(|(s, len)| (std::borrow::Cow::Borrowed(s), len, How::Defanged)),
             b if gates.spaced
@@ -610,6 +628,30 @@ fn percent_at(text: &str, at: usize) -> Option<(std::borrow::Cow<'static, str>, 
         return None;
     }
     Some((decoded.into_owned().into(), end - at))
+}
+
+/// A string literal's escape at `at` (a backslash): `\x40`, `\u0040`, `\u{40}` or
+/// `\U00000040` ("ali.raza\x40yahoo\x2ecom"), the printable character it stands for and its
+/// length.
+fn escape_at(text: &str, at: usize) -> Option<(char, usize)> {
+    let rest = text.as_bytes().get(at + 1..)?;
+    let hex = |digits: &[u8]| {
+        (!digits.is_empty() && digits.iter().all(u8::is_ascii_hexdigit))
+            .then(|| u32::from_str_radix(std::str::from_utf8(digits).ok()?, 16).ok())
+            .flatten()
+    };
+    let (value, len) = match rest.first()? {
+        b'x' => (hex(rest.get(1..3)?)?, 4),
+        b'u' if rest.get(1) == Some(&b'{') => {
+            let close = rest.iter().take(9).position(|&b| b == b'}')?;
+            (hex(&rest[2..close])?, close + 2)
+        }
+        b'u' => (hex(rest.get(1..5)?)?, 6),
+        b'U' => (hex(rest.get(1..9)?)?, 10),
+        _ => return None,
+    };
+    let c = char::from_u32(value).filter(|c| !c.is_control() && !c.is_whitespace())?;
+    Some((c, len))
 }
 
 /// A defanging mark at `at`: what it stands for and its length.
@@ -1240,6 +1282,29 @@ mod tests {
             "maya.k@outlook.com"
         ));
         for text in ["100% done, 50%off", "discount 20%OFF today", "%%%"] {
+            assert_eq!(found(text), vec![], "{text:?}");
+        }
+    }
+
+    #[test]
+    fn string_escapes_are_read() {
+        assert!(has(
+            "print('ali.raza\\x40yahoo\\x2ecom') → mail me there",
+            Kind::Email,
+            "ali.raza@yahoo.com"
+        ));
+        assert!(has(
+            "mail: nour.k\\u0040outlook\\u002Ecom",
+            Kind::Email,
+            "nour.k@outlook.com"
+        ));
+        assert!(has("omar\\u{40}gmail.com", Kind::Email, "omar@gmail.com"));
+        // Paths, regexes and escapes of control characters are no contact value.
+        for text in [
+            "C:\\users\\xavier\\docs",
+            "match \\d+ and \\x0a line ends",
+            "\\u000a\\u0009",
+        ] {
             assert_eq!(found(text), vec![], "{text:?}");
         }
     }

@@ -931,6 +931,7 @@ pub(crate) const CHANNEL_FILES: &[(&str, &str)] = &[
     ("es", include_str!("../data/channels/es.tsv")),
     ("pt", include_str!("../data/channels/pt.tsv")),
     ("ru", include_str!("../data/channels/ru.tsv")),
+    ("slavic", include_str!("../data/channels/slavic.tsv")),
     ("ar", include_str!("../data/channels/ar.tsv")),
     ("hi", include_str!("../data/channels/hi.tsv")),
     ("bn", include_str!("../data/channels/bn.tsv")),
@@ -1157,6 +1158,10 @@ pub(crate) enum CueRole {
     /// Third parties who pay ("users", "les patients", "الزبائن"): before a word of paying
     /// they make it a description of how others pay, not a request to pay the writer.
     Payer,
+    /// A call or a meeting ("chamada", "videollamada", "созвон", "通話", "مكالمة"): with a
+    /// meeting tool or a messenger named in its sentence, an invitation to talk there
+    /// ("proponho uma chamada no Zoom", "一度Zoomでお話しできれば").
+    Call,
 }
 
 /// One row of a `data/offplatform/*.tsv` file.
@@ -1196,6 +1201,7 @@ pub(crate) fn read_cues() -> Result<Vec<Cue>, DataError> {
                 "cash" => CueRole::Cash,
                 "askverb" => CueRole::AskVerb,
                 "contactnoun" => CueRole::ContactNoun,
+                "call" => CueRole::Call,
                 _ => return Err(error("unknown role")),
             };
             let (folded, stem) = fold_phrase(phrase).map_err(error)?;

@@ -1780,7 +1780,9 @@ impl ChannelDetector {
                 // The word of contact names it when it holds the name or ends right before it
                 // ("me passa seu zap").
                 let contact_names_it = in_sentence.iter().any(|&(s, e, r)| {
-                    matches!(r, CueRole::Contact | CueRole::Ask) && s < end && start <= e + 1
+                    matches!(r, CueRole::Contact | CueRole::Ask | CueRole::Call)
+                        && s < end
+                        && start <= e + 1
                 });
                 let ordinary = channel.word == WordClass::Ordinary
                     && (!(channel.kind == Kind::Payment
@@ -1804,7 +1806,20 @@ impl ChannelDetector {
                     Kind::Payment if pays || remainder || direct || outside => {
                         ("channels/pay_cue", false)
                     }
-                    Kind::Messenger | Kind::Social if contact => ("channels/contact_cue", true),
+                    Kind::Messenger | Kind::Social | Kind::Meeting if contact => {
+                        ("channels/contact_cue", true)
+                    }
+                    // "proponho uma chamada no Zoom", "Zoomでお話し": a word of a call next to
+                    // a meeting tool, in its clause and not denied ("sem Zoom", "niente Zoom").
+                    Kind::Meeting
+                        if in_sentence.iter().any(|&(s, e, r)| {
+                            r == CueRole::Call
+                                && close_in_clause(lower, (s, e), (start, end))
+                                && !call_denied(lower, (s, e), (start, end), sentence_end)
+                        }) =>
+                    {
+                        ("channels/call_cue", true)
+                    }
                     _ => continue,
                 };
                 let (start, end) = text.original_span(start, end);
@@ -2865,7 +2880,16 @@ const NUMBER_NOUNS: &[&str] = &[
 /// word after the number word (so stems take their endings: "страниц" → "страницы"); Thai,
 /// written without spaces, is matched at the start of the rest of the run ("เบอร์เสื้อ").
 const OTHER_NUMBERS: &[&str] = &[
-    // English
+    // English; "your number one tip", "tu número uno" (the first, not a phone).
+    "one",
+    "uno",
+    "booking",
+    "confirmation",
+    "case",
+    "claim",
+    "flight",
+    "seat",
+    "product",
     "order",
     "page",
     "item",
@@ -3060,6 +3084,18 @@ fn names_other_number(lower: &str, start: usize, end: usize) -> bool {
         .any(|w| next_lower.starts_with(w.as_str()))
 }
 
+/// Whether the word right before a noun of contact details at `noun_start` makes it another
+/// number, as English compounds do ("your order number", "the booking number", "tracking
+/// number").
+fn other_number_before(lower: &str, noun_start: usize) -> bool {
+    let before = lower[..noun_start].trim_end();
+    let word = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    word.chars().count() >= 3 && OTHER_NUMBERS.iter().any(|w| word.starts_with(w))
+}
+
 /// How far a sentence reaches either side of a cue word.
 const SENTENCE_REACH: usize = 200;
 
@@ -3164,14 +3200,29 @@ fn letter_after(lower: &str, at: usize) -> bool {
 /// "番号を教えていただけますか"): the span from the first to the last, unless the noun names
 /// another number ("the order number"), a refusal comes before it ("I can't give you my
 /// number") or after it, or either word starts inside a longer word or a channel's name.
+/// Whether two spans that do not overlap stand at most three words (24 characters: Cyrillic
+/// and Devanagari letters take two or three bytes) apart, with no mark of a clause's end
+/// between them: "leave your e-mail", "chamada no Zoom".
+fn close_in_clause(lower: &str, a: (usize, usize), b: (usize, usize)) -> bool {
+    const REACH: usize = 24;
+    let gap = if a.1 <= b.0 {
+        &lower[a.1..b.0]
+    } else if b.1 <= a.0 {
+        &lower[b.1..a.0]
+    } else {
+        return false;
+    };
+    gap.chars().count() <= REACH
+        && gap.split_whitespace().count() <= 3
+        && !gap.contains(['.', '!', '?', ';', '\n', ',', '،', '、', '，', '。'])
+}
+
 fn asked_by_verb_and_noun(
     lower: &str,
     in_sentence: &[(usize, usize, CueRole)],
     mentions: &[(usize, usize)],
     sentence_end: usize,
 ) -> Option<(usize, usize)> {
-    // In characters: Cyrillic and Devanagari letters take two or three bytes.
-    const REACH: usize = 24;
     let starts_word = |s: usize| {
         let Some(c) = lower[s..].chars().next() else {
             return false;
@@ -3184,22 +3235,13 @@ fn asked_by_verb_and_noun(
         })
     };
     for &(noun_start, noun_end, _) in held(CueRole::ContactNoun) {
-        if names_other_number(lower, noun_start, noun_end) {
+        if names_other_number(lower, noun_start, noun_end) || other_number_before(lower, noun_start)
+        {
             continue;
         }
         for &(verb_start, verb_end, _) in held(CueRole::AskVerb) {
             let (start, end) = (noun_start.min(verb_start), noun_end.max(verb_end));
-            let gap = if verb_end <= noun_start {
-                &lower[verb_end..noun_start]
-            } else if noun_end <= verb_start {
-                &lower[noun_end..verb_start]
-            } else {
-                continue;
-            };
-            if gap.chars().count() > REACH
-                || gap.split_whitespace().count() > 3
-                || gap.contains(['.', '!', '?', ';', '\n', ',', '،', '、', '，', '。'])
-            {
+            if !close_in_clause(lower, (noun_start, noun_end), (verb_start, verb_end)) {
                 continue;
             }
             if crate::context::refused_before(lower, start)
@@ -3235,11 +3277,33 @@ const NEGATION_WORDS: &[&str] = &[
     "hapana", "nu", "nunca", "jamais", "mai",
 ];
 
+fn is_negation(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+    NEGATION_WORDS.contains(&w) || w.starts_with("n'") || w.ends_with("n't")
+}
+
+/// Whether a call cue and a meeting tool close together (`a` and `b`, in either order) are
+/// denied: a word of negation up to four words before the first in its clause ("sin
+/// llamadas por Zoom"), between them ("call but not Zoom"; not Portuguese "no" and "na", which
+/// are "in the": "chamada no Zoom"), or right after the second ("Zoom lagbe na").
+fn call_denied(lower: &str, a: (usize, usize), b: (usize, usize), sentence_end: usize) -> bool {
+    let (first, second) = if a.0 <= b.0 { (a, b) } else { (b, a) };
+    let clause_start = lower[..first.0]
+        .rfind(['.', '!', '?', ';', '\n', ',', '،', '，', '。'])
+        .map_or(0, |i| i + 1);
+    let gap = &lower[first.1.min(second.0)..second.0];
+    lower[clause_start..first.0]
+        .split_whitespace()
+        .rev()
+        .take(4)
+        .any(is_negation)
+        || gap
+            .split_whitespace()
+            .any(|w| !matches!(w, "no" | "na") && is_negation(w))
+        || negated_after(&lower[second.1.min(sentence_end)..sentence_end])
+}
+
 fn negation_near(lower: &str, start: usize, end: usize) -> bool {
-    let is_negation = |w: &str| {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
-        NEGATION_WORDS.contains(&w) || w.starts_with("n'") || w.ends_with("n't")
-    };
     let clause_start = lower[..start]
         .rfind(['.', '!', '?', ';', '\n', ',', '،', '，', '。'])
         .map_or(0, |i| i + 1);
@@ -3868,7 +3932,9 @@ impl ChannelDetector {
                 handle,
             } in found
             {
-                if (shape.payment_only && channel.kind != Kind::Payment)
+                // A meeting tool's own identifier is the meeting: "Zoom: ID 842 1937 5520".
+                let meeting_id = shape.rule == ACCOUNT_ID_RULE && channel.kind == Kind::Meeting;
+                if (shape.payment_only && channel.kind != Kind::Payment && !meeting_id)
                     || (shape.rule == "channels/call_invitation" && channel.kind == Kind::Payment)
                 {
                     continue;
@@ -4037,9 +4103,11 @@ impl ChannelDetector {
                 if request.needs_talk_word && !self.talk_words.is_match(clause) {
                     continue;
                 }
-                // "send me your email template": the thing asked for is work, not contact.
+                // "send me your email template": the thing asked for is work, not contact;
+                // "what's your order number", "your number one tip": another number.
                 if request.rule == "request/ask_contact"
-                    && WORK_NOUNS.contains(&next_word(lower, m.end))
+                    && (WORK_NOUNS.contains(&next_word(lower, m.end))
+                        || names_other_number(lower, m.start, m.end))
                 {
                     continue;
                 }
@@ -4936,6 +5004,94 @@ mod tests {
         for text in no {
             assert!(!reads(text), "{text:?}: {:?}", found(text));
         }
+    }
+
+    #[test]
+    fn a_word_of_a_call_beside_a_meeting_tool_invites_there() {
+        let invites = |text: &str| {
+            found(text).iter().any(|(kind, _, rule)| {
+                *kind == Kind::Meeting
+                    && matches!(*rule, "channels/call_cue" | "channels/contact_cue")
+            })
+        };
+        reads_as(
+            invites,
+            &[
+                "Antes do orçamento, que tal uma videochamada rápida no Zoom amanhã?",
+                "Wir könnten die Details in einem kurzen Anruf über Zoom klären.",
+                "Possiamo fare una videochiamata su Webex giovedì?",
+                "Давайте созвонимся в Zoom завтра утром.",
+                "明日Zoomで少し打ち合わせできますか？",
+                "Kesho tufanye mkutano kwa Zoom saa nne.",
+            ],
+            // Denied, the platform's own call, or far from the tool in another clause.
+            &[
+                "Prefiero la videollamada de la plataforma, sin Zoom.",
+                "Las llamadas, mejor aquí; Zoom no lo uso para clientes nuevos.",
+                "Nie robię rozmów przez Zoom przed podpisaniem umowy.",
+                "Integracja Zoom API z naszym kalendarzem spotkań.",
+            ],
+        );
+    }
+
+    #[test]
+    fn slavic_case_endings_of_a_channel_name_are_the_name() {
+        for (text, value) in [
+            (
+                "Napisz do mnie na Instagramie, tam szybciej odpisuję.",
+                "instagram",
+            ),
+            ("Napisz do mnie na wacapie, tu rzadko zaglądam.", "whatsapp"),
+            (
+                "Hotové kousky dávám na Instáč, jsem tam jako @hrnky.jana.",
+                "instagram",
+            ),
+            ("Napisz do mnie na fejsie, tam mam portfolio.", "facebook"),
+        ] {
+            assert!(
+                found(text)
+                    .iter()
+                    .any(|(_, v, _)| v.as_deref() == Some(value)),
+                "{text:?}: {:?}",
+                found(text)
+            );
+        }
+    }
+
+    #[test]
+    fn your_number_one_is_the_first_not_a_phone() {
+        let asks = |text: &str| {
+            found(text)
+                .iter()
+                .any(|(kind, _, _)| *kind == Kind::Solicitation)
+        };
+        reads_as(
+            asks,
+            &[
+                "Hey, what's your number? I'll call about the fence.",
+                "Can you send me your phone number so I can call?",
+            ],
+            &[
+                "What's your number one tip for keeping sourdough alive?",
+                "Can you send me your order number so I can check the delivery?",
+                "Please share your booking number and I will look it up.",
+                "¿Cuál es tu número uno en la lista de prioridades?",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_meeting_tools_id_after_its_name_is_the_meeting() {
+        let meeting = |text: &str| {
+            found(text)
+                .iter()
+                .any(|(kind, value, _)| *kind == Kind::Meeting && value.as_deref() == Some("zoom"))
+        };
+        reads_as(
+            meeting,
+            &["Entramos por Zoom: ID 731 4482 9065 a las nueve."],
+            &["Objektiv Zoom 24-105 zu verkaufen, kaum benutzt."],
+        );
     }
 
     #[test]

@@ -1025,11 +1025,46 @@ pub(crate) fn iban_valid(electronic: &str) -> bool {
     }
 }
 
-/// IBAN countries of the Swift registry that `iban_validate` 5.0.1 does not know, with their
-/// BBAN format: `(count, kind)` where kind `a` is letters, `n` digits, `c` either.
+/// IBAN countries that `iban_validate` 5.0.1 does not know, with their BBAN format:
+/// `(count, kind)` where kind `a` is letters, `n` digits, `c` either. Pakistan is in the Swift
+/// registry; the others use IBANs at home without being in it (Iran's Sheba number, the
+/// BCEAO and BEAC countries of West and Central Africa, Algeria, Angola, Cape Verde,
+/// Madagascar, Mozambique), as php-iban's `registry.txt` lists them (`swift_official` 0), with
+/// the two-character bank prefix of the BCEAO numbers in use today beside the older format.
+/// The check digits (mod 97) still decide.
 const MISSING_COUNTRIES: &[(&str, &[(usize, u8)])] = &[
     // Pakistan: PKkk 4!a 16!c, 24 characters (Swift IBAN registry).
     ("PK", &[(4, b'a'), (16, b'c')]),
+    // Iran (Sheba): IRkk 22!n, 26 characters.
+    ("IR", &[(22, b'n')]),
+    // Algeria: DZkk 20!n (registry) or 22!n (in use).
+    ("DZ", &[(20, b'n')]),
+    ("DZ", &[(22, b'n')]),
+    // Angola, Cape Verde, Mozambique: 21!n.
+    ("AO", &[(21, b'n')]),
+    ("CV", &[(21, b'n')]),
+    ("MZ", &[(21, b'n')]),
+    // Cameroon, Madagascar, Congo, Gabon, Chad, Central African Republic, Equatorial Guinea,
+    // Comoros: 23!n.
+    ("CM", &[(23, b'n')]),
+    ("MG", &[(23, b'n')]),
+    ("CG", &[(23, b'n')]),
+    ("GA", &[(23, b'n')]),
+    ("TD", &[(23, b'n')]),
+    ("CF", &[(23, b'n')]),
+    ("GQ", &[(23, b'n')]),
+    ("KM", &[(23, b'n')]),
+    // BCEAO (Benin, Burkina Faso, Côte d'Ivoire, Mali, Niger, Senegal, Togo, Guinea-Bissau):
+    // 1!a 23!n in the registry, a two-character bank prefix and 22 digits in use.
+    ("BJ", &[(2, b'c'), (22, b'n')]),
+    ("BF", &[(2, b'c'), (22, b'n')]),
+    ("BF", &[(23, b'n')]),
+    ("CI", &[(2, b'c'), (22, b'n')]),
+    ("ML", &[(2, b'c'), (22, b'n')]),
+    ("NE", &[(2, b'c'), (22, b'n')]),
+    ("SN", &[(2, b'c'), (22, b'n')]),
+    ("TG", &[(2, b'c'), (22, b'n')]),
+    ("GW", &[(2, b'c'), (19, b'n')]),
 ];
 
 fn bban_matches(bban: &str, format: &[(usize, u8)]) -> bool {
@@ -1634,6 +1669,16 @@ mod tests {
             ),
             ("PK36 SCBL A000 0011 2345 6702", &[]),
             ("PK36 SCBL 0000 0011 2345 6703", &[]),
+            // Iran's Sheba number and a BCEAO account use IBANs outside the Swift registry.
+            (
+                "IR79 0170 0000 0022 0471 9384 01",
+                &[("IR79 0170 0000 0022 0471 9384 01", IBAN_R)],
+            ),
+            ("IR78 0170 0000 0022 0471 9384 01", &[]),
+            (
+                "CI93 CI00 8011 1301 1342 9120 0589",
+                &[("CI93 CI00 8011 1301 1342 9120 0589", IBAN_R)],
+            ),
             // Mixed case is still the same account (Presidio expects nothing here).
             (
                 "LV80 bANK 0000 4351 9500 1",

@@ -2880,9 +2880,7 @@ const NUMBER_NOUNS: &[&str] = &[
 /// word after the number word (so stems take their endings: "страниц" → "страницы"); Thai,
 /// written without spaces, is matched at the start of the rest of the run ("เบอร์เสื้อ").
 const OTHER_NUMBERS: &[&str] = &[
-    // English; "your number one tip", "tu número uno" (the first, not a phone).
-    "one",
-    "uno",
+    // English
     "booking",
     "confirmation",
     "case",
@@ -3074,6 +3072,15 @@ fn names_other_number(lower: &str, start: usize, end: usize) -> bool {
     }
     let next_lower = crate::normalize::lower_every_script(next);
     let next_lower = next_lower.as_ref();
+    // "your number one tip", "tu número uno" (the first, not a phone); not "your number one
+    // more time".
+    if matches!(next_lower, "one" | "uno") {
+        let after = rest[next.len()..].trim_start();
+        return !matches!(
+            &after[..word_end(after)].to_ascii_lowercase()[..],
+            "more" | "mas" | "más" | "vez"
+        );
+    }
     if OF_WORDS.contains(&next_lower) || matches!(next_lower, "ya" | "za" | "do" | "de") {
         let after = rest[next.len()..].trim_start();
         let after = &after[..word_end(after)].to_ascii_lowercase();
@@ -3194,12 +3201,6 @@ fn letter_after(lower: &str, at: usize) -> bool {
         .is_some_and(char::is_alphanumeric)
 }
 
-/// A request for contact details made of a verb that asks or hands over and a noun of
-/// contact details, in either order, at most three words apart in one clause ("leave your
-/// e-mail in the reply", "¿me pasa su número?", "numaranızı verir misiniz", "留一个邮箱",
-/// "番号を教えていただけますか"): the span from the first to the last, unless the noun names
-/// another number ("the order number"), a refusal comes before it ("I can't give you my
-/// number") or after it, or either word starts inside a longer word or a channel's name.
 /// Whether two spans that do not overlap stand at most three words (24 characters: Cyrillic
 /// and Devanagari letters take two or three bytes) apart, with no mark of a clause's end
 /// between them: "leave your e-mail", "chamada no Zoom".
@@ -3217,6 +3218,12 @@ fn close_in_clause(lower: &str, a: (usize, usize), b: (usize, usize)) -> bool {
         && !gap.contains(['.', '!', '?', ';', '\n', ',', '،', '、', '，', '。'])
 }
 
+/// A request for contact details made of a verb that asks or hands over and a noun of
+/// contact details, in either order, at most three words apart in one clause ("leave your
+/// e-mail in the reply", "¿me pasa su número?", "numaranızı verir misiniz", "留一个邮箱",
+/// "番号を教えていただけますか"): the span from the first to the last, unless the noun names
+/// another number ("the order number"), a refusal comes before it ("I can't give you my
+/// number") or after it, or either word starts inside a longer word or a channel's name.
 fn asked_by_verb_and_noun(
     lower: &str,
     in_sentence: &[(usize, usize, CueRole)],
@@ -3277,6 +3284,8 @@ const NEGATION_WORDS: &[&str] = &[
     "hapana", "nu", "nunca", "jamais", "mai",
 ];
 
+/// Whether a word is one of [`NEGATION_WORDS`] or an elided or contracted negation ("n'",
+/// "don't").
 fn is_negation(word: &str) -> bool {
     let w = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
     NEGATION_WORDS.contains(&w) || w.starts_with("n'") || w.ends_with("n't")
@@ -5070,6 +5079,7 @@ mod tests {
             &[
                 "Hey, what's your number? I'll call about the fence.",
                 "Can you send me your phone number so I can call?",
+                "Sorry, can you send me your number one more time?",
             ],
             &[
                 "What's your number one tip for keeping sourdough alive?",

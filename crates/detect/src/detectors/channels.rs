@@ -567,8 +567,9 @@ fn pattern_table_of(rows: &dyn Fn(usize) -> bool) -> (Table<Shape>, Table<Reques
                 payment_only: false,
             },
         ),
-        // "payeer P1023456789", "gcash 0917 123 4567", "paybill 247247": a rail's account
-        // identifier after its name (checked against the rail's own shape).
+        // "payeer P1023456789", "gcash 0917 123 4567", "paybill 247247", "Zoom: ID 842 1937
+        // 5520": a rail's account or a meeting tool's meeting identifier after its name
+        // (checked against the row's own shape; only rows with an `id` column are in `ids`).
         (
             format!(
                 r"\b{ids}\s*(?:(?:id|account|acc|wallet|number|no|nr|#|ko|po|ni|na|is|at|hai|:)\s*){{0,3}}[:=#-]?\s*(?P<handle>{id_union})\b"
@@ -579,7 +580,7 @@ fn pattern_table_of(rows: &dyn Fn(usize) -> bool) -> (Table<Shape>, Table<Reques
                 ordinary: OrdinaryWords::Anywhere,
                 check_work_noun: false,
                 check_handle: false,
-                payment_only: true,
+                payment_only: false,
             },
         ),
     ];
@@ -3297,26 +3298,32 @@ fn is_negation(word: &str) -> bool {
 /// are "in the": "chamada no Zoom"), or right after the second ("Zoom lagbe na").
 fn call_denied(lower: &str, a: (usize, usize), b: (usize, usize), sentence_end: usize) -> bool {
     let (first, second) = if a.0 <= b.0 { (a, b) } else { (b, a) };
-    let clause_start = lower[..first.0]
-        .rfind(['.', '!', '?', ';', '\n', ',', '،', '，', '。'])
-        .map_or(0, |i| i + 1);
     let gap = &lower[first.1.min(second.0)..second.0];
-    lower[clause_start..first.0]
-        .split_whitespace()
-        .rev()
-        .take(4)
-        .any(is_negation)
+    words_before_in_clause(lower, first.0).any(is_negation)
         || gap
             .split_whitespace()
             .any(|w| !matches!(w, "no" | "na") && is_negation(w))
         || negated_after(&lower[second.1.min(sentence_end)..sentence_end])
 }
 
-fn negation_near(lower: &str, start: usize, end: usize) -> bool {
-    let clause_start = lower[..start]
+/// Where the clause holding `at` starts: after the last mark of a sentence's or clause's end.
+fn clause_start(lower: &str, at: usize) -> usize {
+    lower[..at]
         .rfind(['.', '!', '?', ';', '\n', ',', '،', '，', '。'])
-        .map_or(0, |i| i + 1);
-    let before = lower[clause_start..start].split_whitespace().rev().take(4);
+        .map_or(0, |i| i + 1)
+}
+
+/// The four words before `at` in its clause, nearest first.
+fn words_before_in_clause(lower: &str, at: usize) -> impl Iterator<Item = &str> {
+    lower[clause_start(lower, at)..at]
+        .split_whitespace()
+        .rev()
+        .take(4)
+}
+
+fn negation_near(lower: &str, start: usize, end: usize) -> bool {
+    let clause_start = clause_start(lower, start);
+    let before = words_before_in_clause(lower, start);
     let inside = lower[start..end].split_whitespace();
     let clause_end = lower[end..]
         .find(['.', '!', '?', ';', '\n', ',', '،', '，', '。'])
@@ -3941,9 +3948,7 @@ impl ChannelDetector {
                 handle,
             } in found
             {
-                // A meeting tool's own identifier is the meeting: "Zoom: ID 842 1937 5520".
-                let meeting_id = shape.rule == ACCOUNT_ID_RULE && channel.kind == Kind::Meeting;
-                if (shape.payment_only && channel.kind != Kind::Payment && !meeting_id)
+                if (shape.payment_only && channel.kind != Kind::Payment)
                     || (shape.rule == "channels/call_invitation" && channel.kind == Kind::Payment)
                 {
                     continue;

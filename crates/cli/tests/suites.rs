@@ -132,7 +132,7 @@ fn blind_sets_do_not_get_worse() {
 /// The blind17 sets are in the intent model's training data since their first scores were
 /// recorded (`testdata/intent/split.py`), so their floors guard against regressions, not
 /// generalisation: that is each new set's first score (`testdata/blind/README.md`).
-const BLIND_FLOORS: [(&str, (f64, f64, f64)); 48] = [
+const BLIND_FLOORS: [(&str, (f64, f64, f64)); 50] = [
     // 6 of 149 benign: one of them the intent model's ("Our signal team wants the line chart
     // ... Meet the deadline"), since it was trained on the blind17 sets.
     ("blind16.jsonl", (0.98, 0.94, 0.045)),
@@ -290,8 +290,10 @@ const BLIND_FLOORS: [(&str, (f64, f64, f64)); 48] = [
     // think of). 25 of 245 benign: links to sites to imitate or read, the platform's own
     // calls and payments beside a named app, contact after a contract, look-alike numbers.
     ("blind16x.jsonl", (0.89, 0.85, 0.11)),
+    ("blind16y.jsonl", (0.95, 0.90, 0.03)),
     // First score 0.669 / 0.619 / 5.4%, since in the intent model's training data.
     ("blind17x.jsonl", (0.91, 0.81, 0.06)),
+    ("blind17y.jsonl", (0.91, 0.88, 0.01)),
 ];
 
 fn digits(s: &str) -> String {

@@ -1540,3 +1540,88 @@ fn a_channels_name_spelled_out_with_spaces() {
         assert!(kinds(text, Some("US")).is_empty(), "{text:?}");
     }
 }
+
+#[test]
+fn a_meeting_tool_beside_a_word_of_a_call_or_of_meeting() {
+    for (text, value) in [
+        (
+            "Could we talk it through on a short Zoom call tomorrow?",
+            "zoom",
+        ),
+        (
+            "Ich schlage ein kurzes Webex-Meeting am Freitag vor.",
+            "webex",
+        ),
+        (
+            "Selected applicants get a Teams interview next week.",
+            "teams",
+        ),
+        ("Tuonane kwenye Zoom kesho saa nne.", "zoom"),
+        ("Możemy zrobić spotkanie na Teamsie w czwartek?", "teams"),
+        (
+            "Rất mong được họp qua Google Meet với anh vào thứ Sáu.",
+            "google-meet",
+        ),
+    ] {
+        let found = kinds(text, None);
+        assert!(has(&found, Kind::Meeting, value), "{text:?}: {found:?}");
+    }
+    for text in [
+        "Our support teams call customers back within a day.",
+        "Zoom in on the logo in the second mockup.",
+    ] {
+        assert_eq!(kinds(text, None), vec![], "{text:?}");
+    }
+}
+
+#[test]
+fn the_rest_through_the_platform_does_not_hide_the_part_paid_outside() {
+    for (text, value) in [
+        (
+            "Deposit of 30% by Wise now, the rest through the platform at delivery.",
+            "wise",
+        ),
+        (
+            "Pay the first half through the platform and the other half by PayPal to me.",
+            "paypal",
+        ),
+    ] {
+        let found = kinds(text, None);
+        assert!(has(&found, Kind::Payment, value), "{text:?}: {found:?}");
+    }
+    for text in [
+        "The deposit and the rest are paid through the platform.",
+        "Vous pourrez régler l'acompte directement sur la plateforme.",
+    ] {
+        assert_eq!(kinds(text, None), vec![], "{text:?}");
+    }
+}
+
+#[test]
+fn a_link_glued_to_japanese_words_is_the_link_alone() {
+    let found = kinds(
+        "ポートフォリオはbehance.net/kenji_worksにまとめています。",
+        None,
+    );
+    assert_eq!(
+        found,
+        vec![(Kind::Url, Some("behance.net/kenji_works".to_string()))]
+    );
+}
+
+#[test]
+fn third_parties_paying_and_codes_before_labelled_numbers_are_not_requests() {
+    for (text, region) in [
+        (
+            "Our guests pay cash at check-in, the booking app only records it.",
+            "US",
+        ),
+        ("Send the VAT number GB 123 4567 89 for the invoice.", "GB"),
+        (
+            "Nomor resi JNE 4017 3920 1185 47 belum update dari kemarin.",
+            "ID",
+        ),
+    ] {
+        assert_eq!(kinds(text, Some(region)), vec![], "{text:?}");
+    }
+}

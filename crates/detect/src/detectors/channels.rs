@@ -586,7 +586,8 @@ fn pattern_table_of(rows: &dyn Fn(usize) -> bool) -> (Table<Shape>, Table<Reques
     ];
     // "do you have X?" asked the way each language asks it: Tagalog "may telegram ka po?",
     // romanised Hindi and Urdu "imo chalate ho?", romanised Bengali "imo te achen?",
-    // Polish "ma Pan Signala?", Vietnamese "chị có Messenger không?", Swahili "una
+    // Polish "ma Pan Signala?", Swahili "uko kwa Telegram?", Tagalog "meron ka bang
+    // Viber?", Vietnamese "chị có Messenger không?", Swahili "una
     // Telegram?", Turkish "WhatsApp var mı?", romanised Hindi "whatsapp hai kya?", Bengali
     // "imo ache?"; Japanese "LINEやってます？". The question itself makes an ordinary word
     // ("line") the channel. (A shape starts at a Latin word: Chinese and Korean questions
@@ -594,7 +595,9 @@ fn pattern_table_of(rows: &dyn Fn(usize) -> bool) -> (Table<Shape>, Table<Reques
     let talk = |c: &ChannelName| matches!(c.kind, Kind::Messenger | Kind::Social);
     let (msg, msg_lead) = (group(false, talk), group(true, talk));
     let ask_in_other_languages = [
-        format!(r"\b(?:ma\s+pani?(?:\s+moze)?|masz|macie)\s+{msg}"),
+        format!(
+            r"\b(?:ma\s+pani?(?:\s+moze)?|masz|macie|uko\s+kwa|uko\s+kwenye|uko|meron\s+ka(?:\s+bang?)?)\s+{msg}"
+        ),
         format!(r"\b(?:may|co|una)\s+{msg}\s*(?:(?:ka|kayo|khong|ko|k)\b|\?)"),
         format!(
             r"\b{msg_lead}'?(?:in|un|niz|iniz|unuz)?\s+(?:var\s*mi|hai\s+kya|hai\s+ki|ache\s*\?|ache\s+ki|achhe\s*\?|chalate\s+ho|chalati\s+ho|(?:te|e)\s+achen|(?:te|e)\s+acho|pe\s+ho\s*\?)"
@@ -1718,9 +1721,32 @@ impl ChannelDetector {
                 next += 1;
             }
             let in_sentence = &hits[first..next];
-            if in_sentence.iter().any(|h| h.2 == CueRole::Inside) {
+            // "50% upfront via Wise, the rest through the platform": the platform's way named
+            // for what is still to be paid is that part's, and the other part is still paid
+            // outside; any other word of the platform's way makes the sentence its.
+            let rest_inside = rest_through_platform(lower, in_sentence);
+            let within = |spans: &[(usize, usize)], s: usize, e: usize| {
+                spans.iter().any(|&(a, b)| a <= s && e <= b)
+            };
+            if in_sentence
+                .iter()
+                .any(|h| h.2 == CueRole::Inside && !within(&rest_inside, h.0, h.1))
+            {
                 continue;
             }
+            // The words of that part are its own: "régler l'acompte directement sur la
+            // plateforme" asks for nothing outside.
+            let outside_rest: Vec<(usize, usize, CueRole)>;
+            let in_sentence = if rest_inside.is_empty() {
+                in_sentence
+            } else {
+                outside_rest = in_sentence
+                    .iter()
+                    .copied()
+                    .filter(|h| !within(&rest_inside, h.0, h.1))
+                    .collect();
+                &outside_rest[..]
+            };
             // A cue word inside a channel's name ("pay" in "apple pay") is the name's.
             let has_role = |role: CueRole, mentions: &[(usize, usize)]| {
                 in_sentence.iter().any(|&(s, e, r)| {
@@ -1769,6 +1795,9 @@ impl ChannelDetector {
                 f.kind == Kind::Phone && original_start <= f.start && f.end <= original_end
             });
             for &(start, end, channel) in &mentions {
+                if within(&rest_inside, start, end) {
+                    continue;
+                }
                 // A bank is where payouts go as well ("withdraw to my BCA account"): its name
                 // with a word of paying is no request; beside a number or in a request it is.
                 if !in_shapes(channel) {
@@ -1780,11 +1809,14 @@ impl ChannelDetector {
                 // contact: "me chama no zap", "ping me on tg".
                 // The word of contact names it when it holds the name or ends right before it
                 // ("me passa seu zap").
+                // "a Zoom call", "einem Teams-Call": the call is the meeting, not a work noun.
+                let call_after = channel.kind == Kind::Meeting
+                    && call_right_after_name(text, lower, (start, end), in_sentence);
                 let contact_names_it = in_sentence.iter().any(|&(s, e, r)| {
                     matches!(r, CueRole::Contact | CueRole::Ask | CueRole::Call)
                         && s < end
                         && start <= e + 1
-                });
+                }) || call_after;
                 let ordinary = channel.word == WordClass::Ordinary
                     && (!(channel.kind == Kind::Payment
                         && (ends_clause(lower, end) || number_in_sentence))
@@ -1797,8 +1829,9 @@ impl ChannelDetector {
                     || ordinary
                     || neither_nor(lower, start, sentence_start, sentence_end)
                     || (channel.word == WordClass::Ordinary
+                        && !call_after
                         && after_indefinite_article(lower, start))
-                    || WORK_NOUNS.contains(&next_word(lower, end))
+                    || (!call_after && WORK_NOUNS.contains(&next_word(lower, end)))
                     || negated_after(&lower[end.min(sentence_end)..sentence_end])
                 {
                     continue;
@@ -2326,6 +2359,8 @@ fn after_preposition(lower: &str, at: usize) -> bool {
             | "uber"
             | "su"
             | "sur"
+            | "kwenye"
+            | "kupitia"
     ) || {
         // Cyrillic prepositions ("в тг", "на вайбер", "через телегу"), past the last space.
         let word = before.rsplit([' ', ',', '(', ':']).next().unwrap_or("");
@@ -2444,6 +2479,8 @@ fn before_postposition(lower: &str, at: usize) -> bool {
         "pe" | "par"
             | "pr"
             | "te"
+            | "üzerinden"
+            | "uzerinden"
             | "me"
             | "mein"
             | "ta"
@@ -3127,6 +3164,18 @@ fn clause_names_the_platforms_way(text: &Normalized<'_>, start: usize, end: usiz
     names_the_platforms_way(crate::context::clause_around(text.original, start, end))
 }
 
+/// Whether the words of paying at `start..end` tell how third parties pay: a payer noun
+/// ("customers", "los huéspedes") is their subject (see [`paid_by_third_parties`]).
+fn told_of_third_parties(lower: &str, start: usize, end: usize) -> bool {
+    let payers: Vec<(usize, usize)> = shared()
+        .held_cues(lower)
+        .iter()
+        .filter(|&&(s, e, cue)| cue.roles.contains(&CueRole::Payer) && stands_alone(lower, s, e))
+        .map(|&(s, e, _)| (s, e))
+        .collect();
+    !payers.is_empty() && paid_by_third_parties(lower, &payers, start, end)
+}
+
 /// [`names_the_platforms_way_in`] of a clause as written.
 pub(crate) fn names_the_platforms_way(clause: &str) -> bool {
     names_the_platforms_way_in(&Normalized::new(clause))
@@ -3200,6 +3249,57 @@ fn letter_after(lower: &str, at: usize) -> bool {
         .chars()
         .next()
         .is_some_and(char::is_alphanumeric)
+}
+
+/// The parts of a sentence paid through the platform when another part is still paid
+/// outside: a word of the platform's way beside a word of what is still to be paid, in one
+/// clause. After that word ("the rest through the platform", "решту — через платформу",
+/// "其余再通过平台付款", "والباقي عبر المنصة") the part is from it to the platform's way;
+/// before it ("metade pela plataforma e a outra metade por TED") the part is all of the
+/// sentence up to the platform's way, and what is still to be paid starts the other part.
+fn rest_through_platform(
+    lower: &str,
+    in_sentence: &[(usize, usize, CueRole)],
+) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    for &(is, ie, role) in in_sentence {
+        if role != CueRole::Inside {
+            continue;
+        }
+        let beside = in_sentence.iter().find(|&&(rs, re, r)| {
+            r == CueRole::Remainder && close_in_clause(lower, (rs, re), (is, ie))
+        });
+        match beside {
+            Some(&(rs, re, _)) if re <= is => spans.push((rs, ie)),
+            Some(_) => spans.push((0, ie)),
+            None => {}
+        }
+    }
+    spans
+}
+
+/// Whether a meeting tool whose name is also an everyday word is written as a name, with a
+/// capital, and a word of a call or a meeting follows it at once: "a Zoom call", "einem
+/// Teams-Call", "Zoom görüşmesi", "Teams interview" (not "our sales teams call clients").
+fn call_right_after_name(
+    text: &Normalized<'_>,
+    lower: &str,
+    (start, end): (usize, usize),
+    in_sentence: &[(usize, usize, CueRole)],
+) -> bool {
+    let (original_start, original_end) = text.original_span(start, end);
+    let capital = text
+        .original
+        .get(original_start..original_end)
+        .and_then(|written| written.chars().next())
+        .is_some_and(char::is_uppercase);
+    capital
+        && in_sentence.iter().any(|&(s, _, r)| {
+            r == CueRole::Call
+                && s >= end
+                && lower[end..s].chars().count() <= 1
+                && lower[end..s].chars().all(|c| c == ' ' || c == '-')
+        })
 }
 
 /// Whether two spans that do not overlap stand at most three words (24 characters: Cyrillic
@@ -4130,6 +4230,10 @@ impl ChannelDetector {
                 if request.rule == "request/direct_contact"
                     && names_someone_elses_contact(lower, m.start, m.end)
                 {
+                    continue;
+                }
+                // "Our customers pay cash or M-Pesa on delivery": how third parties pay.
+                if request.payment && told_of_third_parties(lower, m.start, m.end) {
                     continue;
                 }
                 let (start, end) = span(m.start, m.end);

@@ -180,9 +180,9 @@ impl Detector for LinkDetector {
         // The last link's end and role, for a link listed after it.
         let mut previous: Option<(usize, LinkRole)> = None;
         for (offset, link) in links_in(&self.finder, &self.triggers, folded) {
-            let link_start = offset + link.start();
-            let link_end = offset + link.end();
-            let Some(parsed) = parse_link(link.as_str()) else {
+            let (link_start, link_end) =
+                cut_at_cjk(folded, offset + link.start(), offset + link.end());
+            let Some(parsed) = parse_link(&folded[link_start..link_end]) else {
                 continue;
             };
             let (start, end) = text.original_span(link_start, link_end);
@@ -1017,6 +1017,46 @@ fn looks_like_code_or_prose(folded: &str, start: usize, end: usize, link: &Parse
         && link.path.is_empty()
         && !classic.iter().any(|tld| last.eq_ignore_ascii_case(tld))
         && crate::lexicon::is_code_object(&first.to_ascii_lowercase())
+}
+
+/// A link `linkify` found inside Chinese, Japanese or Korean text, which puts no space around
+/// it ("参考サイトはmuji.com/jp/storeのような雰囲気"), without the words glued to it: a host
+/// written in Latin letters starts after the last CJK character before its first dot, and
+/// the link ends at the first CJK character after its first Latin letter. A host written in
+/// CJK itself (an IDN, "例え.jp") is left whole, and a link with a scheme keeps its start.
+fn cut_at_cjk(text: &str, start: usize, end: usize) -> (usize, usize) {
+    use crate::normalize::is_cjk;
+    let link = &text[start..end];
+    if !link.chars().any(is_cjk) {
+        return (start, end);
+    }
+    let mut new_start = start;
+    if !link.contains("://") {
+        let first_label = &link[..link.find('.').unwrap_or(link.len())];
+        if let Some((i, c)) = first_label.char_indices().rev().find(|&(_, c)| is_cjk(c)) {
+            let rest = &first_label[i + c.len_utf8()..];
+            if !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+                new_start = start + i + c.len_utf8();
+            }
+        }
+    }
+    let kept = &text[new_start..end];
+    let Some(latin) = kept.find(|c: char| c.is_ascii_alphanumeric()) else {
+        return (new_start, end);
+    };
+    let host_is_cjk = kept[..kept.find('.').unwrap_or(kept.len())]
+        .chars()
+        .any(is_cjk);
+    if host_is_cjk {
+        return (new_start, end);
+    }
+    let new_end = kept[latin..]
+        .char_indices()
+        .find(|&(_, c)| is_cjk(c))
+        .map_or(end, |(i, _)| new_start + latin + i);
+    // Not past a full stop or comma the CJK text put right before it.
+    let trimmed = text[new_start..new_end].trim_end_matches(['.', ',', '。', '、']);
+    (new_start, new_start + trimmed.len())
 }
 
 /// The links `linkify` finds in `text`, each with the offset of the piece it was found in:

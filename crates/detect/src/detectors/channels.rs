@@ -3164,16 +3164,15 @@ fn clause_names_the_platforms_way(text: &Normalized<'_>, start: usize, end: usiz
     names_the_platforms_way(crate::context::clause_around(text.original, start, end))
 }
 
-/// Whether the words of paying at `start..end` tell how third parties pay: a payer noun
-/// ("customers", "los huéspedes") is their subject (see [`paid_by_third_parties`]).
-fn told_of_third_parties(lower: &str, start: usize, end: usize) -> bool {
-    let payers: Vec<(usize, usize)> = shared()
+/// The payer nouns of `lower` ("customers", "los huéspedes") that stand as words of their own:
+/// the subjects [`paid_by_third_parties`] looks for.
+fn payer_spans(lower: &str) -> Vec<(usize, usize)> {
+    shared()
         .held_cues(lower)
         .iter()
         .filter(|&&(s, e, cue)| cue.roles.contains(&CueRole::Payer) && stands_alone(lower, s, e))
         .map(|&(s, e, _)| (s, e))
-        .collect();
-    !payers.is_empty() && paid_by_third_parties(lower, &payers, start, end)
+        .collect()
 }
 
 /// [`names_the_platforms_way_in`] of a clause as written.
@@ -4205,6 +4204,7 @@ impl ChannelDetector {
             out.push(channel.finding(start, end, 0.5, "channels/mention"));
         }
         let request_patterns = self.shapes.len()..self.shapes.len() + self.requests.len();
+        let mut payers: Option<Vec<(usize, usize)>> = None;
         for pattern_idx in located.patterns_starting(request_patterns) {
             let Some(request) = self.requests.get(pattern_idx - self.shapes.len()) else {
                 continue;
@@ -4232,8 +4232,16 @@ impl ChannelDetector {
                 {
                     continue;
                 }
-                // "Our customers pay cash or M-Pesa on delivery": how third parties pay.
-                if request.payment && told_of_third_parties(lower, m.start, m.end) {
+                // "Our customers pay cash or M-Pesa on delivery": how third parties pay (the
+                // payer nouns looked up once a text, at its first request to pay).
+                if request.payment
+                    && paid_by_third_parties(
+                        lower,
+                        payers.get_or_insert_with(|| payer_spans(lower)),
+                        m.start,
+                        m.end,
+                    )
+                {
                     continue;
                 }
                 let (start, end) = span(m.start, m.end);

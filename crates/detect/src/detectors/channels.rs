@@ -3164,12 +3164,10 @@ fn clause_names_the_platforms_way(text: &Normalized<'_>, start: usize, end: usiz
     names_the_platforms_way(crate::context::clause_around(text.original, start, end))
 }
 
-/// The payer nouns of `lower` ("customers", "los huéspedes") that stand as words of their own:
-/// the subjects [`paid_by_third_parties`] looks for.
-fn payer_spans(lower: &str) -> Vec<(usize, usize)> {
-    shared()
-        .held_cues(lower)
-        .iter()
+/// The payer nouns among the cue words `held` in `lower` ("customers", "los huéspedes") that
+/// stand as words of their own: the subjects [`paid_by_third_parties`] looks for.
+fn payer_spans(lower: &str, held: &[(usize, usize, &CuePhrase)]) -> Vec<(usize, usize)> {
+    held.iter()
         .filter(|&&(s, e, cue)| cue.roles.contains(&CueRole::Payer) && stands_alone(lower, s, e))
         .map(|&(s, e, _)| (s, e))
         .collect()
@@ -3188,13 +3186,7 @@ pub(crate) fn names_the_platforms_way_in(text: &Normalized<'_>) -> bool {
     // Capitals of every script lowered already.
     let lower = text.lower();
     let held = shared().held_cues(lower);
-    let payers: Vec<(usize, usize)> = held
-        .iter()
-        .filter(|&&(start, end, cue)| {
-            cue.roles.contains(&CueRole::Payer) && stands_alone(lower, start, end)
-        })
-        .map(|&(start, end, _)| (start, end))
-        .collect();
+    let payers = payer_spans(lower, &held);
     let inside = held.iter().any(|&(start, end, cue)| {
         cue.roles.contains(&CueRole::Inside) && !platforms_way_denied(lower, start, end)
     });
@@ -4237,7 +4229,7 @@ impl ChannelDetector {
                 if request.payment
                     && paid_by_third_parties(
                         lower,
-                        payers.get_or_insert_with(|| payer_spans(lower)),
+                        payers.get_or_insert_with(|| payer_spans(lower, &self.held_cues(lower))),
                         m.start,
                         m.end,
                     )

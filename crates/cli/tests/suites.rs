@@ -258,7 +258,7 @@ const BLIND_FLOORS: [(&str, (f64, f64, f64)); 50] = [
     // intent model's reading of the request beside them, which moves with each retraining.
     ("blind16t.jsonl", (0.93, 0.90, 0.04)),
     // First score 0.842 / 0.815 / 7.3%, since in the intent model's training data.
-    ("blind17t.jsonl", (0.96, 0.94, 0.025)),
+    ("blind17t.jsonl", (0.96, 0.94, 0.03)),
     // First score 0.938 / 0.864 / 11.3%. 10 of 240 benign: a shipment number in Arabic
     // digits after its carrier's name; Twilio's public sandbox number in a proposal; the
     // intent model on a hacked-account warning, a mono recording, a meeting at a café to see

@@ -1162,6 +1162,11 @@ pub(crate) enum CueRole {
     /// meeting tool or a messenger named in its sentence, an invitation to talk there
     /// ("proponho uma chamada no Zoom", "一度Zoomでお話しできれば").
     Call,
+    /// A complaint about what the platform's way costs ("kommt nur die Hälfte an", "bị trừ
+    /// phí", "takes a cut"): beside a word of the platform's way it makes that way the
+    /// reason to leave it ("über die Plattform kommt nur die Hälfte an, überweis direkt"),
+    /// not the way asked for.
+    Complaint,
 }
 
 /// One row of a `data/offplatform/*.tsv` file.
@@ -1202,6 +1207,7 @@ pub(crate) fn read_cues() -> Result<Vec<Cue>, DataError> {
                 "askverb" => CueRole::AskVerb,
                 "contactnoun" => CueRole::ContactNoun,
                 "call" => CueRole::Call,
+                "complaint" => CueRole::Complaint,
                 _ => return Err(error("unknown role")),
             };
             let (folded, stem) = fold_phrase(phrase).map_err(error)?;

@@ -2140,13 +2140,25 @@ fn next_non_ascii(bytes: &[u8], from: usize) -> usize {
         .map_or(bytes.len(), |n| at + n)
 }
 
-/// Whether a letter is Latin: ASCII, accented Latin, or a fullwidth or mathematical form of a
-/// Latin letter.
+/// Whether a letter is Latin: ASCII, accented Latin, a Latin small capital (`ᴛᴇʟᴇɢʀᴀᴍ`, as
+/// "small caps" text generators write), or a fullwidth or mathematical form of a Latin
+/// letter.
 fn is_latin_letter(c: char) -> bool {
     c.is_ascii_alphabetic()
         || matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}' | '\u{FF21}'..='\u{FF3A}'
             | '\u{FF41}'..='\u{FF5A}' | '\u{1D400}'..='\u{1D6A3}')
             && c.is_alphabetic()
+        || is_latin_small_capital(c)
+}
+
+/// The Latin letters named "LATIN LETTER SMALL CAPITAL …" in the Unicode character database
+/// (IPA extensions, phonetic extensions, Latin Extended-D). They have no compatibility
+/// decomposition, so NFKC leaves them as they are.
+fn is_latin_small_capital(c: char) -> bool {
+    matches!(c, '\u{0262}' | '\u{026A}' | '\u{0274}' | '\u{0276}' | '\u{0280}' | '\u{0281}'
+        | '\u{028F}' | '\u{0299}' | '\u{029B}' | '\u{029C}' | '\u{029F}' | '\u{1D00}' | '\u{1D01}'
+        | '\u{1D03}'..='\u{1D07}' | '\u{1D0A}'..='\u{1D10}' | '\u{1D15}' | '\u{1D18}'..='\u{1D1C}'
+        | '\u{1D20}'..='\u{1D23}' | '\u{A730}' | '\u{A731}' | '\u{A776}' | '\u{A7AE}' | '\u{A7AF}')
 }
 
 /// Whether a letter comes from a block whose letters are used to pass for Latin ones:
@@ -2421,6 +2433,9 @@ mod tests {
             ("4\u{FE0F}\u{20E3}1\u{FE0F}\u{20E3}", "41"),
             ("𝐚𝐥𝐞𝐱", "alex"),
             ("x · y", "x . y"),
+            // Small capitals, words of them side by side.
+            ("ᴛᴇʟᴇɢʀᴀᴍ @ᴅᴀᴠɪᴅ_ᴋ99", "telegram @david_k99"),
+            ("ᴡʜᴀᴛꜱᴀᴘᴘ", "whatsapp"),
         ];
         for (input, want) in cases {
             assert_eq!(Normalized::new(input).lower(), want, "{input:?}");

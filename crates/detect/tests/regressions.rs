@@ -1625,3 +1625,31 @@ fn third_parties_paying_and_codes_before_labelled_numbers_are_not_requests() {
         assert_eq!(kinds(text, Some(region)), vec![], "{text:?}");
     }
 }
+
+#[test]
+fn the_platforms_way_complained_of_is_a_reason_not_the_way_asked_for() {
+    for text in [
+        "Über die Plattform kommt nur die Hälfte bei mir an, überweis mir das lieber direkt.",
+        "Qua sàn bị trừ phí 20%, anh chuyển khoản thẳng cho em nhé.",
+        "Through the site they deduct 20%, so pay me directly.",
+    ] {
+        let found = kinds(text, None);
+        assert!(
+            found.iter().any(|(kind, _)| *kind == Kind::Payment),
+            "{text:?}: {found:?}"
+        );
+    }
+    for text in [
+        "Über die Plattform kommt nur die Hälfte an, aber so sind die Regeln.",
+        "Please pay the service fee directly through the platform.",
+        "I know the platform takes a cut, but please pay through the platform.",
+    ] {
+        assert_eq!(kinds(text, None), vec![], "{text:?}");
+    }
+}
+
+#[test]
+fn words_in_small_capitals_read_as_latin() {
+    let found = kinds("add me on ᴛᴇʟᴇɢʀᴀᴍ @ᴅᴀᴠɪᴅ_ᴋ99", None);
+    assert!(has(&found, Kind::Messenger, "telegram"), "{found:?}");
+}

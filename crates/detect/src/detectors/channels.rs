@@ -1724,7 +1724,15 @@ impl ChannelDetector {
             // "50% upfront via Wise, the rest through the platform": the platform's way named
             // for what is still to be paid is that part's, and the other part is still paid
             // outside; any other word of the platform's way makes the sentence its.
-            let rest_inside = rest_through_platform(lower, in_sentence);
+            let mut rest_inside = rest_through_platform(lower, in_sentence);
+            // "über die Plattform kommt nur die Hälfte an": the platform's way complained of is
+            // the reason to leave it, not the way asked for.
+            rest_inside.extend(
+                in_sentence
+                    .iter()
+                    .filter(|h| h.2 == CueRole::Inside && complained_of(lower, in_sentence, h))
+                    .map(|h| (h.0, h.1)),
+            );
             let within = |spans: &[(usize, usize)], s: usize, e: usize| {
                 spans.iter().any(|&(a, b)| a <= s && e <= b)
             };
@@ -1753,9 +1761,12 @@ impl ChannelDetector {
                     r == role && !mentions.iter().any(|&(ms, me)| ms <= s && e <= me)
                 })
             };
-            let wants_channel = in_sentence
-                .iter()
-                .any(|h| !matches!(h.2, CueRole::Work | CueRole::Inside | CueRole::Payer));
+            let wants_channel = in_sentence.iter().any(|h| {
+                !matches!(
+                    h.2,
+                    CueRole::Work | CueRole::Inside | CueRole::Payer | CueRole::Complaint
+                )
+            });
             let mut mentions: Vec<(usize, usize, &'static ChannelName)> = Vec::new();
             if wants_channel {
                 let input = Input::new(lower).range(sentence_start..sentence_end);
@@ -3187,8 +3198,14 @@ pub(crate) fn names_the_platforms_way_in(text: &Normalized<'_>) -> bool {
     let lower = text.lower();
     let held = shared().held_cues(lower);
     let payers = payer_spans(lower, &held);
-    let inside = held.iter().any(|&(start, end, cue)| {
-        cue.roles.contains(&CueRole::Inside) && !platforms_way_denied(lower, start, end)
+    let hits: Vec<(usize, usize, CueRole)> = held
+        .iter()
+        .flat_map(|&(start, end, cue)| cue.roles.iter().map(move |&role| (start, end, role)))
+        .collect();
+    let inside = hits.iter().any(|hit| {
+        hit.2 == CueRole::Inside
+            && !platforms_way_denied(lower, hit.0, hit.1)
+            && !complained_of(lower, &hits, hit)
     });
     // Every word of paying tells how third parties pay ("users can pay with GPay").
     let mut pays = held
@@ -3267,6 +3284,21 @@ fn rest_through_platform(
         }
     }
     spans
+}
+
+/// Whether a complaint about what the platform's way costs stands beside the word of it
+/// at `inside`, in one clause: "über die Plattform kommt nur die Hälfte an", "qua sàn bị
+/// trừ phí", "through the site they deduct 20%".
+fn complained_of(
+    lower: &str,
+    in_sentence: &[(usize, usize, CueRole)],
+    inside: &(usize, usize, CueRole),
+) -> bool {
+    in_sentence.iter().any(|&(cs, ce, r)| {
+        r == CueRole::Complaint
+            && (close_in_clause(lower, (cs, ce), (inside.0, inside.1))
+                || (cs < inside.1 && inside.0 < ce))
+    })
 }
 
 /// Whether a meeting tool whose name is also an everyday word is written as a name, with a

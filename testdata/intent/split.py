@@ -34,9 +34,11 @@ LABELS = ("solicit_contact", "solicit_payment", "none")
 BLIND_SETS = ("blind17", "blind17b", "blind17c", "blind17d", "blind17e", "blind17f",
               "blind17g", "blind17h", "blind17i", "blind17j", "blind17k", "blind17l", "blind17m", "blind17n",
               "blind17o", "blind17p", "blind17q", "blind17r", "blind17s", "blind17t",
-              "blind17u", "blind17v", "blind17w", "blind17x", "blind17y")
-# Blind sets tag romanised Urdu apart; the corpus writes romanised Hindi and Urdu as one.
-BLIND_LANG = {"ur-Latn": "hi-Latn"}
+              "blind17u", "blind17v", "blind17w", "blind17x", "blind17y",
+              "blind17z")
+# Blind sets tag romanised Urdu apart; the corpus writes romanised Hindi and Urdu as one. Swiss
+# German (`gsw`) is written as German here.
+BLIND_LANG = {"ur-Latn": "hi-Latn", "gsw": "de"}
 
 
 def corpus_lang(tag):

@@ -108,10 +108,11 @@ fn family_corpora_meet_the_thresholds() {
 }
 
 /// Family corpora whose benign cases the intent model still misreads, with the bound they are
-/// held to (every other family: 5%). None today; requests (1 of 30: a supplier's bank
-/// transfer read as a payment request) and channels (1 of 24: "on the same line") are
-/// within the 5%.
-const FAMILY_FALSE_POSITIVES: [(&str, f64); 0] = [];
+/// held to (every other family: 5%). Encodings: two short team-internal lines of its 27
+/// benign cases ("our R&D team meets at 5", "ping @maya.k about it") read in the model's
+/// medium band, whose character n-grams of "meet" and "team" are those of meeting tools;
+/// channels (1 of 28: "on the same line") is within the 5%.
+const FAMILY_FALSE_POSITIVES: [(&str, f64); 1] = [("encodings.jsonl", 0.075)];
 
 /// The blind sets after their first score are ordinary test data: they may not get worse than
 /// the figures measured when they were folded in (testdata/blind/README.md).
@@ -132,7 +133,7 @@ fn blind_sets_do_not_get_worse() {
 /// The blind17 sets are in the intent model's training data since their first scores were
 /// recorded (`testdata/intent/split.py`), so their floors guard against regressions, not
 /// generalisation: that is each new set's first score (`testdata/blind/README.md`).
-const BLIND_FLOORS: [(&str, (f64, f64, f64)); 50] = [
+const BLIND_FLOORS: [(&str, (f64, f64, f64)); 52] = [
     // 6 of 149 benign: one of them the intent model's ("Our signal team wants the line chart
     // ... Meet the deadline"), since it was trained on the blind17 sets.
     ("blind16.jsonl", (0.98, 0.94, 0.045)),
@@ -294,6 +295,8 @@ const BLIND_FLOORS: [(&str, (f64, f64, f64)); 50] = [
     // First score 0.669 / 0.619 / 5.4%, since in the intent model's training data.
     ("blind17x.jsonl", (0.91, 0.81, 0.06)),
     ("blind17y.jsonl", (0.91, 0.88, 0.01)),
+    ("blind16z.jsonl", (0.94, 0.88, 0.02)),
+    ("blind17z.jsonl", (0.96, 0.92, 0.015)),
 ];
 
 fn digits(s: &str) -> String {

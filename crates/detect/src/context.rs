@@ -65,9 +65,12 @@ const NUMBER_LABEL: &str = r"(?x)
             # German compounds of -nummer and their -nr. short forms.
             |artikelnummer|artikel-nr|art\.-nr|art\.nr|teilenummer|sachnummer|seriennummer|buchungsnummer
             |buchungsnr|reservierungsnummer|vorgangsnummer|ticketnummer|aktenzeichen|bestellnr|rechnungsnr
-            |auftragsnr|kundennr|lieferscheinnummer|lieferschein-nr)
+            |auftragsnr|kundennr|lieferscheinnummer|lieferschein-nr
+            # Case and file numbers, tax and company registers of other languages.
+            |pratica|protocollo|segnalazione|btw|btw-nummer|kvk
+            |(?u:инн|ИНН|кпп|КПП|огрн|ОГРН|огрнип|ОГРНИП|єдрпоу|ЄДРПОУ|іпн|ІПН))
           # AWB number, AWB नंबर, order رقم: the label's number word in any script.
-          (?:\s*(?:(?i-u:number|numbers|no|nr|num|id|code|\#|nro|n\.)|n(?u:°|º)|n(?u:ú)m\.?|নম্বর|নং|नंबर|नं|संख्या|क्रमांक|எண்|సంఖ్య|നമ്പർ|નંબર|ਨੰਬਰ
+          (?:\s*(?:(?i-u:number|numbers|no|nr|num|id|code|\#|nro|n\.|numaram|numarasi|numara)|numaras(?u:ı)|n(?u:°|º)|n(?u:ú)m\.?|নম্বর|নং|नंबर|नं|संख्या|क्रमांक|எண்|సంఖ్య|നമ്പർ|નંબર|ਨੰਬਰ
             |номер|번호|号|番号|رقم|نمبر|شماره|№|आईडी|আইডি|ஐடி|ఐడి|ಐಡಿ|ഐഡി|આઈડી|ਆਈਡੀ))?
           # the order is 5518..., el pedido es el 5518..., la facture est ...
           # Tagalog: ang tracking number niyo po ay 0917…; German: Ihre Bestellnummer lautet 0151…

@@ -1653,3 +1653,70 @@ fn words_in_small_capitals_read_as_latin() {
     let found = kinds("add me on ᴛᴇʟᴇɢʀᴀᴍ @ᴅᴀᴠɪᴅ_ᴋ99", None);
     assert!(has(&found, Kind::Messenger, "telegram"), "{found:?}");
 }
+
+#[test]
+fn someone_elses_request_told_as_a_message_received_is_not_a_request() {
+    for text in [
+        "Un supuesto agente me escribió pidiéndome pagar por Yape para reactivar el perfil.",
+        "Um rapaz me mandou mensagem pedindo pra pagar a taxa no Pix, é golpe?",
+        "Jemand hat mir geschrieben, ich soll die Gebühr mit Paysafecard zahlen.",
+        "Мені написали «скиньте на карту, так дешевше». Це шахраї?",
+        "Kuna mtu ameniambia nilipe kwa M-Pesa kabla ya kazi, ni sawa?",
+    ] {
+        assert_eq!(kinds(text, None), vec![], "{text:?}");
+    }
+    // The writer's own request stays one.
+    let found = kinds("Напишіть мені в телеграм, там швидше.", None);
+    assert!(has(&found, Kind::Messenger, "telegram"), "{found:?}");
+}
+
+#[test]
+fn tips_and_money_sent_back_outside_and_customers_paying_after_the_verb() {
+    for text in [
+        "La propina mándamela directo, la plataforma cobra comisión hasta de eso.",
+        "Se quiser deixar uma gorjeta, manda por fora do site.",
+        "No canceles el pedido, yo te devuelvo el dinero por transferencia.",
+    ] {
+        let found = kinds(text, None);
+        assert!(
+            found.iter().any(|(kind, _)| *kind == Kind::Payment),
+            "{text:?}: {found:?}"
+        );
+    }
+    for text in [
+        "Bei uns zahlen Kunden per PayPal oder auf Rechnung, bitte so in den Shop-Text.",
+        "Im Laden zahlen die Kundinnen mit TWINT oder bar.",
+    ] {
+        assert_eq!(kinds(text, None), vec![], "{text:?}");
+    }
+}
+
+#[test]
+fn a_call_word_a_few_words_from_a_meeting_tool_and_apps_described() {
+    let found = kinds(
+        "Google Meet üzerinden 30 dakikalık kısa bir görüşme yapalım mı?",
+        None,
+    );
+    assert!(has(&found, Kind::Meeting, "google-meet"), "{found:?}");
+    let found = kinds(
+        "Text me on the app with the paper plane, same name as here.",
+        None,
+    );
+    assert!(has(&found, Kind::Messenger, "telegram"), "{found:?}");
+    let found = kinds("Оплата только на WMZ Z123456789012.", None);
+    assert!(has(&found, Kind::Payment, "webmoney"), "{found:?}");
+}
+
+#[test]
+fn tax_and_company_register_numbers_are_not_phones() {
+    for (text, region) in [
+        ("Реквизиты: ИНН 7701234567, КПП 770101001.", "RU"),
+        ("Ons btw-nummer is NL123456789B01.", "NL"),
+    ] {
+        let found = kinds(text, Some(region));
+        assert!(
+            !found.iter().any(|(kind, _)| *kind == Kind::Phone),
+            "{text:?}: {found:?}"
+        );
+    }
+}

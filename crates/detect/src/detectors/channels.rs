@@ -1854,12 +1854,13 @@ impl ChannelDetector {
                     Kind::Messenger | Kind::Social | Kind::Meeting if contact => {
                         ("channels/contact_cue", true)
                     }
-                    // "proponho uma chamada no Zoom", "Zoomでお話し": a word of a call next to
-                    // a meeting tool, in its clause and not denied ("sem Zoom", "niente Zoom").
+                    // "proponho uma chamada no Zoom", "Zoomでお話し", "Google Meet üzerinden 20
+                    // dakikalık bir görüşme": a word of a call near a meeting tool (five words
+                    // at most), in its clause and not denied ("sem Zoom", "niente Zoom").
                     Kind::Meeting
                         if in_sentence.iter().any(|&(s, e, r)| {
                             r == CueRole::Call
-                                && close_in_clause(lower, (s, e), (start, end))
+                                && within_words_in_clause(lower, (s, e), (start, end), 5, 40)
                                 && !call_denied(lower, (s, e), (start, end), sentence_end)
                         }) =>
                     {
@@ -3329,7 +3330,18 @@ fn call_right_after_name(
 /// and Devanagari letters take two or three bytes) apart, with no mark of a clause's end
 /// between them: "leave your e-mail", "chamada no Zoom".
 fn close_in_clause(lower: &str, a: (usize, usize), b: (usize, usize)) -> bool {
-    const REACH: usize = 24;
+    within_words_in_clause(lower, a, b, 3, 24)
+}
+
+/// Whether two spans that do not overlap stand at most `words` words and `reach` characters
+/// apart, with no mark of a clause's end between them.
+fn within_words_in_clause(
+    lower: &str,
+    a: (usize, usize),
+    b: (usize, usize),
+    words: usize,
+    reach: usize,
+) -> bool {
     let gap = if a.1 <= b.0 {
         &lower[a.1..b.0]
     } else if b.1 <= a.0 {
@@ -3337,8 +3349,8 @@ fn close_in_clause(lower: &str, a: (usize, usize), b: (usize, usize)) -> bool {
     } else {
         return false;
     };
-    gap.chars().count() <= REACH
-        && gap.split_whitespace().count() <= 3
+    gap.chars().count() <= reach
+        && gap.split_whitespace().count() <= words
         && !gap.contains(['.', '!', '?', ';', '\n', ',', '،', '、', '，', '。'])
 }
 
@@ -3746,7 +3758,7 @@ const FOR_WORDS: &[&str] = &[
 /// Articles skipped between a word for "for" and its noun.
 const ARTICLES: &[&str] = &[
     "the", "our", "my", "les", "nos", "mes", "los", "las", "el", "la", "mis", "i", "gli", "le",
-    "die", "den", "der", "unsere", "meine", "os", "as", "meus", "minhas", "sa", "mga",
+    "die", "den", "der", "unsere", "meine", "os", "as", "meus", "minhas", "sa", "mga", "ng",
 ];
 
 /// Whether the word of paying at `start..end` of `lower` has third parties as its subject:
@@ -3754,13 +3766,36 @@ const ARTICLES: &[&str] = &[
 /// it in the same clause ("patients should be able to pay", "los clientes podrán pagar"),
 /// with no "I" or "we" between them and no "for" before it ("for regular clients I take
 /// payment directly" is an offer), and no "me" or "us" stands next to the word of paying
-/// ("my clients pay me by Wise" is one too).
+/// ("my clients pay me by Wise" is one too); or it follows the word of paying at once, as a
+/// subject after its verb ("Bei uns zahlen Kunden per PayPal").
 fn paid_by_third_parties(lower: &str, payers: &[(usize, usize)], start: usize, end: usize) -> bool {
     const REACH: usize = 48;
     let bare = |w: &str| -> String {
         w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
             .to_string()
     };
+    // The subject after its verb ("Bei uns zahlen Kunden per PayPal", "im Salon zahlen die
+    // Kundinnen mit TWINT", "pagan los clientes con Bizum"): at most an article between them,
+    // and no "me" or "us" after it. A word before the verb is not its object there ("bei
+    // uns").
+    let word_end = lower[end..]
+        .find(|c: char| !c.is_alphanumeric())
+        .map_or(lower.len(), |n| end + n);
+    let inverted = payers.iter().any(|&(payer_start, payer_end)| {
+        lower.get(word_end..payer_start).is_some_and(|between| {
+            let words: Vec<String> = between.split_whitespace().map(bare).collect();
+            !between.contains(['.', '!', '?', ';', '\n', ':', ',', '،', '。'])
+                && words.len() <= 1
+                && words.iter().all(|w| ARTICLES.contains(&w.as_str()))
+                && !lower[payer_end..]
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| FIRST_PERSON_OBJECTS.contains(&bare(w).as_str()))
+        })
+    });
+    if inverted {
+        return true;
+    }
     let subject = payers.iter().any(|&(payer_start, payer_end)| {
         let Some(between) = lower.get(payer_end..start) else {
             return false;

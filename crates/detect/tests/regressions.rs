@@ -150,6 +150,11 @@ fn digits_inside_a_meeting_link_are_not_a_phone() {
     );
 }
 
+/// Whether any finding is of `kind`, whatever its value.
+fn has_kind(found: &[(Kind, Option<String>)], kind: Kind) -> bool {
+    found.iter().any(|(k, _)| *k == kind)
+}
+
 fn has(found: &[(Kind, Option<String>)], kind: Kind, value: &str) -> bool {
     found
         .iter()
@@ -534,10 +539,7 @@ fn a_wallet_named_as_the_numbers_own() {
     );
     // A person named Maya, called at a number, is a phone only.
     let found = kinds("Maya 0917-555-2841", Some("PH"));
-    assert!(
-        !found.iter().any(|(kind, _)| *kind == Kind::Payment),
-        "{found:?}"
-    );
+    assert!(!has_kind(&found, Kind::Payment), "{found:?}");
 }
 
 #[test]
@@ -1634,10 +1636,7 @@ fn the_platforms_way_complained_of_is_a_reason_not_the_way_asked_for() {
         "Through the site they deduct 20%, so pay me directly.",
     ] {
         let found = kinds(text, None);
-        assert!(
-            found.iter().any(|(kind, _)| *kind == Kind::Payment),
-            "{text:?}: {found:?}"
-        );
+        assert!(has_kind(&found, Kind::Payment), "{text:?}: {found:?}");
     }
     for text in [
         "Über die Plattform kommt nur die Hälfte an, aber so sind die Regeln.",
@@ -1678,10 +1677,7 @@ fn tips_and_money_sent_back_outside_and_customers_paying_after_the_verb() {
         "No canceles el pedido, yo te devuelvo el dinero por transferencia.",
     ] {
         let found = kinds(text, None);
-        assert!(
-            found.iter().any(|(kind, _)| *kind == Kind::Payment),
-            "{text:?}: {found:?}"
-        );
+        assert!(has_kind(&found, Kind::Payment), "{text:?}: {found:?}");
     }
     for text in [
         "Bei uns zahlen Kunden per PayPal oder auf Rechnung, bitte so in den Shop-Text.",
@@ -1714,9 +1710,6 @@ fn tax_and_company_register_numbers_are_not_phones() {
         ("Ons btw-nummer is NL123456789B01.", "NL"),
     ] {
         let found = kinds(text, Some(region));
-        assert!(
-            !found.iter().any(|(kind, _)| *kind == Kind::Phone),
-            "{text:?}: {found:?}"
-        );
+        assert!(!has_kind(&found, Kind::Phone), "{text:?}: {found:?}");
     }
 }

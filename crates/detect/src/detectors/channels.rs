@@ -1724,10 +1724,10 @@ impl ChannelDetector {
             // "50% upfront via Wise, the rest through the platform": the platform's way named
             // for what is still to be paid is that part's, and the other part is still paid
             // outside; any other word of the platform's way makes the sentence its.
-            let mut rest_inside = rest_through_platform(lower, in_sentence);
+            let mut set_apart = rest_through_platform(lower, in_sentence);
             // "über die Plattform kommt nur die Hälfte an": the platform's way complained of is
             // the reason to leave it, not the way asked for.
-            rest_inside.extend(
+            set_apart.extend(
                 in_sentence
                     .iter()
                     .filter(|h| h.2 == CueRole::Inside && complained_of(lower, in_sentence, h))
@@ -1738,20 +1738,20 @@ impl ChannelDetector {
             };
             if in_sentence
                 .iter()
-                .any(|h| h.2 == CueRole::Inside && !within(&rest_inside, h.0, h.1))
+                .any(|h| h.2 == CueRole::Inside && !within(&set_apart, h.0, h.1))
             {
                 continue;
             }
             // The words of that part are its own: "régler l'acompte directement sur la
             // plateforme" asks for nothing outside.
             let outside_rest: Vec<(usize, usize, CueRole)>;
-            let in_sentence = if rest_inside.is_empty() {
+            let in_sentence = if set_apart.is_empty() {
                 in_sentence
             } else {
                 outside_rest = in_sentence
                     .iter()
                     .copied()
-                    .filter(|h| !within(&rest_inside, h.0, h.1))
+                    .filter(|h| !within(&set_apart, h.0, h.1))
                     .collect();
                 &outside_rest[..]
             };
@@ -1806,7 +1806,7 @@ impl ChannelDetector {
                 f.kind == Kind::Phone && original_start <= f.start && f.end <= original_end
             });
             for &(start, end, channel) in &mentions {
-                if within(&rest_inside, start, end) {
+                if within(&set_apart, start, end) {
                     continue;
                 }
                 // A bank is where payouts go as well ("withdraw to my BCA account"): its name
@@ -3778,19 +3778,23 @@ fn paid_by_third_parties(lower: &str, payers: &[(usize, usize)], start: usize, e
     // Kundinnen mit TWINT", "pagan los clientes con Bizum"): at most an article between them,
     // and no "me" or "us" after it. A word before the verb is not its object there ("bei
     // uns").
+    let first_person = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        FIRST_PERSON_OBJECTS.contains(&w)
+    };
     let word_end = lower[end..]
         .find(|c: char| !c.is_alphanumeric())
         .map_or(lower.len(), |n| end + n);
     let inverted = payers.iter().any(|&(payer_start, payer_end)| {
         lower.get(word_end..payer_start).is_some_and(|between| {
-            let words: Vec<String> = between.split_whitespace().map(bare).collect();
+            let mut words = between.split_whitespace();
             !between.contains(['.', '!', '?', ';', '\n', ':', ',', '،', '。'])
-                && words.len() <= 1
-                && words.iter().all(|w| ARTICLES.contains(&w.as_str()))
+                && words.clone().count() <= 1
+                && words.all(|w| ARTICLES.contains(&bare(w).as_str()))
                 && !lower[payer_end..]
                     .split_whitespace()
                     .next()
-                    .is_some_and(|w| FIRST_PERSON_OBJECTS.contains(&bare(w).as_str()))
+                    .is_some_and(first_person)
         })
     });
     if inverted {
@@ -3821,12 +3825,10 @@ fn paid_by_third_parties(lower: &str, payers: &[(usize, usize)], start: usize, e
     }
     let before = lower[..start].split_whitespace().next_back().unwrap_or("");
     let after = lower[end..].split_whitespace().next().unwrap_or("");
-    let word = |w: &str| {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        FIRST_PERSON_OBJECTS.contains(&w)
-    };
     // The cue may hold the object itself ("pay me").
-    !(word(before) || word(after) || lower[start..end].split_whitespace().any(word))
+    !(first_person(before)
+        || first_person(after)
+        || lower[start..end].split_whitespace().any(first_person))
 }
 
 /// Whether the platform's own way named at `start..end` of `lower` (an `inside` cue) is

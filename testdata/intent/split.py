@@ -35,7 +35,7 @@ BLIND_SETS = ("blind17", "blind17b", "blind17c", "blind17d", "blind17e", "blind1
               "blind17g", "blind17h", "blind17i", "blind17j", "blind17k", "blind17l", "blind17m", "blind17n",
               "blind17o", "blind17p", "blind17q", "blind17r", "blind17s", "blind17t",
               "blind17u", "blind17v", "blind17w", "blind17x", "blind17y",
-              "blind17z")
+              "blind17z", "blind17za")
 # Blind sets tag romanised Urdu apart; the corpus writes romanised Hindi and Urdu as one. Swiss
 # German (`gsw`) is written as German here.
 BLIND_LANG = {"ur-Latn": "hi-Latn", "gsw": "de"}

@@ -133,7 +133,7 @@ fn blind_sets_do_not_get_worse() {
 /// The blind17 sets are in the intent model's training data since their first scores were
 /// recorded (`testdata/intent/split.py`), so their floors guard against regressions, not
 /// generalisation: that is each new set's first score (`testdata/blind/README.md`).
-const BLIND_FLOORS: [(&str, (f64, f64, f64)); 52] = [
+const BLIND_FLOORS: [(&str, (f64, f64, f64)); 54] = [
     // 6 of 149 benign: one of them the intent model's ("Our signal team wants the line chart
     // ... Meet the deadline"), since it was trained on the blind17 sets.
     ("blind16.jsonl", (0.98, 0.94, 0.045)),
@@ -297,6 +297,10 @@ const BLIND_FLOORS: [(&str, (f64, f64, f64)); 52] = [
     ("blind17y.jsonl", (0.91, 0.88, 0.01)),
     ("blind16z.jsonl", (0.94, 0.88, 0.02)),
     ("blind17z.jsonl", (0.96, 0.92, 0.015)),
+    // First score 0.939 / 0.896 / 4.9%: 12 of 245 benign, the engine's and the model's.
+    ("blind16za.jsonl", (0.93, 0.89, 0.05)),
+    // First score 0.854 / 0.822 / 5.0%, since in the intent model's training data.
+    ("blind17za.jsonl", (0.96, 0.93, 0.05)),
 ];
 
 fn digits(s: &str) -> String {

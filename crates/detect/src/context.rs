@@ -180,7 +180,7 @@ static NUMBER_UNIT: LazyLock<Regex> = LazyLock::new(|| {
 /// as often Portuguese for "in the" ("me chama no zap", "me paga no pix").
 static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
     crate::lexicon::ascii_regex(
-        r"(?i-u:^(?u:\s*)(?:(?:please|pls|sorry|so|but|and|just|ok|okay|oh|pero)[\s,]+)?no\b)|(?:^|(?u:\s))(?iu:не|нет|нельзя|никаких|никакие|никакой|никакого|ні|ніяких|жодних|жодного|жодної|δεν\s+χρειάζεται|μην|όχι|οχι|لا|مش|لن|ليس|مو|ممنوع|بلاش|مابدي|ماابي|مابي|không|đừng|chẳng|नहीं|মানা|नको)(?:(?u:\s)|$)|(?u:ما\s+(?:ب[^\s]+|رح|راح|أقدر|اقدر|نقدر|أبي|ابي|بدي|أحب|احب|أشتغل|اشتغل|نشتغل|نتعامل|يصير|ينفع)|مافي\s+داعي|ما\s+في\s+داعي)|(?u:(?:^|[^要何])不(?:用|需要|必|加|私下|私聊|走|接受|支持|提供|给|給|会|會|能|方便加)|(?:^|[^要何])不(?:用|需要|必|会|會|能)?$|别加|別加|istemiyorum|vermiyorum|paylaşmıyorum|paylasmiyorum|çalışmıyorum|calismiyorum|yapmıyorum|yapmiyorum|kabul etmiyorum|żadnych|żadnej|żadne|请不要|請不要|请勿|請勿|不可以|禁止|不准|하지\s*마|하지\s*말|금지|しないで|ห้าม|ไม่(?:\s*$|ขอ|ใช้|ให้|แชร์|รับ|ส่ง|โอน|เอา|อยาก))|\b(?i-u:no)(?u:\s+)(?i-u:acept\w*|recib[oe]|recibimos|recibir|trabaj\w*|comparto|compartimos|compartir|pido|pidas|pidan|pedimos|hago|hacemos|cobro|cobramos|cobrar|doy|damos|ofrezco|ofrecemos|manejo|manejamos)\b|\b(?i-u:n(?u:ã)o|pas|jamais|non|tidak|jangan|huwag|bawal|de(?u:ğ)il|yok|asla|nahi|nahin|mat\s+karo|not|never|can'?t|cannot|can(?u:\s+)not|won'?t|don'?t|do(?u:\s+)not|doesn'?t|does(?u:\s+)not|didn'?t|isn'?t|aren'?t|shouldn'?t|mustn'?t|wouldn'?t|couldn'?t|not(?u:\s+)allowed|against|prohibited|forbidden|refuse|instead(?u:\s+)of|rather(?u:\s+)than|unable|nope|nao|nunca|nicht|kein|keine|nie|nigdy|zadnych|niet|nooit|geen|gak|nggak|ngga|enggak|engga|gausah|kagak|ndak|tdk|ga(?u:\s+)usah|ga(?u:\s+)pernah|gak(?u:\s+)pernah|tak(?u:\s+)pernah|belum(?u:\s+)pernah|bukan|olmaz|hayir|hapana|kamwe|marufuku|haruhusiwi|si(?:wezi|taki|pendi|kubali|pokei|tumi|ngependa)|sita(?:ki|ka|weza|pokea|tuma|lipa|toa|kubali|fanya|hamia|ongea|andika|piga)[a-z]*|hatu(?:ta)?(?:tumii|pokei|fanyi|lipi|wezi|kubali|hami)[a-z]*|usi(?:ni|tu)?(?:tumie|lipe|tume|pige|andike|weke|hamie)[a-z]*)\b",
+        r"(?i-u:^(?u:\s*)(?:(?:please|pls|sorry|so|but|and|just|ok|okay|oh|pero)[\s,]+)?no\b)|(?:^|(?u:\s))(?iu:не|нет|нельзя|никаких|никакие|никакой|никакого|ні|ніяких|жодних|жодного|жодної|δεν\s+χρειάζεται|μην|όχι|οχι|لا|مش|لن|ليس|مو|ممنوع|بلاش|مابدي|ماابي|مابي|không|đừng|chẳng|नहीं|মানা|नको)(?:(?u:\s)|$)|(?u:ما\s+(?:ب[^\s]+|رح|راح|أقدر|اقدر|نقدر|أبي|ابي|بدي|أحب|احب|أشتغل|اشتغل|نشتغل|نتعامل|يصير|ينفع)|مافي\s+داعي|ما\s+في\s+داعي)|(?u:(?:^|[^要何能会會可是方行好加])不(?:用|需要|必|加|私下|私聊|走|接受|支持|提供|给|給|会|會|能|方便加)|(?:^|[^要何能会會可是方行好加])不(?:用|需要|必|会|會|能)?$|别加|別加|istemiyorum|vermiyorum|paylaşmıyorum|paylasmiyorum|çalışmıyorum|calismiyorum|yapmıyorum|yapmiyorum|kabul etmiyorum|żadnych|żadnej|żadne|请不要|請不要|请勿|請勿|(?:^|[^可])不可以|禁止|不准|하지\s*마|하지\s*말|금지|しないで|ห้าม|ไม่(?:\s*$|ขอ|ใช้|ให้|แชร์|รับ|ส่ง|โอน|เอา|อยาก))|\b(?i-u:no)(?u:\s+)(?i-u:acept\w*|recib[oe]|recibimos|recibir|trabaj\w*|comparto|compartimos|compartir|pido|pidas|pidan|pedimos|hago|hacemos|cobro|cobramos|cobrar|doy|damos|ofrezco|ofrecemos|manejo|manejamos)\b|\b(?i-u:n(?u:ã)o|pas|jamais|non|tidak|jangan|huwag|bawal|de(?u:ğ)il|yok|asla|nahi|nahin|mat\s+karo|not|never|can'?t|cannot|can(?u:\s+)not|won'?t|don'?t|do(?u:\s+)not|doesn'?t|does(?u:\s+)not|didn'?t|isn'?t|aren'?t|shouldn'?t|mustn'?t|wouldn'?t|couldn'?t|not(?u:\s+)allowed|against|prohibited|forbidden|refuse|instead(?u:\s+)of|rather(?u:\s+)than|unable|nope|nao|nunca|nicht|kein|keine|nie|nigdy|zadnych|niet|nooit|geen|gak|nggak|ngga|enggak|engga|gausah|kagak|ndak|tdk|ga(?u:\s+)usah|ga(?u:\s+)pernah|gak(?u:\s+)pernah|tak(?u:\s+)pernah|belum(?u:\s+)pernah|bukan|olmaz|hayir|hapana|kamwe|marufuku|haruhusiwi|si(?:wezi|taki|pendi|kubali|pokei|tumi|ngependa)|sita(?:ki|ka|weza|pokea|tuma|lipa|toa|kubali|fanya|hamia|ongea|andika|piga)[a-z]*|hatu(?:ta)?(?:tumii|pokei|fanyi|lipi|wezi|kubali|hami)[a-z]*|usi(?:ni|tu)?(?:tumie|lipe|tume|pige|andike|weke|hamie)[a-z]*)\b",
     )
 });
 
@@ -340,14 +340,36 @@ fn clause_start(text: &str, start: usize) -> usize {
 }
 
 /// The end of the last clause-joining separator (", but ", " but ", ", ", " however ",
-/// " though ", in any ASCII case) in `before`, or 0: the largest end of any occurrence of any
-/// of them. Every separator ends with a space, so only the positions after a space are tried,
-/// from the end; one backward pass instead of a substring search per separator.
+/// " though ", "but" of the other languages, in any ASCII case) in `before`, or 0: the
+/// largest end of any occurrence of any of them. Every separator but the wide comma ends
+/// with a space, so only the positions after a space or that comma are tried, from the end;
+/// one backward pass instead of a substring search per separator.
 fn last_clause_cut(before: &[u8]) -> usize {
-    const SEPARATORS: [&[u8]; 5] = [b", but ", b" but ", b", ", b" however ", b" though "];
+    // Also "but" of the other languages of the cue files, and the Arabic and the wide comma.
+    const SEPARATORS: &[&[u8]] = &[
+        b", but ",
+        b" but ",
+        b", ",
+        b" however ",
+        b" though ",
+        "\u{60c} ".as_bytes(),
+        "\u{ff0c}".as_bytes(),
+        b" pero ",
+        b" mais ",
+        b" aber ",
+        b" tapi ",
+        " nhưng ".as_bytes(),
+        " но ".as_bytes(),
+        " але ".as_bytes(),
+        " بس ".as_bytes(),
+        " لكن ".as_bytes(),
+        b" lakini ",
+        b" ama ",
+    ];
+    let wide_comma = "\u{ff0c}".as_bytes();
     let mut end = before.len();
     while end > 0 {
-        if before[end - 1] == b' ' {
+        if before[end - 1] == b' ' || before[..end].ends_with(wide_comma) {
             let head = &before[..end];
             if SEPARATORS.iter().any(|sep| {
                 head.len() >= sep.len() && head[head.len() - sep.len()..].eq_ignore_ascii_case(sep)

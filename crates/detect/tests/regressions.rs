@@ -1713,3 +1713,64 @@ fn tax_and_company_register_numbers_are_not_phones() {
         assert!(!has_kind(&found, Kind::Phone), "{text:?}: {found:?}");
     }
 }
+
+#[test]
+fn a_deposit_or_an_advance_with_a_rail_is_a_request_to_pay() {
+    for (text, region, rail) in [
+        (
+            "Przed startem proszę o zadatek na Revolut.",
+            "PL",
+            "revolut",
+        ),
+        ("手付金はPayPalでお願いします。", "JP", "paypal"),
+        (
+            "Nusu ya kwanza ulipe kwenye mfumo, nusu iliyobaki nitumie kwa M-Pesa.",
+            "KE",
+            "mpesa",
+        ),
+    ] {
+        let found = kinds(text, Some(region));
+        assert!(has(&found, Kind::Payment, rail), "{text:?}: {found:?}");
+    }
+    // A shop's payment methods, prepayment among them, are how its customers pay.
+    let found = kinds(
+        "Im Shop angeboten werden PayPal, Klarna und Vorkasse.",
+        None,
+    );
+    assert!(!has_kind(&found, Kind::Payment), "{found:?}");
+}
+
+#[test]
+fn a_refund_the_writer_sends_back_and_one_the_platform_made() {
+    let found = kinds(
+        "Ich erstatte Ihnen den Betrag per PayPal zurück, das geht schneller.",
+        Some("DE"),
+    );
+    assert!(has(&found, Kind::Payment, "paypal"), "{found:?}");
+    let found = kinds(
+        "Возврат за отменённый заказ пришёл на карту через три дня.",
+        Some("RU"),
+    );
+    assert!(!has_kind(&found, Kind::Payment), "{found:?}");
+}
+
+#[test]
+fn the_platforms_way_granted_before_but_and_a_question_that_is_no_negation() {
+    let found = kinds(
+        "Sé que prefieres pagar por la plataforma, pero el saldo pásamelo por Mercado Pago.",
+        Some("AR"),
+    );
+    assert!(has(&found, Kind::Payment, "mercado-pago"), "{found:?}");
+    let found = kinds(
+        "I know you want to pay by PayPal, but I only take payment through the platform.",
+        None,
+    );
+    assert!(!has_kind(&found, Kind::Payment), "{found:?}");
+    let found = kinds("能不能加你的微信？", Some("CN"));
+    assert!(has(&found, Kind::Messenger, "wechat"), "{found:?}");
+    let found = kinds(
+        "I miei lavori sono su Instagram, cercatemi col nome dello studio.",
+        Some("IT"),
+    );
+    assert!(has(&found, Kind::Social, "instagram"), "{found:?}");
+}

@@ -587,7 +587,7 @@ fn pattern_table_of(rows: &dyn Fn(usize) -> bool) -> (Table<Shape>, Table<Reques
     // "do you have X?" asked the way each language asks it: Tagalog "may telegram ka po?",
     // romanised Hindi and Urdu "imo chalate ho?", romanised Bengali "imo te achen?",
     // Polish "ma Pan Signala?", Swahili "uko kwa Telegram?", Tagalog "meron ka bang
-    // Viber?", Vietnamese "chị có Messenger không?", Swahili "una
+    // Viber?", Vietnamese "chị có Messenger không?", Russian "Есть вотсап?", Swahili "una
     // Telegram?", Turkish "WhatsApp var mı?", romanised Hindi "whatsapp hai kya?", Bengali
     // "imo ache?"; Japanese "LINEやってます？". The question itself makes an ordinary word
     // ("line") the channel. (A shape starts at a Latin word: Chinese and Korean questions
@@ -598,7 +598,11 @@ fn pattern_table_of(rows: &dyn Fn(usize) -> bool) -> (Table<Shape>, Table<Reques
         format!(
             r"\b(?:ma\s+pani?(?:\s+moze)?|masz|macie|uko\s+kwa|uko\s+kwenye|uko|meron\s+ka(?:\s+bang?)?)\s+{msg}"
         ),
-        format!(r"\b(?:may|co|una)\s+{msg}\s*(?:(?:ka|kayo|khong|ko|k)\b|\?)"),
+        // With a bare "have", the question mark makes the question: "tem zap?", "Есть
+        // вотсап?", "Є телеграм?" ("a loja tem WhatsApp Business" states a fact).
+        format!(
+            r"\b(?:may|co|una|tem|есть|є|маєш|маєте)\s+{msg}\s*(?:(?:ka|kayo|khong|ko|k)\b|\?)"
+        ),
         format!(
             r"\b{msg_lead}'?(?:in|un|niz|iniz|unuz)?\s+(?:var\s*mi|hai\s+kya|hai\s+ki|ache\s*\?|ache\s+ki|achhe\s*\?|chalate\s+ho|chalati\s+ho|(?:te|e)\s+achen|(?:te|e)\s+acho|pe\s+ho\s*\?)"
         ),
@@ -1460,6 +1464,9 @@ fn ends_clause(lower: &str, at: usize) -> bool {
         _ => matches!(
             next_word(lower, at),
             "instead" | "please" | "pls" | "plz" | "app" | "now" | "asap" | "then" | "or" | "maybe"
+                // Indonesian and Tagalog "just" after the name: "lewat OVO aja ya", "sa Maya
+                // lang po".
+                | "aja" | "saja" | "lang"
         ),
     }
 }
@@ -1725,6 +1732,13 @@ impl ChannelDetector {
             // for what is still to be paid is that part's, and the other part is still paid
             // outside; any other word of the platform's way makes the sentence its.
             let mut set_apart = rest_through_platform(lower, in_sentence);
+            // "I know you said only through the platform, but could this last one go by
+            // USDT?": what the writer grants before "but" is set apart, and the request is
+            // what follows it.
+            if let Some(cut) = granted_before_but(lower, in_sentence, sentence_start, sentence_end)
+            {
+                set_apart.push((sentence_start, cut));
+            }
             // "über die Plattform kommt nur die Hälfte an": the platform's way complained of is
             // the reason to leave it, not the way asked for.
             set_apart.extend(
@@ -2234,19 +2248,19 @@ fn drop_inside_links(out: &mut Vec<Finding>, first_new: usize) {
     });
 }
 
-/// Whether the word before `at` in `lower` is a preposition that puts a channel after it ("on",
-/// "no", "en", "al", "pe", "sa", "ke", "в", …), in the languages of the cue files.
+/// Words that deny what follows them in a clause ("without going", "sin pasar", "không").
+const DENIALS: &[&str] = &[
+    "no", "not", "without", "never", "sin", "sem", "sans", "ohne", "senza", "bina", "baghair",
+    "tanpa", "usah", "perlu", "hindi", "huwag", "wala", "khong", "без", "не", "ни", "لا", "بدون",
+    "بلا", "nahi", "nahin", "mat", "kein", "keine", "keinen", "keinem", "keiner", "nicht", "pas",
+    "bila", "wag", "bo", "khoi",
+];
+
 /// Whether the platform's own way named at `at` is denied by the words just before it, in
 /// its clause: "without going", "sin pasar", "hindi na dumaan", "gak usah lewat", "не через".
 /// Not when the denial keeps to the platform: "nothing except through the platform", "no
 /// payments other than", "only".
 fn denied_before(lower: &str, at: usize) -> bool {
-    const DENIALS: &[&str] = &[
-        "no", "not", "without", "never", "sin", "sem", "sans", "ohne", "senza", "bina", "baghair",
-        "tanpa", "usah", "perlu", "hindi", "huwag", "wala", "khong", "без", "не", "ни", "لا",
-        "بدون", "بلا", "nahi", "nahin", "mat", "kein", "keine", "keinen", "keinem", "keiner",
-        "nicht", "pas", "bila", "wag", "bo", "khoi",
-    ];
     // The platform's way as the thing compared against or replaced: "faster than through
     // the platform", "plutôt que via la plateforme", "statt über die Plattform".
     const CONTRASTS: &[&str] = &[
@@ -2327,7 +2341,12 @@ fn denied_before(lower: &str, at: usize) -> bool {
     if compared || recent.iter().any(|w| CONTRASTS.contains(w)) {
         return true;
     }
-    recent.iter().any(|w| DENIALS.contains(w)) && !words.iter().any(|w| KEEPERS.contains(w))
+    // Swahili "hakuna haja ya kupitia mfumo", "si lazima kupitia": no need, not a must.
+    let needless = recent
+        .windows(2)
+        .any(|pair| matches!(pair, ["si" | "sio", "lazima"] | ["hakuna", "haja"]));
+    (needless || recent.iter().any(|w| DENIALS.contains(w)))
+        && !words.iter().any(|w| KEEPERS.contains(w))
 }
 
 /// Whether the word at `at` follows the English indefinite article: "drop me a line", "a
@@ -2338,6 +2357,8 @@ fn after_indefinite_article(lower: &str, at: usize) -> bool {
         && before.len() < at
 }
 
+/// Whether the word before `at` in `lower` is a preposition that puts a channel after it ("on",
+/// "no", "en", "al", "pe", "sa", "ke", "в", …), in the languages of the cue files.
 fn after_preposition(lower: &str, at: usize) -> bool {
     let before = lower[..at].trim_end_matches(' ');
     // Past the last byte that is not an ASCII letter or digit: an ASCII byte or the end, so
@@ -3203,10 +3224,41 @@ pub(crate) fn names_the_platforms_way_in(text: &Normalized<'_>) -> bool {
         .iter()
         .flat_map(|&(start, end, cue)| cue.roles.iter().map(move |&role| (start, end, role)))
         .collect();
+    // The part paid through the platform when the rest is not, and what the writer grants
+    // before "but", are set apart as the rules set them apart.
+    // Not when the rest is denied too: "phần còn lại thanh toán qua sàn, chị không chuyển
+    // khoản ngoài đâu".
+    let mut set_apart = rest_through_platform(lower, &hits);
+    if let Some(cut) = granted_before_but(lower, &hits, 0, lower.len()) {
+        set_apart.push((0, cut));
+    }
+    // And only when another part is paid another way: "Передоплата 30% — через Wise, решту
+    // через платформу", not "I'll pay the next milestone through the platform as usual".
+    let apart = |spans: &[(usize, usize)], hit: &(usize, usize, CueRole)| {
+        spans.iter().any(|&(a, b)| a <= hit.0 && hit.1 <= b)
+    };
+    let paid_another_way = hits.iter().any(|hit| {
+        matches!(
+            hit.2,
+            CueRole::Remainder | CueRole::Outside | CueRole::Direct | CueRole::Cash
+        ) && !apart(&set_apart, hit)
+    });
+    if !paid_another_way {
+        set_apart.clear();
+    }
+    set_apart.retain(|&(a, b)| {
+        let (before, after) = (&lower[..a], &lower[b..]);
+        !negated_after(after)
+            && !before
+                .split(|c: char| !c.is_alphanumeric())
+                .chain(after.split(|c: char| !c.is_alphanumeric()))
+                .any(|w| DENIALS.contains(&w))
+    });
     let inside = hits.iter().any(|hit| {
         hit.2 == CueRole::Inside
             && !platforms_way_denied(lower, hit.0, hit.1)
             && !complained_of(lower, &hits, hit)
+            && !apart(&set_apart, hit)
     });
     // Every word of paying tells how third parties pay ("users can pay with GPay").
     let mut pays = held
@@ -3275,8 +3327,12 @@ fn rest_through_platform(
         if role != CueRole::Inside {
             continue;
         }
+        // "nusu ulipe hapa kwenye mfumo, nusu iliyobaki uniwekee benki": what is still to
+        // be paid may start the next clause after the platform's part.
         let beside = in_sentence.iter().find(|&&(rs, re, r)| {
-            r == CueRole::Remainder && close_in_clause(lower, (rs, re), (is, ie))
+            r == CueRole::Remainder
+                && (close_in_clause(lower, (rs, re), (is, ie))
+                    || (ie <= rs && next_clause_starts_with(&lower[ie..rs])))
         });
         match beside {
             Some(&(rs, re, _)) if re <= is => spans.push((rs, ie)),
@@ -3285,6 +3341,116 @@ fn rest_through_platform(
         }
     }
     spans
+}
+
+/// Words of contrast that start the clause a request is made in after the writer has granted
+/// the platform's way: "I know you said only through the site, but…". Spaced scripts' words
+/// are whole words; the Chinese and Japanese ones start the clause after a comma.
+const BUT_WORDS: &[&str] = &[
+    "but", "pero", "mas", "mais", "aber", "doch", "ma", "pero", "però", "tapi", "tetapi", "namun",
+    "nhung", "но", "але", "ale", "lakini", "ama", "fakat", "ancak", "lekin", "magar", "kintu",
+    "kaso", "pero", "بس", "لكن", "بَس", "walakini",
+];
+const BUT_WORDS_UNSPACED: &[&str] = &[
+    "但是",
+    "但",
+    "可是",
+    "不过",
+    "不過",
+    "でも",
+    "けど",
+    "しかし",
+];
+
+/// Where the part of a sentence the writer grants ends: the first word of contrast with a
+/// word of the platform's way before it and none after it, when a word that asks for
+/// something (paying, contact, outside, what is still to be paid) follows it. `None` when
+/// the sentence has no such turn, or the platform's way comes after it ("I know you want
+/// to pay outside, but I only work through the platform").
+fn granted_before_but(
+    lower: &str,
+    in_sentence: &[(usize, usize, CueRole)],
+    sentence_start: usize,
+    sentence_end: usize,
+) -> Option<usize> {
+    let first_inside = in_sentence
+        .iter()
+        .filter(|h| h.2 == CueRole::Inside)
+        .map(|h| h.1)
+        .min()?;
+    let clause = lower.get(first_inside..sentence_end)?;
+    let mut at = None;
+    let mut offset = 0;
+    for word in clause.split_inclusive(|c: char| !c.is_alphanumeric()) {
+        let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if BUT_WORDS.contains(&bare) {
+            at = Some(first_inside + offset);
+            break;
+        }
+        offset += word.len();
+    }
+    for mark in ['，', ','] {
+        for (i, _) in clause.match_indices(mark) {
+            let after = clause[i + mark.len_utf8()..].trim_start();
+            if BUT_WORDS_UNSPACED.iter().any(|w| after.starts_with(w)) {
+                let here = first_inside + i;
+                at = Some(at.map_or(here, |a: usize| a.min(here)));
+            }
+        }
+    }
+    let cut = at?;
+    let after: Vec<CueRole> = in_sentence
+        .iter()
+        .filter(|h| h.0 >= cut)
+        .map(|h| h.2)
+        .collect();
+    let asks = after.iter().any(|r| {
+        matches!(
+            r,
+            CueRole::Pay
+                | CueRole::Remainder
+                | CueRole::Direct
+                | CueRole::Outside
+                | CueRole::Contact
+                | CueRole::Ask
+                | CueRole::Cash
+        )
+    });
+    (asks && !after.contains(&CueRole::Inside) && cut > sentence_start).then_some(cut)
+}
+
+/// Whether `gap`, between the platform's way and a word of what is still to be paid, is
+/// the end of one clause and at most the next clause's first word: ", nusu", ", and the".
+fn next_clause_starts_with(gap: &str) -> bool {
+    let Some((head, tail)) = gap.split_once([',', '，', '،']) else {
+        return false;
+    };
+    // "…tramite la piattaforma, anche per l'acconto": the next clause says the same way.
+    const ALSO: &[&str] = &[
+        "also",
+        "even",
+        "anche",
+        "pure",
+        "aussi",
+        "meme",
+        "auch",
+        "tambien",
+        "tambem",
+        "juga",
+        "din",
+        "rin",
+        "тоже",
+        "также",
+        "також",
+        "cung",
+        "pia",
+        "de",
+        "da",
+    ];
+    head.trim().is_empty()
+        && tail.split_whitespace().count() <= 2
+        && !tail.split_whitespace().any(|w| ALSO.contains(&w))
+        && !tail.contains(['.', '!', '?', ';', '\n', ',', '，', '،', '也'])
 }
 
 /// Whether a complaint about what the platform's way costs stands beside the word of it
@@ -3466,8 +3632,19 @@ fn negation_near(lower: &str, start: usize, end: usize) -> bool {
     let after = lower[end..clause_end].split_whitespace().take(3);
     before.chain(inside).chain(after).any(is_negation)
         // Chinese and Japanese negations inside the words.
-        || lower[clause_start..clause_end].contains(['不', '别', '別', '没', '沒'])
+        || unspaced_negation(&lower[clause_start..clause_end])
         || lower[end..clause_end].contains("ない")
+}
+
+/// Whether a Chinese negation stands in `clause`, other than the "A不A" of a question
+/// ("能不能", "可不可以", "方不方便": "can you or not").
+fn unspaced_negation(clause: &str) -> bool {
+    let chars: Vec<char> = clause.chars().collect();
+    chars.iter().enumerate().any(|(i, &c)| match c {
+        '别' | '別' | '没' | '沒' => true,
+        '不' => !(i > 0 && chars.get(i + 1).is_some_and(|&next| next == chars[i - 1])),
+        _ => false,
+    })
 }
 
 /// Whether a verb-and-noun request at `start..end` of `lower` (its noun at

@@ -1774,3 +1774,19 @@ fn the_platforms_way_granted_before_but_and_a_question_that_is_no_negation() {
     );
     assert!(has(&found, Kind::Social, "instagram"), "{found:?}");
 }
+
+#[test]
+fn customers_named_with_the_possessive_after_the_noun_are_third_parties() {
+    for (text, region) in [
+        (
+            "Pelanggan kami biasanya bayar lewat transfer bank atau OVO.",
+            "ID",
+        ),
+        ("Müşterilerimiz genelde havale ile ödüyor.", "TR"),
+    ] {
+        let found = kinds(text, Some(region));
+        assert!(!has_kind(&found, Kind::Payment), "{text:?}: {found:?}");
+    }
+    let found = kinds("Havale ile öder misiniz, direkt hesabıma?", Some("TR"));
+    assert!(has(&found, Kind::Payment, "bank"), "{found:?}");
+}

@@ -3347,9 +3347,9 @@ fn rest_through_platform(
 /// the platform's way: "I know you said only through the site, but…". Spaced scripts' words
 /// are whole words; the Chinese and Japanese ones start the clause after a comma.
 const BUT_WORDS: &[&str] = &[
-    "but", "pero", "mas", "mais", "aber", "doch", "ma", "pero", "però", "tapi", "tetapi", "namun",
-    "nhung", "но", "але", "ale", "lakini", "ama", "fakat", "ancak", "lekin", "magar", "kintu",
-    "kaso", "pero", "بس", "لكن", "بَس", "walakini",
+    "but", "pero", "mas", "mais", "aber", "doch", "ma", "però", "tapi", "tetapi", "namun", "nhung",
+    "но", "але", "ale", "lakini", "ama", "fakat", "ancak", "lekin", "magar", "kintu", "kaso", "بس",
+    "لكن", "بَس", "walakini",
 ];
 const BUT_WORDS_UNSPACED: &[&str] = &[
     "但是",
@@ -3639,12 +3639,20 @@ fn negation_near(lower: &str, start: usize, end: usize) -> bool {
 /// Whether a Chinese negation stands in `clause`, other than the "A不A" of a question
 /// ("能不能", "可不可以", "方不方便": "can you or not").
 fn unspaced_negation(clause: &str) -> bool {
-    let chars: Vec<char> = clause.chars().collect();
-    chars.iter().enumerate().any(|(i, &c)| match c {
-        '别' | '別' | '没' | '沒' => true,
-        '不' => !(i > 0 && chars.get(i + 1).is_some_and(|&next| next == chars[i - 1])),
-        _ => false,
-    })
+    let mut previous = None;
+    let mut chars = clause.chars().peekable();
+    while let Some(c) = chars.next() {
+        let negates = match c {
+            '别' | '別' | '没' | '沒' => true,
+            '不' => previous.is_none() || chars.peek() != previous.as_ref(),
+            _ => false,
+        };
+        if negates {
+            return true;
+        }
+        previous = Some(c);
+    }
+    false
 }
 
 /// Whether a verb-and-noun request at `start..end` of `lower` (its noun at

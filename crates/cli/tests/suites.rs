@@ -133,7 +133,7 @@ fn blind_sets_do_not_get_worse() {
 /// The blind17 sets are in the intent model's training data since their first scores were
 /// recorded (`testdata/intent/split.py`), so their floors guard against regressions, not
 /// generalisation: that is each new set's first score (`testdata/blind/README.md`).
-const BLIND_FLOORS: [(&str, (f64, f64, f64)); 54] = [
+const BLIND_FLOORS: [(&str, (f64, f64, f64)); 56] = [
     // 6 of 149 benign: one of them the intent model's ("Our signal team wants the line chart
     // ... Meet the deadline"), since it was trained on the blind17 sets.
     ("blind16.jsonl", (0.98, 0.94, 0.045)),
@@ -301,6 +301,11 @@ const BLIND_FLOORS: [(&str, (f64, f64, f64)); 54] = [
     ("blind16za.jsonl", (0.93, 0.89, 0.05)),
     // First score 0.854 / 0.822 / 5.0%, since in the intent model's training data.
     ("blind17za.jsonl", (0.96, 0.93, 0.05)),
+    // First score 0.885 / 0.832 / 6.1%: 15 of 245 benign.
+    ("blind16zb.jsonl", (0.88, 0.83, 0.065)),
+    // First score 0.831 / 0.768 / 12.3%; after the rules it taught 0.873 / 0.809 / 5.8% (not
+    // in the intent model's training data).
+    ("blind17zb.jsonl", (0.87, 0.80, 0.06)),
 ];
 
 fn digits(s: &str) -> String {

@@ -180,7 +180,7 @@ static NUMBER_UNIT: LazyLock<Regex> = LazyLock::new(|| {
 /// as often Portuguese for "in the" ("me chama no zap", "me paga no pix").
 static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
     crate::lexicon::ascii_regex(
-        r"(?i-u:^(?u:\s*)(?:(?:please|pls|sorry|so|but|and|just|ok|okay|oh|pero)[\s,]+)?no\b)|(?:^|(?u:\s))(?iu:не|нет|нельзя|никаких|никакие|никакой|никакого|ні|ніяких|жодних|жодного|жодної|δεν\s+χρειάζεται|μην|όχι|οχι|لا|مش|لن|ليس|مو|ممنوع|بلاش|مابدي|ماابي|مابي|không|đừng|chẳng|नहीं|মানা|नको)(?:(?u:\s)|$)|(?u:ما\s+(?:ب[^\s]+|رح|راح|أقدر|اقدر|نقدر|أبي|ابي|بدي|أحب|احب|أشتغل|اشتغل|نشتغل|نتعامل|يصير|ينفع)|مافي\s+داعي|ما\s+في\s+داعي)|(?u:(?:^|[^要何能会會可是方行好加])不(?:用|需要|必|加|私下|私聊|走|接受|支持|提供|给|給|会|會|能|方便加)|(?:^|[^要何能会會可是方行好加])不(?:用|需要|必|会|會|能)?$|别加|別加|istemiyorum|vermiyorum|paylaşmıyorum|paylasmiyorum|çalışmıyorum|calismiyorum|yapmıyorum|yapmiyorum|kabul etmiyorum|żadnych|żadnej|żadne|请不要|請不要|请勿|請勿|(?:^|[^可])不可以|禁止|不准|하지\s*마|하지\s*말|금지|しないで|ห้าม|ไม่(?:\s*$|ขอ|ใช้|ให้|แชร์|รับ|ส่ง|โอน|เอา|อยาก))|\b(?i-u:no)(?u:\s+)(?i-u:acept\w*|recib[oe]|recibimos|recibir|trabaj\w*|comparto|compartimos|compartir|pido|pidas|pidan|pedimos|hago|hacemos|cobro|cobramos|cobrar|doy|damos|ofrezco|ofrecemos|manejo|manejamos)\b|\b(?i-u:n(?u:ã)o|pas|jamais|non|tidak|jangan|huwag|bawal|de(?u:ğ)il|yok|asla|nahi|nahin|mat\s+karo|not|never|can'?t|cannot|can(?u:\s+)not|won'?t|don'?t|do(?u:\s+)not|doesn'?t|does(?u:\s+)not|didn'?t|isn'?t|aren'?t|shouldn'?t|mustn'?t|wouldn'?t|couldn'?t|not(?u:\s+)allowed|against|prohibited|forbidden|refuse|instead(?u:\s+)of|rather(?u:\s+)than|unable|nope|nao|nunca|nicht|kein|keine|nie|nigdy|zadnych|niet|nooit|geen|gak|nggak|ngga|enggak|engga|gausah|kagak|ndak|tdk|ga(?u:\s+)usah|ga(?u:\s+)pernah|gak(?u:\s+)pernah|tak(?u:\s+)pernah|belum(?u:\s+)pernah|bukan|olmaz|hayir|hapana|kamwe|marufuku|haruhusiwi|si(?:wezi|taki|pendi|kubali|pokei|tumi|ngependa)|sita(?:ki|ka|weza|pokea|tuma|lipa|toa|kubali|fanya|hamia|ongea|andika|piga)[a-z]*|hatu(?:ta)?(?:tumii|pokei|fanyi|lipi|wezi|kubali|hami)[a-z]*|usi(?:ni|tu)?(?:tumie|lipe|tume|pige|andike|weke|hamie)[a-z]*)\b",
+        r"(?i-u:^(?u:\s*)(?:(?:please|pls|sorry|so|but|and|just|ok|okay|oh|pero)[\s,]+)?no\b)|(?:^|(?u:\s))(?iu:не|нет|нельзя|никаких|никакие|никакой|никакого|ні|ніяких|жодних|жодного|жодної|δεν\s+χρειάζεται|μην|όχι|οχι|لا|مش|لن|ليس|مو|ممنوع|بلاش|مابدي|ماابي|مابي|không|đừng|chẳng|नहीं|মানা|नको)(?:(?u:\s)|$)|(?u:ما\s+(?:ب[^\s]+|رح|راح|أقدر|اقدر|نقدر|أبي|ابي|بدي|أحب|احب|أشتغل|اشتغل|نشتغل|نتعامل|يصير|ينفع)|مافي\s+داعي|ما\s+في\s+داعي)|(?u:(?:^|[^要何能会會可是方行好加])不(?:用|需要|必|加|私下|私聊|走|接受|支持|提供|给|給|会|會|能|方便加)|(?:^|[^要何能会會可是方行好加])不(?:用|需要|必|会|會|能)?$|别加|別加|istemiyorum|vermiyorum|paylaşmıyorum|paylasmiyorum|çalışmıyorum|calismiyorum|yapmıyorum|yapmiyorum|kabul etmiyorum|żadnych|żadnej|żadne|请不要|請不要|请勿|請勿|(?:^|[^可])不可以|禁止|不准|하지\s*마|하지\s*말|금지|しないで|ห้าม|ไม่(?:\s*$|ขอ|ใช้|ให้|แชร์|รับ|ส่ง|โอน|เอา|อยาก))|\b(?i-u:no)(?u:\s+)(?i-u:acept\w*|recib[oe]|recibimos|recibir|trabaj\w*|comparto|compartimos|compartir|pido|pidas|pidan|pedimos|hago|hacemos|cobro|cobramos|cobrar|doy|damos|ofrezco|ofrecemos|manejo|manejamos)\b|\b(?i-u:n(?u:ã)o|pas|jamais|non|tidak|jangan|huwag|bawal|hindi(?u:\s+)(?:(?:po|rin|din)(?u:\s+)){0,2}(?:ako|kami|ko)(?u:\s+)(?:po(?u:\s+))?(?:gumagamit|tumatanggap|nagbibigay|nagbabahagi|nagshe?share|nag-share|tinatanggap|ibinibigay|binibigay|ginagamit|magbibigay)|de(?u:ğ)il|yok|asla|nahi|nahin|mat\s+karo|not|never|can'?t|cannot|can(?u:\s+)not|won'?t|don'?t|do(?u:\s+)not|doesn'?t|does(?u:\s+)not|didn'?t|isn'?t|aren'?t|shouldn'?t|mustn'?t|wouldn'?t|couldn'?t|not(?u:\s+)allowed|against|prohibited|forbidden|refuse|instead(?u:\s+)of|rather(?u:\s+)than|unable|nope|nao|nunca|nicht|kein|keine|nie|nigdy|zadnych|niet|nooit|geen|gak|nggak|ngga|enggak|engga|gausah|kagak|ndak|tdk|ga(?u:\s+)usah|ga(?u:\s+)pernah|gak(?u:\s+)pernah|tak(?u:\s+)pernah|belum(?u:\s+)pernah|bukan|olmaz|hayir|hapana|kamwe|marufuku|haruhusiwi|si(?:wezi|taki|pendi|kubali|pokei|tumi|ngependa)|sita(?:ki|ka|weza|pokea|tuma|lipa|toa|kubali|fanya|hamia|ongea|andika|piga)[a-z]*|hatu(?:ta)?(?:tumii|pokei|fanyi|lipi|wezi|kubali|hami)[a-z]*|usi(?:ni|tu)?(?:tumie|lipe|tume|pige|andike|weke|hamie)[a-z]*)\b",
     )
 });
 
@@ -482,7 +482,70 @@ pub(crate) fn clause_after(text: &str, end: usize) -> &str {
 /// a request starting at `at`, asked by detectors that place their own evidence (the intent
 /// model's clause starts before the word that carries it).
 pub(crate) fn refused_before(text: &str, at: usize) -> bool {
-    NEGATION.is_match(clause_before(text, at))
+    NEGATION.is_match(clause_before(text, at)) || refused_list_before(text, at)
+}
+
+/// Words that join the items of a list ("Viber, WhatsApp or e-mail").
+const LIST_JOINERS: &[&str] = &[
+    "or", "and", "nor", "o", "y", "e", "ni", "ou", "et", "oder", "und", "weder", "noch", "atau",
+    "dan", "или", "и", "ни", "або", "і", "чи", "ні", "lub", "albo", "i", "ani", "veya", "ya", "ve",
+    "hoặc", "hoac", "và", "va", "au", "na", "at", "ba", "أو", "او", "oppure",
+];
+
+/// Words of contact details that may stand as an item of a list of channels ("I don't give
+/// my number, WhatsApp or e-mail").
+const CONTACT_ITEMS: &[&str] = &[
+    "email", "e-mail", "mail", "number", "phone", "numero", "número",
+];
+
+/// Whether the item of a list at `at` follows a refusal that names the list's first item:
+/// "I don't use Viber, WhatsApp or personal email", "hindi po ako tumatanggap ng GCash,
+/// PayPal o bank transfer". The item is in a list when its clause, cut at the comma before
+/// it, is at most three words that end with a word of [`LIST_JOINERS`] or when such a word
+/// follows it within three words, and the item before the comma is a channel's name or a
+/// word of contact details; up to three items are walked back to the refusal.
+fn refused_list_before(text: &str, at: usize) -> bool {
+    let is_joiner = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        LIST_JOINERS.iter().any(|j| j.eq_ignore_ascii_case(w))
+    };
+    let at = floor_char_boundary(text, at);
+    let follows = text[at..]
+        .split_whitespace()
+        .take(3)
+        .take_while(|w| !w.ends_with(['.', '!', '?', ';']))
+        .any(is_joiner);
+    let mut at = at;
+    for _ in 0..3 {
+        let clause = clause_before(text, at);
+        let words: Vec<&str> = clause.split_whitespace().collect();
+        let joined = words.last().is_some_and(|w| is_joiner(w));
+        if words.len() > 3 || !(joined || follows) {
+            return false;
+        }
+        let head = text[..at - clause.len()].trim_end();
+        let Some(comma) = head.strip_suffix([',', '\u{60c}', '\u{3001}']) else {
+            return false;
+        };
+        let previous = clause_before(text, comma.len());
+        // The item before the comma is a channel's name or a word of contact details,
+        // not the end of a complaint ("yahan ki chat theek nahi chalti, IMO ya Telegram?").
+        let item = previous
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .unwrap_or("")
+            .trim_matches(|c: char| !c.is_alphanumeric());
+        let item = item.to_lowercase();
+        if !(crate::detectors::channels::is_channel_name(&item) || CONTACT_ITEMS.contains(&&*item))
+        {
+            return false;
+        }
+        if NEGATION.is_match(previous) {
+            return true;
+        }
+        at = comma.len() - previous.len();
+    }
+    false
 }
 
 /// Spans sorted by start, for overlap questions in logarithmic time.
@@ -822,7 +885,7 @@ pub fn resolve(text: &Normalized<'_>, findings: &mut Vec<Finding>) {
             && f.rule != "channels/cashtag"
             && f.rule != "channels/skype_live_id";
         !(excusable
-            && (NEGATION.is_match(clause_before(original, f.start))
+            && (refused_before(original, f.start)
                 || in_short_quote(original, f.start, f.end)
                 || f.rule.starts_with("channels/")
                     && original.get(f.end..).is_some_and(put_aside_after)

@@ -1790,3 +1790,108 @@ fn customers_named_with_the_possessive_after_the_noun_are_third_parties() {
     let found = kinds("Havale ile öder misiniz, direkt hesabıma?", Some("TR"));
     assert!(has(&found, Kind::Payment, "bank"), "{found:?}");
 }
+
+#[test]
+fn do_you_have_asked_in_cyrillic_arabic_and_with_particles() {
+    for (text, region, kind, value) in [
+        ("Чудово! А у вас є вайбер?", "UA", Kind::Messenger, "viber"),
+        (
+            "Хорошо. Есть ли у вас телега?",
+            "RU",
+            Kind::Messenger,
+            "telegram",
+        ),
+        ("حلو، عندكم سناب؟", "SA", Kind::Social, "snapchat"),
+        ("Macie może WhatsAppa?", "PL", Kind::Messenger, "whatsapp"),
+        ("May Viber po ba kayo?", "PH", Kind::Messenger, "viber"),
+        (
+            "Anh có dùng WhatsApp không ạ?",
+            "VN",
+            Kind::Messenger,
+            "whatsapp",
+        ),
+    ] {
+        let found = kinds(text, Some(region));
+        assert!(has(&found, kind, value), "{text:?}: {found:?}");
+    }
+    // A verb that ends in the letters of "є" is no question of having.
+    let found = kinds("Він має вайбер?", Some("UA"));
+    assert!(!has(&found, Kind::Messenger, "viber"), "{found:?}");
+}
+
+#[test]
+fn the_other_half_paid_another_way_after_the_platforms_half() {
+    for (text, region, value) in [
+        (
+            "Tutarın yarısı platform üzerinden, diğer yarısı teslimde havale ile olsun.",
+            "TR",
+            "bank",
+        ),
+        (
+            "Połowę możemy puścić przez platformę, a drugą połowę przelałabyś mi na Revoluta.",
+            "PL",
+            "revolut",
+        ),
+        (
+            "Aadha payment milestone ke zariye yahan kar deta hoon aur baqi aadha aap ke bank account mein transfer kar doon ga.",
+            "PK",
+            "bank",
+        ),
+    ] {
+        let found = kinds(text, Some(region));
+        assert!(has(&found, Kind::Payment, value), "{text:?}: {found:?}");
+    }
+}
+
+#[test]
+fn a_list_of_channels_after_a_refusal_is_refused_whole() {
+    for (text, region) in [
+        (
+            "I don't use Viber, WhatsApp or personal email with clients before a contract.",
+            "US",
+        ),
+        (
+            "We don't accept PayPal, Wise or crypto outside the platform.",
+            "US",
+        ),
+        (
+            "Hindi po ako tumatanggap ng bayad sa GCash, PayPal o bank transfer.",
+            "PH",
+        ),
+        (
+            "Bizum y transferencias por fuera no las acepto, que luego nadie nos cubre.",
+            "ES",
+        ),
+        (
+            "bKash ba Nagad e ami payment nei na, dujoner jonnoi eta safe.",
+            "BD",
+        ),
+    ] {
+        assert_eq!(kinds(text, Some(region)), vec![], "{text:?}");
+    }
+    // A complaint before the comma refuses nothing: the list after it is asked for.
+    let found = kinds(
+        "yahan ki chat theek nahi chalti, IMO ya Telegram hai aap ke paas?",
+        Some("PK"),
+    );
+    assert!(has(&found, Kind::Messenger, "telegram"), "{found:?}");
+}
+
+#[test]
+fn everyday_words_that_spell_an_apps_name() {
+    for (text, region) in [
+        // "phone pe" is "on the phone"; "i-message" the Tagalog verb; "exploding" how the
+        // app is, not a handle.
+        (
+            "Koi bhi change ho toh bata dijiye, notification phone pe aata hai.",
+            "IN",
+        ),
+        ("I-message nyo lang po ako dito kung may tanong.", "PH"),
+        (
+            "My Viber is exploding with my titas' good morning pictures lol.",
+            "PH",
+        ),
+    ] {
+        assert_eq!(kinds(text, Some(region)), vec![], "{text:?}");
+    }
+}

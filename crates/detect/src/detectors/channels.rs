@@ -590,18 +590,25 @@ fn pattern_table_of(rows: &dyn Fn(usize) -> bool) -> (Table<Shape>, Table<Reques
     // Viber?", Vietnamese "chị có Messenger không?", Russian "Есть вотсап?", Swahili "una
     // Telegram?", Turkish "WhatsApp var mı?", romanised Hindi "whatsapp hai kya?", Bengali
     // "imo ache?"; Japanese "LINEやってます？". The question itself makes an ordinary word
-    // ("line") the channel. (A shape starts at a Latin word: Chinese and Korean questions
-    // are their cue words', `data/offplatform`.)
+    // ("line") the channel. (A shape starts at a Latin word, or at a Cyrillic or Arabic one
+    // for the shape written in those scripts: Chinese and Korean questions are their cue
+    // words', `data/offplatform`.)
     let talk = |c: &ChannelName| matches!(c.kind, Kind::Messenger | Kind::Social);
     let (msg, msg_lead) = (group(false, talk), group(true, talk));
     let ask_in_other_languages = [
         format!(
-            r"\b(?:ma\s+pani?(?:\s+moze)?|masz|macie|uko\s+kwa|uko\s+kwenye|uko|meron\s+ka(?:\s+bang?)?)\s+{msg}"
+            r"\b(?:ma\s+pani?(?:\s+moze)?|masz|macie|uko\s+kwa|uko\s+kwenye|uko|meron\s+ka(?:\s+bang?)?)\s+(?:(?:moze|może|mo)\s+)?{msg}"
         ),
         // With a bare "have", the question mark makes the question: "tem zap?", "Есть
         // вотсап?", "Є телеграм?" ("a loja tem WhatsApp Business" states a fact).
         format!(
-            r"\b(?:may|co|una|tem|есть|є|маєш|маєте)\s+{msg}\s*(?:(?:ka|kayo|khong|ko|k)\b|\?)"
+            r"\b(?:may|co|una|tem)\s+(?:(?:dung|dùng|xai|xài)\s+)?{msg}\s*(?:(?:(?:po|ba|ho)\s+){{0,2}}(?:ka|kayo|khong|không|ko|k)\b|\?)"
+        ),
+        // Cyrillic and Arabic: no `\b` (a word start of these scripts is checked where
+        // the shapes are located, `is_word_start`): "А у вас є вайбер?", "Есть ли у вас
+        // телега?", "عندكم سناب؟".
+        format!(
+            r"(?:(?:есть|є)(?:\s+ли)?(?:\s+у\s+(?:вас|тебя|тебе))?|маєш|маєте|عندك|عندكم|عندكو|عندكوا)\s+{msg}\s*[?؟]"
         ),
         format!(
             r"\b{msg_lead}'?(?:in|un|niz|iniz|unuz)?\s+(?:var\s*mi|hai\s+kya|hai\s+ki|ache\s*\?|ache\s+ki|achhe\s*\?|chalate\s+ho|chalati\s+ho|(?:te|e)\s+achen|(?:te|e)\s+acho|pe\s+ho\s*\?)"
@@ -1025,10 +1032,10 @@ impl Patterns {
     /// Every match of any pattern starts inside a match of their leftmost-first alternation
     /// (iterating from before it, the alternation finds a match starting no later, and
     /// resumes where that one ends), and at a word: each pattern begins with `\b` and a
-    /// letter. So only the word starts inside the alternation's matches are asked which
-    /// patterns match from there.
+    /// letter, or with a letter of a script `\b` does not see, at a word's start
+    /// ([`is_word_start`]). So only the word starts inside the alternation's matches are
+    /// asked which patterns match from there.
     fn starts(&self, caches: &mut PatternCaches, lower: &str) -> Vec<(usize, usize)> {
-        let bytes = lower.as_bytes();
         let mut starts = Vec::new();
         let mut at = 0;
         while at < lower.len() {
@@ -1039,7 +1046,7 @@ impl Patterns {
                 // Should the DFA give up, a pattern may start anywhere from here.
                 Err(_) => Span::from(at..lower.len()),
             };
-            for start in span.range().filter(|&i| is_word_start(bytes, i)) {
+            for start in span.range().filter(|&i| is_word_start(lower, i)) {
                 self.each_at(&mut caches.every, lower, start, |pattern| {
                     starts.push((pattern, start));
                 });
@@ -1375,11 +1382,25 @@ fn ascii_word_boundaries(pattern: &str) -> String {
     pattern.replace(r"\b", r"(?-u:\b)")
 }
 
-/// Whether a word (ASCII letters, digits and `_`, as `(?-u:\b)` sees one) starts at `at`.
-fn is_word_start(bytes: &[u8], at: usize) -> bool {
+/// Whether a word starts at `at`: ASCII letters, digits and `_`, as `(?-u:\b)` sees one,
+/// or a letter of another script with no letter or digit before it (the shapes written in
+/// Cyrillic or Arabic start without `\b`).
+fn is_word_start(lower: &str, at: usize) -> bool {
+    let bytes = lower.as_bytes();
     let is_word = |b: &u8| b.is_ascii_alphanumeric() || *b == b'_';
     let before = at.checked_sub(1).and_then(|i| bytes.get(i));
-    bytes.get(at).is_some_and(is_word) && !before.is_some_and(is_word)
+    if bytes.get(at).is_some_and(is_word) {
+        return !before.is_some_and(is_word);
+    }
+    lower.is_char_boundary(at)
+        && lower[at..]
+            .chars()
+            .next()
+            .is_some_and(|c| !c.is_ascii() && c.is_alphabetic())
+        && !lower[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
 }
 
 /// A text up to this long is searched whole for channel mentions; a longer one only where a
@@ -2049,15 +2070,15 @@ const SLAVIC_REFUSING_VERBS: &[&str] = &[
 /// in Russian, Ukrainian and Polish, "не"/"nie" before a verb of refusing
 /// ([`SLAVIC_REFUSING_VERBS`]).
 fn negated_after(rest: &str) -> bool {
-    let mut previous = "";
+    let (mut two_back, mut previous) = ("", "");
     rest.split(|c: char| !(c.is_alphanumeric() || is_joining_mark(c)))
         .filter(|w| !w.is_empty())
         .any(|w| {
             // German and Dutch put the negation after the verb and its subject: "PayPal
             // außerhalb der Plattform mache ich nicht", "dat doe ik niet".
             let verb_last = germanic_not(previous, w);
-            let refused = refuses(previous, w);
-            previous = w;
+            let refused = refuses(two_back, previous, w);
+            (two_back, previous) = (previous, w);
             refused
                 || verb_last
                 || NEGATIONS_AFTER.contains(&w)
@@ -2067,17 +2088,33 @@ fn negated_after(rest: &str) -> bool {
         || ends_with_will_not(rest)
 }
 
+/// Whether a span of the original text refuses to take what it names ([`refuses_to_take`]:
+/// "Bizum y transferencias por fuera no las acepto", "bKash e ami payment nei na"): what
+/// makes the intent model's reading of that span a refusal.
+pub(crate) fn refuses_to_take_in(span: &str) -> bool {
+    let lower = span.to_lowercase();
+    let (mut two_back, mut previous) = ("", "");
+    lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .any(|w| {
+            let refused = refuses_to_take(two_back, previous, w);
+            (two_back, previous) = (previous, w);
+            refused
+        })
+}
+
 /// Whether the rest of a sentence after a request's words refuses it in a way that never
 /// means "not on the platform" ([`negated_after`]'s "nahi" does: "platform pe nahi"): a
 /// Slavic "не"/"nie" before a verb of refusing, an Indonesian "nggak bisa", a Swahili
 /// "siwezi".
 fn refused_after(rest: &str) -> bool {
-    let mut previous = "";
+    let (mut two_back, mut previous) = ("", "");
     rest.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .any(|w| {
-            let refused = refuses(previous, w);
-            previous = w;
+            let refused = refuses(two_back, previous, w);
+            (two_back, previous) = (previous, w);
             refused
         })
         || ends_with_will_not(rest)
@@ -2122,14 +2159,61 @@ fn ends_with_will_not(rest: &str) -> bool {
 /// Forms of "will" in Russian, Ukrainian and Polish, folded like the text.
 const SLAVIC_WILL: &[&str] = &["буду", "будем", "будемо", "bede", "będę", "bedziemy"];
 
-/// Whether the word `w`, after `previous`, refuses: a Slavic "не"/"nie" before a verb of
-/// refusing ("на карту переводить не нужно"), an Indonesian or Malay "nggak bisa", a
-/// Swahili "siwezi".
-fn refuses(previous: &str, w: &str) -> bool {
+/// Whether the word `w`, after `two_back` and `previous`, refuses: a Slavic "не"/"nie"
+/// before a verb of refusing ("на карту переводить не нужно"), an Indonesian or Malay
+/// "nggak bisa", a Swahili "siwezi", a Romance "not" before a verb of taking or using
+/// ("Bizum y transferencias por fuera no las acepto", "PIX não aceito"), a romanised
+/// Bengali verb before "na" ("bKash e ami payment nei na").
+fn refuses(two_back: &str, previous: &str, w: &str) -> bool {
     (matches!(previous, "не" | "nie") && SLAVIC_REFUSING_VERBS.iter().any(|v| w.starts_with(v)))
         || (INDONESIAN_NOT.contains(&previous) && INDONESIAN_CAN.contains(&w))
         || matches!(w, "siwezi" | "sitaki" | "sikubali")
+        || refuses_to_take(two_back, previous, w)
 }
+
+/// The part of [`refuses`] that only ever refuses a way of paying or talking named before
+/// it, never the platform's way: a Romance "not" before a verb of taking or using, a
+/// romanised Bengali verb before "na". ("Przez aplikację nie trzeba", "здесь не буду",
+/// "di sini ga bisa" say the platform's way is not needed: a request's reason.)
+fn refuses_to_take(two_back: &str, previous: &str, w: &str) -> bool {
+    (ROMANCE_TAKING_VERBS.iter().any(|v| w.starts_with(v))
+        && (ROMANCE_NOT.contains(&previous)
+            || (ROMANCE_NOT.contains(&two_back) && ROMANCE_OBJECTS.contains(&previous))))
+        || (w == "na" && BENGALI_VERBS_BEFORE_NA.contains(&previous))
+        || matches!(w, "neina" | "korina" | "nibona" | "dibona")
+}
+
+/// "Not" in Spanish, Portuguese and Italian, folded like the text.
+const ROMANCE_NOT: &[&str] = &["no", "nao", "não", "non"];
+
+/// The object pronouns that may stand between [`ROMANCE_NOT`] and its verb: "no las acepto",
+/// "não os uso", "non li accetto".
+const ROMANCE_OBJECTS: &[&str] = &[
+    "lo", "la", "los", "las", "le", "les", "li", "o", "a", "os", "as", "me", "se",
+];
+
+/// Starts of verbs of taking, receiving or using in Spanish, Portuguese and Italian.
+const ROMANCE_TAKING_VERBS: &[&str] = &[
+    "acept",
+    "aceit",
+    "accett",
+    "recib",
+    "receb",
+    "ricev",
+    "utiliz",
+    "uso",
+    "usamos",
+    "trabaj",
+    "trabalh",
+    "lavoro",
+    "lavoriamo",
+];
+
+/// Romanised Bengali verbs of taking, giving or using that "na" after negates ("nei na",
+/// "kori na", "dibo na").
+const BENGALI_VERBS_BEFORE_NA: &[&str] = &[
+    "nei", "ni", "nebo", "nibo", "kori", "korbo", "dei", "dibo", "chalai", "use", "accept",
+];
 
 /// Indonesian and Malay words for "not" and "can" ("nggak bisa", "tidak boleh").
 const INDONESIAN_NOT: &[&str] = &[
@@ -3419,9 +3503,51 @@ fn granted_before_but(
     (asks && !after.contains(&CueRole::Inside) && cut > sentence_start).then_some(cut)
 }
 
+/// Words of "and" or "then" that join the platform's part of a payment to the next part
+/// ("yahan kar deta hoon aur baqi aadha…", "50% dito sa platform, tapos yung natitira").
+const AND_WORDS: &[&str] = &[
+    "and",
+    "then",
+    "aur",
+    "phir",
+    "y",
+    "e",
+    "et",
+    "und",
+    "dann",
+    "i",
+    "a",
+    "potem",
+    "и",
+    "а",
+    "і",
+    "та",
+    "потом",
+    "потім",
+    "dan",
+    "lalu",
+    "at",
+    "tapos",
+    "ve",
+    "na",
+    "và",
+    "va",
+    "rồi",
+    "roi",
+];
+
 /// Whether `gap`, between the platform's way and a word of what is still to be paid, is
-/// the end of one clause and at most the next clause's first word: ", nusu", ", and the".
+/// the end of one clause and at most the next clause's first word: ", nusu", ", and the";
+/// or, without a comma, at most five words of the first clause ("yahan kar deta hoon") then a
+/// word of [`AND_WORDS`] and at most one more.
 fn next_clause_starts_with(gap: &str) -> bool {
+    if !gap.contains(['.', '!', '?', ';', '\n', ',', '，', '،']) {
+        let words: Vec<&str> = gap.split_whitespace().collect();
+        return words
+            .iter()
+            .rposition(|w| AND_WORDS.contains(w))
+            .is_some_and(|at| at <= 5 && words.len() - at <= 2);
+    }
     let Some((head, tail)) = gap.split_once([',', '，', '،']) else {
         return false;
     };
@@ -4360,6 +4486,15 @@ impl ChannelDetector {
                                             .any(|c| c.is_ascii_digit() || c == '.' || c == '_')
                                     });
                             if is_and && !handle_shaped {
+                                continue;
+                            }
+                            // "My Viber is exploding with good-morning pictures", "my
+                            // telegram is crazy today": a word of the language says how the
+                            // app is, not what the writer is called there.
+                            if !handle_shaped
+                                && (crate::lexicon::is_ordinary_word(h)
+                                    || (h.len() > 5 && h.ends_with("ing")))
+                            {
                                 continue;
                             }
                         }

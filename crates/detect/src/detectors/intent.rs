@@ -78,7 +78,13 @@ pub(crate) fn finding_for(
     {
         return None;
     }
-    if crate::context::refused_before(text, assessment.anchor) {
+    // Refused before the words that carry it, or in its span by a verb of not taking after
+    // the rail ("Bizum y transferencias por fuera no las acepto").
+    if crate::context::refused_before(text, assessment.anchor)
+        || text
+            .get(start..end)
+            .is_some_and(crate::detectors::channels::refuses_to_take_in)
+    {
         return None;
     }
     // The clause, normalised once for the two readings below.

@@ -518,9 +518,8 @@ fn refused_list_before(text: &str, at: usize) -> bool {
     let mut at = at;
     for _ in 0..3 {
         let clause = clause_before(text, at);
-        let words: Vec<&str> = clause.split_whitespace().collect();
-        let joined = words.last().is_some_and(|w| is_joiner(w));
-        if words.len() > 3 || !(joined || follows) {
+        let joined = clause.split_whitespace().next_back().is_some_and(is_joiner);
+        if clause.split_whitespace().nth(3).is_some() || !(joined || follows) {
             return false;
         }
         let head = text[..at - clause.len()].trim_end();
@@ -535,8 +534,10 @@ fn refused_list_before(text: &str, at: usize) -> bool {
             .next()
             .unwrap_or("")
             .trim_matches(|c: char| !c.is_alphanumeric());
+        // Lowered whole: a capital of another script ("Вайбер") too.
         let item = item.to_lowercase();
-        if !(crate::detectors::channels::is_channel_name(&item) || CONTACT_ITEMS.contains(&&*item))
+        if !(CONTACT_ITEMS.contains(&item.as_str())
+            || crate::detectors::channels::is_channel_name(&item))
         {
             return false;
         }

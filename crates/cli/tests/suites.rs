@@ -133,7 +133,7 @@ fn blind_sets_do_not_get_worse() {
 /// The blind17 sets are in the intent model's training data since their first scores were
 /// recorded (`testdata/intent/split.py`), so their floors guard against regressions, not
 /// generalisation: that is each new set's first score (`testdata/blind/README.md`).
-const BLIND_FLOORS: [(&str, (f64, f64, f64)); 56] = [
+const BLIND_FLOORS: [(&str, (f64, f64, f64)); 58] = [
     // 6 of 149 benign: one of them the intent model's ("Our signal team wants the line chart
     // ... Meet the deadline"), since it was trained on the blind17 sets.
     ("blind16.jsonl", (0.98, 0.94, 0.045)),
@@ -306,6 +306,12 @@ const BLIND_FLOORS: [(&str, (f64, f64, f64)); 56] = [
     // First score 0.831 / 0.768 / 12.3%; after the rules it taught 0.873 / 0.809 / 5.8% (not
     // in the intent model's training data).
     ("blind17zb.jsonl", (0.87, 0.80, 0.06)),
+    // First score 0.888 / 0.783 / 4.9%: 12 of 245 benign; after the rules it taught 0.908 /
+    // 0.800 / 3.3%.
+    ("blind16zc.jsonl", (0.90, 0.79, 0.04)),
+    // First score 0.869 / 0.822 / 19.6%; after the rules it taught 0.877 / 0.833 / 9.2% (not
+    // in the intent model's training data).
+    ("blind17zc.jsonl", (0.87, 0.82, 0.095)),
 ];
 
 fn digits(s: &str) -> String {

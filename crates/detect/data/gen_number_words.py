@@ -5,7 +5,7 @@ languages freelancers and clients write, for the normaliser's number reading.
 Sources (all maintained, none typed by hand except where said):
 - CLDR spell-out rules through ICU (Debian python3-icu): en es pt fr (and fr_BE, fr_CH) de it
   hi ru uk ar tr sw vi zh fil id ms pl fa ta ko ja th nl he kk az ro el cs hu ne am ka hy ky
-  lo km my bg sr hr sk fi (Korean, Japanese and Chinese kept as the characters
+  lo km my bg sr hr sk fi su (Korean, Japanese and Chinese kept as the characters
   of their digits, ten and hundred; Thai as its words for the digits, ten and hundred, which
   are written without spaces between them);
 - num2words (PyPI, pinned below) for Bengali, for Amharic tens (ሃያ, አርባ) and for Turkish and Arabic variant spellings,
@@ -17,7 +17,10 @@ Sources (all maintained, none typed by hand except where said):
 - Urdu in its own script and romanised Urdu have no source with spell-out rules: the words
   for 0..10 in HAND_VARIANTS are the standard Urdu spellings (as in any Urdu primer).
 - Uzbek, Hausa and Yoruba, which neither source covers: COMPOSED below builds their numbers
-  from the standard numerals by their grammar's rule (hand-written, marked there);
+  from the standard numerals by their grammar's rule (hand-written, marked there); Somali and
+  Kinyarwanda likewise, their digits only;
+- Amharic's everyday spellings of the letters it pronounces alike (ሶስት beside ICU's ሦስት),
+  derived from the syllabary's Unicode order (AMHARIC_ALIKE);
 - Spoken forms no source has, in HAND_VARIANTS, each with where it comes from: colloquial
   Arabic (Egyptian, Levantine, Gulf) digits and tens, the Arabic digits with the
   conjunction "و" glued before them, the colloquial Tamil digits, and the Japanese readings
@@ -65,7 +68,9 @@ ICU_LANGS = ["en", "es", "pt", "fr", "de", "it", "hi", "ru", "uk", "ar", "tr", "
              # Ethiopic, Caucasian, Central Asian, Southeast Asian, Slavic, Finnish. Not the
              # Scandinavian languages or Afrikaans: their one-word "en", "et", "to", "tre" are
              # ordinary words of French, English and Dutch beside their numbers.
-             "am", "ka", "hy", "ky", "lo", "km", "my", "bg", "sr", "hr", "sk", "fi"]
+             "am", "ka", "hy", "ky", "lo", "km", "my", "bg", "sr", "hr", "sk", "fi",
+             # Sundanese, beside Indonesian in West Java.
+             "su"]
 # Regional spell-out rules read as their language's words: Belgian and Swiss French
 # ("septante", "nonante", "huitante").
 ICU_REGIONAL = {"fr_BE": "fr", "fr_CH": "fr"}
@@ -237,12 +242,27 @@ COMPOSED = {
         "joiner": None, "teen_joiner": None, "hundred": "yuz",
     },
     "ha": {
-        "units": [["sifili"], ["daya"], ["biyu"], ["uku"], ["hudu"], ["biyar"], ["shida"],
+        "units": [["sifili", "sifiri"], ["daya"], ["biyu"], ["uku"], ["hudu"], ["biyar"], ["shida"],
                   ["bakwai"], ["takwas"], ["tara"]],
         "tens": [None, ["goma"], ["ashirin"], ["talatin"], ["arba'in", "arbain"],
                  ["hamsin"], ["sittin"], ["saba'in", "sabain"], ["tamanin"],
                  ["casa'in", "casain"]],
         "joiner": "da", "teen_joiner": "sha", "hundred": None,
+    },
+    # Somali and Kinyarwanda: the digits only, as phone numbers are read out (their tens put
+    # the unit first, joined by "iyo" and "na", which the reader's tens-first rule would
+    # misread). Somali "kow" and "hal" are both one; Kinyarwanda's counting forms.
+    "so": {
+        "units": [["eber"], ["kow", "hal"], ["laba"], ["saddex"], ["afar"], ["shan"], ["lix"],
+                  ["toddoba"], ["siddeed"], ["sagaal"]],
+        "tens": [None] * 10,
+        "joiner": None, "teen_joiner": None, "hundred": None,
+    },
+    "rw": {
+        "units": [["zeru"], ["rimwe"], ["kabiri"], ["gatatu"], ["kane"], ["gatanu"],
+                  ["gatandatu"], ["karindwi"], ["umunani"], ["icyenda"]],
+        "tens": [None] * 10,
+        "joiner": None, "teen_joiner": None, "hundred": None,
     },
     # Written as the text is folded: tones and subdots dropped ("ẹ̀fà" is "efa"), in the
     # counting form with its doubled vowel ("eefa") and without it.
@@ -288,8 +308,9 @@ LANG_ORDER = ["en", "es", "pt", "fr", "de", "it", "hi-Latn", "ur-Latn", "hi", "u
               "bn", "fil", "ms-id", "ru", "uk", "ar", "tr", "sw", "vi", "zh", "pl", "fa", "ta",
               "ko", "ja", "th"]
 
-# Languages whose words of 11..19 may follow a tens word ("soixante-douze" is 60 + 12).
-TEEN_ADDING = {"fr"}
+# Languages whose words of 11..19 may follow a tens word ("soixante-douze" is 60 + 12;
+# Georgian counts in twenties: "ოთხმოცდა-თრვამეტი" is 80 + 18).
+TEEN_ADDING = {"fr", "ka"}
 
 WORD_LISTS = {
     "en": ["/usr/share/dict/american-english"],
@@ -413,6 +434,14 @@ def roles(lang, spellings, entries):
                     and n == known[0] * value_of[second[:-1]]:
                 teen_words.setdefault(second, "score")
                 continue
+        # Hungarian "huszon-hét", Georgian "ოცდა-ერთი", "ოთხმოცდა-თრვამეტი": a tens word's
+        # form inside a compound, before a unit (or a teen, in a language counting in
+        # twenties).
+        if len(toks) == 2 and known[0] is None and known[1] is not None \
+                and 0 < known[1] < 20 and n - known[1] >= 20 and (n - known[1]) % 10 == 0 \
+                and (known[1] < 10 or lang in TEEN_ADDING):
+            teen_words.setdefault(toks[0], "tens_compound:%d" % ((n - known[1]) // 10))
+            continue
         # "labing-anim": a prefix for the teens.
         if len(toks) == 2 and 10 < n < 20 and known[1] == n - 10 and known[0] is None:
             teen_words.setdefault(toks[0], "teen_prefix")
@@ -446,7 +475,9 @@ def roles(lang, spellings, entries):
     for word, role in teen_words.items():
         if role == "tens" or word in value_of:
             continue
-        if role.startswith("and_tens:"):
+        if role.startswith("tens_compound:"):
+            entries.append((lang, word, "tens", int(role.split(":")[1])))
+        elif role.startswith("and_tens:"):
             entries.append((lang, word, "and_tens", int(role.split(":")[1])))
         elif role == "score":
             base = value_of.get(word) or value_of.get(word[:-1])
@@ -526,6 +557,20 @@ def katakana(word):
     return "".join(chr(ord(c) + 0x60) if "\u3041" <= c <= "\u3096" else c for c in word)
 
 
+# The Ethiopic consonant series Amharic pronounces alike, each with the series its
+# everyday spelling uses: ሠ (U+1220…) as ሰ, ሐ and ኀ as ሀ, ዐ as አ, ፀ as ጸ.
+AMHARIC_ALIKE = [(0x1220, 0x1230), (0x1210, 0x1200), (0x1280, 0x1200), (0x12D0, 0x12A0),
+                 (0x1340, 0x1338)]
+
+
+def amharic_plain(c):
+    """`c` in the series Amharic's everyday spelling uses for its sound."""
+    for source, target in AMHARIC_ALIKE:
+        if source <= ord(c) < source + 7:
+            return chr(target + ord(c) - source)
+    return c
+
+
 def main():
     entries = []
     for lang in ICU_LANGS:
@@ -598,6 +643,14 @@ def main():
     # Japanese reads the dash of a phone number as the particle "の" ("ゼロキュウゼロの
     # イチニサンヨン"). Hand-written from everyday usage.
     entries.extend(("ja", w, "separator", 0) for w in ("の", "ノ"))
+    # Amharic writes the letters that sound alike either way (ሦስት and ሶስት, ሠላሳ and ሰላሳ,
+    # ሃያ and ሀያ): each word also in its everyday spelling, by the Unicode order of the
+    # Ethiopic syllabary, whose orders of seven vowels run in parallel.
+    for lang, word, kind, value in list(entries):
+        if lang == "am":
+            plain = "".join(amharic_plain(c) for c in word)
+            if plain != word:
+                entries.append((lang, plain, kind, value))
     # Malay and Indonesian share their words; write them once as "ms-id".
     merged = {}
     for lang, word, kind, value in entries:

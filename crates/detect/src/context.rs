@@ -68,6 +68,9 @@ const NUMBER_LABEL: &str = r"(?x)
             |auftragsnr|kundennr|lieferscheinnummer|lieferschein-nr
             # Case and file numbers, tax and company registers of other languages.
             |pratica|protocollo|segnalazione|btw|btw-nummer|kvk
+            # VAT and tax numbers: USt-IdNr. ist DE 811…, partita IVA, GSTIN, NPWP.
+            |ust-idnr\.?|ust-id-nr\.?|ustidnr\.?|ust-id|umsatzsteuer-id|steuernummer|steuer-id|steuer-nr\.?
+            |partita\s+iva|p\.\s?iva|iva|tva|gstin|gst|npwp|kdv
             |(?u:инн|ИНН|кпп|КПП|огрн|ОГРН|огрнип|ОГРНИП|єдрпоу|ЄДРПОУ|іпн|ІПН))
           # AWB number, AWB नंबर, order رقم: the label's number word in any script.
           (?:\s*(?:(?i-u:number|numbers|no|nr|num|id|code|\#|nro|n\.|numaram|numarasi|numara)|numaras(?u:ı)|n(?u:°|º)|n(?u:ú)m\.?|নম্বর|নং|नंबर|नं|संख्या|क्रमांक|எண்|సంఖ్య|നമ്പർ|નંબર|ਨੰਬਰ
@@ -475,6 +478,11 @@ pub(crate) fn sentence_before(text: &str, start: usize) -> &str {
 pub(crate) fn clause_after(text: &str, end: usize) -> &str {
     let end = floor_char_boundary(text, end.min(text.len()));
     &text[end..clause_end(text, end).max(end)]
+}
+
+/// Whether any clause of `text` holds a refusal or a prohibition cue (see [`refused_before`]).
+pub(crate) fn refuses_anywhere(text: &str) -> bool {
+    NEGATION.is_match(text)
 }
 
 /// Whether the clause before byte `at` of `text` (the original text) holds a refusal or a

@@ -49,6 +49,7 @@ pub fn scan(engine: &Engine, messages: &[&str], region: Option<Region>) -> Vec<F
     }
     intent_in_context(messages, &mut out);
     answered_with_the_platforms_way(messages, &mut out);
+    answered_here(messages, &mut out);
     split_values(engine, messages, region, &mut out);
     channels_named_before(messages, &mut out);
     out
@@ -74,6 +75,214 @@ fn answered_with_the_platforms_way(messages: &[&str], out: &mut Vec<Finding>) {
         let asked = f.messages.len() <= 1 && f.message.is_some_and(|m| questions.contains(&m));
         !(asked && told_or_asked(f))
     });
+}
+
+/// A question the intent model alone read as a request, answered with the platform's own
+/// chat or call, with no refusal and no request of the answer's own ("Can I write to you
+/// directly, or through your agency?" — "Directly, right here"; "Созвонимся перед стартом?"
+/// — "Давайте, через встроенный звонок тут"): the model's reading of the question, or a
+/// rule's bare "directly", is dropped. A rule's finding stays (a channel asked for is asked for, whatever the answer),
+/// and so does a question answered with a refusal, polite or not ("Sorry, I'd rather keep
+/// it here"), or with a request the model reads in the answer itself ("直接微信转我就行，别走平台了").
+fn answered_here(messages: &[&str], out: &mut Vec<Finding>) {
+    let read_as_request = |m: usize| {
+        out.iter()
+            .any(|f| f.message == Some(m) && f.rule.starts_with("intent/"))
+    };
+    let answered: Vec<usize> = (0..messages.len() - 1)
+        .filter(|&i| {
+            let reply = messages[i + 1];
+            messages[i].contains(['?', '？', '؟'])
+                && !read_as_request(i + 1)
+                && (crate::detectors::channels::names_the_platforms_way(reply) || names_here(reply))
+                && !crate::context::refuses_anywhere(reply)
+                && !declines(reply)
+        })
+        .collect();
+    if answered.is_empty() {
+        return;
+    }
+    // The model's reading, or a rule's bare request to talk "directly" with no channel named
+    // ("Should I message you directly or through your agency?").
+    out.retain(|f| {
+        let asked = f.messages.len() <= 1 && f.message.is_some_and(|m| answered.contains(&m));
+        let bare = f.rule.starts_with("intent/")
+            || (f.kind == Kind::Solicitation && f.rule == "request/direct_contact");
+        !(asked && bare)
+    });
+}
+
+/// Whether a reply declines politely, with no word of negation the context rules read:
+/// "Sorry, I'd rather keep it here", "Maaf, kita berbincang di sini saja", "Nein danke",
+/// "Lo siento, prefiero seguir por aquí". Such a reply answers a request, not a question of
+/// where to write. Words of apology, regret, preference and "no" of the languages of the cue
+/// files (whole words; the Chinese, Japanese and Arabic ones anywhere).
+fn declines(reply: &str) -> bool {
+    // "No" only as the reply's first word: "no problem", "no te preocupes" agree.
+    const NO: &[&str] = &[
+        "no", "nope", "nah", "non", "nein", "нет", "ні", "nie", "hayır", "hapana", "nahi", "nahin",
+        "không", "hindi", "لا",
+    ];
+    const DECLINE: &[&str] = &[
+        "sorry",
+        "unfortunately",
+        "rather",
+        "prefer",
+        "désolé",
+        "désolée",
+        "malheureusement",
+        "plutôt",
+        "préfère",
+        "préférerais",
+        "siento",
+        "perdón",
+        "perdona",
+        "desculpa",
+        "desculpe",
+        "lamento",
+        "infelizmente",
+        "prefiero",
+        "prefiro",
+        "preferiria",
+        "leider",
+        "lieber",
+        "bevorzuge",
+        "purtroppo",
+        "scusa",
+        "scusi",
+        "preferisco",
+        "preferirei",
+        "piuttosto",
+        "извините",
+        "простите",
+        "вибачте",
+        "пробачте",
+        "сожалению",
+        "жаль",
+        "лучше",
+        "краще",
+        "przepraszam",
+        "niestety",
+        "wolę",
+        "wolałbym",
+        "wolałabym",
+        "lepiej",
+        "üzgünüm",
+        "maalesef",
+        "kusura",
+        "tercih",
+        "lỗi",
+        "tiếc",
+        "maaf",
+        "sayangnya",
+        "pasensya",
+        "paumanhin",
+        "samahani",
+        "maafi",
+        "afsos",
+        "behtar",
+    ];
+    const DECLINE_UNSPACED: &[&str] = &[
+        "抱歉",
+        "不好意思",
+        "对不起",
+        "對不起",
+        "すみません",
+        "申し訳",
+        "恐れ入り",
+        "残念",
+        "できかね",
+        "آسف",
+        "اسف",
+        "عذرا",
+        "للأسف",
+        "معلش",
+    ];
+    let lower = reply.to_lowercase();
+    lower
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .is_some_and(|w| NO.contains(&w))
+        || says_any(&lower, DECLINE, DECLINE_UNSPACED)
+}
+
+/// Whether `lower` (a lower-cased message) holds one of `words` as a whole word, or one of
+/// `unspaced` (words of scripts written without spaces, or joined to their particles)
+/// anywhere.
+fn says_any(lower: &str, words: &[&str], unspaced: &[&str]) -> bool {
+    lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| words.contains(&w))
+        || unspaced.iter().any(|h| lower.contains(h))
+}
+
+/// Whether a message says "here" or names the platform, the site or its chat: the words of
+/// the languages of the cue files, whole words (the Chinese, Japanese and Arabic ones
+/// anywhere).
+fn names_here(text: &str) -> bool {
+    const HERE: &[&str] = &[
+        "here",
+        "ici",
+        "aquí",
+        "aqui",
+        "acá",
+        "aca",
+        "cá",
+        "hier",
+        "qui",
+        "qua",
+        "здесь",
+        "тут",
+        "сюда",
+        "сюди",
+        "tutaj",
+        "tu",
+        "burada",
+        "buradan",
+        "buraya",
+        "sini",
+        "disini",
+        "dito",
+        "đây",
+        "hapa",
+        "yahan",
+        "yahin",
+        "ekhane",
+        "platform",
+        "platforms",
+        "plataforma",
+        "plateforme",
+        "plattform",
+        "piattaforma",
+        "platformie",
+        "platformy",
+        "platformun",
+        "platformda",
+        "платформе",
+        "платформі",
+        "сайте",
+        "сайті",
+        "site",
+        "sitio",
+        "sito",
+    ];
+    const HERE_UNSPACED: &[&str] = &[
+        "ここ",
+        "こちらの",
+        "このメッセージ",
+        "このチャット",
+        "这里",
+        "這裡",
+        "这儿",
+        "平台",
+        "여기",
+        "هنا",
+        "هون",
+        "بالموقع",
+        "المنصة",
+        "المنصه",
+    ];
+    says_any(&text.to_lowercase(), HERE, HERE_UNSPACED)
 }
 
 /// Whether a finding is a request or a channel's name, with no concrete value of its own.

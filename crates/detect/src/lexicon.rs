@@ -33,8 +33,8 @@ pub enum NumberWord {
     Triple,
 }
 
-/// A set of the number words' languages, a bit each (up to 64).
-pub type Langs = u64;
+/// A set of the number words' languages, a bit each (up to 128; the table checks it).
+pub type Langs = u128;
 
 /// A number word as the lexicon knows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1590,6 +1590,27 @@ pub const NOT_A_NAME: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_language_of_the_number_words_has_a_bit() {
+        let mut langs: Vec<&str> = NUMBER_WORDS_TSV
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split('\t').next())
+            .collect();
+        langs.sort_unstable();
+        langs.dedup();
+        assert!(langs.len() > 64, "{} languages", langs.len());
+        assert!(
+            langs.len() <= Langs::BITS as usize,
+            "{} languages",
+            langs.len()
+        );
+        // Every language has its bit, the last ones too (a bit past the type's width is 0).
+        for (word, reading) in number_words() {
+            assert_ne!(reading.langs, 0, "{word}");
+        }
+    }
 
     #[test]
     fn every_provider_name_is_found() {

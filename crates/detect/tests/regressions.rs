@@ -1895,3 +1895,174 @@ fn everyday_words_that_spell_an_apps_name() {
         assert_eq!(kinds(text, Some(region)), vec![], "{text:?}");
     }
 }
+
+fn conversation_kinds(messages: &[&str], region: &str) -> Vec<(Kind, Option<String>)> {
+    let region = Region::parse(region).expect("region");
+    ENGINE
+        .scan_conversation(messages, Some(region))
+        .into_iter()
+        .map(|f| (f.kind, f.value))
+        .collect()
+}
+
+#[test]
+fn a_question_answered_here_asked_for_nothing_elsewhere() {
+    // "Where can I reach you?" or "a call?" answered with the platform's own chat or call:
+    // the model's reading of the question yields to the answer.
+    for (messages, region) in [
+        (
+            &[
+                "Should I message you directly or go through the studio that manages your bookings?",
+                "Directly, right here in this chat works best. The studio only does my accounting.",
+                "Perfect, I'll write the brief here tomorrow.",
+            ][..],
+            "US",
+        ),
+        (
+            &[
+                "Как мне с вами связаться, если появятся правки?",
+                "Пишите напрямую сюда, в этот чат на сайте, я вижу уведомления сразу",
+            ][..],
+            "RU",
+        ),
+        (
+            &[
+                "Możemy pogadać na wideo? Łatwiej pokażę, o co chodzi w makiecie",
+                "Jasne, użyjmy rozmowy wideo tutaj w serwisie, przycisk kamery jest nad czatem",
+                "Dobra, dzwonię za kwadrans",
+            ][..],
+            "PL",
+        ),
+    ] {
+        assert_eq!(conversation_kinds(messages, region), vec![], "{messages:?}");
+    }
+    // A request answered with a polite refusal stays a request, and so does an answer that
+    // asks to leave itself.
+    let found = conversation_kinds(
+        &[
+            "Can we continue this conversation somewhere else? This chat is so slow.",
+            "Sorry, I'd rather keep everything here until we have a contract.",
+        ],
+        "US",
+    );
+    assert!(
+        found.iter().any(|(k, _)| *k == Kind::Solicitation),
+        "{found:?}"
+    );
+    let found = conversation_kinds(&["定金要多少？", "500，直接微信转我就行，别走平台了"], "CN");
+    assert!(has_kind(&found, Kind::Payment), "{found:?}");
+}
+
+#[test]
+fn how_a_shops_customers_pay_in_more_languages() {
+    for (text, region) in [
+        (
+            "У нас кофейня, гости платят по QR через СБП и картами через терминал. Нужно, чтобы всё это падало в одну таблицу для бухгалтера",
+            "RU",
+        ),
+        (
+            "Shop anh bán trà sữa online, khách trả bằng VNPay QR, MoMo với COD. Em tích hợp hết vào web được không?",
+            "VN",
+        ),
+        (
+            "عندي متجر أونلاين للملابس، والزباين بيدفعوا فوري وفودافون كاش وإنستاباي وكاش عند الاستلام. عايز كل ده يتربط في صفحة الدفع",
+            "EG",
+        ),
+    ] {
+        assert_eq!(kinds(text, Some(region)), vec![], "{text:?}");
+    }
+    // The shop's owner asking to be paid that way is still asking.
+    let found = kinds(
+        "Khách ơi, chuyển thẳng MoMo cho em nhé, khỏi qua sàn.",
+        Some("VN"),
+    );
+    assert!(!found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn refusals_to_take_said_after_the_rail() {
+    for (text, region) in [
+        (
+            "8 yıllık deneyimli çevirmenim. Ödemeleri yalnızca platform üzerinden alıyorum. IBAN'a havale ya da elden ödeme teklif etmeyin lütfen, bu hem sizi hem beni korumak için.",
+            "TR",
+        ),
+        (
+            "只會經平台收款。轉數快、PayMe、現金呢啲私下付款我一律唔收，平價都唔收",
+            "HK",
+        ),
+    ] {
+        assert_eq!(kinds(text, Some(region)), vec![], "{text:?}");
+    }
+    // "No fee" after the rail is no refusal: the transfer is still asked for.
+    let found = kinds("唔好經平台，直接轉數快俾我，我唔收手續費", Some("HK"));
+    assert!(!found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn integration_work_told_in_the_past() {
+    for (text, region) in [
+        (
+            "Buongiorno, ho già integrato Satispay, Nexi e PayPal per due agriturismi, quindi il sistema di prenotazione con caparra che descrivete mi è familiare.",
+            "IT",
+        ),
+        (
+            "Boa tarde. Já desenvolvi integrações com M-Pesa e e-Mola para uma escola privada e para uma loja online em Maputo.",
+            "MZ",
+        ),
+        (
+            "نحتاج مطور يضيف الدفع عبر STC Pay و Apple Pay في تطبيق المتجر، مع صفحة استرجاع المبالغ",
+            "SA",
+        ),
+    ] {
+        assert_eq!(kinds(text, Some(region)), vec![], "{text:?}");
+    }
+}
+
+#[test]
+fn digits_said_in_more_languages() {
+    for (text, region, phone) in [
+        // Somali, Kinyarwanda, Sundanese, Hausa's "sifiri", Amharic's everyday "ሶስት".
+        (
+            "Walaal lacagta si toos ah iigu soo dir EVC Plus: eber lix kow shan siddeed afar toddoba laba sagaal saddex.",
+            "SO",
+            "+252615847293",
+        ),
+        (
+            "Amafaranga mwayanyuza kuri MoMo yanjye: zeru karindwi umunani umunani kane gatanu kabiri gatandatu rimwe gatatu.",
+            "RW",
+            "+250788452613",
+        ),
+        (
+            "Kang, mending ngobrol via WA wae. Nomer abdi nol dalapan lima tujuh, dua dua tilu hiji, opat genep dalapan salapan.",
+            "ID",
+            "+6285722314689",
+        ),
+        (
+            "Ka kira ni a wannan lambar: sifiri bakwai sifiri uku hudu biyar takwas biyu daya tara shida.",
+            "NG",
+            "+2347034582196",
+        ),
+        (
+            "ክፍያውን በቴሌብር ቢልኩልኝ ይሻላል፤ ቁጥሩ ዜሮ ዘጠኝ አንድ አንድ አራት ሰባት ሁለት አምስት ስምንት ሶስት ነው።",
+            "ET",
+            "+251911472583",
+        ),
+        // Hungarian compounds: "négyszázhuszonhét" is 427.
+        (
+            "Ha kérdése van, hívjon nyugodtan: nulla hat harminc, négyszázhuszonhét, tizenkilenc, ötvenhárom.",
+            "HU",
+            "+36304271953",
+        ),
+    ] {
+        let found = kinds(text, Some(region));
+        assert!(has(&found, Kind::Phone, phone), "{text:?}: {found:?}");
+    }
+    // A VAT number is no phone.
+    assert_eq!(
+        kinds(
+            "Unsere USt-IdNr. ist DE 811 907 980, bitte bei der Rechnung in der Plattform unter Firmendaten eintragen.",
+            Some("DE")
+        ),
+        vec![]
+    );
+}

@@ -2021,6 +2021,48 @@ const NEGATIONS_AFTER: &[&str] = &[
     "vermiyorum",
 ];
 
+/// Turkish verbs of not taking or not offering, last in a sentence that names what they
+/// refuse first ("IBAN'a havale ya da elden ödeme teklif etmeyin", "nakit almıyorum"):
+/// never said of the platform's own way by a request.
+const TURKISH_NOT_TAKING: &[&str] = &[
+    "almıyorum",
+    "almiyorum",
+    "almıyoruz",
+    "almiyoruz",
+    "etmiyorum",
+    "etmiyoruz",
+    "etmeyin",
+    "etmeyiniz",
+];
+
+/// Refusals to take that Chinese, Cantonese and Japanese put after what they refuse, found
+/// anywhere in the rest of the sentence as these scripts write no spaces ("轉數快、PayMe…我
+/// 一律唔收", "PayPayでの直接のお支払いはお受けできかねます"). "不收" and "唔收" refuse
+/// only where no fee follows them ("微信转账不收手续费" asks for the transfer).
+const UNSPACED_NEGATIONS_AFTER: &[&str] = &[
+    "不收",
+    "唔收",
+    "不接受",
+    "唔接受",
+    "できかね",
+    "お受けできません",
+    "お受けしておりません",
+    "受け付けておりません",
+    "お断り",
+];
+
+/// Whether `rest` holds one of [`UNSPACED_NEGATIONS_AFTER`] that is not about a fee.
+fn unspaced_negation_after(rest: &str) -> bool {
+    UNSPACED_NEGATIONS_AFTER.iter().any(|n| {
+        rest.match_indices(n).any(|(at, _)| {
+            !rest[at + n.len()..]
+                .chars()
+                .next()
+                .is_some_and(|c| matches!(c, '手' | '费' | '費' | '续' | '續' | '佣' | '钱' | '錢'))
+        })
+    })
+}
+
 /// The verb-last negations written in Latin letters ("share nahi kar sakta", "de nahin
 /// sakta"): whole words.
 const LATIN_NEGATIONS_AFTER: &[&str] = &["nahi", "nahin", "nhi", "nai", "nahiin"];
@@ -2082,14 +2124,17 @@ fn negated_after(rest: &str) -> bool {
             refused
                 || verb_last
                 || NEGATIONS_AFTER.contains(&w)
+                || TURKISH_NOT_TAKING.contains(&w)
                 || LATIN_NEGATIONS_AFTER.contains(&w)
                 || w.starts_with("نمی")
         })
         || ends_with_will_not(rest)
+        || unspaced_negation_after(rest)
 }
 
 /// Whether a span of the original text refuses to take what it names ([`refuses_to_take`]:
-/// "Bizum y transferencias por fuera no las acepto", "bKash e ami payment nei na"): what
+/// "Bizum y transferencias por fuera no las acepto", "bKash e ami payment nei na"; a
+/// Turkish, Chinese or Japanese verb of not taking after it: "私下付款我一律唔收"): what
 /// makes the intent model's reading of that span a refusal.
 pub(crate) fn refuses_to_take_in(span: &str) -> bool {
     let lower = span.to_lowercase();
@@ -2098,25 +2143,27 @@ pub(crate) fn refuses_to_take_in(span: &str) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .any(|w| {
-            let refused = refuses_to_take(two_back, previous, w);
+            let refused = refuses_to_take(two_back, previous, w) || TURKISH_NOT_TAKING.contains(&w);
             (two_back, previous) = (previous, w);
             refused
         })
+        || unspaced_negation_after(&lower)
 }
 
 /// Whether the rest of a sentence after a request's words refuses it in a way that never
 /// means "not on the platform" ([`negated_after`]'s "nahi" does: "platform pe nahi"): a
 /// Slavic "не"/"nie" before a verb of refusing, an Indonesian "nggak bisa", a Swahili
-/// "siwezi".
+/// "siwezi", a Turkish "teklif etmeyin", a Japanese "お受けできかねます", a Cantonese "唔收".
 fn refused_after(rest: &str) -> bool {
     let (mut two_back, mut previous) = ("", "");
     rest.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .any(|w| {
-            let refused = refuses(two_back, previous, w);
+            let refused = refuses(two_back, previous, w) || TURKISH_NOT_TAKING.contains(&w);
             (two_back, previous) = (previous, w);
             refused
         })
+        || unspaced_negation_after(rest)
         || ends_with_will_not(rest)
         || ends_with_germanic_not(rest)
 }
@@ -2422,7 +2469,16 @@ fn denied_before(lower: &str, at: usize) -> bool {
         || (recent.iter().any(|w| matches!(*w, "que" | "che"))
             && words.iter().any(|w| MORE.contains(w)))
         || recent.windows(2).any(|pair| pair == ["do", "que"]);
-    if compared || recent.iter().any(|w| CONTRASTS.contains(w)) {
+    // Italian "invece" alone is "on the other hand" ("Con Alessandro invece tutto tramite la
+    // piattaforma"); only "invece di"/"invece che" replaces what follows.
+    let contrasted = recent.iter().enumerate().any(|(i, w)| {
+        CONTRASTS.contains(w)
+            && (*w != "invece"
+                || recent
+                    .get(i + 1)
+                    .is_some_and(|next| matches!(*next, "di" | "del" | "della" | "dello" | "che")))
+    });
+    if compared || contrasted {
         return true;
     }
     // Swahili "hakuna haja ya kupitia mfumo", "si lazima kupitia": no need, not a must.
@@ -4115,6 +4171,14 @@ fn paid_by_third_parties(lower: &str, payers: &[(usize, usize)], start: usize, e
         let Some(between) = lower.get(payer_end..start) else {
             return false;
         };
+        // Vietnamese "Khách ơi, chuyển thẳng MoMo cho em": the customer called, not a subject.
+        if between
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| matches!(bare(w).as_str(), "ơi" | "oi"))
+        {
+            return false;
+        }
         let mut before = lower[..payer_start].split_whitespace().rev().map(bare);
         let served = match before.next() {
             Some(w) if ARTICLES.contains(&w.as_str()) => before

@@ -77,13 +77,14 @@ fn answered_with_the_platforms_way(messages: &[&str], out: &mut Vec<Finding>) {
     });
 }
 
-/// A question the intent model alone read as a request, answered with the platform's own
-/// chat or call, with no refusal and no request of the answer's own ("Can I write to you
-/// directly, or through your agency?" — "Directly, right here"; "Созвонимся перед стартом?"
-/// — "Давайте, через встроенный звонок тут"): the model's reading of the question, or a
-/// rule's bare "directly", is dropped. A rule's finding stays (a channel asked for is asked for, whatever the answer),
-/// and so does a question answered with a refusal, polite or not ("Sorry, I'd rather keep
-/// it here"), or with a request the model reads in the answer itself ("直接微信转我就行，别走平台了").
+/// A question read as a request only by the intent model or by a bare "directly", answered
+/// with the platform's own chat or call, with no refusal and no request of the answer's own
+/// ("Can I write to you directly, or through your agency?" — "Directly, right here";
+/// "Созвонимся перед стартом?" — "Давайте, через встроенный звонок тут"): those readings of
+/// the question are dropped. Every other rule's finding stays (a channel asked for is asked
+/// for, whatever the answer), and so does a question answered with a refusal, polite or not
+/// ("Sorry, I'd rather keep it here"), or with a request the model reads in the answer
+/// itself ("直接微信转我就行，别走平台了").
 fn answered_here(messages: &[&str], out: &mut Vec<Finding>) {
     let read_as_request = |m: usize| {
         out.iter()

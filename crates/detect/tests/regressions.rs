@@ -2066,3 +2066,44 @@ fn digits_said_in_more_languages() {
         vec![]
     );
 }
+
+#[test]
+fn a_refused_wish_told_in_a_review_and_the_platforms_panel() {
+    for (text, region) in [
+        // The writer's own wish to pay outside, refused by the other party.
+        (
+            "Nilitaka kumlipa kwa M-Pesa moja kwa moja akasema hapana, tulipe kupitia app.",
+            "KE",
+        ),
+        (
+            "装修师傅很负责。我本来想私下转账给他省点手续费，他说一定要走平台。推荐！",
+            "CN",
+        ),
+        // "Directly" from the platform's own panel.
+        (
+            "Le pago direttamente il lavoro dal pannello, appena approvo i disegni.",
+            "IT",
+        ),
+        (
+            "Te pago directamente el trabajo desde el panel, en cuanto revise los planos.",
+            "ES",
+        ),
+        // Most people paying a shop one way, in romanised Hindi and in Chinese.
+        (
+            "Hamari dukaan pe zyada log Paytm se pay karte hain, poster pe QR ki jagah chahiye.",
+            "IN",
+        ),
+        ("店裡的客人大多用街口或LINE Pay付款，幫我做對帳表", "TW"),
+    ] {
+        assert_eq!(kinds(text, Some(region)), vec![], "{text:?}");
+    }
+    // "No fee" is a reason to pay that way, not a refusal.
+    let found = kinds("微信转账给我，不收手续费", Some("CN"));
+    assert!(has_kind(&found, Kind::Payment), "{found:?}");
+    // A complaint about the site is no way of the platform's.
+    let found = kinds(
+        "I'd prefer getting paid in USDT from now on, the fees on this site are killing me.",
+        Some("NG"),
+    );
+    assert!(has(&found, Kind::Payment, "crypto"), "{found:?}");
+}

@@ -690,8 +690,7 @@ fn account_spans(text: &Normalized<'_>) -> Vec<AccountSpan> {
     // "不收" refuses a way of paying, but "不收手续费" is "no fee": a reason to pay that way.
     .filter(|&(start, end, _)| {
         let (span, after) = (&text.original[start..end], &text.original[end..]);
-        !(span.ends_with('收')
-            && after.starts_with(['手', '费', '費', '续', '續', '佣', '钱', '錢']))
+        !(span.ends_with('收') && crate::detectors::channels::names_a_fee(after))
     })
     .map(|(start, end, i)| {
         let word = &words[i];

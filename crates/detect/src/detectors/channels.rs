@@ -2054,13 +2054,15 @@ const UNSPACED_NEGATIONS_AFTER: &[&str] = &[
 /// Whether `rest` holds one of [`UNSPACED_NEGATIONS_AFTER`] that is not about a fee.
 fn unspaced_negation_after(rest: &str) -> bool {
     UNSPACED_NEGATIONS_AFTER.iter().any(|n| {
-        rest.match_indices(n).any(|(at, _)| {
-            !rest[at + n.len()..]
-                .chars()
-                .next()
-                .is_some_and(|c| matches!(c, '手' | '费' | '費' | '续' | '續' | '佣' | '钱' | '錢'))
-        })
+        rest.match_indices(n)
+            .any(|(at, _)| !names_a_fee(&rest[at + n.len()..]))
     })
+}
+
+/// Whether `text` starts with a Chinese word of a fee or of money ("手续费", "費用", "佣金",
+/// "钱"): after "不收" or "唔收" it says no fee is charged, which refuses nothing.
+pub(crate) fn names_a_fee(text: &str) -> bool {
+    text.starts_with(['手', '费', '費', '续', '續', '佣', '钱', '錢'])
 }
 
 /// The verb-last negations written in Latin letters ("share nahi kar sakta", "de nahin
@@ -2124,7 +2126,6 @@ fn negated_after(rest: &str) -> bool {
             refused
                 || verb_last
                 || NEGATIONS_AFTER.contains(&w)
-                || TURKISH_NOT_TAKING.contains(&w)
                 || LATIN_NEGATIONS_AFTER.contains(&w)
                 || w.starts_with("نمی")
         })
@@ -2143,7 +2144,7 @@ pub(crate) fn refuses_to_take_in(span: &str) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .any(|w| {
-            let refused = refuses_to_take(two_back, previous, w) || TURKISH_NOT_TAKING.contains(&w);
+            let refused = refuses_to_take(two_back, previous, w);
             (two_back, previous) = (previous, w);
             refused
         })
@@ -2159,7 +2160,7 @@ fn refused_after(rest: &str) -> bool {
     rest.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .any(|w| {
-            let refused = refuses(two_back, previous, w) || TURKISH_NOT_TAKING.contains(&w);
+            let refused = refuses(two_back, previous, w);
             (two_back, previous) = (previous, w);
             refused
         })
@@ -2220,14 +2221,16 @@ fn refuses(two_back: &str, previous: &str, w: &str) -> bool {
 
 /// The part of [`refuses`] that only ever refuses a way of paying or talking named before
 /// it, never the platform's way: a Romance "not" before a verb of taking or using, a
-/// romanised Bengali verb before "na". ("Przez aplikację nie trzeba", "здесь не буду",
-/// "di sini ga bisa" say the platform's way is not needed: a request's reason.)
+/// romanised Bengali verb before "na", a Turkish verb of not taking
+/// ([`TURKISH_NOT_TAKING`]). ("Przez aplikację nie trzeba", "здесь не буду", "di sini ga
+/// bisa" say the platform's way is not needed: a request's reason.)
 fn refuses_to_take(two_back: &str, previous: &str, w: &str) -> bool {
     (ROMANCE_TAKING_VERBS.iter().any(|v| w.starts_with(v))
         && (ROMANCE_NOT.contains(&previous)
             || (ROMANCE_NOT.contains(&two_back) && ROMANCE_OBJECTS.contains(&previous))))
         || (w == "na" && BENGALI_VERBS_BEFORE_NA.contains(&previous))
         || matches!(w, "neina" | "korina" | "nibona" | "dibona")
+        || TURKISH_NOT_TAKING.contains(&w)
 }
 
 /// "Not" in Spanish, Portuguese and Italian, folded like the text.

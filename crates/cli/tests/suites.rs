@@ -133,7 +133,7 @@ fn blind_sets_do_not_get_worse() {
 /// The blind17 sets are in the intent model's training data since their first scores were
 /// recorded (`testdata/intent/split.py`), so their floors guard against regressions, not
 /// generalisation: that is each new set's first score (`testdata/blind/README.md`).
-const BLIND_FLOORS: [(&str, (f64, f64, f64)); 60] = [
+const BLIND_FLOORS: [(&str, (f64, f64, f64)); 62] = [
     // 6 of 149 benign: one of them the intent model's ("Our signal team wants the line chart
     // ... Meet the deadline"), since it was trained on the blind17 sets.
     ("blind16.jsonl", (0.98, 0.94, 0.045)),
@@ -312,11 +312,17 @@ const BLIND_FLOORS: [(&str, (f64, f64, f64)); 60] = [
     // First score 0.869 / 0.822 / 19.6%; after the rules it taught 0.877 / 0.833 / 9.2% (not
     // in the intent model's training data).
     ("blind17zc.jsonl", (0.87, 0.82, 0.095)),
-    // First score 0.915 / 0.864 / 10.6%: 26 of 245 benign.
-    ("blind16zd.jsonl", (0.91, 0.86, 0.11)),
-    // First score 0.865 / 0.806 / 13.8%; after the rules it taught 0.865 / 0.806 / 10.4% (not
+    // First score 0.915 / 0.864 / 10.6%: 26 of 245 benign; 22 after the rules blind17ze
+    // taught.
+    ("blind16zd.jsonl", (0.91, 0.86, 0.09)),
+    // First score 0.865 / 0.806 / 13.8%; after the rules it and blind17ze taught 0.865 / 0.806
+    // / 7.3% (not in the intent model's training data).
+    ("blind17zd.jsonl", (0.86, 0.80, 0.075)),
+    // First score 0.925 / 0.887 / 7.3%: 18 of 245 benign.
+    ("blind16ze.jsonl", (0.92, 0.88, 0.075)),
+    // First score 0.904 / 0.829 / 5.4%; after the rules it taught 0.904 / 0.829 / 1.9% (not
     // in the intent model's training data).
-    ("blind17zd.jsonl", (0.86, 0.80, 0.105)),
+    ("blind17ze.jsonl", (0.90, 0.82, 0.02)),
 ];
 
 fn digits(s: &str) -> String {

@@ -96,8 +96,8 @@ fn answered_here(messages: &[&str], out: &mut Vec<Finding>) {
             messages[i].contains(['?', '？', '؟'])
                 && !read_as_request(i + 1)
                 && (crate::detectors::channels::names_the_platforms_way(reply) || names_here(reply))
-                && !crate::context::refuses_anywhere(reply)
-                && !declines(reply)
+                && !crate::context::refuses_anywhere(after_reassurance(reply))
+                && !declines(after_reassurance(reply))
         })
         .collect();
     if answered.is_empty() {
@@ -111,6 +111,66 @@ fn answered_here(messages: &[&str], out: &mut Vec<Finding>) {
             || (f.kind == Kind::Solicitation && f.rule == "request/direct_contact");
         !(asked && bare)
     });
+}
+
+/// `reply` after a "no" that starts a reassurance ("No worries, …", "No se preocupe, …",
+/// "Não se preocupe", "Non si preoccupi"), which declines nothing: the rest of the reply,
+/// from the word after it; the whole reply otherwise.
+fn after_reassurance(reply: &str) -> &str {
+    const NO: &[&str] = &["no", "não", "nao", "non"];
+    const REASSURING: &[&str] = &[
+        "worries",
+        "worry",
+        "problem",
+        "problema",
+        "prob",
+        "probs",
+        "problemo",
+        "preocupe",
+        "preocupes",
+        "preocupa",
+        "preoccupare",
+        "preoccupi",
+        "pasa",
+        "stress",
+        "sweat",
+    ];
+    // The words with their byte offsets: where a letter follows a non-letter.
+    let mut words = reply
+        .char_indices()
+        .filter(|&(i, c)| {
+            c.is_alphanumeric()
+                && !reply[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+        })
+        .map(|(i, _)| {
+            let rest = &reply[i..];
+            (
+                i,
+                &rest[..rest
+                    .find(|c: char| !c.is_alphanumeric())
+                    .unwrap_or(rest.len())],
+            )
+        });
+    let (Some((_, first)), Some((at, second))) = (words.next(), words.next()) else {
+        return reply;
+    };
+    let second = second.to_lowercase();
+    let third = words.next();
+    let reassuring = |w: &str| REASSURING.contains(&w);
+    if !NO.contains(&first.to_lowercase().as_str()) {
+        return reply;
+    }
+    if reassuring(&second) {
+        return &reply[at + second.len()..];
+    }
+    // "no se preocupe", "no te preocupes", "no hay problema", "não tem problema".
+    match third {
+        Some((at, w)) if reassuring(&w.to_lowercase()) => &reply[at + w.len()..],
+        _ => reply,
+    }
 }
 
 /// Whether a reply declines politely, with no word of negation the context rules read:

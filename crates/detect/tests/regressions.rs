@@ -2107,3 +2107,91 @@ fn a_refused_wish_told_in_a_review_and_the_platforms_panel() {
     );
     assert!(has(&found, Kind::Payment, "crypto"), "{found:?}");
 }
+
+#[test]
+fn customers_paying_and_checkout_menus_are_no_requests() {
+    for (text, region) in [
+        // Payer nouns in their feminine, collective and genitive forms.
+        (
+            "Mis clientas de la peluquería pagan casi todas con Bizum en el mostrador.",
+            "ES",
+        ),
+        ("Na loja física quase todo mundo paga no Pix.", "BR"),
+        ("Unsere Kundschaft im Hofladen zahlt meistens mit TWINT.", "CH"),
+        ("Bi eus im Kafi zahled d'Lüüt meischtens mit Twint oder Charte.", "CH"),
+        ("Половина клиентов платит картой, остальные через Сбербанк Онлайн.", "RU"),
+        ("أغلب زبايني يدفعون بـ Apple Pay أو كاش عند الاستلام", "AE"),
+        // The words of paying that follow theirs in the clause are theirs too.
+        (
+            "Most of my customers pay thru GCash or bank deposit then send a screenshot.",
+            "PH",
+        ),
+        (
+            "About half my clients pay with Cash App or Venmo after the groom, and the rest tap a card on my Square reader.",
+            "US",
+        ),
+        // The ways a checkout takes, listed after a sentence that named the work.
+        (
+            "Szukamy programisty do integracji Przelewy24. Zakres: płatność BLIK bez przekierowania, szybkie przelewy, karty i Google Pay.",
+            "PL",
+        ),
+        ("您好，我可以承接您的小程序项目。支付对接微信支付，退款走原路返回。", "CN"),
+    ] {
+        assert_eq!(kinds(text, Some(region)), vec![], "{text:?}");
+    }
+    // Someone else named beside the payers still asks.
+    let found = kinds(
+        "My customers pay by card, but you can pay me via Venmo.",
+        Some("US"),
+    );
+    assert!(has(&found, Kind::Payment, "venmo"), "{found:?}");
+    let found = kinds(
+        "Pagamos la mitad por la plataforma y la otra mitad por Bizum, ¿vale?",
+        Some("ES"),
+    );
+    assert!(has_kind(&found, Kind::Payment), "{found:?}");
+}
+
+#[test]
+fn directly_through_the_milestone_and_refusals_after_the_channel() {
+    for (text, region) in [
+        // "Directly" said of the platform's own milestone.
+        (
+            "Puede pagarme directamente por el hito aquí en la plataforma; apenas lo fondee empiezo.",
+            "CO",
+        ),
+        (
+            "You can pay me directly through the milestone, no need to go through the agency that referred you.",
+            "US",
+        ),
+        (
+            "I'll pay you directly for this milestone tonight — straight from the dashboard here.",
+            "US",
+        ),
+        // Turkish "I can't switch", Indonesian "can't move", after or before the channel.
+        (
+            "WhatsApp'a geçemem maalesef, sözleşmeden önce buradan devam edelim.",
+            "TR",
+        ),
+        (
+            "Makasih kak, tapi saya ga bisa pindah ke WhatsApp sebelum ada kontrak.",
+            "ID",
+        ),
+        // A Cantonese report with an English verb.
+        (
+            "頭先有個人話要我用轉數快俾訂金佢先可以留位，我已經report咗俾平台，大家小心。",
+            "HK",
+        ),
+    ] {
+        assert_eq!(kinds(text, Some(region)), vec![], "{text:?}");
+    }
+    // One part directly and the rest through the platform is still a part paid outside.
+    let found = kinds(
+        "Págame el primer hito directamente y el resto por la plataforma.",
+        Some("ES"),
+    );
+    assert!(has_kind(&found, Kind::Payment), "{found:?}");
+    // "Tamam" (all right) refuses nothing.
+    let found = kinds("WhatsApp'a geç, tamam mı?", Some("TR"));
+    assert!(has(&found, Kind::Messenger, "whatsapp"), "{found:?}");
+}

@@ -1730,18 +1730,49 @@ impl ChannelDetector {
         // "les patients doivent pouvoir payer par Interac", "users can pay with M-Pesa": how
         // third parties pay is a description of the work or the service, as "through the
         // platform" is.
+        // A payer's noun inside a longer word ("لعملائي", to my customers) is none.
+        hits.retain(|h| h.2 != CueRole::Payer || stands_alone(lower, h.0, h.1));
         let payers: Vec<(usize, usize)> = hits
             .iter()
-            .filter(|h| h.2 == CueRole::Payer && stands_alone(lower, h.0, h.1))
+            .filter(|h| h.2 == CueRole::Payer)
             .map(|h| (h.0, h.1))
             .collect();
+        // The words of paying that follow theirs in the same clause are theirs too ("my
+        // customers pay thru GCash or bank deposit", "half my clients pay with Cash App, and
+        // the rest tap a card").
+        let mut theirs_to: Option<usize> = None;
         for hit in hits.iter_mut() {
             if hit.2 == CueRole::Pay && paid_by_third_parties(lower, &payers, hit.0, hit.1) {
                 // Their word of paying asks nothing of the reader.
                 hit.2 = CueRole::Payer;
+                theirs_to = Some(hit.1);
+            } else if hit.2 == CueRole::Remainder
+                && payers.iter().any(|&(ps, _)| {
+                    hit.1 <= ps && {
+                        let between = &lower[hit.1..ps];
+                        between.split_whitespace().count() <= 3
+                            && !between.contains([',', '.', ';', ':', '!', '?', '،', '，'])
+                    }
+                })
+            {
+                // "la mitad de mis clientes paga con Bizum", "половина клиентов платит
+                // картой": a part of the payers, not a part of the price.
+                hit.2 = CueRole::Payer;
+            } else if matches!(hit.2, CueRole::Pay | CueRole::Remainder) {
+                if let Some(to) = theirs_to.filter(|&to| to <= hit.0) {
+                    if continues_their_clause(&lower[to..hit.0]) {
+                        hit.2 = CueRole::Payer;
+                        theirs_to = Some(hit.1);
+                    } else {
+                        theirs_to = None;
+                    }
+                }
             }
         }
         let mut next = 0;
+        // Whether an earlier sentence named the work ("Szukamy programisty do integracji
+        // Przelewy24", "We run four laundromats and want a simple app").
+        let mut work_named = false;
         while next < hits.len() {
             let (sentence_start, sentence_end) = sentence_around(lower, hits[next].0, hits[next].1);
             let first = next;
@@ -1749,6 +1780,8 @@ impl ChannelDetector {
                 next += 1;
             }
             let in_sentence = &hits[first..next];
+            let work_before = work_named;
+            work_named |= in_sentence.iter().any(|h| h.2 == CueRole::Work);
             // "50% upfront via Wise, the rest through the platform": the platform's way named
             // for what is still to be paid is that part's, and the other part is still paid
             // outside; any other word of the platform's way makes the sentence its.
@@ -1833,6 +1866,26 @@ impl ChannelDetector {
                     && !neither_nor(lower, s, sentence_start, sentence_end)
                     && !negated_after(&lower[e.min(sentence_end)..sentence_end])
             });
+            // "Zakres: płatność BLIK bez przekierowania, karty i Google Pay", "pay at the kiosk
+            // or in the app with card, Apple Pay, Cash App or Venmo": after a sentence that
+            // named the work, a list of the ways a checkout takes (cards or cash among them),
+            // with no one asked to pay and no one paid ("pay me"), describes what is built.
+            let menu = work_before
+                && !work
+                && (cash || names_a_card(&lower[sentence_start..sentence_end]))
+                && mentions
+                    .iter()
+                    .filter(|m| m.2.kind == Kind::Payment)
+                    .count()
+                    + usize::from(cash)
+                    >= 2
+                && !(pays_someone(lower, in_sentence)
+                    || remainder
+                    || direct
+                    || outside
+                    || contact
+                    || has_role(CueRole::Ask, &spans)
+                    || has_role(CueRole::Complaint, &spans));
             // A phone number in the sentence, found by the detectors before this one: with a
             // word of paying, a rail's ordinary name there is the rail the number is on
             // ("Bisa DANA atau OVO ke 0813 2277 4519, gak usah lewat sini").
@@ -1872,6 +1925,7 @@ impl ChannelDetector {
                             || before_postposition(lower, end)
                             || contact_names_it));
                 if work
+                    || menu
                     || ordinary
                     || neither_nor(lower, start, sentence_start, sentence_end)
                     || (channel.word == WordClass::Ordinary
@@ -2131,6 +2185,37 @@ fn negated_after(rest: &str) -> bool {
         })
         || ends_with_will_not(rest)
         || unspaced_negation_after(rest)
+        || rest
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .take(2)
+            .any(turkish_cannot)
+}
+
+/// Whether `w` is a Turkish verb of the first person that cannot or does not ("geçemem",
+/// "yazamayız", "kullanmıyorum", "vermeyeceğim"): right after a channel's name and its case
+/// ending ("WhatsApp'a geçemem"), a refusal.
+fn turkish_cannot(w: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "emem",
+        "amam",
+        "emeyiz",
+        "amayız",
+        "amayiz",
+        "mıyorum",
+        "miyorum",
+        "muyorum",
+        "müyorum",
+        "mıyoruz",
+        "miyoruz",
+        "muyoruz",
+        "müyoruz",
+        "mayacağım",
+        "meyeceğim",
+        "mayacagim",
+        "meyecegim",
+    ];
+    w.chars().count() >= 6 && !matches!(w, "tamam") && ENDINGS.iter().any(|e| w.ends_with(e))
 }
 
 /// Whether a span of the original text refuses to take what it names ([`refuses_to_take`]:
@@ -3478,7 +3563,27 @@ fn rest_through_platform(
                     || (ie <= rs && next_clause_starts_with(&lower[ie..rs])))
         });
         match beside {
-            Some(&(rs, re, _)) if re <= is => spans.push((rs, ie)),
+            Some(&(rs, re, _)) if re <= is => {
+                // "puede pagarme directamente por el hito aquí en la plataforma", "pay me
+                // directly through the milestone": "directly" just before that part is said
+                // of it, and is the platform's way too.
+                let from = in_sentence
+                    .iter()
+                    .filter(|&&(ds, de, r)| {
+                        r == CueRole::Direct
+                            && de <= rs
+                            && !lower[de..rs].contains([',', '.', ';', ':', '!', '?', '،', '，'])
+                            && lower[de..rs].split_whitespace().count() <= 3
+                            && !lower[de..rs]
+                                .split_whitespace()
+                                .any(|w| AND_WORDS.contains(&w) || BUT_WORDS.contains(&w))
+                            && ds < rs
+                    })
+                    .map(|h| h.0)
+                    .min()
+                    .unwrap_or(rs);
+                spans.push((from, ie));
+            }
             Some(_) => spans.push((0, ie)),
             None => {}
         }
@@ -4209,6 +4314,52 @@ fn paid_by_third_parties(lower: &str, payers: &[(usize, usize)], start: usize, e
         || lower[start..end].split_whitespace().any(first_person))
 }
 
+/// Whether `between`, the words from one word of paying of third parties to the next, keeps
+/// to their clause: no sentence ends, no "but", no one else ("me", "you") named.
+fn continues_their_clause(between: &str) -> bool {
+    const YOU: &[&str] = &["you", "your", "yours", "u"];
+    !between.contains(['.', '!', '?', ';', '\n', ':', '،', '。'])
+        && between.split_whitespace().count() <= 12
+        && !between.split_whitespace().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+            FIRST_PERSON_OBJECTS.contains(&w)
+                || FIRST_PERSON_SUBJECTS.contains(&w)
+                || BUT_WORDS.contains(&w)
+                || YOU.contains(&w)
+        })
+}
+
+/// Whether `clause` names a card as a way of paying ("card", "carta", "karty", "карткою",
+/// "kredi kartı", "tarjeta", "cartão"): words starting so, folded like the text.
+fn names_a_card(clause: &str) -> bool {
+    const CARD: &[&str] = &[
+        "card", "carta", "carte", "cartão", "cartao", "tarjeta", "karte", "kart", "карт",
+    ];
+    clause
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| CARD.iter().any(|c| w.starts_with(c)))
+}
+
+/// Whether a word of paying among `hits` has a first-person object beside it or inside it
+/// ("pay me", "paghi a me", "mujhe pay karo").
+fn pays_someone(lower: &str, hits: &[(usize, usize, CueRole)]) -> bool {
+    let first_person =
+        |w: &str| FIRST_PERSON_OBJECTS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()));
+    hits.iter()
+        .filter(|h| h.2 == CueRole::Pay)
+        .any(|&(start, end, _)| {
+            lower[..start]
+                .split_whitespace()
+                .next_back()
+                .is_some_and(first_person)
+                || lower[end..]
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(first_person)
+                || lower[start..end].split_whitespace().any(first_person)
+        })
+}
+
 /// Whether the platform's own way named at `start..end` of `lower` (an `inside` cue) is
 /// denied or compared against, so that it is the way around the platform.
 fn platforms_way_denied(lower: &str, start: usize, end: usize) -> bool {
@@ -4694,8 +4845,12 @@ impl ChannelDetector {
                 }
                 let (start, end) = span(m.start, m.end);
                 // "you fit message me directly on this chat": a request to talk that names
-                // the platform's own way asks for nothing outside it.
-                if !request.payment && clause_names_the_platforms_way(text, start, end) {
+                // the platform's own way asks for nothing outside it; nor does "directly"
+                // said of paying there ("I'll pay you directly, straight from the dashboard
+                // here", "payment direct milestone se release kar dijiye").
+                if (!request.payment || request.rule == "request/pay_directly")
+                    && clause_names_the_platforms_way(text, start, end)
+                {
                     continue;
                 }
                 if request.payment {

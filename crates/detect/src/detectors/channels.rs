@@ -2053,6 +2053,11 @@ const UNSPACED_NEGATIONS_AFTER: &[&str] = &[
 
 /// Whether `rest` holds one of [`UNSPACED_NEGATIONS_AFTER`] that is not about a fee.
 fn unspaced_negation_after(rest: &str) -> bool {
+    // Every negation is written in CJK or kana: an ASCII rest holds none, and most rests
+    // are ASCII, where a substring searcher built for each of them costs more than the test.
+    if rest.is_ascii() {
+        return false;
+    }
     UNSPACED_NEGATIONS_AFTER.iter().any(|n| {
         rest.match_indices(n)
             .any(|(at, _)| !names_a_fee(&rest[at + n.len()..]))
@@ -4796,6 +4801,15 @@ impl ChannelDetector {
 mod tests {
     use super::*;
     use crate::Region;
+
+    #[test]
+    fn unspaced_negations_are_never_ascii() {
+        // `unspaced_negation_after` skips ASCII text without searching it.
+        assert!(UNSPACED_NEGATIONS_AFTER.iter().all(|n| !n.is_ascii()));
+        assert!(!unspaced_negation_after("paypal please, no fees"));
+        assert!(unspaced_negation_after("我一律唔收"));
+        assert!(!unspaced_negation_after("不收手续费"));
+    }
 
     #[test]
     fn mention_windows_hold_every_mention_that_can_be_kept() {

@@ -3305,8 +3305,13 @@ fn names_other_number(lower: &str, start: usize, end: usize) -> bool {
         let after = &after[..word_end(after)].to_ascii_lowercase();
         return !PHONE_WORDS.iter().any(|w| after.starts_with(w));
     }
-    other_numbers
+    // The list is sorted and has no empty word: the words that can start `next_lower` are
+    // the run that shares its first byte, not the whole list.
+    let first = next_lower.as_bytes().first();
+    let run_start = other_numbers.partition_point(|w| w.as_bytes().first() < first);
+    other_numbers[run_start..]
         .iter()
+        .take_while(|w| w.as_bytes().first() == first)
         .any(|w| next_lower.starts_with(w.as_str()))
 }
 
@@ -4801,6 +4806,15 @@ impl ChannelDetector {
 mod tests {
     use super::*;
     use crate::Region;
+
+    #[test]
+    fn other_numbers_have_no_empty_word() {
+        // `names_other_number` looks a word up in the run of its first byte.
+        assert!(OTHER_NUMBERS.iter().all(|w| !w.is_empty()));
+        assert!(names_other_number("your number ticket 5", 0, 11));
+        assert!(names_other_number("номер заказа", 0, "номер".len()));
+        assert!(!names_other_number("your number please", 0, 11));
+    }
 
     #[test]
     fn unspaced_negations_are_never_ascii() {

@@ -2107,6 +2107,11 @@ const UNSPACED_NEGATIONS_AFTER: &[&str] = &[
 
 /// Whether `rest` holds one of [`UNSPACED_NEGATIONS_AFTER`] that is not about a fee.
 fn unspaced_negation_after(rest: &str) -> bool {
+    // Every negation is written in CJK or kana: an ASCII rest holds none, and most rests
+    // are ASCII, where a substring searcher built for each of them costs more than the test.
+    if rest.is_ascii() {
+        return false;
+    }
     UNSPACED_NEGATIONS_AFTER.iter().any(|n| {
         rest.match_indices(n)
             .any(|(at, _)| !names_a_fee(&rest[at + n.len()..]))
@@ -3385,8 +3390,13 @@ fn names_other_number(lower: &str, start: usize, end: usize) -> bool {
         let after = &after[..word_end(after)].to_ascii_lowercase();
         return !PHONE_WORDS.iter().any(|w| after.starts_with(w));
     }
-    other_numbers
+    // The list is sorted and has no empty word: the words that can start `next_lower` are
+    // the run that shares its first byte, not the whole list.
+    let first = next_lower.as_bytes().first();
+    let run_start = other_numbers.partition_point(|w| w.as_bytes().first() < first);
+    other_numbers[run_start..]
         .iter()
+        .take_while(|w| w.as_bytes().first() == first)
         .any(|w| next_lower.starts_with(w.as_str()))
 }
 
@@ -4951,6 +4961,24 @@ impl ChannelDetector {
 mod tests {
     use super::*;
     use crate::Region;
+
+    #[test]
+    fn other_numbers_have_no_empty_word() {
+        // `names_other_number` looks a word up in the run of its first byte.
+        assert!(OTHER_NUMBERS.iter().all(|w| !w.is_empty()));
+        assert!(names_other_number("your number ticket 5", 0, 11));
+        assert!(names_other_number("номер заказа", 0, "номер".len()));
+        assert!(!names_other_number("your number please", 0, 11));
+    }
+
+    #[test]
+    fn unspaced_negations_are_never_ascii() {
+        // `unspaced_negation_after` skips ASCII text without searching it.
+        assert!(UNSPACED_NEGATIONS_AFTER.iter().all(|n| !n.is_ascii()));
+        assert!(!unspaced_negation_after("paypal please, no fees"));
+        assert!(unspaced_negation_after("我一律唔收"));
+        assert!(!unspaced_negation_after("不收手续费"));
+    }
 
     #[test]
     fn mention_windows_hold_every_mention_that_can_be_kept() {

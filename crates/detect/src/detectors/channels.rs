@@ -1747,12 +1747,9 @@ impl ChannelDetector {
                 hit.2 = CueRole::Payer;
                 theirs_to = Some(hit.1);
             } else if hit.2 == CueRole::Remainder
-                && payers.iter().any(|&(ps, _)| {
-                    hit.1 <= ps && {
-                        let between = &lower[hit.1..ps];
-                        between.split_whitespace().count() <= 3
-                            && !between.contains([',', '.', ';', ':', '!', '?', '،', '，'])
-                    }
+                && payers.iter().any(|&(ps, pe)| {
+                    hit.1 <= ps
+                        && within_words_in_clause(lower, (hit.0, hit.1), (ps, pe), 3, usize::MAX)
                 })
             {
                 // "la mitad de mis clientes paga con Bizum", "половина клиентов платит
@@ -3582,12 +3579,10 @@ fn rest_through_platform(
                     .filter(|&&(ds, de, r)| {
                         r == CueRole::Direct
                             && de <= rs
-                            && !lower[de..rs].contains([',', '.', ';', ':', '!', '?', '،', '，'])
-                            && lower[de..rs].split_whitespace().count() <= 3
+                            && within_words_in_clause(lower, (ds, de), (rs, re), 3, usize::MAX)
                             && !lower[de..rs]
                                 .split_whitespace()
                                 .any(|w| AND_WORDS.contains(&w) || BUT_WORDS.contains(&w))
-                            && ds < rs
                     })
                     .map(|h| h.0)
                     .min()
